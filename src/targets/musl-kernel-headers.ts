@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto'
+import { existsSync, promises as fs } from 'node:fs'
+import path from 'node:path'
+
+/**
+ * Debian's musl-gcc searches only musl's own include directory, so headers such as
+ * `<linux/random.h>` or `<asm/ioctls.h>` (used by OpenSSL, CPython, util-linux, ...) are
+ * not found. The Linux UAPI headers are libc-independent: a directory of symlinks to them,
+ * passed as `-isystem`, makes them visible without letting glibc's own headers in.
+ */
+
+/** Kernel UAPI directories directly under the include root (Debian's linux-libc-dev). */
+export const KERNEL_HEADER_DIRS = [
+  'linux',
+  'asm-generic',
+  'mtd',
+  'misc',
+  'rdma',
+  'sound',
+  'video',
+  'xen'
+] as const
+
+export interface KernelHeaderOptions {
+  /** Where the kernel headers are installed; `/usr/include` by default. */
+  includeRoot?: string
+  /** Multiarch directory holding the architecture's `asm/`; `x86_64-linux-gnu` by default. */
+  multiarch?: string
+}
+
+/** The symlinks to create: link name → existing directory. Throws if `linux/` or `asm/` is missing. */
+export function kernelHeaderLinks(options: KernelHeaderOptions = {}): Record<string, string> {
+  const root = options.includeRoot ?? '/usr/include'
+  const multiarch = options.multiarch ?? 'x86_64-linux-gnu'
+  const links: Record<string, string> = {}
+  for (const dir of KERNEL_HEADER_DIRS) {
+    const target = path.join(root, dir)
+    if (existsSync(target)) links[dir] = target
+  }
+  const asmCandidates = [path.join(root, multiarch, 'asm'), path.join(root, 'asm')]
+  const asm = asmCandidates.find((candidate) => existsSync(candidate))
+  if (asm) links.asm = asm
+  const missing = ['linux', 'asm-generic', 'asm'].filter((name) => !links[name])
+  if (missing.length > 0) {
+    throw new Error(
+      `The Linux kernel headers needed by musl-gcc were not found (missing: ${missing.join(', ')} ` +
+        `under ${root} and ${path.join(root, multiarch)}). Install them (Debian/Ubuntu: ` +
+        `apt-get install linux-libc-dev) and retry.`
+    )
+  }
+  return links
+}
+
+/**
+ * Creates (once) a directory of symlinks to the kernel headers musl-gcc lacks and returns
+ * its path, to be passed as `-isystem <path>`. The directory name hashes the link set, so
+ * a different header location gives a different directory; it is built under a temporary
+ * name and renamed into place, so a half-made directory is never returned.
+ */
+export async function ensureMuslKernelHeaders(
+  cacheDir: string,
+  options: KernelHeaderOptions = {}
+): Promise<string> {
+  const links = kernelHeaderLinks(options)
+  const names = Object.keys(links).sort()
+  const digest = createHash('sha256')
+    .update(JSON.stringify(names.map((name) => [name, links[name]])))
+    .digest('hex')
+    .slice(0, 16)
+  const finalDir = path.join(path.resolve(cacheDir), `musl-kernel-headers-${digest}`)
+  if (await isComplete(finalDir, names)) return finalDir
+
+  await fs.mkdir(path.dirname(finalDir), { recursive: true })
+  const tempDir = await fs.mkdtemp(`${finalDir}.tmp-`)
+  try {
+    for (const name of names) await fs.symlink(links[name], path.join(tempDir, name))
+    try {
+      await fs.rename(tempDir, finalDir)
+    } catch (error) {
+      // Another process won the race: its directory is as good as ours.
+      if (!(await isComplete(finalDir, names))) throw error
+    }
+  } finally {
+    await fs.rm(tempDir, { recursive: true, force: true })
+  }
+  return finalDir
+}
+
+async function isComplete(dir: string, names: string[]): Promise<boolean> {
+  try {
+    const entries = new Set(await fs.readdir(dir))
+    return names.every((name) => entries.has(name))
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Environment for building C code with musl-gcc against static libraries installed in
+ * `prefix` (autotools, OpenSSL's Configure, CPython's configure). Merge it over the
+ * process environment. It points pkg-config at `prefix` only: the host's (glibc)
+ * `.pc` files must never be found. `-static` is deliberately absent: it belongs on the
+ * final link line only, never in LDSHARED.
+ */
+export function muslToolchainEnv(prefix: string, headersDir: string): Record<string, string> {
+  const isystem = `-isystem ${headersDir}`
+  return {
+    CC: 'musl-gcc',
+    CFLAGS: `-fPIC -O2 ${isystem}`,
+    CPPFLAGS: `-I${path.join(prefix, 'include')} ${isystem}`,
+    LDFLAGS: `-L${path.join(prefix, 'lib')}`,
+    PKG_CONFIG_LIBDIR: path.join(prefix, 'lib', 'pkgconfig'),
+    PKG_CONFIG_PATH: '',
+    AR: 'ar',
+    RANLIB: 'ranlib'
+  }
+}

@@ -1,0 +1,204 @@
+import { existsSync, promises as fs } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { runCommand, runChecked } from '../../src/exec/run'
+import { buildStaticDeps, StaticDepsResult } from '../../src/distribution/static-deps'
+import { STATIC_LIBRARY_RECIPES } from '../../src/distribution/static-deps-recipes'
+import { ensureMuslKernelHeaders, muslToolchainEnv } from '../../src/targets/musl-kernel-headers'
+
+// Real builds: Debian source packages, musl-gcc, make. About 2 minutes on 2 cores.
+jest.setTimeout(20 * 60 * 1000)
+
+const PROGRAM = String.raw`
+#include <stdio.h>
+#include <string.h>
+#include <zlib.h>
+#include <sqlite3.h>
+#include <openssl/sha.h>
+#include <lzma.h>
+#include <bzlib.h>
+#include <ffi.h>
+
+static int row(void *unused, int n, char **values, char **names) {
+  (void)unused; (void)n; (void)names;
+  printf("sqlite: %s\n", values[0]);
+  return 0;
+}
+
+static int add(int a, int b) { return a + b; }
+
+int main(void) {
+  const char *text = "static static static static static static";
+  unsigned char packed[256], unpacked[256];
+  uLongf packedLen = sizeof packed, unpackedLen = sizeof unpacked;
+  if (compress(packed, &packedLen, (const Bytef *)text, strlen(text)) != Z_OK) return 10;
+  if (uncompress(unpacked, &unpackedLen, packed, packedLen) != Z_OK) return 11;
+  printf("zlib: %s\n", unpackedLen == strlen(text) && memcmp(unpacked, text, unpackedLen) == 0 ? "roundtrip" : "bad");
+
+  sqlite3 *db;
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK) return 20;
+  if (sqlite3_exec(db, "create table t(x); insert into t values (6), (7); select exp(0) * (select x from t where x = 6) * (select x from t where x = 7)", row, 0, 0) != SQLITE_OK) return 21;
+  sqlite3_close(db);
+
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256((const unsigned char *)"abc", 3, digest);
+  printf("sha256: ");
+  for (int i = 0; i < SHA256_DIGEST_LENGTH; i++) printf("%02x", digest[i]);
+  printf("\n");
+
+  printf("lzma: %s\n", lzma_version_string());
+  printf("bzip2: %s\n", BZ2_bzlibVersion());
+
+  ffi_cif cif;
+  ffi_type *types[2] = { &ffi_type_sint, &ffi_type_sint };
+  if (ffi_prep_cif(&cif, FFI_DEFAULT_ABI, 2, &ffi_type_sint, types) != FFI_OK) return 30;
+  int a = 40, b = 2; void *values[2] = { &a, &b }; ffi_arg sum = 0;
+  ffi_call(&cif, FFI_FN(add), &sum, values);
+  printf("ffi: %d\n", (int)sum);
+  return 0;
+}
+`
+
+describe('buildStaticDeps (musl)', () => {
+  let cacheRoot: string
+  let first: StaticDepsResult
+  const lines: string[] = []
+
+  beforeAll(async () => {
+    cacheRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'pyseal-static-deps-'))
+    first = await buildStaticDeps({ cacheRoot, libc: 'musl', log: (line) => lines.push(line) })
+  })
+
+  afterAll(async () => {
+    // Keep the cache for inspection when asked to.
+    if (cacheRoot && !process.env.PYSEAL_KEEP_TEST_CACHE) await fs.rm(cacheRoot, { recursive: true, force: true })
+  })
+
+  test('builds every library into a content-addressed prefix with a manifest', async () => {
+    expect(first.reused).toBe(false)
+    expect(first.prefix).toBe(path.join(cacheRoot, 'static-deps', first.key))
+    expect(Object.keys(first.libraries).sort()).toEqual(STATIC_LIBRARY_RECIPES.map((r) => r.name).sort())
+    for (const recipe of STATIC_LIBRARY_RECIPES) {
+      for (const file of recipe.produces) expect(existsSync(path.join(first.prefix, file))).toBe(true)
+      const info = first.libraries[recipe.name]
+      expect(info.sha256).toMatch(/^[0-9a-f]{64}$/)
+      expect(info.version).not.toBe('')
+      for (const archive of info.archives) expect(existsSync(archive)).toBe(true)
+    }
+    const manifest = JSON.parse(await fs.readFile(first.manifestPath, 'utf8'))
+    expect(manifest.key).toBe(first.key)
+    expect(manifest.libraries.openssl.tarball).toMatch(/^openssl_.*\.orig\.tar\./)
+    // Nothing half-built left beside it.
+    const entries = await fs.readdir(path.join(cacheRoot, 'static-deps'))
+    expect(entries.filter((e) => e.startsWith('.tmp-'))).toEqual([])
+    // The .pc files are relative to where they are, not to the build's temporary prefix.
+    const zlibPc = await fs.readFile(path.join(first.prefix, 'lib/pkgconfig/zlib.pc'), 'utf8')
+    expect(zlibPc).toContain('prefix=${pcfiledir}/../..')
+    for (const name of STATIC_LIBRARY_RECIPES.map((r) => r.name)) {
+      process.stdout.write(`build time ${name}: ${first.libraries[name].buildSeconds} s\n`)
+    }
+  })
+
+  test('a program using every library links fully static with musl-gcc and runs', async () => {
+    const work = await fs.mkdtemp(path.join(os.tmpdir(), 'pyseal-static-link-'))
+    try {
+      await fs.writeFile(path.join(work, 'deps.c'), PROGRAM)
+      const env = { ...process.env, ...muslToolchainEnv(first.prefix, first.kernelHeaders) }
+      const pc = await runChecked({
+        command: 'pkg-config',
+        args: ['--static', '--cflags', '--libs', 'sqlite3', 'libssl', 'libcrypto', 'liblzma', 'bzip2', 'libffi', 'zlib'],
+        env
+      })
+      const flags = pc.stdout.trim().split(/\s+/)
+      expect(flags).toContain('-lcrypto')
+      await runChecked({
+        command: 'musl-gcc',
+        args: [
+          '-static',
+          '-O2',
+          '-Wno-deprecated-declarations',
+          '-isystem',
+          first.kernelHeaders,
+          '-o',
+          path.join(work, 'deps'),
+          path.join(work, 'deps.c'),
+          ...flags
+        ],
+        env
+      })
+      const run = await runChecked({ command: path.join(work, 'deps'), args: [] })
+      expect(run.stdout).toContain('zlib: roundtrip\n')
+      expect(run.stdout).toContain('sqlite: 42.0\n')
+      expect(run.stdout).toContain('sha256: ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n')
+      expect(run.stdout).toMatch(new RegExp(`lzma: ${first.libraries.liblzma.version.replace(/\./g, '\\.')}\\n`))
+      expect(run.stdout).toMatch(/bzip2: 1\.0\.\d+/)
+      expect(run.stdout).toContain('ffi: 42\n')
+
+      const file = await runChecked({ command: 'file', args: ['-b', path.join(work, 'deps')] })
+      expect(file.stdout).toMatch(/statically linked|static-pie linked/)
+      const ldd = await runCommand({ command: 'ldd', args: [path.join(work, 'deps')] })
+      expect(ldd.stdout + ldd.stderr).toMatch(/not a dynamic executable|statically linked/)
+    } finally {
+      await fs.rm(work, { recursive: true, force: true })
+    }
+  })
+
+  test('a second call reuses the prefix without building', async () => {
+    const started = Date.now()
+    const second = await buildStaticDeps({ cacheRoot, libc: 'musl' })
+    expect(second.reused).toBe(true)
+    expect(second.prefix).toBe(first.prefix)
+    expect(second.libraries.zlib.version).toBe(first.libraries.zlib.version)
+    expect(Date.now() - started).toBeLessThan(60_000)
+  })
+
+  test('a failing step names the library, the step, the log tail and what to do, and caches nothing', async () => {
+    const zlib = STATIC_LIBRARY_RECIPES.find((r) => r.name === 'zlib')!
+    const broken = {
+      ...zlib,
+      steps: [{ step: 'configure', argv: ['sh', '-c', 'echo "checking for a working frobnicator... no" >&2; exit 3'] }]
+    }
+    const error: Error = await buildStaticDeps({ cacheRoot, libc: 'musl', recipes: [broken] }).then(
+      () => {
+        throw new Error('expected a failure')
+      },
+      (e: Error) => e
+    )
+    expect(error.message).toContain('Static dependency zlib')
+    expect(error.message).toContain('failed at step "configure"')
+    expect(error.message).toContain('checking for a working frobnicator... no')
+    expect(error.message).toContain('What to do:')
+    const entries = await fs.readdir(path.join(cacheRoot, 'static-deps'))
+    expect(entries.filter((e) => e.startsWith('.tmp-'))).toEqual([])
+    // only the good prefix, the downloads and the logs
+    expect(entries.filter((e) => /^[0-9a-f]{20}$/.test(e))).toEqual([first.key])
+  })
+})
+
+describe('ensureMuslKernelHeaders', () => {
+  test('makes linux/ and asm/ visible to musl-gcc, once', async () => {
+    const cache = await fs.mkdtemp(path.join(os.tmpdir(), 'pyseal-kheaders-'))
+    try {
+      const dir = await ensureMuslKernelHeaders(cache)
+      expect(await ensureMuslKernelHeaders(cache)).toBe(dir)
+      await fs.writeFile(path.join(cache, 'k.c'), '#include <linux/random.h>\n#include <asm/ioctls.h>\nint main(void){return GRND_NONBLOCK == 0;}\n')
+      const without = await runCommand({ command: 'musl-gcc', args: ['-c', '-o', path.join(cache, 'k.o'), path.join(cache, 'k.c')] })
+      expect(without.code).not.toBe(0)
+      await runChecked({ command: 'musl-gcc', args: ['-isystem', dir, '-c', '-o', path.join(cache, 'k.o'), path.join(cache, 'k.c')] })
+    } finally {
+      await fs.rm(cache, { recursive: true, force: true })
+    }
+  })
+
+  test('muslToolchainEnv points pkg-config at the prefix only', () => {
+    const env = muslToolchainEnv('/p', '/h')
+    expect(env.CC).toBe('musl-gcc')
+    expect(env.CFLAGS).toContain('-fPIC')
+    expect(env.CFLAGS).toContain('-isystem /h')
+    expect(env.CPPFLAGS).toContain('-I/p/include')
+    expect(env.LDFLAGS).toBe('-L/p/lib')
+    expect(env.LDFLAGS).not.toContain('-static')
+    expect(env.PKG_CONFIG_LIBDIR).toBe('/p/lib/pkgconfig')
+    expect(env.PKG_CONFIG_PATH).toBe('')
+  })
+})
