@@ -1,0 +1,503 @@
+/*
+ * pyseal launcher: main() of a pyseal executable (CPython 3.11 .. 3.13+,
+ * PyConfig API).
+ *
+ * The executable is: this file + a generated inittab + CPython's static
+ * library + every extension module's objects, with a zip archive (stdlib and
+ * the app's pure-Python code, built by python/pyseal_pack) appended to its
+ * end.  zipimport finds the archive's central directory from the end of the
+ * file and copes with the leading ELF/Mach-O/PE data, so sys.path is just
+ * [<the executable>].  Never strip or sign the binary after appending.
+ *
+ * ---------------------------------------------------------------------------
+ * Contract with the generated header  pyseal_app.h
+ * ---------------------------------------------------------------------------
+ * pyseal_app.h is included after <Python.h>, so it may use PyObject.  Every
+ * macro is optional; an empty header gives a plain interpreter.
+ *
+ *   PYSEAL_ENTRY_POINT          string, e.g. "pkg.cli:main", "pkg.cli:obj.run"
+ *                               or "pkg.__main__"/"pkg.cli" (module only).
+ *                               Defined   => APP MODE by default.
+ *                               Undefined => INTERPRETER MODE always.
+ *                               Characters allowed: [A-Za-z0-9_.:]; the
+ *                               launcher refuses anything else at run time.
+ *       "mod:attr.path"  runs   import sys; from mod import attr;
+ *                               sys.exit(attr.path())        (console_scripts)
+ *       "mod"            runs   runpy._run_module_as_main("mod", False)
+ *                               (like `python -m mod`, but sys.argv is kept).
+ *                               In both, sys.argv is the real argv unchanged.
+ *   PYSEAL_INTERPRETER_ENV      string, name of the environment variable that
+ *                               forces the mode; default "PYSEAL_INTERPRETER".
+ *                               value "1" => interpreter mode, "0" => app mode.
+ *   PYSEAL_OPTIMIZE             0, 1 or 2: PyConfig.optimization_level (the
+ *                               -O level); must equal the packer's --optimize.
+ *                               Default 0.
+ *   PYSEAL_NO_SITE              defined => do not import `site` at start-up
+ *                               (saves ~1 ms; no exit()/quit()/help builtins).
+ *   PYSEAL_OPENSSL_CERT_FILE    string: the CA file compiled into the
+ *                               distribution's OpenSSL (its OPENSSLDIR
+ *                               "/cert.pem", i.e.
+ *                               ssl.get_default_verify_paths().openssl_cafile
+ *                               at build time).  If undefined, the launcher
+ *                               asks OpenSSL itself through a weak reference
+ *                               to X509_get_default_cert_file() (ELF only;
+ *                               resolved only when libcrypto is linked).
+ *   PYSEAL_NO_CA_FALLBACK       defined => skip the CA-bundle fallback.
+ *   PYSEAL_INITTAB_ENTRIES      if defined, this file defines
+ *                                 struct _inittab _PyImport_Inittab[] =
+ *                                   { PYSEAL_INITTAB_ENTRIES {0, 0} };
+ *                               The header must then also declare every init
+ *                               function it names, e.g.
+ *                                 extern PyObject *PyInit_math(void);
+ *                                 extern PyObject *PyInit__speedups(void);
+ *                                 #define PYSEAL_INITTAB_ENTRIES \
+ *                                   {"marshal", PyMarshal_Init}, \
+ *                                   {"builtins", NULL}, {"sys", NULL}, \
+ *                                   {"math", PyInit_math}, \
+ *                                   {"pkg._speedups", PyInit__speedups},
+ *                               (trailing comma required; the core entries
+ *                               of CPython's config.c — marshal, _imp, _ast,
+ *                               _tokenize, builtins, sys, gc, _warnings,
+ *                               _string — must be present).  If undefined,
+ *                               the inittab must come from another object
+ *                               (e.g. the distribution's config.o).
+ *                               Dotted names ("pkg._speedups") are found by
+ *                               the dotted-built-in finder below.
+ *
+ * ---------------------------------------------------------------------------
+ * Mode selection (decided before Python starts)
+ * ---------------------------------------------------------------------------
+ *   1. No PYSEAL_ENTRY_POINT                         -> interpreter.
+ *   2. $PYSEAL_INTERPRETER == "1"                    -> interpreter;
+ *      $PYSEAL_INTERPRETER == "0"                    -> app.
+ *   3. The parent process runs this very executable (same st_dev/st_ino of
+ *      /proc/<ppid>/exe and /proc/self/exe — survives env={}) AND argv[1..]
+ *      is a run of Python options ending in -c or -m (e.g. `-B -s -I -c CODE`,
+ *      `-Wdefault -Ic CODE`, `-m json.tool`; flags bBdEiIOPqRsSuvx,
+ *      -W/-X with their argument, --check-hash-based-pycs MODE)
+ *                                                    -> interpreter.
+ *      This covers multiprocessing spawn/forkserver/resource_tracker and
+ *      subprocess.run([sys.executable, "-c", ...], env={}).
+ *   4. Otherwise                                     -> app.
+ *   Not covered: re-executing sys.executable with a script path or stdin
+ *   from app mode (indistinguishable from app arguments): set
+ *   PYSEAL_INTERPRETER=1 in the child's environment for that.
+ *   sys.frozen is NOT set, so multiprocessing uses the `-c` command line.
+ *
+ * ---------------------------------------------------------------------------
+ * Configuration applied in both modes
+ * ---------------------------------------------------------------------------
+ *   PyConfig_InitIsolatedConfig (no PYTHON* variables, no user site, safe
+ *   path), then: install_signal_handlers = 1, write_bytecode = 0,
+ *   configure_c_stdio = 1, executable = base_executable = the binary's real
+ *   path, home = prefix = exec_prefix = base_* = its directory,
+ *   module_search_paths = [binary] (set, so getpath searches nothing).
+ *   `site` still looks for <prefix>/lib/pythonX.Y/site-packages and adds it
+ *   only if it exists (it normally does not); PYSEAL_NO_SITE avoids even that.
+ *   Locale handling is python's own (PyPreConfig_InitPythonConfig with
+ *   isolated = 1, use_environment = 0): C-locale coercion and UTF-8 mode.
+ *   Interpreter mode additionally sets parse_argv = 1 and safe_path = 0, so
+ *   `-c`, `-m`, a script (its directory first on sys.path), `-` / stdin and
+ *   the REPL behave like `python -E -s` (pass -I/-P to get safe_path back).
+ *
+ *   Dotted built-ins: if any inittab name contains a dot, a tiny meta path
+ *   finder is inserted right after BuiltinImporter before any user code (but
+ *   after `site`, so a sitecustomize cannot import a dotted built-in).  It
+ *   returns ModuleSpec(name, BuiltinImporter, origin="built-in") for those
+ *   names (3.11's BuiltinImporter ignores any import with a parent path).
+ *
+ *   CA certificates (C, at start-up, before Python: getenv + a few stat()s):
+ *   if neither SSL_CERT_FILE nor SSL_CERT_DIR is set and OpenSSL's compiled
+ *   default CA file does not exist here, SSL_CERT_FILE is set (setenv, so
+ *   children inherit it) to the first existing of the known system bundles
+ *   (Debian/Ubuntu/Alpine, Fedora/RHEL, openSUSE, macOS/BSD).  OpenSSL's
+ *   default CA *directory* is still used in addition.
+ *
+ * ---------------------------------------------------------------------------
+ * Finding the executable
+ * ---------------------------------------------------------------------------
+ *   Linux: readlink("/proc/self/exe").  Fallback: realpath(argv[0]).
+ *   macOS (not built yet): _NSGetExecutablePath() then realpath(); parent's
+ *   executable via proc_pidpath(getppid()) from <libproc.h>.
+ *   Windows (not built yet): GetModuleFileNameW(NULL) and wmain(); parent
+ *   via CreateToolhelp32Snapshot + QueryFullImageNameW; compare with
+ *   GetFileInformationByHandle volume serial + file index.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "pyseal_app.h"
+
+#ifndef PYSEAL_INTERPRETER_ENV
+#define PYSEAL_INTERPRETER_ENV "PYSEAL_INTERPRETER"
+#endif
+#ifndef PYSEAL_OPTIMIZE
+#define PYSEAL_OPTIMIZE 0
+#endif
+
+#ifdef PYSEAL_INITTAB_ENTRIES
+struct _inittab _PyImport_Inittab[] = {PYSEAL_INITTAB_ENTRIES{0, 0}};
+#endif
+
+#ifndef PATH_MAX
+#define PATH_MAX 4096
+#endif
+
+static void
+fatal(const char *msg)
+{
+    fprintf(stderr, "pyseal launcher: %s\n", msg);
+    exit(120);
+}
+
+/* ---- the executable's path ------------------------------------------- */
+
+static int
+get_exe_path(const char *argv0, char *buf, size_t size)
+{
+#if defined(__linux__)
+    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+    if (n > 0 && (size_t)n < size - 1) {
+        buf[n] = '\0';
+        return 0;
+    }
+#endif
+    /* macOS: uint32_t len = size; _NSGetExecutablePath(tmp, &len) then
+       realpath(tmp, buf).  Windows: GetModuleFileNameW.  Portable last
+       resort (argv[0] with a slash, relative to the cwd): */
+    if (argv0 != NULL && strchr(argv0, '/') != NULL && size >= PATH_MAX &&
+        realpath(argv0, buf) != NULL) {
+        return 0;
+    }
+    return -1;
+}
+
+/* ---- mode selection --------------------------------------------------- */
+
+#ifdef PYSEAL_ENTRY_POINT
+static int
+parent_is_same_executable(void)
+{
+#if defined(__linux__)
+    char path[64];
+    struct stat self, parent;
+    snprintf(path, sizeof path, "/proc/%ld/exe", (long)getppid());
+    if (stat("/proc/self/exe", &self) != 0 || stat(path, &parent) != 0) {
+        return 0;
+    }
+    return self.st_dev == parent.st_dev && self.st_ino == parent.st_ino;
+#else
+    /* macOS: proc_pidpath(getppid(), buf, sizeof buf) + stat() compare. */
+    return 0;
+#endif
+}
+
+/* argv[1..] is a run of python options that ends in -c or -m. */
+static int
+looks_like_python_command(int argc, char **argv)
+{
+    int i;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *p;
+        if (a[0] != '-' || a[1] == '\0') {
+            return 0; /* script path, "-" (stdin) or an app argument */
+        }
+        if (a[1] == '-') {
+            if (strcmp(a, "--check-hash-based-pycs") == 0 && i + 1 < argc) {
+                i++;
+                continue;
+            }
+            return 0;
+        }
+        for (p = a + 1; *p; p++) {
+            if (*p == 'c' || *p == 'm') {
+                return 1;
+            }
+            if (*p == 'W' || *p == 'X') {
+                if (p[1] == '\0') {
+                    i++; /* argument in the next element */
+                }
+                break;
+            }
+            if (strchr("bBdEiIOPqRsSuvx", *p) == NULL) {
+                return 0;
+            }
+        }
+    }
+    return 0;
+}
+
+static int
+choose_interpreter_mode(int argc, char **argv)
+{
+    const char *force = getenv(PYSEAL_INTERPRETER_ENV);
+    if (force != NULL && strcmp(force, "1") == 0) {
+        return 1;
+    }
+    if (force != NULL && strcmp(force, "0") == 0) {
+        return 0;
+    }
+    if (argc > 1 && argv[1][0] == '-' && looks_like_python_command(argc, argv)) {
+        return parent_is_same_executable();
+    }
+    return 0;
+}
+#endif /* PYSEAL_ENTRY_POINT */
+
+/* ---- CA certificates -------------------------------------------------- */
+
+#if !defined(PYSEAL_NO_CA_FALLBACK)
+#if !defined(PYSEAL_OPENSSL_CERT_FILE) && defined(__ELF__) && defined(__GNUC__)
+extern const char *X509_get_default_cert_file(void) __attribute__((weak));
+#endif
+
+static void
+ca_bundle_fallback(void)
+{
+    static const char *const bundles[] = {
+        "/etc/ssl/certs/ca-certificates.crt",                /* Debian, Ubuntu, Alpine, Arch, Gentoo */
+        "/etc/pki/tls/certs/ca-bundle.crt",                  /* Fedora, RHEL, CentOS */
+        "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem", /* RHEL 7+ */
+        "/etc/ssl/ca-bundle.pem",                            /* openSUSE */
+        "/etc/ssl/cert.pem",                                 /* macOS, Alpine, BSDs */
+        "/etc/pki/tls/cacert.pem",                           /* OpenELEC */
+        NULL};
+    const char *deflt = NULL;
+    struct stat st;
+    int i;
+
+    if (getenv("SSL_CERT_FILE") != NULL || getenv("SSL_CERT_DIR") != NULL) {
+        return;
+    }
+#if defined(PYSEAL_OPENSSL_CERT_FILE)
+    deflt = PYSEAL_OPENSSL_CERT_FILE;
+#elif defined(__ELF__) && defined(__GNUC__)
+    if (X509_get_default_cert_file != NULL) {
+        deflt = X509_get_default_cert_file();
+    }
+#endif
+    if (deflt != NULL && stat(deflt, &st) == 0) {
+        return; /* OpenSSL's own default works on this machine */
+    }
+    for (i = 0; bundles[i] != NULL; i++) {
+        if (stat(bundles[i], &st) == 0 && S_ISREG(st.st_mode)) {
+            setenv("SSL_CERT_FILE", bundles[i], 0);
+            return;
+        }
+    }
+}
+#endif
+
+/* ---- dotted built-ins ------------------------------------------------- */
+
+static const char dotted_finder_src[] =
+    "import sys, _frozen_importlib as _b\n"
+    "class DottedBuiltinFinder:\n"
+    "    names = frozenset(n for n in sys.builtin_module_names if '.' in n)\n"
+    "    @classmethod\n"
+    "    def find_spec(cls, name, path=None, target=None):\n"
+    "        if name in cls.names:\n"
+    "            return _b.ModuleSpec(name, _b.BuiltinImporter, origin='built-in')\n"
+    "m = sys.meta_path\n"
+    "m.insert(m.index(_b.BuiltinImporter) + 1 if _b.BuiltinImporter in m else 0,"
+    " DottedBuiltinFinder)\n";
+
+static int
+install_dotted_builtin_finder(void)
+{
+    const struct _inittab *t;
+    PyObject *d, *r;
+    int dotted = 0;
+    for (t = PyImport_Inittab; t->name != NULL; t++) {
+        if (strchr(t->name, '.') != NULL) {
+            dotted = 1;
+            break;
+        }
+    }
+    if (!dotted) {
+        return 0;
+    }
+    d = PyDict_New();
+    if (d == NULL || PyDict_SetItemString(d, "__builtins__", PyEval_GetBuiltins()) < 0 ||
+        PyDict_SetItemString(d, "__name__", PyUnicode_FromString("_pyseal_boot")) < 0) {
+        Py_XDECREF(d);
+        return -1;
+    }
+    r = PyRun_String(dotted_finder_src, Py_file_input, d, d);
+    Py_DECREF(d);
+    if (r == NULL) {
+        return -1;
+    }
+    Py_DECREF(r);
+    return 0;
+}
+
+/* ---- app-mode command ------------------------------------------------- */
+
+#ifdef PYSEAL_ENTRY_POINT
+static char *
+app_command(void)
+{
+    const char *ep = PYSEAL_ENTRY_POINT;
+    const char *colon = strchr(ep, ':');
+    const char *p;
+    size_t n = strlen(ep);
+    char *cmd = malloc(3 * n + 128);
+    char *first;
+    size_t modlen;
+
+    if (cmd == NULL) {
+        fatal("out of memory");
+    }
+    for (p = ep; *p; p++) {
+        if (!(Py_ISALNUM(*p) || *p == '_' || *p == '.' || *p == ':')) {
+            fatal("invalid PYSEAL_ENTRY_POINT");
+        }
+    }
+    if (colon == NULL) {
+        snprintf(cmd, 3 * n + 128,
+                 "__import__('runpy')._run_module_as_main('%s', False)\n", ep);
+        return cmd;
+    }
+    modlen = (size_t)(colon - ep);
+    /* first component of the attribute path */
+    first = strdup(colon + 1);
+    if (first == NULL) {
+        fatal("out of memory");
+    }
+    first[strcspn(first, ".")] = '\0';
+    snprintf(cmd, 3 * n + 128,
+             "import sys\nfrom %.*s import %s\nsys.exit(%s())\n",
+             (int)modlen, ep, first, colon + 1);
+    free(first);
+    return cmd;
+}
+#endif
+
+/* ---- main ------------------------------------------------------------- */
+
+static void
+check(PyStatus status, PyConfig *config)
+{
+    if (PyStatus_Exception(status)) {
+        if (config != NULL) {
+            PyConfig_Clear(config);
+        }
+        if (PyStatus_IsExit(status)) {
+            exit(status.exitcode);
+        }
+        Py_ExitStatusException(status);
+    }
+}
+
+int
+main(int argc, char **argv)
+{
+    char exe[PATH_MAX + 1];
+    char dir[PATH_MAX + 1];
+    char *slash;
+    wchar_t *wexe;
+    PyPreConfig preconfig;
+    PyConfig config;
+    PyStatus status;
+    int interpreter = 1;
+#ifdef PYSEAL_ENTRY_POINT
+    char *cmd = NULL;
+#endif
+
+    if (get_exe_path(argc > 0 ? argv[0] : NULL, exe, sizeof exe) != 0) {
+        fatal("cannot find the path of this executable");
+    }
+    memcpy(dir, exe, sizeof exe);
+    slash = strrchr(dir, '/');
+    if (slash == NULL) {
+        fatal("executable path is not absolute");
+    }
+    *(slash == dir ? slash + 1 : slash) = '\0';
+
+#ifdef PYSEAL_ENTRY_POINT
+    interpreter = choose_interpreter_mode(argc, argv);
+#endif
+#if !defined(PYSEAL_NO_CA_FALLBACK)
+    ca_bundle_fallback();
+#endif
+
+    /* Pre-initialize like `python` (locale, UTF-8 mode) but isolated. */
+    PyPreConfig_InitPythonConfig(&preconfig);
+    preconfig.isolated = 1;
+    preconfig.use_environment = 0;
+    preconfig.parse_argv = interpreter;
+    status = interpreter ? Py_PreInitializeFromBytesArgs(&preconfig, argc, argv)
+                         : Py_PreInitialize(&preconfig);
+    check(status, NULL);
+
+    PyConfig_InitIsolatedConfig(&config);
+    config.install_signal_handlers = 1;
+    config.write_bytecode = 0;
+    config.configure_c_stdio = 1;
+    config.optimization_level = PYSEAL_OPTIMIZE;
+#ifdef PYSEAL_NO_SITE
+    config.site_import = 0;
+#endif
+    config.parse_argv = interpreter;
+    if (interpreter) {
+        config.safe_path = 0;
+    }
+
+    status = PyConfig_SetBytesArgv(&config, argc, argv);
+    check(status, &config);
+    status = PyConfig_SetBytesString(&config, &config.executable, exe);
+    check(status, &config);
+    status = PyConfig_SetBytesString(&config, &config.base_executable, exe);
+    check(status, &config);
+    status = PyConfig_SetBytesString(&config, &config.home, dir);
+    check(status, &config);
+    status = PyConfig_SetBytesString(&config, &config.prefix, dir);
+    check(status, &config);
+    status = PyConfig_SetBytesString(&config, &config.exec_prefix, dir);
+    check(status, &config);
+    status = PyConfig_SetBytesString(&config, &config.base_prefix, dir);
+    check(status, &config);
+    status = PyConfig_SetBytesString(&config, &config.base_exec_prefix, dir);
+    check(status, &config);
+
+    wexe = Py_DecodeLocale(exe, NULL);
+    if (wexe == NULL) {
+        fatal("cannot decode the executable path");
+    }
+    config.module_search_paths_set = 1;
+    status = PyWideStringList_Append(&config.module_search_paths, wexe);
+    PyMem_RawFree(wexe);
+    check(status, &config);
+
+#ifdef PYSEAL_ENTRY_POINT
+    if (!interpreter) {
+        cmd = app_command();
+        status = PyConfig_SetBytesString(&config, &config.run_command, cmd);
+        free(cmd);
+        check(status, &config);
+    }
+#endif
+
+    status = Py_InitializeFromConfig(&config);
+    PyConfig_Clear(&config);
+    check(status, NULL);
+
+    if (install_dotted_builtin_finder() < 0) {
+        PyErr_Print();
+        fprintf(stderr, "pyseal launcher: cannot install the dotted built-in finder\n");
+        Py_Finalize();
+        return 120;
+    }
+    return Py_RunMain();
+}

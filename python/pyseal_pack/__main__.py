@@ -1,0 +1,5 @@
+import sys
+
+from .pack import main
+
+sys.exit(main())

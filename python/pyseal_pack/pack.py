@@ -1,0 +1,313 @@
+"""Deterministic resource-archive builder for pyseal executables.
+
+Manifest (JSON object; unknown keys are an error)::
+
+    {
+      "version": 1,                       # required, must be 1
+      "optimize": 0,                      # 0/1/2, like -O; CLI --optimize wins
+      "compression": "deflated",          # or "stored"
+      "source_prefix": "<pyseal>/",       # prepended to co_filename (see below)
+      "roots": [                          # directories to take, in order
+        {
+          "path": "/usr/lib/python3.11",  # required
+          "prefix": "",                   # where it lands in the archive
+          "include": ["json", "os.py"],   # optional: only these top-level names (globs)
+          "exclude": ["test", "idlelib", "*/tests", "site-packages"],
+          "allow_compile_errors": false   # keep .py without .pyc instead of failing
+        }
+      ],
+      "files": [                          # single files (package data etc.)
+        {"src": "/abs/data.txt", "dst": "pkg/data.txt"}
+      ]
+    }
+
+Exclude/include patterns are ``fnmatch`` globs matched against the path
+relative to the root, with ``/`` separators ("test" is the top-level ``test``
+only; ``*/tests`` is any ``tests`` below the top level, since ``*`` also
+matches ``/``).  A matching directory drops its whole subtree.  ``include``
+is matched against the first path component only.
+
+Always left out: ``__pycache__`` directories, ``*.pyc``/``*.pyo`` files (we
+compile our own), and compiled extension modules / shared libraries
+(``*.so``, ``*.pyd``, ``*.dylib``, ``*.dll``): those are built-ins or shipped
+separately.  Each skipped one is reported (``--skipped`` JSON side file) with
+the dotted module name it would have had, so pyseal can cross-check them
+against the captured extensions.
+
+Everything else is kept: ``.py`` files get a ``.pyc`` right beside them
+(legacy layout ``pkg/mod.pyc``, which zipimport tries first), compiled with
+``py_compile`` in ``UNCHECKED_HASH`` mode at the requested optimization level;
+data files and ``*.dist-info`` directories are copied as they are, so
+``importlib.resources`` and ``importlib.metadata`` work through zipimport.
+Every directory gets an explicit entry (namespace packages need them).
+
+``co_filename`` of each module is ``source_prefix + archive path`` (default
+``<pyseal>/pkg/mod.py``): a name that cannot accidentally exist relative to
+the working directory, so linecache falls back to the zipimport loader's
+``get_source`` and tracebacks show the source lines from the archive.
+
+Determinism: entries sorted by name, timestamps fixed at 1980-01-01, fixed
+permissions, files compiled sequentially in sorted order in one process;
+the same input and the same Python give the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import importlib.util
+import io
+import json
+import os
+import py_compile
+import stat
+import sys
+import tempfile
+import zipfile
+
+EXTENSION_SUFFIXES = (".so", ".pyd", ".dylib", ".dll")
+FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+ROOT_KEYS = {"path", "prefix", "include", "exclude", "allow_compile_errors"}
+TOP_KEYS = {"version", "optimize", "compression", "source_prefix", "roots", "files"}
+
+
+class PackError(Exception):
+    """A problem with the manifest or the inputs, for the user to fix."""
+
+
+def load_manifest(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+    except (OSError, ValueError) as e:
+        raise PackError(f"cannot read manifest {path}: {e}") from e
+    problems = []
+    if not isinstance(data, dict):
+        raise PackError(f"manifest {path}: top level must be a JSON object")
+    for k in sorted(set(data) - TOP_KEYS):
+        problems.append(f"unknown key {k!r}")
+    if data.get("version") != 1:
+        problems.append("'version' must be 1")
+    if data.get("optimize", 0) not in (0, 1, 2):
+        problems.append("'optimize' must be 0, 1 or 2")
+    if data.get("compression", "deflated") not in ("deflated", "stored"):
+        problems.append("'compression' must be 'deflated' or 'stored'")
+    if not isinstance(data.get("source_prefix", ""), str):
+        problems.append("'source_prefix' must be a string")
+    roots = data.get("roots", [])
+    if not isinstance(roots, list):
+        problems.append("'roots' must be a list")
+        roots = []
+    for i, r in enumerate(roots):
+        if not isinstance(r, dict) or not isinstance(r.get("path"), str):
+            problems.append(f"roots[{i}]: must be an object with a string 'path'")
+            continue
+        for k in sorted(set(r) - ROOT_KEYS):
+            problems.append(f"roots[{i}]: unknown key {k!r}")
+        for k in ("include", "exclude"):
+            v = r.get(k, [])
+            if not (isinstance(v, list) and all(isinstance(s, str) for s in v)):
+                problems.append(f"roots[{i}].{k}: must be a list of strings")
+        if not isinstance(r.get("prefix", ""), str):
+            problems.append(f"roots[{i}].prefix: must be a string")
+        elif not os.path.isdir(r["path"]):
+            problems.append(f"roots[{i}].path: not a directory: {r['path']}")
+    files = data.get("files", [])
+    if not isinstance(files, list):
+        problems.append("'files' must be a list")
+        files = []
+    for i, f in enumerate(files):
+        if not (isinstance(f, dict) and isinstance(f.get("src"), str)
+                and isinstance(f.get("dst"), str) and set(f) <= {"src", "dst"}):
+            problems.append(f"files[{i}]: must be {{\"src\": str, \"dst\": str}}")
+        elif not os.path.isfile(f["src"]):
+            problems.append(f"files[{i}].src: not a file: {f['src']}")
+    if problems:
+        raise PackError(f"manifest {path}:\n  " + "\n  ".join(problems))
+    return data
+
+
+def _norm_prefix(prefix):
+    prefix = prefix.strip("/")
+    return prefix + "/" if prefix else ""
+
+
+def _matches(rel, patterns):
+    return any(fnmatch.fnmatchcase(rel, p) for p in patterns)
+
+
+def _module_name(archive_name):
+    """'yaml/_yaml.cpython-311-x86_64-linux-gnu.so' -> 'yaml._yaml'."""
+    parts = archive_name.split("/")
+    parts[-1] = parts[-1].split(".", 1)[0]
+    return ".".join(p for p in parts if p)
+
+
+def collect(manifest):
+    """Return ({archive name: source path}, skipped extensions, errors)."""
+    entries = {}
+    skipped = []
+    problems = []
+
+    def add(name, src):
+        old = entries.get(name)
+        if old is not None and os.path.realpath(old) != os.path.realpath(src):
+            with open(old, "rb") as a, open(src, "rb") as b:
+                if a.read() != b.read():
+                    problems.append(f"{name}: provided by both {old} and {src}")
+                    return
+        entries.setdefault(name, src)
+
+    for root in manifest.get("roots", []):
+        base = root["path"]
+        prefix = _norm_prefix(root.get("prefix", ""))
+        include = root.get("include", [])
+        exclude = root.get("exclude", [])
+        for dirpath, dirnames, filenames in os.walk(base, followlinks=True):
+            reldir = os.path.relpath(dirpath, base).replace(os.sep, "/")
+            reldir = "" if reldir == "." else reldir + "/"
+            keep = []
+            for d in sorted(dirnames):
+                rel = reldir + d
+                if d == "__pycache__" or _matches(rel, exclude):
+                    continue
+                if include and not reldir and not _matches(d, include):
+                    continue
+                keep.append(d)
+            dirnames[:] = keep
+            for fn in sorted(filenames):
+                rel = reldir + fn
+                if _matches(rel, exclude):
+                    continue
+                if include and not reldir and not _matches(fn, include):
+                    continue
+                src = os.path.join(dirpath, fn)
+                if fn.endswith((".pyc", ".pyo")):
+                    continue
+                if fn.endswith(EXTENSION_SUFFIXES) or ".so." in fn:
+                    skipped.append({"root": base, "path": rel,
+                                    "archive_name": prefix + rel,
+                                    "module": _module_name(prefix + rel)})
+                    continue
+                try:
+                    st = os.stat(src)
+                except OSError as e:
+                    problems.append(f"{src}: {e}")
+                    continue
+                if stat.S_ISREG(st.st_mode):
+                    add(prefix + rel, src)
+    for f in manifest.get("files", []):
+        add(f["dst"].strip("/"), f["src"])
+    return entries, skipped, problems
+
+
+def _zipinfo(name, is_dir, compression):
+    zi = zipfile.ZipInfo(name, date_time=FIXED_DATE)
+    zi.create_system = 3  # unix, so external_attr means st_mode
+    if is_dir:
+        zi.external_attr = (stat.S_IFDIR | 0o755) << 16 | 0x10
+        zi.compress_type = zipfile.ZIP_STORED
+    else:
+        zi.external_attr = (stat.S_IFREG | 0o644) << 16
+        zi.compress_type = compression
+    return zi
+
+
+def build_archive(manifest, out, optimize=None, skipped_out=None):
+    """Write the archive; return a summary dict."""
+    if optimize is None:
+        optimize = manifest.get("optimize", 0)
+    compression = (zipfile.ZIP_STORED if manifest.get("compression") == "stored"
+                   else zipfile.ZIP_DEFLATED)
+    source_prefix = manifest.get("source_prefix", "<pyseal>/")
+    allow_errors = {os.path.abspath(r["path"]) for r in manifest.get("roots", [])
+                    if r.get("allow_compile_errors")}
+    entries, skipped, problems = collect(manifest)
+    if problems:
+        raise PackError("inputs:\n  " + "\n  ".join(problems))
+
+    # .py -> also .pyc beside it (an explicit .pyc source would be overridden).
+    blobs = {}
+    compile_errors = []
+    with tempfile.TemporaryDirectory(prefix="pyseal_pack.") as tmp:
+        cfile = os.path.join(tmp, "m.pyc")
+        for name in sorted(entries):
+            src = entries[name]
+            with open(src, "rb") as f:
+                blobs[name] = f.read()
+            if not name.endswith(".py"):
+                continue
+            try:
+                py_compile.compile(
+                    src, cfile=cfile, dfile=source_prefix + name, doraise=True,
+                    optimize=optimize,
+                    invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+            except py_compile.PyCompileError as e:
+                if any(os.path.abspath(src).startswith(r + os.sep) for r in allow_errors):
+                    compile_errors.append(f"{src}: {e.msg.strip().splitlines()[-1]}")
+                    continue
+                raise PackError(f"cannot compile {src}: {e.msg.strip()}") from e
+            with open(cfile, "rb") as f:
+                blobs[name[:-3] + ".pyc"] = f.read()
+
+    dirs = set()
+    for name in blobs:
+        parts = name.split("/")[:-1]
+        for i in range(1, len(parts) + 1):
+            dirs.add("/".join(parts[:i]) + "/")
+    names = sorted(set(blobs) | dirs)
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", allowZip64=True) as zf:
+        for name in names:
+            is_dir = name.endswith("/")
+            zi = _zipinfo(name, is_dir, compression)
+            zf.writestr(zi, b"" if is_dir else blobs[name],
+                        compresslevel=None if is_dir else 6)
+    data = buf.getvalue()
+    tmp_out = out + ".tmp"
+    with open(tmp_out, "wb") as f:
+        f.write(data)
+    os.replace(tmp_out, out)
+
+    skipped.sort(key=lambda s: (s["archive_name"], s["root"]))
+    if skipped_out:
+        with open(skipped_out, "w", encoding="utf-8") as f:
+            json.dump({"magic": importlib.util.MAGIC_NUMBER.hex(),
+                       "skipped_extensions": skipped}, f, indent=1, sort_keys=True)
+            f.write("\n")
+    return {
+        "files": len(blobs),
+        "modules": sum(1 for n in blobs if n.endswith(".pyc")),
+        "entries": len(names),
+        "bytes": len(data),
+        "skipped_extensions": len(skipped),
+        "compile_errors": compile_errors,
+    }
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(prog="python -m pyseal_pack",
+                                description="Build a pyseal resource archive.")
+    p.add_argument("--manifest", required=True, help="JSON manifest (see docs)")
+    p.add_argument("--out", required=True, help="output zip")
+    p.add_argument("--optimize", type=int, choices=(0, 1, 2), default=None,
+                   help="bytecode optimization level (default: manifest's, else 0)")
+    p.add_argument("--skipped", default=None,
+                   help="write skipped extension files as JSON here "
+                        "(default: <out>.skipped.json)")
+    args = p.parse_args(argv)
+    try:
+        manifest = load_manifest(args.manifest)
+        summary = build_archive(manifest, args.out, optimize=args.optimize,
+                                skipped_out=args.skipped or args.out + ".skipped.json")
+    except PackError as e:
+        print(f"pyseal_pack: error: {e}", file=sys.stderr)
+        return 2
+    for err in summary["compile_errors"]:
+        print(f"pyseal_pack: warning: kept without .pyc: {err}", file=sys.stderr)
+    print(f"pyseal_pack: {args.out}: {summary['files']} files "
+          f"({summary['modules']} modules), {summary['bytes']} bytes, "
+          f"{summary['skipped_extensions']} extension files skipped, "
+          f"{len(summary['compile_errors'])} compile errors")
+    return 0
