@@ -1,0 +1,278 @@
+#!/usr/bin/env python3
+# pyseal_capture/wrapper.py
+# Loaded by: bin/pyseal-cc and bin/pyseal-c++ (set by pyseal as CC / CXX /
+#   LDSHARED), or run directly as `<python> .../pyseal_capture/wrapper.py ARGS`.
+# Writes: nothing for compile steps; after a successful `-shared` link, under
+#   $PYSEAL_CAPTURE_DIR: records/<module>.json (capture "compiler-wrapper") and
+#   objects/<module>/ copies, or a line in skipped.jsonl.
+"""Compiler/linker wrapper for builds that never touch distutils.
+
+Runs the real compiler ($PYSEAL_REAL_CC or $PYSEAL_REAL_CXX) with the same
+arguments; output and exit status pass through unchanged. Only a successful
+``-shared`` link whose output looks like a Python extension (a tagged file name
+such as .cpython-311-x86_64-linux-gnu.so, or an input defining PyInit_<name>)
+is recorded. A module already recorded by the distutils hooks is left alone.
+"""
+
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+
+try:
+    from . import records
+except ImportError:  # run as a plain script: <python> .../pyseal_capture/wrapper.py
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    from pyseal_capture import records
+
+_SOURCE_SUFFIXES = records.C_SOURCE_SUFFIXES + records.CXX_SOURCE_SUFFIXES
+_OBJECT_SUFFIXES = (".o", ".obj", ".lo")
+_ARCHIVE_SUFFIXES = (".a", ".lib")
+_NOT_LINK = ("-c", "-E", "-S", "-M", "-MM", "--version", "-v", "-dumpversion", "-dumpmachine")
+# flags whose value is the next argument
+_WITH_VALUE = ("-o", "-l", "-L", "-I", "-D", "-U", "-x", "-include", "-isystem", "-MF", "-MT",
+               "-MQ", "-Xlinker", "-T", "-arch", "-isysroot", "-iquote", "-idirafter", "-z",
+               "-u", "-e", "--sysroot", "-imacros", "-target")
+_DEPTH_ENV = "PYSEAL_WRAPPER_DEPTH"
+
+
+def expand_response_files(args, cwd=None, _depth=0):
+    out = []
+    for a in args:
+        if a.startswith("@") and len(a) > 1 and _depth < 8:
+            path = os.path.join(cwd or os.getcwd(), a[1:])
+            try:
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    out.extend(expand_response_files(shlex.split(f.read()), cwd, _depth + 1))
+                continue
+            except OSError:
+                pass
+        out.append(a)
+    return out
+
+
+def parse_link(args):
+    """Split a compiler-driver link command line into its parts."""
+    p = {"output": None, "objects": [], "archives": [], "shared_inputs": [], "sources": [],
+         "libraries": [], "library_dirs": [], "rpath": [], "link_args": [], "macros": [],
+         "compile_args": [], "lang": None}
+    i = 0
+    n = len(args)
+    while i < n:
+        a = args[i]
+        nxt = args[i + 1] if i + 1 < n else None
+        if a in _WITH_VALUE and nxt is not None:
+            i += 2
+            if a == "-o":
+                p["output"] = nxt
+            elif a == "-l":
+                p["libraries"].append(nxt)
+            elif a == "-L":
+                p["library_dirs"].append(nxt)
+            elif a == "-D":
+                p["macros"].append(_macro(nxt))
+                p["compile_args"] += [a, nxt]
+            elif a in ("-I", "-U", "-include", "-isystem", "-iquote", "-idirafter", "-imacros"):
+                p["compile_args"] += [a, nxt]
+            elif a == "-x":
+                p["lang"] = nxt
+                p["compile_args"] += [a, nxt]
+            elif a in ("-MF", "-MT", "-MQ"):
+                pass
+            elif a == "-Xlinker":
+                p["link_args"] += [a, nxt]
+            else:
+                p["link_args"] += [a, nxt]
+                p["compile_args"] += [a, nxt] if a in ("-arch", "-isysroot", "--sysroot", "-target") else []
+            continue
+        i += 1
+        if a.startswith("-o") and len(a) > 2:
+            p["output"] = a[2:]
+        elif a.startswith("-l") and len(a) > 2:
+            p["libraries"].append(a[2:])
+        elif a.startswith("-L") and len(a) > 2:
+            p["library_dirs"].append(a[2:])
+        elif a.startswith("-D") and len(a) > 2:
+            p["macros"].append(_macro(a[2:]))
+            p["compile_args"].append(a)
+        elif a.startswith(("-I", "-U", "-std=", "-f", "-m", "-O", "-g", "-W", "-isystem", "-pthread")) \
+                and not a.startswith("-Wl,"):
+            p["compile_args"].append(a)
+            if a.startswith(("-f", "-m", "-O", "-g", "-pthread")):
+                p["link_args"].append(a)
+        elif a.startswith("-Wl,"):
+            parts = a[4:].split(",")
+            rest = []
+            j = 0
+            while j < len(parts):
+                q = parts[j]
+                if q in ("-rpath", "-R", "--rpath") and j + 1 < len(parts):
+                    p["rpath"].append(parts[j + 1])
+                    j += 2
+                    continue
+                if q.startswith(("-rpath=", "--rpath=")):
+                    p["rpath"].append(q.split("=", 1)[1])
+                elif q.startswith("-R") and len(q) > 2 and q[2] != "-":
+                    p["rpath"].append(q[2:])
+                else:
+                    rest.append(q)
+                j += 1
+            if rest:
+                p["link_args"].append("-Wl," + ",".join(rest))
+        elif a == "-shared":
+            pass
+        elif a.startswith("-"):
+            p["link_args"].append(a)
+        elif a.endswith(_OBJECT_SUFFIXES):
+            p["objects"].append(a)
+        elif a.endswith(_ARCHIVE_SUFFIXES):
+            p["archives"].append(a)
+        elif a.endswith(_SOURCE_SUFFIXES):
+            p["sources"].append(a)
+        elif ".so" in os.path.basename(a) or a.endswith((".dylib", ".dll")):
+            p["shared_inputs"].append(a)
+        else:
+            p["objects"].append(a)  # an input with an unusual name: let the linker decide
+    return p
+
+
+def _macro(text):
+    name, eq, value = text.partition("=")
+    return [name, value if eq else None]
+
+
+def _file_mentions(path, needle):
+    try:
+        with open(path, "rb") as f:
+            return needle in f.read()
+    except OSError:
+        return False
+
+
+def _compile_sources(real, parsed, tmpdir, cwd):
+    objs = []
+    for n, src in enumerate(parsed["sources"]):
+        obj = os.path.join(tmpdir, "%d-%s.o" % (n, os.path.splitext(os.path.basename(src))[0]))
+        cmd = real + parsed["compile_args"] + ["-fPIC", "-c", src, "-o", obj]
+        r = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if r.returncode != 0:
+            raise RuntimeError("recompiling %s for capture failed: %s" % (src, r.stderr.decode(errors="replace")[-2000:]))
+        objs.append(obj)
+    return objs
+
+
+def record_link(real, args, lang, cwd=None):
+    """Record one successful shared link. Returns the record or None."""
+    root = records.capture_dir()
+    cwd = cwd or os.getcwd()
+    parsed = parse_link(expand_response_files(args, cwd))
+    if not parsed["output"]:
+        return None
+    output = os.path.abspath(os.path.join(cwd, parsed["output"]))
+    module, guess = records.infer_module(output)
+    entry = {"output": output, "module": module, "capture": records.CAPTURE_WRAPPER}
+
+    # the distutils hooks win
+    prev = records.existing_record(root, module)
+    if prev and prev.get("capture") != records.CAPTURE_WRAPPER:
+        entry["reason"] = "already recorded by " + str(prev.get("capture"))
+        records.log_skipped(entry)
+        return None
+    for rec in records.iter_records(root):
+        if rec.get("output") == output and rec.get("capture") != records.CAPTURE_WRAPPER:
+            entry["reason"] = "output already recorded by " + str(rec.get("capture"))
+            records.log_skipped(entry)
+            return None
+
+    with tempfile.TemporaryDirectory(prefix="pyseal-cc-") as tmp:
+        extra_objs = _compile_sources(real, parsed, tmp, cwd) if parsed["sources"] else []
+        objects = [os.path.join(cwd, o) for o in parsed["objects"]] + extra_objs
+        archives = [os.path.join(cwd, a) for a in parsed["archives"]]
+        needle = records.init_fn_for(module).encode() + b"\0"
+        has_init = any(_file_mentions(f, needle) for f in objects + archives)
+        if not (has_init or records.looks_like_python_extension(output)):
+            entry["reason"] = "no %s in the inputs and not an extension file name" % needle[:-1].decode()
+            records.log_skipped(entry)
+            return None
+        records.clear_objects(root, module)
+        copied, missing = records.copy_objects(root, module, objects)
+        copied_user, missing_user = records.copy_objects(root, module, archives, prefix="user-")
+
+    cxx = (lang == "c++" or records.is_cxx_driver(real[-1] if real else "")
+           or any(records.is_cxx_source(s) for s in parsed["sources"])
+           or parsed["lang"] == "c++" or "stdc++" in parsed["libraries"])
+    import shutil
+
+    compiler = real[-1] if real else None
+    if compiler and not os.path.isabs(compiler):
+        compiler = shutil.which(compiler) or compiler
+    rec = records.make_record(
+        module,
+        records.CAPTURE_WRAPPER,
+        copied,
+        libraries=parsed["libraries"],
+        library_dirs=[os.path.abspath(os.path.join(cwd, d)) for d in parsed["library_dirs"]],
+        runtime_library_dirs=parsed["rpath"],
+        extra_link_args=parsed["link_args"],
+        extra_objects_from_user=copied_user + [os.path.abspath(os.path.join(cwd, s)) for s in parsed["shared_inputs"]],
+        define_macros=parsed["macros"],
+        compiler=compiler,
+        language="c++" if cxx else "c",
+        module_guess=guess,
+        output=output,
+        sources=[os.path.abspath(os.path.join(cwd, s)) for s in parsed["sources"]],
+        linker=real,
+        missing_objects=missing + missing_user,
+        init_fn_found=has_init,
+    )
+    records.write_record(root, rec)
+    return rec
+
+
+def _is_shared_link(args):
+    if not any(a in ("-shared", "-dynamiclib", "-bundle") for a in args):
+        return False
+    return not any(a in _NOT_LINK for a in args)
+
+
+def main(argv=None, lang=None):
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0].startswith("--pyseal-lang="):
+        lang = args.pop(0).split("=", 1)[1]
+    lang = lang or os.environ.get("PYSEAL_WRAPPER_LANG") or "c"
+    if lang in ("c++", "cxx", "cpp"):
+        lang = "c++"
+        real = shlex.split(os.environ.get("PYSEAL_REAL_CXX") or "c++")
+    else:
+        real = shlex.split(os.environ.get("PYSEAL_REAL_CC") or "cc")
+    depth = int(os.environ.get(_DEPTH_ENV, "0") or 0)
+    if depth > 4:
+        sys.stderr.write("pyseal-cc: PYSEAL_REAL_CC/CXX points back at the wrapper\n")
+        return 127
+    os.environ[_DEPTH_ENV] = str(depth + 1)
+
+    if not records.capture_dir():
+        os.execvp(real[0], real + args)
+    try:
+        expanded = expand_response_files(args)
+    except Exception:
+        expanded = args
+    if not _is_shared_link(expanded):
+        os.execvp(real[0], real + args)
+
+    rc = subprocess.call(real + args)
+    if rc == 0:
+        try:
+            record_link(real, args, lang)
+        except Exception as exc:
+            records.log_error("compiler wrapper could not record %s" % " ".join(args), exc)
+            if records.strict():
+                return 1
+    if rc < 0:
+        return 128 - rc
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main())
