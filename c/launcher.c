@@ -96,9 +96,16 @@
  *   only if it exists (it normally does not); PYSEAL_NO_SITE avoids even that.
  *   Locale handling is python's own (PyPreConfig_InitPythonConfig with
  *   isolated = 1, use_environment = 0): C-locale coercion and UTF-8 mode.
- *   Interpreter mode additionally sets parse_argv = 1 and safe_path = 0, so
+ *   Interpreter mode additionally sets parse_argv = 1, isolated = 0 and
+ *   safe_path = 0 (use_environment and user_site_directory stay 0), so
  *   `-c`, `-m`, a script (its directory first on sys.path), `-` / stdin and
  *   the REPL behave like `python -E -s` (pass -I/-P to get safe_path back).
+ *
+ *   sys.excepthook: replaced by a C function that imports `traceback` on
+ *   first use and calls traceback.print_exception(), because the built-in
+ *   hook reads source lines only from disk (sys.__excepthook__ is kept).
+ *   With the packer's co_filename "<pyseal>/pkg/mod.py" linecache then gets
+ *   the source from zipimporter.get_source().
  *
  *   Dotted built-ins: if any inittab name contains a dot, a tiny meta path
  *   finder is inserted right after BuiltinImporter before any user code (but
@@ -342,6 +349,50 @@ install_dotted_builtin_finder(void)
     return 0;
 }
 
+/* ---- sys.excepthook with source lines -------------------------------- */
+
+/* The default sys.excepthook (C) reads source lines only from files on disk;
+   the traceback module goes through linecache, which asks the module's
+   __loader__ (zipimporter.get_source).  `traceback` is imported only when an
+   exception is actually reported. */
+static PyObject *
+pyseal_excepthook(PyObject *self, PyObject *args)
+{
+    PyObject *tb_mod, *hook, *r;
+    (void)self;
+    tb_mod = PyImport_ImportModule("traceback");
+    if (tb_mod == NULL) {
+        hook = PySys_GetObject("__excepthook__"); /* borrowed */
+        PyErr_Clear();
+        return hook ? PyObject_Call(hook, args, NULL) : NULL;
+    }
+    hook = PyObject_GetAttrString(tb_mod, "print_exception");
+    Py_DECREF(tb_mod);
+    if (hook == NULL) {
+        return NULL;
+    }
+    r = PyObject_Call(hook, args, NULL); /* (type, value, traceback) */
+    Py_DECREF(hook);
+    return r;
+}
+
+static PyMethodDef excepthook_def = {
+    "excepthook", pyseal_excepthook, METH_VARARGS,
+    "pyseal: print an exception with source lines read through the loader"};
+
+static int
+install_excepthook(void)
+{
+    int rc;
+    PyObject *hook = PyCFunction_New(&excepthook_def, NULL);
+    if (hook == NULL) {
+        return -1;
+    }
+    rc = PySys_SetObject("excepthook", hook);
+    Py_DECREF(hook);
+    return rc;
+}
+
 /* ---- app-mode command ------------------------------------------------- */
 
 #ifdef PYSEAL_ENTRY_POINT
@@ -434,7 +485,7 @@ main(int argc, char **argv)
 
     /* Pre-initialize like `python` (locale, UTF-8 mode) but isolated. */
     PyPreConfig_InitPythonConfig(&preconfig);
-    preconfig.isolated = 1;
+    preconfig.isolated = !interpreter;
     preconfig.use_environment = 0;
     preconfig.parse_argv = interpreter;
     status = interpreter ? Py_PreInitializeFromBytesArgs(&preconfig, argc, argv)
@@ -451,7 +502,11 @@ main(int argc, char **argv)
 #endif
     config.parse_argv = interpreter;
     if (interpreter) {
+        /* like `python -E -s`: isolated would force safe_path = 1 */
+        config.isolated = 0;
         config.safe_path = 0;
+        config.use_environment = 0;
+        config.user_site_directory = 0;
     }
 
     status = PyConfig_SetBytesArgv(&config, argc, argv);
@@ -493,9 +548,9 @@ main(int argc, char **argv)
     PyConfig_Clear(&config);
     check(status, NULL);
 
-    if (install_dotted_builtin_finder() < 0) {
+    if (install_excepthook() < 0 || install_dotted_builtin_finder() < 0) {
         PyErr_Print();
-        fprintf(stderr, "pyseal launcher: cannot install the dotted built-in finder\n");
+        fprintf(stderr, "pyseal launcher: cannot install the boot hooks\n");
         Py_Finalize();
         return 120;
     }

@@ -1,0 +1,1 @@
+"""Tiny app packed into the launcher test binary."""

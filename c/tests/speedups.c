@@ -1,0 +1,29 @@
+/* Test extension registered in the inittab under the dotted name
+   "seal_app._speedups" (3.11's BuiltinImporter alone cannot import it). */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static PyObject *
+add(PyObject *self, PyObject *args)
+{
+    long a, b;
+    if (!PyArg_ParseTuple(args, "ll", &a, &b)) {
+        return NULL;
+    }
+    return PyLong_FromLong(a + b);
+}
+
+static PyMethodDef methods[] = {
+    {"add", add, METH_VARARGS, "add(a, b) -> a + b"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "seal_app._speedups", NULL, -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    return PyModule_Create(&module);
+}
