@@ -1,4 +1,3 @@
-import json
 import os
 import sys
 
@@ -13,11 +12,10 @@ def main():
     args = sys.argv[1:]
     cmd = args[0] if args else ""
     if cmd == "argv":
-        print(json.dumps(sys.argv[1:]))
+        print(sys.argv[1:])
         return int(args[1])
     if cmd == "path":
-        print(json.dumps({"path": sys.path, "executable": sys.executable,
-                          "prefix": sys.prefix}))
+        print(sys.path, sys.executable, sys.prefix)
         return 0
     if cmd == "speedups":
         import seal_app._speedups as s
@@ -50,5 +48,5 @@ def main():
     if cmd == "env":
         print(os.environ.get(args[1], "<unset>"))
         return 0
-    print("APP", json.dumps(sys.argv[1:]))
+    print("APP", sys.argv[1:])
     return 0
