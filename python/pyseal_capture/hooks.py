@@ -69,9 +69,26 @@ def _dist_name(cmd):
     return None if name in (None, "", "UNKNOWN") else name
 
 
+def _foreign(cmd):
+    """The dist being built when it is not $PYSEAL_CAPTURE_PACKAGE (a build
+    dependency compiled from source in pip's isolated environment), else None."""
+    wanted = records.package_from_env()
+    dist = _dist_name(cmd)
+    if wanted and dist and records.normalize_name(wanted) != records.normalize_name(dist):
+        return dist
+    return None
+
+
 def _write_intent(cmd):
     root = records.capture_dir()
     if not root:
+        return
+    foreign = _foreign(cmd)
+    if foreign:
+        # tell compiler wrappers run from this process to stay out of it too
+        os.environ[records.ENV_FOREIGN] = foreign
+        records.log_skipped({"dist_name": foreign, "reason": "build of another distribution than "
+                             + str(records.package_from_env()) + " (a build dependency?)"})
         return
     exts = [e for e in (getattr(cmd, "extensions", None) or []) if not _is_library(e)]
     modules = []
@@ -181,6 +198,10 @@ def _record_link(compiler, a, capture):
     stack = _ctx_stack()
     cmd, ext = stack[-1] if stack else (None, None)
 
+    if cmd is not None and _foreign(cmd):
+        records.log_skipped({"output": output, "dist_name": _dist_name(cmd), "capture": capture,
+                             "reason": "build of another distribution than " + str(records.package_from_env())})
+        return
     if ext is not None and _is_library(ext):
         records.log_skipped({"output": output, "reason": "setuptools Library (not a module)", "capture": capture})
         return

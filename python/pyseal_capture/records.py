@@ -26,6 +26,9 @@ SCHEMA = 1
 ENV_CAPTURE_DIR = "PYSEAL_CAPTURE_DIR"
 ENV_PACKAGE = "PYSEAL_CAPTURE_PACKAGE"
 ENV_STRICT = "PYSEAL_CAPTURE_STRICT"
+# set by the hooks while a build dependency (not $PYSEAL_CAPTURE_PACKAGE) builds,
+# so compiler wrappers it runs record nothing
+ENV_FOREIGN = "PYSEAL_CAPTURE_FOREIGN"
 
 CAPTURE_SETUPTOOLS = "setuptools._distutils"
 CAPTURE_DISTUTILS = "distutils"
@@ -51,6 +54,11 @@ def capture_dir():
 
 def package_from_env():
     return os.environ.get(ENV_PACKAGE) or None
+
+
+def normalize_name(name):
+    """PEP 503 normalized distribution name."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def strict():

@@ -172,6 +172,10 @@ def record_link(real, args, lang, cwd=None):
     output = os.path.abspath(os.path.join(cwd, parsed["output"]))
     module, guess = records.infer_module(output)
     entry = {"output": output, "module": module, "capture": records.CAPTURE_WRAPPER}
+    if os.environ.get(records.ENV_FOREIGN):
+        entry["reason"] = "linked during a build of " + os.environ[records.ENV_FOREIGN]
+        records.log_skipped(entry)
+        return None
 
     # the distutils hooks win
     prev = records.existing_record(root, module)
