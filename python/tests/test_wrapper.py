@@ -1,0 +1,150 @@
+# python/tests/test_wrapper.py
+# Loaded by: pytest.
+# Writes: only pytest tmp dirs (objects, shared objects, capture dirs, a venv).
+"""The pyseal-cc / pyseal-c++ compiler wrapper, run for real around gcc / g++."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+import conftest
+import fixture_packages
+import helpers
+
+BIN = os.path.join(conftest.SHIM_ROOT, "pyseal_capture", "bin")
+CC = os.path.join(BIN, "pyseal-cc")
+CXX = os.path.join(BIN, "pyseal-c++")
+WRAPPER_PY = os.path.join(conftest.SHIM_ROOT, "pyseal_capture", "wrapper.py")
+INCLUDE = subprocess.run([sys.executable, "-c", "import sysconfig; print(sysconfig.get_paths()['include'])"],
+                         stdout=subprocess.PIPE, text=True, check=True).stdout.strip()
+
+
+def wrap(cmd, capture=None, cwd=None, **env):
+    e = {"PYSEAL_REAL_CC": "gcc", "PYSEAL_REAL_CXX": "g++"}
+    if capture:
+        e["PYSEAL_CAPTURE_DIR"] = capture
+        e["PYSEAL_CAPTURE_STRICT"] = "1"
+    e.update(env)
+    return conftest.run(cmd, env=e, cwd=cwd, check=False)
+
+
+@pytest.fixture
+def c_source(tmp_path):
+    src = tmp_path / "_w.c"
+    src.write_text(fixture_packages.c_module("_w", "#include <zlib.h>", "PyUnicode_FromString(zlibVersion())"))
+    return src
+
+
+def test_direct_gcc_shared_link_is_recorded(tmp_path, c_source):
+    capture = str(tmp_path / "capture")
+    obj = tmp_path / "tmpbuild" / "_w.o"
+    obj.parent.mkdir()
+    r = wrap([CC, "-fPIC", "-I", INCLUDE, "-DWRAPPED=2", "-c", str(c_source), "-o", str(obj)], capture)
+    assert r.returncode == 0, r.stdout
+    assert not os.path.exists(os.path.join(capture, "records"))  # compiling records nothing
+    out = tmp_path / "build" / "lib.linux-x86_64-cpython-311" / "wpkg" / "sub" / "_w.cpython-311-x86_64-linux-gnu.so"
+    out.parent.mkdir(parents=True)
+    r = wrap([CC, "-shared", str(obj), "-o", str(out), "-L/opt/nowhere", "-lz",
+              "-Wl,-rpath,/opt/rp", "-Wl,--as-needed"], capture)
+    assert r.returncode == 0, r.stdout
+    assert out.is_file()  # the real link ran
+    recs = helpers.records(capture)
+    assert sorted(recs) == ["wpkg.sub._w"]
+    rec = recs["wpkg.sub._w"]
+    helpers.check_record(rec, "wpkg.sub._w", capture, "compiler-wrapper")
+    assert rec["libraries"] == ["z"]
+    assert rec["library_dirs"] == ["/opt/nowhere"]
+    assert rec["runtime_library_dirs"] == ["/opt/rp"]
+    assert "-Wl,--as-needed" in rec["extra_link_args"]
+    assert rec["module_guess"] is False
+    assert rec["language"] == "c"
+    assert rec["compiler"].endswith("gcc")
+    assert rec["package"] is None
+
+
+def test_wrapper_py_as_script_one_step_cxx_guessed_name(tmp_path):
+    """`<python> wrapper.py --pyseal-lang=c++` with sources on the link line; no package root."""
+    capture = str(tmp_path / "capture")
+    src = tmp_path / "vec.cpp"
+    src.write_text("#include <Python.h>\n#include <vector>\n"
+                   "static struct PyModuleDef d = {PyModuleDef_HEAD_INIT, \"_cx\", nullptr, -1, nullptr};\n"
+                   "PyMODINIT_FUNC PyInit__cx(void) { std::vector<int> v(3); (void)v; return PyModule_Create(&d); }\n")
+    out = tmp_path / "out-dir" / "_cx.so"
+    out.parent.mkdir()
+    r = wrap([sys.executable, WRAPPER_PY, "--pyseal-lang=c++", "-shared", "-fPIC", "-I" + INCLUDE,
+              str(src), "-o", str(out)], capture)
+    assert r.returncode == 0, r.stdout
+    assert out.is_file()
+    rec = helpers.records(capture)["_cx"]
+    helpers.check_record(rec, "_cx", capture, "compiler-wrapper")
+    assert rec["module_guess"] is True
+    assert rec["language"] == "c++"
+    assert rec["compiler"].endswith("g++")
+
+
+def test_exit_status_and_output_pass_through(tmp_path):
+    capture = str(tmp_path / "capture")
+    bad = tmp_path / "bad.c"
+    bad.write_text("int f(void) { return undeclared_thing; }\n")
+    direct = subprocess.run(["gcc", "-c", str(bad), "-o", str(tmp_path / "a.o")], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    r = wrap([CC, "-c", str(bad), "-o", str(tmp_path / "b.o")], capture)
+    assert direct.returncode != 0 and r.returncode == direct.returncode
+    assert "undeclared_thing" in r.stdout
+    # a failing link: same status, nothing recorded
+    r = wrap([CC, "-shared", str(tmp_path / "missing.o"), "-o", str(tmp_path / "pkg" / "_m.cpython-311-x86_64-linux-gnu.so")],
+             capture)
+    assert r.returncode != 0
+    assert helpers.records(capture) == {}
+    # version query works through the script form too
+    r = wrap([sys.executable, WRAPPER_PY, "--version"], capture)
+    assert r.returncode == 0 and "gcc" in r.stdout.lower()
+
+
+def test_plain_shared_library_is_not_recorded(tmp_path):
+    capture = str(tmp_path / "capture")
+    src = tmp_path / "foo.c"
+    src.write_text("int foo(void) { return 1; }\n")
+    r = wrap([CC, "-shared", "-fPIC", str(src), "-o", str(tmp_path / "libfoo.so")], capture)
+    assert r.returncode == 0, r.stdout
+    assert helpers.records(capture) == {}
+    assert [s["module"] for s in helpers.skipped(capture)] == ["libfoo"]
+
+
+def test_without_capture_dir_wrapper_only_runs_compiler(tmp_path, c_source):
+    out = tmp_path / "site-packages" / "x" / "_w.cpython-311-x86_64-linux-gnu.so"
+    out.parent.mkdir(parents=True)
+    r = wrap([CC, "-shared", "-fPIC", "-I" + INCLUDE, str(c_source), "-o", str(out), "-lz"])
+    assert r.returncode == 0, r.stdout
+    assert out.is_file()
+    assert not (tmp_path / "capture").exists()
+
+
+@pytest.mark.parametrize("version", sorted(conftest.PYTHONS))
+def test_pip_build_through_wrapper(version, tmp_path):
+    """CC/LDSHARED = pyseal-cc in a real pip build: without the .pth the wrapper
+    records (name from build/lib.*); with the hooks active the distutils record wins."""
+    exe = conftest.PYTHONS[version]
+    if not os.path.exists(exe):
+        pytest.skip("no Python " + version)
+    env = {"CC": CC, "LDSHARED": CC + " -shared", "PYSEAL_REAL_CC": "gcc"}
+    src = str(tmp_path / "plainc")
+    fixture_packages.plain_c(src)
+
+    bare = conftest.Venv(str(tmp_path / "bare"), exe, with_pth=False)
+    cap1 = str(tmp_path / "cap-wrapper")
+    r = bare.pip_wheel(src, str(tmp_path / "w1"), cap1, package="plainc", extra_env=env)
+    assert r.returncode == 0
+    rec = helpers.records(cap1)["plainc._speed"]
+    helpers.check_record(rec, "plainc._speed", cap1, "compiler-wrapper")
+    assert rec["libraries"] == ["z"] and rec["module_guess"] is False
+
+    hooked = conftest.Venv(str(tmp_path / "hooked"), exe, with_pth=True)
+    cap2 = str(tmp_path / "cap-hooked")
+    r = hooked.pip_wheel(src, str(tmp_path / "w2"), cap2, package="plainc", extra_env=env)
+    assert r.returncode == 0
+    rec = helpers.records(cap2)["plainc._speed"]
+    helpers.check_record(rec, "plainc._speed", cap2, "setuptools._distutils")
+    assert any("already recorded" in s.get("reason", "") for s in helpers.skipped(cap2))
