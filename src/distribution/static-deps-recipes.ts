@@ -183,7 +183,8 @@ export const STATIC_LIBRARY_RECIPES: readonly StaticLibraryRecipe[] = [
     sourcePackage: 'openssl',
     usedBy: '_ssl, _hashlib',
     steps: [
-      // OPENSSLDIR is compiled in and decides where the finished binary looks for
+      // OpenSSL 3.0 has no `no-docs` option (3.2 does); building only `build_libs` skips the
+      // docs and programs anyway. OPENSSLDIR is compiled in and decides where the finished binary looks for
       // certificates (certs/, cert.pem) on the machine that runs it: /etc/ssl is where
       // Debian, Ubuntu, Alpine, Arch and others keep them. `no-module` builds the legacy
       // provider into libcrypto (a static binary cannot load modules anyway).
@@ -195,7 +196,6 @@ export const STATIC_LIBRARY_RECIPES: readonly StaticLibraryRecipe[] = [
           'no-shared',
           'no-module',
           'no-tests',
-          'no-docs',
           'no-afalgeng',
           '--prefix=@prefix@',
           '--libdir=lib',

@@ -189,6 +189,20 @@ export async function buildStaticDeps(options: BuildStaticDepsOptions): Promise<
   }
 }
 
+/**
+ * runCommand writes (an empty) standard input after spawning and has no error handler on
+ * that pipe: a child that exits or closes its stdin first (configure scripts do
+ * `exec </dev/null`) makes Node raise an uncaught EPIPE. Until run.ts guards that, every
+ * command here goes through `sh`, which keeps the pipe open until Node has closed it.
+ */
+export function withStdinHeld(spec: CommandSpec): CommandSpec {
+  return {
+    ...spec,
+    command: 'sh',
+    args: ['-c', '"$@" </dev/null; status=$?; cat >/dev/null; exit $status', 'sh', spec.command, ...spec.args]
+  }
+}
+
 /** Hashes a file's contents (sha256, hex). */
 export function sha256File(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -220,7 +234,7 @@ async function readCompleteManifest(
 }
 
 async function muslToolchainIdentity(): Promise<ToolchainIdentity> {
-  const which = await runCommand({ command: 'sh', args: ['-c', 'command -v musl-gcc'] })
+  const which = await runCommand(withStdinHeld({ command: 'sh', args: ['-c', 'command -v musl-gcc'] }))
   const wrapper = which.stdout.trim()
   if (which.code !== 0 || !wrapper) {
     throw new Error(
@@ -228,7 +242,7 @@ async function muslToolchainIdentity(): Promise<ToolchainIdentity> {
         '(Debian/Ubuntu: apt-get install musl-tools) and retry.'
     )
   }
-  const version = await runChecked({ command: 'musl-gcc', args: ['--version'] })
+  const version = await runChecked(withStdinHeld({ command: 'musl-gcc', args: ['--version'] }))
   const identity: ToolchainIdentity = {
     compiler: version.stdout.split('\n')[0].trim(),
     specsSha256: '',
@@ -256,7 +270,7 @@ const APT_HINT =
 /** Asks apt (without downloading) which source files the package has and picks the upstream tarball. */
 async function resolveSource(recipe: StaticLibraryRecipe, downloads: string): Promise<SourceInfo> {
   const pkg = recipe.sourcePackage
-  const res = await runCommand({ command: 'apt-get', args: ['source', '--print-uris', pkg], cwd: downloads })
+  const res = await runCommand(withStdinHeld({ command: 'apt-get', args: ['source', '--print-uris', pkg], cwd: downloads }))
   const output = res.stdout + res.stderr
   if (res.code !== 0) {
     throw new Error(
@@ -307,11 +321,9 @@ async function download(
   const file = path.join(downloads, source.tarball)
   if (!existsSync(file) || (await sha256File(file)) !== source.sha256) {
     log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`)
-    const res = await runCommand({
-      command: 'apt-get',
-      args: ['source', '--download-only', source.sourcePackage],
-      cwd: downloads
-    })
+    const res = await runCommand(
+      withStdinHeld({ command: 'apt-get', args: ['source', '--download-only', source.sourcePackage], cwd: downloads })
+    )
     if (res.code !== 0 || !existsSync(file)) {
       throw new Error(
         `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ` +
@@ -373,8 +385,9 @@ async function buildOne(args: BuildOneArgs): Promise<void> {
     text.replace(/@([A-Za-z_]+)@/g, (whole, name: string) => (name in vars ? vars[name] : whole))
 
   const run = async (step: string, spec: CommandSpec): Promise<void> => {
+    args.log(`static deps: ${recipe.name}: ${step}`)
     append(`\n$ ${spec.command} ${spec.args.join(' ')}\n`)
-    const res = await runCommand({ ...spec, onOutput: append })
+    const res = await runCommand(withStdinHeld({ ...spec, onOutput: append }))
     if (res.code !== 0) {
       await fs.writeFile(logPath, logText.join(''))
       throw new Error(

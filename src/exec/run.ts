@@ -40,7 +40,7 @@ export function runCommand(spec: CommandSpec): Promise<CommandResult> {
     const child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
       env: spec.env ?? process.env,
-      stdio: ['pipe', 'pipe', 'pipe']
+      stdio: [spec.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
     })
     const out: Buffer[] = []
     const err: Buffer[] = []
@@ -60,7 +60,10 @@ export function runCommand(spec: CommandSpec): Promise<CommandResult> {
         stderr: Buffer.concat(err).toString()
       })
     })
-    child.stdin.end(spec.input ?? '')
+    if (child.stdin) {
+      child.stdin.on('error', () => undefined)
+      child.stdin.end(spec.input)
+    }
   })
 }
 

@@ -1,0 +1,171 @@
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { contentKey, sha256File } from '../cache/hash'
+import { runChecked, runCommand, lastLines } from '../exec/run'
+import { linkerSearchDirs, resolveLibrary } from '../resolve/libraries'
+import type { Target } from '../targets/table'
+import { writeDistributionLayout } from './layout'
+import { readMakeVariables, words } from './make-vars'
+import { readDistribution, type Distribution } from './python-json'
+import { parseSetup, renderSetupLocal, type SetupModule } from './setup-local'
+import { chooseStdlibModules, lines311 } from './stdlib-modules'
+import { prepareBuildToolchain } from './toolchain-env'
+
+/** Bump when the way a distribution is built changes, so old cache entries are not reused. */
+const RECIPE_VERSION = 3
+
+export interface SourceBuildRequest {
+  /** A CPython source tarball (.tgz / .tar.xz) on disk. */
+  tarball: string
+  target: Target
+  cacheRoot: string
+  log: (line: string) => void
+}
+
+export interface BuiltDistribution {
+  distribution: Distribution
+  reused: boolean
+  key: string
+}
+
+export class DistributionBuildError extends Error {
+  constructor(step: string, tarball: string, detail: string, logFile?: string) {
+    super(
+      `Building CPython from ${path.basename(tarball)} failed at "${step}".\n${detail}\n` +
+        (logFile ? `Full log: ${logFile}\n` : '') +
+        'Install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball.'
+    )
+    this.name = 'DistributionBuildError'
+  }
+}
+
+/**
+ * Builds CPython from a source tarball into a statically linkable distribution
+ * (python-build-standalone layout, PYTHON.json last), or reuses the cached one
+ * with the same content key.
+ */
+export async function buildDistributionFromSource(request: SourceBuildRequest): Promise<BuiltDistribution> {
+  const { tarball, target, cacheRoot, log } = request
+  const tarballSha = await sha256File(tarball)
+  const toolchain = await prepareBuildToolchain(target, cacheRoot, log)
+  const key = contentKey({
+    recipe: RECIPE_VERSION,
+    tarball: tarballSha,
+    triple: target.triple,
+    compiler: toolchain.compilerVersion,
+    staticDeps: toolchain.staticDepsKey
+  })
+  const root = path.join(cacheRoot, 'python', key)
+  if (existsSync(path.join(root, 'PYTHON.json'))) {
+    return { distribution: await readDistribution(root), reused: true, key }
+  }
+  await rm(root, { recursive: true, force: true })
+  const work = `${root}.work`
+  await rm(work, { recursive: true, force: true })
+  await mkdir(work, { recursive: true })
+  const logFile = path.join(work, 'build.log')
+  const step = async (name: string, command: string, args: string[], cwd: string): Promise<void> => {
+    log(`  ${name}`)
+    const result = await runCommand({ command, args, cwd, env: toolchain.env })
+    await writeFile(logFile, `\n$ ${command} ${args.join(' ')}\n${result.stdout}${result.stderr}`, { flag: 'a' })
+    if (result.code !== 0) {
+      throw new DistributionBuildError(name, tarball, lastLines(result.stdout + result.stderr, 30), logFile)
+    }
+  }
+
+  await runChecked({ command: 'tar', args: ['-xf', tarball, '-C', work] })
+  const top = (await readdir(work)).find(name => existsSync(path.join(work, name, 'configure')))
+  if (!top) throw new DistributionBuildError('unpack', tarball, 'the archive has no CPython source tree (no configure script)')
+  const srcDir = path.join(work, top)
+  const version = await readPythonVersion(srcDir)
+  const buildDir = path.join(work, 'build')
+  await mkdir(buildDir)
+  log(`  CPython ${version} for ${target.triple}`)
+
+  const configureArgs = [
+    '--disable-shared',
+    `--prefix=${path.join(root, 'install')}`,
+    '--with-ensurepip=no',
+    'MODULE_BUILDTYPE=static',
+    ...toolchain.configureArgs
+  ]
+  await step('configure', path.join(srcDir, 'configure'), configureArgs, buildDir)
+
+  const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs)
+  const setupStdlib = parseSetup(await readFile(path.join(buildDir, 'Modules', 'Setup.stdlib'), 'utf8'))
+  const minor = version.split('.').slice(0, 2).join('.')
+  const extra = minor === '3.11' ? lines311(target.libc === 'musl' ? null : toolchain.ffiIncludeDir) : []
+  const candidates = [...setupStdlib.enabled, ...extra]
+  const expanded = await expandLinkWords(buildDir, candidates)
+  const choice = chooseStdlibModules(candidates, setupStdlib.commented, target, module =>
+    (expanded.get(module.name) ?? [])
+      .filter(w => w.startsWith('-l'))
+      .map(w => w.slice(2))
+      .filter(name => resolveLibrary(name, target.toolchain, searchDirs).kind === 'missing')
+  )
+  const disabled = choice.notBuilt.map(n => n.module)
+  await writeFile(path.join(buildDir, 'Modules', 'Setup.local'), renderSetupLocal(choice.statics, disabled))
+  await step('makesetup', 'make', ['Makefile'], buildDir)
+  await step('make', 'make', ['-j2'], buildDir)
+  await step('make install', 'make', ['install'], buildDir)
+
+  await writeDistributionLayout({
+    root,
+    buildDir,
+    version,
+    target,
+    statics: choice.statics,
+    notBuilt: choice.notBuilt,
+    sourceSha256: tarballSha,
+    key,
+    searchDirs,
+    writeJson: false
+  })
+  const pythonExe = path.join(root, 'install', 'bin', `python${minor}`)
+  await step('ensurepip', pythonExe, ['-m', 'ensurepip', '--default-pip'], root)
+  await step('build tools', pythonExe, ['-m', 'pip', 'install', '-q', '--upgrade', 'pip', 'setuptools', 'wheel'], root)
+  await writeDistributionLayout({
+    root,
+    buildDir,
+    version,
+    target,
+    statics: choice.statics,
+    notBuilt: choice.notBuilt,
+    sourceSha256: tarballSha,
+    key,
+    searchDirs,
+    writeJson: true
+  })
+  await rm(work, { recursive: true, force: true })
+  return { distribution: await readDistribution(root), reused: false, key }
+}
+
+async function readPythonVersion(srcDir: string): Promise<string> {
+  const header = await readFile(path.join(srcDir, 'Include', 'patchlevel.h'), 'utf8')
+  const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header)
+  if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`)
+  return match[1]
+}
+
+/** Each module's link words with make variables expanded. */
+export async function expandLinkWords(buildDir: string, modules: SetupModule[]): Promise<Map<string, string[]>> {
+  const variables = new Set<string>()
+  for (const module of modules) {
+    for (const word of module.ldflags) {
+      const match = /^\$\((\w+)\)$/.exec(word)
+      if (match) variables.add(match[1])
+    }
+  }
+  const values = await readMakeVariables(buildDir, [...variables])
+  const result = new Map<string, string[]>()
+  for (const module of modules) {
+    const expanded = module.ldflags.flatMap(word => {
+      const match = /^\$\((\w+)\)$/.exec(word)
+      return match ? words(values[match[1]]) : [word]
+    })
+    result.set(module.name, expanded)
+  }
+  return result
+}
+

@@ -1,0 +1,72 @@
+import { chmod, mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { runCommand } from '../exec/run'
+import type { Target } from '../targets/table'
+import { ensureMuslKernelHeaders, muslToolchainEnv } from '../targets/musl-kernel-headers'
+import { buildStaticDeps } from './static-deps'
+
+/** What building CPython (and later the app's extensions) for a target needs on this machine. */
+export interface BuildToolchain {
+  env: NodeJS.ProcessEnv
+  configureArgs: string[]
+  /** Extra directories with static archives for this target (musl: the static-deps prefix). */
+  libraryDirs: string[]
+  ffiIncludeDir: string | null
+  compilerVersion: string
+  staticDepsKey: string | null
+}
+
+export async function prepareBuildToolchain(
+  target: Target,
+  cacheRoot: string,
+  log: (line: string) => void
+): Promise<BuildToolchain> {
+  const compilerVersion = await firstLine(target.toolchain.cc, ['--version'])
+  if (target.libc === 'musl') {
+    const deps = await buildStaticDeps({ cacheRoot, libc: 'musl', log })
+    log(`  static libraries for musl ${deps.reused ? 'reused' : 'built'}: ${deps.prefix}`)
+    const headers = await ensureMuslKernelHeaders(cacheRoot)
+    const env = { ...process.env, ...muslToolchainEnv(deps.prefix, headers) }
+    env.CC = await muslCompilerWrapper(cacheRoot, target.toolchain.cc)
+    return {
+      env,
+      configureArgs: [],
+      libraryDirs: [path.join(deps.prefix, 'lib')],
+      ffiIncludeDir: path.join(deps.prefix, 'include'),
+      compilerVersion,
+      staticDepsKey: path.basename(deps.prefix)
+    }
+  }
+  const ffi = await runCommand({ command: 'pkg-config', args: ['--variable=includedir', 'libffi'] })
+  return {
+    env: { ...process.env },
+    configureArgs: [],
+    libraryDirs: [],
+    ffiIncludeDir: ffi.code === 0 && ffi.stdout.trim() !== '' ? ffi.stdout.trim() : null,
+    compilerVersion,
+    staticDepsKey: null
+  }
+}
+
+async function firstLine(command: string, args: string[]): Promise<string> {
+  const result = await runCommand({ command, args })
+  if (result.code !== 0) {
+    throw new Error(`${command} is not usable here (${command} ${args.join(' ')} exited ${result.code}).`)
+  }
+  return result.stdout.split('\n')[0].trim()
+}
+
+/**
+ * musl-gcc wraps the host gcc, which answers `--print-multiarch` with the glibc
+ * triplet; CPython's configure then refuses the musl platform triplet. The wrapper
+ * answers that one question with nothing and passes everything else on.
+ */
+async function muslCompilerWrapper(cacheRoot: string, cc: string): Promise<string> {
+  const dir = path.join(cacheRoot, 'toolchain')
+  await mkdir(dir, { recursive: true })
+  const wrapper = path.join(dir, 'musl-cc')
+  const script = `#!/bin/sh\n# Written by pyseal: ${cc} without a glibc multiarch answer.\nfor a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done\nexec ${cc} "$@"\n`
+  await writeFile(wrapper, script)
+  await chmod(wrapper, 0o755)
+  return wrapper
+}
