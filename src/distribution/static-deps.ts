@@ -270,7 +270,11 @@ const APT_HINT =
 /** Asks apt (without downloading) which source files the package has and picks the upstream tarball. */
 async function resolveSource(recipe: StaticLibraryRecipe, downloads: string): Promise<SourceInfo> {
   const pkg = recipe.sourcePackage
-  const res = await runCommand(withStdinHeld({ command: 'apt-get', args: ['source', '--print-uris', pkg], cwd: downloads }))
+  // apt lists only the files missing from its working directory: ask from an empty one.
+  const empty = await fs.mkdtemp(path.join(downloads, '.print-uris-'))
+  const res = await runCommand(withStdinHeld({ command: 'apt-get', args: ['source', '--print-uris', pkg], cwd: empty })).finally(
+    () => fs.rm(empty, { recursive: true, force: true })
+  )
   const output = res.stdout + res.stderr
   if (res.code !== 0) {
     throw new Error(
