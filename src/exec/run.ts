@@ -44,11 +44,11 @@ export function runCommand(spec: CommandSpec): Promise<CommandResult> {
     })
     const out: Buffer[] = []
     const err: Buffer[] = []
-    child.stdout.on('data', (d: Buffer) => {
+    child.stdout?.on('data', (d: Buffer) => {
       out.push(d)
       spec.onOutput?.(d.toString())
     })
-    child.stderr.on('data', (d: Buffer) => {
+    child.stderr?.on('data', (d: Buffer) => {
       err.push(d)
       spec.onOutput?.(d.toString())
     })

@@ -1,0 +1,184 @@
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { contentKey } from '../cache/hash'
+import { lastLines, runChecked, runCommand } from '../exec/run'
+import { packageRoot } from '../package-root'
+import type { Distribution } from '../distribution/python-json'
+import { readCapture, type CaptureResult } from './capture-records'
+import { hashTree } from './project-hash'
+
+/**
+ * Build tools taken as wheels even though everything else is built from source:
+ * they compile nothing into the app, and building them from source (Cython above
+ * all) would cost minutes per build.
+ */
+export const BUILD_TOOLS_AS_WHEELS = [
+  'setuptools',
+  'wheel',
+  'cython',
+  'setuptools-scm',
+  'flit-core',
+  'hatchling',
+  'hatch-vcs',
+  'hatch-fancy-pypi-readme',
+  'poetry-core',
+  'pdm-backend',
+  'meson-python',
+  'meson',
+  'ninja',
+  'cmake',
+  'scikit-build-core',
+  'packaging',
+  'pathspec',
+  'pluggy',
+  'trove-classifiers',
+  'editables',
+  'tomli',
+  'typing-extensions',
+  'calver',
+  'pycparser',
+  'pip'
+]
+
+export interface PackageBuildRequest {
+  distribution: Distribution
+  project: string
+  requirements: string[]
+  cacheRoot: string
+  /** Environment for compilers (the target's toolchain). */
+  env: NodeJS.ProcessEnv
+  log: (line: string) => void
+}
+
+/** An extension module file pip installed, by dotted name. */
+export interface InstalledExtension {
+  module: string
+  /** Path relative to the site directory. */
+  file: string
+}
+
+export interface BuiltPackages {
+  key: string
+  reused: boolean
+  /** The app and its dependencies, installed (pure Python, data, dist-info, and the .so files). */
+  siteDir: string
+  captureDir: string
+  capture: CaptureResult
+  installed: InstalledExtension[]
+}
+
+export class PackageBuildError extends Error {
+  constructor(
+    readonly packageName: string,
+    detail: string,
+    logFile: string
+  ) {
+    super(
+      `Building ${packageName} from source failed.\n${detail}\nFull log: ${logFile}\n` +
+        `Fix the build of ${packageName} (missing headers or libraries are the usual cause: install its -dev packages), ` +
+        'or remove it from the requirements.'
+    )
+    this.name = 'PackageBuildError'
+  }
+}
+
+/** Installs the project and its requirements from source, capturing every extension's objects; cached by content. */
+export async function buildPackages(request: PackageBuildRequest): Promise<BuiltPackages> {
+  const { distribution, project, requirements, cacheRoot, log } = request
+  const requirementTexts = await Promise.all(requirements.map(r => readFile(r, 'utf8')))
+  const key = contentKey({
+    distribution: distribution.json.pyseal?.key ?? distribution.root,
+    project: await hashTree(project),
+    requirements: requirementTexts,
+    shim: await hashTree(path.join(packageRoot(), 'python', 'pyseal_capture')),
+    tools: BUILD_TOOLS_AS_WHEELS
+  })
+  const root = path.join(cacheRoot, 'packages', key)
+  const siteDir = path.join(root, 'site')
+  const captureDir = path.join(root, 'capture')
+  const doneMarker = path.join(root, 'build.json')
+  if (existsSync(doneMarker)) {
+    return { key, reused: true, siteDir, captureDir, capture: await readCapture(captureDir), installed: await findExtensionFiles(siteDir) }
+  }
+  await rm(root, { recursive: true, force: true })
+  await mkdir(captureDir, { recursive: true })
+  const python = path.join(distribution.root, distribution.json.python_exe)
+  const purelib = path.join(distribution.root, String(distribution.json.python_paths.purelib ?? ''))
+  const shimEnv = { ...process.env, PYTHONPATH: path.join(packageRoot(), 'python') }
+  await runChecked({
+    command: python,
+    args: ['-m', 'pyseal_capture', 'install', '--site-packages', purelib],
+    env: shimEnv
+  })
+
+  const args = [
+    '-m',
+    'pip',
+    'install',
+    '--no-cache-dir',
+    '--disable-pip-version-check',
+    '--no-compile',
+    '--no-warn-script-location',
+    '--no-binary',
+    ':all:',
+    '--only-binary',
+    BUILD_TOOLS_AS_WHEELS.join(','),
+    '--target',
+    siteDir,
+    project,
+    ...requirements.flatMap(r => ['-r', r])
+  ]
+  log(`  pip install (from source) ${path.basename(project)}${requirements.length ? ' + ' + requirements.map(r => path.basename(r)).join(', ') : ''}`)
+  const logFile = path.join(root, 'pip.log')
+  const env: NodeJS.ProcessEnv = { ...request.env, PYSEAL_CAPTURE_DIR: captureDir, PIP_NO_INPUT: '1' }
+  delete env.PYTHONPATH
+  const result = await runCommand({ command: python, args, env, cwd: project })
+  await writeFile(logFile, `$ ${python} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`)
+  if (result.code !== 0) throw new PackageBuildError(failedPackage(result.stderr + result.stdout, project), lastLines(result.stderr, 30), logFile)
+
+  const capture = await readCapture(captureDir)
+  const installed = await findExtensionFiles(siteDir)
+  await writeFile(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + '\n')
+  return { key, reused: false, siteDir, captureDir, capture, installed }
+}
+
+/** Names the package pip was building when it failed. */
+export function failedPackage(output: string, project: string): string {
+  const patterns = [
+    /Failed to build (?:installable wheels for some pyproject\.toml based projects\s*)?\(?([\w.-]+)/,
+    /Building wheel for ([\w.-]+) \(pyproject\.toml\) did not run successfully/,
+    /Getting requirements to build wheel did not run successfully[\s\S]*?for ([\w.-]+)/,
+    /No matching distribution found for ([\w.-]+)/,
+    /Could not find a version that satisfies the requirement ([\w.-]+)/
+  ]
+  for (const pattern of patterns) {
+    const match = pattern.exec(output)
+    if (match) return match[1]
+  }
+  return path.basename(project)
+}
+
+const EXTENSION_FILE = /^(.+?)(\.cpython-[^.]+|\.abi3)?\.(so|pyd)$/
+
+/** Every compiled extension module file below the site directory, as a dotted module name. */
+export async function findExtensionFiles(siteDir: string): Promise<InstalledExtension[]> {
+  const found: InstalledExtension[] = []
+  const walk = async (dir: string): Promise<void> => {
+    if (!existsSync(dir)) return
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) await walk(full)
+      else {
+        const match = EXTENSION_FILE.exec(entry.name)
+        if (!match) continue
+        const relative = path.relative(siteDir, full)
+        const parts = path.dirname(relative) === '.' ? [] : path.dirname(relative).split(path.sep)
+        if (parts.some(p => p.endsWith('.libs') || p.includes('-') || p.includes('.'))) continue
+        found.push({ module: [...parts, match[1]].join('.'), file: relative })
+      }
+    }
+  }
+  await walk(siteDir)
+  return found.sort((a, b) => (a.module < b.module ? -1 : 1))
+}
