@@ -123,7 +123,8 @@
  * ---------------------------------------------------------------------------
  * Finding the executable
  * ---------------------------------------------------------------------------
- *   Linux: readlink("/proc/self/exe").  Fallback: realpath(argv[0]).
+ *   Linux: readlink("/proc/self/exe").  Fallback (no /proc): realpath of
+ *   argv[0] if it has a slash, else of the first executable argv[0] on $PATH.
  *   macOS (not built yet): _NSGetExecutablePath() then realpath(); parent's
  *   executable via proc_pidpath(getppid()) from <libproc.h>.
  *   Windows (not built yet): GetModuleFileNameW(NULL) and wmain(); parent
@@ -180,10 +181,30 @@ get_exe_path(const char *argv0, char *buf, size_t size)
 #endif
     /* macOS: uint32_t len = size; _NSGetExecutablePath(tmp, &len) then
        realpath(tmp, buf).  Windows: GetModuleFileNameW.  Portable last
-       resort (argv[0] with a slash, relative to the cwd): */
-    if (argv0 != NULL && strchr(argv0, '/') != NULL && size >= PATH_MAX &&
-        realpath(argv0, buf) != NULL) {
-        return 0;
+       resorts (no /proc): argv[0] with a slash, relative to the cwd, else
+       argv[0] searched on $PATH like a shell does. */
+    if (argv0 == NULL || argv0[0] == '\0' || size < PATH_MAX) {
+        return -1;
+    }
+    if (strchr(argv0, '/') != NULL) {
+        return realpath(argv0, buf) != NULL ? 0 : -1;
+    }
+    {
+        const char *path = getenv("PATH");
+        char cand[PATH_MAX];
+        while (path != NULL && *path) {
+            const char *end = strchr(path, ':');
+            size_t len = end ? (size_t)(end - path) : strlen(path);
+            if (len > 0 && len + strlen(argv0) + 2 < sizeof cand) {
+                memcpy(cand, path, len);
+                cand[len] = '/';
+                strcpy(cand + len + 1, argv0);
+                if (access(cand, X_OK) == 0 && realpath(cand, buf) != NULL) {
+                    return 0;
+                }
+            }
+            path = end ? end + 1 : NULL;
+        }
     }
     return -1;
 }

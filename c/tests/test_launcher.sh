@@ -204,6 +204,12 @@ case "$LIST" in *__pycache__*) fail "pack: no __pycache__ entries" ;; *) pass "p
 case "$LIST" in *idlelib*|*lib2to3*) fail "pack: excluded dirs left out" ;; *) pass "pack: excluded dirs left out" ;; esac
 SKIPPED_EXT=$($PY -c 'import json,sys; print(" ".join(s["module"] for s in json.load(open(sys.argv[1]))["skipped_extensions"]))' "$W/res.zip.skipped.json")
 contains "pack: skipped extensions reported" "_multiprocessing" "$SKIPPED_EXT"
+echo '{"version": 2, "roots": [{"path": "/nonexistent/x"}], "bogus": 1}' >"$W/bad.json"
+err=$(env PYTHONPATH="$REPO/python" "$PY" -m pyseal_pack --manifest "$W/bad.json" --out "$W/bad.zip" 2>&1); rc=$?
+expect "pack: bad manifest exits 2" 2 "$rc"
+contains "pack: bad manifest names every problem" "unknown key 'bogus'
+  'version' must be 1
+  roots[0].path: not a directory: /nonexistent/x" "$err"
 
 for v in $VARIANTS; do
     cat "$W/$v.exe" "$W/res.zip" >"$W/$v" && chmod +x "$W/$v"

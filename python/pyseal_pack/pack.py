@@ -30,9 +30,21 @@ is matched against the first path component only.
 Always left out: ``__pycache__`` directories, ``*.pyc``/``*.pyo`` files (we
 compile our own), and compiled extension modules / shared libraries
 (``*.so``, ``*.pyd``, ``*.dylib``, ``*.dll``): those are built-ins or shipped
-separately.  Each skipped one is reported (``--skipped`` JSON side file) with
-the dotted module name it would have had, so pyseal can cross-check them
-against the captured extensions.
+separately.  Each skipped one is reported in the ``--skipped`` JSON side file
+(default ``<out>.skipped.json``)::
+
+    {"magic": "<importlib.util.MAGIC_NUMBER as hex>",
+     "skipped_extensions": [
+       {"root": "/site-packages", "path": "yaml/_yaml.cpython-311-x86_64-linux-gnu.so",
+        "archive_name": "yaml/_yaml.cpython-311-x86_64-linux-gnu.so",
+        "kind": "extension",            # *.so / *.pyd
+        "module": "yaml._yaml"},        # the dotted name it would import as
+       {..., "kind": "shared_library",  # *.dylib, *.dll, *.so.N
+        "module": null}]}
+
+sorted by archive_name, so pyseal can cross-check them against the captured
+extensions (the path relative to its root gives the dotted module name, so a
+root must be a sys.path entry: list lib-dynload as a root of its own).
 
 Everything else is kept: ``.py`` files get a ``.pyc`` right beside them
 (legacy layout ``pkg/mod.pyc``, which zipimport tries first), compiled with
@@ -185,9 +197,12 @@ def collect(manifest):
                 if fn.endswith((".pyc", ".pyo")):
                     continue
                 if fn.endswith(EXTENSION_SUFFIXES) or ".so." in fn:
-                    skipped.append({"root": base, "path": rel,
+                    kind = ("extension" if fn.endswith((".so", ".pyd"))
+                            else "shared_library")
+                    skipped.append({"root": base, "path": rel, "kind": kind,
                                     "archive_name": prefix + rel,
-                                    "module": _module_name(prefix + rel)})
+                                    "module": (_module_name(prefix + rel)
+                                               if kind == "extension" else None)})
                     continue
                 try:
                     st = os.stat(src)
