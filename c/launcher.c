@@ -43,6 +43,15 @@
  *                               to X509_get_default_cert_file() (ELF only;
  *                               resolved only when libcrypto is linked).
  *   PYSEAL_NO_CA_FALLBACK       defined => skip the CA-bundle fallback.
+ *   PYSEAL_SIDE_DIR             string: a directory for extension modules
+ *                               shipped as files beside the binary (the
+ *                               "standalone file" fallback); relative to the
+ *                               executable's directory unless absolute.
+ *                               Appended to sys.path after the executable.
+ *                               Link with -Wl,--export-dynamic (or a
+ *                               --dynamic-list of the Py and _Py symbols) so
+ *                               those .so files resolve the C API from the
+ *                               executable.  Undefined => sys.path = [exe].
  *   PYSEAL_INITTAB_ENTRIES      if defined, this file defines
  *                                 struct _inittab _PyImport_Inittab[] =
  *                                   { PYSEAL_INITTAB_ENTRIES {0, 0} };
@@ -555,6 +564,25 @@ main(int argc, char **argv)
     status = PyWideStringList_Append(&config.module_search_paths, wexe);
     PyMem_RawFree(wexe);
     check(status, &config);
+#ifdef PYSEAL_SIDE_DIR
+    {
+        char side[2 * PATH_MAX + 2];
+        wchar_t *wside;
+        if (PYSEAL_SIDE_DIR[0] == '/') {
+            snprintf(side, sizeof side, "%s", PYSEAL_SIDE_DIR);
+        }
+        else {
+            snprintf(side, sizeof side, "%s/%s", strcmp(dir, "/") ? dir : "", PYSEAL_SIDE_DIR);
+        }
+        wside = Py_DecodeLocale(side, NULL);
+        if (wside == NULL) {
+            fatal("cannot decode PYSEAL_SIDE_DIR");
+        }
+        status = PyWideStringList_Append(&config.module_search_paths, wside);
+        PyMem_RawFree(wside);
+        check(status, &config);
+    }
+#endif
 
 #ifdef PYSEAL_ENTRY_POINT
     if (!interpreter) {

@@ -18,12 +18,17 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+#ifndef MODULE_NAME /* also built as the shared module "seal_side" */
+#define MODULE_NAME "seal_app._speedups"
+#define INIT_FUNC PyInit__speedups
+#endif
+
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "seal_app._speedups", NULL, -1, methods,
+    PyModuleDef_HEAD_INIT, MODULE_NAME, NULL, -1, methods,
 };
 
 PyMODINIT_FUNC
-PyInit__speedups(void)
+INIT_FUNC(void)
 {
     return PyModule_Create(&module);
 }

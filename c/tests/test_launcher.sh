@@ -134,13 +134,14 @@ IMODS=$MODS
 gen_header "$W/h-app" '#define PYSEAL_ENTRY_POINT "seal_app.cli:main"' "$MODS"
 if [ $HAVE_SSL = 1 ]; then
     # OpenSSL linked: the launcher asks it for its default CA file (weak ref).
-    gen_header "$W/h-interp" '' "$IMODS"
+    gen_header "$W/h-interp" '#define PYSEAL_SIDE_DIR "side"' "$IMODS"
     # pretend the distribution's OpenSSL has a CA file that is missing here
     gen_header "$W/h-sslfb" '#define PYSEAL_OPENSSL_CERT_FILE "/nonexistent/pyseal/cert.pem"' "$IMODS"
 else
     # claim OpenSSL's default CA file exists (any existing file will do), so
     # the CA fallback must leave SSL_CERT_FILE alone.
-    gen_header "$W/h-interp" '#define PYSEAL_OPENSSL_CERT_FILE "/etc/passwd"' "$IMODS"
+    gen_header "$W/h-interp" '#define PYSEAL_OPENSSL_CERT_FILE "/etc/passwd"
+#define PYSEAL_SIDE_DIR "side"' "$IMODS"
 fi
 grep -q '{"posix", PyInit_posix}' "$W/h-app/pyseal_app.h" || die "could not read the inittab from config.c"
 
@@ -154,6 +155,10 @@ for v in $VARIANTS; do
     $CC $CFLAGS -Werror -Wextra -I"$W/h-$v" -c "$REPO/c/launcher.c" -o "$W/launcher-$v.o"
 done
 $CC $CFLAGS -c "$HERE/speedups.c" -o "$W/speedups.o"
+EXT_SUFFIX=$("$PY" -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')
+mkdir -p "$W/side"
+$CC $CFLAGS -fPIC -shared -DMODULE_NAME='"seal_side"' -DINIT_FUNC=PyInit_seal_side \
+    "$HERE/speedups.c" -o "$W/side/seal_side$EXT_SUFFIX"
 EXTRA_OBJS="$W/speedups.o"
 if [ $HAVE_MP = 1 ]; then
     for f in multiprocessing semaphore posixshmem; do
@@ -167,6 +172,8 @@ fi
 for v in $VARIANTS; do
     objs="$W/launcher-$v.o $EXTRA_OBJS" libs=""
     if [ $v != app ] && [ $HAVE_SSL = 1 ]; then objs="$objs $W/ssl.o" libs="$SSL_LIBS"; fi
+    # interp loads a shared extension from PYSEAL_SIDE_DIR: export the C API
+    [ $v = interp ] && libs="$libs -Wl,--export-dynamic"
     LINK="$CC -no-pie -o $W/$v.exe $objs $CONFIGDIR/$LIBRARY $libs $MODLIBS $LIBS $SYSLIBS"
     echo "+ $LINK"
     $LINK
@@ -271,6 +278,8 @@ expect "interp: script path (its dir on sys.path)" "__main__ sibling ['q']" "$("
 expect "interp: program from stdin" 42 "$(echo 'print(6*7)' | "$INTERP" 2>&1)"
 expect "interp: REPL (-i, piped)" 10 "$(printf 'x = 5\nx * 2\n' | "$INTERP" -i -q 2>/dev/null | tr -d '> .\n')"
 contains "interp: PYTHONPATH ignored" ModuleNotFoundError "$(PYTHONPATH=$W/evil "$INTERP" -c 'import seal_evil' 2>&1)"
+expect "interp: shared extension from PYSEAL_SIDE_DIR" "5 $W/side/seal_side$EXT_SUFFIX" \
+    "$("$INTERP" -c 'import seal_side; print(seal_side.add(2, 3), seal_side.__file__)' 2>&1)"
 expect "interp: dotted built-in imports" 3 "$("$INTERP" -c 'import seal_app._speedups as s; print(s.add(1, 2))' 2>&1)"
 expect "interp: sys.flags (like python -E -s -B)" "0 1 1 1" "$("$INTERP" -c 'import sys; print(sys.flags.isolated, sys.flags.dont_write_bytecode, sys.flags.ignore_environment, sys.flags.no_user_site)' 2>&1)"
 expect "interp: CA fallback off when OpenSSL's default exists" "<unset>" \
