@@ -11,6 +11,7 @@ import { TEST_EXTENSIONS } from './stdlib-modules'
 export interface LayoutRequest {
   root: string
   buildDir: string
+  srcDir: string
   version: string
   target: Target
   statics: SetupModule[]
@@ -57,7 +58,10 @@ export async function writeDistributionLayout(request: LayoutRequest): Promise<v
   }
 
   const bootstrap = parseSetup(await readFile(path.join(buildDir, 'Modules', 'Setup.bootstrap'), 'utf8')).enabled
-  const modules = [...bootstrap, ...request.statics]
+  // Modules/Setup itself may enable a few (3.11: xxsubtype); makesetup reads it after Setup.local.
+  const fromSetup = parseSetup(await readFile(path.join(request.srcDir, 'Modules', 'Setup'), 'utf8')).enabled
+  const named = new Set([...bootstrap, ...request.statics].map(m => m.name))
+  const modules = [...bootstrap, ...request.statics, ...fromSetup.filter(m => !named.has(m.name))]
   const linkWords = await expandLinkWords(buildDir, modules)
   const extensions: Record<string, ExtensionVariant[]> = {}
   for (const module of modules) {

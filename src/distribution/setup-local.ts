@@ -30,7 +30,8 @@ export function parseSetup(text: string): ParsedSetup {
   const enabled: SetupModule[] = []
   const commented: string[] = []
   for (const rawLine of text.split('\n')) {
-    const line = rawLine.trim()
+    const hash = rawLine.indexOf('#')
+    const line = (hash > 0 ? rawLine.slice(0, hash) : rawLine).trim()
     if (line === '' || line.startsWith('*')) continue
     if (line.startsWith('#')) {
       const match = ruleLine.exec(line.replace(/^#+\s*/, ''))

@@ -113,6 +113,7 @@ export async function buildDistributionFromSource(request: SourceBuildRequest): 
   await writeDistributionLayout({
     root,
     buildDir,
+    srcDir,
     version,
     target,
     statics: choice.statics,
@@ -128,6 +129,7 @@ export async function buildDistributionFromSource(request: SourceBuildRequest): 
   await writeDistributionLayout({
     root,
     buildDir,
+    srcDir,
     version,
     target,
     statics: choice.statics,

@@ -179,6 +179,36 @@ export const STATIC_LIBRARY_RECIPES: readonly StaticLibraryRecipe[] = [
     archives: ['lib/libsqlite3.a']
   },
   {
+    name: 'libuuid',
+    sourcePackage: 'util-linux',
+    usedBy: '_uuid',
+    steps: [
+      // util-linux is big, but --disable-all-programs builds only the library asked for.
+      {
+        step: 'configure',
+        argv: [
+          './configure',
+          ...autotoolsStatic,
+          '--disable-all-programs',
+          '--enable-libuuid',
+          '--disable-nls',
+          '--disable-asciidoc',
+          '--disable-bash-completion',
+          '--without-python',
+          '--without-systemd',
+          '--without-udev',
+          '--without-tinfo',
+          '--without-ncurses',
+          '--without-readline'
+        ]
+      },
+      { step: 'build', argv: ['make', '-j@jobs@', 'libuuid.la'] },
+      { step: 'install', argv: ['make', 'install', 'DESTDIR=@destdir@'] }
+    ],
+    produces: ['lib/libuuid.a', 'include/uuid/uuid.h', 'lib/pkgconfig/uuid.pc'],
+    archives: ['lib/libuuid.a']
+  },
+  {
     name: 'openssl',
     sourcePackage: 'openssl',
     usedBy: '_ssl, _hashlib',

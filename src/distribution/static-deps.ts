@@ -309,7 +309,8 @@ async function resolveSource(recipe: StaticLibraryRecipe, downloads: string): Pr
   }
   return {
     sourcePackage: pkg,
-    debianVersion: dsc.name.slice(pkg.length + 1, -'.dsc'.length),
+    // "Selected version '1:1.2.13.dfsg-1'" keeps the epoch the file names drop.
+    debianVersion: /Selected version '([^']+)'/.exec(output)?.[1] ?? dsc.name.slice(pkg.length + 1, -'.dsc'.length),
     upstreamVersion: orig.name.slice(pkg.length + 1).replace(/(\.orig)?\.tar\.[a-z0-9]+$/, ''),
     tarball: orig.name,
     sha256: orig.sha256

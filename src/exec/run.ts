@@ -25,7 +25,7 @@ export class CommandFailedError extends Error {
     readonly result: CommandResult
   ) {
     const tail = lastLines(result.stderr + result.stdout, 25)
-    super(`${spec.command} ${spec.args.join(' ')} exited with ${result.code}\n${tail}`)
+    super(`${describeCommand(spec)} exited with ${result.code}\n${tail}`)
     this.name = 'CommandFailedError'
   }
 }
@@ -72,4 +72,10 @@ export async function runChecked(spec: CommandSpec): Promise<CommandResult> {
   const result = await runCommand(spec)
   if (result.code !== 0) throw new CommandFailedError(spec, result)
   return result
+}
+
+/** A command line short enough for a message: long argument lists are elided in the middle. */
+export function describeCommand(spec: CommandSpec): string {
+  const args = spec.args.length > 8 ? [...spec.args.slice(0, 4), `… ${spec.args.length - 6} more …`, ...spec.args.slice(-2)] : spec.args
+  return [spec.command, ...args].join(' ')
 }

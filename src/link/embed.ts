@@ -1,0 +1,52 @@
+import { appendFile, chmod, copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { runChecked } from '../exec/run'
+import { packageRoot } from '../package-root'
+import type { Distribution } from '../distribution/python-json'
+
+export interface EmbedRequest {
+  distribution: Distribution
+  siteDir: string | null
+  stdlibExclude: string[]
+  workDir: string
+  nativeExecutable: string
+  /** Final path; written under a temporary name and renamed only when complete. */
+  output: string
+}
+
+export interface EmbedResult {
+  archive: string
+  summary: string
+}
+
+/** Packs the stdlib and the app's site directory into a zip (with .pyc beside .py) and appends it to the executable. */
+export async function embedResources(request: EmbedRequest): Promise<EmbedResult> {
+  const { distribution, workDir } = request
+  const stdlib = path.join(distribution.root, distribution.json.python_paths.stdlib)
+  const roots: object[] = [
+    {
+      path: stdlib,
+      exclude: [...request.stdlibExclude, 'site-packages', 'lib-dynload', 'config-*', '__phello__', 'EXTERNALLY-MANAGED']
+    }
+  ]
+  if (request.siteDir) roots.push({ path: request.siteDir, exclude: ['bin'] })
+  const manifest = path.join(workDir, 'resources.json')
+  await writeFile(manifest, JSON.stringify({ version: 1, optimize: 0, compression: 'deflated', roots }, null, 2))
+  const archive = path.join(workDir, 'resources.zip')
+  const python = path.join(distribution.root, distribution.json.python_exe)
+  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONPATH: path.join(packageRoot(), 'python') }
+  delete env.PYSEAL_CAPTURE_DIR
+  const { stdout } = await runChecked({
+    command: python,
+    args: ['-m', 'pyseal_pack', '--manifest', manifest, '--out', archive],
+    env
+  })
+
+  const partial = `${request.output}.partial`
+  await rm(partial, { force: true })
+  await copyFile(request.nativeExecutable, partial)
+  await appendFile(partial, await readFile(archive))
+  await chmod(partial, 0o755)
+  await rename(partial, request.output)
+  return { archive, summary: stdout.trim().split('\n').pop() ?? '' }
+}

@@ -1,0 +1,84 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { runChecked } from '../exec/run'
+import { packageRoot } from '../package-root'
+import type { Distribution } from '../distribution/python-json'
+import type { ModulePlan } from '../resolve/modules'
+import type { Target } from '../targets/table'
+import { renderAppHeader } from './app-header'
+import { localizeExtension } from './localize'
+
+export interface LinkRequest {
+  distribution: Distribution
+  target: Target
+  plans: ModulePlan[]
+  entryPoint: string | null
+  workDir: string
+  /** The native executable (without resources) to write. */
+  output: string
+}
+
+export interface LinkResult {
+  executable: string
+  /** The compile and link commands, for the report and for reproducing by hand. */
+  commands: string[][]
+}
+
+/** Compiles the launcher with the generated inittab and links everything into one executable. */
+export async function linkExecutable(request: LinkRequest): Promise<LinkResult> {
+  const { distribution, target, plans, workDir } = request
+  const toolchain = target.toolchain
+  await mkdir(workDir, { recursive: true })
+  const commands: string[][] = []
+  const run = async (command: string, args: string[]): Promise<void> => {
+    commands.push([command, ...args])
+    await runChecked({ command, args })
+  }
+
+  await writeFile(
+    path.join(workDir, 'pyseal_app.h'),
+    renderAppHeader({ distribution, plans, entryPoint: request.entryPoint, optimize: 0 })
+  )
+  const include = path.join(distribution.root, distribution.json.python_paths.include)
+  const launcherObject = path.join(workDir, 'launcher.o')
+  await run(toolchain.cc, [
+    '-O2',
+    '-g0',
+    `-I${include}`,
+    `-I${workDir}`,
+    '-c',
+    path.join(packageRoot(), 'c', 'launcher.c'),
+    '-o',
+    launcherObject
+  ])
+
+  const builtins = plans.filter(p => p.status === 'builtin')
+  const objects: string[] = [launcherObject, ...distribution.json.build_info.core.objs.map(o => path.join(distribution.root, o))]
+  const extensionsDir = path.join(workDir, 'extensions')
+  await mkdir(extensionsDir, { recursive: true })
+  for (const plan of builtins) {
+    if (plan.origin === 'stdlib') objects.push(...plan.objects)
+    else objects.push(await localizeExtension(plan, extensionsDir, toolchain))
+  }
+
+  const archives = new Set<string>()
+  const systemLibraries = new Set<string>()
+  for (const link of distribution.json.build_info.core.links) systemLibraries.add(link.name)
+  for (const plan of builtins) {
+    for (const library of plan.libraries) {
+      if (library.kind === 'static') archives.add(library.path)
+      else if (library.kind === 'system') systemLibraries.add(library.name)
+    }
+  }
+  const needsCxx = builtins.some(p => p.language === 'c++')
+  const driver = needsCxx && toolchain.cxx ? toolchain.cxx : toolchain.cc
+  const args = ['-o', request.output, ...objects]
+  if (archives.size > 0) args.push('-Wl,--start-group', ...[...archives].sort(), '-Wl,--end-group')
+  args.push(...[...systemLibraries].sort().map(name => `-l${name}`))
+  if (needsCxx && target.libc === 'gnu') args.push('-static-libstdc++', '-static-libgcc')
+  args.push(...toolchain.linkFlags)
+  await run(driver, args)
+  // Debug info is most of CPython's objects; the resources are appended after this, never before.
+  await run(toolchain.objcopy, ['--strip-debug', request.output])
+  return { executable: request.output, commands }
+}

@@ -1,0 +1,152 @@
+import { existsSync, statSync } from 'node:fs'
+import { mkdir, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { buildPackages, type BuiltPackages } from './build/install-packages'
+import { checkEntryPoint } from './build/entry-point'
+import { obtainDistribution, type ObtainedDistribution } from './distribution/obtain'
+import { prepareBuildToolchain } from './distribution/toolchain-env'
+import type { BuildInputs } from './inputs/schema'
+import { embedResources } from './link/embed'
+import { linkExecutable } from './link/link-executable'
+import { reportModules, summarize, writeReport, REPORT_SCHEMA, type Report } from './report/report'
+import { linkerSearchDirs } from './resolve/libraries'
+import { planModules, type ModulePlan } from './resolve/modules'
+import { findTarget } from './targets/table'
+
+/** How the fronts (CLI, action) watch the pipeline. */
+export interface PipelineObserver {
+  stageStarted(name: string): void
+  stageFinished(name: string, seconds: number, detail: string): void
+  log(line: string): void
+}
+
+export interface BuildOutcome {
+  executable: string
+  reportFile: string
+  report: Report
+}
+
+/** A failure of the build that still left a report behind. */
+export class BuildFailedError extends Error {
+  constructor(
+    readonly failure: Error,
+    readonly reportFile: string
+  ) {
+    super(failure.message)
+    this.name = 'BuildFailedError'
+  }
+}
+
+/** Runs every stage in order for one target and writes the executable and its report. */
+export async function runBuild(inputs: BuildInputs, observer: PipelineObserver): Promise<BuildOutcome> {
+  const target = findTarget(inputs.target)
+  const executable = path.join(inputs.outDir, inputs.name)
+  const reportFile = `${executable}.report.json`
+  const report: Report = {
+    schema: REPORT_SCHEMA,
+    name: inputs.name,
+    target: target.triple,
+    status: 'failed',
+    error: null,
+    entryPoint: inputs.entryPoint,
+    python: null,
+    packages: null,
+    executable: null,
+    summary: { builtin: 0, excluded: 0, failed: 0 },
+    modules: []
+  }
+  const stage = async <T>(name: string, work: () => Promise<T>, describe: (value: T) => string): Promise<T> => {
+    observer.stageStarted(name)
+    const started = Date.now()
+    const value = await work()
+    observer.stageFinished(name, (Date.now() - started) / 1000, describe(value))
+    return value
+  }
+
+  await mkdir(inputs.outDir, { recursive: true })
+  await rm(executable, { force: true })
+  let plans: ModulePlan[] = []
+  try {
+    const obtained: ObtainedDistribution = await stage(
+      'distribution',
+      () => obtainDistribution(inputs.pythonDistribution, target, inputs.cacheDir, observer.log),
+      d => `${d.reused ? 'reused cached' : 'built'} CPython ${d.distribution.json.python_version} (${d.source})`
+    )
+    const distribution = obtained.distribution
+    report.python = { version: distribution.json.python_version, source: obtained.source, reused: obtained.reused }
+
+    const toolchain = await prepareBuildToolchain(target, inputs.cacheDir, observer.log)
+    const packages: BuiltPackages = await stage(
+      'build',
+      () =>
+        buildPackages({
+          distribution,
+          project: inputs.project,
+          requirements: inputs.requirements,
+          cacheRoot: inputs.cacheDir,
+          env: toolchain.env,
+          log: observer.log
+        }),
+      p =>
+        `${p.reused ? 'reused cached packages' : 'compiled packages'} ${p.key} (${p.capture.records.length} extension modules captured)`
+    )
+    report.packages = { key: packages.key, reused: packages.reused }
+    checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed)
+
+    plans = await stage(
+      'resolve',
+      async () =>
+        planModules({
+          distribution,
+          target,
+          searchDirs: await linkerSearchDirs(target.toolchain, toolchain.libraryDirs),
+          includeStdlibTestModules: !inputs.stdlibExclude.includes('test'),
+          records: packages.capture.records,
+          intents: packages.capture.intents,
+          installed: packages.installed
+        }),
+      p => `${p.filter(m => m.status === 'builtin').length} built-in extension modules`
+    )
+    const failed = plans.filter(p => p.status === 'failed')
+    if (failed.length > 0) {
+      throw new Error(
+        `These extension modules cannot be linked for ${target.triple}:\n` +
+          failed.map(p => `  - ${p.module} (${p.package ?? 'unknown package'}): ${p.reasons.at(-1)?.message}`).join('\n')
+      )
+    }
+
+    const workDir = path.join(inputs.outDir, `.${inputs.name}.work`)
+    await rm(workDir, { recursive: true, force: true })
+    const native = path.join(workDir, `${inputs.name}.native`)
+    await stage(
+      'link',
+      () => linkExecutable({ distribution, target, plans, entryPoint: inputs.entryPoint, workDir, output: native }),
+      () => `${Math.round(statSync(native).size / 1e5) / 10} MB native code`
+    )
+    await stage(
+      'embed',
+      () =>
+        embedResources({
+          distribution,
+          siteDir: packages.siteDir,
+          stdlibExclude: inputs.stdlibExclude,
+          workDir,
+          nativeExecutable: native,
+          output: executable
+        }),
+      e => e.summary
+    )
+    await rm(workDir, { recursive: true, force: true })
+    report.status = 'ok'
+    report.executable = { path: executable, bytes: statSync(executable).size }
+    return { executable, reportFile, report }
+  } catch (error) {
+    report.error = (error as Error).message
+    throw new BuildFailedError(error as Error, reportFile)
+  } finally {
+    report.modules = reportModules(plans)
+    report.summary = summarize(report.modules)
+    if (report.status !== 'ok' && existsSync(executable)) await rm(executable, { force: true })
+    await writeReport(reportFile, report)
+  }
+}

@@ -1,0 +1,65 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { LibraryResolution } from '../resolve/libraries'
+import type { ModulePlan, Reason } from '../resolve/modules'
+
+export const REPORT_SCHEMA = 'pyseal-report/1'
+
+/** One extension module in the report. */
+export interface ReportModule {
+  module: string
+  origin: 'stdlib' | 'package'
+  package: string | null
+  status: 'builtin' | 'excluded' | 'failed'
+  reasons: Reason[]
+  capture: string | null
+  language: 'c' | 'c++'
+  initFunction: string | null
+  libraries: LibraryResolution[]
+}
+
+/** The compatibility report written beside each executable (`<name>.report.json`). */
+export interface Report {
+  schema: typeof REPORT_SCHEMA
+  name: string
+  target: string
+  status: 'ok' | 'failed'
+  error: string | null
+  entryPoint: string | null
+  python: { version: string; source: string; reused: boolean } | null
+  packages: { key: string; reused: boolean } | null
+  executable: { path: string; bytes: number } | null
+  summary: { builtin: number; excluded: number; failed: number }
+  modules: ReportModule[]
+}
+
+export function reportModules(plans: ModulePlan[]): ReportModule[] {
+  return [...plans]
+    .sort((a, b) => (a.origin === b.origin ? (a.module < b.module ? -1 : 1) : a.origin === 'package' ? -1 : 1))
+    .map(p => ({
+      module: p.module,
+      origin: p.origin,
+      package: p.package,
+      status: p.status,
+      reasons: p.reasons,
+      capture: p.capture,
+      language: p.language,
+      initFunction: p.linkedInitFunction,
+      libraries: p.libraries.map(l => (l.kind === 'missing' ? { name: l.name, kind: l.kind, searched: [] } : l))
+    }))
+}
+
+export function summarize(modules: ReportModule[]): Report['summary'] {
+  return {
+    builtin: modules.filter(m => m.status === 'builtin').length,
+    excluded: modules.filter(m => m.status === 'excluded').length,
+    failed: modules.filter(m => m.status === 'failed').length
+  }
+}
+
+/** Writes the report atomically (a temporary name, then a rename). */
+export async function writeReport(file: string, report: Report): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true })
+  await writeFile(`${file}.partial`, JSON.stringify(report, null, 2) + '\n')
+  await rename(`${file}.partial`, file)
+}
