@@ -43,6 +43,12 @@
  *                               to X509_get_default_cert_file() (ELF only;
  *                               resolved only when libcrypto is linked).
  *   PYSEAL_NO_CA_FALLBACK       defined => skip the CA-bundle fallback.
+ *   PYSEAL_NO_ZIP_INDEX         defined => do not load pyseal_pack's prebuilt
+ *                               directory index (uses the private
+ *                               PyConfig._init_main + _Py_InitializeMain()
+ *                               and zipimport._zip_directory_cache, present
+ *                               in 3.11 .. 3.13; define this for a CPython
+ *                               where they are gone).
  *   PYSEAL_SIDE_DIR             string: a directory for extension modules
  *                               shipped as files beside the binary (the
  *                               "standalone file" fallback); relative to the
@@ -110,6 +116,12 @@
  *   `-c`, `-m`, a script (its directory first on sys.path), `-` / stdin and
  *   the REPL behave like `python -E -s` (pass -I/-P to get safe_path back).
  *
+ *   Zip index: initialization stops after the core phase (_init_main = 0),
+ *   the archive's prebuilt directory index (see python/pyseal_pack) is put
+ *   into zipimport's directory cache, then _Py_InitializeMain() continues.
+ *   Without a valid index zipimport reads the directory itself (~3-4 ms for
+ *   the stdlib).
+ *
  *   sys.excepthook: replaced by a C function that imports `traceback` on
  *   first use and calls traceback.print_exception(), because the built-in
  *   hook reads source lines only from disk (sys.__excepthook__ is kept).
@@ -142,9 +154,11 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <marshal.h>
 
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -423,6 +437,127 @@ install_excepthook(void)
     return rc;
 }
 
+/* ---- prebuilt zip directory index ------------------------------------ */
+
+#ifndef PYSEAL_NO_ZIP_INDEX
+static uint64_t
+le(const unsigned char *p, int n)
+{
+    uint64_t v = 0;
+    while (n-- > 0) {
+        v = (v << 8) | p[n];
+    }
+    return v;
+}
+
+/* Called between the core and the main phase of initialization, before the
+   first import from the archive (encodings).  Reads the index that
+   pyseal_pack appended (located by the zip comment "PYSEALIX" <Q data offset>
+   <Q length>) and stores it in zipimport._zip_directory_cache[exe], in the
+   format zipimport's own _read_directory() produces (same tuples in 3.11 ..
+   3.13), so zipimport never parses the central directory in Python.  Any
+   mismatch => do nothing: zipimport reads the directory itself. */
+static void
+preload_zip_index(const char *exe)
+{
+    enum { EOCD = 22, COMMENT = 24 };
+    unsigned char tail[EOCD + COMMENT];
+    FILE *f;
+    long end;
+    uint64_t cd_size, cd_offset, zip_size, arc, off, len, count;
+    char *payload = NULL;
+    PyObject *idx = NULL, *files = NULL, *archive = NULL, *mod = NULL, *cache = NULL;
+    Py_ssize_t i, n;
+
+    f = fopen(exe, "rb");
+    if (f == NULL) {
+        return;
+    }
+    if (fseek(f, -(long)sizeof tail, SEEK_END) != 0 || (end = ftell(f)) < 0 ||
+        fread(tail, 1, sizeof tail, f) != sizeof tail ||
+        memcmp(tail, "PK\005\006", 4) != 0 || le(tail + 20, 2) != COMMENT ||
+        memcmp(tail + EOCD, "PYSEALIX", 8) != 0) {
+        goto done;
+    }
+    end += (long)sizeof tail; /* file size */
+    count = le(tail + 10, 2); /* central directory entries, index included */
+    cd_size = le(tail + 12, 4);
+    cd_offset = le(tail + 16, 4);
+    off = le(tail + EOCD + 8, 8);
+    len = le(tail + EOCD + 16, 8);
+    zip_size = cd_offset + cd_size + EOCD + COMMENT;
+    if (cd_offset == 0xFFFFFFFFu || zip_size > (uint64_t)end || off + len > cd_offset ||
+        len > 64u * 1024 * 1024) {
+        goto done;
+    }
+    arc = (uint64_t)end - zip_size; /* bytes before the archive: the program */
+    payload = malloc(len ? len : 1);
+    if (payload == NULL || fseek(f, (long)(arc + off), SEEK_SET) != 0 ||
+        fread(payload, 1, len, f) != len) {
+        goto done;
+    }
+    idx = PyMarshal_ReadObjectFromString(payload, (Py_ssize_t)len);
+    if (idx == NULL || !PyTuple_Check(idx) || PyTuple_GET_SIZE(idx) != 3 ||
+        PyLong_AsLong(PyTuple_GET_ITEM(idx, 0)) != 1 ||
+        PyLong_AsUnsignedLongLong(PyTuple_GET_ITEM(idx, 1)) + 1 != count ||
+        !PyList_Check(PyTuple_GET_ITEM(idx, 2)) ||
+        (uint64_t)PyList_GET_SIZE(PyTuple_GET_ITEM(idx, 2)) + 1 != count) {
+        goto done;
+    }
+    archive = PyUnicode_DecodeFSDefault(exe);
+    files = PyDict_New();
+    if (archive == NULL || files == NULL) {
+        goto done;
+    }
+    n = PyList_GET_SIZE(PyTuple_GET_ITEM(idx, 2));
+    for (i = 0; i < n; i++) {
+        PyObject *e = PyList_GET_ITEM(PyTuple_GET_ITEM(idx, 2), i);
+        PyObject *path, *offset, *t;
+        int rc;
+        if (!PyTuple_Check(e) || PyTuple_GET_SIZE(e) != 8 ||
+            !PyUnicode_Check(PyTuple_GET_ITEM(e, 0))) {
+            goto done;
+        }
+        /* Windows would need '/' -> '\\' in the name, like zipimport. */
+        path = PyUnicode_FromFormat("%U/%U", archive, PyTuple_GET_ITEM(e, 0));
+        offset = PyLong_FromUnsignedLongLong(
+            PyLong_AsUnsignedLongLong(PyTuple_GET_ITEM(e, 4)) + arc);
+        if (path == NULL || offset == NULL || PyErr_Occurred()) {
+            Py_XDECREF(path);
+            Py_XDECREF(offset);
+            goto done;
+        }
+        t = PyTuple_Pack(8, path, PyTuple_GET_ITEM(e, 1), PyTuple_GET_ITEM(e, 2),
+                         PyTuple_GET_ITEM(e, 3), offset, PyTuple_GET_ITEM(e, 5),
+                         PyTuple_GET_ITEM(e, 6), PyTuple_GET_ITEM(e, 7));
+        Py_DECREF(path);
+        Py_DECREF(offset);
+        if (t == NULL) {
+            goto done;
+        }
+        rc = PyDict_SetItem(files, PyTuple_GET_ITEM(e, 0), t);
+        Py_DECREF(t);
+        if (rc < 0) {
+            goto done;
+        }
+    }
+    mod = PyImport_ImportModule("zipimport");
+    cache = mod ? PyObject_GetAttrString(mod, "_zip_directory_cache") : NULL;
+    if (cache != NULL && PyDict_Check(cache)) {
+        PyDict_SetItem(cache, archive, files);
+    }
+done:
+    PyErr_Clear();
+    Py_XDECREF(cache);
+    Py_XDECREF(mod);
+    Py_XDECREF(files);
+    Py_XDECREF(archive);
+    Py_XDECREF(idx);
+    free(payload);
+    fclose(f);
+}
+#endif
+
 /* ---- app-mode command ------------------------------------------------- */
 
 #ifdef PYSEAL_ENTRY_POINT
@@ -593,9 +728,17 @@ main(int argc, char **argv)
     }
 #endif
 
+#ifndef PYSEAL_NO_ZIP_INDEX
+    config._init_main = 0; /* stop after the core phase: see preload_zip_index */
+#endif
     status = Py_InitializeFromConfig(&config);
     PyConfig_Clear(&config);
     check(status, NULL);
+#ifndef PYSEAL_NO_ZIP_INDEX
+    preload_zip_index(exe);
+    status = _Py_InitializeMain();
+    check(status, NULL);
+#endif
 
     if (install_excepthook() < 0 || install_dotted_builtin_finder() < 0) {
         PyErr_Print();

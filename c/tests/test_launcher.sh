@@ -259,6 +259,14 @@ expect "app: CA fallback sets SSL_CERT_FILE (default unknown)" /etc/ssl/certs/ca
     "$(env -u SSL_CERT_FILE -u SSL_CERT_DIR "$APP" env SSL_CERT_FILE 2>&1)"
 expect "app: SSL_CERT_FILE set by the user is kept" /my/ca.pem "$(SSL_CERT_FILE=/my/ca.pem "$APP" env SSL_CERT_FILE 2>&1)"
 
+# ---- zip index -------------------------------------------------------------
+expect "index: zipimport never parses the central directory" 0 \
+    "$("$INTERP" -v -c 'import json' 2>&1 | grep -c 'zipimport: found')"
+$PACK --no-index --out "$W/res-noidx.zip" >/dev/null || die "pyseal_pack --no-index failed"
+cat "$W/interp.exe" "$W/res-noidx.zip" >"$W/interp-noidx" && chmod +x "$W/interp-noidx"
+expect "index: archive without index still works (zipimport reads it)" "1 1" \
+    "$("$W/interp-noidx" -v -c 'import json; print(1)' 2>&1 | grep -c 'zipimport: found') $("$W/interp-noidx" -c 'import json; print(1)' 2>&1)"
+
 # ---- interpreter mode --------------------------------------------------------
 expect "interp: -c with argv" "['-c', 'x', 'y']" "$("$INTERP" -c 'import sys; print(sys.argv)' x y 2>&1)"
 "$INTERP" -c 'raise SystemExit(3)'; expect "interp: SystemExit code" 3 $?

@@ -58,6 +58,10 @@ Every directory gets an explicit entry (namespace packages need them).
 the working directory, so linecache falls back to the zipimport loader's
 ``get_source`` and tracebacks show the source lines from the archive.
 
+A prebuilt directory index is appended as the last member
+(``__pyseal__/zipindex``, see ``_write_index``) and located by the zip
+comment; ``--no-index`` leaves it out.  zipimport itself ignores both.
+
 Determinism: entries sorted by name, timestamps fixed at 1980-01-01, fixed
 permissions, files compiled sequentially in sorted order in one process;
 the same input and the same Python give the same bytes.
@@ -228,7 +232,39 @@ def _zipinfo(name, is_dir, compression):
     return zi
 
 
-def build_archive(manifest, out, optimize=None, skipped_out=None):
+INDEX_NAME = "__pyseal__/zipindex"
+INDEX_MAGIC = b"PYSEALIX"
+
+
+def _write_index(zf):
+    """Append the prebuilt directory index and point the zip comment at it.
+
+    The launcher loads it (marshal) into zipimport's directory cache before
+    the first import, so zipimport does not parse the central directory in
+    Python at every start.  Index: marshal.dumps((1, cd_count, [(name,
+    compress, data_size, file_size, local_header_offset, dos_time, dos_date,
+    crc), ...])) -- the fields of zipimport's cache tuples, offsets relative
+    to the archive's start.  Comment: INDEX_MAGIC + <Q data offset> + <Q
+    length> (little endian), offsets relative to the archive's start.
+    """
+    import marshal
+    import struct
+    entries = []
+    for zi in zf.infolist():
+        y, mo, d, h, mi, sec = zi.date_time
+        entries.append((zi.filename, zi.compress_type, zi.compress_size,
+                        zi.file_size, zi.header_offset,
+                        (h << 11) | (mi << 5) | (sec // 2),
+                        ((y - 1980) << 9) | (mo << 5) | d, zi.CRC))
+    payload = marshal.dumps((1, len(entries), entries))
+    zi = _zipinfo(INDEX_NAME, False, zipfile.ZIP_STORED)
+    zf.writestr(zi, payload)
+    # local header: 30 fixed bytes + name + extra (none written by zipfile here)
+    data_offset = zi.header_offset + 30 + len(zi.filename.encode("utf-8")) + len(zi.extra)
+    zf.comment = INDEX_MAGIC + struct.pack("<QQ", data_offset, len(payload))
+
+
+def build_archive(manifest, out, optimize=None, skipped_out=None, index=True):
     """Write the archive; return a summary dict."""
     if optimize is None:
         optimize = manifest.get("optimize", 0)
@@ -279,6 +315,8 @@ def build_archive(manifest, out, optimize=None, skipped_out=None):
             zi = _zipinfo(name, is_dir, compression)
             zf.writestr(zi, b"" if is_dir else blobs[name],
                         compresslevel=None if is_dir else 6)
+        if index:
+            _write_index(zf)
     data = buf.getvalue()
     tmp_out = out + ".tmp"
     with open(tmp_out, "wb") as f:
@@ -311,11 +349,14 @@ def main(argv=None):
     p.add_argument("--skipped", default=None,
                    help="write skipped extension files as JSON here "
                         "(default: <out>.skipped.json)")
+    p.add_argument("--no-index", action="store_true",
+                   help="do not append the prebuilt directory index")
     args = p.parse_args(argv)
     try:
         manifest = load_manifest(args.manifest)
         summary = build_archive(manifest, args.out, optimize=args.optimize,
-                                skipped_out=args.skipped or args.out + ".skipped.json")
+                                skipped_out=args.skipped or args.out + ".skipped.json",
+                                index=not args.no_index)
     except PackError as e:
         print(f"pyseal_pack: error: {e}", file=sys.stderr)
         return 2
