@@ -122,15 +122,16 @@
  *   Without a valid index zipimport reads the directory itself (~3-4 ms for
  *   the stdlib).
  *
- *   sys.excepthook: replaced by a C function that imports `traceback` on
+ *   sys.excepthook (installed with the finder): replaced by a C function that imports `traceback` on
  *   first use and calls traceback.print_exception(), because the built-in
  *   hook reads source lines only from disk (sys.__excepthook__ is kept).
  *   With the packer's co_filename "<pyseal>/pkg/mod.py" linecache then gets
  *   the source from zipimporter.get_source().
  *
  *   Dotted built-ins: if any inittab name contains a dot, a tiny meta path
- *   finder is inserted right after BuiltinImporter before any user code (but
- *   after `site`, so a sitecustomize cannot import a dotted built-in).  It
+ *   finder is inserted right after BuiltinImporter before any user code
+ *   (in the core phase, so before `site` and a sitecustomize; only with
+ *   PYSEAL_NO_ZIP_INDEX is it installed after `site`).  It
  *   returns ModuleSpec(name, BuiltinImporter, origin="built-in") for those
  *   names (3.11's BuiltinImporter ignores any import with a parent path).
  *
@@ -734,17 +735,18 @@ main(int argc, char **argv)
     status = Py_InitializeFromConfig(&config);
     PyConfig_Clear(&config);
     check(status, NULL);
-#ifndef PYSEAL_NO_ZIP_INDEX
-    preload_zip_index(exe);
-    status = _Py_InitializeMain();
-    check(status, NULL);
-#endif
-
+    /* With PYSEAL_NO_ZIP_INDEX the hooks come after `site` (and so after a
+       sitecustomize); otherwise before anything is imported from the zip. */
     if (install_excepthook() < 0 || install_dotted_builtin_finder() < 0) {
         PyErr_Print();
         fprintf(stderr, "pyseal launcher: cannot install the boot hooks\n");
         Py_Finalize();
         return 120;
     }
+#ifndef PYSEAL_NO_ZIP_INDEX
+    preload_zip_index(exe);
+    status = _Py_InitializeMain();
+    check(status, NULL);
+#endif
     return Py_RunMain();
 }

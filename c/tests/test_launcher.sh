@@ -197,7 +197,8 @@ cat >"$W/manifest.json" <<EOF
                  "lib-dynload", "config-*", "sitecustomize.py", "EXTERNALLY-MANAGED"]},
     {"path": "$DYNLOAD"},
     {"path": "$HERE/app"}
-  ]
+  ],
+  "files": [{"src": "$HERE/sitecustomize_test.py", "dst": "sitecustomize.py"}]
 }
 EOF
 PACK="env PYTHONPATH=$REPO/python $PY -m pyseal_pack --manifest $W/manifest.json"
@@ -288,6 +289,8 @@ expect "interp: REPL (-i, piped)" 10 "$(printf 'x = 5\nx * 2\n' | "$INTERP" -i -
 contains "interp: PYTHONPATH ignored" ModuleNotFoundError "$(PYTHONPATH=$W/evil "$INTERP" -c 'import seal_evil' 2>&1)"
 expect "interp: shared extension from PYSEAL_SIDE_DIR" "5 $W/side/seal_side$EXT_SUFFIX" \
     "$("$INTERP" -c 'import seal_side; print(seal_side.add(2, 3), seal_side.__file__)' 2>&1)"
+expect "interp: sitecustomize (a manifest 'files' entry) can import a dotted built-in" "site: 7" \
+    "$(SEAL_SITE_TEST=1 "$INTERP" -c pass 2>&1)"
 expect "interp: dotted built-in imports" 3 "$("$INTERP" -c 'import seal_app._speedups as s; print(s.add(1, 2))' 2>&1)"
 expect "interp: sys.flags (like python -E -s -B)" "0 1 1 1" "$("$INTERP" -c 'import sys; print(sys.flags.isolated, sys.flags.dont_write_bytecode, sys.flags.ignore_environment, sys.flags.no_user_site)' 2>&1)"
 expect "interp: CA fallback off when OpenSSL's default exists" "<unset>" \
