@@ -143,13 +143,19 @@ else
     gen_header "$W/h-interp" '#define PYSEAL_OPENSSL_CERT_FILE "/etc/passwd"
 #define PYSEAL_SIDE_DIR "side"' "$IMODS"
 fi
+# the optional switches: no index, no site, -O, a module entry point
+gen_header "$W/h-opts" '#define PYSEAL_ENTRY_POINT "seal_app.hello"
+#define PYSEAL_NO_ZIP_INDEX
+#define PYSEAL_NO_SITE
+#define PYSEAL_OPTIMIZE 1
+#define PYSEAL_NO_CA_FALLBACK' "$MODS"
 grep -q '{"posix", PyInit_posix}' "$W/h-app/pyseal_app.h" || die "could not read the inittab from config.c"
 
 # ---- compile and link --------------------------------------------------------
 # -no-pie: Debian builds libpython3.11.a without -fPIC (harmless when PIC).
 CFLAGS="-O2 -g0 -Wall -I$INC"
 set -e
-VARIANTS="app interp"
+VARIANTS="app interp opts"
 [ $HAVE_SSL = 1 ] && VARIANTS="$VARIANTS sslfb"
 for v in $VARIANTS; do
     $CC $CFLAGS -Werror -Wextra -I"$W/h-$v" -c "$REPO/c/launcher.c" -o "$W/launcher-$v.o"
@@ -267,6 +273,13 @@ $PACK --no-index --out "$W/res-noidx.zip" >/dev/null || die "pyseal_pack --no-in
 cat "$W/interp.exe" "$W/res-noidx.zip" >"$W/interp-noidx" && chmod +x "$W/interp-noidx"
 expect "index: archive without index still works (zipimport reads it)" "1 1" \
     "$("$W/interp-noidx" -v -c 'import json; print(1)' 2>&1 | grep -c 'zipimport: found') $("$W/interp-noidx" -c 'import json; print(1)' 2>&1)"
+
+# ---- optional switches ------------------------------------------------------
+expect "opts: module entry point (runpy, argv kept)" "hi" "$("$W/opts" 2>&1)"
+expect "opts: PYSEAL_NO_ZIP_INDEX/NO_SITE/OPTIMIZE/NO_CA_FALLBACK" "1 False 1 <unset>" \
+    "$(env -u SSL_CERT_FILE -u SSL_CERT_DIR PYSEAL_INTERPRETER=1 "$W/opts" -v -c 'import sys, os; print(sys.flags.optimize, "site" in sys.modules, sys.flags.no_site, os.environ.get("SSL_CERT_FILE", "<unset>"))' 2>/dev/null)"
+expect "opts: without the index zipimport reads the directory" 1 \
+    "$(PYSEAL_INTERPRETER=1 "$W/opts" -v -c pass 2>&1 | grep -c 'zipimport: found')"
 
 # ---- interpreter mode --------------------------------------------------------
 expect "interp: -c with argv" "['-c', 'x', 'y']" "$("$INTERP" -c 'import sys; print(sys.argv)' x y 2>&1)"
