@@ -110,7 +110,8 @@
  *   `site` still looks for <prefix>/lib/pythonX.Y/site-packages and adds it
  *   only if it exists (it normally does not); PYSEAL_NO_SITE avoids even that.
  *   Locale handling is python's own (PyPreConfig_InitPythonConfig with
- *   isolated = 1, use_environment = 0): C-locale coercion and UTF-8 mode.
+ *   use_environment = 0, isolated as in PyConfig): C-locale coercion and
+ *   UTF-8 mode as `python` does them.
  *   Interpreter mode additionally sets parse_argv = 1, isolated = 0 and
  *   safe_path = 0 (use_environment and user_site_directory stay 0), so
  *   `-c`, `-m`, a script (its directory first on sys.path), `-` / stdin and
@@ -122,9 +123,10 @@
  *   Without a valid index zipimport reads the directory itself (~3-4 ms for
  *   the stdlib).
  *
- *   sys.excepthook (installed with the finder): replaced by a C function that imports `traceback` on
- *   first use and calls traceback.print_exception(), because the built-in
- *   hook reads source lines only from disk (sys.__excepthook__ is kept).
+ *   sys.excepthook (installed with the finder): a C function that imports
+ *   `traceback` on first use and calls traceback.print_exception(), because
+ *   the built-in hook reads source lines only from files on disk
+ *   (sys.__excepthook__ is left as it was).
  *   With the packer's co_filename "<pyseal>/pkg/mod.py" linecache then gets
  *   the source from zipimporter.get_source().
  *
