@@ -13,7 +13,8 @@ Options (the same names work in [tool.pyseal] of pyproject.toml; flags win):
   --project DIR                 the project (pyproject.toml or setup.py; default .)
   --requirements FILE           a requirements file (repeatable)
   --entry-point MOD[:FUNC]      what the binary runs (default: the only [project.scripts]
-                                entry; none at all: the binary behaves like python)
+                                entry; "none", or no entry at all: the binary
+                                behaves like the python command)
   --name NAME                   executable name (default: the project's name)
   --python-distribution SRC     CPython source tarball (path or URL), a directory with
                                 PYTHON.json, or debian:python3.11 / debian:python3.13

@@ -13,7 +13,7 @@ import { chooseStdlibModules, lines311 } from './stdlib-modules'
 import { prepareBuildToolchain } from './toolchain-env'
 
 /** Bump when the way a distribution is built changes, so old cache entries are not reused. */
-const RECIPE_VERSION = 3
+const RECIPE_VERSION = 4
 
 export interface SourceBuildRequest {
   /** A CPython source tarball (.tgz / .tar.xz) on disk. */

@@ -31,8 +31,10 @@ export async function resolveBuildInputs(flags: RawInputs, cwd = process.cwd()):
     problems.push((error as Error).message)
   }
 
-  let entryPoint: string | null = merged['entry-point'] ?? null
-  if (entryPoint === null) {
+  // "none" asks for interpreter mode even when the project declares scripts.
+  const interpreterMode = merged['entry-point'] === 'none'
+  let entryPoint: string | null = interpreterMode ? null : (merged['entry-point'] ?? null)
+  if (entryPoint === null && !interpreterMode) {
     const scripts = Object.values(metadata.scripts)
     if (scripts.length === 1) entryPoint = scripts[0]
     else if (scripts.length > 1) {

@@ -1,0 +1,14 @@
+// Unit tests run in seconds; e2e tests build CPython, compile real packages and run
+// the binaries they produce (minutes on a cold cache, shared through ~/.cache/pyseal).
+const common = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: { warnOnly: false } }] }
+}
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/test/e2e/'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], slowTestThreshold: 600 }
+  ]
+}

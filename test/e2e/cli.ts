@@ -1,0 +1,62 @@
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+export const REPO = path.resolve(__dirname, '..', '..')
+export const FIXTURES = path.join(REPO, 'test', 'fixtures')
+
+let bundled: string | null = null
+
+/** The CLI bundled from src/ (what `npm run package` makes of it), built once per test file. */
+export function cliScript(): string {
+  if (bundled) return bundled
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pyseal-cli-'))
+  // Inside the repo, so the bundle finds python/ and c/ beside package.json.
+  bundled = path.join(REPO, 'build-tsc', `cli-${path.basename(dir)}.js`)
+  execFileSync(
+    path.join(REPO, 'node_modules', '.bin', 'esbuild'),
+    ['src/cli.ts', '--bundle', '--platform=node', '--target=node20', `--outfile=${bundled}`, '--log-level=warning'],
+    { cwd: REPO }
+  )
+  return bundled
+}
+
+export interface CliRun {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Runs `pyseal ARGS` as a user would, from `cwd`. */
+export function pyseal(args: string[], cwd: string = REPO): CliRun {
+  const result = spawnSync('node', [cliScript(), ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr }
+}
+
+/** Runs a produced executable. */
+export function runBinary(
+  binary: string,
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}
+): SpawnSyncReturns<string> {
+  return spawnSync(binary, args, {
+    encoding: 'utf8',
+    input: options.input,
+    env: options.env ?? { PATH: process.env.PATH, HOME: process.env.HOME },
+    cwd: options.cwd ?? os.tmpdir(),
+    timeout: 20 * 60 * 1000,
+    maxBuffer: 64 * 1024 * 1024
+  })
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(os.tmpdir(), `pyseal-${prefix}-`))
+}
+
+/** Fails with the CLI's own output when a build did not succeed. */
+export function expectBuilt(run: CliRun): string {
+  if (run.code !== 0) throw new Error(`pyseal build failed (${run.code}):\n${run.stdout}\n${run.stderr}`)
+  const lines = run.stdout.trim().split('\n')
+  return lines[lines.length - 1]
+}
