@@ -528,8 +528,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path24, errorMaps, issueData } = params;
-  const fullPath = [...path24, ...issueData.path || []];
+  const { data, path: path25, errorMaps, issueData } = params;
+  const fullPath = [...path25, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -645,11 +645,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path24, key) {
+  constructor(parent, value, path25, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path24;
+    this._path = path25;
     this._key = key;
   }
   get path() {
@@ -5035,8 +5035,9 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
   } catch (error) {
     problems.push(error.message);
   }
-  let entryPoint2 = merged["entry-point"] ?? null;
-  if (entryPoint2 === null) {
+  const interpreterMode = merged["entry-point"] === "none";
+  let entryPoint2 = interpreterMode ? null : merged["entry-point"] ?? null;
+  if (entryPoint2 === null && !interpreterMode) {
     const scripts = Object.values(metadata.scripts);
     if (scripts.length === 1) entryPoint2 = scripts[0];
     else if (scripts.length > 1) {
@@ -5071,14 +5072,14 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
 }
 
 // src/pipeline.ts
-var import_node_fs13 = require("node:fs");
-var import_promises14 = require("node:fs/promises");
-var import_node_path23 = __toESM(require("node:path"));
+var import_node_fs14 = require("node:fs");
+var import_promises15 = require("node:fs/promises");
+var import_node_path24 = __toESM(require("node:path"));
 
 // src/build/install-packages.ts
-var import_node_fs6 = require("node:fs");
-var import_promises4 = require("node:fs/promises");
-var import_node_path7 = __toESM(require("node:path"));
+var import_node_fs7 = require("node:fs");
+var import_promises5 = require("node:fs/promises");
+var import_node_path8 = __toESM(require("node:path"));
 
 // src/cache/hash.ts
 var import_node_crypto = require("node:crypto");
@@ -5099,6 +5100,48 @@ function stableJson(value) {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
   }
   return JSON.stringify(value);
+}
+
+// src/cache/lock.ts
+var import_node_fs4 = require("node:fs");
+var import_promises2 = require("node:fs/promises");
+var import_node_path4 = __toESM(require("node:path"));
+async function withCacheLock(lockDir, work, onWait) {
+  await (0, import_promises2.mkdir)(import_node_path4.default.dirname(lockDir), { recursive: true });
+  let waited = false;
+  for (; ; ) {
+    try {
+      await (0, import_promises2.mkdir)(lockDir);
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      if (!ownerAlive(lockDir)) {
+        await (0, import_promises2.rm)(lockDir, { recursive: true, force: true });
+        continue;
+      }
+      if (!waited) onWait?.();
+      waited = true;
+      await new Promise((resolve) => setTimeout(resolve, 1e3));
+    }
+  }
+  await (0, import_promises2.writeFile)(import_node_path4.default.join(lockDir, "pid"), String(process.pid));
+  try {
+    return await work();
+  } finally {
+    await (0, import_promises2.rm)(lockDir, { recursive: true, force: true });
+  }
+}
+function ownerAlive(lockDir) {
+  const file = import_node_path4.default.join(lockDir, "pid");
+  if (!(0, import_node_fs4.existsSync)(file)) return true;
+  const pid = Number((0, import_node_fs4.readFileSync)(file, "utf8"));
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // src/exec/run.ts
@@ -5160,28 +5203,28 @@ function describeCommand(spec) {
 }
 
 // src/package-root.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"));
+var import_node_fs5 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"));
 var cached = null;
 function packageRoot() {
   if (cached) return cached;
   let dir = __dirname;
   for (; ; ) {
-    const manifest = import_node_path4.default.join(dir, "package.json");
-    if ((0, import_node_fs4.existsSync)(manifest) && JSON.parse((0, import_node_fs4.readFileSync)(manifest, "utf8")).name === "pyseal") {
+    const manifest = import_node_path5.default.join(dir, "package.json");
+    if ((0, import_node_fs5.existsSync)(manifest) && JSON.parse((0, import_node_fs5.readFileSync)(manifest, "utf8")).name === "pyseal") {
       cached = dir;
       return dir;
     }
-    const parent = import_node_path4.default.dirname(dir);
+    const parent = import_node_path5.default.dirname(dir);
     if (parent === dir) throw new Error(`pyseal's package root was not found above ${__dirname}`);
     dir = parent;
   }
 }
 
 // src/build/capture-records.ts
-var import_node_fs5 = require("node:fs");
-var import_promises2 = require("node:fs/promises");
-var import_node_path5 = __toESM(require("node:path"));
+var import_node_fs6 = require("node:fs");
+var import_promises3 = require("node:fs/promises");
+var import_node_path6 = __toESM(require("node:path"));
 var CaptureRecordSchema = external_exports.object({
   schema: external_exports.literal(1),
   module: external_exports.string(),
@@ -5199,17 +5242,17 @@ var CaptureRecordSchema = external_exports.object({
 var IntentSchema = external_exports.object({ schema: external_exports.literal(1), package: external_exports.string(), modules: external_exports.array(external_exports.string()) }).passthrough();
 async function readCapture(captureDir) {
   return {
-    records: await readJsonDir(import_node_path5.default.join(captureDir, "records"), CaptureRecordSchema),
-    intents: await readJsonDir(import_node_path5.default.join(captureDir, "intended"), IntentSchema)
+    records: await readJsonDir(import_node_path6.default.join(captureDir, "records"), CaptureRecordSchema),
+    intents: await readJsonDir(import_node_path6.default.join(captureDir, "intended"), IntentSchema)
   };
 }
 async function readJsonDir(dir, schema) {
-  if (!(0, import_node_fs5.existsSync)(dir)) return [];
-  const names = (await (0, import_promises2.readdir)(dir)).filter((n) => n.endsWith(".json")).sort();
+  if (!(0, import_node_fs6.existsSync)(dir)) return [];
+  const names = (await (0, import_promises3.readdir)(dir)).filter((n) => n.endsWith(".json")).sort();
   const items = [];
   for (const name of names) {
-    const file = import_node_path5.default.join(dir, name);
-    const parsed = schema.safeParse(JSON.parse(await (0, import_promises2.readFile)(file, "utf8")));
+    const file = import_node_path6.default.join(dir, name);
+    const parsed = schema.safeParse(JSON.parse(await (0, import_promises3.readFile)(file, "utf8")));
     if (!parsed.success) {
       throw new Error(`capture record ${file} is malformed: ${parsed.error.issues[0]?.message ?? "unknown"}`);
     }
@@ -5220,8 +5263,8 @@ async function readJsonDir(dir, schema) {
 
 // src/build/project-hash.ts
 var import_node_crypto2 = require("node:crypto");
-var import_promises3 = require("node:fs/promises");
-var import_node_path6 = __toESM(require("node:path"));
+var import_promises4 = require("node:fs/promises");
+var import_node_path7 = __toESM(require("node:path"));
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".git",
   ".hg",
@@ -5240,13 +5283,13 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([
 async function hashTree(root) {
   const hash = (0, import_node_crypto2.createHash)("sha256");
   const walk = async (dir) => {
-    const entries = (await (0, import_promises3.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
+    const entries = (await (0, import_promises4.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
     for (const entry of entries) {
-      const full = import_node_path6.default.join(dir, entry.name);
+      const full = import_node_path7.default.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name) && !entry.name.endsWith(".egg-info")) await walk(full);
       } else if (entry.isFile()) {
-        hash.update(import_node_path6.default.relative(root, full)).update("\0").update(await (0, import_promises3.readFile)(full)).update("\0");
+        hash.update(import_node_path7.default.relative(root, full)).update("\0").update(await (0, import_promises4.readFile)(full)).update("\0");
       }
     }
   };
@@ -5296,27 +5339,43 @@ Fix the build of ${packageName} (missing headers or libraries are the usual caus
   packageName;
 };
 async function buildPackages(request) {
-  const { distribution, project, requirements, cacheRoot, log } = request;
-  const requirementTexts = await Promise.all(requirements.map((r) => (0, import_promises4.readFile)(r, "utf8")));
+  const { distribution, project, requirements, cacheRoot } = request;
+  const requirementTexts = await Promise.all(requirements.map((r) => (0, import_promises5.readFile)(r, "utf8")));
   const key = contentKey({
     distribution: distribution.json.pyseal?.key ?? distribution.root,
     project: await hashTree(project),
     requirements: requirementTexts,
-    shim: await hashTree(import_node_path7.default.join(packageRoot(), "python", "pyseal_capture")),
+    shim: await hashTree(import_node_path8.default.join(packageRoot(), "python", "pyseal_capture")),
     tools: BUILD_TOOLS_AS_WHEELS
   });
-  const root = import_node_path7.default.join(cacheRoot, "packages", key);
-  const siteDir = import_node_path7.default.join(root, "site");
-  const captureDir = import_node_path7.default.join(root, "capture");
-  const doneMarker = import_node_path7.default.join(root, "build.json");
-  if ((0, import_node_fs6.existsSync)(doneMarker)) {
-    return { key, reused: true, siteDir, captureDir, capture: await readCapture(captureDir), installed: await findExtensionFiles(siteDir) };
-  }
-  await (0, import_promises4.rm)(root, { recursive: true, force: true });
-  await (0, import_promises4.mkdir)(captureDir, { recursive: true });
-  const python = import_node_path7.default.join(distribution.root, distribution.json.python_exe);
-  const purelib = import_node_path7.default.join(distribution.root, String(distribution.json.python_paths.purelib ?? ""));
-  const shimEnv = { ...process.env, PYTHONPATH: import_node_path7.default.join(packageRoot(), "python") };
+  const root = import_node_path8.default.join(cacheRoot, "packages", key);
+  const siteDir = import_node_path8.default.join(root, "site");
+  const captureDir = import_node_path8.default.join(root, "capture");
+  const doneMarker = import_node_path8.default.join(root, "build.json");
+  const reuse = async () => ({
+    key,
+    reused: true,
+    siteDir,
+    captureDir,
+    capture: await readCapture(captureDir),
+    installed: await findExtensionFiles(siteDir)
+  });
+  if ((0, import_node_fs7.existsSync)(doneMarker)) return reuse();
+  return withCacheLock(`${root}.lock`, async () => {
+    if ((0, import_node_fs7.existsSync)(doneMarker)) return reuse();
+    return installInto(request, key, root);
+  });
+}
+async function installInto(request, key, root) {
+  const { distribution, project, requirements, log } = request;
+  const siteDir = import_node_path8.default.join(root, "site");
+  const captureDir = import_node_path8.default.join(root, "capture");
+  const doneMarker = import_node_path8.default.join(root, "build.json");
+  await (0, import_promises5.rm)(root, { recursive: true, force: true });
+  await (0, import_promises5.mkdir)(captureDir, { recursive: true });
+  const python = import_node_path8.default.join(distribution.root, distribution.json.python_exe);
+  const purelib = import_node_path8.default.join(distribution.root, String(distribution.json.python_paths.purelib ?? ""));
+  const shimEnv = { ...process.env, PYTHONPATH: import_node_path8.default.join(packageRoot(), "python") };
   await runChecked({
     command: python,
     args: ["-m", "pyseal_capture", "install", "--site-packages", purelib],
@@ -5339,18 +5398,18 @@ async function buildPackages(request) {
     project,
     ...requirements.flatMap((r) => ["-r", r])
   ];
-  log(`  pip install (from source) ${import_node_path7.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path7.default.basename(r)).join(", ") : ""}`);
-  const logFile = import_node_path7.default.join(root, "pip.log");
+  log(`  pip install (from source) ${import_node_path8.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path8.default.basename(r)).join(", ") : ""}`);
+  const logFile = import_node_path8.default.join(root, "pip.log");
   const env = { ...request.env, PYSEAL_CAPTURE_DIR: captureDir, PIP_NO_INPUT: "1" };
   delete env.PYTHONPATH;
   const result = await runCommand({ command: python, args, env, cwd: project });
-  await (0, import_promises4.writeFile)(logFile, `$ ${python} ${args.join(" ")}
+  await (0, import_promises5.writeFile)(logFile, `$ ${python} ${args.join(" ")}
 ${result.stdout}
 ${result.stderr}`);
   if (result.code !== 0) throw new PackageBuildError(failedPackage(result.stderr + result.stdout, project), lastLines(result.stderr, 30), logFile);
   const capture = await readCapture(captureDir);
   const installed = await findExtensionFiles(siteDir);
-  await (0, import_promises4.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
+  await (0, import_promises5.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
   return { key, reused: false, siteDir, captureDir, capture, installed };
 }
 function failedPackage(output, project) {
@@ -5365,21 +5424,21 @@ function failedPackage(output, project) {
     const match = pattern.exec(output);
     if (match) return match[1];
   }
-  return import_node_path7.default.basename(project);
+  return import_node_path8.default.basename(project);
 }
 var EXTENSION_FILE = /^(.+?)(\.cpython-[^.]+|\.abi3)?\.(so|pyd)$/;
 async function findExtensionFiles(siteDir) {
   const found = [];
   const walk = async (dir) => {
-    if (!(0, import_node_fs6.existsSync)(dir)) return;
-    for (const entry of await (0, import_promises4.readdir)(dir, { withFileTypes: true })) {
-      const full = import_node_path7.default.join(dir, entry.name);
+    if (!(0, import_node_fs7.existsSync)(dir)) return;
+    for (const entry of await (0, import_promises5.readdir)(dir, { withFileTypes: true })) {
+      const full = import_node_path8.default.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else {
         const match = EXTENSION_FILE.exec(entry.name);
         if (!match) continue;
-        const relative = import_node_path7.default.relative(siteDir, full);
-        const parts = import_node_path7.default.dirname(relative) === "." ? [] : import_node_path7.default.dirname(relative).split(import_node_path7.default.sep);
+        const relative = import_node_path8.default.relative(siteDir, full);
+        const parts = import_node_path8.default.dirname(relative) === "." ? [] : import_node_path8.default.dirname(relative).split(import_node_path8.default.sep);
         if (parts.some((p) => p.endsWith(".libs") || p.includes("-") || p.includes("."))) continue;
         found.push({ module: [...parts, match[1]].join("."), file: relative });
       }
@@ -5390,8 +5449,8 @@ async function findExtensionFiles(siteDir) {
 }
 
 // src/build/entry-point.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"));
+var import_node_fs8 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"));
 var EntryPointError = class extends Error {
   constructor(entryPoint2, module2) {
     super(
@@ -5403,21 +5462,21 @@ var EntryPointError = class extends Error {
 function checkEntryPoint(entryPoint2, siteDir, installed) {
   if (!entryPoint2) return;
   const module2 = entryPoint2.split(":")[0];
-  const relative = module2.split(".").join(import_node_path8.default.sep);
-  const candidates = [`${relative}.py`, import_node_path8.default.join(relative, "__init__.py"), import_node_path8.default.join(relative, "__main__.py")];
-  if (candidates.some((c) => (0, import_node_fs7.existsSync)(import_node_path8.default.join(siteDir, c)))) return;
+  const relative = module2.split(".").join(import_node_path9.default.sep);
+  const candidates = [`${relative}.py`, import_node_path9.default.join(relative, "__init__.py"), import_node_path9.default.join(relative, "__main__.py")];
+  if (candidates.some((c) => (0, import_node_fs8.existsSync)(import_node_path9.default.join(siteDir, c)))) return;
   if (installed.some((e) => e.module === module2)) return;
   throw new EntryPointError(entryPoint2, module2);
 }
 
 // src/distribution/obtain.ts
-var import_node_fs12 = require("node:fs");
-var import_promises10 = require("node:fs/promises");
-var import_node_path17 = __toESM(require("node:path"));
+var import_node_fs13 = require("node:fs");
+var import_promises11 = require("node:fs/promises");
+var import_node_path18 = __toESM(require("node:path"));
 
 // src/distribution/python-json.ts
-var import_promises5 = require("node:fs/promises");
-var import_node_path9 = __toESM(require("node:path"));
+var import_promises6 = require("node:fs/promises");
+var import_node_path10 = __toESM(require("node:path"));
 var LinkEntrySchema = external_exports.object({
   name: external_exports.string(),
   system: external_exports.boolean().optional(),
@@ -5478,10 +5537,10 @@ var DistributionFormatError = class extends Error {
   }
 };
 async function readDistribution(root) {
-  const file = import_node_path9.default.join(root, "PYTHON.json");
+  const file = import_node_path10.default.join(root, "PYTHON.json");
   let raw;
   try {
-    raw = JSON.parse(await (0, import_promises5.readFile)(file, "utf8"));
+    raw = JSON.parse(await (0, import_promises6.readFile)(file, "utf8"));
   } catch (error) {
     throw new DistributionFormatError(file, error.message);
   }
@@ -5501,24 +5560,24 @@ function parseDistribution(root, raw, file = "PYTHON.json") {
 }
 
 // src/distribution/source-build.ts
-var import_node_fs11 = require("node:fs");
-var import_promises9 = require("node:fs/promises");
-var import_node_path16 = __toESM(require("node:path"));
+var import_node_fs12 = require("node:fs");
+var import_promises10 = require("node:fs/promises");
+var import_node_path17 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"));
+var import_node_fs9 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"));
 async function linkerSearchDirs(toolchain, extraDirs = []) {
   const { stdout } = await runChecked({ command: toolchain.cc, args: ["-print-search-dirs"] });
   const line = stdout.split("\n").find((l) => l.startsWith("libraries:")) ?? "";
-  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path10.default.normalize(d));
+  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path11.default.normalize(d));
   return unique([...extraDirs, ...dirs]);
 }
 function resolveLibrary(name, toolchain, searchDirs) {
   if (toolchain.systemLibraries.includes(name)) return { name, kind: "system" };
   for (const dir of searchDirs) {
-    const archive = import_node_path10.default.join(dir, `lib${name}.a`);
-    if ((0, import_node_fs8.existsSync)(archive)) return { name, kind: "static", path: archive };
+    const archive = import_node_path11.default.join(dir, `lib${name}.a`);
+    if ((0, import_node_fs9.existsSync)(archive)) return { name, kind: "static", path: archive };
   }
   return { name, kind: "missing", searched: searchDirs };
 }
@@ -5527,19 +5586,19 @@ function unique(items) {
 }
 
 // src/distribution/layout.ts
-var import_promises7 = require("node:fs/promises");
-var import_node_path12 = __toESM(require("node:path"));
+var import_promises8 = require("node:fs/promises");
+var import_node_path13 = __toESM(require("node:path"));
 
 // src/distribution/make-vars.ts
-var import_promises6 = require("node:fs/promises");
+var import_promises7 = require("node:fs/promises");
 var import_node_os2 = __toESM(require("node:os"));
-var import_node_path11 = __toESM(require("node:path"));
+var import_node_path12 = __toESM(require("node:path"));
 async function readMakeVariables(buildDir, names) {
-  const dir = await (0, import_promises6.mkdtemp)(import_node_path11.default.join(import_node_os2.default.tmpdir(), "pyseal-make-"));
+  const dir = await (0, import_promises7.mkdtemp)(import_node_path12.default.join(import_node_os2.default.tmpdir(), "pyseal-make-"));
   try {
-    const printer = import_node_path11.default.join(dir, "print.mk");
+    const printer = import_node_path12.default.join(dir, "print.mk");
     const lines = names.map((n) => `	@printf '%s\\t%s\\n' '${n}' '$(strip $(${n}))'`);
-    await (0, import_promises6.writeFile)(printer, `pyseal-print-variables:
+    await (0, import_promises7.writeFile)(printer, `pyseal-print-variables:
 ${lines.join("\n")}
 `);
     const { stdout } = await runChecked({
@@ -5554,7 +5613,7 @@ ${lines.join("\n")}
     }
     return values;
   } finally {
-    await (0, import_promises6.rm)(dir, { recursive: true, force: true });
+    await (0, import_promises7.rm)(dir, { recursive: true, force: true });
   }
 }
 function words(value) {
@@ -5703,19 +5762,19 @@ async function writeDistributionLayout(request) {
   const coreObjs = words(vars.LIBRARY_OBJS).filter((o) => !moduleObjects.has(o) && o !== "Modules/config.o");
   const copied = /* @__PURE__ */ new Set();
   const keep = async (relative) => {
-    const dest = import_node_path12.default.join("build", relative);
+    const dest = import_node_path13.default.join("build", relative);
     if (!copied.has(dest)) {
-      await (0, import_promises7.mkdir)(import_node_path12.default.dirname(import_node_path12.default.join(root, dest)), { recursive: true });
-      await (0, import_promises7.copyFile)(import_node_path12.default.join(buildDir, relative), import_node_path12.default.join(root, dest));
+      await (0, import_promises8.mkdir)(import_node_path13.default.dirname(import_node_path13.default.join(root, dest)), { recursive: true });
+      await (0, import_promises8.copyFile)(import_node_path13.default.join(buildDir, relative), import_node_path13.default.join(root, dest));
       copied.add(dest);
     }
     return dest;
   };
   const keepArchive = async (source, name) => {
-    const dest = import_node_path12.default.join("build", "lib", `lib${name}.a`);
+    const dest = import_node_path13.default.join("build", "lib", `lib${name}.a`);
     if (!copied.has(dest)) {
-      await (0, import_promises7.mkdir)(import_node_path12.default.join(root, "build", "lib"), { recursive: true });
-      await (0, import_promises7.copyFile)(import_node_path12.default.isAbsolute(source) ? source : import_node_path12.default.join(buildDir, source), import_node_path12.default.join(root, dest));
+      await (0, import_promises8.mkdir)(import_node_path13.default.join(root, "build", "lib"), { recursive: true });
+      await (0, import_promises8.copyFile)(import_node_path13.default.isAbsolute(source) ? source : import_node_path13.default.join(buildDir, source), import_node_path13.default.join(root, dest));
       copied.add(dest);
     }
     return dest;
@@ -5725,8 +5784,8 @@ async function writeDistributionLayout(request) {
   for (const word of [...words(vars.LIBS), ...words(vars.SYSLIBS)]) {
     if (word.startsWith("-l")) core.links.push({ name: word.slice(2), system: true });
   }
-  const bootstrap = parseSetup(await (0, import_promises7.readFile)(import_node_path12.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
-  const fromSetup = parseSetup(await (0, import_promises7.readFile)(import_node_path12.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
+  const bootstrap = parseSetup(await (0, import_promises8.readFile)(import_node_path13.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
+  const fromSetup = parseSetup(await (0, import_promises8.readFile)(import_node_path13.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
   const named = new Set([...bootstrap, ...request.statics].map((m) => m.name));
   const modules = [...bootstrap, ...request.statics, ...fromSetup.filter((m) => !named.has(m.name))];
   const linkWords = await expandLinkWords(buildDir, modules);
@@ -5742,7 +5801,7 @@ async function writeDistributionLayout(request) {
           links.push({ name: resolved.name, system: true });
         }
       } else if (word.endsWith(".a")) {
-        const name = import_node_path12.default.basename(word, ".a").replace(/^lib/, "");
+        const name = import_node_path13.default.basename(word, ".a").replace(/^lib/, "");
         links.push({ name, path_static: await keepArchive(word, name) });
       }
     }
@@ -5759,7 +5818,7 @@ async function writeDistributionLayout(request) {
       }
     ];
   }
-  const inittabSource = await (0, import_promises7.readFile)(import_node_path12.default.join(buildDir, "Modules", "config.c"), "utf8");
+  const inittabSource = await (0, import_promises8.readFile)(import_node_path13.default.join(buildDir, "Modules", "config.c"), "utf8");
   for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
     if (!extensions[name]) {
       extensions[name] = [{ in_core: true, init_fn: fn, objs: [], links: [], required: true, variant: "default" }];
@@ -5807,17 +5866,17 @@ async function writeDistributionLayout(request) {
       include_dir: `install/include/python${minor}`
     }
   };
-  await (0, import_promises7.writeFile)(import_node_path12.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises8.writeFile)(import_node_path13.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
 }
 
 // src/distribution/toolchain-env.ts
-var import_promises8 = require("node:fs/promises");
-var import_node_path15 = __toESM(require("node:path"));
+var import_promises9 = require("node:fs/promises");
+var import_node_path16 = __toESM(require("node:path"));
 
 // src/targets/musl-kernel-headers.ts
 var import_node_crypto3 = require("node:crypto");
-var import_node_fs9 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"));
+var import_node_fs10 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"));
 var KERNEL_HEADER_DIRS = [
   "linux",
   "asm-generic",
@@ -5833,16 +5892,16 @@ function kernelHeaderLinks(options = {}) {
   const multiarch = options.multiarch ?? "x86_64-linux-gnu";
   const links = {};
   for (const dir of KERNEL_HEADER_DIRS) {
-    const target = import_node_path13.default.join(root, dir);
-    if ((0, import_node_fs9.existsSync)(target)) links[dir] = target;
+    const target = import_node_path14.default.join(root, dir);
+    if ((0, import_node_fs10.existsSync)(target)) links[dir] = target;
   }
-  const asmCandidates = [import_node_path13.default.join(root, multiarch, "asm"), import_node_path13.default.join(root, "asm")];
-  const asm = asmCandidates.find((candidate) => (0, import_node_fs9.existsSync)(candidate));
+  const asmCandidates = [import_node_path14.default.join(root, multiarch, "asm"), import_node_path14.default.join(root, "asm")];
+  const asm = asmCandidates.find((candidate) => (0, import_node_fs10.existsSync)(candidate));
   if (asm) links.asm = asm;
   const missing = ["linux", "asm-generic", "asm"].filter((name) => !links[name]);
   if (missing.length > 0) {
     throw new Error(
-      `The Linux kernel headers needed by musl-gcc were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path13.default.join(root, multiarch)}). Install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry.`
+      `The Linux kernel headers needed by musl-gcc were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path14.default.join(root, multiarch)}). Install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry.`
     );
   }
   return links;
@@ -5851,25 +5910,25 @@ async function ensureMuslKernelHeaders(cacheDir, options = {}) {
   const links = kernelHeaderLinks(options);
   const names = Object.keys(links).sort();
   const digest = (0, import_node_crypto3.createHash)("sha256").update(JSON.stringify(names.map((name) => [name, links[name]]))).digest("hex").slice(0, 16);
-  const finalDir = import_node_path13.default.join(import_node_path13.default.resolve(cacheDir), `musl-kernel-headers-${digest}`);
+  const finalDir = import_node_path14.default.join(import_node_path14.default.resolve(cacheDir), `musl-kernel-headers-${digest}`);
   if (await isComplete(finalDir, names)) return finalDir;
-  await import_node_fs9.promises.mkdir(import_node_path13.default.dirname(finalDir), { recursive: true });
-  const tempDir = await import_node_fs9.promises.mkdtemp(`${finalDir}.tmp-`);
+  await import_node_fs10.promises.mkdir(import_node_path14.default.dirname(finalDir), { recursive: true });
+  const tempDir = await import_node_fs10.promises.mkdtemp(`${finalDir}.tmp-`);
   try {
-    for (const name of names) await import_node_fs9.promises.symlink(links[name], import_node_path13.default.join(tempDir, name));
+    for (const name of names) await import_node_fs10.promises.symlink(links[name], import_node_path14.default.join(tempDir, name));
     try {
-      await import_node_fs9.promises.rename(tempDir, finalDir);
+      await import_node_fs10.promises.rename(tempDir, finalDir);
     } catch (error) {
       if (!await isComplete(finalDir, names)) throw error;
     }
   } finally {
-    await import_node_fs9.promises.rm(tempDir, { recursive: true, force: true });
+    await import_node_fs10.promises.rm(tempDir, { recursive: true, force: true });
   }
   return finalDir;
 }
 async function isComplete(dir, names) {
   try {
-    const entries = new Set(await import_node_fs9.promises.readdir(dir));
+    const entries = new Set(await import_node_fs10.promises.readdir(dir));
     return names.every((name) => entries.has(name));
   } catch {
     return false;
@@ -5880,9 +5939,9 @@ function muslToolchainEnv(prefix, headersDir) {
   return {
     CC: "musl-gcc",
     CFLAGS: `-fPIC -O2 ${isystem}`,
-    CPPFLAGS: `-I${import_node_path13.default.join(prefix, "include")} ${isystem}`,
-    LDFLAGS: `-L${import_node_path13.default.join(prefix, "lib")}`,
-    PKG_CONFIG_LIBDIR: import_node_path13.default.join(prefix, "lib", "pkgconfig"),
+    CPPFLAGS: `-I${import_node_path14.default.join(prefix, "include")} ${isystem}`,
+    LDFLAGS: `-L${import_node_path14.default.join(prefix, "lib")}`,
+    PKG_CONFIG_LIBDIR: import_node_path14.default.join(prefix, "lib", "pkgconfig"),
     PKG_CONFIG_PATH: "",
     AR: "ar",
     RANLIB: "ranlib"
@@ -5891,8 +5950,8 @@ function muslToolchainEnv(prefix, headersDir) {
 
 // src/distribution/static-deps.ts
 var import_node_crypto4 = require("node:crypto");
-var import_node_fs10 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"));
+var import_node_fs11 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"));
 
 // src/distribution/static-deps-recipes.ts
 var autotoolsStatic = ["--disable-shared", "--enable-static", "--with-pic", "--prefix=@prefix@", "--libdir=@prefix@/lib"];
@@ -6108,10 +6167,10 @@ async function buildStaticDeps(options) {
   const log = options.log ?? (() => void 0);
   const jobs = options.jobs ?? 2;
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
-  const root = import_node_path14.default.join(import_node_path14.default.resolve(options.cacheRoot), "static-deps");
-  const downloads = import_node_path14.default.join(root, "downloads");
-  await import_node_fs10.promises.mkdir(downloads, { recursive: true });
-  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path14.default.resolve(options.cacheRoot));
+  const root = import_node_path15.default.join(import_node_path15.default.resolve(options.cacheRoot), "static-deps");
+  const downloads = import_node_path15.default.join(root, "downloads");
+  await import_node_fs11.promises.mkdir(downloads, { recursive: true });
+  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path15.default.resolve(options.cacheRoot));
   const toolchain = await muslToolchainIdentity();
   const sources = {};
   for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, downloads);
@@ -6125,8 +6184,8 @@ async function buildStaticDeps(options) {
       toolchain
     })
   ).digest("hex").slice(0, 20);
-  const prefix = import_node_path14.default.join(root, key);
-  const manifestPath = import_node_path14.default.join(prefix, "manifest.json");
+  const prefix = import_node_path15.default.join(root, key);
+  const manifestPath = import_node_path15.default.join(prefix, "manifest.json");
   const result = (manifest, reused) => ({
     prefix,
     key,
@@ -6137,7 +6196,7 @@ async function buildStaticDeps(options) {
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
-        { ...info, archives: info.archives.map((a) => import_node_path14.default.join(prefix, a)) }
+        { ...info, archives: info.archives.map((a) => import_node_path15.default.join(prefix, a)) }
       ])
     )
   });
@@ -6147,11 +6206,11 @@ async function buildStaticDeps(options) {
     return result(existing, true);
   }
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")} into ${prefix}`);
-  const staging = await import_node_fs10.promises.mkdtemp(import_node_path14.default.join(root, `.tmp-${key}-`));
+  const staging = await import_node_fs11.promises.mkdtemp(import_node_path15.default.join(root, `.tmp-${key}-`));
   try {
-    const destdir = import_node_path14.default.join(staging, "destdir");
-    const stagedPrefix = import_node_path14.default.join(destdir, CONFIGURED_PREFIX);
-    await import_node_fs10.promises.mkdir(stagedPrefix, { recursive: true });
+    const destdir = import_node_path15.default.join(staging, "destdir");
+    const stagedPrefix = import_node_path15.default.join(destdir, CONFIGURED_PREFIX);
+    await import_node_fs11.promises.mkdir(stagedPrefix, { recursive: true });
     const libraries = {};
     for (const recipe of recipes) {
       const source = sources[recipe.name];
@@ -6179,22 +6238,22 @@ async function buildStaticDeps(options) {
       toolchain,
       libraries
     };
-    await import_node_fs10.promises.writeFile(import_node_path14.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+    await import_node_fs11.promises.writeFile(import_node_path15.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     try {
-      await import_node_fs10.promises.rename(stagedPrefix, prefix);
+      await import_node_fs11.promises.rename(stagedPrefix, prefix);
     } catch (error) {
       const theirs = await readCompleteManifest(prefix, key, recipes);
       if (theirs) return result(theirs, false);
-      if ((0, import_node_fs10.existsSync)(prefix)) {
-        await import_node_fs10.promises.rm(prefix, { recursive: true, force: true });
-        await import_node_fs10.promises.rename(stagedPrefix, prefix);
+      if ((0, import_node_fs11.existsSync)(prefix)) {
+        await import_node_fs11.promises.rm(prefix, { recursive: true, force: true });
+        await import_node_fs11.promises.rename(stagedPrefix, prefix);
       } else {
         throw error;
       }
     }
     return result(manifest, false);
   } finally {
-    await import_node_fs10.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs11.promises.rm(staging, { recursive: true, force: true });
   }
 }
 function withStdinHeld(spec) {
@@ -6207,20 +6266,20 @@ function withStdinHeld(spec) {
 function sha256File2(file) {
   return new Promise((resolve, reject) => {
     const hash = (0, import_node_crypto4.createHash)("sha256");
-    (0, import_node_fs10.createReadStream)(file).on("data", (chunk) => hash.update(chunk)).on("error", reject).on("end", () => resolve(hash.digest("hex")));
+    (0, import_node_fs11.createReadStream)(file).on("data", (chunk) => hash.update(chunk)).on("error", reject).on("end", () => resolve(hash.digest("hex")));
   });
 }
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
-    manifest = JSON.parse(await import_node_fs10.promises.readFile(import_node_path14.default.join(prefix, "manifest.json"), "utf8"));
+    manifest = JSON.parse(await import_node_fs11.promises.readFile(import_node_path15.default.join(prefix, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
   if (manifest.format !== MANIFEST_FORMAT || manifest.key !== key) return void 0;
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs10.existsSync)(import_node_path14.default.join(prefix, file)))) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs11.existsSync)(import_node_path15.default.join(prefix, file)))) return void 0;
   }
   return manifest;
 }
@@ -6239,14 +6298,14 @@ async function muslToolchainIdentity() {
     libcSha256: "",
     kernelVersionHeaderSha256: ""
   };
-  const script = await import_node_fs10.promises.readFile(wrapper, "utf8").catch(() => "");
+  const script = await import_node_fs11.promises.readFile(wrapper, "utf8").catch(() => "");
   const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
-  if (specs && (0, import_node_fs10.existsSync)(specs)) {
+  if (specs && (0, import_node_fs11.existsSync)(specs)) {
     identity.specsSha256 = await sha256File2(specs);
-    const libc = import_node_path14.default.join(import_node_path14.default.dirname(specs), "libc.a");
-    if ((0, import_node_fs10.existsSync)(libc)) identity.libcSha256 = await sha256File2(libc);
+    const libc = import_node_path15.default.join(import_node_path15.default.dirname(specs), "libc.a");
+    if ((0, import_node_fs11.existsSync)(libc)) identity.libcSha256 = await sha256File2(libc);
   }
-  if ((0, import_node_fs10.existsSync)("/usr/include/linux/version.h")) {
+  if ((0, import_node_fs11.existsSync)("/usr/include/linux/version.h")) {
     identity.kernelVersionHeaderSha256 = await sha256File2("/usr/include/linux/version.h");
   }
   return identity;
@@ -6254,9 +6313,9 @@ async function muslToolchainIdentity() {
 var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ and run `apt-get update`; check the network connection to the Debian archive.";
 async function resolveSource(recipe, downloads) {
   const pkg = recipe.sourcePackage;
-  const empty = await import_node_fs10.promises.mkdtemp(import_node_path14.default.join(downloads, ".print-uris-"));
+  const empty = await import_node_fs11.promises.mkdtemp(import_node_path15.default.join(downloads, ".print-uris-"));
   const res = await runCommand(withStdinHeld({ command: "apt-get", args: ["source", "--print-uris", pkg], cwd: empty })).finally(
-    () => import_node_fs10.promises.rm(empty, { recursive: true, force: true })
+    () => import_node_fs11.promises.rm(empty, { recursive: true, force: true })
   );
   const output = res.stdout + res.stderr;
   if (res.code !== 0) {
@@ -6299,15 +6358,15 @@ What to do: ${APT_HINT}`
   };
 }
 async function download(recipe, source, downloads, log) {
-  const file = import_node_path14.default.join(downloads, source.tarball);
-  if (!(0, import_node_fs10.existsSync)(file) || await sha256File2(file) !== source.sha256) {
+  const file = import_node_path15.default.join(downloads, source.tarball);
+  if (!(0, import_node_fs11.existsSync)(file) || await sha256File2(file) !== source.sha256) {
     log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
     const res = await runCommand(
       withStdinHeld({ command: "apt-get", args: ["source", "--download-only", source.sourcePackage], cwd: downloads })
     );
-    if (res.code !== 0 || !(0, import_node_fs10.existsSync)(file)) {
+    if (res.code !== 0 || !(0, import_node_fs11.existsSync)(file)) {
       throw new Error(
-        `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}${(0, import_node_fs10.existsSync)(file) ? "" : ` and ${source.tarball} is missing`}.
+        `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}${(0, import_node_fs11.existsSync)(file) ? "" : ` and ${source.tarball} is missing`}.
 ${lastLines(res.stdout + res.stderr, 25)}
 What to do: ${APT_HINT}`
       );
@@ -6315,7 +6374,7 @@ What to do: ${APT_HINT}`
   }
   const actual = await sha256File2(file);
   if (actual !== source.sha256) {
-    await import_node_fs10.promises.rm(file, { force: true });
+    await import_node_fs11.promises.rm(file, { force: true });
     throw new Error(
       `Static dependency ${recipe.name}: ${source.tarball} has sha256 ${actual}, apt's index says ${source.sha256}. The file was deleted. What to do: run \`apt-get update\` and retry.`
     );
@@ -6324,10 +6383,10 @@ What to do: ${APT_HINT}`
 }
 async function buildOne(args) {
   const { recipe, source, staging, destdir, stagedPrefix } = args;
-  const srcDir = import_node_path14.default.join(staging, "src", recipe.name);
-  await import_node_fs10.promises.mkdir(srcDir, { recursive: true });
-  const logPath = import_node_path14.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
-  await import_node_fs10.promises.mkdir(import_node_path14.default.dirname(logPath), { recursive: true });
+  const srcDir = import_node_path15.default.join(staging, "src", recipe.name);
+  await import_node_fs11.promises.mkdir(srcDir, { recursive: true });
+  const logPath = import_node_path15.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
+  await import_node_fs11.promises.mkdir(import_node_path15.default.dirname(logPath), { recursive: true });
   const logText = [];
   const append = (chunk) => {
     logText.push(chunk);
@@ -6352,7 +6411,7 @@ $ ${spec.command} ${spec.args.join(" ")}
 `);
     const res = await runCommand(withStdinHeld({ ...spec, onOutput: append }));
     if (res.code !== 0) {
-      await import_node_fs10.promises.writeFile(logPath, logText.join(""));
+      await import_node_fs11.promises.writeFile(logPath, logText.join(""));
       throw new Error(
         `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "${step}": \`${spec.command} ${spec.args.join(" ")}\` exited with ${res.code}.
 --- last 25 lines of the log ---
@@ -6369,13 +6428,13 @@ What to do: check that the build tools are installed (musl-tools, make, perl for
     await run(step.step, { command, args: rest, cwd: srcDir, env });
   }
   for (const file of recipe.generatedFiles ?? []) {
-    const target = import_node_path14.default.join(stagedPrefix, file.path);
-    await import_node_fs10.promises.mkdir(import_node_path14.default.dirname(target), { recursive: true });
-    await import_node_fs10.promises.writeFile(target, substitute(file.content));
+    const target = import_node_path15.default.join(stagedPrefix, file.path);
+    await import_node_fs11.promises.mkdir(import_node_path15.default.dirname(target), { recursive: true });
+    await import_node_fs11.promises.writeFile(target, substitute(file.content));
   }
-  const missing = recipe.produces.filter((file) => !(0, import_node_fs10.existsSync)(import_node_path14.default.join(stagedPrefix, file)));
+  const missing = recipe.produces.filter((file) => !(0, import_node_fs11.existsSync)(import_node_path15.default.join(stagedPrefix, file)));
   if (missing.length > 0) {
-    await import_node_fs10.promises.writeFile(logPath, logText.join(""));
+    await import_node_fs11.promises.writeFile(logPath, logText.join(""));
     throw new Error(
       `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "verify": the build succeeded but did not install ${missing.join(", ")}.
 --- last 25 lines of the log ---
@@ -6385,25 +6444,25 @@ Full log: ${logPath}
 What to do: the upstream build layout changed; adjust the '${recipe.name}' recipe in src/distribution/static-deps-recipes.ts.`
     );
   }
-  await import_node_fs10.promises.writeFile(logPath, logText.join(""));
-  await import_node_fs10.promises.rm(srcDir, { recursive: true, force: true });
+  await import_node_fs11.promises.writeFile(logPath, logText.join(""));
+  await import_node_fs11.promises.rm(srcDir, { recursive: true, force: true });
 }
 async function finishPrefix(stagedPrefix) {
-  const libDir = import_node_path14.default.join(stagedPrefix, "lib");
-  for (const entry of await import_node_fs10.promises.readdir(libDir)) {
-    if (entry.endsWith(".la")) await import_node_fs10.promises.rm(import_node_path14.default.join(libDir, entry));
+  const libDir = import_node_path15.default.join(stagedPrefix, "lib");
+  for (const entry of await import_node_fs11.promises.readdir(libDir)) {
+    if (entry.endsWith(".la")) await import_node_fs11.promises.rm(import_node_path15.default.join(libDir, entry));
   }
-  const pcDir = import_node_path14.default.join(libDir, "pkgconfig");
-  if (!(0, import_node_fs10.existsSync)(pcDir)) return;
-  for (const entry of await import_node_fs10.promises.readdir(pcDir)) {
+  const pcDir = import_node_path15.default.join(libDir, "pkgconfig");
+  if (!(0, import_node_fs11.existsSync)(pcDir)) return;
+  for (const entry of await import_node_fs11.promises.readdir(pcDir)) {
     if (!entry.endsWith(".pc")) continue;
-    const file = import_node_path14.default.join(pcDir, entry);
-    const text = await import_node_fs10.promises.readFile(file, "utf8");
+    const file = import_node_path15.default.join(pcDir, entry);
+    const text = await import_node_fs11.promises.readFile(file, "utf8");
     const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(CONFIGURED_PREFIX).join("${prefix}");
     if (relocated.includes(stagedPrefix)) {
       throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`);
     }
-    await import_node_fs10.promises.writeFile(file, relocated);
+    await import_node_fs11.promises.writeFile(file, relocated);
   }
 }
 
@@ -6419,10 +6478,10 @@ async function prepareBuildToolchain(target, cacheRoot, log) {
     return {
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path15.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path15.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path16.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path16.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path15.default.basename(deps.prefix)
+      staticDepsKey: import_node_path16.default.basename(deps.prefix)
     };
   }
   const ffi = await runCommand({ command: "pkg-config", args: ["--variable=includedir", "libffi"] });
@@ -6443,25 +6502,25 @@ async function firstLine(command, args) {
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const dir = import_node_path15.default.join(cacheRoot, "toolchain");
-  await (0, import_promises8.mkdir)(dir, { recursive: true });
-  const wrapper = import_node_path15.default.join(dir, "musl-cc");
+  const dir = import_node_path16.default.join(cacheRoot, "toolchain");
+  await (0, import_promises9.mkdir)(dir, { recursive: true });
+  const wrapper = import_node_path16.default.join(dir, "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
 exec ${cc} "$@"
 `;
-  await (0, import_promises8.writeFile)(wrapper, script);
-  await (0, import_promises8.chmod)(wrapper, 493);
+  await (0, import_promises9.writeFile)(wrapper, script);
+  await (0, import_promises9.chmod)(wrapper, 493);
   return wrapper;
 }
 
 // src/distribution/source-build.ts
-var RECIPE_VERSION = 3;
+var RECIPE_VERSION = 4;
 var DistributionBuildError = class extends Error {
   constructor(step, tarball, detail, logFile) {
     super(
-      `Building CPython from ${import_node_path16.default.basename(tarball)} failed at "${step}".
+      `Building CPython from ${import_node_path17.default.basename(tarball)} failed at "${step}".
 ${detail}
 ` + (logFile ? `Full log: ${logFile}
 ` : "") + "Install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -6480,19 +6539,27 @@ async function buildDistributionFromSource(request) {
     compiler: toolchain.compilerVersion,
     staticDeps: toolchain.staticDepsKey
   });
-  const root = import_node_path16.default.join(cacheRoot, "python", key);
-  if ((0, import_node_fs11.existsSync)(import_node_path16.default.join(root, "PYTHON.json"))) {
+  const root = import_node_path17.default.join(cacheRoot, "python", key);
+  if ((0, import_node_fs12.existsSync)(import_node_path17.default.join(root, "PYTHON.json"))) {
     return { distribution: await readDistribution(root), reused: true, key };
   }
-  await (0, import_promises9.rm)(root, { recursive: true, force: true });
+  return withCacheLock(
+    `${root}.lock`,
+    async () => (0, import_node_fs12.existsSync)(import_node_path17.default.join(root, "PYTHON.json")) ? { distribution: await readDistribution(root), reused: true, key } : buildInto(root, key, tarballSha, request, toolchain),
+    () => log(`  waiting for another pyseal process building ${root}`)
+  );
+}
+async function buildInto(root, key, tarballSha, request, toolchain) {
+  const { tarball, target, log } = request;
+  await (0, import_promises10.rm)(root, { recursive: true, force: true });
   const work = `${root}.work`;
-  await (0, import_promises9.rm)(work, { recursive: true, force: true });
-  await (0, import_promises9.mkdir)(work, { recursive: true });
-  const logFile = import_node_path16.default.join(work, "build.log");
+  await (0, import_promises10.rm)(work, { recursive: true, force: true });
+  await (0, import_promises10.mkdir)(work, { recursive: true });
+  const logFile = import_node_path17.default.join(work, "build.log");
   const step = async (name, command, args, cwd) => {
     log(`  ${name}`);
     const result = await runCommand({ command, args, cwd, env: toolchain.env });
-    await (0, import_promises9.writeFile)(logFile, `
+    await (0, import_promises10.writeFile)(logFile, `
 $ ${command} ${args.join(" ")}
 ${result.stdout}${result.stderr}`, { flag: "a" });
     if (result.code !== 0) {
@@ -6500,23 +6567,23 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     }
   };
   await runChecked({ command: "tar", args: ["-xf", tarball, "-C", work] });
-  const top = (await (0, import_promises9.readdir)(work)).find((name) => (0, import_node_fs11.existsSync)(import_node_path16.default.join(work, name, "configure")));
+  const top = (await (0, import_promises10.readdir)(work)).find((name) => (0, import_node_fs12.existsSync)(import_node_path17.default.join(work, name, "configure")));
   if (!top) throw new DistributionBuildError("unpack", tarball, "the archive has no CPython source tree (no configure script)");
-  const srcDir = import_node_path16.default.join(work, top);
+  const srcDir = import_node_path17.default.join(work, top);
   const version = await readPythonVersion(srcDir);
-  const buildDir = import_node_path16.default.join(work, "build");
-  await (0, import_promises9.mkdir)(buildDir);
+  const buildDir = import_node_path17.default.join(work, "build");
+  await (0, import_promises10.mkdir)(buildDir);
   log(`  CPython ${version} for ${target.triple}`);
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path16.default.join(root, "install")}`,
+    `--prefix=${import_node_path17.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...toolchain.configureArgs
   ];
-  await step("configure", import_node_path16.default.join(srcDir, "configure"), configureArgs, buildDir);
+  await step("configure", import_node_path17.default.join(srcDir, "configure"), configureArgs, buildDir);
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
-  const setupStdlib = parseSetup(await (0, import_promises9.readFile)(import_node_path16.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises10.readFile)(import_node_path17.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const minor = version.split(".").slice(0, 2).join(".");
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
@@ -6528,7 +6595,7 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     (module2) => (expanded.get(module2.name) ?? []).filter((w) => w.startsWith("-l")).map((w) => w.slice(2)).filter((name) => resolveLibrary(name, target.toolchain, searchDirs).kind === "missing")
   );
   const disabled = choice.notBuilt.map((n) => n.module);
-  await (0, import_promises9.writeFile)(import_node_path16.default.join(buildDir, "Modules", "Setup.local"), renderSetupLocal(choice.statics, disabled));
+  await (0, import_promises10.writeFile)(import_node_path17.default.join(buildDir, "Modules", "Setup.local"), renderSetupLocal(choice.statics, disabled));
   await step("makesetup", "make", ["Makefile"], buildDir);
   await step("make", "make", ["-j2"], buildDir);
   await step("make install", "make", ["install"], buildDir);
@@ -6545,7 +6612,7 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     searchDirs,
     writeJson: false
   });
-  const pythonExe = import_node_path16.default.join(root, "install", "bin", `python${minor}`);
+  const pythonExe = import_node_path17.default.join(root, "install", "bin", `python${minor}`);
   await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root);
   await step("build tools", pythonExe, ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"], root);
   await writeDistributionLayout({
@@ -6561,11 +6628,11 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     searchDirs,
     writeJson: true
   });
-  await (0, import_promises9.rm)(work, { recursive: true, force: true });
+  await (0, import_promises10.rm)(work, { recursive: true, force: true });
   return { distribution: await readDistribution(root), reused: false, key };
 }
 async function readPythonVersion(srcDir) {
-  const header = await (0, import_promises9.readFile)(import_node_path16.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
+  const header = await (0, import_promises10.readFile)(import_node_path17.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
   const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header);
   if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return match[1];
@@ -6600,27 +6667,27 @@ var DistributionSourceError = class extends Error {
   }
 };
 async function obtainDistribution(value, target, cacheRoot, log) {
-  if ((0, import_node_fs12.existsSync)(value) && (0, import_node_fs12.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs12.existsSync)(import_node_path17.default.join(value, "PYTHON.json"))) throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return { distribution: await readDistribution(import_node_path17.default.resolve(value)), reused: true, source: import_node_path17.default.resolve(value) };
+  if ((0, import_node_fs13.existsSync)(value) && (0, import_node_fs13.statSync)(value).isDirectory()) {
+    if (!(0, import_node_fs13.existsSync)(import_node_path18.default.join(value, "PYTHON.json"))) throw new DistributionSourceError(value, "the directory has no PYTHON.json");
+    return { distribution: await readDistribution(import_node_path18.default.resolve(value)), reused: true, source: import_node_path18.default.resolve(value) };
   }
   const tarball = await locateTarball(value, cacheRoot, log);
   const built = await buildDistributionFromSource({ tarball, target, cacheRoot, log });
-  return { distribution: built.distribution, reused: built.reused, source: import_node_path17.default.basename(tarball) };
+  return { distribution: built.distribution, reused: built.reused, source: import_node_path18.default.basename(tarball) };
 }
 async function locateTarball(value, cacheRoot, log) {
   if (value.startsWith("debian:")) return debianSourceTarball(value.slice("debian:".length), cacheRoot, log);
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log);
-  if (!(0, import_node_fs12.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
+  if (!(0, import_node_fs13.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!/\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2)$/.test(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz or .tar.bz2 archive");
   }
-  return import_node_path17.default.resolve(value);
+  return import_node_path18.default.resolve(value);
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
-  const dir = import_node_path17.default.join(cacheRoot, "sources", pkg);
-  await (0, import_promises10.mkdir)(dir, { recursive: true });
+  const dir = import_node_path18.default.join(cacheRoot, "sources", pkg);
+  await (0, import_promises11.mkdir)(dir, { recursive: true });
   const existing = await findOrig(dir, pkg);
   if (existing) return existing;
   log(`  downloading Debian source package ${pkg}`);
@@ -6636,14 +6703,14 @@ async function debianSourceTarball(pkg, cacheRoot, log) {
   return found;
 }
 async function findOrig(dir, pkg) {
-  const names = (await (0, import_promises10.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path17.default.join(dir, names[names.length - 1]) : null;
+  const names = (await (0, import_promises11.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
+  return names.length > 0 ? import_node_path18.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(url, cacheRoot, log) {
-  const dir = import_node_path17.default.join(cacheRoot, "sources", contentKey({ url }, 16));
-  const file = import_node_path17.default.join(dir, import_node_path17.default.basename(new URL(url).pathname) || "python.tgz");
-  if ((0, import_node_fs12.existsSync)(file)) return file;
-  await (0, import_promises10.mkdir)(dir, { recursive: true });
+  const dir = import_node_path18.default.join(cacheRoot, "sources", contentKey({ url }, 16));
+  const file = import_node_path18.default.join(dir, import_node_path18.default.basename(new URL(url).pathname) || "python.tgz");
+  if ((0, import_node_fs13.existsSync)(file)) return file;
+  await (0, import_promises11.mkdir)(dir, { recursive: true });
   log(`  downloading ${url}`);
   const response = await fetch(url);
   if (!response.ok) throw new DistributionSourceError(url, `download failed with HTTP ${response.status}`);
@@ -6652,17 +6719,17 @@ async function downloadTarball(url, cacheRoot, log) {
   if (!Number.isNaN(expected) && body.length !== expected) {
     throw new DistributionSourceError(url, `download was truncated (${body.length} of ${expected} bytes)`);
   }
-  await (0, import_promises10.writeFile)(`${file}.partial`, body);
-  await (0, import_promises10.rename)(`${file}.partial`, file);
+  await (0, import_promises11.writeFile)(`${file}.partial`, body);
+  await (0, import_promises11.rename)(`${file}.partial`, file);
   return file;
 }
 
 // src/link/embed.ts
-var import_promises11 = require("node:fs/promises");
-var import_node_path18 = __toESM(require("node:path"));
+var import_promises12 = require("node:fs/promises");
+var import_node_path19 = __toESM(require("node:path"));
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path18.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path19.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -6670,11 +6737,11 @@ async function embedResources(request) {
     }
   ];
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
-  const manifest = import_node_path18.default.join(workDir, "resources.json");
-  await (0, import_promises11.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, compression: "deflated", roots }, null, 2));
-  const archive = import_node_path18.default.join(workDir, "resources.zip");
-  const python = import_node_path18.default.join(distribution.root, distribution.json.python_exe);
-  const env = { ...process.env, PYTHONPATH: import_node_path18.default.join(packageRoot(), "python") };
+  const manifest = import_node_path19.default.join(workDir, "resources.json");
+  await (0, import_promises12.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, compression: "deflated", roots }, null, 2));
+  const archive = import_node_path19.default.join(workDir, "resources.zip");
+  const python = import_node_path19.default.join(distribution.root, distribution.json.python_exe);
+  const env = { ...process.env, PYTHONPATH: import_node_path19.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
   const { stdout } = await runChecked({
     command: python,
@@ -6682,17 +6749,17 @@ async function embedResources(request) {
     env
   });
   const partial = `${request.output}.partial`;
-  await (0, import_promises11.rm)(partial, { force: true });
-  await (0, import_promises11.copyFile)(request.nativeExecutable, partial);
-  await (0, import_promises11.appendFile)(partial, await (0, import_promises11.readFile)(archive));
-  await (0, import_promises11.chmod)(partial, 493);
-  await (0, import_promises11.rename)(partial, request.output);
+  await (0, import_promises12.rm)(partial, { force: true });
+  await (0, import_promises12.copyFile)(request.nativeExecutable, partial);
+  await (0, import_promises12.appendFile)(partial, await (0, import_promises12.readFile)(archive));
+  await (0, import_promises12.chmod)(partial, 493);
+  await (0, import_promises12.rename)(partial, request.output);
   return { archive, summary: stdout.trim().split("\n").pop() ?? "" };
 }
 
 // src/link/link-executable.ts
-var import_promises12 = require("node:fs/promises");
-var import_node_path20 = __toESM(require("node:path"));
+var import_promises13 = require("node:fs/promises");
+var import_node_path21 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -6726,13 +6793,13 @@ function renderAppHeader(request) {
 }
 
 // src/link/localize.ts
-var import_node_path19 = __toESM(require("node:path"));
+var import_node_path20 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
   if (!initFunction || !linked) throw new Error(`${plan.module} has no init function to keep`);
-  const merged = import_node_path19.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path19.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path20.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path20.default.join(workDir, `${plan.module}.o`);
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...plan.objects] });
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
@@ -6745,32 +6812,32 @@ async function localizeExtension(plan, workDir, toolchain) {
 async function linkExecutable(request) {
   const { distribution, target, plans, workDir } = request;
   const toolchain = target.toolchain;
-  await (0, import_promises12.mkdir)(workDir, { recursive: true });
+  await (0, import_promises13.mkdir)(workDir, { recursive: true });
   const commands = [];
   const run = async (command, args2) => {
     commands.push([command, ...args2]);
     await runChecked({ command, args: args2 });
   };
-  await (0, import_promises12.writeFile)(
-    import_node_path20.default.join(workDir, "pyseal_app.h"),
+  await (0, import_promises13.writeFile)(
+    import_node_path21.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({ distribution, plans, entryPoint: request.entryPoint, optimize: 0 })
   );
-  const include = import_node_path20.default.join(distribution.root, distribution.json.python_paths.include);
-  const launcherObject = import_node_path20.default.join(workDir, "launcher.o");
+  const include = import_node_path21.default.join(distribution.root, distribution.json.python_paths.include);
+  const launcherObject = import_node_path21.default.join(workDir, "launcher.o");
   await run(toolchain.cc, [
     "-O2",
     "-g0",
     `-I${include}`,
     `-I${workDir}`,
     "-c",
-    import_node_path20.default.join(packageRoot(), "c", "launcher.c"),
+    import_node_path21.default.join(packageRoot(), "c", "launcher.c"),
     "-o",
     launcherObject
   ]);
   const builtins = plans.filter((p) => p.status === "builtin");
-  const objects = [launcherObject, ...distribution.json.build_info.core.objs.map((o) => import_node_path20.default.join(distribution.root, o))];
-  const extensionsDir = import_node_path20.default.join(workDir, "extensions");
-  await (0, import_promises12.mkdir)(extensionsDir, { recursive: true });
+  const objects = [launcherObject, ...distribution.json.build_info.core.objs.map((o) => import_node_path21.default.join(distribution.root, o))];
+  const extensionsDir = import_node_path21.default.join(workDir, "extensions");
+  await (0, import_promises13.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
     else objects.push(await localizeExtension(plan, extensionsDir, toolchain));
@@ -6797,8 +6864,8 @@ async function linkExecutable(request) {
 }
 
 // src/report/report.ts
-var import_promises13 = require("node:fs/promises");
-var import_node_path21 = __toESM(require("node:path"));
+var import_promises14 = require("node:fs/promises");
+var import_node_path22 = __toESM(require("node:path"));
 var REPORT_SCHEMA = "pyseal-report/1";
 function reportModules(plans) {
   return [...plans].sort((a, b) => a.origin === b.origin ? a.module < b.module ? -1 : 1 : a.origin === "package" ? -1 : 1).map((p) => ({
@@ -6821,13 +6888,13 @@ function summarize(modules) {
   };
 }
 async function writeReport(file, report) {
-  await (0, import_promises13.mkdir)(import_node_path21.default.dirname(file), { recursive: true });
-  await (0, import_promises13.writeFile)(`${file}.partial`, JSON.stringify(report, null, 2) + "\n");
-  await (0, import_promises13.rename)(`${file}.partial`, file);
+  await (0, import_promises14.mkdir)(import_node_path22.default.dirname(file), { recursive: true });
+  await (0, import_promises14.writeFile)(`${file}.partial`, JSON.stringify(report, null, 2) + "\n");
+  await (0, import_promises14.rename)(`${file}.partial`, file);
 }
 
 // src/resolve/modules.ts
-var import_node_path22 = __toESM(require("node:path"));
+var import_node_path23 = __toESM(require("node:path"));
 function planModules(request) {
   const { distribution, target } = request;
   const json = distribution.json;
@@ -6857,9 +6924,9 @@ function planModules(request) {
       });
       continue;
     }
-    base.objects = variant.objs.map((o) => import_node_path22.default.join(distribution.root, o));
+    base.objects = variant.objs.map((o) => import_node_path23.default.join(distribution.root, o));
     base.libraries = variant.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path22.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path23.default.join(distribution.root, link.path_static) }
     );
     base.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(base);
@@ -6993,7 +7060,7 @@ var BuildFailedError = class extends Error {
 };
 async function runBuild(inputs, observer) {
   const target = findTarget(inputs.target);
-  const executable = import_node_path23.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path24.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = {
     schema: REPORT_SCHEMA,
@@ -7015,8 +7082,8 @@ async function runBuild(inputs, observer) {
     observer.stageFinished(name, (Date.now() - started) / 1e3, describe(value));
     return value;
   };
-  await (0, import_promises14.mkdir)(inputs.outDir, { recursive: true });
-  await (0, import_promises14.rm)(executable, { force: true });
+  await (0, import_promises15.mkdir)(inputs.outDir, { recursive: true });
+  await (0, import_promises15.rm)(executable, { force: true });
   let plans = [];
   try {
     const obtained = await stage(
@@ -7061,13 +7128,13 @@ async function runBuild(inputs, observer) {
 ` + failed.map((p) => `  - ${p.module} (${p.package ?? "unknown package"}): ${p.reasons.at(-1)?.message}`).join("\n")
       );
     }
-    const workDir = import_node_path23.default.join(inputs.outDir, `.${inputs.name}.work`);
-    await (0, import_promises14.rm)(workDir, { recursive: true, force: true });
-    const native = import_node_path23.default.join(workDir, `${inputs.name}.native`);
+    const workDir = import_node_path24.default.join(inputs.outDir, `.${inputs.name}.work`);
+    await (0, import_promises15.rm)(workDir, { recursive: true, force: true });
+    const native = import_node_path24.default.join(workDir, `${inputs.name}.native`);
     await stage(
       "link",
       () => linkExecutable({ distribution, target, plans, entryPoint: inputs.entryPoint, workDir, output: native }),
-      () => `${Math.round((0, import_node_fs13.statSync)(native).size / 1e5) / 10} MB native code`
+      () => `${Math.round((0, import_node_fs14.statSync)(native).size / 1e5) / 10} MB native code`
     );
     await stage(
       "embed",
@@ -7081,9 +7148,9 @@ async function runBuild(inputs, observer) {
       }),
       (e) => e.summary
     );
-    await (0, import_promises14.rm)(workDir, { recursive: true, force: true });
+    await (0, import_promises15.rm)(workDir, { recursive: true, force: true });
     report.status = "ok";
-    report.executable = { path: executable, bytes: (0, import_node_fs13.statSync)(executable).size };
+    report.executable = { path: executable, bytes: (0, import_node_fs14.statSync)(executable).size };
     return { executable, reportFile, report };
   } catch (error) {
     report.error = error.message;
@@ -7091,7 +7158,7 @@ async function runBuild(inputs, observer) {
   } finally {
     report.modules = reportModules(plans);
     report.summary = summarize(report.modules);
-    if (report.status !== "ok" && (0, import_node_fs13.existsSync)(executable)) await (0, import_promises14.rm)(executable, { force: true });
+    if (report.status !== "ok" && (0, import_node_fs14.existsSync)(executable)) await (0, import_promises15.rm)(executable, { force: true });
     await writeReport(reportFile, report);
   }
 }
@@ -7106,7 +7173,8 @@ Options (the same names work in [tool.pyseal] of pyproject.toml; flags win):
   --project DIR                 the project (pyproject.toml or setup.py; default .)
   --requirements FILE           a requirements file (repeatable)
   --entry-point MOD[:FUNC]      what the binary runs (default: the only [project.scripts]
-                                entry; none at all: the binary behaves like python)
+                                entry; "none", or no entry at all: the binary
+                                behaves like the python command)
   --name NAME                   executable name (default: the project's name)
   --python-distribution SRC     CPython source tarball (path or URL), a directory with
                                 PYTHON.json, or debian:python3.11 / debian:python3.13

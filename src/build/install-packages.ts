@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { contentKey } from '../cache/hash'
+import { withCacheLock } from '../cache/lock'
 import { lastLines, runChecked, runCommand } from '../exec/run'
 import { packageRoot } from '../package-root'
 import type { Distribution } from '../distribution/python-json'
@@ -85,7 +86,7 @@ export class PackageBuildError extends Error {
 
 /** Installs the project and its requirements from source, capturing every extension's objects; cached by content. */
 export async function buildPackages(request: PackageBuildRequest): Promise<BuiltPackages> {
-  const { distribution, project, requirements, cacheRoot, log } = request
+  const { distribution, project, requirements, cacheRoot } = request
   const requirementTexts = await Promise.all(requirements.map(r => readFile(r, 'utf8')))
   const key = contentKey({
     distribution: distribution.json.pyseal?.key ?? distribution.root,
@@ -98,9 +99,26 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
   const siteDir = path.join(root, 'site')
   const captureDir = path.join(root, 'capture')
   const doneMarker = path.join(root, 'build.json')
-  if (existsSync(doneMarker)) {
-    return { key, reused: true, siteDir, captureDir, capture: await readCapture(captureDir), installed: await findExtensionFiles(siteDir) }
-  }
+  const reuse = async (): Promise<BuiltPackages> => ({
+    key,
+    reused: true,
+    siteDir,
+    captureDir,
+    capture: await readCapture(captureDir),
+    installed: await findExtensionFiles(siteDir)
+  })
+  if (existsSync(doneMarker)) return reuse()
+  return withCacheLock(`${root}.lock`, async () => {
+    if (existsSync(doneMarker)) return reuse()
+    return installInto(request, key, root)
+  })
+}
+
+async function installInto(request: PackageBuildRequest, key: string, root: string): Promise<BuiltPackages> {
+  const { distribution, project, requirements, log } = request
+  const siteDir = path.join(root, 'site')
+  const captureDir = path.join(root, 'capture')
+  const doneMarker = path.join(root, 'build.json')
   await rm(root, { recursive: true, force: true })
   await mkdir(captureDir, { recursive: true })
   const python = path.join(distribution.root, distribution.json.python_exe)

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { contentKey, sha256File } from '../cache/hash'
+import { withCacheLock } from '../cache/lock'
 import { runChecked, runCommand, lastLines } from '../exec/run'
 import { linkerSearchDirs, resolveLibrary } from '../resolve/libraries'
 import type { Target } from '../targets/table'
@@ -10,7 +11,7 @@ import { readMakeVariables, words } from './make-vars'
 import { readDistribution, type Distribution } from './python-json'
 import { parseSetup, renderSetupLocal, type SetupModule } from './setup-local'
 import { chooseStdlibModules, lines311 } from './stdlib-modules'
-import { prepareBuildToolchain } from './toolchain-env'
+import { prepareBuildToolchain, type BuildToolchain } from './toolchain-env'
 
 /** Bump when the way a distribution is built changes, so old cache entries are not reused. */
 const RECIPE_VERSION = 4
@@ -60,6 +61,24 @@ export async function buildDistributionFromSource(request: SourceBuildRequest): 
   if (existsSync(path.join(root, 'PYTHON.json'))) {
     return { distribution: await readDistribution(root), reused: true, key }
   }
+  return withCacheLock(
+    `${root}.lock`,
+    async () =>
+      existsSync(path.join(root, 'PYTHON.json'))
+        ? { distribution: await readDistribution(root), reused: true, key }
+        : buildInto(root, key, tarballSha, request, toolchain),
+    () => log(`  waiting for another pyseal process building ${root}`)
+  )
+}
+
+async function buildInto(
+  root: string,
+  key: string,
+  tarballSha: string,
+  request: SourceBuildRequest,
+  toolchain: BuildToolchain
+): Promise<BuiltDistribution> {
+  const { tarball, target, log } = request
   await rm(root, { recursive: true, force: true })
   const work = `${root}.work`
   await rm(work, { recursive: true, force: true })

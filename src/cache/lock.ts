@@ -1,0 +1,46 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+/**
+ * Runs `work` while holding a directory lock, so two pyseal processes never build
+ * the same cache entry at once; a lock left by a dead process is taken over.
+ */
+export async function withCacheLock<T>(lockDir: string, work: () => Promise<T>, onWait?: () => void): Promise<T> {
+  await mkdir(path.dirname(lockDir), { recursive: true })
+  let waited = false
+  for (;;) {
+    try {
+      await mkdir(lockDir)
+      break
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      if (!ownerAlive(lockDir)) {
+        await rm(lockDir, { recursive: true, force: true })
+        continue
+      }
+      if (!waited) onWait?.()
+      waited = true
+      await new Promise(resolve => setTimeout(resolve, 1000))
+    }
+  }
+  await writeFile(path.join(lockDir, 'pid'), String(process.pid))
+  try {
+    return await work()
+  } finally {
+    await rm(lockDir, { recursive: true, force: true })
+  }
+}
+
+function ownerAlive(lockDir: string): boolean {
+  const file = path.join(lockDir, 'pid')
+  if (!existsSync(file)) return true // just created; the owner writes its pid next
+  const pid = Number(readFileSync(file, 'utf8'))
+  if (!Number.isInteger(pid) || pid <= 0) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
