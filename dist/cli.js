@@ -5398,7 +5398,9 @@ async function installInto(request, key, root) {
     project,
     ...requirements.flatMap((r) => ["-r", r])
   ];
-  log(`  pip install (from source) ${import_node_path8.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path8.default.basename(r)).join(", ") : ""}`);
+  log(
+    `  pip install (from source) ${import_node_path8.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path8.default.basename(r)).join(", ") : ""}`
+  );
   const logFile = import_node_path8.default.join(root, "pip.log");
   const env = { ...request.env, PYSEAL_CAPTURE_DIR: captureDir, PIP_NO_INPUT: "1" };
   delete env.PYTHONPATH;
@@ -5406,7 +5408,12 @@ async function installInto(request, key, root) {
   await (0, import_promises5.writeFile)(logFile, `$ ${python} ${args.join(" ")}
 ${result.stdout}
 ${result.stderr}`);
-  if (result.code !== 0) throw new PackageBuildError(failedPackage(result.stderr + result.stdout, project), lastLines(result.stderr, 30), logFile);
+  if (result.code !== 0)
+    throw new PackageBuildError(
+      failedPackage(result.stderr + result.stdout, project),
+      lastLines(result.stderr, 30),
+      logFile
+    );
   const capture = await readCapture(captureDir);
   const installed = await findExtensionFiles(siteDir);
   await (0, import_promises5.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
@@ -6568,7 +6575,8 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
   };
   await runChecked({ command: "tar", args: ["-xf", tarball, "-C", work] });
   const top = (await (0, import_promises10.readdir)(work)).find((name) => (0, import_node_fs12.existsSync)(import_node_path17.default.join(work, name, "configure")));
-  if (!top) throw new DistributionBuildError("unpack", tarball, "the archive has no CPython source tree (no configure script)");
+  if (!top)
+    throw new DistributionBuildError("unpack", tarball, "the archive has no CPython source tree (no configure script)");
   const srcDir = import_node_path17.default.join(work, top);
   const version = await readPythonVersion(srcDir);
   const buildDir = import_node_path17.default.join(work, "build");
@@ -6668,7 +6676,8 @@ var DistributionSourceError = class extends Error {
 };
 async function obtainDistribution(value, target, cacheRoot, log) {
   if ((0, import_node_fs13.existsSync)(value) && (0, import_node_fs13.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs13.existsSync)(import_node_path18.default.join(value, "PYTHON.json"))) throw new DistributionSourceError(value, "the directory has no PYTHON.json");
+    if (!(0, import_node_fs13.existsSync)(import_node_path18.default.join(value, "PYTHON.json")))
+      throw new DistributionSourceError(value, "the directory has no PYTHON.json");
     return { distribution: await readDistribution(import_node_path18.default.resolve(value)), reused: true, source: import_node_path18.default.resolve(value) };
   }
   const tarball = await locateTarball(value, cacheRoot, log);
@@ -6733,7 +6742,14 @@ async function embedResources(request) {
   const roots = [
     {
       path: stdlib,
-      exclude: [...request.stdlibExclude, "site-packages", "lib-dynload", "config-*", "__phello__", "EXTERNALLY-MANAGED"]
+      exclude: [
+        ...request.stdlibExclude,
+        "site-packages",
+        "lib-dynload",
+        "config-*",
+        "__phello__",
+        "EXTERNALLY-MANAGED"
+      ]
     }
   ];
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
@@ -6835,7 +6851,10 @@ async function linkExecutable(request) {
     launcherObject
   ]);
   const builtins = plans.filter((p) => p.status === "builtin");
-  const objects = [launcherObject, ...distribution.json.build_info.core.objs.map((o) => import_node_path21.default.join(distribution.root, o))];
+  const objects = [
+    launcherObject,
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path21.default.join(distribution.root, o))
+  ];
   const extensionsDir = import_node_path21.default.join(workDir, "extensions");
   await (0, import_promises13.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
@@ -6920,7 +6939,12 @@ function planModules(request) {
       plans.push({
         ...base,
         status: "excluded",
-        reasons: [{ code: "STDLIB_TEST_MODULE_LEFT_OUT", message: "only CPython's own tests use it; kept with --stdlib-exclude none" }]
+        reasons: [
+          {
+            code: "STDLIB_TEST_MODULE_LEFT_OUT",
+            message: "only CPython's own tests use it; kept with --stdlib-exclude none"
+          }
+        ]
       });
       continue;
     }
@@ -6969,7 +6993,10 @@ function planModules(request) {
         message: `${file.file} was built without passing through the compiler pyseal watches, so there are no object files to link`
       });
       if (target.capabilities.staticOnly) {
-        plan.reasons.push({ code: "MUSL_BUILTIN_ONLY", message: `${target.triple} binaries cannot load shared-library extensions` });
+        plan.reasons.push({
+          code: "MUSL_BUILTIN_ONLY",
+          message: `${target.triple} binaries cannot load shared-library extensions`
+        });
       }
       plans.push(plan);
       continue;

@@ -27,4 +27,4 @@ DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recomme
   build-essential pkg-config dpkg-dev binutils file xz-utils zstd tcl \
   musl-tools musl-dev linux-libc-dev \
   libssl-dev zlib1g-dev libffi-dev libsqlite3-dev liblzma-dev libbz2-dev uuid-dev \
-  libncurses-dev libreadline-dev libbluetooth-dev >/dev/null
+  libncurses-dev libreadline-dev libbluetooth-dev python3.11-dev libexpat1-dev ca-certificates >/dev/null

@@ -111,7 +111,9 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     if (failed.length > 0) {
       throw new Error(
         `These extension modules cannot be linked for ${target.triple}:\n` +
-          failed.map(p => `  - ${p.module} (${p.package ?? 'unknown package'}): ${p.reasons.at(-1)?.message}`).join('\n')
+          failed
+            .map(p => `  - ${p.module} (${p.package ?? 'unknown package'}): ${p.reasons.at(-1)?.message}`)
+            .join('\n')
       )
     }
 

@@ -147,13 +147,20 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
     project,
     ...requirements.flatMap(r => ['-r', r])
   ]
-  log(`  pip install (from source) ${path.basename(project)}${requirements.length ? ' + ' + requirements.map(r => path.basename(r)).join(', ') : ''}`)
+  log(
+    `  pip install (from source) ${path.basename(project)}${requirements.length ? ' + ' + requirements.map(r => path.basename(r)).join(', ') : ''}`
+  )
   const logFile = path.join(root, 'pip.log')
   const env: NodeJS.ProcessEnv = { ...request.env, PYSEAL_CAPTURE_DIR: captureDir, PIP_NO_INPUT: '1' }
   delete env.PYTHONPATH
   const result = await runCommand({ command: python, args, env, cwd: project })
   await writeFile(logFile, `$ ${python} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`)
-  if (result.code !== 0) throw new PackageBuildError(failedPackage(result.stderr + result.stdout, project), lastLines(result.stderr, 30), logFile)
+  if (result.code !== 0)
+    throw new PackageBuildError(
+      failedPackage(result.stderr + result.stdout, project),
+      lastLines(result.stderr, 30),
+      logFile
+    )
 
   const capture = await readCapture(captureDir)
   const installed = await findExtensionFiles(siteDir)

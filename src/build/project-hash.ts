@@ -28,7 +28,11 @@ export async function hashTree(root: string): Promise<string> {
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRS.has(entry.name) && !entry.name.endsWith('.egg-info')) await walk(full)
       } else if (entry.isFile()) {
-        hash.update(path.relative(root, full)).update('\0').update(await readFile(full)).update('\0')
+        hash
+          .update(path.relative(root, full))
+          .update('\0')
+          .update(await readFile(full))
+          .update('\0')
       }
     }
   }

@@ -33,7 +33,8 @@ export async function obtainDistribution(
   log: (line: string) => void
 ): Promise<ObtainedDistribution> {
   if (existsSync(value) && statSync(value).isDirectory()) {
-    if (!existsSync(path.join(value, 'PYTHON.json'))) throw new DistributionSourceError(value, 'the directory has no PYTHON.json')
+    if (!existsSync(path.join(value, 'PYTHON.json')))
+      throw new DistributionSourceError(value, 'the directory has no PYTHON.json')
     return { distribution: await readDistribution(path.resolve(value)), reused: true, source: path.resolve(value) }
   }
   const tarball = await locateTarball(value, cacheRoot, log)

@@ -95,7 +95,8 @@ async function buildInto(
 
   await runChecked({ command: 'tar', args: ['-xf', tarball, '-C', work] })
   const top = (await readdir(work)).find(name => existsSync(path.join(work, name, 'configure')))
-  if (!top) throw new DistributionBuildError('unpack', tarball, 'the archive has no CPython source tree (no configure script)')
+  if (!top)
+    throw new DistributionBuildError('unpack', tarball, 'the archive has no CPython source tree (no configure script)')
   const srcDir = path.join(work, top)
   const version = await readPythonVersion(srcDir)
   const buildDir = path.join(work, 'build')
@@ -189,4 +190,3 @@ export async function expandLinkWords(buildDir: string, modules: SetupModule[]):
   }
   return result
 }
-

@@ -76,6 +76,9 @@ export async function runChecked(spec: CommandSpec): Promise<CommandResult> {
 
 /** A command line short enough for a message: long argument lists are elided in the middle. */
 export function describeCommand(spec: CommandSpec): string {
-  const args = spec.args.length > 8 ? [...spec.args.slice(0, 4), `… ${spec.args.length - 6} more …`, ...spec.args.slice(-2)] : spec.args
+  const args =
+    spec.args.length > 8
+      ? [...spec.args.slice(0, 4), `… ${spec.args.length - 6} more …`, ...spec.args.slice(-2)]
+      : spec.args
   return [spec.command, ...args].join(' ')
 }

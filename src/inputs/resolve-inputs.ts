@@ -53,9 +53,7 @@ export async function resolveBuildInputs(flags: RawInputs, cwd = process.cwd()):
   const stdlibExclude =
     exclude === undefined
       ? DEFAULT_STDLIB_EXCLUDE
-      : (Array.isArray(exclude) ? exclude : exclude.split(','))
-          .map(s => s.trim())
-          .filter(s => s !== '' && s !== 'none')
+      : (Array.isArray(exclude) ? exclude : exclude.split(',')).map(s => s.trim()).filter(s => s !== '' && s !== 'none')
 
   const candidate = {
     target,

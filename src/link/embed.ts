@@ -26,7 +26,14 @@ export async function embedResources(request: EmbedRequest): Promise<EmbedResult
   const roots: object[] = [
     {
       path: stdlib,
-      exclude: [...request.stdlibExclude, 'site-packages', 'lib-dynload', 'config-*', '__phello__', 'EXTERNALLY-MANAGED']
+      exclude: [
+        ...request.stdlibExclude,
+        'site-packages',
+        'lib-dynload',
+        'config-*',
+        '__phello__',
+        'EXTERNALLY-MANAGED'
+      ]
     }
   ]
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ['bin'] })

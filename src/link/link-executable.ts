@@ -53,7 +53,10 @@ export async function linkExecutable(request: LinkRequest): Promise<LinkResult> 
   ])
 
   const builtins = plans.filter(p => p.status === 'builtin')
-  const objects: string[] = [launcherObject, ...distribution.json.build_info.core.objs.map(o => path.join(distribution.root, o))]
+  const objects: string[] = [
+    launcherObject,
+    ...distribution.json.build_info.core.objs.map(o => path.join(distribution.root, o))
+  ]
   const extensionsDir = path.join(workDir, 'extensions')
   await mkdir(extensionsDir, { recursive: true })
   for (const plan of builtins) {

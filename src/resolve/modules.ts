@@ -78,7 +78,12 @@ export function planModules(request: ResolveRequest): ModulePlan[] {
       plans.push({
         ...base,
         status: 'excluded',
-        reasons: [{ code: 'STDLIB_TEST_MODULE_LEFT_OUT', message: 'only CPython\'s own tests use it; kept with --stdlib-exclude none' }]
+        reasons: [
+          {
+            code: 'STDLIB_TEST_MODULE_LEFT_OUT',
+            message: "only CPython's own tests use it; kept with --stdlib-exclude none"
+          }
+        ]
       })
       continue
     }
@@ -130,7 +135,10 @@ export function planModules(request: ResolveRequest): ModulePlan[] {
         message: `${file.file} was built without passing through the compiler pyseal watches, so there are no object files to link`
       })
       if (target.capabilities.staticOnly) {
-        plan.reasons.push({ code: 'MUSL_BUILTIN_ONLY', message: `${target.triple} binaries cannot load shared-library extensions` })
+        plan.reasons.push({
+          code: 'MUSL_BUILTIN_ONLY',
+          message: `${target.triple} binaries cannot load shared-library extensions`
+        })
       }
       plans.push(plan)
       continue

@@ -3,7 +3,9 @@ import path from 'node:path'
 import { parseDistribution, DistributionFormatError } from '../../src/distribution/python-json'
 
 const REFERENCE = path.resolve(__dirname, '..', '..', '..', 'shared', 'reference')
-const samples = existsSync(REFERENCE) ? readdirSync(REFERENCE).filter(n => n.startsWith('pbs-PYTHON.json.example-')) : []
+const samples = existsSync(REFERENCE)
+  ? readdirSync(REFERENCE).filter(n => n.startsWith('pbs-PYTHON.json.example-'))
+  : []
 
 describe('PYTHON.json reader', () => {
   it.each(samples)('reads the python-build-standalone sample %s', name => {

@@ -1,4 +1,10 @@
-import { objectForSource, parseModuleLine, parseSetup, renderModuleLine, renderSetupLocal } from '../../src/distribution/setup-local'
+import {
+  objectForSource,
+  parseModuleLine,
+  parseSetup,
+  renderModuleLine,
+  renderSetupLocal
+} from '../../src/distribution/setup-local'
 
 describe('Setup files', () => {
   it('reads enabled and commented module lines, with makesetup default flags', () => {

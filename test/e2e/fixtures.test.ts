@@ -34,11 +34,14 @@ describe.each(TARGETS)('fixture app for %s', target => {
   let binary = ''
   let firstBuild = ''
 
-  beforeAll(() => {
-    const run = pyseal(['build', '--target', target, '--requirements', 'requirements.txt', '--out-dir', outDir], app)
-    firstBuild = run.stdout
-    binary = expectBuilt(run)
-  }, 60 * 60 * 1000)
+  beforeAll(
+    () => {
+      const run = pyseal(['build', '--target', target, '--requirements', 'requirements.txt', '--out-dir', outDir], app)
+      firstBuild = run.stdout
+      binary = expectBuilt(run)
+    },
+    60 * 60 * 1000
+  )
 
   it('puts the binary where it says, last on stdout, with its stages timed', () => {
     expect(binary).toBe(path.join(outDir, 'fixture-app'))
@@ -98,7 +101,8 @@ describe.each(TARGETS)('fixture app for %s', target => {
         .split('\n')
         .map(l => l.trim().split(' ')[0])
         .filter(l => l !== '')
-      for (const lib of libs) expect(lib).toMatch(/^(linux-vdso\.so\.1|libc\.so\.6|libm\.so\.6|\/lib64\/ld-linux-x86-64\.so\.2)$/)
+      for (const lib of libs)
+        expect(lib).toMatch(/^(linux-vdso\.so\.1|libc\.so\.6|libm\.so\.6|\/lib64\/ld-linux-x86-64\.so\.2)$/)
     }
   })
 
@@ -126,29 +130,51 @@ describe.each(TARGETS)('fixture app for %s', target => {
     }
   })
 
-  it('reuses the cached CPython and compiled packages on a second identical build', () => {
-    const again = pyseal(['build', '--target', target, '--requirements', 'requirements.txt', '--out-dir', outDir], app)
-    expectBuilt(again)
-    expect(again.stdout).toMatch(/✓ distribution [\d.]+s: reused cached CPython/)
-    expect(again.stdout).toMatch(/✓ build [\d.]+s: reused cached packages/)
-    const report = JSON.parse(readFileSync(`${binary}.report.json`, 'utf8')) as {
-      python: { reused: boolean }
-      packages: { reused: boolean }
-    }
-    expect(report.python.reused).toBe(true)
-    expect(report.packages.reused).toBe(true)
-    expect(runBinary(binary, ['3']).status).toBe(3)
-  }, 30 * 60 * 1000)
+  it(
+    'reuses the cached CPython and compiled packages on a second identical build',
+    () => {
+      const again = pyseal(
+        ['build', '--target', target, '--requirements', 'requirements.txt', '--out-dir', outDir],
+        app
+      )
+      expectBuilt(again)
+      expect(again.stdout).toMatch(/✓ distribution [\d.]+s: reused cached CPython/)
+      expect(again.stdout).toMatch(/✓ build [\d.]+s: reused cached packages/)
+      const report = JSON.parse(readFileSync(`${binary}.report.json`, 'utf8')) as {
+        python: { reused: boolean }
+        packages: { reused: boolean }
+      }
+      expect(report.python.reused).toBe(true)
+      expect(report.packages.reused).toBe(true)
+      expect(runBinary(binary, ['3']).status).toBe(3)
+    },
+    30 * 60 * 1000
+  )
 
   describe('interpreter mode', () => {
     let python = ''
-    beforeAll(() => {
-      const run = pyseal(
-        ['build', '--target', target, '--requirements', 'requirements.txt', '--entry-point', 'none', '--name', 'fx-python', '--out-dir', outDir],
-        app
-      )
-      python = expectBuilt(run)
-    }, 30 * 60 * 1000)
+    beforeAll(
+      () => {
+        const run = pyseal(
+          [
+            'build',
+            '--target',
+            target,
+            '--requirements',
+            'requirements.txt',
+            '--entry-point',
+            'none',
+            '--name',
+            'fx-python',
+            '--out-dir',
+            outDir
+          ],
+          app
+        )
+        python = expectBuilt(run)
+      },
+      30 * 60 * 1000
+    )
 
     it('runs -c with the embedded packages importable', () => {
       const run = runBinary(python, ['-c', 'import sys, cext; print(cext.add(1, 2), sys.argv)', 'a'])
@@ -178,7 +204,10 @@ describe.each(TARGETS)('fixture app for %s', target => {
     })
 
     it('loads encodings from inside the binary and runs with no files beside it', () => {
-      const run = runBinary(python, ['-c', 'import encodings, sys; print(encodings.__file__.startswith(sys.executable))'])
+      const run = runBinary(python, [
+        '-c',
+        'import encodings, sys; print(encodings.__file__.startswith(sys.executable))'
+      ])
       expect(run.stdout.trim()).toBe('True')
     })
   })
@@ -195,28 +224,65 @@ describe('bad input ends in one clear message', () => {
   })
 
   it('lists every bad value at once', () => {
-    const run = pyseal(['build', '--target', 'sparc-sun-solaris', '--requirements', '/nope.txt', '--project', path.join(FIXTURES, 'c-ext')])
+    const run = pyseal([
+      'build',
+      '--target',
+      'sparc-sun-solaris',
+      '--requirements',
+      '/nope.txt',
+      '--project',
+      path.join(FIXTURES, 'c-ext')
+    ])
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/Unknown target "sparc-sun-solaris"/)
     expect(run.stderr).toMatch(/requirements file \/nope.txt does not exist/)
   })
 
-  it('names an entry point that does not resolve', () => {
-    const outDir = tempDir('badentry')
-    const run = pyseal(['build', '--target', target, '--project', path.join(FIXTURES, 'c-ext'), '--entry-point', 'cext.nope:main', '--out-dir', outDir])
-    expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/entry point "cext.nope:main" does not resolve: module cext.nope/)
-    const report = JSON.parse(readFileSync(path.join(outDir, 'cext.report.json'), 'utf8')) as { status: string; error: string }
-    expect(report.status).toBe('failed')
-  }, 30 * 60 * 1000)
+  it(
+    'names an entry point that does not resolve',
+    () => {
+      const outDir = tempDir('badentry')
+      const run = pyseal([
+        'build',
+        '--target',
+        target,
+        '--project',
+        path.join(FIXTURES, 'c-ext'),
+        '--entry-point',
+        'cext.nope:main',
+        '--out-dir',
+        outDir
+      ])
+      expect(run.code).toBe(1)
+      expect(run.stderr).toMatch(/entry point "cext.nope:main" does not resolve: module cext.nope/)
+      const report = JSON.parse(readFileSync(path.join(outDir, 'cext.report.json'), 'utf8')) as {
+        status: string
+        error: string
+      }
+      expect(report.status).toBe('failed')
+    },
+    30 * 60 * 1000
+  )
 
-  it('names the package whose build fails, and leaves no binary', () => {
-    const outDir = tempDir('broken')
-    const run = pyseal(['build', '--target', target, '--project', path.join(FIXTURES, 'broken-ext'), '--out-dir', outDir])
-    expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/Building broken-ext from source failed/)
-    expect(run.stderr).not.toMatch(/\n\s+at /)
-    const listing = execFileSync('ls', ['-a', outDir], { encoding: 'utf8' })
-    expect(listing).not.toMatch(/^broken-ext$/m)
-  }, 30 * 60 * 1000)
+  it(
+    'names the package whose build fails, and leaves no binary',
+    () => {
+      const outDir = tempDir('broken')
+      const run = pyseal([
+        'build',
+        '--target',
+        target,
+        '--project',
+        path.join(FIXTURES, 'broken-ext'),
+        '--out-dir',
+        outDir
+      ])
+      expect(run.code).toBe(1)
+      expect(run.stderr).toMatch(/Building broken-ext from source failed/)
+      expect(run.stderr).not.toMatch(/\n\s+at /)
+      const listing = execFileSync('ls', ['-a', outDir], { encoding: 'utf8' })
+      expect(listing).not.toMatch(/^broken-ext$/m)
+    },
+    30 * 60 * 1000
+  )
 })

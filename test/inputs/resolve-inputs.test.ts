@@ -25,7 +25,9 @@ describe('build inputs', () => {
   })
 
   it('lets flags win over [tool.pyseal], and "none" keep the whole stdlib', async () => {
-    const dir = project('[project]\nname = "demo"\n[tool.pyseal]\nname = "fromtoml"\nstdlib-exclude = "none"\nentry-point = "demo:run"\n')
+    const dir = project(
+      '[project]\nname = "demo"\n[tool.pyseal]\nname = "fromtoml"\nstdlib-exclude = "none"\nentry-point = "demo:run"\n'
+    )
     const inputs = await resolveBuildInputs({ name: 'fromflag' }, dir)
     expect(inputs.name).toBe('fromflag')
     expect(inputs.stdlibExclude).toEqual([])
@@ -39,7 +41,9 @@ describe('build inputs', () => {
 
   it('reports every bad value in one error', async () => {
     const dir = project('[project]\nname = "demo"\n[project.scripts]\na = "x:a"\nb = "x:b"\n[tool.pyseal]\nbogus = 1\n')
-    const error = (await resolveBuildInputs({ target: 'nope', requirements: ['missing.txt'] }, dir).catch(e => e)) as InputError
+    const error = (await resolveBuildInputs({ target: 'nope', requirements: ['missing.txt'] }, dir).catch(
+      e => e
+    )) as InputError
     expect(error).toBeInstanceOf(InputError)
     expect(error.problems).toHaveLength(4)
     expect(error.message).toMatch(/Unknown target "nope"/)

@@ -14,7 +14,11 @@ describe('target table', () => {
 
   it('says musl binaries are static-only and cannot load shared libraries', () => {
     const musl = findTarget('x86_64-unknown-linux-musl')
-    expect(musl.capabilities).toEqual({ canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true })
+    expect(musl.capabilities).toEqual({
+      canLoadSharedLibraries: false,
+      inMemorySharedLibraries: false,
+      staticOnly: true
+    })
     expect(TARGETS.every(t => t.aliases.length > 0)).toBe(true)
   })
 })
