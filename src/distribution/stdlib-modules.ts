@@ -3,13 +3,24 @@ import type { NotBuilt } from './python-json'
 import { parseModuleLine, type SetupModule } from './setup-local'
 
 /** Stdlib extension modules that exist only for CPython's own test suite. */
-export const TEST_EXTENSIONS = ['_testcapi', '_testbuffer', '_testclinic', '_ctypes_test', '_testimportmultiple']
+export const TEST_EXTENSIONS = [
+  '_testcapi',
+  '_testbuffer',
+  '_testclinic',
+  '_testclinic_limited',
+  '_testlimitedcapi',
+  '_ctypes_test',
+  '_testimportmultiple',
+  'xxsubtype'
+]
 
 /** Modules pyseal never builds in, with the reason the report gives. */
 const POLICY_EXCLUSIONS: Record<string, string> = {
   _tkinter: 'Tcl/Tk is not linked statically by pyseal (tkinter is left out of binaries)',
   _testinternalcapi: 'cannot be a built-in module: it needs the interpreter-internal getpath code object',
   _testmultiphase: 'test-only module whose several init functions cannot all be built in',
+  _testsinglephase: 'test-only module whose several init functions cannot all be built in',
+  _testexternalinspection: 'test-only module that inspects another process; not useful in a binary',
   _xxtestfuzz: 'fuzzing harness, not useful in a binary',
   xxlimited: 'example module, not useful in a binary',
   xxlimited_35: 'example module, not useful in a binary',
