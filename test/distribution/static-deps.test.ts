@@ -22,6 +22,7 @@ const PROGRAM = String.raw`
 #include <lzma.h>
 #include <bzlib.h>
 #include <ffi.h>
+#include <uuid/uuid.h>
 
 static int row(void *unused, int n, char **values, char **names) {
   (void)unused; (void)n; (void)names;
@@ -59,6 +60,11 @@ int main(void) {
   int a = 40, b = 2; void *values[2] = { &a, &b }; ffi_arg sum = 0;
   ffi_call(&cif, FFI_FN(add), &sum, values);
   printf("ffi: %d\n", (int)sum);
+
+  uuid_t id; char text36[37];
+  uuid_generate_random(id);
+  uuid_unparse_lower(id, text36);
+  printf("uuid: %s\n", text36);
   return 0;
 }
 `
@@ -110,7 +116,7 @@ describe('buildStaticDeps (musl)', () => {
       const env = { ...process.env, ...muslToolchainEnv(first.prefix, first.kernelHeaders) }
       const pc = await check({
         command: 'pkg-config',
-        args: ['--static', '--cflags', '--libs', 'sqlite3', 'libssl', 'libcrypto', 'liblzma', 'bzip2', 'libffi', 'zlib'],
+        args: ['--static', '--cflags', '--libs', 'sqlite3', 'libssl', 'libcrypto', 'liblzma', 'bzip2', 'libffi', 'uuid', 'zlib'],
         env
       })
       const flags = pc.stdout.trim().split(/\s+/)
@@ -137,6 +143,7 @@ describe('buildStaticDeps (musl)', () => {
       expect(run.stdout).toMatch(new RegExp(`lzma: ${first.libraries.liblzma.version.replace(/\./g, '\\.')}\\n`))
       expect(run.stdout).toMatch(/bzip2: 1\.0\.\d+/)
       expect(run.stdout).toContain('ffi: 42\n')
+      expect(run.stdout).toMatch(/uuid: [0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\n/)
 
       const file = await check({ command: 'file', args: ['-b', path.join(work, 'deps')] })
       expect(file.stdout).toMatch(/statically linked|static-pie linked/)
