@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { contentKey } from '../cache/hash'
 import { withCacheLock } from '../cache/lock'
-import { lastLines, runChecked, runCommand } from '../exec/run'
+import { runChecked, runCommand } from '../exec/run'
 import { packageRoot } from '../package-root'
 import type { Distribution } from '../distribution/python-json'
 import { readCapture, type CaptureResult } from './capture-records'
@@ -155,12 +155,10 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
   delete env.PYTHONPATH
   const result = await runCommand({ command: python, args, env, cwd: project })
   await writeFile(logFile, `$ ${python} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`)
-  if (result.code !== 0)
-    throw new PackageBuildError(
-      failedPackage(result.stderr + result.stdout, project),
-      lastLines(result.stderr, 30),
-      logFile
-    )
+  if (result.code !== 0) {
+    const output = result.stderr + result.stdout
+    throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), logFile)
+  }
 
   const capture = await readCapture(captureDir)
   const installed = await findExtensionFiles(siteDir)
@@ -168,10 +166,18 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
   return { key, reused: false, siteDir, captureDir, capture, installed }
 }
 
+/** The compiler's and pip's error lines, which say why; the log keeps the rest. */
+export function buildErrorLines(output: string): string {
+  const lines = output.split('\n').map(l => l.trim())
+  const errors = lines.filter(l => /(^|\s)(error|ERROR)[:\s]/.test(l) && !l.startsWith('error: subprocess-exited'))
+  return (errors.length > 0 ? errors.slice(0, 12) : lines.filter(l => l !== '').slice(-15)).join('\n')
+}
+
 /** Names the package pip was building when it failed. */
 export function failedPackage(output: string, project: string): string {
   const patterns = [
-    /Failed to build (?:installable wheels for some pyproject\.toml based projects\s*)?\(?([\w.-]+)/,
+    /Failed building wheel for ([\w.-]+)/,
+    /Failed to build installable wheels for some pyproject\.toml based projects\s*\S*\s*([\w.-]+)/,
     /Building wheel for ([\w.-]+) \(pyproject\.toml\) did not run successfully/,
     /Getting requirements to build wheel did not run successfully[\s\S]*?for ([\w.-]+)/,
     /No matching distribution found for ([\w.-]+)/,

@@ -12,7 +12,9 @@
  *   @CC@ @CFLAGS@ @CPPFLAGS@ @LDFLAGS@ @AR@ @RANLIB@  the toolchain environment's values
  *
  * Steps run in the unpacked source tree (the `.orig` tarball, top directory stripped);
- * nothing from Debian's `debian/` directory is applied.
+ * nothing from Debian's `debian/` directory is applied. The environment is musl-gcc with
+ * CFLAGS `-fPIC -O2` and the kernel headers on C_INCLUDE_PATH; CPPFLAGS and LDFLAGS are
+ * empty: recipes are independent, none builds against another's output.
  */
 
 export interface RecipeStep {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream, existsSync, promises as fs } from 'node:fs'
 import path from 'node:path'
 import { CommandSpec, lastLines, runChecked, runCommand } from '../exec/run'
-import { ensureMuslKernelHeaders, muslToolchainEnv } from '../targets/musl-kernel-headers'
+import { ensureMuslKernelHeaders, muslPathFreeBuildEnv, muslToolchainEnv } from '../targets/musl-kernel-headers'
 import { STATIC_LIBRARY_RECIPES, StaticLibraryRecipe } from './static-deps-recipes'
 
 /**
@@ -22,7 +22,10 @@ import { STATIC_LIBRARY_RECIPES, StaticLibraryRecipe } from './static-deps-recip
 
 /** The prefix every library is configured for; it never exists at run time. */
 export const CONFIGURED_PREFIX = '/nonexistent/pyseal-static-deps'
-const MANIFEST_FORMAT = 1
+/** Bump when the builder changes what it produces: it is part of the cache key. */
+const MANIFEST_FORMAT = 2
+/** SOURCE_DATE_EPOCH for every build (2000-01-01): OpenSSL's "built on" must not be the clock. */
+const BUILD_EPOCH = '946684800'
 
 export interface BuildStaticDepsOptions {
   cacheRoot: string
@@ -105,6 +108,7 @@ export async function buildStaticDeps(options: BuildStaticDepsOptions): Promise<
         format: MANIFEST_FORMAT,
         libc: options.libc,
         configuredPrefix: CONFIGURED_PREFIX,
+        buildEpoch: BUILD_EPOCH,
         recipes,
         sources: recipes.map((r) => [r.name, sources[r.name].tarball, sources[r.name].sha256]),
         toolchain
@@ -373,10 +377,12 @@ async function buildOne(args: BuildOneArgs): Promise<void> {
     logText.push(chunk)
   }
 
-  // The toolchain points at the staged prefix, so a later recipe could use an earlier one.
-  const toolchain = muslToolchainEnv(stagedPrefix, args.kernelHeaders)
-  const env: NodeJS.ProcessEnv = { ...process.env, ...toolchain, LC_ALL: 'C' }
-  for (const name of ['CPATH', 'C_INCLUDE_PATH', 'LIBRARY_PATH', 'PKG_CONFIG_SYSROOT_DIR', 'MAKEFLAGS', 'MFLAGS', 'MAKELEVEL', 'DESTDIR']) {
+  // Flags carry no absolute path and the clock is fixed, so the archives do not depend on
+  // where or when they were built (OpenSSL records its flags and a build date). Recipes are
+  // independent of each other: none sees another's headers or libraries.
+  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, path.join(stagedPrefix, 'lib', 'pkgconfig'))
+  const env: NodeJS.ProcessEnv = { ...process.env, ...toolchain, LC_ALL: 'C', SOURCE_DATE_EPOCH: BUILD_EPOCH }
+  for (const name of ['CPATH', 'LIBRARY_PATH', 'PKG_CONFIG_SYSROOT_DIR', 'MAKEFLAGS', 'MFLAGS', 'MAKELEVEL', 'DESTDIR']) {
     delete env[name]
   }
   const vars: Record<string, string> = {

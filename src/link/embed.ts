@@ -33,7 +33,9 @@ export async function embedResources(request: EmbedRequest): Promise<EmbedResult
         'config-*',
         '__phello__',
         'EXTERNALLY-MANAGED'
-      ]
+      ],
+      // CPython's test suite ships files that must not compile (badsyntax_*.py, lib2to3 data).
+      allow_compile_errors: true
     }
   ]
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ['bin'] })

@@ -95,6 +95,9 @@ async function isComplete(dir: string, names: string[]): Promise<boolean> {
   }
 }
 
+/** Compiler flags every musl build gets: position-independent (the archives end up in libpython). */
+export const MUSL_BASE_CFLAGS = '-fPIC -O2'
+
 /**
  * Environment for building C code with musl-gcc against static libraries installed in
  * `prefix` (autotools, OpenSSL's Configure, CPython's configure). Merge it over the
@@ -106,10 +109,31 @@ export function muslToolchainEnv(prefix: string, headersDir: string): Record<str
   const isystem = `-isystem ${headersDir}`
   return {
     CC: 'musl-gcc',
-    CFLAGS: `-fPIC -O2 ${isystem}`,
+    CFLAGS: `${MUSL_BASE_CFLAGS} ${isystem}`,
     CPPFLAGS: `-I${path.join(prefix, 'include')} ${isystem}`,
     LDFLAGS: `-L${path.join(prefix, 'lib')}`,
     PKG_CONFIG_LIBDIR: path.join(prefix, 'lib', 'pkgconfig'),
+    PKG_CONFIG_PATH: '',
+    AR: 'ar',
+    RANLIB: 'ranlib'
+  }
+}
+
+/**
+ * Environment for building a self-contained library with musl-gcc without any absolute
+ * path in the flags: the kernel headers come through `C_INCLUDE_PATH` (searched after
+ * musl's own headers, as -isystem would be), so builds that record their flags in the
+ * binary (OpenSSL's `OpenSSL_version(OPENSSL_CFLAGS)`) record no cache or temp path.
+ * pkg-config sees only `pkgConfigLibdir`.
+ */
+export function muslPathFreeBuildEnv(headersDir: string, pkgConfigLibdir: string): Record<string, string> {
+  return {
+    CC: 'musl-gcc',
+    CFLAGS: MUSL_BASE_CFLAGS,
+    CPPFLAGS: '',
+    LDFLAGS: '',
+    C_INCLUDE_PATH: headersDir,
+    PKG_CONFIG_LIBDIR: pkgConfigLibdir,
     PKG_CONFIG_PATH: '',
     AR: 'ar',
     RANLIB: 'ranlib'
