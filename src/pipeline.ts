@@ -84,7 +84,8 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
           project: inputs.project,
           requirements: inputs.requirements,
           cacheRoot: inputs.cacheDir,
-          env: toolchain.env,
+          env: { CC: target.toolchain.cc, ...toolchain.env },
+          cxx: target.toolchain.cxx,
           log: observer.log
         }),
       p =>

@@ -42,6 +42,9 @@ export const BUILD_TOOLS_AS_WHEELS = [
   'pip'
 ]
 
+/** Bump when the way packages are built changes, so old cache entries are not reused. */
+const PACKAGE_RECIPE_VERSION = 2
+
 export interface PackageBuildRequest {
   distribution: Distribution
   project: string
@@ -49,6 +52,8 @@ export interface PackageBuildRequest {
   cacheRoot: string
   /** Environment for compilers (the target's toolchain). */
   env: NodeJS.ProcessEnv
+  /** The target's C++ compiler (null: none for this target); the C compiler is env.CC. */
+  cxx: string | null
   log: (line: string) => void
 }
 
@@ -93,7 +98,8 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
     project: await hashTree(project),
     requirements: requirementTexts,
     shim: await hashTree(path.join(packageRoot(), 'python', 'pyseal_capture')),
-    tools: BUILD_TOOLS_AS_WHEELS
+    tools: BUILD_TOOLS_AS_WHEELS,
+    recipe: PACKAGE_RECIPE_VERSION
   })
   const root = path.join(cacheRoot, 'packages', key)
   const siteDir = path.join(root, 'site')
@@ -151,7 +157,12 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
     `  pip install (from source) ${path.basename(project)}${requirements.length ? ' + ' + requirements.map(r => path.basename(r)).join(', ') : ''}`
   )
   const logFile = path.join(root, 'pip.log')
-  const env: NodeJS.ProcessEnv = { ...request.env, PYSEAL_CAPTURE_DIR: captureDir, PIP_NO_INPUT: '1' }
+  const env: NodeJS.ProcessEnv = {
+    ...request.env,
+    ...compilerWrapperEnv(request.env, request.cxx),
+    PYSEAL_CAPTURE_DIR: captureDir,
+    PIP_NO_INPUT: '1'
+  }
   delete env.PYTHONPATH
   const result = await runCommand({ command: python, args, env, cwd: project })
   await writeFile(logFile, `$ ${python} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`)
@@ -164,6 +175,24 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
   const installed = await findExtensionFiles(siteDir)
   await writeFile(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + '\n')
   return { key, reused: false, siteDir, captureDir, capture, installed }
+}
+
+/**
+ * Builds that never touch distutils (meson-python, scikit-build-core, custom
+ * commands) are caught by pointing CC/CXX/LDSHARED at the capture shim's compiler
+ * wrapper, which runs the real compiler and records shared-object links.
+ */
+export function compilerWrapperEnv(env: NodeJS.ProcessEnv, cxx: string | null): NodeJS.ProcessEnv {
+  const bin = path.join(packageRoot(), 'python', 'pyseal_capture', 'bin')
+  const realCc = env.CC ?? 'cc'
+  return {
+    CC: path.join(bin, 'pyseal-cc'),
+    CXX: path.join(bin, 'pyseal-c++'),
+    LDSHARED: `${path.join(bin, 'pyseal-cc')} -shared`,
+    LDCXXSHARED: `${path.join(bin, 'pyseal-c++')} -shared`,
+    PYSEAL_REAL_CC: realCc,
+    PYSEAL_REAL_CXX: cxx ?? 'c++'
+  }
 }
 
 /** The compiler's and pip's error lines, which say why; the log keeps the rest. */

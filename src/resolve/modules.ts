@@ -18,6 +18,7 @@ export type ReasonCode =
   | 'SYMBOLS_LOCALIZED'
   | 'INIT_FUNCTION_RENAMED'
   | 'INTENDED_NOT_BUILT'
+  | 'CXX_TOOLCHAIN_MISSING'
 
 export interface Reason {
   code: ReasonCode
@@ -148,6 +149,13 @@ export function planModules(request: ResolveRequest): ModulePlan[] {
     plan.linkedInitFunction = record.init_fn
     plan.language = record.language
     plan.reasons.push({ code: 'BUILTIN', message: `objects captured through ${record.capture}` })
+    if (record.language === 'c++' && !target.toolchain.cxx) {
+      plan.status = 'failed'
+      plan.reasons.push({
+        code: 'CXX_TOOLCHAIN_MISSING',
+        message: `a C++ extension needs a C++ toolchain for ${target.triple}, and pyseal has none configured for it yet`
+      })
+    }
     const searchDirs = [...record.library_dirs, ...request.searchDirs]
     for (const name of record.libraries) {
       const resolved = resolveLibrary(name, target.toolchain, searchDirs)
