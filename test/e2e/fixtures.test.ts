@@ -203,6 +203,16 @@ describe.each(TARGETS)('fixture app for %s', target => {
       expect(run.stdout.trim()).toBe('[1]')
     })
 
+    it('installs signal handlers as python does and finds the system CA certificates', () => {
+      const run = runBinary(python, [
+        '-c',
+        'import signal, ssl\n' +
+          'print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)\n' +
+          'print(ssl.create_default_context().cert_store_stats()["x509_ca"] > 0)'
+      ])
+      expect(run.stdout.trim().split('\n')).toEqual(['True', 'True'])
+    })
+
     it('loads encodings from inside the binary and runs with no files beside it', () => {
       const run = runBinary(python, [
         '-c',
