@@ -95,6 +95,12 @@ describe('buildStaticDeps (musl)', () => {
       expect(info.version).not.toBe('')
       for (const archive of info.archives) expect(existsSync(archive)).toBe(true)
     }
+    // Path-free flags: no archive records where it was built (OpenSSL keeps its flags).
+    for (const info of Object.values(first.libraries)) {
+      for (const archive of info.archives) expect((await fs.readFile(archive)).includes(cacheRoot)).toBe(false)
+    }
+    // Certificates are looked for where typical systems keep them.
+    expect((await fs.readFile(path.join(first.prefix, 'lib/libcrypto.a'))).includes('OPENSSLDIR: "/etc/ssl"')).toBe(true)
     const manifest = JSON.parse(await fs.readFile(first.manifestPath, 'utf8'))
     expect(manifest.key).toBe(first.key)
     expect(manifest.libraries.openssl.tarball).toMatch(/^openssl_.*\.orig\.tar\./)
