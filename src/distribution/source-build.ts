@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { contentKey, sha256File } from '../cache/hash'
 import { withCacheLock } from '../cache/lock'
@@ -14,7 +14,7 @@ import { chooseStdlibModules, lines311 } from './stdlib-modules'
 import { prepareBuildToolchain, type BuildToolchain } from './toolchain-env'
 
 /** Bump when the way a distribution is built changes, so old cache entries are not reused. */
-const RECIPE_VERSION = 4
+const RECIPE_VERSION = 5
 
 export interface SourceBuildRequest {
   /** A CPython source tarball (.tgz / .tar.xz) on disk. */
@@ -129,6 +129,7 @@ async function buildInto(
   await step('makesetup', 'make', ['Makefile'], buildDir)
   await step('make', 'make', ['-j2'], buildDir)
   await step('make install', 'make', ['install'], buildDir)
+  await installMissingTestPackages(srcDir, path.join(root, 'install', 'lib', `python${minor}`), log)
 
   await writeDistributionLayout({
     root,
@@ -161,6 +162,23 @@ async function buildInto(
   })
   await rm(work, { recursive: true, force: true })
   return { distribution: await readDistribution(root), reused: false, key }
+}
+
+/**
+ * Some releases' `make install` forgets test packages (3.11.2 leaves out
+ * test_sqlite3: it is missing from the Makefile's TESTSUBDIRS); copy what the
+ * source tree has so `--stdlib-exclude none` really holds the whole test suite.
+ */
+async function installMissingTestPackages(srcDir: string, stdlib: string, log: (line: string) => void): Promise<void> {
+  const source = path.join(srcDir, 'Lib', 'test')
+  const installed = path.join(stdlib, 'test')
+  if (!existsSync(installed)) return
+  for (const entry of await readdir(source, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith('test_') && !existsSync(path.join(installed, entry.name))) {
+      log(`  installing ${entry.name}, which make install left out`)
+      await cp(path.join(source, entry.name), path.join(installed, entry.name), { recursive: true })
+    }
+  }
 }
 
 async function readPythonVersion(srcDir: string): Promise<string> {

@@ -193,20 +193,6 @@ export async function buildStaticDeps(options: BuildStaticDepsOptions): Promise<
   }
 }
 
-/**
- * runCommand writes (an empty) standard input after spawning and has no error handler on
- * that pipe: a child that exits or closes its stdin first (configure scripts do
- * `exec </dev/null`) makes Node raise an uncaught EPIPE. Until run.ts guards that, every
- * command here goes through `sh`, which keeps the pipe open until Node has closed it.
- */
-export function withStdinHeld(spec: CommandSpec): CommandSpec {
-  return {
-    ...spec,
-    command: 'sh',
-    args: ['-c', '"$@" </dev/null; status=$?; cat >/dev/null; exit $status', 'sh', spec.command, ...spec.args]
-  }
-}
-
 /** Hashes a file's contents (sha256, hex). */
 export function sha256File(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -238,7 +224,7 @@ async function readCompleteManifest(
 }
 
 async function muslToolchainIdentity(): Promise<ToolchainIdentity> {
-  const which = await runCommand(withStdinHeld({ command: 'sh', args: ['-c', 'command -v musl-gcc'] }))
+  const which = await runCommand({ command: 'sh', args: ['-c', 'command -v musl-gcc'] })
   const wrapper = which.stdout.trim()
   if (which.code !== 0 || !wrapper) {
     throw new Error(
@@ -246,7 +232,7 @@ async function muslToolchainIdentity(): Promise<ToolchainIdentity> {
         '(Debian/Ubuntu: apt-get install musl-tools) and retry.'
     )
   }
-  const version = await runChecked(withStdinHeld({ command: 'musl-gcc', args: ['--version'] }))
+  const version = await runChecked({ command: 'musl-gcc', args: ['--version'] })
   const identity: ToolchainIdentity = {
     compiler: version.stdout.split('\n')[0].trim(),
     specsSha256: '',
@@ -276,7 +262,7 @@ async function resolveSource(recipe: StaticLibraryRecipe, downloads: string): Pr
   const pkg = recipe.sourcePackage
   // apt lists only the files missing from its working directory: ask from an empty one.
   const empty = await fs.mkdtemp(path.join(downloads, '.print-uris-'))
-  const res = await runCommand(withStdinHeld({ command: 'apt-get', args: ['source', '--print-uris', pkg], cwd: empty })).finally(
+  const res = await runCommand({ command: 'apt-get', args: ['source', '--print-uris', pkg], cwd: empty }).finally(
     () => fs.rm(empty, { recursive: true, force: true })
   )
   const output = res.stdout + res.stderr
@@ -331,7 +317,7 @@ async function download(
   if (!existsSync(file) || (await sha256File(file)) !== source.sha256) {
     log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`)
     const res = await runCommand(
-      withStdinHeld({ command: 'apt-get', args: ['source', '--download-only', source.sourcePackage], cwd: downloads })
+      { command: 'apt-get', args: ['source', '--download-only', source.sourcePackage], cwd: downloads }
     )
     if (res.code !== 0 || !existsSync(file)) {
       throw new Error(
@@ -398,7 +384,7 @@ async function buildOne(args: BuildOneArgs): Promise<void> {
   const run = async (step: string, spec: CommandSpec): Promise<void> => {
     args.log(`static deps: ${recipe.name}: ${step}`)
     append(`\n$ ${spec.command} ${spec.args.join(' ')}\n`)
-    const res = await runCommand(withStdinHeld({ ...spec, onOutput: append }))
+    const res = await runCommand({ ...spec, onOutput: append })
     if (res.code !== 0) {
       await fs.writeFile(logPath, logText.join(''))
       throw new Error(

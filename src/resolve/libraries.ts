@@ -11,6 +11,7 @@ export type LibraryResolution =
 
 /** The directories the toolchain's linker searches, in order. */
 export async function linkerSearchDirs(toolchain: Toolchain, extraDirs: string[] = []): Promise<string[]> {
+  if (toolchain.libraryDirs) return unique([...extraDirs, ...toolchain.libraryDirs])
   const { stdout } = await runChecked({ command: toolchain.cc, args: ['-print-search-dirs'] })
   const line = stdout.split('\n').find(l => l.startsWith('libraries:')) ?? ''
   const dirs = line

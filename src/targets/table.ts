@@ -11,6 +11,12 @@ export const ToolchainSchema = z.object({
   objcopy: z.string(),
   /** Link flags every executable for this triple gets. */
   linkFlags: z.array(z.string()),
+  /**
+   * Where the linker looks for libraries, when the compiler driver cannot say
+   * (musl-gcc answers -print-search-dirs with the host gcc's glibc directories).
+   * Null: ask the compiler.
+   */
+  libraryDirs: z.array(z.string()).nullable(),
   /** Libraries that stay dynamic (the C library's own parts); every other one links statically. */
   systemLibraries: z.array(z.string()),
   /** Debian packages that provide this toolchain. */
@@ -52,6 +58,7 @@ export const TARGETS: readonly Target[] = [
       ld: 'ld',
       objcopy: 'objcopy',
       linkFlags: ['-Wl,--export-dynamic'],
+      libraryDirs: null,
       systemLibraries: glibcParts,
       debianPackages: ['build-essential', 'binutils']
     },
@@ -71,6 +78,7 @@ export const TARGETS: readonly Target[] = [
       ld: 'ld',
       objcopy: 'objcopy',
       linkFlags: ['-static'],
+      libraryDirs: ['/usr/lib/x86_64-linux-musl'],
       systemLibraries: [],
       debianPackages: ['musl-tools', 'musl-dev']
     },
