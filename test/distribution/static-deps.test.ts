@@ -1,14 +1,10 @@
 import { existsSync, promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { CommandSpec, runCommand, runChecked } from '../../src/exec/run'
-import { buildStaticDeps, StaticDepsResult, withStdinHeld } from '../../src/distribution/static-deps'
+import { runCommand, runChecked } from '../../src/exec/run'
+import { buildStaticDeps, StaticDepsResult } from '../../src/distribution/static-deps'
 import { STATIC_LIBRARY_RECIPES } from '../../src/distribution/static-deps-recipes'
 import { ensureMuslKernelHeaders, muslToolchainEnv } from '../../src/targets/musl-kernel-headers'
-
-// See withStdinHeld: runCommand can raise an uncaught EPIPE for short-lived commands.
-const check = (spec: CommandSpec) => runChecked(withStdinHeld(spec))
-const exec = (spec: CommandSpec) => runCommand(withStdinHeld(spec))
 
 // Real builds: Debian source packages, musl-gcc, make. About 2 minutes on 2 cores.
 jest.setTimeout(20 * 60 * 1000)
@@ -120,14 +116,14 @@ describe('buildStaticDeps (musl)', () => {
     try {
       await fs.writeFile(path.join(work, 'deps.c'), PROGRAM)
       const env = { ...process.env, ...muslToolchainEnv(first.prefix, first.kernelHeaders) }
-      const pc = await check({
+      const pc = await runChecked({
         command: 'pkg-config',
         args: ['--static', '--cflags', '--libs', 'sqlite3', 'libssl', 'libcrypto', 'liblzma', 'bzip2', 'libffi', 'uuid', 'zlib'],
         env
       })
       const flags = pc.stdout.trim().split(/\s+/)
       expect(flags).toContain('-lcrypto')
-      await check({
+      await runChecked({
         command: 'musl-gcc',
         args: [
           '-static',
@@ -142,7 +138,7 @@ describe('buildStaticDeps (musl)', () => {
         ],
         env
       })
-      const run = await check({ command: path.join(work, 'deps'), args: [] })
+      const run = await runChecked({ command: path.join(work, 'deps'), args: [] })
       expect(run.stdout).toContain('zlib: roundtrip\n')
       expect(run.stdout).toContain('sqlite: 42.0\n')
       expect(run.stdout).toContain('sha256: ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n')
@@ -151,9 +147,9 @@ describe('buildStaticDeps (musl)', () => {
       expect(run.stdout).toContain('ffi: 42\n')
       expect(run.stdout).toMatch(/uuid: [0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\n/)
 
-      const file = await check({ command: 'file', args: ['-b', path.join(work, 'deps')] })
+      const file = await runChecked({ command: 'file', args: ['-b', path.join(work, 'deps')] })
       expect(file.stdout).toMatch(/statically linked|static-pie linked/)
-      const ldd = await exec({ command: 'ldd', args: [path.join(work, 'deps')] })
+      const ldd = await runCommand({ command: 'ldd', args: [path.join(work, 'deps')] })
       expect(ldd.stdout + ldd.stderr).toMatch(/not a dynamic executable|statically linked/)
     } finally {
       await fs.rm(work, { recursive: true, force: true })
@@ -199,9 +195,9 @@ describe('ensureMuslKernelHeaders', () => {
       const dir = await ensureMuslKernelHeaders(cache)
       expect(await ensureMuslKernelHeaders(cache)).toBe(dir)
       await fs.writeFile(path.join(cache, 'k.c'), '#include <linux/random.h>\n#include <asm/ioctls.h>\nint main(void){return GRND_NONBLOCK == 0;}\n')
-      const without = await exec({ command: 'musl-gcc', args: ['-c', '-o', path.join(cache, 'k.o'), path.join(cache, 'k.c')] })
+      const without = await runCommand({ command: 'musl-gcc', args: ['-c', '-o', path.join(cache, 'k.o'), path.join(cache, 'k.c')] })
       expect(without.code).not.toBe(0)
-      await check({ command: 'musl-gcc', args: ['-isystem', dir, '-c', '-o', path.join(cache, 'k.o'), path.join(cache, 'k.c')] })
+      await runChecked({ command: 'musl-gcc', args: ['-isystem', dir, '-c', '-o', path.join(cache, 'k.o'), path.join(cache, 'k.c')] })
     } finally {
       await fs.rm(cache, { recursive: true, force: true })
     }
