@@ -229,6 +229,7 @@ describe.each(TARGETS)('real packages from their sdists for %s', target => {
       '$pkg $version passes its own tests against the embedded package',
       ({ pkg, version, tests }) => {
         // Fetch and unpack the very sdist pip built the embedded package from.
+        expect(readFileSync(path.join(app, 'requirements.txt'), 'utf8').split('\n')).toContain(`${pkg}==${version}`)
         const download = spawnSync(
           HOST_PYTHON,
           [
