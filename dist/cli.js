@@ -4102,6 +4102,12 @@ var ToolchainSchema = external_exports.object({
   objcopy: external_exports.string(),
   /** Link flags every executable for this triple gets. */
   linkFlags: external_exports.array(external_exports.string()),
+  /**
+   * Where the linker looks for libraries, when the compiler driver cannot say
+   * (musl-gcc answers -print-search-dirs with the host gcc's glibc directories).
+   * Null: ask the compiler.
+   */
+  libraryDirs: external_exports.array(external_exports.string()).nullable(),
   /** Libraries that stay dynamic (the C library's own parts); every other one links statically. */
   systemLibraries: external_exports.array(external_exports.string()),
   /** Debian packages that provide this toolchain. */
@@ -4137,6 +4143,7 @@ var TARGETS = [
       ld: "ld",
       objcopy: "objcopy",
       linkFlags: ["-Wl,--export-dynamic"],
+      libraryDirs: null,
       systemLibraries: glibcParts,
       debianPackages: ["build-essential", "binutils"]
     },
@@ -4156,6 +4163,7 @@ var TARGETS = [
       ld: "ld",
       objcopy: "objcopy",
       linkFlags: ["-static"],
+      libraryDirs: ["/usr/lib/x86_64-linux-musl"],
       systemLibraries: [],
       debianPackages: ["musl-tools", "musl-dev"]
     },
@@ -5325,6 +5333,7 @@ var BUILD_TOOLS_AS_WHEELS = [
   "pycparser",
   "pip"
 ];
+var PACKAGE_RECIPE_VERSION = 2;
 var PackageBuildError = class extends Error {
   constructor(packageName, detail, logFile) {
     super(
@@ -5346,7 +5355,8 @@ async function buildPackages(request) {
     project: await hashTree(project),
     requirements: requirementTexts,
     shim: await hashTree(import_node_path8.default.join(packageRoot(), "python", "pyseal_capture")),
-    tools: BUILD_TOOLS_AS_WHEELS
+    tools: BUILD_TOOLS_AS_WHEELS,
+    recipe: PACKAGE_RECIPE_VERSION
   });
   const root = import_node_path8.default.join(cacheRoot, "packages", key);
   const siteDir = import_node_path8.default.join(root, "site");
@@ -5402,26 +5412,47 @@ async function installInto(request, key, root) {
     `  pip install (from source) ${import_node_path8.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path8.default.basename(r)).join(", ") : ""}`
   );
   const logFile = import_node_path8.default.join(root, "pip.log");
-  const env = { ...request.env, PYSEAL_CAPTURE_DIR: captureDir, PIP_NO_INPUT: "1" };
+  const env = {
+    ...request.env,
+    ...compilerWrapperEnv(request.env, request.cxx),
+    PYSEAL_CAPTURE_DIR: captureDir,
+    PIP_NO_INPUT: "1"
+  };
   delete env.PYTHONPATH;
   const result = await runCommand({ command: python, args, env, cwd: project });
   await (0, import_promises5.writeFile)(logFile, `$ ${python} ${args.join(" ")}
 ${result.stdout}
 ${result.stderr}`);
-  if (result.code !== 0)
-    throw new PackageBuildError(
-      failedPackage(result.stderr + result.stdout, project),
-      lastLines(result.stderr, 30),
-      logFile
-    );
+  if (result.code !== 0) {
+    const output = result.stderr + result.stdout;
+    throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), logFile);
+  }
   const capture = await readCapture(captureDir);
   const installed = await findExtensionFiles(siteDir);
   await (0, import_promises5.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
   return { key, reused: false, siteDir, captureDir, capture, installed };
 }
+function compilerWrapperEnv(env, cxx) {
+  const bin = import_node_path8.default.join(packageRoot(), "python", "pyseal_capture", "bin");
+  const realCc = env.CC ?? "cc";
+  return {
+    CC: import_node_path8.default.join(bin, "pyseal-cc"),
+    CXX: import_node_path8.default.join(bin, "pyseal-c++"),
+    LDSHARED: `${import_node_path8.default.join(bin, "pyseal-cc")} -shared`,
+    LDCXXSHARED: `${import_node_path8.default.join(bin, "pyseal-c++")} -shared`,
+    PYSEAL_REAL_CC: realCc,
+    PYSEAL_REAL_CXX: cxx ?? "c++"
+  };
+}
+function buildErrorLines(output) {
+  const lines = output.split("\n").map((l) => l.trim());
+  const errors = lines.filter((l) => /(^|\s)(error|ERROR)[:\s]/.test(l) && !l.startsWith("error: subprocess-exited"));
+  return (errors.length > 0 ? errors.slice(0, 12) : lines.filter((l) => l !== "").slice(-15)).join("\n");
+}
 function failedPackage(output, project) {
   const patterns = [
-    /Failed to build (?:installable wheels for some pyproject\.toml based projects\s*)?\(?([\w.-]+)/,
+    /Failed building wheel for ([\w.-]+)/,
+    /Failed to build installable wheels for some pyproject\.toml based projects\s*\S*\s*([\w.-]+)/,
     /Building wheel for ([\w.-]+) \(pyproject\.toml\) did not run successfully/,
     /Getting requirements to build wheel did not run successfully[\s\S]*?for ([\w.-]+)/,
     /No matching distribution found for ([\w.-]+)/,
@@ -5575,6 +5606,7 @@ var import_node_path17 = __toESM(require("node:path"));
 var import_node_fs9 = require("node:fs");
 var import_node_path11 = __toESM(require("node:path"));
 async function linkerSearchDirs(toolchain, extraDirs = []) {
+  if (toolchain.libraryDirs) return unique([...extraDirs, ...toolchain.libraryDirs]);
   const { stdout } = await runChecked({ command: toolchain.cc, args: ["-print-search-dirs"] });
   const line = stdout.split("\n").find((l) => l.startsWith("libraries:")) ?? "";
   const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path11.default.normalize(d));
@@ -5686,11 +5718,22 @@ function renderSetupLocal(statics, disabled) {
 }
 
 // src/distribution/stdlib-modules.ts
-var TEST_EXTENSIONS = ["_testcapi", "_testbuffer", "_testclinic", "_ctypes_test", "_testimportmultiple"];
+var TEST_EXTENSIONS = [
+  "_testcapi",
+  "_testbuffer",
+  "_testclinic",
+  "_testclinic_limited",
+  "_testlimitedcapi",
+  "_ctypes_test",
+  "_testimportmultiple",
+  "xxsubtype"
+];
 var POLICY_EXCLUSIONS = {
   _tkinter: "Tcl/Tk is not linked statically by pyseal (tkinter is left out of binaries)",
   _testinternalcapi: "cannot be a built-in module: it needs the interpreter-internal getpath code object",
   _testmultiphase: "test-only module whose several init functions cannot all be built in",
+  _testsinglephase: "test-only module whose several init functions cannot all be built in",
+  _testexternalinspection: "test-only module that inspects another process; not useful in a binary",
   _xxtestfuzz: "fuzzing harness, not useful in a binary",
   xxlimited: "example module, not useful in a binary",
   xxlimited_35: "example module, not useful in a binary",
@@ -5884,16 +5927,7 @@ var import_node_path16 = __toESM(require("node:path"));
 var import_node_crypto3 = require("node:crypto");
 var import_node_fs10 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"));
-var KERNEL_HEADER_DIRS = [
-  "linux",
-  "asm-generic",
-  "mtd",
-  "misc",
-  "rdma",
-  "sound",
-  "video",
-  "xen"
-];
+var KERNEL_HEADER_DIRS = ["linux", "asm-generic", "mtd", "misc", "rdma", "sound", "video", "xen"];
 function kernelHeaderLinks(options = {}) {
   const root = options.includeRoot ?? "/usr/include";
   const multiarch = options.multiarch ?? "x86_64-linux-gnu";
@@ -5941,14 +5975,28 @@ async function isComplete(dir, names) {
     return false;
   }
 }
+var MUSL_BASE_CFLAGS = "-fPIC -O2";
 function muslToolchainEnv(prefix, headersDir) {
   const isystem = `-isystem ${headersDir}`;
   return {
     CC: "musl-gcc",
-    CFLAGS: `-fPIC -O2 ${isystem}`,
+    CFLAGS: `${MUSL_BASE_CFLAGS} ${isystem}`,
     CPPFLAGS: `-I${import_node_path14.default.join(prefix, "include")} ${isystem}`,
     LDFLAGS: `-L${import_node_path14.default.join(prefix, "lib")}`,
     PKG_CONFIG_LIBDIR: import_node_path14.default.join(prefix, "lib", "pkgconfig"),
+    PKG_CONFIG_PATH: "",
+    AR: "ar",
+    RANLIB: "ranlib"
+  };
+}
+function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
+  return {
+    CC: "musl-gcc",
+    CFLAGS: MUSL_BASE_CFLAGS,
+    CPPFLAGS: "",
+    LDFLAGS: "",
+    C_INCLUDE_PATH: headersDir,
+    PKG_CONFIG_LIBDIR: pkgConfigLibdir,
     PKG_CONFIG_PATH: "",
     AR: "ar",
     RANLIB: "ranlib"
@@ -5961,7 +6009,13 @@ var import_node_fs11 = require("node:fs");
 var import_node_path15 = __toESM(require("node:path"));
 
 // src/distribution/static-deps-recipes.ts
-var autotoolsStatic = ["--disable-shared", "--enable-static", "--with-pic", "--prefix=@prefix@", "--libdir=@prefix@/lib"];
+var autotoolsStatic = [
+  "--disable-shared",
+  "--enable-static",
+  "--with-pic",
+  "--prefix=@prefix@",
+  "--libdir=@prefix@/lib"
+];
 var STATIC_LIBRARY_RECIPES = [
   {
     name: "zlib",
@@ -6168,9 +6222,11 @@ var STATIC_LIBRARY_RECIPES = [
 
 // src/distribution/static-deps.ts
 var CONFIGURED_PREFIX = "/nonexistent/pyseal-static-deps";
-var MANIFEST_FORMAT = 1;
+var MANIFEST_FORMAT = 2;
+var BUILD_EPOCH = "946684800";
 async function buildStaticDeps(options) {
-  if (options.libc !== "musl") throw new Error(`buildStaticDeps: libc '${String(options.libc)}' is not supported (only musl)`);
+  if (options.libc !== "musl")
+    throw new Error(`buildStaticDeps: libc '${String(options.libc)}' is not supported (only musl)`);
   const log = options.log ?? (() => void 0);
   const jobs = options.jobs ?? 2;
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
@@ -6186,6 +6242,7 @@ async function buildStaticDeps(options) {
       format: MANIFEST_FORMAT,
       libc: options.libc,
       configuredPrefix: CONFIGURED_PREFIX,
+      buildEpoch: BUILD_EPOCH,
       recipes,
       sources: recipes.map((r) => [r.name, sources[r.name].tarball, sources[r.name].sha256]),
       toolchain
@@ -6223,7 +6280,19 @@ async function buildStaticDeps(options) {
       const source = sources[recipe.name];
       const tarballPath = await download(recipe, source, downloads, log);
       const started = Date.now();
-      await buildOne({ recipe, source, tarballPath, staging, destdir, stagedPrefix, kernelHeaders, jobs, root, key, log });
+      await buildOne({
+        recipe,
+        source,
+        tarballPath,
+        staging,
+        destdir,
+        stagedPrefix,
+        kernelHeaders,
+        jobs,
+        root,
+        key,
+        log
+      });
       const buildSeconds = Math.round((Date.now() - started) / 100) / 10;
       log(`static deps: ${recipe.name} ${source.upstreamVersion} built in ${buildSeconds} s`);
       libraries[recipe.name] = {
@@ -6263,13 +6332,6 @@ async function buildStaticDeps(options) {
     await import_node_fs11.promises.rm(staging, { recursive: true, force: true });
   }
 }
-function withStdinHeld(spec) {
-  return {
-    ...spec,
-    command: "sh",
-    args: ["-c", '"$@" </dev/null; status=$?; cat >/dev/null; exit $status', "sh", spec.command, ...spec.args]
-  };
-}
 function sha256File2(file) {
   return new Promise((resolve, reject) => {
     const hash = (0, import_node_crypto4.createHash)("sha256");
@@ -6291,14 +6353,14 @@ async function readCompleteManifest(prefix, key, recipes) {
   return manifest;
 }
 async function muslToolchainIdentity() {
-  const which = await runCommand(withStdinHeld({ command: "sh", args: ["-c", "command -v musl-gcc"] }));
+  const which = await runCommand({ command: "sh", args: ["-c", "command -v musl-gcc"] });
   const wrapper = which.stdout.trim();
   if (which.code !== 0 || !wrapper) {
     throw new Error(
       "Static dependencies for musl: musl-gcc was not found on PATH. Install it (Debian/Ubuntu: apt-get install musl-tools) and retry."
     );
   }
-  const version = await runChecked(withStdinHeld({ command: "musl-gcc", args: ["--version"] }));
+  const version = await runChecked({ command: "musl-gcc", args: ["--version"] });
   const identity = {
     compiler: version.stdout.split("\n")[0].trim(),
     specsSha256: "",
@@ -6321,7 +6383,7 @@ var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.lis
 async function resolveSource(recipe, downloads) {
   const pkg = recipe.sourcePackage;
   const empty = await import_node_fs11.promises.mkdtemp(import_node_path15.default.join(downloads, ".print-uris-"));
-  const res = await runCommand(withStdinHeld({ command: "apt-get", args: ["source", "--print-uris", pkg], cwd: empty })).finally(
+  const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", pkg], cwd: empty }).finally(
     () => import_node_fs11.promises.rm(empty, { recursive: true, force: true })
   );
   const output = res.stdout + res.stderr;
@@ -6368,9 +6430,11 @@ async function download(recipe, source, downloads, log) {
   const file = import_node_path15.default.join(downloads, source.tarball);
   if (!(0, import_node_fs11.existsSync)(file) || await sha256File2(file) !== source.sha256) {
     log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
-    const res = await runCommand(
-      withStdinHeld({ command: "apt-get", args: ["source", "--download-only", source.sourcePackage], cwd: downloads })
-    );
+    const res = await runCommand({
+      command: "apt-get",
+      args: ["source", "--download-only", source.sourcePackage],
+      cwd: downloads
+    });
     if (res.code !== 0 || !(0, import_node_fs11.existsSync)(file)) {
       throw new Error(
         `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}${(0, import_node_fs11.existsSync)(file) ? "" : ` and ${source.tarball} is missing`}.
@@ -6398,9 +6462,17 @@ async function buildOne(args) {
   const append = (chunk) => {
     logText.push(chunk);
   };
-  const toolchain = muslToolchainEnv(stagedPrefix, args.kernelHeaders);
-  const env = { ...process.env, ...toolchain, LC_ALL: "C" };
-  for (const name of ["CPATH", "C_INCLUDE_PATH", "LIBRARY_PATH", "PKG_CONFIG_SYSROOT_DIR", "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "DESTDIR"]) {
+  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path15.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const env = { ...process.env, ...toolchain, LC_ALL: "C", SOURCE_DATE_EPOCH: BUILD_EPOCH };
+  for (const name of [
+    "CPATH",
+    "LIBRARY_PATH",
+    "PKG_CONFIG_SYSROOT_DIR",
+    "MAKEFLAGS",
+    "MFLAGS",
+    "MAKELEVEL",
+    "DESTDIR"
+  ]) {
     delete env[name];
   }
   const vars = {
@@ -6416,7 +6488,7 @@ async function buildOne(args) {
     append(`
 $ ${spec.command} ${spec.args.join(" ")}
 `);
-    const res = await runCommand(withStdinHeld({ ...spec, onOutput: append }));
+    const res = await runCommand({ ...spec, onOutput: append });
     if (res.code !== 0) {
       await import_node_fs11.promises.writeFile(logPath, logText.join(""));
       throw new Error(
@@ -6523,7 +6595,7 @@ exec ${cc} "$@"
 }
 
 // src/distribution/source-build.ts
-var RECIPE_VERSION = 4;
+var RECIPE_VERSION = 5;
 var DistributionBuildError = class extends Error {
   constructor(step, tarball, detail, logFile) {
     super(
@@ -6607,6 +6679,7 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
   await step("makesetup", "make", ["Makefile"], buildDir);
   await step("make", "make", ["-j2"], buildDir);
   await step("make install", "make", ["install"], buildDir);
+  await installMissingTestPackages(srcDir, import_node_path17.default.join(root, "install", "lib", `python${minor}`), log);
   await writeDistributionLayout({
     root,
     buildDir,
@@ -6638,6 +6711,17 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
   });
   await (0, import_promises10.rm)(work, { recursive: true, force: true });
   return { distribution: await readDistribution(root), reused: false, key };
+}
+async function installMissingTestPackages(srcDir, stdlib, log) {
+  const source = import_node_path17.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path17.default.join(stdlib, "test");
+  if (!(0, import_node_fs12.existsSync)(installed)) return;
+  for (const entry of await (0, import_promises10.readdir)(source, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs12.existsSync)(import_node_path17.default.join(installed, entry.name))) {
+      log(`  installing ${entry.name}, which make install left out`);
+      await (0, import_promises10.cp)(import_node_path17.default.join(source, entry.name), import_node_path17.default.join(installed, entry.name), { recursive: true });
+    }
+  }
 }
 async function readPythonVersion(srcDir) {
   const header = await (0, import_promises10.readFile)(import_node_path17.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
@@ -6749,7 +6833,9 @@ async function embedResources(request) {
         "config-*",
         "__phello__",
         "EXTERNALLY-MANAGED"
-      ]
+      ],
+      // CPython's test suite ships files that must not compile (badsyntax_*.py, lib2to3 data).
+      allow_compile_errors: true
     }
   ];
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
@@ -7006,6 +7092,13 @@ function planModules(request) {
     plan.linkedInitFunction = record.init_fn;
     plan.language = record.language;
     plan.reasons.push({ code: "BUILTIN", message: `objects captured through ${record.capture}` });
+    if (record.language === "c++" && !target.toolchain.cxx) {
+      plan.status = "failed";
+      plan.reasons.push({
+        code: "CXX_TOOLCHAIN_MISSING",
+        message: `a C++ extension needs a C++ toolchain for ${target.triple}, and pyseal has none configured for it yet`
+      });
+    }
     const searchDirs = [...record.library_dirs, ...request.searchDirs];
     for (const name of record.libraries) {
       const resolved = resolveLibrary(name, target.toolchain, searchDirs);
@@ -7128,7 +7221,8 @@ async function runBuild(inputs, observer) {
         project: inputs.project,
         requirements: inputs.requirements,
         cacheRoot: inputs.cacheDir,
-        env: toolchain.env,
+        env: { CC: target.toolchain.cc, ...toolchain.env },
+        cxx: target.toolchain.cxx,
         log: observer.log
       }),
       (p) => `${p.reused ? "reused cached packages" : "compiled packages"} ${p.key} (${p.capture.records.length} extension modules captured)`

@@ -45,7 +45,13 @@ export interface StaticLibraryRecipe {
   archives: readonly string[]
 }
 
-const autotoolsStatic = ['--disable-shared', '--enable-static', '--with-pic', '--prefix=@prefix@', '--libdir=@prefix@/lib']
+const autotoolsStatic = [
+  '--disable-shared',
+  '--enable-static',
+  '--with-pic',
+  '--prefix=@prefix@',
+  '--libdir=@prefix@/lib'
+]
 
 export const STATIC_LIBRARY_RECIPES: readonly StaticLibraryRecipe[] = [
   {

@@ -89,7 +89,8 @@ interface Manifest {
 }
 
 export async function buildStaticDeps(options: BuildStaticDepsOptions): Promise<StaticDepsResult> {
-  if (options.libc !== 'musl') throw new Error(`buildStaticDeps: libc '${String(options.libc)}' is not supported (only musl)`)
+  if (options.libc !== 'musl')
+    throw new Error(`buildStaticDeps: libc '${String(options.libc)}' is not supported (only musl)`)
   const log = options.log ?? (() => undefined)
   const jobs = options.jobs ?? 2
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES
@@ -110,7 +111,7 @@ export async function buildStaticDeps(options: BuildStaticDepsOptions): Promise<
         configuredPrefix: CONFIGURED_PREFIX,
         buildEpoch: BUILD_EPOCH,
         recipes,
-        sources: recipes.map((r) => [r.name, sources[r.name].tarball, sources[r.name].sha256]),
+        sources: recipes.map(r => [r.name, sources[r.name].tarball, sources[r.name].sha256]),
         toolchain
       })
     )
@@ -128,7 +129,7 @@ export async function buildStaticDeps(options: BuildStaticDepsOptions): Promise<
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
-        { ...info, archives: info.archives.map((a) => path.join(prefix, a)) }
+        { ...info, archives: info.archives.map(a => path.join(prefix, a)) }
       ])
     )
   })
@@ -139,7 +140,7 @@ export async function buildStaticDeps(options: BuildStaticDepsOptions): Promise<
     return result(existing, true)
   }
 
-  log(`static deps: building ${recipes.map((r) => r.name).join(', ')} into ${prefix}`)
+  log(`static deps: building ${recipes.map(r => r.name).join(', ')} into ${prefix}`)
   const staging = await fs.mkdtemp(path.join(root, `.tmp-${key}-`))
   try {
     const destdir = path.join(staging, 'destdir')
@@ -150,7 +151,19 @@ export async function buildStaticDeps(options: BuildStaticDepsOptions): Promise<
       const source = sources[recipe.name]
       const tarballPath = await download(recipe, source, downloads, log)
       const started = Date.now()
-      await buildOne({ recipe, source, tarballPath, staging, destdir, stagedPrefix, kernelHeaders, jobs, root, key, log })
+      await buildOne({
+        recipe,
+        source,
+        tarballPath,
+        staging,
+        destdir,
+        stagedPrefix,
+        kernelHeaders,
+        jobs,
+        root,
+        key,
+        log
+      })
       const buildSeconds = Math.round((Date.now() - started) / 100) / 10
       log(`static deps: ${recipe.name} ${source.upstreamVersion} built in ${buildSeconds} s`)
       libraries[recipe.name] = {
@@ -198,7 +211,7 @@ export function sha256File(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256')
     createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
+      .on('data', chunk => hash.update(chunk))
       .on('error', reject)
       .on('end', () => resolve(hash.digest('hex')))
   })
@@ -218,7 +231,7 @@ async function readCompleteManifest(
   if (manifest.format !== MANIFEST_FORMAT || manifest.key !== key) return undefined
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return undefined
-    if (!recipe.produces.every((file) => existsSync(path.join(prefix, file)))) return undefined
+    if (!recipe.produces.every(file => existsSync(path.join(prefix, file)))) return undefined
   }
   return manifest
 }
@@ -262,8 +275,8 @@ async function resolveSource(recipe: StaticLibraryRecipe, downloads: string): Pr
   const pkg = recipe.sourcePackage
   // apt lists only the files missing from its working directory: ask from an empty one.
   const empty = await fs.mkdtemp(path.join(downloads, '.print-uris-'))
-  const res = await runCommand({ command: 'apt-get', args: ['source', '--print-uris', pkg], cwd: empty }).finally(
-    () => fs.rm(empty, { recursive: true, force: true })
+  const res = await runCommand({ command: 'apt-get', args: ['source', '--print-uris', pkg], cwd: empty }).finally(() =>
+    fs.rm(empty, { recursive: true, force: true })
   )
   const output = res.stdout + res.stderr
   if (res.code !== 0) {
@@ -279,12 +292,12 @@ async function resolveSource(recipe: StaticLibraryRecipe, downloads: string): Pr
     const hash = /^SHA256:([0-9a-f]{64})$/i.exec(m[2])
     files.push({ name: m[1], sha256: hash?.[1].toLowerCase() })
   }
-  const dsc = files.find((f) => f.name.startsWith(`${pkg}_`) && f.name.endsWith('.dsc'))
+  const dsc = files.find(f => f.name.startsWith(`${pkg}_`) && f.name.endsWith('.dsc'))
   const escaped = pkg.replace(/[.+]/g, '\\$&')
   const orig =
-    files.find((f) => new RegExp(`^${escaped}_([^_]+)\\.orig\\.tar\\.(gz|bz2|xz|lzma|zst)$`).test(f.name)) ??
+    files.find(f => new RegExp(`^${escaped}_([^_]+)\\.orig\\.tar\\.(gz|bz2|xz|lzma|zst)$`).test(f.name)) ??
     // a native package has a single tarball
-    files.find((f) => new RegExp(`^${escaped}_([^_]+)\\.tar\\.(gz|bz2|xz|lzma|zst)$`).test(f.name))
+    files.find(f => new RegExp(`^${escaped}_([^_]+)\\.tar\\.(gz|bz2|xz|lzma|zst)$`).test(f.name))
   if (!dsc || !orig) {
     throw new Error(
       `Static dependency ${recipe.name}: apt lists no upstream source tarball for source package '${pkg}'.\n` +
@@ -316,9 +329,11 @@ async function download(
   const file = path.join(downloads, source.tarball)
   if (!existsSync(file) || (await sha256File(file)) !== source.sha256) {
     log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`)
-    const res = await runCommand(
-      { command: 'apt-get', args: ['source', '--download-only', source.sourcePackage], cwd: downloads }
-    )
+    const res = await runCommand({
+      command: 'apt-get',
+      args: ['source', '--download-only', source.sourcePackage],
+      cwd: downloads
+    })
     if (res.code !== 0 || !existsSync(file)) {
       throw new Error(
         `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ` +
@@ -368,7 +383,15 @@ async function buildOne(args: BuildOneArgs): Promise<void> {
   // independent of each other: none sees another's headers or libraries.
   const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, path.join(stagedPrefix, 'lib', 'pkgconfig'))
   const env: NodeJS.ProcessEnv = { ...process.env, ...toolchain, LC_ALL: 'C', SOURCE_DATE_EPOCH: BUILD_EPOCH }
-  for (const name of ['CPATH', 'LIBRARY_PATH', 'PKG_CONFIG_SYSROOT_DIR', 'MAKEFLAGS', 'MFLAGS', 'MAKELEVEL', 'DESTDIR']) {
+  for (const name of [
+    'CPATH',
+    'LIBRARY_PATH',
+    'PKG_CONFIG_SYSROOT_DIR',
+    'MAKEFLAGS',
+    'MFLAGS',
+    'MAKELEVEL',
+    'DESTDIR'
+  ]) {
     delete env[name]
   }
   const vars: Record<string, string> = {
@@ -409,7 +432,7 @@ async function buildOne(args: BuildOneArgs): Promise<void> {
     await fs.mkdir(path.dirname(target), { recursive: true })
     await fs.writeFile(target, substitute(file.content))
   }
-  const missing = recipe.produces.filter((file) => !existsSync(path.join(stagedPrefix, file)))
+  const missing = recipe.produces.filter(file => !existsSync(path.join(stagedPrefix, file)))
   if (missing.length > 0) {
     await fs.writeFile(logPath, logText.join(''))
     throw new Error(

@@ -10,16 +10,7 @@ import path from 'node:path'
  */
 
 /** Kernel UAPI directories directly under the include root (Debian's linux-libc-dev). */
-export const KERNEL_HEADER_DIRS = [
-  'linux',
-  'asm-generic',
-  'mtd',
-  'misc',
-  'rdma',
-  'sound',
-  'video',
-  'xen'
-] as const
+export const KERNEL_HEADER_DIRS = ['linux', 'asm-generic', 'mtd', 'misc', 'rdma', 'sound', 'video', 'xen'] as const
 
 export interface KernelHeaderOptions {
   /** Where the kernel headers are installed; `/usr/include` by default. */
@@ -38,9 +29,9 @@ export function kernelHeaderLinks(options: KernelHeaderOptions = {}): Record<str
     if (existsSync(target)) links[dir] = target
   }
   const asmCandidates = [path.join(root, multiarch, 'asm'), path.join(root, 'asm')]
-  const asm = asmCandidates.find((candidate) => existsSync(candidate))
+  const asm = asmCandidates.find(candidate => existsSync(candidate))
   if (asm) links.asm = asm
-  const missing = ['linux', 'asm-generic', 'asm'].filter((name) => !links[name])
+  const missing = ['linux', 'asm-generic', 'asm'].filter(name => !links[name])
   if (missing.length > 0) {
     throw new Error(
       `The Linux kernel headers needed by musl-gcc were not found (missing: ${missing.join(', ')} ` +
@@ -57,14 +48,11 @@ export function kernelHeaderLinks(options: KernelHeaderOptions = {}): Record<str
  * a different header location gives a different directory; it is built under a temporary
  * name and renamed into place, so a half-made directory is never returned.
  */
-export async function ensureMuslKernelHeaders(
-  cacheDir: string,
-  options: KernelHeaderOptions = {}
-): Promise<string> {
+export async function ensureMuslKernelHeaders(cacheDir: string, options: KernelHeaderOptions = {}): Promise<string> {
   const links = kernelHeaderLinks(options)
   const names = Object.keys(links).sort()
   const digest = createHash('sha256')
-    .update(JSON.stringify(names.map((name) => [name, links[name]])))
+    .update(JSON.stringify(names.map(name => [name, links[name]])))
     .digest('hex')
     .slice(0, 16)
   const finalDir = path.join(path.resolve(cacheDir), `musl-kernel-headers-${digest}`)
@@ -89,7 +77,7 @@ export async function ensureMuslKernelHeaders(
 async function isComplete(dir: string, names: string[]): Promise<boolean> {
   try {
     const entries = new Set(await fs.readdir(dir))
-    return names.every((name) => entries.has(name))
+    return names.every(name => entries.has(name))
   } catch {
     return false
   }

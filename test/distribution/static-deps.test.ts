@@ -72,7 +72,7 @@ describe('buildStaticDeps (musl)', () => {
 
   beforeAll(async () => {
     cacheRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'pyseal-static-deps-'))
-    first = await buildStaticDeps({ cacheRoot, libc: 'musl', log: (line) => lines.push(line) })
+    first = await buildStaticDeps({ cacheRoot, libc: 'musl', log: line => lines.push(line) })
   })
 
   afterAll(async () => {
@@ -83,7 +83,7 @@ describe('buildStaticDeps (musl)', () => {
   test('builds every library into a content-addressed prefix with a manifest', async () => {
     expect(first.reused).toBe(false)
     expect(first.prefix).toBe(path.join(cacheRoot, 'static-deps', first.key))
-    expect(Object.keys(first.libraries).sort()).toEqual(STATIC_LIBRARY_RECIPES.map((r) => r.name).sort())
+    expect(Object.keys(first.libraries).sort()).toEqual(STATIC_LIBRARY_RECIPES.map(r => r.name).sort())
     for (const recipe of STATIC_LIBRARY_RECIPES) {
       for (const file of recipe.produces) expect(existsSync(path.join(first.prefix, file))).toBe(true)
       const info = first.libraries[recipe.name]
@@ -96,17 +96,19 @@ describe('buildStaticDeps (musl)', () => {
       for (const archive of info.archives) expect((await fs.readFile(archive)).includes(cacheRoot)).toBe(false)
     }
     // Certificates are looked for where typical systems keep them.
-    expect((await fs.readFile(path.join(first.prefix, 'lib/libcrypto.a'))).includes('OPENSSLDIR: "/etc/ssl"')).toBe(true)
+    expect((await fs.readFile(path.join(first.prefix, 'lib/libcrypto.a'))).includes('OPENSSLDIR: "/etc/ssl"')).toBe(
+      true
+    )
     const manifest = JSON.parse(await fs.readFile(first.manifestPath, 'utf8'))
     expect(manifest.key).toBe(first.key)
     expect(manifest.libraries.openssl.tarball).toMatch(/^openssl_.*\.orig\.tar\./)
     // Nothing half-built left beside it.
     const entries = await fs.readdir(path.join(cacheRoot, 'static-deps'))
-    expect(entries.filter((e) => e.startsWith('.tmp-'))).toEqual([])
+    expect(entries.filter(e => e.startsWith('.tmp-'))).toEqual([])
     // The .pc files are relative to where they are, not to the build's temporary prefix.
     const zlibPc = await fs.readFile(path.join(first.prefix, 'lib/pkgconfig/zlib.pc'), 'utf8')
     expect(zlibPc).toContain('prefix=${pcfiledir}/../..')
-    for (const name of STATIC_LIBRARY_RECIPES.map((r) => r.name)) {
+    for (const name of STATIC_LIBRARY_RECIPES.map(r => r.name)) {
       process.stdout.write(`build time ${name}: ${first.libraries[name].buildSeconds} s\n`)
     }
   })
@@ -118,7 +120,19 @@ describe('buildStaticDeps (musl)', () => {
       const env = { ...process.env, ...muslToolchainEnv(first.prefix, first.kernelHeaders) }
       const pc = await runChecked({
         command: 'pkg-config',
-        args: ['--static', '--cflags', '--libs', 'sqlite3', 'libssl', 'libcrypto', 'liblzma', 'bzip2', 'libffi', 'uuid', 'zlib'],
+        args: [
+          '--static',
+          '--cflags',
+          '--libs',
+          'sqlite3',
+          'libssl',
+          'libcrypto',
+          'liblzma',
+          'bzip2',
+          'libffi',
+          'uuid',
+          'zlib'
+        ],
         env
       })
       const flags = pc.stdout.trim().split(/\s+/)
@@ -166,7 +180,7 @@ describe('buildStaticDeps (musl)', () => {
   })
 
   test('a failing step names the library, the step, the log tail and what to do, and caches nothing', async () => {
-    const zlib = STATIC_LIBRARY_RECIPES.find((r) => r.name === 'zlib')!
+    const zlib = STATIC_LIBRARY_RECIPES.find(r => r.name === 'zlib')!
     const broken = {
       ...zlib,
       steps: [{ step: 'configure', argv: ['sh', '-c', 'echo "checking for a working frobnicator... no" >&2; exit 3'] }]
@@ -182,9 +196,9 @@ describe('buildStaticDeps (musl)', () => {
     expect(error.message).toContain('checking for a working frobnicator... no')
     expect(error.message).toContain('What to do:')
     const entries = await fs.readdir(path.join(cacheRoot, 'static-deps'))
-    expect(entries.filter((e) => e.startsWith('.tmp-'))).toEqual([])
+    expect(entries.filter(e => e.startsWith('.tmp-'))).toEqual([])
     // only the good prefix, the downloads and the logs
-    expect(entries.filter((e) => /^[0-9a-f]{20}$/.test(e))).toEqual([first.key])
+    expect(entries.filter(e => /^[0-9a-f]{20}$/.test(e))).toEqual([first.key])
   })
 })
 
@@ -194,10 +208,19 @@ describe('ensureMuslKernelHeaders', () => {
     try {
       const dir = await ensureMuslKernelHeaders(cache)
       expect(await ensureMuslKernelHeaders(cache)).toBe(dir)
-      await fs.writeFile(path.join(cache, 'k.c'), '#include <linux/random.h>\n#include <asm/ioctls.h>\nint main(void){return GRND_NONBLOCK == 0;}\n')
-      const without = await runCommand({ command: 'musl-gcc', args: ['-c', '-o', path.join(cache, 'k.o'), path.join(cache, 'k.c')] })
+      await fs.writeFile(
+        path.join(cache, 'k.c'),
+        '#include <linux/random.h>\n#include <asm/ioctls.h>\nint main(void){return GRND_NONBLOCK == 0;}\n'
+      )
+      const without = await runCommand({
+        command: 'musl-gcc',
+        args: ['-c', '-o', path.join(cache, 'k.o'), path.join(cache, 'k.c')]
+      })
       expect(without.code).not.toBe(0)
-      await runChecked({ command: 'musl-gcc', args: ['-isystem', dir, '-c', '-o', path.join(cache, 'k.o'), path.join(cache, 'k.c')] })
+      await runChecked({
+        command: 'musl-gcc',
+        args: ['-isystem', dir, '-c', '-o', path.join(cache, 'k.o'), path.join(cache, 'k.c')]
+      })
     } finally {
       await fs.rm(cache, { recursive: true, force: true })
     }
