@@ -5132,7 +5132,8 @@ async function withCacheLock(lockDir, work, onWait) {
       await new Promise((resolve) => setTimeout(resolve, 1e3));
     }
   }
-  await (0, import_promises2.writeFile)(import_node_path4.default.join(lockDir, "pid"), String(process.pid));
+  await (0, import_promises2.writeFile)(import_node_path4.default.join(lockDir, "pid.tmp"), String(process.pid));
+  await (0, import_promises2.rename)(import_node_path4.default.join(lockDir, "pid.tmp"), import_node_path4.default.join(lockDir, "pid"));
   try {
     return await work();
   } finally {
@@ -5147,8 +5148,8 @@ function ownerAlive(lockDir) {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    return error.code === "EPERM";
   }
 }
 
@@ -5368,7 +5369,7 @@ async function buildPackages(request) {
     siteDir,
     captureDir,
     capture: await readCapture(captureDir),
-    installed: await findExtensionFiles(siteDir)
+    installed: await findExtensionFiles(siteDir, request.platformTag)
   });
   if ((0, import_node_fs7.existsSync)(doneMarker)) return reuse();
   return withCacheLock(`${root}.lock`, async () => {
@@ -5428,7 +5429,7 @@ ${result.stderr}`);
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), logFile);
   }
   const capture = await readCapture(captureDir);
-  const installed = await findExtensionFiles(siteDir);
+  const installed = await findExtensionFiles(siteDir, request.platformTag);
   await (0, import_promises5.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
   return { key, reused: false, siteDir, captureDir, capture, installed };
 }
@@ -5465,7 +5466,7 @@ function failedPackage(output, project) {
   return import_node_path8.default.basename(project);
 }
 var EXTENSION_FILE = /^(.+?)(\.cpython-[^.]+|\.abi3)?\.(so|pyd)$/;
-async function findExtensionFiles(siteDir) {
+async function findExtensionFiles(siteDir, platformTag) {
   const found = [];
   const walk = async (dir) => {
     if (!(0, import_node_fs7.existsSync)(dir)) return;
@@ -5475,6 +5476,7 @@ async function findExtensionFiles(siteDir) {
       else {
         const match = EXTENSION_FILE.exec(entry.name);
         if (!match) continue;
+        if (match[2]?.startsWith(".cpython-") && !match[2].endsWith(`-${platformTag}`)) continue;
         const relative = import_node_path8.default.relative(siteDir, full);
         const parts = import_node_path8.default.dirname(relative) === "." ? [] : import_node_path8.default.dirname(relative).split(import_node_path8.default.sep);
         if (parts.some((p) => p.endsWith(".libs") || p.includes("-") || p.includes("."))) continue;
@@ -7223,6 +7225,7 @@ async function runBuild(inputs, observer) {
         cacheRoot: inputs.cacheDir,
         env: { CC: target.toolchain.cc, ...toolchain.env },
         cxx: target.toolchain.cxx,
+        platformTag: `${target.arch}-${target.os}-${target.libc}`,
         log: observer.log
       }),
       (p) => `${p.reused ? "reused cached packages" : "compiled packages"} ${p.key} (${p.capture.records.length} extension modules captured)`

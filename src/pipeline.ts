@@ -86,6 +86,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
           cacheRoot: inputs.cacheDir,
           env: { CC: target.toolchain.cc, ...toolchain.env },
           cxx: target.toolchain.cxx,
+          platformTag: `${target.arch}-${target.os}-${target.libc}`,
           log: observer.log
         }),
       p =>

@@ -52,6 +52,8 @@ export interface PackageBuildRequest {
   cacheRoot: string
   /** Environment for compilers (the target's toolchain). */
   env: NodeJS.ProcessEnv
+  /** The platform part of extension file names for the target, e.g. `x86_64-linux-musl`. */
+  platformTag: string
   /** The target's C++ compiler (null: none for this target); the C compiler is env.CC. */
   cxx: string | null
   log: (line: string) => void
@@ -111,7 +113,7 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
     siteDir,
     captureDir,
     capture: await readCapture(captureDir),
-    installed: await findExtensionFiles(siteDir)
+    installed: await findExtensionFiles(siteDir, request.platformTag)
   })
   if (existsSync(doneMarker)) return reuse()
   return withCacheLock(`${root}.lock`, async () => {
@@ -172,7 +174,7 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
   }
 
   const capture = await readCapture(captureDir)
-  const installed = await findExtensionFiles(siteDir)
+  const installed = await findExtensionFiles(siteDir, request.platformTag)
   await writeFile(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + '\n')
   return { key, reused: false, siteDir, captureDir, capture, installed }
 }
@@ -221,8 +223,13 @@ export function failedPackage(output: string, project: string): string {
 
 const EXTENSION_FILE = /^(.+?)(\.cpython-[^.]+|\.abi3)?\.(so|pyd)$/
 
-/** Every compiled extension module file below the site directory, as a dotted module name. */
-export async function findExtensionFiles(siteDir: string): Promise<InstalledExtension[]> {
+/**
+ * Every compiled extension module file below the site directory, as a dotted
+ * module name. A file tagged for another platform (`.cpython-311-x86_64-linux-gnu.so`
+ * in a musl build) is a stale in-tree build/ copy that setuptools packed along,
+ * never something this build compiled: it is skipped.
+ */
+export async function findExtensionFiles(siteDir: string, platformTag: string): Promise<InstalledExtension[]> {
   const found: InstalledExtension[] = []
   const walk = async (dir: string): Promise<void> => {
     if (!existsSync(dir)) return
@@ -232,6 +239,7 @@ export async function findExtensionFiles(siteDir: string): Promise<InstalledExte
       else {
         const match = EXTENSION_FILE.exec(entry.name)
         if (!match) continue
+        if (match[2]?.startsWith('.cpython-') && !match[2].endsWith(`-${platformTag}`)) continue
         const relative = path.relative(siteDir, full)
         const parts = path.dirname(relative) === '.' ? [] : path.dirname(relative).split(path.sep)
         if (parts.some(p => p.endsWith('.libs') || p.includes('-') || p.includes('.'))) continue

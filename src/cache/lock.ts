@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 /**
@@ -24,7 +24,9 @@ export async function withCacheLock<T>(lockDir: string, work: () => Promise<T>, 
       await new Promise(resolve => setTimeout(resolve, 1000))
     }
   }
-  await writeFile(path.join(lockDir, 'pid'), String(process.pid))
+  // Written whole, then renamed: a waiter never reads a half-written pid.
+  await writeFile(path.join(lockDir, 'pid.tmp'), String(process.pid))
+  await rename(path.join(lockDir, 'pid.tmp'), path.join(lockDir, 'pid'))
   try {
     return await work()
   } finally {
@@ -40,7 +42,7 @@ function ownerAlive(lockDir: string): boolean {
   try {
     process.kill(pid, 0)
     return true
-  } catch {
-    return false
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
