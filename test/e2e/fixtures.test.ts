@@ -18,6 +18,7 @@ interface AppOutput {
   respkg_version: string
   builtins: string[]
   spawn?: number[]
+  forkserver?: number[]
   reexec?: string
 }
 
@@ -77,11 +78,12 @@ describe.each(TARGETS)('fixture app for %s', target => {
     expect(out.zlib_crc).toBe(1096179696)
   })
 
-  it('serves multiprocessing spawn and subprocess re-execution of sys.executable', () => {
+  it('serves multiprocessing spawn and forkserver and subprocess re-execution of sys.executable', () => {
     const run = runBinary(binary, ['--spawn', '--reexec'])
     expect(run.status).toBe(0)
     const out = JSON.parse(run.stdout) as AppOutput
     expect(out.spawn).toEqual([1, 4, 9])
+    expect(out.forkserver).toEqual([16, 25])
     expect(out.reexec).toBe('42')
   })
 
