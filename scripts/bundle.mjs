@@ -10,3 +10,4 @@ const common = {
   logLevel: 'warning'
 }
 await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' })
+await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' })

@@ -1,0 +1,7349 @@
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// src/main.ts
+var import_node_fs15 = require("node:fs");
+var import_node_crypto5 = require("node:crypto");
+
+// src/inputs/action-inputs.ts
+var ACTION_INPUT_NAMES = [
+  "target",
+  "project",
+  "requirements",
+  "entry-point",
+  "name",
+  "python-distribution",
+  "stdlib-exclude",
+  "out-dir",
+  "cache-dir"
+];
+function readActionInputs(env) {
+  const inputs = {};
+  for (const name of ACTION_INPUT_NAMES) {
+    const value = (env[`INPUT_${name.toUpperCase()}`] ?? "").trim();
+    if (value === "") continue;
+    inputs[name] = name === "requirements" ? value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "") : value;
+  }
+  return inputs;
+}
+
+// src/inputs/resolve-inputs.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"));
+
+// src/cache/paths.ts
+var import_node_os = __toESM(require("node:os"));
+var import_node_path = __toESM(require("node:path"));
+function defaultCacheDir() {
+  const fromEnv = process.env.PYSEAL_CACHE_DIR;
+  if (fromEnv) return import_node_path.default.resolve(fromEnv);
+  const xdg = process.env.XDG_CACHE_HOME;
+  return import_node_path.default.join(xdg ? xdg : import_node_path.default.join(import_node_os.default.homedir(), ".cache"), "pyseal");
+}
+
+// node_modules/zod/v3/external.js
+var external_exports = {};
+__export(external_exports, {
+  BRAND: () => BRAND,
+  DIRTY: () => DIRTY,
+  EMPTY_PATH: () => EMPTY_PATH,
+  INVALID: () => INVALID,
+  NEVER: () => NEVER,
+  OK: () => OK,
+  ParseStatus: () => ParseStatus,
+  Schema: () => ZodType,
+  ZodAny: () => ZodAny,
+  ZodArray: () => ZodArray,
+  ZodBigInt: () => ZodBigInt,
+  ZodBoolean: () => ZodBoolean,
+  ZodBranded: () => ZodBranded,
+  ZodCatch: () => ZodCatch,
+  ZodDate: () => ZodDate,
+  ZodDefault: () => ZodDefault,
+  ZodDiscriminatedUnion: () => ZodDiscriminatedUnion,
+  ZodEffects: () => ZodEffects,
+  ZodEnum: () => ZodEnum,
+  ZodError: () => ZodError,
+  ZodFirstPartyTypeKind: () => ZodFirstPartyTypeKind,
+  ZodFunction: () => ZodFunction,
+  ZodIntersection: () => ZodIntersection,
+  ZodIssueCode: () => ZodIssueCode,
+  ZodLazy: () => ZodLazy,
+  ZodLiteral: () => ZodLiteral,
+  ZodMap: () => ZodMap,
+  ZodNaN: () => ZodNaN,
+  ZodNativeEnum: () => ZodNativeEnum,
+  ZodNever: () => ZodNever,
+  ZodNull: () => ZodNull,
+  ZodNullable: () => ZodNullable,
+  ZodNumber: () => ZodNumber,
+  ZodObject: () => ZodObject,
+  ZodOptional: () => ZodOptional,
+  ZodParsedType: () => ZodParsedType,
+  ZodPipeline: () => ZodPipeline,
+  ZodPromise: () => ZodPromise,
+  ZodReadonly: () => ZodReadonly,
+  ZodRecord: () => ZodRecord,
+  ZodSchema: () => ZodType,
+  ZodSet: () => ZodSet,
+  ZodString: () => ZodString,
+  ZodSymbol: () => ZodSymbol,
+  ZodTransformer: () => ZodEffects,
+  ZodTuple: () => ZodTuple,
+  ZodType: () => ZodType,
+  ZodUndefined: () => ZodUndefined,
+  ZodUnion: () => ZodUnion,
+  ZodUnknown: () => ZodUnknown,
+  ZodVoid: () => ZodVoid,
+  addIssueToContext: () => addIssueToContext,
+  any: () => anyType,
+  array: () => arrayType,
+  bigint: () => bigIntType,
+  boolean: () => booleanType,
+  coerce: () => coerce,
+  custom: () => custom,
+  date: () => dateType,
+  datetimeRegex: () => datetimeRegex,
+  defaultErrorMap: () => en_default,
+  discriminatedUnion: () => discriminatedUnionType,
+  effect: () => effectsType,
+  enum: () => enumType,
+  function: () => functionType,
+  getErrorMap: () => getErrorMap,
+  getParsedType: () => getParsedType,
+  instanceof: () => instanceOfType,
+  intersection: () => intersectionType,
+  isAborted: () => isAborted,
+  isAsync: () => isAsync,
+  isDirty: () => isDirty,
+  isValid: () => isValid,
+  late: () => late,
+  lazy: () => lazyType,
+  literal: () => literalType,
+  makeIssue: () => makeIssue,
+  map: () => mapType,
+  nan: () => nanType,
+  nativeEnum: () => nativeEnumType,
+  never: () => neverType,
+  null: () => nullType,
+  nullable: () => nullableType,
+  number: () => numberType,
+  object: () => objectType,
+  objectUtil: () => objectUtil,
+  oboolean: () => oboolean,
+  onumber: () => onumber,
+  optional: () => optionalType,
+  ostring: () => ostring,
+  pipeline: () => pipelineType,
+  preprocess: () => preprocessType,
+  promise: () => promiseType,
+  quotelessJson: () => quotelessJson,
+  record: () => recordType,
+  set: () => setType,
+  setErrorMap: () => setErrorMap,
+  strictObject: () => strictObjectType,
+  string: () => stringType,
+  symbol: () => symbolType,
+  transformer: () => effectsType,
+  tuple: () => tupleType,
+  undefined: () => undefinedType,
+  union: () => unionType,
+  unknown: () => unknownType,
+  util: () => util,
+  void: () => voidType
+});
+
+// node_modules/zod/v3/helpers/util.js
+var util;
+(function(util2) {
+  util2.assertEqual = (_) => {
+  };
+  function assertIs(_arg) {
+  }
+  util2.assertIs = assertIs;
+  function assertNever(_x) {
+    throw new Error();
+  }
+  util2.assertNever = assertNever;
+  util2.arrayToEnum = (items) => {
+    const obj = {};
+    for (const item of items) {
+      obj[item] = item;
+    }
+    return obj;
+  };
+  util2.getValidEnumValues = (obj) => {
+    const validKeys = util2.objectKeys(obj).filter((k) => typeof obj[obj[k]] !== "number");
+    const filtered = {};
+    for (const k of validKeys) {
+      filtered[k] = obj[k];
+    }
+    return util2.objectValues(filtered);
+  };
+  util2.objectValues = (obj) => {
+    return util2.objectKeys(obj).map(function(e) {
+      return obj[e];
+    });
+  };
+  util2.objectKeys = typeof Object.keys === "function" ? (obj) => Object.keys(obj) : (object) => {
+    const keys = [];
+    for (const key in object) {
+      if (Object.prototype.hasOwnProperty.call(object, key)) {
+        keys.push(key);
+      }
+    }
+    return keys;
+  };
+  util2.find = (arr, checker) => {
+    for (const item of arr) {
+      if (checker(item))
+        return item;
+    }
+    return void 0;
+  };
+  util2.isInteger = typeof Number.isInteger === "function" ? (val) => Number.isInteger(val) : (val) => typeof val === "number" && Number.isFinite(val) && Math.floor(val) === val;
+  function joinValues(array, separator = " | ") {
+    return array.map((val) => typeof val === "string" ? `'${val}'` : val).join(separator);
+  }
+  util2.joinValues = joinValues;
+  util2.jsonStringifyReplacer = (_, value) => {
+    if (typeof value === "bigint") {
+      return value.toString();
+    }
+    return value;
+  };
+})(util || (util = {}));
+var objectUtil;
+(function(objectUtil2) {
+  objectUtil2.mergeShapes = (first, second) => {
+    return {
+      ...first,
+      ...second
+      // second overwrites first
+    };
+  };
+})(objectUtil || (objectUtil = {}));
+var ZodParsedType = util.arrayToEnum([
+  "string",
+  "nan",
+  "number",
+  "integer",
+  "float",
+  "boolean",
+  "date",
+  "bigint",
+  "symbol",
+  "function",
+  "undefined",
+  "null",
+  "array",
+  "object",
+  "unknown",
+  "promise",
+  "void",
+  "never",
+  "map",
+  "set"
+]);
+var getParsedType = (data) => {
+  const t = typeof data;
+  switch (t) {
+    case "undefined":
+      return ZodParsedType.undefined;
+    case "string":
+      return ZodParsedType.string;
+    case "number":
+      return Number.isNaN(data) ? ZodParsedType.nan : ZodParsedType.number;
+    case "boolean":
+      return ZodParsedType.boolean;
+    case "function":
+      return ZodParsedType.function;
+    case "bigint":
+      return ZodParsedType.bigint;
+    case "symbol":
+      return ZodParsedType.symbol;
+    case "object":
+      if (Array.isArray(data)) {
+        return ZodParsedType.array;
+      }
+      if (data === null) {
+        return ZodParsedType.null;
+      }
+      if (data.then && typeof data.then === "function" && data.catch && typeof data.catch === "function") {
+        return ZodParsedType.promise;
+      }
+      if (typeof Map !== "undefined" && data instanceof Map) {
+        return ZodParsedType.map;
+      }
+      if (typeof Set !== "undefined" && data instanceof Set) {
+        return ZodParsedType.set;
+      }
+      if (typeof Date !== "undefined" && data instanceof Date) {
+        return ZodParsedType.date;
+      }
+      return ZodParsedType.object;
+    default:
+      return ZodParsedType.unknown;
+  }
+};
+
+// node_modules/zod/v3/ZodError.js
+var ZodIssueCode = util.arrayToEnum([
+  "invalid_type",
+  "invalid_literal",
+  "custom",
+  "invalid_union",
+  "invalid_union_discriminator",
+  "invalid_enum_value",
+  "unrecognized_keys",
+  "invalid_arguments",
+  "invalid_return_type",
+  "invalid_date",
+  "invalid_string",
+  "too_small",
+  "too_big",
+  "invalid_intersection_types",
+  "not_multiple_of",
+  "not_finite"
+]);
+var quotelessJson = (obj) => {
+  const json = JSON.stringify(obj, null, 2);
+  return json.replace(/"([^"]+)":/g, "$1:");
+};
+var ZodError = class _ZodError extends Error {
+  get errors() {
+    return this.issues;
+  }
+  constructor(issues) {
+    super();
+    this.issues = [];
+    this.addIssue = (sub) => {
+      this.issues = [...this.issues, sub];
+    };
+    this.addIssues = (subs = []) => {
+      this.issues = [...this.issues, ...subs];
+    };
+    const actualProto = new.target.prototype;
+    if (Object.setPrototypeOf) {
+      Object.setPrototypeOf(this, actualProto);
+    } else {
+      this.__proto__ = actualProto;
+    }
+    this.name = "ZodError";
+    this.issues = issues;
+  }
+  format(_mapper) {
+    const mapper = _mapper || function(issue) {
+      return issue.message;
+    };
+    const fieldErrors = { _errors: [] };
+    const processError = (error) => {
+      for (const issue of error.issues) {
+        if (issue.code === "invalid_union") {
+          issue.unionErrors.map(processError);
+        } else if (issue.code === "invalid_return_type") {
+          processError(issue.returnTypeError);
+        } else if (issue.code === "invalid_arguments") {
+          processError(issue.argumentsError);
+        } else if (issue.path.length === 0) {
+          fieldErrors._errors.push(mapper(issue));
+        } else {
+          let curr = fieldErrors;
+          let i = 0;
+          while (i < issue.path.length) {
+            const el = issue.path[i];
+            const terminal = i === issue.path.length - 1;
+            if (!terminal) {
+              curr[el] = curr[el] || { _errors: [] };
+            } else {
+              curr[el] = curr[el] || { _errors: [] };
+              curr[el]._errors.push(mapper(issue));
+            }
+            curr = curr[el];
+            i++;
+          }
+        }
+      }
+    };
+    processError(this);
+    return fieldErrors;
+  }
+  static assert(value) {
+    if (!(value instanceof _ZodError)) {
+      throw new Error(`Not a ZodError: ${value}`);
+    }
+  }
+  toString() {
+    return this.message;
+  }
+  get message() {
+    return JSON.stringify(this.issues, util.jsonStringifyReplacer, 2);
+  }
+  get isEmpty() {
+    return this.issues.length === 0;
+  }
+  flatten(mapper = (issue) => issue.message) {
+    const fieldErrors = {};
+    const formErrors = [];
+    for (const sub of this.issues) {
+      if (sub.path.length > 0) {
+        const firstEl = sub.path[0];
+        fieldErrors[firstEl] = fieldErrors[firstEl] || [];
+        fieldErrors[firstEl].push(mapper(sub));
+      } else {
+        formErrors.push(mapper(sub));
+      }
+    }
+    return { formErrors, fieldErrors };
+  }
+  get formErrors() {
+    return this.flatten();
+  }
+};
+ZodError.create = (issues) => {
+  const error = new ZodError(issues);
+  return error;
+};
+
+// node_modules/zod/v3/locales/en.js
+var errorMap = (issue, _ctx) => {
+  let message;
+  switch (issue.code) {
+    case ZodIssueCode.invalid_type:
+      if (issue.received === ZodParsedType.undefined) {
+        message = "Required";
+      } else {
+        message = `Expected ${issue.expected}, received ${issue.received}`;
+      }
+      break;
+    case ZodIssueCode.invalid_literal:
+      message = `Invalid literal value, expected ${JSON.stringify(issue.expected, util.jsonStringifyReplacer)}`;
+      break;
+    case ZodIssueCode.unrecognized_keys:
+      message = `Unrecognized key(s) in object: ${util.joinValues(issue.keys, ", ")}`;
+      break;
+    case ZodIssueCode.invalid_union:
+      message = `Invalid input`;
+      break;
+    case ZodIssueCode.invalid_union_discriminator:
+      message = `Invalid discriminator value. Expected ${util.joinValues(issue.options)}`;
+      break;
+    case ZodIssueCode.invalid_enum_value:
+      message = `Invalid enum value. Expected ${util.joinValues(issue.options)}, received '${issue.received}'`;
+      break;
+    case ZodIssueCode.invalid_arguments:
+      message = `Invalid function arguments`;
+      break;
+    case ZodIssueCode.invalid_return_type:
+      message = `Invalid function return type`;
+      break;
+    case ZodIssueCode.invalid_date:
+      message = `Invalid date`;
+      break;
+    case ZodIssueCode.invalid_string:
+      if (typeof issue.validation === "object") {
+        if ("includes" in issue.validation) {
+          message = `Invalid input: must include "${issue.validation.includes}"`;
+          if (typeof issue.validation.position === "number") {
+            message = `${message} at one or more positions greater than or equal to ${issue.validation.position}`;
+          }
+        } else if ("startsWith" in issue.validation) {
+          message = `Invalid input: must start with "${issue.validation.startsWith}"`;
+        } else if ("endsWith" in issue.validation) {
+          message = `Invalid input: must end with "${issue.validation.endsWith}"`;
+        } else {
+          util.assertNever(issue.validation);
+        }
+      } else if (issue.validation !== "regex") {
+        message = `Invalid ${issue.validation}`;
+      } else {
+        message = "Invalid";
+      }
+      break;
+    case ZodIssueCode.too_small:
+      if (issue.type === "array")
+        message = `Array must contain ${issue.exact ? "exactly" : issue.inclusive ? `at least` : `more than`} ${issue.minimum} element(s)`;
+      else if (issue.type === "string")
+        message = `String must contain ${issue.exact ? "exactly" : issue.inclusive ? `at least` : `over`} ${issue.minimum} character(s)`;
+      else if (issue.type === "number")
+        message = `Number must be ${issue.exact ? `exactly equal to ` : issue.inclusive ? `greater than or equal to ` : `greater than `}${issue.minimum}`;
+      else if (issue.type === "bigint")
+        message = `Number must be ${issue.exact ? `exactly equal to ` : issue.inclusive ? `greater than or equal to ` : `greater than `}${issue.minimum}`;
+      else if (issue.type === "date")
+        message = `Date must be ${issue.exact ? `exactly equal to ` : issue.inclusive ? `greater than or equal to ` : `greater than `}${new Date(Number(issue.minimum))}`;
+      else
+        message = "Invalid input";
+      break;
+    case ZodIssueCode.too_big:
+      if (issue.type === "array")
+        message = `Array must contain ${issue.exact ? `exactly` : issue.inclusive ? `at most` : `less than`} ${issue.maximum} element(s)`;
+      else if (issue.type === "string")
+        message = `String must contain ${issue.exact ? `exactly` : issue.inclusive ? `at most` : `under`} ${issue.maximum} character(s)`;
+      else if (issue.type === "number")
+        message = `Number must be ${issue.exact ? `exactly` : issue.inclusive ? `less than or equal to` : `less than`} ${issue.maximum}`;
+      else if (issue.type === "bigint")
+        message = `BigInt must be ${issue.exact ? `exactly` : issue.inclusive ? `less than or equal to` : `less than`} ${issue.maximum}`;
+      else if (issue.type === "date")
+        message = `Date must be ${issue.exact ? `exactly` : issue.inclusive ? `smaller than or equal to` : `smaller than`} ${new Date(Number(issue.maximum))}`;
+      else
+        message = "Invalid input";
+      break;
+    case ZodIssueCode.custom:
+      message = `Invalid input`;
+      break;
+    case ZodIssueCode.invalid_intersection_types:
+      message = `Intersection results could not be merged`;
+      break;
+    case ZodIssueCode.not_multiple_of:
+      message = `Number must be a multiple of ${issue.multipleOf}`;
+      break;
+    case ZodIssueCode.not_finite:
+      message = "Number must be finite";
+      break;
+    default:
+      message = _ctx.defaultError;
+      util.assertNever(issue);
+  }
+  return { message };
+};
+var en_default = errorMap;
+
+// node_modules/zod/v3/errors.js
+var overrideErrorMap = en_default;
+function setErrorMap(map) {
+  overrideErrorMap = map;
+}
+function getErrorMap() {
+  return overrideErrorMap;
+}
+
+// node_modules/zod/v3/helpers/parseUtil.js
+var makeIssue = (params) => {
+  const { data, path: path25, errorMaps, issueData } = params;
+  const fullPath = [...path25, ...issueData.path || []];
+  const fullIssue = {
+    ...issueData,
+    path: fullPath
+  };
+  if (issueData.message !== void 0) {
+    return {
+      ...issueData,
+      path: fullPath,
+      message: issueData.message
+    };
+  }
+  let errorMessage = "";
+  const maps = errorMaps.filter((m) => !!m).slice().reverse();
+  for (const map of maps) {
+    errorMessage = map(fullIssue, { data, defaultError: errorMessage }).message;
+  }
+  return {
+    ...issueData,
+    path: fullPath,
+    message: errorMessage
+  };
+};
+var EMPTY_PATH = [];
+function addIssueToContext(ctx, issueData) {
+  const overrideMap = getErrorMap();
+  const issue = makeIssue({
+    issueData,
+    data: ctx.data,
+    path: ctx.path,
+    errorMaps: [
+      ctx.common.contextualErrorMap,
+      // contextual error map is first priority
+      ctx.schemaErrorMap,
+      // then schema-bound map if available
+      overrideMap,
+      // then global override map
+      overrideMap === en_default ? void 0 : en_default
+      // then global default map
+    ].filter((x) => !!x)
+  });
+  ctx.common.issues.push(issue);
+}
+var ParseStatus = class _ParseStatus {
+  constructor() {
+    this.value = "valid";
+  }
+  dirty() {
+    if (this.value === "valid")
+      this.value = "dirty";
+  }
+  abort() {
+    if (this.value !== "aborted")
+      this.value = "aborted";
+  }
+  static mergeArray(status, results) {
+    const arrayValue = [];
+    for (const s of results) {
+      if (s.status === "aborted")
+        return INVALID;
+      if (s.status === "dirty")
+        status.dirty();
+      arrayValue.push(s.value);
+    }
+    return { status: status.value, value: arrayValue };
+  }
+  static async mergeObjectAsync(status, pairs) {
+    const syncPairs = [];
+    for (const pair of pairs) {
+      const key = await pair.key;
+      const value = await pair.value;
+      syncPairs.push({
+        key,
+        value
+      });
+    }
+    return _ParseStatus.mergeObjectSync(status, syncPairs);
+  }
+  static mergeObjectSync(status, pairs) {
+    const finalObject = {};
+    for (const pair of pairs) {
+      const { key, value } = pair;
+      if (key.status === "aborted")
+        return INVALID;
+      if (value.status === "aborted")
+        return INVALID;
+      if (key.status === "dirty")
+        status.dirty();
+      if (value.status === "dirty")
+        status.dirty();
+      if (key.value !== "__proto__" && (typeof value.value !== "undefined" || pair.alwaysSet)) {
+        finalObject[key.value] = value.value;
+      }
+    }
+    return { status: status.value, value: finalObject };
+  }
+};
+var INVALID = Object.freeze({
+  status: "aborted"
+});
+var DIRTY = (value) => ({ status: "dirty", value });
+var OK = (value) => ({ status: "valid", value });
+var isAborted = (x) => x.status === "aborted";
+var isDirty = (x) => x.status === "dirty";
+var isValid = (x) => x.status === "valid";
+var isAsync = (x) => typeof Promise !== "undefined" && x instanceof Promise;
+
+// node_modules/zod/v3/helpers/errorUtil.js
+var errorUtil;
+(function(errorUtil2) {
+  errorUtil2.errToObj = (message) => typeof message === "string" ? { message } : message || {};
+  errorUtil2.toString = (message) => typeof message === "string" ? message : message?.message;
+})(errorUtil || (errorUtil = {}));
+
+// node_modules/zod/v3/types.js
+var ParseInputLazyPath = class {
+  constructor(parent, value, path25, key) {
+    this._cachedPath = [];
+    this.parent = parent;
+    this.data = value;
+    this._path = path25;
+    this._key = key;
+  }
+  get path() {
+    if (!this._cachedPath.length) {
+      if (Array.isArray(this._key)) {
+        this._cachedPath.push(...this._path, ...this._key);
+      } else {
+        this._cachedPath.push(...this._path, this._key);
+      }
+    }
+    return this._cachedPath;
+  }
+};
+var handleResult = (ctx, result) => {
+  if (isValid(result)) {
+    return { success: true, data: result.value };
+  } else {
+    if (!ctx.common.issues.length) {
+      throw new Error("Validation failed but no issues detected.");
+    }
+    return {
+      success: false,
+      get error() {
+        if (this._error)
+          return this._error;
+        const error = new ZodError(ctx.common.issues);
+        this._error = error;
+        return this._error;
+      }
+    };
+  }
+};
+function processCreateParams(params) {
+  if (!params)
+    return {};
+  const { errorMap: errorMap2, invalid_type_error, required_error, description } = params;
+  if (errorMap2 && (invalid_type_error || required_error)) {
+    throw new Error(`Can't use "invalid_type_error" or "required_error" in conjunction with custom error map.`);
+  }
+  if (errorMap2)
+    return { errorMap: errorMap2, description };
+  const customMap = (iss, ctx) => {
+    const { message } = params;
+    if (iss.code === "invalid_enum_value") {
+      return { message: message ?? ctx.defaultError };
+    }
+    if (typeof ctx.data === "undefined") {
+      return { message: message ?? required_error ?? ctx.defaultError };
+    }
+    if (iss.code !== "invalid_type")
+      return { message: ctx.defaultError };
+    return { message: message ?? invalid_type_error ?? ctx.defaultError };
+  };
+  return { errorMap: customMap, description };
+}
+var ZodType = class {
+  get description() {
+    return this._def.description;
+  }
+  _getType(input) {
+    return getParsedType(input.data);
+  }
+  _getOrReturnCtx(input, ctx) {
+    return ctx || {
+      common: input.parent.common,
+      data: input.data,
+      parsedType: getParsedType(input.data),
+      schemaErrorMap: this._def.errorMap,
+      path: input.path,
+      parent: input.parent
+    };
+  }
+  _processInputParams(input) {
+    return {
+      status: new ParseStatus(),
+      ctx: {
+        common: input.parent.common,
+        data: input.data,
+        parsedType: getParsedType(input.data),
+        schemaErrorMap: this._def.errorMap,
+        path: input.path,
+        parent: input.parent
+      }
+    };
+  }
+  _parseSync(input) {
+    const result = this._parse(input);
+    if (isAsync(result)) {
+      throw new Error("Synchronous parse encountered promise.");
+    }
+    return result;
+  }
+  _parseAsync(input) {
+    const result = this._parse(input);
+    return Promise.resolve(result);
+  }
+  parse(data, params) {
+    const result = this.safeParse(data, params);
+    if (result.success)
+      return result.data;
+    throw result.error;
+  }
+  safeParse(data, params) {
+    const ctx = {
+      common: {
+        issues: [],
+        async: params?.async ?? false,
+        contextualErrorMap: params?.errorMap
+      },
+      path: params?.path || [],
+      schemaErrorMap: this._def.errorMap,
+      parent: null,
+      data,
+      parsedType: getParsedType(data)
+    };
+    const result = this._parseSync({ data, path: ctx.path, parent: ctx });
+    return handleResult(ctx, result);
+  }
+  "~validate"(data) {
+    const ctx = {
+      common: {
+        issues: [],
+        async: !!this["~standard"].async
+      },
+      path: [],
+      schemaErrorMap: this._def.errorMap,
+      parent: null,
+      data,
+      parsedType: getParsedType(data)
+    };
+    if (!this["~standard"].async) {
+      try {
+        const result = this._parseSync({ data, path: [], parent: ctx });
+        return isValid(result) ? {
+          value: result.value
+        } : {
+          issues: ctx.common.issues
+        };
+      } catch (err) {
+        if (err?.message?.toLowerCase()?.includes("encountered")) {
+          this["~standard"].async = true;
+        }
+        ctx.common = {
+          issues: [],
+          async: true
+        };
+      }
+    }
+    return this._parseAsync({ data, path: [], parent: ctx }).then((result) => isValid(result) ? {
+      value: result.value
+    } : {
+      issues: ctx.common.issues
+    });
+  }
+  async parseAsync(data, params) {
+    const result = await this.safeParseAsync(data, params);
+    if (result.success)
+      return result.data;
+    throw result.error;
+  }
+  async safeParseAsync(data, params) {
+    const ctx = {
+      common: {
+        issues: [],
+        contextualErrorMap: params?.errorMap,
+        async: true
+      },
+      path: params?.path || [],
+      schemaErrorMap: this._def.errorMap,
+      parent: null,
+      data,
+      parsedType: getParsedType(data)
+    };
+    const maybeAsyncResult = this._parse({ data, path: ctx.path, parent: ctx });
+    const result = await (isAsync(maybeAsyncResult) ? maybeAsyncResult : Promise.resolve(maybeAsyncResult));
+    return handleResult(ctx, result);
+  }
+  refine(check, message) {
+    const getIssueProperties = (val) => {
+      if (typeof message === "string" || typeof message === "undefined") {
+        return { message };
+      } else if (typeof message === "function") {
+        return message(val);
+      } else {
+        return message;
+      }
+    };
+    return this._refinement((val, ctx) => {
+      const result = check(val);
+      const setError = () => ctx.addIssue({
+        code: ZodIssueCode.custom,
+        ...getIssueProperties(val)
+      });
+      if (typeof Promise !== "undefined" && result instanceof Promise) {
+        return result.then((data) => {
+          if (!data) {
+            setError();
+            return false;
+          } else {
+            return true;
+          }
+        });
+      }
+      if (!result) {
+        setError();
+        return false;
+      } else {
+        return true;
+      }
+    });
+  }
+  refinement(check, refinementData) {
+    return this._refinement((val, ctx) => {
+      if (!check(val)) {
+        ctx.addIssue(typeof refinementData === "function" ? refinementData(val, ctx) : refinementData);
+        return false;
+      } else {
+        return true;
+      }
+    });
+  }
+  _refinement(refinement) {
+    return new ZodEffects({
+      schema: this,
+      typeName: ZodFirstPartyTypeKind.ZodEffects,
+      effect: { type: "refinement", refinement }
+    });
+  }
+  superRefine(refinement) {
+    return this._refinement(refinement);
+  }
+  constructor(def) {
+    this.spa = this.safeParseAsync;
+    this._def = def;
+    this.parse = this.parse.bind(this);
+    this.safeParse = this.safeParse.bind(this);
+    this.parseAsync = this.parseAsync.bind(this);
+    this.safeParseAsync = this.safeParseAsync.bind(this);
+    this.spa = this.spa.bind(this);
+    this.refine = this.refine.bind(this);
+    this.refinement = this.refinement.bind(this);
+    this.superRefine = this.superRefine.bind(this);
+    this.optional = this.optional.bind(this);
+    this.nullable = this.nullable.bind(this);
+    this.nullish = this.nullish.bind(this);
+    this.array = this.array.bind(this);
+    this.promise = this.promise.bind(this);
+    this.or = this.or.bind(this);
+    this.and = this.and.bind(this);
+    this.transform = this.transform.bind(this);
+    this.brand = this.brand.bind(this);
+    this.default = this.default.bind(this);
+    this.catch = this.catch.bind(this);
+    this.describe = this.describe.bind(this);
+    this.pipe = this.pipe.bind(this);
+    this.readonly = this.readonly.bind(this);
+    this.isNullable = this.isNullable.bind(this);
+    this.isOptional = this.isOptional.bind(this);
+    this["~standard"] = {
+      version: 1,
+      vendor: "zod",
+      validate: (data) => this["~validate"](data)
+    };
+  }
+  optional() {
+    return ZodOptional.create(this, this._def);
+  }
+  nullable() {
+    return ZodNullable.create(this, this._def);
+  }
+  nullish() {
+    return this.nullable().optional();
+  }
+  array() {
+    return ZodArray.create(this);
+  }
+  promise() {
+    return ZodPromise.create(this, this._def);
+  }
+  or(option) {
+    return ZodUnion.create([this, option], this._def);
+  }
+  and(incoming) {
+    return ZodIntersection.create(this, incoming, this._def);
+  }
+  transform(transform) {
+    return new ZodEffects({
+      ...processCreateParams(this._def),
+      schema: this,
+      typeName: ZodFirstPartyTypeKind.ZodEffects,
+      effect: { type: "transform", transform }
+    });
+  }
+  default(def) {
+    const defaultValueFunc = typeof def === "function" ? def : () => def;
+    return new ZodDefault({
+      ...processCreateParams(this._def),
+      innerType: this,
+      defaultValue: defaultValueFunc,
+      typeName: ZodFirstPartyTypeKind.ZodDefault
+    });
+  }
+  brand() {
+    return new ZodBranded({
+      typeName: ZodFirstPartyTypeKind.ZodBranded,
+      type: this,
+      ...processCreateParams(this._def)
+    });
+  }
+  catch(def) {
+    const catchValueFunc = typeof def === "function" ? def : () => def;
+    return new ZodCatch({
+      ...processCreateParams(this._def),
+      innerType: this,
+      catchValue: catchValueFunc,
+      typeName: ZodFirstPartyTypeKind.ZodCatch
+    });
+  }
+  describe(description) {
+    const This = this.constructor;
+    return new This({
+      ...this._def,
+      description
+    });
+  }
+  pipe(target) {
+    return ZodPipeline.create(this, target);
+  }
+  readonly() {
+    return ZodReadonly.create(this);
+  }
+  isOptional() {
+    return this.safeParse(void 0).success;
+  }
+  isNullable() {
+    return this.safeParse(null).success;
+  }
+};
+var cuidRegex = /^c[^\s-]{8,}$/i;
+var cuid2Regex = /^[0-9a-z]+$/;
+var ulidRegex = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
+var uuidRegex = /^[0-9a-fA-F]{8}\b-[0-9a-fA-F]{4}\b-[0-9a-fA-F]{4}\b-[0-9a-fA-F]{4}\b-[0-9a-fA-F]{12}$/i;
+var nanoidRegex = /^[a-z0-9_-]{21}$/i;
+var jwtRegex = /^[A-Za-z0-9-_]+\.[A-Za-z0-9-_]+\.[A-Za-z0-9-_]*$/;
+var durationRegex = /^[-+]?P(?!$)(?:(?:[-+]?\d+Y)|(?:[-+]?\d+[.,]\d+Y$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:(?:[-+]?\d+W)|(?:[-+]?\d+[.,]\d+W$))?(?:(?:[-+]?\d+D)|(?:[-+]?\d+[.,]\d+D$))?(?:T(?=[\d+-])(?:(?:[-+]?\d+H)|(?:[-+]?\d+[.,]\d+H$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:[-+]?\d+(?:[.,]\d+)?S)?)??$/;
+var emailRegex = /^(?!\.)(?!.*\.\.)([A-Z0-9_'+\-\.]*)[A-Z0-9_+-]@([A-Z0-9][A-Z0-9\-]*\.)+[A-Z]{2,}$/i;
+var _emojiRegex = `^(\\p{Extended_Pictographic}|\\p{Emoji_Component})+$`;
+var emojiRegex;
+var ipv4Regex = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
+var ipv4CidrRegex = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/(3[0-2]|[12]?[0-9])$/;
+var ipv6Regex = /^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))$/;
+var ipv6CidrRegex = /^(([0-9a-fA-F]{1,4}:){7,7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:)|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}|::(ffff(:0{1,4}){0,1}:){0,1}((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])|([0-9a-fA-F]{1,4}:){1,4}:((25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])\.){3,3}(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9]))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/;
+var base64Regex = /^([0-9a-zA-Z+/]{4})*(([0-9a-zA-Z+/]{2}==)|([0-9a-zA-Z+/]{3}=))?$/;
+var base64urlRegex = /^([0-9a-zA-Z-_]{4})*(([0-9a-zA-Z-_]{2}(==)?)|([0-9a-zA-Z-_]{3}(=)?))?$/;
+var dateRegexSource = `((\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-((0[13578]|1[02])-(0[1-9]|[12]\\d|3[01])|(0[469]|11)-(0[1-9]|[12]\\d|30)|(02)-(0[1-9]|1\\d|2[0-8])))`;
+var dateRegex = new RegExp(`^${dateRegexSource}$`);
+function timeRegexSource(args) {
+  let secondsRegexSource = `[0-5]\\d`;
+  if (args.precision) {
+    secondsRegexSource = `${secondsRegexSource}\\.\\d{${args.precision}}`;
+  } else if (args.precision == null) {
+    secondsRegexSource = `${secondsRegexSource}(\\.\\d+)?`;
+  }
+  const secondsQuantifier = args.precision ? "+" : "?";
+  return `([01]\\d|2[0-3]):[0-5]\\d(:${secondsRegexSource})${secondsQuantifier}`;
+}
+function timeRegex(args) {
+  return new RegExp(`^${timeRegexSource(args)}$`);
+}
+function datetimeRegex(args) {
+  let regex = `${dateRegexSource}T${timeRegexSource(args)}`;
+  const opts = [];
+  opts.push(args.local ? `Z?` : `Z`);
+  if (args.offset)
+    opts.push(`([+-]\\d{2}:?\\d{2})`);
+  regex = `${regex}(${opts.join("|")})`;
+  return new RegExp(`^${regex}$`);
+}
+function isValidIP(ip, version) {
+  if ((version === "v4" || !version) && ipv4Regex.test(ip)) {
+    return true;
+  }
+  if ((version === "v6" || !version) && ipv6Regex.test(ip)) {
+    return true;
+  }
+  return false;
+}
+function isValidJWT(jwt, alg) {
+  if (!jwtRegex.test(jwt))
+    return false;
+  try {
+    const [header] = jwt.split(".");
+    if (!header)
+      return false;
+    const base64 = header.replace(/-/g, "+").replace(/_/g, "/").padEnd(header.length + (4 - header.length % 4) % 4, "=");
+    const decoded = JSON.parse(atob(base64));
+    if (typeof decoded !== "object" || decoded === null)
+      return false;
+    if ("typ" in decoded && decoded?.typ !== "JWT")
+      return false;
+    if (!decoded.alg)
+      return false;
+    if (alg && decoded.alg !== alg)
+      return false;
+    return true;
+  } catch {
+    return false;
+  }
+}
+function isValidCidr(ip, version) {
+  if ((version === "v4" || !version) && ipv4CidrRegex.test(ip)) {
+    return true;
+  }
+  if ((version === "v6" || !version) && ipv6CidrRegex.test(ip)) {
+    return true;
+  }
+  return false;
+}
+var ZodString = class _ZodString extends ZodType {
+  _parse(input) {
+    if (this._def.coerce) {
+      input.data = String(input.data);
+    }
+    const parsedType = this._getType(input);
+    if (parsedType !== ZodParsedType.string) {
+      const ctx2 = this._getOrReturnCtx(input);
+      addIssueToContext(ctx2, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.string,
+        received: ctx2.parsedType
+      });
+      return INVALID;
+    }
+    const status = new ParseStatus();
+    let ctx = void 0;
+    for (const check of this._def.checks) {
+      if (check.kind === "min") {
+        if (input.data.length < check.value) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.too_small,
+            minimum: check.value,
+            type: "string",
+            inclusive: true,
+            exact: false,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "max") {
+        if (input.data.length > check.value) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.too_big,
+            maximum: check.value,
+            type: "string",
+            inclusive: true,
+            exact: false,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "length") {
+        const tooBig = input.data.length > check.value;
+        const tooSmall = input.data.length < check.value;
+        if (tooBig || tooSmall) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          if (tooBig) {
+            addIssueToContext(ctx, {
+              code: ZodIssueCode.too_big,
+              maximum: check.value,
+              type: "string",
+              inclusive: true,
+              exact: true,
+              message: check.message
+            });
+          } else if (tooSmall) {
+            addIssueToContext(ctx, {
+              code: ZodIssueCode.too_small,
+              minimum: check.value,
+              type: "string",
+              inclusive: true,
+              exact: true,
+              message: check.message
+            });
+          }
+          status.dirty();
+        }
+      } else if (check.kind === "email") {
+        if (!emailRegex.test(input.data)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            validation: "email",
+            code: ZodIssueCode.invalid_string,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "emoji") {
+        if (!emojiRegex) {
+          emojiRegex = new RegExp(_emojiRegex, "u");
+        }
+        if (!emojiRegex.test(input.data)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            validation: "emoji",
+            code: ZodIssueCode.invalid_string,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "uuid") {
+        if (!uuidRegex.test(input.data)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            validation: "uuid",
+            code: ZodIssueCode.invalid_string,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "nanoid") {
+        if (!nanoidRegex.test(input.data)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            validation: "nanoid",
+            code: ZodIssueCode.invalid_string,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "cuid") {
+        if (!cuidRegex.test(input.data)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            validation: "cuid",
+            code: ZodIssueCode.invalid_string,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "cuid2") {
+        if (!cuid2Regex.test(input.data)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            validation: "cuid2",
+            code: ZodIssueCode.invalid_string,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "ulid") {
+        if (!ulidRegex.test(input.data)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            validation: "ulid",
+            code: ZodIssueCode.invalid_string,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "url") {
+        try {
+          new URL(input.data);
+        } catch {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            validation: "url",
+            code: ZodIssueCode.invalid_string,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "regex") {
+        check.regex.lastIndex = 0;
+        const testResult = check.regex.test(input.data);
+        if (!testResult) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            validation: "regex",
+            code: ZodIssueCode.invalid_string,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "trim") {
+        input.data = input.data.trim();
+      } else if (check.kind === "includes") {
+        if (!input.data.includes(check.value, check.position)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.invalid_string,
+            validation: { includes: check.value, position: check.position },
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "toLowerCase") {
+        input.data = input.data.toLowerCase();
+      } else if (check.kind === "toUpperCase") {
+        input.data = input.data.toUpperCase();
+      } else if (check.kind === "startsWith") {
+        if (!input.data.startsWith(check.value)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.invalid_string,
+            validation: { startsWith: check.value },
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "endsWith") {
+        if (!input.data.endsWith(check.value)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.invalid_string,
+            validation: { endsWith: check.value },
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "datetime") {
+        const regex = datetimeRegex(check);
+        if (!regex.test(input.data)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.invalid_string,
+            validation: "datetime",
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "date") {
+        const regex = dateRegex;
+        if (!regex.test(input.data)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.invalid_string,
+            validation: "date",
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "time") {
+        const regex = timeRegex(check);
+        if (!regex.test(input.data)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.invalid_string,
+            validation: "time",
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "duration") {
+        if (!durationRegex.test(input.data)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            validation: "duration",
+            code: ZodIssueCode.invalid_string,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "ip") {
+        if (!isValidIP(input.data, check.version)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            validation: "ip",
+            code: ZodIssueCode.invalid_string,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "jwt") {
+        if (!isValidJWT(input.data, check.alg)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            validation: "jwt",
+            code: ZodIssueCode.invalid_string,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "cidr") {
+        if (!isValidCidr(input.data, check.version)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            validation: "cidr",
+            code: ZodIssueCode.invalid_string,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "base64") {
+        if (!base64Regex.test(input.data)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            validation: "base64",
+            code: ZodIssueCode.invalid_string,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "base64url") {
+        if (!base64urlRegex.test(input.data)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            validation: "base64url",
+            code: ZodIssueCode.invalid_string,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else {
+        util.assertNever(check);
+      }
+    }
+    return { status: status.value, value: input.data };
+  }
+  _regex(regex, validation, message) {
+    return this.refinement((data) => regex.test(data), {
+      validation,
+      code: ZodIssueCode.invalid_string,
+      ...errorUtil.errToObj(message)
+    });
+  }
+  _addCheck(check) {
+    return new _ZodString({
+      ...this._def,
+      checks: [...this._def.checks, check]
+    });
+  }
+  email(message) {
+    return this._addCheck({ kind: "email", ...errorUtil.errToObj(message) });
+  }
+  url(message) {
+    return this._addCheck({ kind: "url", ...errorUtil.errToObj(message) });
+  }
+  emoji(message) {
+    return this._addCheck({ kind: "emoji", ...errorUtil.errToObj(message) });
+  }
+  uuid(message) {
+    return this._addCheck({ kind: "uuid", ...errorUtil.errToObj(message) });
+  }
+  nanoid(message) {
+    return this._addCheck({ kind: "nanoid", ...errorUtil.errToObj(message) });
+  }
+  cuid(message) {
+    return this._addCheck({ kind: "cuid", ...errorUtil.errToObj(message) });
+  }
+  cuid2(message) {
+    return this._addCheck({ kind: "cuid2", ...errorUtil.errToObj(message) });
+  }
+  ulid(message) {
+    return this._addCheck({ kind: "ulid", ...errorUtil.errToObj(message) });
+  }
+  base64(message) {
+    return this._addCheck({ kind: "base64", ...errorUtil.errToObj(message) });
+  }
+  base64url(message) {
+    return this._addCheck({
+      kind: "base64url",
+      ...errorUtil.errToObj(message)
+    });
+  }
+  jwt(options) {
+    return this._addCheck({ kind: "jwt", ...errorUtil.errToObj(options) });
+  }
+  ip(options) {
+    return this._addCheck({ kind: "ip", ...errorUtil.errToObj(options) });
+  }
+  cidr(options) {
+    return this._addCheck({ kind: "cidr", ...errorUtil.errToObj(options) });
+  }
+  datetime(options) {
+    if (typeof options === "string") {
+      return this._addCheck({
+        kind: "datetime",
+        precision: null,
+        offset: false,
+        local: false,
+        message: options
+      });
+    }
+    return this._addCheck({
+      kind: "datetime",
+      precision: typeof options?.precision === "undefined" ? null : options?.precision,
+      offset: options?.offset ?? false,
+      local: options?.local ?? false,
+      ...errorUtil.errToObj(options?.message)
+    });
+  }
+  date(message) {
+    return this._addCheck({ kind: "date", message });
+  }
+  time(options) {
+    if (typeof options === "string") {
+      return this._addCheck({
+        kind: "time",
+        precision: null,
+        message: options
+      });
+    }
+    return this._addCheck({
+      kind: "time",
+      precision: typeof options?.precision === "undefined" ? null : options?.precision,
+      ...errorUtil.errToObj(options?.message)
+    });
+  }
+  duration(message) {
+    return this._addCheck({ kind: "duration", ...errorUtil.errToObj(message) });
+  }
+  regex(regex, message) {
+    return this._addCheck({
+      kind: "regex",
+      regex,
+      ...errorUtil.errToObj(message)
+    });
+  }
+  includes(value, options) {
+    return this._addCheck({
+      kind: "includes",
+      value,
+      position: options?.position,
+      ...errorUtil.errToObj(options?.message)
+    });
+  }
+  startsWith(value, message) {
+    return this._addCheck({
+      kind: "startsWith",
+      value,
+      ...errorUtil.errToObj(message)
+    });
+  }
+  endsWith(value, message) {
+    return this._addCheck({
+      kind: "endsWith",
+      value,
+      ...errorUtil.errToObj(message)
+    });
+  }
+  min(minLength, message) {
+    return this._addCheck({
+      kind: "min",
+      value: minLength,
+      ...errorUtil.errToObj(message)
+    });
+  }
+  max(maxLength, message) {
+    return this._addCheck({
+      kind: "max",
+      value: maxLength,
+      ...errorUtil.errToObj(message)
+    });
+  }
+  length(len, message) {
+    return this._addCheck({
+      kind: "length",
+      value: len,
+      ...errorUtil.errToObj(message)
+    });
+  }
+  /**
+   * Equivalent to `.min(1)`
+   */
+  nonempty(message) {
+    return this.min(1, errorUtil.errToObj(message));
+  }
+  trim() {
+    return new _ZodString({
+      ...this._def,
+      checks: [...this._def.checks, { kind: "trim" }]
+    });
+  }
+  toLowerCase() {
+    return new _ZodString({
+      ...this._def,
+      checks: [...this._def.checks, { kind: "toLowerCase" }]
+    });
+  }
+  toUpperCase() {
+    return new _ZodString({
+      ...this._def,
+      checks: [...this._def.checks, { kind: "toUpperCase" }]
+    });
+  }
+  get isDatetime() {
+    return !!this._def.checks.find((ch) => ch.kind === "datetime");
+  }
+  get isDate() {
+    return !!this._def.checks.find((ch) => ch.kind === "date");
+  }
+  get isTime() {
+    return !!this._def.checks.find((ch) => ch.kind === "time");
+  }
+  get isDuration() {
+    return !!this._def.checks.find((ch) => ch.kind === "duration");
+  }
+  get isEmail() {
+    return !!this._def.checks.find((ch) => ch.kind === "email");
+  }
+  get isURL() {
+    return !!this._def.checks.find((ch) => ch.kind === "url");
+  }
+  get isEmoji() {
+    return !!this._def.checks.find((ch) => ch.kind === "emoji");
+  }
+  get isUUID() {
+    return !!this._def.checks.find((ch) => ch.kind === "uuid");
+  }
+  get isNANOID() {
+    return !!this._def.checks.find((ch) => ch.kind === "nanoid");
+  }
+  get isCUID() {
+    return !!this._def.checks.find((ch) => ch.kind === "cuid");
+  }
+  get isCUID2() {
+    return !!this._def.checks.find((ch) => ch.kind === "cuid2");
+  }
+  get isULID() {
+    return !!this._def.checks.find((ch) => ch.kind === "ulid");
+  }
+  get isIP() {
+    return !!this._def.checks.find((ch) => ch.kind === "ip");
+  }
+  get isCIDR() {
+    return !!this._def.checks.find((ch) => ch.kind === "cidr");
+  }
+  get isBase64() {
+    return !!this._def.checks.find((ch) => ch.kind === "base64");
+  }
+  get isBase64url() {
+    return !!this._def.checks.find((ch) => ch.kind === "base64url");
+  }
+  get minLength() {
+    let min = null;
+    for (const ch of this._def.checks) {
+      if (ch.kind === "min") {
+        if (min === null || ch.value > min)
+          min = ch.value;
+      }
+    }
+    return min;
+  }
+  get maxLength() {
+    let max = null;
+    for (const ch of this._def.checks) {
+      if (ch.kind === "max") {
+        if (max === null || ch.value < max)
+          max = ch.value;
+      }
+    }
+    return max;
+  }
+};
+ZodString.create = (params) => {
+  return new ZodString({
+    checks: [],
+    typeName: ZodFirstPartyTypeKind.ZodString,
+    coerce: params?.coerce ?? false,
+    ...processCreateParams(params)
+  });
+};
+function floatSafeRemainder(val, step) {
+  const valDecCount = (val.toString().split(".")[1] || "").length;
+  const stepDecCount = (step.toString().split(".")[1] || "").length;
+  const decCount = valDecCount > stepDecCount ? valDecCount : stepDecCount;
+  const valInt = Number.parseInt(val.toFixed(decCount).replace(".", ""));
+  const stepInt = Number.parseInt(step.toFixed(decCount).replace(".", ""));
+  return valInt % stepInt / 10 ** decCount;
+}
+var ZodNumber = class _ZodNumber extends ZodType {
+  constructor() {
+    super(...arguments);
+    this.min = this.gte;
+    this.max = this.lte;
+    this.step = this.multipleOf;
+  }
+  _parse(input) {
+    if (this._def.coerce) {
+      input.data = Number(input.data);
+    }
+    const parsedType = this._getType(input);
+    if (parsedType !== ZodParsedType.number) {
+      const ctx2 = this._getOrReturnCtx(input);
+      addIssueToContext(ctx2, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.number,
+        received: ctx2.parsedType
+      });
+      return INVALID;
+    }
+    let ctx = void 0;
+    const status = new ParseStatus();
+    for (const check of this._def.checks) {
+      if (check.kind === "int") {
+        if (!util.isInteger(input.data)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.invalid_type,
+            expected: "integer",
+            received: "float",
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "min") {
+        const tooSmall = check.inclusive ? input.data < check.value : input.data <= check.value;
+        if (tooSmall) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.too_small,
+            minimum: check.value,
+            type: "number",
+            inclusive: check.inclusive,
+            exact: false,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "max") {
+        const tooBig = check.inclusive ? input.data > check.value : input.data >= check.value;
+        if (tooBig) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.too_big,
+            maximum: check.value,
+            type: "number",
+            inclusive: check.inclusive,
+            exact: false,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "multipleOf") {
+        if (floatSafeRemainder(input.data, check.value) !== 0) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.not_multiple_of,
+            multipleOf: check.value,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "finite") {
+        if (!Number.isFinite(input.data)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.not_finite,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else {
+        util.assertNever(check);
+      }
+    }
+    return { status: status.value, value: input.data };
+  }
+  gte(value, message) {
+    return this.setLimit("min", value, true, errorUtil.toString(message));
+  }
+  gt(value, message) {
+    return this.setLimit("min", value, false, errorUtil.toString(message));
+  }
+  lte(value, message) {
+    return this.setLimit("max", value, true, errorUtil.toString(message));
+  }
+  lt(value, message) {
+    return this.setLimit("max", value, false, errorUtil.toString(message));
+  }
+  setLimit(kind, value, inclusive, message) {
+    return new _ZodNumber({
+      ...this._def,
+      checks: [
+        ...this._def.checks,
+        {
+          kind,
+          value,
+          inclusive,
+          message: errorUtil.toString(message)
+        }
+      ]
+    });
+  }
+  _addCheck(check) {
+    return new _ZodNumber({
+      ...this._def,
+      checks: [...this._def.checks, check]
+    });
+  }
+  int(message) {
+    return this._addCheck({
+      kind: "int",
+      message: errorUtil.toString(message)
+    });
+  }
+  positive(message) {
+    return this._addCheck({
+      kind: "min",
+      value: 0,
+      inclusive: false,
+      message: errorUtil.toString(message)
+    });
+  }
+  negative(message) {
+    return this._addCheck({
+      kind: "max",
+      value: 0,
+      inclusive: false,
+      message: errorUtil.toString(message)
+    });
+  }
+  nonpositive(message) {
+    return this._addCheck({
+      kind: "max",
+      value: 0,
+      inclusive: true,
+      message: errorUtil.toString(message)
+    });
+  }
+  nonnegative(message) {
+    return this._addCheck({
+      kind: "min",
+      value: 0,
+      inclusive: true,
+      message: errorUtil.toString(message)
+    });
+  }
+  multipleOf(value, message) {
+    return this._addCheck({
+      kind: "multipleOf",
+      value,
+      message: errorUtil.toString(message)
+    });
+  }
+  finite(message) {
+    return this._addCheck({
+      kind: "finite",
+      message: errorUtil.toString(message)
+    });
+  }
+  safe(message) {
+    return this._addCheck({
+      kind: "min",
+      inclusive: true,
+      value: Number.MIN_SAFE_INTEGER,
+      message: errorUtil.toString(message)
+    })._addCheck({
+      kind: "max",
+      inclusive: true,
+      value: Number.MAX_SAFE_INTEGER,
+      message: errorUtil.toString(message)
+    });
+  }
+  get minValue() {
+    let min = null;
+    for (const ch of this._def.checks) {
+      if (ch.kind === "min") {
+        if (min === null || ch.value > min)
+          min = ch.value;
+      }
+    }
+    return min;
+  }
+  get maxValue() {
+    let max = null;
+    for (const ch of this._def.checks) {
+      if (ch.kind === "max") {
+        if (max === null || ch.value < max)
+          max = ch.value;
+      }
+    }
+    return max;
+  }
+  get isInt() {
+    return !!this._def.checks.find((ch) => ch.kind === "int" || ch.kind === "multipleOf" && util.isInteger(ch.value));
+  }
+  get isFinite() {
+    let max = null;
+    let min = null;
+    for (const ch of this._def.checks) {
+      if (ch.kind === "finite" || ch.kind === "int" || ch.kind === "multipleOf") {
+        return true;
+      } else if (ch.kind === "min") {
+        if (min === null || ch.value > min)
+          min = ch.value;
+      } else if (ch.kind === "max") {
+        if (max === null || ch.value < max)
+          max = ch.value;
+      }
+    }
+    return Number.isFinite(min) && Number.isFinite(max);
+  }
+};
+ZodNumber.create = (params) => {
+  return new ZodNumber({
+    checks: [],
+    typeName: ZodFirstPartyTypeKind.ZodNumber,
+    coerce: params?.coerce || false,
+    ...processCreateParams(params)
+  });
+};
+var ZodBigInt = class _ZodBigInt extends ZodType {
+  constructor() {
+    super(...arguments);
+    this.min = this.gte;
+    this.max = this.lte;
+  }
+  _parse(input) {
+    if (this._def.coerce) {
+      try {
+        input.data = BigInt(input.data);
+      } catch {
+        return this._getInvalidInput(input);
+      }
+    }
+    const parsedType = this._getType(input);
+    if (parsedType !== ZodParsedType.bigint) {
+      return this._getInvalidInput(input);
+    }
+    let ctx = void 0;
+    const status = new ParseStatus();
+    for (const check of this._def.checks) {
+      if (check.kind === "min") {
+        const tooSmall = check.inclusive ? input.data < check.value : input.data <= check.value;
+        if (tooSmall) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.too_small,
+            type: "bigint",
+            minimum: check.value,
+            inclusive: check.inclusive,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "max") {
+        const tooBig = check.inclusive ? input.data > check.value : input.data >= check.value;
+        if (tooBig) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.too_big,
+            type: "bigint",
+            maximum: check.value,
+            inclusive: check.inclusive,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "multipleOf") {
+        if (input.data % check.value !== BigInt(0)) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.not_multiple_of,
+            multipleOf: check.value,
+            message: check.message
+          });
+          status.dirty();
+        }
+      } else {
+        util.assertNever(check);
+      }
+    }
+    return { status: status.value, value: input.data };
+  }
+  _getInvalidInput(input) {
+    const ctx = this._getOrReturnCtx(input);
+    addIssueToContext(ctx, {
+      code: ZodIssueCode.invalid_type,
+      expected: ZodParsedType.bigint,
+      received: ctx.parsedType
+    });
+    return INVALID;
+  }
+  gte(value, message) {
+    return this.setLimit("min", value, true, errorUtil.toString(message));
+  }
+  gt(value, message) {
+    return this.setLimit("min", value, false, errorUtil.toString(message));
+  }
+  lte(value, message) {
+    return this.setLimit("max", value, true, errorUtil.toString(message));
+  }
+  lt(value, message) {
+    return this.setLimit("max", value, false, errorUtil.toString(message));
+  }
+  setLimit(kind, value, inclusive, message) {
+    return new _ZodBigInt({
+      ...this._def,
+      checks: [
+        ...this._def.checks,
+        {
+          kind,
+          value,
+          inclusive,
+          message: errorUtil.toString(message)
+        }
+      ]
+    });
+  }
+  _addCheck(check) {
+    return new _ZodBigInt({
+      ...this._def,
+      checks: [...this._def.checks, check]
+    });
+  }
+  positive(message) {
+    return this._addCheck({
+      kind: "min",
+      value: BigInt(0),
+      inclusive: false,
+      message: errorUtil.toString(message)
+    });
+  }
+  negative(message) {
+    return this._addCheck({
+      kind: "max",
+      value: BigInt(0),
+      inclusive: false,
+      message: errorUtil.toString(message)
+    });
+  }
+  nonpositive(message) {
+    return this._addCheck({
+      kind: "max",
+      value: BigInt(0),
+      inclusive: true,
+      message: errorUtil.toString(message)
+    });
+  }
+  nonnegative(message) {
+    return this._addCheck({
+      kind: "min",
+      value: BigInt(0),
+      inclusive: true,
+      message: errorUtil.toString(message)
+    });
+  }
+  multipleOf(value, message) {
+    return this._addCheck({
+      kind: "multipleOf",
+      value,
+      message: errorUtil.toString(message)
+    });
+  }
+  get minValue() {
+    let min = null;
+    for (const ch of this._def.checks) {
+      if (ch.kind === "min") {
+        if (min === null || ch.value > min)
+          min = ch.value;
+      }
+    }
+    return min;
+  }
+  get maxValue() {
+    let max = null;
+    for (const ch of this._def.checks) {
+      if (ch.kind === "max") {
+        if (max === null || ch.value < max)
+          max = ch.value;
+      }
+    }
+    return max;
+  }
+};
+ZodBigInt.create = (params) => {
+  return new ZodBigInt({
+    checks: [],
+    typeName: ZodFirstPartyTypeKind.ZodBigInt,
+    coerce: params?.coerce ?? false,
+    ...processCreateParams(params)
+  });
+};
+var ZodBoolean = class extends ZodType {
+  _parse(input) {
+    if (this._def.coerce) {
+      input.data = Boolean(input.data);
+    }
+    const parsedType = this._getType(input);
+    if (parsedType !== ZodParsedType.boolean) {
+      const ctx = this._getOrReturnCtx(input);
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.boolean,
+        received: ctx.parsedType
+      });
+      return INVALID;
+    }
+    return OK(input.data);
+  }
+};
+ZodBoolean.create = (params) => {
+  return new ZodBoolean({
+    typeName: ZodFirstPartyTypeKind.ZodBoolean,
+    coerce: params?.coerce || false,
+    ...processCreateParams(params)
+  });
+};
+var ZodDate = class _ZodDate extends ZodType {
+  _parse(input) {
+    if (this._def.coerce) {
+      input.data = new Date(input.data);
+    }
+    const parsedType = this._getType(input);
+    if (parsedType !== ZodParsedType.date) {
+      const ctx2 = this._getOrReturnCtx(input);
+      addIssueToContext(ctx2, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.date,
+        received: ctx2.parsedType
+      });
+      return INVALID;
+    }
+    if (Number.isNaN(input.data.getTime())) {
+      const ctx2 = this._getOrReturnCtx(input);
+      addIssueToContext(ctx2, {
+        code: ZodIssueCode.invalid_date
+      });
+      return INVALID;
+    }
+    const status = new ParseStatus();
+    let ctx = void 0;
+    for (const check of this._def.checks) {
+      if (check.kind === "min") {
+        if (input.data.getTime() < check.value) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.too_small,
+            message: check.message,
+            inclusive: true,
+            exact: false,
+            minimum: check.value,
+            type: "date"
+          });
+          status.dirty();
+        }
+      } else if (check.kind === "max") {
+        if (input.data.getTime() > check.value) {
+          ctx = this._getOrReturnCtx(input, ctx);
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.too_big,
+            message: check.message,
+            inclusive: true,
+            exact: false,
+            maximum: check.value,
+            type: "date"
+          });
+          status.dirty();
+        }
+      } else {
+        util.assertNever(check);
+      }
+    }
+    return {
+      status: status.value,
+      value: new Date(input.data.getTime())
+    };
+  }
+  _addCheck(check) {
+    return new _ZodDate({
+      ...this._def,
+      checks: [...this._def.checks, check]
+    });
+  }
+  min(minDate, message) {
+    return this._addCheck({
+      kind: "min",
+      value: minDate.getTime(),
+      message: errorUtil.toString(message)
+    });
+  }
+  max(maxDate, message) {
+    return this._addCheck({
+      kind: "max",
+      value: maxDate.getTime(),
+      message: errorUtil.toString(message)
+    });
+  }
+  get minDate() {
+    let min = null;
+    for (const ch of this._def.checks) {
+      if (ch.kind === "min") {
+        if (min === null || ch.value > min)
+          min = ch.value;
+      }
+    }
+    return min != null ? new Date(min) : null;
+  }
+  get maxDate() {
+    let max = null;
+    for (const ch of this._def.checks) {
+      if (ch.kind === "max") {
+        if (max === null || ch.value < max)
+          max = ch.value;
+      }
+    }
+    return max != null ? new Date(max) : null;
+  }
+};
+ZodDate.create = (params) => {
+  return new ZodDate({
+    checks: [],
+    coerce: params?.coerce || false,
+    typeName: ZodFirstPartyTypeKind.ZodDate,
+    ...processCreateParams(params)
+  });
+};
+var ZodSymbol = class extends ZodType {
+  _parse(input) {
+    const parsedType = this._getType(input);
+    if (parsedType !== ZodParsedType.symbol) {
+      const ctx = this._getOrReturnCtx(input);
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.symbol,
+        received: ctx.parsedType
+      });
+      return INVALID;
+    }
+    return OK(input.data);
+  }
+};
+ZodSymbol.create = (params) => {
+  return new ZodSymbol({
+    typeName: ZodFirstPartyTypeKind.ZodSymbol,
+    ...processCreateParams(params)
+  });
+};
+var ZodUndefined = class extends ZodType {
+  _parse(input) {
+    const parsedType = this._getType(input);
+    if (parsedType !== ZodParsedType.undefined) {
+      const ctx = this._getOrReturnCtx(input);
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.undefined,
+        received: ctx.parsedType
+      });
+      return INVALID;
+    }
+    return OK(input.data);
+  }
+};
+ZodUndefined.create = (params) => {
+  return new ZodUndefined({
+    typeName: ZodFirstPartyTypeKind.ZodUndefined,
+    ...processCreateParams(params)
+  });
+};
+var ZodNull = class extends ZodType {
+  _parse(input) {
+    const parsedType = this._getType(input);
+    if (parsedType !== ZodParsedType.null) {
+      const ctx = this._getOrReturnCtx(input);
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.null,
+        received: ctx.parsedType
+      });
+      return INVALID;
+    }
+    return OK(input.data);
+  }
+};
+ZodNull.create = (params) => {
+  return new ZodNull({
+    typeName: ZodFirstPartyTypeKind.ZodNull,
+    ...processCreateParams(params)
+  });
+};
+var ZodAny = class extends ZodType {
+  constructor() {
+    super(...arguments);
+    this._any = true;
+  }
+  _parse(input) {
+    return OK(input.data);
+  }
+};
+ZodAny.create = (params) => {
+  return new ZodAny({
+    typeName: ZodFirstPartyTypeKind.ZodAny,
+    ...processCreateParams(params)
+  });
+};
+var ZodUnknown = class extends ZodType {
+  constructor() {
+    super(...arguments);
+    this._unknown = true;
+  }
+  _parse(input) {
+    return OK(input.data);
+  }
+};
+ZodUnknown.create = (params) => {
+  return new ZodUnknown({
+    typeName: ZodFirstPartyTypeKind.ZodUnknown,
+    ...processCreateParams(params)
+  });
+};
+var ZodNever = class extends ZodType {
+  _parse(input) {
+    const ctx = this._getOrReturnCtx(input);
+    addIssueToContext(ctx, {
+      code: ZodIssueCode.invalid_type,
+      expected: ZodParsedType.never,
+      received: ctx.parsedType
+    });
+    return INVALID;
+  }
+};
+ZodNever.create = (params) => {
+  return new ZodNever({
+    typeName: ZodFirstPartyTypeKind.ZodNever,
+    ...processCreateParams(params)
+  });
+};
+var ZodVoid = class extends ZodType {
+  _parse(input) {
+    const parsedType = this._getType(input);
+    if (parsedType !== ZodParsedType.undefined) {
+      const ctx = this._getOrReturnCtx(input);
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.void,
+        received: ctx.parsedType
+      });
+      return INVALID;
+    }
+    return OK(input.data);
+  }
+};
+ZodVoid.create = (params) => {
+  return new ZodVoid({
+    typeName: ZodFirstPartyTypeKind.ZodVoid,
+    ...processCreateParams(params)
+  });
+};
+var ZodArray = class _ZodArray extends ZodType {
+  _parse(input) {
+    const { ctx, status } = this._processInputParams(input);
+    const def = this._def;
+    if (ctx.parsedType !== ZodParsedType.array) {
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.array,
+        received: ctx.parsedType
+      });
+      return INVALID;
+    }
+    if (def.exactLength !== null) {
+      const tooBig = ctx.data.length > def.exactLength.value;
+      const tooSmall = ctx.data.length < def.exactLength.value;
+      if (tooBig || tooSmall) {
+        addIssueToContext(ctx, {
+          code: tooBig ? ZodIssueCode.too_big : ZodIssueCode.too_small,
+          minimum: tooSmall ? def.exactLength.value : void 0,
+          maximum: tooBig ? def.exactLength.value : void 0,
+          type: "array",
+          inclusive: true,
+          exact: true,
+          message: def.exactLength.message
+        });
+        status.dirty();
+      }
+    }
+    if (def.minLength !== null) {
+      if (ctx.data.length < def.minLength.value) {
+        addIssueToContext(ctx, {
+          code: ZodIssueCode.too_small,
+          minimum: def.minLength.value,
+          type: "array",
+          inclusive: true,
+          exact: false,
+          message: def.minLength.message
+        });
+        status.dirty();
+      }
+    }
+    if (def.maxLength !== null) {
+      if (ctx.data.length > def.maxLength.value) {
+        addIssueToContext(ctx, {
+          code: ZodIssueCode.too_big,
+          maximum: def.maxLength.value,
+          type: "array",
+          inclusive: true,
+          exact: false,
+          message: def.maxLength.message
+        });
+        status.dirty();
+      }
+    }
+    if (ctx.common.async) {
+      return Promise.all([...ctx.data].map((item, i) => {
+        return def.type._parseAsync(new ParseInputLazyPath(ctx, item, ctx.path, i));
+      })).then((result2) => {
+        return ParseStatus.mergeArray(status, result2);
+      });
+    }
+    const result = [...ctx.data].map((item, i) => {
+      return def.type._parseSync(new ParseInputLazyPath(ctx, item, ctx.path, i));
+    });
+    return ParseStatus.mergeArray(status, result);
+  }
+  get element() {
+    return this._def.type;
+  }
+  min(minLength, message) {
+    return new _ZodArray({
+      ...this._def,
+      minLength: { value: minLength, message: errorUtil.toString(message) }
+    });
+  }
+  max(maxLength, message) {
+    return new _ZodArray({
+      ...this._def,
+      maxLength: { value: maxLength, message: errorUtil.toString(message) }
+    });
+  }
+  length(len, message) {
+    return new _ZodArray({
+      ...this._def,
+      exactLength: { value: len, message: errorUtil.toString(message) }
+    });
+  }
+  nonempty(message) {
+    return this.min(1, message);
+  }
+};
+ZodArray.create = (schema, params) => {
+  return new ZodArray({
+    type: schema,
+    minLength: null,
+    maxLength: null,
+    exactLength: null,
+    typeName: ZodFirstPartyTypeKind.ZodArray,
+    ...processCreateParams(params)
+  });
+};
+function deepPartialify(schema) {
+  if (schema instanceof ZodObject) {
+    const newShape = {};
+    for (const key in schema.shape) {
+      const fieldSchema = schema.shape[key];
+      newShape[key] = ZodOptional.create(deepPartialify(fieldSchema));
+    }
+    return new ZodObject({
+      ...schema._def,
+      shape: () => newShape
+    });
+  } else if (schema instanceof ZodArray) {
+    return new ZodArray({
+      ...schema._def,
+      type: deepPartialify(schema.element)
+    });
+  } else if (schema instanceof ZodOptional) {
+    return ZodOptional.create(deepPartialify(schema.unwrap()));
+  } else if (schema instanceof ZodNullable) {
+    return ZodNullable.create(deepPartialify(schema.unwrap()));
+  } else if (schema instanceof ZodTuple) {
+    return ZodTuple.create(schema.items.map((item) => deepPartialify(item)));
+  } else {
+    return schema;
+  }
+}
+var ZodObject = class _ZodObject extends ZodType {
+  constructor() {
+    super(...arguments);
+    this._cached = null;
+    this.nonstrict = this.passthrough;
+    this.augment = this.extend;
+  }
+  _getCached() {
+    if (this._cached !== null)
+      return this._cached;
+    const shape = this._def.shape();
+    const keys = util.objectKeys(shape);
+    this._cached = { shape, keys };
+    return this._cached;
+  }
+  _parse(input) {
+    const parsedType = this._getType(input);
+    if (parsedType !== ZodParsedType.object) {
+      const ctx2 = this._getOrReturnCtx(input);
+      addIssueToContext(ctx2, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.object,
+        received: ctx2.parsedType
+      });
+      return INVALID;
+    }
+    const { status, ctx } = this._processInputParams(input);
+    const { shape, keys: shapeKeys } = this._getCached();
+    const extraKeys = [];
+    if (!(this._def.catchall instanceof ZodNever && this._def.unknownKeys === "strip")) {
+      for (const key in ctx.data) {
+        if (!shapeKeys.includes(key)) {
+          extraKeys.push(key);
+        }
+      }
+    }
+    const pairs = [];
+    for (const key of shapeKeys) {
+      const keyValidator = shape[key];
+      const value = ctx.data[key];
+      pairs.push({
+        key: { status: "valid", value: key },
+        value: keyValidator._parse(new ParseInputLazyPath(ctx, value, ctx.path, key)),
+        alwaysSet: key in ctx.data
+      });
+    }
+    if (this._def.catchall instanceof ZodNever) {
+      const unknownKeys = this._def.unknownKeys;
+      if (unknownKeys === "passthrough") {
+        for (const key of extraKeys) {
+          pairs.push({
+            key: { status: "valid", value: key },
+            value: { status: "valid", value: ctx.data[key] }
+          });
+        }
+      } else if (unknownKeys === "strict") {
+        if (extraKeys.length > 0) {
+          addIssueToContext(ctx, {
+            code: ZodIssueCode.unrecognized_keys,
+            keys: extraKeys
+          });
+          status.dirty();
+        }
+      } else if (unknownKeys === "strip") {
+      } else {
+        throw new Error(`Internal ZodObject error: invalid unknownKeys value.`);
+      }
+    } else {
+      const catchall = this._def.catchall;
+      for (const key of extraKeys) {
+        const value = ctx.data[key];
+        pairs.push({
+          key: { status: "valid", value: key },
+          value: catchall._parse(
+            new ParseInputLazyPath(ctx, value, ctx.path, key)
+            //, ctx.child(key), value, getParsedType(value)
+          ),
+          alwaysSet: key in ctx.data
+        });
+      }
+    }
+    if (ctx.common.async) {
+      return Promise.resolve().then(async () => {
+        const syncPairs = [];
+        for (const pair of pairs) {
+          const key = await pair.key;
+          const value = await pair.value;
+          syncPairs.push({
+            key,
+            value,
+            alwaysSet: pair.alwaysSet
+          });
+        }
+        return syncPairs;
+      }).then((syncPairs) => {
+        return ParseStatus.mergeObjectSync(status, syncPairs);
+      });
+    } else {
+      return ParseStatus.mergeObjectSync(status, pairs);
+    }
+  }
+  get shape() {
+    return this._def.shape();
+  }
+  strict(message) {
+    errorUtil.errToObj;
+    return new _ZodObject({
+      ...this._def,
+      unknownKeys: "strict",
+      ...message !== void 0 ? {
+        errorMap: (issue, ctx) => {
+          const defaultError = this._def.errorMap?.(issue, ctx).message ?? ctx.defaultError;
+          if (issue.code === "unrecognized_keys")
+            return {
+              message: errorUtil.errToObj(message).message ?? defaultError
+            };
+          return {
+            message: defaultError
+          };
+        }
+      } : {}
+    });
+  }
+  strip() {
+    return new _ZodObject({
+      ...this._def,
+      unknownKeys: "strip"
+    });
+  }
+  passthrough() {
+    return new _ZodObject({
+      ...this._def,
+      unknownKeys: "passthrough"
+    });
+  }
+  // const AugmentFactory =
+  //   <Def extends ZodObjectDef>(def: Def) =>
+  //   <Augmentation extends ZodRawShape>(
+  //     augmentation: Augmentation
+  //   ): ZodObject<
+  //     extendShape<ReturnType<Def["shape"]>, Augmentation>,
+  //     Def["unknownKeys"],
+  //     Def["catchall"]
+  //   > => {
+  //     return new ZodObject({
+  //       ...def,
+  //       shape: () => ({
+  //         ...def.shape(),
+  //         ...augmentation,
+  //       }),
+  //     }) as any;
+  //   };
+  extend(augmentation) {
+    return new _ZodObject({
+      ...this._def,
+      shape: () => ({
+        ...this._def.shape(),
+        ...augmentation
+      })
+    });
+  }
+  /**
+   * Prior to zod@1.0.12 there was a bug in the
+   * inferred type of merged objects. Please
+   * upgrade if you are experiencing issues.
+   */
+  merge(merging) {
+    const merged = new _ZodObject({
+      unknownKeys: merging._def.unknownKeys,
+      catchall: merging._def.catchall,
+      shape: () => ({
+        ...this._def.shape(),
+        ...merging._def.shape()
+      }),
+      typeName: ZodFirstPartyTypeKind.ZodObject
+    });
+    return merged;
+  }
+  // merge<
+  //   Incoming extends AnyZodObject,
+  //   Augmentation extends Incoming["shape"],
+  //   NewOutput extends {
+  //     [k in keyof Augmentation | keyof Output]: k extends keyof Augmentation
+  //       ? Augmentation[k]["_output"]
+  //       : k extends keyof Output
+  //       ? Output[k]
+  //       : never;
+  //   },
+  //   NewInput extends {
+  //     [k in keyof Augmentation | keyof Input]: k extends keyof Augmentation
+  //       ? Augmentation[k]["_input"]
+  //       : k extends keyof Input
+  //       ? Input[k]
+  //       : never;
+  //   }
+  // >(
+  //   merging: Incoming
+  // ): ZodObject<
+  //   extendShape<T, ReturnType<Incoming["_def"]["shape"]>>,
+  //   Incoming["_def"]["unknownKeys"],
+  //   Incoming["_def"]["catchall"],
+  //   NewOutput,
+  //   NewInput
+  // > {
+  //   const merged: any = new ZodObject({
+  //     unknownKeys: merging._def.unknownKeys,
+  //     catchall: merging._def.catchall,
+  //     shape: () =>
+  //       objectUtil.mergeShapes(this._def.shape(), merging._def.shape()),
+  //     typeName: ZodFirstPartyTypeKind.ZodObject,
+  //   }) as any;
+  //   return merged;
+  // }
+  setKey(key, schema) {
+    return this.augment({ [key]: schema });
+  }
+  // merge<Incoming extends AnyZodObject>(
+  //   merging: Incoming
+  // ): //ZodObject<T & Incoming["_shape"], UnknownKeys, Catchall> = (merging) => {
+  // ZodObject<
+  //   extendShape<T, ReturnType<Incoming["_def"]["shape"]>>,
+  //   Incoming["_def"]["unknownKeys"],
+  //   Incoming["_def"]["catchall"]
+  // > {
+  //   // const mergedShape = objectUtil.mergeShapes(
+  //   //   this._def.shape(),
+  //   //   merging._def.shape()
+  //   // );
+  //   const merged: any = new ZodObject({
+  //     unknownKeys: merging._def.unknownKeys,
+  //     catchall: merging._def.catchall,
+  //     shape: () =>
+  //       objectUtil.mergeShapes(this._def.shape(), merging._def.shape()),
+  //     typeName: ZodFirstPartyTypeKind.ZodObject,
+  //   }) as any;
+  //   return merged;
+  // }
+  catchall(index) {
+    return new _ZodObject({
+      ...this._def,
+      catchall: index
+    });
+  }
+  pick(mask) {
+    const shape = {};
+    for (const key of util.objectKeys(mask)) {
+      if (mask[key] && this.shape[key]) {
+        shape[key] = this.shape[key];
+      }
+    }
+    return new _ZodObject({
+      ...this._def,
+      shape: () => shape
+    });
+  }
+  omit(mask) {
+    const shape = {};
+    for (const key of util.objectKeys(this.shape)) {
+      if (!mask[key]) {
+        shape[key] = this.shape[key];
+      }
+    }
+    return new _ZodObject({
+      ...this._def,
+      shape: () => shape
+    });
+  }
+  /**
+   * @deprecated
+   */
+  deepPartial() {
+    return deepPartialify(this);
+  }
+  partial(mask) {
+    const newShape = {};
+    for (const key of util.objectKeys(this.shape)) {
+      const fieldSchema = this.shape[key];
+      if (mask && !mask[key]) {
+        newShape[key] = fieldSchema;
+      } else {
+        newShape[key] = fieldSchema.optional();
+      }
+    }
+    return new _ZodObject({
+      ...this._def,
+      shape: () => newShape
+    });
+  }
+  required(mask) {
+    const newShape = {};
+    for (const key of util.objectKeys(this.shape)) {
+      if (mask && !mask[key]) {
+        newShape[key] = this.shape[key];
+      } else {
+        const fieldSchema = this.shape[key];
+        let newField = fieldSchema;
+        while (newField instanceof ZodOptional) {
+          newField = newField._def.innerType;
+        }
+        newShape[key] = newField;
+      }
+    }
+    return new _ZodObject({
+      ...this._def,
+      shape: () => newShape
+    });
+  }
+  keyof() {
+    return createZodEnum(util.objectKeys(this.shape));
+  }
+};
+ZodObject.create = (shape, params) => {
+  return new ZodObject({
+    shape: () => shape,
+    unknownKeys: "strip",
+    catchall: ZodNever.create(),
+    typeName: ZodFirstPartyTypeKind.ZodObject,
+    ...processCreateParams(params)
+  });
+};
+ZodObject.strictCreate = (shape, params) => {
+  return new ZodObject({
+    shape: () => shape,
+    unknownKeys: "strict",
+    catchall: ZodNever.create(),
+    typeName: ZodFirstPartyTypeKind.ZodObject,
+    ...processCreateParams(params)
+  });
+};
+ZodObject.lazycreate = (shape, params) => {
+  return new ZodObject({
+    shape,
+    unknownKeys: "strip",
+    catchall: ZodNever.create(),
+    typeName: ZodFirstPartyTypeKind.ZodObject,
+    ...processCreateParams(params)
+  });
+};
+var ZodUnion = class extends ZodType {
+  _parse(input) {
+    const { ctx } = this._processInputParams(input);
+    const options = this._def.options;
+    function handleResults(results) {
+      for (const result of results) {
+        if (result.result.status === "valid") {
+          return result.result;
+        }
+      }
+      for (const result of results) {
+        if (result.result.status === "dirty") {
+          ctx.common.issues.push(...result.ctx.common.issues);
+          return result.result;
+        }
+      }
+      const unionErrors = results.map((result) => new ZodError(result.ctx.common.issues));
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.invalid_union,
+        unionErrors
+      });
+      return INVALID;
+    }
+    if (ctx.common.async) {
+      return Promise.all(options.map(async (option) => {
+        const childCtx = {
+          ...ctx,
+          common: {
+            ...ctx.common,
+            issues: []
+          },
+          parent: null
+        };
+        return {
+          result: await option._parseAsync({
+            data: ctx.data,
+            path: ctx.path,
+            parent: childCtx
+          }),
+          ctx: childCtx
+        };
+      })).then(handleResults);
+    } else {
+      let dirty = void 0;
+      const issues = [];
+      for (const option of options) {
+        const childCtx = {
+          ...ctx,
+          common: {
+            ...ctx.common,
+            issues: []
+          },
+          parent: null
+        };
+        const result = option._parseSync({
+          data: ctx.data,
+          path: ctx.path,
+          parent: childCtx
+        });
+        if (result.status === "valid") {
+          return result;
+        } else if (result.status === "dirty" && !dirty) {
+          dirty = { result, ctx: childCtx };
+        }
+        if (childCtx.common.issues.length) {
+          issues.push(childCtx.common.issues);
+        }
+      }
+      if (dirty) {
+        ctx.common.issues.push(...dirty.ctx.common.issues);
+        return dirty.result;
+      }
+      const unionErrors = issues.map((issues2) => new ZodError(issues2));
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.invalid_union,
+        unionErrors
+      });
+      return INVALID;
+    }
+  }
+  get options() {
+    return this._def.options;
+  }
+};
+ZodUnion.create = (types, params) => {
+  return new ZodUnion({
+    options: types,
+    typeName: ZodFirstPartyTypeKind.ZodUnion,
+    ...processCreateParams(params)
+  });
+};
+var getDiscriminator = (type) => {
+  if (type instanceof ZodLazy) {
+    return getDiscriminator(type.schema);
+  } else if (type instanceof ZodEffects) {
+    return getDiscriminator(type.innerType());
+  } else if (type instanceof ZodLiteral) {
+    return [type.value];
+  } else if (type instanceof ZodEnum) {
+    return type.options;
+  } else if (type instanceof ZodNativeEnum) {
+    return util.objectValues(type.enum);
+  } else if (type instanceof ZodDefault) {
+    return getDiscriminator(type._def.innerType);
+  } else if (type instanceof ZodUndefined) {
+    return [void 0];
+  } else if (type instanceof ZodNull) {
+    return [null];
+  } else if (type instanceof ZodOptional) {
+    return [void 0, ...getDiscriminator(type.unwrap())];
+  } else if (type instanceof ZodNullable) {
+    return [null, ...getDiscriminator(type.unwrap())];
+  } else if (type instanceof ZodBranded) {
+    return getDiscriminator(type.unwrap());
+  } else if (type instanceof ZodReadonly) {
+    return getDiscriminator(type.unwrap());
+  } else if (type instanceof ZodCatch) {
+    return getDiscriminator(type._def.innerType);
+  } else {
+    return [];
+  }
+};
+var ZodDiscriminatedUnion = class _ZodDiscriminatedUnion extends ZodType {
+  _parse(input) {
+    const { ctx } = this._processInputParams(input);
+    if (ctx.parsedType !== ZodParsedType.object) {
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.object,
+        received: ctx.parsedType
+      });
+      return INVALID;
+    }
+    const discriminator = this.discriminator;
+    const discriminatorValue = ctx.data[discriminator];
+    const option = this.optionsMap.get(discriminatorValue);
+    if (!option) {
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.invalid_union_discriminator,
+        options: Array.from(this.optionsMap.keys()),
+        path: [discriminator]
+      });
+      return INVALID;
+    }
+    if (ctx.common.async) {
+      return option._parseAsync({
+        data: ctx.data,
+        path: ctx.path,
+        parent: ctx
+      });
+    } else {
+      return option._parseSync({
+        data: ctx.data,
+        path: ctx.path,
+        parent: ctx
+      });
+    }
+  }
+  get discriminator() {
+    return this._def.discriminator;
+  }
+  get options() {
+    return this._def.options;
+  }
+  get optionsMap() {
+    return this._def.optionsMap;
+  }
+  /**
+   * The constructor of the discriminated union schema. Its behaviour is very similar to that of the normal z.union() constructor.
+   * However, it only allows a union of objects, all of which need to share a discriminator property. This property must
+   * have a different value for each object in the union.
+   * @param discriminator the name of the discriminator property
+   * @param types an array of object schemas
+   * @param params
+   */
+  static create(discriminator, options, params) {
+    const optionsMap = /* @__PURE__ */ new Map();
+    for (const type of options) {
+      const discriminatorValues = getDiscriminator(type.shape[discriminator]);
+      if (!discriminatorValues.length) {
+        throw new Error(`A discriminator value for key \`${discriminator}\` could not be extracted from all schema options`);
+      }
+      for (const value of discriminatorValues) {
+        if (optionsMap.has(value)) {
+          throw new Error(`Discriminator property ${String(discriminator)} has duplicate value ${String(value)}`);
+        }
+        optionsMap.set(value, type);
+      }
+    }
+    return new _ZodDiscriminatedUnion({
+      typeName: ZodFirstPartyTypeKind.ZodDiscriminatedUnion,
+      discriminator,
+      options,
+      optionsMap,
+      ...processCreateParams(params)
+    });
+  }
+};
+function mergeValues(a, b) {
+  const aType = getParsedType(a);
+  const bType = getParsedType(b);
+  if (a === b) {
+    return { valid: true, data: a };
+  } else if (aType === ZodParsedType.object && bType === ZodParsedType.object) {
+    const bKeys = util.objectKeys(b);
+    const sharedKeys = util.objectKeys(a).filter((key) => bKeys.indexOf(key) !== -1);
+    const newObj = { ...a, ...b };
+    for (const key of sharedKeys) {
+      const sharedValue = mergeValues(a[key], b[key]);
+      if (!sharedValue.valid) {
+        return { valid: false };
+      }
+      newObj[key] = sharedValue.data;
+    }
+    return { valid: true, data: newObj };
+  } else if (aType === ZodParsedType.array && bType === ZodParsedType.array) {
+    if (a.length !== b.length) {
+      return { valid: false };
+    }
+    const newArray = [];
+    for (let index = 0; index < a.length; index++) {
+      const itemA = a[index];
+      const itemB = b[index];
+      const sharedValue = mergeValues(itemA, itemB);
+      if (!sharedValue.valid) {
+        return { valid: false };
+      }
+      newArray.push(sharedValue.data);
+    }
+    return { valid: true, data: newArray };
+  } else if (aType === ZodParsedType.date && bType === ZodParsedType.date && +a === +b) {
+    return { valid: true, data: a };
+  } else {
+    return { valid: false };
+  }
+}
+var ZodIntersection = class extends ZodType {
+  _parse(input) {
+    const { status, ctx } = this._processInputParams(input);
+    const handleParsed = (parsedLeft, parsedRight) => {
+      if (isAborted(parsedLeft) || isAborted(parsedRight)) {
+        return INVALID;
+      }
+      const merged = mergeValues(parsedLeft.value, parsedRight.value);
+      if (!merged.valid) {
+        addIssueToContext(ctx, {
+          code: ZodIssueCode.invalid_intersection_types
+        });
+        return INVALID;
+      }
+      if (isDirty(parsedLeft) || isDirty(parsedRight)) {
+        status.dirty();
+      }
+      return { status: status.value, value: merged.data };
+    };
+    if (ctx.common.async) {
+      return Promise.all([
+        this._def.left._parseAsync({
+          data: ctx.data,
+          path: ctx.path,
+          parent: ctx
+        }),
+        this._def.right._parseAsync({
+          data: ctx.data,
+          path: ctx.path,
+          parent: ctx
+        })
+      ]).then(([left, right]) => handleParsed(left, right));
+    } else {
+      return handleParsed(this._def.left._parseSync({
+        data: ctx.data,
+        path: ctx.path,
+        parent: ctx
+      }), this._def.right._parseSync({
+        data: ctx.data,
+        path: ctx.path,
+        parent: ctx
+      }));
+    }
+  }
+};
+ZodIntersection.create = (left, right, params) => {
+  return new ZodIntersection({
+    left,
+    right,
+    typeName: ZodFirstPartyTypeKind.ZodIntersection,
+    ...processCreateParams(params)
+  });
+};
+var ZodTuple = class _ZodTuple extends ZodType {
+  _parse(input) {
+    const { status, ctx } = this._processInputParams(input);
+    if (ctx.parsedType !== ZodParsedType.array) {
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.array,
+        received: ctx.parsedType
+      });
+      return INVALID;
+    }
+    if (ctx.data.length < this._def.items.length) {
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.too_small,
+        minimum: this._def.items.length,
+        inclusive: true,
+        exact: false,
+        type: "array"
+      });
+      return INVALID;
+    }
+    const rest = this._def.rest;
+    if (!rest && ctx.data.length > this._def.items.length) {
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.too_big,
+        maximum: this._def.items.length,
+        inclusive: true,
+        exact: false,
+        type: "array"
+      });
+      status.dirty();
+    }
+    const items = [...ctx.data].map((item, itemIndex) => {
+      const schema = this._def.items[itemIndex] || this._def.rest;
+      if (!schema)
+        return null;
+      return schema._parse(new ParseInputLazyPath(ctx, item, ctx.path, itemIndex));
+    }).filter((x) => !!x);
+    if (ctx.common.async) {
+      return Promise.all(items).then((results) => {
+        return ParseStatus.mergeArray(status, results);
+      });
+    } else {
+      return ParseStatus.mergeArray(status, items);
+    }
+  }
+  get items() {
+    return this._def.items;
+  }
+  rest(rest) {
+    return new _ZodTuple({
+      ...this._def,
+      rest
+    });
+  }
+};
+ZodTuple.create = (schemas, params) => {
+  if (!Array.isArray(schemas)) {
+    throw new Error("You must pass an array of schemas to z.tuple([ ... ])");
+  }
+  return new ZodTuple({
+    items: schemas,
+    typeName: ZodFirstPartyTypeKind.ZodTuple,
+    rest: null,
+    ...processCreateParams(params)
+  });
+};
+var ZodRecord = class _ZodRecord extends ZodType {
+  get keySchema() {
+    return this._def.keyType;
+  }
+  get valueSchema() {
+    return this._def.valueType;
+  }
+  _parse(input) {
+    const { status, ctx } = this._processInputParams(input);
+    if (ctx.parsedType !== ZodParsedType.object) {
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.object,
+        received: ctx.parsedType
+      });
+      return INVALID;
+    }
+    const pairs = [];
+    const keyType = this._def.keyType;
+    const valueType = this._def.valueType;
+    for (const key in ctx.data) {
+      pairs.push({
+        key: keyType._parse(new ParseInputLazyPath(ctx, key, ctx.path, key)),
+        value: valueType._parse(new ParseInputLazyPath(ctx, ctx.data[key], ctx.path, key)),
+        alwaysSet: key in ctx.data
+      });
+    }
+    if (ctx.common.async) {
+      return ParseStatus.mergeObjectAsync(status, pairs);
+    } else {
+      return ParseStatus.mergeObjectSync(status, pairs);
+    }
+  }
+  get element() {
+    return this._def.valueType;
+  }
+  static create(first, second, third) {
+    if (second instanceof ZodType) {
+      return new _ZodRecord({
+        keyType: first,
+        valueType: second,
+        typeName: ZodFirstPartyTypeKind.ZodRecord,
+        ...processCreateParams(third)
+      });
+    }
+    return new _ZodRecord({
+      keyType: ZodString.create(),
+      valueType: first,
+      typeName: ZodFirstPartyTypeKind.ZodRecord,
+      ...processCreateParams(second)
+    });
+  }
+};
+var ZodMap = class extends ZodType {
+  get keySchema() {
+    return this._def.keyType;
+  }
+  get valueSchema() {
+    return this._def.valueType;
+  }
+  _parse(input) {
+    const { status, ctx } = this._processInputParams(input);
+    if (ctx.parsedType !== ZodParsedType.map) {
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.map,
+        received: ctx.parsedType
+      });
+      return INVALID;
+    }
+    const keyType = this._def.keyType;
+    const valueType = this._def.valueType;
+    const pairs = [...ctx.data.entries()].map(([key, value], index) => {
+      return {
+        key: keyType._parse(new ParseInputLazyPath(ctx, key, ctx.path, [index, "key"])),
+        value: valueType._parse(new ParseInputLazyPath(ctx, value, ctx.path, [index, "value"]))
+      };
+    });
+    if (ctx.common.async) {
+      const finalMap = /* @__PURE__ */ new Map();
+      return Promise.resolve().then(async () => {
+        for (const pair of pairs) {
+          const key = await pair.key;
+          const value = await pair.value;
+          if (key.status === "aborted" || value.status === "aborted") {
+            return INVALID;
+          }
+          if (key.status === "dirty" || value.status === "dirty") {
+            status.dirty();
+          }
+          finalMap.set(key.value, value.value);
+        }
+        return { status: status.value, value: finalMap };
+      });
+    } else {
+      const finalMap = /* @__PURE__ */ new Map();
+      for (const pair of pairs) {
+        const key = pair.key;
+        const value = pair.value;
+        if (key.status === "aborted" || value.status === "aborted") {
+          return INVALID;
+        }
+        if (key.status === "dirty" || value.status === "dirty") {
+          status.dirty();
+        }
+        finalMap.set(key.value, value.value);
+      }
+      return { status: status.value, value: finalMap };
+    }
+  }
+};
+ZodMap.create = (keyType, valueType, params) => {
+  return new ZodMap({
+    valueType,
+    keyType,
+    typeName: ZodFirstPartyTypeKind.ZodMap,
+    ...processCreateParams(params)
+  });
+};
+var ZodSet = class _ZodSet extends ZodType {
+  _parse(input) {
+    const { status, ctx } = this._processInputParams(input);
+    if (ctx.parsedType !== ZodParsedType.set) {
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.set,
+        received: ctx.parsedType
+      });
+      return INVALID;
+    }
+    const def = this._def;
+    if (def.minSize !== null) {
+      if (ctx.data.size < def.minSize.value) {
+        addIssueToContext(ctx, {
+          code: ZodIssueCode.too_small,
+          minimum: def.minSize.value,
+          type: "set",
+          inclusive: true,
+          exact: false,
+          message: def.minSize.message
+        });
+        status.dirty();
+      }
+    }
+    if (def.maxSize !== null) {
+      if (ctx.data.size > def.maxSize.value) {
+        addIssueToContext(ctx, {
+          code: ZodIssueCode.too_big,
+          maximum: def.maxSize.value,
+          type: "set",
+          inclusive: true,
+          exact: false,
+          message: def.maxSize.message
+        });
+        status.dirty();
+      }
+    }
+    const valueType = this._def.valueType;
+    function finalizeSet(elements2) {
+      const parsedSet = /* @__PURE__ */ new Set();
+      for (const element of elements2) {
+        if (element.status === "aborted")
+          return INVALID;
+        if (element.status === "dirty")
+          status.dirty();
+        parsedSet.add(element.value);
+      }
+      return { status: status.value, value: parsedSet };
+    }
+    const elements = [...ctx.data.values()].map((item, i) => valueType._parse(new ParseInputLazyPath(ctx, item, ctx.path, i)));
+    if (ctx.common.async) {
+      return Promise.all(elements).then((elements2) => finalizeSet(elements2));
+    } else {
+      return finalizeSet(elements);
+    }
+  }
+  min(minSize, message) {
+    return new _ZodSet({
+      ...this._def,
+      minSize: { value: minSize, message: errorUtil.toString(message) }
+    });
+  }
+  max(maxSize, message) {
+    return new _ZodSet({
+      ...this._def,
+      maxSize: { value: maxSize, message: errorUtil.toString(message) }
+    });
+  }
+  size(size, message) {
+    return this.min(size, message).max(size, message);
+  }
+  nonempty(message) {
+    return this.min(1, message);
+  }
+};
+ZodSet.create = (valueType, params) => {
+  return new ZodSet({
+    valueType,
+    minSize: null,
+    maxSize: null,
+    typeName: ZodFirstPartyTypeKind.ZodSet,
+    ...processCreateParams(params)
+  });
+};
+var ZodFunction = class _ZodFunction extends ZodType {
+  constructor() {
+    super(...arguments);
+    this.validate = this.implement;
+  }
+  _parse(input) {
+    const { ctx } = this._processInputParams(input);
+    if (ctx.parsedType !== ZodParsedType.function) {
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.function,
+        received: ctx.parsedType
+      });
+      return INVALID;
+    }
+    function makeArgsIssue(args, error) {
+      return makeIssue({
+        data: args,
+        path: ctx.path,
+        errorMaps: [ctx.common.contextualErrorMap, ctx.schemaErrorMap, getErrorMap(), en_default].filter((x) => !!x),
+        issueData: {
+          code: ZodIssueCode.invalid_arguments,
+          argumentsError: error
+        }
+      });
+    }
+    function makeReturnsIssue(returns, error) {
+      return makeIssue({
+        data: returns,
+        path: ctx.path,
+        errorMaps: [ctx.common.contextualErrorMap, ctx.schemaErrorMap, getErrorMap(), en_default].filter((x) => !!x),
+        issueData: {
+          code: ZodIssueCode.invalid_return_type,
+          returnTypeError: error
+        }
+      });
+    }
+    const params = { errorMap: ctx.common.contextualErrorMap };
+    const fn = ctx.data;
+    if (this._def.returns instanceof ZodPromise) {
+      const me = this;
+      return OK(async function(...args) {
+        const error = new ZodError([]);
+        const parsedArgs = await me._def.args.parseAsync(args, params).catch((e) => {
+          error.addIssue(makeArgsIssue(args, e));
+          throw error;
+        });
+        const result = await Reflect.apply(fn, this, parsedArgs);
+        const parsedReturns = await me._def.returns._def.type.parseAsync(result, params).catch((e) => {
+          error.addIssue(makeReturnsIssue(result, e));
+          throw error;
+        });
+        return parsedReturns;
+      });
+    } else {
+      const me = this;
+      return OK(function(...args) {
+        const parsedArgs = me._def.args.safeParse(args, params);
+        if (!parsedArgs.success) {
+          throw new ZodError([makeArgsIssue(args, parsedArgs.error)]);
+        }
+        const result = Reflect.apply(fn, this, parsedArgs.data);
+        const parsedReturns = me._def.returns.safeParse(result, params);
+        if (!parsedReturns.success) {
+          throw new ZodError([makeReturnsIssue(result, parsedReturns.error)]);
+        }
+        return parsedReturns.data;
+      });
+    }
+  }
+  parameters() {
+    return this._def.args;
+  }
+  returnType() {
+    return this._def.returns;
+  }
+  args(...items) {
+    return new _ZodFunction({
+      ...this._def,
+      args: ZodTuple.create(items).rest(ZodUnknown.create())
+    });
+  }
+  returns(returnType) {
+    return new _ZodFunction({
+      ...this._def,
+      returns: returnType
+    });
+  }
+  implement(func) {
+    const validatedFunc = this.parse(func);
+    return validatedFunc;
+  }
+  strictImplement(func) {
+    const validatedFunc = this.parse(func);
+    return validatedFunc;
+  }
+  static create(args, returns, params) {
+    return new _ZodFunction({
+      args: args ? args : ZodTuple.create([]).rest(ZodUnknown.create()),
+      returns: returns || ZodUnknown.create(),
+      typeName: ZodFirstPartyTypeKind.ZodFunction,
+      ...processCreateParams(params)
+    });
+  }
+};
+var ZodLazy = class extends ZodType {
+  get schema() {
+    return this._def.getter();
+  }
+  _parse(input) {
+    const { ctx } = this._processInputParams(input);
+    const lazySchema = this._def.getter();
+    return lazySchema._parse({ data: ctx.data, path: ctx.path, parent: ctx });
+  }
+};
+ZodLazy.create = (getter, params) => {
+  return new ZodLazy({
+    getter,
+    typeName: ZodFirstPartyTypeKind.ZodLazy,
+    ...processCreateParams(params)
+  });
+};
+var ZodLiteral = class extends ZodType {
+  _parse(input) {
+    if (input.data !== this._def.value) {
+      const ctx = this._getOrReturnCtx(input);
+      addIssueToContext(ctx, {
+        received: ctx.data,
+        code: ZodIssueCode.invalid_literal,
+        expected: this._def.value
+      });
+      return INVALID;
+    }
+    return { status: "valid", value: input.data };
+  }
+  get value() {
+    return this._def.value;
+  }
+};
+ZodLiteral.create = (value, params) => {
+  return new ZodLiteral({
+    value,
+    typeName: ZodFirstPartyTypeKind.ZodLiteral,
+    ...processCreateParams(params)
+  });
+};
+function createZodEnum(values, params) {
+  return new ZodEnum({
+    values,
+    typeName: ZodFirstPartyTypeKind.ZodEnum,
+    ...processCreateParams(params)
+  });
+}
+var ZodEnum = class _ZodEnum extends ZodType {
+  _parse(input) {
+    if (typeof input.data !== "string") {
+      const ctx = this._getOrReturnCtx(input);
+      const expectedValues = this._def.values;
+      addIssueToContext(ctx, {
+        expected: util.joinValues(expectedValues),
+        received: ctx.parsedType,
+        code: ZodIssueCode.invalid_type
+      });
+      return INVALID;
+    }
+    if (!this._cache) {
+      this._cache = new Set(this._def.values);
+    }
+    if (!this._cache.has(input.data)) {
+      const ctx = this._getOrReturnCtx(input);
+      const expectedValues = this._def.values;
+      addIssueToContext(ctx, {
+        received: ctx.data,
+        code: ZodIssueCode.invalid_enum_value,
+        options: expectedValues
+      });
+      return INVALID;
+    }
+    return OK(input.data);
+  }
+  get options() {
+    return this._def.values;
+  }
+  get enum() {
+    const enumValues = {};
+    for (const val of this._def.values) {
+      enumValues[val] = val;
+    }
+    return enumValues;
+  }
+  get Values() {
+    const enumValues = {};
+    for (const val of this._def.values) {
+      enumValues[val] = val;
+    }
+    return enumValues;
+  }
+  get Enum() {
+    const enumValues = {};
+    for (const val of this._def.values) {
+      enumValues[val] = val;
+    }
+    return enumValues;
+  }
+  extract(values, newDef = this._def) {
+    return _ZodEnum.create(values, {
+      ...this._def,
+      ...newDef
+    });
+  }
+  exclude(values, newDef = this._def) {
+    return _ZodEnum.create(this.options.filter((opt) => !values.includes(opt)), {
+      ...this._def,
+      ...newDef
+    });
+  }
+};
+ZodEnum.create = createZodEnum;
+var ZodNativeEnum = class extends ZodType {
+  _parse(input) {
+    const nativeEnumValues = util.getValidEnumValues(this._def.values);
+    const ctx = this._getOrReturnCtx(input);
+    if (ctx.parsedType !== ZodParsedType.string && ctx.parsedType !== ZodParsedType.number) {
+      const expectedValues = util.objectValues(nativeEnumValues);
+      addIssueToContext(ctx, {
+        expected: util.joinValues(expectedValues),
+        received: ctx.parsedType,
+        code: ZodIssueCode.invalid_type
+      });
+      return INVALID;
+    }
+    if (!this._cache) {
+      this._cache = new Set(util.getValidEnumValues(this._def.values));
+    }
+    if (!this._cache.has(input.data)) {
+      const expectedValues = util.objectValues(nativeEnumValues);
+      addIssueToContext(ctx, {
+        received: ctx.data,
+        code: ZodIssueCode.invalid_enum_value,
+        options: expectedValues
+      });
+      return INVALID;
+    }
+    return OK(input.data);
+  }
+  get enum() {
+    return this._def.values;
+  }
+};
+ZodNativeEnum.create = (values, params) => {
+  return new ZodNativeEnum({
+    values,
+    typeName: ZodFirstPartyTypeKind.ZodNativeEnum,
+    ...processCreateParams(params)
+  });
+};
+var ZodPromise = class extends ZodType {
+  unwrap() {
+    return this._def.type;
+  }
+  _parse(input) {
+    const { ctx } = this._processInputParams(input);
+    if (ctx.parsedType !== ZodParsedType.promise && ctx.common.async === false) {
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.promise,
+        received: ctx.parsedType
+      });
+      return INVALID;
+    }
+    const promisified = ctx.parsedType === ZodParsedType.promise ? ctx.data : Promise.resolve(ctx.data);
+    return OK(promisified.then((data) => {
+      return this._def.type.parseAsync(data, {
+        path: ctx.path,
+        errorMap: ctx.common.contextualErrorMap
+      });
+    }));
+  }
+};
+ZodPromise.create = (schema, params) => {
+  return new ZodPromise({
+    type: schema,
+    typeName: ZodFirstPartyTypeKind.ZodPromise,
+    ...processCreateParams(params)
+  });
+};
+var ZodEffects = class extends ZodType {
+  innerType() {
+    return this._def.schema;
+  }
+  sourceType() {
+    return this._def.schema._def.typeName === ZodFirstPartyTypeKind.ZodEffects ? this._def.schema.sourceType() : this._def.schema;
+  }
+  _parse(input) {
+    const { status, ctx } = this._processInputParams(input);
+    const effect = this._def.effect || null;
+    const checkCtx = {
+      addIssue: (arg) => {
+        addIssueToContext(ctx, arg);
+        if (arg.fatal) {
+          status.abort();
+        } else {
+          status.dirty();
+        }
+      },
+      get path() {
+        return ctx.path;
+      }
+    };
+    checkCtx.addIssue = checkCtx.addIssue.bind(checkCtx);
+    if (effect.type === "preprocess") {
+      const processed = effect.transform(ctx.data, checkCtx);
+      if (ctx.common.async) {
+        return Promise.resolve(processed).then(async (processed2) => {
+          if (status.value === "aborted")
+            return INVALID;
+          const result = await this._def.schema._parseAsync({
+            data: processed2,
+            path: ctx.path,
+            parent: ctx
+          });
+          if (result.status === "aborted")
+            return INVALID;
+          if (result.status === "dirty")
+            return DIRTY(result.value);
+          if (status.value === "dirty")
+            return DIRTY(result.value);
+          return result;
+        });
+      } else {
+        if (status.value === "aborted")
+          return INVALID;
+        const result = this._def.schema._parseSync({
+          data: processed,
+          path: ctx.path,
+          parent: ctx
+        });
+        if (result.status === "aborted")
+          return INVALID;
+        if (result.status === "dirty")
+          return DIRTY(result.value);
+        if (status.value === "dirty")
+          return DIRTY(result.value);
+        return result;
+      }
+    }
+    if (effect.type === "refinement") {
+      const executeRefinement = (acc) => {
+        const result = effect.refinement(acc, checkCtx);
+        if (ctx.common.async) {
+          return Promise.resolve(result);
+        }
+        if (result instanceof Promise) {
+          throw new Error("Async refinement encountered during synchronous parse operation. Use .parseAsync instead.");
+        }
+        return acc;
+      };
+      if (ctx.common.async === false) {
+        const inner = this._def.schema._parseSync({
+          data: ctx.data,
+          path: ctx.path,
+          parent: ctx
+        });
+        if (inner.status === "aborted")
+          return INVALID;
+        if (inner.status === "dirty")
+          status.dirty();
+        executeRefinement(inner.value);
+        return { status: status.value, value: inner.value };
+      } else {
+        return this._def.schema._parseAsync({ data: ctx.data, path: ctx.path, parent: ctx }).then((inner) => {
+          if (inner.status === "aborted")
+            return INVALID;
+          if (inner.status === "dirty")
+            status.dirty();
+          return executeRefinement(inner.value).then(() => {
+            return { status: status.value, value: inner.value };
+          });
+        });
+      }
+    }
+    if (effect.type === "transform") {
+      if (ctx.common.async === false) {
+        const base = this._def.schema._parseSync({
+          data: ctx.data,
+          path: ctx.path,
+          parent: ctx
+        });
+        if (!isValid(base))
+          return INVALID;
+        const result = effect.transform(base.value, checkCtx);
+        if (result instanceof Promise) {
+          throw new Error(`Asynchronous transform encountered during synchronous parse operation. Use .parseAsync instead.`);
+        }
+        return { status: status.value, value: result };
+      } else {
+        return this._def.schema._parseAsync({ data: ctx.data, path: ctx.path, parent: ctx }).then((base) => {
+          if (!isValid(base))
+            return INVALID;
+          return Promise.resolve(effect.transform(base.value, checkCtx)).then((result) => ({
+            status: status.value,
+            value: result
+          }));
+        });
+      }
+    }
+    util.assertNever(effect);
+  }
+};
+ZodEffects.create = (schema, effect, params) => {
+  return new ZodEffects({
+    schema,
+    typeName: ZodFirstPartyTypeKind.ZodEffects,
+    effect,
+    ...processCreateParams(params)
+  });
+};
+ZodEffects.createWithPreprocess = (preprocess, schema, params) => {
+  return new ZodEffects({
+    schema,
+    effect: { type: "preprocess", transform: preprocess },
+    typeName: ZodFirstPartyTypeKind.ZodEffects,
+    ...processCreateParams(params)
+  });
+};
+var ZodOptional = class extends ZodType {
+  _parse(input) {
+    const parsedType = this._getType(input);
+    if (parsedType === ZodParsedType.undefined) {
+      return OK(void 0);
+    }
+    return this._def.innerType._parse(input);
+  }
+  unwrap() {
+    return this._def.innerType;
+  }
+};
+ZodOptional.create = (type, params) => {
+  return new ZodOptional({
+    innerType: type,
+    typeName: ZodFirstPartyTypeKind.ZodOptional,
+    ...processCreateParams(params)
+  });
+};
+var ZodNullable = class extends ZodType {
+  _parse(input) {
+    const parsedType = this._getType(input);
+    if (parsedType === ZodParsedType.null) {
+      return OK(null);
+    }
+    return this._def.innerType._parse(input);
+  }
+  unwrap() {
+    return this._def.innerType;
+  }
+};
+ZodNullable.create = (type, params) => {
+  return new ZodNullable({
+    innerType: type,
+    typeName: ZodFirstPartyTypeKind.ZodNullable,
+    ...processCreateParams(params)
+  });
+};
+var ZodDefault = class extends ZodType {
+  _parse(input) {
+    const { ctx } = this._processInputParams(input);
+    let data = ctx.data;
+    if (ctx.parsedType === ZodParsedType.undefined) {
+      data = this._def.defaultValue();
+    }
+    return this._def.innerType._parse({
+      data,
+      path: ctx.path,
+      parent: ctx
+    });
+  }
+  removeDefault() {
+    return this._def.innerType;
+  }
+};
+ZodDefault.create = (type, params) => {
+  return new ZodDefault({
+    innerType: type,
+    typeName: ZodFirstPartyTypeKind.ZodDefault,
+    defaultValue: typeof params.default === "function" ? params.default : () => params.default,
+    ...processCreateParams(params)
+  });
+};
+var ZodCatch = class extends ZodType {
+  _parse(input) {
+    const { ctx } = this._processInputParams(input);
+    const newCtx = {
+      ...ctx,
+      common: {
+        ...ctx.common,
+        issues: []
+      }
+    };
+    const result = this._def.innerType._parse({
+      data: newCtx.data,
+      path: newCtx.path,
+      parent: {
+        ...newCtx
+      }
+    });
+    if (isAsync(result)) {
+      return result.then((result2) => {
+        return {
+          status: "valid",
+          value: result2.status === "valid" ? result2.value : this._def.catchValue({
+            get error() {
+              return new ZodError(newCtx.common.issues);
+            },
+            input: newCtx.data
+          })
+        };
+      });
+    } else {
+      return {
+        status: "valid",
+        value: result.status === "valid" ? result.value : this._def.catchValue({
+          get error() {
+            return new ZodError(newCtx.common.issues);
+          },
+          input: newCtx.data
+        })
+      };
+    }
+  }
+  removeCatch() {
+    return this._def.innerType;
+  }
+};
+ZodCatch.create = (type, params) => {
+  return new ZodCatch({
+    innerType: type,
+    typeName: ZodFirstPartyTypeKind.ZodCatch,
+    catchValue: typeof params.catch === "function" ? params.catch : () => params.catch,
+    ...processCreateParams(params)
+  });
+};
+var ZodNaN = class extends ZodType {
+  _parse(input) {
+    const parsedType = this._getType(input);
+    if (parsedType !== ZodParsedType.nan) {
+      const ctx = this._getOrReturnCtx(input);
+      addIssueToContext(ctx, {
+        code: ZodIssueCode.invalid_type,
+        expected: ZodParsedType.nan,
+        received: ctx.parsedType
+      });
+      return INVALID;
+    }
+    return { status: "valid", value: input.data };
+  }
+};
+ZodNaN.create = (params) => {
+  return new ZodNaN({
+    typeName: ZodFirstPartyTypeKind.ZodNaN,
+    ...processCreateParams(params)
+  });
+};
+var BRAND = /* @__PURE__ */ Symbol("zod_brand");
+var ZodBranded = class extends ZodType {
+  _parse(input) {
+    const { ctx } = this._processInputParams(input);
+    const data = ctx.data;
+    return this._def.type._parse({
+      data,
+      path: ctx.path,
+      parent: ctx
+    });
+  }
+  unwrap() {
+    return this._def.type;
+  }
+};
+var ZodPipeline = class _ZodPipeline extends ZodType {
+  _parse(input) {
+    const { status, ctx } = this._processInputParams(input);
+    if (ctx.common.async) {
+      const handleAsync = async () => {
+        const inResult = await this._def.in._parseAsync({
+          data: ctx.data,
+          path: ctx.path,
+          parent: ctx
+        });
+        if (inResult.status === "aborted")
+          return INVALID;
+        if (inResult.status === "dirty") {
+          status.dirty();
+          return DIRTY(inResult.value);
+        } else {
+          return this._def.out._parseAsync({
+            data: inResult.value,
+            path: ctx.path,
+            parent: ctx
+          });
+        }
+      };
+      return handleAsync();
+    } else {
+      const inResult = this._def.in._parseSync({
+        data: ctx.data,
+        path: ctx.path,
+        parent: ctx
+      });
+      if (inResult.status === "aborted")
+        return INVALID;
+      if (inResult.status === "dirty") {
+        status.dirty();
+        return {
+          status: "dirty",
+          value: inResult.value
+        };
+      } else {
+        return this._def.out._parseSync({
+          data: inResult.value,
+          path: ctx.path,
+          parent: ctx
+        });
+      }
+    }
+  }
+  static create(a, b) {
+    return new _ZodPipeline({
+      in: a,
+      out: b,
+      typeName: ZodFirstPartyTypeKind.ZodPipeline
+    });
+  }
+};
+var ZodReadonly = class extends ZodType {
+  _parse(input) {
+    const result = this._def.innerType._parse(input);
+    const freeze = (data) => {
+      if (isValid(data)) {
+        data.value = Object.freeze(data.value);
+      }
+      return data;
+    };
+    return isAsync(result) ? result.then((data) => freeze(data)) : freeze(result);
+  }
+  unwrap() {
+    return this._def.innerType;
+  }
+};
+ZodReadonly.create = (type, params) => {
+  return new ZodReadonly({
+    innerType: type,
+    typeName: ZodFirstPartyTypeKind.ZodReadonly,
+    ...processCreateParams(params)
+  });
+};
+function cleanParams(params, data) {
+  const p = typeof params === "function" ? params(data) : typeof params === "string" ? { message: params } : params;
+  const p2 = typeof p === "string" ? { message: p } : p;
+  return p2;
+}
+function custom(check, _params = {}, fatal) {
+  if (check)
+    return ZodAny.create().superRefine((data, ctx) => {
+      const r = check(data);
+      if (r instanceof Promise) {
+        return r.then((r2) => {
+          if (!r2) {
+            const params = cleanParams(_params, data);
+            const _fatal = params.fatal ?? fatal ?? true;
+            ctx.addIssue({ code: "custom", ...params, fatal: _fatal });
+          }
+        });
+      }
+      if (!r) {
+        const params = cleanParams(_params, data);
+        const _fatal = params.fatal ?? fatal ?? true;
+        ctx.addIssue({ code: "custom", ...params, fatal: _fatal });
+      }
+      return;
+    });
+  return ZodAny.create();
+}
+var late = {
+  object: ZodObject.lazycreate
+};
+var ZodFirstPartyTypeKind;
+(function(ZodFirstPartyTypeKind2) {
+  ZodFirstPartyTypeKind2["ZodString"] = "ZodString";
+  ZodFirstPartyTypeKind2["ZodNumber"] = "ZodNumber";
+  ZodFirstPartyTypeKind2["ZodNaN"] = "ZodNaN";
+  ZodFirstPartyTypeKind2["ZodBigInt"] = "ZodBigInt";
+  ZodFirstPartyTypeKind2["ZodBoolean"] = "ZodBoolean";
+  ZodFirstPartyTypeKind2["ZodDate"] = "ZodDate";
+  ZodFirstPartyTypeKind2["ZodSymbol"] = "ZodSymbol";
+  ZodFirstPartyTypeKind2["ZodUndefined"] = "ZodUndefined";
+  ZodFirstPartyTypeKind2["ZodNull"] = "ZodNull";
+  ZodFirstPartyTypeKind2["ZodAny"] = "ZodAny";
+  ZodFirstPartyTypeKind2["ZodUnknown"] = "ZodUnknown";
+  ZodFirstPartyTypeKind2["ZodNever"] = "ZodNever";
+  ZodFirstPartyTypeKind2["ZodVoid"] = "ZodVoid";
+  ZodFirstPartyTypeKind2["ZodArray"] = "ZodArray";
+  ZodFirstPartyTypeKind2["ZodObject"] = "ZodObject";
+  ZodFirstPartyTypeKind2["ZodUnion"] = "ZodUnion";
+  ZodFirstPartyTypeKind2["ZodDiscriminatedUnion"] = "ZodDiscriminatedUnion";
+  ZodFirstPartyTypeKind2["ZodIntersection"] = "ZodIntersection";
+  ZodFirstPartyTypeKind2["ZodTuple"] = "ZodTuple";
+  ZodFirstPartyTypeKind2["ZodRecord"] = "ZodRecord";
+  ZodFirstPartyTypeKind2["ZodMap"] = "ZodMap";
+  ZodFirstPartyTypeKind2["ZodSet"] = "ZodSet";
+  ZodFirstPartyTypeKind2["ZodFunction"] = "ZodFunction";
+  ZodFirstPartyTypeKind2["ZodLazy"] = "ZodLazy";
+  ZodFirstPartyTypeKind2["ZodLiteral"] = "ZodLiteral";
+  ZodFirstPartyTypeKind2["ZodEnum"] = "ZodEnum";
+  ZodFirstPartyTypeKind2["ZodEffects"] = "ZodEffects";
+  ZodFirstPartyTypeKind2["ZodNativeEnum"] = "ZodNativeEnum";
+  ZodFirstPartyTypeKind2["ZodOptional"] = "ZodOptional";
+  ZodFirstPartyTypeKind2["ZodNullable"] = "ZodNullable";
+  ZodFirstPartyTypeKind2["ZodDefault"] = "ZodDefault";
+  ZodFirstPartyTypeKind2["ZodCatch"] = "ZodCatch";
+  ZodFirstPartyTypeKind2["ZodPromise"] = "ZodPromise";
+  ZodFirstPartyTypeKind2["ZodBranded"] = "ZodBranded";
+  ZodFirstPartyTypeKind2["ZodPipeline"] = "ZodPipeline";
+  ZodFirstPartyTypeKind2["ZodReadonly"] = "ZodReadonly";
+})(ZodFirstPartyTypeKind || (ZodFirstPartyTypeKind = {}));
+var instanceOfType = (cls, params = {
+  message: `Input not instance of ${cls.name}`
+}) => custom((data) => data instanceof cls, params);
+var stringType = ZodString.create;
+var numberType = ZodNumber.create;
+var nanType = ZodNaN.create;
+var bigIntType = ZodBigInt.create;
+var booleanType = ZodBoolean.create;
+var dateType = ZodDate.create;
+var symbolType = ZodSymbol.create;
+var undefinedType = ZodUndefined.create;
+var nullType = ZodNull.create;
+var anyType = ZodAny.create;
+var unknownType = ZodUnknown.create;
+var neverType = ZodNever.create;
+var voidType = ZodVoid.create;
+var arrayType = ZodArray.create;
+var objectType = ZodObject.create;
+var strictObjectType = ZodObject.strictCreate;
+var unionType = ZodUnion.create;
+var discriminatedUnionType = ZodDiscriminatedUnion.create;
+var intersectionType = ZodIntersection.create;
+var tupleType = ZodTuple.create;
+var recordType = ZodRecord.create;
+var mapType = ZodMap.create;
+var setType = ZodSet.create;
+var functionType = ZodFunction.create;
+var lazyType = ZodLazy.create;
+var literalType = ZodLiteral.create;
+var enumType = ZodEnum.create;
+var nativeEnumType = ZodNativeEnum.create;
+var promiseType = ZodPromise.create;
+var effectsType = ZodEffects.create;
+var optionalType = ZodOptional.create;
+var nullableType = ZodNullable.create;
+var preprocessType = ZodEffects.createWithPreprocess;
+var pipelineType = ZodPipeline.create;
+var ostring = () => stringType().optional();
+var onumber = () => numberType().optional();
+var oboolean = () => booleanType().optional();
+var coerce = {
+  string: ((arg) => ZodString.create({ ...arg, coerce: true })),
+  number: ((arg) => ZodNumber.create({ ...arg, coerce: true })),
+  boolean: ((arg) => ZodBoolean.create({
+    ...arg,
+    coerce: true
+  })),
+  bigint: ((arg) => ZodBigInt.create({ ...arg, coerce: true })),
+  date: ((arg) => ZodDate.create({ ...arg, coerce: true }))
+};
+var NEVER = INVALID;
+
+// src/targets/table.ts
+var ToolchainSchema = external_exports.object({
+  /** C compiler driver for CPython, extensions, the launcher and the final link. */
+  cc: external_exports.string(),
+  /** C++ compiler driver, when the triple has one here. */
+  cxx: external_exports.string().nullable(),
+  ar: external_exports.string(),
+  ld: external_exports.string(),
+  objcopy: external_exports.string(),
+  /** Link flags every executable for this triple gets. */
+  linkFlags: external_exports.array(external_exports.string()),
+  /**
+   * Where the linker looks for libraries, when the compiler driver cannot say
+   * (musl-gcc answers -print-search-dirs with the host gcc's glibc directories).
+   * Null: ask the compiler.
+   */
+  libraryDirs: external_exports.array(external_exports.string()).nullable(),
+  /** Libraries that stay dynamic (the C library's own parts); every other one links statically. */
+  systemLibraries: external_exports.array(external_exports.string()),
+  /** Debian packages that provide this toolchain. */
+  debianPackages: external_exports.array(external_exports.string())
+});
+var TargetSchema = external_exports.object({
+  triple: external_exports.string(),
+  os: external_exports.enum(["linux", "macos", "windows"]),
+  arch: external_exports.enum(["x86_64", "aarch64"]),
+  libc: external_exports.enum(["gnu", "musl", "darwin", "msvc"]),
+  objectFormat: external_exports.enum(["elf", "mach-o", "coff"]),
+  aliases: external_exports.array(external_exports.string()),
+  toolchain: ToolchainSchema,
+  capabilities: external_exports.object({
+    canLoadSharedLibraries: external_exports.boolean(),
+    inMemorySharedLibraries: external_exports.boolean(),
+    staticOnly: external_exports.boolean()
+  })
+});
+var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
+var TARGETS = [
+  {
+    triple: "x86_64-unknown-linux-gnu",
+    os: "linux",
+    arch: "x86_64",
+    libc: "gnu",
+    objectFormat: "elf",
+    aliases: ["linux-x64", "linux-x86_64", "x86_64-linux-gnu"],
+    toolchain: {
+      cc: "gcc",
+      cxx: "g++",
+      ar: "ar",
+      ld: "ld",
+      objcopy: "objcopy",
+      linkFlags: ["-Wl,--export-dynamic"],
+      libraryDirs: null,
+      systemLibraries: glibcParts,
+      debianPackages: ["build-essential", "binutils"]
+    },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false }
+  },
+  {
+    triple: "x86_64-unknown-linux-musl",
+    os: "linux",
+    arch: "x86_64",
+    libc: "musl",
+    objectFormat: "elf",
+    aliases: ["linux-musl-x64", "linux-musl-x86_64", "x86_64-linux-musl"],
+    toolchain: {
+      cc: "musl-gcc",
+      cxx: null,
+      ar: "ar",
+      ld: "ld",
+      objcopy: "objcopy",
+      linkFlags: ["-static"],
+      libraryDirs: ["/usr/lib/x86_64-linux-musl"],
+      systemLibraries: [],
+      debianPackages: ["musl-tools", "musl-dev"]
+    },
+    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true }
+  }
+];
+var UnknownTargetError = class extends Error {
+  constructor(value) {
+    const valid = TARGETS.map((t) => `${t.triple} (${t.aliases.join(", ")})`).join("; ");
+    super(`Unknown target "${value}". Valid targets: ${valid}.`);
+    this.name = "UnknownTargetError";
+  }
+};
+function findTarget(value) {
+  const wanted = value.trim().toLowerCase();
+  const target = TARGETS.find((t) => t.triple === wanted || t.aliases.includes(wanted));
+  if (!target) throw new UnknownTargetError(value);
+  return target;
+}
+function hostTriple() {
+  const arch = process.arch === "arm64" ? "aarch64" : "x86_64";
+  if (process.platform === "linux") return `${arch}-unknown-linux-gnu`;
+  if (process.platform === "darwin") return `${arch}-apple-darwin`;
+  return `${arch}-pc-windows-msvc`;
+}
+
+// src/inputs/pyproject.ts
+var import_node_fs = require("node:fs");
+var import_promises = require("node:fs/promises");
+var import_node_path2 = __toESM(require("node:path"));
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date.slice(11, 13) > 23) {
+              date = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date += "Z";
+            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+              offset = date.slice(date.length - 6);
+            }
+            if (unsafeDelim)
+              date = date.slice(0, 10) + "T" + date.slice(11);
+          } else if (fasttype === 4) {
+            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date = `0000-01-01T${date}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date += "Z";
+          }
+        } else {
+          date = "";
+        }
+      }
+    }
+    super(date);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date = new _TomlDate(jsDate);
+    date.#offset = offset;
+    return date;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasTime = false;
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasDate = false;
+    date.#offset = null;
+    return date;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t = table;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/inputs/schema.ts
+var DEFAULT_STDLIB_EXCLUDE = [
+  "test",
+  "*/test",
+  "*/tests",
+  "idlelib",
+  "tkinter",
+  "turtledemo",
+  "turtle.py",
+  "ensurepip",
+  "lib2to3",
+  "site-packages"
+];
+var entryPoint = external_exports.string().regex(/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.]*)?$/, "must look like pkg.module:function or pkg.module");
+var BuildInputsSchema = external_exports.object({
+  target: external_exports.string().min(1),
+  project: external_exports.string().min(1),
+  requirements: external_exports.array(external_exports.string().min(1)),
+  entryPoint: entryPoint.nullable(),
+  name: external_exports.string().regex(/^[\w.-]+$/, 'may hold letters, digits, ".", "_" and "-" only'),
+  pythonDistribution: external_exports.string().min(1),
+  /** fnmatch patterns relative to the stdlib root; empty keeps the whole stdlib. */
+  stdlibExclude: external_exports.array(external_exports.string()),
+  outDir: external_exports.string().min(1),
+  cacheDir: external_exports.string().min(1)
+});
+var RawInputsSchema = external_exports.object({
+  target: external_exports.string(),
+  project: external_exports.string(),
+  requirements: external_exports.array(external_exports.string()),
+  "entry-point": external_exports.string(),
+  name: external_exports.string(),
+  "python-distribution": external_exports.string(),
+  "stdlib-exclude": external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
+  "out-dir": external_exports.string(),
+  "cache-dir": external_exports.string()
+}).partial().strict();
+var InputError = class extends Error {
+  constructor(problems) {
+    super(`pyseal cannot start: ${problems.length === 1 ? problems[0] : "\n  - " + problems.join("\n  - ")}`);
+    this.problems = problems;
+    this.name = "InputError";
+  }
+  problems;
+};
+
+// src/inputs/pyproject.ts
+async function readProjectMetadata(projectDir) {
+  const file = import_node_path2.default.join(projectDir, "pyproject.toml");
+  const empty = { name: null, scripts: {}, settings: {}, problems: [] };
+  if (!(0, import_node_fs.existsSync)(file)) return empty;
+  let doc;
+  try {
+    doc = parse(await (0, import_promises.readFile)(file, "utf8"));
+  } catch (error) {
+    return { ...empty, problems: [`${file} is not valid TOML: ${error.message.split("\n")[0]}`] };
+  }
+  const project = doc.project ?? {};
+  const tool = (doc.tool ?? {}).pyseal ?? {};
+  const parsed = RawInputsSchema.safeParse(tool);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `[tool.pyseal] in ${file}: ${i.path.join(".") || "table"}: ${i.message}`);
+  const scripts = project.scripts ?? {};
+  return {
+    name: typeof project.name === "string" ? project.name : null,
+    scripts,
+    settings: parsed.success ? parsed.data : {},
+    problems
+  };
+}
+
+// src/inputs/resolve-inputs.ts
+var DEFAULT_PYTHON_DISTRIBUTION = "debian:python3.11";
+async function resolveBuildInputs(flags, cwd = process.cwd()) {
+  const problems = [];
+  const project = import_node_path3.default.resolve(cwd, flags.project ?? ".");
+  if (!(0, import_node_fs2.existsSync)(project)) {
+    throw new InputError([`project directory ${project} does not exist (--project)`]);
+  }
+  if (!(0, import_node_fs2.existsSync)(import_node_path3.default.join(project, "pyproject.toml")) && !(0, import_node_fs2.existsSync)(import_node_path3.default.join(project, "setup.py"))) {
+    problems.push(`${project} has neither pyproject.toml nor setup.py: point --project at a Python project`);
+  }
+  const metadata = await readProjectMetadata(project);
+  problems.push(...metadata.problems);
+  const merged = { ...metadata.settings, ...flags };
+  let target = merged.target ?? hostTriple();
+  try {
+    target = findTarget(target).triple;
+  } catch (error) {
+    problems.push(error.message);
+  }
+  const interpreterMode = merged["entry-point"] === "none";
+  let entryPoint2 = interpreterMode ? null : merged["entry-point"] ?? null;
+  if (entryPoint2 === null && !interpreterMode) {
+    const scripts = Object.values(metadata.scripts);
+    if (scripts.length === 1) entryPoint2 = scripts[0];
+    else if (scripts.length > 1) {
+      problems.push(
+        `[project.scripts] has ${scripts.length} entries (${Object.keys(metadata.scripts).join(", ")}): choose one with --entry-point`
+      );
+    }
+  }
+  const requirements = (merged.requirements ?? []).map((r) => import_node_path3.default.resolve(cwd, r));
+  for (const file of requirements) {
+    if (!(0, import_node_fs2.existsSync)(file)) problems.push(`requirements file ${file} does not exist (--requirements)`);
+  }
+  const exclude = merged["stdlib-exclude"];
+  const stdlibExclude = exclude === void 0 ? DEFAULT_STDLIB_EXCLUDE : (Array.isArray(exclude) ? exclude : exclude.split(",")).map((s) => s.trim()).filter((s) => s !== "" && s !== "none");
+  const candidate = {
+    target,
+    project,
+    requirements,
+    entryPoint: entryPoint2,
+    name: merged.name ?? metadata.name ?? import_node_path3.default.basename(project),
+    pythonDistribution: merged["python-distribution"] ?? DEFAULT_PYTHON_DISTRIBUTION,
+    stdlibExclude,
+    outDir: import_node_path3.default.resolve(cwd, merged["out-dir"] ?? "pyseal-out"),
+    cacheDir: merged["cache-dir"] ? import_node_path3.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir()
+  };
+  const parsed = BuildInputsSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join(".")}: ${issue.message}`);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return parsed.data;
+}
+
+// src/pipeline.ts
+var import_node_fs14 = require("node:fs");
+var import_promises15 = require("node:fs/promises");
+var import_node_path24 = __toESM(require("node:path"));
+
+// src/build/install-packages.ts
+var import_node_fs7 = require("node:fs");
+var import_promises5 = require("node:fs/promises");
+var import_node_path8 = __toESM(require("node:path"));
+
+// src/cache/hash.ts
+var import_node_crypto = require("node:crypto");
+var import_node_fs3 = require("node:fs");
+function sha256File(file) {
+  return new Promise((resolve, reject) => {
+    const hash = (0, import_node_crypto.createHash)("sha256");
+    (0, import_node_fs3.createReadStream)(file).on("data", (chunk) => hash.update(chunk)).on("error", reject).on("end", () => resolve(hash.digest("hex")));
+  });
+}
+function contentKey(description, length = 24) {
+  return (0, import_node_crypto.createHash)("sha256").update(stableJson(description)).digest("hex").slice(0, length);
+}
+function stableJson(value) {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+// src/cache/lock.ts
+var import_node_fs4 = require("node:fs");
+var import_promises2 = require("node:fs/promises");
+var import_node_path4 = __toESM(require("node:path"));
+async function withCacheLock(lockDir, work, onWait) {
+  await (0, import_promises2.mkdir)(import_node_path4.default.dirname(lockDir), { recursive: true });
+  let waited = false;
+  for (; ; ) {
+    try {
+      await (0, import_promises2.mkdir)(lockDir);
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      if (!ownerAlive(lockDir)) {
+        await (0, import_promises2.rm)(lockDir, { recursive: true, force: true });
+        continue;
+      }
+      if (!waited) onWait?.();
+      waited = true;
+      await new Promise((resolve) => setTimeout(resolve, 1e3));
+    }
+  }
+  await (0, import_promises2.writeFile)(import_node_path4.default.join(lockDir, "pid.tmp"), String(process.pid));
+  await (0, import_promises2.rename)(import_node_path4.default.join(lockDir, "pid.tmp"), import_node_path4.default.join(lockDir, "pid"));
+  try {
+    return await work();
+  } finally {
+    await (0, import_promises2.rm)(lockDir, { recursive: true, force: true });
+  }
+}
+function ownerAlive(lockDir) {
+  const file = import_node_path4.default.join(lockDir, "pid");
+  if (!(0, import_node_fs4.existsSync)(file)) return true;
+  const pid = Number((0, import_node_fs4.readFileSync)(file, "utf8"));
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
+// src/exec/run.ts
+var import_node_child_process = require("node:child_process");
+var CommandFailedError = class extends Error {
+  constructor(spec, result) {
+    const tail = lastLines(result.stderr + result.stdout, 25);
+    super(`${describeCommand(spec)} exited with ${result.code}
+${tail}`);
+    this.spec = spec;
+    this.result = result;
+    this.name = "CommandFailedError";
+  }
+  spec;
+  result;
+};
+function lastLines(text, count) {
+  return text.trimEnd().split("\n").slice(-count).join("\n");
+}
+function runCommand(spec) {
+  return new Promise((resolve, reject) => {
+    const child = (0, import_node_child_process.spawn)(spec.command, spec.args, {
+      cwd: spec.cwd,
+      env: spec.env ?? process.env,
+      stdio: [spec.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
+    });
+    const out = [];
+    const err = [];
+    child.stdout?.on("data", (d) => {
+      out.push(d);
+      spec.onOutput?.(d.toString());
+    });
+    child.stderr?.on("data", (d) => {
+      err.push(d);
+      spec.onOutput?.(d.toString());
+    });
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      resolve({
+        code: code ?? (signal ? 128 : 1),
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString()
+      });
+    });
+    if (child.stdin) {
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(spec.input);
+    }
+  });
+}
+async function runChecked(spec) {
+  const result = await runCommand(spec);
+  if (result.code !== 0) throw new CommandFailedError(spec, result);
+  return result;
+}
+function describeCommand(spec) {
+  const args = spec.args.length > 8 ? [...spec.args.slice(0, 4), `\u2026 ${spec.args.length - 6} more \u2026`, ...spec.args.slice(-2)] : spec.args;
+  return [spec.command, ...args].join(" ");
+}
+
+// src/package-root.ts
+var import_node_fs5 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"));
+var cached = null;
+function packageRoot() {
+  if (cached) return cached;
+  let dir = __dirname;
+  for (; ; ) {
+    const manifest = import_node_path5.default.join(dir, "package.json");
+    if ((0, import_node_fs5.existsSync)(manifest) && JSON.parse((0, import_node_fs5.readFileSync)(manifest, "utf8")).name === "pyseal") {
+      cached = dir;
+      return dir;
+    }
+    const parent = import_node_path5.default.dirname(dir);
+    if (parent === dir) throw new Error(`pyseal's package root was not found above ${__dirname}`);
+    dir = parent;
+  }
+}
+
+// src/build/capture-records.ts
+var import_node_fs6 = require("node:fs");
+var import_promises3 = require("node:fs/promises");
+var import_node_path6 = __toESM(require("node:path"));
+var CaptureRecordSchema = external_exports.object({
+  schema: external_exports.literal(1),
+  module: external_exports.string(),
+  init_fn: external_exports.string(),
+  objects: external_exports.array(external_exports.string()),
+  libraries: external_exports.array(external_exports.string()).default([]),
+  library_dirs: external_exports.array(external_exports.string()).default([]),
+  extra_link_args: external_exports.array(external_exports.string()).default([]),
+  compiler: external_exports.string().nullish(),
+  language: external_exports.enum(["c", "c++"]).default("c"),
+  capture: external_exports.enum(["setuptools._distutils", "distutils", "compiler-wrapper"]),
+  package: external_exports.string().nullish(),
+  module_guess: external_exports.boolean().optional()
+}).passthrough();
+var IntentSchema = external_exports.object({ schema: external_exports.literal(1), package: external_exports.string(), modules: external_exports.array(external_exports.string()) }).passthrough();
+async function readCapture(captureDir) {
+  return {
+    records: await readJsonDir(import_node_path6.default.join(captureDir, "records"), CaptureRecordSchema),
+    intents: await readJsonDir(import_node_path6.default.join(captureDir, "intended"), IntentSchema)
+  };
+}
+async function readJsonDir(dir, schema) {
+  if (!(0, import_node_fs6.existsSync)(dir)) return [];
+  const names = (await (0, import_promises3.readdir)(dir)).filter((n) => n.endsWith(".json")).sort();
+  const items = [];
+  for (const name of names) {
+    const file = import_node_path6.default.join(dir, name);
+    const parsed = schema.safeParse(JSON.parse(await (0, import_promises3.readFile)(file, "utf8")));
+    if (!parsed.success) {
+      throw new Error(`capture record ${file} is malformed: ${parsed.error.issues[0]?.message ?? "unknown"}`);
+    }
+    items.push(parsed.data);
+  }
+  return items;
+}
+
+// src/build/project-hash.ts
+var import_node_crypto2 = require("node:crypto");
+var import_promises4 = require("node:fs/promises");
+var import_node_path7 = __toESM(require("node:path"));
+var SKIPPED_DIRS = /* @__PURE__ */ new Set([
+  ".git",
+  ".hg",
+  ".svn",
+  "build",
+  "dist",
+  "pyseal-out",
+  "__pycache__",
+  "node_modules",
+  ".tox",
+  ".nox",
+  ".venv",
+  ".mypy_cache",
+  ".pytest_cache"
+]);
+async function hashTree(root) {
+  const hash = (0, import_node_crypto2.createHash)("sha256");
+  const walk = async (dir) => {
+    const entries = (await (0, import_promises4.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
+    for (const entry of entries) {
+      const full = import_node_path7.default.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.endsWith(".egg-info")) await walk(full);
+      } else if (entry.isFile()) {
+        hash.update(import_node_path7.default.relative(root, full)).update("\0").update(await (0, import_promises4.readFile)(full)).update("\0");
+      }
+    }
+  };
+  await walk(root);
+  return hash.digest("hex");
+}
+
+// src/build/install-packages.ts
+var BUILD_TOOLS_AS_WHEELS = [
+  "setuptools",
+  "wheel",
+  "cython",
+  "setuptools-scm",
+  "flit-core",
+  "hatchling",
+  "hatch-vcs",
+  "hatch-fancy-pypi-readme",
+  "poetry-core",
+  "pdm-backend",
+  "meson-python",
+  "meson",
+  "ninja",
+  "cmake",
+  "scikit-build-core",
+  "packaging",
+  "pathspec",
+  "pluggy",
+  "trove-classifiers",
+  "editables",
+  "tomli",
+  "typing-extensions",
+  "calver",
+  "pycparser",
+  "pip"
+];
+var PACKAGE_RECIPE_VERSION = 2;
+var PackageBuildError = class extends Error {
+  constructor(packageName, detail, logFile) {
+    super(
+      `Building ${packageName} from source failed.
+${detail}
+Full log: ${logFile}
+Fix the build of ${packageName} (missing headers or libraries are the usual cause: install its -dev packages), or remove it from the requirements.`
+    );
+    this.packageName = packageName;
+    this.name = "PackageBuildError";
+  }
+  packageName;
+};
+async function buildPackages(request) {
+  const { distribution, project, requirements, cacheRoot } = request;
+  const requirementTexts = await Promise.all(requirements.map((r) => (0, import_promises5.readFile)(r, "utf8")));
+  const key = contentKey({
+    distribution: distribution.json.pyseal?.key ?? distribution.root,
+    project: await hashTree(project),
+    requirements: requirementTexts,
+    shim: await hashTree(import_node_path8.default.join(packageRoot(), "python", "pyseal_capture")),
+    tools: BUILD_TOOLS_AS_WHEELS,
+    recipe: PACKAGE_RECIPE_VERSION
+  });
+  const root = import_node_path8.default.join(cacheRoot, "packages", key);
+  const siteDir = import_node_path8.default.join(root, "site");
+  const captureDir = import_node_path8.default.join(root, "capture");
+  const doneMarker = import_node_path8.default.join(root, "build.json");
+  const reuse = async () => ({
+    key,
+    reused: true,
+    siteDir,
+    captureDir,
+    capture: await readCapture(captureDir),
+    installed: await findExtensionFiles(siteDir, request.platformTag)
+  });
+  if ((0, import_node_fs7.existsSync)(doneMarker)) return reuse();
+  return withCacheLock(`${root}.lock`, async () => {
+    if ((0, import_node_fs7.existsSync)(doneMarker)) return reuse();
+    return installInto(request, key, root);
+  });
+}
+async function installInto(request, key, root) {
+  const { distribution, project, requirements, log } = request;
+  const siteDir = import_node_path8.default.join(root, "site");
+  const captureDir = import_node_path8.default.join(root, "capture");
+  const doneMarker = import_node_path8.default.join(root, "build.json");
+  await (0, import_promises5.rm)(root, { recursive: true, force: true });
+  await (0, import_promises5.mkdir)(captureDir, { recursive: true });
+  const python = import_node_path8.default.join(distribution.root, distribution.json.python_exe);
+  const purelib = import_node_path8.default.join(distribution.root, String(distribution.json.python_paths.purelib ?? ""));
+  const shimEnv = { ...process.env, PYTHONPATH: import_node_path8.default.join(packageRoot(), "python") };
+  await runChecked({
+    command: python,
+    args: ["-m", "pyseal_capture", "install", "--site-packages", purelib],
+    env: shimEnv
+  });
+  const args = [
+    "-m",
+    "pip",
+    "install",
+    "--no-cache-dir",
+    "--disable-pip-version-check",
+    "--no-compile",
+    "--no-warn-script-location",
+    "--no-binary",
+    ":all:",
+    "--only-binary",
+    BUILD_TOOLS_AS_WHEELS.join(","),
+    "--target",
+    siteDir,
+    project,
+    ...requirements.flatMap((r) => ["-r", r])
+  ];
+  log(
+    `  pip install (from source) ${import_node_path8.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path8.default.basename(r)).join(", ") : ""}`
+  );
+  const logFile = import_node_path8.default.join(root, "pip.log");
+  const env = {
+    ...request.env,
+    ...compilerWrapperEnv(request.env, request.cxx),
+    PYSEAL_CAPTURE_DIR: captureDir,
+    PIP_NO_INPUT: "1"
+  };
+  delete env.PYTHONPATH;
+  const result = await runCommand({ command: python, args, env, cwd: project });
+  await (0, import_promises5.writeFile)(logFile, `$ ${python} ${args.join(" ")}
+${result.stdout}
+${result.stderr}`);
+  if (result.code !== 0) {
+    const output = result.stderr + result.stdout;
+    throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), logFile);
+  }
+  const capture = await readCapture(captureDir);
+  const installed = await findExtensionFiles(siteDir, request.platformTag);
+  await (0, import_promises5.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
+  return { key, reused: false, siteDir, captureDir, capture, installed };
+}
+function compilerWrapperEnv(env, cxx) {
+  const bin = import_node_path8.default.join(packageRoot(), "python", "pyseal_capture", "bin");
+  const realCc = env.CC ?? "cc";
+  return {
+    CC: import_node_path8.default.join(bin, "pyseal-cc"),
+    CXX: import_node_path8.default.join(bin, "pyseal-c++"),
+    LDSHARED: `${import_node_path8.default.join(bin, "pyseal-cc")} -shared`,
+    LDCXXSHARED: `${import_node_path8.default.join(bin, "pyseal-c++")} -shared`,
+    PYSEAL_REAL_CC: realCc,
+    PYSEAL_REAL_CXX: cxx ?? "c++"
+  };
+}
+function buildErrorLines(output) {
+  const lines = output.split("\n").map((l) => l.trim());
+  const errors = lines.filter((l) => /(^|\s)(error|ERROR)[:\s]/.test(l) && !l.startsWith("error: subprocess-exited"));
+  return (errors.length > 0 ? errors.slice(0, 12) : lines.filter((l) => l !== "").slice(-15)).join("\n");
+}
+function failedPackage(output, project) {
+  const patterns = [
+    /Failed building wheel for ([\w.-]+)/,
+    /Failed to build installable wheels for some pyproject\.toml based projects\s*\S*\s*([\w.-]+)/,
+    /Building wheel for ([\w.-]+) \(pyproject\.toml\) did not run successfully/,
+    /Getting requirements to build wheel did not run successfully[\s\S]*?for ([\w.-]+)/,
+    /No matching distribution found for ([\w.-]+)/,
+    /Could not find a version that satisfies the requirement ([\w.-]+)/
+  ];
+  for (const pattern of patterns) {
+    const match = pattern.exec(output);
+    if (match) return match[1];
+  }
+  return import_node_path8.default.basename(project);
+}
+var EXTENSION_FILE = /^(.+?)(\.cpython-[^.]+|\.abi3)?\.(so|pyd)$/;
+async function findExtensionFiles(siteDir, platformTag) {
+  const found = [];
+  const walk = async (dir) => {
+    if (!(0, import_node_fs7.existsSync)(dir)) return;
+    for (const entry of await (0, import_promises5.readdir)(dir, { withFileTypes: true })) {
+      const full = import_node_path8.default.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else {
+        const match = EXTENSION_FILE.exec(entry.name);
+        if (!match) continue;
+        if (match[2]?.startsWith(".cpython-") && !match[2].endsWith(`-${platformTag}`)) continue;
+        const relative = import_node_path8.default.relative(siteDir, full);
+        const parts = import_node_path8.default.dirname(relative) === "." ? [] : import_node_path8.default.dirname(relative).split(import_node_path8.default.sep);
+        if (parts.some((p) => p.endsWith(".libs") || p.includes("-") || p.includes("."))) continue;
+        found.push({ module: [...parts, match[1]].join("."), file: relative });
+      }
+    }
+  };
+  await walk(siteDir);
+  return found.sort((a, b) => a.module < b.module ? -1 : 1);
+}
+
+// src/build/entry-point.ts
+var import_node_fs8 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"));
+var EntryPointError = class extends Error {
+  constructor(entryPoint2, module2) {
+    super(
+      `The entry point "${entryPoint2}" does not resolve: module ${module2} is not in the project or its requirements. Check --entry-point (or [project.scripts]) against the package layout.`
+    );
+    this.name = "EntryPointError";
+  }
+};
+function checkEntryPoint(entryPoint2, siteDir, installed) {
+  if (!entryPoint2) return;
+  const module2 = entryPoint2.split(":")[0];
+  const relative = module2.split(".").join(import_node_path9.default.sep);
+  const candidates = [`${relative}.py`, import_node_path9.default.join(relative, "__init__.py"), import_node_path9.default.join(relative, "__main__.py")];
+  if (candidates.some((c) => (0, import_node_fs8.existsSync)(import_node_path9.default.join(siteDir, c)))) return;
+  if (installed.some((e) => e.module === module2)) return;
+  throw new EntryPointError(entryPoint2, module2);
+}
+
+// src/distribution/obtain.ts
+var import_node_fs13 = require("node:fs");
+var import_promises11 = require("node:fs/promises");
+var import_node_path18 = __toESM(require("node:path"));
+
+// src/distribution/python-json.ts
+var import_promises6 = require("node:fs/promises");
+var import_node_path10 = __toESM(require("node:path"));
+var LinkEntrySchema = external_exports.object({
+  name: external_exports.string(),
+  system: external_exports.boolean().optional(),
+  framework: external_exports.boolean().optional(),
+  path_static: external_exports.string().nullish(),
+  path_dynamic: external_exports.string().nullish()
+});
+var ExtensionVariantSchema = external_exports.object({
+  in_core: external_exports.boolean(),
+  /** `NULL` (as a string) for modules the runtime sets up itself, such as `sys`. */
+  init_fn: external_exports.string().nullable(),
+  objs: external_exports.array(external_exports.string()),
+  links: external_exports.array(LinkEntrySchema),
+  required: external_exports.boolean(),
+  variant: external_exports.string(),
+  shared_lib: external_exports.string().nullish(),
+  static_lib: external_exports.string().nullish(),
+  licenses: external_exports.array(external_exports.string()).nullish()
+}).passthrough();
+var NotBuiltSchema = external_exports.object({ module: external_exports.string(), cause: external_exports.string() });
+var PysealDistributionInfoSchema = external_exports.object({
+  /** sha256 of the CPython source tarball this was built from. */
+  source_sha256: external_exports.string(),
+  /** The cache key the distribution is stored under. */
+  key: external_exports.string(),
+  not_built: external_exports.array(NotBuiltSchema),
+  /** Stdlib extension modules that exist only for CPython's own tests. */
+  test_extensions: external_exports.array(external_exports.string()),
+  /** Header directory for compiling the launcher and inittab. */
+  include_dir: external_exports.string()
+});
+var PythonJsonSchema = external_exports.object({
+  version: external_exports.string(),
+  target_triple: external_exports.string(),
+  python_version: external_exports.string(),
+  python_major_minor_version: external_exports.string(),
+  python_exe: external_exports.string(),
+  python_paths: external_exports.object({ stdlib: external_exports.string(), include: external_exports.string() }).passthrough(),
+  python_extension_module_loading: external_exports.array(external_exports.string()),
+  python_stdlib_test_packages: external_exports.array(external_exports.string()).default([]),
+  libpython_link_mode: external_exports.string().optional(),
+  build_info: external_exports.object({
+    core: external_exports.object({ objs: external_exports.array(external_exports.string()), links: external_exports.array(LinkEntrySchema) }),
+    extensions: external_exports.record(external_exports.array(ExtensionVariantSchema)),
+    inittab_object: external_exports.string().nullish(),
+    inittab_source: external_exports.string().nullish(),
+    inittab_cflags: external_exports.array(external_exports.string()).default([]),
+    object_file_format: external_exports.string().optional()
+  }),
+  pyseal: PysealDistributionInfoSchema.optional()
+}).passthrough();
+var DistributionFormatError = class extends Error {
+  constructor(file, detail) {
+    super(
+      `${file} is not a usable PYTHON.json: ${detail}. Point --python-distribution at a CPython source tarball or a python-build-standalone "full" archive.`
+    );
+    this.name = "DistributionFormatError";
+  }
+};
+async function readDistribution(root) {
+  const file = import_node_path10.default.join(root, "PYTHON.json");
+  let raw;
+  try {
+    raw = JSON.parse(await (0, import_promises6.readFile)(file, "utf8"));
+  } catch (error) {
+    throw new DistributionFormatError(file, error.message);
+  }
+  return parseDistribution(root, raw, file);
+}
+function parseDistribution(root, raw, file = "PYTHON.json") {
+  const parsed = PythonJsonSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new DistributionFormatError(file, issues.slice(0, 5).join("; "));
+  }
+  if (!["7", "8"].includes(parsed.data.version) && !parsed.data.pyseal) {
+    throw new DistributionFormatError(file, `format version ${parsed.data.version} is not one of 7, 8`);
+  }
+  const format = (parsed.data.build_info.object_file_format ?? "elf").replace(/%/g, "");
+  return { root, json: parsed.data, objectFileFormat: format };
+}
+
+// src/distribution/source-build.ts
+var import_node_fs12 = require("node:fs");
+var import_promises10 = require("node:fs/promises");
+var import_node_path17 = __toESM(require("node:path"));
+
+// src/resolve/libraries.ts
+var import_node_fs9 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"));
+async function linkerSearchDirs(toolchain, extraDirs = []) {
+  if (toolchain.libraryDirs) return unique([...extraDirs, ...toolchain.libraryDirs]);
+  const { stdout } = await runChecked({ command: toolchain.cc, args: ["-print-search-dirs"] });
+  const line = stdout.split("\n").find((l) => l.startsWith("libraries:")) ?? "";
+  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path11.default.normalize(d));
+  return unique([...extraDirs, ...dirs]);
+}
+function resolveLibrary(name, toolchain, searchDirs) {
+  if (toolchain.systemLibraries.includes(name)) return { name, kind: "system" };
+  for (const dir of searchDirs) {
+    const archive = import_node_path11.default.join(dir, `lib${name}.a`);
+    if ((0, import_node_fs9.existsSync)(archive)) return { name, kind: "static", path: archive };
+  }
+  return { name, kind: "missing", searched: searchDirs };
+}
+function unique(items) {
+  return [...new Set(items)];
+}
+
+// src/distribution/layout.ts
+var import_promises8 = require("node:fs/promises");
+var import_node_path13 = __toESM(require("node:path"));
+
+// src/distribution/make-vars.ts
+var import_promises7 = require("node:fs/promises");
+var import_node_os2 = __toESM(require("node:os"));
+var import_node_path12 = __toESM(require("node:path"));
+async function readMakeVariables(buildDir, names) {
+  const dir = await (0, import_promises7.mkdtemp)(import_node_path12.default.join(import_node_os2.default.tmpdir(), "pyseal-make-"));
+  try {
+    const printer = import_node_path12.default.join(dir, "print.mk");
+    const lines = names.map((n) => `	@printf '%s\\t%s\\n' '${n}' '$(strip $(${n}))'`);
+    await (0, import_promises7.writeFile)(printer, `pyseal-print-variables:
+${lines.join("\n")}
+`);
+    const { stdout } = await runChecked({
+      command: "make",
+      args: ["--no-print-directory", "-s", "-f", "Makefile", "-f", printer, "pyseal-print-variables"],
+      cwd: buildDir
+    });
+    const values = {};
+    for (const line of stdout.split("\n")) {
+      const tab = line.indexOf("	");
+      if (tab > 0) values[line.slice(0, tab)] = line.slice(tab + 1);
+    }
+    return values;
+  } finally {
+    await (0, import_promises7.rm)(dir, { recursive: true, force: true });
+  }
+}
+function words(value) {
+  return (value ?? "").split(/\s+/).filter((w) => w !== "");
+}
+
+// src/distribution/setup-local.ts
+var ruleLine = /^(?:@[A-Z0-9_]+@)?([A-Za-z_][A-Za-z0-9_]*)\s+\S+\.(?:c|cc|cpp|m)\b/;
+function parseSetup(text) {
+  const enabled = [];
+  const commented = [];
+  for (const rawLine of text.split("\n")) {
+    const hash = rawLine.indexOf("#");
+    const line = (hash > 0 ? rawLine.slice(0, hash) : rawLine).trim();
+    if (line === "" || line.startsWith("*")) continue;
+    if (line.startsWith("#")) {
+      const match = ruleLine.exec(line.replace(/^#+\s*/, ""));
+      if (match) commented.push(match[1]);
+      continue;
+    }
+    if (line.includes("=")) continue;
+    enabled.push(parseModuleLine(line));
+  }
+  return { enabled, commented };
+}
+function parseModuleLine(line) {
+  const words2 = line.split(/\s+/).filter((w) => w !== "");
+  const name = words2[0];
+  const sources = [];
+  const cflags = [];
+  const ldflags = [];
+  for (const word of words2.slice(1)) {
+    if (/\.(c|cc|cpp|cxx|m)$/.test(word)) sources.push(word);
+    else if (/^-[IDUCfF]/.test(word) || /^\$\(\w+_(CFLAGS|INCLUDES)\)$/.test(word)) cflags.push(word);
+    else ldflags.push(word);
+  }
+  if (cflags.length === 0 && ldflags.length === 0) {
+    const upper = name.toUpperCase();
+    cflags.push(`$(MODULE_${upper}_CFLAGS)`);
+    ldflags.push(`$(MODULE_${upper}_LDFLAGS)`);
+  }
+  return { name, sources, cflags, ldflags };
+}
+function objectForSource(source) {
+  const base = source.replace(/\.(c|cc|cpp|cxx|m)$/, ".o");
+  return `Modules/${base}`;
+}
+function renderModuleLine(module2) {
+  for (const word of [...module2.cflags, ...module2.ldflags]) {
+    if (word.includes("=") && !word.startsWith("$(")) {
+      throw new Error(`Setup line for ${module2.name} has "${word}": makesetup reads "=" as a make variable`);
+    }
+  }
+  return [module2.name, ...module2.sources, ...module2.cflags, ...module2.ldflags].join(" ");
+}
+function renderSetupLocal(statics, disabled) {
+  const lines = ["# Written by pyseal: every chosen stdlib extension module is built in.", "*static*"];
+  lines.push(...statics.map(renderModuleLine));
+  if (disabled.length > 0) {
+    lines.push("", "*disabled*", ...disabled);
+  }
+  return lines.join("\n") + "\n";
+}
+
+// src/distribution/stdlib-modules.ts
+var TEST_EXTENSIONS = [
+  "_testcapi",
+  "_testbuffer",
+  "_testclinic",
+  "_testclinic_limited",
+  "_testlimitedcapi",
+  "_ctypes_test",
+  "_testimportmultiple",
+  "xxsubtype"
+];
+var POLICY_EXCLUSIONS = {
+  _tkinter: "Tcl/Tk is not linked statically by pyseal (tkinter is left out of binaries)",
+  _testinternalcapi: "cannot be a built-in module: it needs the interpreter-internal getpath code object",
+  _testmultiphase: "test-only module whose several init functions cannot all be built in",
+  _testsinglephase: "test-only module whose several init functions cannot all be built in",
+  _testexternalinspection: "test-only module that inspects another process; not useful in a binary",
+  _xxtestfuzz: "fuzzing harness, not useful in a binary",
+  xxlimited: "example module, not useful in a binary",
+  xxlimited_35: "example module, not useful in a binary",
+  _xxsubinterpreters: "experimental module left out of binaries",
+  nis: "needs libnsl and libtirpc, whose static archives pull in Kerberos; the module is deprecated",
+  readline: "libreadline is GPL-licensed; pyseal does not link it into binaries (the REPL works without line editing)",
+  _dbm: "needs a dbm library that pyseal does not link statically",
+  _gdbm: "needs libgdbm (GPL-licensed), which pyseal does not link statically"
+};
+var MUSL_EXCLUSIONS = {
+  _ctypes: "a static musl binary cannot load shared libraries, so ctypes would fail at import (MUSL_BUILTIN_ONLY)",
+  _ctypes_test: "ctypes is not available in a static musl binary",
+  _crypt: "musl has no separate libcrypt with the glibc interface",
+  spwd: "musl has no shadow-password group API that the module needs"
+};
+function lines311(ffiIncludeDir) {
+  const modules = [];
+  if (ffiIncludeDir) {
+    modules.push(
+      parseModuleLine(
+        `_ctypes _ctypes/_ctypes.c _ctypes/callbacks.c _ctypes/callproc.c _ctypes/stgdict.c _ctypes/cfield.c -DHAVE_FFI_PREP_CIF_VAR -DHAVE_FFI_PREP_CLOSURE_LOC -DHAVE_FFI_CLOSURE_ALLOC -I${ffiIncludeDir} -lffi -ldl`
+      )
+    );
+  }
+  modules.push(
+    parseModuleLine(
+      "_curses _cursesmodule.c -DHAVE_NCURSESW -D_XOPEN_SOURCE_EXTENDED -I/usr/include/ncursesw -lncursesw -ltinfo"
+    ),
+    parseModuleLine(
+      "_curses_panel _curses_panel.c -DHAVE_NCURSESW -D_XOPEN_SOURCE_EXTENDED -I/usr/include/ncursesw -lpanelw -lncursesw -ltinfo"
+    )
+  );
+  return modules;
+}
+function policyExclusion(module2, target) {
+  if (target.libc === "musl" && MUSL_EXCLUSIONS[module2]) return MUSL_EXCLUSIONS[module2];
+  return POLICY_EXCLUSIONS[module2] ?? null;
+}
+function chooseStdlibModules(candidates, commented, target, missingLibraries) {
+  const statics = [];
+  const notBuilt = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const module2 of candidates) {
+    if (seen.has(module2.name)) continue;
+    seen.add(module2.name);
+    const excluded = policyExclusion(module2.name, target);
+    if (excluded) {
+      notBuilt.push({ module: module2.name, cause: excluded });
+      continue;
+    }
+    const missing = missingLibraries(module2);
+    if (missing.length > 0) {
+      const names = missing.map((l) => `lib${l}`).join(", ");
+      notBuilt.push({ module: module2.name, cause: `needs ${names}, which has no static archive for ${target.triple}` });
+      continue;
+    }
+    statics.push(module2);
+  }
+  for (const name of commented) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    notBuilt.push({
+      module: name,
+      cause: policyExclusion(name, target) ?? "configure found no usable library for it on the build machine"
+    });
+  }
+  return { statics, notBuilt };
+}
+
+// src/distribution/layout.ts
+async function writeDistributionLayout(request) {
+  const { root, buildDir, version, target } = request;
+  const minor = version.split(".").slice(0, 2).join(".");
+  const vars = await readMakeVariables(buildDir, ["LIBRARY_OBJS", "MODOBJS", "LIBS", "SYSLIBS", "SOABI"]);
+  const moduleObjects = new Set(words(vars.MODOBJS));
+  const coreObjs = words(vars.LIBRARY_OBJS).filter((o) => !moduleObjects.has(o) && o !== "Modules/config.o");
+  const copied = /* @__PURE__ */ new Set();
+  const keep = async (relative) => {
+    const dest = import_node_path13.default.join("build", relative);
+    if (!copied.has(dest)) {
+      await (0, import_promises8.mkdir)(import_node_path13.default.dirname(import_node_path13.default.join(root, dest)), { recursive: true });
+      await (0, import_promises8.copyFile)(import_node_path13.default.join(buildDir, relative), import_node_path13.default.join(root, dest));
+      copied.add(dest);
+    }
+    return dest;
+  };
+  const keepArchive = async (source, name) => {
+    const dest = import_node_path13.default.join("build", "lib", `lib${name}.a`);
+    if (!copied.has(dest)) {
+      await (0, import_promises8.mkdir)(import_node_path13.default.join(root, "build", "lib"), { recursive: true });
+      await (0, import_promises8.copyFile)(import_node_path13.default.isAbsolute(source) ? source : import_node_path13.default.join(buildDir, source), import_node_path13.default.join(root, dest));
+      copied.add(dest);
+    }
+    return dest;
+  };
+  const core = { objs: [], links: [] };
+  for (const obj of coreObjs) core.objs.push(await keep(obj));
+  for (const word of [...words(vars.LIBS), ...words(vars.SYSLIBS)]) {
+    if (word.startsWith("-l")) core.links.push({ name: word.slice(2), system: true });
+  }
+  const bootstrap = parseSetup(await (0, import_promises8.readFile)(import_node_path13.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
+  const fromSetup = parseSetup(await (0, import_promises8.readFile)(import_node_path13.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
+  const named = new Set([...bootstrap, ...request.statics].map((m) => m.name));
+  const modules = [...bootstrap, ...request.statics, ...fromSetup.filter((m) => !named.has(m.name))];
+  const linkWords = await expandLinkWords(buildDir, modules);
+  const extensions = {};
+  for (const module2 of modules) {
+    const links = [];
+    for (const word of linkWords.get(module2.name) ?? []) {
+      if (word.startsWith("-l")) {
+        const resolved = resolveLibrary(word.slice(2), target.toolchain, request.searchDirs);
+        if (resolved.kind === "static") {
+          links.push({ name: resolved.name, path_static: await keepArchive(resolved.path, resolved.name) });
+        } else {
+          links.push({ name: resolved.name, system: true });
+        }
+      } else if (word.endsWith(".a")) {
+        const name = import_node_path13.default.basename(word, ".a").replace(/^lib/, "");
+        links.push({ name, path_static: await keepArchive(word, name) });
+      }
+    }
+    const objs = [];
+    for (const source of module2.sources) objs.push(await keep(objectForSource(source)));
+    extensions[module2.name] = [
+      {
+        in_core: false,
+        init_fn: `PyInit_${module2.name}`,
+        objs,
+        links,
+        required: bootstrap.includes(module2),
+        variant: "default"
+      }
+    ];
+  }
+  const inittabSource = await (0, import_promises8.readFile)(import_node_path13.default.join(buildDir, "Modules", "config.c"), "utf8");
+  for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
+    if (!extensions[name]) {
+      extensions[name] = [{ in_core: true, init_fn: fn, objs: [], links: [], required: true, variant: "default" }];
+    }
+  }
+  await keep("Modules/config.c");
+  await keep("Modules/config.o");
+  if (!request.writeJson) return;
+  const json = {
+    version: "8",
+    target_triple: target.triple,
+    python_version: version,
+    python_major_minor_version: minor,
+    python_exe: `install/bin/python${minor}`,
+    python_paths: {
+      stdlib: `install/lib/python${minor}`,
+      include: `install/include/python${minor}`,
+      purelib: `install/lib/python${minor}/site-packages`
+    },
+    python_extension_module_loading: target.capabilities.canLoadSharedLibraries ? ["builtin", "shared-library"] : ["builtin"],
+    python_stdlib_test_packages: [
+      "test",
+      "idlelib.idle_test",
+      "tkinter.test",
+      "unittest.test",
+      "ctypes.test",
+      "sqlite3.test",
+      "lib2to3.tests",
+      "distutils.tests"
+    ],
+    libpython_link_mode: "static",
+    build_info: {
+      core,
+      extensions,
+      inittab_object: "build/Modules/config.o",
+      inittab_source: "build/Modules/config.c",
+      inittab_cflags: ["-DNDEBUG", "-DPy_BUILD_CORE"],
+      object_file_format: "elf"
+    },
+    pyseal: {
+      source_sha256: request.sourceSha256,
+      key: request.key,
+      not_built: request.notBuilt,
+      test_extensions: TEST_EXTENSIONS.filter((name) => extensions[name]),
+      include_dir: `install/include/python${minor}`
+    }
+  };
+  await (0, import_promises8.writeFile)(import_node_path13.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
+}
+
+// src/distribution/toolchain-env.ts
+var import_promises9 = require("node:fs/promises");
+var import_node_path16 = __toESM(require("node:path"));
+
+// src/targets/musl-kernel-headers.ts
+var import_node_crypto3 = require("node:crypto");
+var import_node_fs10 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"));
+var KERNEL_HEADER_DIRS = ["linux", "asm-generic", "mtd", "misc", "rdma", "sound", "video", "xen"];
+function kernelHeaderLinks(options = {}) {
+  const root = options.includeRoot ?? "/usr/include";
+  const multiarch = options.multiarch ?? "x86_64-linux-gnu";
+  const links = {};
+  for (const dir of KERNEL_HEADER_DIRS) {
+    const target = import_node_path14.default.join(root, dir);
+    if ((0, import_node_fs10.existsSync)(target)) links[dir] = target;
+  }
+  const asmCandidates = [import_node_path14.default.join(root, multiarch, "asm"), import_node_path14.default.join(root, "asm")];
+  const asm = asmCandidates.find((candidate) => (0, import_node_fs10.existsSync)(candidate));
+  if (asm) links.asm = asm;
+  const missing = ["linux", "asm-generic", "asm"].filter((name) => !links[name]);
+  if (missing.length > 0) {
+    throw new Error(
+      `The Linux kernel headers needed by musl-gcc were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path14.default.join(root, multiarch)}). Install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry.`
+    );
+  }
+  return links;
+}
+async function ensureMuslKernelHeaders(cacheDir, options = {}) {
+  const links = kernelHeaderLinks(options);
+  const names = Object.keys(links).sort();
+  const digest = (0, import_node_crypto3.createHash)("sha256").update(JSON.stringify(names.map((name) => [name, links[name]]))).digest("hex").slice(0, 16);
+  const finalDir = import_node_path14.default.join(import_node_path14.default.resolve(cacheDir), `musl-kernel-headers-${digest}`);
+  if (await isComplete(finalDir, names)) return finalDir;
+  await import_node_fs10.promises.mkdir(import_node_path14.default.dirname(finalDir), { recursive: true });
+  const tempDir = await import_node_fs10.promises.mkdtemp(`${finalDir}.tmp-`);
+  try {
+    for (const name of names) await import_node_fs10.promises.symlink(links[name], import_node_path14.default.join(tempDir, name));
+    try {
+      await import_node_fs10.promises.rename(tempDir, finalDir);
+    } catch (error) {
+      if (!await isComplete(finalDir, names)) throw error;
+    }
+  } finally {
+    await import_node_fs10.promises.rm(tempDir, { recursive: true, force: true });
+  }
+  return finalDir;
+}
+async function isComplete(dir, names) {
+  try {
+    const entries = new Set(await import_node_fs10.promises.readdir(dir));
+    return names.every((name) => entries.has(name));
+  } catch {
+    return false;
+  }
+}
+var MUSL_BASE_CFLAGS = "-fPIC -O2";
+function muslToolchainEnv(prefix, headersDir) {
+  const isystem = `-isystem ${headersDir}`;
+  return {
+    CC: "musl-gcc",
+    CFLAGS: `${MUSL_BASE_CFLAGS} ${isystem}`,
+    CPPFLAGS: `-I${import_node_path14.default.join(prefix, "include")} ${isystem}`,
+    LDFLAGS: `-L${import_node_path14.default.join(prefix, "lib")}`,
+    PKG_CONFIG_LIBDIR: import_node_path14.default.join(prefix, "lib", "pkgconfig"),
+    PKG_CONFIG_PATH: "",
+    AR: "ar",
+    RANLIB: "ranlib"
+  };
+}
+function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
+  return {
+    CC: "musl-gcc",
+    CFLAGS: MUSL_BASE_CFLAGS,
+    CPPFLAGS: "",
+    LDFLAGS: "",
+    C_INCLUDE_PATH: headersDir,
+    PKG_CONFIG_LIBDIR: pkgConfigLibdir,
+    PKG_CONFIG_PATH: "",
+    AR: "ar",
+    RANLIB: "ranlib"
+  };
+}
+
+// src/distribution/static-deps.ts
+var import_node_crypto4 = require("node:crypto");
+var import_node_fs11 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"));
+
+// src/distribution/static-deps-recipes.ts
+var autotoolsStatic = [
+  "--disable-shared",
+  "--enable-static",
+  "--with-pic",
+  "--prefix=@prefix@",
+  "--libdir=@prefix@/lib"
+];
+var STATIC_LIBRARY_RECIPES = [
+  {
+    name: "zlib",
+    sourcePackage: "zlib",
+    usedBy: "zlib, binascii.crc32, zipimport of compressed archives",
+    steps: [
+      // zlib's own configure script reads CC and CFLAGS from the environment.
+      { step: "configure", argv: ["./configure", "--static", "--prefix=@prefix@", "--libdir=@prefix@/lib"] },
+      { step: "build", argv: ["make", "-j@jobs@", "libz.a"] },
+      { step: "install", argv: ["make", "install", "DESTDIR=@destdir@"] }
+    ],
+    produces: ["lib/libz.a", "include/zlib.h", "include/zconf.h", "lib/pkgconfig/zlib.pc"],
+    archives: ["lib/libz.a"]
+  },
+  {
+    name: "bzip2",
+    sourcePackage: "bzip2",
+    usedBy: "_bz2",
+    steps: [
+      // No autotools: build the library target only, passing the toolchain on the make line.
+      {
+        step: "build",
+        argv: [
+          "make",
+          "-j@jobs@",
+          "libbz2.a",
+          "CC=@CC@",
+          "AR=@AR@",
+          "RANLIB=@RANLIB@",
+          "CFLAGS=@CFLAGS@ -D_FILE_OFFSET_BITS=64"
+        ]
+      },
+      { step: "install", argv: ["install", "-D", "-m", "644", "bzlib.h", "@destdir@@prefix@/include/bzlib.h"] },
+      { step: "install", argv: ["install", "-D", "-m", "644", "libbz2.a", "@destdir@@prefix@/lib/libbz2.a"] }
+    ],
+    generatedFiles: [
+      {
+        path: "lib/pkgconfig/bzip2.pc",
+        content: [
+          "prefix=@prefix@",
+          "exec_prefix=${prefix}",
+          "libdir=${exec_prefix}/lib",
+          "includedir=${prefix}/include",
+          "",
+          "Name: bzip2",
+          "Description: A file compression library (static, built for musl)",
+          "Version: @version@",
+          "Libs: -L${libdir} -lbz2",
+          "Cflags: -I${includedir}",
+          ""
+        ].join("\n")
+      }
+    ],
+    produces: ["lib/libbz2.a", "include/bzlib.h", "lib/pkgconfig/bzip2.pc"],
+    archives: ["lib/libbz2.a"]
+  },
+  {
+    name: "liblzma",
+    sourcePackage: "xz-utils",
+    usedBy: "_lzma",
+    steps: [
+      {
+        step: "configure",
+        argv: [
+          "./configure",
+          ...autotoolsStatic,
+          "--disable-xz",
+          "--disable-xzdec",
+          "--disable-lzmadec",
+          "--disable-lzmainfo",
+          "--disable-lzma-links",
+          "--disable-scripts",
+          "--disable-doc",
+          "--disable-nls"
+        ]
+      },
+      { step: "build", argv: ["make", "-j@jobs@"] },
+      { step: "install", argv: ["make", "install", "DESTDIR=@destdir@"] }
+    ],
+    produces: ["lib/liblzma.a", "include/lzma.h", "include/lzma/version.h", "lib/pkgconfig/liblzma.pc"],
+    archives: ["lib/liblzma.a"]
+  },
+  {
+    name: "libffi",
+    sourcePackage: "libffi",
+    usedBy: "_ctypes",
+    steps: [
+      {
+        step: "configure",
+        argv: ["./configure", ...autotoolsStatic, "--disable-docs", "--disable-multi-os-directory"]
+      },
+      { step: "build", argv: ["make", "-j@jobs@"] },
+      { step: "install", argv: ["make", "install", "DESTDIR=@destdir@"] }
+    ],
+    produces: ["lib/libffi.a", "include/ffi.h", "include/ffitarget.h", "lib/pkgconfig/libffi.pc"],
+    archives: ["lib/libffi.a"]
+  },
+  {
+    name: "sqlite3",
+    sourcePackage: "sqlite3",
+    usedBy: "_sqlite3",
+    steps: [
+      // Debian's orig tarball is the full source tree: the amalgamation (sqlite3.c) is
+      // generated with tclsh; the Tcl extension, the shell's line editing are left out.
+      {
+        step: "configure",
+        argv: [
+          "./configure",
+          ...autotoolsStatic,
+          "--disable-tcl",
+          "--disable-readline",
+          "--disable-editline",
+          "--enable-fts3",
+          "--enable-fts4",
+          "--enable-fts5",
+          "--enable-rtree"
+        ]
+      },
+      { step: "build", argv: ["make", "-j@jobs@", "libsqlite3.la", "sqlite3.h", "sqlite3.pc"] },
+      { step: "install", argv: ["make", "lib_install", "DESTDIR=@destdir@"] },
+      { step: "install", argv: ["install", "-D", "-m", "644", "sqlite3.h", "@destdir@@prefix@/include/sqlite3.h"] },
+      {
+        step: "install",
+        argv: ["install", "-D", "-m", "644", "src/sqlite3ext.h", "@destdir@@prefix@/include/sqlite3ext.h"]
+      },
+      {
+        step: "install",
+        argv: ["install", "-D", "-m", "644", "sqlite3.pc", "@destdir@@prefix@/lib/pkgconfig/sqlite3.pc"]
+      }
+    ],
+    produces: ["lib/libsqlite3.a", "include/sqlite3.h", "include/sqlite3ext.h", "lib/pkgconfig/sqlite3.pc"],
+    archives: ["lib/libsqlite3.a"]
+  },
+  {
+    name: "libuuid",
+    sourcePackage: "util-linux",
+    usedBy: "_uuid",
+    steps: [
+      // util-linux is big, but --disable-all-programs builds only the library asked for.
+      {
+        step: "configure",
+        argv: [
+          "./configure",
+          ...autotoolsStatic,
+          "--disable-all-programs",
+          "--enable-libuuid",
+          "--disable-nls",
+          "--disable-asciidoc",
+          "--disable-bash-completion",
+          "--without-python",
+          "--without-systemd",
+          "--without-udev",
+          "--without-tinfo",
+          "--without-ncurses",
+          "--without-readline"
+        ]
+      },
+      { step: "build", argv: ["make", "-j@jobs@", "libuuid.la"] },
+      { step: "install", argv: ["make", "install", "DESTDIR=@destdir@"] }
+    ],
+    produces: ["lib/libuuid.a", "include/uuid/uuid.h", "lib/pkgconfig/uuid.pc"],
+    archives: ["lib/libuuid.a"]
+  },
+  {
+    name: "openssl",
+    sourcePackage: "openssl",
+    usedBy: "_ssl, _hashlib",
+    steps: [
+      // OpenSSL 3.0 has no `no-docs` option (3.2 does); building only `build_libs` skips the
+      // docs and programs anyway. OPENSSLDIR is compiled in and decides where the finished binary looks for
+      // certificates (certs/, cert.pem) on the machine that runs it: /etc/ssl is where
+      // Debian, Ubuntu, Alpine, Arch and others keep them. `no-module` builds the legacy
+      // provider into libcrypto (a static binary cannot load modules anyway).
+      {
+        step: "configure",
+        argv: [
+          "./Configure",
+          "linux-x86_64",
+          "no-shared",
+          "no-module",
+          "no-tests",
+          "no-afalgeng",
+          "--prefix=@prefix@",
+          "--libdir=lib",
+          "--openssldir=/etc/ssl"
+        ]
+      },
+      { step: "build", argv: ["make", "-j@jobs@", "build_libs"] },
+      // install_dev only: `install` would also write openssl.cnf into /etc/ssl.
+      { step: "install", argv: ["make", "install_dev", "DESTDIR=@destdir@"] }
+    ],
+    produces: [
+      "lib/libssl.a",
+      "lib/libcrypto.a",
+      "include/openssl/ssl.h",
+      "include/openssl/opensslv.h",
+      "lib/pkgconfig/openssl.pc",
+      "lib/pkgconfig/libssl.pc",
+      "lib/pkgconfig/libcrypto.pc"
+    ],
+    archives: ["lib/libssl.a", "lib/libcrypto.a"]
+  }
+];
+
+// src/distribution/static-deps.ts
+var CONFIGURED_PREFIX = "/nonexistent/pyseal-static-deps";
+var MANIFEST_FORMAT = 2;
+var BUILD_EPOCH = "946684800";
+async function buildStaticDeps(options) {
+  if (options.libc !== "musl")
+    throw new Error(`buildStaticDeps: libc '${String(options.libc)}' is not supported (only musl)`);
+  const log = options.log ?? (() => void 0);
+  const jobs = options.jobs ?? 2;
+  const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
+  const root = import_node_path15.default.join(import_node_path15.default.resolve(options.cacheRoot), "static-deps");
+  const downloads = import_node_path15.default.join(root, "downloads");
+  await import_node_fs11.promises.mkdir(downloads, { recursive: true });
+  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path15.default.resolve(options.cacheRoot));
+  const toolchain = await muslToolchainIdentity();
+  const sources = {};
+  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, downloads);
+  const key = (0, import_node_crypto4.createHash)("sha256").update(
+    JSON.stringify({
+      format: MANIFEST_FORMAT,
+      libc: options.libc,
+      configuredPrefix: CONFIGURED_PREFIX,
+      buildEpoch: BUILD_EPOCH,
+      recipes,
+      sources: recipes.map((r) => [r.name, sources[r.name].tarball, sources[r.name].sha256]),
+      toolchain
+    })
+  ).digest("hex").slice(0, 20);
+  const prefix = import_node_path15.default.join(root, key);
+  const manifestPath = import_node_path15.default.join(prefix, "manifest.json");
+  const result = (manifest, reused) => ({
+    prefix,
+    key,
+    reused,
+    manifestPath,
+    kernelHeaders,
+    env: muslToolchainEnv(prefix, kernelHeaders),
+    libraries: Object.fromEntries(
+      Object.entries(manifest.libraries).map(([name, info]) => [
+        name,
+        { ...info, archives: info.archives.map((a) => import_node_path15.default.join(prefix, a)) }
+      ])
+    )
+  });
+  const existing = await readCompleteManifest(prefix, key, recipes);
+  if (existing) {
+    log(`static deps: reusing ${prefix}`);
+    return result(existing, true);
+  }
+  log(`static deps: building ${recipes.map((r) => r.name).join(", ")} into ${prefix}`);
+  const staging = await import_node_fs11.promises.mkdtemp(import_node_path15.default.join(root, `.tmp-${key}-`));
+  try {
+    const destdir = import_node_path15.default.join(staging, "destdir");
+    const stagedPrefix = import_node_path15.default.join(destdir, CONFIGURED_PREFIX);
+    await import_node_fs11.promises.mkdir(stagedPrefix, { recursive: true });
+    const libraries = {};
+    for (const recipe of recipes) {
+      const source = sources[recipe.name];
+      const tarballPath = await download(recipe, source, downloads, log);
+      const started = Date.now();
+      await buildOne({
+        recipe,
+        source,
+        tarballPath,
+        staging,
+        destdir,
+        stagedPrefix,
+        kernelHeaders,
+        jobs,
+        root,
+        key,
+        log
+      });
+      const buildSeconds = Math.round((Date.now() - started) / 100) / 10;
+      log(`static deps: ${recipe.name} ${source.upstreamVersion} built in ${buildSeconds} s`);
+      libraries[recipe.name] = {
+        version: source.upstreamVersion,
+        debianVersion: source.debianVersion,
+        sourcePackage: source.sourcePackage,
+        tarball: source.tarball,
+        sha256: source.sha256,
+        archives: [...recipe.archives],
+        buildSeconds
+      };
+    }
+    await finishPrefix(stagedPrefix);
+    const manifest = {
+      format: MANIFEST_FORMAT,
+      key,
+      libc: options.libc,
+      configuredPrefix: CONFIGURED_PREFIX,
+      toolchain,
+      libraries
+    };
+    await import_node_fs11.promises.writeFile(import_node_path15.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+    try {
+      await import_node_fs11.promises.rename(stagedPrefix, prefix);
+    } catch (error) {
+      const theirs = await readCompleteManifest(prefix, key, recipes);
+      if (theirs) return result(theirs, false);
+      if ((0, import_node_fs11.existsSync)(prefix)) {
+        await import_node_fs11.promises.rm(prefix, { recursive: true, force: true });
+        await import_node_fs11.promises.rename(stagedPrefix, prefix);
+      } else {
+        throw error;
+      }
+    }
+    return result(manifest, false);
+  } finally {
+    await import_node_fs11.promises.rm(staging, { recursive: true, force: true });
+  }
+}
+function sha256File2(file) {
+  return new Promise((resolve, reject) => {
+    const hash = (0, import_node_crypto4.createHash)("sha256");
+    (0, import_node_fs11.createReadStream)(file).on("data", (chunk) => hash.update(chunk)).on("error", reject).on("end", () => resolve(hash.digest("hex")));
+  });
+}
+async function readCompleteManifest(prefix, key, recipes) {
+  let manifest;
+  try {
+    manifest = JSON.parse(await import_node_fs11.promises.readFile(import_node_path15.default.join(prefix, "manifest.json"), "utf8"));
+  } catch {
+    return void 0;
+  }
+  if (manifest.format !== MANIFEST_FORMAT || manifest.key !== key) return void 0;
+  for (const recipe of recipes) {
+    if (!manifest.libraries[recipe.name]) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs11.existsSync)(import_node_path15.default.join(prefix, file)))) return void 0;
+  }
+  return manifest;
+}
+async function muslToolchainIdentity() {
+  const which = await runCommand({ command: "sh", args: ["-c", "command -v musl-gcc"] });
+  const wrapper = which.stdout.trim();
+  if (which.code !== 0 || !wrapper) {
+    throw new Error(
+      "Static dependencies for musl: musl-gcc was not found on PATH. Install it (Debian/Ubuntu: apt-get install musl-tools) and retry."
+    );
+  }
+  const version = await runChecked({ command: "musl-gcc", args: ["--version"] });
+  const identity = {
+    compiler: version.stdout.split("\n")[0].trim(),
+    specsSha256: "",
+    libcSha256: "",
+    kernelVersionHeaderSha256: ""
+  };
+  const script = await import_node_fs11.promises.readFile(wrapper, "utf8").catch(() => "");
+  const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
+  if (specs && (0, import_node_fs11.existsSync)(specs)) {
+    identity.specsSha256 = await sha256File2(specs);
+    const libc = import_node_path15.default.join(import_node_path15.default.dirname(specs), "libc.a");
+    if ((0, import_node_fs11.existsSync)(libc)) identity.libcSha256 = await sha256File2(libc);
+  }
+  if ((0, import_node_fs11.existsSync)("/usr/include/linux/version.h")) {
+    identity.kernelVersionHeaderSha256 = await sha256File2("/usr/include/linux/version.h");
+  }
+  return identity;
+}
+var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ and run `apt-get update`; check the network connection to the Debian archive.";
+async function resolveSource(recipe, downloads) {
+  const pkg = recipe.sourcePackage;
+  const empty = await import_node_fs11.promises.mkdtemp(import_node_path15.default.join(downloads, ".print-uris-"));
+  const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", pkg], cwd: empty }).finally(
+    () => import_node_fs11.promises.rm(empty, { recursive: true, force: true })
+  );
+  const output = res.stdout + res.stderr;
+  if (res.code !== 0) {
+    throw new Error(
+      `Static dependency ${recipe.name}: \`apt-get source --print-uris ${pkg}\` failed (exit ${res.code}).
+${lastLines(output, 25)}
+What to do: ${APT_HINT}`
+    );
+  }
+  const files = [];
+  for (const line of res.stdout.split("\n")) {
+    const m = /^'[^']+'\s+(\S+)\s+\d+\s+(\S+)\s*$/.exec(line.trim());
+    if (!m) continue;
+    const hash = /^SHA256:([0-9a-f]{64})$/i.exec(m[2]);
+    files.push({ name: m[1], sha256: hash?.[1].toLowerCase() });
+  }
+  const dsc = files.find((f) => f.name.startsWith(`${pkg}_`) && f.name.endsWith(".dsc"));
+  const escaped = pkg.replace(/[.+]/g, "\\$&");
+  const orig = files.find((f) => new RegExp(`^${escaped}_([^_]+)\\.orig\\.tar\\.(gz|bz2|xz|lzma|zst)$`).test(f.name)) ?? // a native package has a single tarball
+  files.find((f) => new RegExp(`^${escaped}_([^_]+)\\.tar\\.(gz|bz2|xz|lzma|zst)$`).test(f.name));
+  if (!dsc || !orig) {
+    throw new Error(
+      `Static dependency ${recipe.name}: apt lists no upstream source tarball for source package '${pkg}'.
+${lastLines(output, 25)}
+What to do: ${APT_HINT}`
+    );
+  }
+  if (!orig.sha256) {
+    throw new Error(
+      `Static dependency ${recipe.name}: apt gives no SHA256 for ${orig.name}, so it cannot be verified. What to do: use an apt source whose index carries SHA256 checksums.`
+    );
+  }
+  return {
+    sourcePackage: pkg,
+    // "Selected version '1:1.2.13.dfsg-1'" keeps the epoch the file names drop.
+    debianVersion: /Selected version '([^']+)'/.exec(output)?.[1] ?? dsc.name.slice(pkg.length + 1, -".dsc".length),
+    upstreamVersion: orig.name.slice(pkg.length + 1).replace(/(\.orig)?\.tar\.[a-z0-9]+$/, ""),
+    tarball: orig.name,
+    sha256: orig.sha256
+  };
+}
+async function download(recipe, source, downloads, log) {
+  const file = import_node_path15.default.join(downloads, source.tarball);
+  if (!(0, import_node_fs11.existsSync)(file) || await sha256File2(file) !== source.sha256) {
+    log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
+    const res = await runCommand({
+      command: "apt-get",
+      args: ["source", "--download-only", source.sourcePackage],
+      cwd: downloads
+    });
+    if (res.code !== 0 || !(0, import_node_fs11.existsSync)(file)) {
+      throw new Error(
+        `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}${(0, import_node_fs11.existsSync)(file) ? "" : ` and ${source.tarball} is missing`}.
+${lastLines(res.stdout + res.stderr, 25)}
+What to do: ${APT_HINT}`
+      );
+    }
+  }
+  const actual = await sha256File2(file);
+  if (actual !== source.sha256) {
+    await import_node_fs11.promises.rm(file, { force: true });
+    throw new Error(
+      `Static dependency ${recipe.name}: ${source.tarball} has sha256 ${actual}, apt's index says ${source.sha256}. The file was deleted. What to do: run \`apt-get update\` and retry.`
+    );
+  }
+  return file;
+}
+async function buildOne(args) {
+  const { recipe, source, staging, destdir, stagedPrefix } = args;
+  const srcDir = import_node_path15.default.join(staging, "src", recipe.name);
+  await import_node_fs11.promises.mkdir(srcDir, { recursive: true });
+  const logPath = import_node_path15.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
+  await import_node_fs11.promises.mkdir(import_node_path15.default.dirname(logPath), { recursive: true });
+  const logText = [];
+  const append = (chunk) => {
+    logText.push(chunk);
+  };
+  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path15.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const env = { ...process.env, ...toolchain, LC_ALL: "C", SOURCE_DATE_EPOCH: BUILD_EPOCH };
+  for (const name of [
+    "CPATH",
+    "LIBRARY_PATH",
+    "PKG_CONFIG_SYSROOT_DIR",
+    "MAKEFLAGS",
+    "MFLAGS",
+    "MAKELEVEL",
+    "DESTDIR"
+  ]) {
+    delete env[name];
+  }
+  const vars = {
+    prefix: CONFIGURED_PREFIX,
+    destdir,
+    jobs: String(args.jobs),
+    version: source.upstreamVersion,
+    ...toolchain
+  };
+  const substitute = (text) => text.replace(/@([A-Za-z_]+)@/g, (whole, name) => name in vars ? vars[name] : whole);
+  const run2 = async (step, spec) => {
+    args.log(`static deps: ${recipe.name}: ${step}`);
+    append(`
+$ ${spec.command} ${spec.args.join(" ")}
+`);
+    const res = await runCommand({ ...spec, onOutput: append });
+    if (res.code !== 0) {
+      await import_node_fs11.promises.writeFile(logPath, logText.join(""));
+      throw new Error(
+        `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "${step}": \`${spec.command} ${spec.args.join(" ")}\` exited with ${res.code}.
+--- last 25 lines of the log ---
+${lastLines(logText.join(""), 25)}
+--- end ---
+Full log: ${logPath}
+What to do: check that the build tools are installed (musl-tools, make, perl for OpenSSL, tclsh for sqlite3), then retry; nothing was added to the cache. If the source itself does not build with musl, adjust the '${recipe.name}' recipe in src/distribution/static-deps-recipes.ts.`
+      );
+    }
+  };
+  await run2("unpack", { command: "tar", args: ["-xf", args.tarballPath, "-C", srcDir, "--strip-components=1"], env });
+  for (const step of recipe.steps) {
+    const [command, ...rest] = step.argv.map(substitute);
+    await run2(step.step, { command, args: rest, cwd: srcDir, env });
+  }
+  for (const file of recipe.generatedFiles ?? []) {
+    const target = import_node_path15.default.join(stagedPrefix, file.path);
+    await import_node_fs11.promises.mkdir(import_node_path15.default.dirname(target), { recursive: true });
+    await import_node_fs11.promises.writeFile(target, substitute(file.content));
+  }
+  const missing = recipe.produces.filter((file) => !(0, import_node_fs11.existsSync)(import_node_path15.default.join(stagedPrefix, file)));
+  if (missing.length > 0) {
+    await import_node_fs11.promises.writeFile(logPath, logText.join(""));
+    throw new Error(
+      `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "verify": the build succeeded but did not install ${missing.join(", ")}.
+--- last 25 lines of the log ---
+${lastLines(logText.join(""), 25)}
+--- end ---
+Full log: ${logPath}
+What to do: the upstream build layout changed; adjust the '${recipe.name}' recipe in src/distribution/static-deps-recipes.ts.`
+    );
+  }
+  await import_node_fs11.promises.writeFile(logPath, logText.join(""));
+  await import_node_fs11.promises.rm(srcDir, { recursive: true, force: true });
+}
+async function finishPrefix(stagedPrefix) {
+  const libDir = import_node_path15.default.join(stagedPrefix, "lib");
+  for (const entry of await import_node_fs11.promises.readdir(libDir)) {
+    if (entry.endsWith(".la")) await import_node_fs11.promises.rm(import_node_path15.default.join(libDir, entry));
+  }
+  const pcDir = import_node_path15.default.join(libDir, "pkgconfig");
+  if (!(0, import_node_fs11.existsSync)(pcDir)) return;
+  for (const entry of await import_node_fs11.promises.readdir(pcDir)) {
+    if (!entry.endsWith(".pc")) continue;
+    const file = import_node_path15.default.join(pcDir, entry);
+    const text = await import_node_fs11.promises.readFile(file, "utf8");
+    const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(CONFIGURED_PREFIX).join("${prefix}");
+    if (relocated.includes(stagedPrefix)) {
+      throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`);
+    }
+    await import_node_fs11.promises.writeFile(file, relocated);
+  }
+}
+
+// src/distribution/toolchain-env.ts
+async function prepareBuildToolchain(target, cacheRoot, log) {
+  const compilerVersion = await firstLine(target.toolchain.cc, ["--version"]);
+  if (target.libc === "musl") {
+    const deps = await buildStaticDeps({ cacheRoot, libc: "musl", log });
+    log(`  static libraries for musl ${deps.reused ? "reused" : "built"}: ${deps.prefix}`);
+    const headers = await ensureMuslKernelHeaders(cacheRoot);
+    const env = { ...process.env, ...muslToolchainEnv(deps.prefix, headers) };
+    env.CC = await muslCompilerWrapper(cacheRoot, target.toolchain.cc);
+    return {
+      env,
+      configureArgs: [],
+      libraryDirs: [import_node_path16.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path16.default.join(deps.prefix, "include"),
+      compilerVersion,
+      staticDepsKey: import_node_path16.default.basename(deps.prefix)
+    };
+  }
+  const ffi = await runCommand({ command: "pkg-config", args: ["--variable=includedir", "libffi"] });
+  return {
+    env: { ...process.env },
+    configureArgs: [],
+    libraryDirs: [],
+    ffiIncludeDir: ffi.code === 0 && ffi.stdout.trim() !== "" ? ffi.stdout.trim() : null,
+    compilerVersion,
+    staticDepsKey: null
+  };
+}
+async function firstLine(command, args) {
+  const result = await runCommand({ command, args });
+  if (result.code !== 0) {
+    throw new Error(`${command} is not usable here (${command} ${args.join(" ")} exited ${result.code}).`);
+  }
+  return result.stdout.split("\n")[0].trim();
+}
+async function muslCompilerWrapper(cacheRoot, cc) {
+  const dir = import_node_path16.default.join(cacheRoot, "toolchain");
+  await (0, import_promises9.mkdir)(dir, { recursive: true });
+  const wrapper = import_node_path16.default.join(dir, "musl-cc");
+  const script = `#!/bin/sh
+# Written by pyseal: ${cc} without a glibc multiarch answer.
+for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
+exec ${cc} "$@"
+`;
+  await (0, import_promises9.writeFile)(wrapper, script);
+  await (0, import_promises9.chmod)(wrapper, 493);
+  return wrapper;
+}
+
+// src/distribution/source-build.ts
+var RECIPE_VERSION = 5;
+var DistributionBuildError = class extends Error {
+  constructor(step, tarball, detail, logFile) {
+    super(
+      `Building CPython from ${import_node_path17.default.basename(tarball)} failed at "${step}".
+${detail}
+` + (logFile ? `Full log: ${logFile}
+` : "") + "Install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
+    );
+    this.name = "DistributionBuildError";
+  }
+};
+async function buildDistributionFromSource(request) {
+  const { tarball, target, cacheRoot, log } = request;
+  const tarballSha = await sha256File(tarball);
+  const toolchain = await prepareBuildToolchain(target, cacheRoot, log);
+  const key = contentKey({
+    recipe: RECIPE_VERSION,
+    tarball: tarballSha,
+    triple: target.triple,
+    compiler: toolchain.compilerVersion,
+    staticDeps: toolchain.staticDepsKey
+  });
+  const root = import_node_path17.default.join(cacheRoot, "python", key);
+  if ((0, import_node_fs12.existsSync)(import_node_path17.default.join(root, "PYTHON.json"))) {
+    return { distribution: await readDistribution(root), reused: true, key };
+  }
+  return withCacheLock(
+    `${root}.lock`,
+    async () => (0, import_node_fs12.existsSync)(import_node_path17.default.join(root, "PYTHON.json")) ? { distribution: await readDistribution(root), reused: true, key } : buildInto(root, key, tarballSha, request, toolchain),
+    () => log(`  waiting for another pyseal process building ${root}`)
+  );
+}
+async function buildInto(root, key, tarballSha, request, toolchain) {
+  const { tarball, target, log } = request;
+  await (0, import_promises10.rm)(root, { recursive: true, force: true });
+  const work = `${root}.work`;
+  await (0, import_promises10.rm)(work, { recursive: true, force: true });
+  await (0, import_promises10.mkdir)(work, { recursive: true });
+  const logFile = import_node_path17.default.join(work, "build.log");
+  const step = async (name, command, args, cwd) => {
+    log(`  ${name}`);
+    const result = await runCommand({ command, args, cwd, env: toolchain.env });
+    await (0, import_promises10.writeFile)(logFile, `
+$ ${command} ${args.join(" ")}
+${result.stdout}${result.stderr}`, { flag: "a" });
+    if (result.code !== 0) {
+      throw new DistributionBuildError(name, tarball, lastLines(result.stdout + result.stderr, 30), logFile);
+    }
+  };
+  await runChecked({ command: "tar", args: ["-xf", tarball, "-C", work] });
+  const top = (await (0, import_promises10.readdir)(work)).find((name) => (0, import_node_fs12.existsSync)(import_node_path17.default.join(work, name, "configure")));
+  if (!top)
+    throw new DistributionBuildError("unpack", tarball, "the archive has no CPython source tree (no configure script)");
+  const srcDir = import_node_path17.default.join(work, top);
+  const version = await readPythonVersion(srcDir);
+  const buildDir = import_node_path17.default.join(work, "build");
+  await (0, import_promises10.mkdir)(buildDir);
+  log(`  CPython ${version} for ${target.triple}`);
+  const configureArgs = [
+    "--disable-shared",
+    `--prefix=${import_node_path17.default.join(root, "install")}`,
+    "--with-ensurepip=no",
+    "MODULE_BUILDTYPE=static",
+    ...toolchain.configureArgs
+  ];
+  await step("configure", import_node_path17.default.join(srcDir, "configure"), configureArgs, buildDir);
+  const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
+  const setupStdlib = parseSetup(await (0, import_promises10.readFile)(import_node_path17.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const minor = version.split(".").slice(0, 2).join(".");
+  const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
+  const candidates = [...setupStdlib.enabled, ...extra];
+  const expanded = await expandLinkWords(buildDir, candidates);
+  const choice = chooseStdlibModules(
+    candidates,
+    setupStdlib.commented,
+    target,
+    (module2) => (expanded.get(module2.name) ?? []).filter((w) => w.startsWith("-l")).map((w) => w.slice(2)).filter((name) => resolveLibrary(name, target.toolchain, searchDirs).kind === "missing")
+  );
+  const disabled = choice.notBuilt.map((n) => n.module);
+  await (0, import_promises10.writeFile)(import_node_path17.default.join(buildDir, "Modules", "Setup.local"), renderSetupLocal(choice.statics, disabled));
+  await step("makesetup", "make", ["Makefile"], buildDir);
+  await step("make", "make", ["-j2"], buildDir);
+  await step("make install", "make", ["install"], buildDir);
+  await installMissingTestPackages(srcDir, import_node_path17.default.join(root, "install", "lib", `python${minor}`), log);
+  await writeDistributionLayout({
+    root,
+    buildDir,
+    srcDir,
+    version,
+    target,
+    statics: choice.statics,
+    notBuilt: choice.notBuilt,
+    sourceSha256: tarballSha,
+    key,
+    searchDirs,
+    writeJson: false
+  });
+  const pythonExe = import_node_path17.default.join(root, "install", "bin", `python${minor}`);
+  await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root);
+  await step("build tools", pythonExe, ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"], root);
+  await writeDistributionLayout({
+    root,
+    buildDir,
+    srcDir,
+    version,
+    target,
+    statics: choice.statics,
+    notBuilt: choice.notBuilt,
+    sourceSha256: tarballSha,
+    key,
+    searchDirs,
+    writeJson: true
+  });
+  await (0, import_promises10.rm)(work, { recursive: true, force: true });
+  return { distribution: await readDistribution(root), reused: false, key };
+}
+async function installMissingTestPackages(srcDir, stdlib, log) {
+  const source = import_node_path17.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path17.default.join(stdlib, "test");
+  if (!(0, import_node_fs12.existsSync)(installed)) return;
+  for (const entry of await (0, import_promises10.readdir)(source, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs12.existsSync)(import_node_path17.default.join(installed, entry.name))) {
+      log(`  installing ${entry.name}, which make install left out`);
+      await (0, import_promises10.cp)(import_node_path17.default.join(source, entry.name), import_node_path17.default.join(installed, entry.name), { recursive: true });
+    }
+  }
+}
+async function readPythonVersion(srcDir) {
+  const header = await (0, import_promises10.readFile)(import_node_path17.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
+  const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header);
+  if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
+  return match[1];
+}
+async function expandLinkWords(buildDir, modules) {
+  const variables = /* @__PURE__ */ new Set();
+  for (const module2 of modules) {
+    for (const word of module2.ldflags) {
+      const match = /^\$\((\w+)\)$/.exec(word);
+      if (match) variables.add(match[1]);
+    }
+  }
+  const values = await readMakeVariables(buildDir, [...variables]);
+  const result = /* @__PURE__ */ new Map();
+  for (const module2 of modules) {
+    const expanded = module2.ldflags.flatMap((word) => {
+      const match = /^\$\((\w+)\)$/.exec(word);
+      return match ? words(values[match[1]]) : [word];
+    });
+    result.set(module2.name, expanded);
+  }
+  return result;
+}
+
+// src/distribution/obtain.ts
+var DistributionSourceError = class extends Error {
+  constructor(value, detail) {
+    super(
+      `--python-distribution "${value}": ${detail}. Give a CPython source tarball (path or URL), a directory holding PYTHON.json, or debian:python3.11 / debian:python3.13.`
+    );
+    this.name = "DistributionSourceError";
+  }
+};
+async function obtainDistribution(value, target, cacheRoot, log) {
+  if ((0, import_node_fs13.existsSync)(value) && (0, import_node_fs13.statSync)(value).isDirectory()) {
+    if (!(0, import_node_fs13.existsSync)(import_node_path18.default.join(value, "PYTHON.json")))
+      throw new DistributionSourceError(value, "the directory has no PYTHON.json");
+    return { distribution: await readDistribution(import_node_path18.default.resolve(value)), reused: true, source: import_node_path18.default.resolve(value) };
+  }
+  const tarball = await locateTarball(value, cacheRoot, log);
+  const built = await buildDistributionFromSource({ tarball, target, cacheRoot, log });
+  return { distribution: built.distribution, reused: built.reused, source: import_node_path18.default.basename(tarball) };
+}
+async function locateTarball(value, cacheRoot, log) {
+  if (value.startsWith("debian:")) return debianSourceTarball(value.slice("debian:".length), cacheRoot, log);
+  if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log);
+  if (!(0, import_node_fs13.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
+  if (!/\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2)$/.test(value)) {
+    throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz or .tar.bz2 archive");
+  }
+  return import_node_path18.default.resolve(value);
+}
+async function debianSourceTarball(pkg, cacheRoot, log) {
+  if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
+  const dir = import_node_path18.default.join(cacheRoot, "sources", pkg);
+  await (0, import_promises11.mkdir)(dir, { recursive: true });
+  const existing = await findOrig(dir, pkg);
+  if (existing) return existing;
+  log(`  downloading Debian source package ${pkg}`);
+  const release = pkg === "python3.11" ? pkg : `${pkg}/trixie`;
+  const result = await runCommand({ command: "apt-get", args: ["source", "--download-only", release], cwd: dir });
+  const found = await findOrig(dir, pkg);
+  if (!found) {
+    throw new DistributionSourceError(
+      `debian:${pkg}`,
+      `apt-get source found no tarball (${result.stderr.trim().split("\n").pop() ?? "no output"}); run scripts/setup-system.sh, which adds the deb-src entries`
+    );
+  }
+  return found;
+}
+async function findOrig(dir, pkg) {
+  const names = (await (0, import_promises11.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
+  return names.length > 0 ? import_node_path18.default.join(dir, names[names.length - 1]) : null;
+}
+async function downloadTarball(url, cacheRoot, log) {
+  const dir = import_node_path18.default.join(cacheRoot, "sources", contentKey({ url }, 16));
+  const file = import_node_path18.default.join(dir, import_node_path18.default.basename(new URL(url).pathname) || "python.tgz");
+  if ((0, import_node_fs13.existsSync)(file)) return file;
+  await (0, import_promises11.mkdir)(dir, { recursive: true });
+  log(`  downloading ${url}`);
+  const response = await fetch(url);
+  if (!response.ok) throw new DistributionSourceError(url, `download failed with HTTP ${response.status}`);
+  const expected = Number(response.headers.get("content-length") ?? NaN);
+  const body = Buffer.from(await response.arrayBuffer());
+  if (!Number.isNaN(expected) && body.length !== expected) {
+    throw new DistributionSourceError(url, `download was truncated (${body.length} of ${expected} bytes)`);
+  }
+  await (0, import_promises11.writeFile)(`${file}.partial`, body);
+  await (0, import_promises11.rename)(`${file}.partial`, file);
+  return file;
+}
+
+// src/link/embed.ts
+var import_promises12 = require("node:fs/promises");
+var import_node_path19 = __toESM(require("node:path"));
+async function embedResources(request) {
+  const { distribution, workDir } = request;
+  const stdlib = import_node_path19.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const roots = [
+    {
+      path: stdlib,
+      exclude: [
+        ...request.stdlibExclude,
+        "site-packages",
+        "lib-dynload",
+        "config-*",
+        "__phello__",
+        "EXTERNALLY-MANAGED"
+      ],
+      // CPython's test suite ships files that must not compile (badsyntax_*.py, lib2to3 data).
+      allow_compile_errors: true
+    }
+  ];
+  if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
+  const manifest = import_node_path19.default.join(workDir, "resources.json");
+  await (0, import_promises12.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, compression: "deflated", roots }, null, 2));
+  const archive = import_node_path19.default.join(workDir, "resources.zip");
+  const python = import_node_path19.default.join(distribution.root, distribution.json.python_exe);
+  const env = { ...process.env, PYTHONPATH: import_node_path19.default.join(packageRoot(), "python") };
+  delete env.PYSEAL_CAPTURE_DIR;
+  const { stdout } = await runChecked({
+    command: python,
+    args: ["-m", "pyseal_pack", "--manifest", manifest, "--out", archive],
+    env
+  });
+  const partial = `${request.output}.partial`;
+  await (0, import_promises12.rm)(partial, { force: true });
+  await (0, import_promises12.copyFile)(request.nativeExecutable, partial);
+  await (0, import_promises12.appendFile)(partial, await (0, import_promises12.readFile)(archive));
+  await (0, import_promises12.chmod)(partial, 493);
+  await (0, import_promises12.rename)(partial, request.output);
+  return { archive, summary: stdout.trim().split("\n").pop() ?? "" };
+}
+
+// src/link/link-executable.ts
+var import_promises13 = require("node:fs/promises");
+var import_node_path21 = __toESM(require("node:path"));
+
+// src/link/app-header.ts
+function renderAppHeader(request) {
+  const entries = [];
+  for (const [module2, variants] of Object.entries(request.distribution.json.build_info.extensions)) {
+    const variant = variants[0];
+    if (variant.in_core) entries.push([module2, variant.init_fn === "NULL" ? null : variant.init_fn]);
+  }
+  for (const plan of request.plans) {
+    if (plan.status === "builtin") entries.push([plan.module, plan.linkedInitFunction]);
+  }
+  entries.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  const lines = [
+    "/* Generated by pyseal for one executable; see the contract in c/launcher.c. */",
+    "#ifndef PYSEAL_APP_H",
+    "#define PYSEAL_APP_H"
+  ];
+  if (request.entryPoint) lines.push(`#define PYSEAL_ENTRY_POINT ${JSON.stringify(request.entryPoint)}`);
+  lines.push(`#define PYSEAL_OPTIMIZE ${request.optimize}`);
+  const declared = /* @__PURE__ */ new Set();
+  for (const [, fn] of entries) {
+    if (fn && !declared.has(fn)) {
+      declared.add(fn);
+      lines.push(`extern PyObject *${fn}(void);`);
+    }
+  }
+  lines.push("#define PYSEAL_INITTAB_ENTRIES \\");
+  for (const [module2, fn] of entries) lines.push(`    {${JSON.stringify(module2)}, ${fn ?? "NULL"}}, \\`);
+  lines.push("", "#endif", "");
+  return lines.join("\n");
+}
+
+// src/link/localize.ts
+var import_node_path20 = __toESM(require("node:path"));
+async function localizeExtension(plan, workDir, toolchain) {
+  const initFunction = plan.initFunction;
+  const linked = plan.linkedInitFunction;
+  if (!initFunction || !linked) throw new Error(`${plan.module} has no init function to keep`);
+  const merged = import_node_path20.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path20.default.join(workDir, `${plan.module}.o`);
+  await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...plan.objects] });
+  const args = ["-w"];
+  if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
+  args.push(`--keep-global-symbol=${linked}`, merged, localized);
+  await runChecked({ command: toolchain.objcopy, args });
+  return localized;
+}
+
+// src/link/link-executable.ts
+async function linkExecutable(request) {
+  const { distribution, target, plans, workDir } = request;
+  const toolchain = target.toolchain;
+  await (0, import_promises13.mkdir)(workDir, { recursive: true });
+  const commands = [];
+  const run2 = async (command, args2) => {
+    commands.push([command, ...args2]);
+    await runChecked({ command, args: args2 });
+  };
+  await (0, import_promises13.writeFile)(
+    import_node_path21.default.join(workDir, "pyseal_app.h"),
+    renderAppHeader({ distribution, plans, entryPoint: request.entryPoint, optimize: 0 })
+  );
+  const include = import_node_path21.default.join(distribution.root, distribution.json.python_paths.include);
+  const launcherObject = import_node_path21.default.join(workDir, "launcher.o");
+  await run2(toolchain.cc, [
+    "-O2",
+    "-g0",
+    `-I${include}`,
+    `-I${workDir}`,
+    "-c",
+    import_node_path21.default.join(packageRoot(), "c", "launcher.c"),
+    "-o",
+    launcherObject
+  ]);
+  const builtins = plans.filter((p) => p.status === "builtin");
+  const objects = [
+    launcherObject,
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path21.default.join(distribution.root, o))
+  ];
+  const extensionsDir = import_node_path21.default.join(workDir, "extensions");
+  await (0, import_promises13.mkdir)(extensionsDir, { recursive: true });
+  for (const plan of builtins) {
+    if (plan.origin === "stdlib") objects.push(...plan.objects);
+    else objects.push(await localizeExtension(plan, extensionsDir, toolchain));
+  }
+  const archives = /* @__PURE__ */ new Set();
+  const systemLibraries = /* @__PURE__ */ new Set();
+  for (const link of distribution.json.build_info.core.links) systemLibraries.add(link.name);
+  for (const plan of builtins) {
+    for (const library of plan.libraries) {
+      if (library.kind === "static") archives.add(library.path);
+      else if (library.kind === "system") systemLibraries.add(library.name);
+    }
+  }
+  const needsCxx = builtins.some((p) => p.language === "c++");
+  const driver = needsCxx && toolchain.cxx ? toolchain.cxx : toolchain.cc;
+  const args = ["-o", request.output, ...objects];
+  if (archives.size > 0) args.push("-Wl,--start-group", ...[...archives].sort(), "-Wl,--end-group");
+  args.push(...[...systemLibraries].sort().map((name) => `-l${name}`));
+  if (needsCxx && target.libc === "gnu") args.push("-static-libstdc++", "-static-libgcc");
+  args.push(...toolchain.linkFlags);
+  await run2(driver, args);
+  await run2(toolchain.objcopy, ["--strip-debug", request.output]);
+  return { executable: request.output, commands };
+}
+
+// src/report/report.ts
+var import_promises14 = require("node:fs/promises");
+var import_node_path22 = __toESM(require("node:path"));
+var REPORT_SCHEMA = "pyseal-report/1";
+function reportModules(plans) {
+  return [...plans].sort((a, b) => a.origin === b.origin ? a.module < b.module ? -1 : 1 : a.origin === "package" ? -1 : 1).map((p) => ({
+    module: p.module,
+    origin: p.origin,
+    package: p.package,
+    status: p.status,
+    reasons: p.reasons,
+    capture: p.capture,
+    language: p.language,
+    initFunction: p.linkedInitFunction,
+    libraries: p.libraries.map((l) => l.kind === "missing" ? { name: l.name, kind: l.kind, searched: [] } : l)
+  }));
+}
+function summarize(modules) {
+  return {
+    builtin: modules.filter((m) => m.status === "builtin").length,
+    excluded: modules.filter((m) => m.status === "excluded").length,
+    failed: modules.filter((m) => m.status === "failed").length
+  };
+}
+async function writeReport(file, report) {
+  await (0, import_promises14.mkdir)(import_node_path22.default.dirname(file), { recursive: true });
+  await (0, import_promises14.writeFile)(`${file}.partial`, JSON.stringify(report, null, 2) + "\n");
+  await (0, import_promises14.rename)(`${file}.partial`, file);
+}
+
+// src/resolve/modules.ts
+var import_node_path23 = __toESM(require("node:path"));
+function planModules(request) {
+  const { distribution, target } = request;
+  const json = distribution.json;
+  const testModules = new Set(json.pyseal?.test_extensions ?? []);
+  const plans = [];
+  for (const [module2, variants] of Object.entries(json.build_info.extensions).sort(([a], [b]) => a < b ? -1 : 1)) {
+    const variant = variants[0];
+    if (variant.in_core) continue;
+    const base = {
+      module: module2,
+      origin: "stdlib",
+      package: null,
+      status: "builtin",
+      reasons: [],
+      objects: [],
+      initFunction: variant.init_fn,
+      linkedInitFunction: variant.init_fn,
+      libraries: [],
+      language: "c",
+      capture: null
+    };
+    if (testModules.has(module2) && !request.includeStdlibTestModules) {
+      plans.push({
+        ...base,
+        status: "excluded",
+        reasons: [
+          {
+            code: "STDLIB_TEST_MODULE_LEFT_OUT",
+            message: "only CPython's own tests use it; kept with --stdlib-exclude none"
+          }
+        ]
+      });
+      continue;
+    }
+    base.objects = variant.objs.map((o) => import_node_path23.default.join(distribution.root, o));
+    base.libraries = variant.links.map(
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path23.default.join(distribution.root, link.path_static) }
+    );
+    base.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
+    plans.push(base);
+  }
+  for (const notBuilt of json.pyseal?.not_built ?? []) {
+    plans.push({
+      module: notBuilt.module,
+      origin: "stdlib",
+      package: null,
+      status: "excluded",
+      reasons: [{ code: "STDLIB_NOT_BUILT", message: notBuilt.cause }],
+      objects: [],
+      initFunction: null,
+      linkedInitFunction: null,
+      libraries: [],
+      language: "c",
+      capture: null
+    });
+  }
+  const records = new Map(request.records.map((r) => [r.module, r]));
+  for (const file of request.installed) {
+    const record = records.get(file.module);
+    const plan = {
+      module: file.module,
+      origin: "package",
+      package: record?.package ?? packageOf(request.intents, file.module),
+      status: "builtin",
+      reasons: [],
+      objects: [],
+      initFunction: null,
+      linkedInitFunction: null,
+      libraries: [],
+      language: "c",
+      capture: record?.capture ?? null
+    };
+    if (!record) {
+      plan.status = "excluded";
+      plan.reasons.push({
+        code: "NO_OBJECT_FILES",
+        message: `${file.file} was built without passing through the compiler pyseal watches, so there are no object files to link`
+      });
+      if (target.capabilities.staticOnly) {
+        plan.reasons.push({
+          code: "MUSL_BUILTIN_ONLY",
+          message: `${target.triple} binaries cannot load shared-library extensions`
+        });
+      }
+      plans.push(plan);
+      continue;
+    }
+    plan.objects = record.objects;
+    plan.initFunction = record.init_fn;
+    plan.linkedInitFunction = record.init_fn;
+    plan.language = record.language;
+    plan.reasons.push({ code: "BUILTIN", message: `objects captured through ${record.capture}` });
+    if (record.language === "c++" && !target.toolchain.cxx) {
+      plan.status = "failed";
+      plan.reasons.push({
+        code: "CXX_TOOLCHAIN_MISSING",
+        message: `a C++ extension needs a C++ toolchain for ${target.triple}, and pyseal has none configured for it yet`
+      });
+    }
+    const searchDirs = [...record.library_dirs, ...request.searchDirs];
+    for (const name of record.libraries) {
+      const resolved = resolveLibrary(name, target.toolchain, searchDirs);
+      plan.libraries.push(resolved);
+      if (resolved.kind === "static") {
+        plan.reasons.push({ code: "LIBRARY_LINKED_STATIC", message: `lib${name} linked from ${resolved.path}` });
+      } else if (resolved.kind === "missing") {
+        plan.status = "failed";
+        plan.reasons.push({
+          code: "LIBRARY_MISSING",
+          message: `needs lib${name}, which has no static archive for ${target.triple}; install its static library (lib${name}.a) or build it for the target`
+        });
+      }
+    }
+    plans.push(plan);
+  }
+  const present = new Set(plans.map((p) => p.module));
+  for (const intent of request.intents) {
+    for (const module2 of intent.modules) {
+      if (present.has(module2)) continue;
+      present.add(module2);
+      plans.push({
+        module: module2,
+        origin: "package",
+        package: intent.package,
+        status: "excluded",
+        reasons: [
+          {
+            code: "INTENDED_NOT_BUILT",
+            message: `${intent.package} meant to build ${module2} but produced no extension (a failed optional build); its pure-Python fallback, if any, is used`
+          }
+        ],
+        objects: [],
+        initFunction: null,
+        linkedInitFunction: null,
+        libraries: [],
+        language: "c",
+        capture: null
+      });
+    }
+  }
+  assignInitFunctionNames(plans);
+  return plans;
+}
+function packageOf(intents, module2) {
+  return intents.find((i) => i.modules.includes(module2))?.package ?? null;
+}
+function assignInitFunctionNames(plans) {
+  const taken = /* @__PURE__ */ new Set();
+  for (const plan of plans.filter((p) => p.status === "builtin" && p.origin === "stdlib")) {
+    if (plan.linkedInitFunction) taken.add(plan.linkedInitFunction);
+  }
+  for (const plan of plans.filter((p) => p.status === "builtin" && p.origin === "package")) {
+    const wanted = plan.initFunction ?? `PyInit_${plan.module.split(".").pop()}`;
+    let name = wanted;
+    if (taken.has(name)) {
+      name = `PyInit_pyseal_${plan.module.replace(/[^A-Za-z0-9]/g, "_")}`;
+      plan.reasons.push({
+        code: "INIT_FUNCTION_RENAMED",
+        message: `${wanted} is also defined by another module; linked as ${name}`
+      });
+    }
+    taken.add(name);
+    plan.linkedInitFunction = name;
+    plan.reasons.push({ code: "SYMBOLS_LOCALIZED", message: `every symbol but ${name} made private` });
+  }
+}
+
+// src/pipeline.ts
+var BuildFailedError = class extends Error {
+  constructor(failure, reportFile) {
+    super(failure.message);
+    this.failure = failure;
+    this.reportFile = reportFile;
+    this.name = "BuildFailedError";
+  }
+  failure;
+  reportFile;
+};
+async function runBuild(inputs, observer) {
+  const target = findTarget(inputs.target);
+  const executable = import_node_path24.default.join(inputs.outDir, inputs.name);
+  const reportFile = `${executable}.report.json`;
+  const report = {
+    schema: REPORT_SCHEMA,
+    name: inputs.name,
+    target: target.triple,
+    status: "failed",
+    error: null,
+    entryPoint: inputs.entryPoint,
+    python: null,
+    packages: null,
+    executable: null,
+    summary: { builtin: 0, excluded: 0, failed: 0 },
+    modules: []
+  };
+  const stage = async (name, work, describe) => {
+    observer.stageStarted(name);
+    const started = Date.now();
+    const value = await work();
+    observer.stageFinished(name, (Date.now() - started) / 1e3, describe(value));
+    return value;
+  };
+  await (0, import_promises15.mkdir)(inputs.outDir, { recursive: true });
+  await (0, import_promises15.rm)(executable, { force: true });
+  let plans = [];
+  try {
+    const obtained = await stage(
+      "distribution",
+      () => obtainDistribution(inputs.pythonDistribution, target, inputs.cacheDir, observer.log),
+      (d) => `${d.reused ? "reused cached" : "built"} CPython ${d.distribution.json.python_version} (${d.source})`
+    );
+    const distribution = obtained.distribution;
+    report.python = { version: distribution.json.python_version, source: obtained.source, reused: obtained.reused };
+    const toolchain = await prepareBuildToolchain(target, inputs.cacheDir, observer.log);
+    const packages = await stage(
+      "build",
+      () => buildPackages({
+        distribution,
+        project: inputs.project,
+        requirements: inputs.requirements,
+        cacheRoot: inputs.cacheDir,
+        env: { CC: target.toolchain.cc, ...toolchain.env },
+        cxx: target.toolchain.cxx,
+        platformTag: `${target.arch}-${target.os}-${target.libc}`,
+        log: observer.log
+      }),
+      (p) => `${p.reused ? "reused cached packages" : "compiled packages"} ${p.key} (${p.capture.records.length} extension modules captured)`
+    );
+    report.packages = { key: packages.key, reused: packages.reused };
+    checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed);
+    plans = await stage(
+      "resolve",
+      async () => planModules({
+        distribution,
+        target,
+        searchDirs: await linkerSearchDirs(target.toolchain, toolchain.libraryDirs),
+        includeStdlibTestModules: !inputs.stdlibExclude.includes("test"),
+        records: packages.capture.records,
+        intents: packages.capture.intents,
+        installed: packages.installed
+      }),
+      (p) => `${p.filter((m) => m.status === "builtin").length} built-in extension modules`
+    );
+    const failed = plans.filter((p) => p.status === "failed");
+    if (failed.length > 0) {
+      throw new Error(
+        `These extension modules cannot be linked for ${target.triple}:
+` + failed.map((p) => `  - ${p.module} (${p.package ?? "unknown package"}): ${p.reasons.at(-1)?.message}`).join("\n")
+      );
+    }
+    const workDir = import_node_path24.default.join(inputs.outDir, `.${inputs.name}.work`);
+    await (0, import_promises15.rm)(workDir, { recursive: true, force: true });
+    const native = import_node_path24.default.join(workDir, `${inputs.name}.native`);
+    await stage(
+      "link",
+      () => linkExecutable({ distribution, target, plans, entryPoint: inputs.entryPoint, workDir, output: native }),
+      () => `${Math.round((0, import_node_fs14.statSync)(native).size / 1e5) / 10} MB native code`
+    );
+    await stage(
+      "embed",
+      () => embedResources({
+        distribution,
+        siteDir: packages.siteDir,
+        stdlibExclude: inputs.stdlibExclude,
+        workDir,
+        nativeExecutable: native,
+        output: executable
+      }),
+      (e) => e.summary
+    );
+    await (0, import_promises15.rm)(workDir, { recursive: true, force: true });
+    report.status = "ok";
+    report.executable = { path: executable, bytes: (0, import_node_fs14.statSync)(executable).size };
+    return { executable, reportFile, report };
+  } catch (error) {
+    report.error = error.message;
+    throw new BuildFailedError(error, reportFile);
+  } finally {
+    report.modules = reportModules(plans);
+    report.summary = summarize(report.modules);
+    if (report.status !== "ok" && (0, import_node_fs14.existsSync)(executable)) await (0, import_promises15.rm)(executable, { force: true });
+    await writeReport(reportFile, report);
+  }
+}
+
+// src/main.ts
+async function run(env = process.env) {
+  try {
+    const inputs = await resolveBuildInputs(readActionInputs(env), env.GITHUB_WORKSPACE ?? process.cwd());
+    const outcome = await runBuild(inputs, {
+      stageStarted: (name) => process.stdout.write(`::group::${name}
+`),
+      stageFinished: (name, seconds, detail) => process.stdout.write(`${name} finished in ${seconds.toFixed(1)}s: ${detail}
+::endgroup::
+`),
+      log: (line) => process.stdout.write(`${line}
+`)
+    });
+    setOutput(env, "executable", outcome.executable);
+    setOutput(env, "report", outcome.reportFile);
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stdout.write(`::error::${escapeCommand(message)}
+`);
+    return 1;
+  }
+}
+function setOutput(env, name, value) {
+  const file = env.GITHUB_OUTPUT;
+  if (!file) {
+    process.stdout.write(`${name}=${value}
+`);
+    return;
+  }
+  const delimiter = `pyseal_${(0, import_node_crypto5.randomUUID)()}`;
+  (0, import_node_fs15.appendFileSync)(file, `${name}<<${delimiter}
+${value}
+${delimiter}
+`);
+}
+function escapeCommand(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+// src/index.ts
+run().then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,5 @@
+import { run } from './main'
+
+run().then(code => {
+  process.exitCode = code
+})

@@ -1,0 +1,44 @@
+import { appendFileSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import { readActionInputs } from './inputs/action-inputs'
+import { resolveBuildInputs } from './inputs/resolve-inputs'
+import { runBuild } from './pipeline'
+
+/**
+ * The GitHub Action: the same pipeline as `pyseal build`, with inputs from the
+ * runner's INPUT_* variables, outputs written to $GITHUB_OUTPUT, and a failure
+ * reported as an error annotation.
+ */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    const inputs = await resolveBuildInputs(readActionInputs(env), env.GITHUB_WORKSPACE ?? process.cwd())
+    const outcome = await runBuild(inputs, {
+      stageStarted: name => process.stdout.write(`::group::${name}\n`),
+      stageFinished: (name, seconds, detail) =>
+        process.stdout.write(`${name} finished in ${seconds.toFixed(1)}s: ${detail}\n::endgroup::\n`),
+      log: line => process.stdout.write(`${line}\n`)
+    })
+    setOutput(env, 'executable', outcome.executable)
+    setOutput(env, 'report', outcome.reportFile)
+    return 0
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    process.stdout.write(`::error::${escapeCommand(message)}\n`)
+    return 1
+  }
+}
+
+function setOutput(env: NodeJS.ProcessEnv, name: string, value: string): void {
+  const file = env.GITHUB_OUTPUT
+  if (!file) {
+    process.stdout.write(`${name}=${value}\n`)
+    return
+  }
+  const delimiter = `pyseal_${randomUUID()}`
+  appendFileSync(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`)
+}
+
+/** Workflow commands end at a newline: encode the characters that would cut the message. */
+export function escapeCommand(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+}
