@@ -5286,17 +5286,15 @@ async function readJsonDir(dir, schema) {
   return items;
 }
 
-// src/build/project-hash.ts
+// src/build/project-tree.ts
 var import_node_crypto2 = require("node:crypto");
 var import_promises4 = require("node:fs/promises");
 var import_node_path7 = __toESM(require("node:path"));
+var TOP_LEVEL_OUTPUT = /* @__PURE__ */ new Set(["build", "dist", "pyseal-out"]);
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".git",
   ".hg",
   ".svn",
-  "build",
-  "dist",
-  "pyseal-out",
   "__pycache__",
   "node_modules",
   ".tox",
@@ -5305,6 +5303,17 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".mypy_cache",
   ".pytest_cache"
 ]);
+function skipped(root, full) {
+  const name = import_node_path7.default.basename(full);
+  if (import_node_path7.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
+  return SKIPPED_DIRS.has(name) || name.endsWith(".egg-info");
+}
+async function copyProjectTree(source, destination) {
+  await (0, import_promises4.cp)(source, destination, {
+    recursive: true,
+    filter: (from) => from === source || !skipped(source, from)
+  });
+}
 async function hashTree(root) {
   const hash = (0, import_node_crypto2.createHash)("sha256");
   const walk = async (dir) => {
@@ -5312,7 +5321,7 @@ async function hashTree(root) {
     for (const entry of entries) {
       const full = import_node_path7.default.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name) && !entry.name.endsWith(".egg-info")) await walk(full);
+        if (!skipped(root, full)) await walk(full);
       } else if (entry.isFile()) {
         hash.update(import_node_path7.default.relative(root, full)).update("\0").update(await (0, import_promises4.readFile)(full)).update("\0");
       }
@@ -5408,6 +5417,8 @@ async function installInto(request, key, root) {
     args: ["-m", "pyseal_capture", "install", "--site-packages", purelib],
     env: shimEnv
   });
+  const projectCopy = import_node_path8.default.join(root, "project", import_node_path8.default.basename(project));
+  await copyProjectTree(project, projectCopy);
   const args = [
     "-m",
     "pip",
@@ -5422,7 +5433,7 @@ async function installInto(request, key, root) {
     BUILD_TOOLS_AS_WHEELS.join(","),
     "--target",
     siteDir,
-    project,
+    projectCopy,
     ...requirements.flatMap((r) => ["-r", r])
   ];
   log(

@@ -7,7 +7,7 @@ import { runChecked, runCommand } from '../exec/run'
 import { packageRoot } from '../package-root'
 import type { Distribution } from '../distribution/python-json'
 import { readCapture, type CaptureResult } from './capture-records'
-import { hashTree } from './project-hash'
+import { copyProjectTree, hashTree } from './project-tree'
 
 /**
  * Build tools taken as wheels even though everything else is built from source:
@@ -138,6 +138,8 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
     env: shimEnv
   })
 
+  const projectCopy = path.join(root, 'project', path.basename(project))
+  await copyProjectTree(project, projectCopy)
   const args = [
     '-m',
     'pip',
@@ -152,7 +154,7 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
     BUILD_TOOLS_AS_WHEELS.join(','),
     '--target',
     siteDir,
-    project,
+    projectCopy,
     ...requirements.flatMap(r => ['-r', r])
   ]
   log(

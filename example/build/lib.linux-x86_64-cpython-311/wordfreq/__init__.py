@@ -1,1 +1,0 @@
-"""Counts words (in C) and keeps the tally in an in-memory SQLite table."""
