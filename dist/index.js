@@ -4116,6 +4116,7 @@ var ToolchainSchema = external_exports.object({
   ar: external_exports.string(),
   ld: external_exports.string(),
   objcopy: external_exports.string(),
+  nm: external_exports.string(),
   /** Link flags every executable for this triple gets. */
   linkFlags: external_exports.array(external_exports.string()),
   /**
@@ -4158,6 +4159,7 @@ var TARGETS = [
       ar: "ar",
       ld: "ld",
       objcopy: "objcopy",
+      nm: "nm",
       linkFlags: ["-Wl,--export-dynamic"],
       libraryDirs: null,
       systemLibraries: glibcParts,
@@ -4178,6 +4180,7 @@ var TARGETS = [
       ar: "ar",
       ld: "ld",
       objcopy: "objcopy",
+      nm: "nm",
       linkFlags: ["-static"],
       libraryDirs: ["/usr/lib/x86_64-linux-musl"],
       systemLibraries: [],
@@ -5097,7 +5100,7 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
 
 // src/pipeline.ts
 var import_node_fs14 = require("node:fs");
-var import_promises15 = require("node:fs/promises");
+var import_promises16 = require("node:fs/promises");
 var import_node_path24 = __toESM(require("node:path"));
 
 // src/build/install-packages.ts
@@ -6889,7 +6892,7 @@ async function embedResources(request) {
 }
 
 // src/link/link-executable.ts
-var import_promises13 = require("node:fs/promises");
+var import_promises14 = require("node:fs/promises");
 var import_node_path21 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
@@ -6924,6 +6927,7 @@ function renderAppHeader(request) {
 }
 
 // src/link/localize.ts
+var import_promises13 = require("node:fs/promises");
 var import_node_path20 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
@@ -6932,24 +6936,31 @@ async function localizeExtension(plan, workDir, toolchain) {
   const merged = import_node_path20.default.join(workDir, `${plan.module}.merged.o`);
   const localized = import_node_path20.default.join(workDir, `${plan.module}.o`);
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...plan.objects] });
+  const keep = [linked, ...await weakSymbols(merged, toolchain)];
+  const keepFile = import_node_path20.default.join(workDir, `${plan.module}.keep`);
+  await (0, import_promises13.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
-  args.push(`--keep-global-symbol=${linked}`, merged, localized);
+  args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
   await runChecked({ command: toolchain.objcopy, args });
   return localized;
+}
+async function weakSymbols(object, toolchain) {
+  const { stdout } = await runChecked({ command: toolchain.nm, args: ["--defined-only", "-P", object] });
+  return stdout.split("\n").map((line) => line.split(" ")).filter(([name, type]) => name && ["W", "V", "u"].includes(type)).map(([name]) => name);
 }
 
 // src/link/link-executable.ts
 async function linkExecutable(request) {
   const { distribution, target, plans, workDir } = request;
   const toolchain = target.toolchain;
-  await (0, import_promises13.mkdir)(workDir, { recursive: true });
+  await (0, import_promises14.mkdir)(workDir, { recursive: true });
   const commands = [];
   const run2 = async (command, args2) => {
     commands.push([command, ...args2]);
     await runChecked({ command, args: args2 });
   };
-  await (0, import_promises13.writeFile)(
+  await (0, import_promises14.writeFile)(
     import_node_path21.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({ distribution, plans, entryPoint: request.entryPoint, optimize: 0 })
   );
@@ -6971,7 +6982,7 @@ async function linkExecutable(request) {
     ...distribution.json.build_info.core.objs.map((o) => import_node_path21.default.join(distribution.root, o))
   ];
   const extensionsDir = import_node_path21.default.join(workDir, "extensions");
-  await (0, import_promises13.mkdir)(extensionsDir, { recursive: true });
+  await (0, import_promises14.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
     else objects.push(await localizeExtension(plan, extensionsDir, toolchain));
@@ -6998,7 +7009,7 @@ async function linkExecutable(request) {
 }
 
 // src/report/report.ts
-var import_promises14 = require("node:fs/promises");
+var import_promises15 = require("node:fs/promises");
 var import_node_path22 = __toESM(require("node:path"));
 var REPORT_SCHEMA = "pyseal-report/1";
 function reportModules(plans) {
@@ -7022,9 +7033,9 @@ function summarize(modules) {
   };
 }
 async function writeReport(file, report) {
-  await (0, import_promises14.mkdir)(import_node_path22.default.dirname(file), { recursive: true });
-  await (0, import_promises14.writeFile)(`${file}.partial`, JSON.stringify(report, null, 2) + "\n");
-  await (0, import_promises14.rename)(`${file}.partial`, file);
+  await (0, import_promises15.mkdir)(import_node_path22.default.dirname(file), { recursive: true });
+  await (0, import_promises15.writeFile)(`${file}.partial`, JSON.stringify(report, null, 2) + "\n");
+  await (0, import_promises15.rename)(`${file}.partial`, file);
 }
 
 // src/resolve/modules.ts
@@ -7231,8 +7242,8 @@ async function runBuild(inputs, observer) {
     observer.stageFinished(name, (Date.now() - started) / 1e3, describe(value));
     return value;
   };
-  await (0, import_promises15.mkdir)(inputs.outDir, { recursive: true });
-  await (0, import_promises15.rm)(executable, { force: true });
+  await (0, import_promises16.mkdir)(inputs.outDir, { recursive: true });
+  await (0, import_promises16.rm)(executable, { force: true });
   let plans = [];
   try {
     const obtained = await stage(
@@ -7280,7 +7291,7 @@ async function runBuild(inputs, observer) {
       );
     }
     const workDir = import_node_path24.default.join(inputs.outDir, `.${inputs.name}.work`);
-    await (0, import_promises15.rm)(workDir, { recursive: true, force: true });
+    await (0, import_promises16.rm)(workDir, { recursive: true, force: true });
     const native = import_node_path24.default.join(workDir, `${inputs.name}.native`);
     await stage(
       "link",
@@ -7299,7 +7310,7 @@ async function runBuild(inputs, observer) {
       }),
       (e) => e.summary
     );
-    await (0, import_promises15.rm)(workDir, { recursive: true, force: true });
+    await (0, import_promises16.rm)(workDir, { recursive: true, force: true });
     report.status = "ok";
     report.executable = { path: executable, bytes: (0, import_node_fs14.statSync)(executable).size };
     return { executable, reportFile, report };
@@ -7309,7 +7320,7 @@ async function runBuild(inputs, observer) {
   } finally {
     report.modules = reportModules(plans);
     report.summary = summarize(report.modules);
-    if (report.status !== "ok" && (0, import_node_fs14.existsSync)(executable)) await (0, import_promises15.rm)(executable, { force: true });
+    if (report.status !== "ok" && (0, import_node_fs14.existsSync)(executable)) await (0, import_promises16.rm)(executable, { force: true });
     await writeReport(reportFile, report);
   }
 }

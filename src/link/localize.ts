@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runChecked } from '../exec/run'
 import type { ModulePlan } from '../resolve/modules'
@@ -5,8 +6,11 @@ import type { Toolchain } from '../targets/table'
 
 /**
  * Merges one extension's objects into a single relocatable object (`ld -r`) whose
- * only global symbol is its init function, renamed when another module shares the
- * name: two packages' `_speedups`, or helpers both call `utils_init`, then link together.
+ * only strong global symbol is its init function, renamed when another module shares
+ * the name: two packages' `_speedups`, or helpers both call `utils_init`, then link
+ * together. Weak and unique symbols (C++ inline functions, template instances,
+ * `DW.ref.__gxx_personality_v0`) stay global: they live in COMDAT groups the linker
+ * merges across objects, the C++ runtime's included, and a local copy would break that.
  */
 export async function localizeExtension(plan: ModulePlan, workDir: string, toolchain: Toolchain): Promise<string> {
   const initFunction = plan.initFunction
@@ -15,9 +19,22 @@ export async function localizeExtension(plan: ModulePlan, workDir: string, toolc
   const merged = path.join(workDir, `${plan.module}.merged.o`)
   const localized = path.join(workDir, `${plan.module}.o`)
   await runChecked({ command: toolchain.ld, args: ['-r', '-o', merged, ...plan.objects] })
+  const keep = [linked, ...(await weakSymbols(merged, toolchain))]
+  const keepFile = path.join(workDir, `${plan.module}.keep`)
+  await writeFile(keepFile, keep.join('\n') + '\n')
   const args = ['-w']
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`)
-  args.push(`--keep-global-symbol=${linked}`, merged, localized)
+  args.push(`--keep-global-symbols=${keepFile}`, merged, localized)
   await runChecked({ command: toolchain.objcopy, args })
   return localized
+}
+
+/** Defined weak (W, V) and unique (u) symbols of an object, by `nm -P`. */
+async function weakSymbols(object: string, toolchain: Toolchain): Promise<string[]> {
+  const { stdout } = await runChecked({ command: toolchain.nm, args: ['--defined-only', '-P', object] })
+  return stdout
+    .split('\n')
+    .map(line => line.split(' '))
+    .filter(([name, type]) => name && ['W', 'V', 'u'].includes(type))
+    .map(([name]) => name)
 }

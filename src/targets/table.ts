@@ -9,6 +9,7 @@ export const ToolchainSchema = z.object({
   ar: z.string(),
   ld: z.string(),
   objcopy: z.string(),
+  nm: z.string(),
   /** Link flags every executable for this triple gets. */
   linkFlags: z.array(z.string()),
   /**
@@ -57,6 +58,7 @@ export const TARGETS: readonly Target[] = [
       ar: 'ar',
       ld: 'ld',
       objcopy: 'objcopy',
+      nm: 'nm',
       linkFlags: ['-Wl,--export-dynamic'],
       libraryDirs: null,
       systemLibraries: glibcParts,
@@ -77,6 +79,7 @@ export const TARGETS: readonly Target[] = [
       ar: 'ar',
       ld: 'ld',
       objcopy: 'objcopy',
+      nm: 'nm',
       linkFlags: ['-static'],
       libraryDirs: ['/usr/lib/x86_64-linux-musl'],
       systemLibraries: [],
