@@ -5346,7 +5346,7 @@ var BUILD_TOOLS_AS_WHEELS = [
   "pycparser",
   "pip"
 ];
-var PACKAGE_RECIPE_VERSION = 2;
+var PACKAGE_RECIPE_VERSION = 3;
 var PackageBuildError = class extends Error {
   constructor(packageName, detail, logFile) {
     super(
@@ -5431,7 +5431,11 @@ async function installInto(request, key, root) {
     ...request.env,
     ...compilerWrapperEnv(request.env, request.cxx),
     PYSEAL_CAPTURE_DIR: captureDir,
-    PIP_NO_INPUT: "1"
+    PIP_NO_INPUT: "1",
+    // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
+    // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
+    // cache per distribution keeps them apart.
+    PIP_CACHE_DIR: import_node_path8.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
   };
   delete env.PYTHONPATH;
   const result = await runCommand({ command: python, args, env, cwd: project });

@@ -43,7 +43,7 @@ export const BUILD_TOOLS_AS_WHEELS = [
 ]
 
 /** Bump when the way packages are built changes, so old cache entries are not reused. */
-const PACKAGE_RECIPE_VERSION = 2
+const PACKAGE_RECIPE_VERSION = 3
 
 export interface PackageBuildRequest {
   distribution: Distribution
@@ -165,7 +165,11 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
     ...request.env,
     ...compilerWrapperEnv(request.env, request.cxx),
     PYSEAL_CAPTURE_DIR: captureDir,
-    PIP_NO_INPUT: '1'
+    PIP_NO_INPUT: '1',
+    // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
+    // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
+    // cache per distribution keeps them apart.
+    PIP_CACHE_DIR: path.join(request.cacheRoot, 'pip', distribution.json.pyseal?.key ?? 'default')
   }
   delete env.PYTHONPATH
   const result = await runCommand({ command: python, args, env, cwd: project })
