@@ -8,7 +8,9 @@ const samples = existsSync(REFERENCE)
   : []
 
 describe('PYTHON.json reader', () => {
-  it.each(samples)('reads the python-build-standalone sample %s', name => {
+  // The samples live in shared/reference beside the repository; a bare clone has none.
+  const eachSample = samples.length > 0 ? it.each(samples) : it.skip.each(['(no samples beside this clone)'])
+  eachSample('reads the python-build-standalone sample %s', name => {
     const raw = JSON.parse(readFileSync(path.join(REFERENCE, name), 'utf8')) as unknown
     const distribution = parseDistribution('/dist', raw, name)
     expect(distribution.json.version).toBe('7')
