@@ -5896,7 +5896,6 @@ async function writeDistributionLayout(request) {
   }
   await keep("Modules/config.c");
   await keep("Modules/config.o");
-  if (!request.writeJson) return;
   const json = {
     version: "8",
     target_triple: target.triple,
@@ -6352,12 +6351,6 @@ async function buildStaticDeps(options) {
     await import_node_fs11.promises.rm(staging, { recursive: true, force: true });
   }
 }
-function sha256File2(file) {
-  return new Promise((resolve, reject) => {
-    const hash = (0, import_node_crypto4.createHash)("sha256");
-    (0, import_node_fs11.createReadStream)(file).on("data", (chunk) => hash.update(chunk)).on("error", reject).on("end", () => resolve(hash.digest("hex")));
-  });
-}
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
@@ -6390,12 +6383,12 @@ async function muslToolchainIdentity() {
   const script = await import_node_fs11.promises.readFile(wrapper, "utf8").catch(() => "");
   const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
   if (specs && (0, import_node_fs11.existsSync)(specs)) {
-    identity.specsSha256 = await sha256File2(specs);
+    identity.specsSha256 = await sha256File(specs);
     const libc = import_node_path15.default.join(import_node_path15.default.dirname(specs), "libc.a");
-    if ((0, import_node_fs11.existsSync)(libc)) identity.libcSha256 = await sha256File2(libc);
+    if ((0, import_node_fs11.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
   }
   if ((0, import_node_fs11.existsSync)("/usr/include/linux/version.h")) {
-    identity.kernelVersionHeaderSha256 = await sha256File2("/usr/include/linux/version.h");
+    identity.kernelVersionHeaderSha256 = await sha256File("/usr/include/linux/version.h");
   }
   return identity;
 }
@@ -6448,7 +6441,7 @@ What to do: ${APT_HINT}`
 }
 async function download(recipe, source, downloads, log) {
   const file = import_node_path15.default.join(downloads, source.tarball);
-  if (!(0, import_node_fs11.existsSync)(file) || await sha256File2(file) !== source.sha256) {
+  if (!(0, import_node_fs11.existsSync)(file) || await sha256File(file) !== source.sha256) {
     log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
     const res = await runCommand({
       command: "apt-get",
@@ -6463,7 +6456,7 @@ What to do: ${APT_HINT}`
       );
     }
   }
-  const actual = await sha256File2(file);
+  const actual = await sha256File(file);
   if (actual !== source.sha256) {
     await import_node_fs11.promises.rm(file, { force: true });
     throw new Error(
@@ -6700,19 +6693,6 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
   await step("make", "make", ["-j2"], buildDir);
   await step("make install", "make", ["install"], buildDir);
   await installMissingTestPackages(srcDir, import_node_path17.default.join(root, "install", "lib", `python${minor}`), log);
-  await writeDistributionLayout({
-    root,
-    buildDir,
-    srcDir,
-    version,
-    target,
-    statics: choice.statics,
-    notBuilt: choice.notBuilt,
-    sourceSha256: tarballSha,
-    key,
-    searchDirs,
-    writeJson: false
-  });
   const pythonExe = import_node_path17.default.join(root, "install", "bin", `python${minor}`);
   await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root);
   await step("build tools", pythonExe, ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"], root);
@@ -6726,8 +6706,7 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     notBuilt: choice.notBuilt,
     sourceSha256: tarballSha,
     key,
-    searchDirs,
-    writeJson: true
+    searchDirs
   });
   await (0, import_promises10.rm)(work, { recursive: true, force: true });
   return { distribution: await readDistribution(root), reused: false, key };

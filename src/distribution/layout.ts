@@ -19,11 +19,12 @@ export interface LayoutRequest {
   sourceSha256: string
   key: string
   searchDirs: string[]
-  /** PYTHON.json is written last, once everything else is in place. */
-  writeJson: boolean
 }
 
-/** Copies a finished build's objects and archives into `<root>/build` and describes them in PYTHON.json. */
+/**
+ * Copies a finished build's objects and archives into `<root>/build` and describes
+ * them in PYTHON.json, written last: its presence marks the distribution complete.
+ */
 export async function writeDistributionLayout(request: LayoutRequest): Promise<void> {
   const { root, buildDir, version, target } = request
   const minor = version.split('.').slice(0, 2).join('.')
@@ -101,7 +102,6 @@ export async function writeDistributionLayout(request: LayoutRequest): Promise<v
   }
   await keep('Modules/config.c')
   await keep('Modules/config.o')
-  if (!request.writeJson) return
 
   const json: PythonJson = {
     version: '8',

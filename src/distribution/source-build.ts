@@ -131,19 +131,6 @@ async function buildInto(
   await step('make install', 'make', ['install'], buildDir)
   await installMissingTestPackages(srcDir, path.join(root, 'install', 'lib', `python${minor}`), log)
 
-  await writeDistributionLayout({
-    root,
-    buildDir,
-    srcDir,
-    version,
-    target,
-    statics: choice.statics,
-    notBuilt: choice.notBuilt,
-    sourceSha256: tarballSha,
-    key,
-    searchDirs,
-    writeJson: false
-  })
   const pythonExe = path.join(root, 'install', 'bin', `python${minor}`)
   await step('ensurepip', pythonExe, ['-m', 'ensurepip', '--default-pip'], root)
   await step('build tools', pythonExe, ['-m', 'pip', 'install', '-q', '--upgrade', 'pip', 'setuptools', 'wheel'], root)
@@ -157,8 +144,7 @@ async function buildInto(
     notBuilt: choice.notBuilt,
     sourceSha256: tarballSha,
     key,
-    searchDirs,
-    writeJson: true
+    searchDirs
   })
   await rm(work, { recursive: true, force: true })
   return { distribution: await readDistribution(root), reused: false, key }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
-import { createReadStream, existsSync, promises as fs } from 'node:fs'
+import { existsSync, promises as fs } from 'node:fs'
 import path from 'node:path'
+import { sha256File } from '../cache/hash'
 import { CommandSpec, lastLines, runChecked, runCommand } from '../exec/run'
 import { ensureMuslKernelHeaders, muslPathFreeBuildEnv, muslToolchainEnv } from '../targets/musl-kernel-headers'
 import { STATIC_LIBRARY_RECIPES, StaticLibraryRecipe } from './static-deps-recipes'
@@ -204,17 +205,6 @@ export async function buildStaticDeps(options: BuildStaticDepsOptions): Promise<
   } finally {
     await fs.rm(staging, { recursive: true, force: true })
   }
-}
-
-/** Hashes a file's contents (sha256, hex). */
-export function sha256File(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256')
-    createReadStream(file)
-      .on('data', chunk => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')))
-  })
 }
 
 async function readCompleteManifest(
