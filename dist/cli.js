@@ -7049,19 +7049,7 @@ function planModules(request) {
     plans.push(base);
   }
   for (const notBuilt of json.pyseal?.not_built ?? []) {
-    plans.push({
-      module: notBuilt.module,
-      origin: "stdlib",
-      package: null,
-      status: "excluded",
-      reasons: [{ code: "STDLIB_NOT_BUILT", message: notBuilt.cause }],
-      objects: [],
-      initFunction: null,
-      linkedInitFunction: null,
-      libraries: [],
-      language: "c",
-      capture: null
-    });
+    plans.push(excludedPlan(notBuilt.module, "stdlib", null, { code: "STDLIB_NOT_BUILT", message: notBuilt.cause }));
   }
   const records = new Map(request.records.map((r) => [r.module, r]));
   for (const file of request.installed) {
@@ -7127,28 +7115,31 @@ function planModules(request) {
     for (const module2 of intent.modules) {
       if (present.has(module2)) continue;
       present.add(module2);
-      plans.push({
-        module: module2,
-        origin: "package",
-        package: intent.package,
-        status: "excluded",
-        reasons: [
-          {
-            code: "INTENDED_NOT_BUILT",
-            message: `${intent.package} meant to build ${module2} but produced no extension (a failed optional build); its pure-Python fallback, if any, is used`
-          }
-        ],
-        objects: [],
-        initFunction: null,
-        linkedInitFunction: null,
-        libraries: [],
-        language: "c",
-        capture: null
-      });
+      plans.push(
+        excludedPlan(module2, "package", intent.package, {
+          code: "INTENDED_NOT_BUILT",
+          message: `${intent.package} meant to build ${module2} but produced no extension (a failed optional build); its pure-Python fallback, if any, is used`
+        })
+      );
     }
   }
   assignInitFunctionNames(plans);
   return plans;
+}
+function excludedPlan(module2, origin, pkg, reason) {
+  return {
+    module: module2,
+    origin,
+    package: pkg,
+    status: "excluded",
+    reasons: [reason],
+    objects: [],
+    initFunction: null,
+    linkedInitFunction: null,
+    libraries: [],
+    language: "c",
+    capture: null
+  };
 }
 function packageOf(intents, module2) {
   return intents.find((i) => i.modules.includes(module2))?.package ?? null;

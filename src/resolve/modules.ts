@@ -98,19 +98,7 @@ export function planModules(request: ResolveRequest): ModulePlan[] {
     plans.push(base)
   }
   for (const notBuilt of json.pyseal?.not_built ?? []) {
-    plans.push({
-      module: notBuilt.module,
-      origin: 'stdlib',
-      package: null,
-      status: 'excluded',
-      reasons: [{ code: 'STDLIB_NOT_BUILT', message: notBuilt.cause }],
-      objects: [],
-      initFunction: null,
-      linkedInitFunction: null,
-      libraries: [],
-      language: 'c',
-      capture: null
-    })
+    plans.push(excludedPlan(notBuilt.module, 'stdlib', null, { code: 'STDLIB_NOT_BUILT', message: notBuilt.cause }))
   }
 
   const records = new Map(request.records.map(r => [r.module, r]))
@@ -178,28 +166,33 @@ export function planModules(request: ResolveRequest): ModulePlan[] {
     for (const module of intent.modules) {
       if (present.has(module)) continue
       present.add(module)
-      plans.push({
-        module,
-        origin: 'package',
-        package: intent.package,
-        status: 'excluded',
-        reasons: [
-          {
-            code: 'INTENDED_NOT_BUILT',
-            message: `${intent.package} meant to build ${module} but produced no extension (a failed optional build); its pure-Python fallback, if any, is used`
-          }
-        ],
-        objects: [],
-        initFunction: null,
-        linkedInitFunction: null,
-        libraries: [],
-        language: 'c',
-        capture: null
-      })
+      plans.push(
+        excludedPlan(module, 'package', intent.package, {
+          code: 'INTENDED_NOT_BUILT',
+          message: `${intent.package} meant to build ${module} but produced no extension (a failed optional build); its pure-Python fallback, if any, is used`
+        })
+      )
     }
   }
   assignInitFunctionNames(plans)
   return plans
+}
+
+/** A module left out for one reason, with nothing to link. */
+function excludedPlan(module: string, origin: ModulePlan['origin'], pkg: string | null, reason: Reason): ModulePlan {
+  return {
+    module,
+    origin,
+    package: pkg,
+    status: 'excluded',
+    reasons: [reason],
+    objects: [],
+    initFunction: null,
+    linkedInitFunction: null,
+    libraries: [],
+    language: 'c',
+    capture: null
+  }
 }
 
 function packageOf(intents: Intent[], module: string): string | null {
