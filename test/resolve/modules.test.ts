@@ -1,0 +1,113 @@
+import type { CaptureRecord } from '../../src/build/capture-records'
+import { parseDistribution } from '../../src/distribution/python-json'
+import { planModules } from '../../src/resolve/modules'
+import { findTarget } from '../../src/targets/table'
+
+const distribution = parseDistribution('/dist', {
+  version: '8',
+  target_triple: 'x86_64-unknown-linux-musl',
+  python_version: '3.11.2',
+  python_major_minor_version: '3.11',
+  python_exe: 'install/bin/python3.11',
+  python_paths: { stdlib: 'install/lib/python3.11', include: 'install/include/python3.11' },
+  python_extension_module_loading: ['builtin'],
+  build_info: {
+    core: { objs: [], links: [] },
+    extensions: {
+      sys: [{ in_core: true, init_fn: 'NULL', objs: [], links: [], required: true, variant: 'default' }],
+      zlib: [
+        {
+          in_core: false,
+          init_fn: 'PyInit_zlib',
+          objs: ['build/Modules/zlibmodule.o'],
+          links: [{ name: 'z', path_static: 'build/lib/libz.a' }],
+          required: false,
+          variant: 'default'
+        }
+      ],
+      _testcapi: [
+        {
+          in_core: false,
+          init_fn: 'PyInit__testcapi',
+          objs: ['build/Modules/_testcapimodule.o'],
+          links: [],
+          required: false,
+          variant: 'default'
+        }
+      ]
+    }
+  },
+  pyseal: {
+    source_sha256: 'x',
+    key: 'k',
+    not_built: [{ module: '_ctypes', cause: 'no dlopen in a static musl binary' }],
+    test_extensions: ['_testcapi'],
+    include_dir: 'install/include/python3.11'
+  }
+})
+
+function record(module: string, extra: Partial<CaptureRecord> = {}): CaptureRecord {
+  return {
+    schema: 1,
+    module,
+    init_fn: `PyInit_${module.split('.').pop()}`,
+    objects: [`/capture/${module}.o`],
+    libraries: [],
+    library_dirs: [],
+    extra_link_args: [],
+    language: 'c',
+    capture: 'setuptools._distutils',
+    ...extra
+  }
+}
+
+describe('module plan', () => {
+  const plans = planModules({
+    distribution,
+    target: findTarget('x86_64-unknown-linux-musl'),
+    searchDirs: ['/nonexistent'],
+    includeStdlibTestModules: false,
+    records: [
+      record('alpha._speedups'),
+      record('beta._speedups'),
+      record('needs.lib', { libraries: ['doesnotexist'] })
+    ],
+    intents: [{ schema: 1, package: 'opt', modules: ['opt._accel'] }],
+    installed: [
+      { module: 'alpha._speedups', file: 'alpha/_speedups.so' },
+      { module: 'beta._speedups', file: 'beta/_speedups.so' },
+      { module: 'needs.lib', file: 'needs/lib.so' },
+      { module: 'rusty._native', file: 'rusty/_native.so' }
+    ]
+  })
+  const byName = new Map(plans.map(p => [p.module, p]))
+  const codes = (name: string): string[] => byName.get(name)?.reasons.map(r => r.code) ?? []
+
+  it('keeps stdlib modules and their static libraries, and leaves test modules out by default', () => {
+    expect(byName.get('zlib')?.status).toBe('builtin')
+    expect(byName.get('zlib')?.libraries).toEqual([{ name: 'z', kind: 'static', path: '/dist/build/lib/libz.a' }])
+    expect(codes('_testcapi')).toEqual(['STDLIB_TEST_MODULE_LEFT_OUT'])
+    expect(codes('_ctypes')).toEqual(['STDLIB_NOT_BUILT'])
+    expect(byName.has('sys')).toBe(false)
+  })
+
+  it('renames the second of two init functions with the same name', () => {
+    expect(byName.get('alpha._speedups')?.linkedInitFunction).toBe('PyInit__speedups')
+    expect(byName.get('beta._speedups')?.linkedInitFunction).toBe('PyInit_pyseal_beta__speedups')
+    expect(codes('beta._speedups')).toContain('INIT_FUNCTION_RENAMED')
+  })
+
+  it('fails a module whose library has no static archive, saying which', () => {
+    expect(byName.get('needs.lib')?.status).toBe('failed')
+    expect(byName.get('needs.lib')?.reasons.at(-1)?.message).toMatch(/needs libdoesnotexist/)
+  })
+
+  it('leaves out an extension with no captured objects, and says musl cannot load it', () => {
+    expect(byName.get('rusty._native')?.status).toBe('excluded')
+    expect(codes('rusty._native')).toEqual(['NO_OBJECT_FILES', 'MUSL_BUILTIN_ONLY'])
+  })
+
+  it('reports an extension a package meant to build but did not', () => {
+    expect(codes('opt._accel')).toEqual(['INTENDED_NOT_BUILT'])
+  })
+})
