@@ -6575,7 +6575,18 @@ async function finishPrefix(stagedPrefix) {
 }
 
 // src/distribution/toolchain-env.ts
-async function prepareBuildToolchain(target, cacheRoot, log) {
+var prepared = /* @__PURE__ */ new Map();
+function prepareBuildToolchain(target, cacheRoot, log) {
+  const key = `${target.triple}\0${cacheRoot}`;
+  let toolchain = prepared.get(key);
+  if (!toolchain) {
+    toolchain = prepareUncached(target, cacheRoot, log);
+    toolchain.catch(() => prepared.delete(key));
+    prepared.set(key, toolchain);
+  }
+  return toolchain;
+}
+async function prepareUncached(target, cacheRoot, log) {
   const compilerVersion = await firstLine(target.toolchain.cc, ["--version"]);
   if (target.libc === "musl") {
     const deps = await buildStaticDeps({ cacheRoot, libc: "musl", log });

@@ -16,7 +16,25 @@ export interface BuildToolchain {
   staticDepsKey: string | null
 }
 
-export async function prepareBuildToolchain(
+const prepared = new Map<string, Promise<BuildToolchain>>()
+
+/** The toolchain for a target, prepared once per process (the musl one checks its static libraries). */
+export function prepareBuildToolchain(
+  target: Target,
+  cacheRoot: string,
+  log: (line: string) => void
+): Promise<BuildToolchain> {
+  const key = `${target.triple}\0${cacheRoot}`
+  let toolchain = prepared.get(key)
+  if (!toolchain) {
+    toolchain = prepareUncached(target, cacheRoot, log)
+    toolchain.catch(() => prepared.delete(key))
+    prepared.set(key, toolchain)
+  }
+  return toolchain
+}
+
+async function prepareUncached(
   target: Target,
   cacheRoot: string,
   log: (line: string) => void
