@@ -5498,12 +5498,28 @@ async function findExtensionFiles(siteDir, platformTag) {
         const relative = import_node_path8.default.relative(siteDir, full);
         const parts = import_node_path8.default.dirname(relative) === "." ? [] : import_node_path8.default.dirname(relative).split(import_node_path8.default.sep);
         if (parts.some((p) => p.endsWith(".libs") || p.includes("-") || p.includes("."))) continue;
-        found.push({ module: [...parts, match[1]].join("."), file: relative });
+        found.push({ module: [...parts, match[1]].join("."), file: relative, distribution: null });
       }
     }
   };
   await walk(siteDir);
+  const owners = await recordOwners(siteDir);
+  for (const extension of found) extension.distribution = owners.get(extension.file) ?? null;
   return found.sort((a, b) => a.module < b.module ? -1 : 1);
+}
+async function recordOwners(siteDir) {
+  const owners = /* @__PURE__ */ new Map();
+  if (!(0, import_node_fs7.existsSync)(siteDir)) return owners;
+  for (const entry of await (0, import_promises5.readdir)(siteDir)) {
+    const match = /^(.+?)-[^-]+\.dist-info$/.exec(entry);
+    const record = import_node_path8.default.join(siteDir, entry, "RECORD");
+    if (!match || !(0, import_node_fs7.existsSync)(record)) continue;
+    for (const line of (await (0, import_promises5.readFile)(record, "utf8")).split("\n")) {
+      const file = line.split(",")[0];
+      if (file) owners.set(import_node_path8.default.normalize(file), match[1]);
+    }
+  }
+  return owners;
 }
 
 // src/build/entry-point.ts
@@ -7068,7 +7084,7 @@ function planModules(request) {
     const plan = {
       module: file.module,
       origin: "package",
-      package: record?.package ?? packageOf(request.intents, file.module),
+      package: record?.package ?? file.distribution ?? packageOf(request.intents, file.module),
       status: "builtin",
       reasons: [],
       objects: [],

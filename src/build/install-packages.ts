@@ -64,6 +64,8 @@ export interface InstalledExtension {
   module: string
   /** Path relative to the site directory. */
   file: string
+  /** The distribution whose dist-info RECORD lists the file, when one does. */
+  distribution: string | null
 }
 
 export interface BuiltPackages {
@@ -249,10 +251,28 @@ export async function findExtensionFiles(siteDir: string, platformTag: string): 
         const relative = path.relative(siteDir, full)
         const parts = path.dirname(relative) === '.' ? [] : path.dirname(relative).split(path.sep)
         if (parts.some(p => p.endsWith('.libs') || p.includes('-') || p.includes('.'))) continue
-        found.push({ module: [...parts, match[1]].join('.'), file: relative })
+        found.push({ module: [...parts, match[1]].join('.'), file: relative, distribution: null })
       }
     }
   }
   await walk(siteDir)
+  const owners = await recordOwners(siteDir)
+  for (const extension of found) extension.distribution = owners.get(extension.file) ?? null
   return found.sort((a, b) => (a.module < b.module ? -1 : 1))
+}
+
+/** File (relative to the site directory) → the distribution whose dist-info RECORD lists it. */
+async function recordOwners(siteDir: string): Promise<Map<string, string>> {
+  const owners = new Map<string, string>()
+  if (!existsSync(siteDir)) return owners
+  for (const entry of await readdir(siteDir)) {
+    const match = /^(.+?)-[^-]+\.dist-info$/.exec(entry)
+    const record = path.join(siteDir, entry, 'RECORD')
+    if (!match || !existsSync(record)) continue
+    for (const line of (await readFile(record, 'utf8')).split('\n')) {
+      const file = line.split(',')[0]
+      if (file) owners.set(path.normalize(file), match[1])
+    }
+  }
+  return owners
 }

@@ -107,7 +107,7 @@ export function planModules(request: ResolveRequest): ModulePlan[] {
     const plan: ModulePlan = {
       module: file.module,
       origin: 'package',
-      package: record?.package ?? packageOf(request.intents, file.module),
+      package: record?.package ?? file.distribution ?? packageOf(request.intents, file.module),
       status: 'builtin',
       reasons: [],
       objects: [],

@@ -74,10 +74,10 @@ describe('module plan', () => {
     ],
     intents: [{ schema: 1, package: 'opt', modules: ['opt._accel'] }],
     installed: [
-      { module: 'alpha._speedups', file: 'alpha/_speedups.so' },
-      { module: 'beta._speedups', file: 'beta/_speedups.so' },
-      { module: 'needs.lib', file: 'needs/lib.so' },
-      { module: 'rusty._native', file: 'rusty/_native.so' }
+      { module: 'alpha._speedups', file: 'alpha/_speedups.so', distribution: 'alpha' },
+      { module: 'beta._speedups', file: 'beta/_speedups.so', distribution: 'beta' },
+      { module: 'needs.lib', file: 'needs/lib.so', distribution: null },
+      { module: 'rusty._native', file: 'rusty/_native.so', distribution: 'rusty' }
     ]
   })
   const byName = new Map(plans.map(p => [p.module, p]))
@@ -105,6 +105,7 @@ describe('module plan', () => {
   it('leaves out an extension with no captured objects, and says musl cannot load it', () => {
     expect(byName.get('rusty._native')?.status).toBe('excluded')
     expect(codes('rusty._native')).toEqual(['NO_OBJECT_FILES', 'MUSL_BUILTIN_ONLY'])
+    expect(byName.get('rusty._native')?.package).toBe('rusty')
   })
 
   it('reports an extension a package meant to build but did not', () => {
