@@ -12,7 +12,7 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['/test/e2e/']
+      testPathIgnorePatterns: ['/test/e2e/', '/test/distribution/static-deps']
     },
     {
       ...common,
