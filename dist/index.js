@@ -5710,6 +5710,25 @@ ${lines.join("\n")}
 function words(value) {
   return (value ?? "").split(/\s+/).filter((w) => w !== "");
 }
+async function expandLinkWords(buildDir, modules) {
+  const variables = /* @__PURE__ */ new Set();
+  for (const module2 of modules) {
+    for (const word of module2.ldflags) {
+      const match = /^\$\((\w+)\)$/.exec(word);
+      if (match) variables.add(match[1]);
+    }
+  }
+  const values = await readMakeVariables(buildDir, [...variables]);
+  const result = /* @__PURE__ */ new Map();
+  for (const module2 of modules) {
+    const expanded = module2.ldflags.flatMap((word) => {
+      const match = /^\$\((\w+)\)$/.exec(word);
+      return match ? words(values[match[1]]) : [word];
+    });
+    result.set(module2.name, expanded);
+  }
+  return result;
+}
 
 // src/distribution/setup-local.ts
 var ruleLine = /^(?:@[A-Z0-9_]+@)?([A-Za-z_][A-Za-z0-9_]*)\s+\S+\.(?:c|cc|cpp|m)\b/;
@@ -6770,25 +6789,6 @@ async function readPythonVersion(srcDir) {
   const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header);
   if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return match[1];
-}
-async function expandLinkWords(buildDir, modules) {
-  const variables = /* @__PURE__ */ new Set();
-  for (const module2 of modules) {
-    for (const word of module2.ldflags) {
-      const match = /^\$\((\w+)\)$/.exec(word);
-      if (match) variables.add(match[1]);
-    }
-  }
-  const values = await readMakeVariables(buildDir, [...variables]);
-  const result = /* @__PURE__ */ new Map();
-  for (const module2 of modules) {
-    const expanded = module2.ldflags.flatMap((word) => {
-      const match = /^\$\((\w+)\)$/.exec(word);
-      return match ? words(values[match[1]]) : [word];
-    });
-    result.set(module2.name, expanded);
-  }
-  return result;
 }
 
 // src/distribution/obtain.ts

@@ -2,10 +2,9 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { resolveLibrary } from '../resolve/libraries'
 import type { Target } from '../targets/table'
-import { readMakeVariables, words } from './make-vars'
+import { expandLinkWords, readMakeVariables, words } from './make-vars'
 import type { ExtensionVariant, LinkEntry, NotBuilt, PythonJson } from './python-json'
 import { objectForSource, parseSetup, type SetupModule } from './setup-local'
-import { expandLinkWords } from './source-build'
 import { TEST_EXTENSIONS } from './stdlib-modules'
 
 export interface LayoutRequest {

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { runChecked } from '../exec/run'
+import type { SetupModule } from './setup-local'
 
 /**
  * Reads fully expanded variables from a configured CPython build directory's
@@ -32,4 +33,25 @@ export async function readMakeVariables(buildDir: string, names: string[]): Prom
 /** Splits an expanded make value into words. */
 export function words(value: string | undefined): string[] {
   return (value ?? '').split(/\s+/).filter(w => w !== '')
+}
+
+/** Each module's link words with make variables expanded. */
+export async function expandLinkWords(buildDir: string, modules: SetupModule[]): Promise<Map<string, string[]>> {
+  const variables = new Set<string>()
+  for (const module of modules) {
+    for (const word of module.ldflags) {
+      const match = /^\$\((\w+)\)$/.exec(word)
+      if (match) variables.add(match[1])
+    }
+  }
+  const values = await readMakeVariables(buildDir, [...variables])
+  const result = new Map<string, string[]>()
+  for (const module of modules) {
+    const expanded = module.ldflags.flatMap(word => {
+      const match = /^\$\((\w+)\)$/.exec(word)
+      return match ? words(values[match[1]]) : [word]
+    })
+    result.set(module.name, expanded)
+  }
+  return result
 }

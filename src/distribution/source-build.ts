@@ -7,9 +7,9 @@ import { runChecked, runCommand, lastLines } from '../exec/run'
 import { linkerSearchDirs, resolveLibrary } from '../resolve/libraries'
 import type { Target } from '../targets/table'
 import { writeDistributionLayout } from './layout'
-import { readMakeVariables, words } from './make-vars'
+import { expandLinkWords } from './make-vars'
 import { readDistribution, type Distribution } from './python-json'
-import { parseSetup, renderSetupLocal, type SetupModule } from './setup-local'
+import { parseSetup, renderSetupLocal } from './setup-local'
 import { chooseStdlibModules, lines311 } from './stdlib-modules'
 import { prepareBuildToolchain, type BuildToolchain } from './toolchain-env'
 
@@ -172,25 +172,4 @@ async function readPythonVersion(srcDir: string): Promise<string> {
   const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header)
   if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`)
   return match[1]
-}
-
-/** Each module's link words with make variables expanded. */
-export async function expandLinkWords(buildDir: string, modules: SetupModule[]): Promise<Map<string, string[]>> {
-  const variables = new Set<string>()
-  for (const module of modules) {
-    for (const word of module.ldflags) {
-      const match = /^\$\((\w+)\)$/.exec(word)
-      if (match) variables.add(match[1])
-    }
-  }
-  const values = await readMakeVariables(buildDir, [...variables])
-  const result = new Map<string, string[]>()
-  for (const module of modules) {
-    const expanded = module.ldflags.flatMap(word => {
-      const match = /^\$\((\w+)\)$/.exec(word)
-      return match ? words(values[match[1]]) : [word]
-    })
-    result.set(module.name, expanded)
-  }
-  return result
 }

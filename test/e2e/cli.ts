@@ -6,6 +6,11 @@ import path from 'node:path'
 export const REPO = path.resolve(__dirname, '..', '..')
 export const FIXTURES = path.join(REPO, 'test', 'fixtures')
 
+/** The targets the e2e tests build for (PYSEAL_TEST_TARGETS narrows them). */
+export const TEST_TARGETS = (
+  process.env.PYSEAL_TEST_TARGETS ?? 'x86_64-unknown-linux-gnu,x86_64-unknown-linux-musl'
+).split(',')
+
 let bundled: string | null = null
 
 /** The CLI bundled from src/ (what `npm run package` makes of it), built once per test file. */

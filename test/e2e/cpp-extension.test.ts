@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
+import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from './cli'
 
-const TARGETS = (process.env.PYSEAL_TEST_TARGETS ?? 'x86_64-unknown-linux-gnu,x86_64-unknown-linux-musl').split(',')
 const project = path.join(FIXTURES, 'cpp-ext')
 
 describe('a C++ extension module', () => {
-  if (TARGETS.includes('x86_64-unknown-linux-gnu')) {
+  if (TEST_TARGETS.includes('x86_64-unknown-linux-gnu')) {
     it(
       'is built in on glibc, with the C++ runtime linked statically',
       () => {
@@ -27,7 +26,7 @@ describe('a C++ extension module', () => {
     )
   }
 
-  if (TARGETS.includes('x86_64-unknown-linux-musl')) {
+  if (TEST_TARGETS.includes('x86_64-unknown-linux-musl')) {
     // Debian's musl-gcc has no C++ standard library for musl: until a musl C++
     // toolchain is configured, the build must stop and say so, naming the module.
     it(

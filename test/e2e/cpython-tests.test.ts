@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
+import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from './cli'
 
 /**
  * CPython's own regression tests for a handful of stdlib modules, run inside an
@@ -11,11 +11,10 @@ import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
  * the working directory (which `-m` puts first on sys.path); every module under
  * test still comes from the binary.
  */
-const TARGETS = (process.env.PYSEAL_TEST_TARGETS ?? 'x86_64-unknown-linux-gnu,x86_64-unknown-linux-musl').split(',')
 const PYTHONS = (process.env.PYSEAL_TEST_PYTHONS ?? 'debian:python3.11,debian:python3.13').split(',')
 const MODULES = ['test_json', 'test_math', 'test_zipimport', 'test_sqlite3', 'test_ssl', 'test_decimal']
 
-const legs = PYTHONS.flatMap(python => TARGETS.map(target => [python, target] as const))
+const legs = PYTHONS.flatMap(python => TEST_TARGETS.map(target => [python, target] as const))
 
 function extractedTestDir(binary: string): string {
   const cwd = tempDir('regrtest-cwd')

@@ -1,9 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
-
-const TARGETS = (process.env.PYSEAL_TEST_TARGETS ?? 'x86_64-unknown-linux-gnu,x86_64-unknown-linux-musl').split(',')
+import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from './cli'
+import type { ReportModule } from '../../src/report/report'
 
 interface AppOutput {
   argv: string[]
@@ -22,14 +21,7 @@ interface AppOutput {
   reexec?: string
 }
 
-interface ReportModule {
-  module: string
-  status: string
-  origin: string
-  reasons: Array<{ code: string; message: string }>
-}
-
-describe.each(TARGETS)('fixture app for %s', target => {
+describe.each(TEST_TARGETS)('fixture app for %s', target => {
   const outDir = tempDir('fixtures')
   const app = path.join(FIXTURES, 'app')
   let binary = ''
@@ -226,7 +218,7 @@ describe.each(TARGETS)('fixture app for %s', target => {
 })
 
 describe('bad input ends in one clear message', () => {
-  const target = TARGETS[0]
+  const target = TEST_TARGETS[0]
 
   it('names a project directory that does not exist', () => {
     const run = pyseal(['build', '--target', target, '--project', '/nonexistent/app'])

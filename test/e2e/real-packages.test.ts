@@ -25,9 +25,9 @@
 import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { cliScript, expectBuilt, FIXTURES, runBinary, tempDir, type CliRun } from './cli'
+import { cliScript, expectBuilt, FIXTURES, runBinary, tempDir, type CliRun, TEST_TARGETS } from './cli'
+import type { ReportModule } from '../../src/report/report'
 
-const TARGETS = (process.env.PYSEAL_TEST_TARGETS ?? 'x86_64-unknown-linux-gnu,x86_64-unknown-linux-musl').split(',')
 /** A host Python with pip, used only to fetch the sdists whose test suites we run. */
 const HOST_PYTHON = process.env.PYSEAL_TEST_HOST_PYTHON ?? 'python3'
 const HOUR = 60 * 60 * 1000
@@ -81,15 +81,7 @@ interface RealAppOutput {
   cffi: Record<string, unknown>
 }
 
-interface ReportModule {
-  module: string
-  origin: string
-  package: string | null
-  status: string
-  reasons: Array<{ code: string; message: string }>
-}
-
-describe.each(TARGETS)('real packages from their sdists for %s', target => {
+describe.each(TEST_TARGETS)('real packages from their sdists for %s', target => {
   const outDir = tempDir('real')
   const app = path.join(FIXTURES, 'real-app')
   let binary = ''
