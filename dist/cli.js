@@ -5763,9 +5763,12 @@ function renderModuleLine(module2) {
   }
   return [module2.name, ...module2.sources, ...module2.cflags, ...module2.ldflags].join(" ");
 }
-function renderSetupLocal(statics, disabled) {
+function renderSetupLocal(statics, shared, disabled) {
   const lines = ["# Written by pyseal: every chosen stdlib extension module is built in.", "*static*"];
   lines.push(...statics.map(renderModuleLine));
+  if (shared.length > 0) {
+    lines.push("", "# Test modules that their tests load as shared libraries.", "*shared*", ...shared.map(renderModuleLine));
+  }
   if (disabled.length > 0) {
     lines.push("", "*disabled*", ...disabled);
   }
@@ -5783,6 +5786,7 @@ var TEST_EXTENSIONS = [
   "_testimportmultiple",
   "xxsubtype"
 ];
+var SHARED_TEST_EXTENSIONS = ["_ctypes_test"];
 var POLICY_EXCLUSIONS = {
   _tkinter: "Tcl/Tk is not linked statically by pyseal (tkinter is left out of binaries)",
   _testinternalcapi: "cannot be a built-in module: it needs the interpreter-internal getpath code object",
@@ -5829,6 +5833,7 @@ function policyExclusion(module2, target) {
 }
 function chooseStdlibModules(candidates, commented, target, missingLibraries) {
   const statics = [];
+  const shared = [];
   const notBuilt = [];
   const seen = /* @__PURE__ */ new Set();
   for (const module2 of candidates) {
@@ -5845,7 +5850,8 @@ function chooseStdlibModules(candidates, commented, target, missingLibraries) {
       notBuilt.push({ module: module2.name, cause: `needs ${names}, which has no static archive for ${target.triple}` });
       continue;
     }
-    statics.push(module2);
+    if (SHARED_TEST_EXTENSIONS.includes(module2.name) && target.capabilities.canLoadSharedLibraries) shared.push(module2);
+    else statics.push(module2);
   }
   for (const name of commented) {
     if (seen.has(name)) continue;
@@ -5855,14 +5861,14 @@ function chooseStdlibModules(candidates, commented, target, missingLibraries) {
       cause: policyExclusion(name, target) ?? "configure found no usable library for it on the build machine"
     });
   }
-  return { statics, notBuilt };
+  return { statics, shared, notBuilt };
 }
 
 // src/distribution/layout.ts
 async function writeDistributionLayout(request) {
   const { root, buildDir, version, target } = request;
   const minor = version.split(".").slice(0, 2).join(".");
-  const vars = await readMakeVariables(buildDir, ["LIBRARY_OBJS", "MODOBJS", "LIBS", "SYSLIBS", "SOABI"]);
+  const vars = await readMakeVariables(buildDir, ["LIBRARY_OBJS", "MODOBJS", "LIBS", "SYSLIBS", "EXT_SUFFIX"]);
   const moduleObjects = new Set(words(vars.MODOBJS));
   const coreObjs = words(vars.LIBRARY_OBJS).filter((o) => !moduleObjects.has(o) && o !== "Modules/config.o");
   const copied = /* @__PURE__ */ new Set();
@@ -5920,6 +5926,21 @@ async function writeDistributionLayout(request) {
         links,
         required: bootstrap.includes(module2),
         variant: "default"
+      }
+    ];
+  }
+  for (const module2 of request.shared) {
+    const sharedLib = import_node_path13.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
+    await (0, import_promises8.access)(import_node_path13.default.join(root, sharedLib));
+    extensions[module2.name] = [
+      {
+        in_core: false,
+        init_fn: `PyInit_${module2.name}`,
+        objs: [],
+        links: [],
+        required: false,
+        variant: "default",
+        shared_lib: sharedLib
       }
     ];
   }
@@ -6654,7 +6675,7 @@ exec ${cc} "$@"
 }
 
 // src/distribution/source-build.ts
-var RECIPE_VERSION = 5;
+var RECIPE_VERSION = 6;
 var DistributionBuildError = class extends Error {
   constructor(step, tarball, detail, logFile) {
     super(
@@ -6734,7 +6755,7 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     (module2) => (expanded.get(module2.name) ?? []).filter((w) => w.startsWith("-l")).map((w) => w.slice(2)).filter((name) => resolveLibrary(name, target.toolchain, searchDirs).kind === "missing")
   );
   const disabled = choice.notBuilt.map((n) => n.module);
-  await (0, import_promises10.writeFile)(import_node_path17.default.join(buildDir, "Modules", "Setup.local"), renderSetupLocal(choice.statics, disabled));
+  await (0, import_promises10.writeFile)(import_node_path17.default.join(buildDir, "Modules", "Setup.local"), renderSetupLocal(choice.statics, choice.shared, disabled));
   await step("makesetup", "make", ["Makefile"], buildDir);
   await step("make", "make", ["-j2"], buildDir);
   await step("make install", "make", ["install"], buildDir);
@@ -6749,6 +6770,7 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     version,
     target,
     statics: choice.statics,
+    shared: choice.shared,
     notBuilt: choice.notBuilt,
     sourceSha256: tarballSha,
     key,
@@ -6887,153 +6909,11 @@ async function embedResources(request) {
 
 // src/link/link-executable.ts
 var import_promises14 = require("node:fs/promises");
-var import_node_path21 = __toESM(require("node:path"));
-
-// src/link/app-header.ts
-function renderAppHeader(request) {
-  const entries = [];
-  for (const [module2, variants] of Object.entries(request.distribution.json.build_info.extensions)) {
-    const variant = variants[0];
-    if (variant.in_core) entries.push([module2, variant.init_fn === "NULL" ? null : variant.init_fn]);
-  }
-  for (const plan of request.plans) {
-    if (plan.status === "builtin") entries.push([plan.module, plan.linkedInitFunction]);
-  }
-  entries.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  const lines = [
-    "/* Generated by pyseal for one executable; see the contract in c/launcher.c. */",
-    "#ifndef PYSEAL_APP_H",
-    "#define PYSEAL_APP_H"
-  ];
-  if (request.entryPoint) lines.push(`#define PYSEAL_ENTRY_POINT ${JSON.stringify(request.entryPoint)}`);
-  lines.push(`#define PYSEAL_OPTIMIZE ${request.optimize}`);
-  const declared = /* @__PURE__ */ new Set();
-  for (const [, fn] of entries) {
-    if (fn && !declared.has(fn)) {
-      declared.add(fn);
-      lines.push(`extern PyObject *${fn}(void);`);
-    }
-  }
-  lines.push("#define PYSEAL_INITTAB_ENTRIES \\");
-  for (const [module2, fn] of entries) lines.push(`    {${JSON.stringify(module2)}, ${fn ?? "NULL"}}, \\`);
-  lines.push("", "#endif", "");
-  return lines.join("\n");
-}
-
-// src/link/localize.ts
-var import_promises13 = require("node:fs/promises");
-var import_node_path20 = __toESM(require("node:path"));
-async function localizeExtension(plan, workDir, toolchain) {
-  const initFunction = plan.initFunction;
-  const linked = plan.linkedInitFunction;
-  if (!initFunction || !linked) throw new Error(`${plan.module} has no init function to keep`);
-  const merged = import_node_path20.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path20.default.join(workDir, `${plan.module}.o`);
-  await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...plan.objects] });
-  const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path20.default.join(workDir, `${plan.module}.keep`);
-  await (0, import_promises13.writeFile)(keepFile, keep.join("\n") + "\n");
-  const args = ["-w"];
-  if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
-  args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
-  await runChecked({ command: toolchain.objcopy, args });
-  return localized;
-}
-async function weakSymbols(object, toolchain) {
-  const { stdout } = await runChecked({ command: toolchain.nm, args: ["--defined-only", "-P", object] });
-  return stdout.split("\n").map((line) => line.split(" ")).filter(([name, type]) => name && ["W", "V", "u"].includes(type)).map(([name]) => name);
-}
-
-// src/link/link-executable.ts
-async function linkExecutable(request) {
-  const { distribution, target, plans, workDir } = request;
-  const toolchain = target.toolchain;
-  await (0, import_promises14.mkdir)(workDir, { recursive: true });
-  const commands = [];
-  const run = async (command, args2) => {
-    commands.push([command, ...args2]);
-    await runChecked({ command, args: args2 });
-  };
-  await (0, import_promises14.writeFile)(
-    import_node_path21.default.join(workDir, "pyseal_app.h"),
-    renderAppHeader({ distribution, plans, entryPoint: request.entryPoint, optimize: 0 })
-  );
-  const include = import_node_path21.default.join(distribution.root, distribution.json.python_paths.include);
-  const launcherObject = import_node_path21.default.join(workDir, "launcher.o");
-  await run(toolchain.cc, [
-    "-O2",
-    "-g0",
-    `-I${include}`,
-    `-I${workDir}`,
-    "-c",
-    import_node_path21.default.join(packageRoot(), "c", "launcher.c"),
-    "-o",
-    launcherObject
-  ]);
-  const builtins = plans.filter((p) => p.status === "builtin");
-  const objects = [
-    launcherObject,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path21.default.join(distribution.root, o))
-  ];
-  const extensionsDir = import_node_path21.default.join(workDir, "extensions");
-  await (0, import_promises14.mkdir)(extensionsDir, { recursive: true });
-  for (const plan of builtins) {
-    if (plan.origin === "stdlib") objects.push(...plan.objects);
-    else objects.push(await localizeExtension(plan, extensionsDir, toolchain));
-  }
-  const archives = /* @__PURE__ */ new Set();
-  const systemLibraries = /* @__PURE__ */ new Set();
-  for (const link of distribution.json.build_info.core.links) systemLibraries.add(link.name);
-  for (const plan of builtins) {
-    for (const library of plan.libraries) {
-      if (library.kind === "static") archives.add(library.path);
-      else if (library.kind === "system") systemLibraries.add(library.name);
-    }
-  }
-  const needsCxx = builtins.some((p) => p.language === "c++");
-  const driver = needsCxx && toolchain.cxx ? toolchain.cxx : toolchain.cc;
-  const args = ["-o", request.output, ...objects];
-  if (archives.size > 0) args.push("-Wl,--start-group", ...[...archives].sort(), "-Wl,--end-group");
-  args.push(...[...systemLibraries].sort().map((name) => `-l${name}`));
-  if (needsCxx && target.libc === "gnu") args.push("-static-libstdc++", "-static-libgcc");
-  args.push(...toolchain.linkFlags);
-  await run(driver, args);
-  await run(toolchain.objcopy, ["--strip-debug", request.output]);
-  return { executable: request.output, commands };
-}
-
-// src/report/report.ts
-var import_promises15 = require("node:fs/promises");
 var import_node_path22 = __toESM(require("node:path"));
-var REPORT_SCHEMA = "pyseal-report/1";
-function reportModules(plans) {
-  return [...plans].sort((a, b) => a.origin === b.origin ? a.module < b.module ? -1 : 1 : a.origin === "package" ? -1 : 1).map((p) => ({
-    module: p.module,
-    origin: p.origin,
-    package: p.package,
-    status: p.status,
-    reasons: p.reasons,
-    capture: p.capture,
-    language: p.language,
-    initFunction: p.linkedInitFunction,
-    libraries: p.libraries.map((l) => l.kind === "missing" ? { name: l.name, kind: l.kind, searched: [] } : l)
-  }));
-}
-function summarize(modules) {
-  return {
-    builtin: modules.filter((m) => m.status === "builtin").length,
-    excluded: modules.filter((m) => m.status === "excluded").length,
-    failed: modules.filter((m) => m.status === "failed").length
-  };
-}
-async function writeReport(file, report) {
-  await (0, import_promises15.mkdir)(import_node_path22.default.dirname(file), { recursive: true });
-  await (0, import_promises15.writeFile)(`${file}.partial`, JSON.stringify(report, null, 2) + "\n");
-  await (0, import_promises15.rename)(`${file}.partial`, file);
-}
 
 // src/resolve/modules.ts
-var import_node_path23 = __toESM(require("node:path"));
+var import_node_path20 = __toESM(require("node:path"));
+var SIDE_DIRECTORY = "lib";
 function planModules(request) {
   const { distribution, target } = request;
   const json = distribution.json;
@@ -7049,6 +6929,7 @@ function planModules(request) {
       status: "builtin",
       reasons: [],
       objects: [],
+      sharedLibrary: null,
       initFunction: variant.init_fn,
       linkedInitFunction: variant.init_fn,
       libraries: [],
@@ -7068,9 +6949,13 @@ function planModules(request) {
       });
       continue;
     }
-    base.objects = variant.objs.map((o) => import_node_path23.default.join(distribution.root, o));
+    if (variant.objs.length === 0 && variant.shared_lib) {
+      plans.push(sharedLibraryPlan(base, import_node_path20.default.join(distribution.root, variant.shared_lib), target));
+      continue;
+    }
+    base.objects = variant.objs.map((o) => import_node_path20.default.join(distribution.root, o));
     base.libraries = variant.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path23.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path20.default.join(distribution.root, link.path_static) }
     );
     base.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(base);
@@ -7088,6 +6973,7 @@ function planModules(request) {
       status: "builtin",
       reasons: [],
       objects: [],
+      sharedLibrary: null,
       initFunction: null,
       linkedInitFunction: null,
       libraries: [],
@@ -7153,6 +7039,31 @@ function planModules(request) {
   assignInitFunctionNames(plans);
   return plans;
 }
+function sharedLibraryPlan(base, file, target) {
+  if (!target.capabilities.canLoadSharedLibraries) {
+    return {
+      ...base,
+      status: "excluded",
+      reasons: [
+        {
+          code: "SHARED_LIBRARY_NOT_LOADABLE",
+          message: `the distribution has it only as ${import_node_path20.default.basename(file)}, and ${target.triple} binaries cannot load shared libraries`
+        }
+      ]
+    };
+  }
+  return {
+    ...base,
+    status: "standalone",
+    sharedLibrary: file,
+    reasons: [
+      {
+        code: "STANDALONE_SHARED_LIBRARY",
+        message: `the distribution has it only as a shared library; shipped as ${SIDE_DIRECTORY}/${import_node_path20.default.basename(file)} beside the binary`
+      }
+    ]
+  };
+}
 function excludedPlan(module2, origin, pkg, reason) {
   return {
     module: module2,
@@ -7161,6 +7072,7 @@ function excludedPlan(module2, origin, pkg, reason) {
     status: "excluded",
     reasons: [reason],
     objects: [],
+    sharedLibrary: null,
     initFunction: null,
     linkedInitFunction: null,
     libraries: [],
@@ -7192,6 +7104,154 @@ function assignInitFunctionNames(plans) {
   }
 }
 
+// src/link/app-header.ts
+function renderAppHeader(request) {
+  const entries = [];
+  for (const [module2, variants] of Object.entries(request.distribution.json.build_info.extensions)) {
+    const variant = variants[0];
+    if (variant.in_core) entries.push([module2, variant.init_fn === "NULL" ? null : variant.init_fn]);
+  }
+  for (const plan of request.plans) {
+    if (plan.status === "builtin") entries.push([plan.module, plan.linkedInitFunction]);
+  }
+  entries.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  const lines = [
+    "/* Generated by pyseal for one executable; see the contract in c/launcher.c. */",
+    "#ifndef PYSEAL_APP_H",
+    "#define PYSEAL_APP_H"
+  ];
+  if (request.entryPoint) lines.push(`#define PYSEAL_ENTRY_POINT ${JSON.stringify(request.entryPoint)}`);
+  lines.push(`#define PYSEAL_OPTIMIZE ${request.optimize}`);
+  if (request.plans.some((p) => p.status === "standalone")) {
+    lines.push(`#define PYSEAL_SIDE_DIR ${JSON.stringify(SIDE_DIRECTORY)}`);
+  }
+  const declared = /* @__PURE__ */ new Set();
+  for (const [, fn] of entries) {
+    if (fn && !declared.has(fn)) {
+      declared.add(fn);
+      lines.push(`extern PyObject *${fn}(void);`);
+    }
+  }
+  lines.push("#define PYSEAL_INITTAB_ENTRIES \\");
+  for (const [module2, fn] of entries) lines.push(`    {${JSON.stringify(module2)}, ${fn ?? "NULL"}}, \\`);
+  lines.push("", "#endif", "");
+  return lines.join("\n");
+}
+
+// src/link/localize.ts
+var import_promises13 = require("node:fs/promises");
+var import_node_path21 = __toESM(require("node:path"));
+async function localizeExtension(plan, workDir, toolchain) {
+  const initFunction = plan.initFunction;
+  const linked = plan.linkedInitFunction;
+  if (!initFunction || !linked) throw new Error(`${plan.module} has no init function to keep`);
+  const merged = import_node_path21.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path21.default.join(workDir, `${plan.module}.o`);
+  await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...plan.objects] });
+  const keep = [linked, ...await weakSymbols(merged, toolchain)];
+  const keepFile = import_node_path21.default.join(workDir, `${plan.module}.keep`);
+  await (0, import_promises13.writeFile)(keepFile, keep.join("\n") + "\n");
+  const args = ["-w"];
+  if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
+  args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
+  await runChecked({ command: toolchain.objcopy, args });
+  return localized;
+}
+async function weakSymbols(object, toolchain) {
+  const { stdout } = await runChecked({ command: toolchain.nm, args: ["--defined-only", "-P", object] });
+  return stdout.split("\n").map((line) => line.split(" ")).filter(([name, type]) => name && ["W", "V", "u"].includes(type)).map(([name]) => name);
+}
+
+// src/link/link-executable.ts
+async function linkExecutable(request) {
+  const { distribution, target, plans, workDir } = request;
+  const toolchain = target.toolchain;
+  await (0, import_promises14.mkdir)(workDir, { recursive: true });
+  const commands = [];
+  const run = async (command, args2) => {
+    commands.push([command, ...args2]);
+    await runChecked({ command, args: args2 });
+  };
+  await (0, import_promises14.writeFile)(
+    import_node_path22.default.join(workDir, "pyseal_app.h"),
+    renderAppHeader({ distribution, plans, entryPoint: request.entryPoint, optimize: 0 })
+  );
+  const include = import_node_path22.default.join(distribution.root, distribution.json.python_paths.include);
+  const launcherObject = import_node_path22.default.join(workDir, "launcher.o");
+  await run(toolchain.cc, [
+    "-O2",
+    "-g0",
+    `-I${include}`,
+    `-I${workDir}`,
+    "-c",
+    import_node_path22.default.join(packageRoot(), "c", "launcher.c"),
+    "-o",
+    launcherObject
+  ]);
+  const builtins = plans.filter((p) => p.status === "builtin");
+  const objects = [
+    launcherObject,
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path22.default.join(distribution.root, o))
+  ];
+  const extensionsDir = import_node_path22.default.join(workDir, "extensions");
+  await (0, import_promises14.mkdir)(extensionsDir, { recursive: true });
+  for (const plan of builtins) {
+    if (plan.origin === "stdlib") objects.push(...plan.objects);
+    else objects.push(await localizeExtension(plan, extensionsDir, toolchain));
+  }
+  const archives = /* @__PURE__ */ new Set();
+  const systemLibraries = /* @__PURE__ */ new Set();
+  for (const link of distribution.json.build_info.core.links) systemLibraries.add(link.name);
+  for (const plan of builtins) {
+    for (const library of plan.libraries) {
+      if (library.kind === "static") archives.add(library.path);
+      else if (library.kind === "system") systemLibraries.add(library.name);
+    }
+  }
+  const needsCxx = builtins.some((p) => p.language === "c++");
+  const driver = needsCxx && toolchain.cxx ? toolchain.cxx : toolchain.cc;
+  const args = ["-o", request.output, ...objects];
+  if (archives.size > 0) args.push("-Wl,--start-group", ...[...archives].sort(), "-Wl,--end-group");
+  args.push(...[...systemLibraries].sort().map((name) => `-l${name}`));
+  if (needsCxx && target.libc === "gnu") args.push("-static-libstdc++", "-static-libgcc");
+  args.push(...toolchain.linkFlags);
+  await run(driver, args);
+  await run(toolchain.objcopy, ["--strip-debug", request.output]);
+  return { executable: request.output, commands };
+}
+
+// src/report/report.ts
+var import_promises15 = require("node:fs/promises");
+var import_node_path23 = __toESM(require("node:path"));
+var REPORT_SCHEMA = "pyseal-report/1";
+function reportModules(plans) {
+  return [...plans].sort((a, b) => a.origin === b.origin ? a.module < b.module ? -1 : 1 : a.origin === "package" ? -1 : 1).map((p) => ({
+    module: p.module,
+    origin: p.origin,
+    package: p.package,
+    status: p.status,
+    reasons: p.reasons,
+    file: p.sharedLibrary ? `${SIDE_DIRECTORY}/${import_node_path23.default.basename(p.sharedLibrary)}` : null,
+    capture: p.capture,
+    language: p.language,
+    initFunction: p.linkedInitFunction,
+    libraries: p.libraries.map((l) => l.kind === "missing" ? { name: l.name, kind: l.kind, searched: [] } : l)
+  }));
+}
+function summarize(modules) {
+  return {
+    builtin: modules.filter((m) => m.status === "builtin").length,
+    standalone: modules.filter((m) => m.status === "standalone").length,
+    excluded: modules.filter((m) => m.status === "excluded").length,
+    failed: modules.filter((m) => m.status === "failed").length
+  };
+}
+async function writeReport(file, report) {
+  await (0, import_promises15.mkdir)(import_node_path23.default.dirname(file), { recursive: true });
+  await (0, import_promises15.writeFile)(`${file}.partial`, JSON.stringify(report, null, 2) + "\n");
+  await (0, import_promises15.rename)(`${file}.partial`, file);
+}
+
 // src/pipeline.ts
 var BuildFailedError = class extends Error {
   constructor(failure, reportFile) {
@@ -7217,7 +7277,7 @@ async function runBuild(inputs, observer) {
     python: null,
     packages: null,
     executable: null,
-    summary: { builtin: 0, excluded: 0, failed: 0 },
+    summary: { builtin: 0, standalone: 0, excluded: 0, failed: 0 },
     modules: []
   };
   const stage = async (name, work, describe) => {
@@ -7295,9 +7355,13 @@ async function runBuild(inputs, observer) {
       }),
       (e) => e.summary
     );
+    const sideFiles = await shipStandaloneModules(plans, inputs.outDir);
+    if (sideFiles.length > 0) {
+      observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
+    }
     await (0, import_promises16.rm)(workDir, { recursive: true, force: true });
     report.status = "ok";
-    report.executable = { path: executable, bytes: (0, import_node_fs14.statSync)(executable).size };
+    report.executable = { path: executable, bytes: (0, import_node_fs14.statSync)(executable).size, sideFiles };
     return { executable, reportFile, report };
   } catch (error) {
     report.error = error.message;
@@ -7308,6 +7372,17 @@ async function runBuild(inputs, observer) {
     if (report.status !== "ok" && (0, import_node_fs14.existsSync)(executable)) await (0, import_promises16.rm)(executable, { force: true });
     await writeReport(reportFile, report);
   }
+}
+async function shipStandaloneModules(plans, outDir) {
+  const shipped = [];
+  for (const plan of plans) {
+    if (plan.status !== "standalone" || !plan.sharedLibrary) continue;
+    const relative = `${SIDE_DIRECTORY}/${import_node_path24.default.basename(plan.sharedLibrary)}`;
+    await (0, import_promises16.mkdir)(import_node_path24.default.join(outDir, SIDE_DIRECTORY), { recursive: true });
+    await (0, import_promises16.copyFile)(plan.sharedLibrary, import_node_path24.default.join(outDir, relative));
+    shipped.push(relative);
+  }
+  return shipped.sort();
 }
 
 // src/cli.ts
@@ -7379,7 +7454,7 @@ ${USAGE}`);
     });
     const { summary } = outcome.report;
     process.stdout.write(
-      `report: ${outcome.reportFile} (${summary.builtin} built-in, ${summary.excluded} left out, ${summary.failed} failed)
+      `report: ${outcome.reportFile} (${summary.builtin} built-in, ${summary.standalone ? `${summary.standalone} beside the binary, ` : ""}${summary.excluded} left out, ${summary.failed} failed)
 done in ${((Date.now() - started) / 1e3).toFixed(1)}s
 ${outcome.executable}
 `

@@ -67,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
     })
     const { summary } = outcome.report
     process.stdout.write(
-      `report: ${outcome.reportFile} (${summary.builtin} built-in, ${summary.excluded} left out, ${summary.failed} failed)\n` +
+      `report: ${outcome.reportFile} (${summary.builtin} built-in, ${summary.standalone ? `${summary.standalone} beside the binary, ` : ''}${summary.excluded} left out, ${summary.failed} failed)\n` +
         `done in ${((Date.now() - started) / 1000).toFixed(1)}s\n${outcome.executable}\n`
     )
     return 0

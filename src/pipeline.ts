@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs'
-import { mkdir, rm } from 'node:fs/promises'
+import { copyFile, mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { buildPackages, type BuiltPackages } from './build/install-packages'
 import { checkEntryPoint } from './build/entry-point'
@@ -10,7 +10,7 @@ import { embedResources } from './link/embed'
 import { linkExecutable } from './link/link-executable'
 import { reportModules, summarize, writeReport, REPORT_SCHEMA, type Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
-import { planModules, type ModulePlan } from './resolve/modules'
+import { planModules, SIDE_DIRECTORY, type ModulePlan } from './resolve/modules'
 import { findTarget } from './targets/table'
 
 /** How the fronts (CLI, action) watch the pipeline. */
@@ -52,7 +52,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     python: null,
     packages: null,
     executable: null,
-    summary: { builtin: 0, excluded: 0, failed: 0 },
+    summary: { builtin: 0, standalone: 0, excluded: 0, failed: 0 },
     modules: []
   }
   const stage = async <T>(name: string, work: () => Promise<T>, describe: (value: T) => string): Promise<T> => {
@@ -85,7 +85,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
           requirements: inputs.requirements,
           cacheRoot: inputs.cacheDir,
           env: { CC: target.toolchain.cc, ...toolchain.env },
-          cxx: target.toolchain.cxx,
+          cxx: toolchain.cxx,
           platformTag: `${target.arch}-${target.os}-${target.libc}`,
           log: observer.log
         }),
@@ -102,6 +102,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
           distribution,
           target,
           searchDirs: await linkerSearchDirs(target.toolchain, toolchain.libraryDirs),
+          cxx: toolchain.cxx,
           includeStdlibTestModules: !inputs.stdlibExclude.includes('test'),
           records: packages.capture.records,
           intents: packages.capture.intents,
@@ -124,7 +125,16 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     const native = path.join(workDir, `${inputs.name}.native`)
     await stage(
       'link',
-      () => linkExecutable({ distribution, target, plans, entryPoint: inputs.entryPoint, workDir, output: native }),
+      () =>
+        linkExecutable({
+          distribution,
+          target,
+          cxx: toolchain.cxx,
+          plans,
+          entryPoint: inputs.entryPoint,
+          workDir,
+          output: native
+        }),
       () => `${Math.round(statSync(native).size / 1e5) / 10} MB native code`
     )
     await stage(
@@ -140,9 +150,13 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
         }),
       e => e.summary
     )
+    const sideFiles = await shipStandaloneModules(plans, inputs.outDir)
+    if (sideFiles.length > 0) {
+      observer.log(`the binary needs ${sideFiles.join(', ')} beside it: ship ${inputs.outDir} as a folder`)
+    }
     await rm(workDir, { recursive: true, force: true })
     report.status = 'ok'
-    report.executable = { path: executable, bytes: statSync(executable).size }
+    report.executable = { path: executable, bytes: statSync(executable).size, sideFiles }
     return { executable, reportFile, report }
   } catch (error) {
     report.error = (error as Error).message
@@ -153,4 +167,17 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     if (report.status !== 'ok' && existsSync(executable)) await rm(executable, { force: true })
     await writeReport(reportFile, report)
   }
+}
+
+/** Copies the standalone modules' shared libraries into the side directory beside the binary. */
+async function shipStandaloneModules(plans: ModulePlan[], outDir: string): Promise<string[]> {
+  const shipped: string[] = []
+  for (const plan of plans) {
+    if (plan.status !== 'standalone' || !plan.sharedLibrary) continue
+    const relative = `${SIDE_DIRECTORY}/${path.basename(plan.sharedLibrary)}`
+    await mkdir(path.join(outDir, SIDE_DIRECTORY), { recursive: true })
+    await copyFile(plan.sharedLibrary, path.join(outDir, relative))
+    shipped.push(relative)
+  }
+  return shipped.sort()
 }

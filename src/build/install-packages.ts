@@ -43,7 +43,7 @@ export const BUILD_TOOLS_AS_WHEELS = [
 ]
 
 /** Bump when the way packages are built changes, so old cache entries are not reused. */
-const PACKAGE_RECIPE_VERSION = 3
+const PACKAGE_RECIPE_VERSION = 4
 
 export interface PackageBuildRequest {
   distribution: Distribution
@@ -103,6 +103,8 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
     requirements: requirementTexts,
     shim: await hashTree(path.join(packageRoot(), 'python', 'pyseal_capture')),
     tools: BUILD_TOOLS_AS_WHEELS,
+    // The C++ driver, named the same in every cache root (zig's carries its version in its path).
+    cxx: request.cxx && path.isAbsolute(request.cxx) ? path.relative(cacheRoot, request.cxx) : request.cxx,
     recipe: PACKAGE_RECIPE_VERSION
   })
   const root = path.join(cacheRoot, 'packages', key)

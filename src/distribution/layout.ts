@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { access, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { resolveLibrary } from '../resolve/libraries'
 import type { Target } from '../targets/table'
@@ -14,6 +14,8 @@ export interface LayoutRequest {
   version: string
   target: Target
   statics: SetupModule[]
+  /** Modules built as shared-library files and installed into lib-dynload. */
+  shared: SetupModule[]
   notBuilt: NotBuilt[]
   sourceSha256: string
   key: string
@@ -27,7 +29,7 @@ export interface LayoutRequest {
 export async function writeDistributionLayout(request: LayoutRequest): Promise<void> {
   const { root, buildDir, version, target } = request
   const minor = version.split('.').slice(0, 2).join('.')
-  const vars = await readMakeVariables(buildDir, ['LIBRARY_OBJS', 'MODOBJS', 'LIBS', 'SYSLIBS', 'SOABI'])
+  const vars = await readMakeVariables(buildDir, ['LIBRARY_OBJS', 'MODOBJS', 'LIBS', 'SYSLIBS', 'EXT_SUFFIX'])
   const moduleObjects = new Set(words(vars.MODOBJS))
   const coreObjs = words(vars.LIBRARY_OBJS).filter(o => !moduleObjects.has(o) && o !== 'Modules/config.o')
 
@@ -89,6 +91,21 @@ export async function writeDistributionLayout(request: LayoutRequest): Promise<v
         links,
         required: bootstrap.includes(module),
         variant: 'default'
+      }
+    ]
+  }
+  for (const module of request.shared) {
+    const sharedLib = path.join('install', 'lib', `python${minor}`, 'lib-dynload', `${module.name}${vars.EXT_SUFFIX}`)
+    await access(path.join(root, sharedLib))
+    extensions[module.name] = [
+      {
+        in_core: false,
+        init_fn: `PyInit_${module.name}`,
+        objs: [],
+        links: [],
+        required: false,
+        variant: 'default',
+        shared_lib: sharedLib
       }
     ]
   }

@@ -79,10 +79,18 @@ export function renderModuleLine(module: SetupModule): string {
   return [module.name, ...module.sources, ...module.cflags, ...module.ldflags].join(' ')
 }
 
-/** Renders the Setup.local that makes `statics` built-in and disables `disabled`. */
-export function renderSetupLocal(statics: SetupModule[], disabled: string[]): string {
+/** Renders the Setup.local that makes `statics` built-in, `shared` files, and disables `disabled`. */
+export function renderSetupLocal(statics: SetupModule[], shared: SetupModule[], disabled: string[]): string {
   const lines = ['# Written by pyseal: every chosen stdlib extension module is built in.', '*static*']
   lines.push(...statics.map(renderModuleLine))
+  if (shared.length > 0) {
+    lines.push(
+      '',
+      '# Test modules that their tests load as shared libraries.',
+      '*shared*',
+      ...shared.map(renderModuleLine)
+    )
+  }
   if (disabled.length > 0) {
     lines.push('', '*disabled*', ...disabled)
   }

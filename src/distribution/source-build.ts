@@ -14,7 +14,7 @@ import { chooseStdlibModules, lines311 } from './stdlib-modules'
 import { prepareBuildToolchain, type BuildToolchain } from './toolchain-env'
 
 /** Bump when the way a distribution is built changes, so old cache entries are not reused. */
-const RECIPE_VERSION = 5
+const RECIPE_VERSION = 6
 
 export interface SourceBuildRequest {
   /** A CPython source tarball (.tgz / .tar.xz) on disk. */
@@ -125,7 +125,10 @@ async function buildInto(
       .filter(name => resolveLibrary(name, target.toolchain, searchDirs).kind === 'missing')
   )
   const disabled = choice.notBuilt.map(n => n.module)
-  await writeFile(path.join(buildDir, 'Modules', 'Setup.local'), renderSetupLocal(choice.statics, disabled))
+  await writeFile(
+    path.join(buildDir, 'Modules', 'Setup.local'),
+    renderSetupLocal(choice.statics, choice.shared, disabled)
+  )
   await step('makesetup', 'make', ['Makefile'], buildDir)
   await step('make', 'make', ['-j2'], buildDir)
   await step('make install', 'make', ['install'], buildDir)
@@ -141,6 +144,7 @@ async function buildInto(
     version,
     target,
     statics: choice.statics,
+    shared: choice.shared,
     notBuilt: choice.notBuilt,
     sourceSha256: tarballSha,
     key,

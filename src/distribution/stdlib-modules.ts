@@ -14,6 +14,12 @@ export const TEST_EXTENSIONS = [
   'xxsubtype'
 ]
 
+/**
+ * Test modules that CPython's tests load as shared libraries (`CDLL(_ctypes_test.__file__)`):
+ * on targets that can load shared libraries they are built as files, shipped beside the binary.
+ */
+export const SHARED_TEST_EXTENSIONS = ['_ctypes_test']
+
 /** Modules pyseal never builds in, with the reason the report gives. */
 const POLICY_EXCLUSIONS: Record<string, string> = {
   _tkinter: 'Tcl/Tk is not linked statically by pyseal (tkinter is left out of binaries)',
@@ -71,6 +77,8 @@ export function policyExclusion(module: string, target: Target): string | null {
 
 export interface ModuleChoice {
   statics: SetupModule[]
+  /** Modules built as shared-library files (`*shared*`), never linked in. */
+  shared: SetupModule[]
   notBuilt: NotBuilt[]
 }
 
@@ -82,6 +90,7 @@ export function chooseStdlibModules(
   missingLibraries: (module: SetupModule) => string[]
 ): ModuleChoice {
   const statics: SetupModule[] = []
+  const shared: SetupModule[] = []
   const notBuilt: NotBuilt[] = []
   const seen = new Set<string>()
   for (const module of candidates) {
@@ -98,7 +107,8 @@ export function chooseStdlibModules(
       notBuilt.push({ module: module.name, cause: `needs ${names}, which has no static archive for ${target.triple}` })
       continue
     }
-    statics.push(module)
+    if (SHARED_TEST_EXTENSIONS.includes(module.name) && target.capabilities.canLoadSharedLibraries) shared.push(module)
+    else statics.push(module)
   }
   for (const name of commented) {
     if (seen.has(name)) continue
@@ -108,5 +118,5 @@ export function chooseStdlibModules(
       cause: policyExclusion(name, target) ?? 'configure found no usable library for it on the build machine'
     })
   }
-  return { statics, notBuilt }
+  return { statics, shared, notBuilt }
 }

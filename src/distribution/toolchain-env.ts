@@ -3,6 +3,7 @@ import path from 'node:path'
 import { runCommand } from '../exec/run'
 import type { Target } from '../targets/table'
 import { ensureMuslKernelHeaders, muslToolchainEnv } from '../targets/musl-kernel-headers'
+import { ensureZigCxx } from '../targets/zig-cxx'
 import { buildStaticDeps } from './static-deps'
 
 /** What building CPython (and later the app's extensions) for a target needs on this machine. */
@@ -14,6 +15,8 @@ export interface BuildToolchain {
   ffiIncludeDir: string | null
   compilerVersion: string
   staticDepsKey: string | null
+  /** The C++ compiler driver for the target (also the link driver when C++ objects are linked), or null. */
+  cxx: string | null
 }
 
 const prepared = new Map<string, Promise<BuildToolchain>>()
@@ -47,6 +50,7 @@ async function prepareUncached(
     const env = { ...process.env, ...muslToolchainEnv(deps.prefix, headers) }
     env.CC = await muslCompilerWrapper(cacheRoot, target.toolchain.cc)
     return {
+      cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
       libraryDirs: [path.join(deps.prefix, 'lib')],
@@ -57,6 +61,7 @@ async function prepareUncached(
   }
   const ffi = await runCommand({ command: 'pkg-config', args: ['--variable=includedir', 'libffi'] })
   return {
+    cxx: await targetCxx(target, cacheRoot, log),
     env: { ...process.env },
     configureArgs: [],
     libraryDirs: [],
@@ -64,6 +69,13 @@ async function prepareUncached(
     compilerVersion,
     staticDepsKey: null
   }
+}
+
+async function targetCxx(target: Target, cacheRoot: string, log: (line: string) => void): Promise<string | null> {
+  if (target.toolchain.cxx) return target.toolchain.cxx
+  if (!target.toolchain.zigCxxTarget) return null
+  const zig = await ensureZigCxx(cacheRoot, target.toolchain.zigCxxTarget, log)
+  return zig.driver
 }
 
 async function firstLine(command: string, args: string[]): Promise<string> {

@@ -1,5 +1,5 @@
 import type { Distribution } from '../distribution/python-json'
-import type { ModulePlan } from '../resolve/modules'
+import { SIDE_DIRECTORY, type ModulePlan } from '../resolve/modules'
 
 export interface AppHeaderRequest {
   distribution: Distribution
@@ -26,6 +26,9 @@ export function renderAppHeader(request: AppHeaderRequest): string {
   ]
   if (request.entryPoint) lines.push(`#define PYSEAL_ENTRY_POINT ${JSON.stringify(request.entryPoint)}`)
   lines.push(`#define PYSEAL_OPTIMIZE ${request.optimize}`)
+  if (request.plans.some(p => p.status === 'standalone')) {
+    lines.push(`#define PYSEAL_SIDE_DIR ${JSON.stringify(SIDE_DIRECTORY)}`)
+  }
   const declared = new Set<string>()
   for (const [, fn] of entries) {
     if (fn && !declared.has(fn)) {

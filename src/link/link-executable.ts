@@ -11,6 +11,8 @@ import { localizeExtension } from './localize'
 export interface LinkRequest {
   distribution: Distribution
   target: Target
+  /** The target's C++ driver on this machine: it links when C++ objects are in the binary. */
+  cxx: string | null
   plans: ModulePlan[]
   entryPoint: string | null
   workDir: string
@@ -74,11 +76,11 @@ export async function linkExecutable(request: LinkRequest): Promise<LinkResult> 
     }
   }
   const needsCxx = builtins.some(p => p.language === 'c++')
-  const driver = needsCxx && toolchain.cxx ? toolchain.cxx : toolchain.cc
+  const driver = needsCxx && request.cxx ? request.cxx : toolchain.cc
   const args = ['-o', request.output, ...objects]
   if (archives.size > 0) args.push('-Wl,--start-group', ...[...archives].sort(), '-Wl,--end-group')
   args.push(...[...systemLibraries].sort().map(name => `-l${name}`))
-  if (needsCxx && target.libc === 'gnu') args.push('-static-libstdc++', '-static-libgcc')
+  if (needsCxx) args.push(...toolchain.cxxLinkFlags)
   args.push(...toolchain.linkFlags)
   await run(driver, args)
   // Debug info is most of CPython's objects; the resources are appended after this, never before.

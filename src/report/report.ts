@@ -1,7 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { LibraryResolution } from '../resolve/libraries'
-import type { ModulePlan, Reason } from '../resolve/modules'
+import { SIDE_DIRECTORY, type ModulePlan, type Reason } from '../resolve/modules'
 
 export const REPORT_SCHEMA = 'pyseal-report/1'
 
@@ -10,8 +10,10 @@ export interface ReportModule {
   module: string
   origin: 'stdlib' | 'package'
   package: string | null
-  status: 'builtin' | 'excluded' | 'failed'
+  status: ModulePlan['status']
   reasons: Reason[]
+  /** For standalone modules: the file shipped beside the binary, relative to the binary's directory. */
+  file: string | null
   capture: string | null
   language: 'c' | 'c++'
   initFunction: string | null
@@ -28,8 +30,9 @@ export interface Report {
   entryPoint: string | null
   python: { version: string; source: string; reused: boolean } | null
   packages: { key: string; reused: boolean } | null
-  executable: { path: string; bytes: number } | null
-  summary: { builtin: number; excluded: number; failed: number }
+  /** The binary, and the files that must ship beside it (relative to its directory), if any. */
+  executable: { path: string; bytes: number; sideFiles: string[] } | null
+  summary: { builtin: number; standalone: number; excluded: number; failed: number }
   modules: ReportModule[]
 }
 
@@ -42,6 +45,7 @@ export function reportModules(plans: ModulePlan[]): ReportModule[] {
       package: p.package,
       status: p.status,
       reasons: p.reasons,
+      file: p.sharedLibrary ? `${SIDE_DIRECTORY}/${path.basename(p.sharedLibrary)}` : null,
       capture: p.capture,
       language: p.language,
       initFunction: p.linkedInitFunction,
@@ -52,6 +56,7 @@ export function reportModules(plans: ModulePlan[]): ReportModule[] {
 export function summarize(modules: ReportModule[]): Report['summary'] {
   return {
     builtin: modules.filter(m => m.status === 'builtin').length,
+    standalone: modules.filter(m => m.status === 'standalone').length,
     excluded: modules.filter(m => m.status === 'excluded').length,
     failed: modules.filter(m => m.status === 'failed').length
   }

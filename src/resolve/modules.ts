@@ -5,6 +5,9 @@ import type { Distribution } from '../distribution/python-json'
 import type { Target } from '../targets/table'
 import { resolveLibrary, type LibraryResolution } from './libraries'
 
+/** The directory beside the binary that standalone extension modules are shipped in and imported from. */
+export const SIDE_DIRECTORY = 'lib'
+
 /** Why a module ended up as it did; the report's reason codes. */
 export type ReasonCode =
   | 'BUILTIN'
@@ -19,6 +22,8 @@ export type ReasonCode =
   | 'INIT_FUNCTION_RENAMED'
   | 'INTENDED_NOT_BUILT'
   | 'CXX_TOOLCHAIN_MISSING'
+  | 'STANDALONE_SHARED_LIBRARY'
+  | 'SHARED_LIBRARY_NOT_LOADABLE'
 
 export interface Reason {
   code: ReasonCode
@@ -30,10 +35,13 @@ export interface ModulePlan {
   module: string
   origin: 'stdlib' | 'package'
   package: string | null
-  status: 'builtin' | 'excluded' | 'failed'
+  /** `standalone`: shipped as a shared-library file in the side directory beside the binary. */
+  status: 'builtin' | 'standalone' | 'excluded' | 'failed'
   reasons: Reason[]
   /** Absolute object paths to link (built-ins only). */
   objects: string[]
+  /** Absolute path of the shared-library file to ship (standalone modules only). */
+  sharedLibrary: string | null
   /** The init function as compiled, and the name it has in the binary. */
   initFunction: string | null
   linkedInitFunction: string | null
@@ -46,6 +54,8 @@ export interface ResolveRequest {
   distribution: Distribution
   target: Target
   searchDirs: string[]
+  /** The target's C++ compiler driver on this machine, or null when it has none. */
+  cxx: string | null
   includeStdlibTestModules: boolean
   records: CaptureRecord[]
   intents: Intent[]
@@ -69,6 +79,7 @@ export function planModules(request: ResolveRequest): ModulePlan[] {
       status: 'builtin',
       reasons: [],
       objects: [],
+      sharedLibrary: null,
       initFunction: variant.init_fn,
       linkedInitFunction: variant.init_fn,
       libraries: [],
@@ -86,6 +97,10 @@ export function planModules(request: ResolveRequest): ModulePlan[] {
           }
         ]
       })
+      continue
+    }
+    if (variant.objs.length === 0 && variant.shared_lib) {
+      plans.push(sharedLibraryPlan(base, path.join(distribution.root, variant.shared_lib), target))
       continue
     }
     base.objects = variant.objs.map(o => path.join(distribution.root, o))
@@ -111,6 +126,7 @@ export function planModules(request: ResolveRequest): ModulePlan[] {
       status: 'builtin',
       reasons: [],
       objects: [],
+      sharedLibrary: null,
       initFunction: null,
       linkedInitFunction: null,
       libraries: [],
@@ -137,7 +153,7 @@ export function planModules(request: ResolveRequest): ModulePlan[] {
     plan.linkedInitFunction = record.init_fn
     plan.language = record.language
     plan.reasons.push({ code: 'BUILTIN', message: `objects captured through ${record.capture}` })
-    if (record.language === 'c++' && !target.toolchain.cxx) {
+    if (record.language === 'c++' && !request.cxx) {
       plan.status = 'failed'
       plan.reasons.push({
         code: 'CXX_TOOLCHAIN_MISSING',
@@ -178,6 +194,33 @@ export function planModules(request: ResolveRequest): ModulePlan[] {
   return plans
 }
 
+/** A distribution module that exists only as a shared-library file: shipped beside the binary where it can load. */
+function sharedLibraryPlan(base: ModulePlan, file: string, target: Target): ModulePlan {
+  if (!target.capabilities.canLoadSharedLibraries) {
+    return {
+      ...base,
+      status: 'excluded',
+      reasons: [
+        {
+          code: 'SHARED_LIBRARY_NOT_LOADABLE',
+          message: `the distribution has it only as ${path.basename(file)}, and ${target.triple} binaries cannot load shared libraries`
+        }
+      ]
+    }
+  }
+  return {
+    ...base,
+    status: 'standalone',
+    sharedLibrary: file,
+    reasons: [
+      {
+        code: 'STANDALONE_SHARED_LIBRARY',
+        message: `the distribution has it only as a shared library; shipped as ${SIDE_DIRECTORY}/${path.basename(file)} beside the binary`
+      }
+    ]
+  }
+}
+
 /** A module left out for one reason, with nothing to link. */
 function excludedPlan(module: string, origin: ModulePlan['origin'], pkg: string | null, reason: Reason): ModulePlan {
   return {
@@ -187,6 +230,7 @@ function excludedPlan(module: string, origin: ModulePlan['origin'], pkg: string 
     status: 'excluded',
     reasons: [reason],
     objects: [],
+    sharedLibrary: null,
     initFunction: null,
     linkedInitFunction: null,
     libraries: [],

@@ -4,8 +4,15 @@ import { z } from 'zod'
 export const ToolchainSchema = z.object({
   /** C compiler driver for CPython, extensions, the launcher and the final link. */
   cc: z.string(),
-  /** C++ compiler driver, when the triple has one here. */
+  /** C++ compiler driver, when the host has one for the triple (see zigCxxTarget otherwise). */
   cxx: z.string().nullable(),
+  /** Flags the final link takes when C++ objects are in it (the C++ runtime, linked statically). */
+  cxxLinkFlags: z.array(z.string()),
+  /**
+   * When the host has no C++ library for the triple: the zig target whose `zig c++`
+   * (clang with libc++ built for it) compiles the C++ and drives the final link.
+   */
+  zigCxxTarget: z.string().nullable(),
   ar: z.string(),
   ld: z.string(),
   objcopy: z.string(),
@@ -55,6 +62,8 @@ export const TARGETS: readonly Target[] = [
     toolchain: {
       cc: 'gcc',
       cxx: 'g++',
+      cxxLinkFlags: ['-static-libstdc++', '-static-libgcc'],
+      zigCxxTarget: null,
       ar: 'ar',
       ld: 'ld',
       objcopy: 'objcopy',
@@ -76,6 +85,8 @@ export const TARGETS: readonly Target[] = [
     toolchain: {
       cc: 'musl-gcc',
       cxx: null,
+      cxxLinkFlags: [],
+      zigCxxTarget: 'x86_64-linux-musl',
       ar: 'ar',
       ld: 'ld',
       objcopy: 'objcopy',

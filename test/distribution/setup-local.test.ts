@@ -35,10 +35,31 @@ describe('Setup files', () => {
   })
 
   it('renders a Setup.local with static and disabled sections', () => {
-    const text = renderSetupLocal([parseModuleLine('zlib zlibmodule.c -lz')], ['_tkinter'])
+    const text = renderSetupLocal([parseModuleLine('zlib zlibmodule.c -lz')], [], ['_tkinter'])
     expect(text).toBe(
       '# Written by pyseal: every chosen stdlib extension module is built in.\n*static*\nzlib zlibmodule.c -lz\n\n*disabled*\n_tkinter\n'
     )
+  })
+
+  it('puts shared-library test modules under *shared*, between the static and disabled sections', () => {
+    const text = renderSetupLocal(
+      [parseModuleLine('zlib zlibmodule.c -lz')],
+      [parseModuleLine('_ctypes_test _ctypes/_ctypes_test.c -lm')],
+      ['_tkinter']
+    )
+    expect(text.split('\n')).toEqual([
+      '# Written by pyseal: every chosen stdlib extension module is built in.',
+      '*static*',
+      'zlib zlibmodule.c -lz',
+      '',
+      '# Test modules that their tests load as shared libraries.',
+      '*shared*',
+      '_ctypes_test _ctypes/_ctypes_test.c -lm',
+      '',
+      '*disabled*',
+      '_tkinter',
+      ''
+    ])
   })
 
   it('refuses "=" in a Setup line, which makesetup would read as a variable', () => {

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import type { Report } from '../../src/report/report'
 import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from './cli'
 
 /**
@@ -9,10 +10,16 @@ import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from 
  * regrtest lists its test directory with os.listdir, which cannot look inside the
  * executable's archive, so the binary first extracts its own `test` package into
  * the working directory (which `-m` puts first on sys.path); every module under
- * test still comes from the binary.
+ * test still comes from the binary. On 3.11 the ctypes tests live in `ctypes.test`
+ * and list their own directory too, so the pure-Python `ctypes` package is
+ * extracted beside them (its C part, `_ctypes`, stays the binary's built-in).
+ *
+ * test_ctypes loads `_ctypes_test` with `CDLL(_ctypes_test.__file__)`: on gnu that
+ * module is shipped as a shared library in `lib/` beside the binary.
  */
 const PYTHONS = (process.env.PYSEAL_TEST_PYTHONS ?? 'debian:python3.11,debian:python3.13').split(',')
 const MODULES = ['test_json', 'test_math', 'test_zipimport', 'test_sqlite3', 'test_ssl', 'test_decimal']
+const GNU_MODULES = ['test_ctypes']
 
 const legs = PYTHONS.flatMap(python => TEST_TARGETS.map(target => [python, target] as const))
 
@@ -22,7 +29,13 @@ function extractedTestDir(binary: string): string {
     binary,
     [
       '-c',
-      'import sys, zipfile\nz = zipfile.ZipFile(sys.executable)\nz.extractall(".", [n for n in z.namelist() if n.startswith("test/")])'
+      [
+        'import sys, zipfile',
+        'z = zipfile.ZipFile(sys.executable)',
+        'names = z.namelist()',
+        'prefixes = ("test/", "ctypes/") if "ctypes/test/__init__.py" in names else ("test/",)',
+        'z.extractall(".", [n for n in names if n.startswith(prefixes)])'
+      ].join('\n')
     ],
     { cwd }
   )
@@ -32,10 +45,11 @@ function extractedTestDir(binary: string): string {
 
 describe.each(legs)('CPython regression tests for %s on %s', (python, target) => {
   let binary = ''
+  let outDir = ''
   let testCwd = ''
   beforeAll(
     () => {
-      const outDir = tempDir('regrtest')
+      outDir = tempDir('regrtest')
       const run = pyseal([
         'build',
         '--target',
@@ -59,11 +73,12 @@ describe.each(legs)('CPython regression tests for %s on %s', (python, target) =>
     60 * 60 * 1000
   )
 
+  const modules = target.includes('musl') ? MODULES : [...MODULES, ...GNU_MODULES]
   it(
-    'passes test_json, test_math, test_zipimport, test_sqlite3, test_ssl and test_decimal',
+    `passes ${modules.join(', ')}`,
     () => {
       const ignore = target.includes('musl') && muslFmaLosesZeroSign() ? ['-i', 'test_fma_zero_result'] : []
-      const run = runBinary(binary, ['-m', 'test', '-q', ...ignore, ...MODULES], { cwd: testCwd })
+      const run = runBinary(binary, ['-m', 'test', '-q', ...ignore, ...modules], { cwd: testCwd })
       const output = run.stdout + run.stderr
       expect(output).toMatch(/[Rr]esult: SUCCESS/)
       expect(run.status).toBe(0)
@@ -82,28 +97,16 @@ describe.each(legs)('CPython regression tests for %s on %s', (python, target) =>
       expect(run.stdout.trim()).toBe('ImportError _ctypes')
     })
   } else {
-    // test_ctypes itself loads _ctypes_test as a shared library (CDLL(_ctypes_test.__file__));
-    // built in, that module has no file, so the suite cannot load. What it checks that
-    // matters here, ctypes calling C through libffi, is exercised directly instead.
-    it('calls C through ctypes: libc functions, callbacks, structures', () => {
-      const run = runBinary(binary, [
-        '-c',
-        [
-          'import ctypes, ctypes.util',
-          'libc = ctypes.CDLL(None)',
-          'print(libc.strlen(b"pyseal"))',
-          'values = (ctypes.c_int * 5)(5, 1, 4, 2, 3)',
-          'CMP = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_int))',
-          'libc.qsort(values, 5, ctypes.sizeof(ctypes.c_int), CMP(lambda a, b: a[0] - b[0]))',
-          'print(list(values))',
-          'class P(ctypes.Structure):',
-          '    _fields_ = [("x", ctypes.c_int), ("y", ctypes.c_double)]',
-          'print(ctypes.sizeof(P), P(2, 0.5).y)',
-          'print(ctypes.util.find_library("c") is not None)'
-        ].join('\n')
-      ])
-      expect(run.stderr).toBe('')
-      expect(run.stdout.trim().split('\n')).toEqual(['6', '[1, 2, 3, 4, 5]', '16 0.5', 'True'])
+    it('ships _ctypes_test as a shared library beside the binary, and says so in the report', () => {
+      const report = JSON.parse(readFileSync(`${binary}.report.json`, 'utf8')) as Report
+      const entry = report.modules.find(m => m.module === '_ctypes_test')
+      expect(entry?.status).toBe('standalone')
+      expect(entry?.reasons.map(r => r.code)).toEqual(['STANDALONE_SHARED_LIBRARY'])
+      expect(entry?.file).toMatch(/^lib\/_ctypes_test\.cpython-3\d+-x86_64-linux-gnu\.so$/)
+      expect(report.executable?.sideFiles).toEqual([entry?.file])
+      expect(existsSync(path.join(outDir, entry?.file ?? ''))).toBe(true)
+      const run = runBinary(binary, ['-c', 'import _ctypes_test, sys; print(_ctypes_test.__file__)'])
+      expect(run.stdout.trim()).toBe(path.join(outDir, entry?.file ?? ''))
     })
   }
 })

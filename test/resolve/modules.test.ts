@@ -25,6 +25,17 @@ const distribution = parseDistribution('/dist', {
           variant: 'default'
         }
       ],
+      _ctypes_test: [
+        {
+          in_core: false,
+          init_fn: 'PyInit__ctypes_test',
+          objs: [],
+          links: [],
+          required: false,
+          variant: 'default',
+          shared_lib: 'install/lib/python3.11/lib-dynload/_ctypes_test.cpython-311-x86_64-linux-gnu.so'
+        }
+      ],
       _testcapi: [
         {
           in_core: false,
@@ -41,7 +52,7 @@ const distribution = parseDistribution('/dist', {
     source_sha256: 'x',
     key: 'k',
     not_built: [{ module: '_ctypes', cause: 'no dlopen in a static musl binary' }],
-    test_extensions: ['_testcapi'],
+    test_extensions: ['_testcapi', '_ctypes_test'],
     include_dir: 'install/include/python3.11'
   }
 })
@@ -66,6 +77,7 @@ describe('module plan', () => {
     distribution,
     target: findTarget('x86_64-unknown-linux-musl'),
     searchDirs: ['/nonexistent'],
+    cxx: '/toolchain/c++',
     includeStdlibTestModules: false,
     records: [
       record('alpha._speedups'),
@@ -110,5 +122,41 @@ describe('module plan', () => {
 
   it('reports an extension a package meant to build but did not', () => {
     expect(codes('opt._accel')).toEqual(['INTENDED_NOT_BUILT'])
+  })
+})
+
+describe('module plan for the test modules a distribution has only as shared libraries', () => {
+  const plan = (triple: string, cxx: string | null): ReturnType<typeof planModules> =>
+    planModules({
+      distribution,
+      target: findTarget(triple),
+      searchDirs: ['/nonexistent'],
+      cxx,
+      includeStdlibTestModules: true,
+      records: [record('cpp._words', { language: 'c++' })],
+      intents: [],
+      installed: [{ module: 'cpp._words', file: 'cpp/_words.so', distribution: 'cpp' }]
+    })
+
+  it('ships them beside the binary where the target can load shared libraries', () => {
+    const ctypesTest = plan('x86_64-unknown-linux-gnu', 'g++').find(p => p.module === '_ctypes_test')
+    expect(ctypesTest?.status).toBe('standalone')
+    expect(ctypesTest?.sharedLibrary).toBe(
+      '/dist/install/lib/python3.11/lib-dynload/_ctypes_test.cpython-311-x86_64-linux-gnu.so'
+    )
+    expect(ctypesTest?.reasons[0].message).toMatch(/shipped as lib\/_ctypes_test\.cpython-311-x86_64-linux-gnu\.so/)
+  })
+
+  it('leaves them out of static-only targets, saying why', () => {
+    const ctypesTest = plan('x86_64-unknown-linux-musl', '/zig/c++').find(p => p.module === '_ctypes_test')
+    expect(ctypesTest?.status).toBe('excluded')
+    expect(ctypesTest?.reasons.map(r => r.code)).toEqual(['SHARED_LIBRARY_NOT_LOADABLE'])
+  })
+
+  it('fails a C++ extension only when the target has no C++ compiler here', () => {
+    expect(plan('x86_64-unknown-linux-musl', '/zig/c++').find(p => p.module === 'cpp._words')?.status).toBe('builtin')
+    const without = plan('x86_64-unknown-linux-musl', null).find(p => p.module === 'cpp._words')
+    expect(without?.status).toBe('failed')
+    expect(without?.reasons.map(r => r.code)).toContain('CXX_TOOLCHAIN_MISSING')
   })
 })

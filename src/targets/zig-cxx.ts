@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs'
+import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { withCacheLock } from '../cache/lock'
+import { lastLines, runCommand } from '../exec/run'
+
+/**
+ * C++ for targets whose host compiler has no C++ library for them (Debian's
+ * musl-gcc wraps the glibc g++): zig's `c++`, which is clang with LLVM's libc++
+ * built for the target. It comes from the `ziglang` wheel, pinned by version and
+ * sha256 (one hash per host architecture), into the cache once.
+ */
+export const ZIG_RELEASE = {
+  version: '0.17.1',
+  sha256: [
+    // manylinux x86_64 host
+    'ea6cc5d87b033cf0aedfbc8f9549a908cae6c50ac31f1698188fa48a74524b54',
+    // manylinux aarch64 host
+    'b7c5f02fccd40f89b999ee16a1f5ddced56e6182370f8affe494bcf8a28cf07e'
+  ]
+}
+
+export class ZigInstallError extends Error {
+  constructor(detail: string) {
+    super(
+      `Installing zig ${ZIG_RELEASE.version} (the C++ compiler pyseal uses for musl targets) failed:\n${detail}\n` +
+        'Check that python3 -m pip can reach the package index, or install the ziglang wheel into the cache by hand.'
+    )
+    this.name = 'ZigInstallError'
+  }
+}
+
+/** A C++ compiler driver for one zig target, ready to run. */
+export interface ZigCxx {
+  /** A script that runs `zig c++ -target <target>` with pyseal's cache; usable as CXX and as the link driver. */
+  driver: string
+  version: string
+}
+
+/** Installs the pinned zig into `<cacheRoot>/toolchain/zig-<version>` (once) and writes the driver for `zigTarget`. */
+export async function ensureZigCxx(cacheRoot: string, zigTarget: string, log: (line: string) => void): Promise<ZigCxx> {
+  const toolchainDir = path.join(cacheRoot, 'toolchain')
+  const home = path.join(toolchainDir, `zig-${ZIG_RELEASE.version}`)
+  const zig = path.join(home, 'ziglang', 'zig')
+  if (!existsSync(zig)) {
+    await mkdir(toolchainDir, { recursive: true })
+    await withCacheLock(
+      `${home}.lock`,
+      async () => {
+        if (!existsSync(zig)) await installZig(home, log)
+      },
+      () => log(`  waiting for another pyseal process installing zig into ${home}`)
+    )
+  }
+  const driver = path.join(home, 'bin', `c++-${zigTarget}`)
+  const cache = path.join(toolchainDir, 'zig-cache')
+  // Debug-mode zig adds UBSan traps; extensions bring their own -O flags, and pyseal wants none of the traps.
+  const script =
+    `#!/bin/sh\n# Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).\n` +
+    `ZIG_GLOBAL_CACHE_DIR="\${ZIG_GLOBAL_CACHE_DIR:-${cache}}"\nexport ZIG_GLOBAL_CACHE_DIR\n` +
+    `exec ${JSON.stringify(zig)} c++ -target ${zigTarget} -fno-sanitize=undefined "$@"\n`
+  await mkdir(path.dirname(driver), { recursive: true })
+  await writeFile(`${driver}.partial`, script)
+  await chmod(`${driver}.partial`, 0o755)
+  await rename(`${driver}.partial`, driver)
+  return { driver, version: ZIG_RELEASE.version }
+}
+
+async function installZig(home: string, log: (line: string) => void): Promise<void> {
+  log(`  installing zig ${ZIG_RELEASE.version} for C++ on musl into ${home}`)
+  const partial = `${home}.partial`
+  await rm(partial, { recursive: true, force: true })
+  await mkdir(partial, { recursive: true })
+  const requirements = path.join(partial, 'requirements.txt')
+  const hashes = ZIG_RELEASE.sha256.map(h => ` --hash=sha256:${h}`).join('')
+  await writeFile(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}\n`)
+  const result = await runCommand({
+    command: 'python3',
+    args: [
+      '-m',
+      'pip',
+      'install',
+      '--disable-pip-version-check',
+      '--no-deps',
+      '--only-binary',
+      ':all:',
+      '--require-hashes',
+      '--target',
+      partial,
+      '-r',
+      requirements
+    ]
+  })
+  if (result.code !== 0) {
+    await rm(partial, { recursive: true, force: true })
+    throw new ZigInstallError(lastLines(result.stdout + result.stderr, 15))
+  }
+  const version = await runCommand({ command: path.join(partial, 'ziglang', 'zig'), args: ['version'] })
+  if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
+    await rm(partial, { recursive: true, force: true })
+    throw new ZigInstallError(`the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`)
+  }
+  await rm(home, { recursive: true, force: true })
+  await rename(partial, home)
+}
