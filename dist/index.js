@@ -27,7 +27,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/main.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_node_crypto5 = require("node:crypto");
 
 // src/inputs/action-inputs.ts
@@ -544,8 +544,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path25, errorMaps, issueData } = params;
-  const fullPath = [...path25, ...issueData.path || []];
+  const { data, path: path26, errorMaps, issueData } = params;
+  const fullPath = [...path26, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -661,11 +661,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path25, key) {
+  constructor(parent, value, path26, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path25;
+    this._path = path26;
     this._key = key;
   }
   get path() {
@@ -4111,8 +4111,15 @@ var NEVER = INVALID;
 var ToolchainSchema = external_exports.object({
   /** C compiler driver for CPython, extensions, the launcher and the final link. */
   cc: external_exports.string(),
-  /** C++ compiler driver, when the triple has one here. */
+  /** C++ compiler driver, when the host has one for the triple (see zigCxxTarget otherwise). */
   cxx: external_exports.string().nullable(),
+  /** Flags the final link takes when C++ objects are in it (the C++ runtime, linked statically). */
+  cxxLinkFlags: external_exports.array(external_exports.string()),
+  /**
+   * When the host has no C++ library for the triple: the zig target whose `zig c++`
+   * (clang with libc++ built for it) compiles the C++ and drives the final link.
+   */
+  zigCxxTarget: external_exports.string().nullable(),
   ar: external_exports.string(),
   ld: external_exports.string(),
   objcopy: external_exports.string(),
@@ -4156,6 +4163,8 @@ var TARGETS = [
     toolchain: {
       cc: "gcc",
       cxx: "g++",
+      cxxLinkFlags: ["-static-libstdc++", "-static-libgcc"],
+      zigCxxTarget: null,
       ar: "ar",
       ld: "ld",
       objcopy: "objcopy",
@@ -4177,6 +4186,8 @@ var TARGETS = [
     toolchain: {
       cc: "musl-gcc",
       cxx: null,
+      cxxLinkFlags: [],
+      zigCxxTarget: "x86_64-linux-musl",
       ar: "ar",
       ld: "ld",
       objcopy: "objcopy",
@@ -5099,9 +5110,9 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
 }
 
 // src/pipeline.ts
-var import_node_fs14 = require("node:fs");
-var import_promises16 = require("node:fs/promises");
-var import_node_path24 = __toESM(require("node:path"));
+var import_node_fs15 = require("node:fs");
+var import_promises17 = require("node:fs/promises");
+var import_node_path25 = __toESM(require("node:path"));
 
 // src/build/install-packages.ts
 var import_node_fs7 = require("node:fs");
@@ -5362,7 +5373,7 @@ var BUILD_TOOLS_AS_WHEELS = [
   "pycparser",
   "pip"
 ];
-var PACKAGE_RECIPE_VERSION = 3;
+var PACKAGE_RECIPE_VERSION = 4;
 var PackageBuildError = class extends Error {
   constructor(packageName, detail, logFile) {
     super(
@@ -5385,6 +5396,8 @@ async function buildPackages(request) {
     requirements: requirementTexts,
     shim: await hashTree(import_node_path8.default.join(packageRoot(), "python", "pyseal_capture")),
     tools: BUILD_TOOLS_AS_WHEELS,
+    // The C++ driver, named the same in every cache root (zig's carries its version in its path).
+    cxx: request.cxx && import_node_path8.default.isAbsolute(request.cxx) ? import_node_path8.default.relative(cacheRoot, request.cxx) : request.cxx,
     recipe: PACKAGE_RECIPE_VERSION
   });
   const root = import_node_path8.default.join(cacheRoot, "packages", key);
@@ -5560,9 +5573,9 @@ function checkEntryPoint(entryPoint2, siteDir, installed) {
 }
 
 // src/distribution/obtain.ts
-var import_node_fs13 = require("node:fs");
-var import_promises11 = require("node:fs/promises");
-var import_node_path18 = __toESM(require("node:path"));
+var import_node_fs14 = require("node:fs");
+var import_promises12 = require("node:fs/promises");
+var import_node_path19 = __toESM(require("node:path"));
 
 // src/distribution/python-json.ts
 var import_promises6 = require("node:fs/promises");
@@ -5650,9 +5663,9 @@ function parseDistribution(root, raw, file = "PYTHON.json") {
 }
 
 // src/distribution/source-build.ts
-var import_node_fs12 = require("node:fs");
-var import_promises10 = require("node:fs/promises");
-var import_node_path17 = __toESM(require("node:path"));
+var import_node_fs13 = require("node:fs");
+var import_promises11 = require("node:fs/promises");
+var import_node_path18 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
 var import_node_fs9 = require("node:fs");
@@ -5783,7 +5796,12 @@ function renderSetupLocal(statics, shared, disabled) {
   const lines = ["# Written by pyseal: every chosen stdlib extension module is built in.", "*static*"];
   lines.push(...statics.map(renderModuleLine));
   if (shared.length > 0) {
-    lines.push("", "# Test modules that their tests load as shared libraries.", "*shared*", ...shared.map(renderModuleLine));
+    lines.push(
+      "",
+      "# Test modules that their tests load as shared libraries.",
+      "*shared*",
+      ...shared.map(renderModuleLine)
+    );
   }
   if (disabled.length > 0) {
     lines.push("", "*disabled*", ...disabled);
@@ -6011,8 +6029,8 @@ async function writeDistributionLayout(request) {
 }
 
 // src/distribution/toolchain-env.ts
-var import_promises9 = require("node:fs/promises");
-var import_node_path16 = __toESM(require("node:path"));
+var import_promises10 = require("node:fs/promises");
+var import_node_path17 = __toESM(require("node:path"));
 
 // src/targets/musl-kernel-headers.ts
 var import_node_crypto3 = require("node:crypto");
@@ -6094,10 +6112,100 @@ function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
   };
 }
 
+// src/targets/zig-cxx.ts
+var import_node_fs11 = require("node:fs");
+var import_promises9 = require("node:fs/promises");
+var import_node_path15 = __toESM(require("node:path"));
+var ZIG_RELEASE = {
+  version: "0.17.1",
+  sha256: [
+    // manylinux x86_64 host
+    "ea6cc5d87b033cf0aedfbc8f9549a908cae6c50ac31f1698188fa48a74524b54",
+    // manylinux aarch64 host
+    "b7c5f02fccd40f89b999ee16a1f5ddced56e6182370f8affe494bcf8a28cf07e"
+  ]
+};
+var ZigInstallError = class extends Error {
+  constructor(detail) {
+    super(
+      `Installing zig ${ZIG_RELEASE.version} (the C++ compiler pyseal uses for musl targets) failed:
+${detail}
+Check that python3 -m pip can reach the package index, or install the ziglang wheel into the cache by hand.`
+    );
+    this.name = "ZigInstallError";
+  }
+};
+async function ensureZigCxx(cacheRoot, zigTarget, log) {
+  const toolchainDir = import_node_path15.default.join(cacheRoot, "toolchain");
+  const home = import_node_path15.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`);
+  const zig = import_node_path15.default.join(home, "ziglang", "zig");
+  if (!(0, import_node_fs11.existsSync)(zig)) {
+    await (0, import_promises9.mkdir)(toolchainDir, { recursive: true });
+    await withCacheLock(
+      `${home}.lock`,
+      async () => {
+        if (!(0, import_node_fs11.existsSync)(zig)) await installZig(home, log);
+      },
+      () => log(`  waiting for another pyseal process installing zig into ${home}`)
+    );
+  }
+  const driver = import_node_path15.default.join(home, "bin", `c++-${zigTarget}`);
+  const cache = import_node_path15.default.join(toolchainDir, "zig-cache");
+  const script = `#!/bin/sh
+# Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).
+ZIG_GLOBAL_CACHE_DIR="\${ZIG_GLOBAL_CACHE_DIR:-${cache}}"
+export ZIG_GLOBAL_CACHE_DIR
+exec ${JSON.stringify(zig)} c++ -target ${zigTarget} -fno-sanitize=undefined "$@"
+`;
+  await (0, import_promises9.mkdir)(import_node_path15.default.dirname(driver), { recursive: true });
+  await (0, import_promises9.writeFile)(`${driver}.partial`, script);
+  await (0, import_promises9.chmod)(`${driver}.partial`, 493);
+  await (0, import_promises9.rename)(`${driver}.partial`, driver);
+  return { driver, version: ZIG_RELEASE.version };
+}
+async function installZig(home, log) {
+  log(`  installing zig ${ZIG_RELEASE.version} for C++ on musl into ${home}`);
+  const partial = `${home}.partial`;
+  await (0, import_promises9.rm)(partial, { recursive: true, force: true });
+  await (0, import_promises9.mkdir)(partial, { recursive: true });
+  const requirements = import_node_path15.default.join(partial, "requirements.txt");
+  const hashes = ZIG_RELEASE.sha256.map((h) => ` --hash=sha256:${h}`).join("");
+  await (0, import_promises9.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
+`);
+  const result = await runCommand({
+    command: "python3",
+    args: [
+      "-m",
+      "pip",
+      "install",
+      "--disable-pip-version-check",
+      "--no-deps",
+      "--only-binary",
+      ":all:",
+      "--require-hashes",
+      "--target",
+      partial,
+      "-r",
+      requirements
+    ]
+  });
+  if (result.code !== 0) {
+    await (0, import_promises9.rm)(partial, { recursive: true, force: true });
+    throw new ZigInstallError(lastLines(result.stdout + result.stderr, 15));
+  }
+  const version = await runCommand({ command: import_node_path15.default.join(partial, "ziglang", "zig"), args: ["version"] });
+  if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
+    await (0, import_promises9.rm)(partial, { recursive: true, force: true });
+    throw new ZigInstallError(`the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`);
+  }
+  await (0, import_promises9.rm)(home, { recursive: true, force: true });
+  await (0, import_promises9.rename)(partial, home);
+}
+
 // src/distribution/static-deps.ts
 var import_node_crypto4 = require("node:crypto");
-var import_node_fs11 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"));
+var import_node_fs12 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"));
 
 // src/distribution/static-deps-recipes.ts
 var autotoolsStatic = [
@@ -6321,10 +6429,10 @@ async function buildStaticDeps(options) {
   const log = options.log ?? (() => void 0);
   const jobs = options.jobs ?? 2;
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
-  const root = import_node_path15.default.join(import_node_path15.default.resolve(options.cacheRoot), "static-deps");
-  const downloads = import_node_path15.default.join(root, "downloads");
-  await import_node_fs11.promises.mkdir(downloads, { recursive: true });
-  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path15.default.resolve(options.cacheRoot));
+  const root = import_node_path16.default.join(import_node_path16.default.resolve(options.cacheRoot), "static-deps");
+  const downloads = import_node_path16.default.join(root, "downloads");
+  await import_node_fs12.promises.mkdir(downloads, { recursive: true });
+  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path16.default.resolve(options.cacheRoot));
   const toolchain = await muslToolchainIdentity();
   const sources = {};
   for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, downloads);
@@ -6339,8 +6447,8 @@ async function buildStaticDeps(options) {
       toolchain
     })
   ).digest("hex").slice(0, 20);
-  const prefix = import_node_path15.default.join(root, key);
-  const manifestPath = import_node_path15.default.join(prefix, "manifest.json");
+  const prefix = import_node_path16.default.join(root, key);
+  const manifestPath = import_node_path16.default.join(prefix, "manifest.json");
   const result = (manifest, reused) => ({
     prefix,
     key,
@@ -6351,7 +6459,7 @@ async function buildStaticDeps(options) {
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
-        { ...info, archives: info.archives.map((a) => import_node_path15.default.join(prefix, a)) }
+        { ...info, archives: info.archives.map((a) => import_node_path16.default.join(prefix, a)) }
       ])
     )
   });
@@ -6361,11 +6469,11 @@ async function buildStaticDeps(options) {
     return result(existing, true);
   }
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")} into ${prefix}`);
-  const staging = await import_node_fs11.promises.mkdtemp(import_node_path15.default.join(root, `.tmp-${key}-`));
+  const staging = await import_node_fs12.promises.mkdtemp(import_node_path16.default.join(root, `.tmp-${key}-`));
   try {
-    const destdir = import_node_path15.default.join(staging, "destdir");
-    const stagedPrefix = import_node_path15.default.join(destdir, CONFIGURED_PREFIX);
-    await import_node_fs11.promises.mkdir(stagedPrefix, { recursive: true });
+    const destdir = import_node_path16.default.join(staging, "destdir");
+    const stagedPrefix = import_node_path16.default.join(destdir, CONFIGURED_PREFIX);
+    await import_node_fs12.promises.mkdir(stagedPrefix, { recursive: true });
     const libraries = {};
     for (const recipe of recipes) {
       const source = sources[recipe.name];
@@ -6405,35 +6513,35 @@ async function buildStaticDeps(options) {
       toolchain,
       libraries
     };
-    await import_node_fs11.promises.writeFile(import_node_path15.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+    await import_node_fs12.promises.writeFile(import_node_path16.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     try {
-      await import_node_fs11.promises.rename(stagedPrefix, prefix);
+      await import_node_fs12.promises.rename(stagedPrefix, prefix);
     } catch (error) {
       const theirs = await readCompleteManifest(prefix, key, recipes);
       if (theirs) return result(theirs, false);
-      if ((0, import_node_fs11.existsSync)(prefix)) {
-        await import_node_fs11.promises.rm(prefix, { recursive: true, force: true });
-        await import_node_fs11.promises.rename(stagedPrefix, prefix);
+      if ((0, import_node_fs12.existsSync)(prefix)) {
+        await import_node_fs12.promises.rm(prefix, { recursive: true, force: true });
+        await import_node_fs12.promises.rename(stagedPrefix, prefix);
       } else {
         throw error;
       }
     }
     return result(manifest, false);
   } finally {
-    await import_node_fs11.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs12.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
-    manifest = JSON.parse(await import_node_fs11.promises.readFile(import_node_path15.default.join(prefix, "manifest.json"), "utf8"));
+    manifest = JSON.parse(await import_node_fs12.promises.readFile(import_node_path16.default.join(prefix, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
   if (manifest.format !== MANIFEST_FORMAT || manifest.key !== key) return void 0;
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs11.existsSync)(import_node_path15.default.join(prefix, file)))) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs12.existsSync)(import_node_path16.default.join(prefix, file)))) return void 0;
   }
   return manifest;
 }
@@ -6452,14 +6560,14 @@ async function muslToolchainIdentity() {
     libcSha256: "",
     kernelVersionHeaderSha256: ""
   };
-  const script = await import_node_fs11.promises.readFile(wrapper, "utf8").catch(() => "");
+  const script = await import_node_fs12.promises.readFile(wrapper, "utf8").catch(() => "");
   const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
-  if (specs && (0, import_node_fs11.existsSync)(specs)) {
+  if (specs && (0, import_node_fs12.existsSync)(specs)) {
     identity.specsSha256 = await sha256File(specs);
-    const libc = import_node_path15.default.join(import_node_path15.default.dirname(specs), "libc.a");
-    if ((0, import_node_fs11.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
+    const libc = import_node_path16.default.join(import_node_path16.default.dirname(specs), "libc.a");
+    if ((0, import_node_fs12.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
   }
-  if ((0, import_node_fs11.existsSync)("/usr/include/linux/version.h")) {
+  if ((0, import_node_fs12.existsSync)("/usr/include/linux/version.h")) {
     identity.kernelVersionHeaderSha256 = await sha256File("/usr/include/linux/version.h");
   }
   return identity;
@@ -6467,9 +6575,9 @@ async function muslToolchainIdentity() {
 var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ and run `apt-get update`; check the network connection to the Debian archive.";
 async function resolveSource(recipe, downloads) {
   const pkg = recipe.sourcePackage;
-  const empty = await import_node_fs11.promises.mkdtemp(import_node_path15.default.join(downloads, ".print-uris-"));
+  const empty = await import_node_fs12.promises.mkdtemp(import_node_path16.default.join(downloads, ".print-uris-"));
   const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", pkg], cwd: empty }).finally(
-    () => import_node_fs11.promises.rm(empty, { recursive: true, force: true })
+    () => import_node_fs12.promises.rm(empty, { recursive: true, force: true })
   );
   const output = res.stdout + res.stderr;
   if (res.code !== 0) {
@@ -6512,17 +6620,17 @@ What to do: ${APT_HINT}`
   };
 }
 async function download(recipe, source, downloads, log) {
-  const file = import_node_path15.default.join(downloads, source.tarball);
-  if (!(0, import_node_fs11.existsSync)(file) || await sha256File(file) !== source.sha256) {
+  const file = import_node_path16.default.join(downloads, source.tarball);
+  if (!(0, import_node_fs12.existsSync)(file) || await sha256File(file) !== source.sha256) {
     log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
     const res = await runCommand({
       command: "apt-get",
       args: ["source", "--download-only", source.sourcePackage],
       cwd: downloads
     });
-    if (res.code !== 0 || !(0, import_node_fs11.existsSync)(file)) {
+    if (res.code !== 0 || !(0, import_node_fs12.existsSync)(file)) {
       throw new Error(
-        `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}${(0, import_node_fs11.existsSync)(file) ? "" : ` and ${source.tarball} is missing`}.
+        `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}${(0, import_node_fs12.existsSync)(file) ? "" : ` and ${source.tarball} is missing`}.
 ${lastLines(res.stdout + res.stderr, 25)}
 What to do: ${APT_HINT}`
       );
@@ -6530,7 +6638,7 @@ What to do: ${APT_HINT}`
   }
   const actual = await sha256File(file);
   if (actual !== source.sha256) {
-    await import_node_fs11.promises.rm(file, { force: true });
+    await import_node_fs12.promises.rm(file, { force: true });
     throw new Error(
       `Static dependency ${recipe.name}: ${source.tarball} has sha256 ${actual}, apt's index says ${source.sha256}. The file was deleted. What to do: run \`apt-get update\` and retry.`
     );
@@ -6539,15 +6647,15 @@ What to do: ${APT_HINT}`
 }
 async function buildOne(args) {
   const { recipe, source, staging, destdir, stagedPrefix } = args;
-  const srcDir = import_node_path15.default.join(staging, "src", recipe.name);
-  await import_node_fs11.promises.mkdir(srcDir, { recursive: true });
-  const logPath = import_node_path15.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
-  await import_node_fs11.promises.mkdir(import_node_path15.default.dirname(logPath), { recursive: true });
+  const srcDir = import_node_path16.default.join(staging, "src", recipe.name);
+  await import_node_fs12.promises.mkdir(srcDir, { recursive: true });
+  const logPath = import_node_path16.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
+  await import_node_fs12.promises.mkdir(import_node_path16.default.dirname(logPath), { recursive: true });
   const logText = [];
   const append = (chunk) => {
     logText.push(chunk);
   };
-  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path15.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path16.default.join(stagedPrefix, "lib", "pkgconfig"));
   const env = { ...process.env, ...toolchain, LC_ALL: "C", SOURCE_DATE_EPOCH: BUILD_EPOCH };
   for (const name of [
     "CPATH",
@@ -6575,7 +6683,7 @@ $ ${spec.command} ${spec.args.join(" ")}
 `);
     const res = await runCommand({ ...spec, onOutput: append });
     if (res.code !== 0) {
-      await import_node_fs11.promises.writeFile(logPath, logText.join(""));
+      await import_node_fs12.promises.writeFile(logPath, logText.join(""));
       throw new Error(
         `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "${step}": \`${spec.command} ${spec.args.join(" ")}\` exited with ${res.code}.
 --- last 25 lines of the log ---
@@ -6592,13 +6700,13 @@ What to do: check that the build tools are installed (musl-tools, make, perl for
     await run2(step.step, { command, args: rest, cwd: srcDir, env });
   }
   for (const file of recipe.generatedFiles ?? []) {
-    const target = import_node_path15.default.join(stagedPrefix, file.path);
-    await import_node_fs11.promises.mkdir(import_node_path15.default.dirname(target), { recursive: true });
-    await import_node_fs11.promises.writeFile(target, substitute(file.content));
+    const target = import_node_path16.default.join(stagedPrefix, file.path);
+    await import_node_fs12.promises.mkdir(import_node_path16.default.dirname(target), { recursive: true });
+    await import_node_fs12.promises.writeFile(target, substitute(file.content));
   }
-  const missing = recipe.produces.filter((file) => !(0, import_node_fs11.existsSync)(import_node_path15.default.join(stagedPrefix, file)));
+  const missing = recipe.produces.filter((file) => !(0, import_node_fs12.existsSync)(import_node_path16.default.join(stagedPrefix, file)));
   if (missing.length > 0) {
-    await import_node_fs11.promises.writeFile(logPath, logText.join(""));
+    await import_node_fs12.promises.writeFile(logPath, logText.join(""));
     throw new Error(
       `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "verify": the build succeeded but did not install ${missing.join(", ")}.
 --- last 25 lines of the log ---
@@ -6608,25 +6716,25 @@ Full log: ${logPath}
 What to do: the upstream build layout changed; adjust the '${recipe.name}' recipe in src/distribution/static-deps-recipes.ts.`
     );
   }
-  await import_node_fs11.promises.writeFile(logPath, logText.join(""));
-  await import_node_fs11.promises.rm(srcDir, { recursive: true, force: true });
+  await import_node_fs12.promises.writeFile(logPath, logText.join(""));
+  await import_node_fs12.promises.rm(srcDir, { recursive: true, force: true });
 }
 async function finishPrefix(stagedPrefix) {
-  const libDir = import_node_path15.default.join(stagedPrefix, "lib");
-  for (const entry of await import_node_fs11.promises.readdir(libDir)) {
-    if (entry.endsWith(".la")) await import_node_fs11.promises.rm(import_node_path15.default.join(libDir, entry));
+  const libDir = import_node_path16.default.join(stagedPrefix, "lib");
+  for (const entry of await import_node_fs12.promises.readdir(libDir)) {
+    if (entry.endsWith(".la")) await import_node_fs12.promises.rm(import_node_path16.default.join(libDir, entry));
   }
-  const pcDir = import_node_path15.default.join(libDir, "pkgconfig");
-  if (!(0, import_node_fs11.existsSync)(pcDir)) return;
-  for (const entry of await import_node_fs11.promises.readdir(pcDir)) {
+  const pcDir = import_node_path16.default.join(libDir, "pkgconfig");
+  if (!(0, import_node_fs12.existsSync)(pcDir)) return;
+  for (const entry of await import_node_fs12.promises.readdir(pcDir)) {
     if (!entry.endsWith(".pc")) continue;
-    const file = import_node_path15.default.join(pcDir, entry);
-    const text = await import_node_fs11.promises.readFile(file, "utf8");
+    const file = import_node_path16.default.join(pcDir, entry);
+    const text = await import_node_fs12.promises.readFile(file, "utf8");
     const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(CONFIGURED_PREFIX).join("${prefix}");
     if (relocated.includes(stagedPrefix)) {
       throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`);
     }
-    await import_node_fs11.promises.writeFile(file, relocated);
+    await import_node_fs12.promises.writeFile(file, relocated);
   }
 }
 
@@ -6651,16 +6759,18 @@ async function prepareUncached(target, cacheRoot, log) {
     const env = { ...process.env, ...muslToolchainEnv(deps.prefix, headers) };
     env.CC = await muslCompilerWrapper(cacheRoot, target.toolchain.cc);
     return {
+      cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path16.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path16.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path17.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path17.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path16.default.basename(deps.prefix)
+      staticDepsKey: import_node_path17.default.basename(deps.prefix)
     };
   }
   const ffi = await runCommand({ command: "pkg-config", args: ["--variable=includedir", "libffi"] });
   return {
+    cxx: await targetCxx(target, cacheRoot, log),
     env: { ...process.env },
     configureArgs: [],
     libraryDirs: [],
@@ -6668,6 +6778,12 @@ async function prepareUncached(target, cacheRoot, log) {
     compilerVersion,
     staticDepsKey: null
   };
+}
+async function targetCxx(target, cacheRoot, log) {
+  if (target.toolchain.cxx) return target.toolchain.cxx;
+  if (!target.toolchain.zigCxxTarget) return null;
+  const zig = await ensureZigCxx(cacheRoot, target.toolchain.zigCxxTarget, log);
+  return zig.driver;
 }
 async function firstLine(command, args) {
   const result = await runCommand({ command, args });
@@ -6677,16 +6793,16 @@ async function firstLine(command, args) {
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const dir = import_node_path16.default.join(cacheRoot, "toolchain");
-  await (0, import_promises9.mkdir)(dir, { recursive: true });
-  const wrapper = import_node_path16.default.join(dir, "musl-cc");
+  const dir = import_node_path17.default.join(cacheRoot, "toolchain");
+  await (0, import_promises10.mkdir)(dir, { recursive: true });
+  const wrapper = import_node_path17.default.join(dir, "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
 exec ${cc} "$@"
 `;
-  await (0, import_promises9.writeFile)(wrapper, script);
-  await (0, import_promises9.chmod)(wrapper, 493);
+  await (0, import_promises10.writeFile)(wrapper, script);
+  await (0, import_promises10.chmod)(wrapper, 493);
   return wrapper;
 }
 
@@ -6695,7 +6811,7 @@ var RECIPE_VERSION = 6;
 var DistributionBuildError = class extends Error {
   constructor(step, tarball, detail, logFile) {
     super(
-      `Building CPython from ${import_node_path17.default.basename(tarball)} failed at "${step}".
+      `Building CPython from ${import_node_path18.default.basename(tarball)} failed at "${step}".
 ${detail}
 ` + (logFile ? `Full log: ${logFile}
 ` : "") + "Install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -6714,27 +6830,27 @@ async function buildDistributionFromSource(request) {
     compiler: toolchain.compilerVersion,
     staticDeps: toolchain.staticDepsKey
   });
-  const root = import_node_path17.default.join(cacheRoot, "python", key);
-  if ((0, import_node_fs12.existsSync)(import_node_path17.default.join(root, "PYTHON.json"))) {
+  const root = import_node_path18.default.join(cacheRoot, "python", key);
+  if ((0, import_node_fs13.existsSync)(import_node_path18.default.join(root, "PYTHON.json"))) {
     return { distribution: await readDistribution(root), reused: true, key };
   }
   return withCacheLock(
     `${root}.lock`,
-    async () => (0, import_node_fs12.existsSync)(import_node_path17.default.join(root, "PYTHON.json")) ? { distribution: await readDistribution(root), reused: true, key } : buildInto(root, key, tarballSha, request, toolchain),
+    async () => (0, import_node_fs13.existsSync)(import_node_path18.default.join(root, "PYTHON.json")) ? { distribution: await readDistribution(root), reused: true, key } : buildInto(root, key, tarballSha, request, toolchain),
     () => log(`  waiting for another pyseal process building ${root}`)
   );
 }
 async function buildInto(root, key, tarballSha, request, toolchain) {
   const { tarball, target, log } = request;
-  await (0, import_promises10.rm)(root, { recursive: true, force: true });
+  await (0, import_promises11.rm)(root, { recursive: true, force: true });
   const work = `${root}.work`;
-  await (0, import_promises10.rm)(work, { recursive: true, force: true });
-  await (0, import_promises10.mkdir)(work, { recursive: true });
-  const logFile = import_node_path17.default.join(work, "build.log");
+  await (0, import_promises11.rm)(work, { recursive: true, force: true });
+  await (0, import_promises11.mkdir)(work, { recursive: true });
+  const logFile = import_node_path18.default.join(work, "build.log");
   const step = async (name, command, args, cwd) => {
     log(`  ${name}`);
     const result = await runCommand({ command, args, cwd, env: toolchain.env });
-    await (0, import_promises10.writeFile)(logFile, `
+    await (0, import_promises11.writeFile)(logFile, `
 $ ${command} ${args.join(" ")}
 ${result.stdout}${result.stderr}`, { flag: "a" });
     if (result.code !== 0) {
@@ -6742,24 +6858,24 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     }
   };
   await runChecked({ command: "tar", args: ["-xf", tarball, "-C", work] });
-  const top = (await (0, import_promises10.readdir)(work)).find((name) => (0, import_node_fs12.existsSync)(import_node_path17.default.join(work, name, "configure")));
+  const top = (await (0, import_promises11.readdir)(work)).find((name) => (0, import_node_fs13.existsSync)(import_node_path18.default.join(work, name, "configure")));
   if (!top)
     throw new DistributionBuildError("unpack", tarball, "the archive has no CPython source tree (no configure script)");
-  const srcDir = import_node_path17.default.join(work, top);
+  const srcDir = import_node_path18.default.join(work, top);
   const version = await readPythonVersion(srcDir);
-  const buildDir = import_node_path17.default.join(work, "build");
-  await (0, import_promises10.mkdir)(buildDir);
+  const buildDir = import_node_path18.default.join(work, "build");
+  await (0, import_promises11.mkdir)(buildDir);
   log(`  CPython ${version} for ${target.triple}`);
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path17.default.join(root, "install")}`,
+    `--prefix=${import_node_path18.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...toolchain.configureArgs
   ];
-  await step("configure", import_node_path17.default.join(srcDir, "configure"), configureArgs, buildDir);
+  await step("configure", import_node_path18.default.join(srcDir, "configure"), configureArgs, buildDir);
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
-  const setupStdlib = parseSetup(await (0, import_promises10.readFile)(import_node_path17.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises11.readFile)(import_node_path18.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const minor = version.split(".").slice(0, 2).join(".");
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
@@ -6771,12 +6887,15 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     (module2) => (expanded.get(module2.name) ?? []).filter((w) => w.startsWith("-l")).map((w) => w.slice(2)).filter((name) => resolveLibrary(name, target.toolchain, searchDirs).kind === "missing")
   );
   const disabled = choice.notBuilt.map((n) => n.module);
-  await (0, import_promises10.writeFile)(import_node_path17.default.join(buildDir, "Modules", "Setup.local"), renderSetupLocal(choice.statics, choice.shared, disabled));
+  await (0, import_promises11.writeFile)(
+    import_node_path18.default.join(buildDir, "Modules", "Setup.local"),
+    renderSetupLocal(choice.statics, choice.shared, disabled)
+  );
   await step("makesetup", "make", ["Makefile"], buildDir);
   await step("make", "make", ["-j2"], buildDir);
   await step("make install", "make", ["install"], buildDir);
-  await installMissingTestPackages(srcDir, import_node_path17.default.join(root, "install", "lib", `python${minor}`), log);
-  const pythonExe = import_node_path17.default.join(root, "install", "bin", `python${minor}`);
+  await installMissingTestPackages(srcDir, import_node_path18.default.join(root, "install", "lib", `python${minor}`), log);
+  const pythonExe = import_node_path18.default.join(root, "install", "bin", `python${minor}`);
   await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root);
   await step("build tools", pythonExe, ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"], root);
   await writeDistributionLayout({
@@ -6792,22 +6911,22 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     key,
     searchDirs
   });
-  await (0, import_promises10.rm)(work, { recursive: true, force: true });
+  await (0, import_promises11.rm)(work, { recursive: true, force: true });
   return { distribution: await readDistribution(root), reused: false, key };
 }
 async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path17.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path17.default.join(stdlib, "test");
-  if (!(0, import_node_fs12.existsSync)(installed)) return;
-  for (const entry of await (0, import_promises10.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs12.existsSync)(import_node_path17.default.join(installed, entry.name))) {
+  const source = import_node_path18.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path18.default.join(stdlib, "test");
+  if (!(0, import_node_fs13.existsSync)(installed)) return;
+  for (const entry of await (0, import_promises11.readdir)(source, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs13.existsSync)(import_node_path18.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises10.cp)(import_node_path17.default.join(source, entry.name), import_node_path17.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises11.cp)(import_node_path18.default.join(source, entry.name), import_node_path18.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const header = await (0, import_promises10.readFile)(import_node_path17.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
+  const header = await (0, import_promises11.readFile)(import_node_path18.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
   const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header);
   if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return match[1];
@@ -6823,28 +6942,28 @@ var DistributionSourceError = class extends Error {
   }
 };
 async function obtainDistribution(value, target, cacheRoot, log) {
-  if ((0, import_node_fs13.existsSync)(value) && (0, import_node_fs13.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs13.existsSync)(import_node_path18.default.join(value, "PYTHON.json")))
+  if ((0, import_node_fs14.existsSync)(value) && (0, import_node_fs14.statSync)(value).isDirectory()) {
+    if (!(0, import_node_fs14.existsSync)(import_node_path19.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return { distribution: await readDistribution(import_node_path18.default.resolve(value)), reused: true, source: import_node_path18.default.resolve(value) };
+    return { distribution: await readDistribution(import_node_path19.default.resolve(value)), reused: true, source: import_node_path19.default.resolve(value) };
   }
   const tarball = await locateTarball(value, cacheRoot, log);
   const built = await buildDistributionFromSource({ tarball, target, cacheRoot, log });
-  return { distribution: built.distribution, reused: built.reused, source: import_node_path18.default.basename(tarball) };
+  return { distribution: built.distribution, reused: built.reused, source: import_node_path19.default.basename(tarball) };
 }
 async function locateTarball(value, cacheRoot, log) {
   if (value.startsWith("debian:")) return debianSourceTarball(value.slice("debian:".length), cacheRoot, log);
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log);
-  if (!(0, import_node_fs13.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
+  if (!(0, import_node_fs14.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!/\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2)$/.test(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz or .tar.bz2 archive");
   }
-  return import_node_path18.default.resolve(value);
+  return import_node_path19.default.resolve(value);
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
-  const dir = import_node_path18.default.join(cacheRoot, "sources", pkg);
-  await (0, import_promises11.mkdir)(dir, { recursive: true });
+  const dir = import_node_path19.default.join(cacheRoot, "sources", pkg);
+  await (0, import_promises12.mkdir)(dir, { recursive: true });
   const existing = await findOrig(dir, pkg);
   if (existing) return existing;
   log(`  downloading Debian source package ${pkg}`);
@@ -6860,14 +6979,14 @@ async function debianSourceTarball(pkg, cacheRoot, log) {
   return found;
 }
 async function findOrig(dir, pkg) {
-  const names = (await (0, import_promises11.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path18.default.join(dir, names[names.length - 1]) : null;
+  const names = (await (0, import_promises12.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
+  return names.length > 0 ? import_node_path19.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(url, cacheRoot, log) {
-  const dir = import_node_path18.default.join(cacheRoot, "sources", contentKey({ url }, 16));
-  const file = import_node_path18.default.join(dir, import_node_path18.default.basename(new URL(url).pathname) || "python.tgz");
-  if ((0, import_node_fs13.existsSync)(file)) return file;
-  await (0, import_promises11.mkdir)(dir, { recursive: true });
+  const dir = import_node_path19.default.join(cacheRoot, "sources", contentKey({ url }, 16));
+  const file = import_node_path19.default.join(dir, import_node_path19.default.basename(new URL(url).pathname) || "python.tgz");
+  if ((0, import_node_fs14.existsSync)(file)) return file;
+  await (0, import_promises12.mkdir)(dir, { recursive: true });
   log(`  downloading ${url}`);
   const response = await fetch(url);
   if (!response.ok) throw new DistributionSourceError(url, `download failed with HTTP ${response.status}`);
@@ -6876,17 +6995,17 @@ async function downloadTarball(url, cacheRoot, log) {
   if (!Number.isNaN(expected) && body.length !== expected) {
     throw new DistributionSourceError(url, `download was truncated (${body.length} of ${expected} bytes)`);
   }
-  await (0, import_promises11.writeFile)(`${file}.partial`, body);
-  await (0, import_promises11.rename)(`${file}.partial`, file);
+  await (0, import_promises12.writeFile)(`${file}.partial`, body);
+  await (0, import_promises12.rename)(`${file}.partial`, file);
   return file;
 }
 
 // src/link/embed.ts
-var import_promises12 = require("node:fs/promises");
-var import_node_path19 = __toESM(require("node:path"));
+var import_promises13 = require("node:fs/promises");
+var import_node_path20 = __toESM(require("node:path"));
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path19.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path20.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -6903,11 +7022,11 @@ async function embedResources(request) {
     }
   ];
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
-  const manifest = import_node_path19.default.join(workDir, "resources.json");
-  await (0, import_promises12.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, compression: "deflated", roots }, null, 2));
-  const archive = import_node_path19.default.join(workDir, "resources.zip");
-  const python = import_node_path19.default.join(distribution.root, distribution.json.python_exe);
-  const env = { ...process.env, PYTHONPATH: import_node_path19.default.join(packageRoot(), "python") };
+  const manifest = import_node_path20.default.join(workDir, "resources.json");
+  await (0, import_promises13.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, compression: "deflated", roots }, null, 2));
+  const archive = import_node_path20.default.join(workDir, "resources.zip");
+  const python = import_node_path20.default.join(distribution.root, distribution.json.python_exe);
+  const env = { ...process.env, PYTHONPATH: import_node_path20.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
   const { stdout } = await runChecked({
     command: python,
@@ -6915,20 +7034,20 @@ async function embedResources(request) {
     env
   });
   const partial = `${request.output}.partial`;
-  await (0, import_promises12.rm)(partial, { force: true });
-  await (0, import_promises12.copyFile)(request.nativeExecutable, partial);
-  await (0, import_promises12.appendFile)(partial, await (0, import_promises12.readFile)(archive));
-  await (0, import_promises12.chmod)(partial, 493);
-  await (0, import_promises12.rename)(partial, request.output);
+  await (0, import_promises13.rm)(partial, { force: true });
+  await (0, import_promises13.copyFile)(request.nativeExecutable, partial);
+  await (0, import_promises13.appendFile)(partial, await (0, import_promises13.readFile)(archive));
+  await (0, import_promises13.chmod)(partial, 493);
+  await (0, import_promises13.rename)(partial, request.output);
   return { archive, summary: stdout.trim().split("\n").pop() ?? "" };
 }
 
 // src/link/link-executable.ts
-var import_promises14 = require("node:fs/promises");
-var import_node_path22 = __toESM(require("node:path"));
+var import_promises15 = require("node:fs/promises");
+var import_node_path23 = __toESM(require("node:path"));
 
 // src/resolve/modules.ts
-var import_node_path20 = __toESM(require("node:path"));
+var import_node_path21 = __toESM(require("node:path"));
 var SIDE_DIRECTORY = "lib";
 function planModules(request) {
   const { distribution, target } = request;
@@ -6966,12 +7085,12 @@ function planModules(request) {
       continue;
     }
     if (variant.objs.length === 0 && variant.shared_lib) {
-      plans.push(sharedLibraryPlan(base, import_node_path20.default.join(distribution.root, variant.shared_lib), target));
+      plans.push(sharedLibraryPlan(base, import_node_path21.default.join(distribution.root, variant.shared_lib), target));
       continue;
     }
-    base.objects = variant.objs.map((o) => import_node_path20.default.join(distribution.root, o));
+    base.objects = variant.objs.map((o) => import_node_path21.default.join(distribution.root, o));
     base.libraries = variant.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path20.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path21.default.join(distribution.root, link.path_static) }
     );
     base.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(base);
@@ -7016,7 +7135,7 @@ function planModules(request) {
     plan.linkedInitFunction = record.init_fn;
     plan.language = record.language;
     plan.reasons.push({ code: "BUILTIN", message: `objects captured through ${record.capture}` });
-    if (record.language === "c++" && !target.toolchain.cxx) {
+    if (record.language === "c++" && !request.cxx) {
       plan.status = "failed";
       plan.reasons.push({
         code: "CXX_TOOLCHAIN_MISSING",
@@ -7063,7 +7182,7 @@ function sharedLibraryPlan(base, file, target) {
       reasons: [
         {
           code: "SHARED_LIBRARY_NOT_LOADABLE",
-          message: `the distribution has it only as ${import_node_path20.default.basename(file)}, and ${target.triple} binaries cannot load shared libraries`
+          message: `the distribution has it only as ${import_node_path21.default.basename(file)}, and ${target.triple} binaries cannot load shared libraries`
         }
       ]
     };
@@ -7075,7 +7194,7 @@ function sharedLibraryPlan(base, file, target) {
     reasons: [
       {
         code: "STANDALONE_SHARED_LIBRARY",
-        message: `the distribution has it only as a shared library; shipped as ${SIDE_DIRECTORY}/${import_node_path20.default.basename(file)} beside the binary`
+        message: `the distribution has it only as a shared library; shipped as ${SIDE_DIRECTORY}/${import_node_path21.default.basename(file)} beside the binary`
       }
     ]
   };
@@ -7155,18 +7274,18 @@ function renderAppHeader(request) {
 }
 
 // src/link/localize.ts
-var import_promises13 = require("node:fs/promises");
-var import_node_path21 = __toESM(require("node:path"));
+var import_promises14 = require("node:fs/promises");
+var import_node_path22 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
   if (!initFunction || !linked) throw new Error(`${plan.module} has no init function to keep`);
-  const merged = import_node_path21.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path21.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path22.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path22.default.join(workDir, `${plan.module}.o`);
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...plan.objects] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path21.default.join(workDir, `${plan.module}.keep`);
-  await (0, import_promises13.writeFile)(keepFile, keep.join("\n") + "\n");
+  const keepFile = import_node_path22.default.join(workDir, `${plan.module}.keep`);
+  await (0, import_promises14.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
@@ -7182,35 +7301,35 @@ async function weakSymbols(object, toolchain) {
 async function linkExecutable(request) {
   const { distribution, target, plans, workDir } = request;
   const toolchain = target.toolchain;
-  await (0, import_promises14.mkdir)(workDir, { recursive: true });
+  await (0, import_promises15.mkdir)(workDir, { recursive: true });
   const commands = [];
   const run2 = async (command, args2) => {
     commands.push([command, ...args2]);
     await runChecked({ command, args: args2 });
   };
-  await (0, import_promises14.writeFile)(
-    import_node_path22.default.join(workDir, "pyseal_app.h"),
+  await (0, import_promises15.writeFile)(
+    import_node_path23.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({ distribution, plans, entryPoint: request.entryPoint, optimize: 0 })
   );
-  const include = import_node_path22.default.join(distribution.root, distribution.json.python_paths.include);
-  const launcherObject = import_node_path22.default.join(workDir, "launcher.o");
+  const include = import_node_path23.default.join(distribution.root, distribution.json.python_paths.include);
+  const launcherObject = import_node_path23.default.join(workDir, "launcher.o");
   await run2(toolchain.cc, [
     "-O2",
     "-g0",
     `-I${include}`,
     `-I${workDir}`,
     "-c",
-    import_node_path22.default.join(packageRoot(), "c", "launcher.c"),
+    import_node_path23.default.join(packageRoot(), "c", "launcher.c"),
     "-o",
     launcherObject
   ]);
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     launcherObject,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path22.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path23.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path22.default.join(workDir, "extensions");
-  await (0, import_promises14.mkdir)(extensionsDir, { recursive: true });
+  const extensionsDir = import_node_path23.default.join(workDir, "extensions");
+  await (0, import_promises15.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
     else objects.push(await localizeExtension(plan, extensionsDir, toolchain));
@@ -7225,11 +7344,11 @@ async function linkExecutable(request) {
     }
   }
   const needsCxx = builtins.some((p) => p.language === "c++");
-  const driver = needsCxx && toolchain.cxx ? toolchain.cxx : toolchain.cc;
+  const driver = needsCxx && request.cxx ? request.cxx : toolchain.cc;
   const args = ["-o", request.output, ...objects];
   if (archives.size > 0) args.push("-Wl,--start-group", ...[...archives].sort(), "-Wl,--end-group");
   args.push(...[...systemLibraries].sort().map((name) => `-l${name}`));
-  if (needsCxx && target.libc === "gnu") args.push("-static-libstdc++", "-static-libgcc");
+  if (needsCxx) args.push(...toolchain.cxxLinkFlags);
   args.push(...toolchain.linkFlags);
   await run2(driver, args);
   await run2(toolchain.objcopy, ["--strip-debug", request.output]);
@@ -7237,8 +7356,8 @@ async function linkExecutable(request) {
 }
 
 // src/report/report.ts
-var import_promises15 = require("node:fs/promises");
-var import_node_path23 = __toESM(require("node:path"));
+var import_promises16 = require("node:fs/promises");
+var import_node_path24 = __toESM(require("node:path"));
 var REPORT_SCHEMA = "pyseal-report/1";
 function reportModules(plans) {
   return [...plans].sort((a, b) => a.origin === b.origin ? a.module < b.module ? -1 : 1 : a.origin === "package" ? -1 : 1).map((p) => ({
@@ -7247,7 +7366,7 @@ function reportModules(plans) {
     package: p.package,
     status: p.status,
     reasons: p.reasons,
-    file: p.sharedLibrary ? `${SIDE_DIRECTORY}/${import_node_path23.default.basename(p.sharedLibrary)}` : null,
+    file: p.sharedLibrary ? `${SIDE_DIRECTORY}/${import_node_path24.default.basename(p.sharedLibrary)}` : null,
     capture: p.capture,
     language: p.language,
     initFunction: p.linkedInitFunction,
@@ -7263,9 +7382,9 @@ function summarize(modules) {
   };
 }
 async function writeReport(file, report) {
-  await (0, import_promises15.mkdir)(import_node_path23.default.dirname(file), { recursive: true });
-  await (0, import_promises15.writeFile)(`${file}.partial`, JSON.stringify(report, null, 2) + "\n");
-  await (0, import_promises15.rename)(`${file}.partial`, file);
+  await (0, import_promises16.mkdir)(import_node_path24.default.dirname(file), { recursive: true });
+  await (0, import_promises16.writeFile)(`${file}.partial`, JSON.stringify(report, null, 2) + "\n");
+  await (0, import_promises16.rename)(`${file}.partial`, file);
 }
 
 // src/pipeline.ts
@@ -7281,7 +7400,7 @@ var BuildFailedError = class extends Error {
 };
 async function runBuild(inputs, observer) {
   const target = findTarget(inputs.target);
-  const executable = import_node_path24.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path25.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = {
     schema: REPORT_SCHEMA,
@@ -7303,8 +7422,8 @@ async function runBuild(inputs, observer) {
     observer.stageFinished(name, (Date.now() - started) / 1e3, describe(value));
     return value;
   };
-  await (0, import_promises16.mkdir)(inputs.outDir, { recursive: true });
-  await (0, import_promises16.rm)(executable, { force: true });
+  await (0, import_promises17.mkdir)(inputs.outDir, { recursive: true });
+  await (0, import_promises17.rm)(executable, { force: true });
   let plans = [];
   try {
     const obtained = await stage(
@@ -7323,7 +7442,7 @@ async function runBuild(inputs, observer) {
         requirements: inputs.requirements,
         cacheRoot: inputs.cacheDir,
         env: { CC: target.toolchain.cc, ...toolchain.env },
-        cxx: target.toolchain.cxx,
+        cxx: toolchain.cxx,
         platformTag: `${target.arch}-${target.os}-${target.libc}`,
         log: observer.log
       }),
@@ -7337,6 +7456,7 @@ async function runBuild(inputs, observer) {
         distribution,
         target,
         searchDirs: await linkerSearchDirs(target.toolchain, toolchain.libraryDirs),
+        cxx: toolchain.cxx,
         includeStdlibTestModules: !inputs.stdlibExclude.includes("test"),
         records: packages.capture.records,
         intents: packages.capture.intents,
@@ -7351,13 +7471,21 @@ async function runBuild(inputs, observer) {
 ` + failed.map((p) => `  - ${p.module} (${p.package ?? "unknown package"}): ${p.reasons.at(-1)?.message}`).join("\n")
       );
     }
-    const workDir = import_node_path24.default.join(inputs.outDir, `.${inputs.name}.work`);
-    await (0, import_promises16.rm)(workDir, { recursive: true, force: true });
-    const native = import_node_path24.default.join(workDir, `${inputs.name}.native`);
+    const workDir = import_node_path25.default.join(inputs.outDir, `.${inputs.name}.work`);
+    await (0, import_promises17.rm)(workDir, { recursive: true, force: true });
+    const native = import_node_path25.default.join(workDir, `${inputs.name}.native`);
     await stage(
       "link",
-      () => linkExecutable({ distribution, target, plans, entryPoint: inputs.entryPoint, workDir, output: native }),
-      () => `${Math.round((0, import_node_fs14.statSync)(native).size / 1e5) / 10} MB native code`
+      () => linkExecutable({
+        distribution,
+        target,
+        cxx: toolchain.cxx,
+        plans,
+        entryPoint: inputs.entryPoint,
+        workDir,
+        output: native
+      }),
+      () => `${Math.round((0, import_node_fs15.statSync)(native).size / 1e5) / 10} MB native code`
     );
     await stage(
       "embed",
@@ -7375,9 +7503,9 @@ async function runBuild(inputs, observer) {
     if (sideFiles.length > 0) {
       observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
     }
-    await (0, import_promises16.rm)(workDir, { recursive: true, force: true });
+    await (0, import_promises17.rm)(workDir, { recursive: true, force: true });
     report.status = "ok";
-    report.executable = { path: executable, bytes: (0, import_node_fs14.statSync)(executable).size, sideFiles };
+    report.executable = { path: executable, bytes: (0, import_node_fs15.statSync)(executable).size, sideFiles };
     return { executable, reportFile, report };
   } catch (error) {
     report.error = error.message;
@@ -7385,7 +7513,7 @@ async function runBuild(inputs, observer) {
   } finally {
     report.modules = reportModules(plans);
     report.summary = summarize(report.modules);
-    if (report.status !== "ok" && (0, import_node_fs14.existsSync)(executable)) await (0, import_promises16.rm)(executable, { force: true });
+    if (report.status !== "ok" && (0, import_node_fs15.existsSync)(executable)) await (0, import_promises17.rm)(executable, { force: true });
     await writeReport(reportFile, report);
   }
 }
@@ -7393,9 +7521,9 @@ async function shipStandaloneModules(plans, outDir) {
   const shipped = [];
   for (const plan of plans) {
     if (plan.status !== "standalone" || !plan.sharedLibrary) continue;
-    const relative = `${SIDE_DIRECTORY}/${import_node_path24.default.basename(plan.sharedLibrary)}`;
-    await (0, import_promises16.mkdir)(import_node_path24.default.join(outDir, SIDE_DIRECTORY), { recursive: true });
-    await (0, import_promises16.copyFile)(plan.sharedLibrary, import_node_path24.default.join(outDir, relative));
+    const relative = `${SIDE_DIRECTORY}/${import_node_path25.default.basename(plan.sharedLibrary)}`;
+    await (0, import_promises17.mkdir)(import_node_path25.default.join(outDir, SIDE_DIRECTORY), { recursive: true });
+    await (0, import_promises17.copyFile)(plan.sharedLibrary, import_node_path25.default.join(outDir, relative));
     shipped.push(relative);
   }
   return shipped.sort();
@@ -7432,7 +7560,7 @@ function setOutput(env, name, value) {
     return;
   }
   const delimiter = `pyseal_${(0, import_node_crypto5.randomUUID)()}`;
-  (0, import_node_fs15.appendFileSync)(file, `${name}<<${delimiter}
+  (0, import_node_fs16.appendFileSync)(file, `${name}<<${delimiter}
 ${value}
 ${delimiter}
 `);
