@@ -11,7 +11,8 @@ import { linkExecutable } from './link/link-executable'
 import { reportModules, summarize, writeReport, REPORT_SCHEMA, type Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
 import { planModules, SIDE_DIRECTORY, type ModulePlan } from './resolve/modules'
-import { findTarget } from './targets/table'
+import { ensureToolchain, selectToolchain } from './targets/select-toolchain'
+import { findTarget, hostTriple } from './targets/table'
 
 /** How the fronts (CLI, action) watch the pipeline. */
 export interface PipelineObserver {
@@ -39,7 +40,7 @@ export class BuildFailedError extends Error {
 
 /** Runs every stage in order for one target and writes the executable and its report. */
 export async function runBuild(inputs: BuildInputs, observer: PipelineObserver): Promise<BuildOutcome> {
-  const target = findTarget(inputs.target)
+  const target = selectToolchain(findTarget(inputs.target), hostTriple())
   const executable = path.join(inputs.outDir, inputs.name)
   const reportFile = `${executable}.report.json`
   const report: Report = {
@@ -67,6 +68,13 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
   await rm(executable, { force: true })
   let plans: ModulePlan[] = []
   try {
+    if (target.crossCompiling) {
+      throw new Error(
+        `Building ${target.triple} from ${target.host} needs a cross build, which pyseal does not do yet. ` +
+          `Build it on a "${target.runner.label}" runner (pyseal's reusable workflow gives each target its own).`
+      )
+    }
+    await ensureToolchain(target, { install: process.env.GITHUB_ACTIONS === 'true', log: observer.log })
     const obtained: ObtainedDistribution = await stage(
       'distribution',
       () => obtainDistribution(inputs.pythonDistribution, target, inputs.cacheDir, observer.log),

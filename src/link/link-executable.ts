@@ -84,6 +84,6 @@ export async function linkExecutable(request: LinkRequest): Promise<LinkResult> 
   args.push(...toolchain.linkFlags)
   await run(driver, args)
   // Debug info is most of CPython's objects; the resources are appended after this, never before.
-  await run(toolchain.objcopy, ['--strip-debug', request.output])
+  if (toolchain.objcopy) await run(toolchain.objcopy, ['--strip-debug', request.output])
   return { executable: request.output, commands }
 }

@@ -16,6 +16,12 @@ export async function localizeExtension(plan: ModulePlan, workDir: string, toolc
   const initFunction = plan.initFunction
   const linked = plan.linkedInitFunction
   if (!initFunction || !linked) throw new Error(`${plan.module} has no init function to keep`)
+  if (!toolchain.objcopy) {
+    throw new Error(
+      `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; ` +
+        'only ELF targets (Linux) can link third-party extensions so far'
+    )
+  }
   const merged = path.join(workDir, `${plan.module}.merged.o`)
   const localized = path.join(workDir, `${plan.module}.o`)
   await runChecked({ command: toolchain.ld, args: ['-r', '-o', merged, ...plan.objects] })

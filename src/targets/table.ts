@@ -1,6 +1,17 @@
 import { z } from 'zod'
 
-/** How a triple's binaries are compiled and linked on the build machine. */
+/** How a toolchain gets onto a machine that lacks it. */
+export const ToolchainInstallSchema = z.discriminatedUnion('kind', [
+  /** Debian/Ubuntu packages (GitHub's Linux runners, this project's machines). */
+  z.object({ kind: z.literal('apt'), packages: z.array(z.string()) }),
+  /** Xcode's command line tools (preinstalled on GitHub's macOS runners; `xcode-select --install` elsewhere). */
+  z.object({ kind: z.literal('xcode') }),
+  /** Visual Studio's C++ build tools, whose environment is found with vswhere (preinstalled on GitHub's Windows runners). */
+  z.object({ kind: z.literal('msvc'), arch: z.enum(['x64', 'arm64']) })
+])
+export type ToolchainInstall = z.infer<typeof ToolchainInstallSchema>
+
+/** How a triple's binaries are compiled and linked on one kind of build machine. */
 export const ToolchainSchema = z.object({
   /** C compiler driver for CPython, extensions, the launcher and the final link. */
   cc: z.string(),
@@ -13,9 +24,17 @@ export const ToolchainSchema = z.object({
    * (clang with libc++ built for it) compiles the C++ and drives the final link.
    */
   zigCxxTarget: z.string().nullable(),
+  /** Static-library archiver (`ar`, `lib.exe`). */
   ar: z.string(),
+  /** Linker that merges objects into one relocatable object (`ld -r`) before symbols are made private. */
   ld: z.string(),
-  objcopy: z.string(),
+  /**
+   * The objcopy-equivalent that makes an extension's symbols private. Null where the
+   * object format does it another way (Mach-O: `ld -r -exported_symbols_list`; COFF:
+   * nothing leaves a static link but what the linker resolves).
+   */
+  objcopy: z.string().nullable(),
+  /** Symbol lister (`nm`, `dumpbin`). */
   nm: z.string(),
   /** Link flags every executable for this triple gets. */
   linkFlags: z.array(z.string()),
@@ -27,10 +46,19 @@ export const ToolchainSchema = z.object({
   libraryDirs: z.array(z.string()).nullable(),
   /** Libraries that stay dynamic (the C library's own parts); every other one links statically. */
   systemLibraries: z.array(z.string()),
-  /** Debian packages that provide this toolchain. */
-  debianPackages: z.array(z.string())
+  /** How to install this toolchain where it is missing. */
+  install: ToolchainInstallSchema
 })
 export type Toolchain = z.infer<typeof ToolchainSchema>
+
+/** A toolchain that builds the triple on a machine of another triple, and how to run its binaries there. */
+export const CrossToolchainSchema = z.object({
+  /** The build machine's triple. */
+  host: z.string(),
+  toolchain: ToolchainSchema,
+  /** Runs the target's binaries on the host (qemu-user), for checks and tests; null when none can. */
+  emulator: z.array(z.string()).nullable()
+})
 
 export const TargetSchema = z.object({
   triple: z.string(),
@@ -38,19 +66,83 @@ export const TargetSchema = z.object({
   arch: z.enum(['x86_64', 'aarch64']),
   libc: z.enum(['gnu', 'musl', 'darwin', 'msvc']),
   objectFormat: z.enum(['elf', 'mach-o', 'coff']),
+  /** Names a user may type instead of the triple. */
   aliases: z.array(z.string()),
+  /** Where a GitHub workflow builds it: the runner label, and a container image if the leg runs in one. */
+  runner: z.object({ label: z.string(), container: z.string().nullable() }),
+  /** The toolchain on a machine of this triple (the runner above). */
   toolchain: ToolchainSchema,
+  /** Toolchains that build it from machines of other triples. */
+  cross: z.array(CrossToolchainSchema),
   capabilities: z.object({
+    /** The binary can import extension modules from shared-library files. */
     canLoadSharedLibraries: z.boolean(),
+    /** It can load them from memory, without a file (only Windows, with the dynamic flavor). */
     inMemorySharedLibraries: z.boolean(),
+    /** Every extension must be built in: the binary is fully static. */
     staticOnly: z.boolean()
-  })
+  }),
+  /** Where pyseal's own tests build and run it: on this project's machines, or only in its GitHub workflow. */
+  testedOn: z.enum(['this-machine', 'github-workflow'])
 })
 export type Target = z.infer<typeof TargetSchema>
 
 const glibcParts = ['c', 'm', 'dl', 'pthread', 'rt', 'util', 'resolv']
+const darwinParts = ['c', 'm', 'dl', 'pthread', 'util', 'System', 'resolv']
+const windowsParts = ['kernel32', 'user32', 'advapi32', 'shell32', 'ole32', 'oleaut32', 'ws2_32', 'bcrypt', 'version']
 
-/** The triples pyseal builds on this kind of machine; more rows come with cross toolchains. */
+function gnuToolchain(prefix: string, packages: string[]): Toolchain {
+  return {
+    cc: `${prefix}gcc`,
+    cxx: `${prefix}g++`,
+    cxxLinkFlags: ['-static-libstdc++', '-static-libgcc'],
+    zigCxxTarget: null,
+    ar: `${prefix}ar`,
+    ld: `${prefix}ld`,
+    objcopy: `${prefix}objcopy`,
+    nm: `${prefix}nm`,
+    linkFlags: ['-Wl,--export-dynamic'],
+    libraryDirs: null,
+    systemLibraries: glibcParts,
+    install: { kind: 'apt', packages }
+  }
+}
+
+function muslToolchain(arch: 'x86_64' | 'aarch64'): Toolchain {
+  return {
+    cc: 'musl-gcc',
+    cxx: null,
+    cxxLinkFlags: [],
+    zigCxxTarget: `${arch}-linux-musl`,
+    ar: 'ar',
+    ld: 'ld',
+    objcopy: 'objcopy',
+    nm: 'nm',
+    linkFlags: ['-static'],
+    libraryDirs: [`/usr/lib/${arch}-linux-musl`],
+    systemLibraries: [],
+    install: { kind: 'apt', packages: ['musl-tools', 'musl-dev', 'build-essential'] }
+  }
+}
+
+function darwinToolchain(arch: 'x86_64' | 'arm64'): Toolchain {
+  return {
+    cc: 'clang',
+    cxx: 'clang++',
+    cxxLinkFlags: [],
+    zigCxxTarget: null,
+    ar: 'ar',
+    ld: 'ld',
+    objcopy: null,
+    nm: 'nm',
+    linkFlags: ['-arch', arch],
+    libraryDirs: null,
+    systemLibraries: darwinParts,
+    install: { kind: 'xcode' }
+  }
+}
+
+/** The triples pyseal knows; `testedOn` says which are built and run on this project's machines. */
 export const TARGETS: readonly Target[] = [
   {
     triple: 'x86_64-unknown-linux-gnu',
@@ -59,21 +151,11 @@ export const TARGETS: readonly Target[] = [
     libc: 'gnu',
     objectFormat: 'elf',
     aliases: ['linux-x64', 'linux-x86_64', 'x86_64-linux-gnu'],
-    toolchain: {
-      cc: 'gcc',
-      cxx: 'g++',
-      cxxLinkFlags: ['-static-libstdc++', '-static-libgcc'],
-      zigCxxTarget: null,
-      ar: 'ar',
-      ld: 'ld',
-      objcopy: 'objcopy',
-      nm: 'nm',
-      linkFlags: ['-Wl,--export-dynamic'],
-      libraryDirs: null,
-      systemLibraries: glibcParts,
-      debianPackages: ['build-essential', 'binutils']
-    },
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false }
+    runner: { label: 'ubuntu-24.04', container: null },
+    toolchain: gnuToolchain('', ['build-essential', 'binutils']),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    testedOn: 'this-machine'
   },
   {
     triple: 'x86_64-unknown-linux-musl',
@@ -82,23 +164,102 @@ export const TARGETS: readonly Target[] = [
     libc: 'musl',
     objectFormat: 'elf',
     aliases: ['linux-musl-x64', 'linux-musl-x86_64', 'x86_64-linux-musl'],
+    runner: { label: 'ubuntu-24.04', container: null },
+    toolchain: muslToolchain('x86_64'),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
+    testedOn: 'this-machine'
+  },
+  {
+    triple: 'aarch64-unknown-linux-gnu',
+    os: 'linux',
+    arch: 'aarch64',
+    libc: 'gnu',
+    objectFormat: 'elf',
+    aliases: ['linux-arm64', 'linux-aarch64', 'aarch64-linux-gnu'],
+    runner: { label: 'ubuntu-24.04-arm', container: null },
+    toolchain: gnuToolchain('', ['build-essential', 'binutils']),
+    cross: [
+      {
+        host: 'x86_64-unknown-linux-gnu',
+        toolchain: gnuToolchain('aarch64-linux-gnu-', [
+          'gcc-aarch64-linux-gnu',
+          'g++-aarch64-linux-gnu',
+          'binutils-aarch64-linux-gnu',
+          'qemu-user'
+        ]),
+        emulator: ['qemu-aarch64', '-L', '/usr/aarch64-linux-gnu']
+      }
+    ],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    testedOn: 'github-workflow'
+  },
+  {
+    triple: 'aarch64-unknown-linux-musl',
+    os: 'linux',
+    arch: 'aarch64',
+    libc: 'musl',
+    objectFormat: 'elf',
+    aliases: ['linux-musl-arm64', 'linux-musl-aarch64', 'aarch64-linux-musl'],
+    runner: { label: 'ubuntu-24.04-arm', container: null },
+    toolchain: muslToolchain('aarch64'),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
+    testedOn: 'github-workflow'
+  },
+  {
+    triple: 'x86_64-apple-darwin',
+    os: 'macos',
+    arch: 'x86_64',
+    libc: 'darwin',
+    objectFormat: 'mach-o',
+    aliases: ['macos-x64', 'macos-x86_64', 'darwin-x64'],
+    runner: { label: 'macos-15-intel', container: null },
+    toolchain: darwinToolchain('x86_64'),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    testedOn: 'github-workflow'
+  },
+  {
+    triple: 'aarch64-apple-darwin',
+    os: 'macos',
+    arch: 'aarch64',
+    libc: 'darwin',
+    objectFormat: 'mach-o',
+    aliases: ['macos-arm64', 'macos-aarch64', 'darwin-arm64'],
+    runner: { label: 'macos-15', container: null },
+    toolchain: darwinToolchain('arm64'),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    testedOn: 'github-workflow'
+  },
+  {
+    triple: 'x86_64-pc-windows-msvc',
+    os: 'windows',
+    arch: 'x86_64',
+    libc: 'msvc',
+    objectFormat: 'coff',
+    aliases: ['windows-x64', 'windows-x86_64', 'win64'],
+    runner: { label: 'windows-2022', container: null },
     toolchain: {
-      cc: 'musl-gcc',
-      cxx: null,
+      cc: 'cl.exe',
+      cxx: 'cl.exe',
       cxxLinkFlags: [],
-      zigCxxTarget: 'x86_64-linux-musl',
-      ar: 'ar',
-      ld: 'ld',
-      objcopy: 'objcopy',
-      nm: 'nm',
-      linkFlags: ['-static'],
-      libraryDirs: ['/usr/lib/x86_64-linux-musl'],
-      systemLibraries: [],
-      debianPackages: ['musl-tools', 'musl-dev']
+      zigCxxTarget: null,
+      ar: 'lib.exe',
+      ld: 'link.exe',
+      objcopy: null,
+      nm: 'dumpbin.exe',
+      linkFlags: ['/NOLOGO'],
+      libraryDirs: null,
+      systemLibraries: windowsParts,
+      install: { kind: 'msvc', arch: 'x64' }
     },
-    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true }
+    cross: [],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: true, staticOnly: false },
+    testedOn: 'github-workflow'
   }
-]
+].map(row => TargetSchema.parse(row))
 
 export class UnknownTargetError extends Error {
   constructor(value: string) {

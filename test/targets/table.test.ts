@@ -1,24 +1,79 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { findTarget, TARGETS, UnknownTargetError } from '../../src/targets/table'
 
 describe('target table', () => {
-  it('finds triples and the aliases a user types', () => {
-    expect(findTarget('linux-x64').triple).toBe('x86_64-unknown-linux-gnu')
-    expect(findTarget('linux-musl-x64').triple).toBe('x86_64-unknown-linux-musl')
-    expect(findTarget(' X86_64-unknown-linux-musl ').triple).toBe('x86_64-unknown-linux-musl')
+  it('has one row per triple pyseal knows', () => {
+    expect(TARGETS.map(t => t.triple).sort()).toEqual([
+      'aarch64-apple-darwin',
+      'aarch64-unknown-linux-gnu',
+      'aarch64-unknown-linux-musl',
+      'x86_64-apple-darwin',
+      'x86_64-pc-windows-msvc',
+      'x86_64-unknown-linux-gnu',
+      'x86_64-unknown-linux-musl'
+    ])
+  })
+
+  it.each([
+    ['linux-x64', 'x86_64-unknown-linux-gnu'],
+    ['linux-musl-x64', 'x86_64-unknown-linux-musl'],
+    ['linux-arm64', 'aarch64-unknown-linux-gnu'],
+    ['linux-musl-arm64', 'aarch64-unknown-linux-musl'],
+    ['macos-x64', 'x86_64-apple-darwin'],
+    ['macos-arm64', 'aarch64-apple-darwin'],
+    ['windows-x64', 'x86_64-pc-windows-msvc'],
+    [' X86_64-unknown-linux-musl ', 'x86_64-unknown-linux-musl']
+  ])('maps %s to %s', (alias, triple) => {
+    expect(findTarget(alias).triple).toBe(triple)
+  })
+
+  it('gives every alias to one triple only', () => {
+    const names = TARGETS.flatMap(t => [t.triple, ...t.aliases])
+    expect(new Set(names).size).toBe(names.length)
   })
 
   it('lists every valid target when the value is unknown', () => {
     expect(() => findTarget('linux-sparc')).toThrow(UnknownTargetError)
     expect(() => findTarget('linux-sparc')).toThrow(/x86_64-unknown-linux-gnu \(linux-x64/)
+    expect(() => findTarget('linux-sparc')).toThrow(/x86_64-pc-windows-msvc \(windows-x64/)
   })
 
-  it('says musl binaries are static-only and cannot load shared libraries', () => {
-    const musl = findTarget('x86_64-unknown-linux-musl')
-    expect(musl.capabilities).toEqual({
+  it('answers what each binary can load', () => {
+    const capabilities = Object.fromEntries(TARGETS.map(t => [t.triple, t.capabilities]))
+    expect(capabilities['x86_64-unknown-linux-musl']).toEqual({
       canLoadSharedLibraries: false,
       inMemorySharedLibraries: false,
       staticOnly: true
     })
-    expect(TARGETS.every(t => t.aliases.length > 0)).toBe(true)
+    expect(capabilities['aarch64-unknown-linux-musl'].staticOnly).toBe(true)
+    expect(capabilities['x86_64-unknown-linux-gnu'].canLoadSharedLibraries).toBe(true)
+    expect(capabilities['aarch64-apple-darwin'].canLoadSharedLibraries).toBe(true)
+    // Only Windows can load an extension from memory (the seed's in-memory loading).
+    expect(TARGETS.filter(t => t.capabilities.inMemorySharedLibraries).map(t => t.triple)).toEqual([
+      'x86_64-pc-windows-msvc'
+    ])
+  })
+
+  it('names a GitHub runner and an install method for every row', () => {
+    for (const target of TARGETS) {
+      expect(target.runner.label).toMatch(/^(ubuntu|macos|windows)-/)
+      const expected = { linux: 'apt', macos: 'xcode', windows: 'msvc' }[target.os]
+      expect(target.toolchain.install.kind).toBe(expected)
+    }
+  })
+
+  it('gives musl rows a C++ compiler through zig, for their own architecture', () => {
+    expect(findTarget('linux-musl-x64').toolchain.zigCxxTarget).toBe('x86_64-linux-musl')
+    expect(findTarget('linux-musl-arm64').toolchain.zigCxxTarget).toBe('aarch64-linux-musl')
+  })
+
+  it('is the table the README shows, with where each triple is tested', () => {
+    const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8')
+    for (const target of TARGETS) {
+      const row = readme.split('\n').find(line => line.startsWith(`| ${target.triple} |`))
+      expect(row).toBeDefined()
+      expect(row).toContain(target.testedOn === 'this-machine' ? 'tested here' : 'GitHub workflow')
+    }
   })
 })

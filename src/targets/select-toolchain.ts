@@ -1,0 +1,113 @@
+import { runCommand } from '../exec/run'
+import type { Target, Toolchain, ToolchainInstall } from './table'
+
+/** A target as built on one machine: its row, with the toolchain that machine uses for it. */
+export interface HostedTarget extends Target {
+  /** The build machine's triple. */
+  host: string
+  /** True when the toolchain is a cross toolchain. */
+  crossCompiling: boolean
+  /** How to run the target's binaries on the host, or null when they run natively (or cannot run here). */
+  emulator: string[] | null
+}
+
+export class ToolchainUnavailableError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ToolchainUnavailableError'
+  }
+}
+
+/** Picks the toolchain that builds `target` on a machine of triple `host`: native, or a cross toolchain from the table. */
+export function selectToolchain(target: Target, host: string): HostedTarget {
+  if (target.triple === host || sameMachineKind(target.triple, host)) {
+    return { ...target, host, crossCompiling: false, emulator: null }
+  }
+  const cross = target.cross.find(c => c.host === host)
+  if (cross) return { ...target, toolchain: cross.toolchain, host, crossCompiling: true, emulator: cross.emulator }
+  const from = target.cross.map(c => c.host)
+  throw new ToolchainUnavailableError(
+    `${target.triple} binaries cannot be built on this machine (${host}): pyseal has no cross toolchain for it here. ` +
+      `Build it on a ${target.os} ${target.arch} machine (GitHub runner "${target.runner.label}"` +
+      (from.length > 0 ? `, or from ${from.join(', ')}` : '') +
+      "), for example with pyseal's reusable workflow, which gives every target its own runner."
+  )
+}
+
+/**
+ * A Linux host builds both libcs of its own architecture natively (musl through
+ * musl-gcc); other OSes build only their own triple.
+ */
+function sameMachineKind(triple: string, host: string): boolean {
+  const [arch, , os] = triple.split('-')
+  const [hostArch, , hostOs] = host.split('-')
+  return os === 'linux' && hostOs === 'linux' && arch === hostArch
+}
+
+/** The commands a toolchain needs on PATH (the C++ one is optional: only C++ extensions need it). */
+export function requiredCommands(toolchain: Toolchain): string[] {
+  const commands = [toolchain.cc, toolchain.ar, toolchain.ld, toolchain.nm]
+  if (toolchain.objcopy) commands.push(toolchain.objcopy)
+  return [...new Set(commands)]
+}
+
+/** How a user installs a toolchain, as a line to run or a step to take. */
+export function installAdvice(install: ToolchainInstall): string {
+  switch (install.kind) {
+    case 'apt':
+      return `sudo apt-get install -y ${install.packages.join(' ')}`
+    case 'xcode':
+      return 'xcode-select --install (Xcode command line tools)'
+    case 'msvc':
+      return `install Visual Studio Build Tools with the C++ workload, and run from its "${install.arch}" developer environment`
+  }
+}
+
+export interface EnsureToolchainOptions {
+  /** Install missing apt packages (in GitHub Actions on Linux, as the runner allows). */
+  install: boolean
+  log: (line: string) => void
+}
+
+/**
+ * Checks that the toolchain's commands run here; installs them with apt when allowed
+ * and possible, or stops with the exact command that installs them.
+ */
+export async function ensureToolchain(target: HostedTarget, options: EnsureToolchainOptions): Promise<void> {
+  let missing = await missingCommands(target.toolchain)
+  if (missing.length === 0) return
+  const install = target.toolchain.install
+  if (options.install && install.kind === 'apt') {
+    options.log(`  installing ${install.packages.join(', ')} for ${target.triple}`)
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    try {
+      if ((await runCommand({ ...asRoot(['apt-get', 'update', '-qq']), env })).code === 0) {
+        await runCommand({ ...asRoot(['apt-get', 'install', '-y', '-qq', ...install.packages]), env })
+      }
+    } catch {
+      // No apt-get or sudo here: the message below says what to install.
+    }
+    missing = await missingCommands(target.toolchain)
+    if (missing.length === 0) return
+  }
+  throw new ToolchainUnavailableError(
+    `The ${target.triple} toolchain is incomplete on this machine: ${missing.join(', ')} ` +
+      `${missing.length === 1 ? 'is' : 'are'} not installed. Install ${missing.length === 1 ? 'it' : 'them'} with: ${installAdvice(install)}`
+  )
+}
+
+/** A command run as root: directly when pyseal is root, else through non-interactive sudo (as on GitHub's runners). */
+function asRoot(words: string[]): { command: string; args: string[] } {
+  return process.getuid?.() === 0
+    ? { command: words[0], args: words.slice(1) }
+    : { command: 'sudo', args: ['-n', ...words] }
+}
+
+async function missingCommands(toolchain: Toolchain): Promise<string[]> {
+  const missing: string[] = []
+  for (const command of requiredCommands(toolchain)) {
+    const found = await runCommand({ command: 'sh', args: ['-c', 'command -v "$1"', 'sh', command] })
+    if (found.code !== 0) missing.push(command)
+  }
+  return missing
+}
