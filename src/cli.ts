@@ -3,10 +3,14 @@ import { parseArgs } from 'node:util'
 import { resolveBuildInputs } from './inputs/resolve-inputs'
 import type { RawInputs } from './inputs/schema'
 import { BuildFailedError, runBuild } from './pipeline'
+import { planMatrix } from './targets/plan'
 
 const USAGE = `Usage: pyseal build [options]
+       pyseal plan --targets LIST [--name NAME]
 
-Turns a Python project, extension modules included, into one executable.
+pyseal build turns a Python project, extension modules included, into one executable.
+pyseal plan prints the GitHub Actions build matrix (JSON) for a comma-separated list
+of targets: one leg per target, with its runner and what it installs.
 
 Options (the same names work in [tool.pyseal] of pyproject.toml; flags win):
   --target TRIPLE               target triple or alias (default: this machine's)
@@ -29,10 +33,35 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE)
     return command === undefined ? 2 : 0
   }
+  if (command === 'plan') return planCommand(rest)
   if (command !== 'build') {
     process.stderr.write(`pyseal: unknown command "${command}"\n\n${USAGE}`)
     return 2
   }
+  return buildCommand(rest)
+}
+
+function planCommand(args: string[]): number {
+  try {
+    const { values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: { targets: { type: 'string' }, name: { type: 'string' } }
+    })
+    const targets = (values.targets ?? '')
+      .split(/[\s,]+/)
+      .map(t => t.trim())
+      .filter(t => t !== '')
+    process.stdout.write(`${JSON.stringify(planMatrix(targets, values.name ?? 'app'))}\n`)
+    return 0
+  } catch (error) {
+    process.stderr.write(`pyseal: ${(error as Error).message}\n`)
+    return 2
+  }
+}
+
+async function buildCommand(rest: string[]): Promise<number> {
   let flags: RawInputs
   try {
     const { values } = parseArgs({
