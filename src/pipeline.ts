@@ -8,6 +8,7 @@ import { prepareBuildToolchain } from './distribution/toolchain-env'
 import type { BuildInputs } from './inputs/schema'
 import { embedResources } from './link/embed'
 import { linkExecutable } from './link/link-executable'
+import { assertLinkable } from './link/object-format'
 import { reportModules, summarize, writeReport, REPORT_SCHEMA, type Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
 import { planModules, SIDE_DIRECTORY, type ModulePlan } from './resolve/modules'
@@ -81,7 +82,13 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
       d => `${d.reused ? 'reused cached' : 'built'} CPython ${d.distribution.json.python_version} (${d.source})`
     )
     const distribution = obtained.distribution
-    report.python = { version: distribution.json.python_version, source: obtained.source, reused: obtained.reused }
+    report.python = {
+      version: distribution.json.python_version,
+      source: obtained.source,
+      root: distribution.root,
+      reused: obtained.reused
+    }
+    assertLinkable(distribution, target, obtained.source)
 
     const toolchain = await prepareBuildToolchain(target, inputs.cacheDir, observer.log)
     const packages: BuiltPackages = await stage(

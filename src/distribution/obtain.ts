@@ -1,9 +1,11 @@
 import { existsSync, statSync } from 'node:fs'
-import { mkdir, readdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { contentKey } from '../cache/hash'
 import { runCommand } from '../exec/run'
 import type { Target } from '../targets/table'
+import { downloadVerified } from './download'
+import { isPbsValue, obtainPbsDistribution } from './pbs'
 import { readDistribution, type Distribution } from './python-json'
 import { buildDistributionFromSource } from './source-build'
 
@@ -19,7 +21,8 @@ export class DistributionSourceError extends Error {
   constructor(value: string, detail: string) {
     super(
       `--python-distribution "${value}": ${detail}. ` +
-        'Give a CPython source tarball (path or URL), a directory holding PYTHON.json, or debian:python3.11 / debian:python3.13.'
+        'Give a CPython source tarball (path or URL), a python-build-standalone full archive (pbs:3.11, or its path or URL), ' +
+        'a directory holding PYTHON.json, or debian:python3.11 / debian:python3.13.'
     )
     this.name = 'DistributionSourceError'
   }
@@ -32,6 +35,10 @@ export async function obtainDistribution(
   cacheRoot: string,
   log: (line: string) => void
 ): Promise<ObtainedDistribution> {
+  if (isPbsValue(value)) {
+    const pbs = await obtainPbsDistribution(value, target, cacheRoot, log)
+    return { distribution: pbs.distribution, reused: pbs.reused, source: pbs.source }
+  }
   if (existsSync(value) && statSync(value).isDirectory()) {
     if (!existsSync(path.join(value, 'PYTHON.json')))
       throw new DistributionSourceError(value, 'the directory has no PYTHON.json')
@@ -80,18 +87,7 @@ async function findOrig(dir: string, pkg: string): Promise<string | null> {
 
 async function downloadTarball(url: string, cacheRoot: string, log: (line: string) => void): Promise<string> {
   const dir = path.join(cacheRoot, 'sources', contentKey({ url }, 16))
-  const file = path.join(dir, path.basename(new URL(url).pathname) || 'python.tgz')
-  if (existsSync(file)) return file
-  await mkdir(dir, { recursive: true })
-  log(`  downloading ${url}`)
-  const response = await fetch(url)
-  if (!response.ok) throw new DistributionSourceError(url, `download failed with HTTP ${response.status}`)
-  const expected = Number(response.headers.get('content-length') ?? NaN)
-  const body = Buffer.from(await response.arrayBuffer())
-  if (!Number.isNaN(expected) && body.length !== expected) {
-    throw new DistributionSourceError(url, `download was truncated (${body.length} of ${expected} bytes)`)
-  }
-  await writeFile(`${file}.partial`, body)
-  await rename(`${file}.partial`, file)
-  return file
+  const dest = path.join(dir, path.basename(new URL(url).pathname) || 'python.tgz')
+  if (existsSync(dest)) return dest
+  return (await downloadVerified({ url, dest, sha256: null, log })).file
 }

@@ -28,7 +28,8 @@ export interface Report {
   status: 'ok' | 'failed'
   error: string | null
   entryPoint: string | null
-  python: { version: string; source: string; reused: boolean } | null
+  /** The CPython distribution: version, where it came from, where it is unpacked, and whether it was reused. */
+  python: { version: string; source: string; root: string; reused: boolean } | null
   packages: { key: string; reused: boolean } | null
   /** The binary, and the files that must ship beside it (relative to its directory), if any. */
   executable: { path: string; bytes: number; sideFiles: string[] } | null

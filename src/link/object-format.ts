@@ -1,0 +1,35 @@
+import type { Distribution } from '../distribution/python-json'
+import type { Target } from '../targets/table'
+
+export class ObjectFormatError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ObjectFormatError'
+  }
+}
+
+/**
+ * Stops before any work when the distribution's objects cannot be linked by the
+ * target's toolchain: python-build-standalone's optimized glibc and macOS archives
+ * hold LLVM bitcode (`llvm-bitcode:<version>`), which only clang with lld of at least
+ * that version links, and pyseal links ELF targets with the gcc toolchain.
+ */
+export function assertLinkable(distribution: Distribution, target: Target, source: string): void {
+  const format = distribution.objectFileFormat
+  const bitcode = /^llvm-bitcode:(\d+)/.exec(format)
+  if (bitcode) {
+    throw new ObjectFormatError(
+      `${source} holds LLVM bitcode objects (object_file_format ${format}): only clang and lld ${bitcode[1]} or newer ` +
+        `link them, and pyseal links ${target.triple} with ${target.toolchain.cc}. Choose a variant with native objects ` +
+        '(for example pbs:3.11:noopt), or let pyseal build CPython from source (--python-distribution debian:python3.11 ' +
+        'or a CPython source tarball).'
+    )
+  }
+  const native = { elf: 'elf', 'mach-o': 'macho', coff: 'coff' }[target.objectFormat]
+  if (format.toLowerCase().replace(/[^a-z]/g, '') !== native) {
+    throw new ObjectFormatError(
+      `${source} holds ${format} objects, but ${target.triple} links ${target.objectFormat} objects: ` +
+        `choose the distribution built for ${target.triple}`
+    )
+  }
+}
