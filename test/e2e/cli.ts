@@ -33,9 +33,14 @@ export interface CliRun {
   stderr: string
 }
 
-/** Runs `pyseal ARGS` as a user would, from `cwd`. */
-export function pyseal(args: string[], cwd: string = REPO): CliRun {
-  const result = spawnSync('node', [cliScript(), ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+/** Runs `pyseal ARGS` as a user would, from `cwd`, with extra environment variables if given. */
+export function pyseal(args: string[], cwd: string = REPO, env: NodeJS.ProcessEnv = {}): CliRun {
+  const result = spawnSync('node', [cliScript(), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024
+  })
   return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr }
 }
 
