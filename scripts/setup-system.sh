@@ -2,10 +2,13 @@
 # Installs the system packages pyseal's build and tests need on a Debian 12 machine
 # (run as root): compilers, musl, static -dev libraries, and the deb-src entries that
 # let `apt-get source` fetch CPython tarballs (3.11 from Debian 12, 3.13 from Debian 13).
+# On other apt systems (GitHub's Ubuntu runners) it installs the same build packages
+# and leaves the apt sources alone: give pyseal a CPython tarball URL there.
 set -euo pipefail
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+debian=no; grep -qx 'ID=debian' /etc/os-release 2>/dev/null && debian=yes
 src=/etc/apt/sources.list.d/pyseal-src.sources
-if [ ! -f "$src" ]; then
+if [ "$debian" = yes ] && [ ! -f "$src" ]; then
   $SUDO tee "$src" >/dev/null <<'SRC'
 Types: deb-src
 URIs: http://deb.debian.org/debian
@@ -21,10 +24,15 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
 fi
 # Source-only entries for trixie must not pull binaries: keep bookworm as the default release.
-echo 'APT::Default-Release "bookworm";' | $SUDO tee /etc/apt/apt.conf.d/99pyseal-default-release >/dev/null
+if [ "$debian" = yes ]; then
+  echo 'APT::Default-Release "bookworm";' | $SUDO tee /etc/apt/apt.conf.d/99pyseal-default-release >/dev/null
+fi
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential pkg-config dpkg-dev binutils file xz-utils zstd tcl \
   musl-tools musl-dev linux-libc-dev \
   libssl-dev zlib1g-dev libffi-dev libsqlite3-dev liblzma-dev libbz2-dev uuid-dev \
-  libncurses-dev libreadline-dev libbluetooth-dev python3.11-dev libexpat1-dev ca-certificates >/dev/null
+  libncurses-dev libreadline-dev libbluetooth-dev libexpat1-dev ca-certificates >/dev/null
+if [ "$debian" = yes ]; then
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends python3.11-dev >/dev/null
+fi

@@ -1,4 +1,4 @@
-import { findTarget, UnknownTargetError, type Target } from './table'
+import { findTarget, TARGETS, UnknownTargetError, type Target } from './table'
 
 /** One leg of the build matrix: what a GitHub job needs to build one target. */
 export interface MatrixLeg {
@@ -16,11 +16,12 @@ export interface MatrixLeg {
   'tested-on': Target['testedOn']
 }
 
-/** The `strategy.matrix` value for building the given targets (triples or aliases), one leg each. */
+/** The `strategy.matrix` value for building the given targets (triples, aliases, or `all`), one leg each. */
 export function planMatrix(targets: string[], name: string): { include: MatrixLeg[] } {
   const unknown: string[] = []
   const rows: Target[] = []
-  for (const value of targets) {
+  const wanted = targets.flatMap(value => (value.toLowerCase() === 'all' ? TARGETS.map(t => t.triple) : [value]))
+  for (const value of wanted) {
     try {
       const row = findTarget(value)
       if (!rows.includes(row)) rows.push(row)

@@ -27,6 +27,10 @@ describe('build matrix plan', () => {
     expect(byTarget['x86_64-pc-windows-msvc']).toMatchObject({ 'runs-on': 'windows-2022', os: 'windows' })
   })
 
+  it('takes "all" for every triple in the table', () => {
+    expect(planMatrix(['all'], 'app').include.map(leg => leg.target)).toEqual(TARGETS.map(t => t.triple))
+  })
+
   it('takes aliases, keeps the order given and drops repeats', () => {
     const plan = planMatrix(['macos-arm64', 'linux-x64', 'x86_64-unknown-linux-gnu'], 'app')
     expect(plan.include.map(leg => leg.target)).toEqual(['aarch64-apple-darwin', 'x86_64-unknown-linux-gnu'])
