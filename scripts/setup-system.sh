@@ -23,9 +23,12 @@ Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
 fi
-# Source-only entries for trixie must not pull binaries: keep bookworm as the default release.
+# The trixie entries are for CPython 3.13's sources only: pin trixie low so nothing
+# binary ever comes from it (a Default-Release pin would also rank bookworm above
+# bookworm-security, and arm64 libraries then miss their amd64 twins' versions).
 if [ "$debian" = yes ]; then
-  echo 'APT::Default-Release "bookworm";' | $SUDO tee /etc/apt/apt.conf.d/99pyseal-default-release >/dev/null
+  $SUDO rm -f /etc/apt/apt.conf.d/99pyseal-default-release
+  printf 'Package: *\nPin: release n=trixie\nPin-Priority: 100\n' | $SUDO tee /etc/apt/preferences.d/99pyseal-trixie >/dev/null
 fi
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
@@ -35,4 +38,14 @@ DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recomme
   libncurses-dev libreadline-dev libbluetooth-dev libexpat1-dev ca-certificates >/dev/null
 if [ "$debian" = yes ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends python3.11-dev >/dev/null
+fi
+# aarch64-unknown-linux-gnu from this x86_64 machine: the cross compiler, qemu-user to
+# run what it makes, and the arm64 static libraries CPython links (multiarch).
+if [ "$(dpkg --print-architecture)" = amd64 ]; then
+  $SUDO dpkg --add-architecture arm64
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    gcc-aarch64-linux-gnu g++-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-user \
+    libc6-dev:arm64 libssl-dev:arm64 zlib1g-dev:arm64 libffi-dev:arm64 libsqlite3-dev:arm64 \
+    liblzma-dev:arm64 libbz2-dev:arm64 uuid-dev:arm64 libncurses-dev:arm64 libexpat1-dev:arm64 >/dev/null
 fi

@@ -260,12 +260,24 @@ const APT_HINT =
   'Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ ' +
   'and run `apt-get update`; check the network connection to the Debian archive.'
 
+/**
+ * `PKG/<codename>`: the source package of the machine's own release. Other deb-src
+ * entries (Debian 13's, for CPython 3.13) may carry newer versions that apt would
+ * otherwise pick, which would change what the static libraries are built from.
+ */
+async function ownReleaseSource(pkg: string): Promise<string> {
+  const osRelease = await fs.readFile('/etc/os-release', 'utf8').catch(() => '')
+  const codename = /^VERSION_CODENAME=("?)([a-z]+)\1$/m.exec(osRelease)?.[2]
+  return codename ? `${pkg}/${codename}` : pkg
+}
+
 /** Asks apt (without downloading) which source files the package has and picks the upstream tarball. */
 async function resolveSource(recipe: StaticLibraryRecipe, downloads: string): Promise<SourceInfo> {
   const pkg = recipe.sourcePackage
   // apt lists only the files missing from its working directory: ask from an empty one.
   const empty = await fs.mkdtemp(path.join(downloads, '.print-uris-'))
-  const res = await runCommand({ command: 'apt-get', args: ['source', '--print-uris', pkg], cwd: empty }).finally(() =>
+  const spec = await ownReleaseSource(pkg)
+  const res = await runCommand({ command: 'apt-get', args: ['source', '--print-uris', spec], cwd: empty }).finally(() =>
     fs.rm(empty, { recursive: true, force: true })
   )
   const output = res.stdout + res.stderr
@@ -321,7 +333,7 @@ async function download(
     log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`)
     const res = await runCommand({
       command: 'apt-get',
-      args: ['source', '--download-only', source.sourcePackage],
+      args: ['source', '--download-only', await ownReleaseSource(source.sourcePackage)],
       cwd: downloads
     })
     if (res.code !== 0 || !existsSync(file)) {
