@@ -69,12 +69,6 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
   await rm(executable, { force: true })
   let plans: ModulePlan[] = []
   try {
-    if (target.crossCompiling) {
-      throw new Error(
-        `Building ${target.triple} from ${target.host} needs a cross build, which pyseal does not do yet. ` +
-          `Build it on a "${target.runner.label}" runner (pyseal's reusable workflow gives each target its own).`
-      )
-    }
     await ensureToolchain(target, { install: process.env.GITHUB_ACTIONS === 'true', log: observer.log })
     const obtained: ObtainedDistribution = await stage(
       'distribution',
@@ -96,6 +90,8 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
       () =>
         buildPackages({
           distribution,
+          buildDistribution: obtained.buildDistribution,
+          crossSysconfigName: obtained.crossSysconfigName,
           project: inputs.project,
           requirements: inputs.requirements,
           cacheRoot: inputs.cacheDir,
@@ -157,6 +153,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
       () =>
         embedResources({
           distribution,
+          buildDistribution: obtained.buildDistribution,
           siteDir: packages.siteDir,
           stdlibExclude: inputs.stdlibExclude,
           workDir,

@@ -47,6 +47,10 @@ const PACKAGE_RECIPE_VERSION = 4
 
 export interface PackageBuildRequest {
   distribution: Distribution
+  /** The distribution whose Python runs pip here (for a cross build, this machine's twin of `distribution`). */
+  buildDistribution: Distribution
+  /** For a cross build: the target's sysconfig data module, which makes setuptools compile for the target. */
+  crossSysconfigName: string | null
   project: string
   requirements: string[]
   cacheRoot: string
@@ -127,14 +131,14 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
 }
 
 async function installInto(request: PackageBuildRequest, key: string, root: string): Promise<BuiltPackages> {
-  const { distribution, project, requirements, log } = request
+  const { distribution, buildDistribution, project, requirements, log } = request
   const siteDir = path.join(root, 'site')
   const captureDir = path.join(root, 'capture')
   const doneMarker = path.join(root, 'build.json')
   await rm(root, { recursive: true, force: true })
   await mkdir(captureDir, { recursive: true })
-  const python = path.join(distribution.root, distribution.json.python_exe)
-  const purelib = path.join(distribution.root, String(distribution.json.python_paths.purelib ?? ''))
+  const python = path.join(buildDistribution.root, buildDistribution.json.python_exe)
+  const purelib = path.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ''))
   const shimEnv = { ...process.env, PYTHONPATH: path.join(packageRoot(), 'python') }
   await runChecked({
     command: python,
@@ -176,6 +180,7 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
     PIP_CACHE_DIR: path.join(request.cacheRoot, 'pip', distribution.json.pyseal?.key ?? 'default')
   }
   delete env.PYTHONPATH
+  if (request.crossSysconfigName) env._PYTHON_SYSCONFIGDATA_NAME = request.crossSysconfigName
   const result = await runCommand({ command: python, args, env, cwd: project })
   await writeFile(logFile, `$ ${python} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`)
   if (result.code !== 0) {

@@ -3,14 +3,23 @@ import { mkdir, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { contentKey } from '../cache/hash'
 import { runCommand } from '../exec/run'
-import type { Target } from '../targets/table'
+import { selectToolchain, type HostedTarget } from '../targets/select-toolchain'
+import { findTarget } from '../targets/table'
 import { downloadVerified } from './download'
 import { isPbsValue, obtainPbsDistribution } from './pbs'
 import { readDistribution, type Distribution } from './python-json'
-import { buildDistributionFromSource } from './source-build'
+import { buildDistributionFromSource, sysconfigDataName } from './source-build'
 
 export interface ObtainedDistribution {
   distribution: Distribution
+  /**
+   * The distribution whose Python runs pip and compiles the embedded .pyc files here:
+   * the same one for a native build; for a cross build, the same CPython built for
+   * this machine, with the target's sysconfig data beside its own.
+   */
+  buildDistribution: Distribution
+  /** For a cross build, the `_PYTHON_SYSCONFIGDATA_NAME` that makes packages compile for the target. */
+  crossSysconfigName: string | null
   /** True when a cached build was used and nothing was compiled. */
   reused: boolean
   /** Where it came from, for the report. */
@@ -31,22 +40,61 @@ export class DistributionSourceError extends Error {
 /** Turns the --python-distribution value into a distribution ready to link against. */
 export async function obtainDistribution(
   value: string,
-  target: Target,
+  target: HostedTarget,
   cacheRoot: string,
   log: (line: string) => void
 ): Promise<ObtainedDistribution> {
+  const native = (distribution: Distribution, reused: boolean, source: string): ObtainedDistribution => ({
+    distribution,
+    buildDistribution: distribution,
+    crossSysconfigName: null,
+    reused,
+    source
+  })
+  if (target.crossCompiling && (isPbsValue(value) || (!/^(debian:|https?:\/\/)/.test(value) && !isTarball(value)))) {
+    throw new DistributionSourceError(
+      value,
+      `a cross build (${target.triple} from ${target.host}) builds CPython twice from one source tarball, ` +
+        'for this machine and for the target; give a CPython source tarball (path or URL) or debian:python3.N'
+    )
+  }
   if (isPbsValue(value)) {
     const pbs = await obtainPbsDistribution(value, target, cacheRoot, log)
-    return { distribution: pbs.distribution, reused: pbs.reused, source: pbs.source }
+    return native(pbs.distribution, pbs.reused, pbs.source)
   }
   if (existsSync(value) && statSync(value).isDirectory()) {
     if (!existsSync(path.join(value, 'PYTHON.json')))
       throw new DistributionSourceError(value, 'the directory has no PYTHON.json')
-    return { distribution: await readDistribution(path.resolve(value)), reused: true, source: path.resolve(value) }
+    return native(await readDistribution(path.resolve(value)), true, path.resolve(value))
   }
   const tarball = await locateTarball(value, cacheRoot, log)
-  const built = await buildDistributionFromSource({ tarball, target, cacheRoot, log })
-  return { distribution: built.distribution, reused: built.reused, source: path.basename(tarball) }
+  if (!target.crossCompiling) {
+    const built = await buildDistributionFromSource({ tarball, target, buildPython: null, cacheRoot, log })
+    return native(built.distribution, built.reused, path.basename(tarball))
+  }
+  log(`  CPython for ${target.host} first: the cross build runs it`)
+  const hostTarget = selectToolchain(findTarget(target.host), target.host)
+  const host = await buildDistributionFromSource({ tarball, target: hostTarget, buildPython: null, cacheRoot, log })
+  const hostJson = host.distribution.json
+  const buildPython = {
+    exe: path.join(host.distribution.root, hostJson.python_exe),
+    stdlib: path.join(host.distribution.root, hostJson.python_paths.stdlib),
+    key: host.key
+  }
+  const built = await buildDistributionFromSource({ tarball, target, buildPython, cacheRoot, log })
+  return {
+    distribution: built.distribution,
+    buildDistribution: host.distribution,
+    crossSysconfigName: await sysconfigDataName(
+      path.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+    ),
+    reused: built.reused && host.reused,
+    source: path.basename(tarball)
+  }
+}
+
+function isTarball(value: string): boolean {
+  return /\.(tgz|tar\.gz|tar\.xz|tar\.bz2)$/.test(value)
 }
 
 async function locateTarball(value: string, cacheRoot: string, log: (line: string) => void): Promise<string> {

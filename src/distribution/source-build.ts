@@ -5,7 +5,7 @@ import { contentKey, sha256File } from '../cache/hash'
 import { withCacheLock } from '../cache/lock'
 import { runChecked, runCommand, lastLines } from '../exec/run'
 import { linkerSearchDirs, resolveLibrary } from '../resolve/libraries'
-import type { Target } from '../targets/table'
+import type { HostedTarget } from '../targets/select-toolchain'
 import { writeDistributionLayout } from './layout'
 import { expandLinkWords } from './make-vars'
 import { readDistribution, type Distribution } from './python-json'
@@ -16,10 +16,22 @@ import { prepareBuildToolchain, type BuildToolchain } from './toolchain-env'
 /** Bump when the way a distribution is built changes, so old cache entries are not reused. */
 const RECIPE_VERSION = 6
 
+/** The same CPython, built for the build machine: what a cross build runs its Python with. */
+export interface BuildPython {
+  /** The interpreter (runs on the build machine). */
+  exe: string
+  /** Its stdlib directory, where the target's sysconfig data is put for cross-compiling packages. */
+  stdlib: string
+  /** Its distribution's cache key. */
+  key: string
+}
+
 export interface SourceBuildRequest {
   /** A CPython source tarball (.tgz / .tar.xz) on disk. */
   tarball: string
-  target: Target
+  target: HostedTarget
+  /** For a cross build: the same CPython built for this machine; null for a native build. */
+  buildPython: BuildPython | null
   cacheRoot: string
   log: (line: string) => void
 }
@@ -55,7 +67,9 @@ export async function buildDistributionFromSource(request: SourceBuildRequest): 
     tarball: tarballSha,
     triple: target.triple,
     compiler: toolchain.compilerVersion,
-    staticDeps: toolchain.staticDepsKey
+    staticDeps: toolchain.staticDepsKey,
+    // Absent (not null) for native builds, so their keys stay what they were.
+    buildPython: request.buildPython?.key
   })
   const root = path.join(cacheRoot, 'python', key)
   if (existsSync(path.join(root, 'PYTHON.json'))) {
@@ -76,9 +90,10 @@ async function buildInto(
   key: string,
   tarballSha: string,
   request: SourceBuildRequest,
-  toolchain: BuildToolchain
+  buildToolchain: BuildToolchain
 ): Promise<BuiltDistribution> {
   const { tarball, target, log } = request
+  let toolchain = buildToolchain
   await rm(root, { recursive: true, force: true })
   const work = `${root}.work`
   await rm(work, { recursive: true, force: true })
@@ -110,6 +125,17 @@ async function buildInto(
     'MODULE_BUILDTYPE=static',
     ...toolchain.configureArgs
   ]
+  const cross = request.buildPython
+  if (cross) {
+    if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`)
+    // Answers configure cannot find out by running a program for another machine.
+    const configSite = path.join(work, 'config.site')
+    await writeFile(configSite, 'ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n')
+    toolchain = { ...toolchain, env: { ...toolchain.env, CONFIG_SITE: configSite } }
+    const buildTriplet = (await runChecked({ command: 'gcc', args: ['-dumpmachine'] })).stdout.trim()
+    configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`)
+    log(`  cross build from ${buildTriplet}, running ${cross.exe}`)
+  }
   await step('configure', path.join(srcDir, 'configure'), configureArgs, buildDir)
 
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs)
@@ -134,9 +160,17 @@ async function buildInto(
   await step('make install', 'make', ['install'], buildDir)
   await installMissingTestPackages(srcDir, path.join(root, 'install', 'lib', `python${minor}`), log)
 
-  const pythonExe = path.join(root, 'install', 'bin', `python${minor}`)
-  await step('ensurepip', pythonExe, ['-m', 'ensurepip', '--default-pip'], root)
-  await step('build tools', pythonExe, ['-m', 'pip', 'install', '-q', '--upgrade', 'pip', 'setuptools', 'wheel'], root)
+  if (!cross) {
+    // A cross-built Python cannot run here: packages are built by the build machine's Python.
+    const pythonExe = path.join(root, 'install', 'bin', `python${minor}`)
+    await step('ensurepip', pythonExe, ['-m', 'ensurepip', '--default-pip'], root)
+    await step(
+      'build tools',
+      pythonExe,
+      ['-m', 'pip', 'install', '-q', '--upgrade', 'pip', 'setuptools', 'wheel'],
+      root
+    )
+  }
   await writeDistributionLayout({
     root,
     buildDir,
@@ -150,8 +184,34 @@ async function buildInto(
     key,
     searchDirs
   })
+  if (cross) await shareSysconfigData(path.join(root, 'install', 'lib', `python${minor}`), cross.stdlib, log)
   await rm(work, { recursive: true, force: true })
   return { distribution: await readDistribution(root), reused: false, key }
+}
+
+/**
+ * Puts the target's `_sysconfigdata_*.py` into the build machine's stdlib, where
+ * `_PYTHON_SYSCONFIGDATA_NAME` makes setuptools compile for the target (its CC,
+ * flags, headers and extension suffix) while pip and the build tools run here.
+ */
+async function shareSysconfigData(
+  targetStdlib: string,
+  buildStdlib: string,
+  log: (line: string) => void
+): Promise<void> {
+  for (const name of await readdir(targetStdlib)) {
+    if (/^_sysconfigdata_.*\.py$/.test(name)) {
+      log(`  ${name} shared with the build machine's Python`)
+      await cp(path.join(targetStdlib, name), path.join(buildStdlib, name))
+    }
+  }
+}
+
+/** The sysconfig data module name of a distribution (what `_PYTHON_SYSCONFIGDATA_NAME` takes). */
+export async function sysconfigDataName(stdlib: string): Promise<string> {
+  const name = (await readdir(stdlib)).find(n => /^_sysconfigdata_.*\.py$/.test(n))
+  if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`)
+  return name.replace(/\.py$/, '')
 }
 
 /**

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs'
 import { chmod, mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runCommand } from '../exec/run'
+import type { HostedTarget } from '../targets/select-toolchain'
 import type { Target } from '../targets/table'
 import { ensureMuslKernelHeaders, muslToolchainEnv } from '../targets/musl-kernel-headers'
 import { ensureZigCxx } from '../targets/zig-cxx'
@@ -23,7 +25,7 @@ const prepared = new Map<string, Promise<BuildToolchain>>()
 
 /** The toolchain for a target, prepared once per process (the musl one checks its static libraries). */
 export function prepareBuildToolchain(
-  target: Target,
+  target: HostedTarget,
   cacheRoot: string,
   log: (line: string) => void
 ): Promise<BuildToolchain> {
@@ -38,7 +40,7 @@ export function prepareBuildToolchain(
 }
 
 async function prepareUncached(
-  target: Target,
+  target: HostedTarget,
   cacheRoot: string,
   log: (line: string) => void
 ): Promise<BuildToolchain> {
@@ -57,6 +59,26 @@ async function prepareUncached(
       ffiIncludeDir: path.join(deps.prefix, 'include'),
       compilerVersion,
       staticDepsKey: path.basename(deps.prefix)
+    }
+  }
+  if (target.configureHost) {
+    // A cross build: the target's compilers, and pkg-config answering from the target's multiarch libraries.
+    const triplet = target.configureHost
+    const ffiHeader = path.join('/usr/include', triplet, 'ffi.h')
+    return {
+      cxx: await targetCxx(target, cacheRoot, log),
+      env: {
+        ...process.env,
+        CC: target.toolchain.cc,
+        CXX: target.toolchain.cxx ?? undefined,
+        AR: target.toolchain.ar,
+        PKG_CONFIG_LIBDIR: `/usr/lib/${triplet}/pkgconfig:/usr/share/pkgconfig`
+      },
+      configureArgs: [],
+      libraryDirs: [],
+      ffiIncludeDir: existsSync(ffiHeader) ? path.dirname(ffiHeader) : null,
+      compilerVersion,
+      staticDepsKey: null
     }
   }
   const ffi = await runCommand({ command: 'pkg-config', args: ['--variable=includedir', 'libffi'] })

@@ -6,6 +6,8 @@ import type { Distribution } from '../distribution/python-json'
 
 export interface EmbedRequest {
   distribution: Distribution
+  /** The distribution whose Python runs here and compiles the .pyc files (default: `distribution`). */
+  buildDistribution?: Distribution
   siteDir: string | null
   stdlibExclude: string[]
   workDir: string
@@ -42,7 +44,9 @@ export async function embedResources(request: EmbedRequest): Promise<EmbedResult
   const manifest = path.join(workDir, 'resources.json')
   await writeFile(manifest, JSON.stringify({ version: 1, optimize: 0, compression: 'deflated', roots }, null, 2))
   const archive = path.join(workDir, 'resources.zip')
-  const python = path.join(distribution.root, distribution.json.python_exe)
+  // The build machine's Python compiles the .pyc files (the same version as the target's, which may not run here).
+  const buildDistribution = request.buildDistribution ?? distribution
+  const python = path.join(buildDistribution.root, buildDistribution.json.python_exe)
   const env: NodeJS.ProcessEnv = { ...process.env, PYTHONPATH: path.join(packageRoot(), 'python') }
   delete env.PYSEAL_CAPTURE_DIR
   const { stdout } = await runChecked({

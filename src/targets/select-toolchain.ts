@@ -7,6 +7,8 @@ export interface HostedTarget extends Target {
   host: string
   /** True when the toolchain is a cross toolchain. */
   crossCompiling: boolean
+  /** The GNU triplet configure takes as --host when cross compiling, else null. */
+  configureHost: string | null
   /** How to run the target's binaries on the host, or null when they run natively (or cannot run here). */
   emulator: string[] | null
 }
@@ -21,10 +23,19 @@ export class ToolchainUnavailableError extends Error {
 /** Picks the toolchain that builds `target` on a machine of triple `host`: native, or a cross toolchain from the table. */
 export function selectToolchain(target: Target, host: string): HostedTarget {
   if (target.triple === host || sameMachineKind(target.triple, host)) {
-    return { ...target, host, crossCompiling: false, emulator: null }
+    return { ...target, host, crossCompiling: false, configureHost: null, emulator: null }
   }
   const cross = target.cross.find(c => c.host === host)
-  if (cross) return { ...target, toolchain: cross.toolchain, host, crossCompiling: true, emulator: cross.emulator }
+  if (cross) {
+    return {
+      ...target,
+      toolchain: cross.toolchain,
+      host,
+      crossCompiling: true,
+      configureHost: cross.configureHost,
+      emulator: cross.emulator
+    }
+  }
   const from = target.cross.map(c => c.host)
   throw new ToolchainUnavailableError(
     `${target.triple} binaries cannot be built on this machine (${host}): pyseal has no cross toolchain for it here. ` +

@@ -55,6 +55,8 @@ export type Toolchain = z.infer<typeof ToolchainSchema>
 export const CrossToolchainSchema = z.object({
   /** The build machine's triple. */
   host: z.string(),
+  /** The GNU triplet configure scripts take as --host (`aarch64-linux-gnu`). */
+  configureHost: z.string(),
   toolchain: ToolchainSchema,
   /** Runs the target's binaries on the host (qemu-user), for checks and tests; null when none can. */
   emulator: z.array(z.string()).nullable()
@@ -182,6 +184,7 @@ export const TARGETS: readonly Target[] = [
     cross: [
       {
         host: 'x86_64-unknown-linux-gnu',
+        configureHost: 'aarch64-linux-gnu',
         toolchain: gnuToolchain('aarch64-linux-gnu-', [
           'gcc-aarch64-linux-gnu',
           'g++-aarch64-linux-gnu',
@@ -192,7 +195,7 @@ export const TARGETS: readonly Target[] = [
       }
     ],
     capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
-    testedOn: 'github-workflow'
+    testedOn: 'this-machine'
   },
   {
     triple: 'aarch64-unknown-linux-musl',
