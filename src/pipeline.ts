@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { copyFile, mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { buildPackages, type BuiltPackages } from './build/install-packages'
@@ -9,7 +9,10 @@ import type { BuildInputs } from './inputs/schema'
 import { embedResources } from './link/embed'
 import { linkExecutable } from './link/link-executable'
 import { assertLinkable } from './link/object-format'
-import { reportModules, summarize, writeReport, REPORT_SCHEMA, type Report } from './report/report'
+import { sha256File } from './cache/hash'
+import { packageRoot } from './package-root'
+import { readLinkage } from './report/linkage'
+import { reportModules, summarize, verdictOf, writeReport, REPORT_SCHEMA, type Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
 import { planModules, SIDE_DIRECTORY, type ModulePlan } from './resolve/modules'
 import { ensureToolchain, selectToolchain } from './targets/select-toolchain'
@@ -46,9 +49,11 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
   const reportFile = `${executable}.report.json`
   const report: Report = {
     schema: REPORT_SCHEMA,
+    tool: { name: 'pyseal', version: toolVersion() },
     name: inputs.name,
     target: target.triple,
     status: 'failed',
+    verdict: 'failed',
     error: null,
     entryPoint: inputs.entryPoint,
     python: null,
@@ -79,6 +84,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     report.python = {
       version: distribution.json.python_version,
       source: obtained.source,
+      sha256: obtained.sha256,
       root: distribution.root,
       reused: obtained.reused
     }
@@ -168,7 +174,13 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     }
     await rm(workDir, { recursive: true, force: true })
     report.status = 'ok'
-    report.executable = { path: executable, bytes: statSync(executable).size, sideFiles }
+    report.executable = {
+      path: executable,
+      bytes: statSync(executable).size,
+      sha256: await sha256File(executable),
+      linkage: await readLinkage(executable),
+      sideFiles
+    }
     return { executable, reportFile, report }
   } catch (error) {
     report.error = (error as Error).message
@@ -176,6 +188,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
   } finally {
     report.modules = reportModules(plans)
     report.summary = summarize(report.modules)
+    report.verdict = verdictOf(report)
     if (report.status !== 'ok' && existsSync(executable)) await rm(executable, { force: true })
     await writeReport(reportFile, report)
   }
@@ -192,4 +205,10 @@ async function shipStandaloneModules(plans: ModulePlan[], outDir: string): Promi
     shipped.push(relative)
   }
   return shipped.sort()
+}
+
+/** pyseal's own version, for the report. */
+function toolVersion(): string {
+  const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }
+  return manifest.version
 }

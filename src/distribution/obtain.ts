@@ -20,6 +20,8 @@ export interface ObtainedDistribution {
   buildDistribution: Distribution
   /** For a cross build, the `_PYTHON_SYSCONFIGDATA_NAME` that makes packages compile for the target. */
   crossSysconfigName: string | null
+  /** sha256 of the source tarball or archive it came from, when there was one. */
+  sha256: string | null
   /** True when a cached build was used and nothing was compiled. */
   reused: boolean
   /** Where it came from, for the report. */
@@ -48,6 +50,7 @@ export async function obtainDistribution(
     distribution,
     buildDistribution: distribution,
     crossSysconfigName: null,
+    sha256: distribution.json.pyseal?.source_sha256 ?? null,
     reused,
     source
   })
@@ -60,7 +63,7 @@ export async function obtainDistribution(
   }
   if (isPbsValue(value)) {
     const pbs = await obtainPbsDistribution(value, target, cacheRoot, log)
-    return native(pbs.distribution, pbs.reused, pbs.source)
+    return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 }
   }
   if (existsSync(value) && statSync(value).isDirectory()) {
     if (!existsSync(path.join(value, 'PYTHON.json')))
@@ -88,6 +91,7 @@ export async function obtainDistribution(
     crossSysconfigName: await sysconfigDataName(
       path.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
     ),
+    sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
     source: path.basename(tarball)
   }

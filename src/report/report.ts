@@ -1,41 +1,9 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { LibraryResolution } from '../resolve/libraries'
-import { SIDE_DIRECTORY, type ModulePlan, type Reason } from '../resolve/modules'
+import { SIDE_DIRECTORY, type ModulePlan } from '../resolve/modules'
+import { ReportSchema, type Report, type ReportModule, type Verdict } from './schema'
 
-export const REPORT_SCHEMA = 'pyseal-report/1'
-
-/** One extension module in the report. */
-export interface ReportModule {
-  module: string
-  origin: 'stdlib' | 'package'
-  package: string | null
-  status: ModulePlan['status']
-  reasons: Reason[]
-  /** For standalone modules: the file shipped beside the binary, relative to the binary's directory. */
-  file: string | null
-  capture: string | null
-  language: 'c' | 'c++'
-  initFunction: string | null
-  libraries: LibraryResolution[]
-}
-
-/** The compatibility report written beside each executable (`<name>.report.json`). */
-export interface Report {
-  schema: typeof REPORT_SCHEMA
-  name: string
-  target: string
-  status: 'ok' | 'failed'
-  error: string | null
-  entryPoint: string | null
-  /** The CPython distribution: version, where it came from, where it is unpacked, and whether it was reused. */
-  python: { version: string; source: string; root: string; reused: boolean } | null
-  packages: { key: string; reused: boolean } | null
-  /** The binary, and the files that must ship beside it (relative to its directory), if any. */
-  executable: { path: string; bytes: number; sideFiles: string[] } | null
-  summary: { builtin: number; standalone: number; excluded: number; failed: number }
-  modules: ReportModule[]
-}
+export { REPORT_SCHEMA, type Report, type ReportModule } from './schema'
 
 export function reportModules(plans: ModulePlan[]): ReportModule[] {
   return [...plans]
@@ -50,7 +18,7 @@ export function reportModules(plans: ModulePlan[]): ReportModule[] {
       capture: p.capture,
       language: p.language,
       initFunction: p.linkedInitFunction,
-      libraries: p.libraries.map(l => (l.kind === 'missing' ? { name: l.name, kind: l.kind, searched: [] } : l))
+      libraries: p.libraries
     }))
 }
 
@@ -63,9 +31,21 @@ export function summarize(modules: ReportModule[]): Report['summary'] {
   }
 }
 
-/** Writes the report atomically (a temporary name, then a rename). */
+/**
+ * `failed` when there is no binary; `fallback` when a third-party extension module is
+ * not built in (a standalone file, left out, or its pure-Python fallback in use);
+ * `all-builtin` otherwise. Stdlib modules a target cannot have do not count.
+ */
+export function verdictOf(report: Pick<Report, 'status' | 'modules'>): Verdict {
+  if (report.status !== 'ok') return 'failed'
+  const fallback = report.modules.some(m => m.origin === 'package' && m.status !== 'builtin')
+  return fallback ? 'fallback' : 'all-builtin'
+}
+
+/** Validates the report against its schema and writes it atomically (a temporary name, then a rename). */
 export async function writeReport(file: string, report: Report): Promise<void> {
+  const valid = ReportSchema.parse(report)
   await mkdir(path.dirname(file), { recursive: true })
-  await writeFile(`${file}.partial`, JSON.stringify(report, null, 2) + '\n')
+  await writeFile(`${file}.partial`, JSON.stringify(valid, null, 2) + '\n')
   await rename(`${file}.partial`, file)
 }

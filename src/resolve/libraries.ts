@@ -3,11 +3,9 @@ import path from 'node:path'
 import { runChecked } from '../exec/run'
 import type { Toolchain } from '../targets/table'
 
-/** How one `-lNAME` an extension asks for ends up in the binary. */
-export type LibraryResolution =
-  | { name: string; kind: 'system' }
-  | { name: string; kind: 'static'; path: string }
-  | { name: string; kind: 'missing'; searched: string[] }
+import type { LibraryResolution } from '../report/schema'
+
+export type { LibraryResolution } from '../report/schema'
 
 /** The directories the toolchain's linker searches, in order. */
 export async function linkerSearchDirs(toolchain: Toolchain, extraDirs: string[] = []): Promise<string[]> {

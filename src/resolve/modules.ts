@@ -3,32 +3,13 @@ import type { CaptureRecord, Intent } from '../build/capture-records'
 import type { InstalledExtension } from '../build/install-packages'
 import type { Distribution } from '../distribution/python-json'
 import type { Target } from '../targets/table'
+import type { Reason } from '../report/schema'
 import { resolveLibrary, type LibraryResolution } from './libraries'
+
+export type { Reason, ReasonCode } from '../report/schema'
 
 /** The directory beside the binary that standalone extension modules are shipped in and imported from. */
 export const SIDE_DIRECTORY = 'lib'
-
-/** Why a module ended up as it did; the report's reason codes. */
-export type ReasonCode =
-  | 'BUILTIN'
-  | 'STDLIB_BUILTIN'
-  | 'STDLIB_NOT_BUILT'
-  | 'STDLIB_TEST_MODULE_LEFT_OUT'
-  | 'NO_OBJECT_FILES'
-  | 'MUSL_BUILTIN_ONLY'
-  | 'LIBRARY_LINKED_STATIC'
-  | 'LIBRARY_MISSING'
-  | 'SYMBOLS_LOCALIZED'
-  | 'INIT_FUNCTION_RENAMED'
-  | 'INTENDED_NOT_BUILT'
-  | 'CXX_TOOLCHAIN_MISSING'
-  | 'STANDALONE_SHARED_LIBRARY'
-  | 'SHARED_LIBRARY_NOT_LOADABLE'
-
-export interface Reason {
-  code: ReasonCode
-  message: string
-}
 
 /** The decision for one extension module. */
 export interface ModulePlan {

@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { reportSchemaErrors } from '../report/validate'
 
 export const REPO = path.resolve(__dirname, '..', '..')
 export const FIXTURES = path.join(REPO, 'test', 'fixtures')
@@ -41,7 +42,20 @@ export function pyseal(args: string[], cwd: string = REPO, env: NodeJS.ProcessEn
     env: { ...process.env, ...env },
     maxBuffer: 64 * 1024 * 1024
   })
+  checkReports(args)
   return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr }
+}
+
+/** Every report a build writes must validate against the checked-in JSON Schema. */
+function checkReports(args: string[]): void {
+  const at = args.indexOf('--out-dir')
+  const outDir = at >= 0 ? args[at + 1] : null
+  if (!outDir || !existsSync(outDir)) return
+  for (const name of readdirSync(outDir).filter(n => n.endsWith('.report.json'))) {
+    const errors = reportSchemaErrors(JSON.parse(readFileSync(path.join(outDir, name), 'utf8')))
+    if (errors.length > 0)
+      throw new Error(`${path.join(outDir, name)} does not match the report schema:\n${errors.join('\n')}`)
+  }
 }
 
 /** Runs a produced executable. */

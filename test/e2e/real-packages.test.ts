@@ -25,7 +25,7 @@
 import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { cliScript, expectBuilt, FIXTURES, runBinary, tempDir, type CliRun, TEST_TARGETS } from './cli'
+import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, type CliRun, TEST_TARGETS } from './cli'
 import type { ReportModule } from '../../src/report/report'
 
 /** A host Python with pip, used only to fetch the sdists whose test suites we run. */
@@ -61,13 +61,7 @@ const ACCELERATOR: Record<string, string> = {
 
 /** Runs `pyseal ARGS` from `cwd`, with an environment that makes silent build fallbacks fatal. */
 function pysealStrict(args: string[], cwd: string): CliRun {
-  const result = spawnSync('node', [cliScript(), ...args], {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, REQUIRE_SPEEDUPS: '1' }
-  })
-  return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr }
+  return pyseal(args, cwd, { REQUIRE_SPEEDUPS: '1' })
 }
 
 interface RealAppOutput {

@@ -1,0 +1,123 @@
+import { z } from 'zod'
+
+/**
+ * The compatibility report (`<name>.report.json`), one per target: the zod schema is
+ * the definition; `schema/pyseal-report.schema.json` is generated from it
+ * (`npm run report-schema`) and a test fails when the two drift apart.
+ */
+export const REPORT_SCHEMA = 'pyseal-report/2'
+
+/** Why a module ended up as it did. */
+export const ReasonCodeSchema = z.enum([
+  'BUILTIN',
+  'STDLIB_BUILTIN',
+  'STDLIB_NOT_BUILT',
+  'STDLIB_TEST_MODULE_LEFT_OUT',
+  'NO_OBJECT_FILES',
+  'MUSL_BUILTIN_ONLY',
+  'STATIC_FLAVOR_BUILTIN_ONLY',
+  'LIBRARY_LINKED_STATIC',
+  'LIBRARY_MISSING',
+  'SYMBOLS_LOCALIZED',
+  'INIT_FUNCTION_RENAMED',
+  'INTENDED_NOT_BUILT',
+  'CXX_TOOLCHAIN_MISSING',
+  'STANDALONE_SHARED_LIBRARY',
+  'SHARED_LIBRARY_NOT_LOADABLE'
+])
+export type ReasonCode = z.infer<typeof ReasonCodeSchema>
+
+export const ReasonSchema = z.object({
+  code: ReasonCodeSchema,
+  /** What happened, naming the module, package or library. */
+  message: z.string(),
+  /** What the user can do about it, when there is something to do. */
+  hint: z.string().nullable().optional()
+})
+export type Reason = z.infer<typeof ReasonSchema>
+
+export const LibraryResolutionSchema = z.discriminatedUnion('kind', [
+  /** Part of the target's C library: stays dynamic (glibc) or is the libc itself (musl). */
+  z.object({ name: z.string(), kind: z.literal('system') }),
+  /** Linked from this static archive. */
+  z.object({ name: z.string(), kind: z.literal('static'), path: z.string() }),
+  /** Nowhere to be found; `searched` lists where pyseal looked. */
+  z.object({ name: z.string(), kind: z.literal('missing'), searched: z.array(z.string()) })
+])
+export type LibraryResolution = z.infer<typeof LibraryResolutionSchema>
+
+export const ModuleOutcomeSchema = z.enum(['builtin', 'standalone', 'excluded', 'failed'])
+
+export const ReportModuleSchema = z.object({
+  /** Dotted module name (`markupsafe._speedups`). */
+  module: z.string(),
+  /** `stdlib` for CPython's own extension modules, `package` for third-party ones. */
+  origin: z.enum(['stdlib', 'package']),
+  /** The distribution (from its dist-info RECORD) that installed it, when known. */
+  package: z.string().nullable(),
+  /** built-in, shipped as a file beside the binary, left out, or failed. */
+  status: ModuleOutcomeSchema,
+  reasons: z.array(ReasonSchema),
+  /** For standalone modules: the file beside the binary, relative to the binary's directory. */
+  file: z.string().nullable(),
+  /** How its objects were captured: `setuptools._distutils`, `distutils`, `wrapper`, or null (stdlib / none). */
+  capture: z.string().nullable(),
+  language: z.enum(['c', 'c++']),
+  /** The init function as linked (renamed when two modules share one). */
+  initFunction: z.string().nullable(),
+  libraries: z.array(LibraryResolutionSchema)
+})
+export type ReportModule = z.infer<typeof ReportModuleSchema>
+
+export const LinkageSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('static') }),
+  /** The shared libraries the binary needs at run time (ELF NEEDED). */
+  z.object({ kind: z.literal('dynamic'), needed: z.array(z.string()) })
+])
+
+/** The one-word answer per target: every extension built in, some not, or no binary. */
+export const VerdictSchema = z.enum(['all-builtin', 'fallback', 'failed'])
+export type Verdict = z.infer<typeof VerdictSchema>
+
+export const ReportSchema = z.object({
+  schema: z.literal(REPORT_SCHEMA),
+  tool: z.object({ name: z.literal('pyseal'), version: z.string() }),
+  name: z.string(),
+  target: z.string(),
+  status: z.enum(['ok', 'failed']),
+  verdict: VerdictSchema,
+  /** The message the build stopped with, when it failed. */
+  error: z.string().nullable(),
+  entryPoint: z.string().nullable(),
+  python: z
+    .object({
+      version: z.string(),
+      /** Where it came from: the source tarball or archive name, or a directory. */
+      source: z.string(),
+      /** sha256 of that tarball or archive, when pyseal read one. */
+      sha256: z.string().nullable(),
+      /** Where the distribution is unpacked (its PYTHON.json). */
+      root: z.string(),
+      reused: z.boolean()
+    })
+    .nullable(),
+  packages: z.object({ key: z.string(), reused: z.boolean() }).nullable(),
+  executable: z
+    .object({
+      path: z.string(),
+      bytes: z.number().int(),
+      sha256: z.string(),
+      linkage: LinkageSchema,
+      /** Files that must ship beside the binary, relative to its directory. */
+      sideFiles: z.array(z.string())
+    })
+    .nullable(),
+  summary: z.object({
+    builtin: z.number().int(),
+    standalone: z.number().int(),
+    excluded: z.number().int(),
+    failed: z.number().int()
+  }),
+  modules: z.array(ReportModuleSchema)
+})
+export type Report = z.infer<typeof ReportSchema>
