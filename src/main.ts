@@ -1,8 +1,11 @@
-import { appendFileSync } from 'node:fs'
+import { appendFileSync, existsSync, readFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { readActionInputs } from './inputs/action-inputs'
 import { resolveBuildInputs } from './inputs/resolve-inputs'
-import { runBuild } from './pipeline'
+import { BuildFailedError, runBuild } from './pipeline'
+import { failureOf } from './report/fail-on'
+import { renderReport } from './report/markdown'
+import { ReportSchema } from './report/schema'
 
 /**
  * The GitHub Action: the same pipeline as `pyseal build`, with inputs from the
@@ -10,8 +13,10 @@ import { runBuild } from './pipeline'
  * reported as an error annotation.
  */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let failOn = readActionInputs(env)['fail-on'] ?? 'error'
   try {
     const inputs = await resolveBuildInputs(readActionInputs(env), env.GITHUB_WORKSPACE ?? process.cwd())
+    failOn = inputs.failOn
     const outcome = await runBuild(inputs, {
       stageStarted: name => process.stdout.write(`::group::${name}\n`),
       stageFinished: (name, seconds, detail) =>
@@ -20,12 +25,33 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     })
     setOutput(env, 'executable', outcome.executable)
     setOutput(env, 'report', outcome.reportFile)
+    setOutput(env, 'status', outcome.report.verdict)
+    writeSummary(env, renderReport(outcome.report))
+    const failure = failureOf(outcome.report, inputs.failOn)
+    if (failure) {
+      process.stdout.write(`::error::${escapeCommand(failure)}\n`)
+      return 1
+    }
     return 0
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     process.stdout.write(`::error::${escapeCommand(message)}\n`)
+    if (error instanceof BuildFailedError) {
+      setOutput(env, 'report', error.reportFile)
+      setOutput(env, 'status', 'failed')
+      if (existsSync(error.reportFile)) {
+        const report = ReportSchema.safeParse(JSON.parse(readFileSync(error.reportFile, 'utf8')))
+        if (report.success) writeSummary(env, renderReport(report.data))
+      }
+      if (failOn === 'never') return 0
+    }
     return 1
   }
+}
+
+/** Appends Markdown to the job summary, when the runner provides one. */
+function writeSummary(env: NodeJS.ProcessEnv, markdown: string): void {
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${markdown}\n`)
 }
 
 function setOutput(env: NodeJS.ProcessEnv, name: string, value: string): void {

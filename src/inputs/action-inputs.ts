@@ -10,7 +10,8 @@ export const ACTION_INPUT_NAMES = [
   'python-distribution',
   'stdlib-exclude',
   'out-dir',
-  'cache-dir'
+  'cache-dir',
+  'fail-on'
 ] as const
 
 /**

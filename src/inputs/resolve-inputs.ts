@@ -64,7 +64,8 @@ export async function resolveBuildInputs(flags: RawInputs, cwd = process.cwd()):
     pythonDistribution: merged['python-distribution'] ?? DEFAULT_PYTHON_DISTRIBUTION,
     stdlibExclude,
     outDir: path.resolve(cwd, merged['out-dir'] ?? 'pyseal-out'),
-    cacheDir: merged['cache-dir'] ? path.resolve(cwd, merged['cache-dir']) : defaultCacheDir()
+    cacheDir: merged['cache-dir'] ? path.resolve(cwd, merged['cache-dir']) : defaultCacheDir(),
+    failOn: merged['fail-on'] ?? 'error'
   }
   const parsed = BuildInputsSchema.safeParse(candidate)
   if (!parsed.success) {

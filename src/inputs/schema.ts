@@ -32,7 +32,12 @@ export const BuildInputsSchema = z.object({
   /** fnmatch patterns relative to the stdlib root; empty keeps the whole stdlib. */
   stdlibExclude: z.array(z.string()),
   outDir: z.string().min(1),
-  cacheDir: z.string().min(1)
+  cacheDir: z.string().min(1),
+  /**
+   * When the build counts as failed: `error` only when no binary could be made;
+   * `fallback` also when a third-party extension module is not built in; `never`.
+   */
+  failOn: z.enum(['error', 'fallback', 'never'])
 })
 export type BuildInputs = z.infer<typeof BuildInputsSchema>
 
@@ -47,7 +52,8 @@ export const RawInputsSchema = z
     'python-distribution': z.string(),
     'stdlib-exclude': z.union([z.string(), z.array(z.string())]),
     'out-dir': z.string(),
-    'cache-dir': z.string()
+    'cache-dir': z.string(),
+    'fail-on': z.string()
   })
   .partial()
   .strict()

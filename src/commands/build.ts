@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util'
+import { resolveBuildInputs } from '../inputs/resolve-inputs'
+import type { RawInputs } from '../inputs/schema'
+import { BuildFailedError, runBuild } from '../pipeline'
+import { failureOf } from '../report/fail-on'
+
+/** `pyseal build [options]`: one binary and its report; the exit code follows --fail-on. */
+export async function buildCommand(args: string[], usage: string): Promise<number> {
+  let flags: RawInputs
+  try {
+    const { values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        target: { type: 'string' },
+        project: { type: 'string' },
+        requirements: { type: 'string', multiple: true },
+        'entry-point': { type: 'string' },
+        name: { type: 'string' },
+        'python-distribution': { type: 'string' },
+        'stdlib-exclude': { type: 'string' },
+        'out-dir': { type: 'string' },
+        'cache-dir': { type: 'string' },
+        'fail-on': { type: 'string' }
+      }
+    })
+    flags = values as RawInputs
+  } catch (error) {
+    process.stderr.write(`pyseal: ${(error as Error).message}\n\n${usage}`)
+    return 2
+  }
+
+  const started = Date.now()
+  let failOn = flags['fail-on'] ?? 'error'
+  try {
+    const inputs = await resolveBuildInputs(flags)
+    failOn = inputs.failOn
+    const outcome = await runBuild(inputs, {
+      stageStarted: name => process.stdout.write(`▸ ${name}\n`),
+      stageFinished: (name, seconds, detail) => process.stdout.write(`✓ ${name} ${seconds.toFixed(1)}s: ${detail}\n`),
+      log: line => process.stdout.write(`${line}\n`)
+    })
+    const { summary } = outcome.report
+    process.stdout.write(
+      `report: ${outcome.reportFile} (${summary.builtin} built-in, ${summary.standalone ? `${summary.standalone} beside the binary, ` : ''}${summary.excluded} left out, ${summary.failed} failed)\n` +
+        `done in ${((Date.now() - started) / 1000).toFixed(1)}s\n${outcome.executable}\n`
+    )
+    const failure = failureOf(outcome.report, inputs.failOn)
+    if (failure) {
+      process.stderr.write(`pyseal: error: ${failure}\n`)
+      return 1
+    }
+    return 0
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    process.stderr.write(`pyseal: error: ${message}\n`)
+    if (error instanceof BuildFailedError) process.stderr.write(`report: ${error.reportFile}\n`)
+    return failOn === 'never' && error instanceof BuildFailedError ? 0 : 1
+  }
+}

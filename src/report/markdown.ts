@@ -1,0 +1,118 @@
+import type { Report, ReportModule } from './schema'
+
+const OUTCOME_WORD: Record<ReportModule['status'], string> = {
+  failed: 'failed',
+  excluded: 'left out',
+  standalone: 'beside the binary',
+  builtin: 'built in'
+}
+const PROBLEM_ORDER: Record<ReportModule['status'], number> = { failed: 0, excluded: 1, standalone: 2, builtin: 3 }
+
+const VERDICT_WORDS: Record<Report['verdict'], string> = {
+  'all-builtin': 'every extension module built in',
+  fallback: 'some extension modules are not built in',
+  failed: 'no binary'
+}
+
+/** Problems first (failed, left out, beside the binary, built in), then by name. */
+function byProblem(a: ReportModule, b: ReportModule): number {
+  return PROBLEM_ORDER[a.status] - PROBLEM_ORDER[b.status] || (a.module < b.module ? -1 : a.module > b.module ? 1 : 0)
+}
+
+/** Markdown text is user data: keep it from opening tables or code spans. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n+/g, ' ').trim()
+}
+
+function why(module: ReportModule): string {
+  const shown =
+    module.status === 'builtin' ? module.reasons.filter(r => r.code !== 'SYMBOLS_LOCALIZED') : module.reasons
+  return cell(shown.map(r => `${r.code}: ${r.message}${r.hint ? ` (${r.hint})` : ''}`).join('; '))
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`
+}
+
+/** One target's report as Markdown: a verdict line, one line per third-party module (problems first), the stdlib folded. */
+export function renderReport(report: Report): string {
+  const lines = [`### ${report.name} for ${report.target}: ${VERDICT_WORDS[report.verdict]}`, '']
+  if (report.error) lines.push(`**Build failed:** ${cell(report.error)}`, '')
+  const facts: string[] = []
+  if (report.executable) {
+    const linkage =
+      report.executable.linkage.kind === 'static'
+        ? 'fully static'
+        : `needs ${report.executable.linkage.needed.join(', ') || 'no shared libraries'}`
+    facts.push(`binary \`${report.executable.path}\` (${megabytes(report.executable.bytes)}, ${linkage})`)
+    if (report.executable.sideFiles.length > 0) {
+      facts.push(`ships with ${report.executable.sideFiles.map(f => `\`${f}\``).join(', ')} beside it`)
+    }
+  }
+  if (report.python) facts.push(`CPython ${report.python.version} from ${report.python.source}`)
+  const s = report.summary
+  facts.push(`${s.builtin} built in, ${s.standalone} beside the binary, ${s.excluded} left out, ${s.failed} failed`)
+  lines.push(facts.join(' · '), '')
+
+  const packages = report.modules.filter(m => m.origin === 'package').sort(byProblem)
+  if (packages.length > 0) {
+    lines.push('| module | package | outcome | why |', '| --- | --- | --- | --- |')
+    for (const m of packages) {
+      lines.push(`| \`${m.module}\` | ${cell(m.package ?? '')} | ${OUTCOME_WORD[m.status]} | ${why(m)} |`)
+    }
+  } else {
+    lines.push('No third-party extension modules.')
+  }
+
+  const stdlib = report.modules.filter(m => m.origin === 'stdlib').sort(byProblem)
+  const notBuiltIn = stdlib.filter(m => m.status !== 'builtin')
+  if (stdlib.length > 0) {
+    lines.push(
+      '',
+      '<details>',
+      `<summary>stdlib: ${plural(stdlib.length - notBuiltIn.length, 'extension module')} built in, ${notBuiltIn.length} not</summary>`,
+      ''
+    )
+    for (const m of notBuiltIn) lines.push(`- \`${m.module}\`: ${OUTCOME_WORD[m.status]} (${why(m)})`)
+    lines.push(
+      `- built in: ${stdlib
+        .filter(m => m.status === 'builtin')
+        .map(m => m.module)
+        .join(', ')}`,
+      '',
+      '</details>'
+    )
+  }
+  return lines.join('\n') + '\n'
+}
+
+/** Several targets' reports as one table: a verdict row, then one row per third-party module, problems first. */
+export function renderMatrix(reports: Report[]): string {
+  const targets = reports.map(r => r.target)
+  const lines = [
+    `### Extension modules across ${plural(reports.length, 'target')}`,
+    '',
+    `| module | ${targets.join(' | ')} |`,
+    `| --- | ${targets.map(() => '---').join(' | ')} |`,
+    `| **verdict** | ${reports.map(r => VERDICT_WORDS[r.verdict]).join(' | ')} |`
+  ]
+  const names = new Map<string, number>()
+  for (const report of reports) {
+    for (const m of report.modules.filter(x => x.origin === 'package')) {
+      names.set(m.module, Math.min(names.get(m.module) ?? 9, PROBLEM_ORDER[m.status]))
+    }
+  }
+  const rows = [...names.entries()].sort(([a, x], [b, y]) => x - y || (a < b ? -1 : 1))
+  for (const [name] of rows) {
+    const cells = reports.map(r => {
+      const m = r.modules.find(x => x.module === name)
+      return m ? OUTCOME_WORD[m.status] : r.status === 'ok' ? 'not built' : '—'
+    })
+    lines.push(`| \`${name}\` | ${cells.join(' | ')} |`)
+  }
+  return lines.join('\n') + '\n'
+}
