@@ -58,6 +58,14 @@
  *                               --dynamic-list of the Py and _Py symbols) so
  *                               those .so files resolve the C API from the
  *                               executable.  Undefined => sys.path = [exe].
+ *   PYSEAL_STANDALONE_MODULES   string: a Python dict literal mapping dotted
+ *                               module names to shared-library files relative
+ *                               to PYSEAL_SIDE_DIR (which must be defined), e.g.
+ *                               "{\"pkg._native\": \"pkg/_native.cpython-311-
+ *                               x86_64-linux-gnu.so\"}".  A finder at the end of
+ *                               sys.meta_path loads them with the extension-file
+ *                               loader: a package embedded in the executable
+ *                               cannot list a file beside it in its __path__.
  *   PYSEAL_INITTAB_ENTRIES      if defined, this file defines
  *                                 struct _inittab _PyImport_Inittab[] =
  *                                   { PYSEAL_INITTAB_ENTRIES {0, 0} };
@@ -393,6 +401,48 @@ install_dotted_builtin_finder(void)
         return -1;
     }
     Py_DECREF(r);
+    return 0;
+}
+
+/* ---- standalone extension files beside the executable ------------------ */
+
+#if defined(PYSEAL_STANDALONE_MODULES) && defined(PYSEAL_SIDE_DIR)
+static const char standalone_finder_src[] =
+    "import sys\n"
+    "class StandaloneFileFinder:\n"
+    "    files = " PYSEAL_STANDALONE_MODULES "\n"
+    "    side = " "\"" PYSEAL_SIDE_DIR "\"" "\n"
+    "    @classmethod\n"
+    "    def find_spec(cls, name, path=None, target=None):\n"
+    "        relative = cls.files.get(name)\n"
+    "        if relative is None:\n"
+    "            return None\n"
+    "        import _frozen_importlib_external as e\n"
+    "        side = cls.side if cls.side.startswith('/') else"
+    " e._path_join(e._path_split(sys.executable)[0], cls.side)\n"
+    "        file = e._path_join(side, relative)\n"
+    "        return e.spec_from_file_location(name, file, loader=e.ExtensionFileLoader(name, file))\n"
+    "sys.meta_path.append(StandaloneFileFinder)\n";
+#endif
+
+static int
+install_standalone_finder(void)
+{
+#if defined(PYSEAL_STANDALONE_MODULES) && defined(PYSEAL_SIDE_DIR)
+    PyObject *d, *r;
+    d = PyDict_New();
+    if (d == NULL || PyDict_SetItemString(d, "__builtins__", PyEval_GetBuiltins()) < 0 ||
+        PyDict_SetItemString(d, "__name__", PyUnicode_FromString("_pyseal_boot")) < 0) {
+        Py_XDECREF(d);
+        return -1;
+    }
+    r = PyRun_String(standalone_finder_src, Py_file_input, d, d);
+    Py_DECREF(d);
+    if (r == NULL) {
+        return -1;
+    }
+    Py_DECREF(r);
+#endif
     return 0;
 }
 
@@ -739,7 +789,7 @@ main(int argc, char **argv)
     check(status, NULL);
     /* With PYSEAL_NO_ZIP_INDEX the hooks come after `site` (and so after a
        sitecustomize); otherwise before anything is imported from the zip. */
-    if (install_excepthook() < 0 || install_dotted_builtin_finder() < 0) {
+    if (install_excepthook() < 0 || install_dotted_builtin_finder() < 0 || install_standalone_finder() < 0) {
         PyErr_Print();
         fprintf(stderr, "pyseal launcher: cannot install the boot hooks\n");
         Py_Finalize();

@@ -31,6 +31,19 @@ Build options (the same names work in [tool.pyseal] of pyproject.toml; flags win
   --cache-dir DIR               build cache (default ~/.cache/pyseal)
   --fail-on WHEN                error (default: only when no binary), fallback (also when
                                 a third-party extension is not built in), or never
+  --flavor static|dynamic       static: built-ins only; dynamic: extension modules that
+                                cannot be built in ship as files beside the binary
+                                (default: static on musl, dynamic elsewhere)
+  --extension-location LIST     where such files go, first that works wins:
+                                in-memory, filesystem-relative:DIR (default
+                                filesystem-relative:lib)
+  --allow-in-memory-shared-library-loading
+                                let in-memory loading be used where the target can
+  --exclude-packages LIST       distributions whose extension modules are left out
+  --standalone-packages LIST    distributions whose extension modules stay files
+  --link-extra ITEM             extra objects or static libraries to link (a.o,libx.a),
+                                or a built-in module compiled outside pip
+                                (pkg.mod=a.o,b.a); repeatable
 `
 
 export async function main(argv: string[]): Promise<number> {

@@ -14,7 +14,8 @@ import { packageRoot } from './package-root'
 import { readLinkage } from './report/linkage'
 import { reportModules, summarize, verdictOf, writeReport, REPORT_SCHEMA, type Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
-import { planModules, SIDE_DIRECTORY, type ModulePlan } from './resolve/modules'
+import { planModules, type ModulePlan } from './resolve/modules'
+import { extensionPolicy } from './resolve/policy'
 import { ensureToolchain, selectToolchain } from './targets/select-toolchain'
 import { findTarget, hostTriple } from './targets/table'
 
@@ -45,6 +46,7 @@ export class BuildFailedError extends Error {
 /** Runs every stage in order for one target and writes the executable and its report. */
 export async function runBuild(inputs: BuildInputs, observer: PipelineObserver): Promise<BuildOutcome> {
   const target = selectToolchain(findTarget(inputs.target), hostTriple())
+  const policy = extensionPolicy(inputs, target)
   const executable = path.join(inputs.outDir, inputs.name)
   const reportFile = `${executable}.report.json`
   const report: Report = {
@@ -54,6 +56,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     target: target.triple,
     status: 'failed',
     verdict: 'failed',
+    flavor: policy.flavor,
     error: null,
     entryPoint: inputs.entryPoint,
     python: null,
@@ -118,12 +121,15 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
         planModules({
           distribution,
           target,
+          policy,
           searchDirs: await linkerSearchDirs(target.toolchain, toolchain.libraryDirs),
           cxx: toolchain.cxx,
           includeStdlibTestModules: !inputs.stdlibExclude.includes('test'),
           records: packages.capture.records,
           intents: packages.capture.intents,
-          installed: packages.installed
+          installed: packages.installed,
+          siteDir: packages.siteDir,
+          linkExtra: inputs.linkExtra
         }),
       p => `${p.filter(m => m.status === 'builtin').length} built-in extension modules`
     )
@@ -148,6 +154,8 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
           target,
           cxx: toolchain.cxx,
           plans,
+          sideDirectory: policy.sideDirectory,
+          extraObjects: inputs.linkExtra.flatMap(l => (l.kind === 'objects' ? l.paths : [])),
           entryPoint: inputs.entryPoint,
           workDir,
           output: native
@@ -168,7 +176,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
         }),
       e => e.summary
     )
-    const sideFiles = await shipStandaloneModules(plans, inputs.outDir)
+    const sideFiles = await shipStandaloneModules(plans, inputs.outDir, policy.sideDirectory)
     if (sideFiles.length > 0) {
       observer.log(`the binary needs ${sideFiles.join(', ')} beside it: ship ${inputs.outDir} as a folder`)
     }
@@ -186,7 +194,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     report.error = (error as Error).message
     throw new BuildFailedError(error as Error, reportFile)
   } finally {
-    report.modules = reportModules(plans)
+    report.modules = reportModules(plans, policy.sideDirectory)
     report.summary = summarize(report.modules)
     report.verdict = verdictOf(report)
     if (report.status !== 'ok' && existsSync(executable)) await rm(executable, { force: true })
@@ -195,13 +203,17 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
 }
 
 /** Copies the standalone modules' shared libraries into the side directory beside the binary. */
-async function shipStandaloneModules(plans: ModulePlan[], outDir: string): Promise<string[]> {
+async function shipStandaloneModules(
+  plans: ModulePlan[],
+  outDir: string,
+  sideDirectory: string | null
+): Promise<string[]> {
   const shipped: string[] = []
   for (const plan of plans) {
-    if (plan.status !== 'standalone' || !plan.sharedLibrary) continue
-    const relative = `${SIDE_DIRECTORY}/${path.basename(plan.sharedLibrary)}`
-    await mkdir(path.join(outDir, SIDE_DIRECTORY), { recursive: true })
-    await copyFile(plan.sharedLibrary, path.join(outDir, relative))
+    if (plan.status !== 'standalone' || !plan.standaloneFile || !sideDirectory) continue
+    const relative = `${sideDirectory}/${plan.standaloneFile.relative}`
+    await mkdir(path.dirname(path.join(outDir, relative)), { recursive: true })
+    await copyFile(plan.standaloneFile.source, path.join(outDir, relative))
     shipped.push(relative)
   }
   return shipped.sort()

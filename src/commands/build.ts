@@ -22,7 +22,13 @@ export async function buildCommand(args: string[], usage: string): Promise<numbe
         'stdlib-exclude': { type: 'string' },
         'out-dir': { type: 'string' },
         'cache-dir': { type: 'string' },
-        'fail-on': { type: 'string' }
+        'fail-on': { type: 'string' },
+        flavor: { type: 'string' },
+        'extension-location': { type: 'string' },
+        'allow-in-memory-shared-library-loading': { type: 'boolean' },
+        'exclude-packages': { type: 'string' },
+        'standalone-packages': { type: 'string' },
+        'link-extra': { type: 'string', multiple: true }
       }
     })
     flags = values as RawInputs

@@ -11,8 +11,17 @@ export const ACTION_INPUT_NAMES = [
   'stdlib-exclude',
   'out-dir',
   'cache-dir',
-  'fail-on'
+  'fail-on',
+  'flavor',
+  'extension-location',
+  'allow-in-memory-shared-library-loading',
+  'exclude-packages',
+  'standalone-packages',
+  'link-extra'
 ] as const
+
+/** Inputs that take one value per line (or comma-separated). */
+const LIST_INPUTS = new Set(['requirements', 'link-extra'])
 
 /**
  * Reads the inputs the runner passes as `INPUT_<NAME>` variables; an empty input
@@ -23,13 +32,12 @@ export function readActionInputs(env: NodeJS.ProcessEnv): RawInputs {
   for (const name of ACTION_INPUT_NAMES) {
     const value = (env[`INPUT_${name.toUpperCase()}`] ?? '').trim()
     if (value === '') continue
-    inputs[name] =
-      name === 'requirements'
-        ? value
-            .split(/[\n,]/)
-            .map(s => s.trim())
-            .filter(s => s !== '')
-        : value
+    inputs[name] = LIST_INPUTS.has(name)
+      ? value
+          .split(/[\n,]/)
+          .map(s => s.trim())
+          .filter(s => s !== '')
+      : value
   }
   return inputs as RawInputs
 }

@@ -14,6 +14,23 @@ export const DEFAULT_STDLIB_EXCLUDE = [
   'site-packages'
 ]
 
+/** Where an extension module that cannot be built in may live, in the order tried. */
+export const ExtensionLocationSchema = z.discriminatedUnion('kind', [
+  /** Loaded from memory, never written to disk (only Windows can, and only when allowed). */
+  z.object({ kind: z.literal('in-memory') }),
+  /** A shared-library file in this directory beside the binary (`filesystem-relative:lib`). */
+  z.object({ kind: z.literal('filesystem-relative'), dir: z.string().regex(/^[\w.-]+(\/[\w.-]+)*$/) })
+])
+export type ExtensionLocation = z.infer<typeof ExtensionLocationSchema>
+
+/** Extra objects or static libraries to link, or an extension module compiled outside pip. */
+export const LinkExtraSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('objects'), paths: z.array(z.string()) }),
+  /** `pkg.mod=a.o,b.a`: a built-in module from these objects (its init function is PyInit_mod). */
+  z.object({ kind: z.literal('module'), module: z.string(), paths: z.array(z.string()) })
+])
+export type LinkExtra = z.infer<typeof LinkExtraSchema>
+
 const entryPoint = z
   .string()
   .regex(/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.]*)?$/, 'must look like pkg.module:function or pkg.module')
@@ -37,7 +54,19 @@ export const BuildInputsSchema = z.object({
    * When the build counts as failed: `error` only when no binary could be made;
    * `fallback` also when a third-party extension module is not built in; `never`.
    */
-  failOn: z.enum(['error', 'fallback', 'never'])
+  failOn: z.enum(['error', 'fallback', 'never']),
+  /**
+   * `static`: built-ins only; `dynamic`: built-ins preferred, shared-library files
+   * allowed. Null: the target's default (static where the binary is static-only).
+   */
+  flavor: z.enum(['static', 'dynamic']).nullable(),
+  extensionLocations: z.array(ExtensionLocationSchema).min(1),
+  allowInMemorySharedLibraryLoading: z.boolean(),
+  /** Distributions whose extension modules are left out (their pure-Python fallback, if any, is used). */
+  excludePackages: z.array(z.string()),
+  /** Distributions whose extension modules stay shared-library files even when they could be built in. */
+  standalonePackages: z.array(z.string()),
+  linkExtra: z.array(LinkExtraSchema)
 })
 export type BuildInputs = z.infer<typeof BuildInputsSchema>
 
@@ -53,7 +82,13 @@ export const RawInputsSchema = z
     'stdlib-exclude': z.union([z.string(), z.array(z.string())]),
     'out-dir': z.string(),
     'cache-dir': z.string(),
-    'fail-on': z.string()
+    'fail-on': z.string(),
+    flavor: z.string(),
+    'extension-location': z.union([z.string(), z.array(z.string())]),
+    'allow-in-memory-shared-library-loading': z.union([z.boolean(), z.string()]),
+    'exclude-packages': z.union([z.string(), z.array(z.string())]),
+    'standalone-packages': z.union([z.string(), z.array(z.string())]),
+    'link-extra': z.union([z.string(), z.array(z.string())])
   })
   .partial()
   .strict()

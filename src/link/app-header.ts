@@ -1,11 +1,13 @@
 import type { Distribution } from '../distribution/python-json'
-import { SIDE_DIRECTORY, type ModulePlan } from '../resolve/modules'
+import type { ModulePlan } from '../resolve/modules'
 
 export interface AppHeaderRequest {
   distribution: Distribution
   plans: ModulePlan[]
   entryPoint: string | null
   optimize: 0 | 1 | 2
+  /** The directory beside the binary that standalone modules are imported from, if any ship. */
+  sideDirectory: string | null
 }
 
 /** Renders `pyseal_app.h`, the header c/launcher.c is compiled with (its contract is at the top of launcher.c). */
@@ -26,8 +28,12 @@ export function renderAppHeader(request: AppHeaderRequest): string {
   ]
   if (request.entryPoint) lines.push(`#define PYSEAL_ENTRY_POINT ${JSON.stringify(request.entryPoint)}`)
   lines.push(`#define PYSEAL_OPTIMIZE ${request.optimize}`)
-  if (request.plans.some(p => p.status === 'standalone')) {
-    lines.push(`#define PYSEAL_SIDE_DIR ${JSON.stringify(SIDE_DIRECTORY)}`)
+  const standalone = request.plans.filter(p => p.status === 'standalone' && p.standaloneFile)
+  if (standalone.length > 0 && request.sideDirectory) {
+    lines.push(`#define PYSEAL_SIDE_DIR ${JSON.stringify(request.sideDirectory)}`)
+    // A Python dict literal (JSON is one): dotted name -> file relative to the side directory.
+    const table = Object.fromEntries(standalone.map(p => [p.module, p.standaloneFile?.relative]))
+    lines.push(`#define PYSEAL_STANDALONE_MODULES ${JSON.stringify(JSON.stringify(table))}`)
   }
   const declared = new Set<string>()
   for (const [, fn] of entries) {

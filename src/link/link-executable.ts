@@ -14,6 +14,10 @@ export interface LinkRequest {
   /** The target's C++ driver on this machine: it links when C++ objects are in the binary. */
   cxx: string | null
   plans: ModulePlan[]
+  /** Where standalone modules are imported from, beside the binary (null: none ship). */
+  sideDirectory: string | null
+  /** Extra objects and static libraries the user asked to link (link-extra). */
+  extraObjects: string[]
   entryPoint: string | null
   workDir: string
   /** The native executable (without resources) to write. */
@@ -39,7 +43,13 @@ export async function linkExecutable(request: LinkRequest): Promise<LinkResult> 
 
   await writeFile(
     path.join(workDir, 'pyseal_app.h'),
-    renderAppHeader({ distribution, plans, entryPoint: request.entryPoint, optimize: 0 })
+    renderAppHeader({
+      distribution,
+      plans,
+      entryPoint: request.entryPoint,
+      optimize: 0,
+      sideDirectory: request.sideDirectory
+    })
   )
   const include = path.join(distribution.root, distribution.json.python_paths.include)
   const launcherObject = path.join(workDir, 'launcher.o')
@@ -67,6 +77,10 @@ export async function linkExecutable(request: LinkRequest): Promise<LinkResult> 
   }
 
   const archives = new Set<string>()
+  for (const extra of request.extraObjects) {
+    if (extra.endsWith('.a')) archives.add(extra)
+    else objects.push(extra)
+  }
   const systemLibraries = new Set<string>()
   for (const link of distribution.json.build_info.core.links) systemLibraries.add(link.name)
   for (const plan of builtins) {

@@ -24,7 +24,11 @@ export async function localizeExtension(plan: ModulePlan, workDir: string, toolc
   }
   const merged = path.join(workDir, `${plan.module}.merged.o`)
   const localized = path.join(workDir, `${plan.module}.o`)
-  await runChecked({ command: toolchain.ld, args: ['-r', '-o', merged, ...plan.objects] })
+  // Archives given for a module (link-extra) are its whole body: take every member.
+  const objects = plan.objects.filter(o => !o.endsWith('.a'))
+  const archives = plan.objects.filter(o => o.endsWith('.a'))
+  const inputs = archives.length > 0 ? [...objects, '--whole-archive', ...archives, '--no-whole-archive'] : objects
+  await runChecked({ command: toolchain.ld, args: ['-r', '-o', merged, ...inputs] })
   const keep = [linked, ...(await weakSymbols(merged, toolchain))]
   const keepFile = path.join(workDir, `${plan.module}.keep`)
   await writeFile(keepFile, keep.join('\n') + '\n')

@@ -1,11 +1,11 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { SIDE_DIRECTORY, type ModulePlan } from '../resolve/modules'
+import type { ModulePlan } from '../resolve/modules'
 import { ReportSchema, type Report, type ReportModule, type Verdict } from './schema'
 
 export { REPORT_SCHEMA, type Report, type ReportModule } from './schema'
 
-export function reportModules(plans: ModulePlan[]): ReportModule[] {
+export function reportModules(plans: ModulePlan[], sideDirectory: string | null): ReportModule[] {
   return [...plans]
     .sort((a, b) => (a.origin === b.origin ? (a.module < b.module ? -1 : 1) : a.origin === 'package' ? -1 : 1))
     .map(p => ({
@@ -14,7 +14,8 @@ export function reportModules(plans: ModulePlan[]): ReportModule[] {
       package: p.package,
       status: p.status,
       reasons: p.reasons,
-      file: p.sharedLibrary ? `${SIDE_DIRECTORY}/${path.basename(p.sharedLibrary)}` : null,
+      file: p.standaloneFile && sideDirectory ? `${sideDirectory}/${p.standaloneFile.relative}` : null,
+      location: p.location,
       capture: p.capture,
       language: p.language,
       initFunction: p.linkedInitFunction,

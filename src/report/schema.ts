@@ -23,7 +23,12 @@ export const ReasonCodeSchema = z.enum([
   'INTENDED_NOT_BUILT',
   'CXX_TOOLCHAIN_MISSING',
   'STANDALONE_SHARED_LIBRARY',
-  'SHARED_LIBRARY_NOT_LOADABLE'
+  'SHARED_LIBRARY_NOT_LOADABLE',
+  'IN_MEMORY_SHARED_LIBRARY_UNSUPPORTED',
+  'IN_MEMORY_SHARED_LIBRARY_DISALLOWED',
+  'EXCLUDED_BY_POLICY',
+  'STANDALONE_BY_POLICY',
+  'LINKED_FROM_LINK_EXTRA'
 ])
 export type ReasonCode = z.infer<typeof ReasonCodeSchema>
 
@@ -60,6 +65,8 @@ export const ReportModuleSchema = z.object({
   reasons: z.array(ReasonSchema),
   /** For standalone modules: the file beside the binary, relative to the binary's directory. */
   file: z.string().nullable(),
+  /** Where the module lives: `builtin`, `filesystem-relative:DIR`, `in-memory`, or null when nowhere. */
+  location: z.string().nullable(),
   /** How its objects were captured: `setuptools._distutils`, `distutils`, `wrapper`, or null (stdlib / none). */
   capture: z.string().nullable(),
   language: z.enum(['c', 'c++']),
@@ -89,6 +96,8 @@ export const ReportSchema = z.object({
   /** The message the build stopped with, when it failed. */
   error: z.string().nullable(),
   entryPoint: z.string().nullable(),
+  /** static: built-ins only; dynamic: shared-library files allowed beside the binary. */
+  flavor: z.enum(['static', 'dynamic']),
   python: z
     .object({
       version: z.string(),

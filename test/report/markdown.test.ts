@@ -23,6 +23,7 @@ function module(name: string, status: ReportModule['status'], extra: Partial<Rep
     status,
     reasons: [],
     file: null,
+    location: status === 'builtin' ? 'builtin' : null,
     capture: 'setuptools._distutils',
     language: 'c',
     initFunction: `PyInit_${name.split('.').pop()}`,

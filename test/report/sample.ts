@@ -11,6 +11,7 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
     verdict: 'all-builtin',
     error: null,
     entryPoint: 'app.cli:main',
+    flavor: 'dynamic',
     python: {
       version: '3.11.2',
       source: 'python3.11_3.11.2.orig.tar.gz',
@@ -35,6 +36,7 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
         status: 'builtin',
         reasons: [{ code: 'BUILTIN', message: 'objects captured through setuptools._distutils' }],
         file: null,
+        location: 'builtin',
         capture: 'setuptools._distutils',
         language: 'c',
         initFunction: 'PyInit__speedups',

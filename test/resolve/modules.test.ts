@@ -1,6 +1,16 @@
 import type { CaptureRecord } from '../../src/build/capture-records'
 import { parseDistribution } from '../../src/distribution/python-json'
 import { planModules } from '../../src/resolve/modules'
+import type { ExtensionPolicy } from '../../src/resolve/policy'
+
+const dynamic: ExtensionPolicy = {
+  flavor: 'dynamic',
+  locations: [{ kind: 'filesystem-relative', dir: 'lib' }],
+  allowInMemory: false,
+  excludePackages: [],
+  standalonePackages: [],
+  sideDirectory: 'lib'
+}
 import { findTarget } from '../../src/targets/table'
 
 const distribution = parseDistribution('/dist', {
@@ -76,6 +86,9 @@ describe('module plan', () => {
   const plans = planModules({
     distribution,
     target: findTarget('x86_64-unknown-linux-musl'),
+    policy: { ...dynamic, flavor: 'static' },
+    siteDir: '/site',
+    linkExtra: [],
     searchDirs: ['/nonexistent'],
     cxx: '/toolchain/c++',
     includeStdlibTestModules: false,
@@ -130,6 +143,9 @@ describe('module plan for the test modules a distribution has only as shared lib
     planModules({
       distribution,
       target: findTarget(triple),
+      policy: dynamic,
+      siteDir: '/site',
+      linkExtra: [],
       searchDirs: ['/nonexistent'],
       cxx,
       includeStdlibTestModules: true,
@@ -141,16 +157,17 @@ describe('module plan for the test modules a distribution has only as shared lib
   it('ships them beside the binary where the target can load shared libraries', () => {
     const ctypesTest = plan('x86_64-unknown-linux-gnu', 'g++').find(p => p.module === '_ctypes_test')
     expect(ctypesTest?.status).toBe('standalone')
-    expect(ctypesTest?.sharedLibrary).toBe(
-      '/dist/install/lib/python3.11/lib-dynload/_ctypes_test.cpython-311-x86_64-linux-gnu.so'
-    )
+    expect(ctypesTest?.standaloneFile).toEqual({
+      source: '/dist/install/lib/python3.11/lib-dynload/_ctypes_test.cpython-311-x86_64-linux-gnu.so',
+      relative: '_ctypes_test.cpython-311-x86_64-linux-gnu.so'
+    })
     expect(ctypesTest?.reasons[0].message).toMatch(/shipped as lib\/_ctypes_test\.cpython-311-x86_64-linux-gnu\.so/)
   })
 
   it('leaves them out of static-only targets, saying why', () => {
     const ctypesTest = plan('x86_64-unknown-linux-musl', '/zig/c++').find(p => p.module === '_ctypes_test')
     expect(ctypesTest?.status).toBe('excluded')
-    expect(ctypesTest?.reasons.map(r => r.code)).toEqual(['SHARED_LIBRARY_NOT_LOADABLE'])
+    expect(ctypesTest?.reasons.map(r => r.code)).toEqual(['MUSL_BUILTIN_ONLY'])
   })
 
   it('fails a C++ extension only when the target has no C++ compiler here', () => {

@@ -1,0 +1,193 @@
+import { execFileSync } from 'node:child_process'
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Report, ReportModule } from '../../src/report/schema'
+import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
+
+/**
+ * The extension-module policy with real builds on glibc: what cannot be built in
+ * ships as a shared-library file beside the binary (dynamic flavor) and really
+ * imports from there, or is left out (static flavor, exclude-packages); in-memory
+ * loading falls back on Linux; link-extra builds in what pip could not capture; a
+ * library with a static archive links in, one without makes its module a file.
+ */
+const TRIPLE = 'x86_64-unknown-linux-gnu'
+const LONG = 30 * 60 * 1000
+
+function build(project: string, extra: string[] = []): { run: ReturnType<typeof pyseal>; outDir: string } {
+  const outDir = tempDir('policy-out')
+  const run = pyseal([
+    'build',
+    '--target',
+    TRIPLE,
+    '--project',
+    project,
+    '--entry-point',
+    'none',
+    '--out-dir',
+    outDir,
+    ...extra
+  ])
+  return { run, outDir }
+}
+
+function entry(outDir: string, name: string, module: string): { report: Report; module: ReportModule | undefined } {
+  const report = JSON.parse(readFileSync(path.join(outDir, `${name}.report.json`), 'utf8')) as Report
+  return { report, module: report.modules.find(m => m.module === module) }
+}
+
+function copyFixture(name: string): string {
+  const dir = path.join(tempDir('policy-project'), name)
+  cpSync(path.join(FIXTURES, name), dir, { recursive: true })
+  return dir
+}
+
+describe('an extension pyseal cannot capture (built by a direct compiler call)', () => {
+  const project = path.join(FIXTURES, 'raw-ext')
+
+  it(
+    'ships as a file in lib/ with the dynamic flavor, and imports from there',
+    () => {
+      const { run, outDir } = build(project)
+      const binary = expectBuilt(run)
+      const { report, module } = entry(outDir, 'rawext', 'rawext._raw')
+      expect(module?.status).toBe('standalone')
+      expect(module?.reasons.map(r => r.code)).toEqual(['NO_OBJECT_FILES'])
+      expect(module?.location).toBe('filesystem-relative:lib')
+      expect(module?.file).toBe('lib/rawext/_raw.cpython-311-x86_64-linux-gnu.so')
+      expect(report.verdict).toBe('fallback')
+      expect(report.executable?.sideFiles).toEqual([module?.file])
+      expect(run.stdout).toContain('the binary needs lib/rawext/_raw.cpython-311-x86_64-linux-gnu.so beside it')
+      const check = runBinary(binary, ['-c', 'import rawext._raw as r\nprint(r.shout("hi"), r.__file__)'])
+      expect(check.stdout.trim()).toBe(`hi! ${path.join(outDir, module?.file ?? '')}`)
+    },
+    LONG
+  )
+
+  it('is left out with the static flavor, and the import fails cleanly', () => {
+    const { run, outDir } = build(project, ['--flavor', 'static'])
+    const binary = expectBuilt(run)
+    const { report, module } = entry(outDir, 'rawext', 'rawext._raw')
+    expect(module?.status).toBe('excluded')
+    expect(module?.reasons.map(r => r.code)).toEqual(['NO_OBJECT_FILES', 'STATIC_FLAVOR_BUILTIN_ONLY'])
+    expect(report.flavor).toBe('static')
+    expect(existsSync(path.join(outDir, 'lib'))).toBe(false)
+    const check = runBinary(binary, [
+      '-c',
+      'try:\n    import rawext._raw\nexcept ImportError as e:\n    print("ImportError", e.name)'
+    ])
+    expect(check.stdout.trim()).toBe('ImportError rawext._raw')
+  })
+
+  it('falls back from in-memory loading on Linux to the next location, saying why', () => {
+    const { run, outDir } = build(project, ['--extension-location', 'in-memory,filesystem-relative:ext'])
+    const binary = expectBuilt(run)
+    const { module } = entry(outDir, 'rawext', 'rawext._raw')
+    expect(module?.status).toBe('standalone')
+    expect(module?.reasons.map(r => r.code)).toEqual(['NO_OBJECT_FILES', 'IN_MEMORY_SHARED_LIBRARY_UNSUPPORTED'])
+    expect(module?.file).toBe('ext/rawext/_raw.cpython-311-x86_64-linux-gnu.so')
+    expect(runBinary(binary, ['-c', 'import rawext._raw as r; print(r.shout("ok"))']).stdout.trim()).toBe('ok!')
+  })
+
+  it('is left out when its package is excluded', () => {
+    const { run, outDir } = build(project, ['--exclude-packages', 'rawext'])
+    expectBuilt(run)
+    const { module } = entry(outDir, 'rawext', 'rawext._raw')
+    expect(module?.status).toBe('excluded')
+    expect(module?.reasons.map(r => r.code)).toEqual(['EXCLUDED_BY_POLICY'])
+  })
+
+  it('is built in from objects the user compiled, declared with link-extra', () => {
+    const objects = tempDir('policy-objects')
+    const include = execFileSync('python3.11', ['-c', 'import sysconfig; print(sysconfig.get_paths()["include"])'], {
+      encoding: 'utf8'
+    }).trim()
+    const object = path.join(objects, '_raw.o')
+    execFileSync('gcc', ['-c', '-fPIC', '-O2', `-I${include}`, path.join(project, 'rawext', '_raw.c'), '-o', object])
+    const { run, outDir } = build(project, ['--link-extra', `rawext._raw=${object}`])
+    const binary = expectBuilt(run)
+    const { report, module } = entry(outDir, 'rawext', 'rawext._raw')
+    expect(module?.status).toBe('builtin')
+    expect(module?.reasons.map(r => r.code)).toEqual(['LINKED_FROM_LINK_EXTRA', 'SYMBOLS_LOCALIZED'])
+    expect(report.verdict).toBe('all-builtin')
+    const check = runBinary(binary, [
+      '-c',
+      'import sys, rawext._raw as r\nprint(r.shout("in"), "rawext._raw" in sys.builtin_module_names)'
+    ])
+    expect(check.stdout.trim()).toBe('in! True')
+  })
+})
+
+describe('a package kept as files by standalone-packages', () => {
+  it(
+    'ships its captured extension as a file anyway, and imports it from there',
+    () => {
+      const { run, outDir } = build(path.join(FIXTURES, 'optional-ext'), ['--standalone-packages', 'optext'])
+      const binary = expectBuilt(run)
+      const { module } = entry(outDir, 'optext', 'optext._accel')
+      expect(module?.status).toBe('standalone')
+      expect(module?.reasons.map(r => r.code)).toEqual(['STANDALONE_BY_POLICY'])
+      const check = runBinary(binary, [
+        '-c',
+        'import sys, optext\nprint(optext.IMPLEMENTATION, "optext._accel" in sys.builtin_module_names)'
+      ])
+      expect(check.stdout.trim()).toBe('C False')
+    },
+    LONG
+  )
+})
+
+describe('an extension that needs a library of its own', () => {
+  /** libpysealdemo as a shared library, and as a static archive too when asked. */
+  function libraryDir(withArchive: boolean): string {
+    const dir = tempDir('policy-lib')
+    const source = path.join(dir, 'demo.c')
+    writeFileSync(source, 'int pyseal_demo_answer(void) { return 42; }\n')
+    execFileSync('gcc', ['-shared', '-fPIC', source, '-o', path.join(dir, 'libpysealdemo.so')])
+    if (withArchive) {
+      execFileSync('gcc', ['-c', '-fPIC', source, '-o', path.join(dir, 'demo.o')])
+      execFileSync('ar', ['rcs', path.join(dir, 'libpysealdemo.a'), path.join(dir, 'demo.o')])
+    }
+    return dir
+  }
+
+  it(
+    'links the static archive when there is one',
+    () => {
+      const project = copyFixture('libdep-ext')
+      writeFileSync(path.join(project, 'libdir.txt'), libraryDir(true))
+      const { run, outDir } = build(project)
+      const binary = expectBuilt(run)
+      const { module } = entry(outDir, 'libdep', 'libdep._answer')
+      expect(module?.status).toBe('builtin')
+      expect(module?.reasons.map(r => r.code)).toContain('LIBRARY_LINKED_STATIC')
+      expect(module?.libraries).toEqual([
+        { name: 'pysealdemo', kind: 'static', path: expect.stringMatching(/libpysealdemo\.a$/) }
+      ])
+      expect(runBinary(binary, ['-c', 'import libdep._answer as a; print(a.answer())']).stdout.trim()).toBe('42')
+    },
+    LONG
+  )
+
+  it(
+    'ships the module as a file when the library has no static archive (dynamic flavor), and fails it with the static flavor',
+    () => {
+      const project = copyFixture('libdep-ext')
+      writeFileSync(path.join(project, 'libdir.txt'), libraryDir(false))
+      const dynamic = build(project)
+      const binary = expectBuilt(dynamic.run)
+      const { module } = entry(dynamic.outDir, 'libdep', 'libdep._answer')
+      expect(module?.status).toBe('standalone')
+      expect(module?.reasons.map(r => r.code)).toEqual(['LIBRARY_MISSING'])
+      expect(module?.libraries[0]).toMatchObject({ name: 'pysealdemo', kind: 'missing' })
+      expect(runBinary(binary, ['-c', 'import libdep._answer as a; print(a.answer())']).stdout.trim()).toBe('42')
+
+      const strict = build(project, ['--flavor', 'static'])
+      expect(strict.run.code).toBe(1)
+      expect(strict.run.stderr).toMatch(/libdep\._answer \(libdep\): needs libpysealdemo, which has no static archive/)
+      const failed = entry(strict.outDir, 'libdep', 'libdep._answer').module
+      expect(failed?.status).toBe('failed')
+    },
+    LONG
+  )
+})
