@@ -68,8 +68,9 @@ export interface InstalledExtension {
   module: string
   /** Path relative to the site directory. */
   file: string
-  /** The distribution whose dist-info RECORD lists the file, when one does. */
+  /** The distribution whose dist-info RECORD lists the file, when one does, and its version. */
   distribution: string | null
+  version?: string | null
 }
 
 export interface BuiltPackages {
@@ -264,21 +265,25 @@ export async function findExtensionFiles(siteDir: string, platformTag: string): 
   }
   await walk(siteDir)
   const owners = await recordOwners(siteDir)
-  for (const extension of found) extension.distribution = owners.get(extension.file) ?? null
+  for (const extension of found) {
+    const owner = owners.get(extension.file)
+    extension.distribution = owner?.name ?? null
+    extension.version = owner?.version ?? null
+  }
   return found.sort((a, b) => (a.module < b.module ? -1 : 1))
 }
 
-/** File (relative to the site directory) → the distribution whose dist-info RECORD lists it. */
-async function recordOwners(siteDir: string): Promise<Map<string, string>> {
-  const owners = new Map<string, string>()
+/** File (relative to the site directory) → the distribution (name, version) whose dist-info RECORD lists it. */
+async function recordOwners(siteDir: string): Promise<Map<string, { name: string; version: string }>> {
+  const owners = new Map<string, { name: string; version: string }>()
   if (!existsSync(siteDir)) return owners
   for (const entry of await readdir(siteDir)) {
-    const match = /^(.+?)-[^-]+\.dist-info$/.exec(entry)
+    const match = /^(.+?)-([^-]+)\.dist-info$/.exec(entry)
     const record = path.join(siteDir, entry, 'RECORD')
     if (!match || !existsSync(record)) continue
     for (const line of (await readFile(record, 'utf8')).split('\n')) {
       const file = line.split(',')[0]
-      if (file) owners.set(path.normalize(file), match[1])
+      if (file) owners.set(path.normalize(file), { name: match[1], version: match[2] })
     }
   }
   return owners

@@ -62,7 +62,8 @@ export function renderReport(report: Report): string {
   if (packages.length > 0) {
     lines.push('| module | package | outcome | why |', '| --- | --- | --- | --- |')
     for (const m of packages) {
-      lines.push(`| \`${m.module}\` | ${cell(m.package ?? '')} | ${OUTCOME_WORD[m.status]} | ${why(m)} |`)
+      const pkg = [m.package, m.version].filter(Boolean).join(' ')
+      lines.push(`| \`${m.module}\` | ${cell(pkg)} | ${OUTCOME_WORD[m.status]} | ${why(m)} |`)
     }
   } else {
     lines.push('No third-party extension modules.')

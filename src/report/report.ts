@@ -12,6 +12,7 @@ export function reportModules(plans: ModulePlan[], sideDirectory: string | null)
       module: p.module,
       origin: p.origin,
       package: p.package,
+      version: p.version,
       status: p.status,
       reasons: p.reasons,
       file: p.standaloneFile && sideDirectory ? `${sideDirectory}/${p.standaloneFile.relative}` : null,

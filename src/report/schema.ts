@@ -60,6 +60,8 @@ export const ReportModuleSchema = z.object({
   origin: z.enum(['stdlib', 'package']),
   /** The distribution (from its dist-info RECORD) that installed it, when known. */
   package: z.string().nullable(),
+  /** That distribution's version, when known. */
+  version: z.string().nullable(),
   /** built-in, shipped as a file beside the binary, left out, or failed. */
   status: ModuleOutcomeSchema,
   reasons: z.array(ReasonSchema),
@@ -67,7 +69,10 @@ export const ReportModuleSchema = z.object({
   file: z.string().nullable(),
   /** Where the module lives: `builtin`, `filesystem-relative:DIR`, `in-memory`, or null when nowhere. */
   location: z.string().nullable(),
-  /** How its objects were captured: `setuptools._distutils`, `distutils`, `wrapper`, or null (stdlib / none). */
+  /**
+   * How its objects were captured: `setuptools._distutils`, `distutils` or `wrapper` for
+   * packages, `link-extra` for declared ones, `distribution` for CPython's own; null when none were.
+   */
   capture: z.string().nullable(),
   language: z.enum(['c', 'c++']),
   /** The init function as linked (renamed when two modules share one). */

@@ -24,6 +24,8 @@ export interface ModulePlan {
   module: string
   origin: 'stdlib' | 'package'
   package: string | null
+  /** The package's version (from its dist-info), when known. */
+  version: string | null
   /** `standalone`: shipped as a shared-library file in the side directory beside the binary. */
   status: 'builtin' | 'standalone' | 'excluded' | 'failed'
   reasons: Reason[]
@@ -62,6 +64,7 @@ function emptyPlan(module: string, origin: ModulePlan['origin'], pkg: string | n
     module,
     origin,
     package: pkg,
+    version: null,
     status: 'builtin',
     reasons: [],
     objects: [],
@@ -104,6 +107,7 @@ function planStdlib(request: ResolveRequest): ModulePlan[] {
     const variant = variants[0]
     if (variant.in_core) continue
     const plan = emptyPlan(module, 'stdlib', null)
+    plan.capture = 'distribution'
     plan.initFunction = variant.init_fn
     plan.linkedInitFunction = variant.init_fn
     if (testModules.has(module) && !request.includeStdlibTestModules) {
@@ -158,6 +162,7 @@ function planPackages(request: ResolveRequest): ModulePlan[] {
       record?.package ?? file.distribution ?? packageOf(request.intents, file.module)
     )
     plan.capture = record?.capture ?? null
+    plan.version = file.version ?? null
     const name = plan.package ? normalizeName(plan.package) : null
     const source = path.join(request.siteDir, file.file)
 

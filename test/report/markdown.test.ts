@@ -20,6 +20,7 @@ function module(name: string, status: ReportModule['status'], extra: Partial<Rep
     module: name,
     origin: 'package',
     package: name.split('.')[0],
+    version: null,
     status,
     reasons: [],
     file: null,
@@ -35,6 +36,7 @@ function module(name: string, status: ReportModule['status'], extra: Partial<Rep
 function gnuReport(): Report {
   const modules = [
     module('markupsafe._speedups', 'builtin', {
+      version: '3.0.2',
       reasons: [
         { code: 'BUILTIN', message: 'objects captured through setuptools._distutils' },
         { code: 'SYMBOLS_LOCALIZED', message: 'every symbol but PyInit__speedups made private' }

@@ -33,6 +33,7 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
         module: 'app._speedups',
         origin: 'package',
         package: 'app',
+        version: '1.0',
         status: 'builtin',
         reasons: [{ code: 'BUILTIN', message: 'objects captured through setuptools._distutils' }],
         file: null,
