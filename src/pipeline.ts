@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { copyFile, mkdir, rm } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { buildPackages, type BuiltPackages } from './build/install-packages'
 import { checkEntryPoint } from './build/entry-point'
@@ -7,6 +7,7 @@ import { obtainDistribution, type ObtainedDistribution } from './distribution/ob
 import { prepareBuildToolchain } from './distribution/toolchain-env'
 import type { BuildInputs } from './inputs/schema'
 import { embedResources } from './link/embed'
+import { shipStandaloneModules } from './link/ship-standalone'
 import { linkExecutable } from './link/link-executable'
 import { assertLinkable } from './link/object-format'
 import { sha256File } from './cache/hash'
@@ -115,6 +116,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     report.packages = { key: packages.key, reused: packages.reused }
     checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed)
 
+    const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs)
     plans = await stage(
       'resolve',
       async () =>
@@ -122,7 +124,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
           distribution,
           target,
           policy,
-          searchDirs: await linkerSearchDirs(target.toolchain, toolchain.libraryDirs),
+          searchDirs,
           cxx: toolchain.cxx,
           includeStdlibTestModules: !inputs.stdlibExclude.includes('test'),
           records: packages.capture.records,
@@ -176,7 +178,14 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
         }),
       e => e.summary
     )
-    const sideFiles = await shipStandaloneModules(plans, inputs.outDir, policy.sideDirectory)
+    const sideFiles = await shipStandaloneModules({
+      plans,
+      outDir: inputs.outDir,
+      sideDirectory: policy.sideDirectory,
+      target,
+      searchDirs,
+      log: observer.log
+    })
     if (sideFiles.length > 0) {
       observer.log(`the binary needs ${sideFiles.join(', ')} beside it: ship ${inputs.outDir} as a folder`)
     }
@@ -200,23 +209,6 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     if (report.status !== 'ok' && existsSync(executable)) await rm(executable, { force: true })
     await writeReport(reportFile, report)
   }
-}
-
-/** Copies the standalone modules' shared libraries into the side directory beside the binary. */
-async function shipStandaloneModules(
-  plans: ModulePlan[],
-  outDir: string,
-  sideDirectory: string | null
-): Promise<string[]> {
-  const shipped: string[] = []
-  for (const plan of plans) {
-    if (plan.status !== 'standalone' || !plan.standaloneFile || !sideDirectory) continue
-    const relative = `${sideDirectory}/${plan.standaloneFile.relative}`
-    await mkdir(path.dirname(path.join(outDir, relative)), { recursive: true })
-    await copyFile(plan.standaloneFile.source, path.join(outDir, relative))
-    shipped.push(relative)
-  }
-  return shipped.sort()
 }
 
 /** pyseal's own version, for the report. */

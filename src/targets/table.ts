@@ -154,7 +154,7 @@ export const TARGETS: readonly Target[] = [
     objectFormat: 'elf',
     aliases: ['linux-x64', 'linux-x86_64', 'x86_64-linux-gnu'],
     runner: { label: 'ubuntu-24.04', container: null },
-    toolchain: gnuToolchain('', ['build-essential', 'binutils']),
+    toolchain: gnuToolchain('', ['build-essential', 'binutils', 'patchelf']),
     cross: [],
     capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
     testedOn: 'this-machine'
@@ -180,7 +180,7 @@ export const TARGETS: readonly Target[] = [
     objectFormat: 'elf',
     aliases: ['linux-arm64', 'linux-aarch64', 'aarch64-linux-gnu'],
     runner: { label: 'ubuntu-24.04-arm', container: null },
-    toolchain: gnuToolchain('', ['build-essential', 'binutils']),
+    toolchain: gnuToolchain('', ['build-essential', 'binutils', 'patchelf']),
     cross: [
       {
         host: 'x86_64-unknown-linux-gnu',

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Report, ReportModule } from '../../src/report/schema'
 import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
@@ -173,13 +173,20 @@ describe('an extension that needs a library of its own', () => {
     'ships the module as a file when the library has no static archive (dynamic flavor), and fails it with the static flavor',
     () => {
       const project = copyFixture('libdep-ext')
-      writeFileSync(path.join(project, 'libdir.txt'), libraryDir(false))
+      const libdir = libraryDir(false)
+      writeFileSync(path.join(project, 'libdir.txt'), libdir)
       const dynamic = build(project)
       const binary = expectBuilt(dynamic.run)
-      const { module } = entry(dynamic.outDir, 'libdep', 'libdep._answer')
+      const { report, module } = entry(dynamic.outDir, 'libdep', 'libdep._answer')
       expect(module?.status).toBe('standalone')
-      expect(module?.reasons.map(r => r.code)).toEqual(['LIBRARY_MISSING'])
+      expect(module?.reasons.map(r => r.code)).toEqual(['LIBRARY_MISSING', 'LIBRARY_BUNDLED'])
       expect(module?.libraries[0]).toMatchObject({ name: 'pysealdemo', kind: 'missing' })
+      expect(report.executable?.sideFiles).toEqual([
+        'lib/libdep/_answer.cpython-311-x86_64-linux-gnu.so',
+        'lib/libpysealdemo.so'
+      ])
+      // The library it needs was bundled beside it: the folder works without the original.
+      rmSync(libdir, { recursive: true })
       expect(runBinary(binary, ['-c', 'import libdep._answer as a; print(a.answer())']).stdout.trim()).toBe('42')
 
       const strict = build(project, ['--flavor', 'static'])

@@ -15,7 +15,7 @@ describe('build matrix plan', () => {
       container: '',
       os: 'linux',
       arch: 'x86_64',
-      'apt-packages': 'build-essential binutils',
+      'apt-packages': 'build-essential binutils patchelf',
       artifact: 'wordfreq-x86_64-unknown-linux-gnu',
       'tested-on': 'this-machine'
     })

@@ -46,7 +46,7 @@ describe('toolchain selection', () => {
     const broken = { ...gnu, toolchain: { ...gnu.toolchain, cc: 'pyseal-test-no-such-gcc' } }
     await expect(ensureToolchain(broken, { install: false, log: () => undefined })).rejects.toThrow(
       'The x86_64-unknown-linux-gnu toolchain is incomplete on this machine: pyseal-test-no-such-gcc is not installed. ' +
-        'Install it with: sudo apt-get install -y build-essential binutils'
+        'Install it with: sudo apt-get install -y build-essential binutils patchelf'
     )
   })
 })
