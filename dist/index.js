@@ -27,8 +27,8 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/main.ts
-var import_node_fs16 = require("node:fs");
-var import_node_crypto5 = require("node:crypto");
+var import_node_fs20 = require("node:fs");
+var import_node_crypto6 = require("node:crypto");
 
 // src/inputs/action-inputs.ts
 var ACTION_INPUT_NAMES = [
@@ -40,14 +40,22 @@ var ACTION_INPUT_NAMES = [
   "python-distribution",
   "stdlib-exclude",
   "out-dir",
-  "cache-dir"
+  "cache-dir",
+  "fail-on",
+  "flavor",
+  "extension-location",
+  "allow-in-memory-shared-library-loading",
+  "exclude-packages",
+  "standalone-packages",
+  "link-extra"
 ];
+var LIST_INPUTS = /* @__PURE__ */ new Set(["requirements", "link-extra"]);
 function readActionInputs(env) {
   const inputs = {};
   for (const name of ACTION_INPUT_NAMES) {
     const value = (env[`INPUT_${name.toUpperCase()}`] ?? "").trim();
     if (value === "") continue;
-    inputs[name] = name === "requirements" ? value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "") : value;
+    inputs[name] = LIST_INPUTS.has(name) ? value.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "") : value;
   }
   return inputs;
 }
@@ -544,8 +552,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path26, errorMaps, issueData } = params;
-  const fullPath = [...path26, ...issueData.path || []];
+  const { data, path: path29, errorMaps, issueData } = params;
+  const fullPath = [...path29, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -661,11 +669,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path26, key) {
+  constructor(parent, value, path29, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path26;
+    this._path = path29;
     this._key = key;
   }
   get path() {
@@ -4108,6 +4116,14 @@ var coerce = {
 var NEVER = INVALID;
 
 // src/targets/table.ts
+var ToolchainInstallSchema = external_exports.discriminatedUnion("kind", [
+  /** Debian/Ubuntu packages (GitHub's Linux runners, this project's machines). */
+  external_exports.object({ kind: external_exports.literal("apt"), packages: external_exports.array(external_exports.string()) }),
+  /** Xcode's command line tools (preinstalled on GitHub's macOS runners; `xcode-select --install` elsewhere). */
+  external_exports.object({ kind: external_exports.literal("xcode") }),
+  /** Visual Studio's C++ build tools, whose environment is found with vswhere (preinstalled on GitHub's Windows runners). */
+  external_exports.object({ kind: external_exports.literal("msvc"), arch: external_exports.enum(["x64", "arm64"]) })
+]);
 var ToolchainSchema = external_exports.object({
   /** C compiler driver for CPython, extensions, the launcher and the final link. */
   cc: external_exports.string(),
@@ -4120,9 +4136,17 @@ var ToolchainSchema = external_exports.object({
    * (clang with libc++ built for it) compiles the C++ and drives the final link.
    */
   zigCxxTarget: external_exports.string().nullable(),
+  /** Static-library archiver (`ar`, `lib.exe`). */
   ar: external_exports.string(),
+  /** Linker that merges objects into one relocatable object (`ld -r`) before symbols are made private. */
   ld: external_exports.string(),
-  objcopy: external_exports.string(),
+  /**
+   * The objcopy-equivalent that makes an extension's symbols private. Null where the
+   * object format does it another way (Mach-O: `ld -r -exported_symbols_list`; COFF:
+   * nothing leaves a static link but what the linker resolves).
+   */
+  objcopy: external_exports.string().nullable(),
+  /** Symbol lister (`nm`, `dumpbin`). */
   nm: external_exports.string(),
   /** Link flags every executable for this triple gets. */
   linkFlags: external_exports.array(external_exports.string()),
@@ -4134,8 +4158,17 @@ var ToolchainSchema = external_exports.object({
   libraryDirs: external_exports.array(external_exports.string()).nullable(),
   /** Libraries that stay dynamic (the C library's own parts); every other one links statically. */
   systemLibraries: external_exports.array(external_exports.string()),
-  /** Debian packages that provide this toolchain. */
-  debianPackages: external_exports.array(external_exports.string())
+  /** How to install this toolchain where it is missing. */
+  install: ToolchainInstallSchema
+});
+var CrossToolchainSchema = external_exports.object({
+  /** The build machine's triple. */
+  host: external_exports.string(),
+  /** The GNU triplet configure scripts take as --host (`aarch64-linux-gnu`). */
+  configureHost: external_exports.string(),
+  toolchain: ToolchainSchema,
+  /** Runs the target's binaries on the host (qemu-user), for checks and tests; null when none can. */
+  emulator: external_exports.array(external_exports.string()).nullable()
 });
 var TargetSchema = external_exports.object({
   triple: external_exports.string(),
@@ -4143,15 +4176,76 @@ var TargetSchema = external_exports.object({
   arch: external_exports.enum(["x86_64", "aarch64"]),
   libc: external_exports.enum(["gnu", "musl", "darwin", "msvc"]),
   objectFormat: external_exports.enum(["elf", "mach-o", "coff"]),
+  /** Names a user may type instead of the triple. */
   aliases: external_exports.array(external_exports.string()),
+  /** Where a GitHub workflow builds it: the runner label, and a container image if the leg runs in one. */
+  runner: external_exports.object({ label: external_exports.string(), container: external_exports.string().nullable() }),
+  /** The toolchain on a machine of this triple (the runner above). */
   toolchain: ToolchainSchema,
+  /** Toolchains that build it from machines of other triples. */
+  cross: external_exports.array(CrossToolchainSchema),
   capabilities: external_exports.object({
+    /** The binary can import extension modules from shared-library files. */
     canLoadSharedLibraries: external_exports.boolean(),
+    /** It can load them from memory, without a file (only Windows, with the dynamic flavor). */
     inMemorySharedLibraries: external_exports.boolean(),
+    /** Every extension must be built in: the binary is fully static. */
     staticOnly: external_exports.boolean()
-  })
+  }),
+  /** Where pyseal's own tests build and run it: on this project's machines, or only in its GitHub workflow. */
+  testedOn: external_exports.enum(["this-machine", "github-workflow"])
 });
 var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
+var darwinParts = ["c", "m", "dl", "pthread", "util", "System", "resolv"];
+var windowsParts = ["kernel32", "user32", "advapi32", "shell32", "ole32", "oleaut32", "ws2_32", "bcrypt", "version"];
+function gnuToolchain(prefix, packages) {
+  return {
+    cc: `${prefix}gcc`,
+    cxx: `${prefix}g++`,
+    cxxLinkFlags: ["-static-libstdc++", "-static-libgcc"],
+    zigCxxTarget: null,
+    ar: `${prefix}ar`,
+    ld: `${prefix}ld`,
+    objcopy: `${prefix}objcopy`,
+    nm: `${prefix}nm`,
+    linkFlags: ["-Wl,--export-dynamic"],
+    libraryDirs: null,
+    systemLibraries: glibcParts,
+    install: { kind: "apt", packages }
+  };
+}
+function muslToolchain(arch) {
+  return {
+    cc: "musl-gcc",
+    cxx: null,
+    cxxLinkFlags: [],
+    zigCxxTarget: `${arch}-linux-musl`,
+    ar: "ar",
+    ld: "ld",
+    objcopy: "objcopy",
+    nm: "nm",
+    linkFlags: ["-static"],
+    libraryDirs: [`/usr/lib/${arch}-linux-musl`],
+    systemLibraries: [],
+    install: { kind: "apt", packages: ["musl-tools", "musl-dev", "build-essential"] }
+  };
+}
+function darwinToolchain(arch) {
+  return {
+    cc: "clang",
+    cxx: "clang++",
+    cxxLinkFlags: [],
+    zigCxxTarget: null,
+    ar: "ar",
+    ld: "ld",
+    objcopy: null,
+    nm: "nm",
+    linkFlags: ["-arch", arch],
+    libraryDirs: null,
+    systemLibraries: darwinParts,
+    install: { kind: "xcode" }
+  };
+}
 var TARGETS = [
   {
     triple: "x86_64-unknown-linux-gnu",
@@ -4160,21 +4254,11 @@ var TARGETS = [
     libc: "gnu",
     objectFormat: "elf",
     aliases: ["linux-x64", "linux-x86_64", "x86_64-linux-gnu"],
-    toolchain: {
-      cc: "gcc",
-      cxx: "g++",
-      cxxLinkFlags: ["-static-libstdc++", "-static-libgcc"],
-      zigCxxTarget: null,
-      ar: "ar",
-      ld: "ld",
-      objcopy: "objcopy",
-      nm: "nm",
-      linkFlags: ["-Wl,--export-dynamic"],
-      libraryDirs: null,
-      systemLibraries: glibcParts,
-      debianPackages: ["build-essential", "binutils"]
-    },
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false }
+    runner: { label: "ubuntu-24.04", container: null },
+    toolchain: gnuToolchain("", ["build-essential", "binutils", "patchelf"]),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    testedOn: "this-machine"
   },
   {
     triple: "x86_64-unknown-linux-musl",
@@ -4183,23 +4267,103 @@ var TARGETS = [
     libc: "musl",
     objectFormat: "elf",
     aliases: ["linux-musl-x64", "linux-musl-x86_64", "x86_64-linux-musl"],
+    runner: { label: "ubuntu-24.04", container: null },
+    toolchain: muslToolchain("x86_64"),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
+    testedOn: "this-machine"
+  },
+  {
+    triple: "aarch64-unknown-linux-gnu",
+    os: "linux",
+    arch: "aarch64",
+    libc: "gnu",
+    objectFormat: "elf",
+    aliases: ["linux-arm64", "linux-aarch64", "aarch64-linux-gnu"],
+    runner: { label: "ubuntu-24.04-arm", container: null },
+    toolchain: gnuToolchain("", ["build-essential", "binutils", "patchelf"]),
+    cross: [
+      {
+        host: "x86_64-unknown-linux-gnu",
+        configureHost: "aarch64-linux-gnu",
+        toolchain: gnuToolchain("aarch64-linux-gnu-", [
+          "gcc-aarch64-linux-gnu",
+          "g++-aarch64-linux-gnu",
+          "binutils-aarch64-linux-gnu",
+          "qemu-user"
+        ]),
+        emulator: ["qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"]
+      }
+    ],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    testedOn: "this-machine"
+  },
+  {
+    triple: "aarch64-unknown-linux-musl",
+    os: "linux",
+    arch: "aarch64",
+    libc: "musl",
+    objectFormat: "elf",
+    aliases: ["linux-musl-arm64", "linux-musl-aarch64", "aarch64-linux-musl"],
+    runner: { label: "ubuntu-24.04-arm", container: null },
+    toolchain: muslToolchain("aarch64"),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
+    testedOn: "github-workflow"
+  },
+  {
+    triple: "x86_64-apple-darwin",
+    os: "macos",
+    arch: "x86_64",
+    libc: "darwin",
+    objectFormat: "mach-o",
+    aliases: ["macos-x64", "macos-x86_64", "darwin-x64"],
+    runner: { label: "macos-15-intel", container: null },
+    toolchain: darwinToolchain("x86_64"),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    testedOn: "github-workflow"
+  },
+  {
+    triple: "aarch64-apple-darwin",
+    os: "macos",
+    arch: "aarch64",
+    libc: "darwin",
+    objectFormat: "mach-o",
+    aliases: ["macos-arm64", "macos-aarch64", "darwin-arm64"],
+    runner: { label: "macos-15", container: null },
+    toolchain: darwinToolchain("arm64"),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    testedOn: "github-workflow"
+  },
+  {
+    triple: "x86_64-pc-windows-msvc",
+    os: "windows",
+    arch: "x86_64",
+    libc: "msvc",
+    objectFormat: "coff",
+    aliases: ["windows-x64", "windows-x86_64", "win64"],
+    runner: { label: "windows-2022", container: null },
     toolchain: {
-      cc: "musl-gcc",
-      cxx: null,
+      cc: "cl.exe",
+      cxx: "cl.exe",
       cxxLinkFlags: [],
-      zigCxxTarget: "x86_64-linux-musl",
-      ar: "ar",
-      ld: "ld",
-      objcopy: "objcopy",
-      nm: "nm",
-      linkFlags: ["-static"],
-      libraryDirs: ["/usr/lib/x86_64-linux-musl"],
-      systemLibraries: [],
-      debianPackages: ["musl-tools", "musl-dev"]
+      zigCxxTarget: null,
+      ar: "lib.exe",
+      ld: "link.exe",
+      objcopy: null,
+      nm: "dumpbin.exe",
+      linkFlags: ["/NOLOGO"],
+      libraryDirs: null,
+      systemLibraries: windowsParts,
+      install: { kind: "msvc", arch: "x64" }
     },
-    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true }
+    cross: [],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: true, staticOnly: false },
+    testedOn: "github-workflow"
   }
-];
+].map((row) => TargetSchema.parse(row));
 var UnknownTargetError = class extends Error {
   constructor(value) {
     const valid = TARGETS.map((t) => `${t.triple} (${t.aliases.join(", ")})`).join("; ");
@@ -4996,6 +5160,17 @@ var DEFAULT_STDLIB_EXCLUDE = [
   "lib2to3",
   "site-packages"
 ];
+var ExtensionLocationSchema = external_exports.discriminatedUnion("kind", [
+  /** Loaded from memory, never written to disk (only Windows can, and only when allowed). */
+  external_exports.object({ kind: external_exports.literal("in-memory") }),
+  /** A shared-library file in this directory beside the binary (`filesystem-relative:lib`). */
+  external_exports.object({ kind: external_exports.literal("filesystem-relative"), dir: external_exports.string().regex(/^[\w.-]+(\/[\w.-]+)*$/) })
+]);
+var LinkExtraSchema = external_exports.discriminatedUnion("kind", [
+  external_exports.object({ kind: external_exports.literal("objects"), paths: external_exports.array(external_exports.string()) }),
+  /** `pkg.mod=a.o,b.a`: a built-in module from these objects (its init function is PyInit_mod). */
+  external_exports.object({ kind: external_exports.literal("module"), module: external_exports.string(), paths: external_exports.array(external_exports.string()) })
+]);
 var entryPoint = external_exports.string().regex(/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.]*)?$/, "must look like pkg.module:function or pkg.module");
 var BuildInputsSchema = external_exports.object({
   target: external_exports.string().min(1),
@@ -5007,7 +5182,24 @@ var BuildInputsSchema = external_exports.object({
   /** fnmatch patterns relative to the stdlib root; empty keeps the whole stdlib. */
   stdlibExclude: external_exports.array(external_exports.string()),
   outDir: external_exports.string().min(1),
-  cacheDir: external_exports.string().min(1)
+  cacheDir: external_exports.string().min(1),
+  /**
+   * When the build counts as failed: `error` only when no binary could be made;
+   * `fallback` also when a third-party extension module is not built in; `never`.
+   */
+  failOn: external_exports.enum(["error", "fallback", "never"]),
+  /**
+   * `static`: built-ins only; `dynamic`: built-ins preferred, shared-library files
+   * allowed. Null: the target's default (static where the binary is static-only).
+   */
+  flavor: external_exports.enum(["static", "dynamic"]).nullable(),
+  extensionLocations: external_exports.array(ExtensionLocationSchema).min(1),
+  allowInMemorySharedLibraryLoading: external_exports.boolean(),
+  /** Distributions whose extension modules are left out (their pure-Python fallback, if any, is used). */
+  excludePackages: external_exports.array(external_exports.string()),
+  /** Distributions whose extension modules stay shared-library files even when they could be built in. */
+  standalonePackages: external_exports.array(external_exports.string()),
+  linkExtra: external_exports.array(LinkExtraSchema)
 });
 var RawInputsSchema = external_exports.object({
   target: external_exports.string(),
@@ -5018,7 +5210,14 @@ var RawInputsSchema = external_exports.object({
   "python-distribution": external_exports.string(),
   "stdlib-exclude": external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
   "out-dir": external_exports.string(),
-  "cache-dir": external_exports.string()
+  "cache-dir": external_exports.string(),
+  "fail-on": external_exports.string(),
+  flavor: external_exports.string(),
+  "extension-location": external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
+  "allow-in-memory-shared-library-loading": external_exports.union([external_exports.boolean(), external_exports.string()]),
+  "exclude-packages": external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
+  "standalone-packages": external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
+  "link-extra": external_exports.union([external_exports.string(), external_exports.array(external_exports.string())])
 }).partial().strict();
 var InputError = class extends Error {
   constructor(problems) {
@@ -5099,8 +5298,27 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
     pythonDistribution: merged["python-distribution"] ?? DEFAULT_PYTHON_DISTRIBUTION,
     stdlibExclude,
     outDir: import_node_path3.default.resolve(cwd, merged["out-dir"] ?? "pyseal-out"),
-    cacheDir: merged["cache-dir"] ? import_node_path3.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir()
+    cacheDir: merged["cache-dir"] ? import_node_path3.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir(),
+    failOn: merged["fail-on"] ?? "error",
+    flavor: merged.flavor ?? null,
+    extensionLocations: listOf(merged["extension-location"] ?? "filesystem-relative:lib").map((location) => {
+      if (location === "in-memory") return { kind: "in-memory" };
+      const match = /^filesystem-relative:(.+)$/.exec(location);
+      if (!match) problems.push(`extension-location "${location}" is not in-memory or filesystem-relative:DIR`);
+      return { kind: "filesystem-relative", dir: match?.[1] ?? location };
+    }),
+    allowInMemorySharedLibraryLoading: booleanOf(
+      merged["allow-in-memory-shared-library-loading"],
+      "allow-in-memory-shared-library-loading",
+      problems
+    ),
+    excludePackages: listOf(merged["exclude-packages"]).map(normalizeName),
+    standalonePackages: listOf(merged["standalone-packages"]).map(normalizeName),
+    linkExtra: listOf(merged["link-extra"]).map((item) => parseLinkExtra(item, cwd, problems))
   };
+  for (const name of candidate.excludePackages.filter((n) => candidate.standalonePackages.includes(n))) {
+    problems.push(`${name} is in both exclude-packages and standalone-packages: choose one`);
+  }
   const parsed = BuildInputsSchema.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${issue.path.join(".")}: ${issue.message}`);
@@ -5108,11 +5326,35 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
   if (problems.length > 0) throw new InputError(problems);
   return parsed.data;
 }
+function listOf(value) {
+  if (value === void 0) return [];
+  return (Array.isArray(value) ? value : value.split(",")).flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
+}
+function booleanOf(value, name, problems) {
+  if (value === void 0 || typeof value === "boolean") return value ?? false;
+  if (/^(true|yes|1)$/i.test(value)) return true;
+  if (/^(false|no|0|)$/i.test(value)) return false;
+  problems.push(`${name} must be true or false, not "${value}"`);
+  return false;
+}
+function normalizeName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+function parseLinkExtra(item, cwd, problems) {
+  const match = /^([A-Za-z_][\w.]*)=(.+)$/.exec(item);
+  const paths = (match ? match[2] : item).split(/[,;]/).map((p) => p.trim()).filter((p) => p !== "").map((p) => import_node_path3.default.resolve(cwd, p));
+  for (const file of paths) {
+    if (!(0, import_node_fs2.existsSync)(file)) problems.push(`link-extra file ${file} does not exist`);
+    else if (!/\.(o|obj|a|lib)$/.test(file))
+      problems.push(`link-extra file ${file} is not an object file or static library`);
+  }
+  return match ? { kind: "module", module: match[1], paths } : { kind: "objects", paths };
+}
 
 // src/pipeline.ts
-var import_node_fs15 = require("node:fs");
-var import_promises17 = require("node:fs/promises");
-var import_node_path25 = __toESM(require("node:path"));
+var import_node_fs19 = require("node:fs");
+var import_promises21 = require("node:fs/promises");
+var import_node_path28 = __toESM(require("node:path"));
 
 // src/build/install-packages.ts
 var import_node_fs7 = require("node:fs");
@@ -5419,14 +5661,14 @@ async function buildPackages(request) {
   });
 }
 async function installInto(request, key, root) {
-  const { distribution, project, requirements, log } = request;
+  const { distribution, buildDistribution, project, requirements, log } = request;
   const siteDir = import_node_path8.default.join(root, "site");
   const captureDir = import_node_path8.default.join(root, "capture");
   const doneMarker = import_node_path8.default.join(root, "build.json");
   await (0, import_promises5.rm)(root, { recursive: true, force: true });
   await (0, import_promises5.mkdir)(captureDir, { recursive: true });
-  const python = import_node_path8.default.join(distribution.root, distribution.json.python_exe);
-  const purelib = import_node_path8.default.join(distribution.root, String(distribution.json.python_paths.purelib ?? ""));
+  const python = import_node_path8.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const purelib = import_node_path8.default.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ""));
   const shimEnv = { ...process.env, PYTHONPATH: import_node_path8.default.join(packageRoot(), "python") };
   await runChecked({
     command: python,
@@ -5467,6 +5709,7 @@ async function installInto(request, key, root) {
     PIP_CACHE_DIR: import_node_path8.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
   };
   delete env.PYTHONPATH;
+  if (request.crossSysconfigName) env._PYTHON_SYSCONFIGDATA_NAME = request.crossSysconfigName;
   const result = await runCommand({ command: python, args, env, cwd: project });
   await (0, import_promises5.writeFile)(logFile, `$ ${python} ${args.join(" ")}
 ${result.stdout}
@@ -5533,19 +5776,23 @@ async function findExtensionFiles(siteDir, platformTag) {
   };
   await walk(siteDir);
   const owners = await recordOwners(siteDir);
-  for (const extension of found) extension.distribution = owners.get(extension.file) ?? null;
+  for (const extension of found) {
+    const owner = owners.get(extension.file);
+    extension.distribution = owner?.name ?? null;
+    extension.version = owner?.version ?? null;
+  }
   return found.sort((a, b) => a.module < b.module ? -1 : 1);
 }
 async function recordOwners(siteDir) {
   const owners = /* @__PURE__ */ new Map();
   if (!(0, import_node_fs7.existsSync)(siteDir)) return owners;
   for (const entry of await (0, import_promises5.readdir)(siteDir)) {
-    const match = /^(.+?)-[^-]+\.dist-info$/.exec(entry);
+    const match = /^(.+?)-([^-]+)\.dist-info$/.exec(entry);
     const record = import_node_path8.default.join(siteDir, entry, "RECORD");
     if (!match || !(0, import_node_fs7.existsSync)(record)) continue;
     for (const line of (await (0, import_promises5.readFile)(record, "utf8")).split("\n")) {
       const file = line.split(",")[0];
-      if (file) owners.set(import_node_path8.default.normalize(file), match[1]);
+      if (file) owners.set(import_node_path8.default.normalize(file), { name: match[1], version: match[2] });
     }
   }
   return owners;
@@ -5573,13 +5820,256 @@ function checkEntryPoint(entryPoint2, siteDir, installed) {
 }
 
 // src/distribution/obtain.ts
-var import_node_fs14 = require("node:fs");
-var import_promises12 = require("node:fs/promises");
-var import_node_path19 = __toESM(require("node:path"));
+var import_node_fs17 = require("node:fs");
+var import_promises15 = require("node:fs/promises");
+var import_node_path21 = __toESM(require("node:path"));
 
-// src/distribution/python-json.ts
+// src/targets/select-toolchain.ts
+var ToolchainUnavailableError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ToolchainUnavailableError";
+  }
+};
+function selectToolchain(target, host) {
+  if (target.triple === host || sameMachineKind(target.triple, host)) {
+    return { ...target, host, crossCompiling: false, configureHost: null, emulator: null };
+  }
+  const cross = target.cross.find((c) => c.host === host);
+  if (cross) {
+    return {
+      ...target,
+      toolchain: cross.toolchain,
+      host,
+      crossCompiling: true,
+      configureHost: cross.configureHost,
+      emulator: cross.emulator
+    };
+  }
+  const from = target.cross.map((c) => c.host);
+  throw new ToolchainUnavailableError(
+    `${target.triple} binaries cannot be built on this machine (${host}): pyseal has no cross toolchain for it here. Build it on a ${target.os} ${target.arch} machine (GitHub runner "${target.runner.label}"` + (from.length > 0 ? `, or from ${from.join(", ")}` : "") + "), for example with pyseal's reusable workflow, which gives every target its own runner."
+  );
+}
+function sameMachineKind(triple, host) {
+  const [arch, , os3] = triple.split("-");
+  const [hostArch, , hostOs] = host.split("-");
+  return os3 === "linux" && hostOs === "linux" && arch === hostArch;
+}
+function requiredCommands(toolchain) {
+  const commands = [toolchain.cc, toolchain.ar, toolchain.ld, toolchain.nm];
+  if (toolchain.objcopy) commands.push(toolchain.objcopy);
+  return [...new Set(commands)];
+}
+function installAdvice(install) {
+  switch (install.kind) {
+    case "apt":
+      return `sudo apt-get install -y ${install.packages.join(" ")}`;
+    case "xcode":
+      return "xcode-select --install (Xcode command line tools)";
+    case "msvc":
+      return `install Visual Studio Build Tools with the C++ workload, and run from its "${install.arch}" developer environment`;
+  }
+}
+async function ensureToolchain(target, options) {
+  let missing = await missingCommands(target.toolchain);
+  if (missing.length === 0) return;
+  const install = target.toolchain.install;
+  if (options.install && install.kind === "apt") {
+    options.log(`  installing ${install.packages.join(", ")} for ${target.triple}`);
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    try {
+      if ((await runCommand({ ...asRoot(["apt-get", "update", "-qq"]), env })).code === 0) {
+        await runCommand({ ...asRoot(["apt-get", "install", "-y", "-qq", ...install.packages]), env });
+      }
+    } catch {
+    }
+    missing = await missingCommands(target.toolchain);
+    if (missing.length === 0) return;
+  }
+  throw new ToolchainUnavailableError(
+    `The ${target.triple} toolchain is incomplete on this machine: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not installed. Install ${missing.length === 1 ? "it" : "them"} with: ${installAdvice(install)}`
+  );
+}
+function asRoot(words2) {
+  return process.getuid?.() === 0 ? { command: words2[0], args: words2.slice(1) } : { command: "sudo", args: ["-n", ...words2] };
+}
+async function missingCommands(toolchain) {
+  const missing = [];
+  for (const command of requiredCommands(toolchain)) {
+    const found = await runCommand({ command: "sh", args: ["-c", 'command -v "$1"', "sh", command] });
+    if (found.code !== 0) missing.push(command);
+  }
+  return missing;
+}
+
+// src/distribution/download.ts
+var import_node_crypto3 = require("node:crypto");
+var import_node_fs9 = require("node:fs");
 var import_promises6 = require("node:fs/promises");
 var import_node_path10 = __toESM(require("node:path"));
+var import_node_stream = require("node:stream");
+var import_promises7 = require("node:stream/promises");
+var DownloadError = class extends Error {
+  constructor(file, detail) {
+    super(`Downloading ${file} failed: ${detail}. Nothing from it was used.`);
+    this.file = file;
+    this.name = "DownloadError";
+  }
+  file;
+};
+async function downloadVerified(request) {
+  const { url, dest, sha256 } = request;
+  const name = import_node_path10.default.basename(dest);
+  if ((0, import_node_fs9.existsSync)(dest)) {
+    const existing = await sha256File(dest);
+    if (sha256 === null || existing === sha256) return { file: dest, sha256: existing };
+    await (0, import_promises6.rm)(dest, { force: true });
+  }
+  await (0, import_promises6.mkdir)(import_node_path10.default.dirname(dest), { recursive: true });
+  request.log(`  downloading ${url}`);
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new DownloadError(name, `${url} could not be fetched (${describeFetchError(error)})`);
+  }
+  if (!response.ok || !response.body) throw new DownloadError(name, `${url} answered HTTP ${response.status}`);
+  const announced = Number(response.headers.get("content-length") ?? NaN);
+  const partial = `${dest}.partial`;
+  const hash = (0, import_node_crypto3.createHash)("sha256");
+  let received = 0;
+  try {
+    const body = import_node_stream.Readable.fromWeb(response.body);
+    body.on("data", (chunk) => {
+      hash.update(chunk);
+      received += chunk.length;
+    });
+    await (0, import_promises7.pipeline)(body, (0, import_node_fs9.createWriteStream)(partial));
+  } catch (error) {
+    await (0, import_promises6.rm)(partial, { force: true });
+    throw new DownloadError(
+      name,
+      `the connection ended after ${received}${Number.isNaN(announced) ? "" : ` of ${announced}`} bytes (${describeFetchError(error)})`
+    );
+  }
+  if (!Number.isNaN(announced) && received !== announced) {
+    await (0, import_promises6.rm)(partial, { force: true });
+    throw new DownloadError(name, `the body was truncated (${received} of ${announced} bytes)`);
+  }
+  const actual = hash.digest("hex");
+  if (sha256 !== null && actual !== sha256.toLowerCase()) {
+    await (0, import_promises6.rm)(partial, { force: true });
+    throw new DownloadError(name, `its sha256 is ${actual}, not the expected ${sha256}`);
+  }
+  await (0, import_promises6.rename)(partial, dest);
+  return { file: dest, sha256: actual };
+}
+function describeFetchError(error) {
+  const cause = error.cause;
+  return cause?.message ?? error.message ?? String(error);
+}
+
+// src/distribution/pbs.ts
+var import_node_fs10 = require("node:fs");
+var import_promises9 = require("node:fs/promises");
+var import_node_path12 = __toESM(require("node:path"));
+
+// src/distribution/pbs-manifest.json
+var pbs_manifest_default = {
+  comment: "python-build-standalone full archives pyseal knows, with the sha256 of each release's SHA256SUMS. Regenerate with: npm run update-pbs-manifest",
+  assetUrlPrefix: "https://github.com/astral-sh/python-build-standalone/releases/download",
+  archives: [
+    {
+      python: "3.13.2",
+      release: "20250317",
+      triple: "x86_64-unknown-linux-gnu",
+      variant: "pgo+lto",
+      sha256: "785312cb9cdf32d355711067c0c5eebbe9c64422881b3e7bd28dc89c9fe13c2e"
+    },
+    {
+      python: "3.13.2",
+      release: "20250317",
+      triple: "aarch64-unknown-linux-gnu",
+      variant: "lto",
+      sha256: "caf3b90db6f9738a7e1b4de4c2f7e7b80b5b8198306eaeb4a60f2602697daafb"
+    },
+    {
+      python: "3.13.2",
+      release: "20250317",
+      triple: "x86_64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "b9cb3146f59fdd25025500f5df4b6910742aee44856a99f82e612db97f08dcaf"
+    },
+    {
+      python: "3.13.2",
+      release: "20250317",
+      triple: "aarch64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "4b38e0badf5fadd5866be5aebc00e9f9b1de26d60164c4c2cc4b8c0f8edb8ece"
+    },
+    {
+      python: "3.12.3",
+      release: "20240415",
+      triple: "x86_64-unknown-linux-gnu",
+      variant: "pgo+lto",
+      sha256: "e51f6676a24c3551657347ef97963164eac801df0a62afcba8e0e28ebb62acee"
+    },
+    {
+      python: "3.12.3",
+      release: "20240415",
+      triple: "aarch64-unknown-linux-gnu",
+      variant: "lto",
+      sha256: "a4f17d1e3b4ea0e4c2a3664f232c0857979522936af582f7de92b57050220f74"
+    },
+    {
+      python: "3.12.3",
+      release: "20240415",
+      triple: "x86_64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "e49da3f702da08a3e38d01c776cc2356e427217681964ff64a7880507e224a3c"
+    },
+    {
+      python: "3.12.3",
+      release: "20240415",
+      triple: "aarch64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "fa2b8c377f17dfb097a93c0fba217d93075a7ceba0cc877066e95be969e6b73d"
+    },
+    {
+      python: "3.11.9",
+      release: "20240415",
+      triple: "x86_64-unknown-linux-gnu",
+      variant: "pgo+lto",
+      sha256: "1c5038da28a4379c065db85116594524010f30e653307c53bb9694e4e710d2c7"
+    },
+    {
+      python: "3.11.9",
+      release: "20240415",
+      triple: "aarch64-unknown-linux-gnu",
+      variant: "lto",
+      sha256: "c9f5e493c686ed8a5c38d1748c45fed18dc9b6faa70794d9cc9bb32489cc0b77"
+    },
+    {
+      python: "3.11.9",
+      release: "20240415",
+      triple: "x86_64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "b1b156ceed6bc53c3c8816b3b5c3983d2c7070a8a42558b9c6dd730faec164e2"
+    },
+    {
+      python: "3.11.9",
+      release: "20240415",
+      triple: "aarch64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "9a59eb9e8e509e742a25cada7b2c1123a56022081d91a8fbe48015cf495b0d0f"
+    }
+  ]
+};
+
+// src/distribution/python-json.ts
+var import_promises8 = require("node:fs/promises");
+var import_node_path11 = __toESM(require("node:path"));
 var LinkEntrySchema = external_exports.object({
   name: external_exports.string(),
   system: external_exports.boolean().optional(),
@@ -5640,10 +6130,10 @@ var DistributionFormatError = class extends Error {
   }
 };
 async function readDistribution(root) {
-  const file = import_node_path10.default.join(root, "PYTHON.json");
+  const file = import_node_path11.default.join(root, "PYTHON.json");
   let raw;
   try {
-    raw = JSON.parse(await (0, import_promises6.readFile)(file, "utf8"));
+    raw = JSON.parse(await (0, import_promises8.readFile)(file, "utf8"));
   } catch (error) {
     throw new DistributionFormatError(file, error.message);
   }
@@ -5662,26 +6152,172 @@ function parseDistribution(root, raw, file = "PYTHON.json") {
   return { root, json: parsed.data, objectFileFormat: format };
 }
 
+// src/distribution/pbs.ts
+var PbsArchiveSchema = external_exports.object({
+  python: external_exports.string().regex(/^\d+\.\d+\.\d+$/),
+  release: external_exports.string().regex(/^\d{8}$/),
+  triple: external_exports.string(),
+  variant: external_exports.string(),
+  sha256: external_exports.string().regex(/^[0-9a-f]{64}$/)
+});
+var PbsManifestSchema = external_exports.object({
+  comment: external_exports.string().optional(),
+  assetUrlPrefix: external_exports.string().url(),
+  archives: external_exports.array(PbsArchiveSchema)
+});
+var PbsError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "PbsError";
+  }
+};
+async function loadPbsManifest(env = process.env) {
+  const file = env.PYSEAL_PBS_MANIFEST;
+  const raw = file ? JSON.parse(await (0, import_promises9.readFile)(file, "utf8")) : pbs_manifest_default;
+  const parsed = PbsManifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new PbsError(
+      `${file ?? "the bundled python-build-standalone manifest"} is not valid: ${parsed.error.message}`
+    );
+  }
+  return parsed.data;
+}
+function archiveName(archive) {
+  return `cpython-${archive.python}+${archive.release}-${archive.triple}-${archive.variant}-full.tar.zst`;
+}
+function archiveUrl(manifest, archive, env = process.env) {
+  const prefix = (env.PYSEAL_PBS_MIRROR ?? manifest.assetUrlPrefix).replace(/\/+$/, "");
+  return `${prefix}/${archive.release}/${archiveName(archive)}`;
+}
+function parsePbsRequest(value) {
+  const match = /^pbs:(\d+\.\d+(?:\.\d+)?)(?:\+(\d{8}))?(?::([a-z0-9+_-]+))?$/.exec(value.trim());
+  if (!match) {
+    throw new PbsError(
+      `--python-distribution "${value}" is not a python-build-standalone request: write pbs:3.11, pbs:3.11.9, pbs:3.11.9+20240415 or any of them with :VARIANT (pbs:3.11:noopt)`
+    );
+  }
+  return { python: match[1], release: match[2] ?? null, variant: match[3] ?? null };
+}
+function resolvePbsArchive(manifest, request, triple) {
+  const forTriple = manifest.archives.filter((a) => a.triple === triple);
+  const matches = forTriple.filter(
+    (a) => (a.python === request.python || a.python.startsWith(`${request.python}.`)) && (request.release === null || a.release === request.release) && (request.variant === null || a.variant === request.variant)
+  );
+  if (matches.length === 0) {
+    const known = forTriple.map((a) => `${a.python}+${a.release}:${a.variant}`);
+    throw new PbsError(
+      `No python-build-standalone full archive for Python ${request.python}${request.release ? `+${request.release}` : ""}${request.variant ? ` (${request.variant})` : ""} on ${triple} is in the manifest. ${known.length > 0 ? `Known for ${triple}: ${known.join(", ")}.` : `None is known for ${triple}.`} Run npm run update-pbs-manifest, or pass --python-distribution the archive URL with #sha256=HEX.`
+    );
+  }
+  return [...matches].sort(compareArchives).at(-1);
+}
+function compareArchives(a, b) {
+  const version = (v) => v.split(".").map(Number);
+  const [x, y] = [version(a.python), version(b.python)];
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return a.release.localeCompare(b.release);
+}
+function isPbsValue(value) {
+  return value.startsWith("pbs:") || /-full\.tar\.zst(#sha256=[0-9a-fA-F]{64})?$/.test(value);
+}
+async function obtainPbsDistribution(value, target, cacheRoot, log) {
+  const { file, sha256, downloaded } = await locateArchive(value, target, cacheRoot, log);
+  const root = import_node_path12.default.join(cacheRoot, "python", `pbs-${sha256.slice(0, 24)}`);
+  const distributionRoot = import_node_path12.default.join(root, "python");
+  let reused = (0, import_node_fs10.existsSync)(import_node_path12.default.join(distributionRoot, "PYTHON.json"));
+  if (!reused) {
+    await (0, import_promises9.mkdir)(import_node_path12.default.dirname(root), { recursive: true });
+    reused = await withCacheLock(
+      `${root}.lock`,
+      async () => {
+        if ((0, import_node_fs10.existsSync)(import_node_path12.default.join(distributionRoot, "PYTHON.json"))) return true;
+        await unpack(file, root, log);
+        return false;
+      },
+      () => log(`  waiting for another pyseal process unpacking ${import_node_path12.default.basename(file)}`)
+    );
+  }
+  const distribution = await readDistribution(distributionRoot);
+  if (distribution.json.target_triple !== target.triple) {
+    throw new PbsError(
+      `${import_node_path12.default.basename(file)} is a distribution for ${distribution.json.target_triple}, not ${target.triple}: choose the archive built for ${target.triple}`
+    );
+  }
+  return { distribution, reused: reused && !downloaded, source: import_node_path12.default.basename(file), sha256 };
+}
+async function locateArchive(value, target, cacheRoot, log) {
+  const downloads = process.env.RUNNER_TOOL_CACHE ? import_node_path12.default.join(process.env.RUNNER_TOOL_CACHE, "pyseal-pbs") : import_node_path12.default.join(cacheRoot, "downloads", "pbs");
+  if (value.startsWith("pbs:")) {
+    const manifest = await loadPbsManifest();
+    const archive = resolvePbsArchive(manifest, parsePbsRequest(value), target.triple);
+    return fetchArchive(archiveUrl(manifest, archive), archive.sha256, downloads, log);
+  }
+  if (/^https?:\/\//.test(value)) {
+    const url = new URL(value);
+    const fragment = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash);
+    url.hash = "";
+    const name = import_node_path12.default.basename(url.pathname);
+    const known = (await loadPbsManifest()).archives.find((a) => archiveName(a) === name);
+    const sha256 = fragment?.[1].toLowerCase() ?? known?.sha256;
+    if (!sha256) {
+      throw new PbsError(
+        `${name} is not in pyseal's manifest of known archives, so its sha256 is unknown: pass it as ${url.toString()}#sha256=HEX (the value from the release's SHA256SUMS)`
+      );
+    }
+    return fetchArchive(url.toString(), sha256, downloads, log);
+  }
+  if (!(0, import_node_fs10.existsSync)(value)) throw new PbsError(`${value}: no such python-build-standalone archive`);
+  return { file: import_node_path12.default.resolve(value), sha256: await sha256File(value), downloaded: false };
+}
+async function fetchArchive(url, sha256, dir, log) {
+  const dest = import_node_path12.default.join(dir, sha256.slice(0, 16), import_node_path12.default.basename(new URL(url).pathname));
+  const downloaded = !(0, import_node_fs10.existsSync)(dest);
+  const result = await downloadVerified({ url, dest, sha256, log });
+  return { ...result, downloaded };
+}
+async function unpack(file, root, log) {
+  log(`  unpacking ${import_node_path12.default.basename(file)}`);
+  const partial = `${root}.partial`;
+  await (0, import_promises9.rm)(partial, { recursive: true, force: true });
+  await (0, import_promises9.mkdir)(partial, { recursive: true });
+  const result = await runCommand({ command: "tar", args: ["--zstd", "-xf", file, "-C", partial] });
+  if (result.code !== 0) {
+    await (0, import_promises9.rm)(partial, { recursive: true, force: true });
+    throw new PbsError(
+      `${import_node_path12.default.basename(file)} could not be unpacked (tar --zstd: ${lastLines(result.stderr, 3)}); install zstd, or check that the file is a python-build-standalone .tar.zst archive`
+    );
+  }
+  if (!(0, import_node_fs10.existsSync)(import_node_path12.default.join(partial, "python", "PYTHON.json"))) {
+    const top = await (0, import_promises9.readdir)(partial);
+    await (0, import_promises9.rm)(partial, { recursive: true, force: true });
+    throw new PbsError(
+      `${import_node_path12.default.basename(file)} has no python/PYTHON.json (it holds ${top.join(", ") || "nothing"}): only "full" archives carry the objects pyseal links; install_only archives do not`
+    );
+  }
+  await (0, import_promises9.rm)(root, { recursive: true, force: true });
+  await (0, import_promises9.rename)(partial, root);
+}
+
 // src/distribution/source-build.ts
-var import_node_fs13 = require("node:fs");
-var import_promises11 = require("node:fs/promises");
-var import_node_path18 = __toESM(require("node:path"));
+var import_node_fs16 = require("node:fs");
+var import_promises14 = require("node:fs/promises");
+var import_node_path20 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"));
+var import_node_fs11 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"));
 async function linkerSearchDirs(toolchain, extraDirs = []) {
   if (toolchain.libraryDirs) return unique([...extraDirs, ...toolchain.libraryDirs]);
   const { stdout } = await runChecked({ command: toolchain.cc, args: ["-print-search-dirs"] });
   const line = stdout.split("\n").find((l) => l.startsWith("libraries:")) ?? "";
-  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path11.default.normalize(d));
+  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path13.default.normalize(d));
   return unique([...extraDirs, ...dirs]);
 }
 function resolveLibrary(name, toolchain, searchDirs) {
   if (toolchain.systemLibraries.includes(name)) return { name, kind: "system" };
   for (const dir of searchDirs) {
-    const archive = import_node_path11.default.join(dir, `lib${name}.a`);
-    if ((0, import_node_fs9.existsSync)(archive)) return { name, kind: "static", path: archive };
+    const archive = import_node_path13.default.join(dir, `lib${name}.a`);
+    if ((0, import_node_fs11.existsSync)(archive)) return { name, kind: "static", path: archive };
   }
   return { name, kind: "missing", searched: searchDirs };
 }
@@ -5690,19 +6326,19 @@ function unique(items) {
 }
 
 // src/distribution/layout.ts
-var import_promises8 = require("node:fs/promises");
-var import_node_path13 = __toESM(require("node:path"));
+var import_promises11 = require("node:fs/promises");
+var import_node_path15 = __toESM(require("node:path"));
 
 // src/distribution/make-vars.ts
-var import_promises7 = require("node:fs/promises");
+var import_promises10 = require("node:fs/promises");
 var import_node_os2 = __toESM(require("node:os"));
-var import_node_path12 = __toESM(require("node:path"));
+var import_node_path14 = __toESM(require("node:path"));
 async function readMakeVariables(buildDir, names) {
-  const dir = await (0, import_promises7.mkdtemp)(import_node_path12.default.join(import_node_os2.default.tmpdir(), "pyseal-make-"));
+  const dir = await (0, import_promises10.mkdtemp)(import_node_path14.default.join(import_node_os2.default.tmpdir(), "pyseal-make-"));
   try {
-    const printer = import_node_path12.default.join(dir, "print.mk");
+    const printer = import_node_path14.default.join(dir, "print.mk");
     const lines = names.map((n) => `	@printf '%s\\t%s\\n' '${n}' '$(strip $(${n}))'`);
-    await (0, import_promises7.writeFile)(printer, `pyseal-print-variables:
+    await (0, import_promises10.writeFile)(printer, `pyseal-print-variables:
 ${lines.join("\n")}
 `);
     const { stdout } = await runChecked({
@@ -5717,7 +6353,7 @@ ${lines.join("\n")}
     }
     return values;
   } finally {
-    await (0, import_promises7.rm)(dir, { recursive: true, force: true });
+    await (0, import_promises10.rm)(dir, { recursive: true, force: true });
   }
 }
 function words(value) {
@@ -5873,9 +6509,9 @@ function chooseStdlibModules(candidates, commented, target, missingLibraries) {
   for (const module2 of candidates) {
     if (seen.has(module2.name)) continue;
     seen.add(module2.name);
-    const excluded = policyExclusion(module2.name, target);
-    if (excluded) {
-      notBuilt.push({ module: module2.name, cause: excluded });
+    const excluded2 = policyExclusion(module2.name, target);
+    if (excluded2) {
+      notBuilt.push({ module: module2.name, cause: excluded2 });
       continue;
     }
     const missing = missingLibraries(module2);
@@ -5907,19 +6543,19 @@ async function writeDistributionLayout(request) {
   const coreObjs = words(vars.LIBRARY_OBJS).filter((o) => !moduleObjects.has(o) && o !== "Modules/config.o");
   const copied = /* @__PURE__ */ new Set();
   const keep = async (relative) => {
-    const dest = import_node_path13.default.join("build", relative);
+    const dest = import_node_path15.default.join("build", relative);
     if (!copied.has(dest)) {
-      await (0, import_promises8.mkdir)(import_node_path13.default.dirname(import_node_path13.default.join(root, dest)), { recursive: true });
-      await (0, import_promises8.copyFile)(import_node_path13.default.join(buildDir, relative), import_node_path13.default.join(root, dest));
+      await (0, import_promises11.mkdir)(import_node_path15.default.dirname(import_node_path15.default.join(root, dest)), { recursive: true });
+      await (0, import_promises11.copyFile)(import_node_path15.default.join(buildDir, relative), import_node_path15.default.join(root, dest));
       copied.add(dest);
     }
     return dest;
   };
   const keepArchive = async (source, name) => {
-    const dest = import_node_path13.default.join("build", "lib", `lib${name}.a`);
+    const dest = import_node_path15.default.join("build", "lib", `lib${name}.a`);
     if (!copied.has(dest)) {
-      await (0, import_promises8.mkdir)(import_node_path13.default.join(root, "build", "lib"), { recursive: true });
-      await (0, import_promises8.copyFile)(import_node_path13.default.isAbsolute(source) ? source : import_node_path13.default.join(buildDir, source), import_node_path13.default.join(root, dest));
+      await (0, import_promises11.mkdir)(import_node_path15.default.join(root, "build", "lib"), { recursive: true });
+      await (0, import_promises11.copyFile)(import_node_path15.default.isAbsolute(source) ? source : import_node_path15.default.join(buildDir, source), import_node_path15.default.join(root, dest));
       copied.add(dest);
     }
     return dest;
@@ -5929,8 +6565,8 @@ async function writeDistributionLayout(request) {
   for (const word of [...words(vars.LIBS), ...words(vars.SYSLIBS)]) {
     if (word.startsWith("-l")) core.links.push({ name: word.slice(2), system: true });
   }
-  const bootstrap = parseSetup(await (0, import_promises8.readFile)(import_node_path13.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
-  const fromSetup = parseSetup(await (0, import_promises8.readFile)(import_node_path13.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
+  const bootstrap = parseSetup(await (0, import_promises11.readFile)(import_node_path15.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
+  const fromSetup = parseSetup(await (0, import_promises11.readFile)(import_node_path15.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
   const named = new Set([...bootstrap, ...request.statics].map((m) => m.name));
   const modules = [...bootstrap, ...request.statics, ...fromSetup.filter((m) => !named.has(m.name))];
   const linkWords = await expandLinkWords(buildDir, modules);
@@ -5946,7 +6582,7 @@ async function writeDistributionLayout(request) {
           links.push({ name: resolved.name, system: true });
         }
       } else if (word.endsWith(".a")) {
-        const name = import_node_path13.default.basename(word, ".a").replace(/^lib/, "");
+        const name = import_node_path15.default.basename(word, ".a").replace(/^lib/, "");
         links.push({ name, path_static: await keepArchive(word, name) });
       }
     }
@@ -5964,8 +6600,8 @@ async function writeDistributionLayout(request) {
     ];
   }
   for (const module2 of request.shared) {
-    const sharedLib = import_node_path13.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
-    await (0, import_promises8.access)(import_node_path13.default.join(root, sharedLib));
+    const sharedLib = import_node_path15.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
+    await (0, import_promises11.access)(import_node_path15.default.join(root, sharedLib));
     extensions[module2.name] = [
       {
         in_core: false,
@@ -5978,7 +6614,7 @@ async function writeDistributionLayout(request) {
       }
     ];
   }
-  const inittabSource = await (0, import_promises8.readFile)(import_node_path13.default.join(buildDir, "Modules", "config.c"), "utf8");
+  const inittabSource = await (0, import_promises11.readFile)(import_node_path15.default.join(buildDir, "Modules", "config.c"), "utf8");
   for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
     if (!extensions[name]) {
       extensions[name] = [{ in_core: true, init_fn: fn, objs: [], links: [], required: true, variant: "default" }];
@@ -6025,33 +6661,34 @@ async function writeDistributionLayout(request) {
       include_dir: `install/include/python${minor}`
     }
   };
-  await (0, import_promises8.writeFile)(import_node_path13.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises11.writeFile)(import_node_path15.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
 }
 
 // src/distribution/toolchain-env.ts
-var import_promises10 = require("node:fs/promises");
-var import_node_path17 = __toESM(require("node:path"));
+var import_node_fs15 = require("node:fs");
+var import_promises13 = require("node:fs/promises");
+var import_node_path19 = __toESM(require("node:path"));
 
 // src/targets/musl-kernel-headers.ts
-var import_node_crypto3 = require("node:crypto");
-var import_node_fs10 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"));
+var import_node_crypto4 = require("node:crypto");
+var import_node_fs12 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"));
 var KERNEL_HEADER_DIRS = ["linux", "asm-generic", "mtd", "misc", "rdma", "sound", "video", "xen"];
 function kernelHeaderLinks(options = {}) {
   const root = options.includeRoot ?? "/usr/include";
   const multiarch = options.multiarch ?? "x86_64-linux-gnu";
   const links = {};
   for (const dir of KERNEL_HEADER_DIRS) {
-    const target = import_node_path14.default.join(root, dir);
-    if ((0, import_node_fs10.existsSync)(target)) links[dir] = target;
+    const target = import_node_path16.default.join(root, dir);
+    if ((0, import_node_fs12.existsSync)(target)) links[dir] = target;
   }
-  const asmCandidates = [import_node_path14.default.join(root, multiarch, "asm"), import_node_path14.default.join(root, "asm")];
-  const asm = asmCandidates.find((candidate) => (0, import_node_fs10.existsSync)(candidate));
+  const asmCandidates = [import_node_path16.default.join(root, multiarch, "asm"), import_node_path16.default.join(root, "asm")];
+  const asm = asmCandidates.find((candidate) => (0, import_node_fs12.existsSync)(candidate));
   if (asm) links.asm = asm;
   const missing = ["linux", "asm-generic", "asm"].filter((name) => !links[name]);
   if (missing.length > 0) {
     throw new Error(
-      `The Linux kernel headers needed by musl-gcc were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path14.default.join(root, multiarch)}). Install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry.`
+      `The Linux kernel headers needed by musl-gcc were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path16.default.join(root, multiarch)}). Install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry.`
     );
   }
   return links;
@@ -6059,26 +6696,26 @@ function kernelHeaderLinks(options = {}) {
 async function ensureMuslKernelHeaders(cacheDir, options = {}) {
   const links = kernelHeaderLinks(options);
   const names = Object.keys(links).sort();
-  const digest = (0, import_node_crypto3.createHash)("sha256").update(JSON.stringify(names.map((name) => [name, links[name]]))).digest("hex").slice(0, 16);
-  const finalDir = import_node_path14.default.join(import_node_path14.default.resolve(cacheDir), `musl-kernel-headers-${digest}`);
+  const digest = (0, import_node_crypto4.createHash)("sha256").update(JSON.stringify(names.map((name) => [name, links[name]]))).digest("hex").slice(0, 16);
+  const finalDir = import_node_path16.default.join(import_node_path16.default.resolve(cacheDir), `musl-kernel-headers-${digest}`);
   if (await isComplete(finalDir, names)) return finalDir;
-  await import_node_fs10.promises.mkdir(import_node_path14.default.dirname(finalDir), { recursive: true });
-  const tempDir = await import_node_fs10.promises.mkdtemp(`${finalDir}.tmp-`);
+  await import_node_fs12.promises.mkdir(import_node_path16.default.dirname(finalDir), { recursive: true });
+  const tempDir = await import_node_fs12.promises.mkdtemp(`${finalDir}.tmp-`);
   try {
-    for (const name of names) await import_node_fs10.promises.symlink(links[name], import_node_path14.default.join(tempDir, name));
+    for (const name of names) await import_node_fs12.promises.symlink(links[name], import_node_path16.default.join(tempDir, name));
     try {
-      await import_node_fs10.promises.rename(tempDir, finalDir);
+      await import_node_fs12.promises.rename(tempDir, finalDir);
     } catch (error) {
       if (!await isComplete(finalDir, names)) throw error;
     }
   } finally {
-    await import_node_fs10.promises.rm(tempDir, { recursive: true, force: true });
+    await import_node_fs12.promises.rm(tempDir, { recursive: true, force: true });
   }
   return finalDir;
 }
 async function isComplete(dir, names) {
   try {
-    const entries = new Set(await import_node_fs10.promises.readdir(dir));
+    const entries = new Set(await import_node_fs12.promises.readdir(dir));
     return names.every((name) => entries.has(name));
   } catch {
     return false;
@@ -6090,9 +6727,9 @@ function muslToolchainEnv(prefix, headersDir) {
   return {
     CC: "musl-gcc",
     CFLAGS: `${MUSL_BASE_CFLAGS} ${isystem}`,
-    CPPFLAGS: `-I${import_node_path14.default.join(prefix, "include")} ${isystem}`,
-    LDFLAGS: `-L${import_node_path14.default.join(prefix, "lib")}`,
-    PKG_CONFIG_LIBDIR: import_node_path14.default.join(prefix, "lib", "pkgconfig"),
+    CPPFLAGS: `-I${import_node_path16.default.join(prefix, "include")} ${isystem}`,
+    LDFLAGS: `-L${import_node_path16.default.join(prefix, "lib")}`,
+    PKG_CONFIG_LIBDIR: import_node_path16.default.join(prefix, "lib", "pkgconfig"),
     PKG_CONFIG_PATH: "",
     AR: "ar",
     RANLIB: "ranlib"
@@ -6113,9 +6750,9 @@ function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
 }
 
 // src/targets/zig-cxx.ts
-var import_node_fs11 = require("node:fs");
-var import_promises9 = require("node:fs/promises");
-var import_node_path15 = __toESM(require("node:path"));
+var import_node_fs13 = require("node:fs");
+var import_promises12 = require("node:fs/promises");
+var import_node_path17 = __toESM(require("node:path"));
 var ZIG_RELEASE = {
   version: "0.17.1",
   sha256: [
@@ -6136,41 +6773,41 @@ Check that python3 -m pip can reach the package index, or install the ziglang wh
   }
 };
 async function ensureZigCxx(cacheRoot, zigTarget, log) {
-  const toolchainDir = import_node_path15.default.join(cacheRoot, "toolchain");
-  const home = import_node_path15.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`);
-  const zig = import_node_path15.default.join(home, "ziglang", "zig");
-  if (!(0, import_node_fs11.existsSync)(zig)) {
-    await (0, import_promises9.mkdir)(toolchainDir, { recursive: true });
+  const toolchainDir = import_node_path17.default.join(cacheRoot, "toolchain");
+  const home = import_node_path17.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`);
+  const zig = import_node_path17.default.join(home, "ziglang", "zig");
+  if (!(0, import_node_fs13.existsSync)(zig)) {
+    await (0, import_promises12.mkdir)(toolchainDir, { recursive: true });
     await withCacheLock(
       `${home}.lock`,
       async () => {
-        if (!(0, import_node_fs11.existsSync)(zig)) await installZig(home, log);
+        if (!(0, import_node_fs13.existsSync)(zig)) await installZig(home, log);
       },
       () => log(`  waiting for another pyseal process installing zig into ${home}`)
     );
   }
-  const driver = import_node_path15.default.join(home, "bin", `c++-${zigTarget}`);
-  const cache = import_node_path15.default.join(toolchainDir, "zig-cache");
+  const driver = import_node_path17.default.join(home, "bin", `c++-${zigTarget}`);
+  const cache = import_node_path17.default.join(toolchainDir, "zig-cache");
   const script = `#!/bin/sh
 # Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).
 ZIG_GLOBAL_CACHE_DIR="\${ZIG_GLOBAL_CACHE_DIR:-${cache}}"
 export ZIG_GLOBAL_CACHE_DIR
 exec ${JSON.stringify(zig)} c++ -target ${zigTarget} -fno-sanitize=undefined "$@"
 `;
-  await (0, import_promises9.mkdir)(import_node_path15.default.dirname(driver), { recursive: true });
-  await (0, import_promises9.writeFile)(`${driver}.partial`, script);
-  await (0, import_promises9.chmod)(`${driver}.partial`, 493);
-  await (0, import_promises9.rename)(`${driver}.partial`, driver);
+  await (0, import_promises12.mkdir)(import_node_path17.default.dirname(driver), { recursive: true });
+  await (0, import_promises12.writeFile)(`${driver}.partial`, script);
+  await (0, import_promises12.chmod)(`${driver}.partial`, 493);
+  await (0, import_promises12.rename)(`${driver}.partial`, driver);
   return { driver, version: ZIG_RELEASE.version };
 }
 async function installZig(home, log) {
   log(`  installing zig ${ZIG_RELEASE.version} for C++ on musl into ${home}`);
   const partial = `${home}.partial`;
-  await (0, import_promises9.rm)(partial, { recursive: true, force: true });
-  await (0, import_promises9.mkdir)(partial, { recursive: true });
-  const requirements = import_node_path15.default.join(partial, "requirements.txt");
+  await (0, import_promises12.rm)(partial, { recursive: true, force: true });
+  await (0, import_promises12.mkdir)(partial, { recursive: true });
+  const requirements = import_node_path17.default.join(partial, "requirements.txt");
   const hashes = ZIG_RELEASE.sha256.map((h) => ` --hash=sha256:${h}`).join("");
-  await (0, import_promises9.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
+  await (0, import_promises12.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
 `);
   const result = await runCommand({
     command: "python3",
@@ -6190,22 +6827,22 @@ async function installZig(home, log) {
     ]
   });
   if (result.code !== 0) {
-    await (0, import_promises9.rm)(partial, { recursive: true, force: true });
+    await (0, import_promises12.rm)(partial, { recursive: true, force: true });
     throw new ZigInstallError(lastLines(result.stdout + result.stderr, 15));
   }
-  const version = await runCommand({ command: import_node_path15.default.join(partial, "ziglang", "zig"), args: ["version"] });
+  const version = await runCommand({ command: import_node_path17.default.join(partial, "ziglang", "zig"), args: ["version"] });
   if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
-    await (0, import_promises9.rm)(partial, { recursive: true, force: true });
+    await (0, import_promises12.rm)(partial, { recursive: true, force: true });
     throw new ZigInstallError(`the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`);
   }
-  await (0, import_promises9.rm)(home, { recursive: true, force: true });
-  await (0, import_promises9.rename)(partial, home);
+  await (0, import_promises12.rm)(home, { recursive: true, force: true });
+  await (0, import_promises12.rename)(partial, home);
 }
 
 // src/distribution/static-deps.ts
-var import_node_crypto4 = require("node:crypto");
-var import_node_fs12 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"));
+var import_node_crypto5 = require("node:crypto");
+var import_node_fs14 = require("node:fs");
+var import_node_path18 = __toESM(require("node:path"));
 
 // src/distribution/static-deps-recipes.ts
 var autotoolsStatic = [
@@ -6429,14 +7066,14 @@ async function buildStaticDeps(options) {
   const log = options.log ?? (() => void 0);
   const jobs = options.jobs ?? 2;
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
-  const root = import_node_path16.default.join(import_node_path16.default.resolve(options.cacheRoot), "static-deps");
-  const downloads = import_node_path16.default.join(root, "downloads");
-  await import_node_fs12.promises.mkdir(downloads, { recursive: true });
-  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path16.default.resolve(options.cacheRoot));
+  const root = import_node_path18.default.join(import_node_path18.default.resolve(options.cacheRoot), "static-deps");
+  const downloads = import_node_path18.default.join(root, "downloads");
+  await import_node_fs14.promises.mkdir(downloads, { recursive: true });
+  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path18.default.resolve(options.cacheRoot));
   const toolchain = await muslToolchainIdentity();
   const sources = {};
   for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, downloads);
-  const key = (0, import_node_crypto4.createHash)("sha256").update(
+  const key = (0, import_node_crypto5.createHash)("sha256").update(
     JSON.stringify({
       format: MANIFEST_FORMAT,
       libc: options.libc,
@@ -6447,8 +7084,8 @@ async function buildStaticDeps(options) {
       toolchain
     })
   ).digest("hex").slice(0, 20);
-  const prefix = import_node_path16.default.join(root, key);
-  const manifestPath = import_node_path16.default.join(prefix, "manifest.json");
+  const prefix = import_node_path18.default.join(root, key);
+  const manifestPath = import_node_path18.default.join(prefix, "manifest.json");
   const result = (manifest, reused) => ({
     prefix,
     key,
@@ -6459,7 +7096,7 @@ async function buildStaticDeps(options) {
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
-        { ...info, archives: info.archives.map((a) => import_node_path16.default.join(prefix, a)) }
+        { ...info, archives: info.archives.map((a) => import_node_path18.default.join(prefix, a)) }
       ])
     )
   });
@@ -6469,11 +7106,11 @@ async function buildStaticDeps(options) {
     return result(existing, true);
   }
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")} into ${prefix}`);
-  const staging = await import_node_fs12.promises.mkdtemp(import_node_path16.default.join(root, `.tmp-${key}-`));
+  const staging = await import_node_fs14.promises.mkdtemp(import_node_path18.default.join(root, `.tmp-${key}-`));
   try {
-    const destdir = import_node_path16.default.join(staging, "destdir");
-    const stagedPrefix = import_node_path16.default.join(destdir, CONFIGURED_PREFIX);
-    await import_node_fs12.promises.mkdir(stagedPrefix, { recursive: true });
+    const destdir = import_node_path18.default.join(staging, "destdir");
+    const stagedPrefix = import_node_path18.default.join(destdir, CONFIGURED_PREFIX);
+    await import_node_fs14.promises.mkdir(stagedPrefix, { recursive: true });
     const libraries = {};
     for (const recipe of recipes) {
       const source = sources[recipe.name];
@@ -6513,35 +7150,35 @@ async function buildStaticDeps(options) {
       toolchain,
       libraries
     };
-    await import_node_fs12.promises.writeFile(import_node_path16.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+    await import_node_fs14.promises.writeFile(import_node_path18.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     try {
-      await import_node_fs12.promises.rename(stagedPrefix, prefix);
+      await import_node_fs14.promises.rename(stagedPrefix, prefix);
     } catch (error) {
       const theirs = await readCompleteManifest(prefix, key, recipes);
       if (theirs) return result(theirs, false);
-      if ((0, import_node_fs12.existsSync)(prefix)) {
-        await import_node_fs12.promises.rm(prefix, { recursive: true, force: true });
-        await import_node_fs12.promises.rename(stagedPrefix, prefix);
+      if ((0, import_node_fs14.existsSync)(prefix)) {
+        await import_node_fs14.promises.rm(prefix, { recursive: true, force: true });
+        await import_node_fs14.promises.rename(stagedPrefix, prefix);
       } else {
         throw error;
       }
     }
     return result(manifest, false);
   } finally {
-    await import_node_fs12.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs14.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
-    manifest = JSON.parse(await import_node_fs12.promises.readFile(import_node_path16.default.join(prefix, "manifest.json"), "utf8"));
+    manifest = JSON.parse(await import_node_fs14.promises.readFile(import_node_path18.default.join(prefix, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
   if (manifest.format !== MANIFEST_FORMAT || manifest.key !== key) return void 0;
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs12.existsSync)(import_node_path16.default.join(prefix, file)))) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs14.existsSync)(import_node_path18.default.join(prefix, file)))) return void 0;
   }
   return manifest;
 }
@@ -6560,24 +7197,30 @@ async function muslToolchainIdentity() {
     libcSha256: "",
     kernelVersionHeaderSha256: ""
   };
-  const script = await import_node_fs12.promises.readFile(wrapper, "utf8").catch(() => "");
+  const script = await import_node_fs14.promises.readFile(wrapper, "utf8").catch(() => "");
   const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
-  if (specs && (0, import_node_fs12.existsSync)(specs)) {
+  if (specs && (0, import_node_fs14.existsSync)(specs)) {
     identity.specsSha256 = await sha256File(specs);
-    const libc = import_node_path16.default.join(import_node_path16.default.dirname(specs), "libc.a");
-    if ((0, import_node_fs12.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
+    const libc = import_node_path18.default.join(import_node_path18.default.dirname(specs), "libc.a");
+    if ((0, import_node_fs14.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
   }
-  if ((0, import_node_fs12.existsSync)("/usr/include/linux/version.h")) {
+  if ((0, import_node_fs14.existsSync)("/usr/include/linux/version.h")) {
     identity.kernelVersionHeaderSha256 = await sha256File("/usr/include/linux/version.h");
   }
   return identity;
 }
 var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ and run `apt-get update`; check the network connection to the Debian archive.";
+async function ownReleaseSource(pkg) {
+  const osRelease = await import_node_fs14.promises.readFile("/etc/os-release", "utf8").catch(() => "");
+  const codename = /^VERSION_CODENAME=("?)([a-z]+)\1$/m.exec(osRelease)?.[2];
+  return codename ? `${pkg}/${codename}` : pkg;
+}
 async function resolveSource(recipe, downloads) {
   const pkg = recipe.sourcePackage;
-  const empty = await import_node_fs12.promises.mkdtemp(import_node_path16.default.join(downloads, ".print-uris-"));
-  const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", pkg], cwd: empty }).finally(
-    () => import_node_fs12.promises.rm(empty, { recursive: true, force: true })
+  const empty = await import_node_fs14.promises.mkdtemp(import_node_path18.default.join(downloads, ".print-uris-"));
+  const spec = await ownReleaseSource(pkg);
+  const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", spec], cwd: empty }).finally(
+    () => import_node_fs14.promises.rm(empty, { recursive: true, force: true })
   );
   const output = res.stdout + res.stderr;
   if (res.code !== 0) {
@@ -6620,17 +7263,17 @@ What to do: ${APT_HINT}`
   };
 }
 async function download(recipe, source, downloads, log) {
-  const file = import_node_path16.default.join(downloads, source.tarball);
-  if (!(0, import_node_fs12.existsSync)(file) || await sha256File(file) !== source.sha256) {
+  const file = import_node_path18.default.join(downloads, source.tarball);
+  if (!(0, import_node_fs14.existsSync)(file) || await sha256File(file) !== source.sha256) {
     log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
     const res = await runCommand({
       command: "apt-get",
-      args: ["source", "--download-only", source.sourcePackage],
+      args: ["source", "--download-only", await ownReleaseSource(source.sourcePackage)],
       cwd: downloads
     });
-    if (res.code !== 0 || !(0, import_node_fs12.existsSync)(file)) {
+    if (res.code !== 0 || !(0, import_node_fs14.existsSync)(file)) {
       throw new Error(
-        `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}${(0, import_node_fs12.existsSync)(file) ? "" : ` and ${source.tarball} is missing`}.
+        `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}${(0, import_node_fs14.existsSync)(file) ? "" : ` and ${source.tarball} is missing`}.
 ${lastLines(res.stdout + res.stderr, 25)}
 What to do: ${APT_HINT}`
       );
@@ -6638,7 +7281,7 @@ What to do: ${APT_HINT}`
   }
   const actual = await sha256File(file);
   if (actual !== source.sha256) {
-    await import_node_fs12.promises.rm(file, { force: true });
+    await import_node_fs14.promises.rm(file, { force: true });
     throw new Error(
       `Static dependency ${recipe.name}: ${source.tarball} has sha256 ${actual}, apt's index says ${source.sha256}. The file was deleted. What to do: run \`apt-get update\` and retry.`
     );
@@ -6647,15 +7290,15 @@ What to do: ${APT_HINT}`
 }
 async function buildOne(args) {
   const { recipe, source, staging, destdir, stagedPrefix } = args;
-  const srcDir = import_node_path16.default.join(staging, "src", recipe.name);
-  await import_node_fs12.promises.mkdir(srcDir, { recursive: true });
-  const logPath = import_node_path16.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
-  await import_node_fs12.promises.mkdir(import_node_path16.default.dirname(logPath), { recursive: true });
+  const srcDir = import_node_path18.default.join(staging, "src", recipe.name);
+  await import_node_fs14.promises.mkdir(srcDir, { recursive: true });
+  const logPath = import_node_path18.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
+  await import_node_fs14.promises.mkdir(import_node_path18.default.dirname(logPath), { recursive: true });
   const logText = [];
   const append = (chunk) => {
     logText.push(chunk);
   };
-  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path16.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path18.default.join(stagedPrefix, "lib", "pkgconfig"));
   const env = { ...process.env, ...toolchain, LC_ALL: "C", SOURCE_DATE_EPOCH: BUILD_EPOCH };
   for (const name of [
     "CPATH",
@@ -6683,7 +7326,7 @@ $ ${spec.command} ${spec.args.join(" ")}
 `);
     const res = await runCommand({ ...spec, onOutput: append });
     if (res.code !== 0) {
-      await import_node_fs12.promises.writeFile(logPath, logText.join(""));
+      await import_node_fs14.promises.writeFile(logPath, logText.join(""));
       throw new Error(
         `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "${step}": \`${spec.command} ${spec.args.join(" ")}\` exited with ${res.code}.
 --- last 25 lines of the log ---
@@ -6700,13 +7343,13 @@ What to do: check that the build tools are installed (musl-tools, make, perl for
     await run2(step.step, { command, args: rest, cwd: srcDir, env });
   }
   for (const file of recipe.generatedFiles ?? []) {
-    const target = import_node_path16.default.join(stagedPrefix, file.path);
-    await import_node_fs12.promises.mkdir(import_node_path16.default.dirname(target), { recursive: true });
-    await import_node_fs12.promises.writeFile(target, substitute(file.content));
+    const target = import_node_path18.default.join(stagedPrefix, file.path);
+    await import_node_fs14.promises.mkdir(import_node_path18.default.dirname(target), { recursive: true });
+    await import_node_fs14.promises.writeFile(target, substitute(file.content));
   }
-  const missing = recipe.produces.filter((file) => !(0, import_node_fs12.existsSync)(import_node_path16.default.join(stagedPrefix, file)));
+  const missing = recipe.produces.filter((file) => !(0, import_node_fs14.existsSync)(import_node_path18.default.join(stagedPrefix, file)));
   if (missing.length > 0) {
-    await import_node_fs12.promises.writeFile(logPath, logText.join(""));
+    await import_node_fs14.promises.writeFile(logPath, logText.join(""));
     throw new Error(
       `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "verify": the build succeeded but did not install ${missing.join(", ")}.
 --- last 25 lines of the log ---
@@ -6716,25 +7359,25 @@ Full log: ${logPath}
 What to do: the upstream build layout changed; adjust the '${recipe.name}' recipe in src/distribution/static-deps-recipes.ts.`
     );
   }
-  await import_node_fs12.promises.writeFile(logPath, logText.join(""));
-  await import_node_fs12.promises.rm(srcDir, { recursive: true, force: true });
+  await import_node_fs14.promises.writeFile(logPath, logText.join(""));
+  await import_node_fs14.promises.rm(srcDir, { recursive: true, force: true });
 }
 async function finishPrefix(stagedPrefix) {
-  const libDir = import_node_path16.default.join(stagedPrefix, "lib");
-  for (const entry of await import_node_fs12.promises.readdir(libDir)) {
-    if (entry.endsWith(".la")) await import_node_fs12.promises.rm(import_node_path16.default.join(libDir, entry));
+  const libDir = import_node_path18.default.join(stagedPrefix, "lib");
+  for (const entry of await import_node_fs14.promises.readdir(libDir)) {
+    if (entry.endsWith(".la")) await import_node_fs14.promises.rm(import_node_path18.default.join(libDir, entry));
   }
-  const pcDir = import_node_path16.default.join(libDir, "pkgconfig");
-  if (!(0, import_node_fs12.existsSync)(pcDir)) return;
-  for (const entry of await import_node_fs12.promises.readdir(pcDir)) {
+  const pcDir = import_node_path18.default.join(libDir, "pkgconfig");
+  if (!(0, import_node_fs14.existsSync)(pcDir)) return;
+  for (const entry of await import_node_fs14.promises.readdir(pcDir)) {
     if (!entry.endsWith(".pc")) continue;
-    const file = import_node_path16.default.join(pcDir, entry);
-    const text = await import_node_fs12.promises.readFile(file, "utf8");
+    const file = import_node_path18.default.join(pcDir, entry);
+    const text = await import_node_fs14.promises.readFile(file, "utf8");
     const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(CONFIGURED_PREFIX).join("${prefix}");
     if (relocated.includes(stagedPrefix)) {
       throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`);
     }
-    await import_node_fs12.promises.writeFile(file, relocated);
+    await import_node_fs14.promises.writeFile(file, relocated);
   }
 }
 
@@ -6762,10 +7405,29 @@ async function prepareUncached(target, cacheRoot, log) {
       cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path17.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path17.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path19.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path19.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path17.default.basename(deps.prefix)
+      staticDepsKey: import_node_path19.default.basename(deps.prefix)
+    };
+  }
+  if (target.configureHost) {
+    const triplet = target.configureHost;
+    const ffiHeader = import_node_path19.default.join("/usr/include", triplet, "ffi.h");
+    return {
+      cxx: await targetCxx(target, cacheRoot, log),
+      env: {
+        ...process.env,
+        CC: target.toolchain.cc,
+        CXX: target.toolchain.cxx ?? void 0,
+        AR: target.toolchain.ar,
+        PKG_CONFIG_LIBDIR: `/usr/lib/${triplet}/pkgconfig:/usr/share/pkgconfig`
+      },
+      configureArgs: [],
+      libraryDirs: [],
+      ffiIncludeDir: (0, import_node_fs15.existsSync)(ffiHeader) ? import_node_path19.default.dirname(ffiHeader) : null,
+      compilerVersion,
+      staticDepsKey: null
     };
   }
   const ffi = await runCommand({ command: "pkg-config", args: ["--variable=includedir", "libffi"] });
@@ -6793,16 +7455,16 @@ async function firstLine(command, args) {
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const dir = import_node_path17.default.join(cacheRoot, "toolchain");
-  await (0, import_promises10.mkdir)(dir, { recursive: true });
-  const wrapper = import_node_path17.default.join(dir, "musl-cc");
+  const dir = import_node_path19.default.join(cacheRoot, "toolchain");
+  await (0, import_promises13.mkdir)(dir, { recursive: true });
+  const wrapper = import_node_path19.default.join(dir, "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
 exec ${cc} "$@"
 `;
-  await (0, import_promises10.writeFile)(wrapper, script);
-  await (0, import_promises10.chmod)(wrapper, 493);
+  await (0, import_promises13.writeFile)(wrapper, script);
+  await (0, import_promises13.chmod)(wrapper, 493);
   return wrapper;
 }
 
@@ -6811,7 +7473,7 @@ var RECIPE_VERSION = 6;
 var DistributionBuildError = class extends Error {
   constructor(step, tarball, detail, logFile) {
     super(
-      `Building CPython from ${import_node_path18.default.basename(tarball)} failed at "${step}".
+      `Building CPython from ${import_node_path20.default.basename(tarball)} failed at "${step}".
 ${detail}
 ` + (logFile ? `Full log: ${logFile}
 ` : "") + "Install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -6828,29 +7490,32 @@ async function buildDistributionFromSource(request) {
     tarball: tarballSha,
     triple: target.triple,
     compiler: toolchain.compilerVersion,
-    staticDeps: toolchain.staticDepsKey
+    staticDeps: toolchain.staticDepsKey,
+    // Absent (not null) for native builds, so their keys stay what they were.
+    buildPython: request.buildPython?.key
   });
-  const root = import_node_path18.default.join(cacheRoot, "python", key);
-  if ((0, import_node_fs13.existsSync)(import_node_path18.default.join(root, "PYTHON.json"))) {
+  const root = import_node_path20.default.join(cacheRoot, "python", key);
+  if ((0, import_node_fs16.existsSync)(import_node_path20.default.join(root, "PYTHON.json"))) {
     return { distribution: await readDistribution(root), reused: true, key };
   }
   return withCacheLock(
     `${root}.lock`,
-    async () => (0, import_node_fs13.existsSync)(import_node_path18.default.join(root, "PYTHON.json")) ? { distribution: await readDistribution(root), reused: true, key } : buildInto(root, key, tarballSha, request, toolchain),
+    async () => (0, import_node_fs16.existsSync)(import_node_path20.default.join(root, "PYTHON.json")) ? { distribution: await readDistribution(root), reused: true, key } : buildInto(root, key, tarballSha, request, toolchain),
     () => log(`  waiting for another pyseal process building ${root}`)
   );
 }
-async function buildInto(root, key, tarballSha, request, toolchain) {
+async function buildInto(root, key, tarballSha, request, buildToolchain) {
   const { tarball, target, log } = request;
-  await (0, import_promises11.rm)(root, { recursive: true, force: true });
+  let toolchain = buildToolchain;
+  await (0, import_promises14.rm)(root, { recursive: true, force: true });
   const work = `${root}.work`;
-  await (0, import_promises11.rm)(work, { recursive: true, force: true });
-  await (0, import_promises11.mkdir)(work, { recursive: true });
-  const logFile = import_node_path18.default.join(work, "build.log");
+  await (0, import_promises14.rm)(work, { recursive: true, force: true });
+  await (0, import_promises14.mkdir)(work, { recursive: true });
+  const logFile = import_node_path20.default.join(work, "build.log");
   const step = async (name, command, args, cwd) => {
     log(`  ${name}`);
     const result = await runCommand({ command, args, cwd, env: toolchain.env });
-    await (0, import_promises11.writeFile)(logFile, `
+    await (0, import_promises14.writeFile)(logFile, `
 $ ${command} ${args.join(" ")}
 ${result.stdout}${result.stderr}`, { flag: "a" });
     if (result.code !== 0) {
@@ -6858,24 +7523,34 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     }
   };
   await runChecked({ command: "tar", args: ["-xf", tarball, "-C", work] });
-  const top = (await (0, import_promises11.readdir)(work)).find((name) => (0, import_node_fs13.existsSync)(import_node_path18.default.join(work, name, "configure")));
+  const top = (await (0, import_promises14.readdir)(work)).find((name) => (0, import_node_fs16.existsSync)(import_node_path20.default.join(work, name, "configure")));
   if (!top)
     throw new DistributionBuildError("unpack", tarball, "the archive has no CPython source tree (no configure script)");
-  const srcDir = import_node_path18.default.join(work, top);
+  const srcDir = import_node_path20.default.join(work, top);
   const version = await readPythonVersion(srcDir);
-  const buildDir = import_node_path18.default.join(work, "build");
-  await (0, import_promises11.mkdir)(buildDir);
+  const buildDir = import_node_path20.default.join(work, "build");
+  await (0, import_promises14.mkdir)(buildDir);
   log(`  CPython ${version} for ${target.triple}`);
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path18.default.join(root, "install")}`,
+    `--prefix=${import_node_path20.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...toolchain.configureArgs
   ];
-  await step("configure", import_node_path18.default.join(srcDir, "configure"), configureArgs, buildDir);
+  const cross = request.buildPython;
+  if (cross) {
+    if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
+    const configSite = import_node_path20.default.join(work, "config.site");
+    await (0, import_promises14.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
+    toolchain = { ...toolchain, env: { ...toolchain.env, CONFIG_SITE: configSite } };
+    const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
+    configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
+    log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
+  }
+  await step("configure", import_node_path20.default.join(srcDir, "configure"), configureArgs, buildDir);
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
-  const setupStdlib = parseSetup(await (0, import_promises11.readFile)(import_node_path18.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises14.readFile)(import_node_path20.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const minor = version.split(".").slice(0, 2).join(".");
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
@@ -6887,17 +7562,24 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     (module2) => (expanded.get(module2.name) ?? []).filter((w) => w.startsWith("-l")).map((w) => w.slice(2)).filter((name) => resolveLibrary(name, target.toolchain, searchDirs).kind === "missing")
   );
   const disabled = choice.notBuilt.map((n) => n.module);
-  await (0, import_promises11.writeFile)(
-    import_node_path18.default.join(buildDir, "Modules", "Setup.local"),
+  await (0, import_promises14.writeFile)(
+    import_node_path20.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
   await step("makesetup", "make", ["Makefile"], buildDir);
   await step("make", "make", ["-j2"], buildDir);
   await step("make install", "make", ["install"], buildDir);
-  await installMissingTestPackages(srcDir, import_node_path18.default.join(root, "install", "lib", `python${minor}`), log);
-  const pythonExe = import_node_path18.default.join(root, "install", "bin", `python${minor}`);
-  await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root);
-  await step("build tools", pythonExe, ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"], root);
+  await installMissingTestPackages(srcDir, import_node_path20.default.join(root, "install", "lib", `python${minor}`), log);
+  if (!cross) {
+    const pythonExe = import_node_path20.default.join(root, "install", "bin", `python${minor}`);
+    await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root);
+    await step(
+      "build tools",
+      pythonExe,
+      ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"],
+      root
+    );
+  }
   await writeDistributionLayout({
     root,
     buildDir,
@@ -6911,22 +7593,36 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     key,
     searchDirs
   });
-  await (0, import_promises11.rm)(work, { recursive: true, force: true });
+  if (cross) await shareSysconfigData(import_node_path20.default.join(root, "install", "lib", `python${minor}`), cross.stdlib, log);
+  await (0, import_promises14.rm)(work, { recursive: true, force: true });
   return { distribution: await readDistribution(root), reused: false, key };
 }
+async function shareSysconfigData(targetStdlib, buildStdlib, log) {
+  for (const name of await (0, import_promises14.readdir)(targetStdlib)) {
+    if (/^_sysconfigdata_.*\.py$/.test(name)) {
+      log(`  ${name} shared with the build machine's Python`);
+      await (0, import_promises14.cp)(import_node_path20.default.join(targetStdlib, name), import_node_path20.default.join(buildStdlib, name));
+    }
+  }
+}
+async function sysconfigDataName(stdlib) {
+  const name = (await (0, import_promises14.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
+  if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`);
+  return name.replace(/\.py$/, "");
+}
 async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path18.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path18.default.join(stdlib, "test");
-  if (!(0, import_node_fs13.existsSync)(installed)) return;
-  for (const entry of await (0, import_promises11.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs13.existsSync)(import_node_path18.default.join(installed, entry.name))) {
+  const source = import_node_path20.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path20.default.join(stdlib, "test");
+  if (!(0, import_node_fs16.existsSync)(installed)) return;
+  for (const entry of await (0, import_promises14.readdir)(source, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs16.existsSync)(import_node_path20.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises11.cp)(import_node_path18.default.join(source, entry.name), import_node_path18.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises14.cp)(import_node_path20.default.join(source, entry.name), import_node_path20.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const header = await (0, import_promises11.readFile)(import_node_path18.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
+  const header = await (0, import_promises14.readFile)(import_node_path20.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
   const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header);
   if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return match[1];
@@ -6936,34 +7632,77 @@ async function readPythonVersion(srcDir) {
 var DistributionSourceError = class extends Error {
   constructor(value, detail) {
     super(
-      `--python-distribution "${value}": ${detail}. Give a CPython source tarball (path or URL), a directory holding PYTHON.json, or debian:python3.11 / debian:python3.13.`
+      `--python-distribution "${value}": ${detail}. Give a CPython source tarball (path or URL), a python-build-standalone full archive (pbs:3.11, or its path or URL), a directory holding PYTHON.json, or debian:python3.11 / debian:python3.13.`
     );
     this.name = "DistributionSourceError";
   }
 };
 async function obtainDistribution(value, target, cacheRoot, log) {
-  if ((0, import_node_fs14.existsSync)(value) && (0, import_node_fs14.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs14.existsSync)(import_node_path19.default.join(value, "PYTHON.json")))
+  const native = (distribution, reused, source) => ({
+    distribution,
+    buildDistribution: distribution,
+    crossSysconfigName: null,
+    sha256: distribution.json.pyseal?.source_sha256 ?? null,
+    reused,
+    source
+  });
+  if (target.crossCompiling && (isPbsValue(value) || !/^(debian:|https?:\/\/)/.test(value) && !isTarball(value))) {
+    throw new DistributionSourceError(
+      value,
+      `a cross build (${target.triple} from ${target.host}) builds CPython twice from one source tarball, for this machine and for the target; give a CPython source tarball (path or URL) or debian:python3.N`
+    );
+  }
+  if (isPbsValue(value)) {
+    const pbs = await obtainPbsDistribution(value, target, cacheRoot, log);
+    return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
+  }
+  if ((0, import_node_fs17.existsSync)(value) && (0, import_node_fs17.statSync)(value).isDirectory()) {
+    if (!(0, import_node_fs17.existsSync)(import_node_path21.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return { distribution: await readDistribution(import_node_path19.default.resolve(value)), reused: true, source: import_node_path19.default.resolve(value) };
+    return native(await readDistribution(import_node_path21.default.resolve(value)), true, import_node_path21.default.resolve(value));
   }
   const tarball = await locateTarball(value, cacheRoot, log);
-  const built = await buildDistributionFromSource({ tarball, target, cacheRoot, log });
-  return { distribution: built.distribution, reused: built.reused, source: import_node_path19.default.basename(tarball) };
+  if (!target.crossCompiling) {
+    const built2 = await buildDistributionFromSource({ tarball, target, buildPython: null, cacheRoot, log });
+    return native(built2.distribution, built2.reused, import_node_path21.default.basename(tarball));
+  }
+  log(`  CPython for ${target.host} first: the cross build runs it`);
+  const hostTarget = selectToolchain(findTarget(target.host), target.host);
+  const host = await buildDistributionFromSource({ tarball, target: hostTarget, buildPython: null, cacheRoot, log });
+  const hostJson = host.distribution.json;
+  const buildPython = {
+    exe: import_node_path21.default.join(host.distribution.root, hostJson.python_exe),
+    stdlib: import_node_path21.default.join(host.distribution.root, hostJson.python_paths.stdlib),
+    key: host.key
+  };
+  const built = await buildDistributionFromSource({ tarball, target, buildPython, cacheRoot, log });
+  return {
+    distribution: built.distribution,
+    buildDistribution: host.distribution,
+    crossSysconfigName: await sysconfigDataName(
+      import_node_path21.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+    ),
+    sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
+    reused: built.reused && host.reused,
+    source: import_node_path21.default.basename(tarball)
+  };
+}
+function isTarball(value) {
+  return /\.(tgz|tar\.gz|tar\.xz|tar\.bz2)$/.test(value);
 }
 async function locateTarball(value, cacheRoot, log) {
   if (value.startsWith("debian:")) return debianSourceTarball(value.slice("debian:".length), cacheRoot, log);
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log);
-  if (!(0, import_node_fs14.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
+  if (!(0, import_node_fs17.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!/\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2)$/.test(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz or .tar.bz2 archive");
   }
-  return import_node_path19.default.resolve(value);
+  return import_node_path21.default.resolve(value);
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
-  const dir = import_node_path19.default.join(cacheRoot, "sources", pkg);
-  await (0, import_promises12.mkdir)(dir, { recursive: true });
+  const dir = import_node_path21.default.join(cacheRoot, "sources", pkg);
+  await (0, import_promises15.mkdir)(dir, { recursive: true });
   const existing = await findOrig(dir, pkg);
   if (existing) return existing;
   log(`  downloading Debian source package ${pkg}`);
@@ -6979,33 +7718,22 @@ async function debianSourceTarball(pkg, cacheRoot, log) {
   return found;
 }
 async function findOrig(dir, pkg) {
-  const names = (await (0, import_promises12.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path19.default.join(dir, names[names.length - 1]) : null;
+  const names = (await (0, import_promises15.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
+  return names.length > 0 ? import_node_path21.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(url, cacheRoot, log) {
-  const dir = import_node_path19.default.join(cacheRoot, "sources", contentKey({ url }, 16));
-  const file = import_node_path19.default.join(dir, import_node_path19.default.basename(new URL(url).pathname) || "python.tgz");
-  if ((0, import_node_fs14.existsSync)(file)) return file;
-  await (0, import_promises12.mkdir)(dir, { recursive: true });
-  log(`  downloading ${url}`);
-  const response = await fetch(url);
-  if (!response.ok) throw new DistributionSourceError(url, `download failed with HTTP ${response.status}`);
-  const expected = Number(response.headers.get("content-length") ?? NaN);
-  const body = Buffer.from(await response.arrayBuffer());
-  if (!Number.isNaN(expected) && body.length !== expected) {
-    throw new DistributionSourceError(url, `download was truncated (${body.length} of ${expected} bytes)`);
-  }
-  await (0, import_promises12.writeFile)(`${file}.partial`, body);
-  await (0, import_promises12.rename)(`${file}.partial`, file);
-  return file;
+  const dir = import_node_path21.default.join(cacheRoot, "sources", contentKey({ url }, 16));
+  const dest = import_node_path21.default.join(dir, import_node_path21.default.basename(new URL(url).pathname) || "python.tgz");
+  if ((0, import_node_fs17.existsSync)(dest)) return dest;
+  return (await downloadVerified({ url, dest, sha256: null, log })).file;
 }
 
 // src/link/embed.ts
-var import_promises13 = require("node:fs/promises");
-var import_node_path20 = __toESM(require("node:path"));
+var import_promises16 = require("node:fs/promises");
+var import_node_path22 = __toESM(require("node:path"));
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path20.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path22.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -7022,11 +7750,12 @@ async function embedResources(request) {
     }
   ];
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
-  const manifest = import_node_path20.default.join(workDir, "resources.json");
-  await (0, import_promises13.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, compression: "deflated", roots }, null, 2));
-  const archive = import_node_path20.default.join(workDir, "resources.zip");
-  const python = import_node_path20.default.join(distribution.root, distribution.json.python_exe);
-  const env = { ...process.env, PYTHONPATH: import_node_path20.default.join(packageRoot(), "python") };
+  const manifest = import_node_path22.default.join(workDir, "resources.json");
+  await (0, import_promises16.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, compression: "deflated", roots }, null, 2));
+  const archive = import_node_path22.default.join(workDir, "resources.zip");
+  const buildDistribution = request.buildDistribution ?? distribution;
+  const python = import_node_path22.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const env = { ...process.env, PYTHONPATH: import_node_path22.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
   const { stdout } = await runChecked({
     command: python,
@@ -7034,137 +7763,507 @@ async function embedResources(request) {
     env
   });
   const partial = `${request.output}.partial`;
-  await (0, import_promises13.rm)(partial, { force: true });
-  await (0, import_promises13.copyFile)(request.nativeExecutable, partial);
-  await (0, import_promises13.appendFile)(partial, await (0, import_promises13.readFile)(archive));
-  await (0, import_promises13.chmod)(partial, 493);
-  await (0, import_promises13.rename)(partial, request.output);
+  await (0, import_promises16.rm)(partial, { force: true });
+  await (0, import_promises16.copyFile)(request.nativeExecutable, partial);
+  await (0, import_promises16.appendFile)(partial, await (0, import_promises16.readFile)(archive));
+  await (0, import_promises16.chmod)(partial, 493);
+  await (0, import_promises16.rename)(partial, request.output);
   return { archive, summary: stdout.trim().split("\n").pop() ?? "" };
 }
 
-// src/link/link-executable.ts
-var import_promises15 = require("node:fs/promises");
+// src/link/ship-standalone.ts
+var import_node_fs18 = require("node:fs");
+var import_promises17 = require("node:fs/promises");
 var import_node_path23 = __toESM(require("node:path"));
-
-// src/resolve/modules.ts
-var import_node_path21 = __toESM(require("node:path"));
-var SIDE_DIRECTORY = "lib";
-function planModules(request) {
-  const { distribution, target } = request;
-  const json = distribution.json;
-  const testModules = new Set(json.pyseal?.test_extensions ?? []);
-  const plans = [];
-  for (const [module2, variants] of Object.entries(json.build_info.extensions).sort(([a], [b]) => a < b ? -1 : 1)) {
-    const variant = variants[0];
-    if (variant.in_core) continue;
-    const base = {
-      module: module2,
-      origin: "stdlib",
-      package: null,
-      status: "builtin",
-      reasons: [],
-      objects: [],
-      sharedLibrary: null,
-      initFunction: variant.init_fn,
-      linkedInitFunction: variant.init_fn,
-      libraries: [],
-      language: "c",
-      capture: null
-    };
-    if (testModules.has(module2) && !request.includeStdlibTestModules) {
-      plans.push({
-        ...base,
-        status: "excluded",
-        reasons: [
-          {
-            code: "STDLIB_TEST_MODULE_LEFT_OUT",
-            message: "only CPython's own tests use it; kept with --stdlib-exclude none"
-          }
-        ]
-      });
-      continue;
-    }
-    if (variant.objs.length === 0 && variant.shared_lib) {
-      plans.push(sharedLibraryPlan(base, import_node_path21.default.join(distribution.root, variant.shared_lib), target));
-      continue;
-    }
-    base.objects = variant.objs.map((o) => import_node_path21.default.join(distribution.root, o));
-    base.libraries = variant.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path21.default.join(distribution.root, link.path_static) }
+var ALWAYS_PRESENT = [/^ld-linux.*\.so/, /^libgcc_s\.so/, /^libstdc\+\+\.so/];
+async function shipStandaloneModules(request) {
+  const { outDir, sideDirectory } = request;
+  const shipped = /* @__PURE__ */ new Set();
+  if (!sideDirectory) return [];
+  const sideRoot = import_node_path23.default.join(outDir, sideDirectory);
+  for (const plan of request.plans) {
+    if (plan.status !== "standalone" || !plan.standaloneFile) continue;
+    const dest = import_node_path23.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises17.mkdir)(import_node_path23.default.dirname(dest), { recursive: true });
+    await (0, import_promises17.copyFile)(plan.standaloneFile.source, dest);
+    shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
+    const dynamic = await readDynamicSection(dest);
+    const ownDirs = dynamic.runpath.map(
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path23.default.dirname(plan.standaloneFile?.source ?? ""))
     );
-    base.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
-    plans.push(base);
-  }
-  for (const notBuilt of json.pyseal?.not_built ?? []) {
-    plans.push(excludedPlan(notBuilt.module, "stdlib", null, { code: "STDLIB_NOT_BUILT", message: notBuilt.cause }));
-  }
-  const records = new Map(request.records.map((r) => [r.module, r]));
-  for (const file of request.installed) {
-    const record = records.get(file.module);
-    const plan = {
-      module: file.module,
-      origin: "package",
-      package: record?.package ?? file.distribution ?? packageOf(request.intents, file.module),
-      status: "builtin",
-      reasons: [],
-      objects: [],
-      sharedLibrary: null,
-      initFunction: null,
-      linkedInitFunction: null,
-      libraries: [],
-      language: "c",
-      capture: record?.capture ?? null
-    };
-    if (!record) {
-      plan.status = "excluded";
-      plan.reasons.push({
-        code: "NO_OBJECT_FILES",
-        message: `${file.file} was built without passing through the compiler pyseal watches, so there are no object files to link`
-      });
-      if (target.capabilities.staticOnly) {
-        plan.reasons.push({
-          code: "MUSL_BUILTIN_ONLY",
-          message: `${target.triple} binaries cannot load shared-library extensions`
-        });
-      }
-      plans.push(plan);
-      continue;
-    }
-    plan.objects = record.objects;
-    plan.initFunction = record.init_fn;
-    plan.linkedInitFunction = record.init_fn;
-    plan.language = record.language;
-    plan.reasons.push({ code: "BUILTIN", message: `objects captured through ${record.capture}` });
-    if (record.language === "c++" && !request.cxx) {
-      plan.status = "failed";
-      plan.reasons.push({
-        code: "CXX_TOOLCHAIN_MISSING",
-        message: `a C++ extension needs a C++ toolchain for ${target.triple}, and pyseal has none configured for it yet`
-      });
-    }
-    const searchDirs = [...record.library_dirs, ...request.searchDirs];
-    for (const name of record.libraries) {
-      const resolved = resolveLibrary(name, target.toolchain, searchDirs);
-      plan.libraries.push(resolved);
-      if (resolved.kind === "static") {
-        plan.reasons.push({ code: "LIBRARY_LINKED_STATIC", message: `lib${name} linked from ${resolved.path}` });
-      } else if (resolved.kind === "missing") {
-        plan.status = "failed";
+    const bundled = [];
+    for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path23.default.join(dir, soname)).find((f) => (0, import_node_fs18.existsSync)(f));
+      if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
-          message: `needs lib${name}, which has no static archive for ${target.triple}; install its static library (lib${name}.a) or build it for the target`
+          message: `${plan.standaloneFile.relative} needs ${soname} at run time, which is not in its RUNPATH or ${request.target.triple}'s library directories`,
+          hint: `install ${soname} on the machines that run the binary, or make it findable when building`
         });
+        continue;
       }
+      await (0, import_promises17.copyFile)(found, import_node_path23.default.join(sideRoot, soname));
+      shipped.add(`${sideDirectory}/${soname}`);
+      bundled.push(soname);
+      plan.reasons.push({
+        code: "LIBRARY_BUNDLED",
+        message: `${soname} (from ${import_node_path23.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+      });
     }
-    plans.push(plan);
+    if (bundled.length > 0) {
+      const up = import_node_path23.default.relative(import_node_path23.default.dirname(dest), sideRoot) || ".";
+      await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
+      request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
+    }
   }
+  return [...shipped].sort();
+}
+function isSystemLibrary(soname, target) {
+  if (ALWAYS_PRESENT.some((pattern) => pattern.test(soname))) return true;
+  return target.toolchain.systemLibraries.some((name) => soname.startsWith(`lib${name}.so`));
+}
+async function readDynamicSection(file) {
+  const result = await runCommand({ command: "readelf", args: ["-d", "-W", file] });
+  if (result.code !== 0) throw new Error(`readelf -d ${file} failed: ${result.stderr.trim()}`);
+  const needed = [...result.stdout.matchAll(/\(NEEDED\)\s+Shared library: \[([^\]]+)\]/g)].map((m) => m[1]);
+  const runpath = [...result.stdout.matchAll(/\((?:RUNPATH|RPATH)\)\s+Library (?:runpath|rpath): \[([^\]]+)\]/g)].flatMap((m) => m[1].split(":")).filter((dir) => dir !== "");
+  return { needed, runpath };
+}
+async function setRunpath(file, runpath) {
+  let result;
+  try {
+    result = await runCommand({ command: "patchelf", args: ["--set-rpath", runpath, file] });
+  } catch {
+    throw new Error(
+      `patchelf is needed to point ${import_node_path23.default.basename(file)} at the libraries bundled beside it, and it is not installed: install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static`
+    );
+  }
+  if (result.code !== 0) throw new Error(`patchelf --set-rpath ${runpath} ${file} failed: ${result.stderr.trim()}`);
+}
+
+// src/link/link-executable.ts
+var import_promises19 = require("node:fs/promises");
+var import_node_path25 = __toESM(require("node:path"));
+
+// src/link/app-header.ts
+function renderAppHeader(request) {
+  const entries = [];
+  for (const [module2, variants] of Object.entries(request.distribution.json.build_info.extensions)) {
+    const variant = variants[0];
+    if (variant.in_core) entries.push([module2, variant.init_fn === "NULL" ? null : variant.init_fn]);
+  }
+  for (const plan of request.plans) {
+    if (plan.status === "builtin") entries.push([plan.module, plan.linkedInitFunction]);
+  }
+  entries.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  const lines = [
+    "/* Generated by pyseal for one executable; see the contract in c/launcher.c. */",
+    "#ifndef PYSEAL_APP_H",
+    "#define PYSEAL_APP_H"
+  ];
+  if (request.entryPoint) lines.push(`#define PYSEAL_ENTRY_POINT ${JSON.stringify(request.entryPoint)}`);
+  lines.push(`#define PYSEAL_OPTIMIZE ${request.optimize}`);
+  const standalone = request.plans.filter((p) => p.status === "standalone" && p.standaloneFile);
+  if (standalone.length > 0 && request.sideDirectory) {
+    lines.push(`#define PYSEAL_SIDE_DIR ${JSON.stringify(request.sideDirectory)}`);
+    const table = Object.fromEntries(standalone.map((p) => [p.module, p.standaloneFile?.relative]));
+    lines.push(`#define PYSEAL_STANDALONE_MODULES ${JSON.stringify(JSON.stringify(table))}`);
+  }
+  const declared = /* @__PURE__ */ new Set();
+  for (const [, fn] of entries) {
+    if (fn && !declared.has(fn)) {
+      declared.add(fn);
+      lines.push(`extern PyObject *${fn}(void);`);
+    }
+  }
+  lines.push("#define PYSEAL_INITTAB_ENTRIES \\");
+  for (const [module2, fn] of entries) lines.push(`    {${JSON.stringify(module2)}, ${fn ?? "NULL"}}, \\`);
+  lines.push("", "#endif", "");
+  return lines.join("\n");
+}
+
+// src/link/localize.ts
+var import_promises18 = require("node:fs/promises");
+var import_node_path24 = __toESM(require("node:path"));
+async function localizeExtension(plan, workDir, toolchain) {
+  const initFunction = plan.initFunction;
+  const linked = plan.linkedInitFunction;
+  if (!initFunction || !linked) throw new Error(`${plan.module} has no init function to keep`);
+  if (!toolchain.objcopy) {
+    throw new Error(
+      `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
+    );
+  }
+  const merged = import_node_path24.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path24.default.join(workDir, `${plan.module}.o`);
+  const objects = plan.objects.filter((o) => !o.endsWith(".a"));
+  const archives = plan.objects.filter((o) => o.endsWith(".a"));
+  const inputs = archives.length > 0 ? [...objects, "--whole-archive", ...archives, "--no-whole-archive"] : objects;
+  await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
+  const keep = [linked, ...await weakSymbols(merged, toolchain)];
+  const keepFile = import_node_path24.default.join(workDir, `${plan.module}.keep`);
+  await (0, import_promises18.writeFile)(keepFile, keep.join("\n") + "\n");
+  const args = ["-w"];
+  if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
+  args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
+  await runChecked({ command: toolchain.objcopy, args });
+  return localized;
+}
+async function weakSymbols(object, toolchain) {
+  const { stdout } = await runChecked({ command: toolchain.nm, args: ["--defined-only", "-P", object] });
+  return stdout.split("\n").map((line) => line.split(" ")).filter(([name, type]) => name && ["W", "V", "u"].includes(type)).map(([name]) => name);
+}
+
+// src/link/link-executable.ts
+async function linkExecutable(request) {
+  const { distribution, target, plans, workDir } = request;
+  const toolchain = target.toolchain;
+  await (0, import_promises19.mkdir)(workDir, { recursive: true });
+  const commands = [];
+  const run2 = async (command, args2) => {
+    commands.push([command, ...args2]);
+    await runChecked({ command, args: args2 });
+  };
+  await (0, import_promises19.writeFile)(
+    import_node_path25.default.join(workDir, "pyseal_app.h"),
+    renderAppHeader({
+      distribution,
+      plans,
+      entryPoint: request.entryPoint,
+      optimize: 0,
+      sideDirectory: request.sideDirectory
+    })
+  );
+  const include = import_node_path25.default.join(distribution.root, distribution.json.python_paths.include);
+  const launcherObject = import_node_path25.default.join(workDir, "launcher.o");
+  await run2(toolchain.cc, [
+    "-O2",
+    "-g0",
+    `-I${include}`,
+    `-I${workDir}`,
+    "-c",
+    import_node_path25.default.join(packageRoot(), "c", "launcher.c"),
+    "-o",
+    launcherObject
+  ]);
+  const builtins = plans.filter((p) => p.status === "builtin");
+  const objects = [
+    launcherObject,
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path25.default.join(distribution.root, o))
+  ];
+  const extensionsDir = import_node_path25.default.join(workDir, "extensions");
+  await (0, import_promises19.mkdir)(extensionsDir, { recursive: true });
+  for (const plan of builtins) {
+    if (plan.origin === "stdlib") objects.push(...plan.objects);
+    else objects.push(await localizeExtension(plan, extensionsDir, toolchain));
+  }
+  const archives = /* @__PURE__ */ new Set();
+  for (const extra of request.extraObjects) {
+    if (extra.endsWith(".a")) archives.add(extra);
+    else objects.push(extra);
+  }
+  const systemLibraries = /* @__PURE__ */ new Set();
+  for (const link of distribution.json.build_info.core.links) systemLibraries.add(link.name);
+  for (const plan of builtins) {
+    for (const library of plan.libraries) {
+      if (library.kind === "static") archives.add(library.path);
+      else if (library.kind === "system") systemLibraries.add(library.name);
+    }
+  }
+  const needsCxx = builtins.some((p) => p.language === "c++");
+  const driver = needsCxx && request.cxx ? request.cxx : toolchain.cc;
+  const args = ["-o", request.output, ...objects];
+  if (archives.size > 0) args.push("-Wl,--start-group", ...[...archives].sort(), "-Wl,--end-group");
+  args.push(...[...systemLibraries].sort().map((name) => `-l${name}`));
+  if (needsCxx) args.push(...toolchain.cxxLinkFlags);
+  args.push(...toolchain.linkFlags);
+  await run2(driver, args);
+  if (toolchain.objcopy) await run2(toolchain.objcopy, ["--strip-debug", request.output]);
+  return { executable: request.output, commands };
+}
+
+// src/link/object-format.ts
+var ObjectFormatError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ObjectFormatError";
+  }
+};
+function assertLinkable(distribution, target, source) {
+  const format = distribution.objectFileFormat;
+  const bitcode = /^llvm-bitcode:(\d+)/.exec(format);
+  if (bitcode) {
+    throw new ObjectFormatError(
+      `${source} holds LLVM bitcode objects (object_file_format ${format}): only clang and lld ${bitcode[1]} or newer link them, and pyseal links ${target.triple} with ${target.toolchain.cc}. Choose a variant with native objects (for example pbs:3.11:noopt), or let pyseal build CPython from source (--python-distribution debian:python3.11 or a CPython source tarball).`
+    );
+  }
+  const native = { elf: "elf", "mach-o": "macho", coff: "coff" }[target.objectFormat];
+  if (format.toLowerCase().replace(/[^a-z]/g, "") !== native) {
+    throw new ObjectFormatError(
+      `${source} holds ${format} objects, but ${target.triple} links ${target.objectFormat} objects: choose the distribution built for ${target.triple}`
+    );
+  }
+}
+
+// src/report/linkage.ts
+async function readLinkage(file) {
+  const result = await runCommand({ command: "readelf", args: ["-d", "-W", file] });
+  if (result.code !== 0) throw new Error(`readelf -d ${file} failed: ${result.stderr.trim()}`);
+  if (/There is no dynamic section/.test(result.stdout + result.stderr)) return { kind: "static" };
+  const needed = [...result.stdout.matchAll(/\(NEEDED\)\s+Shared library: \[([^\]]+)\]/g)].map((m) => m[1]);
+  return { kind: "dynamic", needed };
+}
+
+// src/report/report.ts
+var import_promises20 = require("node:fs/promises");
+var import_node_path26 = __toESM(require("node:path"));
+
+// src/report/schema.ts
+var REPORT_SCHEMA = "pyseal-report/2";
+var ReasonCodeSchema = external_exports.enum([
+  "BUILTIN",
+  "STDLIB_BUILTIN",
+  "STDLIB_NOT_BUILT",
+  "STDLIB_TEST_MODULE_LEFT_OUT",
+  "NO_OBJECT_FILES",
+  "MUSL_BUILTIN_ONLY",
+  "STATIC_FLAVOR_BUILTIN_ONLY",
+  "LIBRARY_LINKED_STATIC",
+  "LIBRARY_MISSING",
+  "LIBRARY_BUNDLED",
+  "SYMBOLS_LOCALIZED",
+  "INIT_FUNCTION_RENAMED",
+  "INTENDED_NOT_BUILT",
+  "CXX_TOOLCHAIN_MISSING",
+  "STANDALONE_SHARED_LIBRARY",
+  "SHARED_LIBRARY_NOT_LOADABLE",
+  "IN_MEMORY_SHARED_LIBRARY_UNSUPPORTED",
+  "IN_MEMORY_SHARED_LIBRARY_DISALLOWED",
+  "EXCLUDED_BY_POLICY",
+  "STANDALONE_BY_POLICY",
+  "LINKED_FROM_LINK_EXTRA"
+]);
+var ReasonSchema = external_exports.object({
+  code: ReasonCodeSchema,
+  /** What happened, naming the module, package or library. */
+  message: external_exports.string(),
+  /** What the user can do about it, when there is something to do. */
+  hint: external_exports.string().nullable().optional()
+});
+var LibraryResolutionSchema = external_exports.discriminatedUnion("kind", [
+  /** Part of the target's C library: stays dynamic (glibc) or is the libc itself (musl). */
+  external_exports.object({ name: external_exports.string(), kind: external_exports.literal("system") }),
+  /** Linked from this static archive. */
+  external_exports.object({ name: external_exports.string(), kind: external_exports.literal("static"), path: external_exports.string() }),
+  /** Nowhere to be found; `searched` lists where pyseal looked. */
+  external_exports.object({ name: external_exports.string(), kind: external_exports.literal("missing"), searched: external_exports.array(external_exports.string()) })
+]);
+var ModuleOutcomeSchema = external_exports.enum(["builtin", "standalone", "excluded", "failed"]);
+var ReportModuleSchema = external_exports.object({
+  /** Dotted module name (`markupsafe._speedups`). */
+  module: external_exports.string(),
+  /** `stdlib` for CPython's own extension modules, `package` for third-party ones. */
+  origin: external_exports.enum(["stdlib", "package"]),
+  /** The distribution (from its dist-info RECORD) that installed it, when known. */
+  package: external_exports.string().nullable(),
+  /** That distribution's version, when known. */
+  version: external_exports.string().nullable(),
+  /** built-in, shipped as a file beside the binary, left out, or failed. */
+  status: ModuleOutcomeSchema,
+  reasons: external_exports.array(ReasonSchema),
+  /** For standalone modules: the file beside the binary, relative to the binary's directory. */
+  file: external_exports.string().nullable(),
+  /** Where the module lives: `builtin`, `filesystem-relative:DIR`, `in-memory`, or null when nowhere. */
+  location: external_exports.string().nullable(),
+  /**
+   * How its objects were captured: `setuptools._distutils`, `distutils` or `wrapper` for
+   * packages, `link-extra` for declared ones, `distribution` for CPython's own; null when none were.
+   */
+  capture: external_exports.string().nullable(),
+  language: external_exports.enum(["c", "c++"]),
+  /** The init function as linked (renamed when two modules share one). */
+  initFunction: external_exports.string().nullable(),
+  libraries: external_exports.array(LibraryResolutionSchema)
+});
+var LinkageSchema = external_exports.discriminatedUnion("kind", [
+  external_exports.object({ kind: external_exports.literal("static") }),
+  /** The shared libraries the binary needs at run time (ELF NEEDED). */
+  external_exports.object({ kind: external_exports.literal("dynamic"), needed: external_exports.array(external_exports.string()) })
+]);
+var VerdictSchema = external_exports.enum(["all-builtin", "fallback", "failed"]);
+var ReportSchema = external_exports.object({
+  schema: external_exports.literal(REPORT_SCHEMA),
+  tool: external_exports.object({ name: external_exports.literal("pyseal"), version: external_exports.string() }),
+  name: external_exports.string(),
+  target: external_exports.string(),
+  status: external_exports.enum(["ok", "failed"]),
+  verdict: VerdictSchema,
+  /** The message the build stopped with, when it failed. */
+  error: external_exports.string().nullable(),
+  entryPoint: external_exports.string().nullable(),
+  /** static: built-ins only; dynamic: shared-library files allowed beside the binary. */
+  flavor: external_exports.enum(["static", "dynamic"]),
+  python: external_exports.object({
+    version: external_exports.string(),
+    /** Where it came from: the source tarball or archive name, or a directory. */
+    source: external_exports.string(),
+    /** sha256 of that tarball or archive, when pyseal read one. */
+    sha256: external_exports.string().nullable(),
+    /** Where the distribution is unpacked (its PYTHON.json). */
+    root: external_exports.string(),
+    reused: external_exports.boolean()
+  }).nullable(),
+  packages: external_exports.object({ key: external_exports.string(), reused: external_exports.boolean() }).nullable(),
+  executable: external_exports.object({
+    path: external_exports.string(),
+    bytes: external_exports.number().int(),
+    sha256: external_exports.string(),
+    linkage: LinkageSchema,
+    /** Files that must ship beside the binary, relative to its directory. */
+    sideFiles: external_exports.array(external_exports.string())
+  }).nullable(),
+  summary: external_exports.object({
+    builtin: external_exports.number().int(),
+    standalone: external_exports.number().int(),
+    excluded: external_exports.number().int(),
+    failed: external_exports.number().int()
+  }),
+  modules: external_exports.array(ReportModuleSchema)
+});
+
+// src/report/report.ts
+function reportModules(plans, sideDirectory) {
+  return [...plans].sort((a, b) => a.origin === b.origin ? a.module < b.module ? -1 : 1 : a.origin === "package" ? -1 : 1).map((p) => ({
+    module: p.module,
+    origin: p.origin,
+    package: p.package,
+    version: p.version,
+    status: p.status,
+    reasons: p.reasons,
+    file: p.standaloneFile && sideDirectory ? `${sideDirectory}/${p.standaloneFile.relative}` : null,
+    location: p.location,
+    capture: p.capture,
+    language: p.language,
+    initFunction: p.linkedInitFunction,
+    libraries: p.libraries
+  }));
+}
+function summarize(modules) {
+  return {
+    builtin: modules.filter((m) => m.status === "builtin").length,
+    standalone: modules.filter((m) => m.status === "standalone").length,
+    excluded: modules.filter((m) => m.status === "excluded").length,
+    failed: modules.filter((m) => m.status === "failed").length
+  };
+}
+function verdictOf(report) {
+  if (report.status !== "ok") return "failed";
+  const fallback = report.modules.some((m) => m.origin === "package" && m.status !== "builtin");
+  return fallback ? "fallback" : "all-builtin";
+}
+async function writeReport(file, report) {
+  const valid = ReportSchema.parse(report);
+  await (0, import_promises20.mkdir)(import_node_path26.default.dirname(file), { recursive: true });
+  await (0, import_promises20.writeFile)(`${file}.partial`, JSON.stringify(valid, null, 2) + "\n");
+  await (0, import_promises20.rename)(`${file}.partial`, file);
+}
+
+// src/resolve/modules.ts
+var import_node_path27 = __toESM(require("node:path"));
+
+// src/resolve/policy.ts
+function extensionPolicy(inputs, target) {
+  const flavor = target.capabilities.staticOnly ? "static" : inputs.flavor ?? "dynamic";
+  const fileLocation = inputs.extensionLocations.find((l) => l.kind === "filesystem-relative");
+  return {
+    flavor,
+    locations: inputs.extensionLocations,
+    allowInMemory: inputs.allowInMemorySharedLibraryLoading,
+    excludePackages: inputs.excludePackages,
+    standalonePackages: inputs.standalonePackages,
+    sideDirectory: fileLocation?.kind === "filesystem-relative" ? fileLocation.dir : null
+  };
+}
+function placeSharedLibrary(policy, target, file) {
+  if (target.capabilities.staticOnly) {
+    return {
+      location: null,
+      reasons: [{ code: "MUSL_BUILTIN_ONLY", message: `${target.triple} binaries are static and cannot load ${file}` }]
+    };
+  }
+  if (policy.flavor === "static") {
+    return {
+      location: null,
+      reasons: [
+        {
+          code: "STATIC_FLAVOR_BUILTIN_ONLY",
+          message: `the static flavor ships built-ins only, so ${file} is left out`,
+          hint: "use --flavor dynamic to ship it beside the binary"
+        }
+      ]
+    };
+  }
+  const reasons = [];
+  for (const location of policy.locations) {
+    if (location.kind === "in-memory") {
+      if (!target.capabilities.inMemorySharedLibraries) {
+        reasons.push({
+          code: "IN_MEMORY_SHARED_LIBRARY_UNSUPPORTED",
+          message: `${target.triple} binaries cannot load a shared library from memory`
+        });
+        continue;
+      }
+      if (!policy.allowInMemory) {
+        reasons.push({
+          code: "IN_MEMORY_SHARED_LIBRARY_DISALLOWED",
+          message: "in-memory loading was not allowed",
+          hint: "pass --allow-in-memory-shared-library-loading to allow it"
+        });
+        continue;
+      }
+      return { location, reasons };
+    }
+    if (target.capabilities.canLoadSharedLibraries) return { location, reasons };
+  }
+  reasons.push({
+    code: "SHARED_LIBRARY_NOT_LOADABLE",
+    message: `no extension location works for ${file} on ${target.triple}`,
+    hint: "add filesystem-relative:lib to --extension-location"
+  });
+  return { location: null, reasons };
+}
+function locationName(location) {
+  return location.kind === "in-memory" ? "in-memory" : `filesystem-relative:${location.dir}`;
+}
+
+// src/resolve/modules.ts
+function emptyPlan(module2, origin, pkg) {
+  return {
+    module: module2,
+    origin,
+    package: pkg,
+    version: null,
+    status: "builtin",
+    reasons: [],
+    objects: [],
+    standaloneFile: null,
+    location: "builtin",
+    initFunction: null,
+    linkedInitFunction: null,
+    libraries: [],
+    language: "c",
+    capture: null
+  };
+}
+function planModules(request) {
+  const plans = [...planStdlib(request), ...planPackages(request), ...planLinkExtra(request)];
   const present = new Set(plans.map((p) => p.module));
   for (const intent of request.intents) {
     for (const module2 of intent.modules) {
       if (present.has(module2)) continue;
       present.add(module2);
       plans.push(
-        excludedPlan(module2, "package", intent.package, {
+        excluded(emptyPlan(module2, "package", intent.package), {
           code: "INTENDED_NOT_BUILT",
           message: `${intent.package} meant to build ${module2} but produced no extension (a failed optional build); its pure-Python fallback, if any, is used`
         })
@@ -7174,46 +8273,168 @@ function planModules(request) {
   assignInitFunctionNames(plans);
   return plans;
 }
-function sharedLibraryPlan(base, file, target) {
-  if (!target.capabilities.canLoadSharedLibraries) {
-    return {
-      ...base,
-      status: "excluded",
-      reasons: [
-        {
-          code: "SHARED_LIBRARY_NOT_LOADABLE",
-          message: `the distribution has it only as ${import_node_path21.default.basename(file)}, and ${target.triple} binaries cannot load shared libraries`
-        }
-      ]
-    };
+function planStdlib(request) {
+  const { distribution, target, policy } = request;
+  const json = distribution.json;
+  const testModules = new Set(json.pyseal?.test_extensions ?? []);
+  const plans = [];
+  for (const [module2, variants] of Object.entries(json.build_info.extensions).sort(([a], [b]) => a < b ? -1 : 1)) {
+    const variant = variants[0];
+    if (variant.in_core) continue;
+    const plan = emptyPlan(module2, "stdlib", null);
+    plan.capture = "distribution";
+    plan.initFunction = variant.init_fn;
+    plan.linkedInitFunction = variant.init_fn;
+    if (testModules.has(module2) && !request.includeStdlibTestModules) {
+      plans.push(
+        excluded(plan, {
+          code: "STDLIB_TEST_MODULE_LEFT_OUT",
+          message: "only CPython's own tests use it; kept with --stdlib-exclude none"
+        })
+      );
+      continue;
+    }
+    if (variant.objs.length === 0 && variant.shared_lib) {
+      const file = import_node_path27.default.join(distribution.root, variant.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path27.default.basename(file));
+      if (standalone.status === "standalone") {
+        standalone.reasons.push({
+          code: "STANDALONE_SHARED_LIBRARY",
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path27.default.basename(file)} beside the binary`
+        });
+      }
+      plans.push(standalone);
+      continue;
+    }
+    plan.objects = variant.objs.map((o) => import_node_path27.default.join(distribution.root, o));
+    plan.libraries = variant.links.map(
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path27.default.join(distribution.root, link.path_static) }
+    );
+    plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
+    plans.push(plan);
+  }
+  for (const notBuilt of json.pyseal?.not_built ?? []) {
+    plans.push(
+      excluded(emptyPlan(notBuilt.module, "stdlib", null), { code: "STDLIB_NOT_BUILT", message: notBuilt.cause })
+    );
+  }
+  return plans;
+}
+function planPackages(request) {
+  const { target, policy } = request;
+  const records = new Map(request.records.map((r) => [r.module, r]));
+  const declared = new Set(request.linkExtra.flatMap((l) => l.kind === "module" ? [l.module] : []));
+  const plans = [];
+  for (const file of request.installed) {
+    if (declared.has(file.module)) continue;
+    const record = records.get(file.module);
+    const plan = emptyPlan(
+      file.module,
+      "package",
+      record?.package ?? file.distribution ?? packageOf(request.intents, file.module)
+    );
+    plan.capture = record?.capture ?? null;
+    plan.version = file.version ?? null;
+    const name = plan.package ? normalizeName(plan.package) : null;
+    const source = import_node_path27.default.join(request.siteDir, file.file);
+    if (name && policy.excludePackages.includes(name)) {
+      plans.push(
+        excluded(plan, {
+          code: "EXCLUDED_BY_POLICY",
+          message: `${plan.package} is in exclude-packages, so ${file.module} is left out`
+        })
+      );
+      continue;
+    }
+    if (!record) {
+      const noObjects = {
+        code: "NO_OBJECT_FILES",
+        message: `${file.file} was built without passing through the compiler pyseal watches, so there are no object files to link`,
+        hint: `declare its objects with --link-extra ${file.module}=OBJECTS, or build it with setuptools`
+      };
+      plans.push(standaloneOrExcluded({ ...plan, reasons: [noObjects] }, policy, target, source, file.file));
+      continue;
+    }
+    if (name && policy.standalonePackages.includes(name)) {
+      const standalone = standaloneOrExcluded(plan, policy, target, source, file.file);
+      standalone.reasons.unshift({
+        code: "STANDALONE_BY_POLICY",
+        message: `${plan.package} is in standalone-packages, so ${file.module} stays a shared-library file`
+      });
+      plans.push(standalone);
+      continue;
+    }
+    plan.objects = record.objects;
+    plan.initFunction = record.init_fn;
+    plan.linkedInitFunction = record.init_fn;
+    plan.language = record.language;
+    plan.reasons.push({ code: "BUILTIN", message: `objects captured through ${record.capture}` });
+    if (record.language === "c++" && !request.cxx) {
+      plan.status = "failed";
+      plan.location = null;
+      plan.reasons.push({
+        code: "CXX_TOOLCHAIN_MISSING",
+        message: `a C++ extension needs a C++ toolchain for ${target.triple}, and pyseal has none configured for it yet`
+      });
+    }
+    const searchDirs = [...record.library_dirs, ...request.searchDirs];
+    for (const library of record.libraries) {
+      const resolved = resolveLibrary(library, target.toolchain, searchDirs);
+      plan.libraries.push(resolved);
+      if (resolved.kind === "static") {
+        plan.reasons.push({ code: "LIBRARY_LINKED_STATIC", message: `lib${library} linked from ${resolved.path}` });
+      } else if (resolved.kind === "missing") {
+        plan.status = "failed";
+        plan.location = null;
+        plan.reasons.push({
+          code: "LIBRARY_MISSING",
+          message: `needs lib${library}, which has no static archive for ${target.triple}`,
+          hint: `install its static library (lib${library}.a) or build it for the target`
+        });
+      }
+    }
+    const fallback = plan.status === "failed" ? standaloneOrExcluded(plan, policy, target, source, file.file) : null;
+    if (fallback?.status === "standalone") {
+      const reasons = fallback.reasons.filter((r) => r.code !== "BUILTIN");
+      plans.push({ ...fallback, objects: [], reasons });
+    } else {
+      plans.push(plan);
+    }
+  }
+  return plans;
+}
+function planLinkExtra(request) {
+  return request.linkExtra.flatMap((extra) => {
+    if (extra.kind !== "module") return [];
+    const plan = emptyPlan(extra.module, "package", null);
+    const installed = request.installed.find((i) => i.module === extra.module);
+    plan.package = installed?.distribution ?? null;
+    plan.objects = extra.paths;
+    plan.capture = "link-extra";
+    plan.initFunction = `PyInit_${extra.module.split(".").pop()}`;
+    plan.linkedInitFunction = plan.initFunction;
+    plan.reasons.push({
+      code: "LINKED_FROM_LINK_EXTRA",
+      message: `built in from ${extra.paths.map((p) => import_node_path27.default.basename(p)).join(", ")} (--link-extra)`
+    });
+    return [plan];
+  });
+}
+function standaloneOrExcluded(plan, policy, target, source, relative) {
+  const placement = placeSharedLibrary(policy, target, import_node_path27.default.basename(source));
+  if (!placement.location) {
+    return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
   return {
-    ...base,
+    ...plan,
     status: "standalone",
-    sharedLibrary: file,
-    reasons: [
-      {
-        code: "STANDALONE_SHARED_LIBRARY",
-        message: `the distribution has it only as a shared library; shipped as ${SIDE_DIRECTORY}/${import_node_path21.default.basename(file)} beside the binary`
-      }
-    ]
+    location: locationName(placement.location),
+    standaloneFile: { source, relative },
+    reasons: [...plan.reasons, ...placement.reasons]
   };
 }
-function excludedPlan(module2, origin, pkg, reason) {
-  return {
-    module: module2,
-    origin,
-    package: pkg,
-    status: "excluded",
-    reasons: [reason],
-    objects: [],
-    sharedLibrary: null,
-    initFunction: null,
-    linkedInitFunction: null,
-    libraries: [],
-    language: "c",
-    capture: null
-  };
+function excluded(plan, reason) {
+  return { ...plan, status: "excluded", location: null, objects: [], reasons: [...plan.reasons, reason] };
 }
 function packageOf(intents, module2) {
   return intents.find((i) => i.modules.includes(module2))?.package ?? null;
@@ -7239,154 +8460,6 @@ function assignInitFunctionNames(plans) {
   }
 }
 
-// src/link/app-header.ts
-function renderAppHeader(request) {
-  const entries = [];
-  for (const [module2, variants] of Object.entries(request.distribution.json.build_info.extensions)) {
-    const variant = variants[0];
-    if (variant.in_core) entries.push([module2, variant.init_fn === "NULL" ? null : variant.init_fn]);
-  }
-  for (const plan of request.plans) {
-    if (plan.status === "builtin") entries.push([plan.module, plan.linkedInitFunction]);
-  }
-  entries.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  const lines = [
-    "/* Generated by pyseal for one executable; see the contract in c/launcher.c. */",
-    "#ifndef PYSEAL_APP_H",
-    "#define PYSEAL_APP_H"
-  ];
-  if (request.entryPoint) lines.push(`#define PYSEAL_ENTRY_POINT ${JSON.stringify(request.entryPoint)}`);
-  lines.push(`#define PYSEAL_OPTIMIZE ${request.optimize}`);
-  if (request.plans.some((p) => p.status === "standalone")) {
-    lines.push(`#define PYSEAL_SIDE_DIR ${JSON.stringify(SIDE_DIRECTORY)}`);
-  }
-  const declared = /* @__PURE__ */ new Set();
-  for (const [, fn] of entries) {
-    if (fn && !declared.has(fn)) {
-      declared.add(fn);
-      lines.push(`extern PyObject *${fn}(void);`);
-    }
-  }
-  lines.push("#define PYSEAL_INITTAB_ENTRIES \\");
-  for (const [module2, fn] of entries) lines.push(`    {${JSON.stringify(module2)}, ${fn ?? "NULL"}}, \\`);
-  lines.push("", "#endif", "");
-  return lines.join("\n");
-}
-
-// src/link/localize.ts
-var import_promises14 = require("node:fs/promises");
-var import_node_path22 = __toESM(require("node:path"));
-async function localizeExtension(plan, workDir, toolchain) {
-  const initFunction = plan.initFunction;
-  const linked = plan.linkedInitFunction;
-  if (!initFunction || !linked) throw new Error(`${plan.module} has no init function to keep`);
-  const merged = import_node_path22.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path22.default.join(workDir, `${plan.module}.o`);
-  await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...plan.objects] });
-  const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path22.default.join(workDir, `${plan.module}.keep`);
-  await (0, import_promises14.writeFile)(keepFile, keep.join("\n") + "\n");
-  const args = ["-w"];
-  if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
-  args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
-  await runChecked({ command: toolchain.objcopy, args });
-  return localized;
-}
-async function weakSymbols(object, toolchain) {
-  const { stdout } = await runChecked({ command: toolchain.nm, args: ["--defined-only", "-P", object] });
-  return stdout.split("\n").map((line) => line.split(" ")).filter(([name, type]) => name && ["W", "V", "u"].includes(type)).map(([name]) => name);
-}
-
-// src/link/link-executable.ts
-async function linkExecutable(request) {
-  const { distribution, target, plans, workDir } = request;
-  const toolchain = target.toolchain;
-  await (0, import_promises15.mkdir)(workDir, { recursive: true });
-  const commands = [];
-  const run2 = async (command, args2) => {
-    commands.push([command, ...args2]);
-    await runChecked({ command, args: args2 });
-  };
-  await (0, import_promises15.writeFile)(
-    import_node_path23.default.join(workDir, "pyseal_app.h"),
-    renderAppHeader({ distribution, plans, entryPoint: request.entryPoint, optimize: 0 })
-  );
-  const include = import_node_path23.default.join(distribution.root, distribution.json.python_paths.include);
-  const launcherObject = import_node_path23.default.join(workDir, "launcher.o");
-  await run2(toolchain.cc, [
-    "-O2",
-    "-g0",
-    `-I${include}`,
-    `-I${workDir}`,
-    "-c",
-    import_node_path23.default.join(packageRoot(), "c", "launcher.c"),
-    "-o",
-    launcherObject
-  ]);
-  const builtins = plans.filter((p) => p.status === "builtin");
-  const objects = [
-    launcherObject,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path23.default.join(distribution.root, o))
-  ];
-  const extensionsDir = import_node_path23.default.join(workDir, "extensions");
-  await (0, import_promises15.mkdir)(extensionsDir, { recursive: true });
-  for (const plan of builtins) {
-    if (plan.origin === "stdlib") objects.push(...plan.objects);
-    else objects.push(await localizeExtension(plan, extensionsDir, toolchain));
-  }
-  const archives = /* @__PURE__ */ new Set();
-  const systemLibraries = /* @__PURE__ */ new Set();
-  for (const link of distribution.json.build_info.core.links) systemLibraries.add(link.name);
-  for (const plan of builtins) {
-    for (const library of plan.libraries) {
-      if (library.kind === "static") archives.add(library.path);
-      else if (library.kind === "system") systemLibraries.add(library.name);
-    }
-  }
-  const needsCxx = builtins.some((p) => p.language === "c++");
-  const driver = needsCxx && request.cxx ? request.cxx : toolchain.cc;
-  const args = ["-o", request.output, ...objects];
-  if (archives.size > 0) args.push("-Wl,--start-group", ...[...archives].sort(), "-Wl,--end-group");
-  args.push(...[...systemLibraries].sort().map((name) => `-l${name}`));
-  if (needsCxx) args.push(...toolchain.cxxLinkFlags);
-  args.push(...toolchain.linkFlags);
-  await run2(driver, args);
-  await run2(toolchain.objcopy, ["--strip-debug", request.output]);
-  return { executable: request.output, commands };
-}
-
-// src/report/report.ts
-var import_promises16 = require("node:fs/promises");
-var import_node_path24 = __toESM(require("node:path"));
-var REPORT_SCHEMA = "pyseal-report/1";
-function reportModules(plans) {
-  return [...plans].sort((a, b) => a.origin === b.origin ? a.module < b.module ? -1 : 1 : a.origin === "package" ? -1 : 1).map((p) => ({
-    module: p.module,
-    origin: p.origin,
-    package: p.package,
-    status: p.status,
-    reasons: p.reasons,
-    file: p.sharedLibrary ? `${SIDE_DIRECTORY}/${import_node_path24.default.basename(p.sharedLibrary)}` : null,
-    capture: p.capture,
-    language: p.language,
-    initFunction: p.linkedInitFunction,
-    libraries: p.libraries.map((l) => l.kind === "missing" ? { name: l.name, kind: l.kind, searched: [] } : l)
-  }));
-}
-function summarize(modules) {
-  return {
-    builtin: modules.filter((m) => m.status === "builtin").length,
-    standalone: modules.filter((m) => m.status === "standalone").length,
-    excluded: modules.filter((m) => m.status === "excluded").length,
-    failed: modules.filter((m) => m.status === "failed").length
-  };
-}
-async function writeReport(file, report) {
-  await (0, import_promises16.mkdir)(import_node_path24.default.dirname(file), { recursive: true });
-  await (0, import_promises16.writeFile)(`${file}.partial`, JSON.stringify(report, null, 2) + "\n");
-  await (0, import_promises16.rename)(`${file}.partial`, file);
-}
-
 // src/pipeline.ts
 var BuildFailedError = class extends Error {
   constructor(failure, reportFile) {
@@ -7399,14 +8472,18 @@ var BuildFailedError = class extends Error {
   reportFile;
 };
 async function runBuild(inputs, observer) {
-  const target = findTarget(inputs.target);
-  const executable = import_node_path25.default.join(inputs.outDir, inputs.name);
+  const target = selectToolchain(findTarget(inputs.target), hostTriple());
+  const policy = extensionPolicy(inputs, target);
+  const executable = import_node_path28.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = {
     schema: REPORT_SCHEMA,
+    tool: { name: "pyseal", version: toolVersion() },
     name: inputs.name,
     target: target.triple,
     status: "failed",
+    verdict: "failed",
+    flavor: policy.flavor,
     error: null,
     entryPoint: inputs.entryPoint,
     python: null,
@@ -7422,22 +8499,32 @@ async function runBuild(inputs, observer) {
     observer.stageFinished(name, (Date.now() - started) / 1e3, describe(value));
     return value;
   };
-  await (0, import_promises17.mkdir)(inputs.outDir, { recursive: true });
-  await (0, import_promises17.rm)(executable, { force: true });
+  await (0, import_promises21.mkdir)(inputs.outDir, { recursive: true });
+  await (0, import_promises21.rm)(executable, { force: true });
   let plans = [];
   try {
+    await ensureToolchain(target, { install: process.env.GITHUB_ACTIONS === "true", log: observer.log });
     const obtained = await stage(
       "distribution",
       () => obtainDistribution(inputs.pythonDistribution, target, inputs.cacheDir, observer.log),
       (d) => `${d.reused ? "reused cached" : "built"} CPython ${d.distribution.json.python_version} (${d.source})`
     );
     const distribution = obtained.distribution;
-    report.python = { version: distribution.json.python_version, source: obtained.source, reused: obtained.reused };
+    report.python = {
+      version: distribution.json.python_version,
+      source: obtained.source,
+      sha256: obtained.sha256,
+      root: distribution.root,
+      reused: obtained.reused
+    };
+    assertLinkable(distribution, target, obtained.source);
     const toolchain = await prepareBuildToolchain(target, inputs.cacheDir, observer.log);
     const packages = await stage(
       "build",
       () => buildPackages({
         distribution,
+        buildDistribution: obtained.buildDistribution,
+        crossSysconfigName: obtained.crossSysconfigName,
         project: inputs.project,
         requirements: inputs.requirements,
         cacheRoot: inputs.cacheDir,
@@ -7450,17 +8537,21 @@ async function runBuild(inputs, observer) {
     );
     report.packages = { key: packages.key, reused: packages.reused };
     checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed);
+    const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
     plans = await stage(
       "resolve",
       async () => planModules({
         distribution,
         target,
-        searchDirs: await linkerSearchDirs(target.toolchain, toolchain.libraryDirs),
+        policy,
+        searchDirs,
         cxx: toolchain.cxx,
         includeStdlibTestModules: !inputs.stdlibExclude.includes("test"),
         records: packages.capture.records,
         intents: packages.capture.intents,
-        installed: packages.installed
+        installed: packages.installed,
+        siteDir: packages.siteDir,
+        linkExtra: inputs.linkExtra
       }),
       (p) => `${p.filter((m) => m.status === "builtin").length} built-in extension modules`
     );
@@ -7471,9 +8562,9 @@ async function runBuild(inputs, observer) {
 ` + failed.map((p) => `  - ${p.module} (${p.package ?? "unknown package"}): ${p.reasons.at(-1)?.message}`).join("\n")
       );
     }
-    const workDir = import_node_path25.default.join(inputs.outDir, `.${inputs.name}.work`);
-    await (0, import_promises17.rm)(workDir, { recursive: true, force: true });
-    const native = import_node_path25.default.join(workDir, `${inputs.name}.native`);
+    const workDir = import_node_path28.default.join(inputs.outDir, `.${inputs.name}.work`);
+    await (0, import_promises21.rm)(workDir, { recursive: true, force: true });
+    const native = import_node_path28.default.join(workDir, `${inputs.name}.native`);
     await stage(
       "link",
       () => linkExecutable({
@@ -7481,16 +8572,19 @@ async function runBuild(inputs, observer) {
         target,
         cxx: toolchain.cxx,
         plans,
+        sideDirectory: policy.sideDirectory,
+        extraObjects: inputs.linkExtra.flatMap((l) => l.kind === "objects" ? l.paths : []),
         entryPoint: inputs.entryPoint,
         workDir,
         output: native
       }),
-      () => `${Math.round((0, import_node_fs15.statSync)(native).size / 1e5) / 10} MB native code`
+      () => `${Math.round((0, import_node_fs19.statSync)(native).size / 1e5) / 10} MB native code`
     );
     await stage(
       "embed",
       () => embedResources({
         distribution,
+        buildDistribution: obtained.buildDistribution,
         siteDir: packages.siteDir,
         stdlibExclude: inputs.stdlibExclude,
         workDir,
@@ -7499,40 +8593,129 @@ async function runBuild(inputs, observer) {
       }),
       (e) => e.summary
     );
-    const sideFiles = await shipStandaloneModules(plans, inputs.outDir);
+    const sideFiles = await shipStandaloneModules({
+      plans,
+      outDir: inputs.outDir,
+      sideDirectory: policy.sideDirectory,
+      target,
+      searchDirs,
+      log: observer.log
+    });
     if (sideFiles.length > 0) {
       observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
     }
-    await (0, import_promises17.rm)(workDir, { recursive: true, force: true });
+    await (0, import_promises21.rm)(workDir, { recursive: true, force: true });
     report.status = "ok";
-    report.executable = { path: executable, bytes: (0, import_node_fs15.statSync)(executable).size, sideFiles };
+    report.executable = {
+      path: executable,
+      bytes: (0, import_node_fs19.statSync)(executable).size,
+      sha256: await sha256File(executable),
+      linkage: await readLinkage(executable),
+      sideFiles
+    };
     return { executable, reportFile, report };
   } catch (error) {
     report.error = error.message;
     throw new BuildFailedError(error, reportFile);
   } finally {
-    report.modules = reportModules(plans);
+    report.modules = reportModules(plans, policy.sideDirectory);
     report.summary = summarize(report.modules);
-    if (report.status !== "ok" && (0, import_node_fs15.existsSync)(executable)) await (0, import_promises17.rm)(executable, { force: true });
+    report.verdict = verdictOf(report);
+    if (report.status !== "ok" && (0, import_node_fs19.existsSync)(executable)) await (0, import_promises21.rm)(executable, { force: true });
     await writeReport(reportFile, report);
   }
 }
-async function shipStandaloneModules(plans, outDir) {
-  const shipped = [];
-  for (const plan of plans) {
-    if (plan.status !== "standalone" || !plan.sharedLibrary) continue;
-    const relative = `${SIDE_DIRECTORY}/${import_node_path25.default.basename(plan.sharedLibrary)}`;
-    await (0, import_promises17.mkdir)(import_node_path25.default.join(outDir, SIDE_DIRECTORY), { recursive: true });
-    await (0, import_promises17.copyFile)(plan.sharedLibrary, import_node_path25.default.join(outDir, relative));
-    shipped.push(relative);
+function toolVersion() {
+  const manifest = JSON.parse((0, import_node_fs19.readFileSync)(import_node_path28.default.join(packageRoot(), "package.json"), "utf8"));
+  return manifest.version;
+}
+
+// src/report/fail-on.ts
+function failureOf(report, failOn) {
+  if (failOn !== "fallback" || report.verdict !== "fallback") return null;
+  const modules = report.modules.filter((m) => m.origin === "package" && m.status !== "builtin");
+  return `--fail-on fallback: ${modules.length} third-party extension module${modules.length === 1 ? " is" : "s are"} not built in: ` + modules.map((m) => `${m.module} (${m.package ?? "unknown package"}, ${m.reasons.at(-1)?.code ?? m.status})`).join(", ") + `. The binary and report were written; see ${report.name}.report.json.`;
+}
+
+// src/report/markdown.ts
+var OUTCOME_WORD = {
+  failed: "failed",
+  excluded: "left out",
+  standalone: "beside the binary",
+  builtin: "built in"
+};
+var PROBLEM_ORDER = { failed: 0, excluded: 1, standalone: 2, builtin: 3 };
+var VERDICT_WORDS = {
+  "all-builtin": "every extension module built in",
+  fallback: "some extension modules are not built in",
+  failed: "no binary"
+};
+function byProblem(a, b) {
+  return PROBLEM_ORDER[a.status] - PROBLEM_ORDER[b.status] || (a.module < b.module ? -1 : a.module > b.module ? 1 : 0);
+}
+function cell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\n+/g, " ").trim();
+}
+function why(module2) {
+  const shown = module2.status === "builtin" ? module2.reasons.filter((r) => r.code !== "SYMBOLS_LOCALIZED") : module2.reasons;
+  return cell(shown.map((r) => `${r.code}: ${r.message}${r.hint ? ` (${r.hint})` : ""}`).join("; "));
+}
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function megabytes(bytes) {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+function renderReport(report) {
+  const lines = [`### ${report.name} for ${report.target}: ${VERDICT_WORDS[report.verdict]}`, ""];
+  if (report.error) lines.push(`**Build failed:** ${cell(report.error)}`, "");
+  const facts = [];
+  if (report.executable) {
+    const linkage = report.executable.linkage.kind === "static" ? "fully static" : `needs ${report.executable.linkage.needed.join(", ") || "no shared libraries"}`;
+    facts.push(`binary \`${report.executable.path}\` (${megabytes(report.executable.bytes)}, ${linkage})`);
+    if (report.executable.sideFiles.length > 0) {
+      facts.push(`ships with ${report.executable.sideFiles.map((f) => `\`${f}\``).join(", ")} beside it`);
+    }
   }
-  return shipped.sort();
+  if (report.python) facts.push(`CPython ${report.python.version} from ${report.python.source}`);
+  const s = report.summary;
+  facts.push(`${s.builtin} built in, ${s.standalone} beside the binary, ${s.excluded} left out, ${s.failed} failed`);
+  lines.push(facts.join(" \xB7 "), "");
+  const packages = report.modules.filter((m) => m.origin === "package").sort(byProblem);
+  if (packages.length > 0) {
+    lines.push("| module | package | outcome | why |", "| --- | --- | --- | --- |");
+    for (const m of packages) {
+      const pkg = [m.package, m.version].filter(Boolean).join(" ");
+      lines.push(`| \`${m.module}\` | ${cell(pkg)} | ${OUTCOME_WORD[m.status]} | ${why(m)} |`);
+    }
+  } else {
+    lines.push("No third-party extension modules.");
+  }
+  const stdlib = report.modules.filter((m) => m.origin === "stdlib").sort(byProblem);
+  const notBuiltIn = stdlib.filter((m) => m.status !== "builtin");
+  if (stdlib.length > 0) {
+    lines.push(
+      "",
+      "<details>",
+      `<summary>stdlib: ${plural(stdlib.length - notBuiltIn.length, "extension module")} built in, ${notBuiltIn.length} not</summary>`,
+      ""
+    );
+    for (const m of notBuiltIn) lines.push(`- \`${m.module}\`: ${OUTCOME_WORD[m.status]} (${why(m)})`);
+    lines.push(
+      `- built in: ${stdlib.filter((m) => m.status === "builtin").map((m) => m.module).join(", ")}`,
+      "",
+      "</details>"
+    );
+  }
+  return lines.join("\n") + "\n";
 }
 
 // src/main.ts
 async function run(env = process.env) {
+  let failOn = readActionInputs(env)["fail-on"] ?? "error";
   try {
     const inputs = await resolveBuildInputs(readActionInputs(env), env.GITHUB_WORKSPACE ?? process.cwd());
+    failOn = inputs.failOn;
     const outcome = await runBuild(inputs, {
       stageStarted: (name) => process.stdout.write(`::group::${name}
 `),
@@ -7544,13 +8727,34 @@ async function run(env = process.env) {
     });
     setOutput(env, "executable", outcome.executable);
     setOutput(env, "report", outcome.reportFile);
+    setOutput(env, "status", outcome.report.verdict);
+    writeSummary(env, renderReport(outcome.report));
+    const failure = failureOf(outcome.report, inputs.failOn);
+    if (failure) {
+      process.stdout.write(`::error::${escapeCommand(failure)}
+`);
+      return 1;
+    }
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stdout.write(`::error::${escapeCommand(message)}
 `);
+    if (error instanceof BuildFailedError) {
+      setOutput(env, "report", error.reportFile);
+      setOutput(env, "status", "failed");
+      if ((0, import_node_fs20.existsSync)(error.reportFile)) {
+        const report = ReportSchema.safeParse(JSON.parse((0, import_node_fs20.readFileSync)(error.reportFile, "utf8")));
+        if (report.success) writeSummary(env, renderReport(report.data));
+      }
+      if (failOn === "never") return 0;
+    }
     return 1;
   }
+}
+function writeSummary(env, markdown) {
+  if (env.GITHUB_STEP_SUMMARY) (0, import_node_fs20.appendFileSync)(env.GITHUB_STEP_SUMMARY, `${markdown}
+`);
 }
 function setOutput(env, name, value) {
   const file = env.GITHUB_OUTPUT;
@@ -7559,8 +8763,8 @@ function setOutput(env, name, value) {
 `);
     return;
   }
-  const delimiter = `pyseal_${(0, import_node_crypto5.randomUUID)()}`;
-  (0, import_node_fs16.appendFileSync)(file, `${name}<<${delimiter}
+  const delimiter = `pyseal_${(0, import_node_crypto6.randomUUID)()}`;
+  (0, import_node_fs20.appendFileSync)(file, `${name}<<${delimiter}
 ${value}
 ${delimiter}
 `);
