@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Report, ReportModule } from '../../src/report/schema'
-import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
+import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from './cli'
 
 /**
  * The extension-module policy with real builds on glibc: what cannot be built in
@@ -12,6 +12,7 @@ import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
  * library with a static archive links in, one without makes its module a file.
  */
 const TRIPLE = 'x86_64-unknown-linux-gnu'
+const MUSL = 'x86_64-unknown-linux-musl'
 const LONG = 30 * 60 * 1000
 
 function build(project: string, extra: string[] = []): { run: ReturnType<typeof pyseal>; outDir: string } {
@@ -89,6 +90,36 @@ describe('an extension pyseal cannot capture (built by a direct compiler call)',
     expect(runBinary(binary, ['-c', 'import rawext._raw as r; print(r.shout("ok"))']).stdout.trim()).toBe('ok!')
   })
 
+  ;(TEST_TARGETS.includes(MUSL) ? it : it.skip)(
+    'is left out of a static musl binary, which cannot load it, and the import fails cleanly',
+    () => {
+      const outDir = tempDir('policy-musl')
+      const run = pyseal([
+        'build',
+        '--target',
+        MUSL,
+        '--project',
+        project,
+        '--entry-point',
+        'none',
+        '--out-dir',
+        outDir
+      ])
+      const binary = expectBuilt(run)
+      const { report, module } = entry(outDir, 'rawext', 'rawext._raw')
+      expect(module?.status).toBe('excluded')
+      expect(module?.reasons.map(r => r.code)).toEqual(['NO_OBJECT_FILES', 'MUSL_BUILTIN_ONLY'])
+      expect(report.flavor).toBe('static')
+      expect(report.executable?.linkage).toEqual({ kind: 'static' })
+      const check = runBinary(binary, [
+        '-c',
+        'try:\n    import rawext._raw\nexcept ImportError as e:\n    print("ImportError", e.name)'
+      ])
+      expect(check.stdout.trim()).toBe('ImportError rawext._raw')
+    },
+    LONG
+  )
+
   it('is left out when its package is excluded', () => {
     const { run, outDir } = build(project, ['--exclude-packages', 'rawext'])
     expectBuilt(run)
@@ -116,6 +147,34 @@ describe('an extension pyseal cannot capture (built by a direct compiler call)',
     ])
     expect(check.stdout.trim()).toBe('in! True')
   })
+})
+
+describe('an extra static library given with link-extra', () => {
+  it(
+    'links into the binary and resolves what the extension left undefined; without it the link names the symbol',
+    () => {
+      const dir = tempDir('policy-extra')
+      const source = path.join(dir, 'extra.c')
+      writeFileSync(source, 'int pyseal_extra_value(void) { return 7; }\n')
+      execFileSync('gcc', ['-c', '-O2', source, '-o', path.join(dir, 'extra.o')])
+      execFileSync('ar', ['rcs', path.join(dir, 'libpysealextra.a'), path.join(dir, 'extra.o')])
+      const project = path.join(FIXTURES, 'extra-lib-ext')
+
+      const withLibrary = build(project, ['--link-extra', path.join(dir, 'libpysealextra.a')])
+      const binary = expectBuilt(withLibrary.run)
+      expect(entry(withLibrary.outDir, 'extralib', 'extralib._uses').module?.status).toBe('builtin')
+      const check = runBinary(binary, [
+        '-c',
+        'import sys, extralib._uses as u\nprint(u.value(), "extralib._uses" in sys.builtin_module_names)'
+      ])
+      expect(check.stdout.trim()).toBe('7 True')
+
+      const without = build(project)
+      expect(without.run.code).toBe(1)
+      expect(without.run.stderr).toMatch(/undefined reference to `pyseal_extra_value'/)
+    },
+    LONG
+  )
 })
 
 describe('a package kept as files by standalone-packages', () => {
