@@ -49,3 +49,8 @@ if [ "$(dpkg --print-architecture)" = amd64 ]; then
     libc6-dev:arm64 libssl-dev:arm64 zlib1g-dev:arm64 libffi-dev:arm64 libsqlite3-dev:arm64 \
     liblzma-dev:arm64 libbz2-dev:arm64 uuid-dev:arm64 libncurses-dev:arm64 libexpat1-dev:arm64 >/dev/null
 fi
+# actionlint checks the workflow files in the tests (built from source with Go).
+if ! command -v actionlint >/dev/null && command -v go >/dev/null; then
+  GOBIN=/usr/local/bin go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 2>/dev/null ||
+    $SUDO env GOBIN=/usr/local/bin PATH="$PATH" HOME="$HOME" go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+fi
