@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
-import { readActionInputs } from './inputs/action-inputs'
+import { readActionInputs, readActionOptions, type ActionOptions } from './inputs/action-inputs'
+import { InputError, type BuildInputs, type RawInputs } from './inputs/schema'
 import { resolveBuildInputs } from './inputs/resolve-inputs'
 import { BuildFailedError, runBuild } from './pipeline'
 import { failureOf } from './report/fail-on'
@@ -9,13 +10,14 @@ import { ReportSchema } from './report/schema'
 
 /**
  * The GitHub Action: the same pipeline as `pyseal build`, with inputs from the
- * runner's INPUT_* variables, outputs written to $GITHUB_OUTPUT, and a failure
- * reported as an error annotation.
+ * runner's INPUT_* variables, outputs written to $GITHUB_OUTPUT, the report's
+ * Markdown in the job summary, and a failure reported as an error annotation.
  */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let failOn = readActionInputs(env)['fail-on'] ?? 'error'
+  const raw = readActionInputs(env)
+  let failOn = raw['fail-on'] ?? 'error'
   try {
-    const inputs = await resolveBuildInputs(readActionInputs(env), env.GITHUB_WORKSPACE ?? process.cwd())
+    const { options, inputs } = await readAllInputs(env, raw)
     failOn = inputs.failOn
     const outcome = await runBuild(inputs, {
       stageStarted: name => process.stdout.write(`::group::${name}\n`),
@@ -23,9 +25,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
         process.stdout.write(`${name} finished in ${seconds.toFixed(1)}s: ${detail}\n::endgroup::\n`),
       log: line => process.stdout.write(`${line}\n`)
     })
-    setOutput(env, 'executable', outcome.executable)
+    setOutput(env, 'binary', outcome.executable)
     setOutput(env, 'report', outcome.reportFile)
     setOutput(env, 'status', outcome.report.verdict)
+    setOutput(env, 'cache-hit', 'false')
+    void options
     writeSummary(env, renderReport(outcome.report))
     const failure = failureOf(outcome.report, inputs.failOn)
     if (failure) {
@@ -47,6 +51,30 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     }
     return 1
   }
+}
+
+/** The action's own inputs and the build's, checked together: one message names every bad one. */
+async function readAllInputs(
+  env: NodeJS.ProcessEnv,
+  raw: RawInputs
+): Promise<{ options: ActionOptions; inputs: BuildInputs }> {
+  const problems: string[] = []
+  let options: ActionOptions | null = null
+  try {
+    options = readActionOptions(env)
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    problems.push(...error.problems)
+  }
+  let inputs: BuildInputs | null = null
+  try {
+    inputs = await resolveBuildInputs(raw, options?.workingDirectory ?? env.GITHUB_WORKSPACE ?? process.cwd())
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    problems.push(...error.problems)
+  }
+  if (problems.length > 0 || !options || !inputs) throw new InputError(problems)
+  return { options, inputs }
 }
 
 /** Appends Markdown to the job summary, when the runner provides one. */

@@ -1,4 +1,6 @@
-import type { RawInputs } from './schema'
+import path from 'node:path'
+import { z } from 'zod'
+import { InputError, type RawInputs } from './schema'
 
 /** The action's inputs, by the names action.yml declares (the CLI's flag names). */
 export const ACTION_INPUT_NAMES = [
@@ -40,4 +42,53 @@ export function readActionInputs(env: NodeJS.ProcessEnv): RawInputs {
       : value
   }
   return inputs as RawInputs
+}
+
+/** What only the action takes (the CLI has no cache service or artifact store). */
+export const ActionOptionsSchema = z.object({
+  /** `auto`: restore always, save only on pushes to the default branch; `true`: always save; `false`: no cache. */
+  cache: z.enum(['auto', 'true', 'false']),
+  /** Appended to every cache key, to keep caches of different jobs apart. */
+  cacheSuffix: z.string(),
+  /** Upload the binary, its checksum and report as an artifact. */
+  upload: z.boolean(),
+  /** The artifact's name (default `pyseal-<name>-<target>`). */
+  artifactName: z
+    .string()
+    .regex(/^[^"<>|*?\r\n\\/:]+$/, 'may not hold " : < > | * ? / \\ or line breaks')
+    .nullable(),
+  /** Where relative paths in the other inputs start from. */
+  workingDirectory: z.string()
+})
+export type ActionOptions = z.infer<typeof ActionOptionsSchema>
+
+/** The action-only inputs, parsed at once; every bad one is named in one message. */
+export function readActionOptions(env: NodeJS.ProcessEnv): ActionOptions {
+  const input = (name: string): string => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim()
+  const problems: string[] = []
+  const bool = (name: string, fallback: boolean): boolean => {
+    const value = input(name)
+    if (value === '') return fallback
+    if (/^(true|yes|1)$/i.test(value)) return true
+    if (/^(false|no|0)$/i.test(value)) return false
+    problems.push(`${name} must be true or false, not "${value}"`)
+    return fallback
+  }
+  const candidate = {
+    cache: input('cache') || 'auto',
+    cacheSuffix: input('cache-suffix'),
+    upload: bool('upload', false),
+    artifactName: input('artifact-name') || null,
+    workingDirectory: path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), input('working-directory') || '.')
+  }
+  const parsed = ActionOptionsSchema.safeParse(candidate)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${kebab(String(issue.path[0]))}: ${issue.message}`)
+  }
+  if (problems.length > 0) throw new InputError(problems)
+  return parsed.data as ActionOptions
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)
 }

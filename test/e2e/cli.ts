@@ -12,20 +12,32 @@ export const TEST_TARGETS = (
   process.env.PYSEAL_TEST_TARGETS ?? 'x86_64-unknown-linux-gnu,x86_64-unknown-linux-musl'
 ).split(',')
 
-let bundled: string | null = null
+const bundled = new Map<string, string>()
 
-/** The CLI bundled from src/ (what `npm run package` makes of it), built once per test file. */
-export function cliScript(): string {
-  if (bundled) return bundled
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pyseal-cli-'))
+/** An entry point bundled from src/ (what `npm run package` makes of it), built once per test file. */
+function bundle(entry: 'cli' | 'index'): string {
+  const known = bundled.get(entry)
+  if (known) return known
+  const dir = mkdtempSync(path.join(os.tmpdir(), `pyseal-${entry}-`))
   // Inside the repo, so the bundle finds python/ and c/ beside package.json.
-  bundled = path.join(REPO, 'build-tsc', `cli-${path.basename(dir)}.js`)
+  const file = path.join(REPO, 'build-tsc', `${entry}-${path.basename(dir)}.js`)
   execFileSync(
     path.join(REPO, 'node_modules', '.bin', 'esbuild'),
-    ['src/cli.ts', '--bundle', '--platform=node', '--target=node20', `--outfile=${bundled}`, '--log-level=warning'],
+    [`src/${entry}.ts`, '--bundle', '--platform=node', '--target=node20', `--outfile=${file}`, '--log-level=warning'],
     { cwd: REPO }
   )
-  return bundled
+  bundled.set(entry, file)
+  return file
+}
+
+/** The CLI, bundled from src/ as dist/cli.js is. */
+export function cliScript(): string {
+  return bundle('cli')
+}
+
+/** The action, bundled from src/ as dist/index.js is. */
+export function actionScript(): string {
+  return bundle('index')
 }
 
 export interface CliRun {
