@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildPackages, type BuiltPackages } from './build/install-packages'
 import { checkEntryPoint } from './build/entry-point'
@@ -13,6 +13,7 @@ import { assertLinkable } from './link/object-format'
 import { sha256File } from './cache/hash'
 import { packageRoot } from './package-root'
 import { readLinkage } from './report/linkage'
+import { renderReport } from './report/markdown'
 import { reportModules, summarize, verdictOf, writeReport, REPORT_SCHEMA, type Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
 import { planModules, type ModulePlan } from './resolve/modules'
@@ -208,6 +209,13 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     report.verdict = verdictOf(report)
     if (report.status !== 'ok' && existsSync(executable)) await rm(executable, { force: true })
     await writeReport(reportFile, report)
+    await writeFile(`${executable}.report.md`, renderReport(report))
+    if (report.executable) {
+      // The format sha256sum -c reads, naming the binary as it sits beside this file.
+      await writeFile(`${executable}.sha256`, `${report.executable.sha256}  ${path.basename(executable)}\n`)
+    } else {
+      await rm(`${executable}.sha256`, { force: true })
+    }
   }
 }
 

@@ -64,6 +64,10 @@ describe('the action, run as a runner runs it', () => {
       expect(result.outputs.status).toBe('all-builtin')
       expect(result.outputs['cache-hit']).toBe('false')
       expect(result.summary).toMatch(/^### wordfreq for x86_64-unknown-linux-gnu: every extension module built in$/m)
+      // Beside the binary: its checksum in sha256sum's format, and the report as Markdown.
+      const check = spawnSync('sha256sum', ['-c', 'wordfreq.sha256'], { cwd: outDir, encoding: 'utf8' })
+      expect(check.stdout.trim()).toBe('wordfreq: OK')
+      expect(readFileSync(path.join(outDir, 'wordfreq.report.md'), 'utf8')).toBe(result.summary.trimEnd() + '\n')
       const run = runBinary(result.outputs.binary, ['the', 'cat', 'and', 'the', 'hat'])
       expect(run.status).toBe(0)
       expect(run.stdout).toMatch(/^\s*2 the$/m)
