@@ -7992,6 +7992,104 @@ async function readLinkage(file) {
   return { kind: "dynamic", needed };
 }
 
+// src/report/markdown.ts
+var OUTCOME_WORD = {
+  failed: "failed",
+  excluded: "left out",
+  standalone: "beside the binary",
+  builtin: "built in"
+};
+var PROBLEM_ORDER = { failed: 0, excluded: 1, standalone: 2, builtin: 3 };
+var VERDICT_WORDS = {
+  "all-builtin": "every extension module built in",
+  fallback: "some extension modules are not built in",
+  failed: "no binary"
+};
+function byProblem(a, b) {
+  return PROBLEM_ORDER[a.status] - PROBLEM_ORDER[b.status] || (a.module < b.module ? -1 : a.module > b.module ? 1 : 0);
+}
+function cell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\n+/g, " ").trim();
+}
+function why(module2) {
+  const shown = module2.status === "builtin" ? module2.reasons.filter((r) => r.code !== "SYMBOLS_LOCALIZED") : module2.reasons;
+  return cell(shown.map((r) => `${r.code}: ${r.message}${r.hint ? ` (${r.hint})` : ""}`).join("; "));
+}
+function plural(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function megabytes(bytes) {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+function renderReport(report) {
+  const lines = [`### ${report.name} for ${report.target}: ${VERDICT_WORDS[report.verdict]}`, ""];
+  if (report.error) lines.push(`**Build failed:** ${cell(report.error)}`, "");
+  const facts = [];
+  if (report.executable) {
+    const linkage = report.executable.linkage.kind === "static" ? "fully static" : `needs ${report.executable.linkage.needed.join(", ") || "no shared libraries"}`;
+    facts.push(`binary \`${report.executable.path}\` (${megabytes(report.executable.bytes)}, ${linkage})`);
+    if (report.executable.sideFiles.length > 0) {
+      facts.push(`ships with ${report.executable.sideFiles.map((f) => `\`${f}\``).join(", ")} beside it`);
+    }
+  }
+  if (report.python) facts.push(`CPython ${report.python.version} from ${report.python.source}`);
+  const s = report.summary;
+  facts.push(`${s.builtin} built in, ${s.standalone} beside the binary, ${s.excluded} left out, ${s.failed} failed`);
+  lines.push(facts.join(" \xB7 "), "");
+  const packages = report.modules.filter((m) => m.origin === "package").sort(byProblem);
+  if (packages.length > 0) {
+    lines.push("| module | package | outcome | why |", "| --- | --- | --- | --- |");
+    for (const m of packages) {
+      const pkg = [m.package, m.version].filter(Boolean).join(" ");
+      lines.push(`| \`${m.module}\` | ${cell(pkg)} | ${OUTCOME_WORD[m.status]} | ${why(m)} |`);
+    }
+  } else {
+    lines.push("No third-party extension modules.");
+  }
+  const stdlib = report.modules.filter((m) => m.origin === "stdlib").sort(byProblem);
+  const notBuiltIn = stdlib.filter((m) => m.status !== "builtin");
+  if (stdlib.length > 0) {
+    lines.push(
+      "",
+      "<details>",
+      `<summary>stdlib: ${plural(stdlib.length - notBuiltIn.length, "extension module")} built in, ${notBuiltIn.length} not</summary>`,
+      ""
+    );
+    for (const m of notBuiltIn) lines.push(`- \`${m.module}\`: ${OUTCOME_WORD[m.status]} (${why(m)})`);
+    lines.push(
+      `- built in: ${stdlib.filter((m) => m.status === "builtin").map((m) => m.module).join(", ")}`,
+      "",
+      "</details>"
+    );
+  }
+  return lines.join("\n") + "\n";
+}
+function renderMatrix(reports) {
+  const targets = reports.map((r) => r.target);
+  const lines = [
+    `### Extension modules across ${plural(reports.length, "target")}`,
+    "",
+    `| module | ${targets.join(" | ")} |`,
+    `| --- | ${targets.map(() => "---").join(" | ")} |`,
+    `| **verdict** | ${reports.map((r) => VERDICT_WORDS[r.verdict]).join(" | ")} |`
+  ];
+  const names = /* @__PURE__ */ new Map();
+  for (const report of reports) {
+    for (const m of report.modules.filter((x) => x.origin === "package")) {
+      names.set(m.module, Math.min(names.get(m.module) ?? 9, PROBLEM_ORDER[m.status]));
+    }
+  }
+  const rows = [...names.entries()].sort(([a, x], [b, y]) => x - y || (a < b ? -1 : 1));
+  for (const [name] of rows) {
+    const cells = reports.map((r) => {
+      const m = r.modules.find((x) => x.module === name);
+      return m ? OUTCOME_WORD[m.status] : r.status === "ok" ? "not built" : "\u2014";
+    });
+    lines.push(`| \`${name}\` | ${cells.join(" | ")} |`);
+  }
+  return lines.join("\n") + "\n";
+}
+
 // src/report/report.ts
 var import_promises20 = require("node:fs/promises");
 var import_node_path26 = __toESM(require("node:path"));
@@ -8601,6 +8699,13 @@ async function runBuild(inputs, observer) {
     report.verdict = verdictOf(report);
     if (report.status !== "ok" && (0, import_node_fs19.existsSync)(executable)) await (0, import_promises21.rm)(executable, { force: true });
     await writeReport(reportFile, report);
+    await (0, import_promises21.writeFile)(`${executable}.report.md`, renderReport(report));
+    if (report.executable) {
+      await (0, import_promises21.writeFile)(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path28.default.basename(executable)}
+`);
+    } else {
+      await (0, import_promises21.rm)(`${executable}.sha256`, { force: true });
+    }
   }
 }
 function toolVersion() {
@@ -8796,104 +8901,6 @@ function renderDiff(diff) {
 }
 function verdictMove(diff) {
   return diff.baseVerdict === diff.headVerdict ? `verdict unchanged (${diff.baseVerdict})` : `verdict ${diff.baseVerdict} \u2192 ${diff.headVerdict}`;
-}
-
-// src/report/markdown.ts
-var OUTCOME_WORD = {
-  failed: "failed",
-  excluded: "left out",
-  standalone: "beside the binary",
-  builtin: "built in"
-};
-var PROBLEM_ORDER = { failed: 0, excluded: 1, standalone: 2, builtin: 3 };
-var VERDICT_WORDS = {
-  "all-builtin": "every extension module built in",
-  fallback: "some extension modules are not built in",
-  failed: "no binary"
-};
-function byProblem(a, b) {
-  return PROBLEM_ORDER[a.status] - PROBLEM_ORDER[b.status] || (a.module < b.module ? -1 : a.module > b.module ? 1 : 0);
-}
-function cell(text) {
-  return text.replace(/\|/g, "\\|").replace(/\n+/g, " ").trim();
-}
-function why(module2) {
-  const shown = module2.status === "builtin" ? module2.reasons.filter((r) => r.code !== "SYMBOLS_LOCALIZED") : module2.reasons;
-  return cell(shown.map((r) => `${r.code}: ${r.message}${r.hint ? ` (${r.hint})` : ""}`).join("; "));
-}
-function plural(count, noun) {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-function megabytes(bytes) {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
-}
-function renderReport(report) {
-  const lines = [`### ${report.name} for ${report.target}: ${VERDICT_WORDS[report.verdict]}`, ""];
-  if (report.error) lines.push(`**Build failed:** ${cell(report.error)}`, "");
-  const facts = [];
-  if (report.executable) {
-    const linkage = report.executable.linkage.kind === "static" ? "fully static" : `needs ${report.executable.linkage.needed.join(", ") || "no shared libraries"}`;
-    facts.push(`binary \`${report.executable.path}\` (${megabytes(report.executable.bytes)}, ${linkage})`);
-    if (report.executable.sideFiles.length > 0) {
-      facts.push(`ships with ${report.executable.sideFiles.map((f) => `\`${f}\``).join(", ")} beside it`);
-    }
-  }
-  if (report.python) facts.push(`CPython ${report.python.version} from ${report.python.source}`);
-  const s = report.summary;
-  facts.push(`${s.builtin} built in, ${s.standalone} beside the binary, ${s.excluded} left out, ${s.failed} failed`);
-  lines.push(facts.join(" \xB7 "), "");
-  const packages = report.modules.filter((m) => m.origin === "package").sort(byProblem);
-  if (packages.length > 0) {
-    lines.push("| module | package | outcome | why |", "| --- | --- | --- | --- |");
-    for (const m of packages) {
-      const pkg = [m.package, m.version].filter(Boolean).join(" ");
-      lines.push(`| \`${m.module}\` | ${cell(pkg)} | ${OUTCOME_WORD[m.status]} | ${why(m)} |`);
-    }
-  } else {
-    lines.push("No third-party extension modules.");
-  }
-  const stdlib = report.modules.filter((m) => m.origin === "stdlib").sort(byProblem);
-  const notBuiltIn = stdlib.filter((m) => m.status !== "builtin");
-  if (stdlib.length > 0) {
-    lines.push(
-      "",
-      "<details>",
-      `<summary>stdlib: ${plural(stdlib.length - notBuiltIn.length, "extension module")} built in, ${notBuiltIn.length} not</summary>`,
-      ""
-    );
-    for (const m of notBuiltIn) lines.push(`- \`${m.module}\`: ${OUTCOME_WORD[m.status]} (${why(m)})`);
-    lines.push(
-      `- built in: ${stdlib.filter((m) => m.status === "builtin").map((m) => m.module).join(", ")}`,
-      "",
-      "</details>"
-    );
-  }
-  return lines.join("\n") + "\n";
-}
-function renderMatrix(reports) {
-  const targets = reports.map((r) => r.target);
-  const lines = [
-    `### Extension modules across ${plural(reports.length, "target")}`,
-    "",
-    `| module | ${targets.join(" | ")} |`,
-    `| --- | ${targets.map(() => "---").join(" | ")} |`,
-    `| **verdict** | ${reports.map((r) => VERDICT_WORDS[r.verdict]).join(" | ")} |`
-  ];
-  const names = /* @__PURE__ */ new Map();
-  for (const report of reports) {
-    for (const m of report.modules.filter((x) => x.origin === "package")) {
-      names.set(m.module, Math.min(names.get(m.module) ?? 9, PROBLEM_ORDER[m.status]));
-    }
-  }
-  const rows = [...names.entries()].sort(([a, x], [b, y]) => x - y || (a < b ? -1 : 1));
-  for (const [name] of rows) {
-    const cells = reports.map((r) => {
-      const m = r.modules.find((x) => x.module === name);
-      return m ? OUTCOME_WORD[m.status] : r.status === "ok" ? "not built" : "\u2014";
-    });
-    lines.push(`| \`${name}\` | ${cells.join(" | ")} |`);
-  }
-  return lines.join("\n") + "\n";
 }
 
 // src/commands/report.ts

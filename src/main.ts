@@ -1,5 +1,5 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs'
-import { randomUUID } from 'node:crypto'
+import * as core from '@actions/core'
+import { existsSync, readFileSync } from 'node:fs'
 import { readActionInputs, readActionOptions, type ActionOptions } from './inputs/action-inputs'
 import { InputError, type BuildInputs, type RawInputs } from './inputs/schema'
 import { resolveBuildInputs } from './inputs/resolve-inputs'
@@ -20,32 +20,34 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     const { options, inputs } = await readAllInputs(env, raw)
     failOn = inputs.failOn
     const outcome = await runBuild(inputs, {
-      stageStarted: name => process.stdout.write(`::group::${name}\n`),
-      stageFinished: (name, seconds, detail) =>
-        process.stdout.write(`${name} finished in ${seconds.toFixed(1)}s: ${detail}\n::endgroup::\n`),
-      log: line => process.stdout.write(`${line}\n`)
+      stageStarted: name => core.startGroup(name),
+      stageFinished: (name, seconds, detail) => {
+        core.info(`${name} finished in ${seconds.toFixed(1)}s: ${detail}`)
+        core.endGroup()
+      },
+      log: line => core.info(line)
     })
-    setOutput(env, 'binary', outcome.executable)
-    setOutput(env, 'report', outcome.reportFile)
-    setOutput(env, 'status', outcome.report.verdict)
-    setOutput(env, 'cache-hit', 'false')
-    void options
-    writeSummary(env, renderReport(outcome.report))
+    core.setOutput('binary', outcome.executable)
+    core.setOutput('report', outcome.reportFile)
+    core.setOutput('status', outcome.report.verdict)
+    core.setOutput('cache-hit', 'false')
+    await writeSummary(env, renderReport(outcome.report))
+    if (options.upload) core.warning('upload: artifacts are not uploaded yet; the files are in ' + inputs.outDir)
     const failure = failureOf(outcome.report, inputs.failOn)
     if (failure) {
-      process.stdout.write(`::error::${escapeCommand(failure)}\n`)
+      core.error(failure)
       return 1
     }
     return 0
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    process.stdout.write(`::error::${escapeCommand(message)}\n`)
+    core.error(message)
     if (error instanceof BuildFailedError) {
-      setOutput(env, 'report', error.reportFile)
-      setOutput(env, 'status', 'failed')
+      core.setOutput('report', error.reportFile)
+      core.setOutput('status', 'failed')
       if (existsSync(error.reportFile)) {
         const report = ReportSchema.safeParse(JSON.parse(readFileSync(error.reportFile, 'utf8')))
-        if (report.success) writeSummary(env, renderReport(report.data))
+        if (report.success) await writeSummary(env, renderReport(report.data))
       }
       if (failOn === 'never') return 0
     }
@@ -78,21 +80,6 @@ async function readAllInputs(
 }
 
 /** Appends Markdown to the job summary, when the runner provides one. */
-function writeSummary(env: NodeJS.ProcessEnv, markdown: string): void {
-  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${markdown}\n`)
-}
-
-function setOutput(env: NodeJS.ProcessEnv, name: string, value: string): void {
-  const file = env.GITHUB_OUTPUT
-  if (!file) {
-    process.stdout.write(`${name}=${value}\n`)
-    return
-  }
-  const delimiter = `pyseal_${randomUUID()}`
-  appendFileSync(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`)
-}
-
-/** Workflow commands end at a newline: encode the characters that would cut the message. */
-export function escapeCommand(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+async function writeSummary(env: NodeJS.ProcessEnv, markdown: string): Promise<void> {
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write()
 }

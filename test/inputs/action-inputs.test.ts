@@ -1,5 +1,5 @@
-import { readActionInputs } from '../../src/inputs/action-inputs'
-import { escapeCommand } from '../../src/main'
+import { readActionInputs, readActionOptions } from '../../src/inputs/action-inputs'
+import { InputError } from '../../src/inputs/schema'
 
 describe('action inputs', () => {
   it('reads INPUT_* variables by the CLI flag names, leaving empty ones unset', () => {
@@ -18,7 +18,28 @@ describe('action inputs', () => {
     })
   })
 
-  it('escapes a multi-line error for a workflow command', () => {
-    expect(escapeCommand('a\nb 100%')).toBe('a%0Ab 100%25')
+  it('reads the action-only inputs with their defaults', () => {
+    expect(readActionOptions({ GITHUB_WORKSPACE: '/ws' })).toEqual({
+      cache: 'auto',
+      cacheSuffix: '',
+      upload: false,
+      artifactName: null,
+      workingDirectory: '/ws'
+    })
+    expect(
+      readActionOptions({
+        GITHUB_WORKSPACE: '/ws',
+        INPUT_CACHE: 'false',
+        INPUT_UPLOAD: 'true',
+        'INPUT_ARTIFACT-NAME': 'pyseal-app-linux',
+        'INPUT_WORKING-DIRECTORY': 'sub'
+      })
+    ).toMatchObject({ cache: 'false', upload: true, artifactName: 'pyseal-app-linux', workingDirectory: '/ws/sub' })
+  })
+
+  it('names every bad action-only input at once', () => {
+    const read = (): unknown => readActionOptions({ INPUT_CACHE: 'always', INPUT_UPLOAD: 'sure' })
+    expect(read).toThrow(InputError)
+    expect(read).toThrow(/upload must be true or false, not "sure"[\s\S]*cache: Invalid enum value/)
   })
 })
