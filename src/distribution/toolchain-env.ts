@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { chmod, mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runCommand } from '../exec/run'
+import { shellQuote } from '../exec/shell-quote'
 import type { HostedTarget } from '../targets/select-toolchain'
 import type { Target } from '../targets/table'
 import { ensureMuslKernelHeaders, muslToolchainEnv } from '../targets/musl-kernel-headers'
@@ -117,7 +118,7 @@ async function muslCompilerWrapper(cacheRoot: string, cc: string): Promise<strin
   const dir = path.join(cacheRoot, 'toolchain')
   await mkdir(dir, { recursive: true })
   const wrapper = path.join(dir, 'musl-cc')
-  const script = `#!/bin/sh\n# Written by pyseal: ${cc} without a glibc multiarch answer.\nfor a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done\nexec ${cc} "$@"\n`
+  const script = `#!/bin/sh\n# Written by pyseal: ${cc} without a glibc multiarch answer.\nfor a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done\nexec ${shellQuote(cc)} "$@"\n`
   await writeFile(wrapper, script)
   await chmod(wrapper, 0o755)
   return wrapper

@@ -3,6 +3,7 @@ import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { withCacheLock } from '../cache/lock'
 import { lastLines, runCommand } from '../exec/run'
+import { shellQuote } from '../exec/shell-quote'
 
 /**
  * C++ for targets whose host compiler has no C++ library for them (Debian's
@@ -57,8 +58,8 @@ export async function ensureZigCxx(cacheRoot: string, zigTarget: string, log: (l
   // Debug-mode zig adds UBSan traps; extensions bring their own -O flags, and pyseal wants none of the traps.
   const script =
     `#!/bin/sh\n# Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).\n` +
-    `ZIG_GLOBAL_CACHE_DIR="\${ZIG_GLOBAL_CACHE_DIR:-${cache}}"\nexport ZIG_GLOBAL_CACHE_DIR\n` +
-    `exec ${JSON.stringify(zig)} c++ -target ${zigTarget} -fno-sanitize=undefined "$@"\n`
+    `if [ -z "\${ZIG_GLOBAL_CACHE_DIR:-}" ]; then ZIG_GLOBAL_CACHE_DIR=${shellQuote(cache)}; fi\nexport ZIG_GLOBAL_CACHE_DIR\n` +
+    `exec ${shellQuote(zig)} c++ -target ${shellQuote(zigTarget)} -fno-sanitize=undefined "$@"\n`
   await mkdir(path.dirname(driver), { recursive: true })
   await writeFile(`${driver}.partial`, script)
   await chmod(`${driver}.partial`, 0o755)
