@@ -1,0 +1,64 @@
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
+
+/**
+ * Inputs with shell metacharacters ($(...), backticks, ;, newlines) go through the
+ * CLI into a real build and nothing in them runs: every command pyseal starts gets
+ * an argument vector, and its generated scripts quote what they embed.
+ */
+describe('inputs that look like shell code', () => {
+  const root = tempDir('hostile')
+  const marker = path.join(root, 'RAN')
+  const evil = `app $(touch ${marker}) \`touch ${marker}\`; touch ${marker}`
+
+  it(
+    'build a project whose path and output directory hold them, and run nothing',
+    () => {
+      const project = path.join(root, evil, 'c-ext')
+      mkdirSync(path.dirname(project), { recursive: true })
+      cpSync(path.join(FIXTURES, 'c-ext'), project, { recursive: true })
+      const outDir = path.join(root, `out ${evil}`)
+      const requirements = path.join(root, 'reqs $(id) `id`; x.txt')
+      writeFileSync(requirements, '')
+      const run = pyseal([
+        'build',
+        '--target',
+        'x86_64-unknown-linux-gnu',
+        '--project',
+        project,
+        '--requirements',
+        requirements,
+        '--entry-point',
+        'none',
+        '--out-dir',
+        outDir
+      ])
+      const binary = expectBuilt(run)
+      expect(binary).toBe(path.join(outDir, 'cext'))
+      expect(runBinary(binary, ['-c', 'import cext; print(cext.add(1, 2))']).stdout.trim()).toBe('3')
+      expect(existsSync(marker)).toBe(false)
+    },
+    30 * 60 * 1000
+  )
+
+  it('refuse them where a name or an entry point is expected, naming the input, and run nothing', () => {
+    const run = pyseal([
+      'build',
+      '--project',
+      path.join(FIXTURES, 'c-ext'),
+      '--name',
+      `x$(touch ${marker})`,
+      '--entry-point',
+      `a;touch ${marker}\nb`,
+      '--out-dir',
+      path.join(root, 'refused')
+    ])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/name: may hold letters, digits/)
+    expect(run.stderr).toMatch(/entryPoint: must look like pkg\.module:function or pkg\.module/)
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+/)
+    expect(existsSync(marker)).toBe(false)
+    expect(existsSync(path.join(root, 'refused'))).toBe(false)
+  })
+})
