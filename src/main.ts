@@ -1,9 +1,19 @@
 import * as core from '@actions/core'
 import { existsSync, readFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { readActionInputs, readActionOptions, type ActionOptions } from './inputs/action-inputs'
 import { InputError, type BuildInputs, type RawInputs } from './inputs/schema'
 import { resolveBuildInputs } from './inputs/resolve-inputs'
-import { BuildFailedError, runBuild } from './pipeline'
+import { hashTree } from './build/project-tree'
+import { BuildFailedError, runBuild, toolVersion } from './pipeline'
+import {
+  cacheKeys,
+  restoreObjectCache,
+  saveObjectCache,
+  saveWanted,
+  type CacheKeys,
+  type RestoreOutcome
+} from './publish/object-cache'
 import { failureOf } from './report/fail-on'
 import { renderReport } from './report/markdown'
 import { ReportSchema } from './report/schema'
@@ -19,6 +29,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
   try {
     const { options, inputs } = await readAllInputs(env, raw)
     failOn = inputs.failOn
+    const cacheLog = { info: (line: string) => core.info(line), warning: (line: string) => core.warning(line) }
+    const keys = options.cache === 'false' ? null : await buildCacheKeys(inputs, options, env)
+    const restored: RestoreOutcome = keys ? await restoreObjectCache(inputs.cacheDir, keys, cacheLog) : 'miss'
+    core.setOutput('cache-hit', restored === 'hit' ? 'true' : restored === 'partial' ? 'partial' : 'false')
     const outcome = await runBuild(inputs, {
       stageStarted: name => core.startGroup(name),
       stageFinished: (name, seconds, detail) => {
@@ -30,8 +44,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     core.setOutput('binary', outcome.executable)
     core.setOutput('report', outcome.reportFile)
     core.setOutput('status', outcome.report.verdict)
-    core.setOutput('cache-hit', 'false')
     await writeSummary(env, renderReport(outcome.report))
+    if (keys && saveWanted(options.cache, env)) await saveObjectCache(inputs.cacheDir, keys, restored, cacheLog)
     if (options.upload) core.warning('upload: artifacts are not uploaded yet; the files are in ' + inputs.outDir)
     const failure = failureOf(outcome.report, inputs.failOn)
     if (failure) {
@@ -53,6 +67,23 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     }
     return 1
   }
+}
+
+/** Cache keys from what the build reads: a change to any of it is a new entry. */
+async function buildCacheKeys(inputs: BuildInputs, options: ActionOptions, env: NodeJS.ProcessEnv): Promise<CacheKeys> {
+  const requirements = await Promise.all(inputs.requirements.map(file => readFile(file, 'utf8')))
+  return cacheKeys({
+    triple: inputs.target,
+    image: env.ImageOS ?? `${process.platform}-${process.arch}`,
+    inputs: {
+      project: await hashTree(inputs.project),
+      requirements,
+      distribution: inputs.pythonDistribution,
+      stdlibExclude: inputs.stdlibExclude,
+      pyseal: toolVersion()
+    },
+    suffix: options.cacheSuffix
+  })
 }
 
 /** The action's own inputs and the build's, checked together: one message names every bad one. */

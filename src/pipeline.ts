@@ -219,8 +219,8 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
   }
 }
 
-/** pyseal's own version, for the report. */
-function toolVersion(): string {
+/** pyseal's own version, for the report and the cache keys. */
+export function toolVersion(): string {
   const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }
   return manifest.version
 }

@@ -1,0 +1,137 @@
+import * as cache from '@actions/cache'
+import { existsSync, readFileSync } from 'node:fs'
+import { readdir, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { contentKey } from '../cache/hash'
+import { verifyEntry, writeEntryManifest } from '../cache/entry-manifest'
+
+/**
+ * pyseal's build cache in GitHub's cache service: the built CPython distributions,
+ * compiled packages, static libraries and toolchains, as one archive per job (the
+ * service takes few uploads a minute). Its directories are content-addressed and
+ * relative to the cache root, so a partial hit (an older entry of the same target)
+ * still serves whatever matches. Every problem is a warning: a cache never fails a build.
+ */
+export const CACHE_SCHEMA = 'v1'
+
+/** The cache root's subdirectories that go into the entry. */
+const CACHED_DIRS = ['python', 'packages', 'static-deps', 'toolchain']
+
+export interface CacheKeyParts {
+  triple: string
+  /** The runner image (ImageOS, e.g. ubuntu24) or the OS. */
+  image: string
+  /** What the build reads: project tree, requirements, distribution value, pyseal's own version. */
+  inputs: unknown
+  suffix: string
+}
+
+export interface CacheKeys {
+  primary: string
+  /** Prefix keys for a partial hit: the newest entry of the same target and image. */
+  restore: string[]
+}
+
+/** The keys for one build: exact on the build's inputs, falling back to any entry of the target and image. */
+export function cacheKeys(parts: CacheKeyParts): CacheKeys {
+  const suffix = parts.suffix ? `-${parts.suffix}` : ''
+  const prefix = `pyseal-${CACHE_SCHEMA}-${parts.triple}-${parts.image}${suffix}-`
+  return { primary: `${prefix}${contentKey(parts.inputs, 32)}`, restore: [prefix] }
+}
+
+export function cachePaths(cacheRoot: string): string[] {
+  return CACHED_DIRS.map(dir => path.join(cacheRoot, dir))
+}
+
+export type RestoreOutcome = 'hit' | 'partial' | 'miss'
+
+export interface CacheLog {
+  info(line: string): void
+  warning(line: string): void
+}
+
+/** Restores the newest matching entry into the cache root, then drops any restored directory that fails its check. */
+export async function restoreObjectCache(cacheRoot: string, keys: CacheKeys, log: CacheLog): Promise<RestoreOutcome> {
+  let matched: string | undefined
+  try {
+    matched = await cache.restoreCache(cachePaths(cacheRoot), keys.primary, keys.restore)
+  } catch (error) {
+    log.warning(`cache: restoring failed, building without it (${(error as Error).message})`)
+    return 'miss'
+  }
+  if (!matched) {
+    log.info(`cache: no entry for ${keys.primary} or ${keys.restore.join(', ')}`)
+    return 'miss'
+  }
+  const dropped = await dropCorruptEntries(cacheRoot, log)
+  log.info(`cache: restored ${matched}${dropped > 0 ? `, ${dropped} damaged entries discarded` : ''}`)
+  if (dropped > 0) return 'partial'
+  return matched === keys.primary ? 'hit' : 'partial'
+}
+
+/** Saves the cache root under the primary key, unless that key was an exact hit or saving is not wanted. */
+export async function saveObjectCache(
+  cacheRoot: string,
+  keys: CacheKeys,
+  restored: RestoreOutcome,
+  log: CacheLog
+): Promise<void> {
+  if (restored === 'hit') {
+    log.info(`cache: ${keys.primary} was an exact hit; not saved again`)
+    return
+  }
+  try {
+    for (const entry of await entryDirs(cacheRoot)) await writeEntryManifest(entry)
+    // The same path list as the restore: the service keys entries on it (absent ones are skipped).
+    const id = await cache.saveCache(cachePaths(cacheRoot), keys.primary)
+    if (id === -1) log.warning(`cache: ${keys.primary} was not saved (the service refused it; see the debug log)`)
+    else log.info(`cache: saved ${keys.primary}`)
+  } catch (error) {
+    log.warning(`cache: saving ${keys.primary} failed (${(error as Error).message})`)
+  }
+}
+
+/**
+ * Whether to save under `cache: auto`: on pushes to the repository's default branch
+ * only, so pull requests cannot fill the cache that the default branch reads.
+ */
+export function saveWanted(setting: 'auto' | 'true' | 'false', env: NodeJS.ProcessEnv): boolean {
+  if (setting !== 'auto') return setting === 'true'
+  if (env.GITHUB_EVENT_NAME !== 'push' || !env.GITHUB_EVENT_PATH || !existsSync(env.GITHUB_EVENT_PATH)) return false
+  const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { repository?: { default_branch?: string } }
+  const branch = event.repository?.default_branch
+  return branch !== undefined && env.GITHUB_REF === `refs/heads/${branch}`
+}
+
+/** The content-addressed entries under the cache root (one directory each). */
+async function entryDirs(cacheRoot: string): Promise<string[]> {
+  const entries: string[] = []
+  for (const dir of ['python', 'packages', 'static-deps']) {
+    const parent = path.join(cacheRoot, dir)
+    if (!existsSync(parent)) continue
+    for (const name of await readdir(parent, { withFileTypes: true })) {
+      if (
+        name.isDirectory() &&
+        !/\.(work|partial|lock)$/.test(name.name) &&
+        name.name !== 'downloads' &&
+        name.name !== 'logs'
+      ) {
+        entries.push(path.join(parent, name.name))
+      }
+    }
+  }
+  return entries
+}
+
+async function dropCorruptEntries(cacheRoot: string, log: CacheLog): Promise<number> {
+  let dropped = 0
+  for (const entry of await entryDirs(cacheRoot)) {
+    const problem = await verifyEntry(entry)
+    if (problem) {
+      log.warning(`cache: ${path.relative(cacheRoot, entry)} is damaged (${problem}); it is discarded and rebuilt`)
+      await rm(entry, { recursive: true, force: true })
+      dropped++
+    }
+  }
+  return dropped
+}
