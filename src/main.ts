@@ -4,7 +4,9 @@ import { readFile } from 'node:fs/promises'
 import { readActionInputs, readActionOptions, type ActionOptions } from './inputs/action-inputs'
 import { InputError, type BuildInputs, type RawInputs } from './inputs/schema'
 import { resolveBuildInputs } from './inputs/resolve-inputs'
+import path from 'node:path'
 import { hashTree } from './build/project-tree'
+import { artifactFiles, defaultArtifactName, uploadArtifact } from './publish/artifact'
 import { BuildFailedError, runBuild, toolVersion } from './pipeline'
 import {
   cacheKeys,
@@ -46,7 +48,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     core.setOutput('status', outcome.report.verdict)
     await writeSummary(env, renderReport(outcome.report))
     if (keys && saveWanted(options.cache, env)) await saveObjectCache(inputs.cacheDir, keys, restored, cacheLog)
-    if (options.upload) core.warning('upload: artifacts are not uploaded yet; the files are in ' + inputs.outDir)
+    if (options.upload) {
+      const name = options.artifactName ?? defaultArtifactName(outcome.report.name, outcome.report.target)
+      const files = await artifactFiles(outcome.executable, outcome.report.executable?.sideFiles ?? [])
+      const id = await uploadArtifact(name, files, path.dirname(outcome.executable))
+      core.info(`artifact ${name} (${id}): ${files.map(f => path.relative(inputs.outDir, f)).join(', ')}`)
+      core.setOutput('artifact-id', String(id))
+    }
     const failure = failureOf(outcome.report, inputs.failOn)
     if (failure) {
       core.error(failure)

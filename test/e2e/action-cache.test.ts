@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync, rmSync } from 'node:fs'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Report } from '../../src/report/schema'
 import { runAction } from './action-run'
@@ -54,10 +55,11 @@ describe('the action with the cache service', () => {
     server?.kill()
   })
 
-  const seal = (): ReturnType<typeof runAction> => {
+  const seal = (extra: Record<string, string> = {}): ReturnType<typeof runAction> => {
     const outDir = tempDir('action-cache-out')
     return runAction(
       {
+        ...extra,
         target: 'x86_64-unknown-linux-gnu',
         project: 'example',
         'python-distribution': distribution,
@@ -122,6 +124,41 @@ describe('the action with the cache service', () => {
       expect(run.stdout).toMatch(/^::warning::.*(restore|cache)/im)
       expect(run.stdout).toMatch(/compiled packages/)
       expect(runBinary(run.outputs.binary, ['b']).stdout).toMatch(/^\s*1 b$/m)
+    },
+    30 * 60 * 1000
+  )
+
+  it(
+    'uploads the binary, its checksum and reports as one artifact named for the target',
+    async () => {
+      const run = seal({ upload: 'true', cache: 'false' })
+      expect(run.code).toBe(0)
+      const artifacts = (
+        (await (await fetch(`${base}/_control/state`)).json()) as {
+          artifacts: Array<{ id: number; name: string; finalized: boolean; hash: string }>
+        }
+      ).artifacts
+      expect(artifacts).toHaveLength(1)
+      expect(artifacts[0]).toMatchObject({ name: 'pyseal-wordfreq-x86_64-unknown-linux-gnu', finalized: true })
+      expect(run.outputs['artifact-id']).toBe(String(artifacts[0].id))
+      const zip = Buffer.from(await (await fetch(`${base}/blobs/${artifacts[0].id}`)).arrayBuffer())
+      expect(artifacts[0].hash).toBe(`sha256:${createHash('sha256').update(zip).digest('hex')}`)
+      const unpacked = tempDir('artifact')
+      writeFileSync(path.join(unpacked, 'a.zip'), zip)
+      const list = execFileSync(
+        'python3',
+        [
+          '-c',
+          'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); z.extractall(sys.argv[2]); print(sorted(z.namelist()))',
+          path.join(unpacked, 'a.zip'),
+          unpacked
+        ],
+        { encoding: 'utf8' }
+      )
+      expect(list.trim()).toBe("['wordfreq', 'wordfreq.report.json', 'wordfreq.report.md', 'wordfreq.sha256']")
+      expect(execFileSync('sha256sum', ['-c', 'wordfreq.sha256'], { cwd: unpacked, encoding: 'utf8' }).trim()).toBe(
+        'wordfreq: OK'
+      )
     },
     30 * 60 * 1000
   )

@@ -177,4 +177,7 @@ const server = http.createServer(async (request, response) => {
     return json(response, 400, { code: 'malformed', msg: String(error) })
   }
 })
+// Longer than any client's idle keep-alive, so a pooled connection is never closed under a request.
+server.keepAliveTimeout = 60000
+server.headersTimeout = 61000
 server.listen(0, '127.0.0.1', () => process.stdout.write(`PORT ${server.address().port}\n`))
