@@ -6,6 +6,7 @@ import { InputError, type BuildInputs, type RawInputs } from './inputs/schema'
 import { resolveBuildInputs } from './inputs/resolve-inputs'
 import path from 'node:path'
 import { hashTree } from './build/project-tree'
+import { packageRoot } from './package-root'
 import { artifactFiles, defaultArtifactName, uploadArtifact } from './publish/artifact'
 import { BuildFailedError, runBuild, toolVersion } from './pipeline'
 import {
@@ -28,6 +29,8 @@ import { ReportSchema } from './report/schema'
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const raw = readActionInputs(env)
   let failOn = raw['fail-on'] ?? 'error'
+  // Compiler errors in the log become annotations on the source lines they name.
+  core.info(`::add-matcher::${path.join(packageRoot(), 'problem-matchers', 'compilers.json')}`)
   try {
     const { options, inputs } = await readAllInputs(env, raw)
     failOn = inputs.failOn
@@ -63,6 +66,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     return 0
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
+    // The lines on their own first, where the problem matcher finds compiler errors.
+    for (const line of message.split('\n')) core.info(line)
     core.error(message)
     if (error instanceof BuildFailedError) {
       core.setOutput('report', error.reportFile)

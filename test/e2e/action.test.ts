@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { runAction } from './action-run'
-import { runBinary, tempDir } from './cli'
+import { FIXTURES, REPO, runBinary, tempDir } from './cli'
 
 describe('the action, run as a runner runs it', () => {
   it(
@@ -44,4 +44,24 @@ describe('the action, run as a runner runs it', () => {
     expect(errors[0]).toMatch(/Unknown target "nope"/)
     expect(result.outputs).toEqual({})
   })
+
+  it(
+    'turns a compiler error into an annotation on the source line, through its problem matcher',
+    () => {
+      const result = runAction({
+        target: 'x86_64-unknown-linux-gnu',
+        project: path.relative(REPO, path.join(FIXTURES, 'broken-ext')),
+        'out-dir': tempDir('action-broken')
+      })
+      expect(result.code).toBe(1)
+      const matcher = /^::add-matcher::(.+)$/m.exec(result.stdout)?.[1] ?? ''
+      const pattern = (
+        JSON.parse(readFileSync(matcher, 'utf8')) as { problemMatcher: Array<{ pattern: Array<{ regexp: string }> }> }
+      ).problemMatcher[0].pattern[0].regexp
+      const matched = result.stdout.split('\n').filter(line => new RegExp(pattern).test(line))
+      expect(matched.some(line => /_oops\.c:\d+:\d+: error: /.test(line))).toBe(true)
+      expect(result.stdout).toMatch(/^::error::Building broken-ext from source failed/m)
+    },
+    30 * 60 * 1000
+  )
 })
