@@ -6647,6 +6647,11 @@ var import_node_fs15 = require("node:fs");
 var import_promises13 = require("node:fs/promises");
 var import_node_path19 = __toESM(require("node:path"));
 
+// src/exec/shell-quote.ts
+function shellQuote(word) {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
 // src/targets/musl-kernel-headers.ts
 var import_node_crypto4 = require("node:crypto");
 var import_node_fs12 = require("node:fs");
@@ -6768,9 +6773,9 @@ async function ensureZigCxx(cacheRoot, zigTarget, log) {
   const cache = import_node_path17.default.join(toolchainDir, "zig-cache");
   const script = `#!/bin/sh
 # Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).
-ZIG_GLOBAL_CACHE_DIR="\${ZIG_GLOBAL_CACHE_DIR:-${cache}}"
+if [ -z "\${ZIG_GLOBAL_CACHE_DIR:-}" ]; then ZIG_GLOBAL_CACHE_DIR=${shellQuote(cache)}; fi
 export ZIG_GLOBAL_CACHE_DIR
-exec ${JSON.stringify(zig)} c++ -target ${zigTarget} -fno-sanitize=undefined "$@"
+exec ${shellQuote(zig)} c++ -target ${shellQuote(zigTarget)} -fno-sanitize=undefined "$@"
 `;
   await (0, import_promises12.mkdir)(import_node_path17.default.dirname(driver), { recursive: true });
   await (0, import_promises12.writeFile)(`${driver}.partial`, script);
@@ -7439,7 +7444,7 @@ async function muslCompilerWrapper(cacheRoot, cc) {
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
-exec ${cc} "$@"
+exec ${shellQuote(cc)} "$@"
 `;
   await (0, import_promises13.writeFile)(wrapper, script);
   await (0, import_promises13.chmod)(wrapper, 493);

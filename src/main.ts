@@ -6,7 +6,10 @@ import { InputError, type BuildInputs, type RawInputs } from './inputs/schema'
 import { resolveBuildInputs } from './inputs/resolve-inputs'
 import path from 'node:path'
 import { hashTree } from './build/project-tree'
+import { runCommand } from './exec/run'
 import { packageRoot } from './package-root'
+import { selectToolchain } from './targets/select-toolchain'
+import { findTarget, hostTriple } from './targets/table'
 import { artifactFiles, defaultArtifactName, uploadArtifact } from './publish/artifact'
 import { BuildFailedError, runBuild, toolVersion } from './pipeline'
 import {
@@ -89,6 +92,7 @@ async function buildCacheKeys(inputs: BuildInputs, options: ActionOptions, env: 
     triple: inputs.target,
     image: env.ImageOS ?? `${process.platform}-${process.arch}`,
     inputs: {
+      toolchain: await compilerFingerprint(inputs.target),
       project: await hashTree(inputs.project),
       requirements,
       distribution: inputs.pythonDistribution,
@@ -97,6 +101,13 @@ async function buildCacheKeys(inputs: BuildInputs, options: ActionOptions, env: 
     },
     suffix: options.cacheSuffix
   })
+}
+
+/** The target's C compiler as it names itself: a new compiler on the runner image is a new cache entry. */
+async function compilerFingerprint(triple: string): Promise<string> {
+  const target = selectToolchain(findTarget(triple), hostTriple())
+  const result = await runCommand({ command: target.toolchain.cc, args: ['--version'] }).catch(() => null)
+  return result?.stdout.split('\n')[0].trim() ?? target.toolchain.cc
 }
 
 /** The action's own inputs and the build's, checked together: one message names every bad one. */
