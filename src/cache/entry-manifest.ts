@@ -32,10 +32,13 @@ export async function writeEntryManifest(dir: string): Promise<void> {
   await writeFile(path.join(dir, ENTRY_MANIFEST), JSON.stringify({ files } satisfies EntryManifest) + '\n')
 }
 
-/** Null when `dir` matches its manifest (or has none: built here, never restored); else what is wrong. */
-export async function verifyEntry(dir: string): Promise<string | null> {
+/**
+ * Null when `dir` matches its manifest; else what is wrong. Without a manifest the
+ * entry passes (built here) unless `requireManifest` (restored: it must have one).
+ */
+export async function verifyEntry(dir: string, options: { requireManifest?: boolean } = {}): Promise<string | null> {
   const manifestFile = path.join(dir, ENTRY_MANIFEST)
-  if (!existsSync(manifestFile)) return null
+  if (!existsSync(manifestFile)) return options.requireManifest ? 'it has no manifest (an incomplete restore)' : null
   let manifest: EntryManifest
   try {
     manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as EntryManifest

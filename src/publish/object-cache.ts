@@ -52,18 +52,20 @@ export interface CacheLog {
 
 /** Restores the newest matching entry into the cache root, then drops any restored directory that fails its check. */
 export async function restoreObjectCache(cacheRoot: string, keys: CacheKeys, log: CacheLog): Promise<RestoreOutcome> {
+  const before = new Set(await entryDirs(cacheRoot))
   let matched: string | undefined
   try {
     matched = await cache.restoreCache(cachePaths(cacheRoot), keys.primary, keys.restore)
   } catch (error) {
     log.warning(`cache: restoring failed, building without it (${(error as Error).message})`)
-    return 'miss'
   }
+  // A failed extraction may have left part of an entry behind: whatever the restore
+  // brought must prove itself complete against its manifest, or it goes.
+  const dropped = await dropCorruptEntries(cacheRoot, before, log)
   if (!matched) {
-    log.info(`cache: no entry for ${keys.primary} or ${keys.restore.join(', ')}`)
+    log.info(`cache: no usable entry for ${keys.primary} or ${keys.restore.join(', ')}`)
     return 'miss'
   }
-  const dropped = await dropCorruptEntries(cacheRoot, log)
   log.info(`cache: restored ${matched}${dropped > 0 ? `, ${dropped} damaged entries discarded` : ''}`)
   if (dropped > 0) return 'partial'
   return matched === keys.primary ? 'hit' : 'partial'
@@ -123,10 +125,12 @@ async function entryDirs(cacheRoot: string): Promise<string[]> {
   return entries
 }
 
-async function dropCorruptEntries(cacheRoot: string, log: CacheLog): Promise<number> {
+/** Drops the entries the restore brought (not in `before`) that fail their manifest check or have none. */
+async function dropCorruptEntries(cacheRoot: string, before: Set<string>, log: CacheLog): Promise<number> {
   let dropped = 0
   for (const entry of await entryDirs(cacheRoot)) {
-    const problem = await verifyEntry(entry)
+    if (before.has(entry)) continue
+    const problem = await verifyEntry(entry, { requireManifest: true })
     if (problem) {
       log.warning(`cache: ${path.relative(cacheRoot, entry)} is damaged (${problem}); it is discarded and rebuilt`)
       await rm(entry, { recursive: true, force: true })

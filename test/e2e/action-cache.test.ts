@@ -131,6 +131,7 @@ describe('the action with the cache service', () => {
   it(
     'uploads the binary, its checksum and reports as one artifact named for the target',
     async () => {
+      rmSync(cacheDir, { recursive: true, force: true })
       const run = seal({ upload: 'true', cache: 'false' })
       expect(run.code).toBe(0)
       const artifacts = (

@@ -70,5 +70,8 @@ describe('cache entry manifests', () => {
     expect(await verifyEntry(entry)).toBe('site/a.o does not match its sha256')
     rmSync(path.join(entry, 'site', 'a.o'))
     expect(await verifyEntry(entry)).toBe('site/a.o is missing')
+    rmSync(path.join(entry, '.pyseal-entry.json'))
+    expect(await verifyEntry(entry)).toBeNull()
+    expect(await verifyEntry(entry, { requireManifest: true })).toBe('it has no manifest (an incomplete restore)')
   })
 })
