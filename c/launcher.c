@@ -374,11 +374,33 @@ static const char dotted_finder_src[] =
     "m.insert(m.index(_b.BuiltinImporter) + 1 if _b.BuiltinImporter in m else 0,"
     " DottedBuiltinFinder)\n";
 
+/* Runs one of the launcher's boot snippets in a namespace of its own. */
+static int
+run_boot_source(const char *src)
+{
+    PyObject *d, *name, *r;
+    d = PyDict_New();
+    name = PyUnicode_FromString("_pyseal_boot");
+    if (d == NULL || name == NULL || PyDict_SetItemString(d, "__builtins__", PyEval_GetBuiltins()) < 0 ||
+        PyDict_SetItemString(d, "__name__", name) < 0) {
+        Py_XDECREF(name);
+        Py_XDECREF(d);
+        return -1;
+    }
+    Py_DECREF(name);
+    r = PyRun_String(src, Py_file_input, d, d);
+    Py_DECREF(d);
+    if (r == NULL) {
+        return -1;
+    }
+    Py_DECREF(r);
+    return 0;
+}
+
 static int
 install_dotted_builtin_finder(void)
 {
     const struct _inittab *t;
-    PyObject *d, *r;
     int dotted = 0;
     for (t = PyImport_Inittab; t->name != NULL; t++) {
         if (strchr(t->name, '.') != NULL) {
@@ -389,19 +411,7 @@ install_dotted_builtin_finder(void)
     if (!dotted) {
         return 0;
     }
-    d = PyDict_New();
-    if (d == NULL || PyDict_SetItemString(d, "__builtins__", PyEval_GetBuiltins()) < 0 ||
-        PyDict_SetItemString(d, "__name__", PyUnicode_FromString("_pyseal_boot")) < 0) {
-        Py_XDECREF(d);
-        return -1;
-    }
-    r = PyRun_String(dotted_finder_src, Py_file_input, d, d);
-    Py_DECREF(d);
-    if (r == NULL) {
-        return -1;
-    }
-    Py_DECREF(r);
-    return 0;
+    return run_boot_source(dotted_finder_src);
 }
 
 /* ---- standalone extension files beside the executable ------------------ */
@@ -429,21 +439,10 @@ static int
 install_standalone_finder(void)
 {
 #if defined(PYSEAL_STANDALONE_MODULES) && defined(PYSEAL_SIDE_DIR)
-    PyObject *d, *r;
-    d = PyDict_New();
-    if (d == NULL || PyDict_SetItemString(d, "__builtins__", PyEval_GetBuiltins()) < 0 ||
-        PyDict_SetItemString(d, "__name__", PyUnicode_FromString("_pyseal_boot")) < 0) {
-        Py_XDECREF(d);
-        return -1;
-    }
-    r = PyRun_String(standalone_finder_src, Py_file_input, d, d);
-    Py_DECREF(d);
-    if (r == NULL) {
-        return -1;
-    }
-    Py_DECREF(r);
-#endif
+    return run_boot_source(standalone_finder_src);
+#else
     return 0;
+#endif
 }
 
 /* ---- sys.excepthook with source lines -------------------------------- */

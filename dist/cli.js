@@ -7581,12 +7581,9 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
   return { distribution: await readDistribution(root), reused: false, key };
 }
 async function shareSysconfigData(targetStdlib, buildStdlib, log) {
-  for (const name of await (0, import_promises14.readdir)(targetStdlib)) {
-    if (/^_sysconfigdata_.*\.py$/.test(name)) {
-      log(`  ${name} shared with the build machine's Python`);
-      await (0, import_promises14.cp)(import_node_path20.default.join(targetStdlib, name), import_node_path20.default.join(buildStdlib, name));
-    }
-  }
+  const file = `${await sysconfigDataName(targetStdlib)}.py`;
+  log(`  ${file} shared with the build machine's Python`);
+  await (0, import_promises14.cp)(import_node_path20.default.join(targetStdlib, file), import_node_path20.default.join(buildStdlib, file));
 }
 async function sysconfigDataName(stdlib) {
   const name = (await (0, import_promises14.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
@@ -7629,7 +7626,8 @@ async function obtainDistribution(value, target, cacheRoot, log) {
     reused,
     source
   });
-  if (target.crossCompiling && (isPbsValue(value) || !/^(debian:|https?:\/\/)/.test(value) && !isTarball(value))) {
+  const sourceTarball = !isPbsValue(value) && (/^(debian:|https?:\/\/)/.test(value) || isTarball(value));
+  if (target.crossCompiling && !sourceTarball) {
     throw new DistributionSourceError(
       value,
       `a cross build (${target.triple} from ${target.host}) builds CPython twice from one source tarball, for this machine and for the target; give a CPython source tarball (path or URL) or debian:python3.N`
@@ -7671,14 +7669,14 @@ async function obtainDistribution(value, target, cacheRoot, log) {
   };
 }
 function isTarball(value) {
-  return /\.(tgz|tar\.gz|tar\.xz|tar\.bz2)$/.test(value);
+  return /\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2)$/.test(value);
 }
 async function locateTarball(value, cacheRoot, log) {
   if (value.startsWith("debian:")) return debianSourceTarball(value.slice("debian:".length), cacheRoot, log);
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log);
   if (!(0, import_node_fs17.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
-  if (!/\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2)$/.test(value)) {
-    throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz or .tar.bz2 archive");
+  if (!isTarball(value)) {
+    throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst or .tar.bz2 archive");
   }
   return import_node_path21.default.resolve(value);
 }
@@ -7758,6 +7756,18 @@ async function embedResources(request) {
 var import_node_fs18 = require("node:fs");
 var import_promises17 = require("node:fs/promises");
 var import_node_path23 = __toESM(require("node:path"));
+
+// src/link/elf-dynamic.ts
+async function readDynamicSection(file) {
+  const result = await runCommand({ command: "readelf", args: ["-d", "-W", file] });
+  if (result.code !== 0) throw new Error(`readelf -d ${file} failed: ${result.stderr.trim()}`);
+  const output = result.stdout + result.stderr;
+  const needed = [...output.matchAll(/\(NEEDED\)\s+Shared library: \[([^\]]+)\]/g)].map((m) => m[1]);
+  const runpath = [...output.matchAll(/\((?:RUNPATH|RPATH)\)\s+Library (?:runpath|rpath): \[([^\]]+)\]/g)].flatMap((m) => m[1].split(":")).filter((dir) => dir !== "");
+  return { static: /There is no dynamic section/.test(output), needed, runpath };
+}
+
+// src/link/ship-standalone.ts
 var ALWAYS_PRESENT = [/^ld-linux.*\.so/, /^libgcc_s\.so/, /^libstdc\+\+\.so/];
 async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
@@ -7804,13 +7814,6 @@ async function shipStandaloneModules(request) {
 function isSystemLibrary(soname, target) {
   if (ALWAYS_PRESENT.some((pattern) => pattern.test(soname))) return true;
   return target.toolchain.systemLibraries.some((name) => soname.startsWith(`lib${name}.so`));
-}
-async function readDynamicSection(file) {
-  const result = await runCommand({ command: "readelf", args: ["-d", "-W", file] });
-  if (result.code !== 0) throw new Error(`readelf -d ${file} failed: ${result.stderr.trim()}`);
-  const needed = [...result.stdout.matchAll(/\(NEEDED\)\s+Shared library: \[([^\]]+)\]/g)].map((m) => m[1]);
-  const runpath = [...result.stdout.matchAll(/\((?:RUNPATH|RPATH)\)\s+Library (?:runpath|rpath): \[([^\]]+)\]/g)].flatMap((m) => m[1].split(":")).filter((dir) => dir !== "");
-  return { needed, runpath };
 }
 async function setRunpath(file, runpath) {
   let result;
@@ -7990,11 +7993,8 @@ function assertLinkable(distribution, target, source) {
 
 // src/report/linkage.ts
 async function readLinkage(file) {
-  const result = await runCommand({ command: "readelf", args: ["-d", "-W", file] });
-  if (result.code !== 0) throw new Error(`readelf -d ${file} failed: ${result.stderr.trim()}`);
-  if (/There is no dynamic section/.test(result.stdout + result.stderr)) return { kind: "static" };
-  const needed = [...result.stdout.matchAll(/\(NEEDED\)\s+Shared library: \[([^\]]+)\]/g)].map((m) => m[1]);
-  return { kind: "dynamic", needed };
+  const dynamic = await readDynamicSection(file);
+  return dynamic.static ? { kind: "static" } : { kind: "dynamic", needed: dynamic.needed };
 }
 
 // src/report/markdown.ts

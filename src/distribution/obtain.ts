@@ -54,7 +54,8 @@ export async function obtainDistribution(
     reused,
     source
   })
-  if (target.crossCompiling && (isPbsValue(value) || (!/^(debian:|https?:\/\/)/.test(value) && !isTarball(value)))) {
+  const sourceTarball = !isPbsValue(value) && (/^(debian:|https?:\/\/)/.test(value) || isTarball(value))
+  if (target.crossCompiling && !sourceTarball) {
     throw new DistributionSourceError(
       value,
       `a cross build (${target.triple} from ${target.host}) builds CPython twice from one source tarball, ` +
@@ -97,16 +98,17 @@ export async function obtainDistribution(
   }
 }
 
+/** A CPython source tarball by its name (a python-build-standalone .tar.zst is told apart before this). */
 function isTarball(value: string): boolean {
-  return /\.(tgz|tar\.gz|tar\.xz|tar\.bz2)$/.test(value)
+  return /\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2)$/.test(value)
 }
 
 async function locateTarball(value: string, cacheRoot: string, log: (line: string) => void): Promise<string> {
   if (value.startsWith('debian:')) return debianSourceTarball(value.slice('debian:'.length), cacheRoot, log)
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log)
   if (!existsSync(value)) throw new DistributionSourceError(value, 'no such file')
-  if (!/\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2)$/.test(value)) {
-    throw new DistributionSourceError(value, 'not a .tgz, .tar.gz, .tar.xz or .tar.bz2 archive')
+  if (!isTarball(value)) {
+    throw new DistributionSourceError(value, 'not a .tgz, .tar.gz, .tar.xz, .tar.zst or .tar.bz2 archive')
   }
   return path.resolve(value)
 }

@@ -199,12 +199,9 @@ async function shareSysconfigData(
   buildStdlib: string,
   log: (line: string) => void
 ): Promise<void> {
-  for (const name of await readdir(targetStdlib)) {
-    if (/^_sysconfigdata_.*\.py$/.test(name)) {
-      log(`  ${name} shared with the build machine's Python`)
-      await cp(path.join(targetStdlib, name), path.join(buildStdlib, name))
-    }
-  }
+  const file = `${await sysconfigDataName(targetStdlib)}.py`
+  log(`  ${file} shared with the build machine's Python`)
+  await cp(path.join(targetStdlib, file), path.join(buildStdlib, file))
 }
 
 /** The sysconfig data module name of a distribution (what `_PYTHON_SYSCONFIGDATA_NAME` takes). */

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { booleanOf } from './resolve-inputs'
 import { InputError, type RawInputs } from './schema'
 
 /** The action's inputs, by the names action.yml declares (the CLI's flag names). */
@@ -66,18 +67,10 @@ export type ActionOptions = z.infer<typeof ActionOptionsSchema>
 export function readActionOptions(env: NodeJS.ProcessEnv): ActionOptions {
   const input = (name: string): string => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim()
   const problems: string[] = []
-  const bool = (name: string, fallback: boolean): boolean => {
-    const value = input(name)
-    if (value === '') return fallback
-    if (/^(true|yes|1)$/i.test(value)) return true
-    if (/^(false|no|0)$/i.test(value)) return false
-    problems.push(`${name} must be true or false, not "${value}"`)
-    return fallback
-  }
   const candidate = {
     cache: input('cache') || 'auto',
     cacheSuffix: input('cache-suffix'),
-    upload: bool('upload', false),
+    upload: booleanOf(input('upload') || undefined, 'upload', problems),
     artifactName: input('artifact-name') || null,
     workingDirectory: path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), input('working-directory') || '.')
   }

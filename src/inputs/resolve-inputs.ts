@@ -109,7 +109,8 @@ function listOf(value: string | string[] | undefined): string[] {
     .filter(v => v !== '')
 }
 
-function booleanOf(value: boolean | string | undefined, name: string, problems: string[]): boolean {
+/** A true/false setting (TOML boolean, or yes/no/1/0 text from flags and action inputs); false when unset. */
+export function booleanOf(value: boolean | string | undefined, name: string, problems: string[]): boolean {
   if (value === undefined || typeof value === 'boolean') return value ?? false
   if (/^(true|yes|1)$/i.test(value)) return true
   if (/^(false|no|0|)$/i.test(value)) return false

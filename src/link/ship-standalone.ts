@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { copyFile, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { runCommand } from '../exec/run'
+import { readDynamicSection } from './elf-dynamic'
 import type { ModulePlan } from '../resolve/modules'
 import type { Target } from '../targets/table'
 
@@ -73,17 +74,6 @@ export async function shipStandaloneModules(request: ShipRequest): Promise<strin
 function isSystemLibrary(soname: string, target: Target): boolean {
   if (ALWAYS_PRESENT.some(pattern => pattern.test(soname))) return true
   return target.toolchain.systemLibraries.some(name => soname.startsWith(`lib${name}.so`))
-}
-
-/** NEEDED and RUNPATH/RPATH of an ELF shared library (`readelf -d`, which reads every architecture). */
-async function readDynamicSection(file: string): Promise<{ needed: string[]; runpath: string[] }> {
-  const result = await runCommand({ command: 'readelf', args: ['-d', '-W', file] })
-  if (result.code !== 0) throw new Error(`readelf -d ${file} failed: ${result.stderr.trim()}`)
-  const needed = [...result.stdout.matchAll(/\(NEEDED\)\s+Shared library: \[([^\]]+)\]/g)].map(m => m[1])
-  const runpath = [...result.stdout.matchAll(/\((?:RUNPATH|RPATH)\)\s+Library (?:runpath|rpath): \[([^\]]+)\]/g)]
-    .flatMap(m => m[1].split(':'))
-    .filter(dir => dir !== '')
-  return { needed, runpath }
 }
 
 async function setRunpath(file: string, runpath: string): Promise<void> {

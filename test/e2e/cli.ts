@@ -12,27 +12,20 @@ export const TEST_TARGETS = (
   process.env.PYSEAL_TEST_TARGETS ?? 'x86_64-unknown-linux-gnu,x86_64-unknown-linux-musl'
 ).split(',')
 
-const bundled = new Map<string, string>()
+let bundled: string | null = null
 
-/** An entry point bundled from src/ (what `npm run package` makes of it), built once per test file. */
-function bundle(entry: 'cli'): string {
-  const known = bundled.get(entry)
-  if (known) return known
-  const dir = mkdtempSync(path.join(os.tmpdir(), `pyseal-${entry}-`))
+/** The CLI bundled from src/ (what `npm run package` makes of it), built once per test file. */
+export function cliScript(): string {
+  if (bundled) return bundled
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pyseal-cli-'))
   // Inside the repo, so the bundle finds python/ and c/ beside package.json.
-  const file = path.join(REPO, 'build-tsc', `${entry}-${path.basename(dir)}.js`)
+  bundled = path.join(REPO, 'build-tsc', `cli-${path.basename(dir)}.js`)
   execFileSync(
     path.join(REPO, 'node_modules', '.bin', 'esbuild'),
-    [`src/${entry}.ts`, '--bundle', '--platform=node', '--target=node20', `--outfile=${file}`, '--log-level=warning'],
+    ['src/cli.ts', '--bundle', '--platform=node', '--target=node20', `--outfile=${bundled}`, '--log-level=warning'],
     { cwd: REPO }
   )
-  bundled.set(entry, file)
-  return file
-}
-
-/** The CLI, bundled from src/ as dist/cli.js is. */
-export function cliScript(): string {
-  return bundle('cli')
+  return bundled
 }
 
 /** The action as GitHub runs it: dist/index.js (test/workflows/dist.test.ts keeps it the bundle of src/). */

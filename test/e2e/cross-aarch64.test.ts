@@ -4,7 +4,7 @@ import os from 'node:os'
 import type { Report } from '../../src/report/report'
 import { selectToolchain } from '../../src/targets/select-toolchain'
 import { findTarget } from '../../src/targets/table'
-import { expectBuilt, FIXTURES, pyseal, tempDir } from './cli'
+import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
 
 /**
  * A cross build: aarch64-unknown-linux-gnu from this x86_64 machine with Debian's
@@ -48,31 +48,21 @@ const runsHere = os.arch() === 'x64' && process.platform === 'linux'
     expect(report.modules.find(m => m.module === 'cext._core')?.status).toBe('builtin')
   })
 
+  /** Runs Python code in the binary under the target's emulator. */
+  const underEmulator = (code: string): ReturnType<typeof runBinary> =>
+    runBinary(emulator[0], [...emulator.slice(1), binary, '-c', code])
+
   it('runs under qemu-user with its C extension built in', () => {
-    const run = spawnSync(
-      emulator[0],
-      [
-        ...emulator.slice(1),
-        binary,
-        '-c',
-        'import platform, sys, cext\nprint(platform.machine(), "cext._core" in sys.builtin_module_names, cext.add(40, 2), cext.where())'
-      ],
-      { encoding: 'utf8', cwd: os.tmpdir(), env: { PATH: process.env.PATH }, timeout: 10 * 60 * 1000 }
+    const run = underEmulator(
+      'import platform, sys, cext\nprint(platform.machine(), "cext._core" in sys.builtin_module_names, cext.add(40, 2), cext.where())'
     )
     expect(run.stderr).toBe('')
     expect(run.stdout.trim()).toBe('aarch64 True 42 compiled C')
   })
 
   it('keeps its stdlib extension modules built in, OpenSSL and SQLite among them', () => {
-    const run = spawnSync(
-      emulator[0],
-      [
-        ...emulator.slice(1),
-        binary,
-        '-c',
-        'import ssl, sqlite3, zlib, hashlib\nprint(ssl.OPENSSL_VERSION.split()[0], sqlite3.connect(":memory:").execute("select 6*7").fetchone()[0], zlib.crc32(b"pyseal"), hashlib.sha256(b"").hexdigest()[:8])'
-      ],
-      { encoding: 'utf8', cwd: os.tmpdir(), env: { PATH: process.env.PATH }, timeout: 10 * 60 * 1000 }
+    const run = underEmulator(
+      'import ssl, sqlite3, zlib, hashlib\nprint(ssl.OPENSSL_VERSION.split()[0], sqlite3.connect(":memory:").execute("select 6*7").fetchone()[0], zlib.crc32(b"pyseal"), hashlib.sha256(b"").hexdigest()[:8])'
     )
     expect(run.stderr).toBe('')
     expect(run.stdout.trim()).toBe(`OpenSSL 42 ${crc32('pyseal')} e3b0c442`)
