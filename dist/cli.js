@@ -5157,6 +5157,11 @@ var BuildInputsSchema = external_exports.object({
   entryPoint: entryPoint.nullable(),
   name: external_exports.string().regex(/^[\w.-]+$/, 'may hold letters, digits, ".", "_" and "-" only'),
   pythonDistribution: external_exports.string().min(1),
+  /**
+   * How a CPython built from source is optimized: `none` (quickest to build), `lto`,
+   * or `pgo+lto` (profile-guided, as operating systems and python-build-standalone ship it).
+   */
+  pythonOptimization: external_exports.enum(["none", "lto", "pgo+lto"]),
   /** fnmatch patterns relative to the stdlib root; empty keeps the whole stdlib. */
   stdlibExclude: external_exports.array(external_exports.string()),
   outDir: external_exports.string().min(1),
@@ -5186,6 +5191,7 @@ var RawInputsSchema = external_exports.object({
   "entry-point": external_exports.string(),
   name: external_exports.string(),
   "python-distribution": external_exports.string(),
+  "python-optimization": external_exports.string(),
   "stdlib-exclude": external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
   "out-dir": external_exports.string(),
   "cache-dir": external_exports.string(),
@@ -5274,6 +5280,7 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
     entryPoint: entryPoint2,
     name: merged.name ?? metadata.name ?? import_node_path3.default.basename(project),
     pythonDistribution: merged["python-distribution"] ?? DEFAULT_PYTHON_DISTRIBUTION,
+    pythonOptimization: merged["python-optimization"] ?? "none",
     stdlibExclude,
     outDir: import_node_path3.default.resolve(cwd, merged["out-dir"] ?? "pyseal-out"),
     cacheDir: merged["cache-dir"] ? import_node_path3.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir(),
@@ -7453,6 +7460,10 @@ exec ${shellQuote(cc)} "$@"
 
 // src/distribution/source-build.ts
 var RECIPE_VERSION = 6;
+function optimizationConfigureArgs(optimization) {
+  if (optimization === "none") return [];
+  return optimization === "lto" ? ["--with-lto"] : ["--with-lto", "--enable-optimizations"];
+}
 var DistributionBuildError = class extends Error {
   constructor(step, tarball, detail, logFile) {
     super(
@@ -7475,7 +7486,9 @@ async function buildDistributionFromSource(request) {
     compiler: toolchain.compilerVersion,
     staticDeps: toolchain.staticDepsKey,
     // Absent (not null) for native builds, so their keys stay what they were.
-    buildPython: request.buildPython?.key
+    buildPython: request.buildPython?.key,
+    // Absent for `none`, so unoptimized builds keep their keys.
+    optimization: request.optimization === "none" ? void 0 : request.optimization
   });
   const root = import_node_path20.default.join(cacheRoot, "python", key);
   if ((0, import_node_fs16.existsSync)(import_node_path20.default.join(root, "PYTHON.json"))) {
@@ -7519,6 +7532,7 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     `--prefix=${import_node_path20.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
+    ...optimizationConfigureArgs(request.optimization),
     ...toolchain.configureArgs
   ];
   const cross = request.buildPython;
@@ -7617,7 +7631,7 @@ var DistributionSourceError = class extends Error {
     this.name = "DistributionSourceError";
   }
 };
-async function obtainDistribution(value, target, cacheRoot, log) {
+async function obtainDistribution(request, target, cacheRoot, log) {
   const native = (distribution, reused, source) => ({
     distribution,
     buildDistribution: distribution,
@@ -7626,11 +7640,24 @@ async function obtainDistribution(value, target, cacheRoot, log) {
     reused,
     source
   });
+  const { value, optimization } = request;
   const sourceTarball = !isPbsValue(value) && (/^(debian:|https?:\/\/)/.test(value) || isTarball(value));
   if (target.crossCompiling && !sourceTarball) {
     throw new DistributionSourceError(
       value,
       `a cross build (${target.triple} from ${target.host}) builds CPython twice from one source tarball, for this machine and for the target; give a CPython source tarball (path or URL) or debian:python3.N`
+    );
+  }
+  if (!sourceTarball && optimization !== "none") {
+    throw new DistributionSourceError(
+      value,
+      `--python-optimization ${optimization} applies to a CPython built from source; this distribution is already built (for python-build-standalone, choose its variant instead, e.g. pbs:3.11:pgo+lto)`
+    );
+  }
+  if (target.crossCompiling && optimization === "pgo+lto") {
+    throw new DistributionSourceError(
+      value,
+      `--python-optimization pgo+lto profiles the interpreter by running it, and a ${target.triple} interpreter cannot run on ${target.host}; use lto for a cross build, or build on a ${target.triple} runner`
     );
   }
   if (isPbsValue(value)) {
@@ -7644,19 +7671,33 @@ async function obtainDistribution(value, target, cacheRoot, log) {
   }
   const tarball = await locateTarball(value, cacheRoot, log);
   if (!target.crossCompiling) {
-    const built2 = await buildDistributionFromSource({ tarball, target, buildPython: null, cacheRoot, log });
+    const built2 = await buildDistributionFromSource({
+      tarball,
+      target,
+      buildPython: null,
+      optimization,
+      cacheRoot,
+      log
+    });
     return native(built2.distribution, built2.reused, import_node_path21.default.basename(tarball));
   }
   log(`  CPython for ${target.host} first: the cross build runs it`);
   const hostTarget = selectToolchain(findTarget(target.host), target.host);
-  const host = await buildDistributionFromSource({ tarball, target: hostTarget, buildPython: null, cacheRoot, log });
+  const host = await buildDistributionFromSource({
+    tarball,
+    target: hostTarget,
+    buildPython: null,
+    optimization: "none",
+    cacheRoot,
+    log
+  });
   const hostJson = host.distribution.json;
   const buildPython = {
     exe: import_node_path21.default.join(host.distribution.root, hostJson.python_exe),
     stdlib: import_node_path21.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
-  const built = await buildDistributionFromSource({ tarball, target, buildPython, cacheRoot, log });
+  const built = await buildDistributionFromSource({ tarball, target, buildPython, optimization, cacheRoot, log });
   return {
     distribution: built.distribution,
     buildDistribution: host.distribution,
@@ -8587,7 +8628,12 @@ async function runBuild(inputs, observer) {
     await ensureToolchain(target, { install: process.env.GITHUB_ACTIONS === "true", log: observer.log });
     const obtained = await stage(
       "distribution",
-      () => obtainDistribution(inputs.pythonDistribution, target, inputs.cacheDir, observer.log),
+      () => obtainDistribution(
+        { value: inputs.pythonDistribution, optimization: inputs.pythonOptimization },
+        target,
+        inputs.cacheDir,
+        observer.log
+      ),
       (d) => `${d.reused ? "reused cached" : "built"} CPython ${d.distribution.json.python_version} (${d.source})`
     );
     const distribution = obtained.distribution;
@@ -8740,6 +8786,7 @@ async function buildCommand(args, usage) {
         "entry-point": { type: "string" },
         name: { type: "string" },
         "python-distribution": { type: "string" },
+        "python-optimization": { type: "string" },
         "stdlib-exclude": { type: "string" },
         "out-dir": { type: "string" },
         "cache-dir": { type: "string" },
@@ -8983,6 +9030,8 @@ Build options (the same names work in [tool.pyseal] of pyproject.toml; flags win
   --python-distribution SRC     CPython source tarball (path or URL), debian:python3.N,
                                 a python-build-standalone full archive (pbs:3.11, or
                                 its path or URL#sha256=HEX), or a directory with PYTHON.json
+  --python-optimization MODE    for a CPython built from source: none (default, quickest
+                                to build), lto, or pgo+lto (fastest start-up, ~4x the build)
   --stdlib-exclude LIST         comma-separated stdlib parts to leave out; "none" keeps all
   --out-dir DIR                 where the executable and report go (default pyseal-out)
   --cache-dir DIR               build cache (default ~/.cache/pyseal)

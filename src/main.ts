@@ -96,6 +96,7 @@ async function buildCacheKeys(inputs: BuildInputs, options: ActionOptions, env: 
       project: await hashTree(inputs.project),
       requirements,
       distribution: inputs.pythonDistribution,
+      optimization: inputs.pythonOptimization,
       stdlibExclude: inputs.stdlibExclude,
       pyseal: toolVersion()
     },

@@ -82,7 +82,13 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     await ensureToolchain(target, { install: process.env.GITHUB_ACTIONS === 'true', log: observer.log })
     const obtained: ObtainedDistribution = await stage(
       'distribution',
-      () => obtainDistribution(inputs.pythonDistribution, target, inputs.cacheDir, observer.log),
+      () =>
+        obtainDistribution(
+          { value: inputs.pythonDistribution, optimization: inputs.pythonOptimization },
+          target,
+          inputs.cacheDir,
+          observer.log
+        ),
       d => `${d.reused ? 'reused cached' : 'built'} CPython ${d.distribution.json.python_version} (${d.source})`
     )
     const distribution = obtained.distribution

@@ -234,29 +234,39 @@ def _zipinfo(name, is_dir, compression):
 
 INDEX_NAME = "__pyseal__/zipindex"
 INDEX_MAGIC = b"PYSEALIX"
+INDEX_FORMAT = b"PSIX0002"
+INDEX_RECORD = "<HHIIIQHH"  # name length, compress, crc, data size, file size, offset, dos time, dos date
 
 
 def _write_index(zf):
     """Append the prebuilt directory index and point the zip comment at it.
 
-    The launcher loads it (marshal) into zipimport's directory cache before
-    the first import, so zipimport does not parse the central directory in
-    Python at every start.  Index: marshal.dumps((1, cd_count, [(name,
-    compress, data_size, file_size, local_header_offset, dos_time, dos_date,
-    crc), ...])) -- the fields of zipimport's cache tuples, offsets relative
-    to the archive's start.  Comment: INDEX_MAGIC + <Q data offset> + <Q
-    length> (little endian), offsets relative to the archive's start.
+    The launcher reads it, without unmarshalling anything, into an object
+    that stands in for zipimport's directory cache: an entry becomes
+    zipimport's tuple only when something looks it up, so start-up does not
+    pay for the whole stdlib's directory.  Layout (little endian):
+    INDEX_FORMAT, <I central directory entries> <I n>, <I offset>*n of each
+    record from the first record, then n records sorted by their UTF-8 name:
+    INDEX_RECORD + the name (the fields of zipimport's cache tuples, offsets
+    relative to the archive's start).  The index member itself is not listed.
+    Comment: INDEX_MAGIC + <Q data offset> + <Q length>, offsets relative to
+    the archive's start.
     """
-    import marshal
     import struct
-    entries = []
-    for zi in zf.infolist():
+    records = []
+    for zi in sorted(zf.infolist(), key=lambda zi: zi.filename.encode("utf-8")):
         y, mo, d, h, mi, sec = zi.date_time
-        entries.append((zi.filename, zi.compress_type, zi.compress_size,
-                        zi.file_size, zi.header_offset,
-                        (h << 11) | (mi << 5) | (sec // 2),
-                        ((y - 1980) << 9) | (mo << 5) | d, zi.CRC))
-    payload = marshal.dumps((1, len(entries), entries))
+        name = zi.filename.encode("utf-8")
+        records.append(struct.pack(
+            INDEX_RECORD, len(name), zi.compress_type, zi.CRC, zi.compress_size,
+            zi.file_size, zi.header_offset, (h << 11) | (mi << 5) | (sec // 2),
+            ((y - 1980) << 9) | (mo << 5) | d) + name)
+    offsets, at = [], 0
+    for record in records:
+        offsets.append(at)
+        at += len(record)
+    payload = (INDEX_FORMAT + struct.pack("<II", len(records) + 1, len(records))
+               + struct.pack(f"<{len(offsets)}I", *offsets) + b"".join(records))
     zi = _zipinfo(INDEX_NAME, False, zipfile.ZIP_STORED)
     zf.writestr(zi, payload)
     # local header: 30 fixed bytes + name + extra (none written by zipfile here)

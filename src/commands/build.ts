@@ -19,6 +19,7 @@ export async function buildCommand(args: string[], usage: string): Promise<numbe
         'entry-point': { type: 'string' },
         name: { type: 'string' },
         'python-distribution': { type: 'string' },
+        'python-optimization': { type: 'string' },
         'stdlib-exclude': { type: 'string' },
         'out-dir': { type: 'string' },
         'cache-dir': { type: 'string' },

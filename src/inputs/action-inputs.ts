@@ -11,6 +11,7 @@ export const ACTION_INPUT_NAMES = [
   'entry-point',
   'name',
   'python-distribution',
+  'python-optimization',
   'stdlib-exclude',
   'out-dir',
   'cache-dir',

@@ -69,6 +69,7 @@ export async function resolveBuildInputs(flags: RawInputs, cwd = process.cwd()):
     entryPoint,
     name: merged.name ?? metadata.name ?? path.basename(project),
     pythonDistribution: merged['python-distribution'] ?? DEFAULT_PYTHON_DISTRIBUTION,
+    pythonOptimization: merged['python-optimization'] ?? 'none',
     stdlibExclude,
     outDir: path.resolve(cwd, merged['out-dir'] ?? 'pyseal-out'),
     cacheDir: merged['cache-dir'] ? path.resolve(cwd, merged['cache-dir']) : defaultCacheDir(),

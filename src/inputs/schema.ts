@@ -46,6 +46,11 @@ export const BuildInputsSchema = z.object({
   entryPoint: entryPoint.nullable(),
   name: z.string().regex(/^[\w.-]+$/, 'may hold letters, digits, ".", "_" and "-" only'),
   pythonDistribution: z.string().min(1),
+  /**
+   * How a CPython built from source is optimized: `none` (quickest to build), `lto`,
+   * or `pgo+lto` (profile-guided, as operating systems and python-build-standalone ship it).
+   */
+  pythonOptimization: z.enum(['none', 'lto', 'pgo+lto']),
   /** fnmatch patterns relative to the stdlib root; empty keeps the whole stdlib. */
   stdlibExclude: z.array(z.string()),
   outDir: z.string().min(1),
@@ -79,6 +84,7 @@ export const RawInputsSchema = z
     'entry-point': z.string(),
     name: z.string(),
     'python-distribution': z.string(),
+    'python-optimization': z.string(),
     'stdlib-exclude': z.union([z.string(), z.array(z.string())]),
     'out-dir': z.string(),
     'cache-dir': z.string(),
