@@ -778,6 +778,82 @@ static PyTypeObject LazyDirectory_Type = {
     .tp_methods = lazy_methods,
 };
 
+/* zipimporter.get_filename() works the path out by loading the module's code:
+   importlib calls it while it only looks for the module (spec_from_loader), so
+   every module from a zip would be inflated and unmarshalled twice.  For the
+   executable's own archive, whose .pyc files are never stale, the path is
+   the first of zipimport's search order present in the directory. */
+static PyObject *zip_get_filename_orig; /* zipimporter.get_filename */
+static PyObject *zip_archive;           /* the executable's path */
+static PyObject *zip_directory_cache;   /* zipimport._zip_directory_cache */
+
+static PyObject *
+zip_get_filename(PyObject *unused, PyObject *args)
+{
+    static const char *const order[] = {"/__init__.pyc", "/__init__.py", ".pyc", ".py"};
+    PyObject *self, *fullname, *archive, *prefix = NULL, *files = NULL, *sub = NULL, *found = NULL;
+    Py_ssize_t dot;
+    size_t i;
+    (void)unused;
+    if (!PyArg_ParseTuple(args, "OU:get_filename", &self, &fullname)) {
+        return NULL;
+    }
+    archive = PyObject_GetAttrString(self, "archive");
+    if (archive != NULL && PyUnicode_Check(archive) && PyUnicode_Compare(archive, zip_archive) == 0) {
+        prefix = PyObject_GetAttrString(self, "prefix");
+        files = PyObject_GetItem(zip_directory_cache, archive);
+        /* the last component: zipimport's prefix already holds the package's path */
+        dot = PyUnicode_FindChar(fullname, '.', 0, PyUnicode_GET_LENGTH(fullname), -1);
+        sub = dot >= -1 ? PyUnicode_Substring(fullname, dot + 1, PyUnicode_GET_LENGTH(fullname)) : NULL;
+        for (i = 0; prefix != NULL && files != NULL && sub != NULL && found == NULL && i < 4; i++) {
+            PyObject *key = PyUnicode_FromFormat("%U%U%s", prefix, sub, order[i]);
+            int present = key == NULL ? -1 : PySequence_Contains(files, key);
+            if (present > 0) {
+                found = PyUnicode_FromFormat("%U/%U", archive, key);
+            }
+            Py_XDECREF(key);
+            if (present < 0) {
+                break;
+            }
+        }
+    }
+    Py_XDECREF(archive);
+    Py_XDECREF(prefix);
+    Py_XDECREF(files);
+    Py_XDECREF(sub);
+    if (found != NULL) {
+        return found;
+    }
+    PyErr_Clear(); /* not ours, or not found: zipimport's own answer, error included */
+    return PyObject_CallFunctionObjArgs(zip_get_filename_orig, self, fullname, NULL);
+}
+
+static PyMethodDef zip_get_filename_def = {
+    "get_filename", zip_get_filename, METH_VARARGS,
+    "pyseal: the module's path in the archive, found without loading its code"};
+
+static void
+install_zip_get_filename(PyObject *zipimport, PyObject *archive, PyObject *cache)
+{
+    PyObject *cls = PyObject_GetAttrString(zipimport, "zipimporter");
+    PyObject *orig = cls ? PyObject_GetAttrString(cls, "get_filename") : NULL;
+    PyObject *fn = orig ? PyCFunction_New(&zip_get_filename_def, NULL) : NULL;
+    PyObject *method = fn ? PyInstanceMethod_New(fn) : NULL;
+    if (method != NULL && PyObject_SetAttrString(cls, "get_filename", method) == 0) {
+        zip_get_filename_orig = orig;
+        orig = NULL;
+        zip_archive = archive;
+        Py_INCREF(archive);
+        zip_directory_cache = cache;
+        Py_INCREF(cache);
+    }
+    PyErr_Clear();
+    Py_XDECREF(method);
+    Py_XDECREF(fn);
+    Py_XDECREF(orig);
+    Py_XDECREF(cls);
+}
+
 /* Called between the core and the main phase of initialization, before the
    first import from the archive (encodings).  Finds the index that
    pyseal_pack appended (located by the zip comment "PYSEALIX" <Q data offset>
@@ -859,8 +935,8 @@ preload_zip_index(const char *exe)
     dir->arc = arc;
     mod = PyImport_ImportModule("zipimport");
     cache = mod ? PyObject_GetAttrString(mod, "_zip_directory_cache") : NULL;
-    if (cache != NULL && PyDict_Check(cache)) {
-        PyDict_SetItem(cache, archive, (PyObject *)dir);
+    if (cache != NULL && PyDict_Check(cache) && PyDict_SetItem(cache, archive, (PyObject *)dir) == 0) {
+        install_zip_get_filename(mod, archive, cache);
     }
 done:
     PyErr_Clear();

@@ -289,6 +289,16 @@ print(names == sorted(n for n in zipfile.ZipFile(sys.executable).namelist() if n
 else
     skip "index: entries match zipfile's view" "zipfile needs binascii/_struct/zlib built in"
 fi
+expect "index: a module's code is read once, its path found without it" "1 $INTERP/json/__init__.pyc $INTERP/json/decoder.pyc" \
+    "$("$INTERP" -c 'import zipimport, collections
+reads = collections.Counter()
+get_data = zipimport._get_data
+def counting(archive, entry):
+    reads[entry[0]] += 1
+    return get_data(archive, entry)
+zipimport._get_data = counting
+import json.decoder
+print(max(reads.values()), json.__file__, json.decoder.__spec__.origin)' 2>&1)"
 $PACK --no-index --out "$W/res-noidx.zip" >/dev/null || die "pyseal_pack --no-index failed"
 cat "$W/interp.exe" "$W/res-noidx.zip" >"$W/interp-noidx" && chmod +x "$W/interp-noidx"
 expect "index: archive without index still works (zipimport reads it)" "1 1" \

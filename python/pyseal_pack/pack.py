@@ -6,6 +6,7 @@ Manifest (JSON object; unknown keys are an error)::
       "version": 1,                       # required, must be 1
       "optimize": 0,                      # 0/1/2, like -O; CLI --optimize wins
       "compression": "deflated",          # or "stored"
+      "bytecode_compression": "stored",   # .pyc files only; default: "compression"
       "source_prefix": "<pyseal>/",       # prepended to co_filename (see below)
       "roots": [                          # directories to take, in order
         {
@@ -84,7 +85,8 @@ import zipfile
 EXTENSION_SUFFIXES = (".so", ".pyd", ".dylib", ".dll")
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 ROOT_KEYS = {"path", "prefix", "include", "exclude", "allow_compile_errors"}
-TOP_KEYS = {"version", "optimize", "compression", "source_prefix", "roots", "files"}
+TOP_KEYS = {"version", "optimize", "compression", "bytecode_compression", "source_prefix", "roots",
+            "files"}
 
 
 class PackError(Exception):
@@ -106,8 +108,9 @@ def load_manifest(path):
         problems.append("'version' must be 1")
     if data.get("optimize", 0) not in (0, 1, 2):
         problems.append("'optimize' must be 0, 1 or 2")
-    if data.get("compression", "deflated") not in ("deflated", "stored"):
-        problems.append("'compression' must be 'deflated' or 'stored'")
+    for key in ("compression", "bytecode_compression"):
+        if data.get(key, "deflated") not in ("deflated", "stored"):
+            problems.append(f"'{key}' must be 'deflated' or 'stored'")
     if not isinstance(data.get("source_prefix", ""), str):
         problems.append("'source_prefix' must be a string")
     roots = data.get("roots", [])
@@ -280,6 +283,9 @@ def build_archive(manifest, out, optimize=None, skipped_out=None, index=True):
         optimize = manifest.get("optimize", 0)
     compression = (zipfile.ZIP_STORED if manifest.get("compression") == "stored"
                    else zipfile.ZIP_DEFLATED)
+    # Bytecode is read at every import: stored, it is used as it lies in the file.
+    bytecode_compression = {"stored": zipfile.ZIP_STORED, "deflated": zipfile.ZIP_DEFLATED}.get(
+        manifest.get("bytecode_compression"), compression)
     source_prefix = manifest.get("source_prefix", "<pyseal>/")
     allow_errors = {os.path.abspath(r["path"]) for r in manifest.get("roots", [])
                     if r.get("allow_compile_errors")}
@@ -322,7 +328,7 @@ def build_archive(manifest, out, optimize=None, skipped_out=None, index=True):
     with zipfile.ZipFile(buf, "w", allowZip64=True) as zf:
         for name in names:
             is_dir = name.endswith("/")
-            zi = _zipinfo(name, is_dir, compression)
+            zi = _zipinfo(name, is_dir, bytecode_compression if name.endswith(".pyc") else compression)
             zf.writestr(zi, b"" if is_dir else blobs[name],
                         compresslevel=None if is_dir else 6)
         if index:

@@ -42,7 +42,10 @@ export async function embedResources(request: EmbedRequest): Promise<EmbedResult
   ]
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ['bin'] })
   const manifest = path.join(workDir, 'resources.json')
-  await writeFile(manifest, JSON.stringify({ version: 1, optimize: 0, compression: 'deflated', roots }, null, 2))
+  await writeFile(
+    manifest,
+    JSON.stringify({ version: 1, optimize: 0, compression: 'deflated', bytecode_compression: 'stored', roots }, null, 2)
+  )
   const archive = path.join(workDir, 'resources.zip')
   // The build machine's Python compiles the .pyc files (the same version as the target's, which may not run here).
   const buildDistribution = request.buildDistribution ?? distribution
