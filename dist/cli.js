@@ -530,8 +530,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path29, errorMaps, issueData } = params;
-  const fullPath = [...path29, ...issueData.path || []];
+  const { data, path: path31, errorMaps, issueData } = params;
+  const fullPath = [...path31, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -647,11 +647,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path29, key) {
+  constructor(parent, value, path31, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path29;
+    this._path = path31;
     this._key = key;
   }
   get path() {
@@ -5330,9 +5330,9 @@ function parseLinkExtra(item, cwd, problems) {
 }
 
 // src/pipeline.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_promises21 = require("node:fs/promises");
-var import_node_path28 = __toESM(require("node:path"));
+var import_node_path30 = __toESM(require("node:path"));
 
 // src/build/install-packages.ts
 var import_node_fs7 = require("node:fs");
@@ -5438,9 +5438,9 @@ function runCommand(spec) {
       spec.onOutput?.(d.toString());
     });
     child.on("error", reject);
-    child.on("close", (code, signal) => {
+    child.on("close", (code2, signal) => {
       resolve({
-        code: code ?? (signal ? 128 : 1),
+        code: code2 ?? (signal ? 128 : 1),
         stdout: Buffer.concat(out).toString(),
         stderr: Buffer.concat(err).toString()
       });
@@ -5653,6 +5653,7 @@ async function installInto(request, key, root) {
     args: ["-m", "pyseal_capture", "install", "--site-packages", purelib],
     env: shimEnv
   });
+  const configuredPrefix = (await runChecked({ command: python, args: ["-c", 'import sysconfig; print(sysconfig.get_config_var("prefix"))'] })).stdout.trim();
   const projectCopy = import_node_path8.default.join(root, "project", import_node_path8.default.basename(project));
   await copyProjectTree(project, projectCopy);
   const args = [
@@ -5680,6 +5681,11 @@ async function installInto(request, key, root) {
     ...request.env,
     ...compilerWrapperEnv(request.env, request.cxx),
     PYSEAL_CAPTURE_DIR: captureDir,
+    // The compiler wrapper maps the build directory and the cache root out of every
+    // object (__FILE__, debug info): the same package gives the same bytes in any cache.
+    PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${configuredPrefix}=/pyseal-python`].join(
+      import_node_path8.default.delimiter
+    ),
     PIP_NO_INPUT: "1",
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
@@ -5696,10 +5702,22 @@ ${result.stderr}`);
     const output = result.stderr + result.stdout;
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), logFile);
   }
+  await dropCachePathRecords(siteDir);
   const capture = await readCapture(captureDir);
   const installed = await findExtensionFiles(siteDir, request.platformTag);
   await (0, import_promises5.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
   return { key, reused: false, siteDir, captureDir, capture, installed };
+}
+async function dropCachePathRecords(siteDir) {
+  for (const entry of await (0, import_promises5.readdir)(siteDir)) {
+    const directUrl = import_node_path8.default.join(siteDir, entry, "direct_url.json");
+    if (!entry.endsWith(".dist-info") || !(0, import_node_fs7.existsSync)(directUrl)) continue;
+    await (0, import_promises5.rm)(directUrl);
+    const record = import_node_path8.default.join(siteDir, entry, "RECORD");
+    if (!(0, import_node_fs7.existsSync)(record)) continue;
+    const lines = (await (0, import_promises5.readFile)(record, "utf8")).split("\n");
+    await (0, import_promises5.writeFile)(record, lines.filter((l) => !l.startsWith(`${entry}/direct_url.json,`)).join("\n"));
+  }
 }
 function compilerWrapperEnv(env, cxx) {
   const bin = import_node_path8.default.join(packageRoot(), "python", "pyseal_capture", "bin");
@@ -7925,6 +7943,8 @@ async function linkExecutable(request) {
   await run(toolchain.cc, [
     "-O2",
     "-g0",
+    // Header paths reach the object through assert's __FILE__: the same name in any cache dir.
+    `-ffile-prefix-map=${distribution.root}=/pyseal-python`,
     `-I${include}`,
     `-I${workDir}`,
     "-c",
@@ -7995,6 +8015,18 @@ function assertLinkable(distribution, target, source) {
 async function readLinkage(file) {
   const dynamic = await readDynamicSection(file);
   return dynamic.static ? { kind: "static" } : { kind: "dynamic", needed: dynamic.needed };
+}
+
+// src/report/input-digest.ts
+var import_node_path26 = __toESM(require("node:path"));
+async function digestInputs(inputs) {
+  return {
+    project: await hashTree(inputs.project),
+    requirements: await Promise.all(
+      inputs.requirements.map(async (file) => ({ file: import_node_path26.default.resolve(file), sha256: await sha256File(file) }))
+    ),
+    pythonDistribution: inputs.pythonDistribution
+  };
 }
 
 // src/report/markdown.ts
@@ -8095,12 +8127,102 @@ function renderMatrix(reports) {
   return lines.join("\n") + "\n";
 }
 
-// src/report/report.ts
+// src/report/output-files.ts
+var import_node_fs19 = require("node:fs");
 var import_promises20 = require("node:fs/promises");
-var import_node_path26 = __toESM(require("node:path"));
+var import_node_path27 = __toESM(require("node:path"));
+var OutputWriteError = class extends Error {
+  constructor(file, cause) {
+    super(`cannot write ${file}: ${causeOf(cause)}; ${remedyOf(cause)}`);
+    this.name = "OutputWriteError";
+  }
+};
+function code(error) {
+  return error?.code;
+}
+function causeOf(error) {
+  switch (code(error)) {
+    case "ENOSPC":
+      return "the disk is full";
+    case "EDQUOT":
+      return "the disk quota is used up";
+    case "EROFS":
+      return "the file system is read-only";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOTDIR":
+    case "EEXIST":
+      return "a path on the way is a file, not a directory";
+    default:
+      return error.message;
+  }
+}
+function remedyOf(error) {
+  if (code(error) === "ENOSPC" || code(error) === "EDQUOT") return "free some space or choose another --out-dir";
+  return "choose another --out-dir (out-dir in the action and [tool.pyseal])";
+}
+function outputFiles(executable) {
+  return [executable, `${executable}.report.json`, `${executable}.report.md`, `${executable}.sha256`];
+}
+async function prepareOutputDir(outDir, executable) {
+  if ((0, import_node_fs19.existsSync)(outDir) && !(0, import_node_fs19.statSync)(outDir).isDirectory()) {
+    throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
+  }
+  try {
+    await (0, import_promises20.mkdir)(outDir, { recursive: true });
+    for (const file of outputFiles(executable)) await (0, import_promises20.rm)(file, { force: true });
+  } catch (error) {
+    throw new OutputWriteError(outDir, error);
+  }
+}
+async function writeFileAtomic(file, data) {
+  const partial = `${file}.partial`;
+  try {
+    await (0, import_promises20.writeFile)(partial, data);
+    await (0, import_promises20.rename)(partial, file);
+  } catch (error) {
+    await (0, import_promises20.rm)(partial, { force: true }).catch(() => void 0);
+    throw new OutputWriteError(file, error);
+  }
+}
+async function moveIntoPlace(staged, file) {
+  try {
+    await (0, import_promises20.mkdir)(import_node_path27.default.dirname(file), { recursive: true });
+    await (0, import_promises20.rename)(staged, file);
+  } catch (error) {
+    throw new OutputWriteError(file, error);
+  }
+}
+
+// src/report/portable.ts
+var import_node_path28 = __toESM(require("node:path"));
+var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
+function portableStrings(value, roots) {
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path28.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const rewrite = (text) => {
+    let out = text;
+    for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
+    return out;
+  };
+  const walk = (node) => {
+    if (typeof node === "string") return rewrite(node);
+    if (Array.isArray(node)) return node.map(walk);
+    if (node && typeof node === "object") {
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
+    }
+    return node;
+  };
+  return walk(value);
+}
+function replacePrefix(text, root, name) {
+  if (root === import_node_path28.default.parse(root).root) return text;
+  const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
+}
 
 // src/report/schema.ts
-var REPORT_SCHEMA = "pyseal-report/2";
+var REPORT_SCHEMA = "pyseal-report/3";
 var ReasonCodeSchema = external_exports.enum([
   "BUILTIN",
   "STDLIB_BUILTIN",
@@ -8184,18 +8306,28 @@ var ReportSchema = external_exports.object({
   entryPoint: external_exports.string().nullable(),
   /** static: built-ins only; dynamic: shared-library files allowed beside the binary. */
   flavor: external_exports.enum(["static", "dynamic"]),
+  /** What the build read, by content: two reports with equal inputs describe the same build. */
+  inputs: external_exports.object({
+    /** sha256 over the project's files (relative paths and bytes; build output and VCS folders skipped). */
+    project: external_exports.string(),
+    /** Each requirements file: its path (`{project}/…` inside the project) and the sha256 of its bytes. */
+    requirements: external_exports.array(external_exports.object({ file: external_exports.string(), sha256: external_exports.string() })),
+    /** --python-distribution as given. */
+    pythonDistribution: external_exports.string()
+  }),
   python: external_exports.object({
     version: external_exports.string(),
     /** Where it came from: the source tarball or archive name, or a directory. */
     source: external_exports.string(),
     /** sha256 of that tarball or archive, when pyseal read one. */
     sha256: external_exports.string().nullable(),
-    /** Where the distribution is unpacked (its PYTHON.json). */
-    root: external_exports.string(),
-    reused: external_exports.boolean()
+    /** Where the distribution is unpacked (its PYTHON.json), usually `{cache-dir}/python/KEY`. */
+    root: external_exports.string()
   }).nullable(),
-  packages: external_exports.object({ key: external_exports.string(), reused: external_exports.boolean() }).nullable(),
+  /** The compiled packages' cache key (a hash of the distribution, project, requirements and build recipe). */
+  packages: external_exports.object({ key: external_exports.string() }).nullable(),
   executable: external_exports.object({
+    /** Relative to the report's directory (the output directory). */
     path: external_exports.string(),
     bytes: external_exports.number().int(),
     sha256: external_exports.string(),
@@ -8244,13 +8376,11 @@ function verdictOf(report) {
 }
 async function writeReport(file, report) {
   const valid = ReportSchema.parse(report);
-  await (0, import_promises20.mkdir)(import_node_path26.default.dirname(file), { recursive: true });
-  await (0, import_promises20.writeFile)(`${file}.partial`, JSON.stringify(valid, null, 2) + "\n");
-  await (0, import_promises20.rename)(`${file}.partial`, file);
+  await writeFileAtomic(file, JSON.stringify(valid, null, 2) + "\n");
 }
 
 // src/resolve/modules.ts
-var import_node_path27 = __toESM(require("node:path"));
+var import_node_path29 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -8376,20 +8506,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant.objs.length === 0 && variant.shared_lib) {
-      const file = import_node_path27.default.join(distribution.root, variant.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path27.default.basename(file));
+      const file = import_node_path29.default.join(distribution.root, variant.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path29.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path27.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path29.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant.objs.map((o) => import_node_path27.default.join(distribution.root, o));
+    plan.objects = variant.objs.map((o) => import_node_path29.default.join(distribution.root, o));
     plan.libraries = variant.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path27.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path29.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -8417,7 +8547,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path27.default.join(request.siteDir, file.file);
+    const source = import_node_path29.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -8496,13 +8626,13 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path27.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path29.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path27.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path29.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -8555,7 +8685,7 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path28.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path30.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = {
     schema: REPORT_SCHEMA,
@@ -8567,6 +8697,7 @@ async function runBuild(inputs, observer) {
     flavor: policy.flavor,
     error: null,
     entryPoint: inputs.entryPoint,
+    inputs: await digestInputs(inputs),
     python: null,
     packages: null,
     executable: null,
@@ -8580,9 +8711,10 @@ async function runBuild(inputs, observer) {
     observer.stageFinished(name, (Date.now() - started) / 1e3, describe(value));
     return value;
   };
-  await (0, import_promises21.mkdir)(inputs.outDir, { recursive: true });
-  await (0, import_promises21.rm)(executable, { force: true });
+  await prepareOutputDir(inputs.outDir, executable);
+  const workDir = import_node_path30.default.join(inputs.outDir, `.${inputs.name}.work`);
   let plans = [];
+  let written = report;
   try {
     await ensureToolchain(target, { install: process.env.GITHUB_ACTIONS === "true", log: observer.log });
     const obtained = await stage(
@@ -8595,8 +8727,7 @@ async function runBuild(inputs, observer) {
       version: distribution.json.python_version,
       source: obtained.source,
       sha256: obtained.sha256,
-      root: distribution.root,
-      reused: obtained.reused
+      root: distribution.root
     };
     assertLinkable(distribution, target, obtained.source);
     const toolchain = await prepareBuildToolchain(target, inputs.cacheDir, observer.log);
@@ -8616,7 +8747,7 @@ async function runBuild(inputs, observer) {
       }),
       (p) => `${p.reused ? "reused cached packages" : "compiled packages"} ${p.key} (${p.capture.records.length} extension modules captured)`
     );
-    report.packages = { key: packages.key, reused: packages.reused };
+    report.packages = { key: packages.key };
     checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed);
     const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
     plans = await stage(
@@ -8643,9 +8774,9 @@ async function runBuild(inputs, observer) {
 ` + failed.map((p) => `  - ${p.module} (${p.package ?? "unknown package"}): ${p.reasons.at(-1)?.message}`).join("\n")
       );
     }
-    const workDir = import_node_path28.default.join(inputs.outDir, `.${inputs.name}.work`);
     await (0, import_promises21.rm)(workDir, { recursive: true, force: true });
-    const native = import_node_path28.default.join(workDir, `${inputs.name}.native`);
+    const native = import_node_path30.default.join(workDir, `${inputs.name}.native`);
+    const staged = import_node_path30.default.join(workDir, inputs.name);
     await stage(
       "link",
       () => linkExecutable({
@@ -8659,7 +8790,7 @@ async function runBuild(inputs, observer) {
         workDir,
         output: native
       }),
-      () => `${Math.round((0, import_node_fs19.statSync)(native).size / 1e5) / 10} MB native code`
+      () => `${Math.round((0, import_node_fs20.statSync)(native).size / 1e5) / 10} MB native code`
     );
     await stage(
       "embed",
@@ -8670,7 +8801,7 @@ async function runBuild(inputs, observer) {
         stdlibExclude: inputs.stdlibExclude,
         workDir,
         nativeExecutable: native,
-        output: executable
+        output: staged
       }),
       (e) => e.summary
     );
@@ -8685,36 +8816,41 @@ async function runBuild(inputs, observer) {
     if (sideFiles.length > 0) {
       observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
     }
-    await (0, import_promises21.rm)(workDir, { recursive: true, force: true });
-    report.status = "ok";
     report.executable = {
-      path: executable,
-      bytes: (0, import_node_fs19.statSync)(executable).size,
-      sha256: await sha256File(executable),
-      linkage: await readLinkage(executable),
+      path: import_node_path30.default.relative(inputs.outDir, executable),
+      bytes: (0, import_node_fs20.statSync)(staged).size,
+      sha256: await sha256File(staged),
+      linkage: await readLinkage(staged),
       sideFiles
     };
-    return { executable, reportFile, report };
+    await moveIntoPlace(staged, executable);
+    report.status = "ok";
   } catch (error) {
     report.error = error.message;
+    report.executable = null;
     throw new BuildFailedError(error, reportFile);
   } finally {
     report.modules = reportModules(plans, policy.sideDirectory);
     report.summary = summarize(report.modules);
     report.verdict = verdictOf(report);
-    if (report.status !== "ok" && (0, import_node_fs19.existsSync)(executable)) await (0, import_promises21.rm)(executable, { force: true });
-    await writeReport(reportFile, report);
-    await (0, import_promises21.writeFile)(`${executable}.report.md`, renderReport(report));
-    if (report.executable) {
-      await (0, import_promises21.writeFile)(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path28.default.basename(executable)}
+    await (0, import_promises21.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    written = portableStrings(report, inputs);
+    try {
+      await writeReport(reportFile, written);
+      await writeFileAtomic(`${executable}.report.md`, renderReport(written));
+      if (report.executable) {
+        await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path30.default.basename(executable)}
 `);
-    } else {
-      await (0, import_promises21.rm)(`${executable}.sha256`, { force: true });
+      }
+    } catch (error) {
+      for (const file of outputFiles(executable)) await (0, import_promises21.rm)(file, { force: true }).catch(() => void 0);
+      throw error;
     }
   }
+  return { executable, reportFile, report: written };
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs19.readFileSync)(import_node_path28.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs20.readFileSync)(import_node_path30.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -8920,7 +9056,7 @@ async function reportCommand(args) {
     });
     const reports = await Promise.all(positionals.map(readReport));
     let text;
-    let code = 0;
+    let code2 = 0;
     if (verb === "render") {
       if (reports.length === 0) throw new Error("report render takes one or more report files");
       text = reports.length === 1 ? renderReport(reports[0]) : renderMatrix(reports);
@@ -8931,13 +9067,13 @@ async function reportCommand(args) {
       }
       const diff = diffReports(reports[0], reports[1]);
       text = renderDiff(diff);
-      code = isRegression(diff) ? 1 : 0;
+      code2 = isRegression(diff) ? 1 : 0;
     } else {
       throw new Error(`unknown report command "${verb ?? ""}": use "report render FILE..." or "report diff BASE HEAD"`);
     }
     if (values.out) await (0, import_promises22.writeFile)(values.out, text);
     else process.stdout.write(text);
-    return code;
+    return code2;
   } catch (error) {
     process.stderr.write(`pyseal: ${error.message}
 `);
@@ -9018,7 +9154,7 @@ ${USAGE}`);
 }
 if (require.main === module) {
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code2) => process.exit(code2),
     (error) => {
       process.stderr.write(`pyseal: internal error: ${error.stack ?? String(error)}
 `);

@@ -146,6 +146,10 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
     args: ['-m', 'pyseal_capture', 'install', '--site-packages', purelib],
     env: shimEnv
   })
+  // The prefix the distribution was configured with (its headers' path as compilers see it).
+  const configuredPrefix = (
+    await runChecked({ command: python, args: ['-c', 'import sysconfig; print(sysconfig.get_config_var("prefix"))'] })
+  ).stdout.trim()
 
   const projectCopy = path.join(root, 'project', path.basename(project))
   await copyProjectTree(project, projectCopy)
@@ -174,6 +178,11 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
     ...request.env,
     ...compilerWrapperEnv(request.env, request.cxx),
     PYSEAL_CAPTURE_DIR: captureDir,
+    // The compiler wrapper maps the build directory and the cache root out of every
+    // object (__FILE__, debug info): the same package gives the same bytes in any cache.
+    PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${configuredPrefix}=/pyseal-python`].join(
+      path.delimiter
+    ),
     PIP_NO_INPUT: '1',
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
@@ -189,10 +198,29 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), logFile)
   }
 
+  await dropCachePathRecords(siteDir)
   const capture = await readCapture(captureDir)
   const installed = await findExtensionFiles(siteDir, request.platformTag)
   await writeFile(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + '\n')
   return { key, reused: false, siteDir, captureDir, capture, installed }
+}
+
+/**
+ * pip records a local project's install location in `direct_url.json` (PEP 610): for
+ * pyseal that is the project's copy in the cache, a path that would make the binary
+ * differ per cache directory and means nothing where the binary runs. It goes, with
+ * its RECORD line.
+ */
+async function dropCachePathRecords(siteDir: string): Promise<void> {
+  for (const entry of await readdir(siteDir)) {
+    const directUrl = path.join(siteDir, entry, 'direct_url.json')
+    if (!entry.endsWith('.dist-info') || !existsSync(directUrl)) continue
+    await rm(directUrl)
+    const record = path.join(siteDir, entry, 'RECORD')
+    if (!existsSync(record)) continue
+    const lines = (await readFile(record, 'utf8')).split('\n')
+    await writeFile(record, lines.filter(l => !l.startsWith(`${entry}/direct_url.json,`)).join('\n'))
+  }
 }
 
 /**
