@@ -39,8 +39,8 @@ module.exports = __toCommonJS(cli_exports);
 var import_node_util = require("node:util");
 
 // src/inputs/resolve-inputs.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"));
+var import_node_fs6 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"));
 
 // src/cache/paths.ts
 var import_node_os = __toESM(require("node:os"));
@@ -51,6 +51,11 @@ function defaultCacheDir() {
   const xdg = process.env.XDG_CACHE_HOME;
   return import_node_path.default.join(xdg ? xdg : import_node_path.default.join(import_node_os.default.homedir(), ".cache"), "pyseal");
 }
+
+// src/distribution/pbs.ts
+var import_node_fs4 = require("node:fs");
+var import_promises5 = require("node:fs/promises");
+var import_node_path5 = __toESM(require("node:path"));
 
 // node_modules/zod/v3/external.js
 var external_exports = {};
@@ -4093,6 +4098,518 @@ var coerce = {
 };
 var NEVER = INVALID;
 
+// src/cache/hash.ts
+var import_node_crypto = require("node:crypto");
+var import_node_fs = require("node:fs");
+function sha256File(file) {
+  return new Promise((resolve, reject) => {
+    const hash = (0, import_node_crypto.createHash)("sha256");
+    (0, import_node_fs.createReadStream)(file).on("data", (chunk) => hash.update(chunk)).on("error", reject).on("end", () => resolve(hash.digest("hex")));
+  });
+}
+function contentKey(description, length = 24) {
+  return (0, import_node_crypto.createHash)("sha256").update(stableJson(description)).digest("hex").slice(0, length);
+}
+function stableJson(value) {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+// src/cache/lock.ts
+var import_node_fs2 = require("node:fs");
+var import_promises = require("node:fs/promises");
+var import_node_path2 = __toESM(require("node:path"));
+async function withCacheLock(lockDir, work, onWait) {
+  await (0, import_promises.mkdir)(import_node_path2.default.dirname(lockDir), { recursive: true });
+  let waited = false;
+  for (; ; ) {
+    try {
+      await (0, import_promises.mkdir)(lockDir);
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      if (!ownerAlive(lockDir)) {
+        await (0, import_promises.rm)(lockDir, { recursive: true, force: true });
+        continue;
+      }
+      if (!waited) onWait?.();
+      waited = true;
+      await new Promise((resolve) => setTimeout(resolve, 1e3));
+    }
+  }
+  await (0, import_promises.writeFile)(import_node_path2.default.join(lockDir, "pid.tmp"), String(process.pid));
+  await (0, import_promises.rename)(import_node_path2.default.join(lockDir, "pid.tmp"), import_node_path2.default.join(lockDir, "pid"));
+  try {
+    return await work();
+  } finally {
+    await (0, import_promises.rm)(lockDir, { recursive: true, force: true });
+  }
+}
+function ownerAlive(lockDir) {
+  const file = import_node_path2.default.join(lockDir, "pid");
+  if (!(0, import_node_fs2.existsSync)(file)) return true;
+  const pid = Number((0, import_node_fs2.readFileSync)(file, "utf8"));
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
+// src/exec/run.ts
+var import_node_child_process = require("node:child_process");
+var CommandFailedError = class extends Error {
+  constructor(spec, result) {
+    const tail = lastLines(result.stderr + result.stdout, 25);
+    super(`${describeCommand(spec)} exited with ${result.code}
+${tail}`);
+    this.spec = spec;
+    this.result = result;
+    this.name = "CommandFailedError";
+  }
+  spec;
+  result;
+};
+function lastLines(text, count) {
+  return text.trimEnd().split("\n").slice(-count).join("\n");
+}
+function runCommand(spec) {
+  return new Promise((resolve, reject) => {
+    const child = (0, import_node_child_process.spawn)(spec.command, spec.args, {
+      cwd: spec.cwd,
+      env: spec.env ?? process.env,
+      stdio: [spec.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
+    });
+    const out = [];
+    const err = [];
+    child.stdout?.on("data", (d) => {
+      out.push(d);
+      spec.onOutput?.(d.toString());
+    });
+    child.stderr?.on("data", (d) => {
+      err.push(d);
+      spec.onOutput?.(d.toString());
+    });
+    child.on("error", reject);
+    child.on("close", (code2, signal) => {
+      resolve({
+        code: code2 ?? (signal ? 128 : 1),
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString()
+      });
+    });
+    if (child.stdin) {
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(spec.input);
+    }
+  });
+}
+async function runChecked(spec) {
+  const result = await runCommand(spec);
+  if (result.code !== 0) throw new CommandFailedError(spec, result);
+  return result;
+}
+function describeCommand(spec) {
+  const args = spec.args.length > 8 ? [...spec.args.slice(0, 4), `\u2026 ${spec.args.length - 6} more \u2026`, ...spec.args.slice(-2)] : spec.args;
+  return [spec.command, ...args].join(" ");
+}
+
+// src/distribution/download.ts
+var import_node_crypto2 = require("node:crypto");
+var import_node_fs3 = require("node:fs");
+var import_promises2 = require("node:fs/promises");
+var import_node_path3 = __toESM(require("node:path"));
+var import_node_stream = require("node:stream");
+var import_promises3 = require("node:stream/promises");
+var DownloadError = class extends Error {
+  constructor(file, detail) {
+    super(`Downloading ${file} failed: ${detail}. Nothing from it was used.`);
+    this.file = file;
+    this.name = "DownloadError";
+  }
+  file;
+};
+async function downloadVerified(request) {
+  const { url, dest, sha256 } = request;
+  const name = import_node_path3.default.basename(dest);
+  if ((0, import_node_fs3.existsSync)(dest)) {
+    const existing = await sha256File(dest);
+    if (sha256 === null || existing === sha256) return { file: dest, sha256: existing };
+    await (0, import_promises2.rm)(dest, { force: true });
+  }
+  await (0, import_promises2.mkdir)(import_node_path3.default.dirname(dest), { recursive: true });
+  request.log(`  downloading ${url}`);
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new DownloadError(name, `${url} could not be fetched (${describeFetchError(error)})`);
+  }
+  if (!response.ok || !response.body) throw new DownloadError(name, `${url} answered HTTP ${response.status}`);
+  const announced = Number(response.headers.get("content-length") ?? NaN);
+  const partial = `${dest}.partial`;
+  const hash = (0, import_node_crypto2.createHash)("sha256");
+  let received = 0;
+  try {
+    const body = import_node_stream.Readable.fromWeb(response.body);
+    body.on("data", (chunk) => {
+      hash.update(chunk);
+      received += chunk.length;
+    });
+    await (0, import_promises3.pipeline)(body, (0, import_node_fs3.createWriteStream)(partial));
+  } catch (error) {
+    await (0, import_promises2.rm)(partial, { force: true });
+    throw new DownloadError(
+      name,
+      `the connection ended after ${received}${Number.isNaN(announced) ? "" : ` of ${announced}`} bytes (${describeFetchError(error)})`
+    );
+  }
+  if (!Number.isNaN(announced) && received !== announced) {
+    await (0, import_promises2.rm)(partial, { force: true });
+    throw new DownloadError(name, `the body was truncated (${received} of ${announced} bytes)`);
+  }
+  const actual = hash.digest("hex");
+  if (sha256 !== null && actual !== sha256.toLowerCase()) {
+    await (0, import_promises2.rm)(partial, { force: true });
+    throw new DownloadError(name, `its sha256 is ${actual}, not the expected ${sha256}`);
+  }
+  await (0, import_promises2.rename)(partial, dest);
+  return { file: dest, sha256: actual };
+}
+function describeFetchError(error) {
+  const cause = error.cause;
+  return cause?.message ?? error.message ?? String(error);
+}
+
+// src/distribution/pbs-manifest.json
+var pbs_manifest_default = {
+  comment: "python-build-standalone full archives pyseal knows, with the sha256 of each release's SHA256SUMS. Regenerate with: npm run update-pbs-manifest",
+  assetUrlPrefix: "https://github.com/astral-sh/python-build-standalone/releases/download",
+  archives: [
+    {
+      python: "3.13.2",
+      release: "20250317",
+      triple: "x86_64-unknown-linux-gnu",
+      variant: "pgo+lto",
+      sha256: "785312cb9cdf32d355711067c0c5eebbe9c64422881b3e7bd28dc89c9fe13c2e"
+    },
+    {
+      python: "3.13.2",
+      release: "20250317",
+      triple: "aarch64-unknown-linux-gnu",
+      variant: "lto",
+      sha256: "caf3b90db6f9738a7e1b4de4c2f7e7b80b5b8198306eaeb4a60f2602697daafb"
+    },
+    {
+      python: "3.13.2",
+      release: "20250317",
+      triple: "x86_64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "b9cb3146f59fdd25025500f5df4b6910742aee44856a99f82e612db97f08dcaf"
+    },
+    {
+      python: "3.13.2",
+      release: "20250317",
+      triple: "aarch64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "4b38e0badf5fadd5866be5aebc00e9f9b1de26d60164c4c2cc4b8c0f8edb8ece"
+    },
+    {
+      python: "3.12.3",
+      release: "20240415",
+      triple: "x86_64-unknown-linux-gnu",
+      variant: "pgo+lto",
+      sha256: "e51f6676a24c3551657347ef97963164eac801df0a62afcba8e0e28ebb62acee"
+    },
+    {
+      python: "3.12.3",
+      release: "20240415",
+      triple: "aarch64-unknown-linux-gnu",
+      variant: "lto",
+      sha256: "a4f17d1e3b4ea0e4c2a3664f232c0857979522936af582f7de92b57050220f74"
+    },
+    {
+      python: "3.12.3",
+      release: "20240415",
+      triple: "x86_64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "e49da3f702da08a3e38d01c776cc2356e427217681964ff64a7880507e224a3c"
+    },
+    {
+      python: "3.12.3",
+      release: "20240415",
+      triple: "aarch64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "fa2b8c377f17dfb097a93c0fba217d93075a7ceba0cc877066e95be969e6b73d"
+    },
+    {
+      python: "3.11.9",
+      release: "20240415",
+      triple: "x86_64-unknown-linux-gnu",
+      variant: "pgo+lto",
+      sha256: "1c5038da28a4379c065db85116594524010f30e653307c53bb9694e4e710d2c7"
+    },
+    {
+      python: "3.11.9",
+      release: "20240415",
+      triple: "aarch64-unknown-linux-gnu",
+      variant: "lto",
+      sha256: "c9f5e493c686ed8a5c38d1748c45fed18dc9b6faa70794d9cc9bb32489cc0b77"
+    },
+    {
+      python: "3.11.9",
+      release: "20240415",
+      triple: "x86_64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "b1b156ceed6bc53c3c8816b3b5c3983d2c7070a8a42558b9c6dd730faec164e2"
+    },
+    {
+      python: "3.11.9",
+      release: "20240415",
+      triple: "aarch64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "9a59eb9e8e509e742a25cada7b2c1123a56022081d91a8fbe48015cf495b0d0f"
+    }
+  ]
+};
+
+// src/distribution/python-json.ts
+var import_promises4 = require("node:fs/promises");
+var import_node_path4 = __toESM(require("node:path"));
+var LinkEntrySchema = external_exports.object({
+  name: external_exports.string(),
+  system: external_exports.boolean().optional(),
+  framework: external_exports.boolean().optional(),
+  path_static: external_exports.string().nullish(),
+  path_dynamic: external_exports.string().nullish()
+});
+var ExtensionVariantSchema = external_exports.object({
+  in_core: external_exports.boolean(),
+  /** `NULL` (as a string) for modules the runtime sets up itself, such as `sys`. */
+  init_fn: external_exports.string().nullable(),
+  objs: external_exports.array(external_exports.string()),
+  links: external_exports.array(LinkEntrySchema),
+  required: external_exports.boolean(),
+  variant: external_exports.string(),
+  shared_lib: external_exports.string().nullish(),
+  static_lib: external_exports.string().nullish(),
+  licenses: external_exports.array(external_exports.string()).nullish()
+}).passthrough();
+var NotBuiltSchema = external_exports.object({ module: external_exports.string(), cause: external_exports.string() });
+var PysealDistributionInfoSchema = external_exports.object({
+  /** sha256 of the CPython source tarball this was built from. */
+  source_sha256: external_exports.string(),
+  /** The cache key the distribution is stored under. */
+  key: external_exports.string(),
+  not_built: external_exports.array(NotBuiltSchema),
+  /** Stdlib extension modules that exist only for CPython's own tests. */
+  test_extensions: external_exports.array(external_exports.string()),
+  /** Header directory for compiling the launcher and inittab. */
+  include_dir: external_exports.string()
+});
+var PythonJsonSchema = external_exports.object({
+  version: external_exports.string(),
+  target_triple: external_exports.string(),
+  python_version: external_exports.string(),
+  python_major_minor_version: external_exports.string(),
+  python_exe: external_exports.string(),
+  python_paths: external_exports.object({ stdlib: external_exports.string(), include: external_exports.string() }).passthrough(),
+  python_extension_module_loading: external_exports.array(external_exports.string()),
+  python_stdlib_test_packages: external_exports.array(external_exports.string()).default([]),
+  libpython_link_mode: external_exports.string().optional(),
+  build_info: external_exports.object({
+    core: external_exports.object({ objs: external_exports.array(external_exports.string()), links: external_exports.array(LinkEntrySchema) }),
+    extensions: external_exports.record(external_exports.array(ExtensionVariantSchema)),
+    inittab_object: external_exports.string().nullish(),
+    inittab_source: external_exports.string().nullish(),
+    inittab_cflags: external_exports.array(external_exports.string()).default([]),
+    object_file_format: external_exports.string().optional()
+  }),
+  pyseal: PysealDistributionInfoSchema.optional()
+}).passthrough();
+var DistributionFormatError = class extends Error {
+  constructor(file, detail) {
+    super(
+      `${file} is not a usable PYTHON.json: ${detail}. Point --python-distribution at a CPython source tarball or a python-build-standalone "full" archive.`
+    );
+    this.name = "DistributionFormatError";
+  }
+};
+async function readDistribution(root) {
+  const file = import_node_path4.default.join(root, "PYTHON.json");
+  let raw;
+  try {
+    raw = JSON.parse(await (0, import_promises4.readFile)(file, "utf8"));
+  } catch (error) {
+    throw new DistributionFormatError(file, error.message);
+  }
+  return parseDistribution(root, raw, file);
+}
+function parseDistribution(root, raw, file = "PYTHON.json") {
+  const parsed = PythonJsonSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new DistributionFormatError(file, issues.slice(0, 5).join("; "));
+  }
+  if (!["7", "8"].includes(parsed.data.version) && !parsed.data.pyseal) {
+    throw new DistributionFormatError(file, `format version ${parsed.data.version} is not one of 7, 8`);
+  }
+  const format = (parsed.data.build_info.object_file_format ?? "elf").replace(/%/g, "");
+  return { root, json: parsed.data, objectFileFormat: format };
+}
+
+// src/distribution/pbs.ts
+var PbsArchiveSchema = external_exports.object({
+  python: external_exports.string().regex(/^\d+\.\d+\.\d+$/),
+  release: external_exports.string().regex(/^\d{8}$/),
+  triple: external_exports.string(),
+  variant: external_exports.string(),
+  sha256: external_exports.string().regex(/^[0-9a-f]{64}$/)
+});
+var PbsManifestSchema = external_exports.object({
+  comment: external_exports.string().optional(),
+  assetUrlPrefix: external_exports.string().url(),
+  archives: external_exports.array(PbsArchiveSchema)
+});
+var PbsError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "PbsError";
+  }
+};
+async function loadPbsManifest(env = process.env) {
+  const file = env.PYSEAL_PBS_MANIFEST;
+  const raw = file ? JSON.parse(await (0, import_promises5.readFile)(file, "utf8")) : pbs_manifest_default;
+  const parsed = PbsManifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new PbsError(
+      `${file ?? "the bundled python-build-standalone manifest"} is not valid: ${parsed.error.message}`
+    );
+  }
+  return parsed.data;
+}
+function archiveName(archive) {
+  return `cpython-${archive.python}+${archive.release}-${archive.triple}-${archive.variant}-full.tar.zst`;
+}
+function archiveUrl(manifest, archive, env = process.env) {
+  const prefix = (env.PYSEAL_PBS_MIRROR ?? manifest.assetUrlPrefix).replace(/\/+$/, "");
+  return `${prefix}/${archive.release}/${archiveName(archive)}`;
+}
+function parsePbsRequest(value) {
+  const match = /^pbs:(\d+\.\d+(?:\.\d+)?)(?:\+(\d{8}))?(?::([a-z0-9+_-]+))?$/.exec(value.trim());
+  if (!match) {
+    throw new PbsError(
+      `--python-distribution "${value}" is not a python-build-standalone request: write pbs:3.11, pbs:3.11.9, pbs:3.11.9+20240415 or any of them with :VARIANT (pbs:3.11:noopt)`
+    );
+  }
+  return { python: match[1], release: match[2] ?? null, variant: match[3] ?? null };
+}
+function resolvePbsArchive(manifest, request, triple) {
+  const forTriple = manifest.archives.filter((a) => a.triple === triple);
+  const matches = forTriple.filter(
+    (a) => (a.python === request.python || a.python.startsWith(`${request.python}.`)) && (request.release === null || a.release === request.release) && (request.variant === null || a.variant === request.variant)
+  );
+  if (matches.length === 0) {
+    const known = forTriple.map((a) => `${a.python}+${a.release}:${a.variant}`);
+    throw new PbsError(
+      `No python-build-standalone full archive for Python ${request.python}${request.release ? `+${request.release}` : ""}${request.variant ? ` (${request.variant})` : ""} on ${triple} is in the manifest. ${known.length > 0 ? `Known for ${triple}: ${known.join(", ")}.` : `None is known for ${triple}.`} Run npm run update-pbs-manifest, or pass --python-distribution the archive URL with #sha256=HEX.`
+    );
+  }
+  return [...matches].sort(compareArchives).at(-1);
+}
+function compareArchives(a, b) {
+  const version = (v) => v.split(".").map(Number);
+  const [x, y] = [version(a.python), version(b.python)];
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return a.release.localeCompare(b.release);
+}
+function isPbsValue(value) {
+  return value.startsWith("pbs:") || /-full\.tar\.zst(#sha256=[0-9a-fA-F]{64})?$/.test(value);
+}
+async function obtainPbsDistribution(value, target, cacheRoot, log) {
+  const { file, sha256, downloaded } = await locateArchive(value, target, cacheRoot, log);
+  const root = import_node_path5.default.join(cacheRoot, "python", `pbs-${sha256.slice(0, 24)}`);
+  const distributionRoot = import_node_path5.default.join(root, "python");
+  let reused = (0, import_node_fs4.existsSync)(import_node_path5.default.join(distributionRoot, "PYTHON.json"));
+  if (!reused) {
+    await (0, import_promises5.mkdir)(import_node_path5.default.dirname(root), { recursive: true });
+    reused = await withCacheLock(
+      `${root}.lock`,
+      async () => {
+        if ((0, import_node_fs4.existsSync)(import_node_path5.default.join(distributionRoot, "PYTHON.json"))) return true;
+        await unpack(file, root, log);
+        return false;
+      },
+      () => log(`  waiting for another pyseal process unpacking ${import_node_path5.default.basename(file)}`)
+    );
+  }
+  const distribution = await readDistribution(distributionRoot);
+  if (distribution.json.target_triple !== target.triple) {
+    throw new PbsError(
+      `${import_node_path5.default.basename(file)} is a distribution for ${distribution.json.target_triple}, not ${target.triple}: choose the archive built for ${target.triple}`
+    );
+  }
+  return { distribution, reused: reused && !downloaded, source: import_node_path5.default.basename(file), sha256 };
+}
+async function locateArchive(value, target, cacheRoot, log) {
+  const downloads = process.env.RUNNER_TOOL_CACHE ? import_node_path5.default.join(process.env.RUNNER_TOOL_CACHE, "pyseal-pbs") : import_node_path5.default.join(cacheRoot, "downloads", "pbs");
+  if (value.startsWith("pbs:")) {
+    const manifest = await loadPbsManifest();
+    const archive = resolvePbsArchive(manifest, parsePbsRequest(value), target.triple);
+    return fetchArchive(archiveUrl(manifest, archive), archive.sha256, downloads, log);
+  }
+  if (/^https?:\/\//.test(value)) {
+    const url = new URL(value);
+    const fragment = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash);
+    url.hash = "";
+    const name = import_node_path5.default.basename(url.pathname);
+    const known = (await loadPbsManifest()).archives.find((a) => archiveName(a) === name);
+    const sha256 = fragment?.[1].toLowerCase() ?? known?.sha256;
+    if (!sha256) {
+      throw new PbsError(
+        `${name} is not in pyseal's manifest of known archives, so its sha256 is unknown: pass it as ${url.toString()}#sha256=HEX (the value from the release's SHA256SUMS)`
+      );
+    }
+    return fetchArchive(url.toString(), sha256, downloads, log);
+  }
+  if (!(0, import_node_fs4.existsSync)(value)) throw new PbsError(`${value}: no such python-build-standalone archive`);
+  return { file: import_node_path5.default.resolve(value), sha256: await sha256File(value), downloaded: false };
+}
+async function fetchArchive(url, sha256, dir, log) {
+  const dest = import_node_path5.default.join(dir, sha256.slice(0, 16), import_node_path5.default.basename(new URL(url).pathname));
+  const downloaded = !(0, import_node_fs4.existsSync)(dest);
+  const result = await downloadVerified({ url, dest, sha256, log });
+  return { ...result, downloaded };
+}
+async function unpack(file, root, log) {
+  log(`  unpacking ${import_node_path5.default.basename(file)}`);
+  const partial = `${root}.partial`;
+  await (0, import_promises5.rm)(partial, { recursive: true, force: true });
+  await (0, import_promises5.mkdir)(partial, { recursive: true });
+  const result = await runCommand({ command: "tar", args: ["--zstd", "-xf", file, "-C", partial] });
+  if (result.code !== 0) {
+    await (0, import_promises5.rm)(partial, { recursive: true, force: true });
+    throw new PbsError(
+      `${import_node_path5.default.basename(file)} could not be unpacked (tar --zstd: ${lastLines(result.stderr, 3)}); install zstd, or check that the file is a python-build-standalone .tar.zst archive`
+    );
+  }
+  if (!(0, import_node_fs4.existsSync)(import_node_path5.default.join(partial, "python", "PYTHON.json"))) {
+    const top = await (0, import_promises5.readdir)(partial);
+    await (0, import_promises5.rm)(partial, { recursive: true, force: true });
+    throw new PbsError(
+      `${import_node_path5.default.basename(file)} has no python/PYTHON.json (it holds ${top.join(", ") || "nothing"}): only "full" archives carry the objects pyseal links; install_only archives do not`
+    );
+  }
+  await (0, import_promises5.rm)(root, { recursive: true, force: true });
+  await (0, import_promises5.rename)(partial, root);
+}
+
 // src/targets/table.ts
 var ToolchainInstallSchema = external_exports.discriminatedUnion("kind", [
   /** Debian/Ubuntu packages (GitHub's Linux runners, this project's machines). */
@@ -4362,10 +4879,80 @@ function hostTriple() {
   return `${arch}-pc-windows-msvc`;
 }
 
+// src/inputs/suggest.ts
+function editDistance(a, b) {
+  const d = Array.from(
+    { length: a.length + 1 },
+    (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+function nearest(word, candidates) {
+  const wanted = word.trim().toLowerCase();
+  let best = null;
+  for (const candidate of candidates) {
+    const distance = editDistance(wanted, candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  if (!best) return null;
+  return best.distance <= Math.max(2, Math.floor(best.candidate.length / 4)) ? best.candidate : null;
+}
+function didYouMean(word, candidates) {
+  const match = nearest(word, candidates);
+  return match ? ` Did you mean "${match}"?` : "";
+}
+
+// src/inputs/issues.ts
+var FLAG_NAMES = {
+  entryPoint: "entry-point",
+  pythonDistribution: "python-distribution",
+  stdlibExclude: "stdlib-exclude",
+  outDir: "out-dir",
+  cacheDir: "cache-dir",
+  failOn: "fail-on",
+  extensionLocations: "extension-location",
+  allowInMemorySharedLibraryLoading: "allow-in-memory-shared-library-loading",
+  excludePackages: "exclude-packages",
+  standalonePackages: "standalone-packages",
+  linkExtra: "link-extra"
+};
+function settingName(field) {
+  const name = String(field ?? "");
+  return FLAG_NAMES[name] ?? name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+function describeIssue(issue, known = []) {
+  const name = settingName(issue.path[0]);
+  switch (issue.code) {
+    case "invalid_enum_value":
+      return `${name} must be one of ${issue.options.join(", ")}, not "${String(issue.received)}"`;
+    case "invalid_type":
+      return issue.received === "undefined" ? `${name} is required` : `${name} must be ${article(issue.expected)}, not ${article(issue.received)}`;
+    case "invalid_union":
+      return `${name} must be a string or a list of strings`;
+    case "unrecognized_keys":
+      return issue.keys.map((key) => `unknown setting "${key}".${didYouMean(key, known)} Known settings: ${known.join(", ")}`).join("; ");
+    default:
+      return `${name}${issue.path.length > 1 ? ` (${issue.path.slice(1).join(".")})` : ""}: ${issue.message}`;
+  }
+}
+function article(type) {
+  if (type === "array") return "a list";
+  if (type === "object") return "a table";
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
 // src/inputs/pyproject.ts
-var import_node_fs = require("node:fs");
-var import_promises = require("node:fs/promises");
-var import_node_path2 = __toESM(require("node:path"));
+var import_node_fs5 = require("node:fs");
+var import_promises6 = require("node:fs/promises");
+var import_node_path6 = __toESM(require("node:path"));
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -5142,7 +5729,13 @@ var ExtensionLocationSchema = external_exports.discriminatedUnion("kind", [
   /** Loaded from memory, never written to disk (only Windows can, and only when allowed). */
   external_exports.object({ kind: external_exports.literal("in-memory") }),
   /** A shared-library file in this directory beside the binary (`filesystem-relative:lib`). */
-  external_exports.object({ kind: external_exports.literal("filesystem-relative"), dir: external_exports.string().regex(/^[\w.-]+(\/[\w.-]+)*$/) })
+  external_exports.object({
+    kind: external_exports.literal("filesystem-relative"),
+    dir: external_exports.string().regex(
+      /^(?!\.\.?(\/|$))(?!.*\/\.\.?(\/|$))[\w.-]+(\/[\w.-]+)*$/,
+      `must be a directory below the binary's (letters, digits, ".", "_", "-" and "/"; no ".." and no leading "/")`
+    )
+  })
 ]);
 var LinkExtraSchema = external_exports.discriminatedUnion("kind", [
   external_exports.object({ kind: external_exports.literal("objects"), paths: external_exports.array(external_exports.string()) }),
@@ -5207,21 +5800,45 @@ var InputError = class extends Error {
 };
 
 // src/inputs/pyproject.ts
+var SETTING_NAMES = Object.keys(RawInputsSchema.shape);
+async function readUtf8(file) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(await (0, import_promises6.readFile)(file));
+  } catch (error) {
+    if (error instanceof TypeError) return null;
+    throw error;
+  }
+}
 async function readProjectMetadata(projectDir) {
-  const file = import_node_path2.default.join(projectDir, "pyproject.toml");
+  const file = import_node_path6.default.join(projectDir, "pyproject.toml");
   const empty = { name: null, scripts: {}, settings: {}, problems: [] };
-  if (!(0, import_node_fs.existsSync)(file)) return empty;
+  if (!(0, import_node_fs5.existsSync)(file)) return empty;
+  const text = await readUtf8(file);
+  if (text === null) {
+    return { ...empty, problems: [`${file} is not UTF-8 text: save it as UTF-8 (TOML allows nothing else)`] };
+  }
   let doc;
   try {
-    doc = parse(await (0, import_promises.readFile)(file, "utf8"));
+    doc = parse(text);
   } catch (error) {
-    return { ...empty, problems: [`${file} is not valid TOML: ${error.message.split("\n")[0]}`] };
+    const detail = error.message.split("\n")[0];
+    return { ...empty, problems: [`${file} is not valid TOML (${detail}): fix the syntax at that line`] };
   }
   const project = doc.project ?? {};
   const tool = (doc.tool ?? {}).pyseal ?? {};
-  const parsed = RawInputsSchema.safeParse(tool);
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `[tool.pyseal] in ${file}: ${i.path.join(".") || "table"}: ${i.message}`);
-  const scripts = project.scripts ?? {};
+  const problems = [];
+  if (typeof tool !== "object" || Array.isArray(tool)) {
+    problems.push(`[tool.pyseal] in ${file} must be a table of settings, not ${typeof tool}`);
+  }
+  const parsed = RawInputsSchema.safeParse(problems.length > 0 ? {} : tool);
+  if (!parsed.success) {
+    problems.push(...parsed.error.issues.map((i) => `[tool.pyseal] in ${file}: ${describeIssue(i, SETTING_NAMES)}`));
+  }
+  const scripts = {};
+  for (const [command, target] of Object.entries(project.scripts ?? {})) {
+    if (typeof target === "string") scripts[command] = target;
+    else problems.push(`[project.scripts] ${command} in ${file} must be a string like "pkg.module:function"`);
+  }
   return {
     name: typeof project.name === "string" ? project.name : null,
     scripts,
@@ -5234,11 +5851,14 @@ async function readProjectMetadata(projectDir) {
 var DEFAULT_PYTHON_DISTRIBUTION = "debian:python3.11";
 async function resolveBuildInputs(flags, cwd = process.cwd()) {
   const problems = [];
-  const project = import_node_path3.default.resolve(cwd, flags.project ?? ".");
-  if (!(0, import_node_fs2.existsSync)(project)) {
-    throw new InputError([`project directory ${project} does not exist (--project)`]);
+  const project = import_node_path7.default.resolve(cwd, flags.project ?? ".");
+  if (!(0, import_node_fs6.existsSync)(project)) {
+    throw new InputError([`project directory ${project} does not exist: point --project at the project's directory`]);
   }
-  if (!(0, import_node_fs2.existsSync)(import_node_path3.default.join(project, "pyproject.toml")) && !(0, import_node_fs2.existsSync)(import_node_path3.default.join(project, "setup.py"))) {
+  if (!(0, import_node_fs6.statSync)(project).isDirectory()) {
+    throw new InputError([`project ${project} is a file, not a directory: point --project at the directory holding it`]);
+  }
+  if (!(0, import_node_fs6.existsSync)(import_node_path7.default.join(project, "pyproject.toml")) && !(0, import_node_fs6.existsSync)(import_node_path7.default.join(project, "setup.py"))) {
     problems.push(`${project} has neither pyproject.toml nor setup.py: point --project at a Python project`);
   }
   const metadata = await readProjectMetadata(project);
@@ -5248,7 +5868,8 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
   try {
     target = findTarget(target).triple;
   } catch (error) {
-    problems.push(error.message);
+    const names = TARGETS.flatMap((t) => [t.triple, ...t.aliases]);
+    problems.push(`${error.message}${didYouMean(target, names)}`);
   }
   const interpreterMode = merged["entry-point"] === "none";
   let entryPoint2 = interpreterMode ? null : merged["entry-point"] ?? null;
@@ -5261,10 +5882,8 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
       );
     }
   }
-  const requirements = (merged.requirements ?? []).map((r) => import_node_path3.default.resolve(cwd, r));
-  for (const file of requirements) {
-    if (!(0, import_node_fs2.existsSync)(file)) problems.push(`requirements file ${file} does not exist (--requirements)`);
-  }
+  const requirements = (merged.requirements ?? []).map((r) => import_node_path7.default.resolve(cwd, r));
+  for (const file of requirements) problems.push(...await requirementsProblems(file));
   const exclude = merged["stdlib-exclude"];
   const stdlibExclude = exclude === void 0 ? DEFAULT_STDLIB_EXCLUDE : (Array.isArray(exclude) ? exclude : exclude.split(",")).map((s) => s.trim()).filter((s) => s !== "" && s !== "none");
   const candidate = {
@@ -5272,11 +5891,15 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
     project,
     requirements,
     entryPoint: entryPoint2,
-    name: merged.name ?? metadata.name ?? import_node_path3.default.basename(project),
-    pythonDistribution: merged["python-distribution"] ?? DEFAULT_PYTHON_DISTRIBUTION,
+    name: merged.name ?? metadata.name ?? import_node_path7.default.basename(project),
+    pythonDistribution: await distributionValue(merged["python-distribution"], target, cwd, problems),
     stdlibExclude,
-    outDir: import_node_path3.default.resolve(cwd, merged["out-dir"] ?? "pyseal-out"),
-    cacheDir: merged["cache-dir"] ? import_node_path3.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir(),
+    outDir: directoryValue(import_node_path7.default.resolve(cwd, merged["out-dir"] ?? "pyseal-out"), "out-dir", problems),
+    cacheDir: directoryValue(
+      merged["cache-dir"] ? import_node_path7.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir(),
+      "cache-dir",
+      problems
+    ),
     failOn: merged["fail-on"] ?? "error",
     flavor: merged.flavor ?? null,
     extensionLocations: listOf(merged["extension-location"] ?? "filesystem-relative:lib").map((location) => {
@@ -5297,12 +5920,73 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
   for (const name of candidate.excludePackages.filter((n) => candidate.standalonePackages.includes(n))) {
     problems.push(`${name} is in both exclude-packages and standalone-packages: choose one`);
   }
+  problems.push(...flavorConflicts(candidate.flavor, candidate.standalonePackages));
   const parsed = BuildInputsSchema.safeParse(candidate);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`${issue.path.join(".")}: ${issue.message}`);
+    for (const issue of parsed.error.issues) {
+      const fromProject = issue.path[0] === "name" && merged.name === void 0 && metadata.name !== null;
+      problems.push(
+        describeIssue(issue) + (fromProject ? ` ("${metadata.name}" is [project] name in pyproject.toml; give --name to choose another)` : "")
+      );
+    }
   }
   if (problems.length > 0) throw new InputError(problems);
   return parsed.data;
+}
+async function requirementsProblems(file) {
+  if (!(0, import_node_fs6.existsSync)(file)) return [`requirements file ${file} does not exist: check --requirements`];
+  if (!(0, import_node_fs6.statSync)(file).isFile()) return [`requirements file ${file} is not a file: give --requirements a file`];
+  const text = await readUtf8(file);
+  if (text === null) return [`requirements file ${file} is not UTF-8 text: save it as UTF-8 (pip reads nothing else)`];
+  const lines = text.split("\n").map((l) => l.replace(/(^|\s)#.*$/, "").trim());
+  if (lines.every((l) => l === "")) {
+    return [`requirements file ${file} lists no requirements: add them, or leave out --requirements`];
+  }
+  return [];
+}
+var DEBIAN_PYTHONS = ["python3.11", "python3.13"];
+async function distributionValue(value, triple, cwd, problems) {
+  if (value === void 0) return DEFAULT_PYTHON_DISTRIBUTION;
+  if (value.startsWith("debian:")) {
+    const pkg = value.slice("debian:".length);
+    if (!DEBIAN_PYTHONS.includes(pkg)) {
+      problems.push(
+        `python-distribution "${value}" is not a CPython pyseal can build from Debian's sources: use ${DEBIAN_PYTHONS.map((p) => `debian:${p}`).join(" or ")}, a CPython source tarball, or pbs:VERSION`
+      );
+    }
+    return value;
+  }
+  if (/^https?:\/\//.test(value)) return value;
+  if (isPbsValue(value) && value.startsWith("pbs:")) {
+    try {
+      const known = TARGETS.some((t) => t.triple === triple);
+      const request = parsePbsRequest(value);
+      if (known) resolvePbsArchive(await loadPbsManifest(), request, triple);
+    } catch (error) {
+      problems.push(error.message);
+    }
+    return value;
+  }
+  const local = import_node_path7.default.resolve(cwd, value);
+  if (!(0, import_node_fs6.existsSync)(local)) {
+    problems.push(
+      `python-distribution "${value}" is neither debian:python3.N, pbs:VERSION, a URL nor an existing file or directory: give one of those`
+    );
+    return value;
+  }
+  return local;
+}
+function directoryValue(dir, name, problems) {
+  if ((0, import_node_fs6.existsSync)(dir) && !(0, import_node_fs6.statSync)(dir).isDirectory()) {
+    problems.push(`${name} ${dir} is a file, not a directory: give --${name} a directory (it is created if missing)`);
+  }
+  return dir;
+}
+function flavorConflicts(flavor, standalonePackages) {
+  if (flavor !== "static" || standalonePackages.length === 0) return [];
+  return [
+    `standalone-packages (${standalonePackages.join(", ")}) conflicts with flavor static: files beside the binary need the dynamic flavor; use exclude-packages to leave them out instead`
+  ];
 }
 function listOf(value) {
   if (value === void 0) return [];
@@ -5320,11 +6004,11 @@ function normalizeName(name) {
 }
 function parseLinkExtra(item, cwd, problems) {
   const match = /^([A-Za-z_][\w.]*)=(.+)$/.exec(item);
-  const paths = (match ? match[2] : item).split(/[,;]/).map((p) => p.trim()).filter((p) => p !== "").map((p) => import_node_path3.default.resolve(cwd, p));
+  const paths = (match ? match[2] : item).split(/[,;]/).map((p) => p.trim()).filter((p) => p !== "").map((p) => import_node_path7.default.resolve(cwd, p));
   for (const file of paths) {
-    if (!(0, import_node_fs2.existsSync)(file)) problems.push(`link-extra file ${file} does not exist`);
+    if (!(0, import_node_fs6.existsSync)(file)) problems.push(`link-extra file ${file} does not exist: check --link-extra`);
     else if (!/\.(o|obj|a|lib)$/.test(file))
-      problems.push(`link-extra file ${file} is not an object file or static library`);
+      problems.push(`link-extra file ${file} is not an object file or static library: give .o, .obj, .a or .lib files`);
   }
   return match ? { kind: "module", module: match[1], paths } : { kind: "objects", paths };
 }
@@ -5335,155 +6019,33 @@ var import_promises21 = require("node:fs/promises");
 var import_node_path30 = __toESM(require("node:path"));
 
 // src/build/install-packages.ts
-var import_node_fs7 = require("node:fs");
-var import_promises5 = require("node:fs/promises");
-var import_node_path8 = __toESM(require("node:path"));
-
-// src/cache/hash.ts
-var import_node_crypto = require("node:crypto");
-var import_node_fs3 = require("node:fs");
-function sha256File(file) {
-  return new Promise((resolve, reject) => {
-    const hash = (0, import_node_crypto.createHash)("sha256");
-    (0, import_node_fs3.createReadStream)(file).on("data", (chunk) => hash.update(chunk)).on("error", reject).on("end", () => resolve(hash.digest("hex")));
-  });
-}
-function contentKey(description, length = 24) {
-  return (0, import_node_crypto.createHash)("sha256").update(stableJson(description)).digest("hex").slice(0, length);
-}
-function stableJson(value) {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
-// src/cache/lock.ts
-var import_node_fs4 = require("node:fs");
-var import_promises2 = require("node:fs/promises");
-var import_node_path4 = __toESM(require("node:path"));
-async function withCacheLock(lockDir, work, onWait) {
-  await (0, import_promises2.mkdir)(import_node_path4.default.dirname(lockDir), { recursive: true });
-  let waited = false;
-  for (; ; ) {
-    try {
-      await (0, import_promises2.mkdir)(lockDir);
-      break;
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-      if (!ownerAlive(lockDir)) {
-        await (0, import_promises2.rm)(lockDir, { recursive: true, force: true });
-        continue;
-      }
-      if (!waited) onWait?.();
-      waited = true;
-      await new Promise((resolve) => setTimeout(resolve, 1e3));
-    }
-  }
-  await (0, import_promises2.writeFile)(import_node_path4.default.join(lockDir, "pid.tmp"), String(process.pid));
-  await (0, import_promises2.rename)(import_node_path4.default.join(lockDir, "pid.tmp"), import_node_path4.default.join(lockDir, "pid"));
-  try {
-    return await work();
-  } finally {
-    await (0, import_promises2.rm)(lockDir, { recursive: true, force: true });
-  }
-}
-function ownerAlive(lockDir) {
-  const file = import_node_path4.default.join(lockDir, "pid");
-  if (!(0, import_node_fs4.existsSync)(file)) return true;
-  const pid = Number((0, import_node_fs4.readFileSync)(file, "utf8"));
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
-
-// src/exec/run.ts
-var import_node_child_process = require("node:child_process");
-var CommandFailedError = class extends Error {
-  constructor(spec, result) {
-    const tail = lastLines(result.stderr + result.stdout, 25);
-    super(`${describeCommand(spec)} exited with ${result.code}
-${tail}`);
-    this.spec = spec;
-    this.result = result;
-    this.name = "CommandFailedError";
-  }
-  spec;
-  result;
-};
-function lastLines(text, count) {
-  return text.trimEnd().split("\n").slice(-count).join("\n");
-}
-function runCommand(spec) {
-  return new Promise((resolve, reject) => {
-    const child = (0, import_node_child_process.spawn)(spec.command, spec.args, {
-      cwd: spec.cwd,
-      env: spec.env ?? process.env,
-      stdio: [spec.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
-    });
-    const out = [];
-    const err = [];
-    child.stdout?.on("data", (d) => {
-      out.push(d);
-      spec.onOutput?.(d.toString());
-    });
-    child.stderr?.on("data", (d) => {
-      err.push(d);
-      spec.onOutput?.(d.toString());
-    });
-    child.on("error", reject);
-    child.on("close", (code2, signal) => {
-      resolve({
-        code: code2 ?? (signal ? 128 : 1),
-        stdout: Buffer.concat(out).toString(),
-        stderr: Buffer.concat(err).toString()
-      });
-    });
-    if (child.stdin) {
-      child.stdin.on("error", () => void 0);
-      child.stdin.end(spec.input);
-    }
-  });
-}
-async function runChecked(spec) {
-  const result = await runCommand(spec);
-  if (result.code !== 0) throw new CommandFailedError(spec, result);
-  return result;
-}
-function describeCommand(spec) {
-  const args = spec.args.length > 8 ? [...spec.args.slice(0, 4), `\u2026 ${spec.args.length - 6} more \u2026`, ...spec.args.slice(-2)] : spec.args;
-  return [spec.command, ...args].join(" ");
-}
+var import_node_fs9 = require("node:fs");
+var import_promises9 = require("node:fs/promises");
+var import_node_path11 = __toESM(require("node:path"));
 
 // src/package-root.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"));
+var import_node_fs7 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"));
 var cached = null;
 function packageRoot() {
   if (cached) return cached;
   let dir = __dirname;
   for (; ; ) {
-    const manifest = import_node_path5.default.join(dir, "package.json");
-    if ((0, import_node_fs5.existsSync)(manifest) && JSON.parse((0, import_node_fs5.readFileSync)(manifest, "utf8")).name === "pyseal") {
+    const manifest = import_node_path8.default.join(dir, "package.json");
+    if ((0, import_node_fs7.existsSync)(manifest) && JSON.parse((0, import_node_fs7.readFileSync)(manifest, "utf8")).name === "pyseal") {
       cached = dir;
       return dir;
     }
-    const parent = import_node_path5.default.dirname(dir);
+    const parent = import_node_path8.default.dirname(dir);
     if (parent === dir) throw new Error(`pyseal's package root was not found above ${__dirname}`);
     dir = parent;
   }
 }
 
 // src/build/capture-records.ts
-var import_node_fs6 = require("node:fs");
-var import_promises3 = require("node:fs/promises");
-var import_node_path6 = __toESM(require("node:path"));
+var import_node_fs8 = require("node:fs");
+var import_promises7 = require("node:fs/promises");
+var import_node_path9 = __toESM(require("node:path"));
 var CaptureRecordSchema = external_exports.object({
   schema: external_exports.literal(1),
   module: external_exports.string(),
@@ -5501,17 +6063,17 @@ var CaptureRecordSchema = external_exports.object({
 var IntentSchema = external_exports.object({ schema: external_exports.literal(1), package: external_exports.string(), modules: external_exports.array(external_exports.string()) }).passthrough();
 async function readCapture(captureDir) {
   return {
-    records: await readJsonDir(import_node_path6.default.join(captureDir, "records"), CaptureRecordSchema),
-    intents: await readJsonDir(import_node_path6.default.join(captureDir, "intended"), IntentSchema)
+    records: await readJsonDir(import_node_path9.default.join(captureDir, "records"), CaptureRecordSchema),
+    intents: await readJsonDir(import_node_path9.default.join(captureDir, "intended"), IntentSchema)
   };
 }
 async function readJsonDir(dir, schema) {
-  if (!(0, import_node_fs6.existsSync)(dir)) return [];
-  const names = (await (0, import_promises3.readdir)(dir)).filter((n) => n.endsWith(".json")).sort();
+  if (!(0, import_node_fs8.existsSync)(dir)) return [];
+  const names = (await (0, import_promises7.readdir)(dir)).filter((n) => n.endsWith(".json")).sort();
   const items = [];
   for (const name of names) {
-    const file = import_node_path6.default.join(dir, name);
-    const parsed = schema.safeParse(JSON.parse(await (0, import_promises3.readFile)(file, "utf8")));
+    const file = import_node_path9.default.join(dir, name);
+    const parsed = schema.safeParse(JSON.parse(await (0, import_promises7.readFile)(file, "utf8")));
     if (!parsed.success) {
       throw new Error(`capture record ${file} is malformed: ${parsed.error.issues[0]?.message ?? "unknown"}`);
     }
@@ -5521,9 +6083,9 @@ async function readJsonDir(dir, schema) {
 }
 
 // src/build/project-tree.ts
-var import_node_crypto2 = require("node:crypto");
-var import_promises4 = require("node:fs/promises");
-var import_node_path7 = __toESM(require("node:path"));
+var import_node_crypto3 = require("node:crypto");
+var import_promises8 = require("node:fs/promises");
+var import_node_path10 = __toESM(require("node:path"));
 var TOP_LEVEL_OUTPUT = /* @__PURE__ */ new Set(["build", "dist", "pyseal-out"]);
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".git",
@@ -5538,26 +6100,26 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".pytest_cache"
 ]);
 function skipped(root, full) {
-  const name = import_node_path7.default.basename(full);
-  if (import_node_path7.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
+  const name = import_node_path10.default.basename(full);
+  if (import_node_path10.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
   return SKIPPED_DIRS.has(name) || name.endsWith(".egg-info");
 }
 async function copyProjectTree(source, destination) {
-  await (0, import_promises4.cp)(source, destination, {
+  await (0, import_promises8.cp)(source, destination, {
     recursive: true,
     filter: (from) => from === source || !skipped(source, from)
   });
 }
 async function hashTree(root) {
-  const hash = (0, import_node_crypto2.createHash)("sha256");
+  const hash = (0, import_node_crypto3.createHash)("sha256");
   const walk = async (dir) => {
-    const entries = (await (0, import_promises4.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
+    const entries = (await (0, import_promises8.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
     for (const entry of entries) {
-      const full = import_node_path7.default.join(dir, entry.name);
+      const full = import_node_path10.default.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipped(root, full)) await walk(full);
       } else if (entry.isFile()) {
-        hash.update(import_node_path7.default.relative(root, full)).update("\0").update(await (0, import_promises4.readFile)(full)).update("\0");
+        hash.update(import_node_path10.default.relative(root, full)).update("\0").update(await (0, import_promises8.readFile)(full)).update("\0");
       }
     }
   };
@@ -5609,21 +6171,21 @@ Fix the build of ${packageName} (missing headers or libraries are the usual caus
 };
 async function buildPackages(request) {
   const { distribution, project, requirements, cacheRoot } = request;
-  const requirementTexts = await Promise.all(requirements.map((r) => (0, import_promises5.readFile)(r, "utf8")));
+  const requirementTexts = await Promise.all(requirements.map((r) => (0, import_promises9.readFile)(r, "utf8")));
   const key = contentKey({
     distribution: distribution.json.pyseal?.key ?? distribution.root,
     project: await hashTree(project),
     requirements: requirementTexts,
-    shim: await hashTree(import_node_path8.default.join(packageRoot(), "python", "pyseal_capture")),
+    shim: await hashTree(import_node_path11.default.join(packageRoot(), "python", "pyseal_capture")),
     tools: BUILD_TOOLS_AS_WHEELS,
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
-    cxx: request.cxx && import_node_path8.default.isAbsolute(request.cxx) ? import_node_path8.default.relative(cacheRoot, request.cxx) : request.cxx,
+    cxx: request.cxx && import_node_path11.default.isAbsolute(request.cxx) ? import_node_path11.default.relative(cacheRoot, request.cxx) : request.cxx,
     recipe: PACKAGE_RECIPE_VERSION
   });
-  const root = import_node_path8.default.join(cacheRoot, "packages", key);
-  const siteDir = import_node_path8.default.join(root, "site");
-  const captureDir = import_node_path8.default.join(root, "capture");
-  const doneMarker = import_node_path8.default.join(root, "build.json");
+  const root = import_node_path11.default.join(cacheRoot, "packages", key);
+  const siteDir = import_node_path11.default.join(root, "site");
+  const captureDir = import_node_path11.default.join(root, "capture");
+  const doneMarker = import_node_path11.default.join(root, "build.json");
   const reuse = async () => ({
     key,
     reused: true,
@@ -5632,29 +6194,29 @@ async function buildPackages(request) {
     capture: await readCapture(captureDir),
     installed: await findExtensionFiles(siteDir, request.platformTag)
   });
-  if ((0, import_node_fs7.existsSync)(doneMarker)) return reuse();
+  if ((0, import_node_fs9.existsSync)(doneMarker)) return reuse();
   return withCacheLock(`${root}.lock`, async () => {
-    if ((0, import_node_fs7.existsSync)(doneMarker)) return reuse();
+    if ((0, import_node_fs9.existsSync)(doneMarker)) return reuse();
     return installInto(request, key, root);
   });
 }
 async function installInto(request, key, root) {
   const { distribution, buildDistribution, project, requirements, log } = request;
-  const siteDir = import_node_path8.default.join(root, "site");
-  const captureDir = import_node_path8.default.join(root, "capture");
-  const doneMarker = import_node_path8.default.join(root, "build.json");
-  await (0, import_promises5.rm)(root, { recursive: true, force: true });
-  await (0, import_promises5.mkdir)(captureDir, { recursive: true });
-  const python = import_node_path8.default.join(buildDistribution.root, buildDistribution.json.python_exe);
-  const purelib = import_node_path8.default.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ""));
-  const shimEnv = { ...process.env, PYTHONPATH: import_node_path8.default.join(packageRoot(), "python") };
+  const siteDir = import_node_path11.default.join(root, "site");
+  const captureDir = import_node_path11.default.join(root, "capture");
+  const doneMarker = import_node_path11.default.join(root, "build.json");
+  await (0, import_promises9.rm)(root, { recursive: true, force: true });
+  await (0, import_promises9.mkdir)(captureDir, { recursive: true });
+  const python = import_node_path11.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const purelib = import_node_path11.default.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ""));
+  const shimEnv = { ...process.env, PYTHONPATH: import_node_path11.default.join(packageRoot(), "python") };
   await runChecked({
     command: python,
     args: ["-m", "pyseal_capture", "install", "--site-packages", purelib],
     env: shimEnv
   });
   const configuredPrefix = (await runChecked({ command: python, args: ["-c", 'import sysconfig; print(sysconfig.get_config_var("prefix"))'] })).stdout.trim();
-  const projectCopy = import_node_path8.default.join(root, "project", import_node_path8.default.basename(project));
+  const projectCopy = import_node_path11.default.join(root, "project", import_node_path11.default.basename(project));
   await copyProjectTree(project, projectCopy);
   const args = [
     "-m",
@@ -5674,9 +6236,9 @@ async function installInto(request, key, root) {
     ...requirements.flatMap((r) => ["-r", r])
   ];
   log(
-    `  pip install (from source) ${import_node_path8.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path8.default.basename(r)).join(", ") : ""}`
+    `  pip install (from source) ${import_node_path11.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path11.default.basename(r)).join(", ") : ""}`
   );
-  const logFile = import_node_path8.default.join(root, "pip.log");
+  const logFile = import_node_path11.default.join(root, "pip.log");
   const env = {
     ...request.env,
     ...compilerWrapperEnv(request.env, request.cxx),
@@ -5684,49 +6246,56 @@ async function installInto(request, key, root) {
     // The compiler wrapper maps the build directory and the cache root out of every
     // object (__FILE__, debug info): the same package gives the same bytes in any cache.
     PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${configuredPrefix}=/pyseal-python`].join(
-      import_node_path8.default.delimiter
+      import_node_path11.default.delimiter
     ),
     PIP_NO_INPUT: "1",
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
     // cache per distribution keeps them apart.
-    PIP_CACHE_DIR: import_node_path8.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
+    PIP_CACHE_DIR: import_node_path11.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
   };
   delete env.PYTHONPATH;
   if (request.crossSysconfigName) env._PYTHON_SYSCONFIGDATA_NAME = request.crossSysconfigName;
   const result = await runCommand({ command: python, args, env, cwd: project });
-  await (0, import_promises5.writeFile)(logFile, `$ ${python} ${args.join(" ")}
+  await (0, import_promises9.writeFile)(logFile, `$ ${python} ${args.join(" ")}
 ${result.stdout}
 ${result.stderr}`);
   if (result.code !== 0) {
     const output = result.stderr + result.stdout;
+    const missing = /No matching distribution found for (\S+)/.exec(output)?.[1];
+    if (missing) {
+      const where = requirements.length > 0 ? requirements.join(", ") : "the project's dependencies";
+      throw new Error(
+        `requirement ${missing} is not on the package index (pip found no matching distribution): check its name and version in ${where}. Full log: ${logFile}`
+      );
+    }
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), logFile);
   }
   await dropCachePathRecords(siteDir);
   const capture = await readCapture(captureDir);
   const installed = await findExtensionFiles(siteDir, request.platformTag);
-  await (0, import_promises5.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
+  await (0, import_promises9.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
   return { key, reused: false, siteDir, captureDir, capture, installed };
 }
 async function dropCachePathRecords(siteDir) {
-  for (const entry of await (0, import_promises5.readdir)(siteDir)) {
-    const directUrl = import_node_path8.default.join(siteDir, entry, "direct_url.json");
-    if (!entry.endsWith(".dist-info") || !(0, import_node_fs7.existsSync)(directUrl)) continue;
-    await (0, import_promises5.rm)(directUrl);
-    const record = import_node_path8.default.join(siteDir, entry, "RECORD");
-    if (!(0, import_node_fs7.existsSync)(record)) continue;
-    const lines = (await (0, import_promises5.readFile)(record, "utf8")).split("\n");
-    await (0, import_promises5.writeFile)(record, lines.filter((l) => !l.startsWith(`${entry}/direct_url.json,`)).join("\n"));
+  for (const entry of await (0, import_promises9.readdir)(siteDir)) {
+    const directUrl = import_node_path11.default.join(siteDir, entry, "direct_url.json");
+    if (!entry.endsWith(".dist-info") || !(0, import_node_fs9.existsSync)(directUrl)) continue;
+    await (0, import_promises9.rm)(directUrl);
+    const record = import_node_path11.default.join(siteDir, entry, "RECORD");
+    if (!(0, import_node_fs9.existsSync)(record)) continue;
+    const lines = (await (0, import_promises9.readFile)(record, "utf8")).split("\n");
+    await (0, import_promises9.writeFile)(record, lines.filter((l) => !l.startsWith(`${entry}/direct_url.json,`)).join("\n"));
   }
 }
 function compilerWrapperEnv(env, cxx) {
-  const bin = import_node_path8.default.join(packageRoot(), "python", "pyseal_capture", "bin");
+  const bin = import_node_path11.default.join(packageRoot(), "python", "pyseal_capture", "bin");
   const realCc = env.CC ?? "cc";
   return {
-    CC: import_node_path8.default.join(bin, "pyseal-cc"),
-    CXX: import_node_path8.default.join(bin, "pyseal-c++"),
-    LDSHARED: `${import_node_path8.default.join(bin, "pyseal-cc")} -shared`,
-    LDCXXSHARED: `${import_node_path8.default.join(bin, "pyseal-c++")} -shared`,
+    CC: import_node_path11.default.join(bin, "pyseal-cc"),
+    CXX: import_node_path11.default.join(bin, "pyseal-c++"),
+    LDSHARED: `${import_node_path11.default.join(bin, "pyseal-cc")} -shared`,
+    LDCXXSHARED: `${import_node_path11.default.join(bin, "pyseal-c++")} -shared`,
     PYSEAL_REAL_CC: realCc,
     PYSEAL_REAL_CXX: cxx ?? "c++"
   };
@@ -5749,22 +6318,22 @@ function failedPackage(output, project) {
     const match = pattern.exec(output);
     if (match) return match[1];
   }
-  return import_node_path8.default.basename(project);
+  return import_node_path11.default.basename(project);
 }
 var EXTENSION_FILE = /^(.+?)(\.cpython-[^.]+|\.abi3)?\.(so|pyd)$/;
 async function findExtensionFiles(siteDir, platformTag) {
   const found = [];
   const walk = async (dir) => {
-    if (!(0, import_node_fs7.existsSync)(dir)) return;
-    for (const entry of await (0, import_promises5.readdir)(dir, { withFileTypes: true })) {
-      const full = import_node_path8.default.join(dir, entry.name);
+    if (!(0, import_node_fs9.existsSync)(dir)) return;
+    for (const entry of await (0, import_promises9.readdir)(dir, { withFileTypes: true })) {
+      const full = import_node_path11.default.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else {
         const match = EXTENSION_FILE.exec(entry.name);
         if (!match) continue;
         if (match[2]?.startsWith(".cpython-") && !match[2].endsWith(`-${platformTag}`)) continue;
-        const relative = import_node_path8.default.relative(siteDir, full);
-        const parts = import_node_path8.default.dirname(relative) === "." ? [] : import_node_path8.default.dirname(relative).split(import_node_path8.default.sep);
+        const relative = import_node_path11.default.relative(siteDir, full);
+        const parts = import_node_path11.default.dirname(relative) === "." ? [] : import_node_path11.default.dirname(relative).split(import_node_path11.default.sep);
         if (parts.some((p) => p.endsWith(".libs") || p.includes("-") || p.includes("."))) continue;
         found.push({ module: [...parts, match[1]].join("."), file: relative, distribution: null });
       }
@@ -5781,22 +6350,22 @@ async function findExtensionFiles(siteDir, platformTag) {
 }
 async function recordOwners(siteDir) {
   const owners = /* @__PURE__ */ new Map();
-  if (!(0, import_node_fs7.existsSync)(siteDir)) return owners;
-  for (const entry of await (0, import_promises5.readdir)(siteDir)) {
+  if (!(0, import_node_fs9.existsSync)(siteDir)) return owners;
+  for (const entry of await (0, import_promises9.readdir)(siteDir)) {
     const match = /^(.+?)-([^-]+)\.dist-info$/.exec(entry);
-    const record = import_node_path8.default.join(siteDir, entry, "RECORD");
-    if (!match || !(0, import_node_fs7.existsSync)(record)) continue;
-    for (const line of (await (0, import_promises5.readFile)(record, "utf8")).split("\n")) {
+    const record = import_node_path11.default.join(siteDir, entry, "RECORD");
+    if (!match || !(0, import_node_fs9.existsSync)(record)) continue;
+    for (const line of (await (0, import_promises9.readFile)(record, "utf8")).split("\n")) {
       const file = line.split(",")[0];
-      if (file) owners.set(import_node_path8.default.normalize(file), { name: match[1], version: match[2] });
+      if (file) owners.set(import_node_path11.default.normalize(file), { name: match[1], version: match[2] });
     }
   }
   return owners;
 }
 
 // src/build/entry-point.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"));
+var import_node_fs10 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"));
 var EntryPointError = class extends Error {
   constructor(entryPoint2, module2) {
     super(
@@ -5808,9 +6377,9 @@ var EntryPointError = class extends Error {
 function checkEntryPoint(entryPoint2, siteDir, installed) {
   if (!entryPoint2) return;
   const module2 = entryPoint2.split(":")[0];
-  const relative = module2.split(".").join(import_node_path9.default.sep);
-  const candidates = [`${relative}.py`, import_node_path9.default.join(relative, "__init__.py"), import_node_path9.default.join(relative, "__main__.py")];
-  if (candidates.some((c) => (0, import_node_fs8.existsSync)(import_node_path9.default.join(siteDir, c)))) return;
+  const relative = module2.split(".").join(import_node_path12.default.sep);
+  const candidates = [`${relative}.py`, import_node_path12.default.join(relative, "__init__.py"), import_node_path12.default.join(relative, "__main__.py")];
+  if (candidates.some((c) => (0, import_node_fs10.existsSync)(import_node_path12.default.join(siteDir, c)))) return;
   if (installed.some((e) => e.module === module2)) return;
   throw new EntryPointError(entryPoint2, module2);
 }
@@ -5897,401 +6466,6 @@ async function missingCommands(toolchain) {
     if (found.code !== 0) missing.push(command);
   }
   return missing;
-}
-
-// src/distribution/download.ts
-var import_node_crypto3 = require("node:crypto");
-var import_node_fs9 = require("node:fs");
-var import_promises6 = require("node:fs/promises");
-var import_node_path10 = __toESM(require("node:path"));
-var import_node_stream = require("node:stream");
-var import_promises7 = require("node:stream/promises");
-var DownloadError = class extends Error {
-  constructor(file, detail) {
-    super(`Downloading ${file} failed: ${detail}. Nothing from it was used.`);
-    this.file = file;
-    this.name = "DownloadError";
-  }
-  file;
-};
-async function downloadVerified(request) {
-  const { url, dest, sha256 } = request;
-  const name = import_node_path10.default.basename(dest);
-  if ((0, import_node_fs9.existsSync)(dest)) {
-    const existing = await sha256File(dest);
-    if (sha256 === null || existing === sha256) return { file: dest, sha256: existing };
-    await (0, import_promises6.rm)(dest, { force: true });
-  }
-  await (0, import_promises6.mkdir)(import_node_path10.default.dirname(dest), { recursive: true });
-  request.log(`  downloading ${url}`);
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (error) {
-    throw new DownloadError(name, `${url} could not be fetched (${describeFetchError(error)})`);
-  }
-  if (!response.ok || !response.body) throw new DownloadError(name, `${url} answered HTTP ${response.status}`);
-  const announced = Number(response.headers.get("content-length") ?? NaN);
-  const partial = `${dest}.partial`;
-  const hash = (0, import_node_crypto3.createHash)("sha256");
-  let received = 0;
-  try {
-    const body = import_node_stream.Readable.fromWeb(response.body);
-    body.on("data", (chunk) => {
-      hash.update(chunk);
-      received += chunk.length;
-    });
-    await (0, import_promises7.pipeline)(body, (0, import_node_fs9.createWriteStream)(partial));
-  } catch (error) {
-    await (0, import_promises6.rm)(partial, { force: true });
-    throw new DownloadError(
-      name,
-      `the connection ended after ${received}${Number.isNaN(announced) ? "" : ` of ${announced}`} bytes (${describeFetchError(error)})`
-    );
-  }
-  if (!Number.isNaN(announced) && received !== announced) {
-    await (0, import_promises6.rm)(partial, { force: true });
-    throw new DownloadError(name, `the body was truncated (${received} of ${announced} bytes)`);
-  }
-  const actual = hash.digest("hex");
-  if (sha256 !== null && actual !== sha256.toLowerCase()) {
-    await (0, import_promises6.rm)(partial, { force: true });
-    throw new DownloadError(name, `its sha256 is ${actual}, not the expected ${sha256}`);
-  }
-  await (0, import_promises6.rename)(partial, dest);
-  return { file: dest, sha256: actual };
-}
-function describeFetchError(error) {
-  const cause = error.cause;
-  return cause?.message ?? error.message ?? String(error);
-}
-
-// src/distribution/pbs.ts
-var import_node_fs10 = require("node:fs");
-var import_promises9 = require("node:fs/promises");
-var import_node_path12 = __toESM(require("node:path"));
-
-// src/distribution/pbs-manifest.json
-var pbs_manifest_default = {
-  comment: "python-build-standalone full archives pyseal knows, with the sha256 of each release's SHA256SUMS. Regenerate with: npm run update-pbs-manifest",
-  assetUrlPrefix: "https://github.com/astral-sh/python-build-standalone/releases/download",
-  archives: [
-    {
-      python: "3.13.2",
-      release: "20250317",
-      triple: "x86_64-unknown-linux-gnu",
-      variant: "pgo+lto",
-      sha256: "785312cb9cdf32d355711067c0c5eebbe9c64422881b3e7bd28dc89c9fe13c2e"
-    },
-    {
-      python: "3.13.2",
-      release: "20250317",
-      triple: "aarch64-unknown-linux-gnu",
-      variant: "lto",
-      sha256: "caf3b90db6f9738a7e1b4de4c2f7e7b80b5b8198306eaeb4a60f2602697daafb"
-    },
-    {
-      python: "3.13.2",
-      release: "20250317",
-      triple: "x86_64-apple-darwin",
-      variant: "pgo+lto",
-      sha256: "b9cb3146f59fdd25025500f5df4b6910742aee44856a99f82e612db97f08dcaf"
-    },
-    {
-      python: "3.13.2",
-      release: "20250317",
-      triple: "aarch64-apple-darwin",
-      variant: "pgo+lto",
-      sha256: "4b38e0badf5fadd5866be5aebc00e9f9b1de26d60164c4c2cc4b8c0f8edb8ece"
-    },
-    {
-      python: "3.12.3",
-      release: "20240415",
-      triple: "x86_64-unknown-linux-gnu",
-      variant: "pgo+lto",
-      sha256: "e51f6676a24c3551657347ef97963164eac801df0a62afcba8e0e28ebb62acee"
-    },
-    {
-      python: "3.12.3",
-      release: "20240415",
-      triple: "aarch64-unknown-linux-gnu",
-      variant: "lto",
-      sha256: "a4f17d1e3b4ea0e4c2a3664f232c0857979522936af582f7de92b57050220f74"
-    },
-    {
-      python: "3.12.3",
-      release: "20240415",
-      triple: "x86_64-apple-darwin",
-      variant: "pgo+lto",
-      sha256: "e49da3f702da08a3e38d01c776cc2356e427217681964ff64a7880507e224a3c"
-    },
-    {
-      python: "3.12.3",
-      release: "20240415",
-      triple: "aarch64-apple-darwin",
-      variant: "pgo+lto",
-      sha256: "fa2b8c377f17dfb097a93c0fba217d93075a7ceba0cc877066e95be969e6b73d"
-    },
-    {
-      python: "3.11.9",
-      release: "20240415",
-      triple: "x86_64-unknown-linux-gnu",
-      variant: "pgo+lto",
-      sha256: "1c5038da28a4379c065db85116594524010f30e653307c53bb9694e4e710d2c7"
-    },
-    {
-      python: "3.11.9",
-      release: "20240415",
-      triple: "aarch64-unknown-linux-gnu",
-      variant: "lto",
-      sha256: "c9f5e493c686ed8a5c38d1748c45fed18dc9b6faa70794d9cc9bb32489cc0b77"
-    },
-    {
-      python: "3.11.9",
-      release: "20240415",
-      triple: "x86_64-apple-darwin",
-      variant: "pgo+lto",
-      sha256: "b1b156ceed6bc53c3c8816b3b5c3983d2c7070a8a42558b9c6dd730faec164e2"
-    },
-    {
-      python: "3.11.9",
-      release: "20240415",
-      triple: "aarch64-apple-darwin",
-      variant: "pgo+lto",
-      sha256: "9a59eb9e8e509e742a25cada7b2c1123a56022081d91a8fbe48015cf495b0d0f"
-    }
-  ]
-};
-
-// src/distribution/python-json.ts
-var import_promises8 = require("node:fs/promises");
-var import_node_path11 = __toESM(require("node:path"));
-var LinkEntrySchema = external_exports.object({
-  name: external_exports.string(),
-  system: external_exports.boolean().optional(),
-  framework: external_exports.boolean().optional(),
-  path_static: external_exports.string().nullish(),
-  path_dynamic: external_exports.string().nullish()
-});
-var ExtensionVariantSchema = external_exports.object({
-  in_core: external_exports.boolean(),
-  /** `NULL` (as a string) for modules the runtime sets up itself, such as `sys`. */
-  init_fn: external_exports.string().nullable(),
-  objs: external_exports.array(external_exports.string()),
-  links: external_exports.array(LinkEntrySchema),
-  required: external_exports.boolean(),
-  variant: external_exports.string(),
-  shared_lib: external_exports.string().nullish(),
-  static_lib: external_exports.string().nullish(),
-  licenses: external_exports.array(external_exports.string()).nullish()
-}).passthrough();
-var NotBuiltSchema = external_exports.object({ module: external_exports.string(), cause: external_exports.string() });
-var PysealDistributionInfoSchema = external_exports.object({
-  /** sha256 of the CPython source tarball this was built from. */
-  source_sha256: external_exports.string(),
-  /** The cache key the distribution is stored under. */
-  key: external_exports.string(),
-  not_built: external_exports.array(NotBuiltSchema),
-  /** Stdlib extension modules that exist only for CPython's own tests. */
-  test_extensions: external_exports.array(external_exports.string()),
-  /** Header directory for compiling the launcher and inittab. */
-  include_dir: external_exports.string()
-});
-var PythonJsonSchema = external_exports.object({
-  version: external_exports.string(),
-  target_triple: external_exports.string(),
-  python_version: external_exports.string(),
-  python_major_minor_version: external_exports.string(),
-  python_exe: external_exports.string(),
-  python_paths: external_exports.object({ stdlib: external_exports.string(), include: external_exports.string() }).passthrough(),
-  python_extension_module_loading: external_exports.array(external_exports.string()),
-  python_stdlib_test_packages: external_exports.array(external_exports.string()).default([]),
-  libpython_link_mode: external_exports.string().optional(),
-  build_info: external_exports.object({
-    core: external_exports.object({ objs: external_exports.array(external_exports.string()), links: external_exports.array(LinkEntrySchema) }),
-    extensions: external_exports.record(external_exports.array(ExtensionVariantSchema)),
-    inittab_object: external_exports.string().nullish(),
-    inittab_source: external_exports.string().nullish(),
-    inittab_cflags: external_exports.array(external_exports.string()).default([]),
-    object_file_format: external_exports.string().optional()
-  }),
-  pyseal: PysealDistributionInfoSchema.optional()
-}).passthrough();
-var DistributionFormatError = class extends Error {
-  constructor(file, detail) {
-    super(
-      `${file} is not a usable PYTHON.json: ${detail}. Point --python-distribution at a CPython source tarball or a python-build-standalone "full" archive.`
-    );
-    this.name = "DistributionFormatError";
-  }
-};
-async function readDistribution(root) {
-  const file = import_node_path11.default.join(root, "PYTHON.json");
-  let raw;
-  try {
-    raw = JSON.parse(await (0, import_promises8.readFile)(file, "utf8"));
-  } catch (error) {
-    throw new DistributionFormatError(file, error.message);
-  }
-  return parseDistribution(root, raw, file);
-}
-function parseDistribution(root, raw, file = "PYTHON.json") {
-  const parsed = PythonJsonSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-    throw new DistributionFormatError(file, issues.slice(0, 5).join("; "));
-  }
-  if (!["7", "8"].includes(parsed.data.version) && !parsed.data.pyseal) {
-    throw new DistributionFormatError(file, `format version ${parsed.data.version} is not one of 7, 8`);
-  }
-  const format = (parsed.data.build_info.object_file_format ?? "elf").replace(/%/g, "");
-  return { root, json: parsed.data, objectFileFormat: format };
-}
-
-// src/distribution/pbs.ts
-var PbsArchiveSchema = external_exports.object({
-  python: external_exports.string().regex(/^\d+\.\d+\.\d+$/),
-  release: external_exports.string().regex(/^\d{8}$/),
-  triple: external_exports.string(),
-  variant: external_exports.string(),
-  sha256: external_exports.string().regex(/^[0-9a-f]{64}$/)
-});
-var PbsManifestSchema = external_exports.object({
-  comment: external_exports.string().optional(),
-  assetUrlPrefix: external_exports.string().url(),
-  archives: external_exports.array(PbsArchiveSchema)
-});
-var PbsError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "PbsError";
-  }
-};
-async function loadPbsManifest(env = process.env) {
-  const file = env.PYSEAL_PBS_MANIFEST;
-  const raw = file ? JSON.parse(await (0, import_promises9.readFile)(file, "utf8")) : pbs_manifest_default;
-  const parsed = PbsManifestSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new PbsError(
-      `${file ?? "the bundled python-build-standalone manifest"} is not valid: ${parsed.error.message}`
-    );
-  }
-  return parsed.data;
-}
-function archiveName(archive) {
-  return `cpython-${archive.python}+${archive.release}-${archive.triple}-${archive.variant}-full.tar.zst`;
-}
-function archiveUrl(manifest, archive, env = process.env) {
-  const prefix = (env.PYSEAL_PBS_MIRROR ?? manifest.assetUrlPrefix).replace(/\/+$/, "");
-  return `${prefix}/${archive.release}/${archiveName(archive)}`;
-}
-function parsePbsRequest(value) {
-  const match = /^pbs:(\d+\.\d+(?:\.\d+)?)(?:\+(\d{8}))?(?::([a-z0-9+_-]+))?$/.exec(value.trim());
-  if (!match) {
-    throw new PbsError(
-      `--python-distribution "${value}" is not a python-build-standalone request: write pbs:3.11, pbs:3.11.9, pbs:3.11.9+20240415 or any of them with :VARIANT (pbs:3.11:noopt)`
-    );
-  }
-  return { python: match[1], release: match[2] ?? null, variant: match[3] ?? null };
-}
-function resolvePbsArchive(manifest, request, triple) {
-  const forTriple = manifest.archives.filter((a) => a.triple === triple);
-  const matches = forTriple.filter(
-    (a) => (a.python === request.python || a.python.startsWith(`${request.python}.`)) && (request.release === null || a.release === request.release) && (request.variant === null || a.variant === request.variant)
-  );
-  if (matches.length === 0) {
-    const known = forTriple.map((a) => `${a.python}+${a.release}:${a.variant}`);
-    throw new PbsError(
-      `No python-build-standalone full archive for Python ${request.python}${request.release ? `+${request.release}` : ""}${request.variant ? ` (${request.variant})` : ""} on ${triple} is in the manifest. ${known.length > 0 ? `Known for ${triple}: ${known.join(", ")}.` : `None is known for ${triple}.`} Run npm run update-pbs-manifest, or pass --python-distribution the archive URL with #sha256=HEX.`
-    );
-  }
-  return [...matches].sort(compareArchives).at(-1);
-}
-function compareArchives(a, b) {
-  const version = (v) => v.split(".").map(Number);
-  const [x, y] = [version(a.python), version(b.python)];
-  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] - y[i];
-  return a.release.localeCompare(b.release);
-}
-function isPbsValue(value) {
-  return value.startsWith("pbs:") || /-full\.tar\.zst(#sha256=[0-9a-fA-F]{64})?$/.test(value);
-}
-async function obtainPbsDistribution(value, target, cacheRoot, log) {
-  const { file, sha256, downloaded } = await locateArchive(value, target, cacheRoot, log);
-  const root = import_node_path12.default.join(cacheRoot, "python", `pbs-${sha256.slice(0, 24)}`);
-  const distributionRoot = import_node_path12.default.join(root, "python");
-  let reused = (0, import_node_fs10.existsSync)(import_node_path12.default.join(distributionRoot, "PYTHON.json"));
-  if (!reused) {
-    await (0, import_promises9.mkdir)(import_node_path12.default.dirname(root), { recursive: true });
-    reused = await withCacheLock(
-      `${root}.lock`,
-      async () => {
-        if ((0, import_node_fs10.existsSync)(import_node_path12.default.join(distributionRoot, "PYTHON.json"))) return true;
-        await unpack(file, root, log);
-        return false;
-      },
-      () => log(`  waiting for another pyseal process unpacking ${import_node_path12.default.basename(file)}`)
-    );
-  }
-  const distribution = await readDistribution(distributionRoot);
-  if (distribution.json.target_triple !== target.triple) {
-    throw new PbsError(
-      `${import_node_path12.default.basename(file)} is a distribution for ${distribution.json.target_triple}, not ${target.triple}: choose the archive built for ${target.triple}`
-    );
-  }
-  return { distribution, reused: reused && !downloaded, source: import_node_path12.default.basename(file), sha256 };
-}
-async function locateArchive(value, target, cacheRoot, log) {
-  const downloads = process.env.RUNNER_TOOL_CACHE ? import_node_path12.default.join(process.env.RUNNER_TOOL_CACHE, "pyseal-pbs") : import_node_path12.default.join(cacheRoot, "downloads", "pbs");
-  if (value.startsWith("pbs:")) {
-    const manifest = await loadPbsManifest();
-    const archive = resolvePbsArchive(manifest, parsePbsRequest(value), target.triple);
-    return fetchArchive(archiveUrl(manifest, archive), archive.sha256, downloads, log);
-  }
-  if (/^https?:\/\//.test(value)) {
-    const url = new URL(value);
-    const fragment = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash);
-    url.hash = "";
-    const name = import_node_path12.default.basename(url.pathname);
-    const known = (await loadPbsManifest()).archives.find((a) => archiveName(a) === name);
-    const sha256 = fragment?.[1].toLowerCase() ?? known?.sha256;
-    if (!sha256) {
-      throw new PbsError(
-        `${name} is not in pyseal's manifest of known archives, so its sha256 is unknown: pass it as ${url.toString()}#sha256=HEX (the value from the release's SHA256SUMS)`
-      );
-    }
-    return fetchArchive(url.toString(), sha256, downloads, log);
-  }
-  if (!(0, import_node_fs10.existsSync)(value)) throw new PbsError(`${value}: no such python-build-standalone archive`);
-  return { file: import_node_path12.default.resolve(value), sha256: await sha256File(value), downloaded: false };
-}
-async function fetchArchive(url, sha256, dir, log) {
-  const dest = import_node_path12.default.join(dir, sha256.slice(0, 16), import_node_path12.default.basename(new URL(url).pathname));
-  const downloaded = !(0, import_node_fs10.existsSync)(dest);
-  const result = await downloadVerified({ url, dest, sha256, log });
-  return { ...result, downloaded };
-}
-async function unpack(file, root, log) {
-  log(`  unpacking ${import_node_path12.default.basename(file)}`);
-  const partial = `${root}.partial`;
-  await (0, import_promises9.rm)(partial, { recursive: true, force: true });
-  await (0, import_promises9.mkdir)(partial, { recursive: true });
-  const result = await runCommand({ command: "tar", args: ["--zstd", "-xf", file, "-C", partial] });
-  if (result.code !== 0) {
-    await (0, import_promises9.rm)(partial, { recursive: true, force: true });
-    throw new PbsError(
-      `${import_node_path12.default.basename(file)} could not be unpacked (tar --zstd: ${lastLines(result.stderr, 3)}); install zstd, or check that the file is a python-build-standalone .tar.zst archive`
-    );
-  }
-  if (!(0, import_node_fs10.existsSync)(import_node_path12.default.join(partial, "python", "PYTHON.json"))) {
-    const top = await (0, import_promises9.readdir)(partial);
-    await (0, import_promises9.rm)(partial, { recursive: true, force: true });
-    throw new PbsError(
-      `${import_node_path12.default.basename(file)} has no python/PYTHON.json (it holds ${top.join(", ") || "nothing"}): only "full" archives carry the objects pyseal links; install_only archives do not`
-    );
-  }
-  await (0, import_promises9.rm)(root, { recursive: true, force: true });
-  await (0, import_promises9.rename)(partial, root);
 }
 
 // src/distribution/source-build.ts
@@ -8862,35 +9036,52 @@ function failureOf(report, failOn) {
 }
 
 // src/commands/build.ts
+var BUILD_OPTIONS = {
+  target: { type: "string" },
+  project: { type: "string" },
+  requirements: { type: "string", multiple: true },
+  "entry-point": { type: "string" },
+  name: { type: "string" },
+  "python-distribution": { type: "string" },
+  "stdlib-exclude": { type: "string" },
+  "out-dir": { type: "string" },
+  "cache-dir": { type: "string" },
+  "fail-on": { type: "string" },
+  flavor: { type: "string" },
+  "extension-location": { type: "string" },
+  "allow-in-memory-shared-library-loading": { type: "boolean" },
+  "exclude-packages": { type: "string" },
+  "standalone-packages": { type: "string" },
+  "link-extra": { type: "string", multiple: true }
+};
+function describeArgumentError(error) {
+  const message = error.message;
+  const flagNames = Object.keys(BUILD_OPTIONS).map((name) => `--${name}`);
+  switch (error.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
+      const option = /'(-[^']*)'/.exec(message)?.[1] ?? message;
+      const flag = option.split("=")[0];
+      return `unknown option ${flag}.${didYouMean(flag, flagNames)} The options are listed below.`;
+    }
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": {
+      const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
+      return `unexpected argument "${argument}": pyseal build takes only options (--project DIR for the project)`;
+    }
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
+      const option = /'(--[\w-]+)/.exec(message)?.[1] ?? "an option";
+      return /does not take an argument/.test(message) ? `${option} is a switch and takes no value: give ${option} alone to turn it on` : `${option} needs a value: write ${option} VALUE`;
+    }
+    default:
+      return message;
+  }
+}
 async function buildCommand(args, usage) {
   let flags;
   try {
-    const { values } = (0, import_node_util.parseArgs)({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        target: { type: "string" },
-        project: { type: "string" },
-        requirements: { type: "string", multiple: true },
-        "entry-point": { type: "string" },
-        name: { type: "string" },
-        "python-distribution": { type: "string" },
-        "stdlib-exclude": { type: "string" },
-        "out-dir": { type: "string" },
-        "cache-dir": { type: "string" },
-        "fail-on": { type: "string" },
-        flavor: { type: "string" },
-        "extension-location": { type: "string" },
-        "allow-in-memory-shared-library-loading": { type: "boolean" },
-        "exclude-packages": { type: "string" },
-        "standalone-packages": { type: "string" },
-        "link-extra": { type: "string", multiple: true }
-      }
-    });
+    const { values } = (0, import_node_util.parseArgs)({ args, strict: true, allowPositionals: false, options: BUILD_OPTIONS });
     flags = values;
   } catch (error) {
-    process.stderr.write(`pyseal: ${error.message}
+    process.stderr.write(`pyseal: ${describeArgumentError(error)}
 
 ${usage}`);
     return 2;
@@ -9147,9 +9338,11 @@ async function main(argv) {
   if (command === "build") return buildCommand(rest, USAGE);
   if (command === "plan") return planCommand(rest);
   if (command === "report") return reportCommand(rest);
-  process.stderr.write(`pyseal: unknown command "${command}"
+  process.stderr.write(
+    `pyseal: unknown command "${command}".${didYouMean(command, ["build", "plan", "report"])} The commands are build, plan and report.
 
-${USAGE}`);
+${USAGE}`
+  );
   return 2;
 }
 if (require.main === module) {

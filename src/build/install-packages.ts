@@ -195,6 +195,14 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
   await writeFile(logFile, `$ ${python} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`)
   if (result.code !== 0) {
     const output = result.stderr + result.stdout
+    const missing = /No matching distribution found for (\S+)/.exec(output)?.[1]
+    if (missing) {
+      const where = requirements.length > 0 ? requirements.join(', ') : "the project's dependencies"
+      throw new Error(
+        `requirement ${missing} is not on the package index (pip found no matching distribution): ` +
+          `check its name and version in ${where}. Full log: ${logFile}`
+      )
+    }
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), logFile)
   }
 

@@ -20,7 +20,8 @@ describe('inputs that look like shell code', () => {
       cpSync(path.join(FIXTURES, 'c-ext'), project, { recursive: true })
       const outDir = path.join(root, `out ${evil}`)
       const requirements = path.join(root, 'reqs $(id) `id`; x.txt')
-      writeFileSync(requirements, '')
+      // A local requirement (an empty file is refused as a mistake).
+      writeFileSync(requirements, `${path.join(FIXTURES, 'bare')}\n`)
       const run = pyseal([
         'build',
         '--target',
@@ -56,7 +57,7 @@ describe('inputs that look like shell code', () => {
     ])
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/name: may hold letters, digits/)
-    expect(run.stderr).toMatch(/entryPoint: must look like pkg\.module:function or pkg\.module/)
+    expect(run.stderr).toMatch(/entry-point: must look like pkg\.module:function or pkg\.module/)
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/)
     expect(existsSync(marker)).toBe(false)
     expect(existsSync(path.join(root, 'refused'))).toBe(false)
