@@ -15,7 +15,13 @@ import { packageRoot } from './package-root'
 import { readLinkage } from './report/linkage'
 import { digestInputs } from './report/input-digest'
 import { renderReport } from './report/markdown'
-import { moveIntoPlace, outputFiles, prepareOutputDir, writeFileAtomic } from './report/output-files'
+import {
+  explainDiskFailure,
+  moveIntoPlace,
+  outputFiles,
+  prepareOutputDir,
+  writeFileAtomic
+} from './report/output-files'
 import { portableStrings } from './report/portable'
 import { reportModules, summarize, verdictOf, writeReport, REPORT_SCHEMA, type Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
@@ -204,10 +210,11 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     }
     await moveIntoPlace(staged, executable)
     report.status = 'ok'
-  } catch (error) {
-    report.error = (error as Error).message
+  } catch (caught) {
+    const error = explainDiskFailure(caught as Error, inputs)
+    report.error = error.message
     report.executable = null
-    throw new BuildFailedError(error as Error, reportFile)
+    throw new BuildFailedError(error, reportFile)
   } finally {
     report.modules = reportModules(plans, policy.sideDirectory)
     report.summary = summarize(report.modules)

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { contentKey } from '../cache/hash'
+import { verifyEntry, writeEntryManifest } from '../cache/entry-manifest'
 import { withCacheLock } from '../cache/lock'
 import { runChecked, runCommand } from '../exec/run'
 import { packageRoot } from '../package-root'
@@ -124,9 +125,16 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
     capture: await readCapture(captureDir),
     installed: await findExtensionFiles(siteDir, request.platformTag)
   })
-  if (existsSync(doneMarker)) return reuse()
+  // A finished entry is reused only while it matches the manifest written when it was finished.
+  const intact = async (): Promise<boolean> => {
+    if (!existsSync(doneMarker)) return false
+    const problem = await verifyEntry(root)
+    if (problem) request.log(`  cached packages ${key} are damaged (${problem}): building them again`)
+    return problem === null
+  }
+  if (await intact()) return reuse()
   return withCacheLock(`${root}.lock`, async () => {
-    if (existsSync(doneMarker)) return reuse()
+    if (await intact()) return reuse()
     return installInto(request, key, root)
   })
 }
@@ -210,6 +218,7 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
   const capture = await readCapture(captureDir)
   const installed = await findExtensionFiles(siteDir, request.platformTag)
   await writeFile(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + '\n')
+  await writeEntryManifest(root)
   return { key, reused: false, siteDir, captureDir, capture, installed }
 }
 

@@ -58,9 +58,32 @@ export async function prepareOutputDir(outDir: string, executable: string): Prom
   try {
     await mkdir(outDir, { recursive: true })
     for (const file of outputFiles(executable)) await rm(file, { force: true })
+    // A file written and removed: a read-only or full directory fails here, before any work.
+    const probe = path.join(outDir, `.${path.basename(executable)}.write-test`)
+    await writeFile(probe, 'pyseal')
+    await rm(probe)
   } catch (error) {
     throw new OutputWriteError(outDir, error)
   }
+}
+
+/**
+ * A stage that failed because a disk was full or read-only (a compiler, the linker or
+ * pip says so in its own words) becomes an error that says so first, naming the
+ * directories pyseal writes to; other failures pass through unchanged.
+ */
+export function explainDiskFailure(error: Error, dirs: { outDir: string; cacheDir: string }): Error {
+  const text = `${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`
+  const where = `--out-dir ${dirs.outDir} or --cache-dir ${dirs.cacheDir}`
+  if (/ENOSPC|EDQUOT|No space left on device|Disk quota exceeded/.test(text)) {
+    return new Error(
+      `a disk pyseal writes to is full: free some space, or give ${where} a disk with room.\n${error.message}`
+    )
+  }
+  if (/EROFS|Read-only file system/.test(text)) {
+    return new Error(`a directory pyseal writes to is read-only: give ${where} a writable place.\n${error.message}`)
+  }
+  return error
 }
 
 /** Writes `file` whole or not at all: a temporary name beside it, then a rename. */
