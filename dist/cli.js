@@ -39,8 +39,8 @@ module.exports = __toCommonJS(cli_exports);
 var import_node_util = require("node:util");
 
 // src/inputs/resolve-inputs.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"));
+var import_node_fs6 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"));
 
 // src/cache/paths.ts
 var import_node_os = __toESM(require("node:os"));
@@ -51,6 +51,11 @@ function defaultCacheDir() {
   const xdg = process.env.XDG_CACHE_HOME;
   return import_node_path.default.join(xdg ? xdg : import_node_path.default.join(import_node_os.default.homedir(), ".cache"), "pyseal");
 }
+
+// src/distribution/pbs.ts
+var import_node_fs4 = require("node:fs");
+var import_promises5 = require("node:fs/promises");
+var import_node_path5 = __toESM(require("node:path"));
 
 // node_modules/zod/v3/external.js
 var external_exports = {};
@@ -530,8 +535,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path30, errorMaps, issueData } = params;
-  const fullPath = [...path30, ...issueData.path || []];
+  const { data, path: path33, errorMaps, issueData } = params;
+  const fullPath = [...path33, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -647,11 +652,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path30, key) {
+  constructor(parent, value, path33, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path30;
+    this._path = path33;
     this._key = key;
   }
   get path() {
@@ -4093,6 +4098,518 @@ var coerce = {
 };
 var NEVER = INVALID;
 
+// src/cache/hash.ts
+var import_node_crypto = require("node:crypto");
+var import_node_fs = require("node:fs");
+function sha256File(file) {
+  return new Promise((resolve, reject) => {
+    const hash = (0, import_node_crypto.createHash)("sha256");
+    (0, import_node_fs.createReadStream)(file).on("data", (chunk) => hash.update(chunk)).on("error", reject).on("end", () => resolve(hash.digest("hex")));
+  });
+}
+function contentKey(description, length = 24) {
+  return (0, import_node_crypto.createHash)("sha256").update(stableJson(description)).digest("hex").slice(0, length);
+}
+function stableJson(value) {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+// src/cache/lock.ts
+var import_node_fs2 = require("node:fs");
+var import_promises = require("node:fs/promises");
+var import_node_path2 = __toESM(require("node:path"));
+async function withCacheLock(lockDir, work, onWait) {
+  await (0, import_promises.mkdir)(import_node_path2.default.dirname(lockDir), { recursive: true });
+  let waited = false;
+  for (; ; ) {
+    try {
+      await (0, import_promises.mkdir)(lockDir);
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      if (!ownerAlive(lockDir)) {
+        await (0, import_promises.rm)(lockDir, { recursive: true, force: true });
+        continue;
+      }
+      if (!waited) onWait?.();
+      waited = true;
+      await new Promise((resolve) => setTimeout(resolve, 1e3));
+    }
+  }
+  await (0, import_promises.writeFile)(import_node_path2.default.join(lockDir, "pid.tmp"), String(process.pid));
+  await (0, import_promises.rename)(import_node_path2.default.join(lockDir, "pid.tmp"), import_node_path2.default.join(lockDir, "pid"));
+  try {
+    return await work();
+  } finally {
+    await (0, import_promises.rm)(lockDir, { recursive: true, force: true });
+  }
+}
+function ownerAlive(lockDir) {
+  const file = import_node_path2.default.join(lockDir, "pid");
+  if (!(0, import_node_fs2.existsSync)(file)) return true;
+  const pid = Number((0, import_node_fs2.readFileSync)(file, "utf8"));
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
+// src/exec/run.ts
+var import_node_child_process = require("node:child_process");
+var CommandFailedError = class extends Error {
+  constructor(spec, result) {
+    const tail = lastLines(result.stderr + result.stdout, 25);
+    super(`${describeCommand(spec)} exited with ${result.code}
+${tail}`);
+    this.spec = spec;
+    this.result = result;
+    this.name = "CommandFailedError";
+  }
+  spec;
+  result;
+};
+function lastLines(text, count) {
+  return text.trimEnd().split("\n").slice(-count).join("\n");
+}
+function runCommand(spec) {
+  return new Promise((resolve, reject) => {
+    const child = (0, import_node_child_process.spawn)(spec.command, spec.args, {
+      cwd: spec.cwd,
+      env: spec.env ?? process.env,
+      stdio: [spec.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
+    });
+    const out = [];
+    const err = [];
+    child.stdout?.on("data", (d) => {
+      out.push(d);
+      spec.onOutput?.(d.toString());
+    });
+    child.stderr?.on("data", (d) => {
+      err.push(d);
+      spec.onOutput?.(d.toString());
+    });
+    child.on("error", reject);
+    child.on("close", (code2, signal) => {
+      resolve({
+        code: code2 ?? (signal ? 128 : 1),
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString()
+      });
+    });
+    if (child.stdin) {
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(spec.input);
+    }
+  });
+}
+async function runChecked(spec) {
+  const result = await runCommand(spec);
+  if (result.code !== 0) throw new CommandFailedError(spec, result);
+  return result;
+}
+function describeCommand(spec) {
+  const args = spec.args.length > 8 ? [...spec.args.slice(0, 4), `\u2026 ${spec.args.length - 6} more \u2026`, ...spec.args.slice(-2)] : spec.args;
+  return [spec.command, ...args].join(" ");
+}
+
+// src/distribution/download.ts
+var import_node_crypto2 = require("node:crypto");
+var import_node_fs3 = require("node:fs");
+var import_promises2 = require("node:fs/promises");
+var import_node_path3 = __toESM(require("node:path"));
+var import_node_stream = require("node:stream");
+var import_promises3 = require("node:stream/promises");
+var DownloadError = class extends Error {
+  constructor(file, detail) {
+    super(`Downloading ${file} failed: ${detail}. Nothing from it was used.`);
+    this.file = file;
+    this.name = "DownloadError";
+  }
+  file;
+};
+async function downloadVerified(request) {
+  const { url, dest, sha256 } = request;
+  const name = import_node_path3.default.basename(dest);
+  if ((0, import_node_fs3.existsSync)(dest)) {
+    const existing = await sha256File(dest);
+    if (sha256 === null || existing === sha256) return { file: dest, sha256: existing };
+    await (0, import_promises2.rm)(dest, { force: true });
+  }
+  await (0, import_promises2.mkdir)(import_node_path3.default.dirname(dest), { recursive: true });
+  request.log(`  downloading ${url}`);
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new DownloadError(name, `${url} could not be fetched (${describeFetchError(error)})`);
+  }
+  if (!response.ok || !response.body) throw new DownloadError(name, `${url} answered HTTP ${response.status}`);
+  const announced = Number(response.headers.get("content-length") ?? NaN);
+  const partial = `${dest}.partial`;
+  const hash = (0, import_node_crypto2.createHash)("sha256");
+  let received = 0;
+  try {
+    const body = import_node_stream.Readable.fromWeb(response.body);
+    body.on("data", (chunk) => {
+      hash.update(chunk);
+      received += chunk.length;
+    });
+    await (0, import_promises3.pipeline)(body, (0, import_node_fs3.createWriteStream)(partial));
+  } catch (error) {
+    await (0, import_promises2.rm)(partial, { force: true });
+    throw new DownloadError(
+      name,
+      `the connection ended after ${received}${Number.isNaN(announced) ? "" : ` of ${announced}`} bytes (${describeFetchError(error)})`
+    );
+  }
+  if (!Number.isNaN(announced) && received !== announced) {
+    await (0, import_promises2.rm)(partial, { force: true });
+    throw new DownloadError(name, `the body was truncated (${received} of ${announced} bytes)`);
+  }
+  const actual = hash.digest("hex");
+  if (sha256 !== null && actual !== sha256.toLowerCase()) {
+    await (0, import_promises2.rm)(partial, { force: true });
+    throw new DownloadError(name, `its sha256 is ${actual}, not the expected ${sha256}`);
+  }
+  await (0, import_promises2.rename)(partial, dest);
+  return { file: dest, sha256: actual };
+}
+function describeFetchError(error) {
+  const cause = error.cause;
+  return cause?.message ?? error.message ?? String(error);
+}
+
+// src/distribution/pbs-manifest.json
+var pbs_manifest_default = {
+  comment: "python-build-standalone full archives pyseal knows, with the sha256 of each release's SHA256SUMS. Regenerate with: npm run update-pbs-manifest",
+  assetUrlPrefix: "https://github.com/astral-sh/python-build-standalone/releases/download",
+  archives: [
+    {
+      python: "3.13.2",
+      release: "20250317",
+      triple: "x86_64-unknown-linux-gnu",
+      variant: "pgo+lto",
+      sha256: "785312cb9cdf32d355711067c0c5eebbe9c64422881b3e7bd28dc89c9fe13c2e"
+    },
+    {
+      python: "3.13.2",
+      release: "20250317",
+      triple: "aarch64-unknown-linux-gnu",
+      variant: "lto",
+      sha256: "caf3b90db6f9738a7e1b4de4c2f7e7b80b5b8198306eaeb4a60f2602697daafb"
+    },
+    {
+      python: "3.13.2",
+      release: "20250317",
+      triple: "x86_64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "b9cb3146f59fdd25025500f5df4b6910742aee44856a99f82e612db97f08dcaf"
+    },
+    {
+      python: "3.13.2",
+      release: "20250317",
+      triple: "aarch64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "4b38e0badf5fadd5866be5aebc00e9f9b1de26d60164c4c2cc4b8c0f8edb8ece"
+    },
+    {
+      python: "3.12.3",
+      release: "20240415",
+      triple: "x86_64-unknown-linux-gnu",
+      variant: "pgo+lto",
+      sha256: "e51f6676a24c3551657347ef97963164eac801df0a62afcba8e0e28ebb62acee"
+    },
+    {
+      python: "3.12.3",
+      release: "20240415",
+      triple: "aarch64-unknown-linux-gnu",
+      variant: "lto",
+      sha256: "a4f17d1e3b4ea0e4c2a3664f232c0857979522936af582f7de92b57050220f74"
+    },
+    {
+      python: "3.12.3",
+      release: "20240415",
+      triple: "x86_64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "e49da3f702da08a3e38d01c776cc2356e427217681964ff64a7880507e224a3c"
+    },
+    {
+      python: "3.12.3",
+      release: "20240415",
+      triple: "aarch64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "fa2b8c377f17dfb097a93c0fba217d93075a7ceba0cc877066e95be969e6b73d"
+    },
+    {
+      python: "3.11.9",
+      release: "20240415",
+      triple: "x86_64-unknown-linux-gnu",
+      variant: "pgo+lto",
+      sha256: "1c5038da28a4379c065db85116594524010f30e653307c53bb9694e4e710d2c7"
+    },
+    {
+      python: "3.11.9",
+      release: "20240415",
+      triple: "aarch64-unknown-linux-gnu",
+      variant: "lto",
+      sha256: "c9f5e493c686ed8a5c38d1748c45fed18dc9b6faa70794d9cc9bb32489cc0b77"
+    },
+    {
+      python: "3.11.9",
+      release: "20240415",
+      triple: "x86_64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "b1b156ceed6bc53c3c8816b3b5c3983d2c7070a8a42558b9c6dd730faec164e2"
+    },
+    {
+      python: "3.11.9",
+      release: "20240415",
+      triple: "aarch64-apple-darwin",
+      variant: "pgo+lto",
+      sha256: "9a59eb9e8e509e742a25cada7b2c1123a56022081d91a8fbe48015cf495b0d0f"
+    }
+  ]
+};
+
+// src/distribution/python-json.ts
+var import_promises4 = require("node:fs/promises");
+var import_node_path4 = __toESM(require("node:path"));
+var LinkEntrySchema = external_exports.object({
+  name: external_exports.string(),
+  system: external_exports.boolean().optional(),
+  framework: external_exports.boolean().optional(),
+  path_static: external_exports.string().nullish(),
+  path_dynamic: external_exports.string().nullish()
+});
+var ExtensionVariantSchema = external_exports.object({
+  in_core: external_exports.boolean(),
+  /** `NULL` (as a string) for modules the runtime sets up itself, such as `sys`. */
+  init_fn: external_exports.string().nullable(),
+  objs: external_exports.array(external_exports.string()),
+  links: external_exports.array(LinkEntrySchema),
+  required: external_exports.boolean(),
+  variant: external_exports.string(),
+  shared_lib: external_exports.string().nullish(),
+  static_lib: external_exports.string().nullish(),
+  licenses: external_exports.array(external_exports.string()).nullish()
+}).passthrough();
+var NotBuiltSchema = external_exports.object({ module: external_exports.string(), cause: external_exports.string() });
+var PysealDistributionInfoSchema = external_exports.object({
+  /** sha256 of the CPython source tarball this was built from. */
+  source_sha256: external_exports.string(),
+  /** The cache key the distribution is stored under. */
+  key: external_exports.string(),
+  not_built: external_exports.array(NotBuiltSchema),
+  /** Stdlib extension modules that exist only for CPython's own tests. */
+  test_extensions: external_exports.array(external_exports.string()),
+  /** Header directory for compiling the launcher and inittab. */
+  include_dir: external_exports.string()
+});
+var PythonJsonSchema = external_exports.object({
+  version: external_exports.string(),
+  target_triple: external_exports.string(),
+  python_version: external_exports.string(),
+  python_major_minor_version: external_exports.string(),
+  python_exe: external_exports.string(),
+  python_paths: external_exports.object({ stdlib: external_exports.string(), include: external_exports.string() }).passthrough(),
+  python_extension_module_loading: external_exports.array(external_exports.string()),
+  python_stdlib_test_packages: external_exports.array(external_exports.string()).default([]),
+  libpython_link_mode: external_exports.string().optional(),
+  build_info: external_exports.object({
+    core: external_exports.object({ objs: external_exports.array(external_exports.string()), links: external_exports.array(LinkEntrySchema) }),
+    extensions: external_exports.record(external_exports.array(ExtensionVariantSchema)),
+    inittab_object: external_exports.string().nullish(),
+    inittab_source: external_exports.string().nullish(),
+    inittab_cflags: external_exports.array(external_exports.string()).default([]),
+    object_file_format: external_exports.string().optional()
+  }),
+  pyseal: PysealDistributionInfoSchema.optional()
+}).passthrough();
+var DistributionFormatError = class extends Error {
+  constructor(file, detail) {
+    super(
+      `${file} is not a usable PYTHON.json: ${detail}. Point --python-distribution at a CPython source tarball or a python-build-standalone "full" archive.`
+    );
+    this.name = "DistributionFormatError";
+  }
+};
+async function readDistribution(root) {
+  const file = import_node_path4.default.join(root, "PYTHON.json");
+  let raw;
+  try {
+    raw = JSON.parse(await (0, import_promises4.readFile)(file, "utf8"));
+  } catch (error) {
+    throw new DistributionFormatError(file, error.message);
+  }
+  return parseDistribution(root, raw, file);
+}
+function parseDistribution(root, raw, file = "PYTHON.json") {
+  const parsed = PythonJsonSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new DistributionFormatError(file, issues.slice(0, 5).join("; "));
+  }
+  if (!["7", "8"].includes(parsed.data.version) && !parsed.data.pyseal) {
+    throw new DistributionFormatError(file, `format version ${parsed.data.version} is not one of 7, 8`);
+  }
+  const format = (parsed.data.build_info.object_file_format ?? "elf").replace(/%/g, "");
+  return { root, json: parsed.data, objectFileFormat: format };
+}
+
+// src/distribution/pbs.ts
+var PbsArchiveSchema = external_exports.object({
+  python: external_exports.string().regex(/^\d+\.\d+\.\d+$/),
+  release: external_exports.string().regex(/^\d{8}$/),
+  triple: external_exports.string(),
+  variant: external_exports.string(),
+  sha256: external_exports.string().regex(/^[0-9a-f]{64}$/)
+});
+var PbsManifestSchema = external_exports.object({
+  comment: external_exports.string().optional(),
+  assetUrlPrefix: external_exports.string().url(),
+  archives: external_exports.array(PbsArchiveSchema)
+});
+var PbsError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "PbsError";
+  }
+};
+async function loadPbsManifest(env = process.env) {
+  const file = env.PYSEAL_PBS_MANIFEST;
+  const raw = file ? JSON.parse(await (0, import_promises5.readFile)(file, "utf8")) : pbs_manifest_default;
+  const parsed = PbsManifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new PbsError(
+      `${file ?? "the bundled python-build-standalone manifest"} is not valid: ${parsed.error.message}`
+    );
+  }
+  return parsed.data;
+}
+function archiveName(archive) {
+  return `cpython-${archive.python}+${archive.release}-${archive.triple}-${archive.variant}-full.tar.zst`;
+}
+function archiveUrl(manifest, archive, env = process.env) {
+  const prefix = (env.PYSEAL_PBS_MIRROR ?? manifest.assetUrlPrefix).replace(/\/+$/, "");
+  return `${prefix}/${archive.release}/${archiveName(archive)}`;
+}
+function parsePbsRequest(value) {
+  const match = /^pbs:(\d+\.\d+(?:\.\d+)?)(?:\+(\d{8}))?(?::([a-z0-9+_-]+))?$/.exec(value.trim());
+  if (!match) {
+    throw new PbsError(
+      `--python-distribution "${value}" is not a python-build-standalone request: write pbs:3.11, pbs:3.11.9, pbs:3.11.9+20240415 or any of them with :VARIANT (pbs:3.11:noopt)`
+    );
+  }
+  return { python: match[1], release: match[2] ?? null, variant: match[3] ?? null };
+}
+function resolvePbsArchive(manifest, request, triple) {
+  const forTriple = manifest.archives.filter((a) => a.triple === triple);
+  const matches = forTriple.filter(
+    (a) => (a.python === request.python || a.python.startsWith(`${request.python}.`)) && (request.release === null || a.release === request.release) && (request.variant === null || a.variant === request.variant)
+  );
+  if (matches.length === 0) {
+    const known = forTriple.map((a) => `${a.python}+${a.release}:${a.variant}`);
+    throw new PbsError(
+      `No python-build-standalone full archive for Python ${request.python}${request.release ? `+${request.release}` : ""}${request.variant ? ` (${request.variant})` : ""} on ${triple} is in the manifest. ${known.length > 0 ? `Known for ${triple}: ${known.join(", ")}.` : `None is known for ${triple}.`} Run npm run update-pbs-manifest, or pass --python-distribution the archive URL with #sha256=HEX.`
+    );
+  }
+  return [...matches].sort(compareArchives).at(-1);
+}
+function compareArchives(a, b) {
+  const version = (v) => v.split(".").map(Number);
+  const [x, y] = [version(a.python), version(b.python)];
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return a.release.localeCompare(b.release);
+}
+function isPbsValue(value) {
+  return value.startsWith("pbs:") || /-full\.tar\.zst(#sha256=[0-9a-fA-F]{64})?$/.test(value);
+}
+async function obtainPbsDistribution(value, target, cacheRoot, log) {
+  const { file, sha256, downloaded } = await locateArchive(value, target, cacheRoot, log);
+  const root = import_node_path5.default.join(cacheRoot, "python", `pbs-${sha256.slice(0, 24)}`);
+  const distributionRoot = import_node_path5.default.join(root, "python");
+  let reused = (0, import_node_fs4.existsSync)(import_node_path5.default.join(distributionRoot, "PYTHON.json"));
+  if (!reused) {
+    await (0, import_promises5.mkdir)(import_node_path5.default.dirname(root), { recursive: true });
+    reused = await withCacheLock(
+      `${root}.lock`,
+      async () => {
+        if ((0, import_node_fs4.existsSync)(import_node_path5.default.join(distributionRoot, "PYTHON.json"))) return true;
+        await unpack(file, root, log);
+        return false;
+      },
+      () => log(`  waiting for another pyseal process unpacking ${import_node_path5.default.basename(file)}`)
+    );
+  }
+  const distribution = await readDistribution(distributionRoot);
+  if (distribution.json.target_triple !== target.triple) {
+    throw new PbsError(
+      `${import_node_path5.default.basename(file)} is a distribution for ${distribution.json.target_triple}, not ${target.triple}: choose the archive built for ${target.triple}`
+    );
+  }
+  return { distribution, reused: reused && !downloaded, source: import_node_path5.default.basename(file), sha256 };
+}
+async function locateArchive(value, target, cacheRoot, log) {
+  const downloads = process.env.RUNNER_TOOL_CACHE ? import_node_path5.default.join(process.env.RUNNER_TOOL_CACHE, "pyseal-pbs") : import_node_path5.default.join(cacheRoot, "downloads", "pbs");
+  if (value.startsWith("pbs:")) {
+    const manifest = await loadPbsManifest();
+    const archive = resolvePbsArchive(manifest, parsePbsRequest(value), target.triple);
+    return fetchArchive(archiveUrl(manifest, archive), archive.sha256, downloads, log);
+  }
+  if (/^https?:\/\//.test(value)) {
+    const url = new URL(value);
+    const fragment = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash);
+    url.hash = "";
+    const name = import_node_path5.default.basename(url.pathname);
+    const known = (await loadPbsManifest()).archives.find((a) => archiveName(a) === name);
+    const sha256 = fragment?.[1].toLowerCase() ?? known?.sha256;
+    if (!sha256) {
+      throw new PbsError(
+        `${name} is not in pyseal's manifest of known archives, so its sha256 is unknown: pass it as ${url.toString()}#sha256=HEX (the value from the release's SHA256SUMS)`
+      );
+    }
+    return fetchArchive(url.toString(), sha256, downloads, log);
+  }
+  if (!(0, import_node_fs4.existsSync)(value)) throw new PbsError(`${value}: no such python-build-standalone archive`);
+  return { file: import_node_path5.default.resolve(value), sha256: await sha256File(value), downloaded: false };
+}
+async function fetchArchive(url, sha256, dir, log) {
+  const dest = import_node_path5.default.join(dir, sha256.slice(0, 16), import_node_path5.default.basename(new URL(url).pathname));
+  const downloaded = !(0, import_node_fs4.existsSync)(dest);
+  const result = await downloadVerified({ url, dest, sha256, log });
+  return { ...result, downloaded };
+}
+async function unpack(file, root, log) {
+  log(`  unpacking ${import_node_path5.default.basename(file)}`);
+  const partial = `${root}.partial`;
+  await (0, import_promises5.rm)(partial, { recursive: true, force: true });
+  await (0, import_promises5.mkdir)(partial, { recursive: true });
+  const result = await runCommand({ command: "tar", args: ["--zstd", "-xf", file, "-C", partial] });
+  if (result.code !== 0) {
+    await (0, import_promises5.rm)(partial, { recursive: true, force: true });
+    throw new PbsError(
+      `${import_node_path5.default.basename(file)} could not be unpacked (tar --zstd: ${lastLines(result.stderr, 3)}); install zstd, or check that the file is a python-build-standalone .tar.zst archive`
+    );
+  }
+  if (!(0, import_node_fs4.existsSync)(import_node_path5.default.join(partial, "python", "PYTHON.json"))) {
+    const top = await (0, import_promises5.readdir)(partial);
+    await (0, import_promises5.rm)(partial, { recursive: true, force: true });
+    throw new PbsError(
+      `${import_node_path5.default.basename(file)} has no python/PYTHON.json (it holds ${top.join(", ") || "nothing"}): only "full" archives carry the objects pyseal links; install_only archives do not`
+    );
+  }
+  await (0, import_promises5.rm)(root, { recursive: true, force: true });
+  await (0, import_promises5.rename)(partial, root);
+}
+
 // src/targets/table.ts
 var ToolchainInstallSchema = external_exports.discriminatedUnion("kind", [
   /** Debian/Ubuntu packages (GitHub's Linux runners, this project's machines). */
@@ -4362,10 +4879,80 @@ function hostTriple() {
   return `${arch}-pc-windows-msvc`;
 }
 
+// src/inputs/suggest.ts
+function editDistance(a, b) {
+  const d = Array.from(
+    { length: a.length + 1 },
+    (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+function nearest(word, candidates) {
+  const wanted = word.trim().toLowerCase();
+  let best = null;
+  for (const candidate of candidates) {
+    const distance = editDistance(wanted, candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  if (!best) return null;
+  return best.distance <= Math.max(2, Math.floor(best.candidate.length / 4)) ? best.candidate : null;
+}
+function didYouMean(word, candidates) {
+  const match = nearest(word, candidates);
+  return match ? ` Did you mean "${match}"?` : "";
+}
+
+// src/inputs/issues.ts
+var FLAG_NAMES = {
+  entryPoint: "entry-point",
+  pythonDistribution: "python-distribution",
+  stdlibExclude: "stdlib-exclude",
+  outDir: "out-dir",
+  cacheDir: "cache-dir",
+  failOn: "fail-on",
+  extensionLocations: "extension-location",
+  allowInMemorySharedLibraryLoading: "allow-in-memory-shared-library-loading",
+  excludePackages: "exclude-packages",
+  standalonePackages: "standalone-packages",
+  linkExtra: "link-extra"
+};
+function settingName(field) {
+  const name = String(field ?? "");
+  return FLAG_NAMES[name] ?? name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+function describeIssue(issue, known = []) {
+  const name = settingName(issue.path[0]);
+  switch (issue.code) {
+    case "invalid_enum_value":
+      return `${name} must be one of ${issue.options.join(", ")}, not "${String(issue.received)}"`;
+    case "invalid_type":
+      return issue.received === "undefined" ? `${name} is required` : `${name} must be ${article(issue.expected)}, not ${article(issue.received)}`;
+    case "invalid_union":
+      return `${name} must be a string or a list of strings`;
+    case "unrecognized_keys":
+      return issue.keys.map((key) => `unknown setting "${key}".${didYouMean(key, known)} Known settings: ${known.join(", ")}`).join("; ");
+    default:
+      return `${name}${issue.path.length > 1 ? ` (${issue.path.slice(1).join(".")})` : ""}: ${issue.message}`;
+  }
+}
+function article(type) {
+  if (type === "array") return "a list";
+  if (type === "object") return "a table";
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
 // src/inputs/pyproject.ts
-var import_node_fs = require("node:fs");
-var import_promises = require("node:fs/promises");
-var import_node_path2 = __toESM(require("node:path"));
+var import_node_fs5 = require("node:fs");
+var import_promises6 = require("node:fs/promises");
+var import_node_path6 = __toESM(require("node:path"));
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -5142,7 +5729,13 @@ var ExtensionLocationSchema = external_exports.discriminatedUnion("kind", [
   /** Loaded from memory, never written to disk (only Windows can, and only when allowed). */
   external_exports.object({ kind: external_exports.literal("in-memory") }),
   /** A shared-library file in this directory beside the binary (`filesystem-relative:lib`). */
-  external_exports.object({ kind: external_exports.literal("filesystem-relative"), dir: external_exports.string().regex(/^[\w.-]+(\/[\w.-]+)*$/) })
+  external_exports.object({
+    kind: external_exports.literal("filesystem-relative"),
+    dir: external_exports.string().regex(
+      /^(?!\.\.?(\/|$))(?!.*\/\.\.?(\/|$))[\w.-]+(\/[\w.-]+)*$/,
+      `must be a directory below the binary's (letters, digits, ".", "_", "-" and "/"; no ".." and no leading "/")`
+    )
+  })
 ]);
 var LinkExtraSchema = external_exports.discriminatedUnion("kind", [
   external_exports.object({ kind: external_exports.literal("objects"), paths: external_exports.array(external_exports.string()) }),
@@ -5213,21 +5806,45 @@ var InputError = class extends Error {
 };
 
 // src/inputs/pyproject.ts
+var SETTING_NAMES = Object.keys(RawInputsSchema.shape);
+async function readUtf8(file) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(await (0, import_promises6.readFile)(file));
+  } catch (error) {
+    if (error instanceof TypeError) return null;
+    throw error;
+  }
+}
 async function readProjectMetadata(projectDir) {
-  const file = import_node_path2.default.join(projectDir, "pyproject.toml");
+  const file = import_node_path6.default.join(projectDir, "pyproject.toml");
   const empty = { name: null, scripts: {}, settings: {}, problems: [] };
-  if (!(0, import_node_fs.existsSync)(file)) return empty;
+  if (!(0, import_node_fs5.existsSync)(file)) return empty;
+  const text = await readUtf8(file);
+  if (text === null) {
+    return { ...empty, problems: [`${file} is not UTF-8 text: save it as UTF-8 (TOML allows nothing else)`] };
+  }
   let doc;
   try {
-    doc = parse(await (0, import_promises.readFile)(file, "utf8"));
+    doc = parse(text);
   } catch (error) {
-    return { ...empty, problems: [`${file} is not valid TOML: ${error.message.split("\n")[0]}`] };
+    const detail = error.message.split("\n")[0];
+    return { ...empty, problems: [`${file} is not valid TOML (${detail}): fix the syntax at that line`] };
   }
   const project = doc.project ?? {};
   const tool = (doc.tool ?? {}).pyseal ?? {};
-  const parsed = RawInputsSchema.safeParse(tool);
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `[tool.pyseal] in ${file}: ${i.path.join(".") || "table"}: ${i.message}`);
-  const scripts = project.scripts ?? {};
+  const problems = [];
+  if (typeof tool !== "object" || Array.isArray(tool)) {
+    problems.push(`[tool.pyseal] in ${file} must be a table of settings, not ${typeof tool}`);
+  }
+  const parsed = RawInputsSchema.safeParse(problems.length > 0 ? {} : tool);
+  if (!parsed.success) {
+    problems.push(...parsed.error.issues.map((i) => `[tool.pyseal] in ${file}: ${describeIssue(i, SETTING_NAMES)}`));
+  }
+  const scripts = {};
+  for (const [command, target] of Object.entries(project.scripts ?? {})) {
+    if (typeof target === "string") scripts[command] = target;
+    else problems.push(`[project.scripts] ${command} in ${file} must be a string like "pkg.module:function"`);
+  }
   return {
     name: typeof project.name === "string" ? project.name : null,
     scripts,
@@ -5240,11 +5857,14 @@ async function readProjectMetadata(projectDir) {
 var DEFAULT_PYTHON_DISTRIBUTION = "debian:python3.11";
 async function resolveBuildInputs(flags, cwd = process.cwd()) {
   const problems = [];
-  const project = import_node_path3.default.resolve(cwd, flags.project ?? ".");
-  if (!(0, import_node_fs2.existsSync)(project)) {
-    throw new InputError([`project directory ${project} does not exist (--project)`]);
+  const project = import_node_path7.default.resolve(cwd, flags.project ?? ".");
+  if (!(0, import_node_fs6.existsSync)(project)) {
+    throw new InputError([`project directory ${project} does not exist: point --project at the project's directory`]);
   }
-  if (!(0, import_node_fs2.existsSync)(import_node_path3.default.join(project, "pyproject.toml")) && !(0, import_node_fs2.existsSync)(import_node_path3.default.join(project, "setup.py"))) {
+  if (!(0, import_node_fs6.statSync)(project).isDirectory()) {
+    throw new InputError([`project ${project} is a file, not a directory: point --project at the directory holding it`]);
+  }
+  if (!(0, import_node_fs6.existsSync)(import_node_path7.default.join(project, "pyproject.toml")) && !(0, import_node_fs6.existsSync)(import_node_path7.default.join(project, "setup.py"))) {
     problems.push(`${project} has neither pyproject.toml nor setup.py: point --project at a Python project`);
   }
   const metadata = await readProjectMetadata(project);
@@ -5254,7 +5874,8 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
   try {
     target = findTarget(target).triple;
   } catch (error) {
-    problems.push(error.message);
+    const names = TARGETS.flatMap((t) => [t.triple, ...t.aliases]);
+    problems.push(`${error.message}${didYouMean(target, names)}`);
   }
   const interpreterMode = merged["entry-point"] === "none";
   let entryPoint2 = interpreterMode ? null : merged["entry-point"] ?? null;
@@ -5267,10 +5888,8 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
       );
     }
   }
-  const requirements = (merged.requirements ?? []).map((r) => import_node_path3.default.resolve(cwd, r));
-  for (const file of requirements) {
-    if (!(0, import_node_fs2.existsSync)(file)) problems.push(`requirements file ${file} does not exist (--requirements)`);
-  }
+  const requirements = (merged.requirements ?? []).map((r) => import_node_path7.default.resolve(cwd, r));
+  for (const file of requirements) problems.push(...await requirementsProblems(file));
   const exclude = merged["stdlib-exclude"];
   const stdlibExclude = exclude === void 0 ? DEFAULT_STDLIB_EXCLUDE : (Array.isArray(exclude) ? exclude : exclude.split(",")).map((s) => s.trim()).filter((s) => s !== "" && s !== "none");
   const candidate = {
@@ -5278,12 +5897,16 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
     project,
     requirements,
     entryPoint: entryPoint2,
-    name: merged.name ?? metadata.name ?? import_node_path3.default.basename(project),
-    pythonDistribution: merged["python-distribution"] ?? DEFAULT_PYTHON_DISTRIBUTION,
+    name: merged.name ?? metadata.name ?? import_node_path7.default.basename(project),
+    pythonDistribution: await distributionValue(merged["python-distribution"], target, cwd, problems),
     pythonOptimization: merged["python-optimization"] ?? "none",
     stdlibExclude,
-    outDir: import_node_path3.default.resolve(cwd, merged["out-dir"] ?? "pyseal-out"),
-    cacheDir: merged["cache-dir"] ? import_node_path3.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir(),
+    outDir: directoryValue(import_node_path7.default.resolve(cwd, merged["out-dir"] ?? "pyseal-out"), "out-dir", problems),
+    cacheDir: directoryValue(
+      merged["cache-dir"] ? import_node_path7.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir(),
+      "cache-dir",
+      problems
+    ),
     failOn: merged["fail-on"] ?? "error",
     flavor: merged.flavor ?? null,
     extensionLocations: listOf(merged["extension-location"] ?? "filesystem-relative:lib").map((location) => {
@@ -5304,12 +5927,73 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
   for (const name of candidate.excludePackages.filter((n) => candidate.standalonePackages.includes(n))) {
     problems.push(`${name} is in both exclude-packages and standalone-packages: choose one`);
   }
+  problems.push(...flavorConflicts(candidate.flavor, candidate.standalonePackages));
   const parsed = BuildInputsSchema.safeParse(candidate);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`${issue.path.join(".")}: ${issue.message}`);
+    for (const issue of parsed.error.issues) {
+      const fromProject = issue.path[0] === "name" && merged.name === void 0 && metadata.name !== null;
+      problems.push(
+        describeIssue(issue) + (fromProject ? ` ("${metadata.name}" is [project] name in pyproject.toml; give --name to choose another)` : "")
+      );
+    }
   }
   if (problems.length > 0) throw new InputError(problems);
   return parsed.data;
+}
+async function requirementsProblems(file) {
+  if (!(0, import_node_fs6.existsSync)(file)) return [`requirements file ${file} does not exist: check --requirements`];
+  if (!(0, import_node_fs6.statSync)(file).isFile()) return [`requirements file ${file} is not a file: give --requirements a file`];
+  const text = await readUtf8(file);
+  if (text === null) return [`requirements file ${file} is not UTF-8 text: save it as UTF-8 (pip reads nothing else)`];
+  const lines = text.split("\n").map((l) => l.replace(/(^|\s)#.*$/, "").trim());
+  if (lines.every((l) => l === "")) {
+    return [`requirements file ${file} lists no requirements: add them, or leave out --requirements`];
+  }
+  return [];
+}
+var DEBIAN_PYTHONS = ["python3.11", "python3.13"];
+async function distributionValue(value, triple, cwd, problems) {
+  if (value === void 0) return DEFAULT_PYTHON_DISTRIBUTION;
+  if (value.startsWith("debian:")) {
+    const pkg = value.slice("debian:".length);
+    if (!DEBIAN_PYTHONS.includes(pkg)) {
+      problems.push(
+        `python-distribution "${value}" is not a CPython pyseal can build from Debian's sources: use ${DEBIAN_PYTHONS.map((p) => `debian:${p}`).join(" or ")}, a CPython source tarball, or pbs:VERSION`
+      );
+    }
+    return value;
+  }
+  if (/^https?:\/\//.test(value)) return value;
+  if (isPbsValue(value) && value.startsWith("pbs:")) {
+    try {
+      const known = TARGETS.some((t) => t.triple === triple);
+      const request = parsePbsRequest(value);
+      if (known) resolvePbsArchive(await loadPbsManifest(), request, triple);
+    } catch (error) {
+      problems.push(error.message);
+    }
+    return value;
+  }
+  const local = import_node_path7.default.resolve(cwd, value);
+  if (!(0, import_node_fs6.existsSync)(local)) {
+    problems.push(
+      `python-distribution "${value}" is neither debian:python3.N, pbs:VERSION, a URL nor an existing file or directory: give one of those`
+    );
+    return value;
+  }
+  return local;
+}
+function directoryValue(dir, name, problems) {
+  if ((0, import_node_fs6.existsSync)(dir) && !(0, import_node_fs6.statSync)(dir).isDirectory()) {
+    problems.push(`${name} ${dir} is a file, not a directory: give --${name} a directory (it is created if missing)`);
+  }
+  return dir;
+}
+function flavorConflicts(flavor, standalonePackages) {
+  if (flavor !== "static" || standalonePackages.length === 0) return [];
+  return [
+    `standalone-packages (${standalonePackages.join(", ")}) conflicts with flavor static: files beside the binary need the dynamic flavor; use exclude-packages to leave them out instead`
+  ];
 }
 function listOf(value) {
   if (value === void 0) return [];
@@ -5327,170 +6011,85 @@ function normalizeName(name) {
 }
 function parseLinkExtra(item, cwd, problems) {
   const match = /^([A-Za-z_][\w.]*)=(.+)$/.exec(item);
-  const paths = (match ? match[2] : item).split(/[,;]/).map((p) => p.trim()).filter((p) => p !== "").map((p) => import_node_path3.default.resolve(cwd, p));
+  const paths = (match ? match[2] : item).split(/[,;]/).map((p) => p.trim()).filter((p) => p !== "").map((p) => import_node_path7.default.resolve(cwd, p));
   for (const file of paths) {
-    if (!(0, import_node_fs2.existsSync)(file)) problems.push(`link-extra file ${file} does not exist`);
+    if (!(0, import_node_fs6.existsSync)(file)) problems.push(`link-extra file ${file} does not exist: check --link-extra`);
     else if (!/\.(o|obj|a|lib)$/.test(file))
-      problems.push(`link-extra file ${file} is not an object file or static library`);
+      problems.push(`link-extra file ${file} is not an object file or static library: give .o, .obj, .a or .lib files`);
   }
   return match ? { kind: "module", module: match[1], paths } : { kind: "objects", paths };
 }
 
 // src/pipeline.ts
-var import_node_fs20 = require("node:fs");
-var import_promises22 = require("node:fs/promises");
-var import_node_path29 = __toESM(require("node:path"));
+var import_node_fs22 = require("node:fs");
+var import_promises23 = require("node:fs/promises");
+var import_node_path32 = __toESM(require("node:path"));
 
 // src/build/install-packages.ts
-var import_node_fs8 = require("node:fs");
-var import_promises6 = require("node:fs/promises");
-var import_node_path9 = __toESM(require("node:path"));
+var import_node_fs11 = require("node:fs");
+var import_promises11 = require("node:fs/promises");
+var import_node_path13 = __toESM(require("node:path"));
 
-// src/cache/hash.ts
-var import_node_crypto = require("node:crypto");
-var import_node_fs3 = require("node:fs");
-function sha256File(file) {
-  return new Promise((resolve, reject) => {
-    const hash = (0, import_node_crypto.createHash)("sha256");
-    (0, import_node_fs3.createReadStream)(file).on("data", (chunk) => hash.update(chunk)).on("error", reject).on("end", () => resolve(hash.digest("hex")));
-  });
-}
-function contentKey(description, length = 24) {
-  return (0, import_node_crypto.createHash)("sha256").update(stableJson(description)).digest("hex").slice(0, length);
-}
-function stableJson(value) {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== void 0).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+// src/cache/entry-manifest.ts
+var import_node_fs7 = require("node:fs");
+var import_promises7 = require("node:fs/promises");
+var import_node_path8 = __toESM(require("node:path"));
+var ENTRY_MANIFEST = ".pyseal-entry.json";
+async function listFiles(dir, base = dir) {
+  const files = [];
+  for (const entry of await (0, import_promises7.readdir)(dir, { withFileTypes: true })) {
+    const full = import_node_path8.default.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...await listFiles(full, base));
+    else if (entry.isFile() && entry.name !== ENTRY_MANIFEST) files.push(import_node_path8.default.relative(base, full));
   }
-  return JSON.stringify(value);
+  return files.sort();
 }
-
-// src/cache/lock.ts
-var import_node_fs4 = require("node:fs");
-var import_promises2 = require("node:fs/promises");
-var import_node_path4 = __toESM(require("node:path"));
-async function withCacheLock(lockDir, work, onWait) {
-  await (0, import_promises2.mkdir)(import_node_path4.default.dirname(lockDir), { recursive: true });
-  let waited = false;
-  for (; ; ) {
-    try {
-      await (0, import_promises2.mkdir)(lockDir);
-      break;
-    } catch (error) {
-      if (error.code !== "EEXIST") throw error;
-      if (!ownerAlive(lockDir)) {
-        await (0, import_promises2.rm)(lockDir, { recursive: true, force: true });
-        continue;
-      }
-      if (!waited) onWait?.();
-      waited = true;
-      await new Promise((resolve) => setTimeout(resolve, 1e3));
-    }
-  }
-  await (0, import_promises2.writeFile)(import_node_path4.default.join(lockDir, "pid.tmp"), String(process.pid));
-  await (0, import_promises2.rename)(import_node_path4.default.join(lockDir, "pid.tmp"), import_node_path4.default.join(lockDir, "pid"));
+async function writeEntryManifest(dir) {
+  if ((0, import_node_fs7.existsSync)(import_node_path8.default.join(dir, ENTRY_MANIFEST))) return;
+  const files = {};
+  for (const file of await listFiles(dir)) files[file] = await sha256File(import_node_path8.default.join(dir, file));
+  await (0, import_promises7.writeFile)(import_node_path8.default.join(dir, ENTRY_MANIFEST), JSON.stringify({ files }) + "\n");
+}
+async function verifyEntry(dir, options = {}) {
+  const manifestFile = import_node_path8.default.join(dir, ENTRY_MANIFEST);
+  if (!(0, import_node_fs7.existsSync)(manifestFile)) return options.requireManifest ? "it has no manifest (an incomplete restore)" : null;
+  let manifest;
   try {
-    return await work();
-  } finally {
-    await (0, import_promises2.rm)(lockDir, { recursive: true, force: true });
+    manifest = JSON.parse(await (0, import_promises7.readFile)(manifestFile, "utf8"));
+  } catch {
+    return "its manifest is unreadable";
   }
-}
-function ownerAlive(lockDir) {
-  const file = import_node_path4.default.join(lockDir, "pid");
-  if (!(0, import_node_fs4.existsSync)(file)) return true;
-  const pid = Number((0, import_node_fs4.readFileSync)(file, "utf8"));
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
+  const present = new Set(await listFiles(dir));
+  for (const [file, sha] of Object.entries(manifest.files)) {
+    if (!present.has(file)) return `${file} is missing`;
+    if (await sha256File(import_node_path8.default.join(dir, file)) !== sha) return `${file} does not match its sha256`;
   }
-}
-
-// src/exec/run.ts
-var import_node_child_process = require("node:child_process");
-var CommandFailedError = class extends Error {
-  constructor(spec, result) {
-    const tail = lastLines(result.stderr + result.stdout, 25);
-    super(`${describeCommand(spec)} exited with ${result.code}
-${tail}`);
-    this.spec = spec;
-    this.result = result;
-    this.name = "CommandFailedError";
-  }
-  spec;
-  result;
-};
-function lastLines(text, count) {
-  return text.trimEnd().split("\n").slice(-count).join("\n");
-}
-function runCommand(spec) {
-  return new Promise((resolve, reject) => {
-    const child = (0, import_node_child_process.spawn)(spec.command, spec.args, {
-      cwd: spec.cwd,
-      env: spec.env ?? process.env,
-      stdio: [spec.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
-    });
-    const out = [];
-    const err = [];
-    child.stdout?.on("data", (d) => {
-      out.push(d);
-      spec.onOutput?.(d.toString());
-    });
-    child.stderr?.on("data", (d) => {
-      err.push(d);
-      spec.onOutput?.(d.toString());
-    });
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      resolve({
-        code: code ?? (signal ? 128 : 1),
-        stdout: Buffer.concat(out).toString(),
-        stderr: Buffer.concat(err).toString()
-      });
-    });
-    if (child.stdin) {
-      child.stdin.on("error", () => void 0);
-      child.stdin.end(spec.input);
-    }
-  });
-}
-async function runChecked(spec) {
-  const result = await runCommand(spec);
-  if (result.code !== 0) throw new CommandFailedError(spec, result);
-  return result;
-}
-function describeCommand(spec) {
-  const args = spec.args.length > 8 ? [...spec.args.slice(0, 4), `\u2026 ${spec.args.length - 6} more \u2026`, ...spec.args.slice(-2)] : spec.args;
-  return [spec.command, ...args].join(" ");
+  return null;
 }
 
 // src/package-root.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"));
+var import_node_fs8 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"));
 var cached = null;
 function packageRoot() {
   if (cached) return cached;
   let dir = __dirname;
   for (; ; ) {
-    const manifest = import_node_path5.default.join(dir, "package.json");
-    if ((0, import_node_fs5.existsSync)(manifest) && JSON.parse((0, import_node_fs5.readFileSync)(manifest, "utf8")).name === "pyseal") {
+    const manifest = import_node_path9.default.join(dir, "package.json");
+    if ((0, import_node_fs8.existsSync)(manifest) && JSON.parse((0, import_node_fs8.readFileSync)(manifest, "utf8")).name === "pyseal") {
       cached = dir;
       return dir;
     }
-    const parent = import_node_path5.default.dirname(dir);
+    const parent = import_node_path9.default.dirname(dir);
     if (parent === dir) throw new Error(`pyseal's package root was not found above ${__dirname}`);
     dir = parent;
   }
 }
 
 // src/build/capture-records.ts
-var import_node_fs6 = require("node:fs");
-var import_promises3 = require("node:fs/promises");
-var import_node_path6 = __toESM(require("node:path"));
+var import_node_fs9 = require("node:fs");
+var import_promises8 = require("node:fs/promises");
+var import_node_path10 = __toESM(require("node:path"));
 var CaptureRecordSchema = external_exports.object({
   schema: external_exports.literal(1),
   module: external_exports.string(),
@@ -5508,17 +6107,17 @@ var CaptureRecordSchema = external_exports.object({
 var IntentSchema = external_exports.object({ schema: external_exports.literal(1), package: external_exports.string(), modules: external_exports.array(external_exports.string()) }).passthrough();
 async function readCapture(captureDir) {
   return {
-    records: await readJsonDir(import_node_path6.default.join(captureDir, "records"), CaptureRecordSchema),
-    intents: await readJsonDir(import_node_path6.default.join(captureDir, "intended"), IntentSchema)
+    records: await readJsonDir(import_node_path10.default.join(captureDir, "records"), CaptureRecordSchema),
+    intents: await readJsonDir(import_node_path10.default.join(captureDir, "intended"), IntentSchema)
   };
 }
 async function readJsonDir(dir, schema) {
-  if (!(0, import_node_fs6.existsSync)(dir)) return [];
-  const names = (await (0, import_promises3.readdir)(dir)).filter((n) => n.endsWith(".json")).sort();
+  if (!(0, import_node_fs9.existsSync)(dir)) return [];
+  const names = (await (0, import_promises8.readdir)(dir)).filter((n) => n.endsWith(".json")).sort();
   const items = [];
   for (const name of names) {
-    const file = import_node_path6.default.join(dir, name);
-    const parsed = schema.safeParse(JSON.parse(await (0, import_promises3.readFile)(file, "utf8")));
+    const file = import_node_path10.default.join(dir, name);
+    const parsed = schema.safeParse(JSON.parse(await (0, import_promises8.readFile)(file, "utf8")));
     if (!parsed.success) {
       throw new Error(`capture record ${file} is malformed: ${parsed.error.issues[0]?.message ?? "unknown"}`);
     }
@@ -5528,15 +6127,15 @@ async function readJsonDir(dir, schema) {
 }
 
 // src/build/project-dependencies.ts
-var import_node_fs7 = require("node:fs");
-var import_promises4 = require("node:fs/promises");
-var import_node_path7 = __toESM(require("node:path"));
+var import_node_fs10 = require("node:fs");
+var import_promises9 = require("node:fs/promises");
+var import_node_path11 = __toESM(require("node:path"));
 async function staticDependencies(projectDir) {
-  const file = import_node_path7.default.join(projectDir, "pyproject.toml");
-  if (!(0, import_node_fs7.existsSync)(file)) return null;
+  const file = import_node_path11.default.join(projectDir, "pyproject.toml");
+  if (!(0, import_node_fs10.existsSync)(file)) return null;
   let doc;
   try {
-    doc = parse(await (0, import_promises4.readFile)(file, "utf8"));
+    doc = parse(await (0, import_promises9.readFile)(file, "utf8"));
   } catch {
     return null;
   }
@@ -5550,9 +6149,9 @@ async function staticDependencies(projectDir) {
 }
 
 // src/build/project-tree.ts
-var import_node_crypto2 = require("node:crypto");
-var import_promises5 = require("node:fs/promises");
-var import_node_path8 = __toESM(require("node:path"));
+var import_node_crypto3 = require("node:crypto");
+var import_promises10 = require("node:fs/promises");
+var import_node_path12 = __toESM(require("node:path"));
 var TOP_LEVEL_OUTPUT = /* @__PURE__ */ new Set(["build", "dist", "pyseal-out"]);
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".git",
@@ -5567,26 +6166,26 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".pytest_cache"
 ]);
 function skipped(root, full) {
-  const name = import_node_path8.default.basename(full);
-  if (import_node_path8.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
+  const name = import_node_path12.default.basename(full);
+  if (import_node_path12.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
   return SKIPPED_DIRS.has(name) || name.endsWith(".egg-info");
 }
 async function copyProjectTree(source, destination) {
-  await (0, import_promises5.cp)(source, destination, {
+  await (0, import_promises10.cp)(source, destination, {
     recursive: true,
     filter: (from) => from === source || !skipped(source, from)
   });
 }
 async function hashTree(root) {
-  const hash = (0, import_node_crypto2.createHash)("sha256");
+  const hash = (0, import_node_crypto3.createHash)("sha256");
   const walk = async (dir) => {
-    const entries = (await (0, import_promises5.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
+    const entries = (await (0, import_promises10.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
     for (const entry of entries) {
-      const full = import_node_path8.default.join(dir, entry.name);
+      const full = import_node_path12.default.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipped(root, full)) await walk(full);
       } else if (entry.isFile()) {
-        hash.update(import_node_path8.default.relative(root, full)).update("\0").update(await (0, import_promises5.readFile)(full)).update("\0");
+        hash.update(import_node_path12.default.relative(root, full)).update("\0").update(await (0, import_promises10.readFile)(full)).update("\0");
       }
     }
   };
@@ -5638,21 +6237,20 @@ Fix the build of ${packageName} (missing headers or libraries are the usual caus
 };
 async function buildPackages(request) {
   const { distribution, project, requirements, cacheRoot } = request;
-  const requirementTexts = await Promise.all(requirements.map((r) => (0, import_promises6.readFile)(r, "utf8")));
+  const requirementTexts = await Promise.all(requirements.map((r) => (0, import_promises11.readFile)(r, "utf8")));
   const key = contentKey({
     distribution: distribution.json.pyseal?.key ?? distribution.root,
     project: await hashTree(project),
     requirements: requirementTexts,
-    shim: await hashTree(import_node_path9.default.join(packageRoot(), "python", "pyseal_capture")),
+    shim: await hashTree(import_node_path13.default.join(packageRoot(), "python", "pyseal_capture")),
     tools: BUILD_TOOLS_AS_WHEELS,
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
-    cxx: request.cxx && import_node_path9.default.isAbsolute(request.cxx) ? import_node_path9.default.relative(cacheRoot, request.cxx) : request.cxx,
+    cxx: request.cxx && import_node_path13.default.isAbsolute(request.cxx) ? import_node_path13.default.relative(cacheRoot, request.cxx) : request.cxx,
     recipe: PACKAGE_RECIPE_VERSION
   });
-  const root = import_node_path9.default.join(cacheRoot, "packages", key);
-  const siteDir = import_node_path9.default.join(root, "site");
-  const captureDir = import_node_path9.default.join(root, "capture");
-  const doneMarker = import_node_path9.default.join(root, "build.json");
+  const root = import_node_path13.default.join(cacheRoot, "packages", key);
+  const siteDir = import_node_path13.default.join(root, "site");
+  const captureDir = import_node_path13.default.join(root, "capture");
   const reuse = async () => ({
     key,
     reused: true,
@@ -5661,50 +6259,57 @@ async function buildPackages(request) {
     capture: await readCapture(captureDir),
     installed: await findExtensionFiles(siteDir, request.platformTag)
   });
-  if ((0, import_node_fs8.existsSync)(doneMarker)) return reuse();
+  if (await intactEntry(root, `packages ${key}`, request.log)) return reuse();
   return withCacheLock(`${root}.lock`, async () => {
-    if ((0, import_node_fs8.existsSync)(doneMarker)) return reuse();
+    if (await intactEntry(root, `packages ${key}`, request.log)) return reuse();
     return installInto(request, key, root);
   });
 }
+async function intactEntry(root, what, log) {
+  if (!(0, import_node_fs11.existsSync)(import_node_path13.default.join(root, "build.json"))) return false;
+  const problem = await verifyEntry(root);
+  if (problem) log(`  cached ${what} are damaged (${problem}): building them again`);
+  return problem === null;
+}
 async function installInto(request, key, root) {
   const { project, requirements, log } = request;
-  const siteDir = import_node_path9.default.join(root, "site");
-  const captureDir = import_node_path9.default.join(root, "capture");
-  const doneMarker = import_node_path9.default.join(root, "build.json");
-  await (0, import_promises6.rm)(root, { recursive: true, force: true });
-  await (0, import_promises6.mkdir)(captureDir, { recursive: true });
+  const siteDir = import_node_path13.default.join(root, "site");
+  const captureDir = import_node_path13.default.join(root, "capture");
+  const doneMarker = import_node_path13.default.join(root, "build.json");
+  await (0, import_promises11.rm)(root, { recursive: true, force: true });
+  await (0, import_promises11.mkdir)(captureDir, { recursive: true });
   await installCaptureShim(request.buildDistribution);
-  const projectCopy = import_node_path9.default.join(root, "project", import_node_path9.default.basename(project));
+  const projectCopy = import_node_path13.default.join(root, "project", import_node_path13.default.basename(project));
   await copyProjectTree(project, projectCopy);
   const requirementArgs = requirements.flatMap((r) => ["-r", r]);
   const dependencies = await staticDependencies(project);
   if (dependencies === null) {
     log(
-      `  pip install (from source) ${import_node_path9.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path9.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
+      `  pip install (from source) ${import_node_path13.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path13.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
     );
-    await pipInstall(request, { siteDir, captureDir, logFile: import_node_path9.default.join(root, "pip.log") }, [
+    await pipInstall(request, { siteDir, captureDir, logFile: import_node_path13.default.join(root, "pip.log") }, [
       projectCopy,
       ...requirementArgs
     ]);
   } else {
     const layer = dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies) : null;
-    log(`  pip install (from source) ${import_node_path9.default.basename(project)}, without its dependencies`);
-    await pipInstall(request, { siteDir, captureDir, logFile: import_node_path9.default.join(root, "pip.log") }, ["--no-deps", projectCopy]);
+    log(`  pip install (from source) ${import_node_path13.default.basename(project)}, without its dependencies`);
+    await pipInstall(request, { siteDir, captureDir, logFile: import_node_path13.default.join(root, "pip.log") }, ["--no-deps", projectCopy]);
     if (layer) await mergeDependencyLayer(layer, root);
   }
   const capture = await readCapture(captureDir);
   const installed = await findExtensionFiles(siteDir, request.platformTag);
-  await (0, import_promises6.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
+  await (0, import_promises11.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
+  await writeEntryManifest(root);
   return { key, reused: false, siteDir, captureDir, capture, installed };
 }
 async function installCaptureShim(buildDistribution) {
-  const python = import_node_path9.default.join(buildDistribution.root, buildDistribution.json.python_exe);
-  const purelib = import_node_path9.default.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ""));
+  const python = import_node_path13.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const purelib = import_node_path13.default.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ""));
   await runChecked({
     command: python,
     args: ["-m", "pyseal_capture", "install", "--site-packages", purelib],
-    env: { ...process.env, PYTHONPATH: import_node_path9.default.join(packageRoot(), "python") }
+    env: { ...process.env, PYTHONPATH: import_node_path13.default.join(packageRoot(), "python") }
   });
 }
 async function buildDependencyLayer(request, dependencies) {
@@ -5712,71 +6317,73 @@ async function buildDependencyLayer(request, dependencies) {
   const key = contentKey({
     layer: "dependencies",
     distribution: request.distribution.json.pyseal?.key ?? request.distribution.root,
-    requirements: await Promise.all(requirements.map((r) => (0, import_promises6.readFile)(r, "utf8"))),
+    requirements: await Promise.all(requirements.map((r) => (0, import_promises11.readFile)(r, "utf8"))),
     dependencies,
-    shim: await hashTree(import_node_path9.default.join(packageRoot(), "python", "pyseal_capture")),
+    shim: await hashTree(import_node_path13.default.join(packageRoot(), "python", "pyseal_capture")),
     tools: BUILD_TOOLS_AS_WHEELS,
-    cxx: request.cxx && import_node_path9.default.isAbsolute(request.cxx) ? import_node_path9.default.relative(cacheRoot, request.cxx) : request.cxx,
+    cxx: request.cxx && import_node_path13.default.isAbsolute(request.cxx) ? import_node_path13.default.relative(cacheRoot, request.cxx) : request.cxx,
     recipe: PACKAGE_RECIPE_VERSION
   });
-  const root = import_node_path9.default.join(cacheRoot, "packages", key);
-  const doneMarker = import_node_path9.default.join(root, "build.json");
-  const names = [...dependencies, ...requirements.map((r) => import_node_path9.default.basename(r))].join(", ");
-  if ((0, import_node_fs8.existsSync)(doneMarker)) {
+  const root = import_node_path13.default.join(cacheRoot, "packages", key);
+  const doneMarker = import_node_path13.default.join(root, "build.json");
+  const names = [...dependencies, ...requirements.map((r) => import_node_path13.default.basename(r))].join(", ");
+  if (await intactEntry(root, `dependencies ${key}`, log)) {
     log(`  reused cached dependencies ${key} (${names})`);
     return root;
   }
   return withCacheLock(`${root}.lock`, async () => {
-    if ((0, import_node_fs8.existsSync)(doneMarker)) return root;
-    await (0, import_promises6.rm)(root, { recursive: true, force: true });
-    const captureDir = import_node_path9.default.join(root, "capture");
-    await (0, import_promises6.mkdir)(captureDir, { recursive: true });
+    if (await intactEntry(root, `dependencies ${key}`, log)) return root;
+    await (0, import_promises11.rm)(root, { recursive: true, force: true });
+    const captureDir = import_node_path13.default.join(root, "capture");
+    await (0, import_promises11.mkdir)(captureDir, { recursive: true });
     log(`  pip install (from source) the dependencies: ${names}`);
-    await pipInstall(request, { siteDir: import_node_path9.default.join(root, "site"), captureDir, logFile: import_node_path9.default.join(root, "pip.log") }, [
+    await pipInstall(request, { siteDir: import_node_path13.default.join(root, "site"), captureDir, logFile: import_node_path13.default.join(root, "pip.log") }, [
       ...dependencies,
       ...requirements.flatMap((r) => ["-r", r])
     ]);
     const records = (await readCapture(captureDir)).records.length;
-    await (0, import_promises6.writeFile)(doneMarker, JSON.stringify({ key, records }, null, 2) + "\n");
+    await (0, import_promises11.writeFile)(doneMarker, JSON.stringify({ key, records }, null, 2) + "\n");
+    await writeEntryManifest(root);
     return root;
   });
 }
 async function mergeDependencyLayer(layerRoot, root) {
-  if ((0, import_node_fs8.existsSync)(import_node_path9.default.join(layerRoot, "site"))) {
-    await (0, import_promises6.cp)(import_node_path9.default.join(layerRoot, "site"), import_node_path9.default.join(root, "site"), {
+  if ((0, import_node_fs11.existsSync)(import_node_path13.default.join(layerRoot, "site"))) {
+    await (0, import_promises11.cp)(import_node_path13.default.join(layerRoot, "site"), import_node_path13.default.join(root, "site"), {
       recursive: true,
       force: false,
       errorOnExist: false
     });
   }
-  const from = import_node_path9.default.join(layerRoot, "capture");
-  const to = import_node_path9.default.join(root, "capture");
-  if ((0, import_node_fs8.existsSync)(import_node_path9.default.join(from, "objects"))) {
-    await (0, import_promises6.cp)(import_node_path9.default.join(from, "objects"), import_node_path9.default.join(to, "objects"), {
+  const from = import_node_path13.default.join(layerRoot, "capture");
+  const to = import_node_path13.default.join(root, "capture");
+  if ((0, import_node_fs11.existsSync)(import_node_path13.default.join(from, "objects"))) {
+    await (0, import_promises11.cp)(import_node_path13.default.join(from, "objects"), import_node_path13.default.join(to, "objects"), {
       recursive: true,
       force: false,
       errorOnExist: false
     });
   }
-  const oldPrefix = JSON.stringify(from + import_node_path9.default.sep).slice(1, -1);
-  const newPrefix = JSON.stringify(to + import_node_path9.default.sep).slice(1, -1);
+  const oldPrefix = JSON.stringify(from + import_node_path13.default.sep).slice(1, -1);
+  const newPrefix = JSON.stringify(to + import_node_path13.default.sep).slice(1, -1);
   for (const kind of ["records", "intended"]) {
-    const dir = import_node_path9.default.join(from, kind);
-    if (!(0, import_node_fs8.existsSync)(dir)) continue;
-    await (0, import_promises6.mkdir)(import_node_path9.default.join(to, kind), { recursive: true });
-    for (const name of await (0, import_promises6.readdir)(dir)) {
-      const target = import_node_path9.default.join(to, kind, name);
-      if ((0, import_node_fs8.existsSync)(target)) continue;
-      const text = await (0, import_promises6.readFile)(import_node_path9.default.join(dir, name), "utf8");
-      await (0, import_promises6.writeFile)(target, text.split(oldPrefix).join(newPrefix));
+    const dir = import_node_path13.default.join(from, kind);
+    if (!(0, import_node_fs11.existsSync)(dir)) continue;
+    await (0, import_promises11.mkdir)(import_node_path13.default.join(to, kind), { recursive: true });
+    for (const name of await (0, import_promises11.readdir)(dir)) {
+      const target = import_node_path13.default.join(to, kind, name);
+      if ((0, import_node_fs11.existsSync)(target)) continue;
+      const text = await (0, import_promises11.readFile)(import_node_path13.default.join(dir, name), "utf8");
+      await (0, import_promises11.writeFile)(target, text.split(oldPrefix).join(newPrefix));
     }
   }
-  const skipped2 = import_node_path9.default.join(from, "skipped.jsonl");
-  if ((0, import_node_fs8.existsSync)(skipped2)) await (0, import_promises6.appendFile)(import_node_path9.default.join(to, "skipped.jsonl"), await (0, import_promises6.readFile)(skipped2, "utf8"));
+  const skipped2 = import_node_path13.default.join(from, "skipped.jsonl");
+  if ((0, import_node_fs11.existsSync)(skipped2)) await (0, import_promises11.appendFile)(import_node_path13.default.join(to, "skipped.jsonl"), await (0, import_promises11.readFile)(skipped2, "utf8"));
 }
 async function pipInstall(request, into, what) {
-  const { distribution, buildDistribution, project } = request;
-  const python = import_node_path9.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const { distribution, buildDistribution, project, requirements } = request;
+  const python = import_node_path13.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const configuredPrefix = (await runChecked({ command: python, args: ["-c", 'import sysconfig; print(sysconfig.get_config_var("prefix"))'] })).stdout.trim();
   const args = [
     "-m",
     "pip",
@@ -5797,31 +6404,55 @@ async function pipInstall(request, into, what) {
     ...request.env,
     ...compilerWrapperEnv(request.env, request.cxx),
     PYSEAL_CAPTURE_DIR: into.captureDir,
+    // The compiler wrapper maps the build directory and the cache root out of every
+    // object (__FILE__, debug info): the same package gives the same bytes in any cache.
+    PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${configuredPrefix}=/pyseal-python`].join(
+      import_node_path13.default.delimiter
+    ),
     PIP_NO_INPUT: "1",
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
     // cache per distribution keeps them apart.
-    PIP_CACHE_DIR: import_node_path9.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
+    PIP_CACHE_DIR: import_node_path13.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
   };
   delete env.PYTHONPATH;
   if (request.crossSysconfigName) env._PYTHON_SYSCONFIGDATA_NAME = request.crossSysconfigName;
   const result = await runCommand({ command: python, args, env, cwd: project });
-  await (0, import_promises6.writeFile)(into.logFile, `$ ${python} ${args.join(" ")}
+  await (0, import_promises11.writeFile)(into.logFile, `$ ${python} ${args.join(" ")}
 ${result.stdout}
 ${result.stderr}`);
   if (result.code !== 0) {
     const output = result.stderr + result.stdout;
+    const missing = /No matching distribution found for (\S+)/.exec(output)?.[1];
+    if (missing) {
+      const where = requirements.length > 0 ? requirements.join(", ") : "the project's dependencies";
+      throw new Error(
+        `requirement ${missing} is not on the package index (pip found no matching distribution): check its name and version in ${where}. Full log: ${into.logFile}`
+      );
+    }
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), into.logFile);
+  }
+  if ((0, import_node_fs11.existsSync)(into.siteDir)) await dropCachePathRecords(into.siteDir);
+}
+async function dropCachePathRecords(siteDir) {
+  for (const entry of await (0, import_promises11.readdir)(siteDir)) {
+    const directUrl = import_node_path13.default.join(siteDir, entry, "direct_url.json");
+    if (!entry.endsWith(".dist-info") || !(0, import_node_fs11.existsSync)(directUrl)) continue;
+    await (0, import_promises11.rm)(directUrl);
+    const record = import_node_path13.default.join(siteDir, entry, "RECORD");
+    if (!(0, import_node_fs11.existsSync)(record)) continue;
+    const lines = (await (0, import_promises11.readFile)(record, "utf8")).split("\n");
+    await (0, import_promises11.writeFile)(record, lines.filter((l) => !l.startsWith(`${entry}/direct_url.json,`)).join("\n"));
   }
 }
 function compilerWrapperEnv(env, cxx) {
-  const bin = import_node_path9.default.join(packageRoot(), "python", "pyseal_capture", "bin");
+  const bin = import_node_path13.default.join(packageRoot(), "python", "pyseal_capture", "bin");
   const realCc = env.CC ?? "cc";
   return {
-    CC: import_node_path9.default.join(bin, "pyseal-cc"),
-    CXX: import_node_path9.default.join(bin, "pyseal-c++"),
-    LDSHARED: `${import_node_path9.default.join(bin, "pyseal-cc")} -shared`,
-    LDCXXSHARED: `${import_node_path9.default.join(bin, "pyseal-c++")} -shared`,
+    CC: import_node_path13.default.join(bin, "pyseal-cc"),
+    CXX: import_node_path13.default.join(bin, "pyseal-c++"),
+    LDSHARED: `${import_node_path13.default.join(bin, "pyseal-cc")} -shared`,
+    LDCXXSHARED: `${import_node_path13.default.join(bin, "pyseal-c++")} -shared`,
     PYSEAL_REAL_CC: realCc,
     PYSEAL_REAL_CXX: cxx ?? "c++"
   };
@@ -5844,22 +6475,22 @@ function failedPackage(output, project) {
     const match = pattern.exec(output);
     if (match) return match[1];
   }
-  return import_node_path9.default.basename(project);
+  return import_node_path13.default.basename(project);
 }
 var EXTENSION_FILE = /^(.+?)(\.cpython-[^.]+|\.abi3)?\.(so|pyd)$/;
 async function findExtensionFiles(siteDir, platformTag) {
   const found = [];
   const walk = async (dir) => {
-    if (!(0, import_node_fs8.existsSync)(dir)) return;
-    for (const entry of await (0, import_promises6.readdir)(dir, { withFileTypes: true })) {
-      const full = import_node_path9.default.join(dir, entry.name);
+    if (!(0, import_node_fs11.existsSync)(dir)) return;
+    for (const entry of await (0, import_promises11.readdir)(dir, { withFileTypes: true })) {
+      const full = import_node_path13.default.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else {
         const match = EXTENSION_FILE.exec(entry.name);
         if (!match) continue;
         if (match[2]?.startsWith(".cpython-") && !match[2].endsWith(`-${platformTag}`)) continue;
-        const relative = import_node_path9.default.relative(siteDir, full);
-        const parts = import_node_path9.default.dirname(relative) === "." ? [] : import_node_path9.default.dirname(relative).split(import_node_path9.default.sep);
+        const relative = import_node_path13.default.relative(siteDir, full);
+        const parts = import_node_path13.default.dirname(relative) === "." ? [] : import_node_path13.default.dirname(relative).split(import_node_path13.default.sep);
         if (parts.some((p) => p.endsWith(".libs") || p.includes("-") || p.includes("."))) continue;
         found.push({ module: [...parts, match[1]].join("."), file: relative, distribution: null });
       }
@@ -5876,22 +6507,22 @@ async function findExtensionFiles(siteDir, platformTag) {
 }
 async function recordOwners(siteDir) {
   const owners = /* @__PURE__ */ new Map();
-  if (!(0, import_node_fs8.existsSync)(siteDir)) return owners;
-  for (const entry of await (0, import_promises6.readdir)(siteDir)) {
+  if (!(0, import_node_fs11.existsSync)(siteDir)) return owners;
+  for (const entry of await (0, import_promises11.readdir)(siteDir)) {
     const match = /^(.+?)-([^-]+)\.dist-info$/.exec(entry);
-    const record = import_node_path9.default.join(siteDir, entry, "RECORD");
-    if (!match || !(0, import_node_fs8.existsSync)(record)) continue;
-    for (const line of (await (0, import_promises6.readFile)(record, "utf8")).split("\n")) {
+    const record = import_node_path13.default.join(siteDir, entry, "RECORD");
+    if (!match || !(0, import_node_fs11.existsSync)(record)) continue;
+    for (const line of (await (0, import_promises11.readFile)(record, "utf8")).split("\n")) {
       const file = line.split(",")[0];
-      if (file) owners.set(import_node_path9.default.normalize(file), { name: match[1], version: match[2] });
+      if (file) owners.set(import_node_path13.default.normalize(file), { name: match[1], version: match[2] });
     }
   }
   return owners;
 }
 
 // src/build/entry-point.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"));
+var import_node_fs12 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"));
 var EntryPointError = class extends Error {
   constructor(entryPoint2, module2) {
     super(
@@ -5903,17 +6534,17 @@ var EntryPointError = class extends Error {
 function checkEntryPoint(entryPoint2, siteDir, installed) {
   if (!entryPoint2) return;
   const module2 = entryPoint2.split(":")[0];
-  const relative = module2.split(".").join(import_node_path10.default.sep);
-  const candidates = [`${relative}.py`, import_node_path10.default.join(relative, "__init__.py"), import_node_path10.default.join(relative, "__main__.py")];
-  if (candidates.some((c) => (0, import_node_fs9.existsSync)(import_node_path10.default.join(siteDir, c)))) return;
+  const relative = module2.split(".").join(import_node_path14.default.sep);
+  const candidates = [`${relative}.py`, import_node_path14.default.join(relative, "__init__.py"), import_node_path14.default.join(relative, "__main__.py")];
+  if (candidates.some((c) => (0, import_node_fs12.existsSync)(import_node_path14.default.join(siteDir, c)))) return;
   if (installed.some((e) => e.module === module2)) return;
   throw new EntryPointError(entryPoint2, module2);
 }
 
 // src/distribution/obtain.ts
-var import_node_fs18 = require("node:fs");
-var import_promises16 = require("node:fs/promises");
-var import_node_path22 = __toESM(require("node:path"));
+var import_node_fs19 = require("node:fs");
+var import_promises17 = require("node:fs/promises");
+var import_node_path23 = __toESM(require("node:path"));
 
 // src/targets/select-toolchain.ts
 var ToolchainUnavailableError = class extends Error {
@@ -5994,421 +6625,26 @@ async function missingCommands(toolchain) {
   return missing;
 }
 
-// src/distribution/download.ts
-var import_node_crypto3 = require("node:crypto");
-var import_node_fs10 = require("node:fs");
-var import_promises7 = require("node:fs/promises");
-var import_node_path11 = __toESM(require("node:path"));
-var import_node_stream = require("node:stream");
-var import_promises8 = require("node:stream/promises");
-var DownloadError = class extends Error {
-  constructor(file, detail) {
-    super(`Downloading ${file} failed: ${detail}. Nothing from it was used.`);
-    this.file = file;
-    this.name = "DownloadError";
-  }
-  file;
-};
-async function downloadVerified(request) {
-  const { url, dest, sha256 } = request;
-  const name = import_node_path11.default.basename(dest);
-  if ((0, import_node_fs10.existsSync)(dest)) {
-    const existing = await sha256File(dest);
-    if (sha256 === null || existing === sha256) return { file: dest, sha256: existing };
-    await (0, import_promises7.rm)(dest, { force: true });
-  }
-  await (0, import_promises7.mkdir)(import_node_path11.default.dirname(dest), { recursive: true });
-  request.log(`  downloading ${url}`);
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (error) {
-    throw new DownloadError(name, `${url} could not be fetched (${describeFetchError(error)})`);
-  }
-  if (!response.ok || !response.body) throw new DownloadError(name, `${url} answered HTTP ${response.status}`);
-  const announced = Number(response.headers.get("content-length") ?? NaN);
-  const partial = `${dest}.partial`;
-  const hash = (0, import_node_crypto3.createHash)("sha256");
-  let received = 0;
-  try {
-    const body = import_node_stream.Readable.fromWeb(response.body);
-    body.on("data", (chunk) => {
-      hash.update(chunk);
-      received += chunk.length;
-    });
-    await (0, import_promises8.pipeline)(body, (0, import_node_fs10.createWriteStream)(partial));
-  } catch (error) {
-    await (0, import_promises7.rm)(partial, { force: true });
-    throw new DownloadError(
-      name,
-      `the connection ended after ${received}${Number.isNaN(announced) ? "" : ` of ${announced}`} bytes (${describeFetchError(error)})`
-    );
-  }
-  if (!Number.isNaN(announced) && received !== announced) {
-    await (0, import_promises7.rm)(partial, { force: true });
-    throw new DownloadError(name, `the body was truncated (${received} of ${announced} bytes)`);
-  }
-  const actual = hash.digest("hex");
-  if (sha256 !== null && actual !== sha256.toLowerCase()) {
-    await (0, import_promises7.rm)(partial, { force: true });
-    throw new DownloadError(name, `its sha256 is ${actual}, not the expected ${sha256}`);
-  }
-  await (0, import_promises7.rename)(partial, dest);
-  return { file: dest, sha256: actual };
-}
-function describeFetchError(error) {
-  const cause = error.cause;
-  return cause?.message ?? error.message ?? String(error);
-}
-
-// src/distribution/pbs.ts
-var import_node_fs11 = require("node:fs");
-var import_promises10 = require("node:fs/promises");
-var import_node_path13 = __toESM(require("node:path"));
-
-// src/distribution/pbs-manifest.json
-var pbs_manifest_default = {
-  comment: "python-build-standalone full archives pyseal knows, with the sha256 of each release's SHA256SUMS. Regenerate with: npm run update-pbs-manifest",
-  assetUrlPrefix: "https://github.com/astral-sh/python-build-standalone/releases/download",
-  archives: [
-    {
-      python: "3.13.2",
-      release: "20250317",
-      triple: "x86_64-unknown-linux-gnu",
-      variant: "pgo+lto",
-      sha256: "785312cb9cdf32d355711067c0c5eebbe9c64422881b3e7bd28dc89c9fe13c2e"
-    },
-    {
-      python: "3.13.2",
-      release: "20250317",
-      triple: "aarch64-unknown-linux-gnu",
-      variant: "lto",
-      sha256: "caf3b90db6f9738a7e1b4de4c2f7e7b80b5b8198306eaeb4a60f2602697daafb"
-    },
-    {
-      python: "3.13.2",
-      release: "20250317",
-      triple: "x86_64-apple-darwin",
-      variant: "pgo+lto",
-      sha256: "b9cb3146f59fdd25025500f5df4b6910742aee44856a99f82e612db97f08dcaf"
-    },
-    {
-      python: "3.13.2",
-      release: "20250317",
-      triple: "aarch64-apple-darwin",
-      variant: "pgo+lto",
-      sha256: "4b38e0badf5fadd5866be5aebc00e9f9b1de26d60164c4c2cc4b8c0f8edb8ece"
-    },
-    {
-      python: "3.12.3",
-      release: "20240415",
-      triple: "x86_64-unknown-linux-gnu",
-      variant: "pgo+lto",
-      sha256: "e51f6676a24c3551657347ef97963164eac801df0a62afcba8e0e28ebb62acee"
-    },
-    {
-      python: "3.12.3",
-      release: "20240415",
-      triple: "aarch64-unknown-linux-gnu",
-      variant: "lto",
-      sha256: "a4f17d1e3b4ea0e4c2a3664f232c0857979522936af582f7de92b57050220f74"
-    },
-    {
-      python: "3.12.3",
-      release: "20240415",
-      triple: "x86_64-apple-darwin",
-      variant: "pgo+lto",
-      sha256: "e49da3f702da08a3e38d01c776cc2356e427217681964ff64a7880507e224a3c"
-    },
-    {
-      python: "3.12.3",
-      release: "20240415",
-      triple: "aarch64-apple-darwin",
-      variant: "pgo+lto",
-      sha256: "fa2b8c377f17dfb097a93c0fba217d93075a7ceba0cc877066e95be969e6b73d"
-    },
-    {
-      python: "3.11.9",
-      release: "20240415",
-      triple: "x86_64-unknown-linux-gnu",
-      variant: "pgo+lto",
-      sha256: "1c5038da28a4379c065db85116594524010f30e653307c53bb9694e4e710d2c7"
-    },
-    {
-      python: "3.11.9",
-      release: "20240415",
-      triple: "aarch64-unknown-linux-gnu",
-      variant: "lto",
-      sha256: "c9f5e493c686ed8a5c38d1748c45fed18dc9b6faa70794d9cc9bb32489cc0b77"
-    },
-    {
-      python: "3.11.9",
-      release: "20240415",
-      triple: "x86_64-apple-darwin",
-      variant: "pgo+lto",
-      sha256: "b1b156ceed6bc53c3c8816b3b5c3983d2c7070a8a42558b9c6dd730faec164e2"
-    },
-    {
-      python: "3.11.9",
-      release: "20240415",
-      triple: "aarch64-apple-darwin",
-      variant: "pgo+lto",
-      sha256: "9a59eb9e8e509e742a25cada7b2c1123a56022081d91a8fbe48015cf495b0d0f"
-    }
-  ]
-};
-
-// src/distribution/python-json.ts
-var import_promises9 = require("node:fs/promises");
-var import_node_path12 = __toESM(require("node:path"));
-var LinkEntrySchema = external_exports.object({
-  name: external_exports.string(),
-  system: external_exports.boolean().optional(),
-  framework: external_exports.boolean().optional(),
-  path_static: external_exports.string().nullish(),
-  path_dynamic: external_exports.string().nullish()
-});
-var ExtensionVariantSchema = external_exports.object({
-  in_core: external_exports.boolean(),
-  /** `NULL` (as a string) for modules the runtime sets up itself, such as `sys`. */
-  init_fn: external_exports.string().nullable(),
-  objs: external_exports.array(external_exports.string()),
-  links: external_exports.array(LinkEntrySchema),
-  required: external_exports.boolean(),
-  variant: external_exports.string(),
-  shared_lib: external_exports.string().nullish(),
-  static_lib: external_exports.string().nullish(),
-  licenses: external_exports.array(external_exports.string()).nullish()
-}).passthrough();
-var NotBuiltSchema = external_exports.object({ module: external_exports.string(), cause: external_exports.string() });
-var PysealDistributionInfoSchema = external_exports.object({
-  /** sha256 of the CPython source tarball this was built from. */
-  source_sha256: external_exports.string(),
-  /** The cache key the distribution is stored under. */
-  key: external_exports.string(),
-  not_built: external_exports.array(NotBuiltSchema),
-  /** Stdlib extension modules that exist only for CPython's own tests. */
-  test_extensions: external_exports.array(external_exports.string()),
-  /** Header directory for compiling the launcher and inittab. */
-  include_dir: external_exports.string()
-});
-var PythonJsonSchema = external_exports.object({
-  version: external_exports.string(),
-  target_triple: external_exports.string(),
-  python_version: external_exports.string(),
-  python_major_minor_version: external_exports.string(),
-  python_exe: external_exports.string(),
-  python_paths: external_exports.object({ stdlib: external_exports.string(), include: external_exports.string() }).passthrough(),
-  python_extension_module_loading: external_exports.array(external_exports.string()),
-  python_stdlib_test_packages: external_exports.array(external_exports.string()).default([]),
-  libpython_link_mode: external_exports.string().optional(),
-  build_info: external_exports.object({
-    core: external_exports.object({ objs: external_exports.array(external_exports.string()), links: external_exports.array(LinkEntrySchema) }),
-    extensions: external_exports.record(external_exports.array(ExtensionVariantSchema)),
-    inittab_object: external_exports.string().nullish(),
-    inittab_source: external_exports.string().nullish(),
-    inittab_cflags: external_exports.array(external_exports.string()).default([]),
-    object_file_format: external_exports.string().optional()
-  }),
-  pyseal: PysealDistributionInfoSchema.optional()
-}).passthrough();
-var DistributionFormatError = class extends Error {
-  constructor(file, detail) {
-    super(
-      `${file} is not a usable PYTHON.json: ${detail}. Point --python-distribution at a CPython source tarball or a python-build-standalone "full" archive.`
-    );
-    this.name = "DistributionFormatError";
-  }
-};
-async function readDistribution(root) {
-  const file = import_node_path12.default.join(root, "PYTHON.json");
-  let raw;
-  try {
-    raw = JSON.parse(await (0, import_promises9.readFile)(file, "utf8"));
-  } catch (error) {
-    throw new DistributionFormatError(file, error.message);
-  }
-  return parseDistribution(root, raw, file);
-}
-function parseDistribution(root, raw, file = "PYTHON.json") {
-  const parsed = PythonJsonSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-    throw new DistributionFormatError(file, issues.slice(0, 5).join("; "));
-  }
-  if (!["7", "8"].includes(parsed.data.version) && !parsed.data.pyseal) {
-    throw new DistributionFormatError(file, `format version ${parsed.data.version} is not one of 7, 8`);
-  }
-  const format = (parsed.data.build_info.object_file_format ?? "elf").replace(/%/g, "");
-  return { root, json: parsed.data, objectFileFormat: format };
-}
-
-// src/distribution/pbs.ts
-var PbsArchiveSchema = external_exports.object({
-  python: external_exports.string().regex(/^\d+\.\d+\.\d+$/),
-  release: external_exports.string().regex(/^\d{8}$/),
-  triple: external_exports.string(),
-  variant: external_exports.string(),
-  sha256: external_exports.string().regex(/^[0-9a-f]{64}$/)
-});
-var PbsManifestSchema = external_exports.object({
-  comment: external_exports.string().optional(),
-  assetUrlPrefix: external_exports.string().url(),
-  archives: external_exports.array(PbsArchiveSchema)
-});
-var PbsError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "PbsError";
-  }
-};
-async function loadPbsManifest(env = process.env) {
-  const file = env.PYSEAL_PBS_MANIFEST;
-  const raw = file ? JSON.parse(await (0, import_promises10.readFile)(file, "utf8")) : pbs_manifest_default;
-  const parsed = PbsManifestSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new PbsError(
-      `${file ?? "the bundled python-build-standalone manifest"} is not valid: ${parsed.error.message}`
-    );
-  }
-  return parsed.data;
-}
-function archiveName(archive) {
-  return `cpython-${archive.python}+${archive.release}-${archive.triple}-${archive.variant}-full.tar.zst`;
-}
-function archiveUrl(manifest, archive, env = process.env) {
-  const prefix = (env.PYSEAL_PBS_MIRROR ?? manifest.assetUrlPrefix).replace(/\/+$/, "");
-  return `${prefix}/${archive.release}/${archiveName(archive)}`;
-}
-function parsePbsRequest(value) {
-  const match = /^pbs:(\d+\.\d+(?:\.\d+)?)(?:\+(\d{8}))?(?::([a-z0-9+_-]+))?$/.exec(value.trim());
-  if (!match) {
-    throw new PbsError(
-      `--python-distribution "${value}" is not a python-build-standalone request: write pbs:3.11, pbs:3.11.9, pbs:3.11.9+20240415 or any of them with :VARIANT (pbs:3.11:noopt)`
-    );
-  }
-  return { python: match[1], release: match[2] ?? null, variant: match[3] ?? null };
-}
-function resolvePbsArchive(manifest, request, triple) {
-  const forTriple = manifest.archives.filter((a) => a.triple === triple);
-  const matches = forTriple.filter(
-    (a) => (a.python === request.python || a.python.startsWith(`${request.python}.`)) && (request.release === null || a.release === request.release) && (request.variant === null || a.variant === request.variant)
-  );
-  if (matches.length === 0) {
-    const known = forTriple.map((a) => `${a.python}+${a.release}:${a.variant}`);
-    throw new PbsError(
-      `No python-build-standalone full archive for Python ${request.python}${request.release ? `+${request.release}` : ""}${request.variant ? ` (${request.variant})` : ""} on ${triple} is in the manifest. ${known.length > 0 ? `Known for ${triple}: ${known.join(", ")}.` : `None is known for ${triple}.`} Run npm run update-pbs-manifest, or pass --python-distribution the archive URL with #sha256=HEX.`
-    );
-  }
-  return [...matches].sort(compareArchives).at(-1);
-}
-function compareArchives(a, b) {
-  const version = (v) => v.split(".").map(Number);
-  const [x, y] = [version(a.python), version(b.python)];
-  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] - y[i];
-  return a.release.localeCompare(b.release);
-}
-function isPbsValue(value) {
-  return value.startsWith("pbs:") || /-full\.tar\.zst(#sha256=[0-9a-fA-F]{64})?$/.test(value);
-}
-async function obtainPbsDistribution(value, target, cacheRoot, log) {
-  const { file, sha256, downloaded } = await locateArchive(value, target, cacheRoot, log);
-  const root = import_node_path13.default.join(cacheRoot, "python", `pbs-${sha256.slice(0, 24)}`);
-  const distributionRoot = import_node_path13.default.join(root, "python");
-  let reused = (0, import_node_fs11.existsSync)(import_node_path13.default.join(distributionRoot, "PYTHON.json"));
-  if (!reused) {
-    await (0, import_promises10.mkdir)(import_node_path13.default.dirname(root), { recursive: true });
-    reused = await withCacheLock(
-      `${root}.lock`,
-      async () => {
-        if ((0, import_node_fs11.existsSync)(import_node_path13.default.join(distributionRoot, "PYTHON.json"))) return true;
-        await unpack(file, root, log);
-        return false;
-      },
-      () => log(`  waiting for another pyseal process unpacking ${import_node_path13.default.basename(file)}`)
-    );
-  }
-  const distribution = await readDistribution(distributionRoot);
-  if (distribution.json.target_triple !== target.triple) {
-    throw new PbsError(
-      `${import_node_path13.default.basename(file)} is a distribution for ${distribution.json.target_triple}, not ${target.triple}: choose the archive built for ${target.triple}`
-    );
-  }
-  return { distribution, reused: reused && !downloaded, source: import_node_path13.default.basename(file), sha256 };
-}
-async function locateArchive(value, target, cacheRoot, log) {
-  const downloads = process.env.RUNNER_TOOL_CACHE ? import_node_path13.default.join(process.env.RUNNER_TOOL_CACHE, "pyseal-pbs") : import_node_path13.default.join(cacheRoot, "downloads", "pbs");
-  if (value.startsWith("pbs:")) {
-    const manifest = await loadPbsManifest();
-    const archive = resolvePbsArchive(manifest, parsePbsRequest(value), target.triple);
-    return fetchArchive(archiveUrl(manifest, archive), archive.sha256, downloads, log);
-  }
-  if (/^https?:\/\//.test(value)) {
-    const url = new URL(value);
-    const fragment = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash);
-    url.hash = "";
-    const name = import_node_path13.default.basename(url.pathname);
-    const known = (await loadPbsManifest()).archives.find((a) => archiveName(a) === name);
-    const sha256 = fragment?.[1].toLowerCase() ?? known?.sha256;
-    if (!sha256) {
-      throw new PbsError(
-        `${name} is not in pyseal's manifest of known archives, so its sha256 is unknown: pass it as ${url.toString()}#sha256=HEX (the value from the release's SHA256SUMS)`
-      );
-    }
-    return fetchArchive(url.toString(), sha256, downloads, log);
-  }
-  if (!(0, import_node_fs11.existsSync)(value)) throw new PbsError(`${value}: no such python-build-standalone archive`);
-  return { file: import_node_path13.default.resolve(value), sha256: await sha256File(value), downloaded: false };
-}
-async function fetchArchive(url, sha256, dir, log) {
-  const dest = import_node_path13.default.join(dir, sha256.slice(0, 16), import_node_path13.default.basename(new URL(url).pathname));
-  const downloaded = !(0, import_node_fs11.existsSync)(dest);
-  const result = await downloadVerified({ url, dest, sha256, log });
-  return { ...result, downloaded };
-}
-async function unpack(file, root, log) {
-  log(`  unpacking ${import_node_path13.default.basename(file)}`);
-  const partial = `${root}.partial`;
-  await (0, import_promises10.rm)(partial, { recursive: true, force: true });
-  await (0, import_promises10.mkdir)(partial, { recursive: true });
-  const result = await runCommand({ command: "tar", args: ["--zstd", "-xf", file, "-C", partial] });
-  if (result.code !== 0) {
-    await (0, import_promises10.rm)(partial, { recursive: true, force: true });
-    throw new PbsError(
-      `${import_node_path13.default.basename(file)} could not be unpacked (tar --zstd: ${lastLines(result.stderr, 3)}); install zstd, or check that the file is a python-build-standalone .tar.zst archive`
-    );
-  }
-  if (!(0, import_node_fs11.existsSync)(import_node_path13.default.join(partial, "python", "PYTHON.json"))) {
-    const top = await (0, import_promises10.readdir)(partial);
-    await (0, import_promises10.rm)(partial, { recursive: true, force: true });
-    throw new PbsError(
-      `${import_node_path13.default.basename(file)} has no python/PYTHON.json (it holds ${top.join(", ") || "nothing"}): only "full" archives carry the objects pyseal links; install_only archives do not`
-    );
-  }
-  await (0, import_promises10.rm)(root, { recursive: true, force: true });
-  await (0, import_promises10.rename)(partial, root);
-}
-
 // src/distribution/source-build.ts
-var import_node_fs17 = require("node:fs");
-var import_promises15 = require("node:fs/promises");
-var import_node_path21 = __toESM(require("node:path"));
+var import_node_fs18 = require("node:fs");
+var import_promises16 = require("node:fs/promises");
+var import_node_path22 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"));
+var import_node_fs13 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"));
 async function linkerSearchDirs(toolchain, extraDirs = []) {
   if (toolchain.libraryDirs) return unique([...extraDirs, ...toolchain.libraryDirs]);
   const { stdout } = await runChecked({ command: toolchain.cc, args: ["-print-search-dirs"] });
   const line = stdout.split("\n").find((l) => l.startsWith("libraries:")) ?? "";
-  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path14.default.normalize(d));
+  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path15.default.normalize(d));
   return unique([...extraDirs, ...dirs]);
 }
 function resolveLibrary(name, toolchain, searchDirs) {
   if (toolchain.systemLibraries.includes(name)) return { name, kind: "system" };
   for (const dir of searchDirs) {
-    const archive = import_node_path14.default.join(dir, `lib${name}.a`);
-    if ((0, import_node_fs12.existsSync)(archive)) return { name, kind: "static", path: archive };
+    const archive = import_node_path15.default.join(dir, `lib${name}.a`);
+    if ((0, import_node_fs13.existsSync)(archive)) return { name, kind: "static", path: archive };
   }
   return { name, kind: "missing", searched: searchDirs };
 }
@@ -6417,19 +6653,19 @@ function unique(items) {
 }
 
 // src/distribution/layout.ts
-var import_promises12 = require("node:fs/promises");
-var import_node_path16 = __toESM(require("node:path"));
+var import_promises13 = require("node:fs/promises");
+var import_node_path17 = __toESM(require("node:path"));
 
 // src/distribution/make-vars.ts
-var import_promises11 = require("node:fs/promises");
+var import_promises12 = require("node:fs/promises");
 var import_node_os2 = __toESM(require("node:os"));
-var import_node_path15 = __toESM(require("node:path"));
+var import_node_path16 = __toESM(require("node:path"));
 async function readMakeVariables(buildDir, names) {
-  const dir = await (0, import_promises11.mkdtemp)(import_node_path15.default.join(import_node_os2.default.tmpdir(), "pyseal-make-"));
+  const dir = await (0, import_promises12.mkdtemp)(import_node_path16.default.join(import_node_os2.default.tmpdir(), "pyseal-make-"));
   try {
-    const printer = import_node_path15.default.join(dir, "print.mk");
+    const printer = import_node_path16.default.join(dir, "print.mk");
     const lines = names.map((n) => `	@printf '%s\\t%s\\n' '${n}' '$(strip $(${n}))'`);
-    await (0, import_promises11.writeFile)(printer, `pyseal-print-variables:
+    await (0, import_promises12.writeFile)(printer, `pyseal-print-variables:
 ${lines.join("\n")}
 `);
     const { stdout } = await runChecked({
@@ -6444,7 +6680,7 @@ ${lines.join("\n")}
     }
     return values;
   } finally {
-    await (0, import_promises11.rm)(dir, { recursive: true, force: true });
+    await (0, import_promises12.rm)(dir, { recursive: true, force: true });
   }
 }
 function words(value) {
@@ -6634,19 +6870,19 @@ async function writeDistributionLayout(request) {
   const coreObjs = words(vars.LIBRARY_OBJS).filter((o) => !moduleObjects.has(o) && o !== "Modules/config.o");
   const copied = /* @__PURE__ */ new Set();
   const keep = async (relative) => {
-    const dest = import_node_path16.default.join("build", relative);
+    const dest = import_node_path17.default.join("build", relative);
     if (!copied.has(dest)) {
-      await (0, import_promises12.mkdir)(import_node_path16.default.dirname(import_node_path16.default.join(root, dest)), { recursive: true });
-      await (0, import_promises12.copyFile)(import_node_path16.default.join(buildDir, relative), import_node_path16.default.join(root, dest));
+      await (0, import_promises13.mkdir)(import_node_path17.default.dirname(import_node_path17.default.join(root, dest)), { recursive: true });
+      await (0, import_promises13.copyFile)(import_node_path17.default.join(buildDir, relative), import_node_path17.default.join(root, dest));
       copied.add(dest);
     }
     return dest;
   };
   const keepArchive = async (source, name) => {
-    const dest = import_node_path16.default.join("build", "lib", `lib${name}.a`);
+    const dest = import_node_path17.default.join("build", "lib", `lib${name}.a`);
     if (!copied.has(dest)) {
-      await (0, import_promises12.mkdir)(import_node_path16.default.join(root, "build", "lib"), { recursive: true });
-      await (0, import_promises12.copyFile)(import_node_path16.default.isAbsolute(source) ? source : import_node_path16.default.join(buildDir, source), import_node_path16.default.join(root, dest));
+      await (0, import_promises13.mkdir)(import_node_path17.default.join(root, "build", "lib"), { recursive: true });
+      await (0, import_promises13.copyFile)(import_node_path17.default.isAbsolute(source) ? source : import_node_path17.default.join(buildDir, source), import_node_path17.default.join(root, dest));
       copied.add(dest);
     }
     return dest;
@@ -6656,8 +6892,8 @@ async function writeDistributionLayout(request) {
   for (const word of [...words(vars.LIBS), ...words(vars.SYSLIBS)]) {
     if (word.startsWith("-l")) core.links.push({ name: word.slice(2), system: true });
   }
-  const bootstrap = parseSetup(await (0, import_promises12.readFile)(import_node_path16.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
-  const fromSetup = parseSetup(await (0, import_promises12.readFile)(import_node_path16.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
+  const bootstrap = parseSetup(await (0, import_promises13.readFile)(import_node_path17.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
+  const fromSetup = parseSetup(await (0, import_promises13.readFile)(import_node_path17.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
   const named = new Set([...bootstrap, ...request.statics].map((m) => m.name));
   const modules = [...bootstrap, ...request.statics, ...fromSetup.filter((m) => !named.has(m.name))];
   const linkWords = await expandLinkWords(buildDir, modules);
@@ -6673,7 +6909,7 @@ async function writeDistributionLayout(request) {
           links.push({ name: resolved.name, system: true });
         }
       } else if (word.endsWith(".a")) {
-        const name = import_node_path16.default.basename(word, ".a").replace(/^lib/, "");
+        const name = import_node_path17.default.basename(word, ".a").replace(/^lib/, "");
         links.push({ name, path_static: await keepArchive(word, name) });
       }
     }
@@ -6691,8 +6927,8 @@ async function writeDistributionLayout(request) {
     ];
   }
   for (const module2 of request.shared) {
-    const sharedLib = import_node_path16.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
-    await (0, import_promises12.access)(import_node_path16.default.join(root, sharedLib));
+    const sharedLib = import_node_path17.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
+    await (0, import_promises13.access)(import_node_path17.default.join(root, sharedLib));
     extensions[module2.name] = [
       {
         in_core: false,
@@ -6705,7 +6941,7 @@ async function writeDistributionLayout(request) {
       }
     ];
   }
-  const inittabSource = await (0, import_promises12.readFile)(import_node_path16.default.join(buildDir, "Modules", "config.c"), "utf8");
+  const inittabSource = await (0, import_promises13.readFile)(import_node_path17.default.join(buildDir, "Modules", "config.c"), "utf8");
   for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
     if (!extensions[name]) {
       extensions[name] = [{ in_core: true, init_fn: fn, objs: [], links: [], required: true, variant: "default" }];
@@ -6752,13 +6988,13 @@ async function writeDistributionLayout(request) {
       include_dir: `install/include/python${minor}`
     }
   };
-  await (0, import_promises12.writeFile)(import_node_path16.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises13.writeFile)(import_node_path17.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
 }
 
 // src/distribution/toolchain-env.ts
-var import_node_fs16 = require("node:fs");
-var import_promises14 = require("node:fs/promises");
-var import_node_path20 = __toESM(require("node:path"));
+var import_node_fs17 = require("node:fs");
+var import_promises15 = require("node:fs/promises");
+var import_node_path21 = __toESM(require("node:path"));
 
 // src/exec/shell-quote.ts
 function shellQuote(word) {
@@ -6767,24 +7003,24 @@ function shellQuote(word) {
 
 // src/targets/musl-kernel-headers.ts
 var import_node_crypto4 = require("node:crypto");
-var import_node_fs13 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"));
+var import_node_fs14 = require("node:fs");
+var import_node_path18 = __toESM(require("node:path"));
 var KERNEL_HEADER_DIRS = ["linux", "asm-generic", "mtd", "misc", "rdma", "sound", "video", "xen"];
 function kernelHeaderLinks(options = {}) {
   const root = options.includeRoot ?? "/usr/include";
   const multiarch = options.multiarch ?? "x86_64-linux-gnu";
   const links = {};
   for (const dir of KERNEL_HEADER_DIRS) {
-    const target = import_node_path17.default.join(root, dir);
-    if ((0, import_node_fs13.existsSync)(target)) links[dir] = target;
+    const target = import_node_path18.default.join(root, dir);
+    if ((0, import_node_fs14.existsSync)(target)) links[dir] = target;
   }
-  const asmCandidates = [import_node_path17.default.join(root, multiarch, "asm"), import_node_path17.default.join(root, "asm")];
-  const asm = asmCandidates.find((candidate) => (0, import_node_fs13.existsSync)(candidate));
+  const asmCandidates = [import_node_path18.default.join(root, multiarch, "asm"), import_node_path18.default.join(root, "asm")];
+  const asm = asmCandidates.find((candidate) => (0, import_node_fs14.existsSync)(candidate));
   if (asm) links.asm = asm;
   const missing = ["linux", "asm-generic", "asm"].filter((name) => !links[name]);
   if (missing.length > 0) {
     throw new Error(
-      `The Linux kernel headers needed by musl-gcc were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path17.default.join(root, multiarch)}). Install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry.`
+      `The Linux kernel headers needed by musl-gcc were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path18.default.join(root, multiarch)}). Install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry.`
     );
   }
   return links;
@@ -6793,25 +7029,25 @@ async function ensureMuslKernelHeaders(cacheDir, options = {}) {
   const links = kernelHeaderLinks(options);
   const names = Object.keys(links).sort();
   const digest = (0, import_node_crypto4.createHash)("sha256").update(JSON.stringify(names.map((name) => [name, links[name]]))).digest("hex").slice(0, 16);
-  const finalDir = import_node_path17.default.join(import_node_path17.default.resolve(cacheDir), `musl-kernel-headers-${digest}`);
+  const finalDir = import_node_path18.default.join(import_node_path18.default.resolve(cacheDir), `musl-kernel-headers-${digest}`);
   if (await isComplete(finalDir, names)) return finalDir;
-  await import_node_fs13.promises.mkdir(import_node_path17.default.dirname(finalDir), { recursive: true });
-  const tempDir = await import_node_fs13.promises.mkdtemp(`${finalDir}.tmp-`);
+  await import_node_fs14.promises.mkdir(import_node_path18.default.dirname(finalDir), { recursive: true });
+  const tempDir = await import_node_fs14.promises.mkdtemp(`${finalDir}.tmp-`);
   try {
-    for (const name of names) await import_node_fs13.promises.symlink(links[name], import_node_path17.default.join(tempDir, name));
+    for (const name of names) await import_node_fs14.promises.symlink(links[name], import_node_path18.default.join(tempDir, name));
     try {
-      await import_node_fs13.promises.rename(tempDir, finalDir);
+      await import_node_fs14.promises.rename(tempDir, finalDir);
     } catch (error) {
       if (!await isComplete(finalDir, names)) throw error;
     }
   } finally {
-    await import_node_fs13.promises.rm(tempDir, { recursive: true, force: true });
+    await import_node_fs14.promises.rm(tempDir, { recursive: true, force: true });
   }
   return finalDir;
 }
 async function isComplete(dir, names) {
   try {
-    const entries = new Set(await import_node_fs13.promises.readdir(dir));
+    const entries = new Set(await import_node_fs14.promises.readdir(dir));
     return names.every((name) => entries.has(name));
   } catch {
     return false;
@@ -6823,9 +7059,9 @@ function muslToolchainEnv(prefix, headersDir) {
   return {
     CC: "musl-gcc",
     CFLAGS: `${MUSL_BASE_CFLAGS} ${isystem}`,
-    CPPFLAGS: `-I${import_node_path17.default.join(prefix, "include")} ${isystem}`,
-    LDFLAGS: `-L${import_node_path17.default.join(prefix, "lib")}`,
-    PKG_CONFIG_LIBDIR: import_node_path17.default.join(prefix, "lib", "pkgconfig"),
+    CPPFLAGS: `-I${import_node_path18.default.join(prefix, "include")} ${isystem}`,
+    LDFLAGS: `-L${import_node_path18.default.join(prefix, "lib")}`,
+    PKG_CONFIG_LIBDIR: import_node_path18.default.join(prefix, "lib", "pkgconfig"),
     PKG_CONFIG_PATH: "",
     AR: "ar",
     RANLIB: "ranlib"
@@ -6846,9 +7082,9 @@ function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
 }
 
 // src/targets/zig-cxx.ts
-var import_node_fs14 = require("node:fs");
-var import_promises13 = require("node:fs/promises");
-var import_node_path18 = __toESM(require("node:path"));
+var import_node_fs15 = require("node:fs");
+var import_promises14 = require("node:fs/promises");
+var import_node_path19 = __toESM(require("node:path"));
 var ZIG_RELEASE = {
   version: "0.17.1",
   sha256: [
@@ -6869,41 +7105,41 @@ Check that python3 -m pip can reach the package index, or install the ziglang wh
   }
 };
 async function ensureZigCxx(cacheRoot, zigTarget, log) {
-  const toolchainDir = import_node_path18.default.join(cacheRoot, "toolchain");
-  const home = import_node_path18.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`);
-  const zig = import_node_path18.default.join(home, "ziglang", "zig");
-  if (!(0, import_node_fs14.existsSync)(zig)) {
-    await (0, import_promises13.mkdir)(toolchainDir, { recursive: true });
+  const toolchainDir = import_node_path19.default.join(cacheRoot, "toolchain");
+  const home = import_node_path19.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`);
+  const zig = import_node_path19.default.join(home, "ziglang", "zig");
+  if (!(0, import_node_fs15.existsSync)(zig)) {
+    await (0, import_promises14.mkdir)(toolchainDir, { recursive: true });
     await withCacheLock(
       `${home}.lock`,
       async () => {
-        if (!(0, import_node_fs14.existsSync)(zig)) await installZig(home, log);
+        if (!(0, import_node_fs15.existsSync)(zig)) await installZig(home, log);
       },
       () => log(`  waiting for another pyseal process installing zig into ${home}`)
     );
   }
-  const driver = import_node_path18.default.join(home, "bin", `c++-${zigTarget}`);
-  const cache = import_node_path18.default.join(toolchainDir, "zig-cache");
+  const driver = import_node_path19.default.join(home, "bin", `c++-${zigTarget}`);
+  const cache = import_node_path19.default.join(toolchainDir, "zig-cache");
   const script = `#!/bin/sh
 # Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).
 if [ -z "\${ZIG_GLOBAL_CACHE_DIR:-}" ]; then ZIG_GLOBAL_CACHE_DIR=${shellQuote(cache)}; fi
 export ZIG_GLOBAL_CACHE_DIR
 exec ${shellQuote(zig)} c++ -target ${shellQuote(zigTarget)} -fno-sanitize=undefined "$@"
 `;
-  await (0, import_promises13.mkdir)(import_node_path18.default.dirname(driver), { recursive: true });
-  await (0, import_promises13.writeFile)(`${driver}.partial`, script);
-  await (0, import_promises13.chmod)(`${driver}.partial`, 493);
-  await (0, import_promises13.rename)(`${driver}.partial`, driver);
+  await (0, import_promises14.mkdir)(import_node_path19.default.dirname(driver), { recursive: true });
+  await (0, import_promises14.writeFile)(`${driver}.partial`, script);
+  await (0, import_promises14.chmod)(`${driver}.partial`, 493);
+  await (0, import_promises14.rename)(`${driver}.partial`, driver);
   return { driver, version: ZIG_RELEASE.version };
 }
 async function installZig(home, log) {
   log(`  installing zig ${ZIG_RELEASE.version} for C++ on musl into ${home}`);
   const partial = `${home}.partial`;
-  await (0, import_promises13.rm)(partial, { recursive: true, force: true });
-  await (0, import_promises13.mkdir)(partial, { recursive: true });
-  const requirements = import_node_path18.default.join(partial, "requirements.txt");
+  await (0, import_promises14.rm)(partial, { recursive: true, force: true });
+  await (0, import_promises14.mkdir)(partial, { recursive: true });
+  const requirements = import_node_path19.default.join(partial, "requirements.txt");
   const hashes = ZIG_RELEASE.sha256.map((h) => ` --hash=sha256:${h}`).join("");
-  await (0, import_promises13.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
+  await (0, import_promises14.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
 `);
   const result = await runCommand({
     command: "python3",
@@ -6923,22 +7159,22 @@ async function installZig(home, log) {
     ]
   });
   if (result.code !== 0) {
-    await (0, import_promises13.rm)(partial, { recursive: true, force: true });
+    await (0, import_promises14.rm)(partial, { recursive: true, force: true });
     throw new ZigInstallError(lastLines(result.stdout + result.stderr, 15));
   }
-  const version = await runCommand({ command: import_node_path18.default.join(partial, "ziglang", "zig"), args: ["version"] });
+  const version = await runCommand({ command: import_node_path19.default.join(partial, "ziglang", "zig"), args: ["version"] });
   if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
-    await (0, import_promises13.rm)(partial, { recursive: true, force: true });
+    await (0, import_promises14.rm)(partial, { recursive: true, force: true });
     throw new ZigInstallError(`the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`);
   }
-  await (0, import_promises13.rm)(home, { recursive: true, force: true });
-  await (0, import_promises13.rename)(partial, home);
+  await (0, import_promises14.rm)(home, { recursive: true, force: true });
+  await (0, import_promises14.rename)(partial, home);
 }
 
 // src/distribution/static-deps.ts
 var import_node_crypto5 = require("node:crypto");
-var import_node_fs15 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"));
+var import_node_fs16 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"));
 
 // src/distribution/static-deps-recipes.ts
 var autotoolsStatic = [
@@ -7162,10 +7398,10 @@ async function buildStaticDeps(options) {
   const log = options.log ?? (() => void 0);
   const jobs = options.jobs ?? 2;
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
-  const root = import_node_path19.default.join(import_node_path19.default.resolve(options.cacheRoot), "static-deps");
-  const downloads = import_node_path19.default.join(root, "downloads");
-  await import_node_fs15.promises.mkdir(downloads, { recursive: true });
-  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path19.default.resolve(options.cacheRoot));
+  const root = import_node_path20.default.join(import_node_path20.default.resolve(options.cacheRoot), "static-deps");
+  const downloads = import_node_path20.default.join(root, "downloads");
+  await import_node_fs16.promises.mkdir(downloads, { recursive: true });
+  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path20.default.resolve(options.cacheRoot));
   const toolchain = await muslToolchainIdentity();
   const sources = {};
   for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, downloads);
@@ -7180,8 +7416,8 @@ async function buildStaticDeps(options) {
       toolchain
     })
   ).digest("hex").slice(0, 20);
-  const prefix = import_node_path19.default.join(root, key);
-  const manifestPath = import_node_path19.default.join(prefix, "manifest.json");
+  const prefix = import_node_path20.default.join(root, key);
+  const manifestPath = import_node_path20.default.join(prefix, "manifest.json");
   const result = (manifest, reused) => ({
     prefix,
     key,
@@ -7192,7 +7428,7 @@ async function buildStaticDeps(options) {
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
-        { ...info, archives: info.archives.map((a) => import_node_path19.default.join(prefix, a)) }
+        { ...info, archives: info.archives.map((a) => import_node_path20.default.join(prefix, a)) }
       ])
     )
   });
@@ -7202,11 +7438,11 @@ async function buildStaticDeps(options) {
     return result(existing, true);
   }
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")} into ${prefix}`);
-  const staging = await import_node_fs15.promises.mkdtemp(import_node_path19.default.join(root, `.tmp-${key}-`));
+  const staging = await import_node_fs16.promises.mkdtemp(import_node_path20.default.join(root, `.tmp-${key}-`));
   try {
-    const destdir = import_node_path19.default.join(staging, "destdir");
-    const stagedPrefix = import_node_path19.default.join(destdir, CONFIGURED_PREFIX);
-    await import_node_fs15.promises.mkdir(stagedPrefix, { recursive: true });
+    const destdir = import_node_path20.default.join(staging, "destdir");
+    const stagedPrefix = import_node_path20.default.join(destdir, CONFIGURED_PREFIX);
+    await import_node_fs16.promises.mkdir(stagedPrefix, { recursive: true });
     const libraries = {};
     for (const recipe of recipes) {
       const source = sources[recipe.name];
@@ -7246,35 +7482,35 @@ async function buildStaticDeps(options) {
       toolchain,
       libraries
     };
-    await import_node_fs15.promises.writeFile(import_node_path19.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+    await import_node_fs16.promises.writeFile(import_node_path20.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     try {
-      await import_node_fs15.promises.rename(stagedPrefix, prefix);
+      await import_node_fs16.promises.rename(stagedPrefix, prefix);
     } catch (error) {
       const theirs = await readCompleteManifest(prefix, key, recipes);
       if (theirs) return result(theirs, false);
-      if ((0, import_node_fs15.existsSync)(prefix)) {
-        await import_node_fs15.promises.rm(prefix, { recursive: true, force: true });
-        await import_node_fs15.promises.rename(stagedPrefix, prefix);
+      if ((0, import_node_fs16.existsSync)(prefix)) {
+        await import_node_fs16.promises.rm(prefix, { recursive: true, force: true });
+        await import_node_fs16.promises.rename(stagedPrefix, prefix);
       } else {
         throw error;
       }
     }
     return result(manifest, false);
   } finally {
-    await import_node_fs15.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs16.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
-    manifest = JSON.parse(await import_node_fs15.promises.readFile(import_node_path19.default.join(prefix, "manifest.json"), "utf8"));
+    manifest = JSON.parse(await import_node_fs16.promises.readFile(import_node_path20.default.join(prefix, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
   if (manifest.format !== MANIFEST_FORMAT || manifest.key !== key) return void 0;
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs15.existsSync)(import_node_path19.default.join(prefix, file)))) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs16.existsSync)(import_node_path20.default.join(prefix, file)))) return void 0;
   }
   return manifest;
 }
@@ -7293,30 +7529,30 @@ async function muslToolchainIdentity() {
     libcSha256: "",
     kernelVersionHeaderSha256: ""
   };
-  const script = await import_node_fs15.promises.readFile(wrapper, "utf8").catch(() => "");
+  const script = await import_node_fs16.promises.readFile(wrapper, "utf8").catch(() => "");
   const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
-  if (specs && (0, import_node_fs15.existsSync)(specs)) {
+  if (specs && (0, import_node_fs16.existsSync)(specs)) {
     identity.specsSha256 = await sha256File(specs);
-    const libc = import_node_path19.default.join(import_node_path19.default.dirname(specs), "libc.a");
-    if ((0, import_node_fs15.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
+    const libc = import_node_path20.default.join(import_node_path20.default.dirname(specs), "libc.a");
+    if ((0, import_node_fs16.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
   }
-  if ((0, import_node_fs15.existsSync)("/usr/include/linux/version.h")) {
+  if ((0, import_node_fs16.existsSync)("/usr/include/linux/version.h")) {
     identity.kernelVersionHeaderSha256 = await sha256File("/usr/include/linux/version.h");
   }
   return identity;
 }
 var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ and run `apt-get update`; check the network connection to the Debian archive.";
 async function ownReleaseSource(pkg) {
-  const osRelease = await import_node_fs15.promises.readFile("/etc/os-release", "utf8").catch(() => "");
+  const osRelease = await import_node_fs16.promises.readFile("/etc/os-release", "utf8").catch(() => "");
   const codename = /^VERSION_CODENAME=("?)([a-z]+)\1$/m.exec(osRelease)?.[2];
   return codename ? `${pkg}/${codename}` : pkg;
 }
 async function resolveSource(recipe, downloads) {
   const pkg = recipe.sourcePackage;
-  const empty = await import_node_fs15.promises.mkdtemp(import_node_path19.default.join(downloads, ".print-uris-"));
+  const empty = await import_node_fs16.promises.mkdtemp(import_node_path20.default.join(downloads, ".print-uris-"));
   const spec = await ownReleaseSource(pkg);
   const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", spec], cwd: empty }).finally(
-    () => import_node_fs15.promises.rm(empty, { recursive: true, force: true })
+    () => import_node_fs16.promises.rm(empty, { recursive: true, force: true })
   );
   const output = res.stdout + res.stderr;
   if (res.code !== 0) {
@@ -7359,17 +7595,17 @@ What to do: ${APT_HINT}`
   };
 }
 async function download(recipe, source, downloads, log) {
-  const file = import_node_path19.default.join(downloads, source.tarball);
-  if (!(0, import_node_fs15.existsSync)(file) || await sha256File(file) !== source.sha256) {
+  const file = import_node_path20.default.join(downloads, source.tarball);
+  if (!(0, import_node_fs16.existsSync)(file) || await sha256File(file) !== source.sha256) {
     log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
     const res = await runCommand({
       command: "apt-get",
       args: ["source", "--download-only", await ownReleaseSource(source.sourcePackage)],
       cwd: downloads
     });
-    if (res.code !== 0 || !(0, import_node_fs15.existsSync)(file)) {
+    if (res.code !== 0 || !(0, import_node_fs16.existsSync)(file)) {
       throw new Error(
-        `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}${(0, import_node_fs15.existsSync)(file) ? "" : ` and ${source.tarball} is missing`}.
+        `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}${(0, import_node_fs16.existsSync)(file) ? "" : ` and ${source.tarball} is missing`}.
 ${lastLines(res.stdout + res.stderr, 25)}
 What to do: ${APT_HINT}`
       );
@@ -7377,7 +7613,7 @@ What to do: ${APT_HINT}`
   }
   const actual = await sha256File(file);
   if (actual !== source.sha256) {
-    await import_node_fs15.promises.rm(file, { force: true });
+    await import_node_fs16.promises.rm(file, { force: true });
     throw new Error(
       `Static dependency ${recipe.name}: ${source.tarball} has sha256 ${actual}, apt's index says ${source.sha256}. The file was deleted. What to do: run \`apt-get update\` and retry.`
     );
@@ -7386,15 +7622,15 @@ What to do: ${APT_HINT}`
 }
 async function buildOne(args) {
   const { recipe, source, staging, destdir, stagedPrefix } = args;
-  const srcDir = import_node_path19.default.join(staging, "src", recipe.name);
-  await import_node_fs15.promises.mkdir(srcDir, { recursive: true });
-  const logPath = import_node_path19.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
-  await import_node_fs15.promises.mkdir(import_node_path19.default.dirname(logPath), { recursive: true });
+  const srcDir = import_node_path20.default.join(staging, "src", recipe.name);
+  await import_node_fs16.promises.mkdir(srcDir, { recursive: true });
+  const logPath = import_node_path20.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
+  await import_node_fs16.promises.mkdir(import_node_path20.default.dirname(logPath), { recursive: true });
   const logText = [];
   const append = (chunk) => {
     logText.push(chunk);
   };
-  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path19.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path20.default.join(stagedPrefix, "lib", "pkgconfig"));
   const env = { ...process.env, ...toolchain, LC_ALL: "C", SOURCE_DATE_EPOCH: BUILD_EPOCH };
   for (const name of [
     "CPATH",
@@ -7422,7 +7658,7 @@ $ ${spec.command} ${spec.args.join(" ")}
 `);
     const res = await runCommand({ ...spec, onOutput: append });
     if (res.code !== 0) {
-      await import_node_fs15.promises.writeFile(logPath, logText.join(""));
+      await import_node_fs16.promises.writeFile(logPath, logText.join(""));
       throw new Error(
         `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "${step}": \`${spec.command} ${spec.args.join(" ")}\` exited with ${res.code}.
 --- last 25 lines of the log ---
@@ -7439,13 +7675,13 @@ What to do: check that the build tools are installed (musl-tools, make, perl for
     await run(step.step, { command, args: rest, cwd: srcDir, env });
   }
   for (const file of recipe.generatedFiles ?? []) {
-    const target = import_node_path19.default.join(stagedPrefix, file.path);
-    await import_node_fs15.promises.mkdir(import_node_path19.default.dirname(target), { recursive: true });
-    await import_node_fs15.promises.writeFile(target, substitute(file.content));
+    const target = import_node_path20.default.join(stagedPrefix, file.path);
+    await import_node_fs16.promises.mkdir(import_node_path20.default.dirname(target), { recursive: true });
+    await import_node_fs16.promises.writeFile(target, substitute(file.content));
   }
-  const missing = recipe.produces.filter((file) => !(0, import_node_fs15.existsSync)(import_node_path19.default.join(stagedPrefix, file)));
+  const missing = recipe.produces.filter((file) => !(0, import_node_fs16.existsSync)(import_node_path20.default.join(stagedPrefix, file)));
   if (missing.length > 0) {
-    await import_node_fs15.promises.writeFile(logPath, logText.join(""));
+    await import_node_fs16.promises.writeFile(logPath, logText.join(""));
     throw new Error(
       `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "verify": the build succeeded but did not install ${missing.join(", ")}.
 --- last 25 lines of the log ---
@@ -7455,25 +7691,25 @@ Full log: ${logPath}
 What to do: the upstream build layout changed; adjust the '${recipe.name}' recipe in src/distribution/static-deps-recipes.ts.`
     );
   }
-  await import_node_fs15.promises.writeFile(logPath, logText.join(""));
-  await import_node_fs15.promises.rm(srcDir, { recursive: true, force: true });
+  await import_node_fs16.promises.writeFile(logPath, logText.join(""));
+  await import_node_fs16.promises.rm(srcDir, { recursive: true, force: true });
 }
 async function finishPrefix(stagedPrefix) {
-  const libDir = import_node_path19.default.join(stagedPrefix, "lib");
-  for (const entry of await import_node_fs15.promises.readdir(libDir)) {
-    if (entry.endsWith(".la")) await import_node_fs15.promises.rm(import_node_path19.default.join(libDir, entry));
+  const libDir = import_node_path20.default.join(stagedPrefix, "lib");
+  for (const entry of await import_node_fs16.promises.readdir(libDir)) {
+    if (entry.endsWith(".la")) await import_node_fs16.promises.rm(import_node_path20.default.join(libDir, entry));
   }
-  const pcDir = import_node_path19.default.join(libDir, "pkgconfig");
-  if (!(0, import_node_fs15.existsSync)(pcDir)) return;
-  for (const entry of await import_node_fs15.promises.readdir(pcDir)) {
+  const pcDir = import_node_path20.default.join(libDir, "pkgconfig");
+  if (!(0, import_node_fs16.existsSync)(pcDir)) return;
+  for (const entry of await import_node_fs16.promises.readdir(pcDir)) {
     if (!entry.endsWith(".pc")) continue;
-    const file = import_node_path19.default.join(pcDir, entry);
-    const text = await import_node_fs15.promises.readFile(file, "utf8");
+    const file = import_node_path20.default.join(pcDir, entry);
+    const text = await import_node_fs16.promises.readFile(file, "utf8");
     const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(CONFIGURED_PREFIX).join("${prefix}");
     if (relocated.includes(stagedPrefix)) {
       throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`);
     }
-    await import_node_fs15.promises.writeFile(file, relocated);
+    await import_node_fs16.promises.writeFile(file, relocated);
   }
 }
 
@@ -7501,15 +7737,15 @@ async function prepareUncached(target, cacheRoot, log) {
       cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path20.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path20.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path21.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path21.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path20.default.basename(deps.prefix)
+      staticDepsKey: import_node_path21.default.basename(deps.prefix)
     };
   }
   if (target.configureHost) {
     const triplet = target.configureHost;
-    const ffiHeader = import_node_path20.default.join("/usr/include", triplet, "ffi.h");
+    const ffiHeader = import_node_path21.default.join("/usr/include", triplet, "ffi.h");
     return {
       cxx: await targetCxx(target, cacheRoot, log),
       env: {
@@ -7521,7 +7757,7 @@ async function prepareUncached(target, cacheRoot, log) {
       },
       configureArgs: [],
       libraryDirs: [],
-      ffiIncludeDir: (0, import_node_fs16.existsSync)(ffiHeader) ? import_node_path20.default.dirname(ffiHeader) : null,
+      ffiIncludeDir: (0, import_node_fs17.existsSync)(ffiHeader) ? import_node_path21.default.dirname(ffiHeader) : null,
       compilerVersion,
       staticDepsKey: null
     };
@@ -7551,16 +7787,16 @@ async function firstLine(command, args) {
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const dir = import_node_path20.default.join(cacheRoot, "toolchain");
-  await (0, import_promises14.mkdir)(dir, { recursive: true });
-  const wrapper = import_node_path20.default.join(dir, "musl-cc");
+  const dir = import_node_path21.default.join(cacheRoot, "toolchain");
+  await (0, import_promises15.mkdir)(dir, { recursive: true });
+  const wrapper = import_node_path21.default.join(dir, "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
 exec ${shellQuote(cc)} "$@"
 `;
-  await (0, import_promises14.writeFile)(wrapper, script);
-  await (0, import_promises14.chmod)(wrapper, 493);
+  await (0, import_promises15.writeFile)(wrapper, script);
+  await (0, import_promises15.chmod)(wrapper, 493);
   return wrapper;
 }
 
@@ -7573,7 +7809,7 @@ function optimizationConfigureArgs(optimization) {
 var DistributionBuildError = class extends Error {
   constructor(step, tarball, detail, logFile) {
     super(
-      `Building CPython from ${import_node_path21.default.basename(tarball)} failed at "${step}".
+      `Building CPython from ${import_node_path22.default.basename(tarball)} failed at "${step}".
 ${detail}
 ` + (logFile ? `Full log: ${logFile}
 ` : "") + "Install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -7596,28 +7832,28 @@ async function buildDistributionFromSource(request) {
     // Absent for `none`, so unoptimized builds keep their keys.
     optimization: request.optimization === "none" ? void 0 : request.optimization
   });
-  const root = import_node_path21.default.join(cacheRoot, "python", key);
-  if ((0, import_node_fs17.existsSync)(import_node_path21.default.join(root, "PYTHON.json"))) {
+  const root = import_node_path22.default.join(cacheRoot, "python", key);
+  if ((0, import_node_fs18.existsSync)(import_node_path22.default.join(root, "PYTHON.json"))) {
     return { distribution: await readDistribution(root), reused: true, key };
   }
   return withCacheLock(
     `${root}.lock`,
-    async () => (0, import_node_fs17.existsSync)(import_node_path21.default.join(root, "PYTHON.json")) ? { distribution: await readDistribution(root), reused: true, key } : buildInto(root, key, tarballSha, request, toolchain),
+    async () => (0, import_node_fs18.existsSync)(import_node_path22.default.join(root, "PYTHON.json")) ? { distribution: await readDistribution(root), reused: true, key } : buildInto(root, key, tarballSha, request, toolchain),
     () => log(`  waiting for another pyseal process building ${root}`)
   );
 }
 async function buildInto(root, key, tarballSha, request, buildToolchain) {
   const { tarball, target, log } = request;
   let toolchain = buildToolchain;
-  await (0, import_promises15.rm)(root, { recursive: true, force: true });
+  await (0, import_promises16.rm)(root, { recursive: true, force: true });
   const work = `${root}.work`;
-  await (0, import_promises15.rm)(work, { recursive: true, force: true });
-  await (0, import_promises15.mkdir)(work, { recursive: true });
-  const logFile = import_node_path21.default.join(work, "build.log");
+  await (0, import_promises16.rm)(work, { recursive: true, force: true });
+  await (0, import_promises16.mkdir)(work, { recursive: true });
+  const logFile = import_node_path22.default.join(work, "build.log");
   const step = async (name, command, args, cwd) => {
     log(`  ${name}`);
     const result = await runCommand({ command, args, cwd, env: toolchain.env });
-    await (0, import_promises15.writeFile)(logFile, `
+    await (0, import_promises16.writeFile)(logFile, `
 $ ${command} ${args.join(" ")}
 ${result.stdout}${result.stderr}`, { flag: "a" });
     if (result.code !== 0) {
@@ -7625,17 +7861,17 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     }
   };
   await runChecked({ command: "tar", args: ["-xf", tarball, "-C", work] });
-  const top = (await (0, import_promises15.readdir)(work)).find((name) => (0, import_node_fs17.existsSync)(import_node_path21.default.join(work, name, "configure")));
+  const top = (await (0, import_promises16.readdir)(work)).find((name) => (0, import_node_fs18.existsSync)(import_node_path22.default.join(work, name, "configure")));
   if (!top)
     throw new DistributionBuildError("unpack", tarball, "the archive has no CPython source tree (no configure script)");
-  const srcDir = import_node_path21.default.join(work, top);
+  const srcDir = import_node_path22.default.join(work, top);
   const version = await readPythonVersion(srcDir);
-  const buildDir = import_node_path21.default.join(work, "build");
-  await (0, import_promises15.mkdir)(buildDir);
+  const buildDir = import_node_path22.default.join(work, "build");
+  await (0, import_promises16.mkdir)(buildDir);
   log(`  CPython ${version} for ${target.triple}`);
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path21.default.join(root, "install")}`,
+    `--prefix=${import_node_path22.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...optimizationConfigureArgs(request.optimization),
@@ -7644,16 +7880,16 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
   const cross = request.buildPython;
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
-    const configSite = import_node_path21.default.join(work, "config.site");
-    await (0, import_promises15.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
+    const configSite = import_node_path22.default.join(work, "config.site");
+    await (0, import_promises16.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     toolchain = { ...toolchain, env: { ...toolchain.env, CONFIG_SITE: configSite } };
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
     log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
   }
-  await step("configure", import_node_path21.default.join(srcDir, "configure"), configureArgs, buildDir);
+  await step("configure", import_node_path22.default.join(srcDir, "configure"), configureArgs, buildDir);
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
-  const setupStdlib = parseSetup(await (0, import_promises15.readFile)(import_node_path21.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises16.readFile)(import_node_path22.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const minor = version.split(".").slice(0, 2).join(".");
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
@@ -7665,16 +7901,16 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     (module2) => (expanded.get(module2.name) ?? []).filter((w) => w.startsWith("-l")).map((w) => w.slice(2)).filter((name) => resolveLibrary(name, target.toolchain, searchDirs).kind === "missing")
   );
   const disabled = choice.notBuilt.map((n) => n.module);
-  await (0, import_promises15.writeFile)(
-    import_node_path21.default.join(buildDir, "Modules", "Setup.local"),
+  await (0, import_promises16.writeFile)(
+    import_node_path22.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
   await step("makesetup", "make", ["Makefile"], buildDir);
   await step("make", "make", ["-j2"], buildDir);
   await step("make install", "make", ["install"], buildDir);
-  await installMissingTestPackages(srcDir, import_node_path21.default.join(root, "install", "lib", `python${minor}`), log);
+  await installMissingTestPackages(srcDir, import_node_path22.default.join(root, "install", "lib", `python${minor}`), log);
   if (!cross) {
-    const pythonExe = import_node_path21.default.join(root, "install", "bin", `python${minor}`);
+    const pythonExe = import_node_path22.default.join(root, "install", "bin", `python${minor}`);
     await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root);
     await step(
       "build tools",
@@ -7696,33 +7932,33 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     key,
     searchDirs
   });
-  if (cross) await shareSysconfigData(import_node_path21.default.join(root, "install", "lib", `python${minor}`), cross.stdlib, log);
-  await (0, import_promises15.rm)(work, { recursive: true, force: true });
+  if (cross) await shareSysconfigData(import_node_path22.default.join(root, "install", "lib", `python${minor}`), cross.stdlib, log);
+  await (0, import_promises16.rm)(work, { recursive: true, force: true });
   return { distribution: await readDistribution(root), reused: false, key };
 }
 async function shareSysconfigData(targetStdlib, buildStdlib, log) {
   const file = `${await sysconfigDataName(targetStdlib)}.py`;
   log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises15.cp)(import_node_path21.default.join(targetStdlib, file), import_node_path21.default.join(buildStdlib, file));
+  await (0, import_promises16.cp)(import_node_path22.default.join(targetStdlib, file), import_node_path22.default.join(buildStdlib, file));
 }
 async function sysconfigDataName(stdlib) {
-  const name = (await (0, import_promises15.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
+  const name = (await (0, import_promises16.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
   if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`);
   return name.replace(/\.py$/, "");
 }
 async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path21.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path21.default.join(stdlib, "test");
-  if (!(0, import_node_fs17.existsSync)(installed)) return;
-  for (const entry of await (0, import_promises15.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs17.existsSync)(import_node_path21.default.join(installed, entry.name))) {
+  const source = import_node_path22.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path22.default.join(stdlib, "test");
+  if (!(0, import_node_fs18.existsSync)(installed)) return;
+  for (const entry of await (0, import_promises16.readdir)(source, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs18.existsSync)(import_node_path22.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises15.cp)(import_node_path21.default.join(source, entry.name), import_node_path21.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises16.cp)(import_node_path22.default.join(source, entry.name), import_node_path22.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const header = await (0, import_promises15.readFile)(import_node_path21.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
+  const header = await (0, import_promises16.readFile)(import_node_path22.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
   const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header);
   if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return match[1];
@@ -7770,10 +8006,10 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     const pbs = await obtainPbsDistribution(value, target, cacheRoot, log);
     return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
   }
-  if ((0, import_node_fs18.existsSync)(value) && (0, import_node_fs18.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs18.existsSync)(import_node_path22.default.join(value, "PYTHON.json")))
+  if ((0, import_node_fs19.existsSync)(value) && (0, import_node_fs19.statSync)(value).isDirectory()) {
+    if (!(0, import_node_fs19.existsSync)(import_node_path23.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return native(await readDistribution(import_node_path22.default.resolve(value)), true, import_node_path22.default.resolve(value));
+    return native(await readDistribution(import_node_path23.default.resolve(value)), true, import_node_path23.default.resolve(value));
   }
   const tarball = await locateTarball(value, cacheRoot, log);
   if (!target.crossCompiling) {
@@ -7785,7 +8021,7 @@ async function obtainDistribution(request, target, cacheRoot, log) {
       cacheRoot,
       log
     });
-    return native(built2.distribution, built2.reused, import_node_path22.default.basename(tarball));
+    return native(built2.distribution, built2.reused, import_node_path23.default.basename(tarball));
   }
   log(`  CPython for ${target.host} first: the cross build runs it`);
   const hostTarget = selectToolchain(findTarget(target.host), target.host);
@@ -7799,8 +8035,8 @@ async function obtainDistribution(request, target, cacheRoot, log) {
   });
   const hostJson = host.distribution.json;
   const buildPython = {
-    exe: import_node_path22.default.join(host.distribution.root, hostJson.python_exe),
-    stdlib: import_node_path22.default.join(host.distribution.root, hostJson.python_paths.stdlib),
+    exe: import_node_path23.default.join(host.distribution.root, hostJson.python_exe),
+    stdlib: import_node_path23.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
   const built = await buildDistributionFromSource({ tarball, target, buildPython, optimization, cacheRoot, log });
@@ -7808,11 +8044,11 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     distribution: built.distribution,
     buildDistribution: host.distribution,
     crossSysconfigName: await sysconfigDataName(
-      import_node_path22.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+      import_node_path23.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
-    source: import_node_path22.default.basename(tarball)
+    source: import_node_path23.default.basename(tarball)
   };
 }
 function isTarball(value) {
@@ -7821,16 +8057,16 @@ function isTarball(value) {
 async function locateTarball(value, cacheRoot, log) {
   if (value.startsWith("debian:")) return debianSourceTarball(value.slice("debian:".length), cacheRoot, log);
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log);
-  if (!(0, import_node_fs18.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
+  if (!(0, import_node_fs19.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst or .tar.bz2 archive");
   }
-  return import_node_path22.default.resolve(value);
+  return import_node_path23.default.resolve(value);
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
-  const dir = import_node_path22.default.join(cacheRoot, "sources", pkg);
-  await (0, import_promises16.mkdir)(dir, { recursive: true });
+  const dir = import_node_path23.default.join(cacheRoot, "sources", pkg);
+  await (0, import_promises17.mkdir)(dir, { recursive: true });
   const existing = await findOrig(dir, pkg);
   if (existing) return existing;
   log(`  downloading Debian source package ${pkg}`);
@@ -7846,22 +8082,22 @@ async function debianSourceTarball(pkg, cacheRoot, log) {
   return found;
 }
 async function findOrig(dir, pkg) {
-  const names = (await (0, import_promises16.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path22.default.join(dir, names[names.length - 1]) : null;
+  const names = (await (0, import_promises17.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
+  return names.length > 0 ? import_node_path23.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(url, cacheRoot, log) {
-  const dir = import_node_path22.default.join(cacheRoot, "sources", contentKey({ url }, 16));
-  const dest = import_node_path22.default.join(dir, import_node_path22.default.basename(new URL(url).pathname) || "python.tgz");
-  if ((0, import_node_fs18.existsSync)(dest)) return dest;
+  const dir = import_node_path23.default.join(cacheRoot, "sources", contentKey({ url }, 16));
+  const dest = import_node_path23.default.join(dir, import_node_path23.default.basename(new URL(url).pathname) || "python.tgz");
+  if ((0, import_node_fs19.existsSync)(dest)) return dest;
   return (await downloadVerified({ url, dest, sha256: null, log })).file;
 }
 
 // src/link/embed.ts
-var import_promises17 = require("node:fs/promises");
-var import_node_path23 = __toESM(require("node:path"));
+var import_promises18 = require("node:fs/promises");
+var import_node_path24 = __toESM(require("node:path"));
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path23.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path24.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -7878,15 +8114,15 @@ async function embedResources(request) {
     }
   ];
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
-  const manifest = import_node_path23.default.join(workDir, "resources.json");
-  await (0, import_promises17.writeFile)(
+  const manifest = import_node_path24.default.join(workDir, "resources.json");
+  await (0, import_promises18.writeFile)(
     manifest,
     JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
   );
-  const archive = import_node_path23.default.join(workDir, "resources.zip");
+  const archive = import_node_path24.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
-  const python = import_node_path23.default.join(buildDistribution.root, buildDistribution.json.python_exe);
-  const env = { ...process.env, PYTHONPATH: import_node_path23.default.join(packageRoot(), "python") };
+  const python = import_node_path24.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const env = { ...process.env, PYTHONPATH: import_node_path24.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
   const { stdout } = await runChecked({
     command: python,
@@ -7894,18 +8130,18 @@ async function embedResources(request) {
     env
   });
   const partial = `${request.output}.partial`;
-  await (0, import_promises17.rm)(partial, { force: true });
-  await (0, import_promises17.copyFile)(request.nativeExecutable, partial);
-  await (0, import_promises17.appendFile)(partial, await (0, import_promises17.readFile)(archive));
-  await (0, import_promises17.chmod)(partial, 493);
-  await (0, import_promises17.rename)(partial, request.output);
+  await (0, import_promises18.rm)(partial, { force: true });
+  await (0, import_promises18.copyFile)(request.nativeExecutable, partial);
+  await (0, import_promises18.appendFile)(partial, await (0, import_promises18.readFile)(archive));
+  await (0, import_promises18.chmod)(partial, 493);
+  await (0, import_promises18.rename)(partial, request.output);
   return { archive, summary: stdout.trim().split("\n").pop() ?? "" };
 }
 
 // src/link/ship-standalone.ts
-var import_node_fs19 = require("node:fs");
-var import_promises18 = require("node:fs/promises");
-var import_node_path24 = __toESM(require("node:path"));
+var import_node_fs20 = require("node:fs");
+var import_promises19 = require("node:fs/promises");
+var import_node_path25 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -7923,20 +8159,20 @@ async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path24.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path25.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path24.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises18.mkdir)(import_node_path24.default.dirname(dest), { recursive: true });
-    await (0, import_promises18.copyFile)(plan.standaloneFile.source, dest);
+    const dest = import_node_path25.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises19.mkdir)(import_node_path25.default.dirname(dest), { recursive: true });
+    await (0, import_promises19.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path24.default.dirname(plan.standaloneFile?.source ?? ""))
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path25.default.dirname(plan.standaloneFile?.source ?? ""))
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path24.default.join(dir, soname)).find((f) => (0, import_node_fs19.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path25.default.join(dir, soname)).find((f) => (0, import_node_fs20.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -7945,16 +8181,16 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises18.copyFile)(found, import_node_path24.default.join(sideRoot, soname));
+      await (0, import_promises19.copyFile)(found, import_node_path25.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path24.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        message: `${soname} (from ${import_node_path25.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
       });
     }
     if (bundled.length > 0) {
-      const up = import_node_path24.default.relative(import_node_path24.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path25.default.relative(import_node_path25.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
     }
@@ -7971,15 +8207,15 @@ async function setRunpath(file, runpath) {
     result = await runCommand({ command: "patchelf", args: ["--set-rpath", runpath, file] });
   } catch {
     throw new Error(
-      `patchelf is needed to point ${import_node_path24.default.basename(file)} at the libraries bundled beside it, and it is not installed: install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static`
+      `patchelf is needed to point ${import_node_path25.default.basename(file)} at the libraries bundled beside it, and it is not installed: install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static`
     );
   }
   if (result.code !== 0) throw new Error(`patchelf --set-rpath ${runpath} ${file} failed: ${result.stderr.trim()}`);
 }
 
 // src/link/link-executable.ts
-var import_promises20 = require("node:fs/promises");
-var import_node_path26 = __toESM(require("node:path"));
+var import_promises21 = require("node:fs/promises");
+var import_node_path27 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -8019,8 +8255,8 @@ function renderAppHeader(request) {
 }
 
 // src/link/localize.ts
-var import_promises19 = require("node:fs/promises");
-var import_node_path25 = __toESM(require("node:path"));
+var import_promises20 = require("node:fs/promises");
+var import_node_path26 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -8030,15 +8266,15 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path25.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path25.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path26.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path26.default.join(workDir, `${plan.module}.o`);
   const objects = plan.objects.filter((o) => !o.endsWith(".a"));
   const archives = plan.objects.filter((o) => o.endsWith(".a"));
   const inputs = archives.length > 0 ? [...objects, "--whole-archive", ...archives, "--no-whole-archive"] : objects;
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path25.default.join(workDir, `${plan.module}.keep`);
-  await (0, import_promises19.writeFile)(keepFile, keep.join("\n") + "\n");
+  const keepFile = import_node_path26.default.join(workDir, `${plan.module}.keep`);
+  await (0, import_promises20.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
@@ -8054,14 +8290,14 @@ async function weakSymbols(object, toolchain) {
 async function linkExecutable(request) {
   const { distribution, target, plans, workDir } = request;
   const toolchain = target.toolchain;
-  await (0, import_promises20.mkdir)(workDir, { recursive: true });
+  await (0, import_promises21.mkdir)(workDir, { recursive: true });
   const commands = [];
   const run = async (command, args2) => {
     commands.push([command, ...args2]);
     await runChecked({ command, args: args2 });
   };
-  await (0, import_promises20.writeFile)(
-    import_node_path26.default.join(workDir, "pyseal_app.h"),
+  await (0, import_promises21.writeFile)(
+    import_node_path27.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -8070,25 +8306,27 @@ async function linkExecutable(request) {
       sideDirectory: request.sideDirectory
     })
   );
-  const include = import_node_path26.default.join(distribution.root, distribution.json.python_paths.include);
-  const launcherObject = import_node_path26.default.join(workDir, "launcher.o");
+  const include = import_node_path27.default.join(distribution.root, distribution.json.python_paths.include);
+  const launcherObject = import_node_path27.default.join(workDir, "launcher.o");
   await run(toolchain.cc, [
     "-O2",
     "-g0",
+    // Header paths reach the object through assert's __FILE__: the same name in any cache dir.
+    `-ffile-prefix-map=${distribution.root}=/pyseal-python`,
     `-I${include}`,
     `-I${workDir}`,
     "-c",
-    import_node_path26.default.join(packageRoot(), "c", "launcher.c"),
+    import_node_path27.default.join(packageRoot(), "c", "launcher.c"),
     "-o",
     launcherObject
   ]);
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     launcherObject,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path26.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path27.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path26.default.join(workDir, "extensions");
-  await (0, import_promises20.mkdir)(extensionsDir, { recursive: true });
+  const extensionsDir = import_node_path27.default.join(workDir, "extensions");
+  await (0, import_promises21.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
     else objects.push(await localizeExtension(plan, extensionsDir, toolchain));
@@ -8145,6 +8383,18 @@ function assertLinkable(distribution, target, source) {
 async function readLinkage(file) {
   const dynamic = await readDynamicSection(file);
   return dynamic.static ? { kind: "static" } : { kind: "dynamic", needed: dynamic.needed };
+}
+
+// src/report/input-digest.ts
+var import_node_path28 = __toESM(require("node:path"));
+async function digestInputs(inputs) {
+  return {
+    project: await hashTree(inputs.project),
+    requirements: await Promise.all(
+      inputs.requirements.map(async (file) => ({ file: import_node_path28.default.resolve(file), sha256: await sha256File(file) }))
+    ),
+    pythonDistribution: inputs.pythonDistribution
+  };
 }
 
 // src/report/markdown.ts
@@ -8245,12 +8495,120 @@ function renderMatrix(reports) {
   return lines.join("\n") + "\n";
 }
 
-// src/report/report.ts
-var import_promises21 = require("node:fs/promises");
-var import_node_path27 = __toESM(require("node:path"));
+// src/report/output-files.ts
+var import_node_fs21 = require("node:fs");
+var import_promises22 = require("node:fs/promises");
+var import_node_path29 = __toESM(require("node:path"));
+var OutputWriteError = class extends Error {
+  constructor(file, cause) {
+    super(`cannot write ${file}: ${causeOf(cause)}; ${remedyOf(cause)}`);
+    this.name = "OutputWriteError";
+  }
+};
+function code(error) {
+  return error?.code;
+}
+function causeOf(error) {
+  switch (code(error)) {
+    case "ENOSPC":
+      return "the disk is full";
+    case "EDQUOT":
+      return "the disk quota is used up";
+    case "EROFS":
+      return "the file system is read-only";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOTDIR":
+    case "EEXIST":
+      return "a path on the way is a file, not a directory";
+    default:
+      return error.message;
+  }
+}
+function remedyOf(error) {
+  if (code(error) === "ENOSPC" || code(error) === "EDQUOT") return "free some space or choose another --out-dir";
+  return "choose another --out-dir (out-dir in the action and [tool.pyseal])";
+}
+function outputFiles(executable) {
+  return [executable, `${executable}.report.json`, `${executable}.report.md`, `${executable}.sha256`];
+}
+async function prepareOutputDir(outDir, executable) {
+  if ((0, import_node_fs21.existsSync)(outDir) && !(0, import_node_fs21.statSync)(outDir).isDirectory()) {
+    throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
+  }
+  try {
+    await (0, import_promises22.mkdir)(outDir, { recursive: true });
+    for (const file of outputFiles(executable)) await (0, import_promises22.rm)(file, { force: true });
+    const probe = import_node_path29.default.join(outDir, `.${import_node_path29.default.basename(executable)}.write-test`);
+    await (0, import_promises22.writeFile)(probe, "pyseal");
+    await (0, import_promises22.rm)(probe);
+  } catch (error) {
+    throw new OutputWriteError(outDir, error);
+  }
+}
+function explainDiskFailure(error, dirs) {
+  const text = `${error.code ?? ""} ${error.message}`;
+  const where = `--out-dir ${dirs.outDir} or --cache-dir ${dirs.cacheDir}`;
+  if (/ENOSPC|EDQUOT|No space left on device|Disk quota exceeded/.test(text)) {
+    return new Error(
+      `a disk pyseal writes to is full: free some space, or give ${where} a disk with room.
+${error.message}`
+    );
+  }
+  if (/EROFS|Read-only file system/.test(text)) {
+    return new Error(`a directory pyseal writes to is read-only: give ${where} a writable place.
+${error.message}`);
+  }
+  return error;
+}
+async function writeFileAtomic(file, data) {
+  const partial = `${file}.partial`;
+  try {
+    await (0, import_promises22.writeFile)(partial, data);
+    await (0, import_promises22.rename)(partial, file);
+  } catch (error) {
+    await (0, import_promises22.rm)(partial, { force: true }).catch(() => void 0);
+    throw new OutputWriteError(file, error);
+  }
+}
+async function moveIntoPlace(staged, file) {
+  try {
+    await (0, import_promises22.mkdir)(import_node_path29.default.dirname(file), { recursive: true });
+    await (0, import_promises22.rename)(staged, file);
+  } catch (error) {
+    throw new OutputWriteError(file, error);
+  }
+}
+
+// src/report/portable.ts
+var import_node_path30 = __toESM(require("node:path"));
+var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
+function portableStrings(value, roots) {
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path30.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const rewrite = (text) => {
+    let out = text;
+    for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
+    return out;
+  };
+  const walk = (node) => {
+    if (typeof node === "string") return rewrite(node);
+    if (Array.isArray(node)) return node.map(walk);
+    if (node && typeof node === "object") {
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
+    }
+    return node;
+  };
+  return walk(value);
+}
+function replacePrefix(text, root, name) {
+  if (root === import_node_path30.default.parse(root).root) return text;
+  const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
+}
 
 // src/report/schema.ts
-var REPORT_SCHEMA = "pyseal-report/2";
+var REPORT_SCHEMA = "pyseal-report/3";
 var ReasonCodeSchema = external_exports.enum([
   "BUILTIN",
   "STDLIB_BUILTIN",
@@ -8334,18 +8692,28 @@ var ReportSchema = external_exports.object({
   entryPoint: external_exports.string().nullable(),
   /** static: built-ins only; dynamic: shared-library files allowed beside the binary. */
   flavor: external_exports.enum(["static", "dynamic"]),
+  /** What the build read, by content: two reports with equal inputs describe the same build. */
+  inputs: external_exports.object({
+    /** sha256 over the project's files (relative paths and bytes; build output and VCS folders skipped). */
+    project: external_exports.string(),
+    /** Each requirements file: its path (`{project}/…` inside the project) and the sha256 of its bytes. */
+    requirements: external_exports.array(external_exports.object({ file: external_exports.string(), sha256: external_exports.string() })),
+    /** --python-distribution as given. */
+    pythonDistribution: external_exports.string()
+  }),
   python: external_exports.object({
     version: external_exports.string(),
     /** Where it came from: the source tarball or archive name, or a directory. */
     source: external_exports.string(),
     /** sha256 of that tarball or archive, when pyseal read one. */
     sha256: external_exports.string().nullable(),
-    /** Where the distribution is unpacked (its PYTHON.json). */
-    root: external_exports.string(),
-    reused: external_exports.boolean()
+    /** Where the distribution is unpacked (its PYTHON.json), usually `{cache-dir}/python/KEY`. */
+    root: external_exports.string()
   }).nullable(),
-  packages: external_exports.object({ key: external_exports.string(), reused: external_exports.boolean() }).nullable(),
+  /** The compiled packages' cache key (a hash of the distribution, project, requirements and build recipe). */
+  packages: external_exports.object({ key: external_exports.string() }).nullable(),
   executable: external_exports.object({
+    /** Relative to the report's directory (the output directory). */
     path: external_exports.string(),
     bytes: external_exports.number().int(),
     sha256: external_exports.string(),
@@ -8394,13 +8762,11 @@ function verdictOf(report) {
 }
 async function writeReport(file, report) {
   const valid = ReportSchema.parse(report);
-  await (0, import_promises21.mkdir)(import_node_path27.default.dirname(file), { recursive: true });
-  await (0, import_promises21.writeFile)(`${file}.partial`, JSON.stringify(valid, null, 2) + "\n");
-  await (0, import_promises21.rename)(`${file}.partial`, file);
+  await writeFileAtomic(file, JSON.stringify(valid, null, 2) + "\n");
 }
 
 // src/resolve/modules.ts
-var import_node_path28 = __toESM(require("node:path"));
+var import_node_path31 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -8526,20 +8892,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant.objs.length === 0 && variant.shared_lib) {
-      const file = import_node_path28.default.join(distribution.root, variant.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path28.default.basename(file));
+      const file = import_node_path31.default.join(distribution.root, variant.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path31.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path28.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path31.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant.objs.map((o) => import_node_path28.default.join(distribution.root, o));
+    plan.objects = variant.objs.map((o) => import_node_path31.default.join(distribution.root, o));
     plan.libraries = variant.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path28.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path31.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -8567,7 +8933,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path28.default.join(request.siteDir, file.file);
+    const source = import_node_path31.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -8646,13 +9012,13 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path28.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path31.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path28.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path31.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -8705,7 +9071,7 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path29.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path32.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = {
     schema: REPORT_SCHEMA,
@@ -8717,6 +9083,7 @@ async function runBuild(inputs, observer) {
     flavor: policy.flavor,
     error: null,
     entryPoint: inputs.entryPoint,
+    inputs: await digestInputs(inputs),
     python: null,
     packages: null,
     executable: null,
@@ -8730,9 +9097,10 @@ async function runBuild(inputs, observer) {
     observer.stageFinished(name, (Date.now() - started) / 1e3, describe(value));
     return value;
   };
-  await (0, import_promises22.mkdir)(inputs.outDir, { recursive: true });
-  await (0, import_promises22.rm)(executable, { force: true });
+  await prepareOutputDir(inputs.outDir, executable);
+  const workDir = import_node_path32.default.join(inputs.outDir, `.${inputs.name}.work`);
   let plans = [];
+  let written = report;
   try {
     await ensureToolchain(target, { install: process.env.GITHUB_ACTIONS === "true", log: observer.log });
     const obtained = await stage(
@@ -8750,8 +9118,7 @@ async function runBuild(inputs, observer) {
       version: distribution.json.python_version,
       source: obtained.source,
       sha256: obtained.sha256,
-      root: distribution.root,
-      reused: obtained.reused
+      root: distribution.root
     };
     assertLinkable(distribution, target, obtained.source);
     const toolchain = await prepareBuildToolchain(target, inputs.cacheDir, observer.log);
@@ -8771,7 +9138,7 @@ async function runBuild(inputs, observer) {
       }),
       (p) => `${p.reused ? "reused cached packages" : "compiled packages"} ${p.key} (${p.capture.records.length} extension modules captured)`
     );
-    report.packages = { key: packages.key, reused: packages.reused };
+    report.packages = { key: packages.key };
     checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed);
     const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
     plans = await stage(
@@ -8798,9 +9165,9 @@ async function runBuild(inputs, observer) {
 ` + failed.map((p) => `  - ${p.module} (${p.package ?? "unknown package"}): ${p.reasons.at(-1)?.message}`).join("\n")
       );
     }
-    const workDir = import_node_path29.default.join(inputs.outDir, `.${inputs.name}.work`);
-    await (0, import_promises22.rm)(workDir, { recursive: true, force: true });
-    const native = import_node_path29.default.join(workDir, `${inputs.name}.native`);
+    await (0, import_promises23.rm)(workDir, { recursive: true, force: true });
+    const native = import_node_path32.default.join(workDir, `${inputs.name}.native`);
+    const staged = import_node_path32.default.join(workDir, inputs.name);
     await stage(
       "link",
       () => linkExecutable({
@@ -8814,7 +9181,7 @@ async function runBuild(inputs, observer) {
         workDir,
         output: native
       }),
-      () => `${Math.round((0, import_node_fs20.statSync)(native).size / 1e5) / 10} MB native code`
+      () => `${Math.round((0, import_node_fs22.statSync)(native).size / 1e5) / 10} MB native code`
     );
     await stage(
       "embed",
@@ -8825,7 +9192,7 @@ async function runBuild(inputs, observer) {
         stdlibExclude: inputs.stdlibExclude,
         workDir,
         nativeExecutable: native,
-        output: executable
+        output: staged
       }),
       (e) => e.summary
     );
@@ -8840,36 +9207,42 @@ async function runBuild(inputs, observer) {
     if (sideFiles.length > 0) {
       observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
     }
-    await (0, import_promises22.rm)(workDir, { recursive: true, force: true });
-    report.status = "ok";
     report.executable = {
-      path: executable,
-      bytes: (0, import_node_fs20.statSync)(executable).size,
-      sha256: await sha256File(executable),
-      linkage: await readLinkage(executable),
+      path: import_node_path32.default.relative(inputs.outDir, executable),
+      bytes: (0, import_node_fs22.statSync)(staged).size,
+      sha256: await sha256File(staged),
+      linkage: await readLinkage(staged),
       sideFiles
     };
-    return { executable, reportFile, report };
-  } catch (error) {
+    await moveIntoPlace(staged, executable);
+    report.status = "ok";
+  } catch (caught) {
+    const error = explainDiskFailure(caught, inputs);
     report.error = error.message;
+    report.executable = null;
     throw new BuildFailedError(error, reportFile);
   } finally {
     report.modules = reportModules(plans, policy.sideDirectory);
     report.summary = summarize(report.modules);
     report.verdict = verdictOf(report);
-    if (report.status !== "ok" && (0, import_node_fs20.existsSync)(executable)) await (0, import_promises22.rm)(executable, { force: true });
-    await writeReport(reportFile, report);
-    await (0, import_promises22.writeFile)(`${executable}.report.md`, renderReport(report));
-    if (report.executable) {
-      await (0, import_promises22.writeFile)(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path29.default.basename(executable)}
+    await (0, import_promises23.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    written = portableStrings(report, inputs);
+    try {
+      await writeReport(reportFile, written);
+      await writeFileAtomic(`${executable}.report.md`, renderReport(written));
+      if (report.executable) {
+        await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path32.default.basename(executable)}
 `);
-    } else {
-      await (0, import_promises22.rm)(`${executable}.sha256`, { force: true });
+      }
+    } catch (error) {
+      for (const file of outputFiles(executable)) await (0, import_promises23.rm)(file, { force: true }).catch(() => void 0);
+      throw error;
     }
   }
+  return { executable, reportFile, report: written };
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs20.readFileSync)(import_node_path29.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs22.readFileSync)(import_node_path32.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -8881,36 +9254,53 @@ function failureOf(report, failOn) {
 }
 
 // src/commands/build.ts
+var BUILD_OPTIONS = {
+  target: { type: "string" },
+  project: { type: "string" },
+  requirements: { type: "string", multiple: true },
+  "entry-point": { type: "string" },
+  name: { type: "string" },
+  "python-distribution": { type: "string" },
+  "python-optimization": { type: "string" },
+  "stdlib-exclude": { type: "string" },
+  "out-dir": { type: "string" },
+  "cache-dir": { type: "string" },
+  "fail-on": { type: "string" },
+  flavor: { type: "string" },
+  "extension-location": { type: "string" },
+  "allow-in-memory-shared-library-loading": { type: "boolean" },
+  "exclude-packages": { type: "string" },
+  "standalone-packages": { type: "string" },
+  "link-extra": { type: "string", multiple: true }
+};
+function describeArgumentError(error) {
+  const message = error.message;
+  const flagNames = Object.keys(BUILD_OPTIONS).map((name) => `--${name}`);
+  switch (error.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
+      const option = /'(-[^']*)'/.exec(message)?.[1] ?? message;
+      const flag = option.split("=")[0];
+      return `unknown option ${flag}.${didYouMean(flag, flagNames)} The options are listed below.`;
+    }
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": {
+      const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
+      return `unexpected argument "${argument}": pyseal build takes only options (--project DIR for the project)`;
+    }
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
+      const option = /'(--[\w-]+)/.exec(message)?.[1] ?? "an option";
+      return /does not take an argument/.test(message) ? `${option} is a switch and takes no value: give ${option} alone to turn it on` : `${option} needs a value: write ${option} VALUE`;
+    }
+    default:
+      return message;
+  }
+}
 async function buildCommand(args, usage) {
   let flags;
   try {
-    const { values } = (0, import_node_util.parseArgs)({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        target: { type: "string" },
-        project: { type: "string" },
-        requirements: { type: "string", multiple: true },
-        "entry-point": { type: "string" },
-        name: { type: "string" },
-        "python-distribution": { type: "string" },
-        "python-optimization": { type: "string" },
-        "stdlib-exclude": { type: "string" },
-        "out-dir": { type: "string" },
-        "cache-dir": { type: "string" },
-        "fail-on": { type: "string" },
-        flavor: { type: "string" },
-        "extension-location": { type: "string" },
-        "allow-in-memory-shared-library-loading": { type: "boolean" },
-        "exclude-packages": { type: "string" },
-        "standalone-packages": { type: "string" },
-        "link-extra": { type: "string", multiple: true }
-      }
-    });
+    const { values } = (0, import_node_util.parseArgs)({ args, strict: true, allowPositionals: false, options: BUILD_OPTIONS });
     flags = values;
   } catch (error) {
-    process.stderr.write(`pyseal: ${error.message}
+    process.stderr.write(`pyseal: ${describeArgumentError(error)}
 
 ${usage}`);
     return 2;
@@ -9006,7 +9396,7 @@ function planCommand(args) {
 }
 
 // src/commands/report.ts
-var import_promises23 = require("node:fs/promises");
+var import_promises24 = require("node:fs/promises");
 var import_node_util3 = require("node:util");
 
 // src/report/diff.ts
@@ -9076,7 +9466,7 @@ async function reportCommand(args) {
     });
     const reports = await Promise.all(positionals.map(readReport));
     let text;
-    let code = 0;
+    let code2 = 0;
     if (verb === "render") {
       if (reports.length === 0) throw new Error("report render takes one or more report files");
       text = reports.length === 1 ? renderReport(reports[0]) : renderMatrix(reports);
@@ -9087,13 +9477,13 @@ async function reportCommand(args) {
       }
       const diff = diffReports(reports[0], reports[1]);
       text = renderDiff(diff);
-      code = isRegression(diff) ? 1 : 0;
+      code2 = isRegression(diff) ? 1 : 0;
     } else {
       throw new Error(`unknown report command "${verb ?? ""}": use "report render FILE..." or "report diff BASE HEAD"`);
     }
-    if (values.out) await (0, import_promises23.writeFile)(values.out, text);
+    if (values.out) await (0, import_promises24.writeFile)(values.out, text);
     else process.stdout.write(text);
-    return code;
+    return code2;
   } catch (error) {
     process.stderr.write(`pyseal: ${error.message}
 `);
@@ -9103,7 +9493,7 @@ async function reportCommand(args) {
 async function readReport(file) {
   let raw;
   try {
-    raw = JSON.parse(await (0, import_promises23.readFile)(file, "utf8"));
+    raw = JSON.parse(await (0, import_promises24.readFile)(file, "utf8"));
   } catch (error) {
     throw new Error(`${file} cannot be read as JSON: ${error.message}`);
   }
@@ -9169,14 +9559,16 @@ async function main(argv) {
   if (command === "build") return buildCommand(rest, USAGE);
   if (command === "plan") return planCommand(rest);
   if (command === "report") return reportCommand(rest);
-  process.stderr.write(`pyseal: unknown command "${command}"
+  process.stderr.write(
+    `pyseal: unknown command "${command}".${didYouMean(command, ["build", "plan", "report"])} The commands are build, plan and report.
 
-${USAGE}`);
+${USAGE}`
+  );
   return 2;
 }
 if (require.main === module) {
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code2) => process.exit(code2),
     (error) => {
       process.stderr.write(`pyseal: internal error: ${error.stack ?? String(error)}
 `);

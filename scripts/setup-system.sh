@@ -54,3 +54,5 @@ if ! command -v actionlint >/dev/null && command -v go >/dev/null; then
   GOBIN=/usr/local/bin go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 2>/dev/null ||
     $SUDO env GOBIN=/usr/local/bin PATH="$PATH" HOME="$HOME" go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 fi
+# zizmor checks the workflow files for template injection and excessive permissions in the tests.
+bash "$(dirname "$0")/install-zizmor.sh"

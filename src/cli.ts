@@ -2,6 +2,7 @@
 import { buildCommand } from './commands/build'
 import { planCommand } from './commands/plan'
 import { reportCommand } from './commands/report'
+import { didYouMean } from './inputs/suggest'
 
 const USAGE = `Usage: pyseal build [options]
        pyseal plan --targets LIST [--name NAME]
@@ -57,7 +58,10 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'build') return buildCommand(rest, USAGE)
   if (command === 'plan') return planCommand(rest)
   if (command === 'report') return reportCommand(rest)
-  process.stderr.write(`pyseal: unknown command "${command}"\n\n${USAGE}`)
+  process.stderr.write(
+    `pyseal: unknown command "${command}".${didYouMean(command, ['build', 'plan', 'report'])} ` +
+      `The commands are build, plan and report.\n\n${USAGE}`
+  )
   return 2
 }
 

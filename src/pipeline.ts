@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { buildPackages, type BuiltPackages } from './build/install-packages'
 import { checkEntryPoint } from './build/entry-point'
@@ -13,7 +13,16 @@ import { assertLinkable } from './link/object-format'
 import { sha256File } from './cache/hash'
 import { packageRoot } from './package-root'
 import { readLinkage } from './report/linkage'
+import { digestInputs } from './report/input-digest'
 import { renderReport } from './report/markdown'
+import {
+  explainDiskFailure,
+  moveIntoPlace,
+  outputFiles,
+  prepareOutputDir,
+  writeFileAtomic
+} from './report/output-files'
+import { portableStrings } from './report/portable'
 import { reportModules, summarize, verdictOf, writeReport, REPORT_SCHEMA, type Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
 import { planModules, type ModulePlan } from './resolve/modules'
@@ -61,6 +70,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     flavor: policy.flavor,
     error: null,
     entryPoint: inputs.entryPoint,
+    inputs: await digestInputs(inputs),
     python: null,
     packages: null,
     executable: null,
@@ -75,9 +85,10 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     return value
   }
 
-  await mkdir(inputs.outDir, { recursive: true })
-  await rm(executable, { force: true })
+  await prepareOutputDir(inputs.outDir, executable)
+  const workDir = path.join(inputs.outDir, `.${inputs.name}.work`)
   let plans: ModulePlan[] = []
+  let written: Report = report
   try {
     await ensureToolchain(target, { install: process.env.GITHUB_ACTIONS === 'true', log: observer.log })
     const obtained: ObtainedDistribution = await stage(
@@ -96,8 +107,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
       version: distribution.json.python_version,
       source: obtained.source,
       sha256: obtained.sha256,
-      root: distribution.root,
-      reused: obtained.reused
+      root: distribution.root
     }
     assertLinkable(distribution, target, obtained.source)
 
@@ -120,7 +130,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
       p =>
         `${p.reused ? 'reused cached packages' : 'compiled packages'} ${p.key} (${p.capture.records.length} extension modules captured)`
     )
-    report.packages = { key: packages.key, reused: packages.reused }
+    report.packages = { key: packages.key }
     checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed)
 
     const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs)
@@ -152,9 +162,10 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
       )
     }
 
-    const workDir = path.join(inputs.outDir, `.${inputs.name}.work`)
     await rm(workDir, { recursive: true, force: true })
     const native = path.join(workDir, `${inputs.name}.native`)
+    // The binary is made in the work directory and moved into place last, whole.
+    const staged = path.join(workDir, inputs.name)
     await stage(
       'link',
       () =>
@@ -181,7 +192,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
           stdlibExclude: inputs.stdlibExclude,
           workDir,
           nativeExecutable: native,
-          output: executable
+          output: staged
         }),
       e => e.summary
     )
@@ -196,33 +207,41 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     if (sideFiles.length > 0) {
       observer.log(`the binary needs ${sideFiles.join(', ')} beside it: ship ${inputs.outDir} as a folder`)
     }
-    await rm(workDir, { recursive: true, force: true })
-    report.status = 'ok'
     report.executable = {
-      path: executable,
-      bytes: statSync(executable).size,
-      sha256: await sha256File(executable),
-      linkage: await readLinkage(executable),
+      path: path.relative(inputs.outDir, executable),
+      bytes: statSync(staged).size,
+      sha256: await sha256File(staged),
+      linkage: await readLinkage(staged),
       sideFiles
     }
-    return { executable, reportFile, report }
-  } catch (error) {
-    report.error = (error as Error).message
-    throw new BuildFailedError(error as Error, reportFile)
+    await moveIntoPlace(staged, executable)
+    report.status = 'ok'
+  } catch (caught) {
+    const error = explainDiskFailure(caught as Error, inputs)
+    report.error = error.message
+    report.executable = null
+    throw new BuildFailedError(error, reportFile)
   } finally {
     report.modules = reportModules(plans, policy.sideDirectory)
     report.summary = summarize(report.modules)
     report.verdict = verdictOf(report)
-    if (report.status !== 'ok' && existsSync(executable)) await rm(executable, { force: true })
-    await writeReport(reportFile, report)
-    await writeFile(`${executable}.report.md`, renderReport(report))
-    if (report.executable) {
+    await rm(workDir, { recursive: true, force: true }).catch(() => undefined)
+    written = portableStrings(report, inputs)
+    try {
+      await writeReport(reportFile, written)
+      await writeFileAtomic(`${executable}.report.md`, renderReport(written))
       // The format sha256sum -c reads, naming the binary as it sits beside this file.
-      await writeFile(`${executable}.sha256`, `${report.executable.sha256}  ${path.basename(executable)}\n`)
-    } else {
-      await rm(`${executable}.sha256`, { force: true })
+      if (report.executable) {
+        await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${path.basename(executable)}\n`)
+      }
+    } catch (error) {
+      // A build whose report cannot be written leaves nothing that looks finished.
+      for (const file of outputFiles(executable)) await rm(file, { force: true }).catch(() => undefined)
+      // eslint-disable-next-line no-unsafe-finally -- the write failure is the news now
+      throw error
     }
   }
+  return { executable, reportFile, report: written }
 }
 
 /** pyseal's own version, for the report and the cache keys. */

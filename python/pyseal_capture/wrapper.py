@@ -35,6 +35,8 @@ _WITH_VALUE = ("-o", "-l", "-L", "-I", "-D", "-U", "-x", "-include", "-isystem",
                "-MQ", "-Xlinker", "-T", "-arch", "-isysroot", "-iquote", "-idirafter", "-z",
                "-u", "-e", "--sysroot", "-imacros", "-target")
 _DEPTH_ENV = "PYSEAL_WRAPPER_DEPTH"
+# OLD=NEW pairs (os.pathsep-separated) pyseal sets so build paths never reach the objects.
+_PREFIX_MAPS_ENV = "PYSEAL_FILE_PREFIX_MAPS"
 
 
 def expand_response_files(args, cwd=None, _depth=0):
@@ -240,6 +242,15 @@ def _is_shared_link(args):
     return not any(a in _NOT_LINK for a in args)
 
 
+def prefix_map_flags(cwd=None):
+    """-ffile-prefix-map flags: each of $PYSEAL_FILE_PREFIX_MAPS (the cache root, the
+    distribution's prefix) becomes a fixed name and the build directory (pip's random
+    temporary one) ".", so __FILE__ and debug paths are the same whichever directory
+    a build ran in. The last matching map wins: the most specific comes last."""
+    maps = [m for m in os.environ.get(_PREFIX_MAPS_ENV, "").split(os.pathsep) if "=" in m]
+    return ["-ffile-prefix-map=" + m for m in maps] + ["-ffile-prefix-map=%s=." % (cwd or os.getcwd())]
+
+
 def main(argv=None, lang=None):
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0].startswith("--pyseal-lang="):
@@ -255,6 +266,8 @@ def main(argv=None, lang=None):
         sys.stderr.write("pyseal-cc: PYSEAL_REAL_CC/CXX points back at the wrapper\n")
         return 127
     os.environ[_DEPTH_ENV] = str(depth + 1)
+    if depth == 0 and os.environ.get(_PREFIX_MAPS_ENV) is not None:
+        real = real + prefix_map_flags()
 
     if not records.capture_dir():
         os.execvp(real[0], real + args)

@@ -148,3 +148,23 @@ def test_pip_build_through_wrapper(version, tmp_path):
     rec = helpers.records(cap2)["plainc._speed"]
     helpers.check_record(rec, "plainc._speed", cap2, "setuptools._distutils")
     assert any("already recorded" in s.get("reason", "") for s in helpers.skipped(cap2))
+
+
+def test_build_paths_are_mapped_out_of_objects(tmp_path):
+    """The same source compiled in two directories (and two cache roots) gives the same object."""
+    objects = []
+    for place in ("one", "two/deeper"):
+        build = tmp_path / place / "build"
+        build.mkdir(parents=True)
+        (build / "m.c").write_text('const char *where(void) { return __FILE__; }\n')
+        cache = tmp_path / place / "cache"
+        header_dir = cache / "include"
+        header_dir.mkdir(parents=True)
+        (header_dir / "h.h").write_text('static const char *header = __FILE__;\n')
+        (build / "n.c").write_text('#include "h.h"\nconst char *hdr(void) { return header; }\n')
+        r = wrap([CC, "-c", "m.c", "n.c", "-I" + str(header_dir)], cwd=str(build),
+                 PYSEAL_FILE_PREFIX_MAPS="%s=/pyseal-cache" % cache)
+        assert r.returncode == 0, r.stderr
+        objects.append(((build / "m.o").read_bytes(), (build / "n.o").read_bytes()))
+    assert objects[0] == objects[1]
+    assert b"/pyseal-cache/include/h.h" in objects[0][1]

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { appendFile, cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { contentKey } from '../cache/hash'
+import { verifyEntry, writeEntryManifest } from '../cache/entry-manifest'
 import { withCacheLock } from '../cache/lock'
 import { runChecked, runCommand } from '../exec/run'
 import { packageRoot } from '../package-root'
@@ -116,7 +117,6 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
   const root = path.join(cacheRoot, 'packages', key)
   const siteDir = path.join(root, 'site')
   const captureDir = path.join(root, 'capture')
-  const doneMarker = path.join(root, 'build.json')
   const reuse = async (): Promise<BuiltPackages> => ({
     key,
     reused: true,
@@ -125,11 +125,19 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
     capture: await readCapture(captureDir),
     installed: await findExtensionFiles(siteDir, request.platformTag)
   })
-  if (existsSync(doneMarker)) return reuse()
+  if (await intactEntry(root, `packages ${key}`, request.log)) return reuse()
   return withCacheLock(`${root}.lock`, async () => {
-    if (existsSync(doneMarker)) return reuse()
+    if (await intactEntry(root, `packages ${key}`, request.log)) return reuse()
     return installInto(request, key, root)
   })
+}
+
+/** A finished entry is reused only while it matches the manifest written when it was finished. */
+async function intactEntry(root: string, what: string, log: (line: string) => void): Promise<boolean> {
+  if (!existsSync(path.join(root, 'build.json'))) return false
+  const problem = await verifyEntry(root)
+  if (problem) log(`  cached ${what} are damaged (${problem}): building them again`)
+  return problem === null
 }
 
 async function installInto(request: PackageBuildRequest, key: string, root: string): Promise<BuiltPackages> {
@@ -165,6 +173,7 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
   const capture = await readCapture(captureDir)
   const installed = await findExtensionFiles(siteDir, request.platformTag)
   await writeFile(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + '\n')
+  await writeEntryManifest(root)
   return { key, reused: false, siteDir, captureDir, capture, installed }
 }
 
@@ -199,12 +208,12 @@ async function buildDependencyLayer(request: PackageBuildRequest, dependencies: 
   const root = path.join(cacheRoot, 'packages', key)
   const doneMarker = path.join(root, 'build.json')
   const names = [...dependencies, ...requirements.map(r => path.basename(r))].join(', ')
-  if (existsSync(doneMarker)) {
+  if (await intactEntry(root, `dependencies ${key}`, log)) {
     log(`  reused cached dependencies ${key} (${names})`)
     return root
   }
   return withCacheLock(`${root}.lock`, async () => {
-    if (existsSync(doneMarker)) return root
+    if (await intactEntry(root, `dependencies ${key}`, log)) return root
     await rm(root, { recursive: true, force: true })
     const captureDir = path.join(root, 'capture')
     await mkdir(captureDir, { recursive: true })
@@ -215,6 +224,7 @@ async function buildDependencyLayer(request: PackageBuildRequest, dependencies: 
     ])
     const records = (await readCapture(captureDir)).records.length
     await writeFile(doneMarker, JSON.stringify({ key, records }, null, 2) + '\n')
+    await writeEntryManifest(root)
     return root
   })
 }
@@ -266,8 +276,12 @@ interface PipTarget {
 
 /** `pip install --target` from source with the capture shim's compilers; a failure names the package. */
 async function pipInstall(request: PackageBuildRequest, into: PipTarget, what: string[]): Promise<void> {
-  const { distribution, buildDistribution, project } = request
+  const { distribution, buildDistribution, project, requirements } = request
   const python = path.join(buildDistribution.root, buildDistribution.json.python_exe)
+  // The prefix the distribution was configured with (its headers' path as compilers see it).
+  const configuredPrefix = (
+    await runChecked({ command: python, args: ['-c', 'import sysconfig; print(sysconfig.get_config_var("prefix"))'] })
+  ).stdout.trim()
   const args = [
     '-m',
     'pip',
@@ -288,6 +302,11 @@ async function pipInstall(request: PackageBuildRequest, into: PipTarget, what: s
     ...request.env,
     ...compilerWrapperEnv(request.env, request.cxx),
     PYSEAL_CAPTURE_DIR: into.captureDir,
+    // The compiler wrapper maps the build directory and the cache root out of every
+    // object (__FILE__, debug info): the same package gives the same bytes in any cache.
+    PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${configuredPrefix}=/pyseal-python`].join(
+      path.delimiter
+    ),
     PIP_NO_INPUT: '1',
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
@@ -300,7 +319,34 @@ async function pipInstall(request: PackageBuildRequest, into: PipTarget, what: s
   await writeFile(into.logFile, `$ ${python} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`)
   if (result.code !== 0) {
     const output = result.stderr + result.stdout
+    const missing = /No matching distribution found for (\S+)/.exec(output)?.[1]
+    if (missing) {
+      const where = requirements.length > 0 ? requirements.join(', ') : "the project's dependencies"
+      throw new Error(
+        `requirement ${missing} is not on the package index (pip found no matching distribution): ` +
+          `check its name and version in ${where}. Full log: ${into.logFile}`
+      )
+    }
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), into.logFile)
+  }
+  if (existsSync(into.siteDir)) await dropCachePathRecords(into.siteDir)
+}
+
+/**
+ * pip records a local project's install location in `direct_url.json` (PEP 610): for
+ * pyseal that is the project's copy in the cache, a path that would make the binary
+ * differ per cache directory and means nothing where the binary runs. It goes, with
+ * its RECORD line.
+ */
+async function dropCachePathRecords(siteDir: string): Promise<void> {
+  for (const entry of await readdir(siteDir)) {
+    const directUrl = path.join(siteDir, entry, 'direct_url.json')
+    if (!entry.endsWith('.dist-info') || !existsSync(directUrl)) continue
+    await rm(directUrl)
+    const record = path.join(siteDir, entry, 'RECORD')
+    if (!existsSync(record)) continue
+    const lines = (await readFile(record, 'utf8')).split('\n')
+    await writeFile(record, lines.filter(l => !l.startsWith(`${entry}/direct_url.json,`)).join('\n'))
   }
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { describeIssue } from './issues'
 import { booleanOf } from './resolve-inputs'
 import { InputError, type RawInputs } from './schema'
 
@@ -57,7 +58,7 @@ export const ActionOptionsSchema = z.object({
   /** The artifact's name (default `pyseal-<name>-<target>`). */
   artifactName: z
     .string()
-    .regex(/^[^"<>|*?\r\n\\/:]+$/, 'may not hold " : < > | * ? / \\ or line breaks')
+    .regex(/^[^"<>|*?\r\n\\/:]+$/, 'may not hold " : < > | * ? / \\ or line breaks: choose a name without them')
     .nullable(),
   /** Where relative paths in the other inputs start from. */
   workingDirectory: z.string()
@@ -77,12 +78,8 @@ export function readActionOptions(env: NodeJS.ProcessEnv): ActionOptions {
   }
   const parsed = ActionOptionsSchema.safeParse(candidate)
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`${kebab(String(issue.path[0]))}: ${issue.message}`)
+    for (const issue of parsed.error.issues) problems.push(describeIssue(issue))
   }
   if (problems.length > 0) throw new InputError(problems)
   return parsed.data as ActionOptions
-}
-
-function kebab(name: string): string {
-  return name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)
 }

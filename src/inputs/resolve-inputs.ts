@@ -1,8 +1,11 @@
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { defaultCacheDir } from '../cache/paths'
-import { findTarget, hostTriple } from '../targets/table'
-import { readProjectMetadata } from './pyproject'
+import { isPbsValue, loadPbsManifest, parsePbsRequest, resolvePbsArchive } from '../distribution/pbs'
+import { findTarget, hostTriple, TARGETS } from '../targets/table'
+import { describeIssue } from './issues'
+import { readProjectMetadata, readUtf8 } from './pyproject'
+import { didYouMean } from './suggest'
 import {
   BuildInputsSchema,
   DEFAULT_STDLIB_EXCLUDE,
@@ -22,7 +25,10 @@ export async function resolveBuildInputs(flags: RawInputs, cwd = process.cwd()):
   const problems: string[] = []
   const project = path.resolve(cwd, flags.project ?? '.')
   if (!existsSync(project)) {
-    throw new InputError([`project directory ${project} does not exist (--project)`])
+    throw new InputError([`project directory ${project} does not exist: point --project at the project's directory`])
+  }
+  if (!statSync(project).isDirectory()) {
+    throw new InputError([`project ${project} is a file, not a directory: point --project at the directory holding it`])
   }
   if (!existsSync(path.join(project, 'pyproject.toml')) && !existsSync(path.join(project, 'setup.py'))) {
     problems.push(`${project} has neither pyproject.toml nor setup.py: point --project at a Python project`)
@@ -35,7 +41,8 @@ export async function resolveBuildInputs(flags: RawInputs, cwd = process.cwd()):
   try {
     target = findTarget(target).triple
   } catch (error) {
-    problems.push((error as Error).message)
+    const names = TARGETS.flatMap(t => [t.triple, ...t.aliases])
+    problems.push(`${(error as Error).message}${didYouMean(target, names)}`)
   }
 
   // "none" asks for interpreter mode even when the project declares scripts.
@@ -52,9 +59,7 @@ export async function resolveBuildInputs(flags: RawInputs, cwd = process.cwd()):
   }
 
   const requirements = (merged.requirements ?? []).map(r => path.resolve(cwd, r))
-  for (const file of requirements) {
-    if (!existsSync(file)) problems.push(`requirements file ${file} does not exist (--requirements)`)
-  }
+  for (const file of requirements) problems.push(...(await requirementsProblems(file)))
 
   const exclude = merged['stdlib-exclude']
   const stdlibExclude =
@@ -68,11 +73,15 @@ export async function resolveBuildInputs(flags: RawInputs, cwd = process.cwd()):
     requirements,
     entryPoint,
     name: merged.name ?? metadata.name ?? path.basename(project),
-    pythonDistribution: merged['python-distribution'] ?? DEFAULT_PYTHON_DISTRIBUTION,
+    pythonDistribution: await distributionValue(merged['python-distribution'], target, cwd, problems),
     pythonOptimization: merged['python-optimization'] ?? 'none',
     stdlibExclude,
-    outDir: path.resolve(cwd, merged['out-dir'] ?? 'pyseal-out'),
-    cacheDir: merged['cache-dir'] ? path.resolve(cwd, merged['cache-dir']) : defaultCacheDir(),
+    outDir: directoryValue(path.resolve(cwd, merged['out-dir'] ?? 'pyseal-out'), 'out-dir', problems),
+    cacheDir: directoryValue(
+      merged['cache-dir'] ? path.resolve(cwd, merged['cache-dir']) : defaultCacheDir(),
+      'cache-dir',
+      problems
+    ),
     failOn: merged['fail-on'] ?? 'error',
     flavor: merged.flavor ?? null,
     extensionLocations: listOf(merged['extension-location'] ?? 'filesystem-relative:lib').map(location => {
@@ -93,12 +102,98 @@ export async function resolveBuildInputs(flags: RawInputs, cwd = process.cwd()):
   for (const name of candidate.excludePackages.filter(n => candidate.standalonePackages.includes(n))) {
     problems.push(`${name} is in both exclude-packages and standalone-packages: choose one`)
   }
+  problems.push(...flavorConflicts(candidate.flavor, candidate.standalonePackages))
   const parsed = BuildInputsSchema.safeParse(candidate)
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`)
+    for (const issue of parsed.error.issues) {
+      const fromProject = issue.path[0] === 'name' && merged.name === undefined && metadata.name !== null
+      problems.push(
+        describeIssue(issue) +
+          (fromProject
+            ? ` ("${metadata.name}" is [project] name in pyproject.toml; give --name to choose another)`
+            : '')
+      )
+    }
   }
   if (problems.length > 0) throw new InputError(problems)
   return parsed.data as BuildInputs
+}
+
+/** Why a requirements file cannot be read by pip: missing, not a file, not UTF-8, or listing nothing. */
+async function requirementsProblems(file: string): Promise<string[]> {
+  if (!existsSync(file)) return [`requirements file ${file} does not exist: check --requirements`]
+  if (!statSync(file).isFile()) return [`requirements file ${file} is not a file: give --requirements a file`]
+  const text = await readUtf8(file)
+  if (text === null) return [`requirements file ${file} is not UTF-8 text: save it as UTF-8 (pip reads nothing else)`]
+  const lines = text.split('\n').map(l => l.replace(/(^|\s)#.*$/, '').trim())
+  if (lines.every(l => l === '')) {
+    return [`requirements file ${file} lists no requirements: add them, or leave out --requirements`]
+  }
+  return []
+}
+
+const DEBIAN_PYTHONS = ['python3.11', 'python3.13']
+
+/** --python-distribution: a debian: value pyseal knows, a pbs: request it can parse, a URL, or a path that exists. */
+async function distributionValue(
+  value: string | undefined,
+  triple: string,
+  cwd: string,
+  problems: string[]
+): Promise<string> {
+  if (value === undefined) return DEFAULT_PYTHON_DISTRIBUTION
+  if (value.startsWith('debian:')) {
+    const pkg = value.slice('debian:'.length)
+    if (!DEBIAN_PYTHONS.includes(pkg)) {
+      problems.push(
+        `python-distribution "${value}" is not a CPython pyseal can build from Debian's sources: ` +
+          `use ${DEBIAN_PYTHONS.map(p => `debian:${p}`).join(' or ')}, a CPython source tarball, or pbs:VERSION`
+      )
+    }
+    return value
+  }
+  if (/^https?:\/\//.test(value)) return value
+  if (isPbsValue(value) && value.startsWith('pbs:')) {
+    try {
+      // An archive the manifest does not know for the target is a bad input, found before anything is built.
+      const known = TARGETS.some(t => t.triple === triple)
+      const request = parsePbsRequest(value)
+      if (known) resolvePbsArchive(await loadPbsManifest(), request, triple)
+    } catch (error) {
+      problems.push((error as Error).message)
+    }
+    return value
+  }
+  const local = path.resolve(cwd, value)
+  if (!existsSync(local)) {
+    problems.push(
+      `python-distribution "${value}" is neither debian:python3.N, pbs:VERSION, a URL nor an existing file or directory: ` +
+        'give one of those'
+    )
+    return value
+  }
+  return local
+}
+
+/** A directory setting whose path, if it exists, must be a directory. */
+function directoryValue(dir: string, name: string, problems: string[]): string {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    problems.push(`${name} ${dir} is a file, not a directory: give --${name} a directory (it is created if missing)`)
+  }
+  return dir
+}
+
+/**
+ * Files beside the binary asked for with the built-ins-only flavor chosen explicitly.
+ * (The static default of musl targets is no conflict: one [tool.pyseal] serves every
+ * target of a matrix, and the report says what musl leaves out.)
+ */
+function flavorConflicts(flavor: string | null, standalonePackages: string[]): string[] {
+  if (flavor !== 'static' || standalonePackages.length === 0) return []
+  return [
+    `standalone-packages (${standalonePackages.join(', ')}) conflicts with flavor static: ` +
+      'files beside the binary need the dynamic flavor; use exclude-packages to leave them out instead'
+  ]
 }
 
 /** A list setting given as a TOML array, a repeated flag, or one comma-separated string. */
@@ -133,9 +228,9 @@ function parseLinkExtra(item: string, cwd: string, problems: string[]): LinkExtr
     .filter(p => p !== '')
     .map(p => path.resolve(cwd, p))
   for (const file of paths) {
-    if (!existsSync(file)) problems.push(`link-extra file ${file} does not exist`)
+    if (!existsSync(file)) problems.push(`link-extra file ${file} does not exist: check --link-extra`)
     else if (!/\.(o|obj|a|lib)$/.test(file))
-      problems.push(`link-extra file ${file} is not an object file or static library`)
+      problems.push(`link-extra file ${file} is not an object file or static library: give .o, .obj, .a or .lib files`)
   }
   return match ? { kind: 'module', module: match[1], paths } : { kind: 'objects', paths }
 }

@@ -19,7 +19,15 @@ export const ExtensionLocationSchema = z.discriminatedUnion('kind', [
   /** Loaded from memory, never written to disk (only Windows can, and only when allowed). */
   z.object({ kind: z.literal('in-memory') }),
   /** A shared-library file in this directory beside the binary (`filesystem-relative:lib`). */
-  z.object({ kind: z.literal('filesystem-relative'), dir: z.string().regex(/^[\w.-]+(\/[\w.-]+)*$/) })
+  z.object({
+    kind: z.literal('filesystem-relative'),
+    dir: z
+      .string()
+      .regex(
+        /^(?!\.\.?(\/|$))(?!.*\/\.\.?(\/|$))[\w.-]+(\/[\w.-]+)*$/,
+        'must be a directory below the binary\'s (letters, digits, ".", "_", "-" and "/"; no ".." and no leading "/")'
+      )
+  })
 ])
 export type ExtensionLocation = z.infer<typeof ExtensionLocationSchema>
 

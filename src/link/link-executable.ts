@@ -56,6 +56,8 @@ export async function linkExecutable(request: LinkRequest): Promise<LinkResult> 
   await run(toolchain.cc, [
     '-O2',
     '-g0',
+    // Header paths reach the object through assert's __FILE__: the same name in any cache dir.
+    `-ffile-prefix-map=${distribution.root}=/pyseal-python`,
     `-I${include}`,
     `-I${workDir}`,
     '-c',

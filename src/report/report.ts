@@ -1,6 +1,5 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import type { ModulePlan } from '../resolve/modules'
+import { writeFileAtomic } from './output-files'
 import { ReportSchema, type Report, type ReportModule, type Verdict } from './schema'
 
 export { REPORT_SCHEMA, type Report, type ReportModule } from './schema'
@@ -47,7 +46,5 @@ export function verdictOf(report: Pick<Report, 'status' | 'modules'>): Verdict {
 /** Validates the report against its schema and writes it atomically (a temporary name, then a rename). */
 export async function writeReport(file: string, report: Report): Promise<void> {
   const valid = ReportSchema.parse(report)
-  await mkdir(path.dirname(file), { recursive: true })
-  await writeFile(`${file}.partial`, JSON.stringify(valid, null, 2) + '\n')
-  await rename(`${file}.partial`, file)
+  await writeFileAtomic(file, JSON.stringify(valid, null, 2) + '\n')
 }

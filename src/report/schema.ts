@@ -4,8 +4,13 @@ import { z } from 'zod'
  * The compatibility report (`<name>.report.json`), one per target: the zod schema is
  * the definition; `schema/pyseal-report.schema.json` is generated from it
  * (`npm run report-schema`) and a test fails when the two drift apart.
+ *
+ * Reproducible: the same inputs give the same bytes. Nothing in it depends on where
+ * the build ran (paths under the project, the output directory and the cache directory
+ * are written `{project}/…`, relative, and `{cache-dir}/…`), on the clock or on
+ * whether a cache was warm.
  */
-export const REPORT_SCHEMA = 'pyseal-report/2'
+export const REPORT_SCHEMA = 'pyseal-report/3'
 
 /** Why a module ended up as it did. */
 export const ReasonCodeSchema = z.enum([
@@ -104,6 +109,15 @@ export const ReportSchema = z.object({
   entryPoint: z.string().nullable(),
   /** static: built-ins only; dynamic: shared-library files allowed beside the binary. */
   flavor: z.enum(['static', 'dynamic']),
+  /** What the build read, by content: two reports with equal inputs describe the same build. */
+  inputs: z.object({
+    /** sha256 over the project's files (relative paths and bytes; build output and VCS folders skipped). */
+    project: z.string(),
+    /** Each requirements file: its path (`{project}/…` inside the project) and the sha256 of its bytes. */
+    requirements: z.array(z.object({ file: z.string(), sha256: z.string() })),
+    /** --python-distribution as given. */
+    pythonDistribution: z.string()
+  }),
   python: z
     .object({
       version: z.string(),
@@ -111,14 +125,15 @@ export const ReportSchema = z.object({
       source: z.string(),
       /** sha256 of that tarball or archive, when pyseal read one. */
       sha256: z.string().nullable(),
-      /** Where the distribution is unpacked (its PYTHON.json). */
-      root: z.string(),
-      reused: z.boolean()
+      /** Where the distribution is unpacked (its PYTHON.json), usually `{cache-dir}/python/KEY`. */
+      root: z.string()
     })
     .nullable(),
-  packages: z.object({ key: z.string(), reused: z.boolean() }).nullable(),
+  /** The compiled packages' cache key (a hash of the distribution, project, requirements and build recipe). */
+  packages: z.object({ key: z.string() }).nullable(),
   executable: z
     .object({
+      /** Relative to the report's directory (the output directory). */
       path: z.string(),
       bytes: z.number().int(),
       sha256: z.string(),

@@ -2,6 +2,8 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { defaultCacheDir } from '../../src/cache/paths'
+import { resolvePortablePath } from '../../src/report/portable'
 import type { Report } from '../../src/report/schema'
 import { runAction } from './action-run'
 import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
@@ -38,7 +40,12 @@ describe('the action with the cache service', () => {
           'linux-x64'
         ])
       )
-      distribution = (JSON.parse(readFileSync(path.join(out, 'bare.report.json'), 'utf8')) as Report).python?.root ?? ''
+      const root = (JSON.parse(readFileSync(path.join(out, 'bare.report.json'), 'utf8')) as Report).python?.root ?? ''
+      distribution = resolvePortablePath(root, {
+        project: `${FIXTURES}/bare`,
+        outDir: out,
+        cacheDir: defaultCacheDir()
+      })
       server = spawn('node', [path.join(__dirname, '..', 'fakes', 'results-service.js'), tempDir('results-service')], {
         stdio: ['ignore', 'pipe', 'inherit']
       })

@@ -39,7 +39,7 @@ describe('the action, run as a runner runs it', () => {
     const errors = result.stdout.split('\n').filter(line => line.startsWith('::error::'))
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(/upload must be true or false, not "maybe"/)
-    expect(errors[0]).toMatch(/cache: Invalid enum value/)
+    expect(errors[0]).toMatch(/cache must be one of auto, true, false, not "sometimes"/)
     expect(errors[0]).toMatch(/artifact-name: may not hold/)
     expect(errors[0]).toMatch(/Unknown target "nope"/)
     expect(result.outputs).toEqual({})

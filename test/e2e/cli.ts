@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { reportSchemaErrors } from '../report/validate'
@@ -55,7 +55,7 @@ export function pyseal(args: string[], cwd: string = REPO, env: NodeJS.ProcessEn
 function checkReports(args: string[]): void {
   const at = args.indexOf('--out-dir')
   const outDir = at >= 0 ? args[at + 1] : null
-  if (!outDir || !existsSync(outDir)) return
+  if (!outDir || !existsSync(outDir) || !statSync(outDir).isDirectory()) return
   for (const name of readdirSync(outDir).filter(n => n.endsWith('.report.json'))) {
     const errors = reportSchemaErrors(JSON.parse(readFileSync(path.join(outDir, name), 'utf8')))
     if (errors.length > 0)

@@ -2,6 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { sha256File } from '../../src/cache/hash'
+import { defaultCacheDir } from '../../src/cache/paths'
+import { resolvePortablePath } from '../../src/report/portable'
 import type { Report } from '../../src/report/report'
 import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
 
@@ -39,7 +41,11 @@ describe('python-build-standalone archives over HTTP', () => {
       ])
       expectBuilt(first)
       const report = JSON.parse(readFileSync(path.join(out, 'bare.report.json'), 'utf8')) as Report
-      const root = report.python?.root ?? ''
+      const root = resolvePortablePath(report.python?.root ?? '', {
+        project: `${FIXTURES}/bare`,
+        outDir: out,
+        cacheDir: defaultCacheDir()
+      })
       served = tempDir('pbs-served')
       const tar = spawnSync(
         'tar',

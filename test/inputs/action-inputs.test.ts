@@ -40,6 +40,6 @@ describe('action inputs', () => {
   it('names every bad action-only input at once', () => {
     const read = (): unknown => readActionOptions({ INPUT_CACHE: 'always', INPUT_UPLOAD: 'sure' })
     expect(read).toThrow(InputError)
-    expect(read).toThrow(/upload must be true or false, not "sure"[\s\S]*cache: Invalid enum value/)
+    expect(read).toThrow(/upload must be true or false, not "sure"[\s\S]*cache must be one of auto, true, false/)
   })
 })

@@ -49,6 +49,6 @@ describe('build inputs', () => {
     expect(error.message).toMatch(/Unknown target "nope"/)
     expect(error.message).toMatch(/requirements file .*missing.txt does not exist/)
     expect(error.message).toMatch(/\[project.scripts\] has 2 entries \(a, b\)/)
-    expect(error.message).toMatch(/\[tool.pyseal\] .*Unrecognized key/)
+    expect(error.message).toMatch(/\[tool.pyseal\] .*unknown setting "bogus"/)
   })
 })

@@ -11,17 +11,21 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
     verdict: 'all-builtin',
     error: null,
     entryPoint: 'app.cli:main',
+    inputs: {
+      project: 'c'.repeat(64),
+      requirements: [{ file: '{project}/requirements.txt', sha256: 'd'.repeat(64) }],
+      pythonDistribution: 'debian:python3.11'
+    },
     flavor: 'dynamic',
     python: {
       version: '3.11.2',
       source: 'python3.11_3.11.2.orig.tar.gz',
       sha256: 'a'.repeat(64),
-      root: '/d',
-      reused: true
+      root: '{cache-dir}/python/d'
     },
-    packages: { key: 'k', reused: false },
+    packages: { key: 'k' },
     executable: {
-      path: 'pyseal-out/app',
+      path: 'app',
       bytes: 1000,
       sha256: 'b'.repeat(64),
       linkage: { kind: 'dynamic', needed: ['libm.so.6', 'libc.so.6'] },

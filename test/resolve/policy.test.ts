@@ -107,6 +107,6 @@ describe('policy inputs', () => {
     expect(error.message).toMatch(/link-extra file .*missing\.a does not exist/)
     expect(error.message).toMatch(/x is in both exclude-packages and standalone-packages/)
     expect(error.message).toMatch(/allow-in-memory-shared-library-loading must be true or false, not "perhaps"/)
-    expect(error.message).toMatch(/flavor: Invalid enum value/)
+    expect(error.message).toMatch(/flavor must be one of static, dynamic, not "medium"/)
   })
 })

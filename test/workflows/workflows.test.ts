@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'yaml'
+import { defaultCacheDir } from '../../src/cache/paths'
 import { planMatrix } from '../../src/targets/plan'
 
 const REPO = path.join(__dirname, '..', '..')
@@ -19,6 +20,36 @@ function actionlint(): string {
     if (dir && existsSync(candidate)) return candidate
   }
   throw new Error('actionlint is not installed: go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12')
+}
+
+/** zizmor from PATH or the venv scripts/install-zizmor.sh makes in pyseal's cache directory. */
+function zizmor(): string {
+  const venv = path.join(defaultCacheDir(), 'tools', 'zizmor-1.32.0', 'bin')
+  for (const dir of [...(process.env.PATH ?? '').split(':'), venv]) {
+    const candidate = path.join(dir, 'zizmor')
+    if (dir && existsSync(candidate)) return candidate
+  }
+  throw new Error('zizmor is not installed: bash scripts/install-zizmor.sh')
+}
+
+interface ZizmorFinding {
+  ident: string
+  determinations: { severity: string }
+  locations: Array<{ symbolic: { key: unknown }; concrete: { location: { start_point: { row: number } } } }>
+}
+
+/** zizmor's findings over every workflow (offline: no GitHub API), with the repository's .github/zizmor.yml. */
+function zizmorFindings(persona: 'regular' | 'auditor'): string[] {
+  const dirs = [path.join(REPO, '.github', 'workflows'), path.join(REPO, 'workflows')]
+  const run = spawnSync(zizmor(), ['--offline', '--no-progress', '--persona', persona, '--format', 'json', ...dirs], {
+    cwd: REPO,
+    encoding: 'utf8'
+  })
+  if (run.stdout.trim() === '') throw new Error(`zizmor gave no report (${run.status}): ${run.stderr}`)
+  return (JSON.parse(run.stdout) as ZizmorFinding[]).map(
+    f =>
+      `${f.ident} (${f.determinations.severity}) ${JSON.stringify(f.locations[0]?.symbolic.key)}:${(f.locations[0]?.concrete.location.start_point.row ?? 0) + 1}`
+  )
 }
 
 type Job = {
@@ -42,6 +73,19 @@ describe('workflow files', () => {
     const run = spawnSync(actionlint(), ['-no-color', ...workflows], { encoding: 'utf8' })
     expect(run.stdout + run.stderr).toBe('')
     expect(run.status).toBe(0)
+  })
+
+  it('pass zizmor, the GitHub Actions security linter, with no finding (ignores are justified inline)', () => {
+    expect(zizmorFindings('regular')).toEqual([])
+  })
+
+  it("have no template injection and no excessive permissions even by zizmor's auditor persona", () => {
+    const security = zizmorFindings('auditor').filter(f =>
+      /^(template-injection|excessive-permissions|undocumented-permissions|artipacked|dangerous-triggers|cache-poisoning|github-env|secrets-inherit|overprovisioned-secrets|unpinned-uses) /.test(
+        f
+      )
+    )
+    expect(security).toEqual([])
   })
 
   it('never expand ${{ }} inside a run: script (inputs reach scripts through env)', () => {
@@ -110,7 +154,7 @@ describe('the reusable workflow', () => {
     expect(workflow.permissions).toEqual({})
     expect(jobs.plan.permissions).toEqual({ contents: 'read' })
     expect(jobs.build.permissions).toEqual({ contents: 'read' })
-    expect(jobs.report.permissions).toEqual({ actions: 'read', contents: 'read' })
+    expect(jobs.report.permissions).toEqual({ actions: 'read' })
     expect(jobs.release.permissions).toEqual({ contents: 'write', 'id-token': 'write', attestations: 'write' })
   })
 

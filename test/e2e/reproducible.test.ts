@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto'
+import { cpSync, mkdirSync, readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { defaultCacheDir } from '../../src/cache/paths'
+import { resolvePortablePath } from '../../src/report/portable'
+import type { Report } from '../../src/report/schema'
+import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
+
+/**
+ * The same app built twice from two copies in different places, into different
+ * output directories, at different times, once with the compiled packages cached and
+ * once with a cache directory that has only the CPython distribution (so every package
+ * compiles again): the binary and both reports are the same bytes.
+ */
+const TARGET = 'x86_64-unknown-linux-gnu'
+
+function sha256(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex')
+}
+
+describe('two clean builds of the same app', () => {
+  const first = { project: path.join(tempDir('repro-a'), 'c-ext'), outDir: path.join(tempDir('repro-a-out'), 'out') }
+  const second = {
+    project: path.join(tempDir('repro-b'), 'some', 'deeper', 'place', 'c-ext'),
+    outDir: path.join(tempDir('repro-b-out'), 'another name'),
+    cacheDir: path.join(tempDir('repro-cache'), 'cache')
+  }
+  let reportA: Report
+  let reportB: Report
+
+  beforeAll(
+    () => {
+      for (const project of [first.project, second.project]) {
+        mkdirSync(path.dirname(project), { recursive: true })
+        cpSync(path.join(FIXTURES, 'c-ext'), project, { recursive: true })
+      }
+      const args = ['build', '--target', TARGET, '--entry-point', 'none']
+      expectBuilt(pyseal([...args, '--out-dir', first.outDir], first.project, { SOURCE_DATE_EPOCH: '' }))
+      reportA = JSON.parse(readFileSync(path.join(first.outDir, 'cext.report.json'), 'utf8')) as Report
+
+      // A cache with only the distribution the first build used (and its source tarball): the packages compile anew.
+      const shared = defaultCacheDir()
+      const distribution = resolvePortablePath(reportA.python?.root ?? '', { ...first, cacheDir: shared })
+      cpSync(distribution, path.join(second.cacheDir, path.relative(shared, distribution)), { recursive: true })
+      cpSync(path.join(shared, 'sources'), path.join(second.cacheDir, 'sources'), { recursive: true })
+      const run = pyseal([...args, '--out-dir', second.outDir, '--cache-dir', second.cacheDir], second.project, {
+        SOURCE_DATE_EPOCH: '1700000000',
+        TZ: 'Asia/Tokyo'
+      })
+      expectBuilt(run)
+      expect(run.stdout).toMatch(/✓ build [\d.]+s: compiled packages/)
+      reportB = JSON.parse(readFileSync(path.join(second.outDir, 'cext.report.json'), 'utf8')) as Report
+    },
+    30 * 60 * 1000
+  )
+
+  it('leave the same files in the output directory', () => {
+    expect(readdirSync(first.outDir).sort()).toEqual(['cext', 'cext.report.json', 'cext.report.md', 'cext.sha256'])
+    expect(readdirSync(second.outDir).sort()).toEqual(readdirSync(first.outDir).sort())
+  })
+
+  it.each(['cext', 'cext.report.json', 'cext.report.md', 'cext.sha256'])('give %s byte for byte', name => {
+    expect(sha256(path.join(second.outDir, name))).toBe(sha256(path.join(first.outDir, name)))
+  })
+
+  it('give a report with no path of the machine in it, recording the inputs by hash', () => {
+    const text = readFileSync(path.join(second.outDir, 'cext.report.json'), 'utf8')
+    for (const place of [second.project, second.outDir, second.cacheDir, '/tmp/']) expect(text).not.toContain(place)
+    expect(reportB.executable?.path).toBe('cext')
+    expect(reportB.python?.root).toMatch(/^\{cache-dir\}\/python\/\w+$/)
+    expect(reportB.inputs.project).toMatch(/^[0-9a-f]{64}$/)
+    expect(reportB.inputs.pythonDistribution).toBe('debian:python3.11')
+    expect(reportB.python?.sha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(reportB.packages?.key).toBe(reportA.packages?.key)
+  })
+
+  it('give a binary that runs', () => {
+    const binary = path.join(second.outDir, 'cext')
+    expect(runBinary(binary, ['-c', 'import cext; print(cext.add(2, 3))']).stdout.trim()).toBe('5')
+  })
+})
