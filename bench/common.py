@@ -30,10 +30,10 @@ def timed(command, **kwargs):
     return time.perf_counter() - started, result.stdout
 
 
-def pyseal_build(project, out_dir, optimization="none", cache_dir=None):
+def pyseal_build(project, out_dir, optimization="none", cache_dir=None, extra=()):
     """Builds project with pyseal's CLI; returns (seconds, the binary, the CLI's output)."""
     command = ["node", str(CLI), "build", "--project", str(project), "--out-dir", str(out_dir),
-               "--python-optimization", optimization]
+               "--python-optimization", optimization, *extra]
     if cache_dir:
         command += ["--cache-dir", str(cache_dir)]
     seconds, output = timed(command)

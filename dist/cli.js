@@ -535,8 +535,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path33, errorMaps, issueData } = params;
-  const fullPath = [...path33, ...issueData.path || []];
+  const { data, path: path34, errorMaps, issueData } = params;
+  const fullPath = [...path34, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -652,11 +652,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path33, key) {
+  constructor(parent, value, path34, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path33;
+    this._path = path34;
     this._key = key;
   }
   get path() {
@@ -4915,6 +4915,7 @@ var FLAG_NAMES = {
   entryPoint: "entry-point",
   pythonDistribution: "python-distribution",
   stdlibExclude: "stdlib-exclude",
+  stdlibInclude: "stdlib-include",
   outDir: "out-dir",
   cacheDir: "cache-dir",
   failOn: "fail-on",
@@ -5757,6 +5758,13 @@ var BuildInputsSchema = external_exports.object({
   pythonOptimization: external_exports.enum(["none", "lto", "pgo+lto"]),
   /** fnmatch patterns relative to the stdlib root; empty keeps the whole stdlib. */
   stdlibExclude: external_exports.array(external_exports.string()),
+  /**
+   * `all`: the stdlib less stdlibExclude; `imported`: only the stdlib modules (and
+   * stdlib extension modules) the app and its packages import, found statically.
+   */
+  stdlib: external_exports.enum(["all", "imported"]),
+  /** Modules kept with `stdlib: imported` though no import of them was found (dynamic imports). */
+  stdlibInclude: external_exports.array(external_exports.string().regex(/^[A-Za-z_][\w.]*$/, "must be dotted module names")),
   outDir: external_exports.string().min(1),
   cacheDir: external_exports.string().min(1),
   /**
@@ -5786,6 +5794,8 @@ var RawInputsSchema = external_exports.object({
   "python-distribution": external_exports.string(),
   "python-optimization": external_exports.string(),
   "stdlib-exclude": external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
+  stdlib: external_exports.string(),
+  "stdlib-include": external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
   "out-dir": external_exports.string(),
   "cache-dir": external_exports.string(),
   "fail-on": external_exports.string(),
@@ -5901,6 +5911,8 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
     pythonDistribution: await distributionValue(merged["python-distribution"], target, cwd, problems),
     pythonOptimization: merged["python-optimization"] ?? "none",
     stdlibExclude,
+    stdlib: merged.stdlib ?? "all",
+    stdlibInclude: listOf(merged["stdlib-include"]),
     outDir: directoryValue(import_node_path7.default.resolve(cwd, merged["out-dir"] ?? "pyseal-out"), "out-dir", problems),
     cacheDir: directoryValue(
       merged["cache-dir"] ? import_node_path7.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir(),
@@ -6023,7 +6035,7 @@ function parseLinkExtra(item, cwd, problems) {
 // src/pipeline.ts
 var import_node_fs22 = require("node:fs");
 var import_promises23 = require("node:fs/promises");
-var import_node_path32 = __toESM(require("node:path"));
+var import_node_path33 = __toESM(require("node:path"));
 
 // src/build/install-packages.ts
 var import_node_fs11 = require("node:fs");
@@ -8109,6 +8121,7 @@ async function embedResources(request) {
         "__phello__",
         "EXTERNALLY-MANAGED"
       ],
+      ...request.stdlibTopLevel ? { include: request.stdlibTopLevel } : {},
       // CPython's test suite ships files that must not compile (badsyntax_*.py, lib2to3 data).
       allow_compile_errors: true
     }
@@ -8614,6 +8627,7 @@ var ReasonCodeSchema = external_exports.enum([
   "STDLIB_BUILTIN",
   "STDLIB_NOT_BUILT",
   "STDLIB_TEST_MODULE_LEFT_OUT",
+  "STDLIB_NOT_IMPORTED",
   "NO_OBJECT_FILES",
   "MUSL_BUILTIN_ONLY",
   "STATIC_FLAVOR_BUILTIN_ONLY",
@@ -8765,8 +8779,37 @@ async function writeReport(file, report) {
   await writeFileAtomic(file, JSON.stringify(valid, null, 2) + "\n");
 }
 
-// src/resolve/modules.ts
+// src/resolve/stdlib-imports.ts
 var import_node_path31 = __toESM(require("node:path"));
+var AnalysisSchema = external_exports.object({
+  top_level: external_exports.array(external_exports.string()),
+  modules: external_exports.array(external_exports.string()),
+  missing: external_exports.array(external_exports.string())
+});
+async function findStdlibImports(request) {
+  const { buildDistribution } = request;
+  const python = import_node_path31.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const env = { ...process.env, PYTHONPATH: import_node_path31.default.join(packageRoot(), "python") };
+  delete env.PYSEAL_CAPTURE_DIR;
+  const { stdout } = await runChecked({
+    command: python,
+    args: [
+      "-m",
+      "pyseal_pack.imports",
+      "--site",
+      request.siteDir,
+      ...request.roots.flatMap((module2) => ["--module", module2])
+    ],
+    env
+  });
+  const analysis = AnalysisSchema.parse(JSON.parse(stdout));
+  const include = request.roots.map((module2) => module2.split(".")[0]);
+  const topLevel = [.../* @__PURE__ */ new Set([...analysis.top_level, ...include, ...include.map((name) => `${name}.py`)])].sort();
+  return { modules: /* @__PURE__ */ new Set([...analysis.modules, ...request.roots]), topLevel };
+}
+
+// src/resolve/modules.ts
+var import_node_path32 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -8882,6 +8925,15 @@ function planStdlib(request) {
     plan.capture = "distribution";
     plan.initFunction = variant.init_fn;
     plan.linkedInitFunction = variant.init_fn;
+    if (request.stdlibImported && !request.stdlibImported.has(module2) && !variant.required) {
+      plans.push(
+        excluded(plan, {
+          code: "STDLIB_NOT_IMPORTED",
+          message: `no import of it was found (--stdlib imported); keep it with --stdlib-include ${module2}`
+        })
+      );
+      continue;
+    }
     if (testModules.has(module2) && !request.includeStdlibTestModules) {
       plans.push(
         excluded(plan, {
@@ -8892,20 +8944,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant.objs.length === 0 && variant.shared_lib) {
-      const file = import_node_path31.default.join(distribution.root, variant.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path31.default.basename(file));
+      const file = import_node_path32.default.join(distribution.root, variant.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path32.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path31.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path32.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant.objs.map((o) => import_node_path31.default.join(distribution.root, o));
+    plan.objects = variant.objs.map((o) => import_node_path32.default.join(distribution.root, o));
     plan.libraries = variant.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path31.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path32.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -8933,7 +8985,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path31.default.join(request.siteDir, file.file);
+    const source = import_node_path32.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -9012,13 +9064,13 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path31.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path32.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path31.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path32.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -9071,7 +9123,7 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path32.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path33.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = {
     schema: REPORT_SCHEMA,
@@ -9098,7 +9150,7 @@ async function runBuild(inputs, observer) {
     return value;
   };
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path32.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path33.default.join(inputs.outDir, `.${inputs.name}.work`);
   let plans = [];
   let written = report;
   try {
@@ -9141,9 +9193,18 @@ async function runBuild(inputs, observer) {
     report.packages = { key: packages.key };
     checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed);
     const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
+    const stdlibImports = inputs.stdlib === "imported" ? await findStdlibImports({
+      buildDistribution: obtained.buildDistribution,
+      siteDir: packages.siteDir,
+      roots: [...inputs.entryPoint ? [inputs.entryPoint.split(":")[0]] : [], ...inputs.stdlibInclude]
+    }) : null;
+    if (stdlibImports) {
+      observer.log(`  --stdlib imported: ${stdlibImports.modules.size} stdlib modules found imported`);
+    }
     plans = await stage(
       "resolve",
       async () => planModules({
+        stdlibImported: stdlibImports?.modules ?? null,
         distribution,
         target,
         policy,
@@ -9166,8 +9227,8 @@ async function runBuild(inputs, observer) {
       );
     }
     await (0, import_promises23.rm)(workDir, { recursive: true, force: true });
-    const native = import_node_path32.default.join(workDir, `${inputs.name}.native`);
-    const staged = import_node_path32.default.join(workDir, inputs.name);
+    const native = import_node_path33.default.join(workDir, `${inputs.name}.native`);
+    const staged = import_node_path33.default.join(workDir, inputs.name);
     await stage(
       "link",
       () => linkExecutable({
@@ -9190,6 +9251,7 @@ async function runBuild(inputs, observer) {
         buildDistribution: obtained.buildDistribution,
         siteDir: packages.siteDir,
         stdlibExclude: inputs.stdlibExclude,
+        stdlibTopLevel: stdlibImports?.topLevel ?? null,
         workDir,
         nativeExecutable: native,
         output: staged
@@ -9208,7 +9270,7 @@ async function runBuild(inputs, observer) {
       observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
     }
     report.executable = {
-      path: import_node_path32.default.relative(inputs.outDir, executable),
+      path: import_node_path33.default.relative(inputs.outDir, executable),
       bytes: (0, import_node_fs22.statSync)(staged).size,
       sha256: await sha256File(staged),
       linkage: await readLinkage(staged),
@@ -9231,7 +9293,7 @@ async function runBuild(inputs, observer) {
       await writeReport(reportFile, written);
       await writeFileAtomic(`${executable}.report.md`, renderReport(written));
       if (report.executable) {
-        await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path32.default.basename(executable)}
+        await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path33.default.basename(executable)}
 `);
       }
     } catch (error) {
@@ -9242,7 +9304,7 @@ async function runBuild(inputs, observer) {
   return { executable, reportFile, report: written };
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs22.readFileSync)(import_node_path32.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs22.readFileSync)(import_node_path33.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -9263,6 +9325,8 @@ var BUILD_OPTIONS = {
   "python-distribution": { type: "string" },
   "python-optimization": { type: "string" },
   "stdlib-exclude": { type: "string" },
+  stdlib: { type: "string" },
+  "stdlib-include": { type: "string" },
   "out-dir": { type: "string" },
   "cache-dir": { type: "string" },
   "fail-on": { type: "string" },
@@ -9532,6 +9596,9 @@ Build options (the same names work in [tool.pyseal] of pyproject.toml; flags win
   --python-optimization MODE    for a CPython built from source: none (default, quickest
                                 to build), lto, or pgo+lto (fastest start-up, ~4x the build)
   --stdlib-exclude LIST         comma-separated stdlib parts to leave out; "none" keeps all
+  --stdlib all|imported         imported: only the stdlib modules and extension modules the
+                                app and its packages import (found statically; smaller)
+  --stdlib-include LIST         modules --stdlib imported keeps though no import names them
   --out-dir DIR                 where the executable and report go (default pyseal-out)
   --cache-dir DIR               build cache (default ~/.cache/pyseal)
   --fail-on WHEN                error (default: only when no binary), fallback (also when

@@ -98,6 +98,8 @@ async function buildCacheKeys(inputs: BuildInputs, options: ActionOptions, env: 
       distribution: inputs.pythonDistribution,
       optimization: inputs.pythonOptimization,
       stdlibExclude: inputs.stdlibExclude,
+      stdlib: inputs.stdlib,
+      stdlibInclude: inputs.stdlibInclude,
       pyseal: toolVersion()
     },
     suffix: options.cacheSuffix

@@ -14,6 +14,8 @@ const BUILD_OPTIONS = {
   'python-distribution': { type: 'string' },
   'python-optimization': { type: 'string' },
   'stdlib-exclude': { type: 'string' },
+  stdlib: { type: 'string' },
+  'stdlib-include': { type: 'string' },
   'out-dir': { type: 'string' },
   'cache-dir': { type: 'string' },
   'fail-on': { type: 'string' },

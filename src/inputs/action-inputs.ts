@@ -14,6 +14,8 @@ export const ACTION_INPUT_NAMES = [
   'python-distribution',
   'python-optimization',
   'stdlib-exclude',
+  'stdlib',
+  'stdlib-include',
   'out-dir',
   'cache-dir',
   'fail-on',

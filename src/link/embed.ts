@@ -10,6 +10,8 @@ export interface EmbedRequest {
   buildDistribution?: Distribution
   siteDir: string | null
   stdlibExclude: string[]
+  /** With `--stdlib imported`: the only top-level stdlib names to pack (`json`, `os.py`); null packs all. */
+  stdlibTopLevel?: string[] | null
   workDir: string
   nativeExecutable: string
   /** Final path; written under a temporary name and renamed only when complete. */
@@ -36,6 +38,7 @@ export async function embedResources(request: EmbedRequest): Promise<EmbedResult
         '__phello__',
         'EXTERNALLY-MANAGED'
       ],
+      ...(request.stdlibTopLevel ? { include: request.stdlibTopLevel } : {}),
       // CPython's test suite ships files that must not compile (badsyntax_*.py, lib2to3 data).
       allow_compile_errors: true
     }
