@@ -36,9 +36,7 @@ def distribution_python(report_path):
     import json
 
     report = json.loads(Path(report_path).read_text())
-    root = Path(report["python"]["root"])
-    if not root.is_absolute():  # a path-free report names it relative to the cache
-        root = Path.home() / ".cache" / "pyseal" / root
+    root = Path(report["python"]["root"].replace("{cache-dir}", str(Path.home() / ".cache" / "pyseal")))
     exe = json.loads((root / "PYTHON.json").read_text())["python_exe"]
     return str(root / exe)
 

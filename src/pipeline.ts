@@ -129,7 +129,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
           log: observer.log
         }),
       p =>
-        `${p.reused ? 'reused cached packages' : 'compiled packages'} ${p.key} (${p.capture.records.length} extension modules captured)`
+        `${p.reused ? 'reused cached packages' : 'built packages'} ${p.key} (${p.capture.records.length} extension modules captured, ${p.compiled} compiled now)`
     )
     report.packages = { key: packages.key }
     checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed)

@@ -83,6 +83,8 @@ export interface BuiltPackages {
   captureDir: string
   capture: CaptureResult
   installed: InstalledExtension[]
+  /** How many of the captured extension modules were compiled by this build (none when everything came from the cache). */
+  compiled: number
 }
 
 export class PackageBuildError extends Error {
@@ -123,7 +125,8 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
     siteDir,
     captureDir,
     capture: await readCapture(captureDir),
-    installed: await findExtensionFiles(siteDir, request.platformTag)
+    installed: await findExtensionFiles(siteDir, request.platformTag),
+    compiled: 0
   })
   if (await intactEntry(root, `packages ${key}`, request.log)) return reuse()
   return withCacheLock(`${root}.lock`, async () => {
@@ -153,6 +156,7 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
   await copyProjectTree(project, projectCopy)
   const requirementArgs = requirements.flatMap(r => ['-r', r])
   const dependencies = await staticDependencies(project)
+  let fromCache = 0
   if (dependencies === null) {
     log(
       `  pip install (from source) ${path.basename(project)}${requirements.length ? ' + ' + requirements.map(r => path.basename(r)).join(', ') : ''}` +
@@ -167,14 +171,17 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
       dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies) : null
     log(`  pip install (from source) ${path.basename(project)}, without its dependencies`)
     await pipInstall(request, { siteDir, captureDir, logFile: path.join(root, 'pip.log') }, ['--no-deps', projectCopy])
-    if (layer) await mergeDependencyLayer(layer, root)
+    if (layer) {
+      await mergeDependencyLayer(layer.root, root)
+      if (layer.reused) fromCache = (await readCapture(path.join(layer.root, 'capture'))).records.length
+    }
   }
 
   const capture = await readCapture(captureDir)
   const installed = await findExtensionFiles(siteDir, request.platformTag)
   await writeFile(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + '\n')
   await writeEntryManifest(root)
-  return { key, reused: false, siteDir, captureDir, capture, installed }
+  return { key, reused: false, siteDir, captureDir, capture, installed, compiled: capture.records.length - fromCache }
 }
 
 /** The capture shim goes into the build Python's site-packages, so every build backend's compiler calls meet it. */
@@ -193,7 +200,10 @@ async function installCaptureShim(buildDistribution: Distribution): Promise<void
  * once and cached by what they are, not by the project's code: the project's own
  * layer is rebuilt on every change to it, this one only when they change.
  */
-async function buildDependencyLayer(request: PackageBuildRequest, dependencies: string[]): Promise<string> {
+async function buildDependencyLayer(
+  request: PackageBuildRequest,
+  dependencies: string[]
+): Promise<{ root: string; reused: boolean }> {
   const { requirements, cacheRoot, log } = request
   const key = contentKey({
     layer: 'dependencies',
@@ -210,10 +220,10 @@ async function buildDependencyLayer(request: PackageBuildRequest, dependencies: 
   const names = [...dependencies, ...requirements.map(r => path.basename(r))].join(', ')
   if (await intactEntry(root, `dependencies ${key}`, log)) {
     log(`  reused cached dependencies ${key} (${names})`)
-    return root
+    return { root, reused: true }
   }
   return withCacheLock(`${root}.lock`, async () => {
-    if (await intactEntry(root, `dependencies ${key}`, log)) return root
+    if (await intactEntry(root, `dependencies ${key}`, log)) return { root, reused: true }
     await rm(root, { recursive: true, force: true })
     const captureDir = path.join(root, 'capture')
     await mkdir(captureDir, { recursive: true })
@@ -225,7 +235,7 @@ async function buildDependencyLayer(request: PackageBuildRequest, dependencies: 
     const records = (await readCapture(captureDir)).records.length
     await writeFile(doneMarker, JSON.stringify({ key, records }, null, 2) + '\n')
     await writeEntryManifest(root)
-    return root
+    return { root, reused: false }
   })
 }
 
