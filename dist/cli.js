@@ -7938,11 +7938,19 @@ async function findOrig(dir, pkg) {
   const names = (await (0, import_promises16.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
   return names.length > 0 ? import_node_path22.default.join(dir, names[names.length - 1]) : null;
 }
-async function downloadTarball(url, cacheRoot, log) {
-  const dir = import_node_path22.default.join(cacheRoot, "sources", contentKey({ url }, 16));
-  const dest = import_node_path22.default.join(dir, import_node_path22.default.basename(new URL(url).pathname) || "python.tgz");
-  if ((0, import_node_fs18.existsSync)(dest)) return dest;
-  return (await downloadVerified({ url, dest, sha256: null, log })).file;
+async function downloadTarball(value, cacheRoot, log) {
+  const url = new URL(value);
+  const pinned = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash)?.[1]?.toLowerCase() ?? null;
+  url.hash = "";
+  const dir = import_node_path22.default.join(cacheRoot, "sources", contentKey({ url: url.toString() }, 16));
+  const dest = import_node_path22.default.join(dir, import_node_path22.default.basename(url.pathname) || "python.tgz");
+  const result = await downloadVerified({ url: url.toString(), dest, sha256: pinned, log });
+  if (!pinned) {
+    log(
+      `  ${url.toString()} is not pinned: its sha256 is ${result.sha256}; give ${url.toString()}#sha256=${result.sha256} to refuse anything else`
+    );
+  }
+  return result.file;
 }
 
 // src/link/embed.ts
