@@ -6192,6 +6192,10 @@ var BUILD_TOOLS_AS_WHEELS = [
   "pycparser",
   "pip"
 ];
+var DEFAULT_SOURCE_DATE_EPOCH = "946684800";
+function sourceDateEpoch(env = process.env) {
+  return /^\d+$/.test(env.SOURCE_DATE_EPOCH ?? "") ? env.SOURCE_DATE_EPOCH : DEFAULT_SOURCE_DATE_EPOCH;
+}
 var PACKAGE_RECIPE_VERSION = 4;
 var PackageBuildError = class extends Error {
   constructor(packageName, detail, logFile) {
@@ -6217,7 +6221,9 @@ async function buildPackages(request) {
     tools: BUILD_TOOLS_AS_WHEELS,
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
     cxx: request.cxx && import_node_path12.default.isAbsolute(request.cxx) ? import_node_path12.default.relative(cacheRoot, request.cxx) : request.cxx,
-    recipe: PACKAGE_RECIPE_VERSION
+    recipe: PACKAGE_RECIPE_VERSION,
+    // Only when the user chose one: the default keeps every existing key.
+    epoch: sourceDateEpoch() === DEFAULT_SOURCE_DATE_EPOCH ? void 0 : sourceDateEpoch()
   });
   const root = import_node_path12.default.join(cacheRoot, "packages", key);
   const siteDir = import_node_path12.default.join(root, "site");
@@ -6292,6 +6298,7 @@ async function installInto(request, key, root) {
       import_node_path12.default.delimiter
     ),
     PIP_NO_INPUT: "1",
+    SOURCE_DATE_EPOCH: sourceDateEpoch(),
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
     // cache per distribution keeps them apart.

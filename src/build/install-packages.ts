@@ -43,6 +43,16 @@ export const BUILD_TOOLS_AS_WHEELS = [
   'pip'
 ]
 
+/**
+ * The time compilers see (`__DATE__`, `__TIME__`, archive dates) when the user sets no
+ * SOURCE_DATE_EPOCH: 2000-01-01, never the clock, so a rebuild gives the same bytes.
+ */
+const DEFAULT_SOURCE_DATE_EPOCH = '946684800'
+
+export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): string {
+  return /^\d+$/.test(env.SOURCE_DATE_EPOCH ?? '') ? (env.SOURCE_DATE_EPOCH as string) : DEFAULT_SOURCE_DATE_EPOCH
+}
+
 /** Bump when the way packages are built changes, so old cache entries are not reused. */
 const PACKAGE_RECIPE_VERSION = 4
 
@@ -111,7 +121,9 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
     tools: BUILD_TOOLS_AS_WHEELS,
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
     cxx: request.cxx && path.isAbsolute(request.cxx) ? path.relative(cacheRoot, request.cxx) : request.cxx,
-    recipe: PACKAGE_RECIPE_VERSION
+    recipe: PACKAGE_RECIPE_VERSION,
+    // Only when the user chose one: the default keeps every existing key.
+    epoch: sourceDateEpoch() === DEFAULT_SOURCE_DATE_EPOCH ? undefined : sourceDateEpoch()
   })
   const root = path.join(cacheRoot, 'packages', key)
   const siteDir = path.join(root, 'site')
@@ -192,6 +204,7 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
       path.delimiter
     ),
     PIP_NO_INPUT: '1',
+    SOURCE_DATE_EPOCH: sourceDateEpoch(),
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
     // cache per distribution keeps them apart.
