@@ -6196,7 +6196,7 @@ var DEFAULT_SOURCE_DATE_EPOCH = "946684800";
 function sourceDateEpoch(env = process.env) {
   return /^\d+$/.test(env.SOURCE_DATE_EPOCH ?? "") ? env.SOURCE_DATE_EPOCH : DEFAULT_SOURCE_DATE_EPOCH;
 }
-var PACKAGE_RECIPE_VERSION = 4;
+var PACKAGE_RECIPE_VERSION = 5;
 var PackageBuildError = class extends Error {
   constructor(packageName, detail, logFile) {
     super(
@@ -6321,22 +6321,23 @@ ${result.stderr}`);
     }
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), logFile);
   }
-  await dropCachePathRecords(siteDir);
+  await dropMachineRecords(siteDir);
   const capture = await readCapture(captureDir);
   const installed = await findExtensionFiles(siteDir, request.platformTag);
   await (0, import_promises10.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
   await writeEntryManifest(root);
   return { key, reused: false, siteDir, captureDir, capture, installed };
 }
-async function dropCachePathRecords(siteDir) {
+async function dropMachineRecords(siteDir) {
   for (const entry of await (0, import_promises10.readdir)(siteDir)) {
+    if (!entry.endsWith(".dist-info")) continue;
     const directUrl = import_node_path12.default.join(siteDir, entry, "direct_url.json");
-    if (!entry.endsWith(".dist-info") || !(0, import_node_fs10.existsSync)(directUrl)) continue;
-    await (0, import_promises10.rm)(directUrl);
+    if ((0, import_node_fs10.existsSync)(directUrl)) await (0, import_promises10.rm)(directUrl);
     const record = import_node_path12.default.join(siteDir, entry, "RECORD");
     if (!(0, import_node_fs10.existsSync)(record)) continue;
     const lines = (await (0, import_promises10.readFile)(record, "utf8")).split("\n");
-    await (0, import_promises10.writeFile)(record, lines.filter((l) => !l.startsWith(`${entry}/direct_url.json,`)).join("\n"));
+    const kept = lines.filter((l) => !l.startsWith(`${entry}/direct_url.json,`) && !l.startsWith("../"));
+    if (kept.length !== lines.length) await (0, import_promises10.writeFile)(record, kept.join("\n"));
   }
 }
 function compilerWrapperEnv(env, cxx) {

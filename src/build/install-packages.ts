@@ -54,7 +54,7 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Bump when the way packages are built changes, so old cache entries are not reused. */
-const PACKAGE_RECIPE_VERSION = 4
+const PACKAGE_RECIPE_VERSION = 5
 
 export interface PackageBuildRequest {
   distribution: Distribution
@@ -227,7 +227,7 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), logFile)
   }
 
-  await dropCachePathRecords(siteDir)
+  await dropMachineRecords(siteDir)
   const capture = await readCapture(captureDir)
   const installed = await findExtensionFiles(siteDir, request.platformTag)
   await writeFile(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + '\n')
@@ -236,20 +236,22 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
 }
 
 /**
- * pip records a local project's install location in `direct_url.json` (PEP 610): for
- * pyseal that is the project's copy in the cache, a path that would make the binary
- * differ per cache directory and means nothing where the binary runs. It goes, with
- * its RECORD line.
+ * What pip records that names this machine rather than the package: `direct_url.json`
+ * (PEP 610: for pyseal, the project's copy in the cache) and RECORD lines for files
+ * outside the site directory (console scripts, whose first line names the cache's
+ * Python). Neither is in the binary; both would make it differ per cache directory.
+ * They go, RECORD lines and all.
  */
-async function dropCachePathRecords(siteDir: string): Promise<void> {
+async function dropMachineRecords(siteDir: string): Promise<void> {
   for (const entry of await readdir(siteDir)) {
+    if (!entry.endsWith('.dist-info')) continue
     const directUrl = path.join(siteDir, entry, 'direct_url.json')
-    if (!entry.endsWith('.dist-info') || !existsSync(directUrl)) continue
-    await rm(directUrl)
+    if (existsSync(directUrl)) await rm(directUrl)
     const record = path.join(siteDir, entry, 'RECORD')
     if (!existsSync(record)) continue
     const lines = (await readFile(record, 'utf8')).split('\n')
-    await writeFile(record, lines.filter(l => !l.startsWith(`${entry}/direct_url.json,`)).join('\n'))
+    const kept = lines.filter(l => !l.startsWith(`${entry}/direct_url.json,`) && !l.startsWith('../'))
+    if (kept.length !== lines.length) await writeFile(record, kept.join('\n'))
   }
 }
 
