@@ -535,8 +535,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path32, errorMaps, issueData } = params;
-  const fullPath = [...path32, ...issueData.path || []];
+  const { data, path: path33, errorMaps, issueData } = params;
+  const fullPath = [...path33, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -652,11 +652,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path32, key) {
+  constructor(parent, value, path33, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path32;
+    this._path = path33;
     this._key = key;
   }
   get path() {
@@ -9314,6 +9314,25 @@ function verdictMove(diff) {
   return diff.baseVerdict === diff.headVerdict ? `verdict unchanged (${diff.baseVerdict})` : `verdict ${diff.baseVerdict} \u2192 ${diff.headVerdict}`;
 }
 
+// src/report/migrate.ts
+var import_node_path32 = __toESM(require("node:path"));
+var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
+function upgradeReport(raw) {
+  if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
+  const old = raw;
+  const python = old.python ? { ...old.python } : null;
+  if (python) delete python.reused;
+  const upgraded = {
+    ...old,
+    schema: REPORT_SCHEMA,
+    inputs: { project: "", requirements: [], pythonDistribution: "" },
+    python,
+    packages: old.packages ? { key: old.packages.key } : null,
+    executable: old.executable ? { ...old.executable, path: import_node_path32.default.basename(old.executable.path) } : null
+  };
+  return upgraded;
+}
+
 // src/commands/report.ts
 async function reportCommand(args) {
   const [verb, ...rest] = args;
@@ -9357,7 +9376,13 @@ async function readReport(file) {
   } catch (error) {
     throw new Error(`${file} cannot be read as JSON: ${error.message}`);
   }
-  const parsed = ReportSchema.safeParse(raw);
+  const schema = raw?.schema;
+  if (typeof schema === "string" && schema.startsWith("pyseal-report/") && ![REPORT_SCHEMA, PREVIOUS_REPORT_SCHEMA].includes(schema)) {
+    throw new Error(
+      `${file} is a ${schema} report; this pyseal reads ${REPORT_SCHEMA} and ${PREVIOUS_REPORT_SCHEMA}: use the pyseal that wrote it`
+    );
+  }
+  const parsed = ReportSchema.safeParse(upgradeReport(raw));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new Error(`${file} is not a pyseal report: ${first.path.join(".") || "(root)"}: ${first.message}`);

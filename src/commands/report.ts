@@ -2,7 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { diffReports, isRegression, renderDiff } from '../report/diff'
 import { renderMatrix, renderReport } from '../report/markdown'
-import { ReportSchema, type Report } from '../report/schema'
+import { PREVIOUS_REPORT_SCHEMA, upgradeReport } from '../report/migrate'
+import { REPORT_SCHEMA, ReportSchema, type Report } from '../report/schema'
 
 /**
  * `pyseal report render FILE... [--out FILE]`: Markdown for one report, or the
@@ -51,7 +52,17 @@ async function readReport(file: string): Promise<Report> {
   } catch (error) {
     throw new Error(`${file} cannot be read as JSON: ${(error as Error).message}`)
   }
-  const parsed = ReportSchema.safeParse(raw)
+  const schema = (raw as { schema?: unknown } | null)?.schema
+  if (
+    typeof schema === 'string' &&
+    schema.startsWith('pyseal-report/') &&
+    ![REPORT_SCHEMA, PREVIOUS_REPORT_SCHEMA].includes(schema)
+  ) {
+    throw new Error(
+      `${file} is a ${schema} report; this pyseal reads ${REPORT_SCHEMA} and ${PREVIOUS_REPORT_SCHEMA}: use the pyseal that wrote it`
+    )
+  }
+  const parsed = ReportSchema.safeParse(upgradeReport(raw))
   if (!parsed.success) {
     const first = parsed.error.issues[0]
     throw new Error(`${file} is not a pyseal report: ${first.path.join('.') || '(root)'}: ${first.message}`)
