@@ -9114,6 +9114,28 @@ function failureOf(report, failOn) {
   return `--fail-on fallback: ${modules.length} third-party extension module${modules.length === 1 ? " is" : "s are"} not built in: ` + modules.map((m) => `${m.module} (${m.package ?? "unknown package"}, ${m.reasons.at(-1)?.code ?? m.status})`).join(", ") + `. The binary and report were written; see ${report.name}.report.json.`;
 }
 
+// src/commands/argument-error.ts
+function describeArgumentError(error, options, command) {
+  const message = error.message;
+  const flagNames = options.map((name) => `--${name}`);
+  switch (error.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
+      const flag = (/'(-[^']*)'/.exec(message)?.[1] ?? message).split("=")[0];
+      return `unknown option ${flag}.${didYouMean(flag, flagNames)} ${command} takes ${flagNames.join(", ")}.`;
+    }
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": {
+      const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
+      return `unexpected argument "${argument}": ${command} takes only options (${flagNames.join(", ")})`;
+    }
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
+      const option = /'(--[\w-]+)/.exec(message)?.[1] ?? "an option";
+      return /does not take an argument/.test(message) ? `${option} is a switch and takes no value: give ${option} alone to turn it on` : `${option} needs a value: write ${option} VALUE`;
+    }
+    default:
+      return message;
+  }
+}
+
 // src/commands/build.ts
 var BUILD_OPTIONS = {
   target: { type: "string" },
@@ -9133,36 +9155,17 @@ var BUILD_OPTIONS = {
   "standalone-packages": { type: "string" },
   "link-extra": { type: "string", multiple: true }
 };
-function describeArgumentError(error) {
-  const message = error.message;
-  const flagNames = Object.keys(BUILD_OPTIONS).map((name) => `--${name}`);
-  switch (error.code) {
-    case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
-      const option = /'(-[^']*)'/.exec(message)?.[1] ?? message;
-      const flag = option.split("=")[0];
-      return `unknown option ${flag}.${didYouMean(flag, flagNames)} The options are listed below.`;
-    }
-    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": {
-      const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
-      return `unexpected argument "${argument}": pyseal build takes only options (--project DIR for the project)`;
-    }
-    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
-      const option = /'(--[\w-]+)/.exec(message)?.[1] ?? "an option";
-      return /does not take an argument/.test(message) ? `${option} is a switch and takes no value: give ${option} alone to turn it on` : `${option} needs a value: write ${option} VALUE`;
-    }
-    default:
-      return message;
-  }
-}
 async function buildCommand(args, usage) {
   let flags;
   try {
     const { values } = (0, import_node_util.parseArgs)({ args, strict: true, allowPositionals: false, options: BUILD_OPTIONS });
     flags = values;
   } catch (error) {
-    process.stderr.write(`pyseal: ${describeArgumentError(error)}
+    process.stderr.write(
+      `pyseal: ${describeArgumentError(error, Object.keys(BUILD_OPTIONS), "pyseal build")}
 
-${usage}`);
+${usage}`
+    );
     return 2;
   }
   const started = Date.now();
@@ -9236,20 +9239,25 @@ function planMatrix(targets, name) {
 }
 
 // src/commands/plan.ts
+var PLAN_OPTIONS = { targets: { type: "string" }, name: { type: "string" } };
 function planCommand(args) {
+  let values;
   try {
-    const { values } = (0, import_node_util2.parseArgs)({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: { targets: { type: "string" }, name: { type: "string" } }
-    });
+    values = (0, import_node_util2.parseArgs)({ args, strict: true, allowPositionals: false, options: PLAN_OPTIONS }).values;
+  } catch (error) {
+    process.stderr.write(`pyseal: ${describeArgumentError(error, Object.keys(PLAN_OPTIONS), "pyseal plan")}
+`);
+    return 2;
+  }
+  try {
     const targets = (values.targets ?? "").split(/[\s,]+/).map((t) => t.trim()).filter((t) => t !== "");
     process.stdout.write(`${JSON.stringify(planMatrix(targets, values.name ?? "app"))}
 `);
     return 0;
   } catch (error) {
-    process.stderr.write(`pyseal: ${error.message}
+    const unknown = /^Unknown target "([^"]*)"/.exec(error.message)?.[1];
+    const names = TARGETS.flatMap((t) => [t.triple, ...t.aliases]);
+    process.stderr.write(`pyseal: ${error.message}${unknown ? didYouMean(unknown, names) : ""}
 `);
     return 2;
   }
@@ -9337,6 +9345,11 @@ function upgradeReport(raw) {
 async function reportCommand(args) {
   const [verb, ...rest] = args;
   try {
+    if (verb !== "render" && verb !== "diff") {
+      throw new Error(
+        `unknown report command "${verb ?? ""}".${didYouMean(verb ?? "", ["render", "diff"])} Use "report render FILE..." or "report diff BASE HEAD"`
+      );
+    }
     const { values, positionals } = (0, import_node_util3.parseArgs)({
       args: rest,
       strict: true,
@@ -9371,10 +9384,19 @@ async function reportCommand(args) {
 }
 async function readReport(file) {
   let raw;
+  let text;
   try {
-    raw = JSON.parse(await (0, import_promises23.readFile)(file, "utf8"));
+    text = await (0, import_promises23.readFile)(file, "utf8");
   } catch (error) {
-    throw new Error(`${file} cannot be read as JSON: ${error.message}`);
+    const code2 = error.code;
+    throw new Error(
+      code2 === "ENOENT" ? `report file ${file} does not exist: give the path of a <name>.report.json` : `report file ${file} cannot be read (${error.message})`
+    );
+  }
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file} is not JSON (${error.message}): give a <name>.report.json that pyseal wrote`);
   }
   const schema = raw?.schema;
   if (typeof schema === "string" && schema.startsWith("pyseal-report/") && ![REPORT_SCHEMA, PREVIOUS_REPORT_SCHEMA].includes(schema)) {
