@@ -32,8 +32,9 @@
  *   PYSEAL_OPTIMIZE             0, 1 or 2: PyConfig.optimization_level (the
  *                               -O level); must equal the packer's --optimize.
  *                               Default 0.
- *   PYSEAL_NO_SITE              defined => do not import `site` at start-up
- *                               (saves ~1 ms; no exit()/quit()/help builtins).
+ *   PYSEAL_NO_SITE              defined => interpreter mode does not import
+ *                               `site` either, and app mode does not add
+ *                               exit()/quit()/help or run a sitecustomize.
  *   PYSEAL_OPENSSL_CERT_FILE    string: the CA file compiled into the
  *                               distribution's OpenSSL (its OPENSSLDIR
  *                               "/cert.pem", i.e.
@@ -124,6 +125,14 @@
  *   safe_path = 0 (use_environment and user_site_directory stay 0), so
  *   `-c`, `-m`, a script (its directory first on sys.path), `-` / stdin and
  *   the REPL behave like `python -E -s` (pass -I/-P to get safe_path back).
+ *
+ *   `site`: interpreter mode imports it, as `python` does.  App mode does
+ *   not (like PyInstaller's bootloader; it costs about a fifth of a
+ *   hello-world's start-up: `os`, path fix-ups, site-packages probes): the
+ *   launcher adds what an app may rely on instead, exit() and quit() and
+ *   help from the frozen _sitebuiltins, and imports a `sitecustomize` if
+ *   the archive has one (its errors are reported as site reports them).
+ *   sys.flags.no_site is 1 in app mode; `import site` still works.
  *
  *   Zip index: initialization stops after the core phase (_init_main = 0),
  *   the archive's prebuilt directory index (see python/pyseal_pack) is put
@@ -502,12 +511,355 @@ le(const unsigned char *p, int n)
     return v;
 }
 
+/* pyseal_pack's index (see _write_index there): "PSIX0002", <I cd entries>,
+   <I n>, <I record offset>*n, then n records sorted by UTF-8 name:
+   <H name length> <H compress> <I crc> <I data size> <I file size>
+   <Q local header offset> <H dos time> <H dos date> name. */
+enum { INDEX_HEAD = 16, RECORD_FIXED = 28 };
+
+/* zipimport's directory cache entry for one archive, filled on demand.  A dict
+   subclass: zipimport only asks `name in files` and `files[name]`, which are
+   answered by a binary search over the index, building just that entry's tuple
+   (the same tuple _read_directory() makes, in 3.11 .. 3.13).  Anything else
+   (iteration, len, keys(), ...: pkgutil, importlib.resources) first fills the
+   whole dict, then behaves as a plain dict. */
+typedef struct {
+    PyDictObject dict;
+    unsigned char *index; /* owned; NULL once complete */
+    uint32_t count;
+    const unsigned char *records;
+    PyObject *archive; /* str: the executable's path */
+    uint64_t arc;      /* bytes before the archive: the program */
+} LazyDirectory;
+
+static PyTypeObject LazyDirectory_Type;
+
+static const unsigned char *
+lazy_record(LazyDirectory *self, uint32_t i)
+{
+    return self->records + le(self->index + INDEX_HEAD + 4 * (size_t)i, 4);
+}
+
+/* Adds record i to the dict; returns the new tuple (borrowed) or NULL. */
+static PyObject *
+lazy_add(LazyDirectory *self, uint32_t i)
+{
+    const unsigned char *r = lazy_record(self, i);
+    Py_ssize_t name_len = (Py_ssize_t)le(r, 2);
+    PyObject *name, *path, *t;
+    int rc;
+
+    name = PyUnicode_DecodeUTF8((const char *)r + RECORD_FIXED, name_len, NULL);
+    if (name == NULL) {
+        return NULL;
+    }
+    /* Windows would need '/' -> '\\' in the name, like zipimport. */
+    path = PyUnicode_FromFormat("%U/%U", self->archive, name);
+    t = path == NULL ? NULL
+                     : Py_BuildValue("(NiKKKiiK)", path, (int)le(r + 2, 2), (unsigned long long)le(r + 8, 4),
+                                     (unsigned long long)le(r + 12, 4),
+                                     (unsigned long long)(le(r + 16, 8) + self->arc), (int)le(r + 24, 2),
+                                     (int)le(r + 26, 2), (unsigned long long)le(r + 4, 4));
+    rc = t == NULL ? -1 : PyDict_SetItem((PyObject *)self, name, t);
+    Py_DECREF(name);
+    Py_XDECREF(t); /* the dict holds it */
+    return rc < 0 ? NULL : t;
+}
+
+/* 1 and the entry added, 0 when the index does not list key, -1 on error. */
+static int
+lazy_find(LazyDirectory *self, PyObject *key)
+{
+    const char *want;
+    Py_ssize_t want_len;
+    uint32_t lo = 0, hi = self->count;
+
+    if (self->index == NULL || !PyUnicode_Check(key)) {
+        return 0;
+    }
+    want = PyUnicode_AsUTF8AndSize(key, &want_len);
+    if (want == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        const unsigned char *r = lazy_record(self, mid);
+        size_t len = (size_t)le(r, 2);
+        size_t common = len < (size_t)want_len ? len : (size_t)want_len;
+        int c = memcmp(r + RECORD_FIXED, want, common);
+        if (c == 0) {
+            c = len < (size_t)want_len ? -1 : len > (size_t)want_len ? 1 : 0;
+        }
+        if (c == 0) {
+            return lazy_add(self, mid) == NULL ? -1 : 1;
+        }
+        if (c < 0) {
+            lo = mid + 1;
+        }
+        else {
+            hi = mid;
+        }
+    }
+    return 0;
+}
+
+/* Every entry into the dict, then it is a plain dict. */
+static int
+lazy_complete(LazyDirectory *self)
+{
+    uint32_t i;
+    if (self->index == NULL) {
+        return 0;
+    }
+    for (i = 0; i < self->count; i++) {
+        const unsigned char *r = lazy_record(self, i);
+        PyObject *name = PyUnicode_DecodeUTF8((const char *)r + RECORD_FIXED, (Py_ssize_t)le(r, 2), NULL);
+        int present = name == NULL ? -1 : PyDict_Contains((PyObject *)self, name);
+        Py_XDECREF(name);
+        if (present < 0 || (!present && lazy_add(self, i) == NULL)) {
+            return -1;
+        }
+    }
+    PyMem_RawFree(self->index);
+    self->index = NULL;
+    return 0;
+}
+
+static int
+lazy_contains(PyObject *op, PyObject *key)
+{
+    int found = PyDict_Type.tp_as_sequence->sq_contains(op, key);
+    return found != 0 ? found : lazy_find((LazyDirectory *)op, key);
+}
+
+static PyObject *
+lazy_subscript(PyObject *op, PyObject *key)
+{
+    if (PyDict_Type.tp_as_sequence->sq_contains(op, key) == 0 && lazy_find((LazyDirectory *)op, key) < 0) {
+        return NULL;
+    }
+    return PyDict_Type.tp_as_mapping->mp_subscript(op, key);
+}
+
+static PyObject *
+lazy_get(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
+{
+    PyObject *value;
+    if (nargs < 1 || nargs > 2) {
+        PyErr_SetString(PyExc_TypeError, "get expected 1 or 2 arguments");
+        return NULL;
+    }
+    if (lazy_contains(op, args[0]) < 0) {
+        return NULL;
+    }
+    value = PyDict_GetItemWithError(op, args[0]);
+    if (value == NULL) {
+        if (PyErr_Occurred()) {
+            return NULL;
+        }
+        value = nargs == 2 ? args[1] : Py_None;
+    }
+    Py_INCREF(value);
+    return value;
+}
+
+static Py_ssize_t
+lazy_length(PyObject *op)
+{
+    return lazy_complete((LazyDirectory *)op) < 0 ? -1 : PyDict_Size(op);
+}
+
+static PyObject *
+lazy_iter(PyObject *op)
+{
+    return lazy_complete((LazyDirectory *)op) < 0 ? NULL : PyDict_Type.tp_iter(op);
+}
+
+static PyObject *
+lazy_repr(PyObject *op)
+{
+    return lazy_complete((LazyDirectory *)op) < 0 ? NULL : PyDict_Type.tp_repr(op);
+}
+
+static PyObject *
+lazy_richcompare(PyObject *op, PyObject *other, int cmp)
+{
+    if (lazy_complete((LazyDirectory *)op) < 0 ||
+        (PyObject_TypeCheck(other, &LazyDirectory_Type) && lazy_complete((LazyDirectory *)other) < 0)) {
+        return NULL;
+    }
+    return PyDict_Type.tp_richcompare(op, other, cmp);
+}
+
+/* Fills the dict, then calls dict's own method of that name. */
+static PyObject *
+lazy_then_dict(PyObject *op, const char *method, PyObject *args, PyObject *kwargs)
+{
+    PyObject *descr, *full, *r;
+    Py_ssize_t i, n = PyTuple_GET_SIZE(args);
+    if (lazy_complete((LazyDirectory *)op) < 0) {
+        return NULL;
+    }
+    descr = PyObject_GetAttrString((PyObject *)&PyDict_Type, method);
+    full = PyTuple_New(n + 1);
+    if (descr == NULL || full == NULL) {
+        Py_XDECREF(descr);
+        Py_XDECREF(full);
+        return NULL;
+    }
+    Py_INCREF(op);
+    PyTuple_SET_ITEM(full, 0, op);
+    for (i = 0; i < n; i++) {
+        Py_INCREF(PyTuple_GET_ITEM(args, i));
+        PyTuple_SET_ITEM(full, i + 1, PyTuple_GET_ITEM(args, i));
+    }
+    r = PyObject_Call(descr, full, kwargs);
+    Py_DECREF(descr);
+    Py_DECREF(full);
+    return r;
+}
+
+#define LAZY_METHOD(name)                                                   \
+    static PyObject *lazy_##name(PyObject *op, PyObject *args, PyObject *kw) \
+    {                                                                       \
+        return lazy_then_dict(op, #name, args, kw);                         \
+    }
+LAZY_METHOD(keys)
+LAZY_METHOD(values)
+LAZY_METHOD(items)
+LAZY_METHOD(copy)
+LAZY_METHOD(pop)
+LAZY_METHOD(popitem)
+LAZY_METHOD(setdefault)
+LAZY_METHOD(__reversed__)
+#undef LAZY_METHOD
+
+#define LAZY_ENTRY(name) {#name, (PyCFunction)(void (*)(void))lazy_##name, METH_VARARGS | METH_KEYWORDS, NULL}
+static PyMethodDef lazy_methods[] = {
+    {"get", (PyCFunction)(void (*)(void))lazy_get, METH_FASTCALL, NULL},
+    LAZY_ENTRY(keys),
+    LAZY_ENTRY(values),
+    LAZY_ENTRY(items),
+    LAZY_ENTRY(copy),
+    LAZY_ENTRY(pop),
+    LAZY_ENTRY(popitem),
+    LAZY_ENTRY(setdefault),
+    LAZY_ENTRY(__reversed__),
+    {NULL, NULL, 0, NULL},
+};
+#undef LAZY_ENTRY
+
+static PySequenceMethods lazy_as_sequence;
+static PyMappingMethods lazy_as_mapping;
+
+static void
+lazy_dealloc(PyObject *op)
+{
+    LazyDirectory *self = (LazyDirectory *)op;
+    PyMem_RawFree(self->index);
+    self->index = NULL;
+    Py_CLEAR(self->archive);
+    PyDict_Type.tp_dealloc(op);
+}
+
+static PyTypeObject LazyDirectory_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "pyseal.ZipDirectory",
+    .tp_basicsize = sizeof(LazyDirectory),
+    .tp_dealloc = lazy_dealloc,
+    .tp_repr = lazy_repr,
+    .tp_as_sequence = &lazy_as_sequence,
+    .tp_as_mapping = &lazy_as_mapping,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+    .tp_doc = "zipimport's directory of the executable's archive, read from pyseal's index on demand",
+    .tp_richcompare = lazy_richcompare,
+    .tp_iter = lazy_iter,
+    .tp_methods = lazy_methods,
+};
+
+/* zipimporter.get_filename() works the path out by loading the module's code:
+   importlib calls it while it only looks for the module (spec_from_loader), so
+   every module from a zip would be inflated and unmarshalled twice.  For the
+   executable's own archive, whose .pyc files are never stale, the path is
+   the first of zipimport's search order present in the directory. */
+static PyObject *zip_get_filename_orig; /* zipimporter.get_filename */
+static PyObject *zip_archive;           /* the executable's path */
+static PyObject *zip_directory_cache;   /* zipimport._zip_directory_cache */
+
+static PyObject *
+zip_get_filename(PyObject *unused, PyObject *args)
+{
+    static const char *const order[] = {"/__init__.pyc", "/__init__.py", ".pyc", ".py"};
+    PyObject *self, *fullname, *archive, *prefix = NULL, *files = NULL, *sub = NULL, *found = NULL;
+    Py_ssize_t dot;
+    size_t i;
+    (void)unused;
+    if (!PyArg_ParseTuple(args, "OU:get_filename", &self, &fullname)) {
+        return NULL;
+    }
+    archive = PyObject_GetAttrString(self, "archive");
+    if (archive != NULL && PyUnicode_Check(archive) && PyUnicode_Compare(archive, zip_archive) == 0) {
+        prefix = PyObject_GetAttrString(self, "prefix");
+        files = PyObject_GetItem(zip_directory_cache, archive);
+        /* the last component: zipimport's prefix already holds the package's path */
+        dot = PyUnicode_FindChar(fullname, '.', 0, PyUnicode_GET_LENGTH(fullname), -1);
+        sub = dot >= -1 ? PyUnicode_Substring(fullname, dot + 1, PyUnicode_GET_LENGTH(fullname)) : NULL;
+        for (i = 0; prefix != NULL && files != NULL && sub != NULL && found == NULL && i < 4; i++) {
+            PyObject *key = PyUnicode_FromFormat("%U%U%s", prefix, sub, order[i]);
+            int present = key == NULL ? -1 : PySequence_Contains(files, key);
+            if (present > 0) {
+                found = PyUnicode_FromFormat("%U/%U", archive, key);
+            }
+            Py_XDECREF(key);
+            if (present < 0) {
+                break;
+            }
+        }
+    }
+    Py_XDECREF(archive);
+    Py_XDECREF(prefix);
+    Py_XDECREF(files);
+    Py_XDECREF(sub);
+    if (found != NULL) {
+        return found;
+    }
+    PyErr_Clear(); /* not ours, or not found: zipimport's own answer, error included */
+    return PyObject_CallFunctionObjArgs(zip_get_filename_orig, self, fullname, NULL);
+}
+
+static PyMethodDef zip_get_filename_def = {
+    "get_filename", zip_get_filename, METH_VARARGS,
+    "pyseal: the module's path in the archive, found without loading its code"};
+
+static void
+install_zip_get_filename(PyObject *zipimport, PyObject *archive, PyObject *cache)
+{
+    PyObject *cls = PyObject_GetAttrString(zipimport, "zipimporter");
+    PyObject *orig = cls ? PyObject_GetAttrString(cls, "get_filename") : NULL;
+    PyObject *fn = orig ? PyCFunction_New(&zip_get_filename_def, NULL) : NULL;
+    PyObject *method = fn ? PyInstanceMethod_New(fn) : NULL;
+    if (method != NULL && PyObject_SetAttrString(cls, "get_filename", method) == 0) {
+        zip_get_filename_orig = orig;
+        orig = NULL;
+        zip_archive = archive;
+        Py_INCREF(archive);
+        zip_directory_cache = cache;
+        Py_INCREF(cache);
+    }
+    PyErr_Clear();
+    Py_XDECREF(method);
+    Py_XDECREF(fn);
+    Py_XDECREF(orig);
+    Py_XDECREF(cls);
+}
+
 /* Called between the core and the main phase of initialization, before the
-   first import from the archive (encodings).  Reads the index that
+   first import from the archive (encodings).  Finds the index that
    pyseal_pack appended (located by the zip comment "PYSEALIX" <Q data offset>
-   <Q length>) and stores it in zipimport._zip_directory_cache[exe], in the
-   format zipimport's own _read_directory() produces (same tuples in 3.11 ..
-   3.13), so zipimport never parses the central directory in Python.  Any
+   <Q length>) and stores a LazyDirectory over it in
+   zipimport._zip_directory_cache[exe], so zipimport never parses the central
+   directory in Python and no entry is built before it is asked for.  Any
    mismatch => do nothing: zipimport reads the directory itself. */
 static void
 preload_zip_index(const char *exe)
@@ -516,19 +868,18 @@ preload_zip_index(const char *exe)
     unsigned char tail[EOCD + COMMENT];
     FILE *f;
     long end;
-    uint64_t cd_size, cd_offset, zip_size, arc, off, len, count;
-    char *payload = NULL;
-    PyObject *idx = NULL, *files = NULL, *archive = NULL, *mod = NULL, *cache = NULL;
-    Py_ssize_t i, n;
+    uint64_t cd_size, cd_offset, zip_size, arc, off, len, count, n;
+    unsigned char *payload = NULL;
+    PyObject *archive = NULL, *mod = NULL, *cache = NULL, *empty = NULL;
+    LazyDirectory *dir = NULL;
 
     f = fopen(exe, "rb");
     if (f == NULL) {
         return;
     }
     if (fseek(f, -(long)sizeof tail, SEEK_END) != 0 || (end = ftell(f)) < 0 ||
-        fread(tail, 1, sizeof tail, f) != sizeof tail ||
-        memcmp(tail, "PK\005\006", 4) != 0 || le(tail + 20, 2) != COMMENT ||
-        memcmp(tail + EOCD, "PYSEALIX", 8) != 0) {
+        fread(tail, 1, sizeof tail, f) != sizeof tail || memcmp(tail, "PK\005\006", 4) != 0 ||
+        le(tail + 20, 2) != COMMENT || memcmp(tail + EOCD, "PYSEALIX", 8) != 0) {
         goto done;
     }
     end += (long)sizeof tail; /* file size */
@@ -538,75 +889,138 @@ preload_zip_index(const char *exe)
     off = le(tail + EOCD + 8, 8);
     len = le(tail + EOCD + 16, 8);
     zip_size = cd_offset + cd_size + EOCD + COMMENT;
-    if (cd_offset == 0xFFFFFFFFu || zip_size > (uint64_t)end || off + len > cd_offset ||
+    if (cd_offset == 0xFFFFFFFFu || zip_size > (uint64_t)end || off + len > cd_offset || len < INDEX_HEAD ||
         len > 64u * 1024 * 1024) {
         goto done;
     }
     arc = (uint64_t)end - zip_size; /* bytes before the archive: the program */
-    payload = malloc(len ? len : 1);
-    if (payload == NULL || fseek(f, (long)(arc + off), SEEK_SET) != 0 ||
-        fread(payload, 1, len, f) != len) {
+    payload = PyMem_RawMalloc(len);
+    if (payload == NULL || fseek(f, (long)(arc + off), SEEK_SET) != 0 || fread(payload, 1, len, f) != len) {
         goto done;
     }
-    idx = PyMarshal_ReadObjectFromString(payload, (Py_ssize_t)len);
-    if (idx == NULL || !PyTuple_Check(idx) || PyTuple_GET_SIZE(idx) != 3 ||
-        PyLong_AsLong(PyTuple_GET_ITEM(idx, 0)) != 1 ||
-        PyLong_AsUnsignedLongLong(PyTuple_GET_ITEM(idx, 1)) + 1 != count ||
-        !PyList_Check(PyTuple_GET_ITEM(idx, 2)) ||
-        (uint64_t)PyList_GET_SIZE(PyTuple_GET_ITEM(idx, 2)) + 1 != count) {
+    n = le(payload + 12, 4);
+    if (memcmp(payload, "PSIX0002", 8) != 0 || le(payload + 8, 4) != count || n + 1 != count ||
+        INDEX_HEAD + 4 * n > len) {
+        goto done;
+    }
+    for (uint64_t i = 0; i < n; i++) { /* every record inside the payload */
+        uint64_t at = INDEX_HEAD + 4 * n + le(payload + INDEX_HEAD + 4 * i, 4);
+        if (at + RECORD_FIXED > len || at + RECORD_FIXED + le(payload + at, 2) > len) {
+            goto done;
+        }
+    }
+    lazy_as_sequence = *PyDict_Type.tp_as_sequence;
+    lazy_as_sequence.sq_contains = lazy_contains;
+    lazy_as_mapping = *PyDict_Type.tp_as_mapping;
+    lazy_as_mapping.mp_length = lazy_length;
+    lazy_as_mapping.mp_subscript = lazy_subscript;
+    LazyDirectory_Type.tp_base = &PyDict_Type;
+    LazyDirectory_Type.tp_traverse = PyDict_Type.tp_traverse; /* the archive path is a str: nothing more */
+    LazyDirectory_Type.tp_clear = PyDict_Type.tp_clear;
+    if (PyType_Ready(&LazyDirectory_Type) < 0) {
         goto done;
     }
     archive = PyUnicode_DecodeFSDefault(exe);
-    files = PyDict_New();
-    if (archive == NULL || files == NULL) {
+    empty = PyTuple_New(0);
+    dir = archive && empty ? (LazyDirectory *)PyObject_Call((PyObject *)&LazyDirectory_Type, empty, NULL) : NULL;
+    if (dir == NULL) {
         goto done;
     }
-    n = PyList_GET_SIZE(PyTuple_GET_ITEM(idx, 2));
-    for (i = 0; i < n; i++) {
-        PyObject *e = PyList_GET_ITEM(PyTuple_GET_ITEM(idx, 2), i);
-        PyObject *path, *offset, *t;
-        int rc;
-        if (!PyTuple_Check(e) || PyTuple_GET_SIZE(e) != 8 ||
-            !PyUnicode_Check(PyTuple_GET_ITEM(e, 0))) {
-            goto done;
-        }
-        /* Windows would need '/' -> '\\' in the name, like zipimport. */
-        path = PyUnicode_FromFormat("%U/%U", archive, PyTuple_GET_ITEM(e, 0));
-        offset = PyLong_FromUnsignedLongLong(
-            PyLong_AsUnsignedLongLong(PyTuple_GET_ITEM(e, 4)) + arc);
-        if (path == NULL || offset == NULL || PyErr_Occurred()) {
-            Py_XDECREF(path);
-            Py_XDECREF(offset);
-            goto done;
-        }
-        t = PyTuple_Pack(8, path, PyTuple_GET_ITEM(e, 1), PyTuple_GET_ITEM(e, 2),
-                         PyTuple_GET_ITEM(e, 3), offset, PyTuple_GET_ITEM(e, 5),
-                         PyTuple_GET_ITEM(e, 6), PyTuple_GET_ITEM(e, 7));
-        Py_DECREF(path);
-        Py_DECREF(offset);
-        if (t == NULL) {
-            goto done;
-        }
-        rc = PyDict_SetItem(files, PyTuple_GET_ITEM(e, 0), t);
-        Py_DECREF(t);
-        if (rc < 0) {
-            goto done;
-        }
-    }
+    dir->index = payload;
+    payload = NULL;
+    dir->count = (uint32_t)n;
+    dir->records = dir->index + INDEX_HEAD + 4 * n;
+    dir->archive = archive;
+    Py_INCREF(archive);
+    dir->arc = arc;
     mod = PyImport_ImportModule("zipimport");
     cache = mod ? PyObject_GetAttrString(mod, "_zip_directory_cache") : NULL;
-    if (cache != NULL && PyDict_Check(cache)) {
-        PyDict_SetItem(cache, archive, files);
+    if (cache != NULL && PyDict_Check(cache) && PyDict_SetItem(cache, archive, (PyObject *)dir) == 0) {
+        install_zip_get_filename(mod, archive, cache);
     }
 done:
     PyErr_Clear();
     Py_XDECREF(cache);
     Py_XDECREF(mod);
-    Py_XDECREF(files);
+    Py_XDECREF((PyObject *)dir);
+    Py_XDECREF(empty);
     Py_XDECREF(archive);
-    Py_XDECREF(idx);
-    free(payload);
+    PyMem_RawFree(payload);
     fclose(f);
+}
+#endif
+
+/* ---- what `site` gives an app ---------------------------------------- */
+
+#ifndef PYSEAL_NO_SITE
+/* Is the pending error "No module named 'sitecustomize'"?  If so, clears it. */
+static int
+sitecustomize_is_missing(void)
+{
+    PyObject *type, *value, *tb, *name;
+    int missing;
+    if (!PyErr_ExceptionMatches(PyExc_ModuleNotFoundError)) {
+        return 0;
+    }
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    name = value != NULL ? PyObject_GetAttrString(value, "name") : NULL;
+    missing = name != NULL && PyUnicode_Check(name) && PyUnicode_CompareWithASCIIString(name, "sitecustomize") == 0;
+    Py_XDECREF(name);
+    PyErr_Clear();
+    if (missing) {
+        Py_XDECREF(type);
+        Py_XDECREF(value);
+        Py_XDECREF(tb);
+    }
+    else {
+        PyErr_Restore(type, value, tb);
+    }
+    return missing;
+}
+
+/* exit(), quit() and help, as site.setquit() and site.sethelper() make them,
+   then the archive's sitecustomize, if any, as site.execsitecustomize(). */
+static int
+app_site(void)
+{
+    PyObject *sb = PyImport_ImportModule("_sitebuiltins"); /* frozen */
+    PyObject *builtins = PyEval_GetBuiltins();            /* borrowed */
+    PyObject *quitter, *helper, *obj, *custom;
+    static const char *const names[] = {"exit", "quit"};
+    size_t i;
+    int rc = 0;
+
+    if (sb == NULL || builtins == NULL) {
+        Py_XDECREF(sb);
+        return -1;
+    }
+    quitter = PyObject_GetAttrString(sb, "Quitter");
+    helper = PyObject_GetAttrString(sb, "_Helper");
+    Py_DECREF(sb);
+    if (quitter == NULL || helper == NULL) {
+        rc = -1;
+    }
+    for (i = 0; rc == 0 && i < 2; i++) {
+        obj = PyObject_CallFunction(quitter, "ss", names[i], "Ctrl-D (i.e. EOF)");
+        rc = obj == NULL ? -1 : PyDict_SetItemString(builtins, names[i], obj);
+        Py_XDECREF(obj);
+    }
+    obj = rc == 0 ? PyObject_CallNoArgs(helper) : NULL;
+    rc = obj == NULL ? -1 : PyDict_SetItemString(builtins, "help", obj);
+    Py_XDECREF(obj);
+    Py_XDECREF(quitter);
+    Py_XDECREF(helper);
+    if (rc < 0) {
+        return -1;
+    }
+    custom = PyImport_ImportModule("sitecustomize");
+    if (custom == NULL && !sitecustomize_is_missing()) {
+        fprintf(stderr, "Error in sitecustomize; the traceback follows:\n");
+        PyErr_Print();
+    }
+    Py_XDECREF(custom);
+    return 0;
 }
 #endif
 
@@ -717,6 +1131,9 @@ main(int argc, char **argv)
 #ifdef PYSEAL_NO_SITE
     config.site_import = 0;
 #endif
+    if (!interpreter) {
+        config.site_import = 0; /* app_site() below does what an app needs of it */
+    }
     config.parse_argv = interpreter;
     if (interpreter) {
         /* like `python -E -s`: isolated would force safe_path = 1 */
@@ -798,6 +1215,14 @@ main(int argc, char **argv)
     preload_zip_index(exe);
     status = _Py_InitializeMain();
     check(status, NULL);
+#endif
+#ifndef PYSEAL_NO_SITE
+    if (!interpreter && app_site() < 0) {
+        PyErr_Print();
+        fprintf(stderr, "pyseal launcher: cannot add exit(), quit() and help\n");
+        Py_Finalize();
+        return 120;
+    }
 #endif
     return Py_RunMain();
 }

@@ -535,8 +535,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path33, errorMaps, issueData } = params;
-  const fullPath = [...path33, ...issueData.path || []];
+  const { data, path: path35, errorMaps, issueData } = params;
+  const fullPath = [...path35, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -652,11 +652,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path33, key) {
+  constructor(parent, value, path35, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path33;
+    this._path = path35;
     this._key = key;
   }
   get path() {
@@ -4915,6 +4915,7 @@ var FLAG_NAMES = {
   entryPoint: "entry-point",
   pythonDistribution: "python-distribution",
   stdlibExclude: "stdlib-exclude",
+  stdlibInclude: "stdlib-include",
   outDir: "out-dir",
   cacheDir: "cache-dir",
   failOn: "fail-on",
@@ -5750,8 +5751,20 @@ var BuildInputsSchema = external_exports.object({
   entryPoint: entryPoint.nullable(),
   name: external_exports.string().regex(/^[\w.-]+$/, 'may hold letters, digits, ".", "_" and "-" only'),
   pythonDistribution: external_exports.string().min(1),
+  /**
+   * How a CPython built from source is optimized: `none` (quickest to build), `lto`,
+   * or `pgo+lto` (profile-guided, as operating systems and python-build-standalone ship it).
+   */
+  pythonOptimization: external_exports.enum(["none", "lto", "pgo+lto"]),
   /** fnmatch patterns relative to the stdlib root; empty keeps the whole stdlib. */
   stdlibExclude: external_exports.array(external_exports.string()),
+  /**
+   * `all`: the stdlib less stdlibExclude; `imported`: only the stdlib modules (and
+   * stdlib extension modules) the app and its packages import, found statically.
+   */
+  stdlib: external_exports.enum(["all", "imported"]),
+  /** Modules kept with `stdlib: imported` though no import of them was found (dynamic imports). */
+  stdlibInclude: external_exports.array(external_exports.string().regex(/^[A-Za-z_][\w.]*$/, "must be dotted module names")),
   outDir: external_exports.string().min(1),
   cacheDir: external_exports.string().min(1),
   /**
@@ -5779,7 +5792,10 @@ var RawInputsSchema = external_exports.object({
   "entry-point": external_exports.string(),
   name: external_exports.string(),
   "python-distribution": external_exports.string(),
+  "python-optimization": external_exports.string(),
   "stdlib-exclude": external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
+  stdlib: external_exports.string(),
+  "stdlib-include": external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
   "out-dir": external_exports.string(),
   "cache-dir": external_exports.string(),
   "fail-on": external_exports.string(),
@@ -5893,7 +5909,10 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
     entryPoint: entryPoint2,
     name: merged.name ?? metadata.name ?? import_node_path7.default.basename(project),
     pythonDistribution: await distributionValue(merged["python-distribution"], target, cwd, problems),
+    pythonOptimization: merged["python-optimization"] ?? "none",
     stdlibExclude,
+    stdlib: merged.stdlib ?? "all",
+    stdlibInclude: listOf(merged["stdlib-include"]),
     outDir: directoryValue(import_node_path7.default.resolve(cwd, merged["out-dir"] ?? "pyseal-out"), "out-dir", problems),
     cacheDir: directoryValue(
       merged["cache-dir"] ? import_node_path7.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir(),
@@ -6014,14 +6033,14 @@ function parseLinkExtra(item, cwd, problems) {
 }
 
 // src/pipeline.ts
-var import_node_fs21 = require("node:fs");
-var import_promises22 = require("node:fs/promises");
-var import_node_path31 = __toESM(require("node:path"));
+var import_node_fs22 = require("node:fs");
+var import_promises23 = require("node:fs/promises");
+var import_node_path33 = __toESM(require("node:path"));
 
 // src/build/install-packages.ts
-var import_node_fs10 = require("node:fs");
-var import_promises10 = require("node:fs/promises");
-var import_node_path12 = __toESM(require("node:path"));
+var import_node_fs11 = require("node:fs");
+var import_promises11 = require("node:fs/promises");
+var import_node_path13 = __toESM(require("node:path"));
 
 // src/cache/entry-manifest.ts
 var import_node_fs7 = require("node:fs");
@@ -6119,10 +6138,32 @@ async function readJsonDir(dir, schema) {
   return items;
 }
 
-// src/build/project-tree.ts
-var import_node_crypto3 = require("node:crypto");
+// src/build/project-dependencies.ts
+var import_node_fs10 = require("node:fs");
 var import_promises9 = require("node:fs/promises");
 var import_node_path11 = __toESM(require("node:path"));
+async function staticDependencies(projectDir) {
+  const file = import_node_path11.default.join(projectDir, "pyproject.toml");
+  if (!(0, import_node_fs10.existsSync)(file)) return null;
+  let doc;
+  try {
+    doc = parse(await (0, import_promises9.readFile)(file, "utf8"));
+  } catch {
+    return null;
+  }
+  const project = doc.project;
+  if (!project || typeof project !== "object") return null;
+  const dynamic = Array.isArray(project.dynamic) ? project.dynamic : [];
+  if (dynamic.includes("dependencies")) return null;
+  const dependencies = project.dependencies ?? [];
+  if (!Array.isArray(dependencies) || !dependencies.every((d) => typeof d === "string")) return null;
+  return dependencies;
+}
+
+// src/build/project-tree.ts
+var import_node_crypto3 = require("node:crypto");
+var import_promises10 = require("node:fs/promises");
+var import_node_path12 = __toESM(require("node:path"));
 var TOP_LEVEL_OUTPUT = /* @__PURE__ */ new Set(["build", "dist", "pyseal-out"]);
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".git",
@@ -6137,12 +6178,12 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".pytest_cache"
 ]);
 function skipped(root, full) {
-  const name = import_node_path11.default.basename(full);
-  if (import_node_path11.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
+  const name = import_node_path12.default.basename(full);
+  if (import_node_path12.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
   return SKIPPED_DIRS.has(name) || name.endsWith(".egg-info");
 }
 async function copyProjectTree(source, destination) {
-  await (0, import_promises9.cp)(source, destination, {
+  await (0, import_promises10.cp)(source, destination, {
     recursive: true,
     filter: (from) => from === source || !skipped(source, from)
   });
@@ -6150,13 +6191,13 @@ async function copyProjectTree(source, destination) {
 async function hashTree(root) {
   const hash = (0, import_node_crypto3.createHash)("sha256");
   const walk = async (dir) => {
-    const entries = (await (0, import_promises9.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
+    const entries = (await (0, import_promises10.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
     for (const entry of entries) {
-      const full = import_node_path11.default.join(dir, entry.name);
+      const full = import_node_path12.default.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipped(root, full)) await walk(full);
       } else if (entry.isFile()) {
-        hash.update(import_node_path11.default.relative(root, full)).update("\0").update(await (0, import_promises9.readFile)(full)).update("\0");
+        hash.update(import_node_path12.default.relative(root, full)).update("\0").update(await (0, import_promises10.readFile)(full)).update("\0");
       }
     }
   };
@@ -6196,6 +6237,9 @@ var DEFAULT_SOURCE_DATE_EPOCH = "946684800";
 function sourceDateEpoch(env = process.env) {
   return /^\d+$/.test(env.SOURCE_DATE_EPOCH ?? "") ? env.SOURCE_DATE_EPOCH : DEFAULT_SOURCE_DATE_EPOCH;
 }
+function chosenEpoch() {
+  return sourceDateEpoch() === DEFAULT_SOURCE_DATE_EPOCH ? void 0 : sourceDateEpoch();
+}
 var PACKAGE_RECIPE_VERSION = 5;
 var PackageBuildError = class extends Error {
   constructor(packageName, detail, logFile) {
@@ -6212,23 +6256,21 @@ Fix the build of ${packageName} (missing headers or libraries are the usual caus
 };
 async function buildPackages(request) {
   const { distribution, project, requirements, cacheRoot } = request;
-  const requirementTexts = await Promise.all(requirements.map((r) => (0, import_promises10.readFile)(r, "utf8")));
+  const requirementTexts = await Promise.all(requirements.map((r) => (0, import_promises11.readFile)(r, "utf8")));
   const key = contentKey({
     distribution: distribution.json.pyseal?.key ?? distribution.root,
     project: await hashTree(project),
     requirements: requirementTexts,
-    shim: await hashTree(import_node_path12.default.join(packageRoot(), "python", "pyseal_capture")),
+    shim: await hashTree(import_node_path13.default.join(packageRoot(), "python", "pyseal_capture")),
     tools: BUILD_TOOLS_AS_WHEELS,
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
-    cxx: request.cxx && import_node_path12.default.isAbsolute(request.cxx) ? import_node_path12.default.relative(cacheRoot, request.cxx) : request.cxx,
+    cxx: request.cxx && import_node_path13.default.isAbsolute(request.cxx) ? import_node_path13.default.relative(cacheRoot, request.cxx) : request.cxx,
     recipe: PACKAGE_RECIPE_VERSION,
-    // Only when the user chose one: the default keeps every existing key.
-    epoch: sourceDateEpoch() === DEFAULT_SOURCE_DATE_EPOCH ? void 0 : sourceDateEpoch()
+    epoch: chosenEpoch()
   });
-  const root = import_node_path12.default.join(cacheRoot, "packages", key);
-  const siteDir = import_node_path12.default.join(root, "site");
-  const captureDir = import_node_path12.default.join(root, "capture");
-  const doneMarker = import_node_path12.default.join(root, "build.json");
+  const root = import_node_path13.default.join(cacheRoot, "packages", key);
+  const siteDir = import_node_path13.default.join(root, "site");
+  const captureDir = import_node_path13.default.join(root, "capture");
   const reuse = async () => ({
     key,
     reused: true,
@@ -6237,36 +6279,132 @@ async function buildPackages(request) {
     capture: await readCapture(captureDir),
     installed: await findExtensionFiles(siteDir, request.platformTag)
   });
-  const intact = async () => {
-    if (!(0, import_node_fs10.existsSync)(doneMarker)) return false;
-    const problem = await verifyEntry(root);
-    if (problem) request.log(`  cached packages ${key} are damaged (${problem}): building them again`);
-    return problem === null;
-  };
-  if (await intact()) return reuse();
+  if (await intactEntry(root, `packages ${key}`, request.log)) return reuse();
   return withCacheLock(`${root}.lock`, async () => {
-    if (await intact()) return reuse();
+    if (await intactEntry(root, `packages ${key}`, request.log)) return reuse();
     return installInto(request, key, root);
   });
 }
+async function intactEntry(root, what, log) {
+  if (!(0, import_node_fs11.existsSync)(import_node_path13.default.join(root, "build.json"))) return false;
+  const problem = await verifyEntry(root);
+  if (problem) log(`  cached ${what} are damaged (${problem}): building them again`);
+  return problem === null;
+}
 async function installInto(request, key, root) {
-  const { distribution, buildDistribution, project, requirements, log } = request;
-  const siteDir = import_node_path12.default.join(root, "site");
-  const captureDir = import_node_path12.default.join(root, "capture");
-  const doneMarker = import_node_path12.default.join(root, "build.json");
-  await (0, import_promises10.rm)(root, { recursive: true, force: true });
-  await (0, import_promises10.mkdir)(captureDir, { recursive: true });
-  const python = import_node_path12.default.join(buildDistribution.root, buildDistribution.json.python_exe);
-  const purelib = import_node_path12.default.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ""));
-  const shimEnv = { ...process.env, PYTHONPATH: import_node_path12.default.join(packageRoot(), "python") };
+  const { project, requirements, log } = request;
+  const siteDir = import_node_path13.default.join(root, "site");
+  const captureDir = import_node_path13.default.join(root, "capture");
+  const doneMarker = import_node_path13.default.join(root, "build.json");
+  await (0, import_promises11.rm)(root, { recursive: true, force: true });
+  await (0, import_promises11.mkdir)(captureDir, { recursive: true });
+  await installCaptureShim(request.buildDistribution);
+  const projectCopy = import_node_path13.default.join(root, "project", import_node_path13.default.basename(project));
+  await copyProjectTree(project, projectCopy);
+  const requirementArgs = requirements.flatMap((r) => ["-r", r]);
+  const dependencies = await staticDependencies(project);
+  if (dependencies === null) {
+    log(
+      `  pip install (from source) ${import_node_path13.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path13.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
+    );
+    await pipInstall(request, { siteDir, captureDir, logFile: import_node_path13.default.join(root, "pip.log") }, [
+      projectCopy,
+      ...requirementArgs
+    ]);
+  } else {
+    const layer = dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies) : null;
+    log(`  pip install (from source) ${import_node_path13.default.basename(project)}, without its dependencies`);
+    await pipInstall(request, { siteDir, captureDir, logFile: import_node_path13.default.join(root, "pip.log") }, ["--no-deps", projectCopy]);
+    if (layer) await mergeDependencyLayer(layer, root);
+  }
+  const capture = await readCapture(captureDir);
+  const installed = await findExtensionFiles(siteDir, request.platformTag);
+  await (0, import_promises11.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
+  await writeEntryManifest(root);
+  return { key, reused: false, siteDir, captureDir, capture, installed };
+}
+async function installCaptureShim(buildDistribution) {
+  const python = import_node_path13.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const purelib = import_node_path13.default.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ""));
   await runChecked({
     command: python,
     args: ["-m", "pyseal_capture", "install", "--site-packages", purelib],
-    env: shimEnv
+    env: { ...process.env, PYTHONPATH: import_node_path13.default.join(packageRoot(), "python") }
   });
+}
+async function buildDependencyLayer(request, dependencies) {
+  const { requirements, cacheRoot, log } = request;
+  const key = contentKey({
+    layer: "dependencies",
+    distribution: request.distribution.json.pyseal?.key ?? request.distribution.root,
+    requirements: await Promise.all(requirements.map((r) => (0, import_promises11.readFile)(r, "utf8"))),
+    dependencies,
+    shim: await hashTree(import_node_path13.default.join(packageRoot(), "python", "pyseal_capture")),
+    tools: BUILD_TOOLS_AS_WHEELS,
+    cxx: request.cxx && import_node_path13.default.isAbsolute(request.cxx) ? import_node_path13.default.relative(cacheRoot, request.cxx) : request.cxx,
+    recipe: PACKAGE_RECIPE_VERSION,
+    epoch: chosenEpoch()
+  });
+  const root = import_node_path13.default.join(cacheRoot, "packages", key);
+  const doneMarker = import_node_path13.default.join(root, "build.json");
+  const names = [...dependencies, ...requirements.map((r) => import_node_path13.default.basename(r))].join(", ");
+  if (await intactEntry(root, `dependencies ${key}`, log)) {
+    log(`  reused cached dependencies ${key} (${names})`);
+    return root;
+  }
+  return withCacheLock(`${root}.lock`, async () => {
+    if (await intactEntry(root, `dependencies ${key}`, log)) return root;
+    await (0, import_promises11.rm)(root, { recursive: true, force: true });
+    const captureDir = import_node_path13.default.join(root, "capture");
+    await (0, import_promises11.mkdir)(captureDir, { recursive: true });
+    log(`  pip install (from source) the dependencies: ${names}`);
+    await pipInstall(request, { siteDir: import_node_path13.default.join(root, "site"), captureDir, logFile: import_node_path13.default.join(root, "pip.log") }, [
+      ...dependencies,
+      ...requirements.flatMap((r) => ["-r", r])
+    ]);
+    const records = (await readCapture(captureDir)).records.length;
+    await (0, import_promises11.writeFile)(doneMarker, JSON.stringify({ key, records }, null, 2) + "\n");
+    await writeEntryManifest(root);
+    return root;
+  });
+}
+async function mergeDependencyLayer(layerRoot, root) {
+  if ((0, import_node_fs11.existsSync)(import_node_path13.default.join(layerRoot, "site"))) {
+    await (0, import_promises11.cp)(import_node_path13.default.join(layerRoot, "site"), import_node_path13.default.join(root, "site"), {
+      recursive: true,
+      force: false,
+      errorOnExist: false
+    });
+  }
+  const from = import_node_path13.default.join(layerRoot, "capture");
+  const to = import_node_path13.default.join(root, "capture");
+  if ((0, import_node_fs11.existsSync)(import_node_path13.default.join(from, "objects"))) {
+    await (0, import_promises11.cp)(import_node_path13.default.join(from, "objects"), import_node_path13.default.join(to, "objects"), {
+      recursive: true,
+      force: false,
+      errorOnExist: false
+    });
+  }
+  const oldPrefix = JSON.stringify(from + import_node_path13.default.sep).slice(1, -1);
+  const newPrefix = JSON.stringify(to + import_node_path13.default.sep).slice(1, -1);
+  for (const kind of ["records", "intended"]) {
+    const dir = import_node_path13.default.join(from, kind);
+    if (!(0, import_node_fs11.existsSync)(dir)) continue;
+    await (0, import_promises11.mkdir)(import_node_path13.default.join(to, kind), { recursive: true });
+    for (const name of await (0, import_promises11.readdir)(dir)) {
+      const target = import_node_path13.default.join(to, kind, name);
+      if ((0, import_node_fs11.existsSync)(target)) continue;
+      const text = await (0, import_promises11.readFile)(import_node_path13.default.join(dir, name), "utf8");
+      await (0, import_promises11.writeFile)(target, text.split(oldPrefix).join(newPrefix));
+    }
+  }
+  const skipped2 = import_node_path13.default.join(from, "skipped.jsonl");
+  if ((0, import_node_fs11.existsSync)(skipped2)) await (0, import_promises11.appendFile)(import_node_path13.default.join(to, "skipped.jsonl"), await (0, import_promises11.readFile)(skipped2, "utf8"));
+}
+async function pipInstall(request, into, what) {
+  const { distribution, buildDistribution, project, requirements } = request;
+  const python = import_node_path13.default.join(buildDistribution.root, buildDistribution.json.python_exe);
   const configuredPrefix = (await runChecked({ command: python, args: ["-c", 'import sysconfig; print(sysconfig.get_config_var("prefix"))'] })).stdout.trim();
-  const projectCopy = import_node_path12.default.join(root, "project", import_node_path12.default.basename(project));
-  await copyProjectTree(project, projectCopy);
   const args = [
     "-m",
     "pip",
@@ -6280,34 +6418,29 @@ async function installInto(request, key, root) {
     "--only-binary",
     BUILD_TOOLS_AS_WHEELS.join(","),
     "--target",
-    siteDir,
-    projectCopy,
-    ...requirements.flatMap((r) => ["-r", r])
+    into.siteDir,
+    ...what
   ];
-  log(
-    `  pip install (from source) ${import_node_path12.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path12.default.basename(r)).join(", ") : ""}`
-  );
-  const logFile = import_node_path12.default.join(root, "pip.log");
   const env = {
     ...request.env,
     ...compilerWrapperEnv(request.env, request.cxx),
-    PYSEAL_CAPTURE_DIR: captureDir,
+    PYSEAL_CAPTURE_DIR: into.captureDir,
     // The compiler wrapper maps the build directory and the cache root out of every
     // object (__FILE__, debug info): the same package gives the same bytes in any cache.
     PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${configuredPrefix}=/pyseal-python`].join(
-      import_node_path12.default.delimiter
+      import_node_path13.default.delimiter
     ),
     PIP_NO_INPUT: "1",
     SOURCE_DATE_EPOCH: sourceDateEpoch(),
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
     // cache per distribution keeps them apart.
-    PIP_CACHE_DIR: import_node_path12.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
+    PIP_CACHE_DIR: import_node_path13.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
   };
   delete env.PYTHONPATH;
   if (request.crossSysconfigName) env._PYTHON_SYSCONFIGDATA_NAME = request.crossSysconfigName;
   const result = await runCommand({ command: python, args, env, cwd: project });
-  await (0, import_promises10.writeFile)(logFile, `$ ${python} ${args.join(" ")}
+  await (0, import_promises11.writeFile)(into.logFile, `$ ${python} ${args.join(" ")}
 ${result.stdout}
 ${result.stderr}`);
   if (result.code !== 0) {
@@ -6316,38 +6449,33 @@ ${result.stderr}`);
     if (missing) {
       const where = requirements.length > 0 ? requirements.join(", ") : "the project's dependencies";
       throw new Error(
-        `requirement ${missing} is not on the package index (pip found no matching distribution): check its name and version in ${where}. Full log: ${logFile}`
+        `requirement ${missing} is not on the package index (pip found no matching distribution): check its name and version in ${where}. Full log: ${into.logFile}`
       );
     }
-    throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), logFile);
+    throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), into.logFile);
   }
-  await dropMachineRecords(siteDir);
-  const capture = await readCapture(captureDir);
-  const installed = await findExtensionFiles(siteDir, request.platformTag);
-  await (0, import_promises10.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
-  await writeEntryManifest(root);
-  return { key, reused: false, siteDir, captureDir, capture, installed };
+  if ((0, import_node_fs11.existsSync)(into.siteDir)) await dropMachineRecords(into.siteDir);
 }
 async function dropMachineRecords(siteDir) {
-  for (const entry of await (0, import_promises10.readdir)(siteDir)) {
+  for (const entry of await (0, import_promises11.readdir)(siteDir)) {
     if (!entry.endsWith(".dist-info")) continue;
-    const directUrl = import_node_path12.default.join(siteDir, entry, "direct_url.json");
-    if ((0, import_node_fs10.existsSync)(directUrl)) await (0, import_promises10.rm)(directUrl);
-    const record = import_node_path12.default.join(siteDir, entry, "RECORD");
-    if (!(0, import_node_fs10.existsSync)(record)) continue;
-    const lines = (await (0, import_promises10.readFile)(record, "utf8")).split("\n");
+    const directUrl = import_node_path13.default.join(siteDir, entry, "direct_url.json");
+    if ((0, import_node_fs11.existsSync)(directUrl)) await (0, import_promises11.rm)(directUrl);
+    const record = import_node_path13.default.join(siteDir, entry, "RECORD");
+    if (!(0, import_node_fs11.existsSync)(record)) continue;
+    const lines = (await (0, import_promises11.readFile)(record, "utf8")).split("\n");
     const kept = lines.filter((l) => !l.startsWith(`${entry}/direct_url.json,`) && !l.startsWith("../"));
-    if (kept.length !== lines.length) await (0, import_promises10.writeFile)(record, kept.join("\n"));
+    if (kept.length !== lines.length) await (0, import_promises11.writeFile)(record, kept.join("\n"));
   }
 }
 function compilerWrapperEnv(env, cxx) {
-  const bin = import_node_path12.default.join(packageRoot(), "python", "pyseal_capture", "bin");
+  const bin = import_node_path13.default.join(packageRoot(), "python", "pyseal_capture", "bin");
   const realCc = env.CC ?? "cc";
   return {
-    CC: import_node_path12.default.join(bin, "pyseal-cc"),
-    CXX: import_node_path12.default.join(bin, "pyseal-c++"),
-    LDSHARED: `${import_node_path12.default.join(bin, "pyseal-cc")} -shared`,
-    LDCXXSHARED: `${import_node_path12.default.join(bin, "pyseal-c++")} -shared`,
+    CC: import_node_path13.default.join(bin, "pyseal-cc"),
+    CXX: import_node_path13.default.join(bin, "pyseal-c++"),
+    LDSHARED: `${import_node_path13.default.join(bin, "pyseal-cc")} -shared`,
+    LDCXXSHARED: `${import_node_path13.default.join(bin, "pyseal-c++")} -shared`,
     PYSEAL_REAL_CC: realCc,
     PYSEAL_REAL_CXX: cxx ?? "c++"
   };
@@ -6370,22 +6498,22 @@ function failedPackage(output, project) {
     const match = pattern.exec(output);
     if (match) return match[1];
   }
-  return import_node_path12.default.basename(project);
+  return import_node_path13.default.basename(project);
 }
 var EXTENSION_FILE = /^(.+?)(\.cpython-[^.]+|\.abi3)?\.(so|pyd)$/;
 async function findExtensionFiles(siteDir, platformTag) {
   const found = [];
   const walk = async (dir) => {
-    if (!(0, import_node_fs10.existsSync)(dir)) return;
-    for (const entry of await (0, import_promises10.readdir)(dir, { withFileTypes: true })) {
-      const full = import_node_path12.default.join(dir, entry.name);
+    if (!(0, import_node_fs11.existsSync)(dir)) return;
+    for (const entry of await (0, import_promises11.readdir)(dir, { withFileTypes: true })) {
+      const full = import_node_path13.default.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else {
         const match = EXTENSION_FILE.exec(entry.name);
         if (!match) continue;
         if (match[2]?.startsWith(".cpython-") && !match[2].endsWith(`-${platformTag}`)) continue;
-        const relative = import_node_path12.default.relative(siteDir, full);
-        const parts = import_node_path12.default.dirname(relative) === "." ? [] : import_node_path12.default.dirname(relative).split(import_node_path12.default.sep);
+        const relative = import_node_path13.default.relative(siteDir, full);
+        const parts = import_node_path13.default.dirname(relative) === "." ? [] : import_node_path13.default.dirname(relative).split(import_node_path13.default.sep);
         if (parts.some((p) => p.endsWith(".libs") || p.includes("-") || p.includes("."))) continue;
         found.push({ module: [...parts, match[1]].join("."), file: relative, distribution: null });
       }
@@ -6402,22 +6530,22 @@ async function findExtensionFiles(siteDir, platformTag) {
 }
 async function recordOwners(siteDir) {
   const owners = /* @__PURE__ */ new Map();
-  if (!(0, import_node_fs10.existsSync)(siteDir)) return owners;
-  for (const entry of await (0, import_promises10.readdir)(siteDir)) {
+  if (!(0, import_node_fs11.existsSync)(siteDir)) return owners;
+  for (const entry of await (0, import_promises11.readdir)(siteDir)) {
     const match = /^(.+?)-([^-]+)\.dist-info$/.exec(entry);
-    const record = import_node_path12.default.join(siteDir, entry, "RECORD");
-    if (!match || !(0, import_node_fs10.existsSync)(record)) continue;
-    for (const line of (await (0, import_promises10.readFile)(record, "utf8")).split("\n")) {
+    const record = import_node_path13.default.join(siteDir, entry, "RECORD");
+    if (!match || !(0, import_node_fs11.existsSync)(record)) continue;
+    for (const line of (await (0, import_promises11.readFile)(record, "utf8")).split("\n")) {
       const file = line.split(",")[0];
-      if (file) owners.set(import_node_path12.default.normalize(file), { name: match[1], version: match[2] });
+      if (file) owners.set(import_node_path13.default.normalize(file), { name: match[1], version: match[2] });
     }
   }
   return owners;
 }
 
 // src/build/entry-point.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"));
+var import_node_fs12 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"));
 var EntryPointError = class extends Error {
   constructor(entryPoint2, module2) {
     super(
@@ -6429,17 +6557,17 @@ var EntryPointError = class extends Error {
 function checkEntryPoint(entryPoint2, siteDir, installed) {
   if (!entryPoint2) return;
   const module2 = entryPoint2.split(":")[0];
-  const relative = module2.split(".").join(import_node_path13.default.sep);
-  const candidates = [`${relative}.py`, import_node_path13.default.join(relative, "__init__.py"), import_node_path13.default.join(relative, "__main__.py")];
-  if (candidates.some((c) => (0, import_node_fs11.existsSync)(import_node_path13.default.join(siteDir, c)))) return;
+  const relative = module2.split(".").join(import_node_path14.default.sep);
+  const candidates = [`${relative}.py`, import_node_path14.default.join(relative, "__init__.py"), import_node_path14.default.join(relative, "__main__.py")];
+  if (candidates.some((c) => (0, import_node_fs12.existsSync)(import_node_path14.default.join(siteDir, c)))) return;
   if (installed.some((e) => e.module === module2)) return;
   throw new EntryPointError(entryPoint2, module2);
 }
 
 // src/distribution/obtain.ts
-var import_node_fs18 = require("node:fs");
-var import_promises16 = require("node:fs/promises");
-var import_node_path22 = __toESM(require("node:path"));
+var import_node_fs19 = require("node:fs");
+var import_promises17 = require("node:fs/promises");
+var import_node_path23 = __toESM(require("node:path"));
 
 // src/targets/select-toolchain.ts
 var ToolchainUnavailableError = class extends Error {
@@ -6521,25 +6649,25 @@ async function missingCommands(toolchain) {
 }
 
 // src/distribution/source-build.ts
-var import_node_fs17 = require("node:fs");
-var import_promises15 = require("node:fs/promises");
-var import_node_path21 = __toESM(require("node:path"));
+var import_node_fs18 = require("node:fs");
+var import_promises16 = require("node:fs/promises");
+var import_node_path22 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"));
+var import_node_fs13 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"));
 async function linkerSearchDirs(toolchain, extraDirs = []) {
   if (toolchain.libraryDirs) return unique([...extraDirs, ...toolchain.libraryDirs]);
   const { stdout } = await runChecked({ command: toolchain.cc, args: ["-print-search-dirs"] });
   const line = stdout.split("\n").find((l) => l.startsWith("libraries:")) ?? "";
-  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path14.default.normalize(d));
+  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path15.default.normalize(d));
   return unique([...extraDirs, ...dirs]);
 }
 function resolveLibrary(name, toolchain, searchDirs) {
   if (toolchain.systemLibraries.includes(name)) return { name, kind: "system" };
   for (const dir of searchDirs) {
-    const archive = import_node_path14.default.join(dir, `lib${name}.a`);
-    if ((0, import_node_fs12.existsSync)(archive)) return { name, kind: "static", path: archive };
+    const archive = import_node_path15.default.join(dir, `lib${name}.a`);
+    if ((0, import_node_fs13.existsSync)(archive)) return { name, kind: "static", path: archive };
   }
   return { name, kind: "missing", searched: searchDirs };
 }
@@ -6548,19 +6676,19 @@ function unique(items) {
 }
 
 // src/distribution/layout.ts
-var import_promises12 = require("node:fs/promises");
-var import_node_path16 = __toESM(require("node:path"));
+var import_promises13 = require("node:fs/promises");
+var import_node_path17 = __toESM(require("node:path"));
 
 // src/distribution/make-vars.ts
-var import_promises11 = require("node:fs/promises");
+var import_promises12 = require("node:fs/promises");
 var import_node_os2 = __toESM(require("node:os"));
-var import_node_path15 = __toESM(require("node:path"));
+var import_node_path16 = __toESM(require("node:path"));
 async function readMakeVariables(buildDir, names) {
-  const dir = await (0, import_promises11.mkdtemp)(import_node_path15.default.join(import_node_os2.default.tmpdir(), "pyseal-make-"));
+  const dir = await (0, import_promises12.mkdtemp)(import_node_path16.default.join(import_node_os2.default.tmpdir(), "pyseal-make-"));
   try {
-    const printer = import_node_path15.default.join(dir, "print.mk");
+    const printer = import_node_path16.default.join(dir, "print.mk");
     const lines = names.map((n) => `	@printf '%s\\t%s\\n' '${n}' '$(strip $(${n}))'`);
-    await (0, import_promises11.writeFile)(printer, `pyseal-print-variables:
+    await (0, import_promises12.writeFile)(printer, `pyseal-print-variables:
 ${lines.join("\n")}
 `);
     const { stdout } = await runChecked({
@@ -6575,7 +6703,7 @@ ${lines.join("\n")}
     }
     return values;
   } finally {
-    await (0, import_promises11.rm)(dir, { recursive: true, force: true });
+    await (0, import_promises12.rm)(dir, { recursive: true, force: true });
   }
 }
 function words(value) {
@@ -6765,19 +6893,19 @@ async function writeDistributionLayout(request) {
   const coreObjs = words(vars.LIBRARY_OBJS).filter((o) => !moduleObjects.has(o) && o !== "Modules/config.o");
   const copied = /* @__PURE__ */ new Set();
   const keep = async (relative) => {
-    const dest = import_node_path16.default.join("build", relative);
+    const dest = import_node_path17.default.join("build", relative);
     if (!copied.has(dest)) {
-      await (0, import_promises12.mkdir)(import_node_path16.default.dirname(import_node_path16.default.join(root, dest)), { recursive: true });
-      await (0, import_promises12.copyFile)(import_node_path16.default.join(buildDir, relative), import_node_path16.default.join(root, dest));
+      await (0, import_promises13.mkdir)(import_node_path17.default.dirname(import_node_path17.default.join(root, dest)), { recursive: true });
+      await (0, import_promises13.copyFile)(import_node_path17.default.join(buildDir, relative), import_node_path17.default.join(root, dest));
       copied.add(dest);
     }
     return dest;
   };
   const keepArchive = async (source, name) => {
-    const dest = import_node_path16.default.join("build", "lib", `lib${name}.a`);
+    const dest = import_node_path17.default.join("build", "lib", `lib${name}.a`);
     if (!copied.has(dest)) {
-      await (0, import_promises12.mkdir)(import_node_path16.default.join(root, "build", "lib"), { recursive: true });
-      await (0, import_promises12.copyFile)(import_node_path16.default.isAbsolute(source) ? source : import_node_path16.default.join(buildDir, source), import_node_path16.default.join(root, dest));
+      await (0, import_promises13.mkdir)(import_node_path17.default.join(root, "build", "lib"), { recursive: true });
+      await (0, import_promises13.copyFile)(import_node_path17.default.isAbsolute(source) ? source : import_node_path17.default.join(buildDir, source), import_node_path17.default.join(root, dest));
       copied.add(dest);
     }
     return dest;
@@ -6787,8 +6915,8 @@ async function writeDistributionLayout(request) {
   for (const word of [...words(vars.LIBS), ...words(vars.SYSLIBS)]) {
     if (word.startsWith("-l")) core.links.push({ name: word.slice(2), system: true });
   }
-  const bootstrap = parseSetup(await (0, import_promises12.readFile)(import_node_path16.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
-  const fromSetup = parseSetup(await (0, import_promises12.readFile)(import_node_path16.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
+  const bootstrap = parseSetup(await (0, import_promises13.readFile)(import_node_path17.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
+  const fromSetup = parseSetup(await (0, import_promises13.readFile)(import_node_path17.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
   const named = new Set([...bootstrap, ...request.statics].map((m) => m.name));
   const modules = [...bootstrap, ...request.statics, ...fromSetup.filter((m) => !named.has(m.name))];
   const linkWords = await expandLinkWords(buildDir, modules);
@@ -6804,7 +6932,7 @@ async function writeDistributionLayout(request) {
           links.push({ name: resolved.name, system: true });
         }
       } else if (word.endsWith(".a")) {
-        const name = import_node_path16.default.basename(word, ".a").replace(/^lib/, "");
+        const name = import_node_path17.default.basename(word, ".a").replace(/^lib/, "");
         links.push({ name, path_static: await keepArchive(word, name) });
       }
     }
@@ -6822,8 +6950,8 @@ async function writeDistributionLayout(request) {
     ];
   }
   for (const module2 of request.shared) {
-    const sharedLib = import_node_path16.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
-    await (0, import_promises12.access)(import_node_path16.default.join(root, sharedLib));
+    const sharedLib = import_node_path17.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
+    await (0, import_promises13.access)(import_node_path17.default.join(root, sharedLib));
     extensions[module2.name] = [
       {
         in_core: false,
@@ -6836,7 +6964,7 @@ async function writeDistributionLayout(request) {
       }
     ];
   }
-  const inittabSource = await (0, import_promises12.readFile)(import_node_path16.default.join(buildDir, "Modules", "config.c"), "utf8");
+  const inittabSource = await (0, import_promises13.readFile)(import_node_path17.default.join(buildDir, "Modules", "config.c"), "utf8");
   for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
     if (!extensions[name]) {
       extensions[name] = [{ in_core: true, init_fn: fn, objs: [], links: [], required: true, variant: "default" }];
@@ -6883,13 +7011,13 @@ async function writeDistributionLayout(request) {
       include_dir: `install/include/python${minor}`
     }
   };
-  await (0, import_promises12.writeFile)(import_node_path16.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises13.writeFile)(import_node_path17.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
 }
 
 // src/distribution/toolchain-env.ts
-var import_node_fs16 = require("node:fs");
-var import_promises14 = require("node:fs/promises");
-var import_node_path20 = __toESM(require("node:path"));
+var import_node_fs17 = require("node:fs");
+var import_promises15 = require("node:fs/promises");
+var import_node_path21 = __toESM(require("node:path"));
 
 // src/exec/shell-quote.ts
 function shellQuote(word) {
@@ -6898,24 +7026,24 @@ function shellQuote(word) {
 
 // src/targets/musl-kernel-headers.ts
 var import_node_crypto4 = require("node:crypto");
-var import_node_fs13 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"));
+var import_node_fs14 = require("node:fs");
+var import_node_path18 = __toESM(require("node:path"));
 var KERNEL_HEADER_DIRS = ["linux", "asm-generic", "mtd", "misc", "rdma", "sound", "video", "xen"];
 function kernelHeaderLinks(options = {}) {
   const root = options.includeRoot ?? "/usr/include";
   const multiarch = options.multiarch ?? "x86_64-linux-gnu";
   const links = {};
   for (const dir of KERNEL_HEADER_DIRS) {
-    const target = import_node_path17.default.join(root, dir);
-    if ((0, import_node_fs13.existsSync)(target)) links[dir] = target;
+    const target = import_node_path18.default.join(root, dir);
+    if ((0, import_node_fs14.existsSync)(target)) links[dir] = target;
   }
-  const asmCandidates = [import_node_path17.default.join(root, multiarch, "asm"), import_node_path17.default.join(root, "asm")];
-  const asm = asmCandidates.find((candidate) => (0, import_node_fs13.existsSync)(candidate));
+  const asmCandidates = [import_node_path18.default.join(root, multiarch, "asm"), import_node_path18.default.join(root, "asm")];
+  const asm = asmCandidates.find((candidate) => (0, import_node_fs14.existsSync)(candidate));
   if (asm) links.asm = asm;
   const missing = ["linux", "asm-generic", "asm"].filter((name) => !links[name]);
   if (missing.length > 0) {
     throw new Error(
-      `The Linux kernel headers needed by musl-gcc were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path17.default.join(root, multiarch)}). Install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry.`
+      `The Linux kernel headers needed by musl-gcc were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path18.default.join(root, multiarch)}). Install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry.`
     );
   }
   return links;
@@ -6924,25 +7052,25 @@ async function ensureMuslKernelHeaders(cacheDir, options = {}) {
   const links = kernelHeaderLinks(options);
   const names = Object.keys(links).sort();
   const digest = (0, import_node_crypto4.createHash)("sha256").update(JSON.stringify(names.map((name) => [name, links[name]]))).digest("hex").slice(0, 16);
-  const finalDir = import_node_path17.default.join(import_node_path17.default.resolve(cacheDir), `musl-kernel-headers-${digest}`);
+  const finalDir = import_node_path18.default.join(import_node_path18.default.resolve(cacheDir), `musl-kernel-headers-${digest}`);
   if (await isComplete(finalDir, names)) return finalDir;
-  await import_node_fs13.promises.mkdir(import_node_path17.default.dirname(finalDir), { recursive: true });
-  const tempDir = await import_node_fs13.promises.mkdtemp(`${finalDir}.tmp-`);
+  await import_node_fs14.promises.mkdir(import_node_path18.default.dirname(finalDir), { recursive: true });
+  const tempDir = await import_node_fs14.promises.mkdtemp(`${finalDir}.tmp-`);
   try {
-    for (const name of names) await import_node_fs13.promises.symlink(links[name], import_node_path17.default.join(tempDir, name));
+    for (const name of names) await import_node_fs14.promises.symlink(links[name], import_node_path18.default.join(tempDir, name));
     try {
-      await import_node_fs13.promises.rename(tempDir, finalDir);
+      await import_node_fs14.promises.rename(tempDir, finalDir);
     } catch (error) {
       if (!await isComplete(finalDir, names)) throw error;
     }
   } finally {
-    await import_node_fs13.promises.rm(tempDir, { recursive: true, force: true });
+    await import_node_fs14.promises.rm(tempDir, { recursive: true, force: true });
   }
   return finalDir;
 }
 async function isComplete(dir, names) {
   try {
-    const entries = new Set(await import_node_fs13.promises.readdir(dir));
+    const entries = new Set(await import_node_fs14.promises.readdir(dir));
     return names.every((name) => entries.has(name));
   } catch {
     return false;
@@ -6954,9 +7082,9 @@ function muslToolchainEnv(prefix, headersDir) {
   return {
     CC: "musl-gcc",
     CFLAGS: `${MUSL_BASE_CFLAGS} ${isystem}`,
-    CPPFLAGS: `-I${import_node_path17.default.join(prefix, "include")} ${isystem}`,
-    LDFLAGS: `-L${import_node_path17.default.join(prefix, "lib")}`,
-    PKG_CONFIG_LIBDIR: import_node_path17.default.join(prefix, "lib", "pkgconfig"),
+    CPPFLAGS: `-I${import_node_path18.default.join(prefix, "include")} ${isystem}`,
+    LDFLAGS: `-L${import_node_path18.default.join(prefix, "lib")}`,
+    PKG_CONFIG_LIBDIR: import_node_path18.default.join(prefix, "lib", "pkgconfig"),
     PKG_CONFIG_PATH: "",
     AR: "ar",
     RANLIB: "ranlib"
@@ -6977,9 +7105,9 @@ function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
 }
 
 // src/targets/zig-cxx.ts
-var import_node_fs14 = require("node:fs");
-var import_promises13 = require("node:fs/promises");
-var import_node_path18 = __toESM(require("node:path"));
+var import_node_fs15 = require("node:fs");
+var import_promises14 = require("node:fs/promises");
+var import_node_path19 = __toESM(require("node:path"));
 var ZIG_RELEASE = {
   version: "0.17.1",
   sha256: [
@@ -7000,41 +7128,41 @@ Check that python3 -m pip can reach the package index, or install the ziglang wh
   }
 };
 async function ensureZigCxx(cacheRoot, zigTarget, log) {
-  const toolchainDir = import_node_path18.default.join(cacheRoot, "toolchain");
-  const home = import_node_path18.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`);
-  const zig = import_node_path18.default.join(home, "ziglang", "zig");
-  if (!(0, import_node_fs14.existsSync)(zig)) {
-    await (0, import_promises13.mkdir)(toolchainDir, { recursive: true });
+  const toolchainDir = import_node_path19.default.join(cacheRoot, "toolchain");
+  const home = import_node_path19.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`);
+  const zig = import_node_path19.default.join(home, "ziglang", "zig");
+  if (!(0, import_node_fs15.existsSync)(zig)) {
+    await (0, import_promises14.mkdir)(toolchainDir, { recursive: true });
     await withCacheLock(
       `${home}.lock`,
       async () => {
-        if (!(0, import_node_fs14.existsSync)(zig)) await installZig(home, log);
+        if (!(0, import_node_fs15.existsSync)(zig)) await installZig(home, log);
       },
       () => log(`  waiting for another pyseal process installing zig into ${home}`)
     );
   }
-  const driver = import_node_path18.default.join(home, "bin", `c++-${zigTarget}`);
-  const cache = import_node_path18.default.join(toolchainDir, "zig-cache");
+  const driver = import_node_path19.default.join(home, "bin", `c++-${zigTarget}`);
+  const cache = import_node_path19.default.join(toolchainDir, "zig-cache");
   const script = `#!/bin/sh
 # Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).
 if [ -z "\${ZIG_GLOBAL_CACHE_DIR:-}" ]; then ZIG_GLOBAL_CACHE_DIR=${shellQuote(cache)}; fi
 export ZIG_GLOBAL_CACHE_DIR
 exec ${shellQuote(zig)} c++ -target ${shellQuote(zigTarget)} -fno-sanitize=undefined "$@"
 `;
-  await (0, import_promises13.mkdir)(import_node_path18.default.dirname(driver), { recursive: true });
-  await (0, import_promises13.writeFile)(`${driver}.partial`, script);
-  await (0, import_promises13.chmod)(`${driver}.partial`, 493);
-  await (0, import_promises13.rename)(`${driver}.partial`, driver);
+  await (0, import_promises14.mkdir)(import_node_path19.default.dirname(driver), { recursive: true });
+  await (0, import_promises14.writeFile)(`${driver}.partial`, script);
+  await (0, import_promises14.chmod)(`${driver}.partial`, 493);
+  await (0, import_promises14.rename)(`${driver}.partial`, driver);
   return { driver, version: ZIG_RELEASE.version };
 }
 async function installZig(home, log) {
   log(`  installing zig ${ZIG_RELEASE.version} for C++ on musl into ${home}`);
   const partial = `${home}.partial`;
-  await (0, import_promises13.rm)(partial, { recursive: true, force: true });
-  await (0, import_promises13.mkdir)(partial, { recursive: true });
-  const requirements = import_node_path18.default.join(partial, "requirements.txt");
+  await (0, import_promises14.rm)(partial, { recursive: true, force: true });
+  await (0, import_promises14.mkdir)(partial, { recursive: true });
+  const requirements = import_node_path19.default.join(partial, "requirements.txt");
   const hashes = ZIG_RELEASE.sha256.map((h) => ` --hash=sha256:${h}`).join("");
-  await (0, import_promises13.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
+  await (0, import_promises14.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
 `);
   const result = await runCommand({
     command: "python3",
@@ -7054,22 +7182,22 @@ async function installZig(home, log) {
     ]
   });
   if (result.code !== 0) {
-    await (0, import_promises13.rm)(partial, { recursive: true, force: true });
+    await (0, import_promises14.rm)(partial, { recursive: true, force: true });
     throw new ZigInstallError(lastLines(result.stdout + result.stderr, 15));
   }
-  const version = await runCommand({ command: import_node_path18.default.join(partial, "ziglang", "zig"), args: ["version"] });
+  const version = await runCommand({ command: import_node_path19.default.join(partial, "ziglang", "zig"), args: ["version"] });
   if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
-    await (0, import_promises13.rm)(partial, { recursive: true, force: true });
+    await (0, import_promises14.rm)(partial, { recursive: true, force: true });
     throw new ZigInstallError(`the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`);
   }
-  await (0, import_promises13.rm)(home, { recursive: true, force: true });
-  await (0, import_promises13.rename)(partial, home);
+  await (0, import_promises14.rm)(home, { recursive: true, force: true });
+  await (0, import_promises14.rename)(partial, home);
 }
 
 // src/distribution/static-deps.ts
 var import_node_crypto5 = require("node:crypto");
-var import_node_fs15 = require("node:fs");
-var import_node_path19 = __toESM(require("node:path"));
+var import_node_fs16 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"));
 
 // src/distribution/static-deps-recipes.ts
 var autotoolsStatic = [
@@ -7293,10 +7421,10 @@ async function buildStaticDeps(options) {
   const log = options.log ?? (() => void 0);
   const jobs = options.jobs ?? 2;
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
-  const root = import_node_path19.default.join(import_node_path19.default.resolve(options.cacheRoot), "static-deps");
-  const downloads = import_node_path19.default.join(root, "downloads");
-  await import_node_fs15.promises.mkdir(downloads, { recursive: true });
-  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path19.default.resolve(options.cacheRoot));
+  const root = import_node_path20.default.join(import_node_path20.default.resolve(options.cacheRoot), "static-deps");
+  const downloads = import_node_path20.default.join(root, "downloads");
+  await import_node_fs16.promises.mkdir(downloads, { recursive: true });
+  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path20.default.resolve(options.cacheRoot));
   const toolchain = await muslToolchainIdentity();
   const sources = {};
   for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, downloads);
@@ -7311,8 +7439,8 @@ async function buildStaticDeps(options) {
       toolchain
     })
   ).digest("hex").slice(0, 20);
-  const prefix = import_node_path19.default.join(root, key);
-  const manifestPath = import_node_path19.default.join(prefix, "manifest.json");
+  const prefix = import_node_path20.default.join(root, key);
+  const manifestPath = import_node_path20.default.join(prefix, "manifest.json");
   const result = (manifest, reused) => ({
     prefix,
     key,
@@ -7323,7 +7451,7 @@ async function buildStaticDeps(options) {
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
-        { ...info, archives: info.archives.map((a) => import_node_path19.default.join(prefix, a)) }
+        { ...info, archives: info.archives.map((a) => import_node_path20.default.join(prefix, a)) }
       ])
     )
   });
@@ -7333,11 +7461,11 @@ async function buildStaticDeps(options) {
     return result(existing, true);
   }
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")} into ${prefix}`);
-  const staging = await import_node_fs15.promises.mkdtemp(import_node_path19.default.join(root, `.tmp-${key}-`));
+  const staging = await import_node_fs16.promises.mkdtemp(import_node_path20.default.join(root, `.tmp-${key}-`));
   try {
-    const destdir = import_node_path19.default.join(staging, "destdir");
-    const stagedPrefix = import_node_path19.default.join(destdir, CONFIGURED_PREFIX);
-    await import_node_fs15.promises.mkdir(stagedPrefix, { recursive: true });
+    const destdir = import_node_path20.default.join(staging, "destdir");
+    const stagedPrefix = import_node_path20.default.join(destdir, CONFIGURED_PREFIX);
+    await import_node_fs16.promises.mkdir(stagedPrefix, { recursive: true });
     const libraries = {};
     for (const recipe of recipes) {
       const source = sources[recipe.name];
@@ -7377,35 +7505,35 @@ async function buildStaticDeps(options) {
       toolchain,
       libraries
     };
-    await import_node_fs15.promises.writeFile(import_node_path19.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+    await import_node_fs16.promises.writeFile(import_node_path20.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     try {
-      await import_node_fs15.promises.rename(stagedPrefix, prefix);
+      await import_node_fs16.promises.rename(stagedPrefix, prefix);
     } catch (error) {
       const theirs = await readCompleteManifest(prefix, key, recipes);
       if (theirs) return result(theirs, false);
-      if ((0, import_node_fs15.existsSync)(prefix)) {
-        await import_node_fs15.promises.rm(prefix, { recursive: true, force: true });
-        await import_node_fs15.promises.rename(stagedPrefix, prefix);
+      if ((0, import_node_fs16.existsSync)(prefix)) {
+        await import_node_fs16.promises.rm(prefix, { recursive: true, force: true });
+        await import_node_fs16.promises.rename(stagedPrefix, prefix);
       } else {
         throw error;
       }
     }
     return result(manifest, false);
   } finally {
-    await import_node_fs15.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs16.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
-    manifest = JSON.parse(await import_node_fs15.promises.readFile(import_node_path19.default.join(prefix, "manifest.json"), "utf8"));
+    manifest = JSON.parse(await import_node_fs16.promises.readFile(import_node_path20.default.join(prefix, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
   if (manifest.format !== MANIFEST_FORMAT || manifest.key !== key) return void 0;
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs15.existsSync)(import_node_path19.default.join(prefix, file)))) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs16.existsSync)(import_node_path20.default.join(prefix, file)))) return void 0;
   }
   return manifest;
 }
@@ -7424,30 +7552,30 @@ async function muslToolchainIdentity() {
     libcSha256: "",
     kernelVersionHeaderSha256: ""
   };
-  const script = await import_node_fs15.promises.readFile(wrapper, "utf8").catch(() => "");
+  const script = await import_node_fs16.promises.readFile(wrapper, "utf8").catch(() => "");
   const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
-  if (specs && (0, import_node_fs15.existsSync)(specs)) {
+  if (specs && (0, import_node_fs16.existsSync)(specs)) {
     identity.specsSha256 = await sha256File(specs);
-    const libc = import_node_path19.default.join(import_node_path19.default.dirname(specs), "libc.a");
-    if ((0, import_node_fs15.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
+    const libc = import_node_path20.default.join(import_node_path20.default.dirname(specs), "libc.a");
+    if ((0, import_node_fs16.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
   }
-  if ((0, import_node_fs15.existsSync)("/usr/include/linux/version.h")) {
+  if ((0, import_node_fs16.existsSync)("/usr/include/linux/version.h")) {
     identity.kernelVersionHeaderSha256 = await sha256File("/usr/include/linux/version.h");
   }
   return identity;
 }
 var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ and run `apt-get update`; check the network connection to the Debian archive.";
 async function ownReleaseSource(pkg) {
-  const osRelease = await import_node_fs15.promises.readFile("/etc/os-release", "utf8").catch(() => "");
+  const osRelease = await import_node_fs16.promises.readFile("/etc/os-release", "utf8").catch(() => "");
   const codename = /^VERSION_CODENAME=("?)([a-z]+)\1$/m.exec(osRelease)?.[2];
   return codename ? `${pkg}/${codename}` : pkg;
 }
 async function resolveSource(recipe, downloads) {
   const pkg = recipe.sourcePackage;
-  const empty = await import_node_fs15.promises.mkdtemp(import_node_path19.default.join(downloads, ".print-uris-"));
+  const empty = await import_node_fs16.promises.mkdtemp(import_node_path20.default.join(downloads, ".print-uris-"));
   const spec = await ownReleaseSource(pkg);
   const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", spec], cwd: empty }).finally(
-    () => import_node_fs15.promises.rm(empty, { recursive: true, force: true })
+    () => import_node_fs16.promises.rm(empty, { recursive: true, force: true })
   );
   const output = res.stdout + res.stderr;
   if (res.code !== 0) {
@@ -7490,17 +7618,17 @@ What to do: ${APT_HINT}`
   };
 }
 async function download(recipe, source, downloads, log) {
-  const file = import_node_path19.default.join(downloads, source.tarball);
-  if (!(0, import_node_fs15.existsSync)(file) || await sha256File(file) !== source.sha256) {
+  const file = import_node_path20.default.join(downloads, source.tarball);
+  if (!(0, import_node_fs16.existsSync)(file) || await sha256File(file) !== source.sha256) {
     log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
     const res = await runCommand({
       command: "apt-get",
       args: ["source", "--download-only", await ownReleaseSource(source.sourcePackage)],
       cwd: downloads
     });
-    if (res.code !== 0 || !(0, import_node_fs15.existsSync)(file)) {
+    if (res.code !== 0 || !(0, import_node_fs16.existsSync)(file)) {
       throw new Error(
-        `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}${(0, import_node_fs15.existsSync)(file) ? "" : ` and ${source.tarball} is missing`}.
+        `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}${(0, import_node_fs16.existsSync)(file) ? "" : ` and ${source.tarball} is missing`}.
 ${lastLines(res.stdout + res.stderr, 25)}
 What to do: ${APT_HINT}`
       );
@@ -7508,7 +7636,7 @@ What to do: ${APT_HINT}`
   }
   const actual = await sha256File(file);
   if (actual !== source.sha256) {
-    await import_node_fs15.promises.rm(file, { force: true });
+    await import_node_fs16.promises.rm(file, { force: true });
     throw new Error(
       `Static dependency ${recipe.name}: ${source.tarball} has sha256 ${actual}, apt's index says ${source.sha256}. The file was deleted. What to do: run \`apt-get update\` and retry.`
     );
@@ -7517,15 +7645,15 @@ What to do: ${APT_HINT}`
 }
 async function buildOne(args) {
   const { recipe, source, staging, destdir, stagedPrefix } = args;
-  const srcDir = import_node_path19.default.join(staging, "src", recipe.name);
-  await import_node_fs15.promises.mkdir(srcDir, { recursive: true });
-  const logPath = import_node_path19.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
-  await import_node_fs15.promises.mkdir(import_node_path19.default.dirname(logPath), { recursive: true });
+  const srcDir = import_node_path20.default.join(staging, "src", recipe.name);
+  await import_node_fs16.promises.mkdir(srcDir, { recursive: true });
+  const logPath = import_node_path20.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
+  await import_node_fs16.promises.mkdir(import_node_path20.default.dirname(logPath), { recursive: true });
   const logText = [];
   const append = (chunk) => {
     logText.push(chunk);
   };
-  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path19.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path20.default.join(stagedPrefix, "lib", "pkgconfig"));
   const env = { ...process.env, ...toolchain, LC_ALL: "C", SOURCE_DATE_EPOCH: BUILD_EPOCH };
   for (const name of [
     "CPATH",
@@ -7553,7 +7681,7 @@ $ ${spec.command} ${spec.args.join(" ")}
 `);
     const res = await runCommand({ ...spec, onOutput: append });
     if (res.code !== 0) {
-      await import_node_fs15.promises.writeFile(logPath, logText.join(""));
+      await import_node_fs16.promises.writeFile(logPath, logText.join(""));
       throw new Error(
         `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "${step}": \`${spec.command} ${spec.args.join(" ")}\` exited with ${res.code}.
 --- last 25 lines of the log ---
@@ -7570,13 +7698,13 @@ What to do: check that the build tools are installed (musl-tools, make, perl for
     await run(step.step, { command, args: rest, cwd: srcDir, env });
   }
   for (const file of recipe.generatedFiles ?? []) {
-    const target = import_node_path19.default.join(stagedPrefix, file.path);
-    await import_node_fs15.promises.mkdir(import_node_path19.default.dirname(target), { recursive: true });
-    await import_node_fs15.promises.writeFile(target, substitute(file.content));
+    const target = import_node_path20.default.join(stagedPrefix, file.path);
+    await import_node_fs16.promises.mkdir(import_node_path20.default.dirname(target), { recursive: true });
+    await import_node_fs16.promises.writeFile(target, substitute(file.content));
   }
-  const missing = recipe.produces.filter((file) => !(0, import_node_fs15.existsSync)(import_node_path19.default.join(stagedPrefix, file)));
+  const missing = recipe.produces.filter((file) => !(0, import_node_fs16.existsSync)(import_node_path20.default.join(stagedPrefix, file)));
   if (missing.length > 0) {
-    await import_node_fs15.promises.writeFile(logPath, logText.join(""));
+    await import_node_fs16.promises.writeFile(logPath, logText.join(""));
     throw new Error(
       `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "verify": the build succeeded but did not install ${missing.join(", ")}.
 --- last 25 lines of the log ---
@@ -7586,25 +7714,25 @@ Full log: ${logPath}
 What to do: the upstream build layout changed; adjust the '${recipe.name}' recipe in src/distribution/static-deps-recipes.ts.`
     );
   }
-  await import_node_fs15.promises.writeFile(logPath, logText.join(""));
-  await import_node_fs15.promises.rm(srcDir, { recursive: true, force: true });
+  await import_node_fs16.promises.writeFile(logPath, logText.join(""));
+  await import_node_fs16.promises.rm(srcDir, { recursive: true, force: true });
 }
 async function finishPrefix(stagedPrefix) {
-  const libDir = import_node_path19.default.join(stagedPrefix, "lib");
-  for (const entry of await import_node_fs15.promises.readdir(libDir)) {
-    if (entry.endsWith(".la")) await import_node_fs15.promises.rm(import_node_path19.default.join(libDir, entry));
+  const libDir = import_node_path20.default.join(stagedPrefix, "lib");
+  for (const entry of await import_node_fs16.promises.readdir(libDir)) {
+    if (entry.endsWith(".la")) await import_node_fs16.promises.rm(import_node_path20.default.join(libDir, entry));
   }
-  const pcDir = import_node_path19.default.join(libDir, "pkgconfig");
-  if (!(0, import_node_fs15.existsSync)(pcDir)) return;
-  for (const entry of await import_node_fs15.promises.readdir(pcDir)) {
+  const pcDir = import_node_path20.default.join(libDir, "pkgconfig");
+  if (!(0, import_node_fs16.existsSync)(pcDir)) return;
+  for (const entry of await import_node_fs16.promises.readdir(pcDir)) {
     if (!entry.endsWith(".pc")) continue;
-    const file = import_node_path19.default.join(pcDir, entry);
-    const text = await import_node_fs15.promises.readFile(file, "utf8");
+    const file = import_node_path20.default.join(pcDir, entry);
+    const text = await import_node_fs16.promises.readFile(file, "utf8");
     const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(CONFIGURED_PREFIX).join("${prefix}");
     if (relocated.includes(stagedPrefix)) {
       throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`);
     }
-    await import_node_fs15.promises.writeFile(file, relocated);
+    await import_node_fs16.promises.writeFile(file, relocated);
   }
 }
 
@@ -7632,15 +7760,15 @@ async function prepareUncached(target, cacheRoot, log) {
       cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path20.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path20.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path21.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path21.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path20.default.basename(deps.prefix)
+      staticDepsKey: import_node_path21.default.basename(deps.prefix)
     };
   }
   if (target.configureHost) {
     const triplet = target.configureHost;
-    const ffiHeader = import_node_path20.default.join("/usr/include", triplet, "ffi.h");
+    const ffiHeader = import_node_path21.default.join("/usr/include", triplet, "ffi.h");
     return {
       cxx: await targetCxx(target, cacheRoot, log),
       env: {
@@ -7652,7 +7780,7 @@ async function prepareUncached(target, cacheRoot, log) {
       },
       configureArgs: [],
       libraryDirs: [],
-      ffiIncludeDir: (0, import_node_fs16.existsSync)(ffiHeader) ? import_node_path20.default.dirname(ffiHeader) : null,
+      ffiIncludeDir: (0, import_node_fs17.existsSync)(ffiHeader) ? import_node_path21.default.dirname(ffiHeader) : null,
       compilerVersion,
       staticDepsKey: null
     };
@@ -7682,25 +7810,29 @@ async function firstLine(command, args) {
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const dir = import_node_path20.default.join(cacheRoot, "toolchain");
-  await (0, import_promises14.mkdir)(dir, { recursive: true });
-  const wrapper = import_node_path20.default.join(dir, "musl-cc");
+  const dir = import_node_path21.default.join(cacheRoot, "toolchain");
+  await (0, import_promises15.mkdir)(dir, { recursive: true });
+  const wrapper = import_node_path21.default.join(dir, "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
 exec ${shellQuote(cc)} "$@"
 `;
-  await (0, import_promises14.writeFile)(wrapper, script);
-  await (0, import_promises14.chmod)(wrapper, 493);
+  await (0, import_promises15.writeFile)(wrapper, script);
+  await (0, import_promises15.chmod)(wrapper, 493);
   return wrapper;
 }
 
 // src/distribution/source-build.ts
 var RECIPE_VERSION = 6;
+function optimizationConfigureArgs(optimization) {
+  if (optimization === "none") return [];
+  return optimization === "lto" ? ["--with-lto"] : ["--with-lto", "--enable-optimizations"];
+}
 var DistributionBuildError = class extends Error {
   constructor(step, tarball, detail, logFile) {
     super(
-      `Building CPython from ${import_node_path21.default.basename(tarball)} failed at "${step}".
+      `Building CPython from ${import_node_path22.default.basename(tarball)} failed at "${step}".
 ${detail}
 ` + (logFile ? `Full log: ${logFile}
 ` : "") + "Install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -7719,30 +7851,32 @@ async function buildDistributionFromSource(request) {
     compiler: toolchain.compilerVersion,
     staticDeps: toolchain.staticDepsKey,
     // Absent (not null) for native builds, so their keys stay what they were.
-    buildPython: request.buildPython?.key
+    buildPython: request.buildPython?.key,
+    // Absent for `none`, so unoptimized builds keep their keys.
+    optimization: request.optimization === "none" ? void 0 : request.optimization
   });
-  const root = import_node_path21.default.join(cacheRoot, "python", key);
-  if ((0, import_node_fs17.existsSync)(import_node_path21.default.join(root, "PYTHON.json"))) {
+  const root = import_node_path22.default.join(cacheRoot, "python", key);
+  if ((0, import_node_fs18.existsSync)(import_node_path22.default.join(root, "PYTHON.json"))) {
     return { distribution: await readDistribution(root), reused: true, key };
   }
   return withCacheLock(
     `${root}.lock`,
-    async () => (0, import_node_fs17.existsSync)(import_node_path21.default.join(root, "PYTHON.json")) ? { distribution: await readDistribution(root), reused: true, key } : buildInto(root, key, tarballSha, request, toolchain),
+    async () => (0, import_node_fs18.existsSync)(import_node_path22.default.join(root, "PYTHON.json")) ? { distribution: await readDistribution(root), reused: true, key } : buildInto(root, key, tarballSha, request, toolchain),
     () => log(`  waiting for another pyseal process building ${root}`)
   );
 }
 async function buildInto(root, key, tarballSha, request, buildToolchain) {
   const { tarball, target, log } = request;
   let toolchain = buildToolchain;
-  await (0, import_promises15.rm)(root, { recursive: true, force: true });
+  await (0, import_promises16.rm)(root, { recursive: true, force: true });
   const work = `${root}.work`;
-  await (0, import_promises15.rm)(work, { recursive: true, force: true });
-  await (0, import_promises15.mkdir)(work, { recursive: true });
-  const logFile = import_node_path21.default.join(work, "build.log");
+  await (0, import_promises16.rm)(work, { recursive: true, force: true });
+  await (0, import_promises16.mkdir)(work, { recursive: true });
+  const logFile = import_node_path22.default.join(work, "build.log");
   const step = async (name, command, args, cwd) => {
     log(`  ${name}`);
     const result = await runCommand({ command, args, cwd, env: toolchain.env });
-    await (0, import_promises15.writeFile)(logFile, `
+    await (0, import_promises16.writeFile)(logFile, `
 $ ${command} ${args.join(" ")}
 ${result.stdout}${result.stderr}`, { flag: "a" });
     if (result.code !== 0) {
@@ -7750,34 +7884,35 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     }
   };
   await runChecked({ command: "tar", args: ["-xf", tarball, "-C", work] });
-  const top = (await (0, import_promises15.readdir)(work)).find((name) => (0, import_node_fs17.existsSync)(import_node_path21.default.join(work, name, "configure")));
+  const top = (await (0, import_promises16.readdir)(work)).find((name) => (0, import_node_fs18.existsSync)(import_node_path22.default.join(work, name, "configure")));
   if (!top)
     throw new DistributionBuildError("unpack", tarball, "the archive has no CPython source tree (no configure script)");
-  const srcDir = import_node_path21.default.join(work, top);
+  const srcDir = import_node_path22.default.join(work, top);
   const version = await readPythonVersion(srcDir);
-  const buildDir = import_node_path21.default.join(work, "build");
-  await (0, import_promises15.mkdir)(buildDir);
+  const buildDir = import_node_path22.default.join(work, "build");
+  await (0, import_promises16.mkdir)(buildDir);
   log(`  CPython ${version} for ${target.triple}`);
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path21.default.join(root, "install")}`,
+    `--prefix=${import_node_path22.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
+    ...optimizationConfigureArgs(request.optimization),
     ...toolchain.configureArgs
   ];
   const cross = request.buildPython;
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
-    const configSite = import_node_path21.default.join(work, "config.site");
-    await (0, import_promises15.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
+    const configSite = import_node_path22.default.join(work, "config.site");
+    await (0, import_promises16.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     toolchain = { ...toolchain, env: { ...toolchain.env, CONFIG_SITE: configSite } };
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
     log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
   }
-  await step("configure", import_node_path21.default.join(srcDir, "configure"), configureArgs, buildDir);
+  await step("configure", import_node_path22.default.join(srcDir, "configure"), configureArgs, buildDir);
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
-  const setupStdlib = parseSetup(await (0, import_promises15.readFile)(import_node_path21.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises16.readFile)(import_node_path22.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const minor = version.split(".").slice(0, 2).join(".");
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
@@ -7789,16 +7924,16 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     (module2) => (expanded.get(module2.name) ?? []).filter((w) => w.startsWith("-l")).map((w) => w.slice(2)).filter((name) => resolveLibrary(name, target.toolchain, searchDirs).kind === "missing")
   );
   const disabled = choice.notBuilt.map((n) => n.module);
-  await (0, import_promises15.writeFile)(
-    import_node_path21.default.join(buildDir, "Modules", "Setup.local"),
+  await (0, import_promises16.writeFile)(
+    import_node_path22.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
   await step("makesetup", "make", ["Makefile"], buildDir);
   await step("make", "make", ["-j2"], buildDir);
   await step("make install", "make", ["install"], buildDir);
-  await installMissingTestPackages(srcDir, import_node_path21.default.join(root, "install", "lib", `python${minor}`), log);
+  await installMissingTestPackages(srcDir, import_node_path22.default.join(root, "install", "lib", `python${minor}`), log);
   if (!cross) {
-    const pythonExe = import_node_path21.default.join(root, "install", "bin", `python${minor}`);
+    const pythonExe = import_node_path22.default.join(root, "install", "bin", `python${minor}`);
     await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root);
     await step(
       "build tools",
@@ -7820,33 +7955,33 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     key,
     searchDirs
   });
-  if (cross) await shareSysconfigData(import_node_path21.default.join(root, "install", "lib", `python${minor}`), cross.stdlib, log);
-  await (0, import_promises15.rm)(work, { recursive: true, force: true });
+  if (cross) await shareSysconfigData(import_node_path22.default.join(root, "install", "lib", `python${minor}`), cross.stdlib, log);
+  await (0, import_promises16.rm)(work, { recursive: true, force: true });
   return { distribution: await readDistribution(root), reused: false, key };
 }
 async function shareSysconfigData(targetStdlib, buildStdlib, log) {
   const file = `${await sysconfigDataName(targetStdlib)}.py`;
   log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises15.cp)(import_node_path21.default.join(targetStdlib, file), import_node_path21.default.join(buildStdlib, file));
+  await (0, import_promises16.cp)(import_node_path22.default.join(targetStdlib, file), import_node_path22.default.join(buildStdlib, file));
 }
 async function sysconfigDataName(stdlib) {
-  const name = (await (0, import_promises15.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
+  const name = (await (0, import_promises16.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
   if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`);
   return name.replace(/\.py$/, "");
 }
 async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path21.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path21.default.join(stdlib, "test");
-  if (!(0, import_node_fs17.existsSync)(installed)) return;
-  for (const entry of await (0, import_promises15.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs17.existsSync)(import_node_path21.default.join(installed, entry.name))) {
+  const source = import_node_path22.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path22.default.join(stdlib, "test");
+  if (!(0, import_node_fs18.existsSync)(installed)) return;
+  for (const entry of await (0, import_promises16.readdir)(source, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs18.existsSync)(import_node_path22.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises15.cp)(import_node_path21.default.join(source, entry.name), import_node_path21.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises16.cp)(import_node_path22.default.join(source, entry.name), import_node_path22.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const header = await (0, import_promises15.readFile)(import_node_path21.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
+  const header = await (0, import_promises16.readFile)(import_node_path22.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
   const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header);
   if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return match[1];
@@ -7861,7 +7996,7 @@ var DistributionSourceError = class extends Error {
     this.name = "DistributionSourceError";
   }
 };
-async function obtainDistribution(value, target, cacheRoot, log) {
+async function obtainDistribution(request, target, cacheRoot, log) {
   const native = (distribution, reused, source) => ({
     distribution,
     buildDistribution: distribution,
@@ -7870,6 +8005,7 @@ async function obtainDistribution(value, target, cacheRoot, log) {
     reused,
     source
   });
+  const { value, optimization } = request;
   const sourceTarball = !isPbsValue(value) && (/^(debian:|https?:\/\/)/.test(value) || isTarball(value));
   if (target.crossCompiling && !sourceTarball) {
     throw new DistributionSourceError(
@@ -7877,39 +8013,65 @@ async function obtainDistribution(value, target, cacheRoot, log) {
       `a cross build (${target.triple} from ${target.host}) builds CPython twice from one source tarball, for this machine and for the target; give a CPython source tarball (path or URL) or debian:python3.N`
     );
   }
+  if (!sourceTarball && optimization !== "none") {
+    throw new DistributionSourceError(
+      value,
+      `--python-optimization ${optimization} applies to a CPython built from source; this distribution is already built (for python-build-standalone, choose its variant instead, e.g. pbs:3.11:pgo+lto)`
+    );
+  }
+  if (target.crossCompiling && optimization === "pgo+lto") {
+    throw new DistributionSourceError(
+      value,
+      `--python-optimization pgo+lto profiles the interpreter by running it, and a ${target.triple} interpreter cannot run on ${target.host}; use lto for a cross build, or build on a ${target.triple} runner`
+    );
+  }
   if (isPbsValue(value)) {
     const pbs = await obtainPbsDistribution(value, target, cacheRoot, log);
     return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
   }
-  if ((0, import_node_fs18.existsSync)(value) && (0, import_node_fs18.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs18.existsSync)(import_node_path22.default.join(value, "PYTHON.json")))
+  if ((0, import_node_fs19.existsSync)(value) && (0, import_node_fs19.statSync)(value).isDirectory()) {
+    if (!(0, import_node_fs19.existsSync)(import_node_path23.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return native(await readDistribution(import_node_path22.default.resolve(value)), true, import_node_path22.default.resolve(value));
+    return native(await readDistribution(import_node_path23.default.resolve(value)), true, import_node_path23.default.resolve(value));
   }
   const tarball = await locateTarball(value, cacheRoot, log);
   if (!target.crossCompiling) {
-    const built2 = await buildDistributionFromSource({ tarball, target, buildPython: null, cacheRoot, log });
-    return native(built2.distribution, built2.reused, import_node_path22.default.basename(tarball));
+    const built2 = await buildDistributionFromSource({
+      tarball,
+      target,
+      buildPython: null,
+      optimization,
+      cacheRoot,
+      log
+    });
+    return native(built2.distribution, built2.reused, import_node_path23.default.basename(tarball));
   }
   log(`  CPython for ${target.host} first: the cross build runs it`);
   const hostTarget = selectToolchain(findTarget(target.host), target.host);
-  const host = await buildDistributionFromSource({ tarball, target: hostTarget, buildPython: null, cacheRoot, log });
+  const host = await buildDistributionFromSource({
+    tarball,
+    target: hostTarget,
+    buildPython: null,
+    optimization: "none",
+    cacheRoot,
+    log
+  });
   const hostJson = host.distribution.json;
   const buildPython = {
-    exe: import_node_path22.default.join(host.distribution.root, hostJson.python_exe),
-    stdlib: import_node_path22.default.join(host.distribution.root, hostJson.python_paths.stdlib),
+    exe: import_node_path23.default.join(host.distribution.root, hostJson.python_exe),
+    stdlib: import_node_path23.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
-  const built = await buildDistributionFromSource({ tarball, target, buildPython, cacheRoot, log });
+  const built = await buildDistributionFromSource({ tarball, target, buildPython, optimization, cacheRoot, log });
   return {
     distribution: built.distribution,
     buildDistribution: host.distribution,
     crossSysconfigName: await sysconfigDataName(
-      import_node_path22.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+      import_node_path23.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
-    source: import_node_path22.default.basename(tarball)
+    source: import_node_path23.default.basename(tarball)
   };
 }
 function isTarball(value) {
@@ -7918,16 +8080,16 @@ function isTarball(value) {
 async function locateTarball(value, cacheRoot, log) {
   if (value.startsWith("debian:")) return debianSourceTarball(value.slice("debian:".length), cacheRoot, log);
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log);
-  if (!(0, import_node_fs18.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
+  if (!(0, import_node_fs19.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst or .tar.bz2 archive");
   }
-  return import_node_path22.default.resolve(value);
+  return import_node_path23.default.resolve(value);
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
-  const dir = import_node_path22.default.join(cacheRoot, "sources", pkg);
-  await (0, import_promises16.mkdir)(dir, { recursive: true });
+  const dir = import_node_path23.default.join(cacheRoot, "sources", pkg);
+  await (0, import_promises17.mkdir)(dir, { recursive: true });
   const existing = await findOrig(dir, pkg);
   if (existing) return existing;
   log(`  downloading Debian source package ${pkg}`);
@@ -7943,15 +8105,15 @@ async function debianSourceTarball(pkg, cacheRoot, log) {
   return found;
 }
 async function findOrig(dir, pkg) {
-  const names = (await (0, import_promises16.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path22.default.join(dir, names[names.length - 1]) : null;
+  const names = (await (0, import_promises17.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
+  return names.length > 0 ? import_node_path23.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(value, cacheRoot, log) {
   const url = new URL(value);
   const pinned = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash)?.[1]?.toLowerCase() ?? null;
   url.hash = "";
-  const dir = import_node_path22.default.join(cacheRoot, "sources", contentKey({ url: url.toString() }, 16));
-  const dest = import_node_path22.default.join(dir, import_node_path22.default.basename(url.pathname) || "python.tgz");
+  const dir = import_node_path23.default.join(cacheRoot, "sources", contentKey({ url: url.toString() }, 16));
+  const dest = import_node_path23.default.join(dir, import_node_path23.default.basename(url.pathname) || "python.tgz");
   const result = await downloadVerified({ url: url.toString(), dest, sha256: pinned, log });
   if (!pinned) {
     log(
@@ -7962,11 +8124,11 @@ async function downloadTarball(value, cacheRoot, log) {
 }
 
 // src/link/embed.ts
-var import_promises17 = require("node:fs/promises");
-var import_node_path23 = __toESM(require("node:path"));
+var import_promises18 = require("node:fs/promises");
+var import_node_path24 = __toESM(require("node:path"));
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path23.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path24.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -7978,17 +8140,21 @@ async function embedResources(request) {
         "__phello__",
         "EXTERNALLY-MANAGED"
       ],
+      ...request.stdlibTopLevel ? { include: request.stdlibTopLevel } : {},
       // CPython's test suite ships files that must not compile (badsyntax_*.py, lib2to3 data).
       allow_compile_errors: true
     }
   ];
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
-  const manifest = import_node_path23.default.join(workDir, "resources.json");
-  await (0, import_promises17.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, compression: "deflated", roots }, null, 2));
-  const archive = import_node_path23.default.join(workDir, "resources.zip");
+  const manifest = import_node_path24.default.join(workDir, "resources.json");
+  await (0, import_promises18.writeFile)(
+    manifest,
+    JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
+  );
+  const archive = import_node_path24.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
-  const python = import_node_path23.default.join(buildDistribution.root, buildDistribution.json.python_exe);
-  const env = { ...process.env, PYTHONPATH: import_node_path23.default.join(packageRoot(), "python") };
+  const python = import_node_path24.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const env = { ...process.env, PYTHONPATH: import_node_path24.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
   const { stdout } = await runChecked({
     command: python,
@@ -7996,18 +8162,18 @@ async function embedResources(request) {
     env
   });
   const partial = `${request.output}.partial`;
-  await (0, import_promises17.rm)(partial, { force: true });
-  await (0, import_promises17.copyFile)(request.nativeExecutable, partial);
-  await (0, import_promises17.appendFile)(partial, await (0, import_promises17.readFile)(archive));
-  await (0, import_promises17.chmod)(partial, 493);
-  await (0, import_promises17.rename)(partial, request.output);
+  await (0, import_promises18.rm)(partial, { force: true });
+  await (0, import_promises18.copyFile)(request.nativeExecutable, partial);
+  await (0, import_promises18.appendFile)(partial, await (0, import_promises18.readFile)(archive));
+  await (0, import_promises18.chmod)(partial, 493);
+  await (0, import_promises18.rename)(partial, request.output);
   return { archive, summary: stdout.trim().split("\n").pop() ?? "" };
 }
 
 // src/link/ship-standalone.ts
-var import_node_fs19 = require("node:fs");
-var import_promises18 = require("node:fs/promises");
-var import_node_path24 = __toESM(require("node:path"));
+var import_node_fs20 = require("node:fs");
+var import_promises19 = require("node:fs/promises");
+var import_node_path25 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -8025,20 +8191,20 @@ async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path24.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path25.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path24.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises18.mkdir)(import_node_path24.default.dirname(dest), { recursive: true });
-    await (0, import_promises18.copyFile)(plan.standaloneFile.source, dest);
+    const dest = import_node_path25.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises19.mkdir)(import_node_path25.default.dirname(dest), { recursive: true });
+    await (0, import_promises19.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path24.default.dirname(plan.standaloneFile?.source ?? ""))
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path25.default.dirname(plan.standaloneFile?.source ?? ""))
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path24.default.join(dir, soname)).find((f) => (0, import_node_fs19.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path25.default.join(dir, soname)).find((f) => (0, import_node_fs20.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -8047,16 +8213,16 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises18.copyFile)(found, import_node_path24.default.join(sideRoot, soname));
+      await (0, import_promises19.copyFile)(found, import_node_path25.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path24.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        message: `${soname} (from ${import_node_path25.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
       });
     }
     if (bundled.length > 0) {
-      const up = import_node_path24.default.relative(import_node_path24.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path25.default.relative(import_node_path25.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
     }
@@ -8073,15 +8239,15 @@ async function setRunpath(file, runpath) {
     result = await runCommand({ command: "patchelf", args: ["--set-rpath", runpath, file] });
   } catch {
     throw new Error(
-      `patchelf is needed to point ${import_node_path24.default.basename(file)} at the libraries bundled beside it, and it is not installed: install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static`
+      `patchelf is needed to point ${import_node_path25.default.basename(file)} at the libraries bundled beside it, and it is not installed: install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static`
     );
   }
   if (result.code !== 0) throw new Error(`patchelf --set-rpath ${runpath} ${file} failed: ${result.stderr.trim()}`);
 }
 
 // src/link/link-executable.ts
-var import_promises20 = require("node:fs/promises");
-var import_node_path26 = __toESM(require("node:path"));
+var import_promises21 = require("node:fs/promises");
+var import_node_path27 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -8121,8 +8287,8 @@ function renderAppHeader(request) {
 }
 
 // src/link/localize.ts
-var import_promises19 = require("node:fs/promises");
-var import_node_path25 = __toESM(require("node:path"));
+var import_promises20 = require("node:fs/promises");
+var import_node_path26 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -8132,15 +8298,15 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path25.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path25.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path26.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path26.default.join(workDir, `${plan.module}.o`);
   const objects = plan.objects.filter((o) => !o.endsWith(".a"));
   const archives = plan.objects.filter((o) => o.endsWith(".a"));
   const inputs = archives.length > 0 ? [...objects, "--whole-archive", ...archives, "--no-whole-archive"] : objects;
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path25.default.join(workDir, `${plan.module}.keep`);
-  await (0, import_promises19.writeFile)(keepFile, keep.join("\n") + "\n");
+  const keepFile = import_node_path26.default.join(workDir, `${plan.module}.keep`);
+  await (0, import_promises20.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
@@ -8156,14 +8322,14 @@ async function weakSymbols(object, toolchain) {
 async function linkExecutable(request) {
   const { distribution, target, plans, workDir } = request;
   const toolchain = target.toolchain;
-  await (0, import_promises20.mkdir)(workDir, { recursive: true });
+  await (0, import_promises21.mkdir)(workDir, { recursive: true });
   const commands = [];
   const run = async (command, args2) => {
     commands.push([command, ...args2]);
     await runChecked({ command, args: args2 });
   };
-  await (0, import_promises20.writeFile)(
-    import_node_path26.default.join(workDir, "pyseal_app.h"),
+  await (0, import_promises21.writeFile)(
+    import_node_path27.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -8172,8 +8338,8 @@ async function linkExecutable(request) {
       sideDirectory: request.sideDirectory
     })
   );
-  const include = import_node_path26.default.join(distribution.root, distribution.json.python_paths.include);
-  const launcherObject = import_node_path26.default.join(workDir, "launcher.o");
+  const include = import_node_path27.default.join(distribution.root, distribution.json.python_paths.include);
+  const launcherObject = import_node_path27.default.join(workDir, "launcher.o");
   await run(toolchain.cc, [
     "-O2",
     "-g0",
@@ -8182,17 +8348,17 @@ async function linkExecutable(request) {
     `-I${include}`,
     `-I${workDir}`,
     "-c",
-    import_node_path26.default.join(packageRoot(), "c", "launcher.c"),
+    import_node_path27.default.join(packageRoot(), "c", "launcher.c"),
     "-o",
     launcherObject
   ]);
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     launcherObject,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path26.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path27.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path26.default.join(workDir, "extensions");
-  await (0, import_promises20.mkdir)(extensionsDir, { recursive: true });
+  const extensionsDir = import_node_path27.default.join(workDir, "extensions");
+  await (0, import_promises21.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
     else objects.push(await localizeExtension(plan, extensionsDir, toolchain));
@@ -8252,12 +8418,12 @@ async function readLinkage(file) {
 }
 
 // src/report/input-digest.ts
-var import_node_path27 = __toESM(require("node:path"));
+var import_node_path28 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path27.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path28.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -8362,9 +8528,9 @@ function renderMatrix(reports) {
 }
 
 // src/report/output-files.ts
-var import_node_fs20 = require("node:fs");
-var import_promises21 = require("node:fs/promises");
-var import_node_path28 = __toESM(require("node:path"));
+var import_node_fs21 = require("node:fs");
+var import_promises22 = require("node:fs/promises");
+var import_node_path29 = __toESM(require("node:path"));
 var OutputWriteError = class extends Error {
   constructor(file, cause) {
     super(`cannot write ${file}: ${causeOf(cause)}; ${remedyOf(cause)}`);
@@ -8400,15 +8566,15 @@ function outputFiles(executable) {
   return [executable, `${executable}.report.json`, `${executable}.report.md`, `${executable}.sha256`];
 }
 async function prepareOutputDir(outDir, executable) {
-  if ((0, import_node_fs20.existsSync)(outDir) && !(0, import_node_fs20.statSync)(outDir).isDirectory()) {
+  if ((0, import_node_fs21.existsSync)(outDir) && !(0, import_node_fs21.statSync)(outDir).isDirectory()) {
     throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
   }
   try {
-    await (0, import_promises21.mkdir)(outDir, { recursive: true });
-    for (const file of outputFiles(executable)) await (0, import_promises21.rm)(file, { force: true });
-    const probe = import_node_path28.default.join(outDir, `.${import_node_path28.default.basename(executable)}.write-test`);
-    await (0, import_promises21.writeFile)(probe, "pyseal");
-    await (0, import_promises21.rm)(probe);
+    await (0, import_promises22.mkdir)(outDir, { recursive: true });
+    for (const file of outputFiles(executable)) await (0, import_promises22.rm)(file, { force: true });
+    const probe = import_node_path29.default.join(outDir, `.${import_node_path29.default.basename(executable)}.write-test`);
+    await (0, import_promises22.writeFile)(probe, "pyseal");
+    await (0, import_promises22.rm)(probe);
   } catch (error) {
     throw new OutputWriteError(outDir, error);
   }
@@ -8431,27 +8597,27 @@ ${error.message}`);
 async function writeFileAtomic(file, data) {
   const partial = `${file}.partial`;
   try {
-    await (0, import_promises21.writeFile)(partial, data);
-    await (0, import_promises21.rename)(partial, file);
+    await (0, import_promises22.writeFile)(partial, data);
+    await (0, import_promises22.rename)(partial, file);
   } catch (error) {
-    await (0, import_promises21.rm)(partial, { force: true }).catch(() => void 0);
+    await (0, import_promises22.rm)(partial, { force: true }).catch(() => void 0);
     throw new OutputWriteError(file, error);
   }
 }
 async function moveIntoPlace(staged, file) {
   try {
-    await (0, import_promises21.mkdir)(import_node_path28.default.dirname(file), { recursive: true });
-    await (0, import_promises21.rename)(staged, file);
+    await (0, import_promises22.mkdir)(import_node_path29.default.dirname(file), { recursive: true });
+    await (0, import_promises22.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
   }
 }
 
 // src/report/portable.ts
-var import_node_path29 = __toESM(require("node:path"));
+var import_node_path30 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path29.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path30.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -8468,7 +8634,7 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path29.default.parse(root).root) return text;
+  if (root === import_node_path30.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
@@ -8480,6 +8646,7 @@ var ReasonCodeSchema = external_exports.enum([
   "STDLIB_BUILTIN",
   "STDLIB_NOT_BUILT",
   "STDLIB_TEST_MODULE_LEFT_OUT",
+  "STDLIB_NOT_IMPORTED",
   "NO_OBJECT_FILES",
   "MUSL_BUILTIN_ONLY",
   "STATIC_FLAVOR_BUILTIN_ONLY",
@@ -8631,8 +8798,37 @@ async function writeReport(file, report) {
   await writeFileAtomic(file, JSON.stringify(valid, null, 2) + "\n");
 }
 
+// src/resolve/stdlib-imports.ts
+var import_node_path31 = __toESM(require("node:path"));
+var AnalysisSchema = external_exports.object({
+  top_level: external_exports.array(external_exports.string()),
+  modules: external_exports.array(external_exports.string()),
+  missing: external_exports.array(external_exports.string())
+});
+async function findStdlibImports(request) {
+  const { buildDistribution } = request;
+  const python = import_node_path31.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const env = { ...process.env, PYTHONPATH: import_node_path31.default.join(packageRoot(), "python") };
+  delete env.PYSEAL_CAPTURE_DIR;
+  const { stdout } = await runChecked({
+    command: python,
+    args: [
+      "-m",
+      "pyseal_pack.imports",
+      "--site",
+      request.siteDir,
+      ...request.roots.flatMap((module2) => ["--module", module2])
+    ],
+    env
+  });
+  const analysis = AnalysisSchema.parse(JSON.parse(stdout));
+  const include = request.roots.map((module2) => module2.split(".")[0]);
+  const topLevel = [.../* @__PURE__ */ new Set([...analysis.top_level, ...include, ...include.map((name) => `${name}.py`)])].sort();
+  return { modules: /* @__PURE__ */ new Set([...analysis.modules, ...request.roots]), topLevel };
+}
+
 // src/resolve/modules.ts
-var import_node_path30 = __toESM(require("node:path"));
+var import_node_path32 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -8748,6 +8944,15 @@ function planStdlib(request) {
     plan.capture = "distribution";
     plan.initFunction = variant.init_fn;
     plan.linkedInitFunction = variant.init_fn;
+    if (request.stdlibImported && !request.stdlibImported.has(module2) && !variant.required) {
+      plans.push(
+        excluded(plan, {
+          code: "STDLIB_NOT_IMPORTED",
+          message: `no import of it was found (--stdlib imported); keep it with --stdlib-include ${module2}`
+        })
+      );
+      continue;
+    }
     if (testModules.has(module2) && !request.includeStdlibTestModules) {
       plans.push(
         excluded(plan, {
@@ -8758,20 +8963,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant.objs.length === 0 && variant.shared_lib) {
-      const file = import_node_path30.default.join(distribution.root, variant.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path30.default.basename(file));
+      const file = import_node_path32.default.join(distribution.root, variant.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path32.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path30.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path32.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant.objs.map((o) => import_node_path30.default.join(distribution.root, o));
+    plan.objects = variant.objs.map((o) => import_node_path32.default.join(distribution.root, o));
     plan.libraries = variant.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path30.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path32.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -8799,7 +9004,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path30.default.join(request.siteDir, file.file);
+    const source = import_node_path32.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -8878,13 +9083,13 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path30.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path32.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path30.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path32.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -8937,7 +9142,7 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path31.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path33.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = {
     schema: REPORT_SCHEMA,
@@ -8964,14 +9169,19 @@ async function runBuild(inputs, observer) {
     return value;
   };
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path31.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path33.default.join(inputs.outDir, `.${inputs.name}.work`);
   let plans = [];
   let written = report;
   try {
     await ensureToolchain(target, { install: process.env.GITHUB_ACTIONS === "true", log: observer.log });
     const obtained = await stage(
       "distribution",
-      () => obtainDistribution(inputs.pythonDistribution, target, inputs.cacheDir, observer.log),
+      () => obtainDistribution(
+        { value: inputs.pythonDistribution, optimization: inputs.pythonOptimization },
+        target,
+        inputs.cacheDir,
+        observer.log
+      ),
       (d) => `${d.reused ? "reused cached" : "built"} CPython ${d.distribution.json.python_version} (${d.source})`
     );
     const distribution = obtained.distribution;
@@ -9002,9 +9212,18 @@ async function runBuild(inputs, observer) {
     report.packages = { key: packages.key };
     checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed);
     const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
+    const stdlibImports = inputs.stdlib === "imported" ? await findStdlibImports({
+      buildDistribution: obtained.buildDistribution,
+      siteDir: packages.siteDir,
+      roots: [...inputs.entryPoint ? [inputs.entryPoint.split(":")[0]] : [], ...inputs.stdlibInclude]
+    }) : null;
+    if (stdlibImports) {
+      observer.log(`  --stdlib imported: ${stdlibImports.modules.size} stdlib modules found imported`);
+    }
     plans = await stage(
       "resolve",
       async () => planModules({
+        stdlibImported: stdlibImports?.modules ?? null,
         distribution,
         target,
         policy,
@@ -9026,9 +9245,9 @@ async function runBuild(inputs, observer) {
 ` + failed.map((p) => `  - ${p.module} (${p.package ?? "unknown package"}): ${p.reasons.at(-1)?.message}`).join("\n")
       );
     }
-    await (0, import_promises22.rm)(workDir, { recursive: true, force: true });
-    const native = import_node_path31.default.join(workDir, `${inputs.name}.native`);
-    const staged = import_node_path31.default.join(workDir, inputs.name);
+    await (0, import_promises23.rm)(workDir, { recursive: true, force: true });
+    const native = import_node_path33.default.join(workDir, `${inputs.name}.native`);
+    const staged = import_node_path33.default.join(workDir, inputs.name);
     await stage(
       "link",
       () => linkExecutable({
@@ -9042,7 +9261,7 @@ async function runBuild(inputs, observer) {
         workDir,
         output: native
       }),
-      () => `${Math.round((0, import_node_fs21.statSync)(native).size / 1e5) / 10} MB native code`
+      () => `${Math.round((0, import_node_fs22.statSync)(native).size / 1e5) / 10} MB native code`
     );
     await stage(
       "embed",
@@ -9051,6 +9270,7 @@ async function runBuild(inputs, observer) {
         buildDistribution: obtained.buildDistribution,
         siteDir: packages.siteDir,
         stdlibExclude: inputs.stdlibExclude,
+        stdlibTopLevel: stdlibImports?.topLevel ?? null,
         workDir,
         nativeExecutable: native,
         output: staged
@@ -9069,8 +9289,8 @@ async function runBuild(inputs, observer) {
       observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
     }
     report.executable = {
-      path: import_node_path31.default.relative(inputs.outDir, executable),
-      bytes: (0, import_node_fs21.statSync)(staged).size,
+      path: import_node_path33.default.relative(inputs.outDir, executable),
+      bytes: (0, import_node_fs22.statSync)(staged).size,
       sha256: await sha256File(staged),
       linkage: await readLinkage(staged),
       sideFiles
@@ -9086,24 +9306,24 @@ async function runBuild(inputs, observer) {
     report.modules = reportModules(plans, policy.sideDirectory);
     report.summary = summarize(report.modules);
     report.verdict = verdictOf(report);
-    await (0, import_promises22.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises23.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
     written = portableStrings(report, inputs);
     try {
       await writeReport(reportFile, written);
       await writeFileAtomic(`${executable}.report.md`, renderReport(written));
       if (report.executable) {
-        await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path31.default.basename(executable)}
+        await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path33.default.basename(executable)}
 `);
       }
     } catch (error) {
-      for (const file of outputFiles(executable)) await (0, import_promises22.rm)(file, { force: true }).catch(() => void 0);
+      for (const file of outputFiles(executable)) await (0, import_promises23.rm)(file, { force: true }).catch(() => void 0);
       throw error;
     }
   }
   return { executable, reportFile, report: written };
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs21.readFileSync)(import_node_path31.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs22.readFileSync)(import_node_path33.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -9144,7 +9364,10 @@ var BUILD_OPTIONS = {
   "entry-point": { type: "string" },
   name: { type: "string" },
   "python-distribution": { type: "string" },
+  "python-optimization": { type: "string" },
   "stdlib-exclude": { type: "string" },
+  stdlib: { type: "string" },
+  "stdlib-include": { type: "string" },
   "out-dir": { type: "string" },
   "cache-dir": { type: "string" },
   "fail-on": { type: "string" },
@@ -9264,7 +9487,7 @@ function planCommand(args) {
 }
 
 // src/commands/report.ts
-var import_promises23 = require("node:fs/promises");
+var import_promises24 = require("node:fs/promises");
 var import_node_util3 = require("node:util");
 
 // src/report/diff.ts
@@ -9323,7 +9546,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path32 = __toESM(require("node:path"));
+var import_node_path34 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -9336,7 +9559,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path32.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path34.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }
@@ -9373,7 +9596,7 @@ async function reportCommand(args) {
     } else {
       throw new Error(`unknown report command "${verb ?? ""}": use "report render FILE..." or "report diff BASE HEAD"`);
     }
-    if (values.out) await (0, import_promises23.writeFile)(values.out, text);
+    if (values.out) await (0, import_promises24.writeFile)(values.out, text);
     else process.stdout.write(text);
     return code2;
   } catch (error) {
@@ -9386,7 +9609,7 @@ async function readReport(file) {
   let raw;
   let text;
   try {
-    text = await (0, import_promises23.readFile)(file, "utf8");
+    text = await (0, import_promises24.readFile)(file, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw new Error(
@@ -9436,7 +9659,12 @@ Build options (the same names work in [tool.pyseal] of pyproject.toml; flags win
   --python-distribution SRC     CPython source tarball (path or URL), debian:python3.N,
                                 a python-build-standalone full archive (pbs:3.11, or
                                 its path or URL#sha256=HEX), or a directory with PYTHON.json
+  --python-optimization MODE    for a CPython built from source: none (default, quickest
+                                to build), lto, or pgo+lto (fastest start-up, ~4x the build)
   --stdlib-exclude LIST         comma-separated stdlib parts to leave out; "none" keeps all
+  --stdlib all|imported         imported: only the stdlib modules and extension modules the
+                                app and its packages import (found statically; smaller)
+  --stdlib-include LIST         modules --stdlib imported keeps though no import names them
   --out-dir DIR                 where the executable and report go (default pyseal-out)
   --cache-dir DIR               build cache (default ~/.cache/pyseal)
   --fail-on WHEN                error (default: only when no binary), fallback (also when

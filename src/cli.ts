@@ -27,7 +27,12 @@ Build options (the same names work in [tool.pyseal] of pyproject.toml; flags win
   --python-distribution SRC     CPython source tarball (path or URL), debian:python3.N,
                                 a python-build-standalone full archive (pbs:3.11, or
                                 its path or URL#sha256=HEX), or a directory with PYTHON.json
+  --python-optimization MODE    for a CPython built from source: none (default, quickest
+                                to build), lto, or pgo+lto (fastest start-up, ~4x the build)
   --stdlib-exclude LIST         comma-separated stdlib parts to leave out; "none" keeps all
+  --stdlib all|imported         imported: only the stdlib modules and extension modules the
+                                app and its packages import (found statically; smaller)
+  --stdlib-include LIST         modules --stdlib imported keeps though no import names them
   --out-dir DIR                 where the executable and report go (default pyseal-out)
   --cache-dir DIR               build cache (default ~/.cache/pyseal)
   --fail-on WHEN                error (default: only when no binary), fallback (also when

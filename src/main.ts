@@ -96,7 +96,10 @@ async function buildCacheKeys(inputs: BuildInputs, options: ActionOptions, env: 
       project: await hashTree(inputs.project),
       requirements,
       distribution: inputs.pythonDistribution,
+      optimization: inputs.pythonOptimization,
       stdlibExclude: inputs.stdlibExclude,
+      stdlib: inputs.stdlib,
+      stdlibInclude: inputs.stdlibInclude,
       pyseal: toolVersion()
     },
     suffix: options.cacheSuffix

@@ -25,6 +25,7 @@ import {
 import { portableStrings } from './report/portable'
 import { reportModules, summarize, verdictOf, writeReport, REPORT_SCHEMA, type Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
+import { findStdlibImports } from './resolve/stdlib-imports'
 import { planModules, type ModulePlan } from './resolve/modules'
 import { extensionPolicy } from './resolve/policy'
 import { ensureToolchain, selectToolchain } from './targets/select-toolchain'
@@ -93,7 +94,13 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     await ensureToolchain(target, { install: process.env.GITHUB_ACTIONS === 'true', log: observer.log })
     const obtained: ObtainedDistribution = await stage(
       'distribution',
-      () => obtainDistribution(inputs.pythonDistribution, target, inputs.cacheDir, observer.log),
+      () =>
+        obtainDistribution(
+          { value: inputs.pythonDistribution, optimization: inputs.pythonOptimization },
+          target,
+          inputs.cacheDir,
+          observer.log
+        ),
       d => `${d.reused ? 'reused cached' : 'built'} CPython ${d.distribution.json.python_version} (${d.source})`
     )
     const distribution = obtained.distribution
@@ -128,10 +135,22 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed)
 
     const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs)
+    const stdlibImports =
+      inputs.stdlib === 'imported'
+        ? await findStdlibImports({
+            buildDistribution: obtained.buildDistribution,
+            siteDir: packages.siteDir,
+            roots: [...(inputs.entryPoint ? [inputs.entryPoint.split(':')[0]] : []), ...inputs.stdlibInclude]
+          })
+        : null
+    if (stdlibImports) {
+      observer.log(`  --stdlib imported: ${stdlibImports.modules.size} stdlib modules found imported`)
+    }
     plans = await stage(
       'resolve',
       async () =>
         planModules({
+          stdlibImported: stdlibImports?.modules ?? null,
           distribution,
           target,
           policy,
@@ -184,6 +203,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
           buildDistribution: obtained.buildDistribution,
           siteDir: packages.siteDir,
           stdlibExclude: inputs.stdlibExclude,
+          stdlibTopLevel: stdlibImports?.topLevel ?? null,
           workDir,
           nativeExecutable: native,
           output: staged

@@ -260,6 +260,10 @@ if [ $FULL = 1 ]; then
 else
     skip "app: importlib.resources + importlib.metadata" "zipfile needs binascii/_struct/zlib built in"
 fi
+"$APP" exit 4 >/dev/null 2>&1; expect "app: exit() works (site's builtins without site)" 4 $?
+expect "app: site is not imported; help and quit exist" "False 1 _Helper Quitter" "$("$APP" site 2>&1)"
+expect "app: the archive's sitecustomize runs" "site: 7
+APP []" "$(SEAL_SITE_TEST=1 "$APP" 2>&1)"
 expect "app: -c from a shell stays app mode" "APP ['-c', 'print(1)']" "$("$APP" -c 'print(1)' 2>&1)"
 expect "app: PYSEAL_INTERPRETER=1 forces interpreter" 5 "$(PYSEAL_INTERPRETER=1 "$APP" -c 'print(2+3)' 2>&1)"
 expect "app: CA fallback sets SSL_CERT_FILE (default unknown)" /etc/ssl/certs/ca-certificates.crt \
@@ -269,6 +273,32 @@ expect "app: SSL_CERT_FILE set by the user is kept" /my/ca.pem "$(SSL_CERT_FILE=
 # ---- zip index -------------------------------------------------------------
 expect "index: zipimport never parses the central directory" 0 \
     "$("$INTERP" -v -c 'import json' 2>&1 | grep -c 'zipimport: found')"
+expect "index: entries are built only when looked up" "True True" \
+    "$("$INTERP" -c 'import sys, zipimport, json; d = zipimport._zip_directory_cache[sys.executable]; print(dict.__len__(d) < 60, len(d) > 100)' 2>&1)"
+if [ $FULL = 1 ]; then
+    expect "index: a looked-up entry is zipimport's own tuple" "True" \
+    "$("$INTERP" -c 'import sys, zipimport, zipfile
+d = zipimport._zip_directory_cache[sys.executable]
+e = d["json/__init__.pyc"]
+i = zipfile.ZipFile(sys.executable).getinfo("json/__init__.pyc")
+print(e[0] == sys.executable + "/json/__init__.pyc" and e[1:4] == (i.compress_type, i.compress_size, i.file_size) and e[7] == i.CRC and "nope.py" not in d and d.get("nope.py", 7) == 7)' 2>&1)"
+    expect "index: iterating lists the whole archive (pkgutil)" "True" \
+    "$("$INTERP" -c 'import sys, zipfile, pkgutil, zipimport
+names = sorted(zipimport._zip_directory_cache[sys.executable])
+print(names == sorted(n for n in zipfile.ZipFile(sys.executable).namelist() if n != "__pyseal__/zipindex") and any(m.name == "json" for m in pkgutil.iter_modules([sys.executable])))' 2>&1)"
+else
+    skip "index: entries match zipfile's view" "zipfile needs binascii/_struct/zlib built in"
+fi
+expect "index: a module's code is read once, its path found without it" "1 $INTERP/json/__init__.pyc $INTERP/json/decoder.pyc" \
+    "$("$INTERP" -c 'import zipimport, collections
+reads = collections.Counter()
+get_data = zipimport._get_data
+def counting(archive, entry):
+    reads[entry[0]] += 1
+    return get_data(archive, entry)
+zipimport._get_data = counting
+import json.decoder
+print(max(reads.values()), json.__file__, json.decoder.__spec__.origin)' 2>&1)"
 $PACK --no-index --out "$W/res-noidx.zip" >/dev/null || die "pyseal_pack --no-index failed"
 cat "$W/interp.exe" "$W/res-noidx.zip" >"$W/interp-noidx" && chmod +x "$W/interp-noidx"
 expect "index: archive without index still works (zipimport reads it)" "1 1" \

@@ -6,6 +6,7 @@ Manifest (JSON object; unknown keys are an error)::
       "version": 1,                       # required, must be 1
       "optimize": 0,                      # 0/1/2, like -O; CLI --optimize wins
       "compression": "deflated",          # or "stored"
+      "bytecode_compression": "stored",   # .pyc files only; default: "compression"
       "source_prefix": "<pyseal>/",       # prepended to co_filename (see below)
       "roots": [                          # directories to take, in order
         {
@@ -84,7 +85,8 @@ import zipfile
 EXTENSION_SUFFIXES = (".so", ".pyd", ".dylib", ".dll")
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 ROOT_KEYS = {"path", "prefix", "include", "exclude", "allow_compile_errors"}
-TOP_KEYS = {"version", "optimize", "compression", "source_prefix", "roots", "files"}
+TOP_KEYS = {"version", "optimize", "compression", "bytecode_compression", "source_prefix", "roots",
+            "files"}
 
 
 class PackError(Exception):
@@ -106,8 +108,9 @@ def load_manifest(path):
         problems.append("'version' must be 1")
     if data.get("optimize", 0) not in (0, 1, 2):
         problems.append("'optimize' must be 0, 1 or 2")
-    if data.get("compression", "deflated") not in ("deflated", "stored"):
-        problems.append("'compression' must be 'deflated' or 'stored'")
+    for key in ("compression", "bytecode_compression"):
+        if data.get(key, "deflated") not in ("deflated", "stored"):
+            problems.append(f"'{key}' must be 'deflated' or 'stored'")
     if not isinstance(data.get("source_prefix", ""), str):
         problems.append("'source_prefix' must be a string")
     roots = data.get("roots", [])
@@ -234,29 +237,39 @@ def _zipinfo(name, is_dir, compression):
 
 INDEX_NAME = "__pyseal__/zipindex"
 INDEX_MAGIC = b"PYSEALIX"
+INDEX_FORMAT = b"PSIX0002"
+INDEX_RECORD = "<HHIIIQHH"  # name length, compress, crc, data size, file size, offset, dos time, dos date
 
 
 def _write_index(zf):
     """Append the prebuilt directory index and point the zip comment at it.
 
-    The launcher loads it (marshal) into zipimport's directory cache before
-    the first import, so zipimport does not parse the central directory in
-    Python at every start.  Index: marshal.dumps((1, cd_count, [(name,
-    compress, data_size, file_size, local_header_offset, dos_time, dos_date,
-    crc), ...])) -- the fields of zipimport's cache tuples, offsets relative
-    to the archive's start.  Comment: INDEX_MAGIC + <Q data offset> + <Q
-    length> (little endian), offsets relative to the archive's start.
+    The launcher reads it, without unmarshalling anything, into an object
+    that stands in for zipimport's directory cache: an entry becomes
+    zipimport's tuple only when something looks it up, so start-up does not
+    pay for the whole stdlib's directory.  Layout (little endian):
+    INDEX_FORMAT, <I central directory entries> <I n>, <I offset>*n of each
+    record from the first record, then n records sorted by their UTF-8 name:
+    INDEX_RECORD + the name (the fields of zipimport's cache tuples, offsets
+    relative to the archive's start).  The index member itself is not listed.
+    Comment: INDEX_MAGIC + <Q data offset> + <Q length>, offsets relative to
+    the archive's start.
     """
-    import marshal
     import struct
-    entries = []
-    for zi in zf.infolist():
+    records = []
+    for zi in sorted(zf.infolist(), key=lambda zi: zi.filename.encode("utf-8")):
         y, mo, d, h, mi, sec = zi.date_time
-        entries.append((zi.filename, zi.compress_type, zi.compress_size,
-                        zi.file_size, zi.header_offset,
-                        (h << 11) | (mi << 5) | (sec // 2),
-                        ((y - 1980) << 9) | (mo << 5) | d, zi.CRC))
-    payload = marshal.dumps((1, len(entries), entries))
+        name = zi.filename.encode("utf-8")
+        records.append(struct.pack(
+            INDEX_RECORD, len(name), zi.compress_type, zi.CRC, zi.compress_size,
+            zi.file_size, zi.header_offset, (h << 11) | (mi << 5) | (sec // 2),
+            ((y - 1980) << 9) | (mo << 5) | d) + name)
+    offsets, at = [], 0
+    for record in records:
+        offsets.append(at)
+        at += len(record)
+    payload = (INDEX_FORMAT + struct.pack("<II", len(records) + 1, len(records))
+               + struct.pack(f"<{len(offsets)}I", *offsets) + b"".join(records))
     zi = _zipinfo(INDEX_NAME, False, zipfile.ZIP_STORED)
     zf.writestr(zi, payload)
     # local header: 30 fixed bytes + name + extra (none written by zipfile here)
@@ -270,6 +283,9 @@ def build_archive(manifest, out, optimize=None, skipped_out=None, index=True):
         optimize = manifest.get("optimize", 0)
     compression = (zipfile.ZIP_STORED if manifest.get("compression") == "stored"
                    else zipfile.ZIP_DEFLATED)
+    # Bytecode is read at every import: stored, it is used as it lies in the file.
+    bytecode_compression = {"stored": zipfile.ZIP_STORED, "deflated": zipfile.ZIP_DEFLATED}.get(
+        manifest.get("bytecode_compression"), compression)
     source_prefix = manifest.get("source_prefix", "<pyseal>/")
     allow_errors = {os.path.abspath(r["path"]) for r in manifest.get("roots", [])
                     if r.get("allow_compile_errors")}
@@ -312,7 +328,7 @@ def build_archive(manifest, out, optimize=None, skipped_out=None, index=True):
     with zipfile.ZipFile(buf, "w", allowZip64=True) as zf:
         for name in names:
             is_dir = name.endswith("/")
-            zi = _zipinfo(name, is_dir, compression)
+            zi = _zipinfo(name, is_dir, bytecode_compression if name.endswith(".pyc") else compression)
             zf.writestr(zi, b"" if is_dir else blobs[name],
                         compresslevel=None if is_dir else 6)
         if index:

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { appendFile, cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { contentKey } from '../cache/hash'
 import { verifyEntry, writeEntryManifest } from '../cache/entry-manifest'
@@ -8,6 +8,7 @@ import { runChecked, runCommand } from '../exec/run'
 import { packageRoot } from '../package-root'
 import type { Distribution } from '../distribution/python-json'
 import { readCapture, type CaptureResult } from './capture-records'
+import { staticDependencies } from './project-dependencies'
 import { copyProjectTree, hashTree } from './project-tree'
 
 /**
@@ -51,6 +52,11 @@ const DEFAULT_SOURCE_DATE_EPOCH = '946684800'
 
 export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): string {
   return /^\d+$/.test(env.SOURCE_DATE_EPOCH ?? '') ? (env.SOURCE_DATE_EPOCH as string) : DEFAULT_SOURCE_DATE_EPOCH
+}
+
+/** Only a SOURCE_DATE_EPOCH the user chose is part of a key: the default keeps every existing key. */
+function chosenEpoch(): string | undefined {
+  return sourceDateEpoch() === DEFAULT_SOURCE_DATE_EPOCH ? undefined : sourceDateEpoch()
 }
 
 /** Bump when the way packages are built changes, so old cache entries are not reused. */
@@ -122,13 +128,11 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
     cxx: request.cxx && path.isAbsolute(request.cxx) ? path.relative(cacheRoot, request.cxx) : request.cxx,
     recipe: PACKAGE_RECIPE_VERSION,
-    // Only when the user chose one: the default keeps every existing key.
-    epoch: sourceDateEpoch() === DEFAULT_SOURCE_DATE_EPOCH ? undefined : sourceDateEpoch()
+    epoch: chosenEpoch()
   })
   const root = path.join(cacheRoot, 'packages', key)
   const siteDir = path.join(root, 'site')
   const captureDir = path.join(root, 'capture')
-  const doneMarker = path.join(root, 'build.json')
   const reuse = async (): Promise<BuiltPackages> => ({
     key,
     reused: true,
@@ -137,42 +141,164 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
     capture: await readCapture(captureDir),
     installed: await findExtensionFiles(siteDir, request.platformTag)
   })
-  // A finished entry is reused only while it matches the manifest written when it was finished.
-  const intact = async (): Promise<boolean> => {
-    if (!existsSync(doneMarker)) return false
-    const problem = await verifyEntry(root)
-    if (problem) request.log(`  cached packages ${key} are damaged (${problem}): building them again`)
-    return problem === null
-  }
-  if (await intact()) return reuse()
+  if (await intactEntry(root, `packages ${key}`, request.log)) return reuse()
   return withCacheLock(`${root}.lock`, async () => {
-    if (await intact()) return reuse()
+    if (await intactEntry(root, `packages ${key}`, request.log)) return reuse()
     return installInto(request, key, root)
   })
 }
 
+/** A finished entry is reused only while it matches the manifest written when it was finished. */
+async function intactEntry(root: string, what: string, log: (line: string) => void): Promise<boolean> {
+  if (!existsSync(path.join(root, 'build.json'))) return false
+  const problem = await verifyEntry(root)
+  if (problem) log(`  cached ${what} are damaged (${problem}): building them again`)
+  return problem === null
+}
+
 async function installInto(request: PackageBuildRequest, key: string, root: string): Promise<BuiltPackages> {
-  const { distribution, buildDistribution, project, requirements, log } = request
+  const { project, requirements, log } = request
   const siteDir = path.join(root, 'site')
   const captureDir = path.join(root, 'capture')
   const doneMarker = path.join(root, 'build.json')
   await rm(root, { recursive: true, force: true })
   await mkdir(captureDir, { recursive: true })
+  await installCaptureShim(request.buildDistribution)
+
+  const projectCopy = path.join(root, 'project', path.basename(project))
+  await copyProjectTree(project, projectCopy)
+  const requirementArgs = requirements.flatMap(r => ['-r', r])
+  const dependencies = await staticDependencies(project)
+  if (dependencies === null) {
+    log(
+      `  pip install (from source) ${path.basename(project)}${requirements.length ? ' + ' + requirements.map(r => path.basename(r)).join(', ') : ''}` +
+        ' (its dependencies are not static in pyproject.toml: they are built with it)'
+    )
+    await pipInstall(request, { siteDir, captureDir, logFile: path.join(root, 'pip.log') }, [
+      projectCopy,
+      ...requirementArgs
+    ])
+  } else {
+    const layer =
+      dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies) : null
+    log(`  pip install (from source) ${path.basename(project)}, without its dependencies`)
+    await pipInstall(request, { siteDir, captureDir, logFile: path.join(root, 'pip.log') }, ['--no-deps', projectCopy])
+    if (layer) await mergeDependencyLayer(layer, root)
+  }
+
+  const capture = await readCapture(captureDir)
+  const installed = await findExtensionFiles(siteDir, request.platformTag)
+  await writeFile(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + '\n')
+  await writeEntryManifest(root)
+  return { key, reused: false, siteDir, captureDir, capture, installed }
+}
+
+/** The capture shim goes into the build Python's site-packages, so every build backend's compiler calls meet it. */
+async function installCaptureShim(buildDistribution: Distribution): Promise<void> {
   const python = path.join(buildDistribution.root, buildDistribution.json.python_exe)
   const purelib = path.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ''))
-  const shimEnv = { ...process.env, PYTHONPATH: path.join(packageRoot(), 'python') }
   await runChecked({
     command: python,
     args: ['-m', 'pyseal_capture', 'install', '--site-packages', purelib],
-    env: shimEnv
+    env: { ...process.env, PYTHONPATH: path.join(packageRoot(), 'python') }
   })
+}
+
+/**
+ * The requirements files and the project's own dependencies, built from source
+ * once and cached by what they are, not by the project's code: the project's own
+ * layer is rebuilt on every change to it, this one only when they change.
+ */
+async function buildDependencyLayer(request: PackageBuildRequest, dependencies: string[]): Promise<string> {
+  const { requirements, cacheRoot, log } = request
+  const key = contentKey({
+    layer: 'dependencies',
+    distribution: request.distribution.json.pyseal?.key ?? request.distribution.root,
+    requirements: await Promise.all(requirements.map(r => readFile(r, 'utf8'))),
+    dependencies,
+    shim: await hashTree(path.join(packageRoot(), 'python', 'pyseal_capture')),
+    tools: BUILD_TOOLS_AS_WHEELS,
+    cxx: request.cxx && path.isAbsolute(request.cxx) ? path.relative(cacheRoot, request.cxx) : request.cxx,
+    recipe: PACKAGE_RECIPE_VERSION,
+    epoch: chosenEpoch()
+  })
+  const root = path.join(cacheRoot, 'packages', key)
+  const doneMarker = path.join(root, 'build.json')
+  const names = [...dependencies, ...requirements.map(r => path.basename(r))].join(', ')
+  if (await intactEntry(root, `dependencies ${key}`, log)) {
+    log(`  reused cached dependencies ${key} (${names})`)
+    return root
+  }
+  return withCacheLock(`${root}.lock`, async () => {
+    if (await intactEntry(root, `dependencies ${key}`, log)) return root
+    await rm(root, { recursive: true, force: true })
+    const captureDir = path.join(root, 'capture')
+    await mkdir(captureDir, { recursive: true })
+    log(`  pip install (from source) the dependencies: ${names}`)
+    await pipInstall(request, { siteDir: path.join(root, 'site'), captureDir, logFile: path.join(root, 'pip.log') }, [
+      ...dependencies,
+      ...requirements.flatMap(r => ['-r', r])
+    ])
+    const records = (await readCapture(captureDir)).records.length
+    await writeFile(doneMarker, JSON.stringify({ key, records }, null, 2) + '\n')
+    await writeEntryManifest(root)
+    return root
+  })
+}
+
+/**
+ * Adds the dependency layer to the project's entry: its installed files (the
+ * project's own win), its captured objects, and its capture records, pointed at
+ * this entry's copies so the entry stands alone in any cache.
+ */
+async function mergeDependencyLayer(layerRoot: string, root: string): Promise<void> {
+  if (existsSync(path.join(layerRoot, 'site'))) {
+    await cp(path.join(layerRoot, 'site'), path.join(root, 'site'), {
+      recursive: true,
+      force: false,
+      errorOnExist: false
+    })
+  }
+  const from = path.join(layerRoot, 'capture')
+  const to = path.join(root, 'capture')
+  if (existsSync(path.join(from, 'objects'))) {
+    await cp(path.join(from, 'objects'), path.join(to, 'objects'), {
+      recursive: true,
+      force: false,
+      errorOnExist: false
+    })
+  }
+  const oldPrefix = JSON.stringify(from + path.sep).slice(1, -1)
+  const newPrefix = JSON.stringify(to + path.sep).slice(1, -1)
+  for (const kind of ['records', 'intended']) {
+    const dir = path.join(from, kind)
+    if (!existsSync(dir)) continue
+    await mkdir(path.join(to, kind), { recursive: true })
+    for (const name of await readdir(dir)) {
+      const target = path.join(to, kind, name)
+      if (existsSync(target)) continue
+      const text = await readFile(path.join(dir, name), 'utf8')
+      await writeFile(target, text.split(oldPrefix).join(newPrefix))
+    }
+  }
+  const skipped = path.join(from, 'skipped.jsonl')
+  if (existsSync(skipped)) await appendFile(path.join(to, 'skipped.jsonl'), await readFile(skipped, 'utf8'))
+}
+
+interface PipTarget {
+  siteDir: string
+  captureDir: string
+  logFile: string
+}
+
+/** `pip install --target` from source with the capture shim's compilers; a failure names the package. */
+async function pipInstall(request: PackageBuildRequest, into: PipTarget, what: string[]): Promise<void> {
+  const { distribution, buildDistribution, project, requirements } = request
+  const python = path.join(buildDistribution.root, buildDistribution.json.python_exe)
   // The prefix the distribution was configured with (its headers' path as compilers see it).
   const configuredPrefix = (
     await runChecked({ command: python, args: ['-c', 'import sysconfig; print(sysconfig.get_config_var("prefix"))'] })
   ).stdout.trim()
-
-  const projectCopy = path.join(root, 'project', path.basename(project))
-  await copyProjectTree(project, projectCopy)
   const args = [
     '-m',
     'pip',
@@ -186,18 +312,13 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
     '--only-binary',
     BUILD_TOOLS_AS_WHEELS.join(','),
     '--target',
-    siteDir,
-    projectCopy,
-    ...requirements.flatMap(r => ['-r', r])
+    into.siteDir,
+    ...what
   ]
-  log(
-    `  pip install (from source) ${path.basename(project)}${requirements.length ? ' + ' + requirements.map(r => path.basename(r)).join(', ') : ''}`
-  )
-  const logFile = path.join(root, 'pip.log')
   const env: NodeJS.ProcessEnv = {
     ...request.env,
     ...compilerWrapperEnv(request.env, request.cxx),
-    PYSEAL_CAPTURE_DIR: captureDir,
+    PYSEAL_CAPTURE_DIR: into.captureDir,
     // The compiler wrapper maps the build directory and the cache root out of every
     // object (__FILE__, debug info): the same package gives the same bytes in any cache.
     PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${configuredPrefix}=/pyseal-python`].join(
@@ -213,7 +334,7 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
   delete env.PYTHONPATH
   if (request.crossSysconfigName) env._PYTHON_SYSCONFIGDATA_NAME = request.crossSysconfigName
   const result = await runCommand({ command: python, args, env, cwd: project })
-  await writeFile(logFile, `$ ${python} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`)
+  await writeFile(into.logFile, `$ ${python} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`)
   if (result.code !== 0) {
     const output = result.stderr + result.stdout
     const missing = /No matching distribution found for (\S+)/.exec(output)?.[1]
@@ -221,18 +342,12 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
       const where = requirements.length > 0 ? requirements.join(', ') : "the project's dependencies"
       throw new Error(
         `requirement ${missing} is not on the package index (pip found no matching distribution): ` +
-          `check its name and version in ${where}. Full log: ${logFile}`
+          `check its name and version in ${where}. Full log: ${into.logFile}`
       )
     }
-    throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), logFile)
+    throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), into.logFile)
   }
-
-  await dropMachineRecords(siteDir)
-  const capture = await readCapture(captureDir)
-  const installed = await findExtensionFiles(siteDir, request.platformTag)
-  await writeFile(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + '\n')
-  await writeEntryManifest(root)
-  return { key, reused: false, siteDir, captureDir, capture, installed }
+  if (existsSync(into.siteDir)) await dropMachineRecords(into.siteDir)
 }
 
 /**

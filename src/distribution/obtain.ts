@@ -8,7 +8,7 @@ import { findTarget } from '../targets/table'
 import { downloadVerified } from './download'
 import { isPbsValue, obtainPbsDistribution } from './pbs'
 import { readDistribution, type Distribution } from './python-json'
-import { buildDistributionFromSource, sysconfigDataName } from './source-build'
+import { buildDistributionFromSource, sysconfigDataName, type SourceOptimization } from './source-build'
 
 export interface ObtainedDistribution {
   distribution: Distribution
@@ -39,9 +39,15 @@ export class DistributionSourceError extends Error {
   }
 }
 
+/** The --python-distribution value and, for a CPython built from source, how to optimize it. */
+export interface DistributionRequest {
+  value: string
+  optimization: SourceOptimization
+}
+
 /** Turns the --python-distribution value into a distribution ready to link against. */
 export async function obtainDistribution(
-  value: string,
+  request: DistributionRequest,
   target: HostedTarget,
   cacheRoot: string,
   log: (line: string) => void
@@ -54,12 +60,27 @@ export async function obtainDistribution(
     reused,
     source
   })
+  const { value, optimization } = request
   const sourceTarball = !isPbsValue(value) && (/^(debian:|https?:\/\/)/.test(value) || isTarball(value))
   if (target.crossCompiling && !sourceTarball) {
     throw new DistributionSourceError(
       value,
       `a cross build (${target.triple} from ${target.host}) builds CPython twice from one source tarball, ` +
         'for this machine and for the target; give a CPython source tarball (path or URL) or debian:python3.N'
+    )
+  }
+  if (!sourceTarball && optimization !== 'none') {
+    throw new DistributionSourceError(
+      value,
+      `--python-optimization ${optimization} applies to a CPython built from source; this distribution is already built ` +
+        '(for python-build-standalone, choose its variant instead, e.g. pbs:3.11:pgo+lto)'
+    )
+  }
+  if (target.crossCompiling && optimization === 'pgo+lto') {
+    throw new DistributionSourceError(
+      value,
+      `--python-optimization pgo+lto profiles the interpreter by running it, and a ${target.triple} interpreter ` +
+        `cannot run on ${target.host}; use lto for a cross build, or build on a ${target.triple} runner`
     )
   }
   if (isPbsValue(value)) {
@@ -73,19 +94,34 @@ export async function obtainDistribution(
   }
   const tarball = await locateTarball(value, cacheRoot, log)
   if (!target.crossCompiling) {
-    const built = await buildDistributionFromSource({ tarball, target, buildPython: null, cacheRoot, log })
+    const built = await buildDistributionFromSource({
+      tarball,
+      target,
+      buildPython: null,
+      optimization,
+      cacheRoot,
+      log
+    })
     return native(built.distribution, built.reused, path.basename(tarball))
   }
   log(`  CPython for ${target.host} first: the cross build runs it`)
   const hostTarget = selectToolchain(findTarget(target.host), target.host)
-  const host = await buildDistributionFromSource({ tarball, target: hostTarget, buildPython: null, cacheRoot, log })
+  // The build machine's CPython only runs pip and compiles .pyc files: it is never optimized.
+  const host = await buildDistributionFromSource({
+    tarball,
+    target: hostTarget,
+    buildPython: null,
+    optimization: 'none',
+    cacheRoot,
+    log
+  })
   const hostJson = host.distribution.json
   const buildPython = {
     exe: path.join(host.distribution.root, hostJson.python_exe),
     stdlib: path.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   }
-  const built = await buildDistributionFromSource({ tarball, target, buildPython, cacheRoot, log })
+  const built = await buildDistributionFromSource({ tarball, target, buildPython, optimization, cacheRoot, log })
   return {
     distribution: built.distribution,
     buildDistribution: host.distribution,

@@ -26,12 +26,24 @@ export interface BuildPython {
   key: string
 }
 
+/** How CPython is optimized: configure's --with-lto, and --enable-optimizations (PGO) on top. */
+export type SourceOptimization = 'none' | 'lto' | 'pgo+lto'
+
+/** configure's arguments for an optimization mode. */
+export function optimizationConfigureArgs(optimization: SourceOptimization): string[] {
+  if (optimization === 'none') return []
+  // GCC's LTO objects in libpython.a stay "fat" (CPython adds -ffat-lto-objects), so the
+  // final link, done without -flto, uses their ordinary machine code.
+  return optimization === 'lto' ? ['--with-lto'] : ['--with-lto', '--enable-optimizations']
+}
+
 export interface SourceBuildRequest {
   /** A CPython source tarball (.tgz / .tar.xz) on disk. */
   tarball: string
   target: HostedTarget
   /** For a cross build: the same CPython built for this machine; null for a native build. */
   buildPython: BuildPython | null
+  optimization: SourceOptimization
   cacheRoot: string
   log: (line: string) => void
 }
@@ -69,7 +81,9 @@ export async function buildDistributionFromSource(request: SourceBuildRequest): 
     compiler: toolchain.compilerVersion,
     staticDeps: toolchain.staticDepsKey,
     // Absent (not null) for native builds, so their keys stay what they were.
-    buildPython: request.buildPython?.key
+    buildPython: request.buildPython?.key,
+    // Absent for `none`, so unoptimized builds keep their keys.
+    optimization: request.optimization === 'none' ? undefined : request.optimization
   })
   const root = path.join(cacheRoot, 'python', key)
   if (existsSync(path.join(root, 'PYTHON.json'))) {
@@ -123,6 +137,7 @@ async function buildInto(
     `--prefix=${path.join(root, 'install')}`,
     '--with-ensurepip=no',
     'MODULE_BUILDTYPE=static',
+    ...optimizationConfigureArgs(request.optimization),
     ...toolchain.configureArgs
   ]
   const cross = request.buildPython

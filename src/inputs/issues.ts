@@ -6,6 +6,7 @@ const FLAG_NAMES: Record<string, string> = {
   entryPoint: 'entry-point',
   pythonDistribution: 'python-distribution',
   stdlibExclude: 'stdlib-exclude',
+  stdlibInclude: 'stdlib-include',
   outDir: 'out-dir',
   cacheDir: 'cache-dir',
   failOn: 'fail-on',

@@ -74,7 +74,10 @@ export async function resolveBuildInputs(flags: RawInputs, cwd = process.cwd()):
     entryPoint,
     name: merged.name ?? metadata.name ?? path.basename(project),
     pythonDistribution: await distributionValue(merged['python-distribution'], target, cwd, problems),
+    pythonOptimization: merged['python-optimization'] ?? 'none',
     stdlibExclude,
+    stdlib: merged.stdlib ?? 'all',
+    stdlibInclude: listOf(merged['stdlib-include']),
     outDir: directoryValue(path.resolve(cwd, merged['out-dir'] ?? 'pyseal-out'), 'out-dir', problems),
     cacheDir: directoryValue(
       merged['cache-dir'] ? path.resolve(cwd, merged['cache-dir']) : defaultCacheDir(),

@@ -54,8 +54,20 @@ export const BuildInputsSchema = z.object({
   entryPoint: entryPoint.nullable(),
   name: z.string().regex(/^[\w.-]+$/, 'may hold letters, digits, ".", "_" and "-" only'),
   pythonDistribution: z.string().min(1),
+  /**
+   * How a CPython built from source is optimized: `none` (quickest to build), `lto`,
+   * or `pgo+lto` (profile-guided, as operating systems and python-build-standalone ship it).
+   */
+  pythonOptimization: z.enum(['none', 'lto', 'pgo+lto']),
   /** fnmatch patterns relative to the stdlib root; empty keeps the whole stdlib. */
   stdlibExclude: z.array(z.string()),
+  /**
+   * `all`: the stdlib less stdlibExclude; `imported`: only the stdlib modules (and
+   * stdlib extension modules) the app and its packages import, found statically.
+   */
+  stdlib: z.enum(['all', 'imported']),
+  /** Modules kept with `stdlib: imported` though no import of them was found (dynamic imports). */
+  stdlibInclude: z.array(z.string().regex(/^[A-Za-z_][\w.]*$/, 'must be dotted module names')),
   outDir: z.string().min(1),
   cacheDir: z.string().min(1),
   /**
@@ -87,7 +99,10 @@ export const RawInputsSchema = z
     'entry-point': z.string(),
     name: z.string(),
     'python-distribution': z.string(),
+    'python-optimization': z.string(),
     'stdlib-exclude': z.union([z.string(), z.array(z.string())]),
+    stdlib: z.string(),
+    'stdlib-include': z.union([z.string(), z.array(z.string())]),
     'out-dir': z.string(),
     'cache-dir': z.string(),
     'fail-on': z.string(),

@@ -10,6 +10,8 @@ export interface EmbedRequest {
   buildDistribution?: Distribution
   siteDir: string | null
   stdlibExclude: string[]
+  /** With `--stdlib imported`: the only top-level stdlib names to pack (`json`, `os.py`); null packs all. */
+  stdlibTopLevel?: string[] | null
   workDir: string
   nativeExecutable: string
   /** Final path; written under a temporary name and renamed only when complete. */
@@ -36,13 +38,17 @@ export async function embedResources(request: EmbedRequest): Promise<EmbedResult
         '__phello__',
         'EXTERNALLY-MANAGED'
       ],
+      ...(request.stdlibTopLevel ? { include: request.stdlibTopLevel } : {}),
       // CPython's test suite ships files that must not compile (badsyntax_*.py, lib2to3 data).
       allow_compile_errors: true
     }
   ]
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ['bin'] })
   const manifest = path.join(workDir, 'resources.json')
-  await writeFile(manifest, JSON.stringify({ version: 1, optimize: 0, compression: 'deflated', roots }, null, 2))
+  await writeFile(
+    manifest,
+    JSON.stringify({ version: 1, optimize: 0, compression: 'deflated', bytecode_compression: 'stored', roots }, null, 2)
+  )
   const archive = path.join(workDir, 'resources.zip')
   // The build machine's Python compiles the .pyc files (the same version as the target's, which may not run here).
   const buildDistribution = request.buildDistribution ?? distribution

@@ -51,6 +51,8 @@ export interface ResolveRequest {
   /** The target's C++ compiler driver on this machine, or null when it has none. */
   cxx: string | null
   includeStdlibTestModules: boolean
+  /** With `--stdlib imported`: the stdlib modules found imported; the other stdlib extension modules are left out. */
+  stdlibImported?: Set<string> | null
   records: CaptureRecord[]
   intents: Intent[]
   installed: InstalledExtension[]
@@ -110,6 +112,16 @@ function planStdlib(request: ResolveRequest): ModulePlan[] {
     plan.capture = 'distribution'
     plan.initFunction = variant.init_fn
     plan.linkedInitFunction = variant.init_fn
+    // A required module (Setup.bootstrap: _signal, time, ...) is used by the interpreter itself.
+    if (request.stdlibImported && !request.stdlibImported.has(module) && !variant.required) {
+      plans.push(
+        excluded(plan, {
+          code: 'STDLIB_NOT_IMPORTED',
+          message: `no import of it was found (--stdlib imported); keep it with --stdlib-include ${module}`
+        })
+      )
+      continue
+    }
     if (testModules.has(module) && !request.includeStdlibTestModules) {
       plans.push(
         excluded(plan, {

@@ -45,6 +45,11 @@ def main():
               .read_text().strip())
         print(importlib.metadata.version("seal-app"))
         return 0
+    if cmd == "exit":
+        exit(int(args[1]))  # the builtin site would add
+    if cmd == "site":
+        print("site" in sys.modules, sys.flags.no_site, type(help).__name__, quit.__class__.__name__)
+        return 0
     if cmd == "env":
         print(os.environ.get(args[1], "<unset>"))
         return 0

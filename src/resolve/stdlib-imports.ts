@@ -1,0 +1,53 @@
+import path from 'node:path'
+import { z } from 'zod'
+import { runChecked } from '../exec/run'
+import { packageRoot } from '../package-root'
+import type { Distribution } from '../distribution/python-json'
+
+/** What `--stdlib imported` keeps: found by python/pyseal_pack/imports.py with the stdlib's modulefinder. */
+export interface StdlibImports {
+  /** Stdlib modules found (dotted), extension modules included. */
+  modules: Set<string>
+  /** Top-level stdlib files and packages to pack (`json`, `os.py`). */
+  topLevel: string[]
+}
+
+const AnalysisSchema = z.object({
+  top_level: z.array(z.string()),
+  modules: z.array(z.string()),
+  missing: z.array(z.string())
+})
+
+export interface StdlibImportsRequest {
+  /** The Python that runs here (the build machine's twin of the target's for a cross build). */
+  buildDistribution: Distribution
+  siteDir: string
+  /** The entry point's module, and the modules the user named with --stdlib-include. */
+  roots: string[]
+}
+
+/**
+ * The stdlib an app can reach: every import at module level in the stdlib, and every
+ * import anywhere in the app and its packages, from the launcher's own needs outward.
+ */
+export async function findStdlibImports(request: StdlibImportsRequest): Promise<StdlibImports> {
+  const { buildDistribution } = request
+  const python = path.join(buildDistribution.root, buildDistribution.json.python_exe)
+  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONPATH: path.join(packageRoot(), 'python') }
+  delete env.PYSEAL_CAPTURE_DIR
+  const { stdout } = await runChecked({
+    command: python,
+    args: [
+      '-m',
+      'pyseal_pack.imports',
+      '--site',
+      request.siteDir,
+      ...request.roots.flatMap(module => ['--module', module])
+    ],
+    env
+  })
+  const analysis = AnalysisSchema.parse(JSON.parse(stdout))
+  const include = request.roots.map(module => module.split('.')[0])
+  const topLevel = [...new Set([...analysis.top_level, ...include, ...include.map(name => `${name}.py`)])].sort()
+  return { modules: new Set([...analysis.modules, ...request.roots]), topLevel }
+}
