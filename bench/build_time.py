@@ -38,13 +38,11 @@ def seed_cache(cache):
 
 def compiled_extensions(output):
     """How many extension modules a build compiled, from its build-stage line."""
-    match = re.search(r"✓ build [\d.]+s: (reused cached|compiled) packages \S+ \((\d+) extension", output)
+    match = re.search(r"✓ build [\d.]+s: (reused cached|built) packages \S+ \(\d+ extension modules captured"
+                      r"(?:, (\d+) compiled now)?\)", output)
     if not match:
         raise SystemExit(f"no build-stage line in pyseal's output:\n{output}")
-    if match.group(1) == "reused cached":
-        return 0
-    reused_dependencies = "reused cached dependencies" in output
-    return 0 if reused_dependencies else int(match.group(2))
+    return int(match.group(2) or 0)
 
 
 def main():

@@ -535,8 +535,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path34, errorMaps, issueData } = params;
-  const fullPath = [...path34, ...issueData.path || []];
+  const { data, path: path35, errorMaps, issueData } = params;
+  const fullPath = [...path35, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -652,11 +652,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path34, key) {
+  constructor(parent, value, path35, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path34;
+    this._path = path35;
     this._key = key;
   }
   get path() {
@@ -6233,7 +6233,14 @@ var BUILD_TOOLS_AS_WHEELS = [
   "pycparser",
   "pip"
 ];
-var PACKAGE_RECIPE_VERSION = 4;
+var DEFAULT_SOURCE_DATE_EPOCH = "946684800";
+function sourceDateEpoch(env = process.env) {
+  return /^\d+$/.test(env.SOURCE_DATE_EPOCH ?? "") ? env.SOURCE_DATE_EPOCH : DEFAULT_SOURCE_DATE_EPOCH;
+}
+function chosenEpoch() {
+  return sourceDateEpoch() === DEFAULT_SOURCE_DATE_EPOCH ? void 0 : sourceDateEpoch();
+}
+var PACKAGE_RECIPE_VERSION = 5;
 var PackageBuildError = class extends Error {
   constructor(packageName, detail, logFile) {
     super(
@@ -6258,7 +6265,8 @@ async function buildPackages(request) {
     tools: BUILD_TOOLS_AS_WHEELS,
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
     cxx: request.cxx && import_node_path13.default.isAbsolute(request.cxx) ? import_node_path13.default.relative(cacheRoot, request.cxx) : request.cxx,
-    recipe: PACKAGE_RECIPE_VERSION
+    recipe: PACKAGE_RECIPE_VERSION,
+    epoch: chosenEpoch()
   });
   const root = import_node_path13.default.join(cacheRoot, "packages", key);
   const siteDir = import_node_path13.default.join(root, "site");
@@ -6269,7 +6277,8 @@ async function buildPackages(request) {
     siteDir,
     captureDir,
     capture: await readCapture(captureDir),
-    installed: await findExtensionFiles(siteDir, request.platformTag)
+    installed: await findExtensionFiles(siteDir, request.platformTag),
+    compiled: 0
   });
   if (await intactEntry(root, `packages ${key}`, request.log)) return reuse();
   return withCacheLock(`${root}.lock`, async () => {
@@ -6295,6 +6304,7 @@ async function installInto(request, key, root) {
   await copyProjectTree(project, projectCopy);
   const requirementArgs = requirements.flatMap((r) => ["-r", r]);
   const dependencies = await staticDependencies(project);
+  let fromCache = 0;
   if (dependencies === null) {
     log(
       `  pip install (from source) ${import_node_path13.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path13.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
@@ -6307,13 +6317,16 @@ async function installInto(request, key, root) {
     const layer = dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies) : null;
     log(`  pip install (from source) ${import_node_path13.default.basename(project)}, without its dependencies`);
     await pipInstall(request, { siteDir, captureDir, logFile: import_node_path13.default.join(root, "pip.log") }, ["--no-deps", projectCopy]);
-    if (layer) await mergeDependencyLayer(layer, root);
+    if (layer) {
+      await mergeDependencyLayer(layer.root, root);
+      if (layer.reused) fromCache = (await readCapture(import_node_path13.default.join(layer.root, "capture"))).records.length;
+    }
   }
   const capture = await readCapture(captureDir);
   const installed = await findExtensionFiles(siteDir, request.platformTag);
   await (0, import_promises11.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
   await writeEntryManifest(root);
-  return { key, reused: false, siteDir, captureDir, capture, installed };
+  return { key, reused: false, siteDir, captureDir, capture, installed, compiled: capture.records.length - fromCache };
 }
 async function installCaptureShim(buildDistribution) {
   const python = import_node_path13.default.join(buildDistribution.root, buildDistribution.json.python_exe);
@@ -6334,17 +6347,18 @@ async function buildDependencyLayer(request, dependencies) {
     shim: await hashTree(import_node_path13.default.join(packageRoot(), "python", "pyseal_capture")),
     tools: BUILD_TOOLS_AS_WHEELS,
     cxx: request.cxx && import_node_path13.default.isAbsolute(request.cxx) ? import_node_path13.default.relative(cacheRoot, request.cxx) : request.cxx,
-    recipe: PACKAGE_RECIPE_VERSION
+    recipe: PACKAGE_RECIPE_VERSION,
+    epoch: chosenEpoch()
   });
   const root = import_node_path13.default.join(cacheRoot, "packages", key);
   const doneMarker = import_node_path13.default.join(root, "build.json");
   const names = [...dependencies, ...requirements.map((r) => import_node_path13.default.basename(r))].join(", ");
   if (await intactEntry(root, `dependencies ${key}`, log)) {
     log(`  reused cached dependencies ${key} (${names})`);
-    return root;
+    return { root, reused: true };
   }
   return withCacheLock(`${root}.lock`, async () => {
-    if (await intactEntry(root, `dependencies ${key}`, log)) return root;
+    if (await intactEntry(root, `dependencies ${key}`, log)) return { root, reused: true };
     await (0, import_promises11.rm)(root, { recursive: true, force: true });
     const captureDir = import_node_path13.default.join(root, "capture");
     await (0, import_promises11.mkdir)(captureDir, { recursive: true });
@@ -6356,7 +6370,7 @@ async function buildDependencyLayer(request, dependencies) {
     const records = (await readCapture(captureDir)).records.length;
     await (0, import_promises11.writeFile)(doneMarker, JSON.stringify({ key, records }, null, 2) + "\n");
     await writeEntryManifest(root);
-    return root;
+    return { root, reused: false };
   });
 }
 async function mergeDependencyLayer(layerRoot, root) {
@@ -6422,6 +6436,7 @@ async function pipInstall(request, into, what) {
       import_node_path13.default.delimiter
     ),
     PIP_NO_INPUT: "1",
+    SOURCE_DATE_EPOCH: sourceDateEpoch(),
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
     // cache per distribution keeps them apart.
@@ -6444,17 +6459,18 @@ ${result.stderr}`);
     }
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), into.logFile);
   }
-  if ((0, import_node_fs11.existsSync)(into.siteDir)) await dropCachePathRecords(into.siteDir);
+  if ((0, import_node_fs11.existsSync)(into.siteDir)) await dropMachineRecords(into.siteDir);
 }
-async function dropCachePathRecords(siteDir) {
+async function dropMachineRecords(siteDir) {
   for (const entry of await (0, import_promises11.readdir)(siteDir)) {
+    if (!entry.endsWith(".dist-info")) continue;
     const directUrl = import_node_path13.default.join(siteDir, entry, "direct_url.json");
-    if (!entry.endsWith(".dist-info") || !(0, import_node_fs11.existsSync)(directUrl)) continue;
-    await (0, import_promises11.rm)(directUrl);
+    if ((0, import_node_fs11.existsSync)(directUrl)) await (0, import_promises11.rm)(directUrl);
     const record = import_node_path13.default.join(siteDir, entry, "RECORD");
     if (!(0, import_node_fs11.existsSync)(record)) continue;
     const lines = (await (0, import_promises11.readFile)(record, "utf8")).split("\n");
-    await (0, import_promises11.writeFile)(record, lines.filter((l) => !l.startsWith(`${entry}/direct_url.json,`)).join("\n"));
+    const kept = lines.filter((l) => !l.startsWith(`${entry}/direct_url.json,`) && !l.startsWith("../"));
+    if (kept.length !== lines.length) await (0, import_promises11.writeFile)(record, kept.join("\n"));
   }
 }
 function compilerWrapperEnv(env, cxx) {
@@ -8097,11 +8113,19 @@ async function findOrig(dir, pkg) {
   const names = (await (0, import_promises17.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
   return names.length > 0 ? import_node_path23.default.join(dir, names[names.length - 1]) : null;
 }
-async function downloadTarball(url, cacheRoot, log) {
-  const dir = import_node_path23.default.join(cacheRoot, "sources", contentKey({ url }, 16));
-  const dest = import_node_path23.default.join(dir, import_node_path23.default.basename(new URL(url).pathname) || "python.tgz");
-  if ((0, import_node_fs19.existsSync)(dest)) return dest;
-  return (await downloadVerified({ url, dest, sha256: null, log })).file;
+async function downloadTarball(value, cacheRoot, log) {
+  const url = new URL(value);
+  const pinned = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash)?.[1]?.toLowerCase() ?? null;
+  url.hash = "";
+  const dir = import_node_path23.default.join(cacheRoot, "sources", contentKey({ url: url.toString() }, 16));
+  const dest = import_node_path23.default.join(dir, import_node_path23.default.basename(url.pathname) || "python.tgz");
+  const result = await downloadVerified({ url: url.toString(), dest, sha256: pinned, log });
+  if (!pinned) {
+    log(
+      `  ${url.toString()} is not pinned: its sha256 is ${result.sha256}; give ${url.toString()}#sha256=${result.sha256} to refuse anything else`
+    );
+  }
+  return result.file;
 }
 
 // src/link/embed.ts
@@ -9188,7 +9212,7 @@ async function runBuild(inputs, observer) {
         platformTag: `${target.arch}-${target.os}-${target.libc}`,
         log: observer.log
       }),
-      (p) => `${p.reused ? "reused cached packages" : "compiled packages"} ${p.key} (${p.capture.records.length} extension modules captured)`
+      (p) => `${p.reused ? "reused cached packages" : "built packages"} ${p.key} (${p.capture.records.length} extension modules captured, ${p.compiled} compiled now)`
     );
     report.packages = { key: packages.key };
     checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed);
@@ -9315,6 +9339,28 @@ function failureOf(report, failOn) {
   return `--fail-on fallback: ${modules.length} third-party extension module${modules.length === 1 ? " is" : "s are"} not built in: ` + modules.map((m) => `${m.module} (${m.package ?? "unknown package"}, ${m.reasons.at(-1)?.code ?? m.status})`).join(", ") + `. The binary and report were written; see ${report.name}.report.json.`;
 }
 
+// src/commands/argument-error.ts
+function describeArgumentError(error, options, command) {
+  const message = error.message;
+  const flagNames = options.map((name) => `--${name}`);
+  switch (error.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
+      const flag = (/'(-[^']*)'/.exec(message)?.[1] ?? message).split("=")[0];
+      return `unknown option ${flag}.${didYouMean(flag, flagNames)} ${command} takes ${flagNames.join(", ")}.`;
+    }
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": {
+      const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
+      return `unexpected argument "${argument}": ${command} takes only options (${flagNames.join(", ")})`;
+    }
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
+      const option = /'(--[\w-]+)/.exec(message)?.[1] ?? "an option";
+      return /does not take an argument/.test(message) ? `${option} is a switch and takes no value: give ${option} alone to turn it on` : `${option} needs a value: write ${option} VALUE`;
+    }
+    default:
+      return message;
+  }
+}
+
 // src/commands/build.ts
 var BUILD_OPTIONS = {
   target: { type: "string" },
@@ -9337,36 +9383,17 @@ var BUILD_OPTIONS = {
   "standalone-packages": { type: "string" },
   "link-extra": { type: "string", multiple: true }
 };
-function describeArgumentError(error) {
-  const message = error.message;
-  const flagNames = Object.keys(BUILD_OPTIONS).map((name) => `--${name}`);
-  switch (error.code) {
-    case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
-      const option = /'(-[^']*)'/.exec(message)?.[1] ?? message;
-      const flag = option.split("=")[0];
-      return `unknown option ${flag}.${didYouMean(flag, flagNames)} The options are listed below.`;
-    }
-    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": {
-      const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
-      return `unexpected argument "${argument}": pyseal build takes only options (--project DIR for the project)`;
-    }
-    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
-      const option = /'(--[\w-]+)/.exec(message)?.[1] ?? "an option";
-      return /does not take an argument/.test(message) ? `${option} is a switch and takes no value: give ${option} alone to turn it on` : `${option} needs a value: write ${option} VALUE`;
-    }
-    default:
-      return message;
-  }
-}
 async function buildCommand(args, usage) {
   let flags;
   try {
     const { values } = (0, import_node_util.parseArgs)({ args, strict: true, allowPositionals: false, options: BUILD_OPTIONS });
     flags = values;
   } catch (error) {
-    process.stderr.write(`pyseal: ${describeArgumentError(error)}
+    process.stderr.write(
+      `pyseal: ${describeArgumentError(error, Object.keys(BUILD_OPTIONS), "pyseal build")}
 
-${usage}`);
+${usage}`
+    );
     return 2;
   }
   const started = Date.now();
@@ -9440,20 +9467,25 @@ function planMatrix(targets, name) {
 }
 
 // src/commands/plan.ts
+var PLAN_OPTIONS = { targets: { type: "string" }, name: { type: "string" } };
 function planCommand(args) {
+  let values;
   try {
-    const { values } = (0, import_node_util2.parseArgs)({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: { targets: { type: "string" }, name: { type: "string" } }
-    });
+    values = (0, import_node_util2.parseArgs)({ args, strict: true, allowPositionals: false, options: PLAN_OPTIONS }).values;
+  } catch (error) {
+    process.stderr.write(`pyseal: ${describeArgumentError(error, Object.keys(PLAN_OPTIONS), "pyseal plan")}
+`);
+    return 2;
+  }
+  try {
     const targets = (values.targets ?? "").split(/[\s,]+/).map((t) => t.trim()).filter((t) => t !== "");
     process.stdout.write(`${JSON.stringify(planMatrix(targets, values.name ?? "app"))}
 `);
     return 0;
   } catch (error) {
-    process.stderr.write(`pyseal: ${error.message}
+    const unknown = /^Unknown target "([^"]*)"/.exec(error.message)?.[1];
+    const names = TARGETS.flatMap((t) => [t.triple, ...t.aliases]);
+    process.stderr.write(`pyseal: ${error.message}${unknown ? didYouMean(unknown, names) : ""}
 `);
     return 2;
   }
@@ -9518,10 +9550,34 @@ function verdictMove(diff) {
   return diff.baseVerdict === diff.headVerdict ? `verdict unchanged (${diff.baseVerdict})` : `verdict ${diff.baseVerdict} \u2192 ${diff.headVerdict}`;
 }
 
+// src/report/migrate.ts
+var import_node_path34 = __toESM(require("node:path"));
+var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
+function upgradeReport(raw) {
+  if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
+  const old = raw;
+  const python = old.python ? { ...old.python } : null;
+  if (python) delete python.reused;
+  const upgraded = {
+    ...old,
+    schema: REPORT_SCHEMA,
+    inputs: { project: "", requirements: [], pythonDistribution: "" },
+    python,
+    packages: old.packages ? { key: old.packages.key } : null,
+    executable: old.executable ? { ...old.executable, path: import_node_path34.default.basename(old.executable.path) } : null
+  };
+  return upgraded;
+}
+
 // src/commands/report.ts
 async function reportCommand(args) {
   const [verb, ...rest] = args;
   try {
+    if (verb !== "render" && verb !== "diff") {
+      throw new Error(
+        `unknown report command "${verb ?? ""}".${didYouMean(verb ?? "", ["render", "diff"])} Use "report render FILE..." or "report diff BASE HEAD"`
+      );
+    }
     const { values, positionals } = (0, import_node_util3.parseArgs)({
       args: rest,
       strict: true,
@@ -9556,12 +9612,27 @@ async function reportCommand(args) {
 }
 async function readReport(file) {
   let raw;
+  let text;
   try {
-    raw = JSON.parse(await (0, import_promises24.readFile)(file, "utf8"));
+    text = await (0, import_promises24.readFile)(file, "utf8");
   } catch (error) {
-    throw new Error(`${file} cannot be read as JSON: ${error.message}`);
+    const code2 = error.code;
+    throw new Error(
+      code2 === "ENOENT" ? `report file ${file} does not exist: give the path of a <name>.report.json` : `report file ${file} cannot be read (${error.message})`
+    );
   }
-  const parsed = ReportSchema.safeParse(raw);
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file} is not JSON (${error.message}): give a <name>.report.json that pyseal wrote`);
+  }
+  const schema = raw?.schema;
+  if (typeof schema === "string" && schema.startsWith("pyseal-report/") && ![REPORT_SCHEMA, PREVIOUS_REPORT_SCHEMA].includes(schema)) {
+    throw new Error(
+      `${file} is a ${schema} report; this pyseal reads ${REPORT_SCHEMA} and ${PREVIOUS_REPORT_SCHEMA}: use the pyseal that wrote it`
+    );
+  }
+  const parsed = ReportSchema.safeParse(upgradeReport(raw));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new Error(`${file} is not a pyseal report: ${first.path.join(".") || "(root)"}: ${first.message}`);

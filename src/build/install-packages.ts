@@ -44,8 +44,23 @@ export const BUILD_TOOLS_AS_WHEELS = [
   'pip'
 ]
 
+/**
+ * The time compilers see (`__DATE__`, `__TIME__`, archive dates) when the user sets no
+ * SOURCE_DATE_EPOCH: 2000-01-01, never the clock, so a rebuild gives the same bytes.
+ */
+const DEFAULT_SOURCE_DATE_EPOCH = '946684800'
+
+export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): string {
+  return /^\d+$/.test(env.SOURCE_DATE_EPOCH ?? '') ? (env.SOURCE_DATE_EPOCH as string) : DEFAULT_SOURCE_DATE_EPOCH
+}
+
+/** Only a SOURCE_DATE_EPOCH the user chose is part of a key: the default keeps every existing key. */
+function chosenEpoch(): string | undefined {
+  return sourceDateEpoch() === DEFAULT_SOURCE_DATE_EPOCH ? undefined : sourceDateEpoch()
+}
+
 /** Bump when the way packages are built changes, so old cache entries are not reused. */
-const PACKAGE_RECIPE_VERSION = 4
+const PACKAGE_RECIPE_VERSION = 5
 
 export interface PackageBuildRequest {
   distribution: Distribution
@@ -114,7 +129,8 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
     tools: BUILD_TOOLS_AS_WHEELS,
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
     cxx: request.cxx && path.isAbsolute(request.cxx) ? path.relative(cacheRoot, request.cxx) : request.cxx,
-    recipe: PACKAGE_RECIPE_VERSION
+    recipe: PACKAGE_RECIPE_VERSION,
+    epoch: chosenEpoch()
   })
   const root = path.join(cacheRoot, 'packages', key)
   const siteDir = path.join(root, 'site')
@@ -213,7 +229,8 @@ async function buildDependencyLayer(
     shim: await hashTree(path.join(packageRoot(), 'python', 'pyseal_capture')),
     tools: BUILD_TOOLS_AS_WHEELS,
     cxx: request.cxx && path.isAbsolute(request.cxx) ? path.relative(cacheRoot, request.cxx) : request.cxx,
-    recipe: PACKAGE_RECIPE_VERSION
+    recipe: PACKAGE_RECIPE_VERSION,
+    epoch: chosenEpoch()
   })
   const root = path.join(cacheRoot, 'packages', key)
   const doneMarker = path.join(root, 'build.json')
@@ -318,6 +335,7 @@ async function pipInstall(request: PackageBuildRequest, into: PipTarget, what: s
       path.delimiter
     ),
     PIP_NO_INPUT: '1',
+    SOURCE_DATE_EPOCH: sourceDateEpoch(),
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
     // cache per distribution keeps them apart.
@@ -339,24 +357,26 @@ async function pipInstall(request: PackageBuildRequest, into: PipTarget, what: s
     }
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), into.logFile)
   }
-  if (existsSync(into.siteDir)) await dropCachePathRecords(into.siteDir)
+  if (existsSync(into.siteDir)) await dropMachineRecords(into.siteDir)
 }
 
 /**
- * pip records a local project's install location in `direct_url.json` (PEP 610): for
- * pyseal that is the project's copy in the cache, a path that would make the binary
- * differ per cache directory and means nothing where the binary runs. It goes, with
- * its RECORD line.
+ * What pip records that names this machine rather than the package: `direct_url.json`
+ * (PEP 610: for pyseal, the project's copy in the cache) and RECORD lines for files
+ * outside the site directory (console scripts, whose first line names the cache's
+ * Python). Neither is in the binary; both would make it differ per cache directory.
+ * They go, RECORD lines and all.
  */
-async function dropCachePathRecords(siteDir: string): Promise<void> {
+async function dropMachineRecords(siteDir: string): Promise<void> {
   for (const entry of await readdir(siteDir)) {
+    if (!entry.endsWith('.dist-info')) continue
     const directUrl = path.join(siteDir, entry, 'direct_url.json')
-    if (!entry.endsWith('.dist-info') || !existsSync(directUrl)) continue
-    await rm(directUrl)
+    if (existsSync(directUrl)) await rm(directUrl)
     const record = path.join(siteDir, entry, 'RECORD')
     if (!existsSync(record)) continue
     const lines = (await readFile(record, 'utf8')).split('\n')
-    await writeFile(record, lines.filter(l => !l.startsWith(`${entry}/direct_url.json,`)).join('\n'))
+    const kept = lines.filter(l => !l.startsWith(`${entry}/direct_url.json,`) && !l.startsWith('../'))
+    if (kept.length !== lines.length) await writeFile(record, kept.join('\n'))
   }
 }
 

@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util'
 import { resolveBuildInputs } from '../inputs/resolve-inputs'
 import type { RawInputs } from '../inputs/schema'
 import { BuildFailedError, runBuild } from '../pipeline'
-import { didYouMean } from '../inputs/suggest'
 import { failureOf } from '../report/fail-on'
+import { describeArgumentError } from './argument-error'
 
 const BUILD_OPTIONS = {
   target: { type: 'string' },
@@ -27,31 +27,6 @@ const BUILD_OPTIONS = {
   'link-extra': { type: 'string', multiple: true }
 } as const
 
-/** A command-line mistake in one line: which argument, what is wrong, what to write instead. */
-export function describeArgumentError(error: unknown): string {
-  const message = (error as Error).message
-  const flagNames = Object.keys(BUILD_OPTIONS).map(name => `--${name}`)
-  switch ((error as NodeJS.ErrnoException).code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
-      const option = /'(-[^']*)'/.exec(message)?.[1] ?? message
-      const flag = option.split('=')[0]
-      return `unknown option ${flag}.${didYouMean(flag, flagNames)} The options are listed below.`
-    }
-    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
-      const argument = /'([^']*)'/.exec(message)?.[1] ?? ''
-      return `unexpected argument "${argument}": pyseal build takes only options (--project DIR for the project)`
-    }
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
-      const option = /'(--[\w-]+)/.exec(message)?.[1] ?? 'an option'
-      return /does not take an argument/.test(message)
-        ? `${option} is a switch and takes no value: give ${option} alone to turn it on`
-        : `${option} needs a value: write ${option} VALUE`
-    }
-    default:
-      return message
-  }
-}
-
 /** `pyseal build [options]`: one binary and its report; the exit code follows --fail-on. */
 export async function buildCommand(args: string[], usage: string): Promise<number> {
   let flags: RawInputs
@@ -59,7 +34,9 @@ export async function buildCommand(args: string[], usage: string): Promise<numbe
     const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: BUILD_OPTIONS })
     flags = values as RawInputs
   } catch (error) {
-    process.stderr.write(`pyseal: ${describeArgumentError(error)}\n\n${usage}`)
+    process.stderr.write(
+      `pyseal: ${describeArgumentError(error, Object.keys(BUILD_OPTIONS), 'pyseal build')}\n\n${usage}`
+    )
     return 2
   }
 

@@ -1,8 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
+import { didYouMean } from '../inputs/suggest'
 import { diffReports, isRegression, renderDiff } from '../report/diff'
 import { renderMatrix, renderReport } from '../report/markdown'
-import { ReportSchema, type Report } from '../report/schema'
+import { PREVIOUS_REPORT_SCHEMA, upgradeReport } from '../report/migrate'
+import { REPORT_SCHEMA, ReportSchema, type Report } from '../report/schema'
 
 /**
  * `pyseal report render FILE... [--out FILE]`: Markdown for one report, or the
@@ -12,6 +14,12 @@ import { ReportSchema, type Report } from '../report/schema'
 export async function reportCommand(args: string[]): Promise<number> {
   const [verb, ...rest] = args
   try {
+    if (verb !== 'render' && verb !== 'diff') {
+      throw new Error(
+        `unknown report command "${verb ?? ''}".${didYouMean(verb ?? '', ['render', 'diff'])} ` +
+          'Use "report render FILE..." or "report diff BASE HEAD"'
+      )
+    }
     const { values, positionals } = parseArgs({
       args: rest,
       strict: true,
@@ -46,12 +54,33 @@ export async function reportCommand(args: string[]): Promise<number> {
 
 async function readReport(file: string): Promise<Report> {
   let raw: unknown
+  let text: string
   try {
-    raw = JSON.parse(await readFile(file, 'utf8'))
+    text = await readFile(file, 'utf8')
   } catch (error) {
-    throw new Error(`${file} cannot be read as JSON: ${(error as Error).message}`)
+    const code = (error as NodeJS.ErrnoException).code
+    throw new Error(
+      code === 'ENOENT'
+        ? `report file ${file} does not exist: give the path of a <name>.report.json`
+        : `report file ${file} cannot be read (${(error as Error).message})`
+    )
   }
-  const parsed = ReportSchema.safeParse(raw)
+  try {
+    raw = JSON.parse(text)
+  } catch (error) {
+    throw new Error(`${file} is not JSON (${(error as Error).message}): give a <name>.report.json that pyseal wrote`)
+  }
+  const schema = (raw as { schema?: unknown } | null)?.schema
+  if (
+    typeof schema === 'string' &&
+    schema.startsWith('pyseal-report/') &&
+    ![REPORT_SCHEMA, PREVIOUS_REPORT_SCHEMA].includes(schema)
+  ) {
+    throw new Error(
+      `${file} is a ${schema} report; this pyseal reads ${REPORT_SCHEMA} and ${PREVIOUS_REPORT_SCHEMA}: use the pyseal that wrote it`
+    )
+  }
+  const parsed = ReportSchema.safeParse(upgradeReport(raw))
   if (!parsed.success) {
     const first = parsed.error.issues[0]
     throw new Error(`${file} is not a pyseal report: ${first.path.join('.') || '(root)'}: ${first.message}`)

@@ -175,9 +175,21 @@ async function findOrig(dir: string, pkg: string): Promise<string | null> {
   return names.length > 0 ? path.join(dir, names[names.length - 1]) : null
 }
 
-async function downloadTarball(url: string, cacheRoot: string, log: (line: string) => void): Promise<string> {
-  const dir = path.join(cacheRoot, 'sources', contentKey({ url }, 16))
-  const dest = path.join(dir, path.basename(new URL(url).pathname) || 'python.tgz')
-  if (existsSync(dest)) return dest
-  return (await downloadVerified({ url, dest, sha256: null, log })).file
+/**
+ * A CPython source tarball by URL. `URL#sha256=HEX` pins it: any other content is
+ * refused. Without a pin the download is used and its sha256 printed, to pin next time.
+ */
+async function downloadTarball(value: string, cacheRoot: string, log: (line: string) => void): Promise<string> {
+  const url = new URL(value)
+  const pinned = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash)?.[1]?.toLowerCase() ?? null
+  url.hash = ''
+  const dir = path.join(cacheRoot, 'sources', contentKey({ url: url.toString() }, 16))
+  const dest = path.join(dir, path.basename(url.pathname) || 'python.tgz')
+  const result = await downloadVerified({ url: url.toString(), dest, sha256: pinned, log })
+  if (!pinned) {
+    log(
+      `  ${url.toString()} is not pinned: its sha256 is ${result.sha256}; give ${url.toString()}#sha256=${result.sha256} to refuse anything else`
+    )
+  }
+  return result.file
 }

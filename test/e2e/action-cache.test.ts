@@ -13,7 +13,7 @@ import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
  * cache v2 twirp protocol and the blob transfers @actions/cache makes: a cold run
  * saves, a run on a fresh runner restores and compiles nothing, a damaged entry is
  * detected and rebuilt. The CPython distribution comes from a directory here, so the
- * cache holds the compiled packages; the cache directory is the same path each run
+ * cache holds the built packages; the cache directory is the same path each run
  * (the cache service keys on paths) and is emptied between runs, as a new runner is.
  */
 const TOKEN = `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify({ scp: 'Actions.Results:run-1:job-1' })).toString('base64url')}.x`
@@ -94,7 +94,7 @@ describe('the action with the cache service', () => {
       const run = seal()
       expect(run.code).toBe(0)
       expect(run.outputs['cache-hit']).toBe('false')
-      expect(run.stdout).toMatch(/compiled packages/)
+      expect(run.stdout).toMatch(/built packages/)
       expect(run.stdout).toMatch(/cache: saved pyseal-v1-x86_64-unknown-linux-gnu-ubuntu24-[0-9a-f]{32}/)
       const caches = (await state()).caches
       expect(caches).toHaveLength(1)
@@ -129,7 +129,7 @@ describe('the action with the cache service', () => {
       expect(run.code).toBe(0)
       expect(run.outputs['cache-hit']).toBe('false')
       expect(run.stdout).toMatch(/^::warning::.*(restore|cache)/im)
-      expect(run.stdout).toMatch(/compiled packages/)
+      expect(run.stdout).toMatch(/built packages/)
       expect(runBinary(run.outputs.binary, ['b']).stdout).toMatch(/^\s*1 b$/m)
     },
     30 * 60 * 1000

@@ -26,6 +26,8 @@ interface BadInput {
   cli?: (place: Place) => string[]
   /** `action`: INPUT_* values (project, target, out-dir and cache are given unless the case sets them). */
   action?: (place: Place) => Record<string, string>
+  /** `command`: a whole command line (plan, report, or a mistyped command). */
+  command?: (place: Place) => string[]
   /** `pyproject`: the project's pyproject.toml, built with the CLI and no other flags. */
   pyproject?: string | Buffer
   /** The line that must say what is wrong, naming the input and the fix. */
@@ -222,6 +224,35 @@ const CASES: BadInput[] = [
     says: /requirements file \S+dev\.txt does not exist: check --requirements/
   },
 
+  // The other commands.
+  { name: 'a misspelt command', command: () => ['biuld'], says: /unknown command "biuld"\. Did you mean "build"\?/ },
+  {
+    name: 'a misspelt target for plan',
+    command: () => ['plan', '--targets', 'linux-x64,linux-arm46'],
+    says: /Unknown target "linux-arm46"\..*Did you mean "linux-arm64"\?/
+  },
+  {
+    name: 'an unknown option for plan',
+    command: () => ['plan', '--target', 'linux-x64'],
+    says: /unknown option --target\. Did you mean "--targets"\? pyseal plan takes --targets, --name/
+  },
+  {
+    name: 'a misspelt report command',
+    command: () => ['report', 'rendr', 'app.report.json'],
+    says: /unknown report command "rendr"\. Did you mean "render"\?/
+  },
+  {
+    name: 'a report file that does not exist',
+    command: p => ['report', 'render', path.join(p.dir, 'app.report.json')],
+    says: /report file \S+app\.report\.json does not exist: give the path of a <name>\.report\.json/
+  },
+  {
+    name: 'a report file that is not JSON',
+    setup: p => writeFileSync(path.join(p.dir, 'app.report.json'), '{"schema": '),
+    command: p => ['report', 'diff', path.join(p.dir, 'app.report.json'), path.join(p.dir, 'app.report.json')],
+    says: /app\.report\.json is not JSON \(.*\): give a <name>\.report\.json that pyseal wrote/
+  },
+
   // [tool.pyseal] and the rest of pyproject.toml.
   {
     name: 'a pyproject.toml that is not TOML',
@@ -365,9 +396,11 @@ function runCase(c: BadInput, place: Place): { code: number; line: string; outpu
     expect(errors).toHaveLength(1)
     return { code: run.code, line: errors[0], output: run.stdout }
   }
-  const args = c.pyproject
-    ? ['build', '--out-dir', place.outDir]
-    : ['build', '--project', place.project, '--target', TARGET, '--entry-point', 'none', '--out-dir', place.outDir]
+  const args = c.command
+    ? c.command(place)
+    : c.pyproject
+      ? ['build', '--out-dir', place.outDir]
+      : ['build', '--project', place.project, '--target', TARGET, '--entry-point', 'none', '--out-dir', place.outDir]
   const run = pyseal([...args, ...(c.cli ? c.cli(place) : [])], place.dir)
   return { code: run.code, line: run.stderr.split('\n')[0], output: run.stdout + run.stderr }
 }
@@ -375,7 +408,7 @@ function runCase(c: BadInput, place: Place): { code: number; line: string; outpu
 describe('bad input: one clear line, no stack trace, nothing half-written', () => {
   const root = tempDir('bad-input')
 
-  it('has at least 40 cases across flags, [tool.pyseal] and the action', () => {
+  it('has at least 40 cases across flags, [tool.pyseal], the action and the other commands', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(40)
     expect(CASES.filter(c => c.action).length).toBeGreaterThanOrEqual(8)
     expect(CASES.filter(c => c.pyproject).length).toBeGreaterThanOrEqual(8)

@@ -108,7 +108,7 @@ describe('injected faults', () => {
 
       const again = pyseal(build('--out-dir', outDir), project)
       const binary = expectBuilt(again)
-      expect(again.stdout).toMatch(/✓ build [\d.]+s: compiled packages/)
+      expect(again.stdout).toMatch(/✓ build [\d.]+s: built packages/)
       expect(runBinary(binary, ['-c', 'import cext; print(cext.add(40, 2))']).stdout.trim()).toBe('42')
       expect(readdirSync(outDir).sort()).toEqual(OUTPUTS)
       goodSha = sha256(binary)
@@ -144,7 +144,7 @@ describe('injected faults', () => {
       expect(run.stdout).toContain(
         `cached packages ${packagesKey} are damaged (${path.relative(entry, damaged)} does not match its sha256): building them again`
       )
-      expect(run.stdout).toMatch(/✓ build [\d.]+s: compiled packages/)
+      expect(run.stdout).toMatch(/✓ build [\d.]+s: built packages/)
       expect(sha256(expectBuilt(run))).toBe(goodSha)
 
       const next = pyseal(build('--out-dir', out), project)

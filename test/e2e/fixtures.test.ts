@@ -125,7 +125,7 @@ describe.each(TEST_TARGETS)('fixture app for %s', target => {
   })
 
   it(
-    'reuses the cached CPython and compiled packages on a second identical build',
+    'reuses the cached CPython and built packages on a second identical build',
     () => {
       const again = pyseal(
         ['build', '--target', target, '--requirements', 'requirements.txt', '--out-dir', outDir],

@@ -172,6 +172,19 @@ describe('python-build-standalone archives over HTTP', () => {
     expect(filesUnder(path.join(cacheDir, 'downloads'))).toEqual([])
   })
 
+  it('refuses a CPython source tarball URL whose #sha256 pin differs, naming the file, and keeps nothing of it', () => {
+    writeFileSync(path.join(served, 'Python-3.11.2.tgz'), 'not the tarball that was pinned')
+    const cacheDir = tempDir('tarball-cache')
+    const wrong = 'f'.repeat(64)
+    const run = build(`${base}/files/Python-3.11.2.tgz#sha256=${wrong}`, cacheDir)
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(
+      new RegExp(`Downloading Python-3\\.11\\.2\\.tgz failed: its sha256 is [0-9a-f]{64}, not the expected ${wrong}`)
+    )
+    expect(filesUnder(path.join(cacheDir, 'sources'))).toEqual([])
+    expect(existsSync(path.join(cacheDir, 'python'))).toBe(false)
+  })
+
   it('asks for the sha256 of an archive URL it does not know', () => {
     const run = build(`${base}/files/${ARCHIVE}`, tempDir('pbs-cache'))
     expect(run.code).toBe(1)
