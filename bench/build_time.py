@@ -12,6 +12,9 @@ its build log when known); everything else, the packages above all, is compiled.
 again: the dependencies must come from the cache, no extension recompiled.
 """
 import argparse
+import datetime
+import os
+import platform
 import re
 import shutil
 import subprocess
@@ -78,8 +81,10 @@ def main():
     lines = [
         "# Build time, cold and warm",
         "",
-        f"Measured on the machine of the other tables; CPython {args.optimization}; bench/apps/imports "
-        f"(its binary runs and loads {check} modules). Produced by `python3 bench/build_time.py`.",
+        f"Measured {datetime.date.today().isoformat()} on {platform.node() or 'this machine'}: {platform.machine()}, "
+        f"{os.cpu_count()} cores, {platform.platform()}; one build each, in this order. CPython "
+        f"{args.optimization}; bench/apps/imports (its binary runs and loads {check} modules). Produced by "
+        "`python3 bench/build_time.py`.",
         "",
         "| build | seconds | × cold | extension modules compiled |",
         "| --- | --- | --- | --- |",

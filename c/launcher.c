@@ -177,6 +177,7 @@
 #include <marshal.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -778,26 +779,38 @@ static PyTypeObject LazyDirectory_Type = {
     .tp_methods = lazy_methods,
 };
 
-/* zipimporter.get_filename() works the path out by loading the module's code:
-   importlib calls it while it only looks for the module (spec_from_loader), so
-   every module from a zip would be inflated and unmarshalled twice.  For the
-   executable's own archive, whose .pyc files are never stale, the path is
-   the first of zipimport's search order present in the directory. */
+/* zipimport, sped up for the executable's own archive (whose .pyc files are
+   never stale and whose bytecode is stored, not deflated):
+   - get_filename() works the path out by loading the module's code, and
+     importlib calls it while it only looks for the module (spec_from_loader):
+     every module would be read and unmarshalled twice.  Here the path is the
+     first of zipimport's search order present in the directory.
+   - get_code() opens the file, seeks, parses the local header and checks the
+     .pyc header in Python for every module.  Here two pread()s on a descriptor
+     kept open (close-on-exec) get the header and the bytes, unmarshalled at
+     once.  (A map of the executable would be quicker still, but every page
+     read would stay counted in the process's resident memory.)
+   Anything else (another zip on sys.path, a deflated or source-only entry, a
+   .pyc that is not unchecked-hash) goes to zipimport's own method. */
 static PyObject *zip_get_filename_orig; /* zipimporter.get_filename */
+static PyObject *zip_get_code_orig;     /* zipimporter.get_code */
 static PyObject *zip_archive;           /* the executable's path */
 static PyObject *zip_directory_cache;   /* zipimport._zip_directory_cache */
+static int zip_fd = -1;                 /* the executable, open for reading */
+static uint64_t zip_file_size;
+static unsigned char pyc_magic[4];      /* importlib's MAGIC_NUMBER */
+static PyObject *pyc_suffix;            /* ".pyc" */
 
+/* The directory entry zipimport would load fullname from, if self is an
+   importer of the executable's archive: a new reference to its key, or NULL
+   (no error set) when it is not ours or not there. */
 static PyObject *
-zip_get_filename(PyObject *unused, PyObject *args)
+zip_own_entry(PyObject *self, PyObject *fullname, PyObject **files_out)
 {
     static const char *const order[] = {"/__init__.pyc", "/__init__.py", ".pyc", ".py"};
-    PyObject *self, *fullname, *archive, *prefix = NULL, *files = NULL, *sub = NULL, *found = NULL;
+    PyObject *archive, *prefix = NULL, *files = NULL, *sub = NULL, *found = NULL;
     Py_ssize_t dot;
     size_t i;
-    (void)unused;
-    if (!PyArg_ParseTuple(args, "OU:get_filename", &self, &fullname)) {
-        return NULL;
-    }
     archive = PyObject_GetAttrString(self, "archive");
     if (archive != NULL && PyUnicode_Check(archive) && PyUnicode_Compare(archive, zip_archive) == 0) {
         prefix = PyObject_GetAttrString(self, "prefix");
@@ -809,7 +822,8 @@ zip_get_filename(PyObject *unused, PyObject *args)
             PyObject *key = PyUnicode_FromFormat("%U%U%s", prefix, sub, order[i]);
             int present = key == NULL ? -1 : PySequence_Contains(files, key);
             if (present > 0) {
-                found = PyUnicode_FromFormat("%U/%U", archive, key);
+                found = key;
+                key = NULL;
             }
             Py_XDECREF(key);
             if (present < 0) {
@@ -819,38 +833,147 @@ zip_get_filename(PyObject *unused, PyObject *args)
     }
     Py_XDECREF(archive);
     Py_XDECREF(prefix);
-    Py_XDECREF(files);
     Py_XDECREF(sub);
-    if (found != NULL) {
-        return found;
+    if (found != NULL && files_out != NULL) {
+        *files_out = files;
     }
-    PyErr_Clear(); /* not ours, or not found: zipimport's own answer, error included */
-    return PyObject_CallFunctionObjArgs(zip_get_filename_orig, self, fullname, NULL);
+    else {
+        Py_XDECREF(files);
+    }
+    PyErr_Clear();
+    return found;
+}
+
+static PyObject *
+zip_get_filename(PyObject *unused, PyObject *args)
+{
+    PyObject *self, *fullname, *key, *path;
+    (void)unused;
+    if (!PyArg_ParseTuple(args, "OU:get_filename", &self, &fullname)) {
+        return NULL;
+    }
+    key = zip_own_entry(self, fullname, NULL);
+    if (key == NULL) { /* not ours, or not found: zipimport's own answer, error included */
+        return PyObject_CallFunctionObjArgs(zip_get_filename_orig, self, fullname, NULL);
+    }
+    path = PyUnicode_FromFormat("%U/%U", zip_archive, key);
+    Py_DECREF(key);
+    return path;
+}
+
+/* The code of a stored, unchecked-hash .pyc entry, read from the executable;
+   NULL without an error when zipimport must decide. */
+static PyObject *
+zip_read_code(PyObject *entry)
+{
+    unsigned long long compress, size, offset, start;
+    unsigned char header[30];
+    char *data;
+    PyObject *code = NULL;
+    if (!PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 8) {
+        return NULL;
+    }
+    compress = PyLong_AsUnsignedLongLong(PyTuple_GET_ITEM(entry, 1));
+    size = PyLong_AsUnsignedLongLong(PyTuple_GET_ITEM(entry, 2));
+    offset = PyLong_AsUnsignedLongLong(PyTuple_GET_ITEM(entry, 4));
+    if (PyErr_Occurred() || compress != 0 || size < 16 || size > PY_SSIZE_T_MAX || offset + 30 > zip_file_size ||
+        pread(zip_fd, header, sizeof header, (off_t)offset) != (ssize_t)sizeof header ||
+        memcmp(header, "PK\003\004", 4) != 0) {
+        PyErr_Clear();
+        return NULL;
+    }
+    start = offset + 30 + le(header + 26, 2) + le(header + 28, 2);
+    if (start + size > zip_file_size || (data = PyMem_RawMalloc((size_t)size)) == NULL) {
+        return NULL;
+    }
+    /* magic, then flags 0b01: hash-based, source never checked (pyseal_pack's) */
+    if (pread(zip_fd, data, (size_t)size, (off_t)start) == (ssize_t)size && memcmp(data, pyc_magic, 4) == 0 &&
+        le((const unsigned char *)data + 4, 4) == 1) {
+        code = PyMarshal_ReadObjectFromString(data + 16, (Py_ssize_t)(size - 16));
+        if (code != NULL && !PyCode_Check(code)) {
+            Py_CLEAR(code);
+        }
+    }
+    PyMem_RawFree(data);
+    PyErr_Clear();
+    return code;
+}
+
+static PyObject *
+zip_get_code(PyObject *unused, PyObject *args)
+{
+    PyObject *self, *fullname, *key, *files = NULL, *entry, *code = NULL;
+    (void)unused;
+    if (!PyArg_ParseTuple(args, "OU:get_code", &self, &fullname)) {
+        return NULL;
+    }
+    key = zip_fd >= 0 ? zip_own_entry(self, fullname, &files) : NULL;
+    if (key != NULL && PyUnicode_Tailmatch(key, pyc_suffix, 0, PY_SSIZE_T_MAX, +1) == 1) {
+        entry = PyObject_GetItem(files, key);
+        code = entry != NULL ? zip_read_code(entry) : NULL;
+        Py_XDECREF(entry);
+        PyErr_Clear();
+    }
+    Py_XDECREF(key);
+    Py_XDECREF(files);
+    return code != NULL ? code : PyObject_CallFunctionObjArgs(zip_get_code_orig, self, fullname, NULL);
 }
 
 static PyMethodDef zip_get_filename_def = {
     "get_filename", zip_get_filename, METH_VARARGS,
     "pyseal: the module's path in the archive, found without loading its code"};
+static PyMethodDef zip_get_code_def = {
+    "get_code", zip_get_code, METH_VARARGS,
+    "pyseal: the module's code, read from the executable and unmarshalled"};
 
-static void
-install_zip_get_filename(PyObject *zipimport, PyObject *archive, PyObject *cache)
+/* zipimporter.<def->ml_name> = def, bound like a method; the old one in *orig. */
+static int
+replace_zipimporter_method(PyObject *cls, PyMethodDef *def, PyObject **orig)
 {
-    PyObject *cls = PyObject_GetAttrString(zipimport, "zipimporter");
-    PyObject *orig = cls ? PyObject_GetAttrString(cls, "get_filename") : NULL;
-    PyObject *fn = orig ? PyCFunction_New(&zip_get_filename_def, NULL) : NULL;
+    PyObject *old = PyObject_GetAttrString(cls, def->ml_name);
+    PyObject *fn = old ? PyCFunction_New(def, NULL) : NULL;
     PyObject *method = fn ? PyInstanceMethod_New(fn) : NULL;
-    if (method != NULL && PyObject_SetAttrString(cls, "get_filename", method) == 0) {
-        zip_get_filename_orig = orig;
-        orig = NULL;
-        zip_archive = archive;
-        Py_INCREF(archive);
-        zip_directory_cache = cache;
-        Py_INCREF(cache);
+    int ok = method != NULL && PyObject_SetAttrString(cls, def->ml_name, method) == 0;
+    if (ok) {
+        *orig = old;
+        old = NULL;
     }
     PyErr_Clear();
     Py_XDECREF(method);
     Py_XDECREF(fn);
-    Py_XDECREF(orig);
+    Py_XDECREF(old);
+    return ok;
+}
+
+static void
+install_zip_fast_paths(PyObject *zipimport, PyObject *archive, PyObject *cache, const char *exe, uint64_t size)
+{
+    PyObject *cls = PyObject_GetAttrString(zipimport, "zipimporter");
+    PyObject *external = PyImport_ImportModule("_frozen_importlib_external");
+    PyObject *magic = external ? PyObject_GetAttrString(external, "MAGIC_NUMBER") : NULL;
+
+    if (pyc_suffix == NULL) {
+        pyc_suffix = PyUnicode_InternFromString(".pyc");
+    }
+    if (cls != NULL && pyc_suffix != NULL) {
+        zip_archive = archive;
+        Py_INCREF(archive);
+        zip_directory_cache = cache;
+        Py_INCREF(cache);
+        replace_zipimporter_method(cls, &zip_get_filename_def, &zip_get_filename_orig);
+        if (magic != NULL && PyBytes_Check(magic) && PyBytes_GET_SIZE(magic) == 4 &&
+            (zip_fd = open(exe, O_RDONLY | O_CLOEXEC)) >= 0) {
+            memcpy(pyc_magic, PyBytes_AS_STRING(magic), 4);
+            zip_file_size = size;
+            if (!replace_zipimporter_method(cls, &zip_get_code_def, &zip_get_code_orig)) {
+                close(zip_fd);
+                zip_fd = -1;
+            }
+        }
+    }
+    PyErr_Clear();
+    Py_XDECREF(magic);
+    Py_XDECREF(external);
     Py_XDECREF(cls);
 }
 
@@ -936,7 +1059,7 @@ preload_zip_index(const char *exe)
     mod = PyImport_ImportModule("zipimport");
     cache = mod ? PyObject_GetAttrString(mod, "_zip_directory_cache") : NULL;
     if (cache != NULL && PyDict_Check(cache) && PyDict_SetItem(cache, archive, (PyObject *)dir) == 0) {
-        install_zip_get_filename(mod, archive, cache);
+        install_zip_fast_paths(mod, archive, cache, exe, (uint64_t)end);
     }
 done:
     PyErr_Clear();

@@ -196,6 +196,7 @@ cat >"$W/manifest.json" <<EOF
   "version": 1,
   "optimize": 0,
   "compression": "$COMPRESSION",
+  "bytecode_compression": "stored",
   "roots": [
     {"path": "$STDLIB",
      "exclude": ["test", "idlelib", "tkinter", "turtledemo", "ensurepip", "lib2to3",
@@ -289,16 +290,31 @@ print(names == sorted(n for n in zipfile.ZipFile(sys.executable).namelist() if n
 else
     skip "index: entries match zipfile's view" "zipfile needs binascii/_struct/zlib built in"
 fi
-expect "index: a module's code is read once, its path found without it" "1 $INTERP/json/__init__.pyc $INTERP/json/decoder.pyc" \
-    "$("$INTERP" -c 'import zipimport, collections
+# zipimport's reads of entries, counted (the python prelude of the next checks)
+COUNT_READS='import zipimport, collections
 reads = collections.Counter()
 get_data = zipimport._get_data
 def counting(archive, entry):
     reads[entry[0]] += 1
     return get_data(archive, entry)
 zipimport._get_data = counting
+'
+expect "index: code is read by the launcher, the path found without loading it" "0 $INTERP/json/__init__.pyc $INTERP/json/decoder.pyc" \
+    "$("$INTERP" -c "$COUNT_READS"'
 import json.decoder
-print(max(reads.values()), json.__file__, json.decoder.__spec__.origin)' 2>&1)"
+print(sum(reads.values()), json.__file__, json.decoder.__spec__.origin)' 2>&1)"
+if [ "$COMPRESSION" = deflated ]; then
+    sed 's/"bytecode_compression": "stored"/"bytecode_compression": "deflated"/' "$W/manifest.json" >"$W/manifest-deflated.json"
+    env PYTHONPATH=$REPO/python $PY -m pyseal_pack --manifest "$W/manifest-deflated.json" --out "$W/res-deflated.zip" >/dev/null ||
+        die "pyseal_pack (deflated bytecode) failed"
+    cat "$W/interp.exe" "$W/res-deflated.zip" >"$W/interp-deflated" && chmod +x "$W/interp-deflated"
+    expect "index: deflated bytecode is read by zipimport itself, once" "1 {'a': 1}" \
+        "$("$W/interp-deflated" -c "$COUNT_READS"'
+import json
+print(max(reads.values()), json.loads("{\"a\": 1}"))' 2>&1)"
+else
+    skip "index: deflated bytecode is read by zipimport itself, once" "zlib is not built in"
+fi
 $PACK --no-index --out "$W/res-noidx.zip" >/dev/null || die "pyseal_pack --no-index failed"
 cat "$W/interp.exe" "$W/res-noidx.zip" >"$W/interp-noidx" && chmod +x "$W/interp-noidx"
 expect "index: archive without index still works (zipimport reads it)" "1 1" \

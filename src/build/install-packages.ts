@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { appendFile, cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { contentKey } from '../cache/hash'
+import { chosenSourceDateEpoch, sourceDateEpoch } from '../cache/source-date-epoch'
 import { verifyEntry, writeEntryManifest } from '../cache/entry-manifest'
 import { withCacheLock } from '../cache/lock'
 import { runChecked, runCommand } from '../exec/run'
@@ -43,21 +44,6 @@ export const BUILD_TOOLS_AS_WHEELS = [
   'pycparser',
   'pip'
 ]
-
-/**
- * The time compilers see (`__DATE__`, `__TIME__`, archive dates) when the user sets no
- * SOURCE_DATE_EPOCH: 2000-01-01, never the clock, so a rebuild gives the same bytes.
- */
-const DEFAULT_SOURCE_DATE_EPOCH = '946684800'
-
-export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): string {
-  return /^\d+$/.test(env.SOURCE_DATE_EPOCH ?? '') ? (env.SOURCE_DATE_EPOCH as string) : DEFAULT_SOURCE_DATE_EPOCH
-}
-
-/** Only a SOURCE_DATE_EPOCH the user chose is part of a key: the default keeps every existing key. */
-function chosenEpoch(): string | undefined {
-  return sourceDateEpoch() === DEFAULT_SOURCE_DATE_EPOCH ? undefined : sourceDateEpoch()
-}
 
 /** Bump when the way packages are built changes, so old cache entries are not reused. */
 const PACKAGE_RECIPE_VERSION = 5
@@ -130,7 +116,7 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
     cxx: request.cxx && path.isAbsolute(request.cxx) ? path.relative(cacheRoot, request.cxx) : request.cxx,
     recipe: PACKAGE_RECIPE_VERSION,
-    epoch: chosenEpoch()
+    epoch: chosenSourceDateEpoch()
   })
   const root = path.join(cacheRoot, 'packages', key)
   const siteDir = path.join(root, 'site')
@@ -230,7 +216,7 @@ async function buildDependencyLayer(
     tools: BUILD_TOOLS_AS_WHEELS,
     cxx: request.cxx && path.isAbsolute(request.cxx) ? path.relative(cacheRoot, request.cxx) : request.cxx,
     recipe: PACKAGE_RECIPE_VERSION,
-    epoch: chosenEpoch()
+    epoch: chosenSourceDateEpoch()
   })
   const root = path.join(cacheRoot, 'packages', key)
   const doneMarker = path.join(root, 'build.json')

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { chosenSourceDateEpoch, sourceDateEpoch } from '../cache/source-date-epoch'
 import { contentKey, sha256File } from '../cache/hash'
 import { withCacheLock } from '../cache/lock'
 import { runChecked, runCommand, lastLines } from '../exec/run'
@@ -14,7 +15,7 @@ import { chooseStdlibModules, lines311 } from './stdlib-modules'
 import { prepareBuildToolchain, type BuildToolchain } from './toolchain-env'
 
 /** Bump when the way a distribution is built changes, so old cache entries are not reused. */
-const RECIPE_VERSION = 6
+const RECIPE_VERSION = 7
 
 /** The same CPython, built for the build machine: what a cross build runs its Python with. */
 export interface BuildPython {
@@ -83,7 +84,8 @@ export async function buildDistributionFromSource(request: SourceBuildRequest): 
     // Absent (not null) for native builds, so their keys stay what they were.
     buildPython: request.buildPython?.key,
     // Absent for `none`, so unoptimized builds keep their keys.
-    optimization: request.optimization === 'none' ? undefined : request.optimization
+    optimization: request.optimization === 'none' ? undefined : request.optimization,
+    sourceDateEpoch: chosenSourceDateEpoch()
   })
   const root = path.join(cacheRoot, 'python', key)
   if (existsSync(path.join(root, 'PYTHON.json'))) {
@@ -113,6 +115,23 @@ async function buildInto(
   await rm(work, { recursive: true, force: true })
   await mkdir(work, { recursive: true })
   const logFile = path.join(work, 'build.log')
+  // No clock and no build directory in what is compiled (__DATE__ in sys.version, __FILE__,
+  // debug info): the same tarball gives the same objects on any day, in any cache.
+  toolchain = {
+    ...toolchain,
+    env: {
+      ...toolchain.env,
+      SOURCE_DATE_EPOCH: sourceDateEpoch(),
+      // __FILE__ and debug info only (not -ffile-prefix-map, which would also rename PGO's profile paths).
+      CFLAGS: [
+        toolchain.env.CFLAGS,
+        `-fmacro-prefix-map=${work}=/pyseal-cpython-build`,
+        `-fdebug-prefix-map=${work}=/pyseal-cpython-build`
+      ]
+        .filter(Boolean)
+        .join(' ')
+    }
+  }
   const step = async (name: string, command: string, args: string[], cwd: string): Promise<void> => {
     log(`  ${name}`)
     const result = await runCommand({ command, args, cwd, env: toolchain.env })
