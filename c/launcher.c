@@ -45,7 +45,8 @@
  *                               resolved only when libcrypto is linked).
  *   PYSEAL_NO_CA_FALLBACK       defined => skip the CA-bundle fallback.
  *   PYSEAL_NO_ZIP_INDEX         defined => do not load pyseal_pack's prebuilt
- *                               directory index (uses the private
+ *                               directory index, nor the zipimporter fast
+ *                               paths built on it (they use the private
  *                               PyConfig._init_main + _Py_InitializeMain()
  *                               and zipimport._zip_directory_cache, present
  *                               in 3.11 .. 3.13; define this for a CPython
@@ -135,10 +136,13 @@
  *   sys.flags.no_site is 1 in app mode; `import site` still works.
  *
  *   Zip index: initialization stops after the core phase (_init_main = 0),
- *   the archive's prebuilt directory index (see python/pyseal_pack) is put
- *   into zipimport's directory cache, then _Py_InitializeMain() continues.
- *   Without a valid index zipimport reads the directory itself (~3-4 ms for
- *   the stdlib).
+ *   a directory built on demand from the archive's prebuilt index (see
+ *   python/pyseal_pack) is put into zipimport's directory cache, then
+ *   _Py_InitializeMain() continues.  Without a valid index zipimport reads
+ *   the directory itself (~3-4 ms for the stdlib).  With it, zipimporter's
+ *   get_filename and get_code answer for the executable's own archive in C
+ *   (no second load of every module, no Python-level file reading); other
+ *   zips, and deflated or source-only entries, keep zipimport's own code.
  *
  *   sys.excepthook (installed with the finder): a C function that imports
  *   `traceback` on first use and calls traceback.print_exception(), because
