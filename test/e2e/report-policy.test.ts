@@ -90,6 +90,6 @@ describe('verdict, fail-on and the report commands', () => {
   it('names a file that is not a report', () => {
     const run = pyseal(['report', 'render', path.join(project, 'pyproject.toml')])
     expect(run.code).toBe(2)
-    expect(run.stderr).toMatch(/pyproject\.toml cannot be read as JSON/)
+    expect(run.stderr).toMatch(/pyproject\.toml is not JSON \(.*\): give a <name>\.report\.json that pyseal wrote/)
   })
 })
