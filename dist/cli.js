@@ -6260,19 +6260,9 @@ Fix the build of ${packageName} (missing headers or libraries are the usual caus
   packageName;
 };
 async function buildPackages(request) {
-  const { distribution, project, requirements, cacheRoot } = request;
-  const requirementTexts = await Promise.all(requirements.map((r) => (0, import_promises11.readFile)(r, "utf8")));
-  const key = contentKey({
-    distribution: distribution.json.pyseal?.key ?? distribution.root,
-    project: await hashTree(project),
-    requirements: requirementTexts,
-    shim: await hashTree(import_node_path13.default.join(packageRoot(), "python", "pyseal_capture")),
-    tools: BUILD_TOOLS_AS_WHEELS,
-    // The C++ driver, named the same in every cache root (zig's carries its version in its path).
-    cxx: request.cxx && import_node_path13.default.isAbsolute(request.cxx) ? import_node_path13.default.relative(cacheRoot, request.cxx) : request.cxx,
-    recipe: PACKAGE_RECIPE_VERSION,
-    epoch: chosenSourceDateEpoch()
-  });
+  const { project, cacheRoot } = request;
+  const keyParts = await sharedKeyParts(request);
+  const key = contentKey({ ...keyParts, project: await hashTree(project) });
   const root = import_node_path13.default.join(cacheRoot, "packages", key);
   const siteDir = import_node_path13.default.join(root, "site");
   const captureDir = import_node_path13.default.join(root, "capture");
@@ -6288,8 +6278,21 @@ async function buildPackages(request) {
   if (await intactEntry(root, `packages ${key}`, request.log)) return reuse();
   return withCacheLock(`${root}.lock`, async () => {
     if (await intactEntry(root, `packages ${key}`, request.log)) return reuse();
-    return installInto(request, key, root);
+    return installInto(request, key, root, keyParts);
   });
+}
+async function sharedKeyParts(request) {
+  const { distribution, requirements, cacheRoot } = request;
+  return {
+    distribution: distribution.json.pyseal?.key ?? distribution.root,
+    requirements: await Promise.all(requirements.map((r) => (0, import_promises11.readFile)(r, "utf8"))),
+    shim: await hashTree(import_node_path13.default.join(packageRoot(), "python", "pyseal_capture")),
+    tools: BUILD_TOOLS_AS_WHEELS,
+    // The C++ driver, named the same in every cache root (zig's carries its version in its path).
+    cxx: request.cxx && import_node_path13.default.isAbsolute(request.cxx) ? import_node_path13.default.relative(cacheRoot, request.cxx) : request.cxx,
+    recipe: PACKAGE_RECIPE_VERSION,
+    epoch: chosenSourceDateEpoch()
+  };
 }
 async function intactEntry(root, what, log) {
   if (!(0, import_node_fs11.existsSync)(import_node_path13.default.join(root, "build.json"))) return false;
@@ -6297,7 +6300,7 @@ async function intactEntry(root, what, log) {
   if (problem) log(`  cached ${what} are damaged (${problem}): building them again`);
   return problem === null;
 }
-async function installInto(request, key, root) {
+async function installInto(request, key, root, keyParts) {
   const { project, requirements, log } = request;
   const siteDir = import_node_path13.default.join(root, "site");
   const captureDir = import_node_path13.default.join(root, "capture");
@@ -6305,6 +6308,7 @@ async function installInto(request, key, root) {
   await (0, import_promises11.rm)(root, { recursive: true, force: true });
   await (0, import_promises11.mkdir)(captureDir, { recursive: true });
   await installCaptureShim(request.buildDistribution);
+  const pip = { prefix: await configuredPrefix(request.buildDistribution) };
   const projectCopy = import_node_path13.default.join(root, "project", import_node_path13.default.basename(project));
   await copyProjectTree(project, projectCopy);
   const requirementArgs = requirements.flatMap((r) => ["-r", r]);
@@ -6314,14 +6318,17 @@ async function installInto(request, key, root) {
     log(
       `  pip install (from source) ${import_node_path13.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path13.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
     );
-    await pipInstall(request, { siteDir, captureDir, logFile: import_node_path13.default.join(root, "pip.log") }, [
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path13.default.join(root, "pip.log") }, [
       projectCopy,
       ...requirementArgs
     ]);
   } else {
-    const layer = dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies) : null;
+    const layer = dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies, keyParts, pip.prefix) : null;
     log(`  pip install (from source) ${import_node_path13.default.basename(project)}, without its dependencies`);
-    await pipInstall(request, { siteDir, captureDir, logFile: import_node_path13.default.join(root, "pip.log") }, ["--no-deps", projectCopy]);
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path13.default.join(root, "pip.log") }, [
+      "--no-deps",
+      projectCopy
+    ]);
     if (layer) {
       await mergeDependencyLayer(layer.root, root);
       if (layer.reused) fromCache = (await readCapture(import_node_path13.default.join(layer.root, "capture"))).records.length;
@@ -6333,6 +6340,11 @@ async function installInto(request, key, root) {
   await writeEntryManifest(root);
   return { key, reused: false, siteDir, captureDir, capture, installed, compiled: capture.records.length - fromCache };
 }
+async function configuredPrefix(buildDistribution) {
+  const python = import_node_path13.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const script = 'import sysconfig; print(sysconfig.get_config_var("prefix"))';
+  return (await runChecked({ command: python, args: ["-c", script] })).stdout.trim();
+}
 async function installCaptureShim(buildDistribution) {
   const python = import_node_path13.default.join(buildDistribution.root, buildDistribution.json.python_exe);
   const purelib = import_node_path13.default.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ""));
@@ -6342,19 +6354,9 @@ async function installCaptureShim(buildDistribution) {
     env: { ...process.env, PYTHONPATH: import_node_path13.default.join(packageRoot(), "python") }
   });
 }
-async function buildDependencyLayer(request, dependencies) {
+async function buildDependencyLayer(request, dependencies, keyParts, prefix) {
   const { requirements, cacheRoot, log } = request;
-  const key = contentKey({
-    layer: "dependencies",
-    distribution: request.distribution.json.pyseal?.key ?? request.distribution.root,
-    requirements: await Promise.all(requirements.map((r) => (0, import_promises11.readFile)(r, "utf8"))),
-    dependencies,
-    shim: await hashTree(import_node_path13.default.join(packageRoot(), "python", "pyseal_capture")),
-    tools: BUILD_TOOLS_AS_WHEELS,
-    cxx: request.cxx && import_node_path13.default.isAbsolute(request.cxx) ? import_node_path13.default.relative(cacheRoot, request.cxx) : request.cxx,
-    recipe: PACKAGE_RECIPE_VERSION,
-    epoch: chosenSourceDateEpoch()
-  });
+  const key = contentKey({ ...keyParts, layer: "dependencies", dependencies });
   const root = import_node_path13.default.join(cacheRoot, "packages", key);
   const doneMarker = import_node_path13.default.join(root, "build.json");
   const names = [...dependencies, ...requirements.map((r) => import_node_path13.default.basename(r))].join(", ");
@@ -6368,10 +6370,8 @@ async function buildDependencyLayer(request, dependencies) {
     const captureDir = import_node_path13.default.join(root, "capture");
     await (0, import_promises11.mkdir)(captureDir, { recursive: true });
     log(`  pip install (from source) the dependencies: ${names}`);
-    await pipInstall(request, { siteDir: import_node_path13.default.join(root, "site"), captureDir, logFile: import_node_path13.default.join(root, "pip.log") }, [
-      ...dependencies,
-      ...requirements.flatMap((r) => ["-r", r])
-    ]);
+    const into = { prefix, siteDir: import_node_path13.default.join(root, "site"), captureDir, logFile: import_node_path13.default.join(root, "pip.log") };
+    await pipInstall(request, into, [...dependencies, ...requirements.flatMap((r) => ["-r", r])]);
     const records = (await readCapture(captureDir)).records.length;
     await (0, import_promises11.writeFile)(doneMarker, JSON.stringify({ key, records }, null, 2) + "\n");
     await writeEntryManifest(root);
@@ -6414,7 +6414,6 @@ async function mergeDependencyLayer(layerRoot, root) {
 async function pipInstall(request, into, what) {
   const { distribution, buildDistribution, project, requirements } = request;
   const python = import_node_path13.default.join(buildDistribution.root, buildDistribution.json.python_exe);
-  const configuredPrefix = (await runChecked({ command: python, args: ["-c", 'import sysconfig; print(sysconfig.get_config_var("prefix"))'] })).stdout.trim();
   const args = [
     "-m",
     "pip",
@@ -6437,7 +6436,7 @@ async function pipInstall(request, into, what) {
     PYSEAL_CAPTURE_DIR: into.captureDir,
     // The compiler wrapper maps the build directory and the cache root out of every
     // object (__FILE__, debug info): the same package gives the same bytes in any cache.
-    PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${configuredPrefix}=/pyseal-python`].join(
+    PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${into.prefix}=/pyseal-python`].join(
       import_node_path13.default.delimiter
     ),
     PIP_NO_INPUT: "1",
@@ -8149,10 +8148,21 @@ async function downloadTarball(value, cacheRoot, log) {
 
 // src/link/embed.ts
 var import_promises18 = require("node:fs/promises");
+var import_node_path25 = __toESM(require("node:path"));
+
+// src/exec/pyseal-python.ts
 var import_node_path24 = __toESM(require("node:path"));
+async function runPysealPython(distribution, args) {
+  const env = { ...process.env, PYTHONPATH: import_node_path24.default.join(packageRoot(), "python") };
+  delete env.PYSEAL_CAPTURE_DIR;
+  const python = import_node_path24.default.join(distribution.root, distribution.json.python_exe);
+  return (await runChecked({ command: python, args, env })).stdout;
+}
+
+// src/link/embed.ts
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path24.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path25.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -8170,21 +8180,21 @@ async function embedResources(request) {
     }
   ];
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
-  const manifest = import_node_path24.default.join(workDir, "resources.json");
+  const manifest = import_node_path25.default.join(workDir, "resources.json");
   await (0, import_promises18.writeFile)(
     manifest,
     JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
   );
-  const archive = import_node_path24.default.join(workDir, "resources.zip");
+  const archive = import_node_path25.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
-  const python = import_node_path24.default.join(buildDistribution.root, buildDistribution.json.python_exe);
-  const env = { ...process.env, PYTHONPATH: import_node_path24.default.join(packageRoot(), "python") };
-  delete env.PYSEAL_CAPTURE_DIR;
-  const { stdout } = await runChecked({
-    command: python,
-    args: ["-m", "pyseal_pack", "--manifest", manifest, "--out", archive],
-    env
-  });
+  const stdout = await runPysealPython(buildDistribution, [
+    "-m",
+    "pyseal_pack",
+    "--manifest",
+    manifest,
+    "--out",
+    archive
+  ]);
   const partial = `${request.output}.partial`;
   await (0, import_promises18.rm)(partial, { force: true });
   await (0, import_promises18.copyFile)(request.nativeExecutable, partial);
@@ -8197,7 +8207,7 @@ async function embedResources(request) {
 // src/link/ship-standalone.ts
 var import_node_fs20 = require("node:fs");
 var import_promises19 = require("node:fs/promises");
-var import_node_path25 = __toESM(require("node:path"));
+var import_node_path26 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -8215,20 +8225,20 @@ async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path25.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path26.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path25.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises19.mkdir)(import_node_path25.default.dirname(dest), { recursive: true });
+    const dest = import_node_path26.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises19.mkdir)(import_node_path26.default.dirname(dest), { recursive: true });
     await (0, import_promises19.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path25.default.dirname(plan.standaloneFile?.source ?? ""))
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path26.default.dirname(plan.standaloneFile?.source ?? ""))
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path25.default.join(dir, soname)).find((f) => (0, import_node_fs20.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path26.default.join(dir, soname)).find((f) => (0, import_node_fs20.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -8237,16 +8247,16 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises19.copyFile)(found, import_node_path25.default.join(sideRoot, soname));
+      await (0, import_promises19.copyFile)(found, import_node_path26.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path25.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        message: `${soname} (from ${import_node_path26.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
       });
     }
     if (bundled.length > 0) {
-      const up = import_node_path25.default.relative(import_node_path25.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path26.default.relative(import_node_path26.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
     }
@@ -8263,7 +8273,7 @@ async function setRunpath(file, runpath) {
     result = await runCommand({ command: "patchelf", args: ["--set-rpath", runpath, file] });
   } catch {
     throw new Error(
-      `patchelf is needed to point ${import_node_path25.default.basename(file)} at the libraries bundled beside it, and it is not installed: install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static`
+      `patchelf is needed to point ${import_node_path26.default.basename(file)} at the libraries bundled beside it, and it is not installed: install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static`
     );
   }
   if (result.code !== 0) throw new Error(`patchelf --set-rpath ${runpath} ${file} failed: ${result.stderr.trim()}`);
@@ -8271,7 +8281,7 @@ async function setRunpath(file, runpath) {
 
 // src/link/link-executable.ts
 var import_promises21 = require("node:fs/promises");
-var import_node_path27 = __toESM(require("node:path"));
+var import_node_path28 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -8312,7 +8322,7 @@ function renderAppHeader(request) {
 
 // src/link/localize.ts
 var import_promises20 = require("node:fs/promises");
-var import_node_path26 = __toESM(require("node:path"));
+var import_node_path27 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -8322,14 +8332,14 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path26.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path26.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path27.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path27.default.join(workDir, `${plan.module}.o`);
   const objects = plan.objects.filter((o) => !o.endsWith(".a"));
   const archives = plan.objects.filter((o) => o.endsWith(".a"));
   const inputs = archives.length > 0 ? [...objects, "--whole-archive", ...archives, "--no-whole-archive"] : objects;
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path26.default.join(workDir, `${plan.module}.keep`);
+  const keepFile = import_node_path27.default.join(workDir, `${plan.module}.keep`);
   await (0, import_promises20.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
@@ -8353,7 +8363,7 @@ async function linkExecutable(request) {
     await runChecked({ command, args: args2 });
   };
   await (0, import_promises21.writeFile)(
-    import_node_path27.default.join(workDir, "pyseal_app.h"),
+    import_node_path28.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -8362,8 +8372,8 @@ async function linkExecutable(request) {
       sideDirectory: request.sideDirectory
     })
   );
-  const include = import_node_path27.default.join(distribution.root, distribution.json.python_paths.include);
-  const launcherObject = import_node_path27.default.join(workDir, "launcher.o");
+  const include = import_node_path28.default.join(distribution.root, distribution.json.python_paths.include);
+  const launcherObject = import_node_path28.default.join(workDir, "launcher.o");
   await run(toolchain.cc, [
     "-O2",
     "-g0",
@@ -8372,16 +8382,16 @@ async function linkExecutable(request) {
     `-I${include}`,
     `-I${workDir}`,
     "-c",
-    import_node_path27.default.join(packageRoot(), "c", "launcher.c"),
+    import_node_path28.default.join(packageRoot(), "c", "launcher.c"),
     "-o",
     launcherObject
   ]);
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     launcherObject,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path27.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path28.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path27.default.join(workDir, "extensions");
+  const extensionsDir = import_node_path28.default.join(workDir, "extensions");
   await (0, import_promises21.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
@@ -8442,12 +8452,12 @@ async function readLinkage(file) {
 }
 
 // src/report/input-digest.ts
-var import_node_path28 = __toESM(require("node:path"));
+var import_node_path29 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path28.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path29.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -8554,7 +8564,7 @@ function renderMatrix(reports) {
 // src/report/output-files.ts
 var import_node_fs21 = require("node:fs");
 var import_promises22 = require("node:fs/promises");
-var import_node_path29 = __toESM(require("node:path"));
+var import_node_path30 = __toESM(require("node:path"));
 var OutputWriteError = class extends Error {
   constructor(file, cause) {
     super(`cannot write ${file}: ${causeOf(cause)}; ${remedyOf(cause)}`);
@@ -8596,7 +8606,7 @@ async function prepareOutputDir(outDir, executable) {
   try {
     await (0, import_promises22.mkdir)(outDir, { recursive: true });
     for (const file of outputFiles(executable)) await (0, import_promises22.rm)(file, { force: true });
-    const probe = import_node_path29.default.join(outDir, `.${import_node_path29.default.basename(executable)}.write-test`);
+    const probe = import_node_path30.default.join(outDir, `.${import_node_path30.default.basename(executable)}.write-test`);
     await (0, import_promises22.writeFile)(probe, "pyseal");
     await (0, import_promises22.rm)(probe);
   } catch (error) {
@@ -8630,7 +8640,7 @@ async function writeFileAtomic(file, data) {
 }
 async function moveIntoPlace(staged, file) {
   try {
-    await (0, import_promises22.mkdir)(import_node_path29.default.dirname(file), { recursive: true });
+    await (0, import_promises22.mkdir)(import_node_path30.default.dirname(file), { recursive: true });
     await (0, import_promises22.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
@@ -8638,10 +8648,10 @@ async function moveIntoPlace(staged, file) {
 }
 
 // src/report/portable.ts
-var import_node_path30 = __toESM(require("node:path"));
+var import_node_path31 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path30.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path31.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -8658,7 +8668,7 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path30.default.parse(root).root) return text;
+  if (root === import_node_path31.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
@@ -8823,28 +8833,19 @@ async function writeReport(file, report) {
 }
 
 // src/resolve/stdlib-imports.ts
-var import_node_path31 = __toESM(require("node:path"));
 var AnalysisSchema = external_exports.object({
   top_level: external_exports.array(external_exports.string()),
   modules: external_exports.array(external_exports.string()),
   missing: external_exports.array(external_exports.string())
 });
 async function findStdlibImports(request) {
-  const { buildDistribution } = request;
-  const python = import_node_path31.default.join(buildDistribution.root, buildDistribution.json.python_exe);
-  const env = { ...process.env, PYTHONPATH: import_node_path31.default.join(packageRoot(), "python") };
-  delete env.PYSEAL_CAPTURE_DIR;
-  const { stdout } = await runChecked({
-    command: python,
-    args: [
-      "-m",
-      "pyseal_pack.imports",
-      "--site",
-      request.siteDir,
-      ...request.roots.flatMap((module2) => ["--module", module2])
-    ],
-    env
-  });
+  const stdout = await runPysealPython(request.buildDistribution, [
+    "-m",
+    "pyseal_pack.imports",
+    "--site",
+    request.siteDir,
+    ...request.roots.flatMap((module2) => ["--module", module2])
+  ]);
   const analysis = AnalysisSchema.parse(JSON.parse(stdout));
   const include = request.roots.map((module2) => module2.split(".")[0]);
   const topLevel = [.../* @__PURE__ */ new Set([...analysis.top_level, ...include, ...include.map((name) => `${name}.py`)])].sort();

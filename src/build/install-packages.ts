@@ -105,19 +105,9 @@ export class PackageBuildError extends Error {
 
 /** Installs the project and its requirements from source, capturing every extension's objects; cached by content. */
 export async function buildPackages(request: PackageBuildRequest): Promise<BuiltPackages> {
-  const { distribution, project, requirements, cacheRoot } = request
-  const requirementTexts = await Promise.all(requirements.map(r => readFile(r, 'utf8')))
-  const key = contentKey({
-    distribution: distribution.json.pyseal?.key ?? distribution.root,
-    project: await hashTree(project),
-    requirements: requirementTexts,
-    shim: await hashTree(path.join(packageRoot(), 'python', 'pyseal_capture')),
-    tools: BUILD_TOOLS_AS_WHEELS,
-    // The C++ driver, named the same in every cache root (zig's carries its version in its path).
-    cxx: request.cxx && path.isAbsolute(request.cxx) ? path.relative(cacheRoot, request.cxx) : request.cxx,
-    recipe: PACKAGE_RECIPE_VERSION,
-    epoch: chosenSourceDateEpoch()
-  })
+  const { project, cacheRoot } = request
+  const keyParts = await sharedKeyParts(request)
+  const key = contentKey({ ...keyParts, project: await hashTree(project) })
   const root = path.join(cacheRoot, 'packages', key)
   const siteDir = path.join(root, 'site')
   const captureDir = path.join(root, 'capture')
@@ -133,8 +123,23 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
   if (await intactEntry(root, `packages ${key}`, request.log)) return reuse()
   return withCacheLock(`${root}.lock`, async () => {
     if (await intactEntry(root, `packages ${key}`, request.log)) return reuse()
-    return installInto(request, key, root)
+    return installInto(request, key, root, keyParts)
   })
+}
+
+/** What the project's entry and its dependency layer are both keyed on (everything but the project's code). */
+async function sharedKeyParts(request: PackageBuildRequest): Promise<Record<string, unknown>> {
+  const { distribution, requirements, cacheRoot } = request
+  return {
+    distribution: distribution.json.pyseal?.key ?? distribution.root,
+    requirements: await Promise.all(requirements.map(r => readFile(r, 'utf8'))),
+    shim: await hashTree(path.join(packageRoot(), 'python', 'pyseal_capture')),
+    tools: BUILD_TOOLS_AS_WHEELS,
+    // The C++ driver, named the same in every cache root (zig's carries its version in its path).
+    cxx: request.cxx && path.isAbsolute(request.cxx) ? path.relative(cacheRoot, request.cxx) : request.cxx,
+    recipe: PACKAGE_RECIPE_VERSION,
+    epoch: chosenSourceDateEpoch()
+  }
 }
 
 /** A finished entry is reused only while it matches the manifest written when it was finished. */
@@ -145,7 +150,12 @@ async function intactEntry(root: string, what: string, log: (line: string) => vo
   return problem === null
 }
 
-async function installInto(request: PackageBuildRequest, key: string, root: string): Promise<BuiltPackages> {
+async function installInto(
+  request: PackageBuildRequest,
+  key: string,
+  root: string,
+  keyParts: Record<string, unknown>
+): Promise<BuiltPackages> {
   const { project, requirements, log } = request
   const siteDir = path.join(root, 'site')
   const captureDir = path.join(root, 'capture')
@@ -153,6 +163,7 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
   await rm(root, { recursive: true, force: true })
   await mkdir(captureDir, { recursive: true })
   await installCaptureShim(request.buildDistribution)
+  const pip = { prefix: await configuredPrefix(request.buildDistribution) }
 
   const projectCopy = path.join(root, 'project', path.basename(project))
   await copyProjectTree(project, projectCopy)
@@ -164,15 +175,20 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
       `  pip install (from source) ${path.basename(project)}${requirements.length ? ' + ' + requirements.map(r => path.basename(r)).join(', ') : ''}` +
         ' (its dependencies are not static in pyproject.toml: they are built with it)'
     )
-    await pipInstall(request, { siteDir, captureDir, logFile: path.join(root, 'pip.log') }, [
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: path.join(root, 'pip.log') }, [
       projectCopy,
       ...requirementArgs
     ])
   } else {
     const layer =
-      dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies) : null
+      dependencies.length + requirements.length > 0
+        ? await buildDependencyLayer(request, dependencies, keyParts, pip.prefix)
+        : null
     log(`  pip install (from source) ${path.basename(project)}, without its dependencies`)
-    await pipInstall(request, { siteDir, captureDir, logFile: path.join(root, 'pip.log') }, ['--no-deps', projectCopy])
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: path.join(root, 'pip.log') }, [
+      '--no-deps',
+      projectCopy
+    ])
     if (layer) {
       await mergeDependencyLayer(layer.root, root)
       if (layer.reused) fromCache = (await readCapture(path.join(layer.root, 'capture'))).records.length
@@ -184,6 +200,12 @@ async function installInto(request: PackageBuildRequest, key: string, root: stri
   await writeFile(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + '\n')
   await writeEntryManifest(root)
   return { key, reused: false, siteDir, captureDir, capture, installed, compiled: capture.records.length - fromCache }
+}
+
+async function configuredPrefix(buildDistribution: Distribution): Promise<string> {
+  const python = path.join(buildDistribution.root, buildDistribution.json.python_exe)
+  const script = 'import sysconfig; print(sysconfig.get_config_var("prefix"))'
+  return (await runChecked({ command: python, args: ['-c', script] })).stdout.trim()
 }
 
 /** The capture shim goes into the build Python's site-packages, so every build backend's compiler calls meet it. */
@@ -204,20 +226,12 @@ async function installCaptureShim(buildDistribution: Distribution): Promise<void
  */
 async function buildDependencyLayer(
   request: PackageBuildRequest,
-  dependencies: string[]
+  dependencies: string[],
+  keyParts: Record<string, unknown>,
+  prefix: string
 ): Promise<{ root: string; reused: boolean }> {
   const { requirements, cacheRoot, log } = request
-  const key = contentKey({
-    layer: 'dependencies',
-    distribution: request.distribution.json.pyseal?.key ?? request.distribution.root,
-    requirements: await Promise.all(requirements.map(r => readFile(r, 'utf8'))),
-    dependencies,
-    shim: await hashTree(path.join(packageRoot(), 'python', 'pyseal_capture')),
-    tools: BUILD_TOOLS_AS_WHEELS,
-    cxx: request.cxx && path.isAbsolute(request.cxx) ? path.relative(cacheRoot, request.cxx) : request.cxx,
-    recipe: PACKAGE_RECIPE_VERSION,
-    epoch: chosenSourceDateEpoch()
-  })
+  const key = contentKey({ ...keyParts, layer: 'dependencies', dependencies })
   const root = path.join(cacheRoot, 'packages', key)
   const doneMarker = path.join(root, 'build.json')
   const names = [...dependencies, ...requirements.map(r => path.basename(r))].join(', ')
@@ -231,10 +245,8 @@ async function buildDependencyLayer(
     const captureDir = path.join(root, 'capture')
     await mkdir(captureDir, { recursive: true })
     log(`  pip install (from source) the dependencies: ${names}`)
-    await pipInstall(request, { siteDir: path.join(root, 'site'), captureDir, logFile: path.join(root, 'pip.log') }, [
-      ...dependencies,
-      ...requirements.flatMap(r => ['-r', r])
-    ])
+    const into = { prefix, siteDir: path.join(root, 'site'), captureDir, logFile: path.join(root, 'pip.log') }
+    await pipInstall(request, into, [...dependencies, ...requirements.flatMap(r => ['-r', r])])
     const records = (await readCapture(captureDir)).records.length
     await writeFile(doneMarker, JSON.stringify({ key, records }, null, 2) + '\n')
     await writeEntryManifest(root)
@@ -282,6 +294,8 @@ async function mergeDependencyLayer(layerRoot: string, root: string): Promise<vo
 }
 
 interface PipTarget {
+  /** The prefix the distribution was configured with (its headers' path as compilers see it). */
+  prefix: string
   siteDir: string
   captureDir: string
   logFile: string
@@ -291,10 +305,6 @@ interface PipTarget {
 async function pipInstall(request: PackageBuildRequest, into: PipTarget, what: string[]): Promise<void> {
   const { distribution, buildDistribution, project, requirements } = request
   const python = path.join(buildDistribution.root, buildDistribution.json.python_exe)
-  // The prefix the distribution was configured with (its headers' path as compilers see it).
-  const configuredPrefix = (
-    await runChecked({ command: python, args: ['-c', 'import sysconfig; print(sysconfig.get_config_var("prefix"))'] })
-  ).stdout.trim()
   const args = [
     '-m',
     'pip',
@@ -317,7 +327,7 @@ async function pipInstall(request: PackageBuildRequest, into: PipTarget, what: s
     PYSEAL_CAPTURE_DIR: into.captureDir,
     // The compiler wrapper maps the build directory and the cache root out of every
     // object (__FILE__, debug info): the same package gives the same bytes in any cache.
-    PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${configuredPrefix}=/pyseal-python`].join(
+    PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${into.prefix}=/pyseal-python`].join(
       path.delimiter
     ),
     PIP_NO_INPUT: '1',

@@ -1,7 +1,6 @@
 import { appendFile, chmod, copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { runChecked } from '../exec/run'
-import { packageRoot } from '../package-root'
+import { runPysealPython } from '../exec/pyseal-python'
 import type { Distribution } from '../distribution/python-json'
 
 export interface EmbedRequest {
@@ -52,14 +51,14 @@ export async function embedResources(request: EmbedRequest): Promise<EmbedResult
   const archive = path.join(workDir, 'resources.zip')
   // The build machine's Python compiles the .pyc files (the same version as the target's, which may not run here).
   const buildDistribution = request.buildDistribution ?? distribution
-  const python = path.join(buildDistribution.root, buildDistribution.json.python_exe)
-  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONPATH: path.join(packageRoot(), 'python') }
-  delete env.PYSEAL_CAPTURE_DIR
-  const { stdout } = await runChecked({
-    command: python,
-    args: ['-m', 'pyseal_pack', '--manifest', manifest, '--out', archive],
-    env
-  })
+  const stdout = await runPysealPython(buildDistribution, [
+    '-m',
+    'pyseal_pack',
+    '--manifest',
+    manifest,
+    '--out',
+    archive
+  ])
 
   const partial = `${request.output}.partial`
   await rm(partial, { force: true })

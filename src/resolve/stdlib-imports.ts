@@ -1,7 +1,5 @@
-import path from 'node:path'
 import { z } from 'zod'
-import { runChecked } from '../exec/run'
-import { packageRoot } from '../package-root'
+import { runPysealPython } from '../exec/pyseal-python'
 import type { Distribution } from '../distribution/python-json'
 
 /** What `--stdlib imported` keeps: found by python/pyseal_pack/imports.py with the stdlib's modulefinder. */
@@ -31,21 +29,13 @@ export interface StdlibImportsRequest {
  * import anywhere in the app and its packages, from the launcher's own needs outward.
  */
 export async function findStdlibImports(request: StdlibImportsRequest): Promise<StdlibImports> {
-  const { buildDistribution } = request
-  const python = path.join(buildDistribution.root, buildDistribution.json.python_exe)
-  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONPATH: path.join(packageRoot(), 'python') }
-  delete env.PYSEAL_CAPTURE_DIR
-  const { stdout } = await runChecked({
-    command: python,
-    args: [
-      '-m',
-      'pyseal_pack.imports',
-      '--site',
-      request.siteDir,
-      ...request.roots.flatMap(module => ['--module', module])
-    ],
-    env
-  })
+  const stdout = await runPysealPython(request.buildDistribution, [
+    '-m',
+    'pyseal_pack.imports',
+    '--site',
+    request.siteDir,
+    ...request.roots.flatMap(module => ['--module', module])
+  ])
   const analysis = AnalysisSchema.parse(JSON.parse(stdout))
   const include = request.roots.map(module => module.split('.')[0])
   const topLevel = [...new Set([...analysis.top_level, ...include, ...include.map(name => `${name}.py`)])].sort()
