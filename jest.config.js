@@ -12,12 +12,12 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['/test/e2e/', '/test/distribution/static-deps']
+      testPathIgnorePatterns: ['/test/e2e/', '/test/toolchain/static-deps']
     },
     {
       ...common,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/test/distribution/static-deps.test.ts'],
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/test/toolchain/static-deps.test.ts'],
       slowTestThreshold: 600
     }
   ]

@@ -535,8 +535,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path35, errorMaps, issueData } = params;
-  const fullPath = [...path35, ...issueData.path || []];
+  const { data, path: path41, errorMaps, issueData } = params;
+  const fullPath = [...path41, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -652,11 +652,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path35, key) {
+  constructor(parent, value, path41, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path35;
+    this._path = path41;
     this._key = key;
   }
   get path() {
@@ -4220,7 +4220,7 @@ function describeCommand(spec) {
   return [spec.command, ...args].join(" ");
 }
 
-// src/distribution/download.ts
+// src/cache/download.ts
 var import_node_crypto2 = require("node:crypto");
 var import_node_fs3 = require("node:fs");
 var import_promises2 = require("node:fs/promises");
@@ -4880,6 +4880,11 @@ function hostTriple() {
   if (process.platform === "linux") return `${arch}-unknown-linux-gnu`;
   if (process.platform === "darwin") return `${arch}-apple-darwin`;
   return `${arch}-pc-windows-msvc`;
+}
+
+// src/utils/package-name.ts
+function normalizeName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
 }
 
 // src/inputs/suggest.ts
@@ -6021,9 +6026,6 @@ function booleanOf(value, name, problems) {
   problems.push(`${name} must be true or false, not "${value}"`);
   return false;
 }
-function normalizeName(name) {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
-}
 function parseLinkExtra(item, cwd, problems) {
   const match = /^([A-Za-z_][\w.]*)=(.+)$/.exec(item);
   const paths = (match ? match[2] : item).split(/[,;]/).map((p) => p.trim()).filter((p) => p !== "").map((p) => import_node_path7.default.resolve(cwd, p));
@@ -6036,14 +6038,14 @@ function parseLinkExtra(item, cwd, problems) {
 }
 
 // src/pipeline.ts
-var import_node_fs22 = require("node:fs");
-var import_promises23 = require("node:fs/promises");
-var import_node_path33 = __toESM(require("node:path"));
+var import_node_fs26 = require("node:fs");
+var import_promises27 = require("node:fs/promises");
+var import_node_path39 = __toESM(require("node:path"));
 
-// src/build/install-packages.ts
-var import_node_fs11 = require("node:fs");
-var import_promises11 = require("node:fs/promises");
-var import_node_path13 = __toESM(require("node:path"));
+// src/packages/build-packages.ts
+var import_node_fs15 = require("node:fs");
+var import_promises15 = require("node:fs/promises");
+var import_node_path19 = __toESM(require("node:path"));
 
 // src/cache/source-date-epoch.ts
 var DEFAULT_SOURCE_DATE_EPOCH = "946684800";
@@ -6091,7 +6093,7 @@ async function verifyEntry(dir, options = {}) {
   return null;
 }
 
-// src/package-root.ts
+// src/utils/package-root.ts
 var import_node_fs8 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"));
 var cached = null;
@@ -6110,10 +6112,34 @@ function packageRoot() {
   }
 }
 
-// src/build/capture-records.ts
+// src/packages/capture-shim.ts
+var import_node_path10 = __toESM(require("node:path"));
+async function installCaptureShim(buildDistribution) {
+  const python = import_node_path10.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const purelib = import_node_path10.default.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ""));
+  await runChecked({
+    command: python,
+    args: ["-m", "pyseal_capture", "install", "--site-packages", purelib],
+    env: { ...process.env, PYTHONPATH: import_node_path10.default.join(packageRoot(), "python") }
+  });
+}
+function compilerWrapperEnv(env, cxx) {
+  const bin = import_node_path10.default.join(packageRoot(), "python", "pyseal_capture", "bin");
+  const realCc = env.CC ?? "cc";
+  return {
+    CC: import_node_path10.default.join(bin, "pyseal-cc"),
+    CXX: import_node_path10.default.join(bin, "pyseal-c++"),
+    LDSHARED: `${import_node_path10.default.join(bin, "pyseal-cc")} -shared`,
+    LDCXXSHARED: `${import_node_path10.default.join(bin, "pyseal-c++")} -shared`,
+    PYSEAL_REAL_CC: realCc,
+    PYSEAL_REAL_CXX: cxx ?? "c++"
+  };
+}
+
+// src/packages/capture-records.ts
 var import_node_fs9 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path10 = __toESM(require("node:path"));
+var import_node_path11 = __toESM(require("node:path"));
 var CaptureRecordSchema = external_exports.object({
   schema: external_exports.literal(1),
   module: external_exports.string(),
@@ -6131,8 +6157,8 @@ var CaptureRecordSchema = external_exports.object({
 var IntentSchema = external_exports.object({ schema: external_exports.literal(1), package: external_exports.string(), modules: external_exports.array(external_exports.string()) }).passthrough();
 async function readCapture(captureDir) {
   return {
-    records: await readJsonDir(import_node_path10.default.join(captureDir, "records"), CaptureRecordSchema),
-    intents: await readJsonDir(import_node_path10.default.join(captureDir, "intended"), IntentSchema)
+    records: await readJsonDir(import_node_path11.default.join(captureDir, "records"), CaptureRecordSchema),
+    intents: await readJsonDir(import_node_path11.default.join(captureDir, "intended"), IntentSchema)
   };
 }
 async function readJsonDir(dir, schema) {
@@ -6140,7 +6166,7 @@ async function readJsonDir(dir, schema) {
   const names = (await (0, import_promises8.readdir)(dir)).filter((n) => n.endsWith(".json")).sort();
   const items = [];
   for (const name of names) {
-    const file = import_node_path10.default.join(dir, name);
+    const file = import_node_path11.default.join(dir, name);
     const parsed = schema.safeParse(JSON.parse(await (0, import_promises8.readFile)(file, "utf8")));
     if (!parsed.success) {
       throw new Error(`capture record ${file} is malformed: ${parsed.error.issues[0]?.message ?? "unknown"}`);
@@ -6150,74 +6176,70 @@ async function readJsonDir(dir, schema) {
   return items;
 }
 
-// src/build/project-dependencies.ts
+// src/packages/dependency-layer.ts
+var import_node_fs12 = require("node:fs");
+var import_promises11 = require("node:fs/promises");
+var import_node_path15 = __toESM(require("node:path"));
+
+// src/packages/pip-install.ts
+var import_node_fs11 = require("node:fs");
+var import_promises10 = require("node:fs/promises");
+var import_node_path14 = __toESM(require("node:path"));
+
+// src/packages/machine-records.ts
 var import_node_fs10 = require("node:fs");
 var import_promises9 = require("node:fs/promises");
-var import_node_path11 = __toESM(require("node:path"));
-async function staticDependencies(projectDir) {
-  const file = import_node_path11.default.join(projectDir, "pyproject.toml");
-  if (!(0, import_node_fs10.existsSync)(file)) return null;
-  let doc;
-  try {
-    doc = parse(await (0, import_promises9.readFile)(file, "utf8"));
-  } catch {
-    return null;
-  }
-  const project = doc.project;
-  if (!project || typeof project !== "object") return null;
-  const dynamic = Array.isArray(project.dynamic) ? project.dynamic : [];
-  if (dynamic.includes("dependencies")) return null;
-  const dependencies = project.dependencies ?? [];
-  if (!Array.isArray(dependencies) || !dependencies.every((d) => typeof d === "string")) return null;
-  return dependencies;
-}
-
-// src/build/project-tree.ts
-var import_node_crypto3 = require("node:crypto");
-var import_promises10 = require("node:fs/promises");
 var import_node_path12 = __toESM(require("node:path"));
-var TOP_LEVEL_OUTPUT = /* @__PURE__ */ new Set(["build", "dist", "pyseal-out"]);
-var SKIPPED_DIRS = /* @__PURE__ */ new Set([
-  ".git",
-  ".hg",
-  ".svn",
-  "__pycache__",
-  "node_modules",
-  ".tox",
-  ".nox",
-  ".venv",
-  ".mypy_cache",
-  ".pytest_cache"
-]);
-function skipped(root, full) {
-  const name = import_node_path12.default.basename(full);
-  if (import_node_path12.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
-  return SKIPPED_DIRS.has(name) || name.endsWith(".egg-info");
-}
-async function copyProjectTree(source, destination) {
-  await (0, import_promises10.cp)(source, destination, {
-    recursive: true,
-    filter: (from) => from === source || !skipped(source, from)
-  });
-}
-async function hashTree(root) {
-  const hash = (0, import_node_crypto3.createHash)("sha256");
-  const walk = async (dir) => {
-    const entries = (await (0, import_promises10.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
-    for (const entry of entries) {
-      const full = import_node_path12.default.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!skipped(root, full)) await walk(full);
-      } else if (entry.isFile()) {
-        hash.update(import_node_path12.default.relative(root, full)).update("\0").update(await (0, import_promises10.readFile)(full)).update("\0");
-      }
-    }
-  };
-  await walk(root);
-  return hash.digest("hex");
+async function dropMachineRecords(siteDir) {
+  for (const entry of await (0, import_promises9.readdir)(siteDir)) {
+    if (!entry.endsWith(".dist-info")) continue;
+    const directUrl = import_node_path12.default.join(siteDir, entry, "direct_url.json");
+    if ((0, import_node_fs10.existsSync)(directUrl)) await (0, import_promises9.rm)(directUrl);
+    const record = import_node_path12.default.join(siteDir, entry, "RECORD");
+    if (!(0, import_node_fs10.existsSync)(record)) continue;
+    const lines = (await (0, import_promises9.readFile)(record, "utf8")).split("\n");
+    const kept = lines.filter((l) => !l.startsWith(`${entry}/direct_url.json,`) && !l.startsWith("../"));
+    if (kept.length !== lines.length) await (0, import_promises9.writeFile)(record, kept.join("\n"));
+  }
 }
 
-// src/build/install-packages.ts
+// src/packages/pip-errors.ts
+var import_node_path13 = __toESM(require("node:path"));
+var PackageBuildError = class extends Error {
+  constructor(packageName, detail, logFile) {
+    super(
+      `Building ${packageName} from source failed.
+${detail}
+Full log: ${logFile}
+Fix the build of ${packageName} (missing headers or libraries are the usual cause: install its -dev packages), or remove it from the requirements.`
+    );
+    this.packageName = packageName;
+    this.name = "PackageBuildError";
+  }
+  packageName;
+};
+function buildErrorLines(output) {
+  const lines = output.split("\n").map((l) => l.trim());
+  const errors = lines.filter((l) => /(^|\s)(error|ERROR)[:\s]/.test(l) && !l.startsWith("error: subprocess-exited"));
+  return (errors.length > 0 ? errors.slice(0, 12) : lines.filter((l) => l !== "").slice(-15)).join("\n");
+}
+function failedPackage(output, project) {
+  const patterns = [
+    /Failed building wheel for ([\w.-]+)/,
+    /Failed to build installable wheels for some pyproject\.toml based projects\s*\S*\s*([\w.-]+)/,
+    /Building wheel for ([\w.-]+) \(pyproject\.toml\) did not run successfully/,
+    /Getting requirements to build wheel did not run successfully[\s\S]*?for ([\w.-]+)/,
+    /No matching distribution found for ([\w.-]+)/,
+    /Could not find a version that satisfies the requirement ([\w.-]+)/
+  ];
+  for (const pattern of patterns) {
+    const match = pattern.exec(output);
+    if (match) return match[1];
+  }
+  return import_node_path13.default.basename(project);
+}
+
+// src/packages/pip-install.ts
 var BUILD_TOOLS_AS_WHEELS = [
   "setuptools",
   "wheel",
@@ -6245,175 +6267,9 @@ var BUILD_TOOLS_AS_WHEELS = [
   "pycparser",
   "pip"
 ];
-var PACKAGE_RECIPE_VERSION = 5;
-var PackageBuildError = class extends Error {
-  constructor(packageName, detail, logFile) {
-    super(
-      `Building ${packageName} from source failed.
-${detail}
-Full log: ${logFile}
-Fix the build of ${packageName} (missing headers or libraries are the usual cause: install its -dev packages), or remove it from the requirements.`
-    );
-    this.packageName = packageName;
-    this.name = "PackageBuildError";
-  }
-  packageName;
-};
-async function buildPackages(request) {
-  const { project, cacheRoot } = request;
-  const keyParts = await sharedKeyParts(request);
-  const key = contentKey({ ...keyParts, project: await hashTree(project) });
-  const root = import_node_path13.default.join(cacheRoot, "packages", key);
-  const siteDir = import_node_path13.default.join(root, "site");
-  const captureDir = import_node_path13.default.join(root, "capture");
-  const reuse = async () => ({
-    key,
-    reused: true,
-    siteDir,
-    captureDir,
-    capture: await readCapture(captureDir),
-    installed: await findExtensionFiles(siteDir, request.platformTag),
-    compiled: 0
-  });
-  if (await intactEntry(root, `packages ${key}`, request.log)) return reuse();
-  return withCacheLock(`${root}.lock`, async () => {
-    if (await intactEntry(root, `packages ${key}`, request.log)) return reuse();
-    return installInto(request, key, root, keyParts);
-  });
-}
-async function sharedKeyParts(request) {
-  const { distribution, requirements, cacheRoot } = request;
-  return {
-    distribution: distribution.json.pyseal?.key ?? distribution.root,
-    requirements: await Promise.all(requirements.map((r) => (0, import_promises11.readFile)(r, "utf8"))),
-    shim: await hashTree(import_node_path13.default.join(packageRoot(), "python", "pyseal_capture")),
-    tools: BUILD_TOOLS_AS_WHEELS,
-    // The C++ driver, named the same in every cache root (zig's carries its version in its path).
-    cxx: request.cxx && import_node_path13.default.isAbsolute(request.cxx) ? import_node_path13.default.relative(cacheRoot, request.cxx) : request.cxx,
-    recipe: PACKAGE_RECIPE_VERSION,
-    epoch: chosenSourceDateEpoch()
-  };
-}
-async function intactEntry(root, what, log) {
-  if (!(0, import_node_fs11.existsSync)(import_node_path13.default.join(root, "build.json"))) return false;
-  const problem = await verifyEntry(root);
-  if (problem) log(`  cached ${what} are damaged (${problem}): building them again`);
-  return problem === null;
-}
-async function installInto(request, key, root, keyParts) {
-  const { project, requirements, log } = request;
-  const siteDir = import_node_path13.default.join(root, "site");
-  const captureDir = import_node_path13.default.join(root, "capture");
-  const doneMarker = import_node_path13.default.join(root, "build.json");
-  await (0, import_promises11.rm)(root, { recursive: true, force: true });
-  await (0, import_promises11.mkdir)(captureDir, { recursive: true });
-  await installCaptureShim(request.buildDistribution);
-  const pip = { prefix: await configuredPrefix(request.buildDistribution) };
-  const projectCopy = import_node_path13.default.join(root, "project", import_node_path13.default.basename(project));
-  await copyProjectTree(project, projectCopy);
-  const requirementArgs = requirements.flatMap((r) => ["-r", r]);
-  const dependencies = await staticDependencies(project);
-  let fromCache = 0;
-  if (dependencies === null) {
-    log(
-      `  pip install (from source) ${import_node_path13.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path13.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
-    );
-    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path13.default.join(root, "pip.log") }, [
-      projectCopy,
-      ...requirementArgs
-    ]);
-  } else {
-    const layer = dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies, keyParts, pip.prefix) : null;
-    log(`  pip install (from source) ${import_node_path13.default.basename(project)}, without its dependencies`);
-    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path13.default.join(root, "pip.log") }, [
-      "--no-deps",
-      projectCopy
-    ]);
-    if (layer) {
-      await mergeDependencyLayer(layer.root, root);
-      if (layer.reused) fromCache = (await readCapture(import_node_path13.default.join(layer.root, "capture"))).records.length;
-    }
-  }
-  const capture = await readCapture(captureDir);
-  const installed = await findExtensionFiles(siteDir, request.platformTag);
-  await (0, import_promises11.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
-  await writeEntryManifest(root);
-  return { key, reused: false, siteDir, captureDir, capture, installed, compiled: capture.records.length - fromCache };
-}
-async function configuredPrefix(buildDistribution) {
-  const python = import_node_path13.default.join(buildDistribution.root, buildDistribution.json.python_exe);
-  const script = 'import sysconfig; print(sysconfig.get_config_var("prefix"))';
-  return (await runChecked({ command: python, args: ["-c", script] })).stdout.trim();
-}
-async function installCaptureShim(buildDistribution) {
-  const python = import_node_path13.default.join(buildDistribution.root, buildDistribution.json.python_exe);
-  const purelib = import_node_path13.default.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ""));
-  await runChecked({
-    command: python,
-    args: ["-m", "pyseal_capture", "install", "--site-packages", purelib],
-    env: { ...process.env, PYTHONPATH: import_node_path13.default.join(packageRoot(), "python") }
-  });
-}
-async function buildDependencyLayer(request, dependencies, keyParts, prefix) {
-  const { requirements, cacheRoot, log } = request;
-  const key = contentKey({ ...keyParts, layer: "dependencies", dependencies });
-  const root = import_node_path13.default.join(cacheRoot, "packages", key);
-  const doneMarker = import_node_path13.default.join(root, "build.json");
-  const names = [...dependencies, ...requirements.map((r) => import_node_path13.default.basename(r))].join(", ");
-  if (await intactEntry(root, `dependencies ${key}`, log)) {
-    log(`  reused cached dependencies ${key} (${names})`);
-    return { root, reused: true };
-  }
-  return withCacheLock(`${root}.lock`, async () => {
-    if (await intactEntry(root, `dependencies ${key}`, log)) return { root, reused: true };
-    await (0, import_promises11.rm)(root, { recursive: true, force: true });
-    const captureDir = import_node_path13.default.join(root, "capture");
-    await (0, import_promises11.mkdir)(captureDir, { recursive: true });
-    log(`  pip install (from source) the dependencies: ${names}`);
-    const into = { prefix, siteDir: import_node_path13.default.join(root, "site"), captureDir, logFile: import_node_path13.default.join(root, "pip.log") };
-    await pipInstall(request, into, [...dependencies, ...requirements.flatMap((r) => ["-r", r])]);
-    const records = (await readCapture(captureDir)).records.length;
-    await (0, import_promises11.writeFile)(doneMarker, JSON.stringify({ key, records }, null, 2) + "\n");
-    await writeEntryManifest(root);
-    return { root, reused: false };
-  });
-}
-async function mergeDependencyLayer(layerRoot, root) {
-  if ((0, import_node_fs11.existsSync)(import_node_path13.default.join(layerRoot, "site"))) {
-    await (0, import_promises11.cp)(import_node_path13.default.join(layerRoot, "site"), import_node_path13.default.join(root, "site"), {
-      recursive: true,
-      force: false,
-      errorOnExist: false
-    });
-  }
-  const from = import_node_path13.default.join(layerRoot, "capture");
-  const to = import_node_path13.default.join(root, "capture");
-  if ((0, import_node_fs11.existsSync)(import_node_path13.default.join(from, "objects"))) {
-    await (0, import_promises11.cp)(import_node_path13.default.join(from, "objects"), import_node_path13.default.join(to, "objects"), {
-      recursive: true,
-      force: false,
-      errorOnExist: false
-    });
-  }
-  const oldPrefix = JSON.stringify(from + import_node_path13.default.sep).slice(1, -1);
-  const newPrefix = JSON.stringify(to + import_node_path13.default.sep).slice(1, -1);
-  for (const kind of ["records", "intended"]) {
-    const dir = import_node_path13.default.join(from, kind);
-    if (!(0, import_node_fs11.existsSync)(dir)) continue;
-    await (0, import_promises11.mkdir)(import_node_path13.default.join(to, kind), { recursive: true });
-    for (const name of await (0, import_promises11.readdir)(dir)) {
-      const target = import_node_path13.default.join(to, kind, name);
-      if ((0, import_node_fs11.existsSync)(target)) continue;
-      const text = await (0, import_promises11.readFile)(import_node_path13.default.join(dir, name), "utf8");
-      await (0, import_promises11.writeFile)(target, text.split(oldPrefix).join(newPrefix));
-    }
-  }
-  const skipped2 = import_node_path13.default.join(from, "skipped.jsonl");
-  if ((0, import_node_fs11.existsSync)(skipped2)) await (0, import_promises11.appendFile)(import_node_path13.default.join(to, "skipped.jsonl"), await (0, import_promises11.readFile)(skipped2, "utf8"));
-}
 async function pipInstall(request, into, what) {
   const { distribution, buildDistribution, project, requirements } = request;
-  const python = import_node_path13.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const python = import_node_path14.default.join(buildDistribution.root, buildDistribution.json.python_exe);
   const args = [
     "-m",
     "pip",
@@ -6437,19 +6293,19 @@ async function pipInstall(request, into, what) {
     // The compiler wrapper maps the build directory and the cache root out of every
     // object (__FILE__, debug info): the same package gives the same bytes in any cache.
     PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${into.prefix}=/pyseal-python`].join(
-      import_node_path13.default.delimiter
+      import_node_path14.default.delimiter
     ),
     PIP_NO_INPUT: "1",
     SOURCE_DATE_EPOCH: sourceDateEpoch(),
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
     // cache per distribution keeps them apart.
-    PIP_CACHE_DIR: import_node_path13.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
+    PIP_CACHE_DIR: import_node_path14.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
   };
   delete env.PYTHONPATH;
   if (request.crossSysconfigName) env._PYTHON_SYSCONFIGDATA_NAME = request.crossSysconfigName;
   const result = await runCommand({ command: python, args, env, cwd: project });
-  await (0, import_promises11.writeFile)(into.logFile, `$ ${python} ${args.join(" ")}
+  await (0, import_promises10.writeFile)(into.logFile, `$ ${python} ${args.join(" ")}
 ${result.stdout}
 ${result.stderr}`);
   if (result.code !== 0) {
@@ -6465,64 +6321,89 @@ ${result.stderr}`);
   }
   if ((0, import_node_fs11.existsSync)(into.siteDir)) await dropMachineRecords(into.siteDir);
 }
-async function dropMachineRecords(siteDir) {
-  for (const entry of await (0, import_promises11.readdir)(siteDir)) {
-    if (!entry.endsWith(".dist-info")) continue;
-    const directUrl = import_node_path13.default.join(siteDir, entry, "direct_url.json");
-    if ((0, import_node_fs11.existsSync)(directUrl)) await (0, import_promises11.rm)(directUrl);
-    const record = import_node_path13.default.join(siteDir, entry, "RECORD");
-    if (!(0, import_node_fs11.existsSync)(record)) continue;
-    const lines = (await (0, import_promises11.readFile)(record, "utf8")).split("\n");
-    const kept = lines.filter((l) => !l.startsWith(`${entry}/direct_url.json,`) && !l.startsWith("../"));
-    if (kept.length !== lines.length) await (0, import_promises11.writeFile)(record, kept.join("\n"));
+async function configuredPrefix(buildDistribution) {
+  const python = import_node_path14.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const script = 'import sysconfig; print(sysconfig.get_config_var("prefix"))';
+  return (await runChecked({ command: python, args: ["-c", script] })).stdout.trim();
+}
+
+// src/packages/dependency-layer.ts
+async function buildDependencyLayer(request, dependencies, keyParts, prefix) {
+  const { requirements, cacheRoot, log } = request;
+  const key = contentKey({ ...keyParts, layer: "dependencies", dependencies });
+  const root = import_node_path15.default.join(cacheRoot, "packages", key);
+  const doneMarker = import_node_path15.default.join(root, "build.json");
+  const names = [...dependencies, ...requirements.map((r) => import_node_path15.default.basename(r))].join(", ");
+  if (await intactEntry(root, `dependencies ${key}`, log)) {
+    log(`  reused cached dependencies ${key} (${names})`);
+    return { root, reused: true };
   }
+  return withCacheLock(`${root}.lock`, async () => {
+    if (await intactEntry(root, `dependencies ${key}`, log)) return { root, reused: true };
+    await (0, import_promises11.rm)(root, { recursive: true, force: true });
+    const captureDir = import_node_path15.default.join(root, "capture");
+    await (0, import_promises11.mkdir)(captureDir, { recursive: true });
+    log(`  pip install (from source) the dependencies: ${names}`);
+    const into = { prefix, siteDir: import_node_path15.default.join(root, "site"), captureDir, logFile: import_node_path15.default.join(root, "pip.log") };
+    await pipInstall(request, into, [...dependencies, ...requirements.flatMap((r) => ["-r", r])]);
+    const records = (await readCapture(captureDir)).records.length;
+    await (0, import_promises11.writeFile)(doneMarker, JSON.stringify({ key, records }, null, 2) + "\n");
+    await writeEntryManifest(root);
+    return { root, reused: false };
+  });
 }
-function compilerWrapperEnv(env, cxx) {
-  const bin = import_node_path13.default.join(packageRoot(), "python", "pyseal_capture", "bin");
-  const realCc = env.CC ?? "cc";
-  return {
-    CC: import_node_path13.default.join(bin, "pyseal-cc"),
-    CXX: import_node_path13.default.join(bin, "pyseal-c++"),
-    LDSHARED: `${import_node_path13.default.join(bin, "pyseal-cc")} -shared`,
-    LDCXXSHARED: `${import_node_path13.default.join(bin, "pyseal-c++")} -shared`,
-    PYSEAL_REAL_CC: realCc,
-    PYSEAL_REAL_CXX: cxx ?? "c++"
-  };
-}
-function buildErrorLines(output) {
-  const lines = output.split("\n").map((l) => l.trim());
-  const errors = lines.filter((l) => /(^|\s)(error|ERROR)[:\s]/.test(l) && !l.startsWith("error: subprocess-exited"));
-  return (errors.length > 0 ? errors.slice(0, 12) : lines.filter((l) => l !== "").slice(-15)).join("\n");
-}
-function failedPackage(output, project) {
-  const patterns = [
-    /Failed building wheel for ([\w.-]+)/,
-    /Failed to build installable wheels for some pyproject\.toml based projects\s*\S*\s*([\w.-]+)/,
-    /Building wheel for ([\w.-]+) \(pyproject\.toml\) did not run successfully/,
-    /Getting requirements to build wheel did not run successfully[\s\S]*?for ([\w.-]+)/,
-    /No matching distribution found for ([\w.-]+)/,
-    /Could not find a version that satisfies the requirement ([\w.-]+)/
-  ];
-  for (const pattern of patterns) {
-    const match = pattern.exec(output);
-    if (match) return match[1];
+async function mergeDependencyLayer(layerRoot, root) {
+  if ((0, import_node_fs12.existsSync)(import_node_path15.default.join(layerRoot, "site"))) {
+    await (0, import_promises11.cp)(import_node_path15.default.join(layerRoot, "site"), import_node_path15.default.join(root, "site"), {
+      recursive: true,
+      force: false,
+      errorOnExist: false
+    });
   }
-  return import_node_path13.default.basename(project);
+  const from = import_node_path15.default.join(layerRoot, "capture");
+  const to = import_node_path15.default.join(root, "capture");
+  if ((0, import_node_fs12.existsSync)(import_node_path15.default.join(from, "objects"))) {
+    await (0, import_promises11.cp)(import_node_path15.default.join(from, "objects"), import_node_path15.default.join(to, "objects"), {
+      recursive: true,
+      force: false,
+      errorOnExist: false
+    });
+  }
+  const oldPrefix = JSON.stringify(from + import_node_path15.default.sep).slice(1, -1);
+  const newPrefix = JSON.stringify(to + import_node_path15.default.sep).slice(1, -1);
+  for (const kind of ["records", "intended"]) {
+    const dir = import_node_path15.default.join(from, kind);
+    if (!(0, import_node_fs12.existsSync)(dir)) continue;
+    await (0, import_promises11.mkdir)(import_node_path15.default.join(to, kind), { recursive: true });
+    for (const name of await (0, import_promises11.readdir)(dir)) {
+      const target = import_node_path15.default.join(to, kind, name);
+      if ((0, import_node_fs12.existsSync)(target)) continue;
+      const text = await (0, import_promises11.readFile)(import_node_path15.default.join(dir, name), "utf8");
+      await (0, import_promises11.writeFile)(target, text.split(oldPrefix).join(newPrefix));
+    }
+  }
+  const skipped2 = import_node_path15.default.join(from, "skipped.jsonl");
+  if ((0, import_node_fs12.existsSync)(skipped2)) await (0, import_promises11.appendFile)(import_node_path15.default.join(to, "skipped.jsonl"), await (0, import_promises11.readFile)(skipped2, "utf8"));
 }
+
+// src/packages/installed-extensions.ts
+var import_node_fs13 = require("node:fs");
+var import_promises12 = require("node:fs/promises");
+var import_node_path16 = __toESM(require("node:path"));
 var EXTENSION_FILE = /^(.+?)(\.cpython-[^.]+|\.abi3)?\.(so|pyd)$/;
 async function findExtensionFiles(siteDir, platformTag) {
   const found = [];
   const walk = async (dir) => {
-    if (!(0, import_node_fs11.existsSync)(dir)) return;
-    for (const entry of await (0, import_promises11.readdir)(dir, { withFileTypes: true })) {
-      const full = import_node_path13.default.join(dir, entry.name);
+    if (!(0, import_node_fs13.existsSync)(dir)) return;
+    for (const entry of await (0, import_promises12.readdir)(dir, { withFileTypes: true })) {
+      const full = import_node_path16.default.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else {
         const match = EXTENSION_FILE.exec(entry.name);
         if (!match) continue;
         if (match[2]?.startsWith(".cpython-") && !match[2].endsWith(`-${platformTag}`)) continue;
-        const relative = import_node_path13.default.relative(siteDir, full);
-        const parts = import_node_path13.default.dirname(relative) === "." ? [] : import_node_path13.default.dirname(relative).split(import_node_path13.default.sep);
+        const relative = import_node_path16.default.relative(siteDir, full);
+        const parts = import_node_path16.default.dirname(relative) === "." ? [] : import_node_path16.default.dirname(relative).split(import_node_path16.default.sep);
         if (parts.some((p) => p.endsWith(".libs") || p.includes("-") || p.includes("."))) continue;
         found.push({ module: [...parts, match[1]].join("."), file: relative, distribution: null });
       }
@@ -6539,22 +6420,173 @@ async function findExtensionFiles(siteDir, platformTag) {
 }
 async function recordOwners(siteDir) {
   const owners = /* @__PURE__ */ new Map();
-  if (!(0, import_node_fs11.existsSync)(siteDir)) return owners;
-  for (const entry of await (0, import_promises11.readdir)(siteDir)) {
+  if (!(0, import_node_fs13.existsSync)(siteDir)) return owners;
+  for (const entry of await (0, import_promises12.readdir)(siteDir)) {
     const match = /^(.+?)-([^-]+)\.dist-info$/.exec(entry);
-    const record = import_node_path13.default.join(siteDir, entry, "RECORD");
-    if (!match || !(0, import_node_fs11.existsSync)(record)) continue;
-    for (const line of (await (0, import_promises11.readFile)(record, "utf8")).split("\n")) {
+    const record = import_node_path16.default.join(siteDir, entry, "RECORD");
+    if (!match || !(0, import_node_fs13.existsSync)(record)) continue;
+    for (const line of (await (0, import_promises12.readFile)(record, "utf8")).split("\n")) {
       const file = line.split(",")[0];
-      if (file) owners.set(import_node_path13.default.normalize(file), { name: match[1], version: match[2] });
+      if (file) owners.set(import_node_path16.default.normalize(file), { name: match[1], version: match[2] });
     }
   }
   return owners;
 }
 
-// src/build/entry-point.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"));
+// src/packages/project-dependencies.ts
+var import_node_fs14 = require("node:fs");
+var import_promises13 = require("node:fs/promises");
+var import_node_path17 = __toESM(require("node:path"));
+async function staticDependencies(projectDir) {
+  const file = import_node_path17.default.join(projectDir, "pyproject.toml");
+  if (!(0, import_node_fs14.existsSync)(file)) return null;
+  let doc;
+  try {
+    doc = parse(await (0, import_promises13.readFile)(file, "utf8"));
+  } catch {
+    return null;
+  }
+  const project = doc.project;
+  if (!project || typeof project !== "object") return null;
+  const dynamic = Array.isArray(project.dynamic) ? project.dynamic : [];
+  if (dynamic.includes("dependencies")) return null;
+  const dependencies = project.dependencies ?? [];
+  if (!Array.isArray(dependencies) || !dependencies.every((d) => typeof d === "string")) return null;
+  return dependencies;
+}
+
+// src/packages/project-tree.ts
+var import_node_crypto3 = require("node:crypto");
+var import_promises14 = require("node:fs/promises");
+var import_node_path18 = __toESM(require("node:path"));
+var TOP_LEVEL_OUTPUT = /* @__PURE__ */ new Set(["build", "dist", "pyseal-out"]);
+var SKIPPED_DIRS = /* @__PURE__ */ new Set([
+  ".git",
+  ".hg",
+  ".svn",
+  "__pycache__",
+  "node_modules",
+  ".tox",
+  ".nox",
+  ".venv",
+  ".mypy_cache",
+  ".pytest_cache"
+]);
+function skipped(root, full) {
+  const name = import_node_path18.default.basename(full);
+  if (import_node_path18.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
+  return SKIPPED_DIRS.has(name) || name.endsWith(".egg-info");
+}
+async function copyProjectTree(source, destination) {
+  await (0, import_promises14.cp)(source, destination, {
+    recursive: true,
+    filter: (from) => from === source || !skipped(source, from)
+  });
+}
+async function hashTree(root) {
+  const hash = (0, import_node_crypto3.createHash)("sha256");
+  const walk = async (dir) => {
+    const entries = (await (0, import_promises14.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
+    for (const entry of entries) {
+      const full = import_node_path18.default.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!skipped(root, full)) await walk(full);
+      } else if (entry.isFile()) {
+        hash.update(import_node_path18.default.relative(root, full)).update("\0").update(await (0, import_promises14.readFile)(full)).update("\0");
+      }
+    }
+  };
+  await walk(root);
+  return hash.digest("hex");
+}
+
+// src/packages/build-packages.ts
+var PACKAGE_RECIPE_VERSION = 5;
+async function buildPackages(request) {
+  const { project, cacheRoot } = request;
+  const keyParts = await sharedKeyParts(request);
+  const key = contentKey({ ...keyParts, project: await hashTree(project) });
+  const root = import_node_path19.default.join(cacheRoot, "packages", key);
+  const siteDir = import_node_path19.default.join(root, "site");
+  const captureDir = import_node_path19.default.join(root, "capture");
+  const reuse = async () => ({
+    key,
+    reused: true,
+    siteDir,
+    captureDir,
+    capture: await readCapture(captureDir),
+    installed: await findExtensionFiles(siteDir, request.platformTag),
+    compiled: 0
+  });
+  if (await intactEntry(root, `packages ${key}`, request.log)) return reuse();
+  return withCacheLock(`${root}.lock`, async () => {
+    if (await intactEntry(root, `packages ${key}`, request.log)) return reuse();
+    return installInto(request, key, root, keyParts);
+  });
+}
+async function sharedKeyParts(request) {
+  const { distribution, requirements, cacheRoot } = request;
+  return {
+    distribution: distribution.json.pyseal?.key ?? distribution.root,
+    requirements: await Promise.all(requirements.map((r) => (0, import_promises15.readFile)(r, "utf8"))),
+    shim: await hashTree(import_node_path19.default.join(packageRoot(), "python", "pyseal_capture")),
+    tools: BUILD_TOOLS_AS_WHEELS,
+    // The C++ driver, named the same in every cache root (zig's carries its version in its path).
+    cxx: request.cxx && import_node_path19.default.isAbsolute(request.cxx) ? import_node_path19.default.relative(cacheRoot, request.cxx) : request.cxx,
+    recipe: PACKAGE_RECIPE_VERSION,
+    epoch: chosenSourceDateEpoch()
+  };
+}
+async function intactEntry(root, what, log) {
+  if (!(0, import_node_fs15.existsSync)(import_node_path19.default.join(root, "build.json"))) return false;
+  const problem = await verifyEntry(root);
+  if (problem) log(`  cached ${what} are damaged (${problem}): building them again`);
+  return problem === null;
+}
+async function installInto(request, key, root, keyParts) {
+  const { project, requirements, log } = request;
+  const siteDir = import_node_path19.default.join(root, "site");
+  const captureDir = import_node_path19.default.join(root, "capture");
+  const doneMarker = import_node_path19.default.join(root, "build.json");
+  await (0, import_promises15.rm)(root, { recursive: true, force: true });
+  await (0, import_promises15.mkdir)(captureDir, { recursive: true });
+  await installCaptureShim(request.buildDistribution);
+  const pip = { prefix: await configuredPrefix(request.buildDistribution) };
+  const projectCopy = import_node_path19.default.join(root, "project", import_node_path19.default.basename(project));
+  await copyProjectTree(project, projectCopy);
+  const requirementArgs = requirements.flatMap((r) => ["-r", r]);
+  const dependencies = await staticDependencies(project);
+  let fromCache = 0;
+  if (dependencies === null) {
+    log(
+      `  pip install (from source) ${import_node_path19.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path19.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
+    );
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path19.default.join(root, "pip.log") }, [
+      projectCopy,
+      ...requirementArgs
+    ]);
+  } else {
+    const layer = dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies, keyParts, pip.prefix) : null;
+    log(`  pip install (from source) ${import_node_path19.default.basename(project)}, without its dependencies`);
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path19.default.join(root, "pip.log") }, [
+      "--no-deps",
+      projectCopy
+    ]);
+    if (layer) {
+      await mergeDependencyLayer(layer.root, root);
+      if (layer.reused) fromCache = (await readCapture(import_node_path19.default.join(layer.root, "capture"))).records.length;
+    }
+  }
+  const capture = await readCapture(captureDir);
+  const installed = await findExtensionFiles(siteDir, request.platformTag);
+  await (0, import_promises15.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
+  await writeEntryManifest(root);
+  return { key, reused: false, siteDir, captureDir, capture, installed, compiled: capture.records.length - fromCache };
+}
+
+// src/packages/entry-point.ts
+var import_node_fs16 = require("node:fs");
+var import_node_path20 = __toESM(require("node:path"));
 var EntryPointError = class extends Error {
   constructor(entryPoint2, module2) {
     super(
@@ -6566,19 +6598,19 @@ var EntryPointError = class extends Error {
 function checkEntryPoint(entryPoint2, siteDir, installed) {
   if (!entryPoint2) return;
   const module2 = entryPoint2.split(":")[0];
-  const relative = module2.split(".").join(import_node_path14.default.sep);
-  const candidates = [`${relative}.py`, import_node_path14.default.join(relative, "__init__.py"), import_node_path14.default.join(relative, "__main__.py")];
-  if (candidates.some((c) => (0, import_node_fs12.existsSync)(import_node_path14.default.join(siteDir, c)))) return;
+  const relative = module2.split(".").join(import_node_path20.default.sep);
+  const candidates = [`${relative}.py`, import_node_path20.default.join(relative, "__init__.py"), import_node_path20.default.join(relative, "__main__.py")];
+  if (candidates.some((c) => (0, import_node_fs16.existsSync)(import_node_path20.default.join(siteDir, c)))) return;
   if (installed.some((e) => e.module === module2)) return;
   throw new EntryPointError(entryPoint2, module2);
 }
 
 // src/distribution/obtain.ts
-var import_node_fs19 = require("node:fs");
-var import_promises17 = require("node:fs/promises");
-var import_node_path23 = __toESM(require("node:path"));
+var import_node_fs23 = require("node:fs");
+var import_promises21 = require("node:fs/promises");
+var import_node_path29 = __toESM(require("node:path"));
 
-// src/targets/select-toolchain.ts
+// src/toolchain/select-toolchain.ts
 var ToolchainUnavailableError = class extends Error {
   constructor(message) {
     super(message);
@@ -6658,25 +6690,25 @@ async function missingCommands(toolchain) {
 }
 
 // src/distribution/source-build.ts
-var import_node_fs18 = require("node:fs");
-var import_promises16 = require("node:fs/promises");
-var import_node_path22 = __toESM(require("node:path"));
+var import_node_fs22 = require("node:fs");
+var import_promises20 = require("node:fs/promises");
+var import_node_path28 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"));
+var import_node_fs17 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"));
 async function linkerSearchDirs(toolchain, extraDirs = []) {
   if (toolchain.libraryDirs) return unique([...extraDirs, ...toolchain.libraryDirs]);
   const { stdout } = await runChecked({ command: toolchain.cc, args: ["-print-search-dirs"] });
   const line = stdout.split("\n").find((l) => l.startsWith("libraries:")) ?? "";
-  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path15.default.normalize(d));
+  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path21.default.normalize(d));
   return unique([...extraDirs, ...dirs]);
 }
 function resolveLibrary(name, toolchain, searchDirs) {
   if (toolchain.systemLibraries.includes(name)) return { name, kind: "system" };
   for (const dir of searchDirs) {
-    const archive = import_node_path15.default.join(dir, `lib${name}.a`);
-    if ((0, import_node_fs13.existsSync)(archive)) return { name, kind: "static", path: archive };
+    const archive = import_node_path21.default.join(dir, `lib${name}.a`);
+    if ((0, import_node_fs17.existsSync)(archive)) return { name, kind: "static", path: archive };
   }
   return { name, kind: "missing", searched: searchDirs };
 }
@@ -6685,19 +6717,19 @@ function unique(items) {
 }
 
 // src/distribution/layout.ts
-var import_promises13 = require("node:fs/promises");
-var import_node_path17 = __toESM(require("node:path"));
+var import_promises17 = require("node:fs/promises");
+var import_node_path23 = __toESM(require("node:path"));
 
 // src/distribution/make-vars.ts
-var import_promises12 = require("node:fs/promises");
+var import_promises16 = require("node:fs/promises");
 var import_node_os2 = __toESM(require("node:os"));
-var import_node_path16 = __toESM(require("node:path"));
+var import_node_path22 = __toESM(require("node:path"));
 async function readMakeVariables(buildDir, names) {
-  const dir = await (0, import_promises12.mkdtemp)(import_node_path16.default.join(import_node_os2.default.tmpdir(), "pyseal-make-"));
+  const dir = await (0, import_promises16.mkdtemp)(import_node_path22.default.join(import_node_os2.default.tmpdir(), "pyseal-make-"));
   try {
-    const printer = import_node_path16.default.join(dir, "print.mk");
+    const printer = import_node_path22.default.join(dir, "print.mk");
     const lines = names.map((n) => `	@printf '%s\\t%s\\n' '${n}' '$(strip $(${n}))'`);
-    await (0, import_promises12.writeFile)(printer, `pyseal-print-variables:
+    await (0, import_promises16.writeFile)(printer, `pyseal-print-variables:
 ${lines.join("\n")}
 `);
     const { stdout } = await runChecked({
@@ -6712,7 +6744,7 @@ ${lines.join("\n")}
     }
     return values;
   } finally {
-    await (0, import_promises12.rm)(dir, { recursive: true, force: true });
+    await (0, import_promises16.rm)(dir, { recursive: true, force: true });
   }
 }
 function words(value) {
@@ -6902,19 +6934,19 @@ async function writeDistributionLayout(request) {
   const coreObjs = words(vars.LIBRARY_OBJS).filter((o) => !moduleObjects.has(o) && o !== "Modules/config.o");
   const copied = /* @__PURE__ */ new Set();
   const keep = async (relative) => {
-    const dest = import_node_path17.default.join("build", relative);
+    const dest = import_node_path23.default.join("build", relative);
     if (!copied.has(dest)) {
-      await (0, import_promises13.mkdir)(import_node_path17.default.dirname(import_node_path17.default.join(root, dest)), { recursive: true });
-      await (0, import_promises13.copyFile)(import_node_path17.default.join(buildDir, relative), import_node_path17.default.join(root, dest));
+      await (0, import_promises17.mkdir)(import_node_path23.default.dirname(import_node_path23.default.join(root, dest)), { recursive: true });
+      await (0, import_promises17.copyFile)(import_node_path23.default.join(buildDir, relative), import_node_path23.default.join(root, dest));
       copied.add(dest);
     }
     return dest;
   };
   const keepArchive = async (source, name) => {
-    const dest = import_node_path17.default.join("build", "lib", `lib${name}.a`);
+    const dest = import_node_path23.default.join("build", "lib", `lib${name}.a`);
     if (!copied.has(dest)) {
-      await (0, import_promises13.mkdir)(import_node_path17.default.join(root, "build", "lib"), { recursive: true });
-      await (0, import_promises13.copyFile)(import_node_path17.default.isAbsolute(source) ? source : import_node_path17.default.join(buildDir, source), import_node_path17.default.join(root, dest));
+      await (0, import_promises17.mkdir)(import_node_path23.default.join(root, "build", "lib"), { recursive: true });
+      await (0, import_promises17.copyFile)(import_node_path23.default.isAbsolute(source) ? source : import_node_path23.default.join(buildDir, source), import_node_path23.default.join(root, dest));
       copied.add(dest);
     }
     return dest;
@@ -6924,8 +6956,8 @@ async function writeDistributionLayout(request) {
   for (const word of [...words(vars.LIBS), ...words(vars.SYSLIBS)]) {
     if (word.startsWith("-l")) core.links.push({ name: word.slice(2), system: true });
   }
-  const bootstrap = parseSetup(await (0, import_promises13.readFile)(import_node_path17.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
-  const fromSetup = parseSetup(await (0, import_promises13.readFile)(import_node_path17.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
+  const bootstrap = parseSetup(await (0, import_promises17.readFile)(import_node_path23.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
+  const fromSetup = parseSetup(await (0, import_promises17.readFile)(import_node_path23.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
   const named = new Set([...bootstrap, ...request.statics].map((m) => m.name));
   const modules = [...bootstrap, ...request.statics, ...fromSetup.filter((m) => !named.has(m.name))];
   const linkWords = await expandLinkWords(buildDir, modules);
@@ -6941,7 +6973,7 @@ async function writeDistributionLayout(request) {
           links.push({ name: resolved.name, system: true });
         }
       } else if (word.endsWith(".a")) {
-        const name = import_node_path17.default.basename(word, ".a").replace(/^lib/, "");
+        const name = import_node_path23.default.basename(word, ".a").replace(/^lib/, "");
         links.push({ name, path_static: await keepArchive(word, name) });
       }
     }
@@ -6959,8 +6991,8 @@ async function writeDistributionLayout(request) {
     ];
   }
   for (const module2 of request.shared) {
-    const sharedLib = import_node_path17.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
-    await (0, import_promises13.access)(import_node_path17.default.join(root, sharedLib));
+    const sharedLib = import_node_path23.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
+    await (0, import_promises17.access)(import_node_path23.default.join(root, sharedLib));
     extensions[module2.name] = [
       {
         in_core: false,
@@ -6973,7 +7005,7 @@ async function writeDistributionLayout(request) {
       }
     ];
   }
-  const inittabSource = await (0, import_promises13.readFile)(import_node_path17.default.join(buildDir, "Modules", "config.c"), "utf8");
+  const inittabSource = await (0, import_promises17.readFile)(import_node_path23.default.join(buildDir, "Modules", "config.c"), "utf8");
   for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
     if (!extensions[name]) {
       extensions[name] = [{ in_core: true, init_fn: fn, objs: [], links: [], required: true, variant: "default" }];
@@ -7020,39 +7052,39 @@ async function writeDistributionLayout(request) {
       include_dir: `install/include/python${minor}`
     }
   };
-  await (0, import_promises13.writeFile)(import_node_path17.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises17.writeFile)(import_node_path23.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
 }
 
-// src/distribution/toolchain-env.ts
-var import_node_fs17 = require("node:fs");
-var import_promises15 = require("node:fs/promises");
-var import_node_path21 = __toESM(require("node:path"));
+// src/toolchain/toolchain-env.ts
+var import_node_fs21 = require("node:fs");
+var import_promises19 = require("node:fs/promises");
+var import_node_path27 = __toESM(require("node:path"));
 
 // src/exec/shell-quote.ts
 function shellQuote(word) {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-// src/targets/musl-kernel-headers.ts
+// src/toolchain/musl-kernel-headers.ts
 var import_node_crypto4 = require("node:crypto");
-var import_node_fs14 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"));
+var import_node_fs18 = require("node:fs");
+var import_node_path24 = __toESM(require("node:path"));
 var KERNEL_HEADER_DIRS = ["linux", "asm-generic", "mtd", "misc", "rdma", "sound", "video", "xen"];
 function kernelHeaderLinks(options = {}) {
   const root = options.includeRoot ?? "/usr/include";
   const multiarch = options.multiarch ?? "x86_64-linux-gnu";
   const links = {};
   for (const dir of KERNEL_HEADER_DIRS) {
-    const target = import_node_path18.default.join(root, dir);
-    if ((0, import_node_fs14.existsSync)(target)) links[dir] = target;
+    const target = import_node_path24.default.join(root, dir);
+    if ((0, import_node_fs18.existsSync)(target)) links[dir] = target;
   }
-  const asmCandidates = [import_node_path18.default.join(root, multiarch, "asm"), import_node_path18.default.join(root, "asm")];
-  const asm = asmCandidates.find((candidate) => (0, import_node_fs14.existsSync)(candidate));
+  const asmCandidates = [import_node_path24.default.join(root, multiarch, "asm"), import_node_path24.default.join(root, "asm")];
+  const asm = asmCandidates.find((candidate) => (0, import_node_fs18.existsSync)(candidate));
   if (asm) links.asm = asm;
   const missing = ["linux", "asm-generic", "asm"].filter((name) => !links[name]);
   if (missing.length > 0) {
     throw new Error(
-      `The Linux kernel headers needed by musl-gcc were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path18.default.join(root, multiarch)}). Install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry.`
+      `The Linux kernel headers needed by musl-gcc were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path24.default.join(root, multiarch)}). Install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry.`
     );
   }
   return links;
@@ -7061,25 +7093,25 @@ async function ensureMuslKernelHeaders(cacheDir, options = {}) {
   const links = kernelHeaderLinks(options);
   const names = Object.keys(links).sort();
   const digest = (0, import_node_crypto4.createHash)("sha256").update(JSON.stringify(names.map((name) => [name, links[name]]))).digest("hex").slice(0, 16);
-  const finalDir = import_node_path18.default.join(import_node_path18.default.resolve(cacheDir), `musl-kernel-headers-${digest}`);
+  const finalDir = import_node_path24.default.join(import_node_path24.default.resolve(cacheDir), `musl-kernel-headers-${digest}`);
   if (await isComplete(finalDir, names)) return finalDir;
-  await import_node_fs14.promises.mkdir(import_node_path18.default.dirname(finalDir), { recursive: true });
-  const tempDir = await import_node_fs14.promises.mkdtemp(`${finalDir}.tmp-`);
+  await import_node_fs18.promises.mkdir(import_node_path24.default.dirname(finalDir), { recursive: true });
+  const tempDir = await import_node_fs18.promises.mkdtemp(`${finalDir}.tmp-`);
   try {
-    for (const name of names) await import_node_fs14.promises.symlink(links[name], import_node_path18.default.join(tempDir, name));
+    for (const name of names) await import_node_fs18.promises.symlink(links[name], import_node_path24.default.join(tempDir, name));
     try {
-      await import_node_fs14.promises.rename(tempDir, finalDir);
+      await import_node_fs18.promises.rename(tempDir, finalDir);
     } catch (error) {
       if (!await isComplete(finalDir, names)) throw error;
     }
   } finally {
-    await import_node_fs14.promises.rm(tempDir, { recursive: true, force: true });
+    await import_node_fs18.promises.rm(tempDir, { recursive: true, force: true });
   }
   return finalDir;
 }
 async function isComplete(dir, names) {
   try {
-    const entries = new Set(await import_node_fs14.promises.readdir(dir));
+    const entries = new Set(await import_node_fs18.promises.readdir(dir));
     return names.every((name) => entries.has(name));
   } catch {
     return false;
@@ -7091,9 +7123,9 @@ function muslToolchainEnv(prefix, headersDir) {
   return {
     CC: "musl-gcc",
     CFLAGS: `${MUSL_BASE_CFLAGS} ${isystem}`,
-    CPPFLAGS: `-I${import_node_path18.default.join(prefix, "include")} ${isystem}`,
-    LDFLAGS: `-L${import_node_path18.default.join(prefix, "lib")}`,
-    PKG_CONFIG_LIBDIR: import_node_path18.default.join(prefix, "lib", "pkgconfig"),
+    CPPFLAGS: `-I${import_node_path24.default.join(prefix, "include")} ${isystem}`,
+    LDFLAGS: `-L${import_node_path24.default.join(prefix, "lib")}`,
+    PKG_CONFIG_LIBDIR: import_node_path24.default.join(prefix, "lib", "pkgconfig"),
     PKG_CONFIG_PATH: "",
     AR: "ar",
     RANLIB: "ranlib"
@@ -7113,10 +7145,10 @@ function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
   };
 }
 
-// src/targets/zig-cxx.ts
-var import_node_fs15 = require("node:fs");
-var import_promises14 = require("node:fs/promises");
-var import_node_path19 = __toESM(require("node:path"));
+// src/toolchain/zig-cxx.ts
+var import_node_fs19 = require("node:fs");
+var import_promises18 = require("node:fs/promises");
+var import_node_path25 = __toESM(require("node:path"));
 var ZIG_RELEASE = {
   version: "0.17.1",
   sha256: [
@@ -7137,41 +7169,41 @@ Check that python3 -m pip can reach the package index, or install the ziglang wh
   }
 };
 async function ensureZigCxx(cacheRoot, zigTarget, log) {
-  const toolchainDir = import_node_path19.default.join(cacheRoot, "toolchain");
-  const home = import_node_path19.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`);
-  const zig = import_node_path19.default.join(home, "ziglang", "zig");
-  if (!(0, import_node_fs15.existsSync)(zig)) {
-    await (0, import_promises14.mkdir)(toolchainDir, { recursive: true });
+  const toolchainDir = import_node_path25.default.join(cacheRoot, "toolchain");
+  const home = import_node_path25.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`);
+  const zig = import_node_path25.default.join(home, "ziglang", "zig");
+  if (!(0, import_node_fs19.existsSync)(zig)) {
+    await (0, import_promises18.mkdir)(toolchainDir, { recursive: true });
     await withCacheLock(
       `${home}.lock`,
       async () => {
-        if (!(0, import_node_fs15.existsSync)(zig)) await installZig(home, log);
+        if (!(0, import_node_fs19.existsSync)(zig)) await installZig(home, log);
       },
       () => log(`  waiting for another pyseal process installing zig into ${home}`)
     );
   }
-  const driver = import_node_path19.default.join(home, "bin", `c++-${zigTarget}`);
-  const cache = import_node_path19.default.join(toolchainDir, "zig-cache");
+  const driver = import_node_path25.default.join(home, "bin", `c++-${zigTarget}`);
+  const cache = import_node_path25.default.join(toolchainDir, "zig-cache");
   const script = `#!/bin/sh
 # Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).
 if [ -z "\${ZIG_GLOBAL_CACHE_DIR:-}" ]; then ZIG_GLOBAL_CACHE_DIR=${shellQuote(cache)}; fi
 export ZIG_GLOBAL_CACHE_DIR
 exec ${shellQuote(zig)} c++ -target ${shellQuote(zigTarget)} -fno-sanitize=undefined "$@"
 `;
-  await (0, import_promises14.mkdir)(import_node_path19.default.dirname(driver), { recursive: true });
-  await (0, import_promises14.writeFile)(`${driver}.partial`, script);
-  await (0, import_promises14.chmod)(`${driver}.partial`, 493);
-  await (0, import_promises14.rename)(`${driver}.partial`, driver);
+  await (0, import_promises18.mkdir)(import_node_path25.default.dirname(driver), { recursive: true });
+  await (0, import_promises18.writeFile)(`${driver}.partial`, script);
+  await (0, import_promises18.chmod)(`${driver}.partial`, 493);
+  await (0, import_promises18.rename)(`${driver}.partial`, driver);
   return { driver, version: ZIG_RELEASE.version };
 }
 async function installZig(home, log) {
   log(`  installing zig ${ZIG_RELEASE.version} for C++ on musl into ${home}`);
   const partial = `${home}.partial`;
-  await (0, import_promises14.rm)(partial, { recursive: true, force: true });
-  await (0, import_promises14.mkdir)(partial, { recursive: true });
-  const requirements = import_node_path19.default.join(partial, "requirements.txt");
+  await (0, import_promises18.rm)(partial, { recursive: true, force: true });
+  await (0, import_promises18.mkdir)(partial, { recursive: true });
+  const requirements = import_node_path25.default.join(partial, "requirements.txt");
   const hashes = ZIG_RELEASE.sha256.map((h) => ` --hash=sha256:${h}`).join("");
-  await (0, import_promises14.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
+  await (0, import_promises18.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
 `);
   const result = await runCommand({
     command: "python3",
@@ -7191,24 +7223,24 @@ async function installZig(home, log) {
     ]
   });
   if (result.code !== 0) {
-    await (0, import_promises14.rm)(partial, { recursive: true, force: true });
+    await (0, import_promises18.rm)(partial, { recursive: true, force: true });
     throw new ZigInstallError(lastLines(result.stdout + result.stderr, 15));
   }
-  const version = await runCommand({ command: import_node_path19.default.join(partial, "ziglang", "zig"), args: ["version"] });
+  const version = await runCommand({ command: import_node_path25.default.join(partial, "ziglang", "zig"), args: ["version"] });
   if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
-    await (0, import_promises14.rm)(partial, { recursive: true, force: true });
+    await (0, import_promises18.rm)(partial, { recursive: true, force: true });
     throw new ZigInstallError(`the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`);
   }
-  await (0, import_promises14.rm)(home, { recursive: true, force: true });
-  await (0, import_promises14.rename)(partial, home);
+  await (0, import_promises18.rm)(home, { recursive: true, force: true });
+  await (0, import_promises18.rename)(partial, home);
 }
 
-// src/distribution/static-deps.ts
+// src/toolchain/static-deps.ts
 var import_node_crypto5 = require("node:crypto");
-var import_node_fs16 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"));
+var import_node_fs20 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"));
 
-// src/distribution/static-deps-recipes.ts
+// src/toolchain/static-deps-recipes.ts
 var autotoolsStatic = [
   "--disable-shared",
   "--enable-static",
@@ -7420,7 +7452,7 @@ var STATIC_LIBRARY_RECIPES = [
   }
 ];
 
-// src/distribution/static-deps.ts
+// src/toolchain/static-deps.ts
 var CONFIGURED_PREFIX = "/nonexistent/pyseal-static-deps";
 var MANIFEST_FORMAT = 2;
 var BUILD_EPOCH = "946684800";
@@ -7430,10 +7462,10 @@ async function buildStaticDeps(options) {
   const log = options.log ?? (() => void 0);
   const jobs = options.jobs ?? 2;
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
-  const root = import_node_path20.default.join(import_node_path20.default.resolve(options.cacheRoot), "static-deps");
-  const downloads = import_node_path20.default.join(root, "downloads");
-  await import_node_fs16.promises.mkdir(downloads, { recursive: true });
-  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path20.default.resolve(options.cacheRoot));
+  const root = import_node_path26.default.join(import_node_path26.default.resolve(options.cacheRoot), "static-deps");
+  const downloads = import_node_path26.default.join(root, "downloads");
+  await import_node_fs20.promises.mkdir(downloads, { recursive: true });
+  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path26.default.resolve(options.cacheRoot));
   const toolchain = await muslToolchainIdentity();
   const sources = {};
   for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, downloads);
@@ -7448,8 +7480,8 @@ async function buildStaticDeps(options) {
       toolchain
     })
   ).digest("hex").slice(0, 20);
-  const prefix = import_node_path20.default.join(root, key);
-  const manifestPath = import_node_path20.default.join(prefix, "manifest.json");
+  const prefix = import_node_path26.default.join(root, key);
+  const manifestPath = import_node_path26.default.join(prefix, "manifest.json");
   const result = (manifest, reused) => ({
     prefix,
     key,
@@ -7460,7 +7492,7 @@ async function buildStaticDeps(options) {
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
-        { ...info, archives: info.archives.map((a) => import_node_path20.default.join(prefix, a)) }
+        { ...info, archives: info.archives.map((a) => import_node_path26.default.join(prefix, a)) }
       ])
     )
   });
@@ -7470,11 +7502,11 @@ async function buildStaticDeps(options) {
     return result(existing, true);
   }
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")} into ${prefix}`);
-  const staging = await import_node_fs16.promises.mkdtemp(import_node_path20.default.join(root, `.tmp-${key}-`));
+  const staging = await import_node_fs20.promises.mkdtemp(import_node_path26.default.join(root, `.tmp-${key}-`));
   try {
-    const destdir = import_node_path20.default.join(staging, "destdir");
-    const stagedPrefix = import_node_path20.default.join(destdir, CONFIGURED_PREFIX);
-    await import_node_fs16.promises.mkdir(stagedPrefix, { recursive: true });
+    const destdir = import_node_path26.default.join(staging, "destdir");
+    const stagedPrefix = import_node_path26.default.join(destdir, CONFIGURED_PREFIX);
+    await import_node_fs20.promises.mkdir(stagedPrefix, { recursive: true });
     const libraries = {};
     for (const recipe of recipes) {
       const source = sources[recipe.name];
@@ -7514,35 +7546,35 @@ async function buildStaticDeps(options) {
       toolchain,
       libraries
     };
-    await import_node_fs16.promises.writeFile(import_node_path20.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+    await import_node_fs20.promises.writeFile(import_node_path26.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     try {
-      await import_node_fs16.promises.rename(stagedPrefix, prefix);
+      await import_node_fs20.promises.rename(stagedPrefix, prefix);
     } catch (error) {
       const theirs = await readCompleteManifest(prefix, key, recipes);
       if (theirs) return result(theirs, false);
-      if ((0, import_node_fs16.existsSync)(prefix)) {
-        await import_node_fs16.promises.rm(prefix, { recursive: true, force: true });
-        await import_node_fs16.promises.rename(stagedPrefix, prefix);
+      if ((0, import_node_fs20.existsSync)(prefix)) {
+        await import_node_fs20.promises.rm(prefix, { recursive: true, force: true });
+        await import_node_fs20.promises.rename(stagedPrefix, prefix);
       } else {
         throw error;
       }
     }
     return result(manifest, false);
   } finally {
-    await import_node_fs16.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs20.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
-    manifest = JSON.parse(await import_node_fs16.promises.readFile(import_node_path20.default.join(prefix, "manifest.json"), "utf8"));
+    manifest = JSON.parse(await import_node_fs20.promises.readFile(import_node_path26.default.join(prefix, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
   if (manifest.format !== MANIFEST_FORMAT || manifest.key !== key) return void 0;
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs16.existsSync)(import_node_path20.default.join(prefix, file)))) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs20.existsSync)(import_node_path26.default.join(prefix, file)))) return void 0;
   }
   return manifest;
 }
@@ -7561,30 +7593,30 @@ async function muslToolchainIdentity() {
     libcSha256: "",
     kernelVersionHeaderSha256: ""
   };
-  const script = await import_node_fs16.promises.readFile(wrapper, "utf8").catch(() => "");
+  const script = await import_node_fs20.promises.readFile(wrapper, "utf8").catch(() => "");
   const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
-  if (specs && (0, import_node_fs16.existsSync)(specs)) {
+  if (specs && (0, import_node_fs20.existsSync)(specs)) {
     identity.specsSha256 = await sha256File(specs);
-    const libc = import_node_path20.default.join(import_node_path20.default.dirname(specs), "libc.a");
-    if ((0, import_node_fs16.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
+    const libc = import_node_path26.default.join(import_node_path26.default.dirname(specs), "libc.a");
+    if ((0, import_node_fs20.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
   }
-  if ((0, import_node_fs16.existsSync)("/usr/include/linux/version.h")) {
+  if ((0, import_node_fs20.existsSync)("/usr/include/linux/version.h")) {
     identity.kernelVersionHeaderSha256 = await sha256File("/usr/include/linux/version.h");
   }
   return identity;
 }
 var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ and run `apt-get update`; check the network connection to the Debian archive.";
 async function ownReleaseSource(pkg) {
-  const osRelease = await import_node_fs16.promises.readFile("/etc/os-release", "utf8").catch(() => "");
+  const osRelease = await import_node_fs20.promises.readFile("/etc/os-release", "utf8").catch(() => "");
   const codename = /^VERSION_CODENAME=("?)([a-z]+)\1$/m.exec(osRelease)?.[2];
   return codename ? `${pkg}/${codename}` : pkg;
 }
 async function resolveSource(recipe, downloads) {
   const pkg = recipe.sourcePackage;
-  const empty = await import_node_fs16.promises.mkdtemp(import_node_path20.default.join(downloads, ".print-uris-"));
+  const empty = await import_node_fs20.promises.mkdtemp(import_node_path26.default.join(downloads, ".print-uris-"));
   const spec = await ownReleaseSource(pkg);
   const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", spec], cwd: empty }).finally(
-    () => import_node_fs16.promises.rm(empty, { recursive: true, force: true })
+    () => import_node_fs20.promises.rm(empty, { recursive: true, force: true })
   );
   const output = res.stdout + res.stderr;
   if (res.code !== 0) {
@@ -7627,17 +7659,17 @@ What to do: ${APT_HINT}`
   };
 }
 async function download(recipe, source, downloads, log) {
-  const file = import_node_path20.default.join(downloads, source.tarball);
-  if (!(0, import_node_fs16.existsSync)(file) || await sha256File(file) !== source.sha256) {
+  const file = import_node_path26.default.join(downloads, source.tarball);
+  if (!(0, import_node_fs20.existsSync)(file) || await sha256File(file) !== source.sha256) {
     log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
     const res = await runCommand({
       command: "apt-get",
       args: ["source", "--download-only", await ownReleaseSource(source.sourcePackage)],
       cwd: downloads
     });
-    if (res.code !== 0 || !(0, import_node_fs16.existsSync)(file)) {
+    if (res.code !== 0 || !(0, import_node_fs20.existsSync)(file)) {
       throw new Error(
-        `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}${(0, import_node_fs16.existsSync)(file) ? "" : ` and ${source.tarball} is missing`}.
+        `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}${(0, import_node_fs20.existsSync)(file) ? "" : ` and ${source.tarball} is missing`}.
 ${lastLines(res.stdout + res.stderr, 25)}
 What to do: ${APT_HINT}`
       );
@@ -7645,7 +7677,7 @@ What to do: ${APT_HINT}`
   }
   const actual = await sha256File(file);
   if (actual !== source.sha256) {
-    await import_node_fs16.promises.rm(file, { force: true });
+    await import_node_fs20.promises.rm(file, { force: true });
     throw new Error(
       `Static dependency ${recipe.name}: ${source.tarball} has sha256 ${actual}, apt's index says ${source.sha256}. The file was deleted. What to do: run \`apt-get update\` and retry.`
     );
@@ -7654,15 +7686,15 @@ What to do: ${APT_HINT}`
 }
 async function buildOne(args) {
   const { recipe, source, staging, destdir, stagedPrefix } = args;
-  const srcDir = import_node_path20.default.join(staging, "src", recipe.name);
-  await import_node_fs16.promises.mkdir(srcDir, { recursive: true });
-  const logPath = import_node_path20.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
-  await import_node_fs16.promises.mkdir(import_node_path20.default.dirname(logPath), { recursive: true });
+  const srcDir = import_node_path26.default.join(staging, "src", recipe.name);
+  await import_node_fs20.promises.mkdir(srcDir, { recursive: true });
+  const logPath = import_node_path26.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
+  await import_node_fs20.promises.mkdir(import_node_path26.default.dirname(logPath), { recursive: true });
   const logText = [];
   const append = (chunk) => {
     logText.push(chunk);
   };
-  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path20.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path26.default.join(stagedPrefix, "lib", "pkgconfig"));
   const env = { ...process.env, ...toolchain, LC_ALL: "C", SOURCE_DATE_EPOCH: BUILD_EPOCH };
   for (const name of [
     "CPATH",
@@ -7690,14 +7722,14 @@ $ ${spec.command} ${spec.args.join(" ")}
 `);
     const res = await runCommand({ ...spec, onOutput: append });
     if (res.code !== 0) {
-      await import_node_fs16.promises.writeFile(logPath, logText.join(""));
+      await import_node_fs20.promises.writeFile(logPath, logText.join(""));
       throw new Error(
         `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "${step}": \`${spec.command} ${spec.args.join(" ")}\` exited with ${res.code}.
 --- last 25 lines of the log ---
 ${lastLines(logText.join(""), 25)}
 --- end ---
 Full log: ${logPath}
-What to do: check that the build tools are installed (musl-tools, make, perl for OpenSSL, tclsh for sqlite3), then retry; nothing was added to the cache. If the source itself does not build with musl, adjust the '${recipe.name}' recipe in src/distribution/static-deps-recipes.ts.`
+What to do: check that the build tools are installed (musl-tools, make, perl for OpenSSL, tclsh for sqlite3), then retry; nothing was added to the cache. If the source itself does not build with musl, adjust the '${recipe.name}' recipe in src/toolchain/static-deps-recipes.ts.`
       );
     }
   };
@@ -7707,45 +7739,45 @@ What to do: check that the build tools are installed (musl-tools, make, perl for
     await run(step.step, { command, args: rest, cwd: srcDir, env });
   }
   for (const file of recipe.generatedFiles ?? []) {
-    const target = import_node_path20.default.join(stagedPrefix, file.path);
-    await import_node_fs16.promises.mkdir(import_node_path20.default.dirname(target), { recursive: true });
-    await import_node_fs16.promises.writeFile(target, substitute(file.content));
+    const target = import_node_path26.default.join(stagedPrefix, file.path);
+    await import_node_fs20.promises.mkdir(import_node_path26.default.dirname(target), { recursive: true });
+    await import_node_fs20.promises.writeFile(target, substitute(file.content));
   }
-  const missing = recipe.produces.filter((file) => !(0, import_node_fs16.existsSync)(import_node_path20.default.join(stagedPrefix, file)));
+  const missing = recipe.produces.filter((file) => !(0, import_node_fs20.existsSync)(import_node_path26.default.join(stagedPrefix, file)));
   if (missing.length > 0) {
-    await import_node_fs16.promises.writeFile(logPath, logText.join(""));
+    await import_node_fs20.promises.writeFile(logPath, logText.join(""));
     throw new Error(
       `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "verify": the build succeeded but did not install ${missing.join(", ")}.
 --- last 25 lines of the log ---
 ${lastLines(logText.join(""), 25)}
 --- end ---
 Full log: ${logPath}
-What to do: the upstream build layout changed; adjust the '${recipe.name}' recipe in src/distribution/static-deps-recipes.ts.`
+What to do: the upstream build layout changed; adjust the '${recipe.name}' recipe in src/toolchain/static-deps-recipes.ts.`
     );
   }
-  await import_node_fs16.promises.writeFile(logPath, logText.join(""));
-  await import_node_fs16.promises.rm(srcDir, { recursive: true, force: true });
+  await import_node_fs20.promises.writeFile(logPath, logText.join(""));
+  await import_node_fs20.promises.rm(srcDir, { recursive: true, force: true });
 }
 async function finishPrefix(stagedPrefix) {
-  const libDir = import_node_path20.default.join(stagedPrefix, "lib");
-  for (const entry of await import_node_fs16.promises.readdir(libDir)) {
-    if (entry.endsWith(".la")) await import_node_fs16.promises.rm(import_node_path20.default.join(libDir, entry));
+  const libDir = import_node_path26.default.join(stagedPrefix, "lib");
+  for (const entry of await import_node_fs20.promises.readdir(libDir)) {
+    if (entry.endsWith(".la")) await import_node_fs20.promises.rm(import_node_path26.default.join(libDir, entry));
   }
-  const pcDir = import_node_path20.default.join(libDir, "pkgconfig");
-  if (!(0, import_node_fs16.existsSync)(pcDir)) return;
-  for (const entry of await import_node_fs16.promises.readdir(pcDir)) {
+  const pcDir = import_node_path26.default.join(libDir, "pkgconfig");
+  if (!(0, import_node_fs20.existsSync)(pcDir)) return;
+  for (const entry of await import_node_fs20.promises.readdir(pcDir)) {
     if (!entry.endsWith(".pc")) continue;
-    const file = import_node_path20.default.join(pcDir, entry);
-    const text = await import_node_fs16.promises.readFile(file, "utf8");
+    const file = import_node_path26.default.join(pcDir, entry);
+    const text = await import_node_fs20.promises.readFile(file, "utf8");
     const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(CONFIGURED_PREFIX).join("${prefix}");
     if (relocated.includes(stagedPrefix)) {
       throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`);
     }
-    await import_node_fs16.promises.writeFile(file, relocated);
+    await import_node_fs20.promises.writeFile(file, relocated);
   }
 }
 
-// src/distribution/toolchain-env.ts
+// src/toolchain/toolchain-env.ts
 var prepared = /* @__PURE__ */ new Map();
 function prepareBuildToolchain(target, cacheRoot, log) {
   const key = `${target.triple}\0${cacheRoot}`;
@@ -7769,15 +7801,15 @@ async function prepareUncached(target, cacheRoot, log) {
       cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path21.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path21.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path27.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path27.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path21.default.basename(deps.prefix)
+      staticDepsKey: import_node_path27.default.basename(deps.prefix)
     };
   }
   if (target.configureHost) {
     const triplet = target.configureHost;
-    const ffiHeader = import_node_path21.default.join("/usr/include", triplet, "ffi.h");
+    const ffiHeader = import_node_path27.default.join("/usr/include", triplet, "ffi.h");
     return {
       cxx: await targetCxx(target, cacheRoot, log),
       env: {
@@ -7789,7 +7821,7 @@ async function prepareUncached(target, cacheRoot, log) {
       },
       configureArgs: [],
       libraryDirs: [],
-      ffiIncludeDir: (0, import_node_fs17.existsSync)(ffiHeader) ? import_node_path21.default.dirname(ffiHeader) : null,
+      ffiIncludeDir: (0, import_node_fs21.existsSync)(ffiHeader) ? import_node_path27.default.dirname(ffiHeader) : null,
       compilerVersion,
       staticDepsKey: null
     };
@@ -7819,16 +7851,16 @@ async function firstLine(command, args) {
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const dir = import_node_path21.default.join(cacheRoot, "toolchain");
-  await (0, import_promises15.mkdir)(dir, { recursive: true });
-  const wrapper = import_node_path21.default.join(dir, "musl-cc");
+  const dir = import_node_path27.default.join(cacheRoot, "toolchain");
+  await (0, import_promises19.mkdir)(dir, { recursive: true });
+  const wrapper = import_node_path27.default.join(dir, "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
 exec ${shellQuote(cc)} "$@"
 `;
-  await (0, import_promises15.writeFile)(wrapper, script);
-  await (0, import_promises15.chmod)(wrapper, 493);
+  await (0, import_promises19.writeFile)(wrapper, script);
+  await (0, import_promises19.chmod)(wrapper, 493);
   return wrapper;
 }
 
@@ -7841,7 +7873,7 @@ function optimizationConfigureArgs(optimization) {
 var DistributionBuildError = class extends Error {
   constructor(step, tarball, detail, logFile) {
     super(
-      `Building CPython from ${import_node_path22.default.basename(tarball)} failed at "${step}".
+      `Building CPython from ${import_node_path28.default.basename(tarball)} failed at "${step}".
 ${detail}
 ` + (logFile ? `Full log: ${logFile}
 ` : "") + "Install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -7865,24 +7897,24 @@ async function buildDistributionFromSource(request) {
     optimization: request.optimization === "none" ? void 0 : request.optimization,
     sourceDateEpoch: chosenSourceDateEpoch()
   });
-  const root = import_node_path22.default.join(cacheRoot, "python", key);
-  if ((0, import_node_fs18.existsSync)(import_node_path22.default.join(root, "PYTHON.json"))) {
+  const root = import_node_path28.default.join(cacheRoot, "python", key);
+  if ((0, import_node_fs22.existsSync)(import_node_path28.default.join(root, "PYTHON.json"))) {
     return { distribution: await readDistribution(root), reused: true, key };
   }
   return withCacheLock(
     `${root}.lock`,
-    async () => (0, import_node_fs18.existsSync)(import_node_path22.default.join(root, "PYTHON.json")) ? { distribution: await readDistribution(root), reused: true, key } : buildInto(root, key, tarballSha, request, toolchain),
+    async () => (0, import_node_fs22.existsSync)(import_node_path28.default.join(root, "PYTHON.json")) ? { distribution: await readDistribution(root), reused: true, key } : buildInto(root, key, tarballSha, request, toolchain),
     () => log(`  waiting for another pyseal process building ${root}`)
   );
 }
 async function buildInto(root, key, tarballSha, request, buildToolchain) {
   const { tarball, target, log } = request;
   let toolchain = buildToolchain;
-  await (0, import_promises16.rm)(root, { recursive: true, force: true });
+  await (0, import_promises20.rm)(root, { recursive: true, force: true });
   const work = `${root}.work`;
-  await (0, import_promises16.rm)(work, { recursive: true, force: true });
-  await (0, import_promises16.mkdir)(work, { recursive: true });
-  const logFile = import_node_path22.default.join(work, "build.log");
+  await (0, import_promises20.rm)(work, { recursive: true, force: true });
+  await (0, import_promises20.mkdir)(work, { recursive: true });
+  const logFile = import_node_path28.default.join(work, "build.log");
   toolchain = {
     ...toolchain,
     env: {
@@ -7899,7 +7931,7 @@ async function buildInto(root, key, tarballSha, request, buildToolchain) {
   const step = async (name, command, args, cwd) => {
     log(`  ${name}`);
     const result = await runCommand({ command, args, cwd, env: toolchain.env });
-    await (0, import_promises16.writeFile)(logFile, `
+    await (0, import_promises20.writeFile)(logFile, `
 $ ${command} ${args.join(" ")}
 ${result.stdout}${result.stderr}`, { flag: "a" });
     if (result.code !== 0) {
@@ -7907,17 +7939,17 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     }
   };
   await runChecked({ command: "tar", args: ["-xf", tarball, "-C", work] });
-  const top = (await (0, import_promises16.readdir)(work)).find((name) => (0, import_node_fs18.existsSync)(import_node_path22.default.join(work, name, "configure")));
+  const top = (await (0, import_promises20.readdir)(work)).find((name) => (0, import_node_fs22.existsSync)(import_node_path28.default.join(work, name, "configure")));
   if (!top)
     throw new DistributionBuildError("unpack", tarball, "the archive has no CPython source tree (no configure script)");
-  const srcDir = import_node_path22.default.join(work, top);
+  const srcDir = import_node_path28.default.join(work, top);
   const version = await readPythonVersion(srcDir);
-  const buildDir = import_node_path22.default.join(work, "build");
-  await (0, import_promises16.mkdir)(buildDir);
+  const buildDir = import_node_path28.default.join(work, "build");
+  await (0, import_promises20.mkdir)(buildDir);
   log(`  CPython ${version} for ${target.triple}`);
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path22.default.join(root, "install")}`,
+    `--prefix=${import_node_path28.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...optimizationConfigureArgs(request.optimization),
@@ -7926,16 +7958,16 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
   const cross = request.buildPython;
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
-    const configSite = import_node_path22.default.join(work, "config.site");
-    await (0, import_promises16.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
+    const configSite = import_node_path28.default.join(work, "config.site");
+    await (0, import_promises20.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     toolchain = { ...toolchain, env: { ...toolchain.env, CONFIG_SITE: configSite } };
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
     log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
   }
-  await step("configure", import_node_path22.default.join(srcDir, "configure"), configureArgs, buildDir);
+  await step("configure", import_node_path28.default.join(srcDir, "configure"), configureArgs, buildDir);
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
-  const setupStdlib = parseSetup(await (0, import_promises16.readFile)(import_node_path22.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises20.readFile)(import_node_path28.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const minor = version.split(".").slice(0, 2).join(".");
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
@@ -7947,16 +7979,16 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     (module2) => (expanded.get(module2.name) ?? []).filter((w) => w.startsWith("-l")).map((w) => w.slice(2)).filter((name) => resolveLibrary(name, target.toolchain, searchDirs).kind === "missing")
   );
   const disabled = choice.notBuilt.map((n) => n.module);
-  await (0, import_promises16.writeFile)(
-    import_node_path22.default.join(buildDir, "Modules", "Setup.local"),
+  await (0, import_promises20.writeFile)(
+    import_node_path28.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
   await step("makesetup", "make", ["Makefile"], buildDir);
   await step("make", "make", ["-j2"], buildDir);
   await step("make install", "make", ["install"], buildDir);
-  await installMissingTestPackages(srcDir, import_node_path22.default.join(root, "install", "lib", `python${minor}`), log);
+  await installMissingTestPackages(srcDir, import_node_path28.default.join(root, "install", "lib", `python${minor}`), log);
   if (!cross) {
-    const pythonExe = import_node_path22.default.join(root, "install", "bin", `python${minor}`);
+    const pythonExe = import_node_path28.default.join(root, "install", "bin", `python${minor}`);
     await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root);
     await step(
       "build tools",
@@ -7978,33 +8010,33 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     key,
     searchDirs
   });
-  if (cross) await shareSysconfigData(import_node_path22.default.join(root, "install", "lib", `python${minor}`), cross.stdlib, log);
-  await (0, import_promises16.rm)(work, { recursive: true, force: true });
+  if (cross) await shareSysconfigData(import_node_path28.default.join(root, "install", "lib", `python${minor}`), cross.stdlib, log);
+  await (0, import_promises20.rm)(work, { recursive: true, force: true });
   return { distribution: await readDistribution(root), reused: false, key };
 }
 async function shareSysconfigData(targetStdlib, buildStdlib, log) {
   const file = `${await sysconfigDataName(targetStdlib)}.py`;
   log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises16.cp)(import_node_path22.default.join(targetStdlib, file), import_node_path22.default.join(buildStdlib, file));
+  await (0, import_promises20.cp)(import_node_path28.default.join(targetStdlib, file), import_node_path28.default.join(buildStdlib, file));
 }
 async function sysconfigDataName(stdlib) {
-  const name = (await (0, import_promises16.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
+  const name = (await (0, import_promises20.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
   if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`);
   return name.replace(/\.py$/, "");
 }
 async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path22.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path22.default.join(stdlib, "test");
-  if (!(0, import_node_fs18.existsSync)(installed)) return;
-  for (const entry of await (0, import_promises16.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs18.existsSync)(import_node_path22.default.join(installed, entry.name))) {
+  const source = import_node_path28.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path28.default.join(stdlib, "test");
+  if (!(0, import_node_fs22.existsSync)(installed)) return;
+  for (const entry of await (0, import_promises20.readdir)(source, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs22.existsSync)(import_node_path28.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises16.cp)(import_node_path22.default.join(source, entry.name), import_node_path22.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises20.cp)(import_node_path28.default.join(source, entry.name), import_node_path28.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const header = await (0, import_promises16.readFile)(import_node_path22.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
+  const header = await (0, import_promises20.readFile)(import_node_path28.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
   const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header);
   if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return match[1];
@@ -8052,10 +8084,10 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     const pbs = await obtainPbsDistribution(value, target, cacheRoot, log);
     return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
   }
-  if ((0, import_node_fs19.existsSync)(value) && (0, import_node_fs19.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs19.existsSync)(import_node_path23.default.join(value, "PYTHON.json")))
+  if ((0, import_node_fs23.existsSync)(value) && (0, import_node_fs23.statSync)(value).isDirectory()) {
+    if (!(0, import_node_fs23.existsSync)(import_node_path29.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return native(await readDistribution(import_node_path23.default.resolve(value)), true, import_node_path23.default.resolve(value));
+    return native(await readDistribution(import_node_path29.default.resolve(value)), true, import_node_path29.default.resolve(value));
   }
   const tarball = await locateTarball(value, cacheRoot, log);
   if (!target.crossCompiling) {
@@ -8067,7 +8099,7 @@ async function obtainDistribution(request, target, cacheRoot, log) {
       cacheRoot,
       log
     });
-    return native(built2.distribution, built2.reused, import_node_path23.default.basename(tarball));
+    return native(built2.distribution, built2.reused, import_node_path29.default.basename(tarball));
   }
   log(`  CPython for ${target.host} first: the cross build runs it`);
   const hostTarget = selectToolchain(findTarget(target.host), target.host);
@@ -8081,8 +8113,8 @@ async function obtainDistribution(request, target, cacheRoot, log) {
   });
   const hostJson = host.distribution.json;
   const buildPython = {
-    exe: import_node_path23.default.join(host.distribution.root, hostJson.python_exe),
-    stdlib: import_node_path23.default.join(host.distribution.root, hostJson.python_paths.stdlib),
+    exe: import_node_path29.default.join(host.distribution.root, hostJson.python_exe),
+    stdlib: import_node_path29.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
   const built = await buildDistributionFromSource({ tarball, target, buildPython, optimization, cacheRoot, log });
@@ -8090,11 +8122,11 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     distribution: built.distribution,
     buildDistribution: host.distribution,
     crossSysconfigName: await sysconfigDataName(
-      import_node_path23.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+      import_node_path29.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
-    source: import_node_path23.default.basename(tarball)
+    source: import_node_path29.default.basename(tarball)
   };
 }
 function isTarball(value) {
@@ -8103,16 +8135,16 @@ function isTarball(value) {
 async function locateTarball(value, cacheRoot, log) {
   if (value.startsWith("debian:")) return debianSourceTarball(value.slice("debian:".length), cacheRoot, log);
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log);
-  if (!(0, import_node_fs19.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
+  if (!(0, import_node_fs23.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst or .tar.bz2 archive");
   }
-  return import_node_path23.default.resolve(value);
+  return import_node_path29.default.resolve(value);
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
-  const dir = import_node_path23.default.join(cacheRoot, "sources", pkg);
-  await (0, import_promises17.mkdir)(dir, { recursive: true });
+  const dir = import_node_path29.default.join(cacheRoot, "sources", pkg);
+  await (0, import_promises21.mkdir)(dir, { recursive: true });
   const existing = await findOrig(dir, pkg);
   if (existing) return existing;
   log(`  downloading Debian source package ${pkg}`);
@@ -8128,15 +8160,15 @@ async function debianSourceTarball(pkg, cacheRoot, log) {
   return found;
 }
 async function findOrig(dir, pkg) {
-  const names = (await (0, import_promises17.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path23.default.join(dir, names[names.length - 1]) : null;
+  const names = (await (0, import_promises21.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
+  return names.length > 0 ? import_node_path29.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(value, cacheRoot, log) {
   const url = new URL(value);
   const pinned = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash)?.[1]?.toLowerCase() ?? null;
   url.hash = "";
-  const dir = import_node_path23.default.join(cacheRoot, "sources", contentKey({ url: url.toString() }, 16));
-  const dest = import_node_path23.default.join(dir, import_node_path23.default.basename(url.pathname) || "python.tgz");
+  const dir = import_node_path29.default.join(cacheRoot, "sources", contentKey({ url: url.toString() }, 16));
+  const dest = import_node_path29.default.join(dir, import_node_path29.default.basename(url.pathname) || "python.tgz");
   const result = await downloadVerified({ url: url.toString(), dest, sha256: pinned, log });
   if (!pinned) {
     log(
@@ -8147,22 +8179,22 @@ async function downloadTarball(value, cacheRoot, log) {
 }
 
 // src/link/embed.ts
-var import_promises18 = require("node:fs/promises");
-var import_node_path25 = __toESM(require("node:path"));
+var import_promises22 = require("node:fs/promises");
+var import_node_path31 = __toESM(require("node:path"));
 
 // src/exec/pyseal-python.ts
-var import_node_path24 = __toESM(require("node:path"));
+var import_node_path30 = __toESM(require("node:path"));
 async function runPysealPython(distribution, args) {
-  const env = { ...process.env, PYTHONPATH: import_node_path24.default.join(packageRoot(), "python") };
+  const env = { ...process.env, PYTHONPATH: import_node_path30.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
-  const python = import_node_path24.default.join(distribution.root, distribution.json.python_exe);
+  const python = import_node_path30.default.join(distribution.root, distribution.json.python_exe);
   return (await runChecked({ command: python, args, env })).stdout;
 }
 
 // src/link/embed.ts
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path25.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path31.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -8180,12 +8212,12 @@ async function embedResources(request) {
     }
   ];
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
-  const manifest = import_node_path25.default.join(workDir, "resources.json");
-  await (0, import_promises18.writeFile)(
+  const manifest = import_node_path31.default.join(workDir, "resources.json");
+  await (0, import_promises22.writeFile)(
     manifest,
     JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
   );
-  const archive = import_node_path25.default.join(workDir, "resources.zip");
+  const archive = import_node_path31.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
   const stdout = await runPysealPython(buildDistribution, [
     "-m",
@@ -8196,18 +8228,18 @@ async function embedResources(request) {
     archive
   ]);
   const partial = `${request.output}.partial`;
-  await (0, import_promises18.rm)(partial, { force: true });
-  await (0, import_promises18.copyFile)(request.nativeExecutable, partial);
-  await (0, import_promises18.appendFile)(partial, await (0, import_promises18.readFile)(archive));
-  await (0, import_promises18.chmod)(partial, 493);
-  await (0, import_promises18.rename)(partial, request.output);
+  await (0, import_promises22.rm)(partial, { force: true });
+  await (0, import_promises22.copyFile)(request.nativeExecutable, partial);
+  await (0, import_promises22.appendFile)(partial, await (0, import_promises22.readFile)(archive));
+  await (0, import_promises22.chmod)(partial, 493);
+  await (0, import_promises22.rename)(partial, request.output);
   return { archive, summary: stdout.trim().split("\n").pop() ?? "" };
 }
 
 // src/link/ship-standalone.ts
-var import_node_fs20 = require("node:fs");
-var import_promises19 = require("node:fs/promises");
-var import_node_path26 = __toESM(require("node:path"));
+var import_node_fs24 = require("node:fs");
+var import_promises23 = require("node:fs/promises");
+var import_node_path32 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -8225,20 +8257,20 @@ async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path26.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path32.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path26.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises19.mkdir)(import_node_path26.default.dirname(dest), { recursive: true });
-    await (0, import_promises19.copyFile)(plan.standaloneFile.source, dest);
+    const dest = import_node_path32.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises23.mkdir)(import_node_path32.default.dirname(dest), { recursive: true });
+    await (0, import_promises23.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path26.default.dirname(plan.standaloneFile?.source ?? ""))
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path32.default.dirname(plan.standaloneFile?.source ?? ""))
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path26.default.join(dir, soname)).find((f) => (0, import_node_fs20.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path32.default.join(dir, soname)).find((f) => (0, import_node_fs24.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -8247,16 +8279,16 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises19.copyFile)(found, import_node_path26.default.join(sideRoot, soname));
+      await (0, import_promises23.copyFile)(found, import_node_path32.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path26.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        message: `${soname} (from ${import_node_path32.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
       });
     }
     if (bundled.length > 0) {
-      const up = import_node_path26.default.relative(import_node_path26.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path32.default.relative(import_node_path32.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
     }
@@ -8273,15 +8305,15 @@ async function setRunpath(file, runpath) {
     result = await runCommand({ command: "patchelf", args: ["--set-rpath", runpath, file] });
   } catch {
     throw new Error(
-      `patchelf is needed to point ${import_node_path26.default.basename(file)} at the libraries bundled beside it, and it is not installed: install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static`
+      `patchelf is needed to point ${import_node_path32.default.basename(file)} at the libraries bundled beside it, and it is not installed: install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static`
     );
   }
   if (result.code !== 0) throw new Error(`patchelf --set-rpath ${runpath} ${file} failed: ${result.stderr.trim()}`);
 }
 
 // src/link/link-executable.ts
-var import_promises21 = require("node:fs/promises");
-var import_node_path28 = __toESM(require("node:path"));
+var import_promises25 = require("node:fs/promises");
+var import_node_path34 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -8321,8 +8353,8 @@ function renderAppHeader(request) {
 }
 
 // src/link/localize.ts
-var import_promises20 = require("node:fs/promises");
-var import_node_path27 = __toESM(require("node:path"));
+var import_promises24 = require("node:fs/promises");
+var import_node_path33 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -8332,15 +8364,15 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path27.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path27.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path33.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path33.default.join(workDir, `${plan.module}.o`);
   const objects = plan.objects.filter((o) => !o.endsWith(".a"));
   const archives = plan.objects.filter((o) => o.endsWith(".a"));
   const inputs = archives.length > 0 ? [...objects, "--whole-archive", ...archives, "--no-whole-archive"] : objects;
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path27.default.join(workDir, `${plan.module}.keep`);
-  await (0, import_promises20.writeFile)(keepFile, keep.join("\n") + "\n");
+  const keepFile = import_node_path33.default.join(workDir, `${plan.module}.keep`);
+  await (0, import_promises24.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
@@ -8356,14 +8388,14 @@ async function weakSymbols(object, toolchain) {
 async function linkExecutable(request) {
   const { distribution, target, plans, workDir } = request;
   const toolchain = target.toolchain;
-  await (0, import_promises21.mkdir)(workDir, { recursive: true });
+  await (0, import_promises25.mkdir)(workDir, { recursive: true });
   const commands = [];
   const run = async (command, args2) => {
     commands.push([command, ...args2]);
     await runChecked({ command, args: args2 });
   };
-  await (0, import_promises21.writeFile)(
-    import_node_path28.default.join(workDir, "pyseal_app.h"),
+  await (0, import_promises25.writeFile)(
+    import_node_path34.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -8372,8 +8404,8 @@ async function linkExecutable(request) {
       sideDirectory: request.sideDirectory
     })
   );
-  const include = import_node_path28.default.join(distribution.root, distribution.json.python_paths.include);
-  const launcherObject = import_node_path28.default.join(workDir, "launcher.o");
+  const include = import_node_path34.default.join(distribution.root, distribution.json.python_paths.include);
+  const launcherObject = import_node_path34.default.join(workDir, "launcher.o");
   await run(toolchain.cc, [
     "-O2",
     "-g0",
@@ -8382,17 +8414,17 @@ async function linkExecutable(request) {
     `-I${include}`,
     `-I${workDir}`,
     "-c",
-    import_node_path28.default.join(packageRoot(), "c", "launcher.c"),
+    import_node_path34.default.join(packageRoot(), "c", "launcher.c"),
     "-o",
     launcherObject
   ]);
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     launcherObject,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path28.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path34.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path28.default.join(workDir, "extensions");
-  await (0, import_promises21.mkdir)(extensionsDir, { recursive: true });
+  const extensionsDir = import_node_path34.default.join(workDir, "extensions");
+  await (0, import_promises25.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
     else objects.push(await localizeExtension(plan, extensionsDir, toolchain));
@@ -8452,12 +8484,12 @@ async function readLinkage(file) {
 }
 
 // src/report/input-digest.ts
-var import_node_path29 = __toESM(require("node:path"));
+var import_node_path35 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path29.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path35.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -8561,10 +8593,10 @@ function renderMatrix(reports) {
   return lines.join("\n") + "\n";
 }
 
-// src/report/output-files.ts
-var import_node_fs21 = require("node:fs");
-var import_promises22 = require("node:fs/promises");
-var import_node_path30 = __toESM(require("node:path"));
+// src/publish/output-dir.ts
+var import_node_fs25 = require("node:fs");
+var import_promises26 = require("node:fs/promises");
+var import_node_path36 = __toESM(require("node:path"));
 var OutputWriteError = class extends Error {
   constructor(file, cause) {
     super(`cannot write ${file}: ${causeOf(cause)}; ${remedyOf(cause)}`);
@@ -8600,15 +8632,15 @@ function outputFiles(executable) {
   return [executable, `${executable}.report.json`, `${executable}.report.md`, `${executable}.sha256`];
 }
 async function prepareOutputDir(outDir, executable) {
-  if ((0, import_node_fs21.existsSync)(outDir) && !(0, import_node_fs21.statSync)(outDir).isDirectory()) {
+  if ((0, import_node_fs25.existsSync)(outDir) && !(0, import_node_fs25.statSync)(outDir).isDirectory()) {
     throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
   }
   try {
-    await (0, import_promises22.mkdir)(outDir, { recursive: true });
-    for (const file of outputFiles(executable)) await (0, import_promises22.rm)(file, { force: true });
-    const probe = import_node_path30.default.join(outDir, `.${import_node_path30.default.basename(executable)}.write-test`);
-    await (0, import_promises22.writeFile)(probe, "pyseal");
-    await (0, import_promises22.rm)(probe);
+    await (0, import_promises26.mkdir)(outDir, { recursive: true });
+    for (const file of outputFiles(executable)) await (0, import_promises26.rm)(file, { force: true });
+    const probe = import_node_path36.default.join(outDir, `.${import_node_path36.default.basename(executable)}.write-test`);
+    await (0, import_promises26.writeFile)(probe, "pyseal");
+    await (0, import_promises26.rm)(probe);
   } catch (error) {
     throw new OutputWriteError(outDir, error);
   }
@@ -8631,27 +8663,27 @@ ${error.message}`);
 async function writeFileAtomic(file, data) {
   const partial = `${file}.partial`;
   try {
-    await (0, import_promises22.writeFile)(partial, data);
-    await (0, import_promises22.rename)(partial, file);
+    await (0, import_promises26.writeFile)(partial, data);
+    await (0, import_promises26.rename)(partial, file);
   } catch (error) {
-    await (0, import_promises22.rm)(partial, { force: true }).catch(() => void 0);
+    await (0, import_promises26.rm)(partial, { force: true }).catch(() => void 0);
     throw new OutputWriteError(file, error);
   }
 }
 async function moveIntoPlace(staged, file) {
   try {
-    await (0, import_promises22.mkdir)(import_node_path30.default.dirname(file), { recursive: true });
-    await (0, import_promises22.rename)(staged, file);
+    await (0, import_promises26.mkdir)(import_node_path36.default.dirname(file), { recursive: true });
+    await (0, import_promises26.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
   }
 }
 
 // src/report/portable.ts
-var import_node_path31 = __toESM(require("node:path"));
+var import_node_path37 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path31.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path37.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -8668,7 +8700,7 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path31.default.parse(root).root) return text;
+  if (root === import_node_path37.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
@@ -8853,7 +8885,7 @@ async function findStdlibImports(request) {
 }
 
 // src/resolve/modules.ts
-var import_node_path32 = __toESM(require("node:path"));
+var import_node_path38 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -8988,20 +9020,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant.objs.length === 0 && variant.shared_lib) {
-      const file = import_node_path32.default.join(distribution.root, variant.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path32.default.basename(file));
+      const file = import_node_path38.default.join(distribution.root, variant.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path38.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path32.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path38.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant.objs.map((o) => import_node_path32.default.join(distribution.root, o));
+    plan.objects = variant.objs.map((o) => import_node_path38.default.join(distribution.root, o));
     plan.libraries = variant.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path32.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path38.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -9029,7 +9061,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path32.default.join(request.siteDir, file.file);
+    const source = import_node_path38.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -9108,13 +9140,13 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path32.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path38.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path32.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path38.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -9167,7 +9199,7 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path33.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path39.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = {
     schema: REPORT_SCHEMA,
@@ -9194,7 +9226,7 @@ async function runBuild(inputs, observer) {
     return value;
   };
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path33.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path39.default.join(inputs.outDir, `.${inputs.name}.work`);
   let plans = [];
   let written = report;
   try {
@@ -9270,9 +9302,9 @@ async function runBuild(inputs, observer) {
 ` + failed.map((p) => `  - ${p.module} (${p.package ?? "unknown package"}): ${p.reasons.at(-1)?.message}`).join("\n")
       );
     }
-    await (0, import_promises23.rm)(workDir, { recursive: true, force: true });
-    const native = import_node_path33.default.join(workDir, `${inputs.name}.native`);
-    const staged = import_node_path33.default.join(workDir, inputs.name);
+    await (0, import_promises27.rm)(workDir, { recursive: true, force: true });
+    const native = import_node_path39.default.join(workDir, `${inputs.name}.native`);
+    const staged = import_node_path39.default.join(workDir, inputs.name);
     await stage(
       "link",
       () => linkExecutable({
@@ -9286,7 +9318,7 @@ async function runBuild(inputs, observer) {
         workDir,
         output: native
       }),
-      () => `${Math.round((0, import_node_fs22.statSync)(native).size / 1e5) / 10} MB native code`
+      () => `${Math.round((0, import_node_fs26.statSync)(native).size / 1e5) / 10} MB native code`
     );
     await stage(
       "embed",
@@ -9314,8 +9346,8 @@ async function runBuild(inputs, observer) {
       observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
     }
     report.executable = {
-      path: import_node_path33.default.relative(inputs.outDir, executable),
-      bytes: (0, import_node_fs22.statSync)(staged).size,
+      path: import_node_path39.default.relative(inputs.outDir, executable),
+      bytes: (0, import_node_fs26.statSync)(staged).size,
       sha256: await sha256File(staged),
       linkage: await readLinkage(staged),
       sideFiles
@@ -9331,24 +9363,24 @@ async function runBuild(inputs, observer) {
     report.modules = reportModules(plans, policy.sideDirectory);
     report.summary = summarize(report.modules);
     report.verdict = verdictOf(report);
-    await (0, import_promises23.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises27.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
     written = portableStrings(report, inputs);
     try {
       await writeReport(reportFile, written);
       await writeFileAtomic(`${executable}.report.md`, renderReport(written));
       if (report.executable) {
-        await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path33.default.basename(executable)}
+        await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path39.default.basename(executable)}
 `);
       }
     } catch (error) {
-      for (const file of outputFiles(executable)) await (0, import_promises23.rm)(file, { force: true }).catch(() => void 0);
+      for (const file of outputFiles(executable)) await (0, import_promises27.rm)(file, { force: true }).catch(() => void 0);
       throw error;
     }
   }
   return { executable, reportFile, report: written };
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs22.readFileSync)(import_node_path33.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs26.readFileSync)(import_node_path39.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -9512,7 +9544,7 @@ function planCommand(args) {
 }
 
 // src/commands/report.ts
-var import_promises24 = require("node:fs/promises");
+var import_promises28 = require("node:fs/promises");
 var import_node_util3 = require("node:util");
 
 // src/report/diff.ts
@@ -9571,7 +9603,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path34 = __toESM(require("node:path"));
+var import_node_path40 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -9584,7 +9616,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path34.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path40.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }
@@ -9621,7 +9653,7 @@ async function reportCommand(args) {
     } else {
       throw new Error(`unknown report command "${verb ?? ""}": use "report render FILE..." or "report diff BASE HEAD"`);
     }
-    if (values.out) await (0, import_promises24.writeFile)(values.out, text);
+    if (values.out) await (0, import_promises28.writeFile)(values.out, text);
     else process.stdout.write(text);
     return code2;
   } catch (error) {
@@ -9634,7 +9666,7 @@ async function readReport(file) {
   let raw;
   let text;
   try {
-    text = await (0, import_promises24.readFile)(file, "utf8");
+    text = await (0, import_promises28.readFile)(file, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw new Error(

@@ -5,10 +5,10 @@ import { readActionInputs, readActionOptions, type ActionOptions } from './input
 import { InputError, type BuildInputs, type RawInputs } from './inputs/schema'
 import { resolveBuildInputs } from './inputs/resolve-inputs'
 import path from 'node:path'
-import { hashTree } from './build/project-tree'
+import { hashTree } from './packages/project-tree'
 import { runCommand } from './exec/run'
-import { packageRoot } from './package-root'
-import { selectToolchain } from './targets/select-toolchain'
+import { packageRoot } from './utils/package-root'
+import { selectToolchain } from './toolchain/select-toolchain'
 import { findTarget, hostTriple } from './targets/table'
 import { artifactFiles, defaultArtifactName, uploadArtifact } from './publish/artifact'
 import { BuildFailedError, runBuild, toolVersion } from './pipeline'
@@ -19,7 +19,7 @@ import {
   saveWanted,
   type CacheKeys,
   type RestoreOutcome
-} from './publish/object-cache'
+} from './cache/github-cache'
 import { failureOf } from './report/fail-on'
 import { renderReport } from './report/markdown'
 import { ReportSchema } from './report/schema'

@@ -1,34 +1,28 @@
 import { readFileSync, statSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { buildPackages, type BuiltPackages } from './build/install-packages'
-import { checkEntryPoint } from './build/entry-point'
+import { buildPackages, type BuiltPackages } from './packages/build-packages'
+import { checkEntryPoint } from './packages/entry-point'
 import { obtainDistribution, type ObtainedDistribution } from './distribution/obtain'
-import { prepareBuildToolchain } from './distribution/toolchain-env'
+import { prepareBuildToolchain } from './toolchain/toolchain-env'
 import type { BuildInputs } from './inputs/schema'
 import { embedResources } from './link/embed'
 import { shipStandaloneModules } from './link/ship-standalone'
 import { linkExecutable } from './link/link-executable'
 import { assertLinkable } from './link/object-format'
 import { sha256File } from './cache/hash'
-import { packageRoot } from './package-root'
+import { packageRoot } from './utils/package-root'
 import { readLinkage } from './report/linkage'
 import { digestInputs } from './report/input-digest'
 import { renderReport } from './report/markdown'
-import {
-  explainDiskFailure,
-  moveIntoPlace,
-  outputFiles,
-  prepareOutputDir,
-  writeFileAtomic
-} from './report/output-files'
+import { explainDiskFailure, moveIntoPlace, outputFiles, prepareOutputDir, writeFileAtomic } from './publish/output-dir'
 import { portableStrings } from './report/portable'
 import { reportModules, summarize, verdictOf, writeReport, REPORT_SCHEMA, type Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
 import { findStdlibImports } from './resolve/stdlib-imports'
 import { planModules, type ModulePlan } from './resolve/modules'
 import { extensionPolicy } from './resolve/policy'
-import { ensureToolchain, selectToolchain } from './targets/select-toolchain'
+import { ensureToolchain, selectToolchain } from './toolchain/select-toolchain'
 import { findTarget, hostTriple } from './targets/table'
 
 /** How the fronts (CLI, action) watch the pipeline. */

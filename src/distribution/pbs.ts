@@ -6,7 +6,7 @@ import { sha256File } from '../cache/hash'
 import { withCacheLock } from '../cache/lock'
 import { lastLines, runCommand } from '../exec/run'
 import type { Target } from '../targets/table'
-import { downloadVerified } from './download'
+import { downloadVerified } from '../cache/download'
 import bundledManifest from './pbs-manifest.json'
 import { readDistribution, type Distribution } from './python-json'
 

@@ -6,13 +6,13 @@ import { contentKey, sha256File } from '../cache/hash'
 import { withCacheLock } from '../cache/lock'
 import { runChecked, runCommand, lastLines } from '../exec/run'
 import { linkerSearchDirs, resolveLibrary } from '../resolve/libraries'
-import type { HostedTarget } from '../targets/select-toolchain'
+import type { HostedTarget } from '../toolchain/select-toolchain'
 import { writeDistributionLayout } from './layout'
 import { expandLinkWords } from './make-vars'
 import { readDistribution, type Distribution } from './python-json'
 import { parseSetup, renderSetupLocal } from './setup-local'
 import { chooseStdlibModules, lines311 } from './stdlib-modules'
-import { prepareBuildToolchain, type BuildToolchain } from './toolchain-env'
+import { prepareBuildToolchain, type BuildToolchain } from '../toolchain/toolchain-env'
 
 /** Bump when the way a distribution is built changes, so old cache entries are not reused. */
 const RECIPE_VERSION = 7

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Distribution } from '../distribution/python-json'
-import { packageRoot } from '../package-root'
+import { packageRoot } from '../utils/package-root'
 import { runChecked } from './run'
 
 /**

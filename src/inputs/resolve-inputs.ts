@@ -3,6 +3,7 @@ import path from 'node:path'
 import { defaultCacheDir } from '../cache/paths'
 import { isPbsValue, loadPbsManifest, parsePbsRequest, resolvePbsArchive } from '../distribution/pbs'
 import { findTarget, hostTriple, TARGETS } from '../targets/table'
+import { normalizeName } from '../utils/package-name'
 import { describeIssue } from './issues'
 import { readProjectMetadata, readUtf8 } from './pyproject'
 import { didYouMean } from './suggest'
@@ -214,11 +215,6 @@ export function booleanOf(value: boolean | string | undefined, name: string, pro
   if (/^(false|no|0|)$/i.test(value)) return false
   problems.push(`${name} must be true or false, not "${value}"`)
   return false
-}
-
-/** Distribution names compare as PEP 503 normalizes them (`Foo_Bar` is `foo-bar`). */
-export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-')
 }
 
 /** `a.o,libx.a` (objects to link) or `pkg.mod=a.o,b.a` (a built-in module from them); paths must exist. */

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runChecked } from '../exec/run'
-import { packageRoot } from '../package-root'
+import { packageRoot } from '../utils/package-root'
 import type { Distribution } from '../distribution/python-json'
 import type { ModulePlan } from '../resolve/modules'
 import type { Target } from '../targets/table'

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { hashTree } from '../build/project-tree'
+import { hashTree } from '../packages/project-tree'
 import { sha256File } from '../cache/hash'
 import type { BuildInputs } from '../inputs/schema'
 import type { Report } from './schema'

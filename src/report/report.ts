@@ -1,5 +1,5 @@
 import type { ModulePlan } from '../resolve/modules'
-import { writeFileAtomic } from './output-files'
+import { writeFileAtomic } from '../publish/output-dir'
 import { ReportSchema, type Report, type ReportModule, type Verdict } from './schema'
 
 export { REPORT_SCHEMA, type Report, type ReportModule } from './schema'

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import type { Report } from '../../src/report/report'
-import { selectToolchain } from '../../src/targets/select-toolchain'
+import { selectToolchain } from '../../src/toolchain/select-toolchain'
 import { findTarget } from '../../src/targets/table'
 import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
 

@@ -1,4 +1,4 @@
-import type { CaptureRecord } from '../../src/build/capture-records'
+import type { CaptureRecord } from '../../src/packages/capture-records'
 import { parseDistribution } from '../../src/distribution/python-json'
 import { planModules } from '../../src/resolve/modules'
 import type { ExtensionPolicy } from '../../src/resolve/policy'

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { verifyEntry, writeEntryManifest } from '../../src/cache/entry-manifest'
-import { cacheKeys, cachePaths, saveWanted } from '../../src/publish/object-cache'
+import { cacheKeys, cachePaths, saveWanted } from '../../src/cache/github-cache'
 
 describe('cache keys', () => {
   const parts = {

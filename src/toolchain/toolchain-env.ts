@@ -3,10 +3,10 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runCommand } from '../exec/run'
 import { shellQuote } from '../exec/shell-quote'
-import type { HostedTarget } from '../targets/select-toolchain'
+import type { HostedTarget } from './select-toolchain'
 import type { Target } from '../targets/table'
-import { ensureMuslKernelHeaders, muslToolchainEnv } from '../targets/musl-kernel-headers'
-import { ensureZigCxx } from '../targets/zig-cxx'
+import { ensureMuslKernelHeaders, muslToolchainEnv } from './musl-kernel-headers'
+import { ensureZigCxx } from './zig-cxx'
 import { buildStaticDeps } from './static-deps'
 
 /** What building CPython (and later the app's extensions) for a target needs on this machine. */

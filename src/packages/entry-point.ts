@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import type { InstalledExtension } from './install-packages'
+import type { InstalledExtension } from './installed-extensions'
 
 export class EntryPointError extends Error {
   constructor(entryPoint: string, module: string) {

@@ -3,7 +3,7 @@ import {
   installAdvice,
   selectToolchain,
   ToolchainUnavailableError
-} from '../../src/targets/select-toolchain'
+} from '../../src/toolchain/select-toolchain'
 import { findTarget } from '../../src/targets/table'
 
 describe('toolchain selection', () => {

@@ -2,9 +2,9 @@ import { existsSync, promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { runCommand, runChecked } from '../../src/exec/run'
-import { buildStaticDeps, StaticDepsResult } from '../../src/distribution/static-deps'
-import { STATIC_LIBRARY_RECIPES } from '../../src/distribution/static-deps-recipes'
-import { ensureMuslKernelHeaders, muslToolchainEnv } from '../../src/targets/musl-kernel-headers'
+import { buildStaticDeps, StaticDepsResult } from '../../src/toolchain/static-deps'
+import { STATIC_LIBRARY_RECIPES } from '../../src/toolchain/static-deps-recipes'
+import { ensureMuslKernelHeaders, muslToolchainEnv } from '../../src/toolchain/musl-kernel-headers'
 
 // Real builds: Debian source packages, musl-gcc, make. About 2 minutes on 2 cores.
 jest.setTimeout(20 * 60 * 1000)

@@ -3,7 +3,7 @@ import { existsSync, promises as fs } from 'node:fs'
 import path from 'node:path'
 import { sha256File } from '../cache/hash'
 import { CommandSpec, lastLines, runChecked, runCommand } from '../exec/run'
-import { ensureMuslKernelHeaders, muslPathFreeBuildEnv, muslToolchainEnv } from '../targets/musl-kernel-headers'
+import { ensureMuslKernelHeaders, muslPathFreeBuildEnv, muslToolchainEnv } from './musl-kernel-headers'
 import { STATIC_LIBRARY_RECIPES, StaticLibraryRecipe } from './static-deps-recipes'
 
 /**
@@ -419,7 +419,7 @@ async function buildOne(args: BuildOneArgs): Promise<void> {
           `Full log: ${logPath}\n` +
           `What to do: check that the build tools are installed (musl-tools, make, perl for OpenSSL, ` +
           `tclsh for sqlite3), then retry; nothing was added to the cache. If the source itself does not ` +
-          `build with musl, adjust the '${recipe.name}' recipe in src/distribution/static-deps-recipes.ts.`
+          `build with musl, adjust the '${recipe.name}' recipe in src/toolchain/static-deps-recipes.ts.`
       )
     }
   }
@@ -443,7 +443,7 @@ async function buildOne(args: BuildOneArgs): Promise<void> {
         `--- last 25 lines of the log ---\n${lastLines(logText.join(''), 25)}\n--- end ---\n` +
         `Full log: ${logPath}\n` +
         `What to do: the upstream build layout changed; adjust the '${recipe.name}' recipe in ` +
-        `src/distribution/static-deps-recipes.ts.`
+        `src/toolchain/static-deps-recipes.ts.`
     )
   }
   await fs.writeFile(logPath, logText.join(''))

@@ -2,8 +2,8 @@ import * as cache from '@actions/cache'
 import { existsSync, readFileSync } from 'node:fs'
 import { readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { contentKey } from '../cache/hash'
-import { verifyEntry, writeEntryManifest } from '../cache/entry-manifest'
+import { contentKey } from './hash'
+import { verifyEntry, writeEntryManifest } from './entry-manifest'
 
 /**
  * pyseal's build cache in GitHub's cache service: the built CPython distributions,

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
-import { sha256File } from '../cache/hash'
+import { sha256File } from './hash'
 
 /** A download that cannot be used: its name, and what was wrong with it. */
 export class DownloadError extends Error {

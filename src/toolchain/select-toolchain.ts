@@ -1,5 +1,5 @@
 import { runCommand } from '../exec/run'
-import type { Target, Toolchain, ToolchainInstall } from './table'
+import type { Target, Toolchain, ToolchainInstall } from '../targets/table'
 
 /** A target as built on one machine: its row, with the toolchain that machine uses for it. */
 export interface HostedTarget extends Target {

@@ -1,0 +1,152 @@
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { contentKey } from '../cache/hash'
+import { chosenSourceDateEpoch } from '../cache/source-date-epoch'
+import { verifyEntry, writeEntryManifest } from '../cache/entry-manifest'
+import { withCacheLock } from '../cache/lock'
+import { packageRoot } from '../utils/package-root'
+import type { Distribution } from '../distribution/python-json'
+import { installCaptureShim } from './capture-shim'
+import { readCapture, type CaptureResult } from './capture-records'
+import { buildDependencyLayer, mergeDependencyLayer } from './dependency-layer'
+import { findExtensionFiles, type InstalledExtension } from './installed-extensions'
+import { BUILD_TOOLS_AS_WHEELS, configuredPrefix, pipInstall } from './pip-install'
+import { staticDependencies } from './project-dependencies'
+import { copyProjectTree, hashTree } from './project-tree'
+
+// The packages stage: the app and its requirements installed from source with the
+// capture shim, every extension module's objects recorded; cached by content, the
+// dependencies in a layer of their own (dependency-layer.ts).
+
+/** Bump when the way packages are built changes, so old cache entries are not reused. */
+const PACKAGE_RECIPE_VERSION = 5
+
+export interface PackageBuildRequest {
+  distribution: Distribution
+  /** The distribution whose Python runs pip here (for a cross build, this machine's twin of `distribution`). */
+  buildDistribution: Distribution
+  /** For a cross build: the target's sysconfig data module, which makes setuptools compile for the target. */
+  crossSysconfigName: string | null
+  project: string
+  requirements: string[]
+  cacheRoot: string
+  /** Environment for compilers (the target's toolchain). */
+  env: NodeJS.ProcessEnv
+  /** The platform part of extension file names for the target, e.g. `x86_64-linux-musl`. */
+  platformTag: string
+  /** The target's C++ compiler (null: none for this target); the C compiler is env.CC. */
+  cxx: string | null
+  log: (line: string) => void
+}
+
+export interface BuiltPackages {
+  key: string
+  reused: boolean
+  /** The app and its dependencies, installed (pure Python, data, dist-info, and the .so files). */
+  siteDir: string
+  captureDir: string
+  capture: CaptureResult
+  installed: InstalledExtension[]
+  /** How many of the captured extension modules were compiled by this build (none when everything came from the cache). */
+  compiled: number
+}
+
+/** Installs the project and its requirements from source, capturing every extension's objects; cached by content. */
+export async function buildPackages(request: PackageBuildRequest): Promise<BuiltPackages> {
+  const { project, cacheRoot } = request
+  const keyParts = await sharedKeyParts(request)
+  const key = contentKey({ ...keyParts, project: await hashTree(project) })
+  const root = path.join(cacheRoot, 'packages', key)
+  const siteDir = path.join(root, 'site')
+  const captureDir = path.join(root, 'capture')
+  const reuse = async (): Promise<BuiltPackages> => ({
+    key,
+    reused: true,
+    siteDir,
+    captureDir,
+    capture: await readCapture(captureDir),
+    installed: await findExtensionFiles(siteDir, request.platformTag),
+    compiled: 0
+  })
+  if (await intactEntry(root, `packages ${key}`, request.log)) return reuse()
+  return withCacheLock(`${root}.lock`, async () => {
+    if (await intactEntry(root, `packages ${key}`, request.log)) return reuse()
+    return installInto(request, key, root, keyParts)
+  })
+}
+
+/** What the project's entry and its dependency layer are both keyed on (everything but the project's code). */
+async function sharedKeyParts(request: PackageBuildRequest): Promise<Record<string, unknown>> {
+  const { distribution, requirements, cacheRoot } = request
+  return {
+    distribution: distribution.json.pyseal?.key ?? distribution.root,
+    requirements: await Promise.all(requirements.map(r => readFile(r, 'utf8'))),
+    shim: await hashTree(path.join(packageRoot(), 'python', 'pyseal_capture')),
+    tools: BUILD_TOOLS_AS_WHEELS,
+    // The C++ driver, named the same in every cache root (zig's carries its version in its path).
+    cxx: request.cxx && path.isAbsolute(request.cxx) ? path.relative(cacheRoot, request.cxx) : request.cxx,
+    recipe: PACKAGE_RECIPE_VERSION,
+    epoch: chosenSourceDateEpoch()
+  }
+}
+
+/** A finished entry is reused only while it matches the manifest written when it was finished. */
+export async function intactEntry(root: string, what: string, log: (line: string) => void): Promise<boolean> {
+  if (!existsSync(path.join(root, 'build.json'))) return false
+  const problem = await verifyEntry(root)
+  if (problem) log(`  cached ${what} are damaged (${problem}): building them again`)
+  return problem === null
+}
+
+async function installInto(
+  request: PackageBuildRequest,
+  key: string,
+  root: string,
+  keyParts: Record<string, unknown>
+): Promise<BuiltPackages> {
+  const { project, requirements, log } = request
+  const siteDir = path.join(root, 'site')
+  const captureDir = path.join(root, 'capture')
+  const doneMarker = path.join(root, 'build.json')
+  await rm(root, { recursive: true, force: true })
+  await mkdir(captureDir, { recursive: true })
+  await installCaptureShim(request.buildDistribution)
+  const pip = { prefix: await configuredPrefix(request.buildDistribution) }
+
+  const projectCopy = path.join(root, 'project', path.basename(project))
+  await copyProjectTree(project, projectCopy)
+  const requirementArgs = requirements.flatMap(r => ['-r', r])
+  const dependencies = await staticDependencies(project)
+  let fromCache = 0
+  if (dependencies === null) {
+    log(
+      `  pip install (from source) ${path.basename(project)}${requirements.length ? ' + ' + requirements.map(r => path.basename(r)).join(', ') : ''}` +
+        ' (its dependencies are not static in pyproject.toml: they are built with it)'
+    )
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: path.join(root, 'pip.log') }, [
+      projectCopy,
+      ...requirementArgs
+    ])
+  } else {
+    const layer =
+      dependencies.length + requirements.length > 0
+        ? await buildDependencyLayer(request, dependencies, keyParts, pip.prefix)
+        : null
+    log(`  pip install (from source) ${path.basename(project)}, without its dependencies`)
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: path.join(root, 'pip.log') }, [
+      '--no-deps',
+      projectCopy
+    ])
+    if (layer) {
+      await mergeDependencyLayer(layer.root, root)
+      if (layer.reused) fromCache = (await readCapture(path.join(layer.root, 'capture'))).records.length
+    }
+  }
+
+  const capture = await readCapture(captureDir)
+  const installed = await findExtensionFiles(siteDir, request.platformTag)
+  await writeFile(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + '\n')
+  await writeEntryManifest(root)
+  return { key, reused: false, siteDir, captureDir, capture, installed, compiled: capture.records.length - fromCache }
+}

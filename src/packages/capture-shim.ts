@@ -1,0 +1,37 @@
+import path from 'node:path'
+import { runChecked } from '../exec/run'
+import type { Distribution } from '../distribution/python-json'
+import { packageRoot } from '../utils/package-root'
+
+// The capture shim (python/pyseal_capture): installed into the build Python's
+// site-packages, and the compiler wrapper environment that routes every build
+// backend's compiler and linker calls through it.
+
+/** The capture shim goes into the build Python's site-packages, so every build backend's compiler calls meet it. */
+export async function installCaptureShim(buildDistribution: Distribution): Promise<void> {
+  const python = path.join(buildDistribution.root, buildDistribution.json.python_exe)
+  const purelib = path.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ''))
+  await runChecked({
+    command: python,
+    args: ['-m', 'pyseal_capture', 'install', '--site-packages', purelib],
+    env: { ...process.env, PYTHONPATH: path.join(packageRoot(), 'python') }
+  })
+}
+
+/**
+ * Builds that never touch distutils (meson-python, scikit-build-core, custom
+ * commands) are caught by pointing CC/CXX/LDSHARED at the capture shim's compiler
+ * wrapper, which runs the real compiler and records shared-object links.
+ */
+export function compilerWrapperEnv(env: NodeJS.ProcessEnv, cxx: string | null): NodeJS.ProcessEnv {
+  const bin = path.join(packageRoot(), 'python', 'pyseal_capture', 'bin')
+  const realCc = env.CC ?? 'cc'
+  return {
+    CC: path.join(bin, 'pyseal-cc'),
+    CXX: path.join(bin, 'pyseal-c++'),
+    LDSHARED: `${path.join(bin, 'pyseal-cc')} -shared`,
+    LDCXXSHARED: `${path.join(bin, 'pyseal-c++')} -shared`,
+    PYSEAL_REAL_CC: realCc,
+    PYSEAL_REAL_CXX: cxx ?? 'c++'
+  }
+}

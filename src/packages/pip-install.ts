@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { sourceDateEpoch } from '../cache/source-date-epoch'
+import { runChecked, runCommand } from '../exec/run'
+import type { Distribution } from '../distribution/python-json'
+import { compilerWrapperEnv } from './capture-shim'
+import { dropMachineRecords } from './machine-records'
+import { PackageBuildError, buildErrorLines, failedPackage } from './pip-errors'
+import type { PackageBuildRequest } from './build-packages'
+
+// One `pip install --target` run from source, with the capture shim's compilers.
+
+/**
+ * Build tools taken as wheels even though everything else is built from source:
+ * they compile nothing into the app, and building them from source (Cython above
+ * all) would cost minutes per build.
+ */
+export const BUILD_TOOLS_AS_WHEELS = [
+  'setuptools',
+  'wheel',
+  'cython',
+  'setuptools-scm',
+  'flit-core',
+  'hatchling',
+  'hatch-vcs',
+  'hatch-fancy-pypi-readme',
+  'poetry-core',
+  'pdm-backend',
+  'meson-python',
+  'meson',
+  'ninja',
+  'cmake',
+  'scikit-build-core',
+  'packaging',
+  'pathspec',
+  'pluggy',
+  'trove-classifiers',
+  'editables',
+  'tomli',
+  'typing-extensions',
+  'calver',
+  'pycparser',
+  'pip'
+]
+
+export interface PipTarget {
+  /** The prefix the distribution was configured with (its headers' path as compilers see it). */
+  prefix: string
+  siteDir: string
+  captureDir: string
+  logFile: string
+}
+
+/** `pip install --target` from source with the capture shim's compilers; a failure names the package. */
+export async function pipInstall(request: PackageBuildRequest, into: PipTarget, what: string[]): Promise<void> {
+  const { distribution, buildDistribution, project, requirements } = request
+  const python = path.join(buildDistribution.root, buildDistribution.json.python_exe)
+  const args = [
+    '-m',
+    'pip',
+    'install',
+    '--no-cache-dir',
+    '--disable-pip-version-check',
+    '--no-compile',
+    '--no-warn-script-location',
+    '--no-binary',
+    ':all:',
+    '--only-binary',
+    BUILD_TOOLS_AS_WHEELS.join(','),
+    '--target',
+    into.siteDir,
+    ...what
+  ]
+  const env: NodeJS.ProcessEnv = {
+    ...request.env,
+    ...compilerWrapperEnv(request.env, request.cxx),
+    PYSEAL_CAPTURE_DIR: into.captureDir,
+    // The compiler wrapper maps the build directory and the cache root out of every
+    // object (__FILE__, debug info): the same package gives the same bytes in any cache.
+    PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${into.prefix}=/pyseal-python`].join(
+      path.delimiter
+    ),
+    PIP_NO_INPUT: '1',
+    SOURCE_DATE_EPOCH: sourceDateEpoch(),
+    // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
+    // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
+    // cache per distribution keeps them apart.
+    PIP_CACHE_DIR: path.join(request.cacheRoot, 'pip', distribution.json.pyseal?.key ?? 'default')
+  }
+  delete env.PYTHONPATH
+  if (request.crossSysconfigName) env._PYTHON_SYSCONFIGDATA_NAME = request.crossSysconfigName
+  const result = await runCommand({ command: python, args, env, cwd: project })
+  await writeFile(into.logFile, `$ ${python} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`)
+  if (result.code !== 0) {
+    const output = result.stderr + result.stdout
+    const missing = /No matching distribution found for (\S+)/.exec(output)?.[1]
+    if (missing) {
+      const where = requirements.length > 0 ? requirements.join(', ') : "the project's dependencies"
+      throw new Error(
+        `requirement ${missing} is not on the package index (pip found no matching distribution): ` +
+          `check its name and version in ${where}. Full log: ${into.logFile}`
+      )
+    }
+    throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), into.logFile)
+  }
+  if (existsSync(into.siteDir)) await dropMachineRecords(into.siteDir)
+}
+
+/** The prefix the distribution was configured with, as its sysconfig says. */
+export async function configuredPrefix(buildDistribution: Distribution): Promise<string> {
+  const python = path.join(buildDistribution.root, buildDistribution.json.python_exe)
+  const script = 'import sysconfig; print(sysconfig.get_config_var("prefix"))'
+  return (await runChecked({ command: python, args: ['-c', script] })).stdout.trim()
+}
