@@ -535,8 +535,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path41, errorMaps, issueData } = params;
-  const fullPath = [...path41, ...issueData.path || []];
+  const { data, path: path44, errorMaps, issueData } = params;
+  const fullPath = [...path44, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -652,11 +652,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path41, key) {
+  constructor(parent, value, path44, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path41;
+    this._path = path44;
     this._key = key;
   }
   get path() {
@@ -6039,8 +6039,8 @@ function parseLinkExtra(item, cwd, problems) {
 
 // src/pipeline.ts
 var import_node_fs26 = require("node:fs");
-var import_promises27 = require("node:fs/promises");
-var import_node_path39 = __toESM(require("node:path"));
+var import_promises28 = require("node:fs/promises");
+var import_node_path42 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
 var import_node_fs15 = require("node:fs");
@@ -8483,13 +8483,103 @@ async function readLinkage(file) {
   return dynamic.static ? { kind: "static" } : { kind: "dynamic", needed: dynamic.needed };
 }
 
-// src/report/input-digest.ts
+// src/report/assemble.ts
+var import_promises27 = require("node:fs/promises");
+var import_node_path38 = __toESM(require("node:path"));
+
+// src/publish/output-dir.ts
+var import_node_fs25 = require("node:fs");
+var import_promises26 = require("node:fs/promises");
 var import_node_path35 = __toESM(require("node:path"));
+var OutputWriteError = class extends Error {
+  constructor(file, cause) {
+    super(`cannot write ${file}: ${causeOf(cause)}; ${remedyOf(cause)}`);
+    this.name = "OutputWriteError";
+  }
+};
+function code(error) {
+  return error?.code;
+}
+function causeOf(error) {
+  switch (code(error)) {
+    case "ENOSPC":
+      return "the disk is full";
+    case "EDQUOT":
+      return "the disk quota is used up";
+    case "EROFS":
+      return "the file system is read-only";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOTDIR":
+    case "EEXIST":
+      return "a path on the way is a file, not a directory";
+    default:
+      return error.message;
+  }
+}
+function remedyOf(error) {
+  if (code(error) === "ENOSPC" || code(error) === "EDQUOT") return "free some space or choose another --out-dir";
+  return "choose another --out-dir (out-dir in the action and [tool.pyseal])";
+}
+function outputFiles(executable) {
+  return [executable, `${executable}.report.json`, `${executable}.report.md`, `${executable}.sha256`];
+}
+async function prepareOutputDir(outDir, executable) {
+  if ((0, import_node_fs25.existsSync)(outDir) && !(0, import_node_fs25.statSync)(outDir).isDirectory()) {
+    throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
+  }
+  try {
+    await (0, import_promises26.mkdir)(outDir, { recursive: true });
+    for (const file of outputFiles(executable)) await (0, import_promises26.rm)(file, { force: true });
+    const probe = import_node_path35.default.join(outDir, `.${import_node_path35.default.basename(executable)}.write-test`);
+    await (0, import_promises26.writeFile)(probe, "pyseal");
+    await (0, import_promises26.rm)(probe);
+  } catch (error) {
+    throw new OutputWriteError(outDir, error);
+  }
+}
+function explainDiskFailure(error, dirs) {
+  const text = `${error.code ?? ""} ${error.message}`;
+  const where = `--out-dir ${dirs.outDir} or --cache-dir ${dirs.cacheDir}`;
+  if (/ENOSPC|EDQUOT|No space left on device|Disk quota exceeded/.test(text)) {
+    return new Error(
+      `a disk pyseal writes to is full: free some space, or give ${where} a disk with room.
+${error.message}`
+    );
+  }
+  if (/EROFS|Read-only file system/.test(text)) {
+    return new Error(`a directory pyseal writes to is read-only: give ${where} a writable place.
+${error.message}`);
+  }
+  return error;
+}
+async function writeFileAtomic(file, data) {
+  const partial = `${file}.partial`;
+  try {
+    await (0, import_promises26.writeFile)(partial, data);
+    await (0, import_promises26.rename)(partial, file);
+  } catch (error) {
+    await (0, import_promises26.rm)(partial, { force: true }).catch(() => void 0);
+    throw new OutputWriteError(file, error);
+  }
+}
+async function moveIntoPlace(staged, file) {
+  try {
+    await (0, import_promises26.mkdir)(import_node_path35.default.dirname(file), { recursive: true });
+    await (0, import_promises26.rename)(staged, file);
+  } catch (error) {
+    throw new OutputWriteError(file, error);
+  }
+}
+
+// src/report/input-digest.ts
+var import_node_path36 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path35.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path36.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -8591,92 +8681,6 @@ function renderMatrix(reports) {
     lines.push(`| \`${name}\` | ${cells.join(" | ")} |`);
   }
   return lines.join("\n") + "\n";
-}
-
-// src/publish/output-dir.ts
-var import_node_fs25 = require("node:fs");
-var import_promises26 = require("node:fs/promises");
-var import_node_path36 = __toESM(require("node:path"));
-var OutputWriteError = class extends Error {
-  constructor(file, cause) {
-    super(`cannot write ${file}: ${causeOf(cause)}; ${remedyOf(cause)}`);
-    this.name = "OutputWriteError";
-  }
-};
-function code(error) {
-  return error?.code;
-}
-function causeOf(error) {
-  switch (code(error)) {
-    case "ENOSPC":
-      return "the disk is full";
-    case "EDQUOT":
-      return "the disk quota is used up";
-    case "EROFS":
-      return "the file system is read-only";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "ENOTDIR":
-    case "EEXIST":
-      return "a path on the way is a file, not a directory";
-    default:
-      return error.message;
-  }
-}
-function remedyOf(error) {
-  if (code(error) === "ENOSPC" || code(error) === "EDQUOT") return "free some space or choose another --out-dir";
-  return "choose another --out-dir (out-dir in the action and [tool.pyseal])";
-}
-function outputFiles(executable) {
-  return [executable, `${executable}.report.json`, `${executable}.report.md`, `${executable}.sha256`];
-}
-async function prepareOutputDir(outDir, executable) {
-  if ((0, import_node_fs25.existsSync)(outDir) && !(0, import_node_fs25.statSync)(outDir).isDirectory()) {
-    throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
-  }
-  try {
-    await (0, import_promises26.mkdir)(outDir, { recursive: true });
-    for (const file of outputFiles(executable)) await (0, import_promises26.rm)(file, { force: true });
-    const probe = import_node_path36.default.join(outDir, `.${import_node_path36.default.basename(executable)}.write-test`);
-    await (0, import_promises26.writeFile)(probe, "pyseal");
-    await (0, import_promises26.rm)(probe);
-  } catch (error) {
-    throw new OutputWriteError(outDir, error);
-  }
-}
-function explainDiskFailure(error, dirs) {
-  const text = `${error.code ?? ""} ${error.message}`;
-  const where = `--out-dir ${dirs.outDir} or --cache-dir ${dirs.cacheDir}`;
-  if (/ENOSPC|EDQUOT|No space left on device|Disk quota exceeded/.test(text)) {
-    return new Error(
-      `a disk pyseal writes to is full: free some space, or give ${where} a disk with room.
-${error.message}`
-    );
-  }
-  if (/EROFS|Read-only file system/.test(text)) {
-    return new Error(`a directory pyseal writes to is read-only: give ${where} a writable place.
-${error.message}`);
-  }
-  return error;
-}
-async function writeFileAtomic(file, data) {
-  const partial = `${file}.partial`;
-  try {
-    await (0, import_promises26.writeFile)(partial, data);
-    await (0, import_promises26.rename)(partial, file);
-  } catch (error) {
-    await (0, import_promises26.rm)(partial, { force: true }).catch(() => void 0);
-    throw new OutputWriteError(file, error);
-  }
-}
-async function moveIntoPlace(staged, file) {
-  try {
-    await (0, import_promises26.mkdir)(import_node_path36.default.dirname(file), { recursive: true });
-    await (0, import_promises26.rename)(staged, file);
-  } catch (error) {
-    throw new OutputWriteError(file, error);
-  }
 }
 
 // src/report/portable.ts
@@ -8864,6 +8868,46 @@ async function writeReport(file, report) {
   await writeFileAtomic(file, JSON.stringify(valid, null, 2) + "\n");
 }
 
+// src/report/assemble.ts
+async function startReport(request) {
+  return {
+    schema: REPORT_SCHEMA,
+    tool: { name: "pyseal", version: request.version },
+    name: request.inputs.name,
+    target: request.triple,
+    status: "failed",
+    verdict: "failed",
+    flavor: request.flavor,
+    error: null,
+    entryPoint: request.inputs.entryPoint,
+    inputs: await digestInputs(request.inputs),
+    python: null,
+    packages: null,
+    executable: null,
+    summary: { builtin: 0, standalone: 0, excluded: 0, failed: 0 },
+    modules: []
+  };
+}
+async function finishReport(request) {
+  const { report, executable } = request;
+  report.modules = reportModules(request.plans, request.policy.sideDirectory);
+  report.summary = summarize(report.modules);
+  report.verdict = verdictOf(report);
+  const written = portableStrings(report, request.inputs);
+  try {
+    await writeReport(request.reportFile, written);
+    await writeFileAtomic(`${executable}.report.md`, renderReport(written));
+    if (report.executable) {
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path38.default.basename(executable)}
+`);
+    }
+  } catch (error) {
+    for (const file of outputFiles(executable)) await (0, import_promises27.rm)(file, { force: true }).catch(() => void 0);
+    throw error;
+  }
+  return written;
+}
+
 // src/resolve/stdlib-imports.ts
 var AnalysisSchema = external_exports.object({
   top_level: external_exports.array(external_exports.string()),
@@ -8884,8 +8928,8 @@ async function findStdlibImports(request) {
   return { modules: /* @__PURE__ */ new Set([...analysis.modules, ...request.roots]), topLevel };
 }
 
-// src/resolve/modules.ts
-var import_node_path38 = __toESM(require("node:path"));
+// src/resolve/module-plan.ts
+var import_node_path39 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -8952,7 +8996,7 @@ function locationName(location) {
   return location.kind === "in-memory" ? "in-memory" : `filesystem-relative:${location.dir}`;
 }
 
-// src/resolve/modules.ts
+// src/resolve/module-plan.ts
 function emptyPlan(module2, origin, pkg) {
   return {
     module: module2,
@@ -8971,24 +9015,135 @@ function emptyPlan(module2, origin, pkg) {
     capture: null
   };
 }
-function planModules(request) {
-  const plans = [...planStdlib(request), ...planPackages(request), ...planLinkExtra(request)];
-  const present = new Set(plans.map((p) => p.module));
-  for (const intent of request.intents) {
-    for (const module2 of intent.modules) {
-      if (present.has(module2)) continue;
-      present.add(module2);
+function standaloneOrExcluded(plan, policy, target, source, relative) {
+  const placement = placeSharedLibrary(policy, target, import_node_path39.default.basename(source));
+  if (!placement.location) {
+    return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
+  }
+  return {
+    ...plan,
+    status: "standalone",
+    location: locationName(placement.location),
+    standaloneFile: { source, relative },
+    reasons: [...plan.reasons, ...placement.reasons]
+  };
+}
+function excluded(plan, reason) {
+  return { ...plan, status: "excluded", location: null, objects: [], reasons: [...plan.reasons, reason] };
+}
+
+// src/resolve/plan-packages.ts
+var import_node_path40 = __toESM(require("node:path"));
+function planPackages(request) {
+  const { target, policy } = request;
+  const records = new Map(request.records.map((r) => [r.module, r]));
+  const declared = new Set(request.linkExtra.flatMap((l) => l.kind === "module" ? [l.module] : []));
+  const plans = [];
+  for (const file of request.installed) {
+    if (declared.has(file.module)) continue;
+    const record = records.get(file.module);
+    const plan = emptyPlan(
+      file.module,
+      "package",
+      record?.package ?? file.distribution ?? packageOf(request.intents, file.module)
+    );
+    plan.capture = record?.capture ?? null;
+    plan.version = file.version ?? null;
+    const name = plan.package ? normalizeName(plan.package) : null;
+    const source = import_node_path40.default.join(request.siteDir, file.file);
+    if (name && policy.excludePackages.includes(name)) {
       plans.push(
-        excluded(emptyPlan(module2, "package", intent.package), {
-          code: "INTENDED_NOT_BUILT",
-          message: `${intent.package} meant to build ${module2} but produced no extension (a failed optional build); its pure-Python fallback, if any, is used`
+        excluded(plan, {
+          code: "EXCLUDED_BY_POLICY",
+          message: `${plan.package} is in exclude-packages, so ${file.module} is left out`
         })
       );
+      continue;
+    }
+    if (!record) {
+      const noObjects = {
+        code: "NO_OBJECT_FILES",
+        message: `${file.file} was built without passing through the compiler pyseal watches, so there are no object files to link`,
+        hint: `declare its objects with --link-extra ${file.module}=OBJECTS, or build it with setuptools`
+      };
+      plans.push(standaloneOrExcluded({ ...plan, reasons: [noObjects] }, policy, target, source, file.file));
+      continue;
+    }
+    if (name && policy.standalonePackages.includes(name)) {
+      const standalone = standaloneOrExcluded(plan, policy, target, source, file.file);
+      standalone.reasons.unshift({
+        code: "STANDALONE_BY_POLICY",
+        message: `${plan.package} is in standalone-packages, so ${file.module} stays a shared-library file`
+      });
+      plans.push(standalone);
+      continue;
+    }
+    builtInFromRecord(plan, record, request);
+    const fallback = plan.status === "failed" ? standaloneOrExcluded(plan, policy, target, source, file.file) : null;
+    if (fallback?.status === "standalone") {
+      const reasons = fallback.reasons.filter((r) => r.code !== "BUILTIN");
+      plans.push({ ...fallback, objects: [], reasons });
+    } else {
+      plans.push(plan);
     }
   }
-  assignInitFunctionNames(plans);
   return plans;
 }
+function builtInFromRecord(plan, record, request) {
+  const { target } = request;
+  plan.objects = record.objects;
+  plan.initFunction = record.init_fn;
+  plan.linkedInitFunction = record.init_fn;
+  plan.language = record.language;
+  plan.reasons.push({ code: "BUILTIN", message: `objects captured through ${record.capture}` });
+  if (record.language === "c++" && !request.cxx) {
+    plan.status = "failed";
+    plan.location = null;
+    plan.reasons.push({
+      code: "CXX_TOOLCHAIN_MISSING",
+      message: `a C++ extension needs a C++ toolchain for ${target.triple}, and pyseal has none configured for it yet`
+    });
+  }
+  const searchDirs = [...record.library_dirs, ...request.searchDirs];
+  for (const library of record.libraries) {
+    const resolved = resolveLibrary(library, target.toolchain, searchDirs);
+    plan.libraries.push(resolved);
+    if (resolved.kind === "static") {
+      plan.reasons.push({ code: "LIBRARY_LINKED_STATIC", message: `lib${library} linked from ${resolved.path}` });
+    } else if (resolved.kind === "missing") {
+      plan.status = "failed";
+      plan.location = null;
+      plan.reasons.push({
+        code: "LIBRARY_MISSING",
+        message: `needs lib${library}, which has no static archive for ${target.triple}`,
+        hint: `install its static library (lib${library}.a) or build it for the target`
+      });
+    }
+  }
+}
+function planLinkExtra(request) {
+  return request.linkExtra.flatMap((extra) => {
+    if (extra.kind !== "module") return [];
+    const plan = emptyPlan(extra.module, "package", null);
+    const installed = request.installed.find((i) => i.module === extra.module);
+    plan.package = installed?.distribution ?? null;
+    plan.objects = extra.paths;
+    plan.capture = "link-extra";
+    plan.initFunction = `PyInit_${extra.module.split(".").pop()}`;
+    plan.linkedInitFunction = plan.initFunction;
+    plan.reasons.push({
+      code: "LINKED_FROM_LINK_EXTRA",
+      message: `built in from ${extra.paths.map((p) => import_node_path40.default.basename(p)).join(", ")} (--link-extra)`
+    });
+    return [plan];
+  });
+}
+function packageOf(intents, module2) {
+  return intents.find((i) => i.modules.includes(module2))?.package ?? null;
+}
+
+// src/resolve/plan-stdlib.ts
+var import_node_path41 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -9020,20 +9175,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant.objs.length === 0 && variant.shared_lib) {
-      const file = import_node_path38.default.join(distribution.root, variant.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path38.default.basename(file));
+      const file = import_node_path41.default.join(distribution.root, variant.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path41.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path38.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path41.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant.objs.map((o) => import_node_path38.default.join(distribution.root, o));
+    plan.objects = variant.objs.map((o) => import_node_path41.default.join(distribution.root, o));
     plan.libraries = variant.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path38.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path41.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -9045,124 +9200,25 @@ function planStdlib(request) {
   }
   return plans;
 }
-function planPackages(request) {
-  const { target, policy } = request;
-  const records = new Map(request.records.map((r) => [r.module, r]));
-  const declared = new Set(request.linkExtra.flatMap((l) => l.kind === "module" ? [l.module] : []));
-  const plans = [];
-  for (const file of request.installed) {
-    if (declared.has(file.module)) continue;
-    const record = records.get(file.module);
-    const plan = emptyPlan(
-      file.module,
-      "package",
-      record?.package ?? file.distribution ?? packageOf(request.intents, file.module)
-    );
-    plan.capture = record?.capture ?? null;
-    plan.version = file.version ?? null;
-    const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path38.default.join(request.siteDir, file.file);
-    if (name && policy.excludePackages.includes(name)) {
+
+// src/resolve/modules.ts
+function planModules(request) {
+  const plans = [...planStdlib(request), ...planPackages(request), ...planLinkExtra(request)];
+  const present = new Set(plans.map((p) => p.module));
+  for (const intent of request.intents) {
+    for (const module2 of intent.modules) {
+      if (present.has(module2)) continue;
+      present.add(module2);
       plans.push(
-        excluded(plan, {
-          code: "EXCLUDED_BY_POLICY",
-          message: `${plan.package} is in exclude-packages, so ${file.module} is left out`
+        excluded(emptyPlan(module2, "package", intent.package), {
+          code: "INTENDED_NOT_BUILT",
+          message: `${intent.package} meant to build ${module2} but produced no extension (a failed optional build); its pure-Python fallback, if any, is used`
         })
       );
-      continue;
-    }
-    if (!record) {
-      const noObjects = {
-        code: "NO_OBJECT_FILES",
-        message: `${file.file} was built without passing through the compiler pyseal watches, so there are no object files to link`,
-        hint: `declare its objects with --link-extra ${file.module}=OBJECTS, or build it with setuptools`
-      };
-      plans.push(standaloneOrExcluded({ ...plan, reasons: [noObjects] }, policy, target, source, file.file));
-      continue;
-    }
-    if (name && policy.standalonePackages.includes(name)) {
-      const standalone = standaloneOrExcluded(plan, policy, target, source, file.file);
-      standalone.reasons.unshift({
-        code: "STANDALONE_BY_POLICY",
-        message: `${plan.package} is in standalone-packages, so ${file.module} stays a shared-library file`
-      });
-      plans.push(standalone);
-      continue;
-    }
-    plan.objects = record.objects;
-    plan.initFunction = record.init_fn;
-    plan.linkedInitFunction = record.init_fn;
-    plan.language = record.language;
-    plan.reasons.push({ code: "BUILTIN", message: `objects captured through ${record.capture}` });
-    if (record.language === "c++" && !request.cxx) {
-      plan.status = "failed";
-      plan.location = null;
-      plan.reasons.push({
-        code: "CXX_TOOLCHAIN_MISSING",
-        message: `a C++ extension needs a C++ toolchain for ${target.triple}, and pyseal has none configured for it yet`
-      });
-    }
-    const searchDirs = [...record.library_dirs, ...request.searchDirs];
-    for (const library of record.libraries) {
-      const resolved = resolveLibrary(library, target.toolchain, searchDirs);
-      plan.libraries.push(resolved);
-      if (resolved.kind === "static") {
-        plan.reasons.push({ code: "LIBRARY_LINKED_STATIC", message: `lib${library} linked from ${resolved.path}` });
-      } else if (resolved.kind === "missing") {
-        plan.status = "failed";
-        plan.location = null;
-        plan.reasons.push({
-          code: "LIBRARY_MISSING",
-          message: `needs lib${library}, which has no static archive for ${target.triple}`,
-          hint: `install its static library (lib${library}.a) or build it for the target`
-        });
-      }
-    }
-    const fallback = plan.status === "failed" ? standaloneOrExcluded(plan, policy, target, source, file.file) : null;
-    if (fallback?.status === "standalone") {
-      const reasons = fallback.reasons.filter((r) => r.code !== "BUILTIN");
-      plans.push({ ...fallback, objects: [], reasons });
-    } else {
-      plans.push(plan);
     }
   }
+  assignInitFunctionNames(plans);
   return plans;
-}
-function planLinkExtra(request) {
-  return request.linkExtra.flatMap((extra) => {
-    if (extra.kind !== "module") return [];
-    const plan = emptyPlan(extra.module, "package", null);
-    const installed = request.installed.find((i) => i.module === extra.module);
-    plan.package = installed?.distribution ?? null;
-    plan.objects = extra.paths;
-    plan.capture = "link-extra";
-    plan.initFunction = `PyInit_${extra.module.split(".").pop()}`;
-    plan.linkedInitFunction = plan.initFunction;
-    plan.reasons.push({
-      code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path38.default.basename(p)).join(", ")} (--link-extra)`
-    });
-    return [plan];
-  });
-}
-function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path38.default.basename(source));
-  if (!placement.location) {
-    return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
-  }
-  return {
-    ...plan,
-    status: "standalone",
-    location: locationName(placement.location),
-    standaloneFile: { source, relative },
-    reasons: [...plan.reasons, ...placement.reasons]
-  };
-}
-function excluded(plan, reason) {
-  return { ...plan, status: "excluded", location: null, objects: [], reasons: [...plan.reasons, reason] };
-}
-function packageOf(intents, module2) {
-  return intents.find((i) => i.modules.includes(module2))?.package ?? null;
 }
 function assignInitFunctionNames(plans) {
   const taken = /* @__PURE__ */ new Set();
@@ -9199,160 +9255,15 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path39.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path42.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
-  const report = {
-    schema: REPORT_SCHEMA,
-    tool: { name: "pyseal", version: toolVersion() },
-    name: inputs.name,
-    target: target.triple,
-    status: "failed",
-    verdict: "failed",
-    flavor: policy.flavor,
-    error: null,
-    entryPoint: inputs.entryPoint,
-    inputs: await digestInputs(inputs),
-    python: null,
-    packages: null,
-    executable: null,
-    summary: { builtin: 0, standalone: 0, excluded: 0, failed: 0 },
-    modules: []
-  };
-  const stage = async (name, work, describe) => {
-    observer.stageStarted(name);
-    const started = Date.now();
-    const value = await work();
-    observer.stageFinished(name, (Date.now() - started) / 1e3, describe(value));
-    return value;
-  };
+  const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path39.default.join(inputs.outDir, `.${inputs.name}.work`);
-  let plans = [];
+  const workDir = import_node_path42.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written = report;
   try {
-    await ensureToolchain(target, { install: process.env.GITHUB_ACTIONS === "true", log: observer.log });
-    const obtained = await stage(
-      "distribution",
-      () => obtainDistribution(
-        { value: inputs.pythonDistribution, optimization: inputs.pythonOptimization },
-        target,
-        inputs.cacheDir,
-        observer.log
-      ),
-      (d) => `${d.reused ? "reused cached" : "built"} CPython ${d.distribution.json.python_version} (${d.source})`
-    );
-    const distribution = obtained.distribution;
-    report.python = {
-      version: distribution.json.python_version,
-      source: obtained.source,
-      sha256: obtained.sha256,
-      root: distribution.root
-    };
-    assertLinkable(distribution, target, obtained.source);
-    const toolchain = await prepareBuildToolchain(target, inputs.cacheDir, observer.log);
-    const packages = await stage(
-      "build",
-      () => buildPackages({
-        distribution,
-        buildDistribution: obtained.buildDistribution,
-        crossSysconfigName: obtained.crossSysconfigName,
-        project: inputs.project,
-        requirements: inputs.requirements,
-        cacheRoot: inputs.cacheDir,
-        env: { CC: target.toolchain.cc, ...toolchain.env },
-        cxx: toolchain.cxx,
-        platformTag: `${target.arch}-${target.os}-${target.libc}`,
-        log: observer.log
-      }),
-      (p) => `${p.reused ? "reused cached packages" : "built packages"} ${p.key} (${p.capture.records.length} extension modules captured, ${p.compiled} compiled now)`
-    );
-    report.packages = { key: packages.key };
-    checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed);
-    const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
-    const stdlibImports = inputs.stdlib === "imported" ? await findStdlibImports({
-      buildDistribution: obtained.buildDistribution,
-      siteDir: packages.siteDir,
-      roots: [...inputs.entryPoint ? [inputs.entryPoint.split(":")[0]] : [], ...inputs.stdlibInclude]
-    }) : null;
-    if (stdlibImports) {
-      observer.log(`  --stdlib imported: ${stdlibImports.modules.size} stdlib modules found imported`);
-    }
-    plans = await stage(
-      "resolve",
-      async () => planModules({
-        stdlibImported: stdlibImports?.modules ?? null,
-        distribution,
-        target,
-        policy,
-        searchDirs,
-        cxx: toolchain.cxx,
-        includeStdlibTestModules: !inputs.stdlibExclude.includes("test"),
-        records: packages.capture.records,
-        intents: packages.capture.intents,
-        installed: packages.installed,
-        siteDir: packages.siteDir,
-        linkExtra: inputs.linkExtra
-      }),
-      (p) => `${p.filter((m) => m.status === "builtin").length} built-in extension modules`
-    );
-    const failed = plans.filter((p) => p.status === "failed");
-    if (failed.length > 0) {
-      throw new Error(
-        `These extension modules cannot be linked for ${target.triple}:
-` + failed.map((p) => `  - ${p.module} (${p.package ?? "unknown package"}): ${p.reasons.at(-1)?.message}`).join("\n")
-      );
-    }
-    await (0, import_promises27.rm)(workDir, { recursive: true, force: true });
-    const native = import_node_path39.default.join(workDir, `${inputs.name}.native`);
-    const staged = import_node_path39.default.join(workDir, inputs.name);
-    await stage(
-      "link",
-      () => linkExecutable({
-        distribution,
-        target,
-        cxx: toolchain.cxx,
-        plans,
-        sideDirectory: policy.sideDirectory,
-        extraObjects: inputs.linkExtra.flatMap((l) => l.kind === "objects" ? l.paths : []),
-        entryPoint: inputs.entryPoint,
-        workDir,
-        output: native
-      }),
-      () => `${Math.round((0, import_node_fs26.statSync)(native).size / 1e5) / 10} MB native code`
-    );
-    await stage(
-      "embed",
-      () => embedResources({
-        distribution,
-        buildDistribution: obtained.buildDistribution,
-        siteDir: packages.siteDir,
-        stdlibExclude: inputs.stdlibExclude,
-        stdlibTopLevel: stdlibImports?.topLevel ?? null,
-        workDir,
-        nativeExecutable: native,
-        output: staged
-      }),
-      (e) => e.summary
-    );
-    const sideFiles = await shipStandaloneModules({
-      plans,
-      outDir: inputs.outDir,
-      sideDirectory: policy.sideDirectory,
-      target,
-      searchDirs,
-      log: observer.log
-    });
-    if (sideFiles.length > 0) {
-      observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
-    }
-    report.executable = {
-      path: import_node_path39.default.relative(inputs.outDir, executable),
-      bytes: (0, import_node_fs26.statSync)(staged).size,
-      sha256: await sha256File(staged),
-      linkage: await readLinkage(staged),
-      sideFiles
-    };
-    await moveIntoPlace(staged, executable);
+    await buildStages(run);
     report.status = "ok";
   } catch (caught) {
     const error = explainDiskFailure(caught, inputs);
@@ -9360,27 +9271,178 @@ async function runBuild(inputs, observer) {
     report.executable = null;
     throw new BuildFailedError(error, reportFile);
   } finally {
-    report.modules = reportModules(plans, policy.sideDirectory);
-    report.summary = summarize(report.modules);
-    report.verdict = verdictOf(report);
-    await (0, import_promises27.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
-    written = portableStrings(report, inputs);
-    try {
-      await writeReport(reportFile, written);
-      await writeFileAtomic(`${executable}.report.md`, renderReport(written));
-      if (report.executable) {
-        await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path39.default.basename(executable)}
-`);
-      }
-    } catch (error) {
-      for (const file of outputFiles(executable)) await (0, import_promises27.rm)(file, { force: true }).catch(() => void 0);
-      throw error;
-    }
+    await (0, import_promises28.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    written = await finishReport({ report, plans: run.plans, policy, inputs, executable, reportFile });
   }
   return { executable, reportFile, report: written };
 }
+async function buildStages(run) {
+  const { inputs, target, observer } = run;
+  await ensureToolchain(target, { install: process.env.GITHUB_ACTIONS === "true", log: observer.log });
+  const obtained = await distributionStage(run);
+  const toolchain = await prepareBuildToolchain(target, inputs.cacheDir, observer.log);
+  const packages = await packagesStage(run, obtained, toolchain);
+  const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
+  const stdlibImports = await stdlibImportsOf(run, obtained, packages);
+  run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports });
+  await (0, import_promises28.rm)(run.workDir, { recursive: true, force: true });
+  const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports });
+  const sideFiles = await shipStandaloneModules({
+    plans: run.plans,
+    outDir: inputs.outDir,
+    sideDirectory: run.policy.sideDirectory,
+    target,
+    searchDirs,
+    log: observer.log
+  });
+  if (sideFiles.length > 0) {
+    observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
+  }
+  run.report.executable = {
+    path: import_node_path42.default.relative(inputs.outDir, run.executable),
+    bytes: (0, import_node_fs26.statSync)(staged).size,
+    sha256: await sha256File(staged),
+    linkage: await readLinkage(staged),
+    sideFiles
+  };
+  await moveIntoPlace(staged, run.executable);
+}
+async function stage(observer, name, work, describe) {
+  observer.stageStarted(name);
+  const started = Date.now();
+  const value = await work();
+  observer.stageFinished(name, (Date.now() - started) / 1e3, describe(value));
+  return value;
+}
+async function distributionStage(run) {
+  const { inputs, target, observer } = run;
+  const obtained = await stage(
+    observer,
+    "distribution",
+    () => obtainDistribution(
+      { value: inputs.pythonDistribution, optimization: inputs.pythonOptimization },
+      target,
+      inputs.cacheDir,
+      observer.log
+    ),
+    (d) => `${d.reused ? "reused cached" : "built"} CPython ${d.distribution.json.python_version} (${d.source})`
+  );
+  const distribution = obtained.distribution;
+  run.report.python = {
+    version: distribution.json.python_version,
+    source: obtained.source,
+    sha256: obtained.sha256,
+    root: distribution.root
+  };
+  assertLinkable(distribution, target, obtained.source);
+  return obtained;
+}
+async function packagesStage(run, obtained, toolchain) {
+  const { inputs, target, observer } = run;
+  const packages = await stage(
+    observer,
+    "build",
+    () => buildPackages({
+      distribution: obtained.distribution,
+      buildDistribution: obtained.buildDistribution,
+      crossSysconfigName: obtained.crossSysconfigName,
+      project: inputs.project,
+      requirements: inputs.requirements,
+      cacheRoot: inputs.cacheDir,
+      env: { CC: target.toolchain.cc, ...toolchain.env },
+      cxx: toolchain.cxx,
+      platformTag: `${target.arch}-${target.os}-${target.libc}`,
+      log: observer.log
+    }),
+    (p) => `${p.reused ? "reused cached packages" : "built packages"} ${p.key} (${p.capture.records.length} extension modules captured, ${p.compiled} compiled now)`
+  );
+  run.report.packages = { key: packages.key };
+  checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed);
+  return packages;
+}
+async function stdlibImportsOf(run, obtained, packages) {
+  const { inputs, observer } = run;
+  if (inputs.stdlib !== "imported") return null;
+  const imports = await findStdlibImports({
+    buildDistribution: obtained.buildDistribution,
+    siteDir: packages.siteDir,
+    roots: [...inputs.entryPoint ? [inputs.entryPoint.split(":")[0]] : [], ...inputs.stdlibInclude]
+  });
+  observer.log(`  --stdlib imported: ${imports.modules.size} stdlib modules found imported`);
+  return imports;
+}
+async function resolveStage(run, context) {
+  const { inputs, target, policy, observer } = run;
+  const { packages } = context;
+  const plans = await stage(
+    observer,
+    "resolve",
+    async () => planModules({
+      stdlibImported: context.stdlibImports?.modules ?? null,
+      distribution: context.obtained.distribution,
+      target,
+      policy,
+      searchDirs: context.searchDirs,
+      cxx: context.toolchain.cxx,
+      includeStdlibTestModules: !inputs.stdlibExclude.includes("test"),
+      records: packages.capture.records,
+      intents: packages.capture.intents,
+      installed: packages.installed,
+      siteDir: packages.siteDir,
+      linkExtra: inputs.linkExtra
+    }),
+    (p) => `${p.filter((m) => m.status === "builtin").length} built-in extension modules`
+  );
+  run.plans = plans;
+  const failed = plans.filter((p) => p.status === "failed");
+  if (failed.length > 0) {
+    throw new Error(
+      `These extension modules cannot be linked for ${target.triple}:
+` + failed.map((p) => `  - ${p.module} (${p.package ?? "unknown package"}): ${p.reasons.at(-1)?.message}`).join("\n")
+    );
+  }
+  return plans;
+}
+async function linkAndEmbedStage(run, context) {
+  const { inputs, target, observer, workDir } = run;
+  const distribution = context.obtained.distribution;
+  const native = import_node_path42.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path42.default.join(workDir, inputs.name);
+  await stage(
+    observer,
+    "link",
+    () => linkExecutable({
+      distribution,
+      target,
+      cxx: context.toolchain.cxx,
+      plans: run.plans,
+      sideDirectory: run.policy.sideDirectory,
+      extraObjects: inputs.linkExtra.flatMap((l) => l.kind === "objects" ? l.paths : []),
+      entryPoint: inputs.entryPoint,
+      workDir,
+      output: native
+    }),
+    () => `${Math.round((0, import_node_fs26.statSync)(native).size / 1e5) / 10} MB native code`
+  );
+  await stage(
+    observer,
+    "embed",
+    () => embedResources({
+      distribution,
+      buildDistribution: context.obtained.buildDistribution,
+      siteDir: context.packages.siteDir,
+      stdlibExclude: inputs.stdlibExclude,
+      stdlibTopLevel: context.stdlibImports?.topLevel ?? null,
+      workDir,
+      nativeExecutable: native,
+      output: staged
+    }),
+    (e) => e.summary
+  );
+  return staged;
+}
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs26.readFileSync)(import_node_path39.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs26.readFileSync)(import_node_path42.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -9544,7 +9606,7 @@ function planCommand(args) {
 }
 
 // src/commands/report.ts
-var import_promises28 = require("node:fs/promises");
+var import_promises29 = require("node:fs/promises");
 var import_node_util3 = require("node:util");
 
 // src/report/diff.ts
@@ -9603,7 +9665,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path40 = __toESM(require("node:path"));
+var import_node_path43 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -9616,7 +9678,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path40.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path43.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }
@@ -9653,7 +9715,7 @@ async function reportCommand(args) {
     } else {
       throw new Error(`unknown report command "${verb ?? ""}": use "report render FILE..." or "report diff BASE HEAD"`);
     }
-    if (values.out) await (0, import_promises28.writeFile)(values.out, text);
+    if (values.out) await (0, import_promises29.writeFile)(values.out, text);
     else process.stdout.write(text);
     return code2;
   } catch (error) {
@@ -9666,7 +9728,7 @@ async function readReport(file) {
   let raw;
   let text;
   try {
-    text = await (0, import_promises28.readFile)(file, "utf8");
+    text = await (0, import_promises29.readFile)(file, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw new Error(

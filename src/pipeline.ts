@@ -4,7 +4,7 @@ import path from 'node:path'
 import { buildPackages, type BuiltPackages } from './packages/build-packages'
 import { checkEntryPoint } from './packages/entry-point'
 import { obtainDistribution, type ObtainedDistribution } from './distribution/obtain'
-import { prepareBuildToolchain } from './toolchain/toolchain-env'
+import { prepareBuildToolchain, type BuildToolchain } from './toolchain/toolchain-env'
 import type { BuildInputs } from './inputs/schema'
 import { embedResources } from './link/embed'
 import { shipStandaloneModules } from './link/ship-standalone'
@@ -13,16 +13,14 @@ import { assertLinkable } from './link/object-format'
 import { sha256File } from './cache/hash'
 import { packageRoot } from './utils/package-root'
 import { readLinkage } from './report/linkage'
-import { digestInputs } from './report/input-digest'
-import { renderReport } from './report/markdown'
-import { explainDiskFailure, moveIntoPlace, outputFiles, prepareOutputDir, writeFileAtomic } from './publish/output-dir'
-import { portableStrings } from './report/portable'
-import { reportModules, summarize, verdictOf, writeReport, REPORT_SCHEMA, type Report } from './report/report'
+import { finishReport, startReport } from './report/assemble'
+import { explainDiskFailure, moveIntoPlace, prepareOutputDir } from './publish/output-dir'
+import type { Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
-import { findStdlibImports } from './resolve/stdlib-imports'
+import { findStdlibImports, type StdlibImports } from './resolve/stdlib-imports'
 import { planModules, type ModulePlan } from './resolve/modules'
-import { extensionPolicy } from './resolve/policy'
-import { ensureToolchain, selectToolchain } from './toolchain/select-toolchain'
+import { extensionPolicy, type ExtensionPolicy } from './resolve/policy'
+import { ensureToolchain, selectToolchain, type HostedTarget } from './toolchain/select-toolchain'
 import { findTarget, hostTriple } from './targets/table'
 
 /** How the fronts (CLI, action) watch the pipeline. */
@@ -49,180 +47,33 @@ export class BuildFailedError extends Error {
   }
 }
 
+/** One build of one target, as the stages below share it. */
+interface BuildRun {
+  inputs: BuildInputs
+  target: HostedTarget
+  policy: ExtensionPolicy
+  observer: PipelineObserver
+  report: Report
+  /** Where the binary is made before it is moved into place, whole; removed at the end. */
+  workDir: string
+  executable: string
+  /** Every module's decision, once resolve has run (the report lists them even on failure). */
+  plans: ModulePlan[]
+}
+
 /** Runs every stage in order for one target and writes the executable and its report. */
 export async function runBuild(inputs: BuildInputs, observer: PipelineObserver): Promise<BuildOutcome> {
   const target = selectToolchain(findTarget(inputs.target), hostTriple())
   const policy = extensionPolicy(inputs, target)
   const executable = path.join(inputs.outDir, inputs.name)
   const reportFile = `${executable}.report.json`
-  const report: Report = {
-    schema: REPORT_SCHEMA,
-    tool: { name: 'pyseal', version: toolVersion() },
-    name: inputs.name,
-    target: target.triple,
-    status: 'failed',
-    verdict: 'failed',
-    flavor: policy.flavor,
-    error: null,
-    entryPoint: inputs.entryPoint,
-    inputs: await digestInputs(inputs),
-    python: null,
-    packages: null,
-    executable: null,
-    summary: { builtin: 0, standalone: 0, excluded: 0, failed: 0 },
-    modules: []
-  }
-  const stage = async <T>(name: string, work: () => Promise<T>, describe: (value: T) => string): Promise<T> => {
-    observer.stageStarted(name)
-    const started = Date.now()
-    const value = await work()
-    observer.stageFinished(name, (Date.now() - started) / 1000, describe(value))
-    return value
-  }
-
+  const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() })
   await prepareOutputDir(inputs.outDir, executable)
   const workDir = path.join(inputs.outDir, `.${inputs.name}.work`)
-  let plans: ModulePlan[] = []
+  const run: BuildRun = { inputs, target, policy, observer, report, workDir, executable, plans: [] }
   let written: Report = report
   try {
-    await ensureToolchain(target, { install: process.env.GITHUB_ACTIONS === 'true', log: observer.log })
-    const obtained: ObtainedDistribution = await stage(
-      'distribution',
-      () =>
-        obtainDistribution(
-          { value: inputs.pythonDistribution, optimization: inputs.pythonOptimization },
-          target,
-          inputs.cacheDir,
-          observer.log
-        ),
-      d => `${d.reused ? 'reused cached' : 'built'} CPython ${d.distribution.json.python_version} (${d.source})`
-    )
-    const distribution = obtained.distribution
-    report.python = {
-      version: distribution.json.python_version,
-      source: obtained.source,
-      sha256: obtained.sha256,
-      root: distribution.root
-    }
-    assertLinkable(distribution, target, obtained.source)
-
-    const toolchain = await prepareBuildToolchain(target, inputs.cacheDir, observer.log)
-    const packages: BuiltPackages = await stage(
-      'build',
-      () =>
-        buildPackages({
-          distribution,
-          buildDistribution: obtained.buildDistribution,
-          crossSysconfigName: obtained.crossSysconfigName,
-          project: inputs.project,
-          requirements: inputs.requirements,
-          cacheRoot: inputs.cacheDir,
-          env: { CC: target.toolchain.cc, ...toolchain.env },
-          cxx: toolchain.cxx,
-          platformTag: `${target.arch}-${target.os}-${target.libc}`,
-          log: observer.log
-        }),
-      p =>
-        `${p.reused ? 'reused cached packages' : 'built packages'} ${p.key} (${p.capture.records.length} extension modules captured, ${p.compiled} compiled now)`
-    )
-    report.packages = { key: packages.key }
-    checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed)
-
-    const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs)
-    const stdlibImports =
-      inputs.stdlib === 'imported'
-        ? await findStdlibImports({
-            buildDistribution: obtained.buildDistribution,
-            siteDir: packages.siteDir,
-            roots: [...(inputs.entryPoint ? [inputs.entryPoint.split(':')[0]] : []), ...inputs.stdlibInclude]
-          })
-        : null
-    if (stdlibImports) {
-      observer.log(`  --stdlib imported: ${stdlibImports.modules.size} stdlib modules found imported`)
-    }
-    plans = await stage(
-      'resolve',
-      async () =>
-        planModules({
-          stdlibImported: stdlibImports?.modules ?? null,
-          distribution,
-          target,
-          policy,
-          searchDirs,
-          cxx: toolchain.cxx,
-          includeStdlibTestModules: !inputs.stdlibExclude.includes('test'),
-          records: packages.capture.records,
-          intents: packages.capture.intents,
-          installed: packages.installed,
-          siteDir: packages.siteDir,
-          linkExtra: inputs.linkExtra
-        }),
-      p => `${p.filter(m => m.status === 'builtin').length} built-in extension modules`
-    )
-    const failed = plans.filter(p => p.status === 'failed')
-    if (failed.length > 0) {
-      throw new Error(
-        `These extension modules cannot be linked for ${target.triple}:\n` +
-          failed
-            .map(p => `  - ${p.module} (${p.package ?? 'unknown package'}): ${p.reasons.at(-1)?.message}`)
-            .join('\n')
-      )
-    }
-
-    await rm(workDir, { recursive: true, force: true })
-    const native = path.join(workDir, `${inputs.name}.native`)
-    // The binary is made in the work directory and moved into place last, whole.
-    const staged = path.join(workDir, inputs.name)
-    await stage(
-      'link',
-      () =>
-        linkExecutable({
-          distribution,
-          target,
-          cxx: toolchain.cxx,
-          plans,
-          sideDirectory: policy.sideDirectory,
-          extraObjects: inputs.linkExtra.flatMap(l => (l.kind === 'objects' ? l.paths : [])),
-          entryPoint: inputs.entryPoint,
-          workDir,
-          output: native
-        }),
-      () => `${Math.round(statSync(native).size / 1e5) / 10} MB native code`
-    )
-    await stage(
-      'embed',
-      () =>
-        embedResources({
-          distribution,
-          buildDistribution: obtained.buildDistribution,
-          siteDir: packages.siteDir,
-          stdlibExclude: inputs.stdlibExclude,
-          stdlibTopLevel: stdlibImports?.topLevel ?? null,
-          workDir,
-          nativeExecutable: native,
-          output: staged
-        }),
-      e => e.summary
-    )
-    const sideFiles = await shipStandaloneModules({
-      plans,
-      outDir: inputs.outDir,
-      sideDirectory: policy.sideDirectory,
-      target,
-      searchDirs,
-      log: observer.log
-    })
-    if (sideFiles.length > 0) {
-      observer.log(`the binary needs ${sideFiles.join(', ')} beside it: ship ${inputs.outDir} as a folder`)
-    }
-    report.executable = {
-      path: path.relative(inputs.outDir, executable),
-      bytes: statSync(staged).size,
-      sha256: await sha256File(staged),
-      linkage: await readLinkage(staged),
-      sideFiles
-    }
-    await moveIntoPlace(staged, executable)
+    await buildStages(run)
     report.status = 'ok'
   } catch (caught) {
     const error = explainDiskFailure(caught as Error, inputs)
@@ -230,26 +81,213 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
     report.executable = null
     throw new BuildFailedError(error, reportFile)
   } finally {
-    report.modules = reportModules(plans, policy.sideDirectory)
-    report.summary = summarize(report.modules)
-    report.verdict = verdictOf(report)
     await rm(workDir, { recursive: true, force: true }).catch(() => undefined)
-    written = portableStrings(report, inputs)
-    try {
-      await writeReport(reportFile, written)
-      await writeFileAtomic(`${executable}.report.md`, renderReport(written))
-      // The format sha256sum -c reads, naming the binary as it sits beside this file.
-      if (report.executable) {
-        await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${path.basename(executable)}\n`)
-      }
-    } catch (error) {
-      // A build whose report cannot be written leaves nothing that looks finished.
-      for (const file of outputFiles(executable)) await rm(file, { force: true }).catch(() => undefined)
-      // eslint-disable-next-line no-unsafe-finally -- the write failure is the news now
-      throw error
-    }
+    written = await finishReport({ report, plans: run.plans, policy, inputs, executable, reportFile })
   }
   return { executable, reportFile, report: written }
+}
+
+/** The stages in order: distribution, packages, resolve, link, embed, and the binary moved into place. */
+async function buildStages(run: BuildRun): Promise<void> {
+  const { inputs, target, observer } = run
+  await ensureToolchain(target, { install: process.env.GITHUB_ACTIONS === 'true', log: observer.log })
+  const obtained = await distributionStage(run)
+  const toolchain = await prepareBuildToolchain(target, inputs.cacheDir, observer.log)
+  const packages = await packagesStage(run, obtained, toolchain)
+  const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs)
+  const stdlibImports = await stdlibImportsOf(run, obtained, packages)
+  run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports })
+  await rm(run.workDir, { recursive: true, force: true })
+  const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports })
+  const sideFiles = await shipStandaloneModules({
+    plans: run.plans,
+    outDir: inputs.outDir,
+    sideDirectory: run.policy.sideDirectory,
+    target,
+    searchDirs,
+    log: observer.log
+  })
+  if (sideFiles.length > 0) {
+    observer.log(`the binary needs ${sideFiles.join(', ')} beside it: ship ${inputs.outDir} as a folder`)
+  }
+  run.report.executable = {
+    path: path.relative(inputs.outDir, run.executable),
+    bytes: statSync(staged).size,
+    sha256: await sha256File(staged),
+    linkage: await readLinkage(staged),
+    sideFiles
+  }
+  await moveIntoPlace(staged, run.executable)
+}
+
+/** Runs one named stage, telling the observer when it starts and how long it took. */
+async function stage<T>(
+  observer: PipelineObserver,
+  name: string,
+  work: () => Promise<T>,
+  describe: (value: T) => string
+): Promise<T> {
+  observer.stageStarted(name)
+  const started = Date.now()
+  const value = await work()
+  observer.stageFinished(name, (Date.now() - started) / 1000, describe(value))
+  return value
+}
+
+async function distributionStage(run: BuildRun): Promise<ObtainedDistribution> {
+  const { inputs, target, observer } = run
+  const obtained = await stage(
+    observer,
+    'distribution',
+    () =>
+      obtainDistribution(
+        { value: inputs.pythonDistribution, optimization: inputs.pythonOptimization },
+        target,
+        inputs.cacheDir,
+        observer.log
+      ),
+    d => `${d.reused ? 'reused cached' : 'built'} CPython ${d.distribution.json.python_version} (${d.source})`
+  )
+  const distribution = obtained.distribution
+  run.report.python = {
+    version: distribution.json.python_version,
+    source: obtained.source,
+    sha256: obtained.sha256,
+    root: distribution.root
+  }
+  assertLinkable(distribution, target, obtained.source)
+  return obtained
+}
+
+async function packagesStage(
+  run: BuildRun,
+  obtained: ObtainedDistribution,
+  toolchain: BuildToolchain
+): Promise<BuiltPackages> {
+  const { inputs, target, observer } = run
+  const packages = await stage(
+    observer,
+    'build',
+    () =>
+      buildPackages({
+        distribution: obtained.distribution,
+        buildDistribution: obtained.buildDistribution,
+        crossSysconfigName: obtained.crossSysconfigName,
+        project: inputs.project,
+        requirements: inputs.requirements,
+        cacheRoot: inputs.cacheDir,
+        env: { CC: target.toolchain.cc, ...toolchain.env },
+        cxx: toolchain.cxx,
+        platformTag: `${target.arch}-${target.os}-${target.libc}`,
+        log: observer.log
+      }),
+    p =>
+      `${p.reused ? 'reused cached packages' : 'built packages'} ${p.key} (${p.capture.records.length} extension modules captured, ${p.compiled} compiled now)`
+  )
+  run.report.packages = { key: packages.key }
+  checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed)
+  return packages
+}
+
+/** With `--stdlib imported`: the stdlib modules the app and its packages import (null: keep the whole stdlib). */
+async function stdlibImportsOf(
+  run: BuildRun,
+  obtained: ObtainedDistribution,
+  packages: BuiltPackages
+): Promise<StdlibImports | null> {
+  const { inputs, observer } = run
+  if (inputs.stdlib !== 'imported') return null
+  const imports = await findStdlibImports({
+    buildDistribution: obtained.buildDistribution,
+    siteDir: packages.siteDir,
+    roots: [...(inputs.entryPoint ? [inputs.entryPoint.split(':')[0]] : []), ...inputs.stdlibInclude]
+  })
+  observer.log(`  --stdlib imported: ${imports.modules.size} stdlib modules found imported`)
+  return imports
+}
+
+interface ResolveContext {
+  obtained: ObtainedDistribution
+  packages: BuiltPackages
+  toolchain: BuildToolchain
+  searchDirs: string[]
+  stdlibImports: StdlibImports | null
+}
+
+async function resolveStage(run: BuildRun, context: ResolveContext): Promise<ModulePlan[]> {
+  const { inputs, target, policy, observer } = run
+  const { packages } = context
+  const plans = await stage(
+    observer,
+    'resolve',
+    async () =>
+      planModules({
+        stdlibImported: context.stdlibImports?.modules ?? null,
+        distribution: context.obtained.distribution,
+        target,
+        policy,
+        searchDirs: context.searchDirs,
+        cxx: context.toolchain.cxx,
+        includeStdlibTestModules: !inputs.stdlibExclude.includes('test'),
+        records: packages.capture.records,
+        intents: packages.capture.intents,
+        installed: packages.installed,
+        siteDir: packages.siteDir,
+        linkExtra: inputs.linkExtra
+      }),
+    p => `${p.filter(m => m.status === 'builtin').length} built-in extension modules`
+  )
+  run.plans = plans
+  const failed = plans.filter(p => p.status === 'failed')
+  if (failed.length > 0) {
+    throw new Error(
+      `These extension modules cannot be linked for ${target.triple}:\n` +
+        failed.map(p => `  - ${p.module} (${p.package ?? 'unknown package'}): ${p.reasons.at(-1)?.message}`).join('\n')
+    )
+  }
+  return plans
+}
+
+/** Links the native executable and appends the resources; returns the staged binary in the work directory. */
+async function linkAndEmbedStage(run: BuildRun, context: Omit<ResolveContext, 'searchDirs'>): Promise<string> {
+  const { inputs, target, observer, workDir } = run
+  const distribution = context.obtained.distribution
+  const native = path.join(workDir, `${inputs.name}.native`)
+  const staged = path.join(workDir, inputs.name)
+  await stage(
+    observer,
+    'link',
+    () =>
+      linkExecutable({
+        distribution,
+        target,
+        cxx: context.toolchain.cxx,
+        plans: run.plans,
+        sideDirectory: run.policy.sideDirectory,
+        extraObjects: inputs.linkExtra.flatMap(l => (l.kind === 'objects' ? l.paths : [])),
+        entryPoint: inputs.entryPoint,
+        workDir,
+        output: native
+      }),
+    () => `${Math.round(statSync(native).size / 1e5) / 10} MB native code`
+  )
+  await stage(
+    observer,
+    'embed',
+    () =>
+      embedResources({
+        distribution,
+        buildDistribution: context.obtained.buildDistribution,
+        siteDir: context.packages.siteDir,
+        stdlibExclude: inputs.stdlibExclude,
+        stdlibTopLevel: context.stdlibImports?.topLevel ?? null,
+        workDir,
+        nativeExecutable: native,
+        output: staged
+      }),
+    e => e.summary
+  )
+  return staged
 }
 
 /** pyseal's own version, for the report and the cache keys. */

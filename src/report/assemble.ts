@@ -1,0 +1,74 @@
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+import type { BuildInputs } from '../inputs/schema'
+import { outputFiles, writeFileAtomic } from '../publish/output-dir'
+import type { ModulePlan } from '../resolve/modules'
+import type { ExtensionPolicy } from '../resolve/policy'
+import { digestInputs } from './input-digest'
+import { renderReport } from './markdown'
+import { portableStrings } from './portable'
+import { reportModules, summarize, verdictOf, writeReport, REPORT_SCHEMA, type Report } from './report'
+
+/**
+ * The report's life in one build (called by src/pipeline.ts): started before any
+ * stage with what is known up front, filled in by the stages, and finished — modules,
+ * summary, verdict, portable paths — and written whether the build succeeded or not.
+ */
+export async function startReport(request: {
+  inputs: BuildInputs
+  triple: string
+  flavor: Report['flavor']
+  version: string
+}): Promise<Report> {
+  return {
+    schema: REPORT_SCHEMA,
+    tool: { name: 'pyseal', version: request.version },
+    name: request.inputs.name,
+    target: request.triple,
+    status: 'failed',
+    verdict: 'failed',
+    flavor: request.flavor,
+    error: null,
+    entryPoint: request.inputs.entryPoint,
+    inputs: await digestInputs(request.inputs),
+    python: null,
+    packages: null,
+    executable: null,
+    summary: { builtin: 0, standalone: 0, excluded: 0, failed: 0 },
+    modules: []
+  }
+}
+
+export interface FinishReportRequest {
+  report: Report
+  plans: ModulePlan[]
+  policy: ExtensionPolicy
+  inputs: BuildInputs
+  executable: string
+  reportFile: string
+}
+
+/**
+ * Completes the report from the module plans and writes it (JSON, Markdown) and the
+ * binary's `.sha256`. A report that cannot be written takes every output file of this
+ * build with it: nothing is left that looks finished. Returns the report as written.
+ */
+export async function finishReport(request: FinishReportRequest): Promise<Report> {
+  const { report, executable } = request
+  report.modules = reportModules(request.plans, request.policy.sideDirectory)
+  report.summary = summarize(report.modules)
+  report.verdict = verdictOf(report)
+  const written = portableStrings(report, request.inputs)
+  try {
+    await writeReport(request.reportFile, written)
+    await writeFileAtomic(`${executable}.report.md`, renderReport(written))
+    // The format sha256sum -c reads, naming the binary as it sits beside this file.
+    if (report.executable) {
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${path.basename(executable)}\n`)
+    }
+  } catch (error) {
+    for (const file of outputFiles(executable)) await rm(file, { force: true }).catch(() => undefined)
+    throw error
+  }
+  return written
+}
