@@ -1,5 +1,5 @@
 #!/bin/bash
-# Builds c/launcher.c against a CPython's own static libpython (default:
+# Builds the launcher (c/*.c) against a CPython's own static libpython (default:
 # Debian's /usr/bin/python3.11 with python3.11-dev), packs that Python's
 # stdlib + a tiny app with python/pyseal_pack, appends the archive and RUNS
 # the binaries.  Exit status 0 only if every check that ran passed.
@@ -157,8 +157,12 @@ CFLAGS="-O2 -g0 -Wall -I$INC"
 set -e
 VARIANTS="app interp opts"
 [ $HAVE_SSL = 1 ] && VARIANTS="$VARIANTS sslfb"
+# The launcher is every c/*.c, each compiled with the variant's pyseal_app.h.
 for v in $VARIANTS; do
-    $CC $CFLAGS -Werror -Wextra -I"$W/h-$v" -c "$REPO/c/launcher.c" -o "$W/launcher-$v.o"
+    mkdir -p "$W/launcher-$v"
+    for src in "$REPO"/c/*.c; do
+        $CC $CFLAGS -Werror -Wextra -I"$W/h-$v" -c "$src" -o "$W/launcher-$v/$(basename "$src" .c).o"
+    done
 done
 $CC $CFLAGS -c "$HERE/speedups.c" -o "$W/speedups.o"
 EXT_SUFFIX=$("$PY" -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')
@@ -176,7 +180,7 @@ if [ $HAVE_SSL = 1 ]; then
     $CC $CFLAGS -DPy_BUILD_CORE_BUILTIN -I"$INC/internal" -I"$SRC/Modules" -c "$SRC/Modules/_ssl.c" -o "$W/ssl.o"
 fi
 for v in $VARIANTS; do
-    objs="$W/launcher-$v.o $EXTRA_OBJS" libs=""
+    objs="$(echo "$W/launcher-$v"/*.o) $EXTRA_OBJS" libs=""
     if [ $v != app ] && [ $HAVE_SSL = 1 ]; then objs="$objs $W/ssl.o" libs="$SSL_LIBS"; fi
     # interp loads a shared extension from PYSEAL_SIDE_DIR: export the C API
     [ $v = interp ] && libs="$libs -Wl,--export-dynamic"

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runChecked } from '../exec/run'
@@ -30,7 +31,44 @@ export interface LinkResult {
   commands: string[][]
 }
 
-/** Compiles the launcher with the generated inittab and links everything into one executable. */
+/** The launcher's C sources: every `.c` file directly in the package's `c/` folder (see c/README.md), in a fixed order. */
+function launcherSources(): string[] {
+  const folder = path.join(packageRoot(), 'c')
+  return readdirSync(folder)
+    .filter(name => name.endsWith('.c'))
+    .sort()
+    .map(name => path.join(folder, name))
+}
+
+/** Compiles each launcher source with the pyseal_app.h in workDir; returns the objects, in link order. */
+async function compileLauncher(
+  cc: string,
+  distribution: Distribution,
+  workDir: string,
+  run: (command: string, args: string[]) => Promise<void>
+): Promise<string[]> {
+  const include = path.join(distribution.root, distribution.json.python_paths.include)
+  const objects: string[] = []
+  for (const source of launcherSources()) {
+    const object = path.join(workDir, `${path.basename(source, '.c')}.o`)
+    objects.push(object)
+    await run(cc, [
+      '-O2',
+      '-g0',
+      // Header paths reach the object through assert's __FILE__: the same name in any cache dir.
+      `-ffile-prefix-map=${distribution.root}=/pyseal-python`,
+      `-I${include}`,
+      `-I${workDir}`,
+      '-c',
+      source,
+      '-o',
+      object
+    ])
+  }
+  return objects
+}
+
+/** Compiles the launcher with the generated pyseal_app.h and links everything into one executable. */
 export async function linkExecutable(request: LinkRequest): Promise<LinkResult> {
   const { distribution, target, plans, workDir } = request
   const toolchain = target.toolchain
@@ -51,24 +89,11 @@ export async function linkExecutable(request: LinkRequest): Promise<LinkResult> 
       sideDirectory: request.sideDirectory
     })
   )
-  const include = path.join(distribution.root, distribution.json.python_paths.include)
-  const launcherObject = path.join(workDir, 'launcher.o')
-  await run(toolchain.cc, [
-    '-O2',
-    '-g0',
-    // Header paths reach the object through assert's __FILE__: the same name in any cache dir.
-    `-ffile-prefix-map=${distribution.root}=/pyseal-python`,
-    `-I${include}`,
-    `-I${workDir}`,
-    '-c',
-    path.join(packageRoot(), 'c', 'launcher.c'),
-    '-o',
-    launcherObject
-  ])
+  const launcherObjects = await compileLauncher(toolchain.cc, distribution, workDir, run)
 
   const builtins = plans.filter(p => p.status === 'builtin')
   const objects: string[] = [
-    launcherObject,
+    ...launcherObjects,
     ...distribution.json.build_info.core.objs.map(o => path.join(distribution.root, o))
   ]
   const extensionsDir = path.join(workDir, 'extensions')
