@@ -38,25 +38,6 @@ module.exports = __toCommonJS(cli_exports);
 // src/commands/build.ts
 var import_node_util = require("node:util");
 
-// src/inputs/resolve-inputs.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"));
-
-// src/cache/paths.ts
-var import_node_os = __toESM(require("node:os"));
-var import_node_path = __toESM(require("node:path"));
-function defaultCacheDir() {
-  const fromEnv = process.env.PYSEAL_CACHE_DIR;
-  if (fromEnv) return import_node_path.default.resolve(fromEnv);
-  const xdg = process.env.XDG_CACHE_HOME;
-  return import_node_path.default.join(xdg ? xdg : import_node_path.default.join(import_node_os.default.homedir(), ".cache"), "pyseal");
-}
-
-// src/distribution/pbs.ts
-var import_node_fs4 = require("node:fs");
-var import_promises5 = require("node:fs/promises");
-var import_node_path5 = __toESM(require("node:path"));
-
 // node_modules/zod/v3/external.js
 var external_exports = {};
 __export(external_exports, {
@@ -535,8 +516,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path44, errorMaps, issueData } = params;
-  const fullPath = [...path44, ...issueData.path || []];
+  const { data, path: path45, errorMaps, issueData } = params;
+  const fullPath = [...path45, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -652,11 +633,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path44, key) {
+  constructor(parent, value, path45, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path44;
+    this._path = path45;
     this._key = key;
   }
   get path() {
@@ -4098,6 +4079,627 @@ var coerce = {
 };
 var NEVER = INVALID;
 
+// src/inputs/options/value-schemas.ts
+var DEFAULT_STDLIB_EXCLUDE = [
+  "test",
+  "*/test",
+  "*/tests",
+  "idlelib",
+  "tkinter",
+  "turtledemo",
+  "turtle.py",
+  "ensurepip",
+  "lib2to3",
+  "site-packages"
+];
+var ExtensionLocationSchema = external_exports.discriminatedUnion("kind", [
+  /** Loaded from memory, never written to disk (only Windows can, and only when allowed). */
+  external_exports.object({ kind: external_exports.literal("in-memory") }),
+  /** A shared-library file in this directory beside the binary (`filesystem-relative:lib`). */
+  external_exports.object({
+    kind: external_exports.literal("filesystem-relative"),
+    dir: external_exports.string().regex(
+      /^(?!\.\.?(\/|$))(?!.*\/\.\.?(\/|$))[\w.-]+(\/[\w.-]+)*$/,
+      `must be a directory below the binary's (letters, digits, ".", "_", "-" and "/"; no ".." and no leading "/")`
+    )
+  })
+]);
+var LinkExtraSchema = external_exports.discriminatedUnion("kind", [
+  external_exports.object({ kind: external_exports.literal("objects"), paths: external_exports.array(external_exports.string()) }),
+  /** `pkg.mod=a.o,b.a`: a built-in module from these objects (its init function is PyInit_mod). */
+  external_exports.object({ kind: external_exports.literal("module"), module: external_exports.string(), paths: external_exports.array(external_exports.string()) })
+]);
+var EntryPointSchema = external_exports.string().regex(/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.]*)?$/, "must look like pkg.module:function or pkg.module");
+
+// src/inputs/options/build.ts
+var EVERYWHERE = ["cli", "pyproject", "action"];
+var ALSO_WORKFLOW = ["cli", "pyproject", "action", "workflow"];
+var BUILD_OPTIONS = {
+  target: {
+    name: "target",
+    value: external_exports.string().min(1),
+    given: "text",
+    surfaces: EVERYWHERE,
+    metavar: "TRIPLE",
+    default: { text: "this machine's triple" },
+    summary: "target triple or alias (`linux-x64`, `linux-musl-x64`, ...)"
+  },
+  project: {
+    name: "project",
+    value: external_exports.string().min(1),
+    given: "text",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "DIR",
+    default: { value: ".", declared: true },
+    summary: "the project directory (a `pyproject.toml` or `setup.py`)"
+  },
+  requirements: {
+    name: "requirements",
+    value: external_exports.array(external_exports.string().min(1)),
+    given: "repeated",
+    arrayOnly: true,
+    surfaces: EVERYWHERE,
+    metavar: "FILE",
+    summary: "a requirements file; everything is built from source"
+  },
+  entryPoint: {
+    name: "entry-point",
+    value: EntryPointSchema.nullable(),
+    given: "text",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "MOD[:FUNC]",
+    default: { text: "the only `[project.scripts]` entry" },
+    summary: "what the binary runs: `pkg.module:function` or `pkg.module`; `none` (or no scripts at all) gives an interpreter-mode binary that behaves like `python`"
+  },
+  name: {
+    name: "name",
+    value: external_exports.string().regex(/^[\w.-]+$/, 'may hold letters, digits, ".", "_" and "-" only'),
+    given: "text",
+    surfaces: EVERYWHERE,
+    metavar: "NAME",
+    default: { text: "the project's name" },
+    summary: "executable name"
+  },
+  pythonDistribution: {
+    name: "python-distribution",
+    value: external_exports.string().min(1),
+    given: "text",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "SRC",
+    default: { value: "debian:python3.11" },
+    summary: "the CPython to build on: a source tarball (path or URL), `debian:python3.11` / `debian:python3.13`, a python-build-standalone full archive (`pbs:3.11`, or its path or URL#sha256=HEX), or a directory with PYTHON.json",
+    readme: "a CPython source tarball (path or URL), `debian:python3.11` / `debian:python3.13` (Debian's source packages), a python-build-standalone *full* archive (`pbs:3.11`, `pbs:3.11.9+20240415:lto`, its path, or its URL with `#sha256=HEX`), or a directory holding a `PYTHON.json`"
+  },
+  pythonOptimization: {
+    name: "python-optimization",
+    value: external_exports.enum(["none", "lto", "pgo+lto"]),
+    given: "text",
+    surfaces: EVERYWHERE,
+    metavar: "MODE",
+    default: { value: "none" },
+    summary: "for a CPython built from source: `none` (quickest to build), `lto`, or `pgo+lto` (the fastest start-up, about four times the build, cached once built)",
+    readme: "for a CPython built from source: `none` (quickest to build), `lto`, or `pgo+lto` (profile-guided and link-time optimized, as operating systems ship it: the fastest start-up, a build about four times as long, cached once built). python-build-standalone archives choose theirs by variant (`pbs:3.11:pgo+lto`)"
+  },
+  stdlibExclude: {
+    name: "stdlib-exclude",
+    value: external_exports.array(external_exports.string()),
+    given: "list",
+    surfaces: EVERYWHERE,
+    metavar: "LIST",
+    default: { value: DEFAULT_STDLIB_EXCLUDE, text: "test suites, `idlelib`, `tkinter`, `ensurepip`, `lib2to3`" },
+    summary: "comma-separated stdlib parts to leave out; `none` keeps the whole stdlib"
+  },
+  stdlib: {
+    name: "stdlib",
+    value: external_exports.enum(["all", "imported"]),
+    given: "text",
+    surfaces: EVERYWHERE,
+    metavar: "all|imported",
+    default: { value: "all" },
+    summary: "`all`: the stdlib less stdlib-exclude; `imported`: only the stdlib modules and extension modules the app and its packages import (found statically; a smaller binary)",
+    readme: "`all`: the stdlib less stdlib-exclude; `imported`: pack only the stdlib modules the app and its packages import and link only the stdlib extension modules they import (found statically with `modulefinder`: module level in the stdlib, everywhere in the app and its packages; the interpreter's own modules always stay). A hello-world drops from about 33 MB to 9 MB. A module left out this way is `STDLIB_NOT_IMPORTED` in the report"
+  },
+  stdlibInclude: {
+    name: "stdlib-include",
+    value: external_exports.array(external_exports.string().regex(/^[A-Za-z_][\w.]*$/, "must be dotted module names")),
+    given: "list",
+    surfaces: EVERYWHERE,
+    metavar: "LIST",
+    summary: "comma-separated modules that stdlib `imported` keeps though no import of them is found (dynamic imports)",
+    readme: "modules that stdlib `imported` keeps though no import of them is found (`importlib.import_module(name)` with a computed name): comma-separated dotted names"
+  },
+  outDir: {
+    name: "out-dir",
+    value: external_exports.string().min(1),
+    given: "text",
+    surfaces: EVERYWHERE,
+    metavar: "DIR",
+    default: { value: "pyseal-out", declared: true },
+    summary: "where the executable and its report go",
+    readme: "where `<name>` and `<name>.report.json` go"
+  },
+  cacheDir: {
+    name: "cache-dir",
+    value: external_exports.string().min(1),
+    given: "text",
+    surfaces: EVERYWHERE,
+    metavar: "DIR",
+    default: { text: "`~/.cache/pyseal`" },
+    summary: "the build cache: built CPython distributions and compiled packages, by content"
+  },
+  failOn: {
+    name: "fail-on",
+    value: external_exports.enum(["error", "fallback", "never"]),
+    given: "text",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "WHEN",
+    default: { value: "error", declared: true },
+    summary: "when the build counts as failed: `error` (only when no binary could be made), `fallback` (also when a third-party extension module is not built in) or `never`"
+  },
+  flavor: {
+    name: "flavor",
+    value: external_exports.enum(["static", "dynamic"]).nullable(),
+    given: "text",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "static|dynamic",
+    default: { text: "`static` on musl, `dynamic` elsewhere" },
+    summary: "`static`: built-ins only; `dynamic`: extension modules that cannot be built in ship as files beside the binary"
+  },
+  extensionLocations: {
+    name: "extension-location",
+    value: external_exports.array(ExtensionLocationSchema).min(1),
+    given: "list",
+    surfaces: EVERYWHERE,
+    metavar: "LIST",
+    default: { value: "filesystem-relative:lib" },
+    summary: "where such files go, first that works wins: `in-memory`, `filesystem-relative:DIR`"
+  },
+  allowInMemorySharedLibraryLoading: {
+    name: "allow-in-memory-shared-library-loading",
+    value: external_exports.boolean(),
+    given: "switch",
+    surfaces: EVERYWHERE,
+    default: { value: false, declared: true },
+    summary: "let `in-memory` be used where the target can (Windows only)"
+  },
+  excludePackages: {
+    name: "exclude-packages",
+    value: external_exports.array(external_exports.string()),
+    given: "list",
+    surfaces: EVERYWHERE,
+    metavar: "LIST",
+    summary: "comma-separated distributions whose extension modules are left out"
+  },
+  standalonePackages: {
+    name: "standalone-packages",
+    value: external_exports.array(external_exports.string()),
+    given: "list",
+    surfaces: EVERYWHERE,
+    metavar: "LIST",
+    summary: "comma-separated distributions whose extension modules stay files beside the binary"
+  },
+  linkExtra: {
+    name: "link-extra",
+    value: external_exports.array(LinkExtraSchema),
+    given: "repeated",
+    surfaces: EVERYWHERE,
+    metavar: "ITEM",
+    summary: "extra objects or static libraries to link (`a.o,libx.a`), or an extension module compiled outside pip, built in from them (`pkg.mod=a.o,libm.a`)"
+  }
+};
+
+// src/inputs/resolve-inputs.ts
+var import_node_fs7 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"));
+
+// src/cache/paths.ts
+var import_node_os = __toESM(require("node:os"));
+var import_node_path = __toESM(require("node:path"));
+function defaultCacheDir() {
+  const fromEnv = process.env.PYSEAL_CACHE_DIR;
+  if (fromEnv) return import_node_path.default.resolve(fromEnv);
+  const xdg = process.env.XDG_CACHE_HOME;
+  return import_node_path.default.join(xdg ? xdg : import_node_path.default.join(import_node_os.default.homedir(), ".cache"), "pyseal");
+}
+
+// src/targets/table.ts
+var ToolchainInstallSchema = external_exports.discriminatedUnion("kind", [
+  /** Debian/Ubuntu packages (GitHub's Linux runners, this project's machines). */
+  external_exports.object({ kind: external_exports.literal("apt"), packages: external_exports.array(external_exports.string()) }),
+  /** Xcode's command line tools (preinstalled on GitHub's macOS runners; `xcode-select --install` elsewhere). */
+  external_exports.object({ kind: external_exports.literal("xcode") }),
+  /** Visual Studio's C++ build tools, whose environment is found with vswhere (preinstalled on GitHub's Windows runners). */
+  external_exports.object({ kind: external_exports.literal("msvc"), arch: external_exports.enum(["x64", "arm64"]) })
+]);
+var ToolchainSchema = external_exports.object({
+  /** C compiler driver for CPython, extensions, the launcher and the final link. */
+  cc: external_exports.string(),
+  /** C++ compiler driver, when the host has one for the triple (see zigCxxTarget otherwise). */
+  cxx: external_exports.string().nullable(),
+  /** Flags the final link takes when C++ objects are in it (the C++ runtime, linked statically). */
+  cxxLinkFlags: external_exports.array(external_exports.string()),
+  /**
+   * When the host has no C++ library for the triple: the zig target whose `zig c++`
+   * (clang with libc++ built for it) compiles the C++ and drives the final link.
+   */
+  zigCxxTarget: external_exports.string().nullable(),
+  /** Static-library archiver (`ar`, `lib.exe`). */
+  ar: external_exports.string(),
+  /** Linker that merges objects into one relocatable object (`ld -r`) before symbols are made private. */
+  ld: external_exports.string(),
+  /**
+   * The objcopy-equivalent that makes an extension's symbols private. Null where the
+   * object format does it another way (Mach-O: `ld -r -exported_symbols_list`; COFF:
+   * nothing leaves a static link but what the linker resolves).
+   */
+  objcopy: external_exports.string().nullable(),
+  /** Symbol lister (`nm`, `dumpbin`). */
+  nm: external_exports.string(),
+  /** Link flags every executable for this triple gets. */
+  linkFlags: external_exports.array(external_exports.string()),
+  /**
+   * Where the linker looks for libraries, when the compiler driver cannot say
+   * (musl-gcc answers -print-search-dirs with the host gcc's glibc directories).
+   * Null: ask the compiler.
+   */
+  libraryDirs: external_exports.array(external_exports.string()).nullable(),
+  /** Libraries that stay dynamic (the C library's own parts); every other one links statically. */
+  systemLibraries: external_exports.array(external_exports.string()),
+  /** How to install this toolchain where it is missing. */
+  install: ToolchainInstallSchema
+});
+var CrossToolchainSchema = external_exports.object({
+  /** The build machine's triple. */
+  host: external_exports.string(),
+  /** The GNU triplet configure scripts take as --host (`aarch64-linux-gnu`). */
+  configureHost: external_exports.string(),
+  toolchain: ToolchainSchema,
+  /** Runs the target's binaries on the host (qemu-user), for checks and tests; null when none can. */
+  emulator: external_exports.array(external_exports.string()).nullable()
+});
+var TargetSchema = external_exports.object({
+  triple: external_exports.string(),
+  os: external_exports.enum(["linux", "macos", "windows"]),
+  arch: external_exports.enum(["x86_64", "aarch64"]),
+  libc: external_exports.enum(["gnu", "musl", "darwin", "msvc"]),
+  objectFormat: external_exports.enum(["elf", "mach-o", "coff"]),
+  /** Names a user may type instead of the triple. */
+  aliases: external_exports.array(external_exports.string()),
+  /** Where a GitHub workflow builds it: the runner label, and a container image if the leg runs in one. */
+  runner: external_exports.object({ label: external_exports.string(), container: external_exports.string().nullable() }),
+  /** The toolchain on a machine of this triple (the runner above). */
+  toolchain: ToolchainSchema,
+  /** Toolchains that build it from machines of other triples. */
+  cross: external_exports.array(CrossToolchainSchema),
+  capabilities: external_exports.object({
+    /** The binary can import extension modules from shared-library files. */
+    canLoadSharedLibraries: external_exports.boolean(),
+    /** It can load them from memory, without a file (only Windows, with the dynamic flavor). */
+    inMemorySharedLibraries: external_exports.boolean(),
+    /** Every extension must be built in: the binary is fully static. */
+    staticOnly: external_exports.boolean()
+  }),
+  /** Where pyseal's own tests build and run it: on this project's machines, or only in its GitHub workflow. */
+  testedOn: external_exports.enum(["this-machine", "github-workflow"])
+});
+var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
+var darwinParts = ["c", "m", "dl", "pthread", "util", "System", "resolv"];
+var windowsParts = ["kernel32", "user32", "advapi32", "shell32", "ole32", "oleaut32", "ws2_32", "bcrypt", "version"];
+function gnuToolchain(prefix, packages) {
+  return {
+    cc: `${prefix}gcc`,
+    cxx: `${prefix}g++`,
+    cxxLinkFlags: ["-static-libstdc++", "-static-libgcc"],
+    zigCxxTarget: null,
+    ar: `${prefix}ar`,
+    ld: `${prefix}ld`,
+    objcopy: `${prefix}objcopy`,
+    nm: `${prefix}nm`,
+    // Not position-independent, as Debian links its own python3: no start-up relocation of
+    // CPython's many static pointers (a hello-world: 18% fewer page faults, ~15% quicker).
+    // Exported, so extension modules shipped beside the binary resolve the C API from it.
+    linkFlags: ["-no-pie", "-Wl,--export-dynamic"],
+    libraryDirs: null,
+    systemLibraries: glibcParts,
+    install: { kind: "apt", packages }
+  };
+}
+function muslToolchain(arch) {
+  return {
+    cc: "musl-gcc",
+    cxx: null,
+    cxxLinkFlags: [],
+    zigCxxTarget: `${arch}-linux-musl`,
+    ar: "ar",
+    ld: "ld",
+    objcopy: "objcopy",
+    nm: "nm",
+    linkFlags: ["-static"],
+    libraryDirs: [`/usr/lib/${arch}-linux-musl`],
+    systemLibraries: [],
+    install: { kind: "apt", packages: ["musl-tools", "musl-dev", "build-essential"] }
+  };
+}
+function darwinToolchain(arch) {
+  return {
+    cc: "clang",
+    cxx: "clang++",
+    cxxLinkFlags: [],
+    zigCxxTarget: null,
+    ar: "ar",
+    ld: "ld",
+    objcopy: null,
+    nm: "nm",
+    linkFlags: ["-arch", arch],
+    libraryDirs: null,
+    systemLibraries: darwinParts,
+    install: { kind: "xcode" }
+  };
+}
+var TARGETS = [
+  {
+    triple: "x86_64-unknown-linux-gnu",
+    os: "linux",
+    arch: "x86_64",
+    libc: "gnu",
+    objectFormat: "elf",
+    aliases: ["linux-x64", "linux-x86_64", "x86_64-linux-gnu"],
+    runner: { label: "ubuntu-24.04", container: null },
+    toolchain: gnuToolchain("", ["build-essential", "binutils", "patchelf"]),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    testedOn: "this-machine"
+  },
+  {
+    triple: "x86_64-unknown-linux-musl",
+    os: "linux",
+    arch: "x86_64",
+    libc: "musl",
+    objectFormat: "elf",
+    aliases: ["linux-musl-x64", "linux-musl-x86_64", "x86_64-linux-musl"],
+    runner: { label: "ubuntu-24.04", container: null },
+    toolchain: muslToolchain("x86_64"),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
+    testedOn: "this-machine"
+  },
+  {
+    triple: "aarch64-unknown-linux-gnu",
+    os: "linux",
+    arch: "aarch64",
+    libc: "gnu",
+    objectFormat: "elf",
+    aliases: ["linux-arm64", "linux-aarch64", "aarch64-linux-gnu"],
+    runner: { label: "ubuntu-24.04-arm", container: null },
+    toolchain: gnuToolchain("", ["build-essential", "binutils", "patchelf"]),
+    cross: [
+      {
+        host: "x86_64-unknown-linux-gnu",
+        configureHost: "aarch64-linux-gnu",
+        toolchain: gnuToolchain("aarch64-linux-gnu-", [
+          "gcc-aarch64-linux-gnu",
+          "g++-aarch64-linux-gnu",
+          "binutils-aarch64-linux-gnu",
+          "qemu-user"
+        ]),
+        emulator: ["qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"]
+      }
+    ],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    testedOn: "this-machine"
+  },
+  {
+    triple: "aarch64-unknown-linux-musl",
+    os: "linux",
+    arch: "aarch64",
+    libc: "musl",
+    objectFormat: "elf",
+    aliases: ["linux-musl-arm64", "linux-musl-aarch64", "aarch64-linux-musl"],
+    runner: { label: "ubuntu-24.04-arm", container: null },
+    toolchain: muslToolchain("aarch64"),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
+    testedOn: "github-workflow"
+  },
+  {
+    triple: "x86_64-apple-darwin",
+    os: "macos",
+    arch: "x86_64",
+    libc: "darwin",
+    objectFormat: "mach-o",
+    aliases: ["macos-x64", "macos-x86_64", "darwin-x64"],
+    runner: { label: "macos-15-intel", container: null },
+    toolchain: darwinToolchain("x86_64"),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    testedOn: "github-workflow"
+  },
+  {
+    triple: "aarch64-apple-darwin",
+    os: "macos",
+    arch: "aarch64",
+    libc: "darwin",
+    objectFormat: "mach-o",
+    aliases: ["macos-arm64", "macos-aarch64", "darwin-arm64"],
+    runner: { label: "macos-15", container: null },
+    toolchain: darwinToolchain("arm64"),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    testedOn: "github-workflow"
+  },
+  {
+    triple: "x86_64-pc-windows-msvc",
+    os: "windows",
+    arch: "x86_64",
+    libc: "msvc",
+    objectFormat: "coff",
+    aliases: ["windows-x64", "windows-x86_64", "win64"],
+    runner: { label: "windows-2022", container: null },
+    toolchain: {
+      cc: "cl.exe",
+      cxx: "cl.exe",
+      cxxLinkFlags: [],
+      zigCxxTarget: null,
+      ar: "lib.exe",
+      ld: "link.exe",
+      objcopy: null,
+      nm: "dumpbin.exe",
+      linkFlags: ["/NOLOGO"],
+      libraryDirs: null,
+      systemLibraries: windowsParts,
+      install: { kind: "msvc", arch: "x64" }
+    },
+    cross: [],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: true, staticOnly: false },
+    testedOn: "github-workflow"
+  }
+].map((row) => TargetSchema.parse(row));
+var UnknownTargetError = class extends Error {
+  constructor(value) {
+    const valid = TARGETS.map((t) => `${t.triple} (${t.aliases.join(", ")})`).join("; ");
+    super(`Unknown target "${value}". Valid targets: ${valid}.`);
+    this.name = "UnknownTargetError";
+  }
+};
+function findTarget(value) {
+  const wanted = value.trim().toLowerCase();
+  const target = TARGETS.find((t) => t.triple === wanted || t.aliases.includes(wanted));
+  if (!target) throw new UnknownTargetError(value);
+  return target;
+}
+function hostTriple() {
+  const arch = process.arch === "arm64" ? "aarch64" : "x86_64";
+  if (process.platform === "linux") return `${arch}-unknown-linux-gnu`;
+  if (process.platform === "darwin") return `${arch}-apple-darwin`;
+  return `${arch}-pc-windows-msvc`;
+}
+
+// src/utils/package-name.ts
+function normalizeName(name) {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+
+// src/inputs/options/action.ts
+var ACTION_OPTIONS = {
+  cache: {
+    name: "cache",
+    value: external_exports.enum(["auto", "true", "false"]),
+    given: "text",
+    surfaces: ["action"],
+    default: { value: "auto", declared: true },
+    summary: "`auto` (restore always; save on pushes to the default branch), `true` (always save) or `false` (no cache)"
+  },
+  cacheSuffix: {
+    name: "cache-suffix",
+    value: external_exports.string(),
+    given: "text",
+    surfaces: ["action"],
+    default: { value: "" },
+    summary: "appended to the cache keys, to keep different jobs apart"
+  },
+  upload: {
+    name: "upload",
+    value: external_exports.boolean(),
+    given: "switch",
+    surfaces: ["action"],
+    default: { value: false, declared: true },
+    summary: "upload the binary (with `lib/` if any), its `.sha256`, the report JSON and Markdown as an artifact"
+  },
+  artifactName: {
+    name: "artifact-name",
+    value: external_exports.string().regex(/^[^"<>|*?\r\n\\/:]+$/, 'may not hold " : < > | * ? / \\ or line breaks: choose a name without them').nullable(),
+    given: "text",
+    surfaces: ["action"],
+    default: { text: "`pyseal-<name>-<target>`" },
+    summary: "the artifact name"
+  },
+  workingDirectory: {
+    name: "working-directory",
+    value: external_exports.string(),
+    given: "text",
+    surfaces: ["action"],
+    default: { text: "the workspace" },
+    summary: "where relative paths in the other inputs start"
+  },
+  /** Declared for callers that pass it; pyseal does not read it (the cache and artifact clients use the runner's own token). */
+  githubToken: {
+    name: "github-token",
+    given: "text",
+    surfaces: ["action"],
+    default: { value: "${{ github.token }}", text: "the job token", declared: true },
+    summary: "token for the cache and artifact services"
+  }
+};
+
+// src/inputs/suggest.ts
+function editDistance(a, b) {
+  const d = Array.from(
+    { length: a.length + 1 },
+    (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+function nearest(word, candidates) {
+  const wanted = word.trim().toLowerCase();
+  let best = null;
+  for (const candidate of candidates) {
+    const distance = editDistance(wanted, candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  if (!best) return null;
+  return best.distance <= Math.max(2, Math.floor(best.candidate.length / 4)) ? best.candidate : null;
+}
+function didYouMean(word, candidates) {
+  const match = nearest(word, candidates);
+  return match ? ` Did you mean "${match}"?` : "";
+}
+
+// src/inputs/issues.ts
+var NAMES_BY_FIELD = Object.fromEntries(
+  Object.entries({ ...BUILD_OPTIONS, ...ACTION_OPTIONS }).map(([field, option]) => [field, option.name])
+);
+function settingName(field) {
+  const name = String(field ?? "");
+  return NAMES_BY_FIELD[name] ?? name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+function describeIssue(issue, known = []) {
+  const name = settingName(issue.path[0]);
+  switch (issue.code) {
+    case "invalid_enum_value":
+      return `${name} must be one of ${issue.options.join(", ")}, not "${String(issue.received)}"`;
+    case "invalid_type":
+      return issue.received === "undefined" ? `${name} is required` : `${name} must be ${article(issue.expected)}, not ${article(issue.received)}`;
+    case "invalid_union":
+      return `${name} must be a string or a list of strings`;
+    case "unrecognized_keys":
+      return issue.keys.map((key) => `unknown setting "${key}".${didYouMean(key, known)} Known settings: ${known.join(", ")}`).join("; ");
+    default:
+      return `${name}${issue.path.length > 1 ? ` (${issue.path.slice(1).join(".")})` : ""}: ${issue.message}`;
+  }
+}
+function article(type) {
+  if (type === "array") return "a list";
+  if (type === "object") return "a table";
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+// src/inputs/parse-values.ts
+var import_node_fs6 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"));
+
+// src/distribution/pbs.ts
+var import_node_fs4 = require("node:fs");
+var import_promises5 = require("node:fs/promises");
+var import_node_path5 = __toESM(require("node:path"));
+
 // src/cache/hash.ts
 var import_node_crypto = require("node:crypto");
 var import_node_fs = require("node:fs");
@@ -4608,354 +5210,6 @@ async function unpack(file, root, log) {
   }
   await (0, import_promises5.rm)(root, { recursive: true, force: true });
   await (0, import_promises5.rename)(partial, root);
-}
-
-// src/targets/table.ts
-var ToolchainInstallSchema = external_exports.discriminatedUnion("kind", [
-  /** Debian/Ubuntu packages (GitHub's Linux runners, this project's machines). */
-  external_exports.object({ kind: external_exports.literal("apt"), packages: external_exports.array(external_exports.string()) }),
-  /** Xcode's command line tools (preinstalled on GitHub's macOS runners; `xcode-select --install` elsewhere). */
-  external_exports.object({ kind: external_exports.literal("xcode") }),
-  /** Visual Studio's C++ build tools, whose environment is found with vswhere (preinstalled on GitHub's Windows runners). */
-  external_exports.object({ kind: external_exports.literal("msvc"), arch: external_exports.enum(["x64", "arm64"]) })
-]);
-var ToolchainSchema = external_exports.object({
-  /** C compiler driver for CPython, extensions, the launcher and the final link. */
-  cc: external_exports.string(),
-  /** C++ compiler driver, when the host has one for the triple (see zigCxxTarget otherwise). */
-  cxx: external_exports.string().nullable(),
-  /** Flags the final link takes when C++ objects are in it (the C++ runtime, linked statically). */
-  cxxLinkFlags: external_exports.array(external_exports.string()),
-  /**
-   * When the host has no C++ library for the triple: the zig target whose `zig c++`
-   * (clang with libc++ built for it) compiles the C++ and drives the final link.
-   */
-  zigCxxTarget: external_exports.string().nullable(),
-  /** Static-library archiver (`ar`, `lib.exe`). */
-  ar: external_exports.string(),
-  /** Linker that merges objects into one relocatable object (`ld -r`) before symbols are made private. */
-  ld: external_exports.string(),
-  /**
-   * The objcopy-equivalent that makes an extension's symbols private. Null where the
-   * object format does it another way (Mach-O: `ld -r -exported_symbols_list`; COFF:
-   * nothing leaves a static link but what the linker resolves).
-   */
-  objcopy: external_exports.string().nullable(),
-  /** Symbol lister (`nm`, `dumpbin`). */
-  nm: external_exports.string(),
-  /** Link flags every executable for this triple gets. */
-  linkFlags: external_exports.array(external_exports.string()),
-  /**
-   * Where the linker looks for libraries, when the compiler driver cannot say
-   * (musl-gcc answers -print-search-dirs with the host gcc's glibc directories).
-   * Null: ask the compiler.
-   */
-  libraryDirs: external_exports.array(external_exports.string()).nullable(),
-  /** Libraries that stay dynamic (the C library's own parts); every other one links statically. */
-  systemLibraries: external_exports.array(external_exports.string()),
-  /** How to install this toolchain where it is missing. */
-  install: ToolchainInstallSchema
-});
-var CrossToolchainSchema = external_exports.object({
-  /** The build machine's triple. */
-  host: external_exports.string(),
-  /** The GNU triplet configure scripts take as --host (`aarch64-linux-gnu`). */
-  configureHost: external_exports.string(),
-  toolchain: ToolchainSchema,
-  /** Runs the target's binaries on the host (qemu-user), for checks and tests; null when none can. */
-  emulator: external_exports.array(external_exports.string()).nullable()
-});
-var TargetSchema = external_exports.object({
-  triple: external_exports.string(),
-  os: external_exports.enum(["linux", "macos", "windows"]),
-  arch: external_exports.enum(["x86_64", "aarch64"]),
-  libc: external_exports.enum(["gnu", "musl", "darwin", "msvc"]),
-  objectFormat: external_exports.enum(["elf", "mach-o", "coff"]),
-  /** Names a user may type instead of the triple. */
-  aliases: external_exports.array(external_exports.string()),
-  /** Where a GitHub workflow builds it: the runner label, and a container image if the leg runs in one. */
-  runner: external_exports.object({ label: external_exports.string(), container: external_exports.string().nullable() }),
-  /** The toolchain on a machine of this triple (the runner above). */
-  toolchain: ToolchainSchema,
-  /** Toolchains that build it from machines of other triples. */
-  cross: external_exports.array(CrossToolchainSchema),
-  capabilities: external_exports.object({
-    /** The binary can import extension modules from shared-library files. */
-    canLoadSharedLibraries: external_exports.boolean(),
-    /** It can load them from memory, without a file (only Windows, with the dynamic flavor). */
-    inMemorySharedLibraries: external_exports.boolean(),
-    /** Every extension must be built in: the binary is fully static. */
-    staticOnly: external_exports.boolean()
-  }),
-  /** Where pyseal's own tests build and run it: on this project's machines, or only in its GitHub workflow. */
-  testedOn: external_exports.enum(["this-machine", "github-workflow"])
-});
-var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
-var darwinParts = ["c", "m", "dl", "pthread", "util", "System", "resolv"];
-var windowsParts = ["kernel32", "user32", "advapi32", "shell32", "ole32", "oleaut32", "ws2_32", "bcrypt", "version"];
-function gnuToolchain(prefix, packages) {
-  return {
-    cc: `${prefix}gcc`,
-    cxx: `${prefix}g++`,
-    cxxLinkFlags: ["-static-libstdc++", "-static-libgcc"],
-    zigCxxTarget: null,
-    ar: `${prefix}ar`,
-    ld: `${prefix}ld`,
-    objcopy: `${prefix}objcopy`,
-    nm: `${prefix}nm`,
-    // Not position-independent, as Debian links its own python3: no start-up relocation of
-    // CPython's many static pointers (a hello-world: 18% fewer page faults, ~15% quicker).
-    // Exported, so extension modules shipped beside the binary resolve the C API from it.
-    linkFlags: ["-no-pie", "-Wl,--export-dynamic"],
-    libraryDirs: null,
-    systemLibraries: glibcParts,
-    install: { kind: "apt", packages }
-  };
-}
-function muslToolchain(arch) {
-  return {
-    cc: "musl-gcc",
-    cxx: null,
-    cxxLinkFlags: [],
-    zigCxxTarget: `${arch}-linux-musl`,
-    ar: "ar",
-    ld: "ld",
-    objcopy: "objcopy",
-    nm: "nm",
-    linkFlags: ["-static"],
-    libraryDirs: [`/usr/lib/${arch}-linux-musl`],
-    systemLibraries: [],
-    install: { kind: "apt", packages: ["musl-tools", "musl-dev", "build-essential"] }
-  };
-}
-function darwinToolchain(arch) {
-  return {
-    cc: "clang",
-    cxx: "clang++",
-    cxxLinkFlags: [],
-    zigCxxTarget: null,
-    ar: "ar",
-    ld: "ld",
-    objcopy: null,
-    nm: "nm",
-    linkFlags: ["-arch", arch],
-    libraryDirs: null,
-    systemLibraries: darwinParts,
-    install: { kind: "xcode" }
-  };
-}
-var TARGETS = [
-  {
-    triple: "x86_64-unknown-linux-gnu",
-    os: "linux",
-    arch: "x86_64",
-    libc: "gnu",
-    objectFormat: "elf",
-    aliases: ["linux-x64", "linux-x86_64", "x86_64-linux-gnu"],
-    runner: { label: "ubuntu-24.04", container: null },
-    toolchain: gnuToolchain("", ["build-essential", "binutils", "patchelf"]),
-    cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
-    testedOn: "this-machine"
-  },
-  {
-    triple: "x86_64-unknown-linux-musl",
-    os: "linux",
-    arch: "x86_64",
-    libc: "musl",
-    objectFormat: "elf",
-    aliases: ["linux-musl-x64", "linux-musl-x86_64", "x86_64-linux-musl"],
-    runner: { label: "ubuntu-24.04", container: null },
-    toolchain: muslToolchain("x86_64"),
-    cross: [],
-    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
-    testedOn: "this-machine"
-  },
-  {
-    triple: "aarch64-unknown-linux-gnu",
-    os: "linux",
-    arch: "aarch64",
-    libc: "gnu",
-    objectFormat: "elf",
-    aliases: ["linux-arm64", "linux-aarch64", "aarch64-linux-gnu"],
-    runner: { label: "ubuntu-24.04-arm", container: null },
-    toolchain: gnuToolchain("", ["build-essential", "binutils", "patchelf"]),
-    cross: [
-      {
-        host: "x86_64-unknown-linux-gnu",
-        configureHost: "aarch64-linux-gnu",
-        toolchain: gnuToolchain("aarch64-linux-gnu-", [
-          "gcc-aarch64-linux-gnu",
-          "g++-aarch64-linux-gnu",
-          "binutils-aarch64-linux-gnu",
-          "qemu-user"
-        ]),
-        emulator: ["qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"]
-      }
-    ],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
-    testedOn: "this-machine"
-  },
-  {
-    triple: "aarch64-unknown-linux-musl",
-    os: "linux",
-    arch: "aarch64",
-    libc: "musl",
-    objectFormat: "elf",
-    aliases: ["linux-musl-arm64", "linux-musl-aarch64", "aarch64-linux-musl"],
-    runner: { label: "ubuntu-24.04-arm", container: null },
-    toolchain: muslToolchain("aarch64"),
-    cross: [],
-    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
-    testedOn: "github-workflow"
-  },
-  {
-    triple: "x86_64-apple-darwin",
-    os: "macos",
-    arch: "x86_64",
-    libc: "darwin",
-    objectFormat: "mach-o",
-    aliases: ["macos-x64", "macos-x86_64", "darwin-x64"],
-    runner: { label: "macos-15-intel", container: null },
-    toolchain: darwinToolchain("x86_64"),
-    cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
-    testedOn: "github-workflow"
-  },
-  {
-    triple: "aarch64-apple-darwin",
-    os: "macos",
-    arch: "aarch64",
-    libc: "darwin",
-    objectFormat: "mach-o",
-    aliases: ["macos-arm64", "macos-aarch64", "darwin-arm64"],
-    runner: { label: "macos-15", container: null },
-    toolchain: darwinToolchain("arm64"),
-    cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
-    testedOn: "github-workflow"
-  },
-  {
-    triple: "x86_64-pc-windows-msvc",
-    os: "windows",
-    arch: "x86_64",
-    libc: "msvc",
-    objectFormat: "coff",
-    aliases: ["windows-x64", "windows-x86_64", "win64"],
-    runner: { label: "windows-2022", container: null },
-    toolchain: {
-      cc: "cl.exe",
-      cxx: "cl.exe",
-      cxxLinkFlags: [],
-      zigCxxTarget: null,
-      ar: "lib.exe",
-      ld: "link.exe",
-      objcopy: null,
-      nm: "dumpbin.exe",
-      linkFlags: ["/NOLOGO"],
-      libraryDirs: null,
-      systemLibraries: windowsParts,
-      install: { kind: "msvc", arch: "x64" }
-    },
-    cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: true, staticOnly: false },
-    testedOn: "github-workflow"
-  }
-].map((row) => TargetSchema.parse(row));
-var UnknownTargetError = class extends Error {
-  constructor(value) {
-    const valid = TARGETS.map((t) => `${t.triple} (${t.aliases.join(", ")})`).join("; ");
-    super(`Unknown target "${value}". Valid targets: ${valid}.`);
-    this.name = "UnknownTargetError";
-  }
-};
-function findTarget(value) {
-  const wanted = value.trim().toLowerCase();
-  const target = TARGETS.find((t) => t.triple === wanted || t.aliases.includes(wanted));
-  if (!target) throw new UnknownTargetError(value);
-  return target;
-}
-function hostTriple() {
-  const arch = process.arch === "arm64" ? "aarch64" : "x86_64";
-  if (process.platform === "linux") return `${arch}-unknown-linux-gnu`;
-  if (process.platform === "darwin") return `${arch}-apple-darwin`;
-  return `${arch}-pc-windows-msvc`;
-}
-
-// src/utils/package-name.ts
-function normalizeName(name) {
-  return name.toLowerCase().replace(/[-_.]+/g, "-");
-}
-
-// src/inputs/suggest.ts
-function editDistance(a, b) {
-  const d = Array.from(
-    { length: a.length + 1 },
-    (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-function nearest(word, candidates) {
-  const wanted = word.trim().toLowerCase();
-  let best = null;
-  for (const candidate of candidates) {
-    const distance = editDistance(wanted, candidate.toLowerCase());
-    if (!best || distance < best.distance) best = { candidate, distance };
-  }
-  if (!best) return null;
-  return best.distance <= Math.max(2, Math.floor(best.candidate.length / 4)) ? best.candidate : null;
-}
-function didYouMean(word, candidates) {
-  const match = nearest(word, candidates);
-  return match ? ` Did you mean "${match}"?` : "";
-}
-
-// src/inputs/issues.ts
-var FLAG_NAMES = {
-  entryPoint: "entry-point",
-  pythonDistribution: "python-distribution",
-  stdlibExclude: "stdlib-exclude",
-  stdlibInclude: "stdlib-include",
-  outDir: "out-dir",
-  cacheDir: "cache-dir",
-  failOn: "fail-on",
-  extensionLocations: "extension-location",
-  allowInMemorySharedLibraryLoading: "allow-in-memory-shared-library-loading",
-  excludePackages: "exclude-packages",
-  standalonePackages: "standalone-packages",
-  linkExtra: "link-extra"
-};
-function settingName(field) {
-  const name = String(field ?? "");
-  return FLAG_NAMES[name] ?? name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
-function describeIssue(issue, known = []) {
-  const name = settingName(issue.path[0]);
-  switch (issue.code) {
-    case "invalid_enum_value":
-      return `${name} must be one of ${issue.options.join(", ")}, not "${String(issue.received)}"`;
-    case "invalid_type":
-      return issue.received === "undefined" ? `${name} is required` : `${name} must be ${article(issue.expected)}, not ${article(issue.received)}`;
-    case "invalid_union":
-      return `${name} must be a string or a list of strings`;
-    case "unrecognized_keys":
-      return issue.keys.map((key) => `unknown setting "${key}".${didYouMean(key, known)} Known settings: ${known.join(", ")}`).join("; ");
-    default:
-      return `${name}${issue.path.length > 1 ? ` (${issue.path.slice(1).join(".")})` : ""}: ${issue.message}`;
-  }
-}
-function article(type) {
-  if (type === "array") return "a list";
-  if (type === "object") return "a table";
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 // src/inputs/pyproject.ts
@@ -5721,99 +5975,53 @@ function parse(toml, options = {}) {
 // node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
+// src/inputs/options/spec.ts
+function optionsOn(options, surface) {
+  return Object.values(options).filter((option) => option.surfaces.includes(surface));
+}
+function valueSchema(options) {
+  const shape = {};
+  for (const [field, option] of Object.entries(options)) if (option.value) shape[field] = option.value;
+  return external_exports.object(shape);
+}
+var RAW_SCHEMAS = {
+  text: external_exports.string(),
+  list: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
+  repeated: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
+  switch: external_exports.union([external_exports.boolean(), external_exports.string()])
+};
+function rawSchema(options, surface) {
+  const shape = Object.fromEntries(
+    optionsOn(options, surface).map((option) => [
+      option.name,
+      option.arrayOnly ? external_exports.array(external_exports.string()) : RAW_SCHEMAS[option.given]
+    ])
+  );
+  return external_exports.object(shape).partial().strict();
+}
+function defaultText(option) {
+  const value = option.default?.value;
+  if (option.default?.text) return option.default.text;
+  if (value === void 0 || value === "") return null;
+  return `\`${Array.isArray(value) ? value.join(",") : String(value)}\``;
+}
+function plainText(markdown) {
+  return markdown.replace(/`([^`]*)`/g, (_, code2) => /^[a-z][a-z0-9+-]*$/.test(code2) ? `"${code2}"` : code2).replace(/\*([^*]+)\*/g, "$1");
+}
+function plainDefault(option) {
+  const text = defaultText(option);
+  if (text === null) return null;
+  return option.default?.text ? plainText(text) : text.replace(/`/g, "");
+}
+function withRepeatNote(option, text, note) {
+  if (option.given !== "repeated") return text;
+  const clause = text.indexOf("; ");
+  return clause < 0 ? `${text}${note}` : `${text.slice(0, clause)}${note}${text.slice(clause)}`;
+}
+
 // src/inputs/schema.ts
-var DEFAULT_STDLIB_EXCLUDE = [
-  "test",
-  "*/test",
-  "*/tests",
-  "idlelib",
-  "tkinter",
-  "turtledemo",
-  "turtle.py",
-  "ensurepip",
-  "lib2to3",
-  "site-packages"
-];
-var ExtensionLocationSchema = external_exports.discriminatedUnion("kind", [
-  /** Loaded from memory, never written to disk (only Windows can, and only when allowed). */
-  external_exports.object({ kind: external_exports.literal("in-memory") }),
-  /** A shared-library file in this directory beside the binary (`filesystem-relative:lib`). */
-  external_exports.object({
-    kind: external_exports.literal("filesystem-relative"),
-    dir: external_exports.string().regex(
-      /^(?!\.\.?(\/|$))(?!.*\/\.\.?(\/|$))[\w.-]+(\/[\w.-]+)*$/,
-      `must be a directory below the binary's (letters, digits, ".", "_", "-" and "/"; no ".." and no leading "/")`
-    )
-  })
-]);
-var LinkExtraSchema = external_exports.discriminatedUnion("kind", [
-  external_exports.object({ kind: external_exports.literal("objects"), paths: external_exports.array(external_exports.string()) }),
-  /** `pkg.mod=a.o,b.a`: a built-in module from these objects (its init function is PyInit_mod). */
-  external_exports.object({ kind: external_exports.literal("module"), module: external_exports.string(), paths: external_exports.array(external_exports.string()) })
-]);
-var entryPoint = external_exports.string().regex(/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.]*)?$/, "must look like pkg.module:function or pkg.module");
-var BuildInputsSchema = external_exports.object({
-  target: external_exports.string().min(1),
-  project: external_exports.string().min(1),
-  requirements: external_exports.array(external_exports.string().min(1)),
-  entryPoint: entryPoint.nullable(),
-  name: external_exports.string().regex(/^[\w.-]+$/, 'may hold letters, digits, ".", "_" and "-" only'),
-  pythonDistribution: external_exports.string().min(1),
-  /**
-   * How a CPython built from source is optimized: `none` (quickest to build), `lto`,
-   * or `pgo+lto` (profile-guided, as operating systems and python-build-standalone ship it).
-   */
-  pythonOptimization: external_exports.enum(["none", "lto", "pgo+lto"]),
-  /** fnmatch patterns relative to the stdlib root; empty keeps the whole stdlib. */
-  stdlibExclude: external_exports.array(external_exports.string()),
-  /**
-   * `all`: the stdlib less stdlibExclude; `imported`: only the stdlib modules (and
-   * stdlib extension modules) the app and its packages import, found statically.
-   */
-  stdlib: external_exports.enum(["all", "imported"]),
-  /** Modules kept with `stdlib: imported` though no import of them was found (dynamic imports). */
-  stdlibInclude: external_exports.array(external_exports.string().regex(/^[A-Za-z_][\w.]*$/, "must be dotted module names")),
-  outDir: external_exports.string().min(1),
-  cacheDir: external_exports.string().min(1),
-  /**
-   * When the build counts as failed: `error` only when no binary could be made;
-   * `fallback` also when a third-party extension module is not built in; `never`.
-   */
-  failOn: external_exports.enum(["error", "fallback", "never"]),
-  /**
-   * `static`: built-ins only; `dynamic`: built-ins preferred, shared-library files
-   * allowed. Null: the target's default (static where the binary is static-only).
-   */
-  flavor: external_exports.enum(["static", "dynamic"]).nullable(),
-  extensionLocations: external_exports.array(ExtensionLocationSchema).min(1),
-  allowInMemorySharedLibraryLoading: external_exports.boolean(),
-  /** Distributions whose extension modules are left out (their pure-Python fallback, if any, is used). */
-  excludePackages: external_exports.array(external_exports.string()),
-  /** Distributions whose extension modules stay shared-library files even when they could be built in. */
-  standalonePackages: external_exports.array(external_exports.string()),
-  linkExtra: external_exports.array(LinkExtraSchema)
-});
-var RawInputsSchema = external_exports.object({
-  target: external_exports.string(),
-  project: external_exports.string(),
-  requirements: external_exports.array(external_exports.string()),
-  "entry-point": external_exports.string(),
-  name: external_exports.string(),
-  "python-distribution": external_exports.string(),
-  "python-optimization": external_exports.string(),
-  "stdlib-exclude": external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
-  stdlib: external_exports.string(),
-  "stdlib-include": external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
-  "out-dir": external_exports.string(),
-  "cache-dir": external_exports.string(),
-  "fail-on": external_exports.string(),
-  flavor: external_exports.string(),
-  "extension-location": external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
-  "allow-in-memory-shared-library-loading": external_exports.union([external_exports.boolean(), external_exports.string()]),
-  "exclude-packages": external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
-  "standalone-packages": external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
-  "link-extra": external_exports.union([external_exports.string(), external_exports.array(external_exports.string())])
-}).partial().strict();
+var BuildInputsSchema = valueSchema(BUILD_OPTIONS);
+var RawInputsSchema = rawSchema(BUILD_OPTIONS, "pyproject");
 var InputError = class extends Error {
   constructor(problems) {
     super(`pyseal cannot start: ${problems.length === 1 ? problems[0] : "\n  - " + problems.join("\n  - ")}`);
@@ -5824,7 +6032,7 @@ var InputError = class extends Error {
 };
 
 // src/inputs/pyproject.ts
-var SETTING_NAMES = Object.keys(RawInputsSchema.shape);
+var SETTING_NAMES = optionsOn(BUILD_OPTIONS, "pyproject").map((option) => option.name);
 async function readUtf8(file) {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(await (0, import_promises6.readFile)(file));
@@ -5871,94 +6079,35 @@ async function readProjectMetadata(projectDir) {
   };
 }
 
-// src/inputs/resolve-inputs.ts
-var DEFAULT_PYTHON_DISTRIBUTION = "debian:python3.11";
-async function resolveBuildInputs(flags, cwd = process.cwd()) {
-  const problems = [];
-  const project = import_node_path7.default.resolve(cwd, flags.project ?? ".");
-  if (!(0, import_node_fs6.existsSync)(project)) {
-    throw new InputError([`project directory ${project} does not exist: point --project at the project's directory`]);
+// src/inputs/parse-values.ts
+function listOf(value) {
+  if (value === void 0) return [];
+  return (Array.isArray(value) ? value : value.split(",")).flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
+}
+function booleanOf(value, name, problems) {
+  if (value === void 0 || typeof value === "boolean") return value ?? false;
+  if (/^(true|yes|1)$/i.test(value)) return true;
+  if (/^(false|no|0|)$/i.test(value)) return false;
+  problems.push(`${name} must be true or false, not "${value}"`);
+  return false;
+}
+function stdlibExcludeOf(value, defaults) {
+  if (value === void 0) return [...defaults];
+  return (Array.isArray(value) ? value : value.split(",")).map((s) => s.trim()).filter((s) => s !== "" && s !== "none");
+}
+function extensionLocationsOf(value, problems) {
+  return listOf(value).map((location) => {
+    if (location === "in-memory") return { kind: "in-memory" };
+    const match = /^filesystem-relative:(.+)$/.exec(location);
+    if (!match) problems.push(`extension-location "${location}" is not in-memory or filesystem-relative:DIR`);
+    return { kind: "filesystem-relative", dir: match?.[1] ?? location };
+  });
+}
+function directoryValue(dir, name, problems) {
+  if ((0, import_node_fs6.existsSync)(dir) && !(0, import_node_fs6.statSync)(dir).isDirectory()) {
+    problems.push(`${name} ${dir} is a file, not a directory: give --${name} a directory (it is created if missing)`);
   }
-  if (!(0, import_node_fs6.statSync)(project).isDirectory()) {
-    throw new InputError([`project ${project} is a file, not a directory: point --project at the directory holding it`]);
-  }
-  if (!(0, import_node_fs6.existsSync)(import_node_path7.default.join(project, "pyproject.toml")) && !(0, import_node_fs6.existsSync)(import_node_path7.default.join(project, "setup.py"))) {
-    problems.push(`${project} has neither pyproject.toml nor setup.py: point --project at a Python project`);
-  }
-  const metadata = await readProjectMetadata(project);
-  problems.push(...metadata.problems);
-  const merged = { ...metadata.settings, ...flags };
-  let target = merged.target ?? hostTriple();
-  try {
-    target = findTarget(target).triple;
-  } catch (error) {
-    const names = TARGETS.flatMap((t) => [t.triple, ...t.aliases]);
-    problems.push(`${error.message}${didYouMean(target, names)}`);
-  }
-  const interpreterMode = merged["entry-point"] === "none";
-  let entryPoint2 = interpreterMode ? null : merged["entry-point"] ?? null;
-  if (entryPoint2 === null && !interpreterMode) {
-    const scripts = Object.values(metadata.scripts);
-    if (scripts.length === 1) entryPoint2 = scripts[0];
-    else if (scripts.length > 1) {
-      problems.push(
-        `[project.scripts] has ${scripts.length} entries (${Object.keys(metadata.scripts).join(", ")}): choose one with --entry-point`
-      );
-    }
-  }
-  const requirements = (merged.requirements ?? []).map((r) => import_node_path7.default.resolve(cwd, r));
-  for (const file of requirements) problems.push(...await requirementsProblems(file));
-  const exclude = merged["stdlib-exclude"];
-  const stdlibExclude = exclude === void 0 ? DEFAULT_STDLIB_EXCLUDE : (Array.isArray(exclude) ? exclude : exclude.split(",")).map((s) => s.trim()).filter((s) => s !== "" && s !== "none");
-  const candidate = {
-    target,
-    project,
-    requirements,
-    entryPoint: entryPoint2,
-    name: merged.name ?? metadata.name ?? import_node_path7.default.basename(project),
-    pythonDistribution: await distributionValue(merged["python-distribution"], target, cwd, problems),
-    pythonOptimization: merged["python-optimization"] ?? "none",
-    stdlibExclude,
-    stdlib: merged.stdlib ?? "all",
-    stdlibInclude: listOf(merged["stdlib-include"]),
-    outDir: directoryValue(import_node_path7.default.resolve(cwd, merged["out-dir"] ?? "pyseal-out"), "out-dir", problems),
-    cacheDir: directoryValue(
-      merged["cache-dir"] ? import_node_path7.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir(),
-      "cache-dir",
-      problems
-    ),
-    failOn: merged["fail-on"] ?? "error",
-    flavor: merged.flavor ?? null,
-    extensionLocations: listOf(merged["extension-location"] ?? "filesystem-relative:lib").map((location) => {
-      if (location === "in-memory") return { kind: "in-memory" };
-      const match = /^filesystem-relative:(.+)$/.exec(location);
-      if (!match) problems.push(`extension-location "${location}" is not in-memory or filesystem-relative:DIR`);
-      return { kind: "filesystem-relative", dir: match?.[1] ?? location };
-    }),
-    allowInMemorySharedLibraryLoading: booleanOf(
-      merged["allow-in-memory-shared-library-loading"],
-      "allow-in-memory-shared-library-loading",
-      problems
-    ),
-    excludePackages: listOf(merged["exclude-packages"]).map(normalizeName),
-    standalonePackages: listOf(merged["standalone-packages"]).map(normalizeName),
-    linkExtra: listOf(merged["link-extra"]).map((item) => parseLinkExtra(item, cwd, problems))
-  };
-  for (const name of candidate.excludePackages.filter((n) => candidate.standalonePackages.includes(n))) {
-    problems.push(`${name} is in both exclude-packages and standalone-packages: choose one`);
-  }
-  problems.push(...flavorConflicts(candidate.flavor, candidate.standalonePackages));
-  const parsed = BuildInputsSchema.safeParse(candidate);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const fromProject = issue.path[0] === "name" && merged.name === void 0 && metadata.name !== null;
-      problems.push(
-        describeIssue(issue) + (fromProject ? ` ("${metadata.name}" is [project] name in pyproject.toml; give --name to choose another)` : "")
-      );
-    }
-  }
-  if (problems.length > 0) throw new InputError(problems);
-  return parsed.data;
+  return dir;
 }
 async function requirementsProblems(file) {
   if (!(0, import_node_fs6.existsSync)(file)) return [`requirements file ${file} does not exist: check --requirements`];
@@ -5973,7 +6122,6 @@ async function requirementsProblems(file) {
 }
 var DEBIAN_PYTHONS = ["python3.11", "python3.13"];
 async function distributionValue(value, triple, cwd, problems) {
-  if (value === void 0) return DEFAULT_PYTHON_DISTRIBUTION;
   if (value.startsWith("debian:")) {
     const pkg = value.slice("debian:".length);
     if (!DEBIAN_PYTHONS.includes(pkg)) {
@@ -6003,29 +6151,6 @@ async function distributionValue(value, triple, cwd, problems) {
   }
   return local;
 }
-function directoryValue(dir, name, problems) {
-  if ((0, import_node_fs6.existsSync)(dir) && !(0, import_node_fs6.statSync)(dir).isDirectory()) {
-    problems.push(`${name} ${dir} is a file, not a directory: give --${name} a directory (it is created if missing)`);
-  }
-  return dir;
-}
-function flavorConflicts(flavor, standalonePackages) {
-  if (flavor !== "static" || standalonePackages.length === 0) return [];
-  return [
-    `standalone-packages (${standalonePackages.join(", ")}) conflicts with flavor static: files beside the binary need the dynamic flavor; use exclude-packages to leave them out instead`
-  ];
-}
-function listOf(value) {
-  if (value === void 0) return [];
-  return (Array.isArray(value) ? value : value.split(",")).flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
-}
-function booleanOf(value, name, problems) {
-  if (value === void 0 || typeof value === "boolean") return value ?? false;
-  if (/^(true|yes|1)$/i.test(value)) return true;
-  if (/^(false|no|0|)$/i.test(value)) return false;
-  problems.push(`${name} must be true or false, not "${value}"`);
-  return false;
-}
 function parseLinkExtra(item, cwd, problems) {
   const match = /^([A-Za-z_][\w.]*)=(.+)$/.exec(item);
   const paths = (match ? match[2] : item).split(/[,;]/).map((p) => p.trim()).filter((p) => p !== "").map((p) => import_node_path7.default.resolve(cwd, p));
@@ -6037,15 +6162,117 @@ function parseLinkExtra(item, cwd, problems) {
   return match ? { kind: "module", module: match[1], paths } : { kind: "objects", paths };
 }
 
+// src/inputs/resolve-inputs.ts
+async function resolveBuildInputs(flags, cwd = process.cwd()) {
+  const problems = [];
+  const project = projectDirectory(flags.project, cwd, problems);
+  const metadata = await readProjectMetadata(project);
+  problems.push(...metadata.problems);
+  const merged = { ...metadata.settings, ...flags };
+  const candidate = await candidateInputs(merged, { project, metadata, cwd, problems });
+  problems.push(...crossOptionConflicts(candidate));
+  const parsed = BuildInputsSchema.safeParse(candidate);
+  if (!parsed.success) {
+    problems.push(...parsed.error.issues.map((issue) => describeBuildIssue(issue, merged, metadata.name)));
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return parsed.data;
+}
+function projectDirectory(value, cwd, problems) {
+  const project = import_node_path8.default.resolve(cwd, value ?? BUILD_OPTIONS.project.default.value);
+  if (!(0, import_node_fs7.existsSync)(project)) {
+    throw new InputError([`project directory ${project} does not exist: point --project at the project's directory`]);
+  }
+  if (!(0, import_node_fs7.statSync)(project).isDirectory()) {
+    throw new InputError([`project ${project} is a file, not a directory: point --project at the directory holding it`]);
+  }
+  if (!(0, import_node_fs7.existsSync)(import_node_path8.default.join(project, "pyproject.toml")) && !(0, import_node_fs7.existsSync)(import_node_path8.default.join(project, "setup.py"))) {
+    problems.push(`${project} has neither pyproject.toml nor setup.py: point --project at a Python project`);
+  }
+  return project;
+}
+async function candidateInputs(merged, context) {
+  const { project, metadata, cwd, problems } = context;
+  const target = targetTriple(merged.target ?? hostTriple(), problems);
+  const entryPoint = entryPointOf(merged["entry-point"], metadata.scripts, problems);
+  const requirements = (merged.requirements ?? []).map((r) => import_node_path8.default.resolve(cwd, r));
+  for (const file of requirements) problems.push(...await requirementsProblems(file));
+  const distribution = merged["python-distribution"] ?? BUILD_OPTIONS.pythonDistribution.default.value;
+  const cacheDir = merged["cache-dir"] ? import_node_path8.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir();
+  return {
+    target,
+    project,
+    requirements,
+    entryPoint,
+    name: merged.name ?? metadata.name ?? import_node_path8.default.basename(project),
+    pythonDistribution: await distributionValue(distribution, target, cwd, problems),
+    pythonOptimization: merged["python-optimization"] ?? BUILD_OPTIONS.pythonOptimization.default.value,
+    stdlibExclude: stdlibExcludeOf(merged["stdlib-exclude"], BUILD_OPTIONS.stdlibExclude.default.value),
+    stdlib: merged.stdlib ?? BUILD_OPTIONS.stdlib.default.value,
+    stdlibInclude: listOf(merged["stdlib-include"]),
+    outDir: directoryValue(import_node_path8.default.resolve(cwd, merged["out-dir"] ?? BUILD_OPTIONS.outDir.default.value), "out-dir", problems),
+    cacheDir: directoryValue(cacheDir, "cache-dir", problems),
+    failOn: merged["fail-on"] ?? BUILD_OPTIONS.failOn.default.value,
+    flavor: merged.flavor ?? null,
+    extensionLocations: extensionLocationsOf(
+      merged["extension-location"] ?? BUILD_OPTIONS.extensionLocations.default.value,
+      problems
+    ),
+    allowInMemorySharedLibraryLoading: booleanOf(
+      merged["allow-in-memory-shared-library-loading"],
+      "allow-in-memory-shared-library-loading",
+      problems
+    ),
+    excludePackages: listOf(merged["exclude-packages"]).map(normalizeName),
+    standalonePackages: listOf(merged["standalone-packages"]).map(normalizeName),
+    linkExtra: listOf(merged["link-extra"]).map((item) => parseLinkExtra(item, cwd, problems))
+  };
+}
+function targetTriple(value, problems) {
+  try {
+    return findTarget(value).triple;
+  } catch (error) {
+    const names = TARGETS.flatMap((t) => [t.triple, ...t.aliases]);
+    problems.push(`${error.message}${didYouMean(value, names)}`);
+    return value;
+  }
+}
+function entryPointOf(value, scripts, problems) {
+  if (value === "none") return null;
+  if (value !== void 0) return value;
+  const entries = Object.values(scripts);
+  if (entries.length > 1) {
+    problems.push(
+      `[project.scripts] has ${entries.length} entries (${Object.keys(scripts).join(", ")}): choose one with --entry-point`
+    );
+  }
+  return entries.length === 1 ? entries[0] : null;
+}
+function crossOptionConflicts(candidate) {
+  const excluded2 = candidate.excludePackages;
+  const standalone = candidate.standalonePackages;
+  const problems = excluded2.filter((name) => standalone.includes(name)).map((name) => `${name} is in both exclude-packages and standalone-packages: choose one`);
+  if (candidate.flavor === "static" && standalone.length > 0) {
+    problems.push(
+      `standalone-packages (${standalone.join(", ")}) conflicts with flavor static: files beside the binary need the dynamic flavor; use exclude-packages to leave them out instead`
+    );
+  }
+  return problems;
+}
+function describeBuildIssue(issue, merged, projectName) {
+  const fromProject = issue.path[0] === "name" && merged.name === void 0 && projectName !== null;
+  return describeIssue(issue) + (fromProject ? ` ("${projectName}" is [project] name in pyproject.toml; give --name to choose another)` : "");
+}
+
 // src/pipeline.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 var import_promises28 = require("node:fs/promises");
-var import_node_path42 = __toESM(require("node:path"));
+var import_node_path43 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_promises15 = require("node:fs/promises");
-var import_node_path19 = __toESM(require("node:path"));
+var import_node_path20 = __toESM(require("node:path"));
 
 // src/cache/source-date-epoch.ts
 var DEFAULT_SOURCE_DATE_EPOCH = "946684800";
@@ -6057,28 +6284,28 @@ function chosenSourceDateEpoch() {
 }
 
 // src/cache/entry-manifest.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_promises7 = require("node:fs/promises");
-var import_node_path8 = __toESM(require("node:path"));
+var import_node_path9 = __toESM(require("node:path"));
 var ENTRY_MANIFEST = ".pyseal-entry.json";
 async function listFiles(dir, base = dir) {
   const files = [];
   for (const entry of await (0, import_promises7.readdir)(dir, { withFileTypes: true })) {
-    const full = import_node_path8.default.join(dir, entry.name);
+    const full = import_node_path9.default.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...await listFiles(full, base));
-    else if (entry.isFile() && entry.name !== ENTRY_MANIFEST) files.push(import_node_path8.default.relative(base, full));
+    else if (entry.isFile() && entry.name !== ENTRY_MANIFEST) files.push(import_node_path9.default.relative(base, full));
   }
   return files.sort();
 }
 async function writeEntryManifest(dir) {
-  if ((0, import_node_fs7.existsSync)(import_node_path8.default.join(dir, ENTRY_MANIFEST))) return;
+  if ((0, import_node_fs8.existsSync)(import_node_path9.default.join(dir, ENTRY_MANIFEST))) return;
   const files = {};
-  for (const file of await listFiles(dir)) files[file] = await sha256File(import_node_path8.default.join(dir, file));
-  await (0, import_promises7.writeFile)(import_node_path8.default.join(dir, ENTRY_MANIFEST), JSON.stringify({ files }) + "\n");
+  for (const file of await listFiles(dir)) files[file] = await sha256File(import_node_path9.default.join(dir, file));
+  await (0, import_promises7.writeFile)(import_node_path9.default.join(dir, ENTRY_MANIFEST), JSON.stringify({ files }) + "\n");
 }
 async function verifyEntry(dir, options = {}) {
-  const manifestFile = import_node_path8.default.join(dir, ENTRY_MANIFEST);
-  if (!(0, import_node_fs7.existsSync)(manifestFile)) return options.requireManifest ? "it has no manifest (an incomplete restore)" : null;
+  const manifestFile = import_node_path9.default.join(dir, ENTRY_MANIFEST);
+  if (!(0, import_node_fs8.existsSync)(manifestFile)) return options.requireManifest ? "it has no manifest (an incomplete restore)" : null;
   let manifest;
   try {
     manifest = JSON.parse(await (0, import_promises7.readFile)(manifestFile, "utf8"));
@@ -6088,58 +6315,58 @@ async function verifyEntry(dir, options = {}) {
   const present = new Set(await listFiles(dir));
   for (const [file, sha] of Object.entries(manifest.files)) {
     if (!present.has(file)) return `${file} is missing`;
-    if (await sha256File(import_node_path8.default.join(dir, file)) !== sha) return `${file} does not match its sha256`;
+    if (await sha256File(import_node_path9.default.join(dir, file)) !== sha) return `${file} does not match its sha256`;
   }
   return null;
 }
 
 // src/utils/package-root.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"));
+var import_node_fs9 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"));
 var cached = null;
 function packageRoot() {
   if (cached) return cached;
   let dir = __dirname;
   for (; ; ) {
-    const manifest = import_node_path9.default.join(dir, "package.json");
-    if ((0, import_node_fs8.existsSync)(manifest) && JSON.parse((0, import_node_fs8.readFileSync)(manifest, "utf8")).name === "pyseal") {
+    const manifest = import_node_path10.default.join(dir, "package.json");
+    if ((0, import_node_fs9.existsSync)(manifest) && JSON.parse((0, import_node_fs9.readFileSync)(manifest, "utf8")).name === "pyseal") {
       cached = dir;
       return dir;
     }
-    const parent = import_node_path9.default.dirname(dir);
+    const parent = import_node_path10.default.dirname(dir);
     if (parent === dir) throw new Error(`pyseal's package root was not found above ${__dirname}`);
     dir = parent;
   }
 }
 
 // src/packages/capture-shim.ts
-var import_node_path10 = __toESM(require("node:path"));
+var import_node_path11 = __toESM(require("node:path"));
 async function installCaptureShim(buildDistribution) {
-  const python = import_node_path10.default.join(buildDistribution.root, buildDistribution.json.python_exe);
-  const purelib = import_node_path10.default.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ""));
+  const python = import_node_path11.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const purelib = import_node_path11.default.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ""));
   await runChecked({
     command: python,
     args: ["-m", "pyseal_capture", "install", "--site-packages", purelib],
-    env: { ...process.env, PYTHONPATH: import_node_path10.default.join(packageRoot(), "python") }
+    env: { ...process.env, PYTHONPATH: import_node_path11.default.join(packageRoot(), "python") }
   });
 }
 function compilerWrapperEnv(env, cxx) {
-  const bin = import_node_path10.default.join(packageRoot(), "python", "pyseal_capture", "bin");
+  const bin = import_node_path11.default.join(packageRoot(), "python", "pyseal_capture", "bin");
   const realCc = env.CC ?? "cc";
   return {
-    CC: import_node_path10.default.join(bin, "pyseal-cc"),
-    CXX: import_node_path10.default.join(bin, "pyseal-c++"),
-    LDSHARED: `${import_node_path10.default.join(bin, "pyseal-cc")} -shared`,
-    LDCXXSHARED: `${import_node_path10.default.join(bin, "pyseal-c++")} -shared`,
+    CC: import_node_path11.default.join(bin, "pyseal-cc"),
+    CXX: import_node_path11.default.join(bin, "pyseal-c++"),
+    LDSHARED: `${import_node_path11.default.join(bin, "pyseal-cc")} -shared`,
+    LDCXXSHARED: `${import_node_path11.default.join(bin, "pyseal-c++")} -shared`,
     PYSEAL_REAL_CC: realCc,
     PYSEAL_REAL_CXX: cxx ?? "c++"
   };
 }
 
 // src/packages/capture-records.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path11 = __toESM(require("node:path"));
+var import_node_path12 = __toESM(require("node:path"));
 var CaptureRecordSchema = external_exports.object({
   schema: external_exports.literal(1),
   module: external_exports.string(),
@@ -6157,16 +6384,16 @@ var CaptureRecordSchema = external_exports.object({
 var IntentSchema = external_exports.object({ schema: external_exports.literal(1), package: external_exports.string(), modules: external_exports.array(external_exports.string()) }).passthrough();
 async function readCapture(captureDir) {
   return {
-    records: await readJsonDir(import_node_path11.default.join(captureDir, "records"), CaptureRecordSchema),
-    intents: await readJsonDir(import_node_path11.default.join(captureDir, "intended"), IntentSchema)
+    records: await readJsonDir(import_node_path12.default.join(captureDir, "records"), CaptureRecordSchema),
+    intents: await readJsonDir(import_node_path12.default.join(captureDir, "intended"), IntentSchema)
   };
 }
 async function readJsonDir(dir, schema) {
-  if (!(0, import_node_fs9.existsSync)(dir)) return [];
+  if (!(0, import_node_fs10.existsSync)(dir)) return [];
   const names = (await (0, import_promises8.readdir)(dir)).filter((n) => n.endsWith(".json")).sort();
   const items = [];
   for (const name of names) {
-    const file = import_node_path11.default.join(dir, name);
+    const file = import_node_path12.default.join(dir, name);
     const parsed = schema.safeParse(JSON.parse(await (0, import_promises8.readFile)(file, "utf8")));
     if (!parsed.success) {
       throw new Error(`capture record ${file} is malformed: ${parsed.error.issues[0]?.message ?? "unknown"}`);
@@ -6177,26 +6404,26 @@ async function readJsonDir(dir, schema) {
 }
 
 // src/packages/dependency-layer.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_promises11 = require("node:fs/promises");
-var import_node_path15 = __toESM(require("node:path"));
+var import_node_path16 = __toESM(require("node:path"));
 
 // src/packages/pip-install.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_promises10 = require("node:fs/promises");
-var import_node_path14 = __toESM(require("node:path"));
+var import_node_path15 = __toESM(require("node:path"));
 
 // src/packages/machine-records.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_promises9 = require("node:fs/promises");
-var import_node_path12 = __toESM(require("node:path"));
+var import_node_path13 = __toESM(require("node:path"));
 async function dropMachineRecords(siteDir) {
   for (const entry of await (0, import_promises9.readdir)(siteDir)) {
     if (!entry.endsWith(".dist-info")) continue;
-    const directUrl = import_node_path12.default.join(siteDir, entry, "direct_url.json");
-    if ((0, import_node_fs10.existsSync)(directUrl)) await (0, import_promises9.rm)(directUrl);
-    const record = import_node_path12.default.join(siteDir, entry, "RECORD");
-    if (!(0, import_node_fs10.existsSync)(record)) continue;
+    const directUrl = import_node_path13.default.join(siteDir, entry, "direct_url.json");
+    if ((0, import_node_fs11.existsSync)(directUrl)) await (0, import_promises9.rm)(directUrl);
+    const record = import_node_path13.default.join(siteDir, entry, "RECORD");
+    if (!(0, import_node_fs11.existsSync)(record)) continue;
     const lines = (await (0, import_promises9.readFile)(record, "utf8")).split("\n");
     const kept = lines.filter((l) => !l.startsWith(`${entry}/direct_url.json,`) && !l.startsWith("../"));
     if (kept.length !== lines.length) await (0, import_promises9.writeFile)(record, kept.join("\n"));
@@ -6204,7 +6431,7 @@ async function dropMachineRecords(siteDir) {
 }
 
 // src/packages/pip-errors.ts
-var import_node_path13 = __toESM(require("node:path"));
+var import_node_path14 = __toESM(require("node:path"));
 var PackageBuildError = class extends Error {
   constructor(packageName, detail, logFile) {
     super(
@@ -6236,7 +6463,7 @@ function failedPackage(output, project) {
     const match = pattern.exec(output);
     if (match) return match[1];
   }
-  return import_node_path13.default.basename(project);
+  return import_node_path14.default.basename(project);
 }
 
 // src/packages/pip-install.ts
@@ -6269,7 +6496,7 @@ var BUILD_TOOLS_AS_WHEELS = [
 ];
 async function pipInstall(request, into, what) {
   const { distribution, buildDistribution, project, requirements } = request;
-  const python = import_node_path14.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const python = import_node_path15.default.join(buildDistribution.root, buildDistribution.json.python_exe);
   const args = [
     "-m",
     "pip",
@@ -6293,14 +6520,14 @@ async function pipInstall(request, into, what) {
     // The compiler wrapper maps the build directory and the cache root out of every
     // object (__FILE__, debug info): the same package gives the same bytes in any cache.
     PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${into.prefix}=/pyseal-python`].join(
-      import_node_path14.default.delimiter
+      import_node_path15.default.delimiter
     ),
     PIP_NO_INPUT: "1",
     SOURCE_DATE_EPOCH: sourceDateEpoch(),
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
     // cache per distribution keeps them apart.
-    PIP_CACHE_DIR: import_node_path14.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
+    PIP_CACHE_DIR: import_node_path15.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
   };
   delete env.PYTHONPATH;
   if (request.crossSysconfigName) env._PYTHON_SYSCONFIGDATA_NAME = request.crossSysconfigName;
@@ -6319,10 +6546,10 @@ ${result.stderr}`);
     }
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), into.logFile);
   }
-  if ((0, import_node_fs11.existsSync)(into.siteDir)) await dropMachineRecords(into.siteDir);
+  if ((0, import_node_fs12.existsSync)(into.siteDir)) await dropMachineRecords(into.siteDir);
 }
 async function configuredPrefix(buildDistribution) {
-  const python = import_node_path14.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const python = import_node_path15.default.join(buildDistribution.root, buildDistribution.json.python_exe);
   const script = 'import sysconfig; print(sysconfig.get_config_var("prefix"))';
   return (await runChecked({ command: python, args: ["-c", script] })).stdout.trim();
 }
@@ -6331,9 +6558,9 @@ async function configuredPrefix(buildDistribution) {
 async function buildDependencyLayer(request, dependencies, keyParts, prefix) {
   const { requirements, cacheRoot, log } = request;
   const key = contentKey({ ...keyParts, layer: "dependencies", dependencies });
-  const root = import_node_path15.default.join(cacheRoot, "packages", key);
-  const doneMarker = import_node_path15.default.join(root, "build.json");
-  const names = [...dependencies, ...requirements.map((r) => import_node_path15.default.basename(r))].join(", ");
+  const root = import_node_path16.default.join(cacheRoot, "packages", key);
+  const doneMarker = import_node_path16.default.join(root, "build.json");
+  const names = [...dependencies, ...requirements.map((r) => import_node_path16.default.basename(r))].join(", ");
   if (await intactEntry(root, `dependencies ${key}`, log)) {
     log(`  reused cached dependencies ${key} (${names})`);
     return { root, reused: true };
@@ -6341,10 +6568,10 @@ async function buildDependencyLayer(request, dependencies, keyParts, prefix) {
   return withCacheLock(`${root}.lock`, async () => {
     if (await intactEntry(root, `dependencies ${key}`, log)) return { root, reused: true };
     await (0, import_promises11.rm)(root, { recursive: true, force: true });
-    const captureDir = import_node_path15.default.join(root, "capture");
+    const captureDir = import_node_path16.default.join(root, "capture");
     await (0, import_promises11.mkdir)(captureDir, { recursive: true });
     log(`  pip install (from source) the dependencies: ${names}`);
-    const into = { prefix, siteDir: import_node_path15.default.join(root, "site"), captureDir, logFile: import_node_path15.default.join(root, "pip.log") };
+    const into = { prefix, siteDir: import_node_path16.default.join(root, "site"), captureDir, logFile: import_node_path16.default.join(root, "pip.log") };
     await pipInstall(request, into, [...dependencies, ...requirements.flatMap((r) => ["-r", r])]);
     const records = (await readCapture(captureDir)).records.length;
     await (0, import_promises11.writeFile)(doneMarker, JSON.stringify({ key, records }, null, 2) + "\n");
@@ -6353,57 +6580,57 @@ async function buildDependencyLayer(request, dependencies, keyParts, prefix) {
   });
 }
 async function mergeDependencyLayer(layerRoot, root) {
-  if ((0, import_node_fs12.existsSync)(import_node_path15.default.join(layerRoot, "site"))) {
-    await (0, import_promises11.cp)(import_node_path15.default.join(layerRoot, "site"), import_node_path15.default.join(root, "site"), {
+  if ((0, import_node_fs13.existsSync)(import_node_path16.default.join(layerRoot, "site"))) {
+    await (0, import_promises11.cp)(import_node_path16.default.join(layerRoot, "site"), import_node_path16.default.join(root, "site"), {
       recursive: true,
       force: false,
       errorOnExist: false
     });
   }
-  const from = import_node_path15.default.join(layerRoot, "capture");
-  const to = import_node_path15.default.join(root, "capture");
-  if ((0, import_node_fs12.existsSync)(import_node_path15.default.join(from, "objects"))) {
-    await (0, import_promises11.cp)(import_node_path15.default.join(from, "objects"), import_node_path15.default.join(to, "objects"), {
+  const from = import_node_path16.default.join(layerRoot, "capture");
+  const to = import_node_path16.default.join(root, "capture");
+  if ((0, import_node_fs13.existsSync)(import_node_path16.default.join(from, "objects"))) {
+    await (0, import_promises11.cp)(import_node_path16.default.join(from, "objects"), import_node_path16.default.join(to, "objects"), {
       recursive: true,
       force: false,
       errorOnExist: false
     });
   }
-  const oldPrefix = JSON.stringify(from + import_node_path15.default.sep).slice(1, -1);
-  const newPrefix = JSON.stringify(to + import_node_path15.default.sep).slice(1, -1);
+  const oldPrefix = JSON.stringify(from + import_node_path16.default.sep).slice(1, -1);
+  const newPrefix = JSON.stringify(to + import_node_path16.default.sep).slice(1, -1);
   for (const kind of ["records", "intended"]) {
-    const dir = import_node_path15.default.join(from, kind);
-    if (!(0, import_node_fs12.existsSync)(dir)) continue;
-    await (0, import_promises11.mkdir)(import_node_path15.default.join(to, kind), { recursive: true });
+    const dir = import_node_path16.default.join(from, kind);
+    if (!(0, import_node_fs13.existsSync)(dir)) continue;
+    await (0, import_promises11.mkdir)(import_node_path16.default.join(to, kind), { recursive: true });
     for (const name of await (0, import_promises11.readdir)(dir)) {
-      const target = import_node_path15.default.join(to, kind, name);
-      if ((0, import_node_fs12.existsSync)(target)) continue;
-      const text = await (0, import_promises11.readFile)(import_node_path15.default.join(dir, name), "utf8");
+      const target = import_node_path16.default.join(to, kind, name);
+      if ((0, import_node_fs13.existsSync)(target)) continue;
+      const text = await (0, import_promises11.readFile)(import_node_path16.default.join(dir, name), "utf8");
       await (0, import_promises11.writeFile)(target, text.split(oldPrefix).join(newPrefix));
     }
   }
-  const skipped2 = import_node_path15.default.join(from, "skipped.jsonl");
-  if ((0, import_node_fs12.existsSync)(skipped2)) await (0, import_promises11.appendFile)(import_node_path15.default.join(to, "skipped.jsonl"), await (0, import_promises11.readFile)(skipped2, "utf8"));
+  const skipped2 = import_node_path16.default.join(from, "skipped.jsonl");
+  if ((0, import_node_fs13.existsSync)(skipped2)) await (0, import_promises11.appendFile)(import_node_path16.default.join(to, "skipped.jsonl"), await (0, import_promises11.readFile)(skipped2, "utf8"));
 }
 
 // src/packages/installed-extensions.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_promises12 = require("node:fs/promises");
-var import_node_path16 = __toESM(require("node:path"));
+var import_node_path17 = __toESM(require("node:path"));
 var EXTENSION_FILE = /^(.+?)(\.cpython-[^.]+|\.abi3)?\.(so|pyd)$/;
 async function findExtensionFiles(siteDir, platformTag) {
   const found = [];
   const walk = async (dir) => {
-    if (!(0, import_node_fs13.existsSync)(dir)) return;
+    if (!(0, import_node_fs14.existsSync)(dir)) return;
     for (const entry of await (0, import_promises12.readdir)(dir, { withFileTypes: true })) {
-      const full = import_node_path16.default.join(dir, entry.name);
+      const full = import_node_path17.default.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else {
         const match = EXTENSION_FILE.exec(entry.name);
         if (!match) continue;
         if (match[2]?.startsWith(".cpython-") && !match[2].endsWith(`-${platformTag}`)) continue;
-        const relative = import_node_path16.default.relative(siteDir, full);
-        const parts = import_node_path16.default.dirname(relative) === "." ? [] : import_node_path16.default.dirname(relative).split(import_node_path16.default.sep);
+        const relative = import_node_path17.default.relative(siteDir, full);
+        const parts = import_node_path17.default.dirname(relative) === "." ? [] : import_node_path17.default.dirname(relative).split(import_node_path17.default.sep);
         if (parts.some((p) => p.endsWith(".libs") || p.includes("-") || p.includes("."))) continue;
         found.push({ module: [...parts, match[1]].join("."), file: relative, distribution: null });
       }
@@ -6420,26 +6647,26 @@ async function findExtensionFiles(siteDir, platformTag) {
 }
 async function recordOwners(siteDir) {
   const owners = /* @__PURE__ */ new Map();
-  if (!(0, import_node_fs13.existsSync)(siteDir)) return owners;
+  if (!(0, import_node_fs14.existsSync)(siteDir)) return owners;
   for (const entry of await (0, import_promises12.readdir)(siteDir)) {
     const match = /^(.+?)-([^-]+)\.dist-info$/.exec(entry);
-    const record = import_node_path16.default.join(siteDir, entry, "RECORD");
-    if (!match || !(0, import_node_fs13.existsSync)(record)) continue;
+    const record = import_node_path17.default.join(siteDir, entry, "RECORD");
+    if (!match || !(0, import_node_fs14.existsSync)(record)) continue;
     for (const line of (await (0, import_promises12.readFile)(record, "utf8")).split("\n")) {
       const file = line.split(",")[0];
-      if (file) owners.set(import_node_path16.default.normalize(file), { name: match[1], version: match[2] });
+      if (file) owners.set(import_node_path17.default.normalize(file), { name: match[1], version: match[2] });
     }
   }
   return owners;
 }
 
 // src/packages/project-dependencies.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_promises13 = require("node:fs/promises");
-var import_node_path17 = __toESM(require("node:path"));
+var import_node_path18 = __toESM(require("node:path"));
 async function staticDependencies(projectDir) {
-  const file = import_node_path17.default.join(projectDir, "pyproject.toml");
-  if (!(0, import_node_fs14.existsSync)(file)) return null;
+  const file = import_node_path18.default.join(projectDir, "pyproject.toml");
+  if (!(0, import_node_fs15.existsSync)(file)) return null;
   let doc;
   try {
     doc = parse(await (0, import_promises13.readFile)(file, "utf8"));
@@ -6458,7 +6685,7 @@ async function staticDependencies(projectDir) {
 // src/packages/project-tree.ts
 var import_node_crypto3 = require("node:crypto");
 var import_promises14 = require("node:fs/promises");
-var import_node_path18 = __toESM(require("node:path"));
+var import_node_path19 = __toESM(require("node:path"));
 var TOP_LEVEL_OUTPUT = /* @__PURE__ */ new Set(["build", "dist", "pyseal-out"]);
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".git",
@@ -6473,8 +6700,8 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".pytest_cache"
 ]);
 function skipped(root, full) {
-  const name = import_node_path18.default.basename(full);
-  if (import_node_path18.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
+  const name = import_node_path19.default.basename(full);
+  if (import_node_path19.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
   return SKIPPED_DIRS.has(name) || name.endsWith(".egg-info");
 }
 async function copyProjectTree(source, destination) {
@@ -6488,11 +6715,11 @@ async function hashTree(root) {
   const walk = async (dir) => {
     const entries = (await (0, import_promises14.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
     for (const entry of entries) {
-      const full = import_node_path18.default.join(dir, entry.name);
+      const full = import_node_path19.default.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipped(root, full)) await walk(full);
       } else if (entry.isFile()) {
-        hash.update(import_node_path18.default.relative(root, full)).update("\0").update(await (0, import_promises14.readFile)(full)).update("\0");
+        hash.update(import_node_path19.default.relative(root, full)).update("\0").update(await (0, import_promises14.readFile)(full)).update("\0");
       }
     }
   };
@@ -6506,9 +6733,9 @@ async function buildPackages(request) {
   const { project, cacheRoot } = request;
   const keyParts = await sharedKeyParts(request);
   const key = contentKey({ ...keyParts, project: await hashTree(project) });
-  const root = import_node_path19.default.join(cacheRoot, "packages", key);
-  const siteDir = import_node_path19.default.join(root, "site");
-  const captureDir = import_node_path19.default.join(root, "capture");
+  const root = import_node_path20.default.join(cacheRoot, "packages", key);
+  const siteDir = import_node_path20.default.join(root, "site");
+  const captureDir = import_node_path20.default.join(root, "capture");
   const reuse = async () => ({
     key,
     reused: true,
@@ -6529,52 +6756,52 @@ async function sharedKeyParts(request) {
   return {
     distribution: distribution.json.pyseal?.key ?? distribution.root,
     requirements: await Promise.all(requirements.map((r) => (0, import_promises15.readFile)(r, "utf8"))),
-    shim: await hashTree(import_node_path19.default.join(packageRoot(), "python", "pyseal_capture")),
+    shim: await hashTree(import_node_path20.default.join(packageRoot(), "python", "pyseal_capture")),
     tools: BUILD_TOOLS_AS_WHEELS,
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
-    cxx: request.cxx && import_node_path19.default.isAbsolute(request.cxx) ? import_node_path19.default.relative(cacheRoot, request.cxx) : request.cxx,
+    cxx: request.cxx && import_node_path20.default.isAbsolute(request.cxx) ? import_node_path20.default.relative(cacheRoot, request.cxx) : request.cxx,
     recipe: PACKAGE_RECIPE_VERSION,
     epoch: chosenSourceDateEpoch()
   };
 }
 async function intactEntry(root, what, log) {
-  if (!(0, import_node_fs15.existsSync)(import_node_path19.default.join(root, "build.json"))) return false;
+  if (!(0, import_node_fs16.existsSync)(import_node_path20.default.join(root, "build.json"))) return false;
   const problem = await verifyEntry(root);
   if (problem) log(`  cached ${what} are damaged (${problem}): building them again`);
   return problem === null;
 }
 async function installInto(request, key, root, keyParts) {
   const { project, requirements, log } = request;
-  const siteDir = import_node_path19.default.join(root, "site");
-  const captureDir = import_node_path19.default.join(root, "capture");
-  const doneMarker = import_node_path19.default.join(root, "build.json");
+  const siteDir = import_node_path20.default.join(root, "site");
+  const captureDir = import_node_path20.default.join(root, "capture");
+  const doneMarker = import_node_path20.default.join(root, "build.json");
   await (0, import_promises15.rm)(root, { recursive: true, force: true });
   await (0, import_promises15.mkdir)(captureDir, { recursive: true });
   await installCaptureShim(request.buildDistribution);
   const pip = { prefix: await configuredPrefix(request.buildDistribution) };
-  const projectCopy = import_node_path19.default.join(root, "project", import_node_path19.default.basename(project));
+  const projectCopy = import_node_path20.default.join(root, "project", import_node_path20.default.basename(project));
   await copyProjectTree(project, projectCopy);
   const requirementArgs = requirements.flatMap((r) => ["-r", r]);
   const dependencies = await staticDependencies(project);
   let fromCache = 0;
   if (dependencies === null) {
     log(
-      `  pip install (from source) ${import_node_path19.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path19.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
+      `  pip install (from source) ${import_node_path20.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path20.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
     );
-    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path19.default.join(root, "pip.log") }, [
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path20.default.join(root, "pip.log") }, [
       projectCopy,
       ...requirementArgs
     ]);
   } else {
     const layer = dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies, keyParts, pip.prefix) : null;
-    log(`  pip install (from source) ${import_node_path19.default.basename(project)}, without its dependencies`);
-    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path19.default.join(root, "pip.log") }, [
+    log(`  pip install (from source) ${import_node_path20.default.basename(project)}, without its dependencies`);
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path20.default.join(root, "pip.log") }, [
       "--no-deps",
       projectCopy
     ]);
     if (layer) {
       await mergeDependencyLayer(layer.root, root);
-      if (layer.reused) fromCache = (await readCapture(import_node_path19.default.join(layer.root, "capture"))).records.length;
+      if (layer.reused) fromCache = (await readCapture(import_node_path20.default.join(layer.root, "capture"))).records.length;
     }
   }
   const capture = await readCapture(captureDir);
@@ -6585,30 +6812,30 @@ async function installInto(request, key, root, keyParts) {
 }
 
 // src/packages/entry-point.ts
-var import_node_fs16 = require("node:fs");
-var import_node_path20 = __toESM(require("node:path"));
+var import_node_fs17 = require("node:fs");
+var import_node_path21 = __toESM(require("node:path"));
 var EntryPointError = class extends Error {
-  constructor(entryPoint2, module2) {
+  constructor(entryPoint, module2) {
     super(
-      `The entry point "${entryPoint2}" does not resolve: module ${module2} is not in the project or its requirements. Check --entry-point (or [project.scripts]) against the package layout.`
+      `The entry point "${entryPoint}" does not resolve: module ${module2} is not in the project or its requirements. Check --entry-point (or [project.scripts]) against the package layout.`
     );
     this.name = "EntryPointError";
   }
 };
-function checkEntryPoint(entryPoint2, siteDir, installed) {
-  if (!entryPoint2) return;
-  const module2 = entryPoint2.split(":")[0];
-  const relative = module2.split(".").join(import_node_path20.default.sep);
-  const candidates = [`${relative}.py`, import_node_path20.default.join(relative, "__init__.py"), import_node_path20.default.join(relative, "__main__.py")];
-  if (candidates.some((c) => (0, import_node_fs16.existsSync)(import_node_path20.default.join(siteDir, c)))) return;
+function checkEntryPoint(entryPoint, siteDir, installed) {
+  if (!entryPoint) return;
+  const module2 = entryPoint.split(":")[0];
+  const relative = module2.split(".").join(import_node_path21.default.sep);
+  const candidates = [`${relative}.py`, import_node_path21.default.join(relative, "__init__.py"), import_node_path21.default.join(relative, "__main__.py")];
+  if (candidates.some((c) => (0, import_node_fs17.existsSync)(import_node_path21.default.join(siteDir, c)))) return;
   if (installed.some((e) => e.module === module2)) return;
-  throw new EntryPointError(entryPoint2, module2);
+  throw new EntryPointError(entryPoint, module2);
 }
 
 // src/distribution/obtain.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_promises21 = require("node:fs/promises");
-var import_node_path29 = __toESM(require("node:path"));
+var import_node_path30 = __toESM(require("node:path"));
 
 // src/toolchain/select-toolchain.ts
 var ToolchainUnavailableError = class extends Error {
@@ -6690,25 +6917,25 @@ async function missingCommands(toolchain) {
 }
 
 // src/distribution/source-build.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_promises20 = require("node:fs/promises");
-var import_node_path28 = __toESM(require("node:path"));
+var import_node_path29 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"));
+var import_node_fs18 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"));
 async function linkerSearchDirs(toolchain, extraDirs = []) {
   if (toolchain.libraryDirs) return unique([...extraDirs, ...toolchain.libraryDirs]);
   const { stdout } = await runChecked({ command: toolchain.cc, args: ["-print-search-dirs"] });
   const line = stdout.split("\n").find((l) => l.startsWith("libraries:")) ?? "";
-  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path21.default.normalize(d));
+  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path22.default.normalize(d));
   return unique([...extraDirs, ...dirs]);
 }
 function resolveLibrary(name, toolchain, searchDirs) {
   if (toolchain.systemLibraries.includes(name)) return { name, kind: "system" };
   for (const dir of searchDirs) {
-    const archive = import_node_path21.default.join(dir, `lib${name}.a`);
-    if ((0, import_node_fs17.existsSync)(archive)) return { name, kind: "static", path: archive };
+    const archive = import_node_path22.default.join(dir, `lib${name}.a`);
+    if ((0, import_node_fs18.existsSync)(archive)) return { name, kind: "static", path: archive };
   }
   return { name, kind: "missing", searched: searchDirs };
 }
@@ -6718,16 +6945,16 @@ function unique(items) {
 
 // src/distribution/layout.ts
 var import_promises17 = require("node:fs/promises");
-var import_node_path23 = __toESM(require("node:path"));
+var import_node_path24 = __toESM(require("node:path"));
 
 // src/distribution/make-vars.ts
 var import_promises16 = require("node:fs/promises");
 var import_node_os2 = __toESM(require("node:os"));
-var import_node_path22 = __toESM(require("node:path"));
+var import_node_path23 = __toESM(require("node:path"));
 async function readMakeVariables(buildDir, names) {
-  const dir = await (0, import_promises16.mkdtemp)(import_node_path22.default.join(import_node_os2.default.tmpdir(), "pyseal-make-"));
+  const dir = await (0, import_promises16.mkdtemp)(import_node_path23.default.join(import_node_os2.default.tmpdir(), "pyseal-make-"));
   try {
-    const printer = import_node_path22.default.join(dir, "print.mk");
+    const printer = import_node_path23.default.join(dir, "print.mk");
     const lines = names.map((n) => `	@printf '%s\\t%s\\n' '${n}' '$(strip $(${n}))'`);
     await (0, import_promises16.writeFile)(printer, `pyseal-print-variables:
 ${lines.join("\n")}
@@ -6934,19 +7161,19 @@ async function writeDistributionLayout(request) {
   const coreObjs = words(vars.LIBRARY_OBJS).filter((o) => !moduleObjects.has(o) && o !== "Modules/config.o");
   const copied = /* @__PURE__ */ new Set();
   const keep = async (relative) => {
-    const dest = import_node_path23.default.join("build", relative);
+    const dest = import_node_path24.default.join("build", relative);
     if (!copied.has(dest)) {
-      await (0, import_promises17.mkdir)(import_node_path23.default.dirname(import_node_path23.default.join(root, dest)), { recursive: true });
-      await (0, import_promises17.copyFile)(import_node_path23.default.join(buildDir, relative), import_node_path23.default.join(root, dest));
+      await (0, import_promises17.mkdir)(import_node_path24.default.dirname(import_node_path24.default.join(root, dest)), { recursive: true });
+      await (0, import_promises17.copyFile)(import_node_path24.default.join(buildDir, relative), import_node_path24.default.join(root, dest));
       copied.add(dest);
     }
     return dest;
   };
   const keepArchive = async (source, name) => {
-    const dest = import_node_path23.default.join("build", "lib", `lib${name}.a`);
+    const dest = import_node_path24.default.join("build", "lib", `lib${name}.a`);
     if (!copied.has(dest)) {
-      await (0, import_promises17.mkdir)(import_node_path23.default.join(root, "build", "lib"), { recursive: true });
-      await (0, import_promises17.copyFile)(import_node_path23.default.isAbsolute(source) ? source : import_node_path23.default.join(buildDir, source), import_node_path23.default.join(root, dest));
+      await (0, import_promises17.mkdir)(import_node_path24.default.join(root, "build", "lib"), { recursive: true });
+      await (0, import_promises17.copyFile)(import_node_path24.default.isAbsolute(source) ? source : import_node_path24.default.join(buildDir, source), import_node_path24.default.join(root, dest));
       copied.add(dest);
     }
     return dest;
@@ -6956,8 +7183,8 @@ async function writeDistributionLayout(request) {
   for (const word of [...words(vars.LIBS), ...words(vars.SYSLIBS)]) {
     if (word.startsWith("-l")) core.links.push({ name: word.slice(2), system: true });
   }
-  const bootstrap = parseSetup(await (0, import_promises17.readFile)(import_node_path23.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
-  const fromSetup = parseSetup(await (0, import_promises17.readFile)(import_node_path23.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
+  const bootstrap = parseSetup(await (0, import_promises17.readFile)(import_node_path24.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
+  const fromSetup = parseSetup(await (0, import_promises17.readFile)(import_node_path24.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
   const named = new Set([...bootstrap, ...request.statics].map((m) => m.name));
   const modules = [...bootstrap, ...request.statics, ...fromSetup.filter((m) => !named.has(m.name))];
   const linkWords = await expandLinkWords(buildDir, modules);
@@ -6973,7 +7200,7 @@ async function writeDistributionLayout(request) {
           links.push({ name: resolved.name, system: true });
         }
       } else if (word.endsWith(".a")) {
-        const name = import_node_path23.default.basename(word, ".a").replace(/^lib/, "");
+        const name = import_node_path24.default.basename(word, ".a").replace(/^lib/, "");
         links.push({ name, path_static: await keepArchive(word, name) });
       }
     }
@@ -6991,8 +7218,8 @@ async function writeDistributionLayout(request) {
     ];
   }
   for (const module2 of request.shared) {
-    const sharedLib = import_node_path23.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
-    await (0, import_promises17.access)(import_node_path23.default.join(root, sharedLib));
+    const sharedLib = import_node_path24.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
+    await (0, import_promises17.access)(import_node_path24.default.join(root, sharedLib));
     extensions[module2.name] = [
       {
         in_core: false,
@@ -7005,7 +7232,7 @@ async function writeDistributionLayout(request) {
       }
     ];
   }
-  const inittabSource = await (0, import_promises17.readFile)(import_node_path23.default.join(buildDir, "Modules", "config.c"), "utf8");
+  const inittabSource = await (0, import_promises17.readFile)(import_node_path24.default.join(buildDir, "Modules", "config.c"), "utf8");
   for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
     if (!extensions[name]) {
       extensions[name] = [{ in_core: true, init_fn: fn, objs: [], links: [], required: true, variant: "default" }];
@@ -7052,13 +7279,13 @@ async function writeDistributionLayout(request) {
       include_dir: `install/include/python${minor}`
     }
   };
-  await (0, import_promises17.writeFile)(import_node_path23.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises17.writeFile)(import_node_path24.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
 }
 
 // src/toolchain/toolchain-env.ts
-var import_node_fs21 = require("node:fs");
+var import_node_fs22 = require("node:fs");
 var import_promises19 = require("node:fs/promises");
-var import_node_path27 = __toESM(require("node:path"));
+var import_node_path28 = __toESM(require("node:path"));
 
 // src/exec/shell-quote.ts
 function shellQuote(word) {
@@ -7067,24 +7294,24 @@ function shellQuote(word) {
 
 // src/toolchain/musl-kernel-headers.ts
 var import_node_crypto4 = require("node:crypto");
-var import_node_fs18 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"));
+var import_node_fs19 = require("node:fs");
+var import_node_path25 = __toESM(require("node:path"));
 var KERNEL_HEADER_DIRS = ["linux", "asm-generic", "mtd", "misc", "rdma", "sound", "video", "xen"];
 function kernelHeaderLinks(options = {}) {
   const root = options.includeRoot ?? "/usr/include";
   const multiarch = options.multiarch ?? "x86_64-linux-gnu";
   const links = {};
   for (const dir of KERNEL_HEADER_DIRS) {
-    const target = import_node_path24.default.join(root, dir);
-    if ((0, import_node_fs18.existsSync)(target)) links[dir] = target;
+    const target = import_node_path25.default.join(root, dir);
+    if ((0, import_node_fs19.existsSync)(target)) links[dir] = target;
   }
-  const asmCandidates = [import_node_path24.default.join(root, multiarch, "asm"), import_node_path24.default.join(root, "asm")];
-  const asm = asmCandidates.find((candidate) => (0, import_node_fs18.existsSync)(candidate));
+  const asmCandidates = [import_node_path25.default.join(root, multiarch, "asm"), import_node_path25.default.join(root, "asm")];
+  const asm = asmCandidates.find((candidate) => (0, import_node_fs19.existsSync)(candidate));
   if (asm) links.asm = asm;
   const missing = ["linux", "asm-generic", "asm"].filter((name) => !links[name]);
   if (missing.length > 0) {
     throw new Error(
-      `The Linux kernel headers needed by musl-gcc were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path24.default.join(root, multiarch)}). Install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry.`
+      `The Linux kernel headers needed by musl-gcc were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path25.default.join(root, multiarch)}). Install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry.`
     );
   }
   return links;
@@ -7093,25 +7320,25 @@ async function ensureMuslKernelHeaders(cacheDir, options = {}) {
   const links = kernelHeaderLinks(options);
   const names = Object.keys(links).sort();
   const digest = (0, import_node_crypto4.createHash)("sha256").update(JSON.stringify(names.map((name) => [name, links[name]]))).digest("hex").slice(0, 16);
-  const finalDir = import_node_path24.default.join(import_node_path24.default.resolve(cacheDir), `musl-kernel-headers-${digest}`);
+  const finalDir = import_node_path25.default.join(import_node_path25.default.resolve(cacheDir), `musl-kernel-headers-${digest}`);
   if (await isComplete(finalDir, names)) return finalDir;
-  await import_node_fs18.promises.mkdir(import_node_path24.default.dirname(finalDir), { recursive: true });
-  const tempDir = await import_node_fs18.promises.mkdtemp(`${finalDir}.tmp-`);
+  await import_node_fs19.promises.mkdir(import_node_path25.default.dirname(finalDir), { recursive: true });
+  const tempDir = await import_node_fs19.promises.mkdtemp(`${finalDir}.tmp-`);
   try {
-    for (const name of names) await import_node_fs18.promises.symlink(links[name], import_node_path24.default.join(tempDir, name));
+    for (const name of names) await import_node_fs19.promises.symlink(links[name], import_node_path25.default.join(tempDir, name));
     try {
-      await import_node_fs18.promises.rename(tempDir, finalDir);
+      await import_node_fs19.promises.rename(tempDir, finalDir);
     } catch (error) {
       if (!await isComplete(finalDir, names)) throw error;
     }
   } finally {
-    await import_node_fs18.promises.rm(tempDir, { recursive: true, force: true });
+    await import_node_fs19.promises.rm(tempDir, { recursive: true, force: true });
   }
   return finalDir;
 }
 async function isComplete(dir, names) {
   try {
-    const entries = new Set(await import_node_fs18.promises.readdir(dir));
+    const entries = new Set(await import_node_fs19.promises.readdir(dir));
     return names.every((name) => entries.has(name));
   } catch {
     return false;
@@ -7123,9 +7350,9 @@ function muslToolchainEnv(prefix, headersDir) {
   return {
     CC: "musl-gcc",
     CFLAGS: `${MUSL_BASE_CFLAGS} ${isystem}`,
-    CPPFLAGS: `-I${import_node_path24.default.join(prefix, "include")} ${isystem}`,
-    LDFLAGS: `-L${import_node_path24.default.join(prefix, "lib")}`,
-    PKG_CONFIG_LIBDIR: import_node_path24.default.join(prefix, "lib", "pkgconfig"),
+    CPPFLAGS: `-I${import_node_path25.default.join(prefix, "include")} ${isystem}`,
+    LDFLAGS: `-L${import_node_path25.default.join(prefix, "lib")}`,
+    PKG_CONFIG_LIBDIR: import_node_path25.default.join(prefix, "lib", "pkgconfig"),
     PKG_CONFIG_PATH: "",
     AR: "ar",
     RANLIB: "ranlib"
@@ -7146,9 +7373,9 @@ function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
 }
 
 // src/toolchain/zig-cxx.ts
-var import_node_fs19 = require("node:fs");
+var import_node_fs20 = require("node:fs");
 var import_promises18 = require("node:fs/promises");
-var import_node_path25 = __toESM(require("node:path"));
+var import_node_path26 = __toESM(require("node:path"));
 var ZIG_RELEASE = {
   version: "0.17.1",
   sha256: [
@@ -7169,28 +7396,28 @@ Check that python3 -m pip can reach the package index, or install the ziglang wh
   }
 };
 async function ensureZigCxx(cacheRoot, zigTarget, log) {
-  const toolchainDir = import_node_path25.default.join(cacheRoot, "toolchain");
-  const home = import_node_path25.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`);
-  const zig = import_node_path25.default.join(home, "ziglang", "zig");
-  if (!(0, import_node_fs19.existsSync)(zig)) {
+  const toolchainDir = import_node_path26.default.join(cacheRoot, "toolchain");
+  const home = import_node_path26.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`);
+  const zig = import_node_path26.default.join(home, "ziglang", "zig");
+  if (!(0, import_node_fs20.existsSync)(zig)) {
     await (0, import_promises18.mkdir)(toolchainDir, { recursive: true });
     await withCacheLock(
       `${home}.lock`,
       async () => {
-        if (!(0, import_node_fs19.existsSync)(zig)) await installZig(home, log);
+        if (!(0, import_node_fs20.existsSync)(zig)) await installZig(home, log);
       },
       () => log(`  waiting for another pyseal process installing zig into ${home}`)
     );
   }
-  const driver = import_node_path25.default.join(home, "bin", `c++-${zigTarget}`);
-  const cache = import_node_path25.default.join(toolchainDir, "zig-cache");
+  const driver = import_node_path26.default.join(home, "bin", `c++-${zigTarget}`);
+  const cache = import_node_path26.default.join(toolchainDir, "zig-cache");
   const script = `#!/bin/sh
 # Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).
 if [ -z "\${ZIG_GLOBAL_CACHE_DIR:-}" ]; then ZIG_GLOBAL_CACHE_DIR=${shellQuote(cache)}; fi
 export ZIG_GLOBAL_CACHE_DIR
 exec ${shellQuote(zig)} c++ -target ${shellQuote(zigTarget)} -fno-sanitize=undefined "$@"
 `;
-  await (0, import_promises18.mkdir)(import_node_path25.default.dirname(driver), { recursive: true });
+  await (0, import_promises18.mkdir)(import_node_path26.default.dirname(driver), { recursive: true });
   await (0, import_promises18.writeFile)(`${driver}.partial`, script);
   await (0, import_promises18.chmod)(`${driver}.partial`, 493);
   await (0, import_promises18.rename)(`${driver}.partial`, driver);
@@ -7201,7 +7428,7 @@ async function installZig(home, log) {
   const partial = `${home}.partial`;
   await (0, import_promises18.rm)(partial, { recursive: true, force: true });
   await (0, import_promises18.mkdir)(partial, { recursive: true });
-  const requirements = import_node_path25.default.join(partial, "requirements.txt");
+  const requirements = import_node_path26.default.join(partial, "requirements.txt");
   const hashes = ZIG_RELEASE.sha256.map((h) => ` --hash=sha256:${h}`).join("");
   await (0, import_promises18.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
 `);
@@ -7226,7 +7453,7 @@ async function installZig(home, log) {
     await (0, import_promises18.rm)(partial, { recursive: true, force: true });
     throw new ZigInstallError(lastLines(result.stdout + result.stderr, 15));
   }
-  const version = await runCommand({ command: import_node_path25.default.join(partial, "ziglang", "zig"), args: ["version"] });
+  const version = await runCommand({ command: import_node_path26.default.join(partial, "ziglang", "zig"), args: ["version"] });
   if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
     await (0, import_promises18.rm)(partial, { recursive: true, force: true });
     throw new ZigInstallError(`the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`);
@@ -7237,8 +7464,8 @@ async function installZig(home, log) {
 
 // src/toolchain/static-deps.ts
 var import_node_crypto5 = require("node:crypto");
-var import_node_fs20 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"));
+var import_node_fs21 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"));
 
 // src/toolchain/static-deps-recipes.ts
 var autotoolsStatic = [
@@ -7462,10 +7689,10 @@ async function buildStaticDeps(options) {
   const log = options.log ?? (() => void 0);
   const jobs = options.jobs ?? 2;
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
-  const root = import_node_path26.default.join(import_node_path26.default.resolve(options.cacheRoot), "static-deps");
-  const downloads = import_node_path26.default.join(root, "downloads");
-  await import_node_fs20.promises.mkdir(downloads, { recursive: true });
-  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path26.default.resolve(options.cacheRoot));
+  const root = import_node_path27.default.join(import_node_path27.default.resolve(options.cacheRoot), "static-deps");
+  const downloads = import_node_path27.default.join(root, "downloads");
+  await import_node_fs21.promises.mkdir(downloads, { recursive: true });
+  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path27.default.resolve(options.cacheRoot));
   const toolchain = await muslToolchainIdentity();
   const sources = {};
   for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, downloads);
@@ -7480,8 +7707,8 @@ async function buildStaticDeps(options) {
       toolchain
     })
   ).digest("hex").slice(0, 20);
-  const prefix = import_node_path26.default.join(root, key);
-  const manifestPath = import_node_path26.default.join(prefix, "manifest.json");
+  const prefix = import_node_path27.default.join(root, key);
+  const manifestPath = import_node_path27.default.join(prefix, "manifest.json");
   const result = (manifest, reused) => ({
     prefix,
     key,
@@ -7492,7 +7719,7 @@ async function buildStaticDeps(options) {
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
-        { ...info, archives: info.archives.map((a) => import_node_path26.default.join(prefix, a)) }
+        { ...info, archives: info.archives.map((a) => import_node_path27.default.join(prefix, a)) }
       ])
     )
   });
@@ -7502,11 +7729,11 @@ async function buildStaticDeps(options) {
     return result(existing, true);
   }
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")} into ${prefix}`);
-  const staging = await import_node_fs20.promises.mkdtemp(import_node_path26.default.join(root, `.tmp-${key}-`));
+  const staging = await import_node_fs21.promises.mkdtemp(import_node_path27.default.join(root, `.tmp-${key}-`));
   try {
-    const destdir = import_node_path26.default.join(staging, "destdir");
-    const stagedPrefix = import_node_path26.default.join(destdir, CONFIGURED_PREFIX);
-    await import_node_fs20.promises.mkdir(stagedPrefix, { recursive: true });
+    const destdir = import_node_path27.default.join(staging, "destdir");
+    const stagedPrefix = import_node_path27.default.join(destdir, CONFIGURED_PREFIX);
+    await import_node_fs21.promises.mkdir(stagedPrefix, { recursive: true });
     const libraries = {};
     for (const recipe of recipes) {
       const source = sources[recipe.name];
@@ -7546,35 +7773,35 @@ async function buildStaticDeps(options) {
       toolchain,
       libraries
     };
-    await import_node_fs20.promises.writeFile(import_node_path26.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+    await import_node_fs21.promises.writeFile(import_node_path27.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     try {
-      await import_node_fs20.promises.rename(stagedPrefix, prefix);
+      await import_node_fs21.promises.rename(stagedPrefix, prefix);
     } catch (error) {
       const theirs = await readCompleteManifest(prefix, key, recipes);
       if (theirs) return result(theirs, false);
-      if ((0, import_node_fs20.existsSync)(prefix)) {
-        await import_node_fs20.promises.rm(prefix, { recursive: true, force: true });
-        await import_node_fs20.promises.rename(stagedPrefix, prefix);
+      if ((0, import_node_fs21.existsSync)(prefix)) {
+        await import_node_fs21.promises.rm(prefix, { recursive: true, force: true });
+        await import_node_fs21.promises.rename(stagedPrefix, prefix);
       } else {
         throw error;
       }
     }
     return result(manifest, false);
   } finally {
-    await import_node_fs20.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs21.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
-    manifest = JSON.parse(await import_node_fs20.promises.readFile(import_node_path26.default.join(prefix, "manifest.json"), "utf8"));
+    manifest = JSON.parse(await import_node_fs21.promises.readFile(import_node_path27.default.join(prefix, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
   if (manifest.format !== MANIFEST_FORMAT || manifest.key !== key) return void 0;
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs20.existsSync)(import_node_path26.default.join(prefix, file)))) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs21.existsSync)(import_node_path27.default.join(prefix, file)))) return void 0;
   }
   return manifest;
 }
@@ -7593,30 +7820,30 @@ async function muslToolchainIdentity() {
     libcSha256: "",
     kernelVersionHeaderSha256: ""
   };
-  const script = await import_node_fs20.promises.readFile(wrapper, "utf8").catch(() => "");
+  const script = await import_node_fs21.promises.readFile(wrapper, "utf8").catch(() => "");
   const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
-  if (specs && (0, import_node_fs20.existsSync)(specs)) {
+  if (specs && (0, import_node_fs21.existsSync)(specs)) {
     identity.specsSha256 = await sha256File(specs);
-    const libc = import_node_path26.default.join(import_node_path26.default.dirname(specs), "libc.a");
-    if ((0, import_node_fs20.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
+    const libc = import_node_path27.default.join(import_node_path27.default.dirname(specs), "libc.a");
+    if ((0, import_node_fs21.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
   }
-  if ((0, import_node_fs20.existsSync)("/usr/include/linux/version.h")) {
+  if ((0, import_node_fs21.existsSync)("/usr/include/linux/version.h")) {
     identity.kernelVersionHeaderSha256 = await sha256File("/usr/include/linux/version.h");
   }
   return identity;
 }
 var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ and run `apt-get update`; check the network connection to the Debian archive.";
 async function ownReleaseSource(pkg) {
-  const osRelease = await import_node_fs20.promises.readFile("/etc/os-release", "utf8").catch(() => "");
+  const osRelease = await import_node_fs21.promises.readFile("/etc/os-release", "utf8").catch(() => "");
   const codename = /^VERSION_CODENAME=("?)([a-z]+)\1$/m.exec(osRelease)?.[2];
   return codename ? `${pkg}/${codename}` : pkg;
 }
 async function resolveSource(recipe, downloads) {
   const pkg = recipe.sourcePackage;
-  const empty = await import_node_fs20.promises.mkdtemp(import_node_path26.default.join(downloads, ".print-uris-"));
+  const empty = await import_node_fs21.promises.mkdtemp(import_node_path27.default.join(downloads, ".print-uris-"));
   const spec = await ownReleaseSource(pkg);
   const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", spec], cwd: empty }).finally(
-    () => import_node_fs20.promises.rm(empty, { recursive: true, force: true })
+    () => import_node_fs21.promises.rm(empty, { recursive: true, force: true })
   );
   const output = res.stdout + res.stderr;
   if (res.code !== 0) {
@@ -7659,17 +7886,17 @@ What to do: ${APT_HINT}`
   };
 }
 async function download(recipe, source, downloads, log) {
-  const file = import_node_path26.default.join(downloads, source.tarball);
-  if (!(0, import_node_fs20.existsSync)(file) || await sha256File(file) !== source.sha256) {
+  const file = import_node_path27.default.join(downloads, source.tarball);
+  if (!(0, import_node_fs21.existsSync)(file) || await sha256File(file) !== source.sha256) {
     log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
     const res = await runCommand({
       command: "apt-get",
       args: ["source", "--download-only", await ownReleaseSource(source.sourcePackage)],
       cwd: downloads
     });
-    if (res.code !== 0 || !(0, import_node_fs20.existsSync)(file)) {
+    if (res.code !== 0 || !(0, import_node_fs21.existsSync)(file)) {
       throw new Error(
-        `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}${(0, import_node_fs20.existsSync)(file) ? "" : ` and ${source.tarball} is missing`}.
+        `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}${(0, import_node_fs21.existsSync)(file) ? "" : ` and ${source.tarball} is missing`}.
 ${lastLines(res.stdout + res.stderr, 25)}
 What to do: ${APT_HINT}`
       );
@@ -7677,7 +7904,7 @@ What to do: ${APT_HINT}`
   }
   const actual = await sha256File(file);
   if (actual !== source.sha256) {
-    await import_node_fs20.promises.rm(file, { force: true });
+    await import_node_fs21.promises.rm(file, { force: true });
     throw new Error(
       `Static dependency ${recipe.name}: ${source.tarball} has sha256 ${actual}, apt's index says ${source.sha256}. The file was deleted. What to do: run \`apt-get update\` and retry.`
     );
@@ -7686,15 +7913,15 @@ What to do: ${APT_HINT}`
 }
 async function buildOne(args) {
   const { recipe, source, staging, destdir, stagedPrefix } = args;
-  const srcDir = import_node_path26.default.join(staging, "src", recipe.name);
-  await import_node_fs20.promises.mkdir(srcDir, { recursive: true });
-  const logPath = import_node_path26.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
-  await import_node_fs20.promises.mkdir(import_node_path26.default.dirname(logPath), { recursive: true });
+  const srcDir = import_node_path27.default.join(staging, "src", recipe.name);
+  await import_node_fs21.promises.mkdir(srcDir, { recursive: true });
+  const logPath = import_node_path27.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
+  await import_node_fs21.promises.mkdir(import_node_path27.default.dirname(logPath), { recursive: true });
   const logText = [];
   const append = (chunk) => {
     logText.push(chunk);
   };
-  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path26.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path27.default.join(stagedPrefix, "lib", "pkgconfig"));
   const env = { ...process.env, ...toolchain, LC_ALL: "C", SOURCE_DATE_EPOCH: BUILD_EPOCH };
   for (const name of [
     "CPATH",
@@ -7722,7 +7949,7 @@ $ ${spec.command} ${spec.args.join(" ")}
 `);
     const res = await runCommand({ ...spec, onOutput: append });
     if (res.code !== 0) {
-      await import_node_fs20.promises.writeFile(logPath, logText.join(""));
+      await import_node_fs21.promises.writeFile(logPath, logText.join(""));
       throw new Error(
         `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "${step}": \`${spec.command} ${spec.args.join(" ")}\` exited with ${res.code}.
 --- last 25 lines of the log ---
@@ -7739,13 +7966,13 @@ What to do: check that the build tools are installed (musl-tools, make, perl for
     await run(step.step, { command, args: rest, cwd: srcDir, env });
   }
   for (const file of recipe.generatedFiles ?? []) {
-    const target = import_node_path26.default.join(stagedPrefix, file.path);
-    await import_node_fs20.promises.mkdir(import_node_path26.default.dirname(target), { recursive: true });
-    await import_node_fs20.promises.writeFile(target, substitute(file.content));
+    const target = import_node_path27.default.join(stagedPrefix, file.path);
+    await import_node_fs21.promises.mkdir(import_node_path27.default.dirname(target), { recursive: true });
+    await import_node_fs21.promises.writeFile(target, substitute(file.content));
   }
-  const missing = recipe.produces.filter((file) => !(0, import_node_fs20.existsSync)(import_node_path26.default.join(stagedPrefix, file)));
+  const missing = recipe.produces.filter((file) => !(0, import_node_fs21.existsSync)(import_node_path27.default.join(stagedPrefix, file)));
   if (missing.length > 0) {
-    await import_node_fs20.promises.writeFile(logPath, logText.join(""));
+    await import_node_fs21.promises.writeFile(logPath, logText.join(""));
     throw new Error(
       `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "verify": the build succeeded but did not install ${missing.join(", ")}.
 --- last 25 lines of the log ---
@@ -7755,25 +7982,25 @@ Full log: ${logPath}
 What to do: the upstream build layout changed; adjust the '${recipe.name}' recipe in src/toolchain/static-deps-recipes.ts.`
     );
   }
-  await import_node_fs20.promises.writeFile(logPath, logText.join(""));
-  await import_node_fs20.promises.rm(srcDir, { recursive: true, force: true });
+  await import_node_fs21.promises.writeFile(logPath, logText.join(""));
+  await import_node_fs21.promises.rm(srcDir, { recursive: true, force: true });
 }
 async function finishPrefix(stagedPrefix) {
-  const libDir = import_node_path26.default.join(stagedPrefix, "lib");
-  for (const entry of await import_node_fs20.promises.readdir(libDir)) {
-    if (entry.endsWith(".la")) await import_node_fs20.promises.rm(import_node_path26.default.join(libDir, entry));
+  const libDir = import_node_path27.default.join(stagedPrefix, "lib");
+  for (const entry of await import_node_fs21.promises.readdir(libDir)) {
+    if (entry.endsWith(".la")) await import_node_fs21.promises.rm(import_node_path27.default.join(libDir, entry));
   }
-  const pcDir = import_node_path26.default.join(libDir, "pkgconfig");
-  if (!(0, import_node_fs20.existsSync)(pcDir)) return;
-  for (const entry of await import_node_fs20.promises.readdir(pcDir)) {
+  const pcDir = import_node_path27.default.join(libDir, "pkgconfig");
+  if (!(0, import_node_fs21.existsSync)(pcDir)) return;
+  for (const entry of await import_node_fs21.promises.readdir(pcDir)) {
     if (!entry.endsWith(".pc")) continue;
-    const file = import_node_path26.default.join(pcDir, entry);
-    const text = await import_node_fs20.promises.readFile(file, "utf8");
+    const file = import_node_path27.default.join(pcDir, entry);
+    const text = await import_node_fs21.promises.readFile(file, "utf8");
     const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(CONFIGURED_PREFIX).join("${prefix}");
     if (relocated.includes(stagedPrefix)) {
       throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`);
     }
-    await import_node_fs20.promises.writeFile(file, relocated);
+    await import_node_fs21.promises.writeFile(file, relocated);
   }
 }
 
@@ -7801,15 +8028,15 @@ async function prepareUncached(target, cacheRoot, log) {
       cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path27.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path27.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path28.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path28.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path27.default.basename(deps.prefix)
+      staticDepsKey: import_node_path28.default.basename(deps.prefix)
     };
   }
   if (target.configureHost) {
     const triplet = target.configureHost;
-    const ffiHeader = import_node_path27.default.join("/usr/include", triplet, "ffi.h");
+    const ffiHeader = import_node_path28.default.join("/usr/include", triplet, "ffi.h");
     return {
       cxx: await targetCxx(target, cacheRoot, log),
       env: {
@@ -7821,7 +8048,7 @@ async function prepareUncached(target, cacheRoot, log) {
       },
       configureArgs: [],
       libraryDirs: [],
-      ffiIncludeDir: (0, import_node_fs21.existsSync)(ffiHeader) ? import_node_path27.default.dirname(ffiHeader) : null,
+      ffiIncludeDir: (0, import_node_fs22.existsSync)(ffiHeader) ? import_node_path28.default.dirname(ffiHeader) : null,
       compilerVersion,
       staticDepsKey: null
     };
@@ -7851,9 +8078,9 @@ async function firstLine(command, args) {
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const dir = import_node_path27.default.join(cacheRoot, "toolchain");
+  const dir = import_node_path28.default.join(cacheRoot, "toolchain");
   await (0, import_promises19.mkdir)(dir, { recursive: true });
-  const wrapper = import_node_path27.default.join(dir, "musl-cc");
+  const wrapper = import_node_path28.default.join(dir, "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
@@ -7873,7 +8100,7 @@ function optimizationConfigureArgs(optimization) {
 var DistributionBuildError = class extends Error {
   constructor(step, tarball, detail, logFile) {
     super(
-      `Building CPython from ${import_node_path28.default.basename(tarball)} failed at "${step}".
+      `Building CPython from ${import_node_path29.default.basename(tarball)} failed at "${step}".
 ${detail}
 ` + (logFile ? `Full log: ${logFile}
 ` : "") + "Install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -7897,13 +8124,13 @@ async function buildDistributionFromSource(request) {
     optimization: request.optimization === "none" ? void 0 : request.optimization,
     sourceDateEpoch: chosenSourceDateEpoch()
   });
-  const root = import_node_path28.default.join(cacheRoot, "python", key);
-  if ((0, import_node_fs22.existsSync)(import_node_path28.default.join(root, "PYTHON.json"))) {
+  const root = import_node_path29.default.join(cacheRoot, "python", key);
+  if ((0, import_node_fs23.existsSync)(import_node_path29.default.join(root, "PYTHON.json"))) {
     return { distribution: await readDistribution(root), reused: true, key };
   }
   return withCacheLock(
     `${root}.lock`,
-    async () => (0, import_node_fs22.existsSync)(import_node_path28.default.join(root, "PYTHON.json")) ? { distribution: await readDistribution(root), reused: true, key } : buildInto(root, key, tarballSha, request, toolchain),
+    async () => (0, import_node_fs23.existsSync)(import_node_path29.default.join(root, "PYTHON.json")) ? { distribution: await readDistribution(root), reused: true, key } : buildInto(root, key, tarballSha, request, toolchain),
     () => log(`  waiting for another pyseal process building ${root}`)
   );
 }
@@ -7914,7 +8141,7 @@ async function buildInto(root, key, tarballSha, request, buildToolchain) {
   const work = `${root}.work`;
   await (0, import_promises20.rm)(work, { recursive: true, force: true });
   await (0, import_promises20.mkdir)(work, { recursive: true });
-  const logFile = import_node_path28.default.join(work, "build.log");
+  const logFile = import_node_path29.default.join(work, "build.log");
   toolchain = {
     ...toolchain,
     env: {
@@ -7939,17 +8166,17 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     }
   };
   await runChecked({ command: "tar", args: ["-xf", tarball, "-C", work] });
-  const top = (await (0, import_promises20.readdir)(work)).find((name) => (0, import_node_fs22.existsSync)(import_node_path28.default.join(work, name, "configure")));
+  const top = (await (0, import_promises20.readdir)(work)).find((name) => (0, import_node_fs23.existsSync)(import_node_path29.default.join(work, name, "configure")));
   if (!top)
     throw new DistributionBuildError("unpack", tarball, "the archive has no CPython source tree (no configure script)");
-  const srcDir = import_node_path28.default.join(work, top);
+  const srcDir = import_node_path29.default.join(work, top);
   const version = await readPythonVersion(srcDir);
-  const buildDir = import_node_path28.default.join(work, "build");
+  const buildDir = import_node_path29.default.join(work, "build");
   await (0, import_promises20.mkdir)(buildDir);
   log(`  CPython ${version} for ${target.triple}`);
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path28.default.join(root, "install")}`,
+    `--prefix=${import_node_path29.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...optimizationConfigureArgs(request.optimization),
@@ -7958,16 +8185,16 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
   const cross = request.buildPython;
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
-    const configSite = import_node_path28.default.join(work, "config.site");
+    const configSite = import_node_path29.default.join(work, "config.site");
     await (0, import_promises20.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     toolchain = { ...toolchain, env: { ...toolchain.env, CONFIG_SITE: configSite } };
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
     log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
   }
-  await step("configure", import_node_path28.default.join(srcDir, "configure"), configureArgs, buildDir);
+  await step("configure", import_node_path29.default.join(srcDir, "configure"), configureArgs, buildDir);
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
-  const setupStdlib = parseSetup(await (0, import_promises20.readFile)(import_node_path28.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises20.readFile)(import_node_path29.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const minor = version.split(".").slice(0, 2).join(".");
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
@@ -7980,15 +8207,15 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
   );
   const disabled = choice.notBuilt.map((n) => n.module);
   await (0, import_promises20.writeFile)(
-    import_node_path28.default.join(buildDir, "Modules", "Setup.local"),
+    import_node_path29.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
   await step("makesetup", "make", ["Makefile"], buildDir);
   await step("make", "make", ["-j2"], buildDir);
   await step("make install", "make", ["install"], buildDir);
-  await installMissingTestPackages(srcDir, import_node_path28.default.join(root, "install", "lib", `python${minor}`), log);
+  await installMissingTestPackages(srcDir, import_node_path29.default.join(root, "install", "lib", `python${minor}`), log);
   if (!cross) {
-    const pythonExe = import_node_path28.default.join(root, "install", "bin", `python${minor}`);
+    const pythonExe = import_node_path29.default.join(root, "install", "bin", `python${minor}`);
     await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root);
     await step(
       "build tools",
@@ -8010,14 +8237,14 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     key,
     searchDirs
   });
-  if (cross) await shareSysconfigData(import_node_path28.default.join(root, "install", "lib", `python${minor}`), cross.stdlib, log);
+  if (cross) await shareSysconfigData(import_node_path29.default.join(root, "install", "lib", `python${minor}`), cross.stdlib, log);
   await (0, import_promises20.rm)(work, { recursive: true, force: true });
   return { distribution: await readDistribution(root), reused: false, key };
 }
 async function shareSysconfigData(targetStdlib, buildStdlib, log) {
   const file = `${await sysconfigDataName(targetStdlib)}.py`;
   log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises20.cp)(import_node_path28.default.join(targetStdlib, file), import_node_path28.default.join(buildStdlib, file));
+  await (0, import_promises20.cp)(import_node_path29.default.join(targetStdlib, file), import_node_path29.default.join(buildStdlib, file));
 }
 async function sysconfigDataName(stdlib) {
   const name = (await (0, import_promises20.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
@@ -8025,18 +8252,18 @@ async function sysconfigDataName(stdlib) {
   return name.replace(/\.py$/, "");
 }
 async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path28.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path28.default.join(stdlib, "test");
-  if (!(0, import_node_fs22.existsSync)(installed)) return;
+  const source = import_node_path29.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path29.default.join(stdlib, "test");
+  if (!(0, import_node_fs23.existsSync)(installed)) return;
   for (const entry of await (0, import_promises20.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs22.existsSync)(import_node_path28.default.join(installed, entry.name))) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs23.existsSync)(import_node_path29.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises20.cp)(import_node_path28.default.join(source, entry.name), import_node_path28.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises20.cp)(import_node_path29.default.join(source, entry.name), import_node_path29.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const header = await (0, import_promises20.readFile)(import_node_path28.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
+  const header = await (0, import_promises20.readFile)(import_node_path29.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
   const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header);
   if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return match[1];
@@ -8084,10 +8311,10 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     const pbs = await obtainPbsDistribution(value, target, cacheRoot, log);
     return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
   }
-  if ((0, import_node_fs23.existsSync)(value) && (0, import_node_fs23.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs23.existsSync)(import_node_path29.default.join(value, "PYTHON.json")))
+  if ((0, import_node_fs24.existsSync)(value) && (0, import_node_fs24.statSync)(value).isDirectory()) {
+    if (!(0, import_node_fs24.existsSync)(import_node_path30.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return native(await readDistribution(import_node_path29.default.resolve(value)), true, import_node_path29.default.resolve(value));
+    return native(await readDistribution(import_node_path30.default.resolve(value)), true, import_node_path30.default.resolve(value));
   }
   const tarball = await locateTarball(value, cacheRoot, log);
   if (!target.crossCompiling) {
@@ -8099,7 +8326,7 @@ async function obtainDistribution(request, target, cacheRoot, log) {
       cacheRoot,
       log
     });
-    return native(built2.distribution, built2.reused, import_node_path29.default.basename(tarball));
+    return native(built2.distribution, built2.reused, import_node_path30.default.basename(tarball));
   }
   log(`  CPython for ${target.host} first: the cross build runs it`);
   const hostTarget = selectToolchain(findTarget(target.host), target.host);
@@ -8113,8 +8340,8 @@ async function obtainDistribution(request, target, cacheRoot, log) {
   });
   const hostJson = host.distribution.json;
   const buildPython = {
-    exe: import_node_path29.default.join(host.distribution.root, hostJson.python_exe),
-    stdlib: import_node_path29.default.join(host.distribution.root, hostJson.python_paths.stdlib),
+    exe: import_node_path30.default.join(host.distribution.root, hostJson.python_exe),
+    stdlib: import_node_path30.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
   const built = await buildDistributionFromSource({ tarball, target, buildPython, optimization, cacheRoot, log });
@@ -8122,11 +8349,11 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     distribution: built.distribution,
     buildDistribution: host.distribution,
     crossSysconfigName: await sysconfigDataName(
-      import_node_path29.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+      import_node_path30.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
-    source: import_node_path29.default.basename(tarball)
+    source: import_node_path30.default.basename(tarball)
   };
 }
 function isTarball(value) {
@@ -8135,15 +8362,15 @@ function isTarball(value) {
 async function locateTarball(value, cacheRoot, log) {
   if (value.startsWith("debian:")) return debianSourceTarball(value.slice("debian:".length), cacheRoot, log);
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log);
-  if (!(0, import_node_fs23.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
+  if (!(0, import_node_fs24.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst or .tar.bz2 archive");
   }
-  return import_node_path29.default.resolve(value);
+  return import_node_path30.default.resolve(value);
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
-  const dir = import_node_path29.default.join(cacheRoot, "sources", pkg);
+  const dir = import_node_path30.default.join(cacheRoot, "sources", pkg);
   await (0, import_promises21.mkdir)(dir, { recursive: true });
   const existing = await findOrig(dir, pkg);
   if (existing) return existing;
@@ -8161,14 +8388,14 @@ async function debianSourceTarball(pkg, cacheRoot, log) {
 }
 async function findOrig(dir, pkg) {
   const names = (await (0, import_promises21.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path29.default.join(dir, names[names.length - 1]) : null;
+  return names.length > 0 ? import_node_path30.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(value, cacheRoot, log) {
   const url = new URL(value);
   const pinned = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash)?.[1]?.toLowerCase() ?? null;
   url.hash = "";
-  const dir = import_node_path29.default.join(cacheRoot, "sources", contentKey({ url: url.toString() }, 16));
-  const dest = import_node_path29.default.join(dir, import_node_path29.default.basename(url.pathname) || "python.tgz");
+  const dir = import_node_path30.default.join(cacheRoot, "sources", contentKey({ url: url.toString() }, 16));
+  const dest = import_node_path30.default.join(dir, import_node_path30.default.basename(url.pathname) || "python.tgz");
   const result = await downloadVerified({ url: url.toString(), dest, sha256: pinned, log });
   if (!pinned) {
     log(
@@ -8180,21 +8407,21 @@ async function downloadTarball(value, cacheRoot, log) {
 
 // src/link/embed.ts
 var import_promises22 = require("node:fs/promises");
-var import_node_path31 = __toESM(require("node:path"));
+var import_node_path32 = __toESM(require("node:path"));
 
 // src/exec/pyseal-python.ts
-var import_node_path30 = __toESM(require("node:path"));
+var import_node_path31 = __toESM(require("node:path"));
 async function runPysealPython(distribution, args) {
-  const env = { ...process.env, PYTHONPATH: import_node_path30.default.join(packageRoot(), "python") };
+  const env = { ...process.env, PYTHONPATH: import_node_path31.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
-  const python = import_node_path30.default.join(distribution.root, distribution.json.python_exe);
+  const python = import_node_path31.default.join(distribution.root, distribution.json.python_exe);
   return (await runChecked({ command: python, args, env })).stdout;
 }
 
 // src/link/embed.ts
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path31.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path32.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -8212,12 +8439,12 @@ async function embedResources(request) {
     }
   ];
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
-  const manifest = import_node_path31.default.join(workDir, "resources.json");
+  const manifest = import_node_path32.default.join(workDir, "resources.json");
   await (0, import_promises22.writeFile)(
     manifest,
     JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
   );
-  const archive = import_node_path31.default.join(workDir, "resources.zip");
+  const archive = import_node_path32.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
   const stdout = await runPysealPython(buildDistribution, [
     "-m",
@@ -8237,9 +8464,9 @@ async function embedResources(request) {
 }
 
 // src/link/ship-standalone.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_promises23 = require("node:fs/promises");
-var import_node_path32 = __toESM(require("node:path"));
+var import_node_path33 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -8257,20 +8484,20 @@ async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path32.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path33.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path32.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises23.mkdir)(import_node_path32.default.dirname(dest), { recursive: true });
+    const dest = import_node_path33.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises23.mkdir)(import_node_path33.default.dirname(dest), { recursive: true });
     await (0, import_promises23.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path32.default.dirname(plan.standaloneFile?.source ?? ""))
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path33.default.dirname(plan.standaloneFile?.source ?? ""))
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path32.default.join(dir, soname)).find((f) => (0, import_node_fs24.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path33.default.join(dir, soname)).find((f) => (0, import_node_fs25.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -8279,16 +8506,16 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises23.copyFile)(found, import_node_path32.default.join(sideRoot, soname));
+      await (0, import_promises23.copyFile)(found, import_node_path33.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path32.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        message: `${soname} (from ${import_node_path33.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
       });
     }
     if (bundled.length > 0) {
-      const up = import_node_path32.default.relative(import_node_path32.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path33.default.relative(import_node_path33.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
     }
@@ -8305,16 +8532,16 @@ async function setRunpath(file, runpath) {
     result = await runCommand({ command: "patchelf", args: ["--set-rpath", runpath, file] });
   } catch {
     throw new Error(
-      `patchelf is needed to point ${import_node_path32.default.basename(file)} at the libraries bundled beside it, and it is not installed: install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static`
+      `patchelf is needed to point ${import_node_path33.default.basename(file)} at the libraries bundled beside it, and it is not installed: install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static`
     );
   }
   if (result.code !== 0) throw new Error(`patchelf --set-rpath ${runpath} ${file} failed: ${result.stderr.trim()}`);
 }
 
 // src/link/link-executable.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_promises25 = require("node:fs/promises");
-var import_node_path34 = __toESM(require("node:path"));
+var import_node_path35 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -8355,7 +8582,7 @@ function renderAppHeader(request) {
 
 // src/link/localize.ts
 var import_promises24 = require("node:fs/promises");
-var import_node_path33 = __toESM(require("node:path"));
+var import_node_path34 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -8365,14 +8592,14 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path33.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path33.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path34.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path34.default.join(workDir, `${plan.module}.o`);
   const objects = plan.objects.filter((o) => !o.endsWith(".a"));
   const archives = plan.objects.filter((o) => o.endsWith(".a"));
   const inputs = archives.length > 0 ? [...objects, "--whole-archive", ...archives, "--no-whole-archive"] : objects;
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path33.default.join(workDir, `${plan.module}.keep`);
+  const keepFile = import_node_path34.default.join(workDir, `${plan.module}.keep`);
   await (0, import_promises24.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
@@ -8387,14 +8614,14 @@ async function weakSymbols(object, toolchain) {
 
 // src/link/link-executable.ts
 function launcherSources() {
-  const folder = import_node_path34.default.join(packageRoot(), "c");
-  return (0, import_node_fs25.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path34.default.join(folder, name));
+  const folder = import_node_path35.default.join(packageRoot(), "c");
+  return (0, import_node_fs26.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path35.default.join(folder, name));
 }
 async function compileLauncher(cc, distribution, workDir, run) {
-  const include = import_node_path34.default.join(distribution.root, distribution.json.python_paths.include);
+  const include = import_node_path35.default.join(distribution.root, distribution.json.python_paths.include);
   const objects = [];
   for (const source of launcherSources()) {
-    const object = import_node_path34.default.join(workDir, `${import_node_path34.default.basename(source, ".c")}.o`);
+    const object = import_node_path35.default.join(workDir, `${import_node_path35.default.basename(source, ".c")}.o`);
     objects.push(object);
     await run(cc, [
       "-O2",
@@ -8421,7 +8648,7 @@ async function linkExecutable(request) {
     await runChecked({ command, args: args2 });
   };
   await (0, import_promises25.writeFile)(
-    import_node_path34.default.join(workDir, "pyseal_app.h"),
+    import_node_path35.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -8434,9 +8661,9 @@ async function linkExecutable(request) {
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     ...launcherObjects,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path34.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path35.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path34.default.join(workDir, "extensions");
+  const extensionsDir = import_node_path35.default.join(workDir, "extensions");
   await (0, import_promises25.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
@@ -8498,12 +8725,12 @@ async function readLinkage(file) {
 
 // src/report/assemble.ts
 var import_promises27 = require("node:fs/promises");
-var import_node_path38 = __toESM(require("node:path"));
+var import_node_path39 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_promises26 = require("node:fs/promises");
-var import_node_path35 = __toESM(require("node:path"));
+var import_node_path36 = __toESM(require("node:path"));
 var OutputWriteError = class extends Error {
   constructor(file, cause) {
     super(`cannot write ${file}: ${causeOf(cause)}; ${remedyOf(cause)}`);
@@ -8539,13 +8766,13 @@ function outputFiles(executable) {
   return [executable, `${executable}.report.json`, `${executable}.report.md`, `${executable}.sha256`];
 }
 async function prepareOutputDir(outDir, executable) {
-  if ((0, import_node_fs26.existsSync)(outDir) && !(0, import_node_fs26.statSync)(outDir).isDirectory()) {
+  if ((0, import_node_fs27.existsSync)(outDir) && !(0, import_node_fs27.statSync)(outDir).isDirectory()) {
     throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
   }
   try {
     await (0, import_promises26.mkdir)(outDir, { recursive: true });
     for (const file of outputFiles(executable)) await (0, import_promises26.rm)(file, { force: true });
-    const probe = import_node_path35.default.join(outDir, `.${import_node_path35.default.basename(executable)}.write-test`);
+    const probe = import_node_path36.default.join(outDir, `.${import_node_path36.default.basename(executable)}.write-test`);
     await (0, import_promises26.writeFile)(probe, "pyseal");
     await (0, import_promises26.rm)(probe);
   } catch (error) {
@@ -8579,7 +8806,7 @@ async function writeFileAtomic(file, data) {
 }
 async function moveIntoPlace(staged, file) {
   try {
-    await (0, import_promises26.mkdir)(import_node_path35.default.dirname(file), { recursive: true });
+    await (0, import_promises26.mkdir)(import_node_path36.default.dirname(file), { recursive: true });
     await (0, import_promises26.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
@@ -8587,12 +8814,12 @@ async function moveIntoPlace(staged, file) {
 }
 
 // src/report/input-digest.ts
-var import_node_path36 = __toESM(require("node:path"));
+var import_node_path37 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path36.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path37.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -8697,10 +8924,10 @@ function renderMatrix(reports) {
 }
 
 // src/report/portable.ts
-var import_node_path37 = __toESM(require("node:path"));
+var import_node_path38 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path37.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path38.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -8717,7 +8944,7 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path37.default.parse(root).root) return text;
+  if (root === import_node_path38.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
@@ -8911,7 +9138,7 @@ async function finishReport(request) {
     await writeReport(request.reportFile, written);
     await writeFileAtomic(`${executable}.report.md`, renderReport(written));
     if (report.executable) {
-      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path38.default.basename(executable)}
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path39.default.basename(executable)}
 `);
     }
   } catch (error) {
@@ -8942,7 +9169,7 @@ async function findStdlibImports(request) {
 }
 
 // src/resolve/module-plan.ts
-var import_node_path39 = __toESM(require("node:path"));
+var import_node_path40 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -9029,7 +9256,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path39.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path40.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -9046,7 +9273,7 @@ function excluded(plan, reason) {
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path40 = __toESM(require("node:path"));
+var import_node_path41 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -9063,7 +9290,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path40.default.join(request.siteDir, file.file);
+    const source = import_node_path41.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -9146,7 +9373,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path40.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path41.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -9156,7 +9383,7 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path41 = __toESM(require("node:path"));
+var import_node_path42 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -9188,20 +9415,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant.objs.length === 0 && variant.shared_lib) {
-      const file = import_node_path41.default.join(distribution.root, variant.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path41.default.basename(file));
+      const file = import_node_path42.default.join(distribution.root, variant.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path42.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path41.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path42.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant.objs.map((o) => import_node_path41.default.join(distribution.root, o));
+    plan.objects = variant.objs.map((o) => import_node_path42.default.join(distribution.root, o));
     plan.libraries = variant.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path41.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path42.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -9268,11 +9495,11 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path42.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path43.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path42.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path43.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written = report;
   try {
@@ -9312,8 +9539,8 @@ async function buildStages(run) {
     observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
   }
   run.report.executable = {
-    path: import_node_path42.default.relative(inputs.outDir, run.executable),
-    bytes: (0, import_node_fs27.statSync)(staged).size,
+    path: import_node_path43.default.relative(inputs.outDir, run.executable),
+    bytes: (0, import_node_fs28.statSync)(staged).size,
     sha256: await sha256File(staged),
     linkage: await readLinkage(staged),
     sideFiles
@@ -9419,8 +9646,8 @@ async function resolveStage(run, context) {
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
   const distribution = context.obtained.distribution;
-  const native = import_node_path42.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path42.default.join(workDir, inputs.name);
+  const native = import_node_path43.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path43.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
@@ -9435,7 +9662,7 @@ async function linkAndEmbedStage(run, context) {
       workDir,
       output: native
     }),
-    () => `${Math.round((0, import_node_fs27.statSync)(native).size / 1e5) / 10} MB native code`
+    () => `${Math.round((0, import_node_fs28.statSync)(native).size / 1e5) / 10} MB native code`
   );
   await stage(
     observer,
@@ -9455,7 +9682,7 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs27.readFileSync)(import_node_path42.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs28.readFileSync)(import_node_path43.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -9488,43 +9715,51 @@ function describeArgumentError(error, options, command) {
   }
 }
 
+// src/commands/build-flags.ts
+var FLAGS = optionsOn(BUILD_OPTIONS, "cli");
+var BUILD_FLAGS = Object.fromEntries(
+  FLAGS.map((option) => [
+    option.name,
+    option.given === "switch" ? { type: "boolean" } : { type: "string", multiple: option.given === "repeated" }
+  ])
+);
+var HELP_COLUMN = 32;
+var WIDTH = 92;
+function flagUsage(option) {
+  const flag = `  --${option.name}${option.metavar ? ` ${option.metavar}` : ""}`;
+  const fallback = option.given === "switch" ? null : plainDefault(option);
+  const help = withRepeatNote(option, plainText(option.summary), " (repeatable)") + (fallback === null ? "" : `; default: ${fallback}`);
+  const lines = [];
+  let line = "";
+  for (const word of help.split(" ")) {
+    if (line !== "" && HELP_COLUMN + line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  const indent = " ".repeat(HELP_COLUMN);
+  const first = flag.length < HELP_COLUMN ? `${flag.padEnd(HELP_COLUMN)}${lines.shift()}` : flag;
+  return [first, ...lines.map((l) => indent + l)].join("\n");
+}
+var BUILD_FLAGS_USAGE = "Build options (the same names work in [tool.pyseal] of pyproject.toml; flags win):\n" + FLAGS.map(flagUsage).join("\n") + "\n";
+
 // src/commands/build.ts
-var BUILD_OPTIONS = {
-  target: { type: "string" },
-  project: { type: "string" },
-  requirements: { type: "string", multiple: true },
-  "entry-point": { type: "string" },
-  name: { type: "string" },
-  "python-distribution": { type: "string" },
-  "python-optimization": { type: "string" },
-  "stdlib-exclude": { type: "string" },
-  stdlib: { type: "string" },
-  "stdlib-include": { type: "string" },
-  "out-dir": { type: "string" },
-  "cache-dir": { type: "string" },
-  "fail-on": { type: "string" },
-  flavor: { type: "string" },
-  "extension-location": { type: "string" },
-  "allow-in-memory-shared-library-loading": { type: "boolean" },
-  "exclude-packages": { type: "string" },
-  "standalone-packages": { type: "string" },
-  "link-extra": { type: "string", multiple: true }
-};
 async function buildCommand(args, usage) {
   let flags;
   try {
-    const { values } = (0, import_node_util.parseArgs)({ args, strict: true, allowPositionals: false, options: BUILD_OPTIONS });
+    const { values } = (0, import_node_util.parseArgs)({ args, strict: true, allowPositionals: false, options: BUILD_FLAGS });
     flags = values;
   } catch (error) {
     process.stderr.write(
-      `pyseal: ${describeArgumentError(error, Object.keys(BUILD_OPTIONS), "pyseal build")}
+      `pyseal: ${describeArgumentError(error, Object.keys(BUILD_FLAGS), "pyseal build")}
 
 ${usage}`
     );
     return 2;
   }
   const started = Date.now();
-  let failOn = flags["fail-on"] ?? "error";
+  let failOn = flags["fail-on"] ?? BUILD_OPTIONS.failOn.default.value;
   try {
     const inputs = await resolveBuildInputs(flags);
     failOn = inputs.failOn;
@@ -9678,7 +9913,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path43 = __toESM(require("node:path"));
+var import_node_path44 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -9691,7 +9926,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path43.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path44.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }
@@ -9780,41 +10015,7 @@ pyseal report render writes Markdown for one report, or a targets x modules matr
 for several; report diff compares two reports of one target and exits 1 when the
 second is worse (a new failure, a module no longer built in, a worse verdict).
 
-Build options (the same names work in [tool.pyseal] of pyproject.toml; flags win):
-  --target TRIPLE               target triple or alias (default: this machine's)
-  --project DIR                 the project (pyproject.toml or setup.py; default .)
-  --requirements FILE           a requirements file (repeatable)
-  --entry-point MOD[:FUNC]      what the binary runs (default: the only [project.scripts]
-                                entry; "none", or no entry at all: the binary
-                                behaves like the python command)
-  --name NAME                   executable name (default: the project's name)
-  --python-distribution SRC     CPython source tarball (path or URL), debian:python3.N,
-                                a python-build-standalone full archive (pbs:3.11, or
-                                its path or URL#sha256=HEX), or a directory with PYTHON.json
-  --python-optimization MODE    for a CPython built from source: none (default, quickest
-                                to build), lto, or pgo+lto (fastest start-up, ~4x the build)
-  --stdlib-exclude LIST         comma-separated stdlib parts to leave out; "none" keeps all
-  --stdlib all|imported         imported: only the stdlib modules and extension modules the
-                                app and its packages import (found statically; smaller)
-  --stdlib-include LIST         modules --stdlib imported keeps though no import names them
-  --out-dir DIR                 where the executable and report go (default pyseal-out)
-  --cache-dir DIR               build cache (default ~/.cache/pyseal)
-  --fail-on WHEN                error (default: only when no binary), fallback (also when
-                                a third-party extension is not built in), or never
-  --flavor static|dynamic       static: built-ins only; dynamic: extension modules that
-                                cannot be built in ship as files beside the binary
-                                (default: static on musl, dynamic elsewhere)
-  --extension-location LIST     where such files go, first that works wins:
-                                in-memory, filesystem-relative:DIR (default
-                                filesystem-relative:lib)
-  --allow-in-memory-shared-library-loading
-                                let in-memory loading be used where the target can
-  --exclude-packages LIST       distributions whose extension modules are left out
-  --standalone-packages LIST    distributions whose extension modules stay files
-  --link-extra ITEM             extra objects or static libraries to link (a.o,libx.a),
-                                or a built-in module compiled outside pip
-                                (pkg.mod=a.o,b.a); repeatable
-`;
+${BUILD_FLAGS_USAGE}`;
 async function main(argv) {
   const [command, ...rest] = argv;
   if (command === void 0 || command === "--help" || command === "-h" || command === "help") {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { buildCommand } from './commands/build'
+import { BUILD_FLAGS_USAGE } from './commands/build-flags'
 import { planCommand } from './commands/plan'
 import { reportCommand } from './commands/report'
 import { didYouMean } from './inputs/suggest'
@@ -16,41 +17,7 @@ pyseal report render writes Markdown for one report, or a targets x modules matr
 for several; report diff compares two reports of one target and exits 1 when the
 second is worse (a new failure, a module no longer built in, a worse verdict).
 
-Build options (the same names work in [tool.pyseal] of pyproject.toml; flags win):
-  --target TRIPLE               target triple or alias (default: this machine's)
-  --project DIR                 the project (pyproject.toml or setup.py; default .)
-  --requirements FILE           a requirements file (repeatable)
-  --entry-point MOD[:FUNC]      what the binary runs (default: the only [project.scripts]
-                                entry; "none", or no entry at all: the binary
-                                behaves like the python command)
-  --name NAME                   executable name (default: the project's name)
-  --python-distribution SRC     CPython source tarball (path or URL), debian:python3.N,
-                                a python-build-standalone full archive (pbs:3.11, or
-                                its path or URL#sha256=HEX), or a directory with PYTHON.json
-  --python-optimization MODE    for a CPython built from source: none (default, quickest
-                                to build), lto, or pgo+lto (fastest start-up, ~4x the build)
-  --stdlib-exclude LIST         comma-separated stdlib parts to leave out; "none" keeps all
-  --stdlib all|imported         imported: only the stdlib modules and extension modules the
-                                app and its packages import (found statically; smaller)
-  --stdlib-include LIST         modules --stdlib imported keeps though no import names them
-  --out-dir DIR                 where the executable and report go (default pyseal-out)
-  --cache-dir DIR               build cache (default ~/.cache/pyseal)
-  --fail-on WHEN                error (default: only when no binary), fallback (also when
-                                a third-party extension is not built in), or never
-  --flavor static|dynamic       static: built-ins only; dynamic: extension modules that
-                                cannot be built in ship as files beside the binary
-                                (default: static on musl, dynamic elsewhere)
-  --extension-location LIST     where such files go, first that works wins:
-                                in-memory, filesystem-relative:DIR (default
-                                filesystem-relative:lib)
-  --allow-in-memory-shared-library-loading
-                                let in-memory loading be used where the target can
-  --exclude-packages LIST       distributions whose extension modules are left out
-  --standalone-packages LIST    distributions whose extension modules stay files
-  --link-extra ITEM             extra objects or static libraries to link (a.o,libx.a),
-                                or a built-in module compiled outside pip
-                                (pkg.mod=a.o,b.a); repeatable
-`
+${BUILD_FLAGS_USAGE}`
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv

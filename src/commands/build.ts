@@ -1,47 +1,27 @@
 import { parseArgs } from 'node:util'
+import { BUILD_OPTIONS } from '../inputs/options/build'
 import { resolveBuildInputs } from '../inputs/resolve-inputs'
 import type { RawInputs } from '../inputs/schema'
 import { BuildFailedError, runBuild } from '../pipeline'
 import { failureOf } from '../report/fail-on'
 import { describeArgumentError } from './argument-error'
-
-const BUILD_OPTIONS = {
-  target: { type: 'string' },
-  project: { type: 'string' },
-  requirements: { type: 'string', multiple: true },
-  'entry-point': { type: 'string' },
-  name: { type: 'string' },
-  'python-distribution': { type: 'string' },
-  'python-optimization': { type: 'string' },
-  'stdlib-exclude': { type: 'string' },
-  stdlib: { type: 'string' },
-  'stdlib-include': { type: 'string' },
-  'out-dir': { type: 'string' },
-  'cache-dir': { type: 'string' },
-  'fail-on': { type: 'string' },
-  flavor: { type: 'string' },
-  'extension-location': { type: 'string' },
-  'allow-in-memory-shared-library-loading': { type: 'boolean' },
-  'exclude-packages': { type: 'string' },
-  'standalone-packages': { type: 'string' },
-  'link-extra': { type: 'string', multiple: true }
-} as const
+import { BUILD_FLAGS } from './build-flags'
 
 /** `pyseal build [options]`: one binary and its report; the exit code follows --fail-on. */
 export async function buildCommand(args: string[], usage: string): Promise<number> {
   let flags: RawInputs
   try {
-    const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: BUILD_OPTIONS })
+    const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: BUILD_FLAGS })
     flags = values as RawInputs
   } catch (error) {
     process.stderr.write(
-      `pyseal: ${describeArgumentError(error, Object.keys(BUILD_OPTIONS), 'pyseal build')}\n\n${usage}`
+      `pyseal: ${describeArgumentError(error, Object.keys(BUILD_FLAGS), 'pyseal build')}\n\n${usage}`
     )
     return 2
   }
 
   const started = Date.now()
-  let failOn = flags['fail-on'] ?? 'error'
+  let failOn = flags['fail-on'] ?? BUILD_OPTIONS.failOn.default.value
   try {
     const inputs = await resolveBuildInputs(flags)
     failOn = inputs.failOn

@@ -1,25 +1,16 @@
 import type { ZodIssue } from 'zod'
+import { ACTION_OPTIONS } from './options/action'
+import { BUILD_OPTIONS } from './options/build'
 import { didYouMean } from './suggest'
 
-/** A setting's user-facing name: BuildInputs' camelCase fields as the flags spell them. */
-const FLAG_NAMES: Record<string, string> = {
-  entryPoint: 'entry-point',
-  pythonDistribution: 'python-distribution',
-  stdlibExclude: 'stdlib-exclude',
-  stdlibInclude: 'stdlib-include',
-  outDir: 'out-dir',
-  cacheDir: 'cache-dir',
-  failOn: 'fail-on',
-  extensionLocations: 'extension-location',
-  allowInMemorySharedLibraryLoading: 'allow-in-memory-shared-library-loading',
-  excludePackages: 'exclude-packages',
-  standalonePackages: 'standalone-packages',
-  linkExtra: 'link-extra'
-}
+/** A setting's user-facing name by its camelCase field (BuildInputs', ActionOptions'): the registry's name. */
+const NAMES_BY_FIELD: Record<string, string> = Object.fromEntries(
+  Object.entries({ ...BUILD_OPTIONS, ...ACTION_OPTIONS }).map(([field, option]) => [field, option.name])
+)
 
 export function settingName(field: string | number | undefined): string {
   const name = String(field ?? '')
-  return FLAG_NAMES[name] ?? name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)
+  return NAMES_BY_FIELD[name] ?? name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)
 }
 
 /**

@@ -3,10 +3,12 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parse } from 'smol-toml'
 import { describeIssue } from './issues'
+import { optionsOn } from './options/spec'
+import { BUILD_OPTIONS } from './options/build'
 import { RawInputsSchema, type RawInputs } from './schema'
 
-/** Every key `[tool.pyseal]` takes. */
-export const SETTING_NAMES = Object.keys(RawInputsSchema.shape)
+/** Every key `[tool.pyseal]` takes (the did-you-mean candidates for a misspelt one). */
+export const SETTING_NAMES = optionsOn(BUILD_OPTIONS, 'pyproject').map(option => option.name)
 
 /** A file's text, or null when its bytes are not UTF-8 (TOML and pip read nothing else). */
 export async function readUtf8(file: string): Promise<string | null> {

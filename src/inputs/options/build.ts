@@ -1,0 +1,214 @@
+import { z } from 'zod'
+import type { OptionSpec, Surface } from './spec'
+import { DEFAULT_STDLIB_EXCLUDE, EntryPointSchema, ExtensionLocationSchema, LinkExtraSchema } from './value-schemas'
+
+/**
+ * The build's options, one entry each (spec.ts says what an entry holds; registry.ts
+ * what is derived from them). resolve-inputs.ts resolves each into BuildInputs,
+ * whose schema (schema.ts) is these entries' values: a new entry must be filled in
+ * there, and the compiler says so.
+ */
+
+const EVERYWHERE: readonly Surface[] = ['cli', 'pyproject', 'action']
+const ALSO_WORKFLOW: readonly Surface[] = ['cli', 'pyproject', 'action', 'workflow']
+
+/** The build's options (the fields of BuildInputs): CLI flags, `[tool.pyseal]` keys and action inputs alike. */
+export const BUILD_OPTIONS = {
+  target: {
+    name: 'target',
+    value: z.string().min(1),
+    given: 'text',
+    surfaces: EVERYWHERE,
+    metavar: 'TRIPLE',
+    default: { text: "this machine's triple" },
+    summary: 'target triple or alias (`linux-x64`, `linux-musl-x64`, ...)'
+  },
+  project: {
+    name: 'project',
+    value: z.string().min(1),
+    given: 'text',
+    surfaces: ALSO_WORKFLOW,
+    metavar: 'DIR',
+    default: { value: '.', declared: true },
+    summary: 'the project directory (a `pyproject.toml` or `setup.py`)'
+  },
+  requirements: {
+    name: 'requirements',
+    value: z.array(z.string().min(1)),
+    given: 'repeated',
+    arrayOnly: true,
+    surfaces: EVERYWHERE,
+    metavar: 'FILE',
+    summary: 'a requirements file; everything is built from source'
+  },
+  entryPoint: {
+    name: 'entry-point',
+    value: EntryPointSchema.nullable(),
+    given: 'text',
+    surfaces: ALSO_WORKFLOW,
+    metavar: 'MOD[:FUNC]',
+    default: { text: 'the only `[project.scripts]` entry' },
+    summary:
+      'what the binary runs: `pkg.module:function` or `pkg.module`; `none` (or no scripts at all) gives an ' +
+      'interpreter-mode binary that behaves like `python`'
+  },
+  name: {
+    name: 'name',
+    value: z.string().regex(/^[\w.-]+$/, 'may hold letters, digits, ".", "_" and "-" only'),
+    given: 'text',
+    surfaces: EVERYWHERE,
+    metavar: 'NAME',
+    default: { text: "the project's name" },
+    summary: 'executable name'
+  },
+  pythonDistribution: {
+    name: 'python-distribution',
+    value: z.string().min(1),
+    given: 'text',
+    surfaces: ALSO_WORKFLOW,
+    metavar: 'SRC',
+    default: { value: 'debian:python3.11' },
+    summary:
+      'the CPython to build on: a source tarball (path or URL), `debian:python3.11` / `debian:python3.13`, a ' +
+      'python-build-standalone full archive (`pbs:3.11`, or its path or URL#sha256=HEX), or a directory with PYTHON.json',
+    readme:
+      "a CPython source tarball (path or URL), `debian:python3.11` / `debian:python3.13` (Debian's source packages), " +
+      'a python-build-standalone *full* archive (`pbs:3.11`, `pbs:3.11.9+20240415:lto`, its path, or its URL with ' +
+      '`#sha256=HEX`), or a directory holding a `PYTHON.json`'
+  },
+  pythonOptimization: {
+    name: 'python-optimization',
+    value: z.enum(['none', 'lto', 'pgo+lto']),
+    given: 'text',
+    surfaces: EVERYWHERE,
+    metavar: 'MODE',
+    default: { value: 'none' },
+    summary:
+      'for a CPython built from source: `none` (quickest to build), `lto`, or `pgo+lto` (the fastest start-up, ' +
+      'about four times the build, cached once built)',
+    readme:
+      'for a CPython built from source: `none` (quickest to build), `lto`, or `pgo+lto` (profile-guided and ' +
+      'link-time optimized, as operating systems ship it: the fastest start-up, a build about four times as long, ' +
+      'cached once built). python-build-standalone archives choose theirs by variant (`pbs:3.11:pgo+lto`)'
+  },
+  stdlibExclude: {
+    name: 'stdlib-exclude',
+    value: z.array(z.string()),
+    given: 'list',
+    surfaces: EVERYWHERE,
+    metavar: 'LIST',
+    default: { value: DEFAULT_STDLIB_EXCLUDE, text: 'test suites, `idlelib`, `tkinter`, `ensurepip`, `lib2to3`' },
+    summary: 'comma-separated stdlib parts to leave out; `none` keeps the whole stdlib'
+  },
+  stdlib: {
+    name: 'stdlib',
+    value: z.enum(['all', 'imported']),
+    given: 'text',
+    surfaces: EVERYWHERE,
+    metavar: 'all|imported',
+    default: { value: 'all' },
+    summary:
+      '`all`: the stdlib less stdlib-exclude; `imported`: only the stdlib modules and extension modules the app ' +
+      'and its packages import (found statically; a smaller binary)',
+    readme:
+      '`all`: the stdlib less stdlib-exclude; `imported`: pack only the stdlib modules the app and its packages ' +
+      'import and link only the stdlib extension modules they import (found statically with `modulefinder`: ' +
+      "module level in the stdlib, everywhere in the app and its packages; the interpreter's own modules always " +
+      'stay). A hello-world drops from about 33 MB to 9 MB. A module left out this way is `STDLIB_NOT_IMPORTED` ' +
+      'in the report'
+  },
+  stdlibInclude: {
+    name: 'stdlib-include',
+    value: z.array(z.string().regex(/^[A-Za-z_][\w.]*$/, 'must be dotted module names')),
+    given: 'list',
+    surfaces: EVERYWHERE,
+    metavar: 'LIST',
+    summary: 'comma-separated modules that stdlib `imported` keeps though no import of them is found (dynamic imports)',
+    readme:
+      'modules that stdlib `imported` keeps though no import of them is found (`importlib.import_module(name)` ' +
+      'with a computed name): comma-separated dotted names'
+  },
+  outDir: {
+    name: 'out-dir',
+    value: z.string().min(1),
+    given: 'text',
+    surfaces: EVERYWHERE,
+    metavar: 'DIR',
+    default: { value: 'pyseal-out', declared: true },
+    summary: 'where the executable and its report go',
+    readme: 'where `<name>` and `<name>.report.json` go'
+  },
+  cacheDir: {
+    name: 'cache-dir',
+    value: z.string().min(1),
+    given: 'text',
+    surfaces: EVERYWHERE,
+    metavar: 'DIR',
+    default: { text: '`~/.cache/pyseal`' },
+    summary: 'the build cache: built CPython distributions and compiled packages, by content'
+  },
+  failOn: {
+    name: 'fail-on',
+    value: z.enum(['error', 'fallback', 'never']),
+    given: 'text',
+    surfaces: ALSO_WORKFLOW,
+    metavar: 'WHEN',
+    default: { value: 'error', declared: true },
+    summary:
+      'when the build counts as failed: `error` (only when no binary could be made), `fallback` (also when a ' +
+      'third-party extension module is not built in) or `never`'
+  },
+  flavor: {
+    name: 'flavor',
+    value: z.enum(['static', 'dynamic']).nullable(),
+    given: 'text',
+    surfaces: ALSO_WORKFLOW,
+    metavar: 'static|dynamic',
+    default: { text: '`static` on musl, `dynamic` elsewhere' },
+    summary:
+      '`static`: built-ins only; `dynamic`: extension modules that cannot be built in ship as files beside the binary'
+  },
+  extensionLocations: {
+    name: 'extension-location',
+    value: z.array(ExtensionLocationSchema).min(1),
+    given: 'list',
+    surfaces: EVERYWHERE,
+    metavar: 'LIST',
+    default: { value: 'filesystem-relative:lib' },
+    summary: 'where such files go, first that works wins: `in-memory`, `filesystem-relative:DIR`'
+  },
+  allowInMemorySharedLibraryLoading: {
+    name: 'allow-in-memory-shared-library-loading',
+    value: z.boolean(),
+    given: 'switch',
+    surfaces: EVERYWHERE,
+    default: { value: false, declared: true },
+    summary: 'let `in-memory` be used where the target can (Windows only)'
+  },
+  excludePackages: {
+    name: 'exclude-packages',
+    value: z.array(z.string()),
+    given: 'list',
+    surfaces: EVERYWHERE,
+    metavar: 'LIST',
+    summary: 'comma-separated distributions whose extension modules are left out'
+  },
+  standalonePackages: {
+    name: 'standalone-packages',
+    value: z.array(z.string()),
+    given: 'list',
+    surfaces: EVERYWHERE,
+    metavar: 'LIST',
+    summary: 'comma-separated distributions whose extension modules stay files beside the binary'
+  },
+  linkExtra: {
+    name: 'link-extra',
+    value: z.array(LinkExtraSchema),
+    given: 'repeated',
+    surfaces: EVERYWHERE,
+    metavar: 'ITEM',
+    summary:
+      'extra objects or static libraries to link (`a.o,libx.a`), or an extension module compiled outside pip, ' +
+      'built in from them (`pkg.mod=a.o,libm.a`)'
+  }
+} as const satisfies Record<string, OptionSpec>

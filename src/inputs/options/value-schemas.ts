@@ -1,0 +1,51 @@
+import { z } from 'zod'
+
+/**
+ * The value vocabularies some options take (extension locations, link-extra items,
+ * entry points, the stdlib left out by default). The option registry (build.ts)
+ * names them as its entries' values; the stages use their types through schema.ts.
+ */
+
+/** The stdlib parts left out unless the user says otherwise (test suites, IDLE, Tk, bundled pip, 2to3). */
+export const DEFAULT_STDLIB_EXCLUDE = [
+  'test',
+  '*/test',
+  '*/tests',
+  'idlelib',
+  'tkinter',
+  'turtledemo',
+  'turtle.py',
+  'ensurepip',
+  'lib2to3',
+  'site-packages'
+]
+
+/** Where an extension module that cannot be built in may live, in the order tried. */
+export const ExtensionLocationSchema = z.discriminatedUnion('kind', [
+  /** Loaded from memory, never written to disk (only Windows can, and only when allowed). */
+  z.object({ kind: z.literal('in-memory') }),
+  /** A shared-library file in this directory beside the binary (`filesystem-relative:lib`). */
+  z.object({
+    kind: z.literal('filesystem-relative'),
+    dir: z
+      .string()
+      .regex(
+        /^(?!\.\.?(\/|$))(?!.*\/\.\.?(\/|$))[\w.-]+(\/[\w.-]+)*$/,
+        'must be a directory below the binary\'s (letters, digits, ".", "_", "-" and "/"; no ".." and no leading "/")'
+      )
+  })
+])
+export type ExtensionLocation = z.infer<typeof ExtensionLocationSchema>
+
+/** Extra objects or static libraries to link, or an extension module compiled outside pip. */
+export const LinkExtraSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('objects'), paths: z.array(z.string()) }),
+  /** `pkg.mod=a.o,b.a`: a built-in module from these objects (its init function is PyInit_mod). */
+  z.object({ kind: z.literal('module'), module: z.string(), paths: z.array(z.string()) })
+])
+export type LinkExtra = z.infer<typeof LinkExtraSchema>
+
+/** `pkg.module:function` or `pkg.module`. */
+export const EntryPointSchema = z
+  .string()
+  .regex(/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.]*)?$/, 'must look like pkg.module:function or pkg.module')

@@ -1,0 +1,125 @@
+import { existsSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { isPbsValue, loadPbsManifest, parsePbsRequest, resolvePbsArchive } from '../distribution/pbs'
+import { TARGETS } from '../targets/table'
+import { readUtf8 } from './pyproject'
+import type { ExtensionLocation, LinkExtra } from './options/value-schemas'
+
+/**
+ * One option's raw value (a flag's text, a TOML value, an action input) made into
+ * its resolved form, with a one-line problem for a bad one. resolve-inputs.ts and
+ * action-inputs.ts call these; the checks that span options stay there.
+ */
+
+/** A list setting given as a TOML array, a repeated flag, or one comma-separated string. */
+export function listOf(value: string | string[] | undefined): string[] {
+  if (value === undefined) return []
+  return (Array.isArray(value) ? value : value.split(','))
+    .flatMap(v => v.split(','))
+    .map(v => v.trim())
+    .filter(v => v !== '')
+}
+
+/** A true/false setting (TOML boolean, or yes/no/1/0 text from flags and action inputs); false when unset. */
+export function booleanOf(value: boolean | string | undefined, name: string, problems: string[]): boolean {
+  if (value === undefined || typeof value === 'boolean') return value ?? false
+  if (/^(true|yes|1)$/i.test(value)) return true
+  if (/^(false|no|0|)$/i.test(value)) return false
+  problems.push(`${name} must be true or false, not "${value}"`)
+  return false
+}
+
+/** --stdlib-exclude: the default when unset; `none` (or nothing) keeps the whole stdlib. */
+export function stdlibExcludeOf(value: string | string[] | undefined, defaults: readonly string[]): string[] {
+  if (value === undefined) return [...defaults]
+  return (Array.isArray(value) ? value : value.split(',')).map(s => s.trim()).filter(s => s !== '' && s !== 'none')
+}
+
+/** --extension-location: `in-memory` or `filesystem-relative:DIR`, in the order given. */
+export function extensionLocationsOf(value: string | string[], problems: string[]): ExtensionLocation[] {
+  return listOf(value).map(location => {
+    if (location === 'in-memory') return { kind: 'in-memory' as const }
+    const match = /^filesystem-relative:(.+)$/.exec(location)
+    if (!match) problems.push(`extension-location "${location}" is not in-memory or filesystem-relative:DIR`)
+    return { kind: 'filesystem-relative' as const, dir: match?.[1] ?? location }
+  })
+}
+
+/** A directory setting whose path, if it exists, must be a directory. */
+export function directoryValue(dir: string, name: string, problems: string[]): string {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    problems.push(`${name} ${dir} is a file, not a directory: give --${name} a directory (it is created if missing)`)
+  }
+  return dir
+}
+
+/** Why a requirements file cannot be read by pip: missing, not a file, not UTF-8, or listing nothing. */
+export async function requirementsProblems(file: string): Promise<string[]> {
+  if (!existsSync(file)) return [`requirements file ${file} does not exist: check --requirements`]
+  if (!statSync(file).isFile()) return [`requirements file ${file} is not a file: give --requirements a file`]
+  const text = await readUtf8(file)
+  if (text === null) return [`requirements file ${file} is not UTF-8 text: save it as UTF-8 (pip reads nothing else)`]
+  const lines = text.split('\n').map(l => l.replace(/(^|\s)#.*$/, '').trim())
+  if (lines.every(l => l === '')) {
+    return [`requirements file ${file} lists no requirements: add them, or leave out --requirements`]
+  }
+  return []
+}
+
+const DEBIAN_PYTHONS = ['python3.11', 'python3.13']
+
+/** --python-distribution: a debian: value pyseal knows, a pbs: request it can parse, a URL, or a path that exists. */
+export async function distributionValue(
+  value: string,
+  triple: string,
+  cwd: string,
+  problems: string[]
+): Promise<string> {
+  if (value.startsWith('debian:')) {
+    const pkg = value.slice('debian:'.length)
+    if (!DEBIAN_PYTHONS.includes(pkg)) {
+      problems.push(
+        `python-distribution "${value}" is not a CPython pyseal can build from Debian's sources: ` +
+          `use ${DEBIAN_PYTHONS.map(p => `debian:${p}`).join(' or ')}, a CPython source tarball, or pbs:VERSION`
+      )
+    }
+    return value
+  }
+  if (/^https?:\/\//.test(value)) return value
+  if (isPbsValue(value) && value.startsWith('pbs:')) {
+    try {
+      // An archive the manifest does not know for the target is a bad input, found before anything is built.
+      const known = TARGETS.some(t => t.triple === triple)
+      const request = parsePbsRequest(value)
+      if (known) resolvePbsArchive(await loadPbsManifest(), request, triple)
+    } catch (error) {
+      problems.push((error as Error).message)
+    }
+    return value
+  }
+  const local = path.resolve(cwd, value)
+  if (!existsSync(local)) {
+    problems.push(
+      `python-distribution "${value}" is neither debian:python3.N, pbs:VERSION, a URL nor an existing file or directory: ` +
+        'give one of those'
+    )
+    return value
+  }
+  return local
+}
+
+/** `a.o,libx.a` (objects to link) or `pkg.mod=a.o,b.a` (a built-in module from them); paths must exist. */
+export function parseLinkExtra(item: string, cwd: string, problems: string[]): LinkExtra {
+  const match = /^([A-Za-z_][\w.]*)=(.+)$/.exec(item)
+  const paths = (match ? match[2] : item)
+    .split(/[,;]/)
+    .map(p => p.trim())
+    .filter(p => p !== '')
+    .map(p => path.resolve(cwd, p))
+  for (const file of paths) {
+    if (!existsSync(file)) problems.push(`link-extra file ${file} does not exist: check --link-extra`)
+    else if (!/\.(o|obj|a|lib)$/.test(file))
+      problems.push(`link-extra file ${file} is not an object file or static library: give .o, .obj, .a or .lib files`)
+  }
+  return match ? { kind: 'module', module: match[1], paths } : { kind: 'objects', paths }
+}
