@@ -3,7 +3,8 @@ import { resolveBuildInputs } from '../inputs/resolve-inputs'
 import type { RawInputs } from '../inputs/schema'
 import { BuildFailedError, runBuild } from '../pipeline'
 import { failureOf } from '../report/fail-on'
-import { describeArgumentError } from './argument-error'
+import { renderCliError } from '../errors/user-error'
+import { argumentError } from './argument-error'
 
 const BUILD_OPTIONS = {
   target: { type: 'string' },
@@ -35,7 +36,7 @@ export async function buildCommand(args: string[], usage: string): Promise<numbe
     flags = values as RawInputs
   } catch (error) {
     process.stderr.write(
-      `pyseal: ${describeArgumentError(error, Object.keys(BUILD_OPTIONS), 'pyseal build')}\n\n${usage}`
+      `${renderCliError(argumentError(error, Object.keys(BUILD_OPTIONS), 'pyseal build'))}\n${usage}`
     )
     return 2
   }
@@ -62,8 +63,7 @@ export async function buildCommand(args: string[], usage: string): Promise<numbe
     }
     return 0
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    process.stderr.write(`pyseal: error: ${message}\n`)
+    process.stderr.write(renderCliError(error))
     if (error instanceof BuildFailedError) process.stderr.write(`report: ${error.reportFile}\n`)
     return failOn === 'never' && error instanceof BuildFailedError ? 0 : 1
   }

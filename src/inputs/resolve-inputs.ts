@@ -6,7 +6,6 @@ import { findTarget, hostTriple, TARGETS } from '../targets/table'
 import { normalizeName } from '../utils/package-name'
 import { describeIssue } from './issues'
 import { readProjectMetadata, readUtf8 } from './pyproject'
-import { didYouMean } from './suggest'
 import {
   BuildInputsSchema,
   DEFAULT_STDLIB_EXCLUDE,
@@ -42,8 +41,7 @@ export async function resolveBuildInputs(flags: RawInputs, cwd = process.cwd()):
   try {
     target = findTarget(target).triple
   } catch (error) {
-    const names = TARGETS.flatMap(t => [t.triple, ...t.aliases])
-    problems.push(`${(error as Error).message}${didYouMean(target, names)}`)
+    problems.push((error as Error).message)
   }
 
   // "none" asks for interpreter mode even when the project declares scripts.

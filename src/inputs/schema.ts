@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { UserError } from '../errors/user-error'
 
 /** The stdlib parts left out unless the user says otherwise (test suites, IDLE, Tk, bundled pip, 2to3). */
 export const DEFAULT_STDLIB_EXCLUDE = [
@@ -117,9 +118,13 @@ export const RawInputsSchema = z
   .strict()
 export type RawInputs = z.infer<typeof RawInputsSchema>
 
-export class InputError extends Error {
+/** Every problem found in the build's inputs, each a line that names the input, the cause and the fix. */
+export class InputError extends UserError {
   constructor(readonly problems: string[]) {
-    super(`pyseal cannot start: ${problems.length === 1 ? problems[0] : '\n  - ' + problems.join('\n  - ')}`)
+    super(
+      { input: 'the build inputs', cause: problems.join('; '), fix: 'correct each as its problem says' },
+      `pyseal cannot start: ${problems.length === 1 ? problems[0] : '\n  - ' + problems.join('\n  - ')}`
+    )
     this.name = 'InputError'
   }
 }
