@@ -6,6 +6,13 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
@@ -27,6 +34,962 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
+
+// node_modules/@actions/io/lib/io-util.js
+var require_io_util = __commonJS({
+  "node_modules/@actions/io/lib/io-util.js"(exports2) {
+    "use strict";
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __awaiter = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
+      function adopt(value) {
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
+        });
+      }
+      return new (P || (P = Promise))(function(resolve, reject) {
+        function fulfilled(value) {
+          try {
+            step(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    var _a;
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.READONLY = exports2.UV_FS_O_EXLOCK = exports2.IS_WINDOWS = exports2.unlink = exports2.symlink = exports2.stat = exports2.rmdir = exports2.rm = exports2.rename = exports2.readdir = exports2.open = exports2.mkdir = exports2.lstat = exports2.copyFile = exports2.chmod = void 0;
+    exports2.readlink = readlink;
+    exports2.exists = exists;
+    exports2.isDirectory = isDirectory;
+    exports2.isRooted = isRooted;
+    exports2.tryGetExecutablePath = tryGetExecutablePath;
+    exports2.getCmdPath = getCmdPath;
+    var fs3 = __importStar(require("fs"));
+    var path46 = __importStar(require("path"));
+    _a = fs3.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
+    exports2.IS_WINDOWS = process.platform === "win32";
+    function readlink(fsPath) {
+      return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs3.promises.readlink(fsPath);
+        if (exports2.IS_WINDOWS && !result.endsWith("\\")) {
+          return `${result}\\`;
+        }
+        return result;
+      });
+    }
+    exports2.UV_FS_O_EXLOCK = 268435456;
+    exports2.READONLY = fs3.constants.O_RDONLY;
+    function exists(fsPath) {
+      return __awaiter(this, void 0, void 0, function* () {
+        try {
+          yield (0, exports2.stat)(fsPath);
+        } catch (err) {
+          if (err.code === "ENOENT") {
+            return false;
+          }
+          throw err;
+        }
+        return true;
+      });
+    }
+    function isDirectory(fsPath_1) {
+      return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield (0, exports2.stat)(fsPath) : yield (0, exports2.lstat)(fsPath);
+        return stats.isDirectory();
+      });
+    }
+    function isRooted(p) {
+      p = normalizeSeparators(p);
+      if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+      }
+      if (exports2.IS_WINDOWS) {
+        return p.startsWith("\\") || /^[A-Z]:/i.test(p);
+      }
+      return p.startsWith("/");
+    }
+    function tryGetExecutablePath(filePath, extensions) {
+      return __awaiter(this, void 0, void 0, function* () {
+        let stats = void 0;
+        try {
+          stats = yield (0, exports2.stat)(filePath);
+        } catch (err) {
+          if (err.code !== "ENOENT") {
+            console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+          }
+        }
+        if (stats && stats.isFile()) {
+          if (exports2.IS_WINDOWS) {
+            const upperExt = path46.extname(filePath).toUpperCase();
+            if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
+              return filePath;
+            }
+          } else {
+            if (isUnixExecutable(stats)) {
+              return filePath;
+            }
+          }
+        }
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+          filePath = originalFilePath + extension;
+          stats = void 0;
+          try {
+            stats = yield (0, exports2.stat)(filePath);
+          } catch (err) {
+            if (err.code !== "ENOENT") {
+              console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+          }
+          if (stats && stats.isFile()) {
+            if (exports2.IS_WINDOWS) {
+              try {
+                const directory = path46.dirname(filePath);
+                const upperName = path46.basename(filePath).toUpperCase();
+                for (const actualName of yield (0, exports2.readdir)(directory)) {
+                  if (upperName === actualName.toUpperCase()) {
+                    filePath = path46.join(directory, actualName);
+                    break;
+                  }
+                }
+              } catch (err) {
+                console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+              }
+              return filePath;
+            } else {
+              if (isUnixExecutable(stats)) {
+                return filePath;
+              }
+            }
+          }
+        }
+        return "";
+      });
+    }
+    function normalizeSeparators(p) {
+      p = p || "";
+      if (exports2.IS_WINDOWS) {
+        p = p.replace(/\//g, "\\");
+        return p.replace(/\\\\+/g, "\\");
+      }
+      return p.replace(/\/\/+/g, "/");
+    }
+    function isUnixExecutable(stats) {
+      return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
+    }
+    function getCmdPath() {
+      var _a2;
+      return (_a2 = process.env["COMSPEC"]) !== null && _a2 !== void 0 ? _a2 : `cmd.exe`;
+    }
+  }
+});
+
+// node_modules/@actions/io/lib/io.js
+var require_io = __commonJS({
+  "node_modules/@actions/io/lib/io.js"(exports2) {
+    "use strict";
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __awaiter = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
+      function adopt(value) {
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
+        });
+      }
+      return new (P || (P = Promise))(function(resolve, reject) {
+        function fulfilled(value) {
+          try {
+            step(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.cp = cp4;
+    exports2.mv = mv;
+    exports2.rmRF = rmRF;
+    exports2.mkdirP = mkdirP;
+    exports2.which = which;
+    exports2.findInPath = findInPath;
+    var assert_1 = require("assert");
+    var path46 = __importStar(require("path"));
+    var ioUtil = __importStar(require_io_util());
+    function cp4(source_1, dest_1) {
+      return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        if (destStat && destStat.isFile() && !force) {
+          return;
+        }
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path46.join(dest, path46.basename(source)) : dest;
+        if (!(yield ioUtil.exists(source))) {
+          throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+          if (!recursive) {
+            throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+          } else {
+            yield cpDirRecursive(source, newDest, 0, force);
+          }
+        } else {
+          if (path46.relative(source, newDest) === "") {
+            throw new Error(`'${newDest}' and '${source}' are the same file`);
+          }
+          yield copyFile4(source, newDest, force);
+        }
+      });
+    }
+    function mv(source_1, dest_1) {
+      return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+          let destExists = true;
+          if (yield ioUtil.isDirectory(dest)) {
+            dest = path46.join(dest, path46.basename(source));
+            destExists = yield ioUtil.exists(dest);
+          }
+          if (destExists) {
+            if (options.force == null || options.force) {
+              yield rmRF(dest);
+            } else {
+              throw new Error("Destination already exists");
+            }
+          }
+        }
+        yield mkdirP(path46.dirname(dest));
+        yield ioUtil.rename(source, dest);
+      });
+    }
+    function rmRF(inputPath) {
+      return __awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+          if (/[*"<>|]/.test(inputPath)) {
+            throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+          }
+        }
+        try {
+          yield ioUtil.rm(inputPath, {
+            force: true,
+            maxRetries: 3,
+            recursive: true,
+            retryDelay: 300
+          });
+        } catch (err) {
+          throw new Error(`File was unable to be removed ${err}`);
+        }
+      });
+    }
+    function mkdirP(fsPath) {
+      return __awaiter(this, void 0, void 0, function* () {
+        (0, assert_1.ok)(fsPath, "a path argument must be provided");
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+      });
+    }
+    function which(tool, check) {
+      return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+          throw new Error("parameter 'tool' is required");
+        }
+        if (check) {
+          const result = yield which(tool, false);
+          if (!result) {
+            if (ioUtil.IS_WINDOWS) {
+              throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+            } else {
+              throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+            }
+          }
+          return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+          return matches[0];
+        }
+        return "";
+      });
+    }
+    function findInPath(tool) {
+      return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+          throw new Error("parameter 'tool' is required");
+        }
+        const extensions = [];
+        if (ioUtil.IS_WINDOWS && process.env["PATHEXT"]) {
+          for (const extension of process.env["PATHEXT"].split(path46.delimiter)) {
+            if (extension) {
+              extensions.push(extension);
+            }
+          }
+        }
+        if (ioUtil.isRooted(tool)) {
+          const filePath = yield ioUtil.tryGetExecutablePath(tool, extensions);
+          if (filePath) {
+            return [filePath];
+          }
+          return [];
+        }
+        if (tool.includes(path46.sep)) {
+          return [];
+        }
+        const directories = [];
+        if (process.env.PATH) {
+          for (const p of process.env.PATH.split(path46.delimiter)) {
+            if (p) {
+              directories.push(p);
+            }
+          }
+        }
+        const matches = [];
+        for (const directory of directories) {
+          const filePath = yield ioUtil.tryGetExecutablePath(path46.join(directory, tool), extensions);
+          if (filePath) {
+            matches.push(filePath);
+          }
+        }
+        return matches;
+      });
+    }
+    function readCopyOptions(options) {
+      const force = options.force == null ? true : options.force;
+      const recursive = Boolean(options.recursive);
+      const copySourceDirectory = options.copySourceDirectory == null ? true : Boolean(options.copySourceDirectory);
+      return { force, recursive, copySourceDirectory };
+    }
+    function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+      return __awaiter(this, void 0, void 0, function* () {
+        if (currentDepth >= 255)
+          return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+          const srcFile = `${sourceDir}/${fileName}`;
+          const destFile = `${destDir}/${fileName}`;
+          const srcFileStat = yield ioUtil.lstat(srcFile);
+          if (srcFileStat.isDirectory()) {
+            yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+          } else {
+            yield copyFile4(srcFile, destFile, force);
+          }
+        }
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+      });
+    }
+    function copyFile4(srcFile, destFile, force) {
+      return __awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+          try {
+            yield ioUtil.lstat(destFile);
+            yield ioUtil.unlink(destFile);
+          } catch (e) {
+            if (e.code === "EPERM") {
+              yield ioUtil.chmod(destFile, "0666");
+              yield ioUtil.unlink(destFile);
+            }
+          }
+          const symlinkFull = yield ioUtil.readlink(srcFile);
+          yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? "junction" : null);
+        } else if (!(yield ioUtil.exists(destFile)) || force) {
+          yield ioUtil.copyFile(srcFile, destFile);
+        }
+      });
+    }
+  }
+});
+
+// node_modules/@actions/exec/lib/toolrunner.js
+var require_toolrunner = __commonJS({
+  "node_modules/@actions/exec/lib/toolrunner.js"(exports2) {
+    "use strict";
+    var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports2 && exports2.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports2 && exports2.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __awaiter = exports2 && exports2.__awaiter || function(thisArg, _arguments, P, generator) {
+      function adopt(value) {
+        return value instanceof P ? value : new P(function(resolve) {
+          resolve(value);
+        });
+      }
+      return new (P || (P = Promise))(function(resolve, reject) {
+        function fulfilled(value) {
+          try {
+            step(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.ToolRunner = void 0;
+    exports2.argStringToArray = argStringToArray;
+    var os3 = __importStar(require("os"));
+    var events = __importStar(require("events"));
+    var child = __importStar(require("child_process"));
+    var path46 = __importStar(require("path"));
+    var io = __importStar(require_io());
+    var ioUtil = __importStar(require_io_util());
+    var timers_1 = require("timers");
+    var IS_WINDOWS = process.platform === "win32";
+    var ToolRunner2 = class extends events.EventEmitter {
+      constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+          throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+      }
+      _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+          this.options.listeners.debug(message);
+        }
+      }
+      _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? "" : "[command]";
+        if (IS_WINDOWS) {
+          if (this._isCmdFile()) {
+            cmd += toolPath;
+            for (const a of args) {
+              cmd += ` ${a}`;
+            }
+          } else if (options.windowsVerbatimArguments) {
+            cmd += `"${toolPath}"`;
+            for (const a of args) {
+              cmd += ` ${a}`;
+            }
+          } else {
+            cmd += this._windowsQuoteCmdArg(toolPath);
+            for (const a of args) {
+              cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+            }
+          }
+        } else {
+          cmd += toolPath;
+          for (const a of args) {
+            cmd += ` ${a}`;
+          }
+        }
+        return cmd;
+      }
+      _processLineBuffer(data, strBuffer, onLine) {
+        try {
+          let s = strBuffer + data.toString();
+          let n = s.indexOf(os3.EOL);
+          while (n > -1) {
+            const line = s.substring(0, n);
+            onLine(line);
+            s = s.substring(n + os3.EOL.length);
+            n = s.indexOf(os3.EOL);
+          }
+          return s;
+        } catch (err) {
+          this._debug(`error processing line. Failed with error ${err}`);
+          return "";
+        }
+      }
+      _getSpawnFileName() {
+        if (IS_WINDOWS) {
+          if (this._isCmdFile()) {
+            return process.env["COMSPEC"] || "cmd.exe";
+          }
+        }
+        return this.toolPath;
+      }
+      _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+          if (this._isCmdFile()) {
+            let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+            for (const a of this.args) {
+              argline += " ";
+              argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
+            }
+            argline += '"';
+            return [argline];
+          }
+        }
+        return this.args;
+      }
+      _endsWith(str, end) {
+        return str.endsWith(end);
+      }
+      _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return this._endsWith(upperToolPath, ".CMD") || this._endsWith(upperToolPath, ".BAT");
+      }
+      _windowsQuoteCmdArg(arg) {
+        if (!this._isCmdFile()) {
+          return this._uvQuoteCmdArg(arg);
+        }
+        if (!arg) {
+          return '""';
+        }
+        const cmdSpecialChars = [
+          " ",
+          "	",
+          "&",
+          "(",
+          ")",
+          "[",
+          "]",
+          "{",
+          "}",
+          "^",
+          "=",
+          ";",
+          "!",
+          "'",
+          "+",
+          ",",
+          "`",
+          "~",
+          "|",
+          "<",
+          ">",
+          '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+          if (cmdSpecialChars.some((x) => x === char)) {
+            needsQuotes = true;
+            break;
+          }
+        }
+        if (!needsQuotes) {
+          return arg;
+        }
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+          reverse += arg[i - 1];
+          if (quoteHit && arg[i - 1] === "\\") {
+            reverse += "\\";
+          } else if (arg[i - 1] === '"') {
+            quoteHit = true;
+            reverse += '"';
+          } else {
+            quoteHit = false;
+          }
+        }
+        reverse += '"';
+        return reverse.split("").reverse().join("");
+      }
+      _uvQuoteCmdArg(arg) {
+        if (!arg) {
+          return '""';
+        }
+        if (!arg.includes(" ") && !arg.includes("	") && !arg.includes('"')) {
+          return arg;
+        }
+        if (!arg.includes('"') && !arg.includes("\\")) {
+          return `"${arg}"`;
+        }
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+          reverse += arg[i - 1];
+          if (quoteHit && arg[i - 1] === "\\") {
+            reverse += "\\";
+          } else if (arg[i - 1] === '"') {
+            quoteHit = true;
+            reverse += "\\";
+          } else {
+            quoteHit = false;
+          }
+        }
+        reverse += '"';
+        return reverse.split("").reverse().join("");
+      }
+      _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+          cwd: options.cwd || process.cwd(),
+          env: options.env || process.env,
+          silent: options.silent || false,
+          windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+          failOnStdErr: options.failOnStdErr || false,
+          ignoreReturnCode: options.ignoreReturnCode || false,
+          delay: options.delay || 1e4
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+      }
+      _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+          result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+      }
+      /**
+       * Exec a tool.
+       * Output will be streamed to the live console.
+       * Returns promise with return code
+       *
+       * @param     tool     path to tool to exec
+       * @param     options  optional exec options.  See ExecOptions
+       * @returns   number
+       */
+      exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+          if (!ioUtil.isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS && this.toolPath.includes("\\"))) {
+            this.toolPath = path46.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+          }
+          this.toolPath = yield io.which(this.toolPath, true);
+          return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+            this._debug(`exec tool: ${this.toolPath}`);
+            this._debug("arguments:");
+            for (const arg of this.args) {
+              this._debug(`   ${arg}`);
+            }
+            const optionsNonNull = this._cloneExecOptions(this.options);
+            if (!optionsNonNull.silent && optionsNonNull.outStream) {
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
+            }
+            const state = new ExecState(optionsNonNull, this.toolPath);
+            state.on("debug", (message) => {
+              this._debug(message);
+            });
+            if (this.options.cwd && !(yield ioUtil.exists(this.options.cwd))) {
+              return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+            }
+            const fileName = this._getSpawnFileName();
+            const cp4 = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+            let stdbuffer = "";
+            if (cp4.stdout) {
+              cp4.stdout.on("data", (data) => {
+                if (this.options.listeners && this.options.listeners.stdout) {
+                  this.options.listeners.stdout(data);
+                }
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                  optionsNonNull.outStream.write(data);
+                }
+                stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                  if (this.options.listeners && this.options.listeners.stdline) {
+                    this.options.listeners.stdline(line);
+                  }
+                });
+              });
+            }
+            let errbuffer = "";
+            if (cp4.stderr) {
+              cp4.stderr.on("data", (data) => {
+                state.processStderr = true;
+                if (this.options.listeners && this.options.listeners.stderr) {
+                  this.options.listeners.stderr(data);
+                }
+                if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
+                  const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
+                  s.write(data);
+                }
+                errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                  if (this.options.listeners && this.options.listeners.errline) {
+                    this.options.listeners.errline(line);
+                  }
+                });
+              });
+            }
+            cp4.on("error", (err) => {
+              state.processError = err.message;
+              state.processExited = true;
+              state.processClosed = true;
+              state.CheckComplete();
+            });
+            cp4.on("exit", (code2) => {
+              state.processExitCode = code2;
+              state.processExited = true;
+              this._debug(`Exit code ${code2} received from tool '${this.toolPath}'`);
+              state.CheckComplete();
+            });
+            cp4.on("close", (code2) => {
+              state.processExitCode = code2;
+              state.processExited = true;
+              state.processClosed = true;
+              this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+              state.CheckComplete();
+            });
+            state.on("done", (error, exitCode) => {
+              if (stdbuffer.length > 0) {
+                this.emit("stdline", stdbuffer);
+              }
+              if (errbuffer.length > 0) {
+                this.emit("errline", errbuffer);
+              }
+              cp4.removeAllListeners();
+              if (error) {
+                reject(error);
+              } else {
+                resolve(exitCode);
+              }
+            });
+            if (this.options.input) {
+              if (!cp4.stdin) {
+                throw new Error("child process missing stdin");
+              }
+              cp4.stdin.end(this.options.input);
+            }
+          }));
+        });
+      }
+    };
+    exports2.ToolRunner = ToolRunner2;
+    function argStringToArray(argString) {
+      const args = [];
+      let inQuotes = false;
+      let escaped = false;
+      let arg = "";
+      function append(c) {
+        if (escaped && c !== '"') {
+          arg += "\\";
+        }
+        arg += c;
+        escaped = false;
+      }
+      for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+          if (!escaped) {
+            inQuotes = !inQuotes;
+          } else {
+            append(c);
+          }
+          continue;
+        }
+        if (c === "\\" && escaped) {
+          append(c);
+          continue;
+        }
+        if (c === "\\" && inQuotes) {
+          escaped = true;
+          continue;
+        }
+        if (c === " " && !inQuotes) {
+          if (arg.length > 0) {
+            args.push(arg);
+            arg = "";
+          }
+          continue;
+        }
+        append(c);
+      }
+      if (arg.length > 0) {
+        args.push(arg.trim());
+      }
+      return args;
+    }
+    var ExecState = class _ExecState extends events.EventEmitter {
+      constructor(options, toolPath) {
+        super();
+        this.processClosed = false;
+        this.processError = "";
+        this.processExitCode = 0;
+        this.processExited = false;
+        this.processStderr = false;
+        this.delay = 1e4;
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+          throw new Error("toolPath must not be empty");
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+          this.delay = options.delay;
+        }
+      }
+      CheckComplete() {
+        if (this.done) {
+          return;
+        }
+        if (this.processClosed) {
+          this._setResult();
+        } else if (this.processExited) {
+          this.timeout = (0, timers_1.setTimeout)(_ExecState.HandleTimeout, this.delay, this);
+        }
+      }
+      _debug(message) {
+        this.emit("debug", message);
+      }
+      _setResult() {
+        let error;
+        if (this.processExited) {
+          if (this.processError) {
+            error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+          } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+            error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+          } else if (this.processStderr && this.options.failOnStdErr) {
+            error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+          }
+        }
+        if (this.timeout) {
+          clearTimeout(this.timeout);
+          this.timeout = null;
+        }
+        this.done = true;
+        this.emit("done", error, this.processExitCode);
+      }
+      static HandleTimeout(state) {
+        if (state.done) {
+          return;
+        }
+        if (!state.processClosed && state.processExited) {
+          const message = `The STDIO streams did not close within ${state.delay / 1e3} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+          state._debug(message);
+        }
+        state._setResult();
+      }
+    };
+  }
+});
 
 // src/cli.ts
 var cli_exports = {};
@@ -516,8 +1479,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path45, errorMaps, issueData } = params;
-  const fullPath = [...path45, ...issueData.path || []];
+  const { data, path: path46, errorMaps, issueData } = params;
+  const fullPath = [...path46, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -633,11 +1596,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path45, key) {
+  constructor(parent, value, path46, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path45;
+    this._path = path46;
     this._key = key;
   }
   get path() {
@@ -4289,8 +5252,8 @@ var BUILD_OPTIONS = {
 };
 
 // src/inputs/resolve-inputs.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"));
+var import_node_fs8 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"));
 
 // src/cache/paths.ts
 var import_node_os = __toESM(require("node:os"));
@@ -4300,6 +5263,64 @@ function defaultCacheDir() {
   if (fromEnv) return import_node_path.default.resolve(fromEnv);
   const xdg = process.env.XDG_CACHE_HOME;
   return import_node_path.default.join(xdg ? xdg : import_node_path.default.join(import_node_os.default.homedir(), ".cache"), "pyseal");
+}
+
+// src/errors/user-error.ts
+var UserError = class extends Error {
+  input;
+  /** What is wrong, in words (not an underlying Error: that is in the message when it matters). */
+  cause;
+  fix;
+  /**
+   * `message` is the text the user reads; by default "INPUT CAUSE: FIX" ("requirements
+   * file x.txt does not exist: check --requirements"). Give it when the sentence reads
+   * better in another order, but let it name all three.
+   */
+  constructor(parts, message = `${parts.input} ${parts.cause}: ${parts.fix}`) {
+    super(message);
+    this.name = "UserError";
+    this.input = parts.input;
+    this.cause = parts.cause;
+    this.fix = parts.fix;
+  }
+};
+function renderError(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+function renderCliError(error) {
+  return `pyseal: error: ${renderError(error)}
+`;
+}
+
+// src/inputs/suggest.ts
+function editDistance(a, b) {
+  const d = Array.from(
+    { length: a.length + 1 },
+    (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+function nearest(word, candidates) {
+  const wanted = word.trim().toLowerCase();
+  let best = null;
+  for (const candidate of candidates) {
+    const distance = editDistance(wanted, candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  if (!best) return null;
+  return best.distance <= Math.max(2, Math.floor(best.candidate.length / 4)) ? best.candidate : null;
+}
+function didYouMean(word, candidates) {
+  const match = nearest(word, candidates);
+  return match ? ` Did you mean "${match}"?` : "";
 }
 
 // src/targets/table.ts
@@ -4554,17 +5575,21 @@ var TARGETS = [
     testedOn: "github-workflow"
   }
 ].map((row) => TargetSchema.parse(row));
-var UnknownTargetError = class extends Error {
-  constructor(value) {
+var UnknownTargetError = class extends UserError {
+  constructor(values) {
     const valid = TARGETS.map((t) => `${t.triple} (${t.aliases.join(", ")})`).join("; ");
-    super(`Unknown target "${value}". Valid targets: ${valid}.`);
+    const names = TARGETS.flatMap((t) => [t.triple, ...t.aliases]);
+    const nearest2 = values.map((value) => didYouMean(value, names)).join("");
+    const input = `target "${values.join(", ")}"`;
+    const fix = `give one of ${valid}${nearest2}`;
+    super({ input, cause: "is not a target pyseal knows", fix }, `Unknown ${input}. Valid targets: ${valid}.${nearest2}`);
     this.name = "UnknownTargetError";
   }
 };
 function findTarget(value) {
   const wanted = value.trim().toLowerCase();
   const target = TARGETS.find((t) => t.triple === wanted || t.aliases.includes(wanted));
-  if (!target) throw new UnknownTargetError(value);
+  if (!target) throw new UnknownTargetError([value]);
   return target;
 }
 function hostTriple() {
@@ -4631,37 +5656,6 @@ var ACTION_OPTIONS = {
   }
 };
 
-// src/inputs/suggest.ts
-function editDistance(a, b) {
-  const d = Array.from(
-    { length: a.length + 1 },
-    (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0)
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-function nearest(word, candidates) {
-  const wanted = word.trim().toLowerCase();
-  let best = null;
-  for (const candidate of candidates) {
-    const distance = editDistance(wanted, candidate.toLowerCase());
-    if (!best || distance < best.distance) best = { candidate, distance };
-  }
-  if (!best) return null;
-  return best.distance <= Math.max(2, Math.floor(best.candidate.length / 4)) ? best.candidate : null;
-}
-function didYouMean(word, candidates) {
-  const match = nearest(word, candidates);
-  return match ? ` Did you mean "${match}"?` : "";
-}
-
 // src/inputs/issues.ts
 var NAMES_BY_FIELD = Object.fromEntries(
   Object.entries({ ...BUILD_OPTIONS, ...ACTION_OPTIONS }).map(([field, option]) => [field, option.name])
@@ -4692,13 +5686,13 @@ function article(type) {
 }
 
 // src/inputs/parse-values.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"));
+var import_node_fs7 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"));
 
 // src/distribution/pbs.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_promises5 = require("node:fs/promises");
-var import_node_path5 = __toESM(require("node:path"));
+var import_node_path6 = __toESM(require("node:path"));
 
 // src/cache/hash.ts
 var import_node_crypto = require("node:crypto");
@@ -4765,7 +5759,10 @@ function ownerAlive(lockDir) {
 }
 
 // src/exec/run.ts
-var import_node_child_process = require("node:child_process");
+var import_toolrunner = __toESM(require_toolrunner());
+var import_node_fs3 = require("node:fs");
+var import_node_os2 = require("node:os");
+var import_node_path3 = __toESM(require("node:path"));
 var CommandFailedError = class extends Error {
   constructor(spec, result) {
     const tail = lastLines(result.stderr + result.stdout, 25);
@@ -4781,36 +5778,39 @@ ${tail}`);
 function lastLines(text, count) {
   return text.trimEnd().split("\n").slice(-count).join("\n");
 }
-function runCommand(spec) {
-  return new Promise((resolve, reject) => {
-    const child = (0, import_node_child_process.spawn)(spec.command, spec.args, {
-      cwd: spec.cwd,
-      env: spec.env ?? process.env,
-      stdio: [spec.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
-    });
-    const out = [];
-    const err = [];
-    child.stdout?.on("data", (d) => {
-      out.push(d);
-      spec.onOutput?.(d.toString());
-    });
-    child.stderr?.on("data", (d) => {
-      err.push(d);
-      spec.onOutput?.(d.toString());
-    });
-    child.on("error", reject);
-    child.on("close", (code2, signal) => {
-      resolve({
-        code: code2 ?? (signal ? 128 : 1),
-        stdout: Buffer.concat(out).toString(),
-        stderr: Buffer.concat(err).toString()
-      });
-    });
-    if (child.stdin) {
-      child.stdin.on("error", () => void 0);
-      child.stdin.end(spec.input);
+var KILLED_BY_SIGNAL = 128;
+async function runCommand(spec) {
+  const out = [];
+  const err = [];
+  const options = {
+    cwd: spec.cwd,
+    env: spec.env && definedOnly(spec.env),
+    // The toolkit would echo "[command]…" and the output to stdout; the stages log what they choose.
+    silent: true,
+    ignoreReturnCode: true,
+    listeners: {
+      stdout: (data) => {
+        out.push(data);
+        spec.onOutput?.(data.toString());
+      },
+      stderr: (data) => {
+        err.push(data);
+        spec.onOutput?.(data.toString());
+      }
     }
-  });
+  };
+  const stdin = standardInput(spec.input);
+  try {
+    const runner = withStandardInput(new import_toolrunner.ToolRunner(lookUp(spec.command, spec.env), spec.args, options), stdin.fd);
+    const code2 = await runner.exec();
+    return {
+      code: code2 ?? KILLED_BY_SIGNAL,
+      stdout: Buffer.concat(out).toString(),
+      stderr: Buffer.concat(err).toString()
+    };
+  } finally {
+    stdin.close();
+  }
 }
 async function runChecked(spec) {
   const result = await runCommand(spec);
@@ -4821,17 +5821,58 @@ function describeCommand(spec) {
   const args = spec.args.length > 8 ? [...spec.args.slice(0, 4), `\u2026 ${spec.args.length - 6} more \u2026`, ...spec.args.slice(-2)] : spec.args;
   return [spec.command, ...args].join(" ");
 }
+function standardInput(input) {
+  if (input === void 0) return { fd: "ignore", close: () => void 0 };
+  const dir = (0, import_node_fs3.mkdtempSync)(import_node_path3.default.join((0, import_node_os2.tmpdir)(), "pyseal-stdin-"));
+  const file = import_node_path3.default.join(dir, "input");
+  (0, import_node_fs3.writeFileSync)(file, input, { mode: 384 });
+  const fd = (0, import_node_fs3.openSync)(file, "r");
+  return {
+    fd,
+    close: () => {
+      (0, import_node_fs3.closeSync)(fd);
+      (0, import_node_fs3.rmSync)(dir, { recursive: true, force: true });
+    }
+  };
+}
+function withStandardInput(runner, stdin) {
+  const builder = runner;
+  const toolkitOptions = builder._getSpawnOptions.bind(runner);
+  builder._getSpawnOptions = (options, toolPath) => ({
+    ...toolkitOptions(options, toolPath),
+    stdio: [stdin, "pipe", "pipe"]
+  });
+  return runner;
+}
+function lookUp(command, env) {
+  if (command.includes("/") || env === void 0 || env.PATH === process.env.PATH) return command;
+  for (const dir of (env.PATH ?? "").split(import_node_path3.default.delimiter)) {
+    const candidate = import_node_path3.default.resolve(dir, command);
+    try {
+      (0, import_node_fs3.accessSync)(candidate, import_node_fs3.constants.X_OK);
+      if ((0, import_node_fs3.statSync)(candidate).isFile()) return candidate;
+    } catch {
+    }
+  }
+  return command;
+}
+function definedOnly(env) {
+  return Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== void 0));
+}
 
 // src/cache/download.ts
 var import_node_crypto2 = require("node:crypto");
-var import_node_fs3 = require("node:fs");
+var import_node_fs4 = require("node:fs");
 var import_promises2 = require("node:fs/promises");
-var import_node_path3 = __toESM(require("node:path"));
+var import_node_path4 = __toESM(require("node:path"));
 var import_node_stream = require("node:stream");
 var import_promises3 = require("node:stream/promises");
-var DownloadError = class extends Error {
+var DownloadError = class extends UserError {
   constructor(file, detail) {
-    super(`Downloading ${file} failed: ${detail}. Nothing from it was used.`);
+    super(
+      { input: file, cause: detail, fix: "check the address, its sha256 and the network, then retry" },
+      `Downloading ${file} failed: ${detail}. Nothing from it was used.`
+    );
     this.file = file;
     this.name = "DownloadError";
   }
@@ -4839,13 +5880,13 @@ var DownloadError = class extends Error {
 };
 async function downloadVerified(request) {
   const { url, dest, sha256 } = request;
-  const name = import_node_path3.default.basename(dest);
-  if ((0, import_node_fs3.existsSync)(dest)) {
+  const name = import_node_path4.default.basename(dest);
+  if ((0, import_node_fs4.existsSync)(dest)) {
     const existing = await sha256File(dest);
     if (sha256 === null || existing === sha256) return { file: dest, sha256: existing };
     await (0, import_promises2.rm)(dest, { force: true });
   }
-  await (0, import_promises2.mkdir)(import_node_path3.default.dirname(dest), { recursive: true });
+  await (0, import_promises2.mkdir)(import_node_path4.default.dirname(dest), { recursive: true });
   request.log(`  downloading ${url}`);
   let response;
   try {
@@ -4864,7 +5905,7 @@ async function downloadVerified(request) {
       hash.update(chunk);
       received += chunk.length;
     });
-    await (0, import_promises3.pipeline)(body, (0, import_node_fs3.createWriteStream)(partial));
+    await (0, import_promises3.pipeline)(body, (0, import_node_fs4.createWriteStream)(partial));
   } catch (error) {
     await (0, import_promises2.rm)(partial, { force: true });
     throw new DownloadError(
@@ -4983,7 +6024,7 @@ var pbs_manifest_default = {
 
 // src/distribution/python-json.ts
 var import_promises4 = require("node:fs/promises");
-var import_node_path4 = __toESM(require("node:path"));
+var import_node_path5 = __toESM(require("node:path"));
 var LinkEntrySchema = external_exports.object({
   name: external_exports.string(),
   system: external_exports.boolean().optional(),
@@ -5035,16 +6076,18 @@ var PythonJsonSchema = external_exports.object({
   }),
   pyseal: PysealDistributionInfoSchema.optional()
 }).passthrough();
-var DistributionFormatError = class extends Error {
+var DistributionFormatError = class extends UserError {
   constructor(file, detail) {
+    const fix = 'Point --python-distribution at a CPython source tarball or a python-build-standalone "full" archive.';
     super(
-      `${file} is not a usable PYTHON.json: ${detail}. Point --python-distribution at a CPython source tarball or a python-build-standalone "full" archive.`
+      { input: file, cause: `is not a usable PYTHON.json (${detail})`, fix },
+      `${file} is not a usable PYTHON.json: ${detail}. ${fix}`
     );
     this.name = "DistributionFormatError";
   }
 };
 async function readDistribution(root) {
-  const file = import_node_path4.default.join(root, "PYTHON.json");
+  const file = import_node_path5.default.join(root, "PYTHON.json");
   let raw;
   try {
     raw = JSON.parse(await (0, import_promises4.readFile)(file, "utf8"));
@@ -5079,9 +6122,9 @@ var PbsManifestSchema = external_exports.object({
   assetUrlPrefix: external_exports.string().url(),
   archives: external_exports.array(PbsArchiveSchema)
 });
-var PbsError = class extends Error {
-  constructor(message) {
-    super(message);
+var PbsError = class extends UserError {
+  constructor(parts, message) {
+    super(parts, message);
     this.name = "PbsError";
   }
 };
@@ -5090,9 +6133,11 @@ async function loadPbsManifest(env = process.env) {
   const raw = file ? JSON.parse(await (0, import_promises5.readFile)(file, "utf8")) : pbs_manifest_default;
   const parsed = PbsManifestSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new PbsError(
-      `${file ?? "the bundled python-build-standalone manifest"} is not valid: ${parsed.error.message}`
-    );
+    throw new PbsError({
+      input: file ?? "the bundled python-build-standalone manifest",
+      cause: `is not valid (${parsed.error.message})`,
+      fix: "write it with npm run update-pbs-manifest"
+    });
   }
   return parsed.data;
 }
@@ -5106,9 +6151,11 @@ function archiveUrl(manifest, archive, env = process.env) {
 function parsePbsRequest(value) {
   const match = /^pbs:(\d+\.\d+(?:\.\d+)?)(?:\+(\d{8}))?(?::([a-z0-9+_-]+))?$/.exec(value.trim());
   if (!match) {
-    throw new PbsError(
-      `--python-distribution "${value}" is not a python-build-standalone request: write pbs:3.11, pbs:3.11.9, pbs:3.11.9+20240415 or any of them with :VARIANT (pbs:3.11:noopt)`
-    );
+    throw new PbsError({
+      input: `--python-distribution "${value}"`,
+      cause: "is not a python-build-standalone request",
+      fix: "write pbs:3.11, pbs:3.11.9, pbs:3.11.9+20240415 or any of them with :VARIANT (pbs:3.11:noopt)"
+    });
   }
   return { python: match[1], release: match[2] ?? null, variant: match[3] ?? null };
 }
@@ -5119,8 +6166,11 @@ function resolvePbsArchive(manifest, request, triple) {
   );
   if (matches.length === 0) {
     const known = forTriple.map((a) => `${a.python}+${a.release}:${a.variant}`);
+    const wanted = `Python ${request.python}${request.release ? `+${request.release}` : ""}${request.variant ? ` (${request.variant})` : ""}`;
+    const fix = "Run npm run update-pbs-manifest, or pass --python-distribution the archive URL with #sha256=HEX.";
     throw new PbsError(
-      `No python-build-standalone full archive for Python ${request.python}${request.release ? `+${request.release}` : ""}${request.variant ? ` (${request.variant})` : ""} on ${triple} is in the manifest. ${known.length > 0 ? `Known for ${triple}: ${known.join(", ")}.` : `None is known for ${triple}.`} Run npm run update-pbs-manifest, or pass --python-distribution the archive URL with #sha256=HEX.`
+      { input: `${wanted} on ${triple}`, cause: "has no python-build-standalone full archive in the manifest", fix },
+      `No python-build-standalone full archive for ${wanted} on ${triple} is in the manifest. ${known.length > 0 ? `Known for ${triple}: ${known.join(", ")}.` : `None is known for ${triple}.`} ${fix}`
     );
   }
   return [...matches].sort(compareArchives).at(-1);
@@ -5136,31 +6186,33 @@ function isPbsValue(value) {
 }
 async function obtainPbsDistribution(value, target, cacheRoot, log) {
   const { file, sha256, downloaded } = await locateArchive(value, target, cacheRoot, log);
-  const root = import_node_path5.default.join(cacheRoot, "python", `pbs-${sha256.slice(0, 24)}`);
-  const distributionRoot = import_node_path5.default.join(root, "python");
-  let reused = (0, import_node_fs4.existsSync)(import_node_path5.default.join(distributionRoot, "PYTHON.json"));
+  const root = import_node_path6.default.join(cacheRoot, "python", `pbs-${sha256.slice(0, 24)}`);
+  const distributionRoot = import_node_path6.default.join(root, "python");
+  let reused = (0, import_node_fs5.existsSync)(import_node_path6.default.join(distributionRoot, "PYTHON.json"));
   if (!reused) {
-    await (0, import_promises5.mkdir)(import_node_path5.default.dirname(root), { recursive: true });
+    await (0, import_promises5.mkdir)(import_node_path6.default.dirname(root), { recursive: true });
     reused = await withCacheLock(
       `${root}.lock`,
       async () => {
-        if ((0, import_node_fs4.existsSync)(import_node_path5.default.join(distributionRoot, "PYTHON.json"))) return true;
+        if ((0, import_node_fs5.existsSync)(import_node_path6.default.join(distributionRoot, "PYTHON.json"))) return true;
         await unpack(file, root, log);
         return false;
       },
-      () => log(`  waiting for another pyseal process unpacking ${import_node_path5.default.basename(file)}`)
+      () => log(`  waiting for another pyseal process unpacking ${import_node_path6.default.basename(file)}`)
     );
   }
   const distribution = await readDistribution(distributionRoot);
   if (distribution.json.target_triple !== target.triple) {
-    throw new PbsError(
-      `${import_node_path5.default.basename(file)} is a distribution for ${distribution.json.target_triple}, not ${target.triple}: choose the archive built for ${target.triple}`
-    );
+    throw new PbsError({
+      input: import_node_path6.default.basename(file),
+      cause: `is a distribution for ${distribution.json.target_triple}, not ${target.triple}`,
+      fix: `choose the archive built for ${target.triple}`
+    });
   }
-  return { distribution, reused: reused && !downloaded, source: import_node_path5.default.basename(file), sha256 };
+  return { distribution, reused: reused && !downloaded, source: import_node_path6.default.basename(file), sha256 };
 }
 async function locateArchive(value, target, cacheRoot, log) {
-  const downloads = process.env.RUNNER_TOOL_CACHE ? import_node_path5.default.join(process.env.RUNNER_TOOL_CACHE, "pyseal-pbs") : import_node_path5.default.join(cacheRoot, "downloads", "pbs");
+  const downloads = process.env.RUNNER_TOOL_CACHE ? import_node_path6.default.join(process.env.RUNNER_TOOL_CACHE, "pyseal-pbs") : import_node_path6.default.join(cacheRoot, "downloads", "pbs");
   if (value.startsWith("pbs:")) {
     const manifest = await loadPbsManifest();
     const archive = resolvePbsArchive(manifest, parsePbsRequest(value), target.triple);
@@ -5170,52 +6222,61 @@ async function locateArchive(value, target, cacheRoot, log) {
     const url = new URL(value);
     const fragment = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash);
     url.hash = "";
-    const name = import_node_path5.default.basename(url.pathname);
+    const name = import_node_path6.default.basename(url.pathname);
     const known = (await loadPbsManifest()).archives.find((a) => archiveName(a) === name);
     const sha256 = fragment?.[1].toLowerCase() ?? known?.sha256;
     if (!sha256) {
-      throw new PbsError(
-        `${name} is not in pyseal's manifest of known archives, so its sha256 is unknown: pass it as ${url.toString()}#sha256=HEX (the value from the release's SHA256SUMS)`
-      );
+      throw new PbsError({
+        input: name,
+        cause: "is not in pyseal's manifest of known archives, so its sha256 is unknown",
+        fix: `pass it as ${url.toString()}#sha256=HEX (the value from the release's SHA256SUMS)`
+      });
     }
     return fetchArchive(url.toString(), sha256, downloads, log);
   }
-  if (!(0, import_node_fs4.existsSync)(value)) throw new PbsError(`${value}: no such python-build-standalone archive`);
-  return { file: import_node_path5.default.resolve(value), sha256: await sha256File(value), downloaded: false };
+  if (!(0, import_node_fs5.existsSync)(value)) {
+    const fix = "give the path of a python-build-standalone -full.tar.zst archive, or pbs:3.11";
+    throw new PbsError({ input: value, cause: "does not exist", fix });
+  }
+  return { file: import_node_path6.default.resolve(value), sha256: await sha256File(value), downloaded: false };
 }
 async function fetchArchive(url, sha256, dir, log) {
-  const dest = import_node_path5.default.join(dir, sha256.slice(0, 16), import_node_path5.default.basename(new URL(url).pathname));
-  const downloaded = !(0, import_node_fs4.existsSync)(dest);
+  const dest = import_node_path6.default.join(dir, sha256.slice(0, 16), import_node_path6.default.basename(new URL(url).pathname));
+  const downloaded = !(0, import_node_fs5.existsSync)(dest);
   const result = await downloadVerified({ url, dest, sha256, log });
   return { ...result, downloaded };
 }
 async function unpack(file, root, log) {
-  log(`  unpacking ${import_node_path5.default.basename(file)}`);
+  log(`  unpacking ${import_node_path6.default.basename(file)}`);
   const partial = `${root}.partial`;
   await (0, import_promises5.rm)(partial, { recursive: true, force: true });
   await (0, import_promises5.mkdir)(partial, { recursive: true });
   const result = await runCommand({ command: "tar", args: ["--zstd", "-xf", file, "-C", partial] });
   if (result.code !== 0) {
     await (0, import_promises5.rm)(partial, { recursive: true, force: true });
-    throw new PbsError(
-      `${import_node_path5.default.basename(file)} could not be unpacked (tar --zstd: ${lastLines(result.stderr, 3)}); install zstd, or check that the file is a python-build-standalone .tar.zst archive`
-    );
+    throw new PbsError({
+      input: import_node_path6.default.basename(file),
+      cause: `could not be unpacked (tar --zstd: ${lastLines(result.stderr, 3)})`,
+      fix: "install zstd, or check that the file is a python-build-standalone .tar.zst archive"
+    });
   }
-  if (!(0, import_node_fs4.existsSync)(import_node_path5.default.join(partial, "python", "PYTHON.json"))) {
+  if (!(0, import_node_fs5.existsSync)(import_node_path6.default.join(partial, "python", "PYTHON.json"))) {
     const top = await (0, import_promises5.readdir)(partial);
     await (0, import_promises5.rm)(partial, { recursive: true, force: true });
-    throw new PbsError(
-      `${import_node_path5.default.basename(file)} has no python/PYTHON.json (it holds ${top.join(", ") || "nothing"}): only "full" archives carry the objects pyseal links; install_only archives do not`
-    );
+    throw new PbsError({
+      input: import_node_path6.default.basename(file),
+      cause: `has no python/PYTHON.json (it holds ${top.join(", ") || "nothing"})`,
+      fix: 'give a "full" archive: only those carry the objects pyseal links; install_only archives do not'
+    });
   }
   await (0, import_promises5.rm)(root, { recursive: true, force: true });
   await (0, import_promises5.rename)(partial, root);
 }
 
 // src/inputs/pyproject.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_promises6 = require("node:fs/promises");
-var import_node_path6 = __toESM(require("node:path"));
+var import_node_path7 = __toESM(require("node:path"));
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -6022,9 +7083,12 @@ function withRepeatNote(option, text, note) {
 // src/inputs/schema.ts
 var BuildInputsSchema = valueSchema(BUILD_OPTIONS);
 var RawInputsSchema = rawSchema(BUILD_OPTIONS, "pyproject");
-var InputError = class extends Error {
+var InputError = class extends UserError {
   constructor(problems) {
-    super(`pyseal cannot start: ${problems.length === 1 ? problems[0] : "\n  - " + problems.join("\n  - ")}`);
+    super(
+      { input: "the build inputs", cause: problems.join("; "), fix: "correct each as its problem says" },
+      `pyseal cannot start: ${problems.length === 1 ? problems[0] : "\n  - " + problems.join("\n  - ")}`
+    );
     this.problems = problems;
     this.name = "InputError";
   }
@@ -6042,9 +7106,9 @@ async function readUtf8(file) {
   }
 }
 async function readProjectMetadata(projectDir) {
-  const file = import_node_path6.default.join(projectDir, "pyproject.toml");
+  const file = import_node_path7.default.join(projectDir, "pyproject.toml");
   const empty = { name: null, scripts: {}, settings: {}, problems: [] };
-  if (!(0, import_node_fs5.existsSync)(file)) return empty;
+  if (!(0, import_node_fs6.existsSync)(file)) return empty;
   const text = await readUtf8(file);
   if (text === null) {
     return { ...empty, problems: [`${file} is not UTF-8 text: save it as UTF-8 (TOML allows nothing else)`] };
@@ -6104,14 +7168,14 @@ function extensionLocationsOf(value, problems) {
   });
 }
 function directoryValue(dir, name, problems) {
-  if ((0, import_node_fs6.existsSync)(dir) && !(0, import_node_fs6.statSync)(dir).isDirectory()) {
+  if ((0, import_node_fs7.existsSync)(dir) && !(0, import_node_fs7.statSync)(dir).isDirectory()) {
     problems.push(`${name} ${dir} is a file, not a directory: give --${name} a directory (it is created if missing)`);
   }
   return dir;
 }
 async function requirementsProblems(file) {
-  if (!(0, import_node_fs6.existsSync)(file)) return [`requirements file ${file} does not exist: check --requirements`];
-  if (!(0, import_node_fs6.statSync)(file).isFile()) return [`requirements file ${file} is not a file: give --requirements a file`];
+  if (!(0, import_node_fs7.existsSync)(file)) return [`requirements file ${file} does not exist: check --requirements`];
+  if (!(0, import_node_fs7.statSync)(file).isFile()) return [`requirements file ${file} is not a file: give --requirements a file`];
   const text = await readUtf8(file);
   if (text === null) return [`requirements file ${file} is not UTF-8 text: save it as UTF-8 (pip reads nothing else)`];
   const lines = text.split("\n").map((l) => l.replace(/(^|\s)#.*$/, "").trim());
@@ -6142,8 +7206,8 @@ async function distributionValue(value, triple, cwd, problems) {
     }
     return value;
   }
-  const local = import_node_path7.default.resolve(cwd, value);
-  if (!(0, import_node_fs6.existsSync)(local)) {
+  const local = import_node_path8.default.resolve(cwd, value);
+  if (!(0, import_node_fs7.existsSync)(local)) {
     problems.push(
       `python-distribution "${value}" is neither debian:python3.N, pbs:VERSION, a URL nor an existing file or directory: give one of those`
     );
@@ -6153,9 +7217,9 @@ async function distributionValue(value, triple, cwd, problems) {
 }
 function parseLinkExtra(item, cwd, problems) {
   const match = /^([A-Za-z_][\w.]*)=(.+)$/.exec(item);
-  const paths = (match ? match[2] : item).split(/[,;]/).map((p) => p.trim()).filter((p) => p !== "").map((p) => import_node_path7.default.resolve(cwd, p));
+  const paths = (match ? match[2] : item).split(/[,;]/).map((p) => p.trim()).filter((p) => p !== "").map((p) => import_node_path8.default.resolve(cwd, p));
   for (const file of paths) {
-    if (!(0, import_node_fs6.existsSync)(file)) problems.push(`link-extra file ${file} does not exist: check --link-extra`);
+    if (!(0, import_node_fs7.existsSync)(file)) problems.push(`link-extra file ${file} does not exist: check --link-extra`);
     else if (!/\.(o|obj|a|lib)$/.test(file))
       problems.push(`link-extra file ${file} is not an object file or static library: give .o, .obj, .a or .lib files`);
   }
@@ -6179,14 +7243,14 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
   return parsed.data;
 }
 function projectDirectory(value, cwd, problems) {
-  const project = import_node_path8.default.resolve(cwd, value ?? BUILD_OPTIONS.project.default.value);
-  if (!(0, import_node_fs7.existsSync)(project)) {
+  const project = import_node_path9.default.resolve(cwd, value ?? BUILD_OPTIONS.project.default.value);
+  if (!(0, import_node_fs8.existsSync)(project)) {
     throw new InputError([`project directory ${project} does not exist: point --project at the project's directory`]);
   }
-  if (!(0, import_node_fs7.statSync)(project).isDirectory()) {
+  if (!(0, import_node_fs8.statSync)(project).isDirectory()) {
     throw new InputError([`project ${project} is a file, not a directory: point --project at the directory holding it`]);
   }
-  if (!(0, import_node_fs7.existsSync)(import_node_path8.default.join(project, "pyproject.toml")) && !(0, import_node_fs7.existsSync)(import_node_path8.default.join(project, "setup.py"))) {
+  if (!(0, import_node_fs8.existsSync)(import_node_path9.default.join(project, "pyproject.toml")) && !(0, import_node_fs8.existsSync)(import_node_path9.default.join(project, "setup.py"))) {
     problems.push(`${project} has neither pyproject.toml nor setup.py: point --project at a Python project`);
   }
   return project;
@@ -6195,22 +7259,22 @@ async function candidateInputs(merged, context) {
   const { project, metadata, cwd, problems } = context;
   const target = targetTriple(merged.target ?? hostTriple(), problems);
   const entryPoint = entryPointOf(merged["entry-point"], metadata.scripts, problems);
-  const requirements = (merged.requirements ?? []).map((r) => import_node_path8.default.resolve(cwd, r));
+  const requirements = (merged.requirements ?? []).map((r) => import_node_path9.default.resolve(cwd, r));
   for (const file of requirements) problems.push(...await requirementsProblems(file));
   const distribution = merged["python-distribution"] ?? BUILD_OPTIONS.pythonDistribution.default.value;
-  const cacheDir = merged["cache-dir"] ? import_node_path8.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir();
+  const cacheDir = merged["cache-dir"] ? import_node_path9.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir();
   return {
     target,
     project,
     requirements,
     entryPoint,
-    name: merged.name ?? metadata.name ?? import_node_path8.default.basename(project),
+    name: merged.name ?? metadata.name ?? import_node_path9.default.basename(project),
     pythonDistribution: await distributionValue(distribution, target, cwd, problems),
     pythonOptimization: merged["python-optimization"] ?? BUILD_OPTIONS.pythonOptimization.default.value,
     stdlibExclude: stdlibExcludeOf(merged["stdlib-exclude"], BUILD_OPTIONS.stdlibExclude.default.value),
     stdlib: merged.stdlib ?? BUILD_OPTIONS.stdlib.default.value,
     stdlibInclude: listOf(merged["stdlib-include"]),
-    outDir: directoryValue(import_node_path8.default.resolve(cwd, merged["out-dir"] ?? BUILD_OPTIONS.outDir.default.value), "out-dir", problems),
+    outDir: directoryValue(import_node_path9.default.resolve(cwd, merged["out-dir"] ?? BUILD_OPTIONS.outDir.default.value), "out-dir", problems),
     cacheDir: directoryValue(cacheDir, "cache-dir", problems),
     failOn: merged["fail-on"] ?? BUILD_OPTIONS.failOn.default.value,
     flavor: merged.flavor ?? null,
@@ -6232,8 +7296,7 @@ function targetTriple(value, problems) {
   try {
     return findTarget(value).triple;
   } catch (error) {
-    const names = TARGETS.flatMap((t) => [t.triple, ...t.aliases]);
-    problems.push(`${error.message}${didYouMean(value, names)}`);
+    problems.push(error.message);
     return value;
   }
 }
@@ -6265,14 +7328,14 @@ function describeBuildIssue(issue, merged, projectName) {
 }
 
 // src/pipeline.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_promises28 = require("node:fs/promises");
-var import_node_path43 = __toESM(require("node:path"));
+var import_node_path44 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_promises15 = require("node:fs/promises");
-var import_node_path20 = __toESM(require("node:path"));
+var import_node_path21 = __toESM(require("node:path"));
 
 // src/cache/source-date-epoch.ts
 var DEFAULT_SOURCE_DATE_EPOCH = "946684800";
@@ -6284,28 +7347,28 @@ function chosenSourceDateEpoch() {
 }
 
 // src/cache/entry-manifest.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_promises7 = require("node:fs/promises");
-var import_node_path9 = __toESM(require("node:path"));
+var import_node_path10 = __toESM(require("node:path"));
 var ENTRY_MANIFEST = ".pyseal-entry.json";
 async function listFiles(dir, base = dir) {
   const files = [];
   for (const entry of await (0, import_promises7.readdir)(dir, { withFileTypes: true })) {
-    const full = import_node_path9.default.join(dir, entry.name);
+    const full = import_node_path10.default.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...await listFiles(full, base));
-    else if (entry.isFile() && entry.name !== ENTRY_MANIFEST) files.push(import_node_path9.default.relative(base, full));
+    else if (entry.isFile() && entry.name !== ENTRY_MANIFEST) files.push(import_node_path10.default.relative(base, full));
   }
   return files.sort();
 }
 async function writeEntryManifest(dir) {
-  if ((0, import_node_fs8.existsSync)(import_node_path9.default.join(dir, ENTRY_MANIFEST))) return;
+  if ((0, import_node_fs9.existsSync)(import_node_path10.default.join(dir, ENTRY_MANIFEST))) return;
   const files = {};
-  for (const file of await listFiles(dir)) files[file] = await sha256File(import_node_path9.default.join(dir, file));
-  await (0, import_promises7.writeFile)(import_node_path9.default.join(dir, ENTRY_MANIFEST), JSON.stringify({ files }) + "\n");
+  for (const file of await listFiles(dir)) files[file] = await sha256File(import_node_path10.default.join(dir, file));
+  await (0, import_promises7.writeFile)(import_node_path10.default.join(dir, ENTRY_MANIFEST), JSON.stringify({ files }) + "\n");
 }
 async function verifyEntry(dir, options = {}) {
-  const manifestFile = import_node_path9.default.join(dir, ENTRY_MANIFEST);
-  if (!(0, import_node_fs8.existsSync)(manifestFile)) return options.requireManifest ? "it has no manifest (an incomplete restore)" : null;
+  const manifestFile = import_node_path10.default.join(dir, ENTRY_MANIFEST);
+  if (!(0, import_node_fs9.existsSync)(manifestFile)) return options.requireManifest ? "it has no manifest (an incomplete restore)" : null;
   let manifest;
   try {
     manifest = JSON.parse(await (0, import_promises7.readFile)(manifestFile, "utf8"));
@@ -6315,58 +7378,58 @@ async function verifyEntry(dir, options = {}) {
   const present = new Set(await listFiles(dir));
   for (const [file, sha] of Object.entries(manifest.files)) {
     if (!present.has(file)) return `${file} is missing`;
-    if (await sha256File(import_node_path9.default.join(dir, file)) !== sha) return `${file} does not match its sha256`;
+    if (await sha256File(import_node_path10.default.join(dir, file)) !== sha) return `${file} does not match its sha256`;
   }
   return null;
 }
 
 // src/utils/package-root.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"));
+var import_node_fs10 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"));
 var cached = null;
 function packageRoot() {
   if (cached) return cached;
   let dir = __dirname;
   for (; ; ) {
-    const manifest = import_node_path10.default.join(dir, "package.json");
-    if ((0, import_node_fs9.existsSync)(manifest) && JSON.parse((0, import_node_fs9.readFileSync)(manifest, "utf8")).name === "pyseal") {
+    const manifest = import_node_path11.default.join(dir, "package.json");
+    if ((0, import_node_fs10.existsSync)(manifest) && JSON.parse((0, import_node_fs10.readFileSync)(manifest, "utf8")).name === "pyseal") {
       cached = dir;
       return dir;
     }
-    const parent = import_node_path10.default.dirname(dir);
+    const parent = import_node_path11.default.dirname(dir);
     if (parent === dir) throw new Error(`pyseal's package root was not found above ${__dirname}`);
     dir = parent;
   }
 }
 
 // src/packages/capture-shim.ts
-var import_node_path11 = __toESM(require("node:path"));
+var import_node_path12 = __toESM(require("node:path"));
 async function installCaptureShim(buildDistribution) {
-  const python = import_node_path11.default.join(buildDistribution.root, buildDistribution.json.python_exe);
-  const purelib = import_node_path11.default.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ""));
+  const python = import_node_path12.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const purelib = import_node_path12.default.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ""));
   await runChecked({
     command: python,
     args: ["-m", "pyseal_capture", "install", "--site-packages", purelib],
-    env: { ...process.env, PYTHONPATH: import_node_path11.default.join(packageRoot(), "python") }
+    env: { ...process.env, PYTHONPATH: import_node_path12.default.join(packageRoot(), "python") }
   });
 }
 function compilerWrapperEnv(env, cxx) {
-  const bin = import_node_path11.default.join(packageRoot(), "python", "pyseal_capture", "bin");
+  const bin = import_node_path12.default.join(packageRoot(), "python", "pyseal_capture", "bin");
   const realCc = env.CC ?? "cc";
   return {
-    CC: import_node_path11.default.join(bin, "pyseal-cc"),
-    CXX: import_node_path11.default.join(bin, "pyseal-c++"),
-    LDSHARED: `${import_node_path11.default.join(bin, "pyseal-cc")} -shared`,
-    LDCXXSHARED: `${import_node_path11.default.join(bin, "pyseal-c++")} -shared`,
+    CC: import_node_path12.default.join(bin, "pyseal-cc"),
+    CXX: import_node_path12.default.join(bin, "pyseal-c++"),
+    LDSHARED: `${import_node_path12.default.join(bin, "pyseal-cc")} -shared`,
+    LDCXXSHARED: `${import_node_path12.default.join(bin, "pyseal-c++")} -shared`,
     PYSEAL_REAL_CC: realCc,
     PYSEAL_REAL_CXX: cxx ?? "c++"
   };
 }
 
 // src/packages/capture-records.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path12 = __toESM(require("node:path"));
+var import_node_path13 = __toESM(require("node:path"));
 var CaptureRecordSchema = external_exports.object({
   schema: external_exports.literal(1),
   module: external_exports.string(),
@@ -6384,16 +7447,16 @@ var CaptureRecordSchema = external_exports.object({
 var IntentSchema = external_exports.object({ schema: external_exports.literal(1), package: external_exports.string(), modules: external_exports.array(external_exports.string()) }).passthrough();
 async function readCapture(captureDir) {
   return {
-    records: await readJsonDir(import_node_path12.default.join(captureDir, "records"), CaptureRecordSchema),
-    intents: await readJsonDir(import_node_path12.default.join(captureDir, "intended"), IntentSchema)
+    records: await readJsonDir(import_node_path13.default.join(captureDir, "records"), CaptureRecordSchema),
+    intents: await readJsonDir(import_node_path13.default.join(captureDir, "intended"), IntentSchema)
   };
 }
 async function readJsonDir(dir, schema) {
-  if (!(0, import_node_fs10.existsSync)(dir)) return [];
+  if (!(0, import_node_fs11.existsSync)(dir)) return [];
   const names = (await (0, import_promises8.readdir)(dir)).filter((n) => n.endsWith(".json")).sort();
   const items = [];
   for (const name of names) {
-    const file = import_node_path12.default.join(dir, name);
+    const file = import_node_path13.default.join(dir, name);
     const parsed = schema.safeParse(JSON.parse(await (0, import_promises8.readFile)(file, "utf8")));
     if (!parsed.success) {
       throw new Error(`capture record ${file} is malformed: ${parsed.error.issues[0]?.message ?? "unknown"}`);
@@ -6404,26 +7467,26 @@ async function readJsonDir(dir, schema) {
 }
 
 // src/packages/dependency-layer.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_promises11 = require("node:fs/promises");
-var import_node_path16 = __toESM(require("node:path"));
+var import_node_path17 = __toESM(require("node:path"));
 
 // src/packages/pip-install.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_promises10 = require("node:fs/promises");
-var import_node_path15 = __toESM(require("node:path"));
+var import_node_path16 = __toESM(require("node:path"));
 
 // src/packages/machine-records.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_promises9 = require("node:fs/promises");
-var import_node_path13 = __toESM(require("node:path"));
+var import_node_path14 = __toESM(require("node:path"));
 async function dropMachineRecords(siteDir) {
   for (const entry of await (0, import_promises9.readdir)(siteDir)) {
     if (!entry.endsWith(".dist-info")) continue;
-    const directUrl = import_node_path13.default.join(siteDir, entry, "direct_url.json");
-    if ((0, import_node_fs11.existsSync)(directUrl)) await (0, import_promises9.rm)(directUrl);
-    const record = import_node_path13.default.join(siteDir, entry, "RECORD");
-    if (!(0, import_node_fs11.existsSync)(record)) continue;
+    const directUrl = import_node_path14.default.join(siteDir, entry, "direct_url.json");
+    if ((0, import_node_fs12.existsSync)(directUrl)) await (0, import_promises9.rm)(directUrl);
+    const record = import_node_path14.default.join(siteDir, entry, "RECORD");
+    if (!(0, import_node_fs12.existsSync)(record)) continue;
     const lines = (await (0, import_promises9.readFile)(record, "utf8")).split("\n");
     const kept = lines.filter((l) => !l.startsWith(`${entry}/direct_url.json,`) && !l.startsWith("../"));
     if (kept.length !== lines.length) await (0, import_promises9.writeFile)(record, kept.join("\n"));
@@ -6431,19 +7494,60 @@ async function dropMachineRecords(siteDir) {
 }
 
 // src/packages/pip-errors.ts
-var import_node_path14 = __toESM(require("node:path"));
-var PackageBuildError = class extends Error {
-  constructor(packageName, detail, logFile) {
+var import_node_path15 = __toESM(require("node:path"));
+
+// src/errors/failed-step.ts
+var LOG_LINES = 25;
+function failedStepMessage(failure) {
+  const { log } = failure;
+  const shown = log ? lastLines(log.text, LOG_LINES) : "";
+  return [
+    `${failure.what} failed at step "${failure.step}"${failure.reason ? `: ${failure.reason}` : ""}.`,
+    ...shown === "" ? [] : [`--- ${log?.heading ?? `last ${LOG_LINES} lines of the log`} ---`, shown, "--- end ---"],
+    ...log?.file ? [`Full log: ${log.file}`] : [],
+    `What to do: ${failure.fix}`
+  ].join("\n");
+}
+var FailedStepError = class extends UserError {
+  step;
+  logFile;
+  constructor(failure) {
     super(
-      `Building ${packageName} from source failed.
-${detail}
-Full log: ${logFile}
-Fix the build of ${packageName} (missing headers or libraries are the usual cause: install its -dev packages), or remove it from the requirements.`
+      { input: failure.input, cause: `${failure.what} failed at step "${failure.step}"`, fix: failure.fix },
+      failedStepMessage(failure)
     );
+    this.name = "FailedStepError";
+    this.step = failure.step;
+    this.logFile = failure.log?.file;
+  }
+};
+
+// src/packages/pip-errors.ts
+var PackageBuildError = class extends FailedStepError {
+  constructor(packageName, errorLines, logFile) {
+    super({
+      input: packageName,
+      what: `Building ${packageName} from source`,
+      step: "pip install",
+      log: { text: errorLines, heading: "the compiler's and pip's error lines", file: logFile },
+      fix: `fix the build of ${packageName} (missing headers or libraries are the usual cause: install its -dev packages), or remove it from the requirements.`
+    });
     this.packageName = packageName;
     this.name = "PackageBuildError";
   }
   packageName;
+};
+var MissingRequirementError = class extends UserError {
+  constructor(requirement, requirementsFiles, logFile) {
+    const where = requirementsFiles.length > 0 ? requirementsFiles.join(", ") : "the project's dependencies";
+    const cause = "is not on the package index (pip found no matching distribution)";
+    const fix = `check its name and version in ${where}`;
+    super(
+      { input: `requirement ${requirement}`, cause, fix },
+      `requirement ${requirement} ${cause}: ${fix}. Full log: ${logFile}`
+    );
+    this.name = "MissingRequirementError";
+  }
 };
 function buildErrorLines(output) {
   const lines = output.split("\n").map((l) => l.trim());
@@ -6463,7 +7567,7 @@ function failedPackage(output, project) {
     const match = pattern.exec(output);
     if (match) return match[1];
   }
-  return import_node_path14.default.basename(project);
+  return import_node_path15.default.basename(project);
 }
 
 // src/packages/pip-install.ts
@@ -6496,7 +7600,7 @@ var BUILD_TOOLS_AS_WHEELS = [
 ];
 async function pipInstall(request, into, what) {
   const { distribution, buildDistribution, project, requirements } = request;
-  const python = import_node_path15.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const python = import_node_path16.default.join(buildDistribution.root, buildDistribution.json.python_exe);
   const args = [
     "-m",
     "pip",
@@ -6520,14 +7624,14 @@ async function pipInstall(request, into, what) {
     // The compiler wrapper maps the build directory and the cache root out of every
     // object (__FILE__, debug info): the same package gives the same bytes in any cache.
     PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${into.prefix}=/pyseal-python`].join(
-      import_node_path15.default.delimiter
+      import_node_path16.default.delimiter
     ),
     PIP_NO_INPUT: "1",
     SOURCE_DATE_EPOCH: sourceDateEpoch(),
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
     // cache per distribution keeps them apart.
-    PIP_CACHE_DIR: import_node_path15.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
+    PIP_CACHE_DIR: import_node_path16.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
   };
   delete env.PYTHONPATH;
   if (request.crossSysconfigName) env._PYTHON_SYSCONFIGDATA_NAME = request.crossSysconfigName;
@@ -6538,18 +7642,13 @@ ${result.stderr}`);
   if (result.code !== 0) {
     const output = result.stderr + result.stdout;
     const missing = /No matching distribution found for (\S+)/.exec(output)?.[1];
-    if (missing) {
-      const where = requirements.length > 0 ? requirements.join(", ") : "the project's dependencies";
-      throw new Error(
-        `requirement ${missing} is not on the package index (pip found no matching distribution): check its name and version in ${where}. Full log: ${into.logFile}`
-      );
-    }
+    if (missing) throw new MissingRequirementError(missing, requirements, into.logFile);
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), into.logFile);
   }
-  if ((0, import_node_fs12.existsSync)(into.siteDir)) await dropMachineRecords(into.siteDir);
+  if ((0, import_node_fs13.existsSync)(into.siteDir)) await dropMachineRecords(into.siteDir);
 }
 async function configuredPrefix(buildDistribution) {
-  const python = import_node_path15.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const python = import_node_path16.default.join(buildDistribution.root, buildDistribution.json.python_exe);
   const script = 'import sysconfig; print(sysconfig.get_config_var("prefix"))';
   return (await runChecked({ command: python, args: ["-c", script] })).stdout.trim();
 }
@@ -6558,9 +7657,9 @@ async function configuredPrefix(buildDistribution) {
 async function buildDependencyLayer(request, dependencies, keyParts, prefix) {
   const { requirements, cacheRoot, log } = request;
   const key = contentKey({ ...keyParts, layer: "dependencies", dependencies });
-  const root = import_node_path16.default.join(cacheRoot, "packages", key);
-  const doneMarker = import_node_path16.default.join(root, "build.json");
-  const names = [...dependencies, ...requirements.map((r) => import_node_path16.default.basename(r))].join(", ");
+  const root = import_node_path17.default.join(cacheRoot, "packages", key);
+  const doneMarker = import_node_path17.default.join(root, "build.json");
+  const names = [...dependencies, ...requirements.map((r) => import_node_path17.default.basename(r))].join(", ");
   if (await intactEntry(root, `dependencies ${key}`, log)) {
     log(`  reused cached dependencies ${key} (${names})`);
     return { root, reused: true };
@@ -6568,10 +7667,10 @@ async function buildDependencyLayer(request, dependencies, keyParts, prefix) {
   return withCacheLock(`${root}.lock`, async () => {
     if (await intactEntry(root, `dependencies ${key}`, log)) return { root, reused: true };
     await (0, import_promises11.rm)(root, { recursive: true, force: true });
-    const captureDir = import_node_path16.default.join(root, "capture");
+    const captureDir = import_node_path17.default.join(root, "capture");
     await (0, import_promises11.mkdir)(captureDir, { recursive: true });
     log(`  pip install (from source) the dependencies: ${names}`);
-    const into = { prefix, siteDir: import_node_path16.default.join(root, "site"), captureDir, logFile: import_node_path16.default.join(root, "pip.log") };
+    const into = { prefix, siteDir: import_node_path17.default.join(root, "site"), captureDir, logFile: import_node_path17.default.join(root, "pip.log") };
     await pipInstall(request, into, [...dependencies, ...requirements.flatMap((r) => ["-r", r])]);
     const records = (await readCapture(captureDir)).records.length;
     await (0, import_promises11.writeFile)(doneMarker, JSON.stringify({ key, records }, null, 2) + "\n");
@@ -6580,57 +7679,57 @@ async function buildDependencyLayer(request, dependencies, keyParts, prefix) {
   });
 }
 async function mergeDependencyLayer(layerRoot, root) {
-  if ((0, import_node_fs13.existsSync)(import_node_path16.default.join(layerRoot, "site"))) {
-    await (0, import_promises11.cp)(import_node_path16.default.join(layerRoot, "site"), import_node_path16.default.join(root, "site"), {
+  if ((0, import_node_fs14.existsSync)(import_node_path17.default.join(layerRoot, "site"))) {
+    await (0, import_promises11.cp)(import_node_path17.default.join(layerRoot, "site"), import_node_path17.default.join(root, "site"), {
       recursive: true,
       force: false,
       errorOnExist: false
     });
   }
-  const from = import_node_path16.default.join(layerRoot, "capture");
-  const to = import_node_path16.default.join(root, "capture");
-  if ((0, import_node_fs13.existsSync)(import_node_path16.default.join(from, "objects"))) {
-    await (0, import_promises11.cp)(import_node_path16.default.join(from, "objects"), import_node_path16.default.join(to, "objects"), {
+  const from = import_node_path17.default.join(layerRoot, "capture");
+  const to = import_node_path17.default.join(root, "capture");
+  if ((0, import_node_fs14.existsSync)(import_node_path17.default.join(from, "objects"))) {
+    await (0, import_promises11.cp)(import_node_path17.default.join(from, "objects"), import_node_path17.default.join(to, "objects"), {
       recursive: true,
       force: false,
       errorOnExist: false
     });
   }
-  const oldPrefix = JSON.stringify(from + import_node_path16.default.sep).slice(1, -1);
-  const newPrefix = JSON.stringify(to + import_node_path16.default.sep).slice(1, -1);
+  const oldPrefix = JSON.stringify(from + import_node_path17.default.sep).slice(1, -1);
+  const newPrefix = JSON.stringify(to + import_node_path17.default.sep).slice(1, -1);
   for (const kind of ["records", "intended"]) {
-    const dir = import_node_path16.default.join(from, kind);
-    if (!(0, import_node_fs13.existsSync)(dir)) continue;
-    await (0, import_promises11.mkdir)(import_node_path16.default.join(to, kind), { recursive: true });
+    const dir = import_node_path17.default.join(from, kind);
+    if (!(0, import_node_fs14.existsSync)(dir)) continue;
+    await (0, import_promises11.mkdir)(import_node_path17.default.join(to, kind), { recursive: true });
     for (const name of await (0, import_promises11.readdir)(dir)) {
-      const target = import_node_path16.default.join(to, kind, name);
-      if ((0, import_node_fs13.existsSync)(target)) continue;
-      const text = await (0, import_promises11.readFile)(import_node_path16.default.join(dir, name), "utf8");
+      const target = import_node_path17.default.join(to, kind, name);
+      if ((0, import_node_fs14.existsSync)(target)) continue;
+      const text = await (0, import_promises11.readFile)(import_node_path17.default.join(dir, name), "utf8");
       await (0, import_promises11.writeFile)(target, text.split(oldPrefix).join(newPrefix));
     }
   }
-  const skipped2 = import_node_path16.default.join(from, "skipped.jsonl");
-  if ((0, import_node_fs13.existsSync)(skipped2)) await (0, import_promises11.appendFile)(import_node_path16.default.join(to, "skipped.jsonl"), await (0, import_promises11.readFile)(skipped2, "utf8"));
+  const skipped2 = import_node_path17.default.join(from, "skipped.jsonl");
+  if ((0, import_node_fs14.existsSync)(skipped2)) await (0, import_promises11.appendFile)(import_node_path17.default.join(to, "skipped.jsonl"), await (0, import_promises11.readFile)(skipped2, "utf8"));
 }
 
 // src/packages/installed-extensions.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_promises12 = require("node:fs/promises");
-var import_node_path17 = __toESM(require("node:path"));
+var import_node_path18 = __toESM(require("node:path"));
 var EXTENSION_FILE = /^(.+?)(\.cpython-[^.]+|\.abi3)?\.(so|pyd)$/;
 async function findExtensionFiles(siteDir, platformTag) {
   const found = [];
   const walk = async (dir) => {
-    if (!(0, import_node_fs14.existsSync)(dir)) return;
+    if (!(0, import_node_fs15.existsSync)(dir)) return;
     for (const entry of await (0, import_promises12.readdir)(dir, { withFileTypes: true })) {
-      const full = import_node_path17.default.join(dir, entry.name);
+      const full = import_node_path18.default.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else {
         const match = EXTENSION_FILE.exec(entry.name);
         if (!match) continue;
         if (match[2]?.startsWith(".cpython-") && !match[2].endsWith(`-${platformTag}`)) continue;
-        const relative = import_node_path17.default.relative(siteDir, full);
-        const parts = import_node_path17.default.dirname(relative) === "." ? [] : import_node_path17.default.dirname(relative).split(import_node_path17.default.sep);
+        const relative = import_node_path18.default.relative(siteDir, full);
+        const parts = import_node_path18.default.dirname(relative) === "." ? [] : import_node_path18.default.dirname(relative).split(import_node_path18.default.sep);
         if (parts.some((p) => p.endsWith(".libs") || p.includes("-") || p.includes("."))) continue;
         found.push({ module: [...parts, match[1]].join("."), file: relative, distribution: null });
       }
@@ -6647,26 +7746,26 @@ async function findExtensionFiles(siteDir, platformTag) {
 }
 async function recordOwners(siteDir) {
   const owners = /* @__PURE__ */ new Map();
-  if (!(0, import_node_fs14.existsSync)(siteDir)) return owners;
+  if (!(0, import_node_fs15.existsSync)(siteDir)) return owners;
   for (const entry of await (0, import_promises12.readdir)(siteDir)) {
     const match = /^(.+?)-([^-]+)\.dist-info$/.exec(entry);
-    const record = import_node_path17.default.join(siteDir, entry, "RECORD");
-    if (!match || !(0, import_node_fs14.existsSync)(record)) continue;
+    const record = import_node_path18.default.join(siteDir, entry, "RECORD");
+    if (!match || !(0, import_node_fs15.existsSync)(record)) continue;
     for (const line of (await (0, import_promises12.readFile)(record, "utf8")).split("\n")) {
       const file = line.split(",")[0];
-      if (file) owners.set(import_node_path17.default.normalize(file), { name: match[1], version: match[2] });
+      if (file) owners.set(import_node_path18.default.normalize(file), { name: match[1], version: match[2] });
     }
   }
   return owners;
 }
 
 // src/packages/project-dependencies.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_promises13 = require("node:fs/promises");
-var import_node_path18 = __toESM(require("node:path"));
+var import_node_path19 = __toESM(require("node:path"));
 async function staticDependencies(projectDir) {
-  const file = import_node_path18.default.join(projectDir, "pyproject.toml");
-  if (!(0, import_node_fs15.existsSync)(file)) return null;
+  const file = import_node_path19.default.join(projectDir, "pyproject.toml");
+  if (!(0, import_node_fs16.existsSync)(file)) return null;
   let doc;
   try {
     doc = parse(await (0, import_promises13.readFile)(file, "utf8"));
@@ -6685,7 +7784,7 @@ async function staticDependencies(projectDir) {
 // src/packages/project-tree.ts
 var import_node_crypto3 = require("node:crypto");
 var import_promises14 = require("node:fs/promises");
-var import_node_path19 = __toESM(require("node:path"));
+var import_node_path20 = __toESM(require("node:path"));
 var TOP_LEVEL_OUTPUT = /* @__PURE__ */ new Set(["build", "dist", "pyseal-out"]);
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".git",
@@ -6700,8 +7799,8 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".pytest_cache"
 ]);
 function skipped(root, full) {
-  const name = import_node_path19.default.basename(full);
-  if (import_node_path19.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
+  const name = import_node_path20.default.basename(full);
+  if (import_node_path20.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
   return SKIPPED_DIRS.has(name) || name.endsWith(".egg-info");
 }
 async function copyProjectTree(source, destination) {
@@ -6715,11 +7814,11 @@ async function hashTree(root) {
   const walk = async (dir) => {
     const entries = (await (0, import_promises14.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
     for (const entry of entries) {
-      const full = import_node_path19.default.join(dir, entry.name);
+      const full = import_node_path20.default.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipped(root, full)) await walk(full);
       } else if (entry.isFile()) {
-        hash.update(import_node_path19.default.relative(root, full)).update("\0").update(await (0, import_promises14.readFile)(full)).update("\0");
+        hash.update(import_node_path20.default.relative(root, full)).update("\0").update(await (0, import_promises14.readFile)(full)).update("\0");
       }
     }
   };
@@ -6733,9 +7832,9 @@ async function buildPackages(request) {
   const { project, cacheRoot } = request;
   const keyParts = await sharedKeyParts(request);
   const key = contentKey({ ...keyParts, project: await hashTree(project) });
-  const root = import_node_path20.default.join(cacheRoot, "packages", key);
-  const siteDir = import_node_path20.default.join(root, "site");
-  const captureDir = import_node_path20.default.join(root, "capture");
+  const root = import_node_path21.default.join(cacheRoot, "packages", key);
+  const siteDir = import_node_path21.default.join(root, "site");
+  const captureDir = import_node_path21.default.join(root, "capture");
   const reuse = async () => ({
     key,
     reused: true,
@@ -6756,52 +7855,52 @@ async function sharedKeyParts(request) {
   return {
     distribution: distribution.json.pyseal?.key ?? distribution.root,
     requirements: await Promise.all(requirements.map((r) => (0, import_promises15.readFile)(r, "utf8"))),
-    shim: await hashTree(import_node_path20.default.join(packageRoot(), "python", "pyseal_capture")),
+    shim: await hashTree(import_node_path21.default.join(packageRoot(), "python", "pyseal_capture")),
     tools: BUILD_TOOLS_AS_WHEELS,
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
-    cxx: request.cxx && import_node_path20.default.isAbsolute(request.cxx) ? import_node_path20.default.relative(cacheRoot, request.cxx) : request.cxx,
+    cxx: request.cxx && import_node_path21.default.isAbsolute(request.cxx) ? import_node_path21.default.relative(cacheRoot, request.cxx) : request.cxx,
     recipe: PACKAGE_RECIPE_VERSION,
     epoch: chosenSourceDateEpoch()
   };
 }
 async function intactEntry(root, what, log) {
-  if (!(0, import_node_fs16.existsSync)(import_node_path20.default.join(root, "build.json"))) return false;
+  if (!(0, import_node_fs17.existsSync)(import_node_path21.default.join(root, "build.json"))) return false;
   const problem = await verifyEntry(root);
   if (problem) log(`  cached ${what} are damaged (${problem}): building them again`);
   return problem === null;
 }
 async function installInto(request, key, root, keyParts) {
   const { project, requirements, log } = request;
-  const siteDir = import_node_path20.default.join(root, "site");
-  const captureDir = import_node_path20.default.join(root, "capture");
-  const doneMarker = import_node_path20.default.join(root, "build.json");
+  const siteDir = import_node_path21.default.join(root, "site");
+  const captureDir = import_node_path21.default.join(root, "capture");
+  const doneMarker = import_node_path21.default.join(root, "build.json");
   await (0, import_promises15.rm)(root, { recursive: true, force: true });
   await (0, import_promises15.mkdir)(captureDir, { recursive: true });
   await installCaptureShim(request.buildDistribution);
   const pip = { prefix: await configuredPrefix(request.buildDistribution) };
-  const projectCopy = import_node_path20.default.join(root, "project", import_node_path20.default.basename(project));
+  const projectCopy = import_node_path21.default.join(root, "project", import_node_path21.default.basename(project));
   await copyProjectTree(project, projectCopy);
   const requirementArgs = requirements.flatMap((r) => ["-r", r]);
   const dependencies = await staticDependencies(project);
   let fromCache = 0;
   if (dependencies === null) {
     log(
-      `  pip install (from source) ${import_node_path20.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path20.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
+      `  pip install (from source) ${import_node_path21.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path21.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
     );
-    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path20.default.join(root, "pip.log") }, [
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path21.default.join(root, "pip.log") }, [
       projectCopy,
       ...requirementArgs
     ]);
   } else {
     const layer = dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies, keyParts, pip.prefix) : null;
-    log(`  pip install (from source) ${import_node_path20.default.basename(project)}, without its dependencies`);
-    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path20.default.join(root, "pip.log") }, [
+    log(`  pip install (from source) ${import_node_path21.default.basename(project)}, without its dependencies`);
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path21.default.join(root, "pip.log") }, [
       "--no-deps",
       projectCopy
     ]);
     if (layer) {
       await mergeDependencyLayer(layer.root, root);
-      if (layer.reused) fromCache = (await readCapture(import_node_path20.default.join(layer.root, "capture"))).records.length;
+      if (layer.reused) fromCache = (await readCapture(import_node_path21.default.join(layer.root, "capture"))).records.length;
     }
   }
   const capture = await readCapture(captureDir);
@@ -6812,35 +7911,35 @@ async function installInto(request, key, root, keyParts) {
 }
 
 // src/packages/entry-point.ts
-var import_node_fs17 = require("node:fs");
-var import_node_path21 = __toESM(require("node:path"));
-var EntryPointError = class extends Error {
+var import_node_fs18 = require("node:fs");
+var import_node_path22 = __toESM(require("node:path"));
+var EntryPointError = class extends UserError {
   constructor(entryPoint, module2) {
-    super(
-      `The entry point "${entryPoint}" does not resolve: module ${module2} is not in the project or its requirements. Check --entry-point (or [project.scripts]) against the package layout.`
-    );
+    const cause = `does not resolve: module ${module2} is not in the project or its requirements`;
+    const fix = "Check --entry-point (or [project.scripts]) against the package layout.";
+    super({ input: `The entry point "${entryPoint}"`, cause, fix }, `The entry point "${entryPoint}" ${cause}. ${fix}`);
     this.name = "EntryPointError";
   }
 };
 function checkEntryPoint(entryPoint, siteDir, installed) {
   if (!entryPoint) return;
   const module2 = entryPoint.split(":")[0];
-  const relative = module2.split(".").join(import_node_path21.default.sep);
-  const candidates = [`${relative}.py`, import_node_path21.default.join(relative, "__init__.py"), import_node_path21.default.join(relative, "__main__.py")];
-  if (candidates.some((c) => (0, import_node_fs17.existsSync)(import_node_path21.default.join(siteDir, c)))) return;
+  const relative = module2.split(".").join(import_node_path22.default.sep);
+  const candidates = [`${relative}.py`, import_node_path22.default.join(relative, "__init__.py"), import_node_path22.default.join(relative, "__main__.py")];
+  if (candidates.some((c) => (0, import_node_fs18.existsSync)(import_node_path22.default.join(siteDir, c)))) return;
   if (installed.some((e) => e.module === module2)) return;
   throw new EntryPointError(entryPoint, module2);
 }
 
 // src/distribution/obtain.ts
-var import_node_fs24 = require("node:fs");
+var import_node_fs25 = require("node:fs");
 var import_promises21 = require("node:fs/promises");
-var import_node_path30 = __toESM(require("node:path"));
+var import_node_path31 = __toESM(require("node:path"));
 
 // src/toolchain/select-toolchain.ts
-var ToolchainUnavailableError = class extends Error {
-  constructor(message) {
-    super(message);
+var ToolchainUnavailableError = class extends UserError {
+  constructor(parts, message) {
+    super(parts, message);
     this.name = "ToolchainUnavailableError";
   }
 };
@@ -6860,9 +7959,9 @@ function selectToolchain(target, host) {
     };
   }
   const from = target.cross.map((c) => c.host);
-  throw new ToolchainUnavailableError(
-    `${target.triple} binaries cannot be built on this machine (${host}): pyseal has no cross toolchain for it here. Build it on a ${target.os} ${target.arch} machine (GitHub runner "${target.runner.label}"` + (from.length > 0 ? `, or from ${from.join(", ")}` : "") + "), for example with pyseal's reusable workflow, which gives every target its own runner."
-  );
+  const cause = `binaries cannot be built on this machine (${host}): pyseal has no cross toolchain for it here`;
+  const fix = `Build it on a ${target.os} ${target.arch} machine (GitHub runner "${target.runner.label}"` + (from.length > 0 ? `, or from ${from.join(", ")}` : "") + "), for example with pyseal's reusable workflow, which gives every target its own runner.";
+  throw new ToolchainUnavailableError({ input: target.triple, cause, fix }, `${target.triple} ${cause}. ${fix}`);
 }
 function sameMachineKind(triple, host) {
   const [arch, , os3] = triple.split("-");
@@ -6900,8 +7999,11 @@ async function ensureToolchain(target, options) {
     missing = await missingCommands(target.toolchain);
     if (missing.length === 0) return;
   }
+  const cause = `${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not installed`;
+  const fix = `Install ${missing.length === 1 ? "it" : "them"} with: ${installAdvice(install)}`;
   throw new ToolchainUnavailableError(
-    `The ${target.triple} toolchain is incomplete on this machine: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not installed. Install ${missing.length === 1 ? "it" : "them"} with: ${installAdvice(install)}`
+    { input: `the ${target.triple} toolchain`, cause, fix },
+    `The ${target.triple} toolchain is incomplete on this machine: ${cause}. ${fix}`
   );
 }
 function asRoot(words2) {
@@ -6917,25 +8019,25 @@ async function missingCommands(toolchain) {
 }
 
 // src/distribution/source-build.ts
-var import_node_fs23 = require("node:fs");
+var import_node_fs24 = require("node:fs");
 var import_promises20 = require("node:fs/promises");
-var import_node_path29 = __toESM(require("node:path"));
+var import_node_path30 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"));
+var import_node_fs19 = require("node:fs");
+var import_node_path23 = __toESM(require("node:path"));
 async function linkerSearchDirs(toolchain, extraDirs = []) {
   if (toolchain.libraryDirs) return unique([...extraDirs, ...toolchain.libraryDirs]);
   const { stdout } = await runChecked({ command: toolchain.cc, args: ["-print-search-dirs"] });
   const line = stdout.split("\n").find((l) => l.startsWith("libraries:")) ?? "";
-  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path22.default.normalize(d));
+  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path23.default.normalize(d));
   return unique([...extraDirs, ...dirs]);
 }
 function resolveLibrary(name, toolchain, searchDirs) {
   if (toolchain.systemLibraries.includes(name)) return { name, kind: "system" };
   for (const dir of searchDirs) {
-    const archive = import_node_path22.default.join(dir, `lib${name}.a`);
-    if ((0, import_node_fs18.existsSync)(archive)) return { name, kind: "static", path: archive };
+    const archive = import_node_path23.default.join(dir, `lib${name}.a`);
+    if ((0, import_node_fs19.existsSync)(archive)) return { name, kind: "static", path: archive };
   }
   return { name, kind: "missing", searched: searchDirs };
 }
@@ -6945,16 +8047,16 @@ function unique(items) {
 
 // src/distribution/layout.ts
 var import_promises17 = require("node:fs/promises");
-var import_node_path24 = __toESM(require("node:path"));
+var import_node_path25 = __toESM(require("node:path"));
 
 // src/distribution/make-vars.ts
 var import_promises16 = require("node:fs/promises");
-var import_node_os2 = __toESM(require("node:os"));
-var import_node_path23 = __toESM(require("node:path"));
+var import_node_os3 = __toESM(require("node:os"));
+var import_node_path24 = __toESM(require("node:path"));
 async function readMakeVariables(buildDir, names) {
-  const dir = await (0, import_promises16.mkdtemp)(import_node_path23.default.join(import_node_os2.default.tmpdir(), "pyseal-make-"));
+  const dir = await (0, import_promises16.mkdtemp)(import_node_path24.default.join(import_node_os3.default.tmpdir(), "pyseal-make-"));
   try {
-    const printer = import_node_path23.default.join(dir, "print.mk");
+    const printer = import_node_path24.default.join(dir, "print.mk");
     const lines = names.map((n) => `	@printf '%s\\t%s\\n' '${n}' '$(strip $(${n}))'`);
     await (0, import_promises16.writeFile)(printer, `pyseal-print-variables:
 ${lines.join("\n")}
@@ -7161,19 +8263,19 @@ async function writeDistributionLayout(request) {
   const coreObjs = words(vars.LIBRARY_OBJS).filter((o) => !moduleObjects.has(o) && o !== "Modules/config.o");
   const copied = /* @__PURE__ */ new Set();
   const keep = async (relative) => {
-    const dest = import_node_path24.default.join("build", relative);
+    const dest = import_node_path25.default.join("build", relative);
     if (!copied.has(dest)) {
-      await (0, import_promises17.mkdir)(import_node_path24.default.dirname(import_node_path24.default.join(root, dest)), { recursive: true });
-      await (0, import_promises17.copyFile)(import_node_path24.default.join(buildDir, relative), import_node_path24.default.join(root, dest));
+      await (0, import_promises17.mkdir)(import_node_path25.default.dirname(import_node_path25.default.join(root, dest)), { recursive: true });
+      await (0, import_promises17.copyFile)(import_node_path25.default.join(buildDir, relative), import_node_path25.default.join(root, dest));
       copied.add(dest);
     }
     return dest;
   };
   const keepArchive = async (source, name) => {
-    const dest = import_node_path24.default.join("build", "lib", `lib${name}.a`);
+    const dest = import_node_path25.default.join("build", "lib", `lib${name}.a`);
     if (!copied.has(dest)) {
-      await (0, import_promises17.mkdir)(import_node_path24.default.join(root, "build", "lib"), { recursive: true });
-      await (0, import_promises17.copyFile)(import_node_path24.default.isAbsolute(source) ? source : import_node_path24.default.join(buildDir, source), import_node_path24.default.join(root, dest));
+      await (0, import_promises17.mkdir)(import_node_path25.default.join(root, "build", "lib"), { recursive: true });
+      await (0, import_promises17.copyFile)(import_node_path25.default.isAbsolute(source) ? source : import_node_path25.default.join(buildDir, source), import_node_path25.default.join(root, dest));
       copied.add(dest);
     }
     return dest;
@@ -7183,8 +8285,8 @@ async function writeDistributionLayout(request) {
   for (const word of [...words(vars.LIBS), ...words(vars.SYSLIBS)]) {
     if (word.startsWith("-l")) core.links.push({ name: word.slice(2), system: true });
   }
-  const bootstrap = parseSetup(await (0, import_promises17.readFile)(import_node_path24.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
-  const fromSetup = parseSetup(await (0, import_promises17.readFile)(import_node_path24.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
+  const bootstrap = parseSetup(await (0, import_promises17.readFile)(import_node_path25.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
+  const fromSetup = parseSetup(await (0, import_promises17.readFile)(import_node_path25.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
   const named = new Set([...bootstrap, ...request.statics].map((m) => m.name));
   const modules = [...bootstrap, ...request.statics, ...fromSetup.filter((m) => !named.has(m.name))];
   const linkWords = await expandLinkWords(buildDir, modules);
@@ -7200,7 +8302,7 @@ async function writeDistributionLayout(request) {
           links.push({ name: resolved.name, system: true });
         }
       } else if (word.endsWith(".a")) {
-        const name = import_node_path24.default.basename(word, ".a").replace(/^lib/, "");
+        const name = import_node_path25.default.basename(word, ".a").replace(/^lib/, "");
         links.push({ name, path_static: await keepArchive(word, name) });
       }
     }
@@ -7218,8 +8320,8 @@ async function writeDistributionLayout(request) {
     ];
   }
   for (const module2 of request.shared) {
-    const sharedLib = import_node_path24.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
-    await (0, import_promises17.access)(import_node_path24.default.join(root, sharedLib));
+    const sharedLib = import_node_path25.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
+    await (0, import_promises17.access)(import_node_path25.default.join(root, sharedLib));
     extensions[module2.name] = [
       {
         in_core: false,
@@ -7232,7 +8334,7 @@ async function writeDistributionLayout(request) {
       }
     ];
   }
-  const inittabSource = await (0, import_promises17.readFile)(import_node_path24.default.join(buildDir, "Modules", "config.c"), "utf8");
+  const inittabSource = await (0, import_promises17.readFile)(import_node_path25.default.join(buildDir, "Modules", "config.c"), "utf8");
   for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
     if (!extensions[name]) {
       extensions[name] = [{ in_core: true, init_fn: fn, objs: [], links: [], required: true, variant: "default" }];
@@ -7279,13 +8381,13 @@ async function writeDistributionLayout(request) {
       include_dir: `install/include/python${minor}`
     }
   };
-  await (0, import_promises17.writeFile)(import_node_path24.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises17.writeFile)(import_node_path25.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
 }
 
 // src/toolchain/toolchain-env.ts
-var import_node_fs22 = require("node:fs");
+var import_node_fs23 = require("node:fs");
 var import_promises19 = require("node:fs/promises");
-var import_node_path28 = __toESM(require("node:path"));
+var import_node_path29 = __toESM(require("node:path"));
 
 // src/exec/shell-quote.ts
 function shellQuote(word) {
@@ -7294,25 +8396,27 @@ function shellQuote(word) {
 
 // src/toolchain/musl-kernel-headers.ts
 var import_node_crypto4 = require("node:crypto");
-var import_node_fs19 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"));
+var import_node_fs20 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"));
 var KERNEL_HEADER_DIRS = ["linux", "asm-generic", "mtd", "misc", "rdma", "sound", "video", "xen"];
 function kernelHeaderLinks(options = {}) {
   const root = options.includeRoot ?? "/usr/include";
   const multiarch = options.multiarch ?? "x86_64-linux-gnu";
   const links = {};
   for (const dir of KERNEL_HEADER_DIRS) {
-    const target = import_node_path25.default.join(root, dir);
-    if ((0, import_node_fs19.existsSync)(target)) links[dir] = target;
+    const target = import_node_path26.default.join(root, dir);
+    if ((0, import_node_fs20.existsSync)(target)) links[dir] = target;
   }
-  const asmCandidates = [import_node_path25.default.join(root, multiarch, "asm"), import_node_path25.default.join(root, "asm")];
-  const asm = asmCandidates.find((candidate) => (0, import_node_fs19.existsSync)(candidate));
+  const asmCandidates = [import_node_path26.default.join(root, multiarch, "asm"), import_node_path26.default.join(root, "asm")];
+  const asm = asmCandidates.find((candidate) => (0, import_node_fs20.existsSync)(candidate));
   if (asm) links.asm = asm;
   const missing = ["linux", "asm-generic", "asm"].filter((name) => !links[name]);
   if (missing.length > 0) {
-    throw new Error(
-      `The Linux kernel headers needed by musl-gcc were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path25.default.join(root, multiarch)}). Install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry.`
-    );
+    throw new UserError({
+      input: "The Linux kernel headers needed by musl-gcc",
+      cause: `were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path26.default.join(root, multiarch)})`,
+      fix: "install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry"
+    });
   }
   return links;
 }
@@ -7320,25 +8424,25 @@ async function ensureMuslKernelHeaders(cacheDir, options = {}) {
   const links = kernelHeaderLinks(options);
   const names = Object.keys(links).sort();
   const digest = (0, import_node_crypto4.createHash)("sha256").update(JSON.stringify(names.map((name) => [name, links[name]]))).digest("hex").slice(0, 16);
-  const finalDir = import_node_path25.default.join(import_node_path25.default.resolve(cacheDir), `musl-kernel-headers-${digest}`);
+  const finalDir = import_node_path26.default.join(import_node_path26.default.resolve(cacheDir), `musl-kernel-headers-${digest}`);
   if (await isComplete(finalDir, names)) return finalDir;
-  await import_node_fs19.promises.mkdir(import_node_path25.default.dirname(finalDir), { recursive: true });
-  const tempDir = await import_node_fs19.promises.mkdtemp(`${finalDir}.tmp-`);
+  await import_node_fs20.promises.mkdir(import_node_path26.default.dirname(finalDir), { recursive: true });
+  const tempDir = await import_node_fs20.promises.mkdtemp(`${finalDir}.tmp-`);
   try {
-    for (const name of names) await import_node_fs19.promises.symlink(links[name], import_node_path25.default.join(tempDir, name));
+    for (const name of names) await import_node_fs20.promises.symlink(links[name], import_node_path26.default.join(tempDir, name));
     try {
-      await import_node_fs19.promises.rename(tempDir, finalDir);
+      await import_node_fs20.promises.rename(tempDir, finalDir);
     } catch (error) {
       if (!await isComplete(finalDir, names)) throw error;
     }
   } finally {
-    await import_node_fs19.promises.rm(tempDir, { recursive: true, force: true });
+    await import_node_fs20.promises.rm(tempDir, { recursive: true, force: true });
   }
   return finalDir;
 }
 async function isComplete(dir, names) {
   try {
-    const entries = new Set(await import_node_fs19.promises.readdir(dir));
+    const entries = new Set(await import_node_fs20.promises.readdir(dir));
     return names.every((name) => entries.has(name));
   } catch {
     return false;
@@ -7350,9 +8454,9 @@ function muslToolchainEnv(prefix, headersDir) {
   return {
     CC: "musl-gcc",
     CFLAGS: `${MUSL_BASE_CFLAGS} ${isystem}`,
-    CPPFLAGS: `-I${import_node_path25.default.join(prefix, "include")} ${isystem}`,
-    LDFLAGS: `-L${import_node_path25.default.join(prefix, "lib")}`,
-    PKG_CONFIG_LIBDIR: import_node_path25.default.join(prefix, "lib", "pkgconfig"),
+    CPPFLAGS: `-I${import_node_path26.default.join(prefix, "include")} ${isystem}`,
+    LDFLAGS: `-L${import_node_path26.default.join(prefix, "lib")}`,
+    PKG_CONFIG_LIBDIR: import_node_path26.default.join(prefix, "lib", "pkgconfig"),
     PKG_CONFIG_PATH: "",
     AR: "ar",
     RANLIB: "ranlib"
@@ -7373,9 +8477,9 @@ function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
 }
 
 // src/toolchain/zig-cxx.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_promises18 = require("node:fs/promises");
-var import_node_path26 = __toESM(require("node:path"));
+var import_node_path27 = __toESM(require("node:path"));
 var ZIG_RELEASE = {
   version: "0.17.1",
   sha256: [
@@ -7385,39 +8489,41 @@ var ZIG_RELEASE = {
     "b7c5f02fccd40f89b999ee16a1f5ddced56e6182370f8affe494bcf8a28cf07e"
   ]
 };
-var ZigInstallError = class extends Error {
-  constructor(detail) {
-    super(
-      `Installing zig ${ZIG_RELEASE.version} (the C++ compiler pyseal uses for musl targets) failed:
-${detail}
-Check that python3 -m pip can reach the package index, or install the ziglang wheel into the cache by hand.`
-    );
+var ZigInstallError = class extends FailedStepError {
+  constructor(step, failure) {
+    super({
+      input: `zig ${ZIG_RELEASE.version}`,
+      what: `Installing zig ${ZIG_RELEASE.version} (the C++ compiler pyseal uses for musl targets)`,
+      step,
+      ...failure,
+      fix: "check that python3 -m pip can reach the package index, or install the ziglang wheel into the cache by hand."
+    });
     this.name = "ZigInstallError";
   }
 };
 async function ensureZigCxx(cacheRoot, zigTarget, log) {
-  const toolchainDir = import_node_path26.default.join(cacheRoot, "toolchain");
-  const home = import_node_path26.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`);
-  const zig = import_node_path26.default.join(home, "ziglang", "zig");
-  if (!(0, import_node_fs20.existsSync)(zig)) {
+  const toolchainDir = import_node_path27.default.join(cacheRoot, "toolchain");
+  const home = import_node_path27.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`);
+  const zig = import_node_path27.default.join(home, "ziglang", "zig");
+  if (!(0, import_node_fs21.existsSync)(zig)) {
     await (0, import_promises18.mkdir)(toolchainDir, { recursive: true });
     await withCacheLock(
       `${home}.lock`,
       async () => {
-        if (!(0, import_node_fs20.existsSync)(zig)) await installZig(home, log);
+        if (!(0, import_node_fs21.existsSync)(zig)) await installZig(home, log);
       },
       () => log(`  waiting for another pyseal process installing zig into ${home}`)
     );
   }
-  const driver = import_node_path26.default.join(home, "bin", `c++-${zigTarget}`);
-  const cache = import_node_path26.default.join(toolchainDir, "zig-cache");
+  const driver = import_node_path27.default.join(home, "bin", `c++-${zigTarget}`);
+  const cache = import_node_path27.default.join(toolchainDir, "zig-cache");
   const script = `#!/bin/sh
 # Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).
 if [ -z "\${ZIG_GLOBAL_CACHE_DIR:-}" ]; then ZIG_GLOBAL_CACHE_DIR=${shellQuote(cache)}; fi
 export ZIG_GLOBAL_CACHE_DIR
 exec ${shellQuote(zig)} c++ -target ${shellQuote(zigTarget)} -fno-sanitize=undefined "$@"
 `;
-  await (0, import_promises18.mkdir)(import_node_path26.default.dirname(driver), { recursive: true });
+  await (0, import_promises18.mkdir)(import_node_path27.default.dirname(driver), { recursive: true });
   await (0, import_promises18.writeFile)(`${driver}.partial`, script);
   await (0, import_promises18.chmod)(`${driver}.partial`, 493);
   await (0, import_promises18.rename)(`${driver}.partial`, driver);
@@ -7428,7 +8534,7 @@ async function installZig(home, log) {
   const partial = `${home}.partial`;
   await (0, import_promises18.rm)(partial, { recursive: true, force: true });
   await (0, import_promises18.mkdir)(partial, { recursive: true });
-  const requirements = import_node_path26.default.join(partial, "requirements.txt");
+  const requirements = import_node_path27.default.join(partial, "requirements.txt");
   const hashes = ZIG_RELEASE.sha256.map((h) => ` --hash=sha256:${h}`).join("");
   await (0, import_promises18.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
 `);
@@ -7451,12 +8557,17 @@ async function installZig(home, log) {
   });
   if (result.code !== 0) {
     await (0, import_promises18.rm)(partial, { recursive: true, force: true });
-    throw new ZigInstallError(lastLines(result.stdout + result.stderr, 15));
+    throw new ZigInstallError("pip install", {
+      reason: `python3 -m pip install ziglang==${ZIG_RELEASE.version} exited with ${result.code}`,
+      log: { text: result.stdout + result.stderr }
+    });
   }
-  const version = await runCommand({ command: import_node_path26.default.join(partial, "ziglang", "zig"), args: ["version"] });
+  const version = await runCommand({ command: import_node_path27.default.join(partial, "ziglang", "zig"), args: ["version"] });
   if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
     await (0, import_promises18.rm)(partial, { recursive: true, force: true });
-    throw new ZigInstallError(`the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`);
+    throw new ZigInstallError("zig version", {
+      reason: `the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`
+    });
   }
   await (0, import_promises18.rm)(home, { recursive: true, force: true });
   await (0, import_promises18.rename)(partial, home);
@@ -7464,8 +8575,8 @@ async function installZig(home, log) {
 
 // src/toolchain/static-deps.ts
 var import_node_crypto5 = require("node:crypto");
-var import_node_fs21 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"));
+var import_node_fs22 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"));
 
 // src/toolchain/static-deps-recipes.ts
 var autotoolsStatic = [
@@ -7689,10 +8800,10 @@ async function buildStaticDeps(options) {
   const log = options.log ?? (() => void 0);
   const jobs = options.jobs ?? 2;
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
-  const root = import_node_path27.default.join(import_node_path27.default.resolve(options.cacheRoot), "static-deps");
-  const downloads = import_node_path27.default.join(root, "downloads");
-  await import_node_fs21.promises.mkdir(downloads, { recursive: true });
-  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path27.default.resolve(options.cacheRoot));
+  const root = import_node_path28.default.join(import_node_path28.default.resolve(options.cacheRoot), "static-deps");
+  const downloads = import_node_path28.default.join(root, "downloads");
+  await import_node_fs22.promises.mkdir(downloads, { recursive: true });
+  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path28.default.resolve(options.cacheRoot));
   const toolchain = await muslToolchainIdentity();
   const sources = {};
   for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, downloads);
@@ -7707,8 +8818,8 @@ async function buildStaticDeps(options) {
       toolchain
     })
   ).digest("hex").slice(0, 20);
-  const prefix = import_node_path27.default.join(root, key);
-  const manifestPath = import_node_path27.default.join(prefix, "manifest.json");
+  const prefix = import_node_path28.default.join(root, key);
+  const manifestPath = import_node_path28.default.join(prefix, "manifest.json");
   const result = (manifest, reused) => ({
     prefix,
     key,
@@ -7719,7 +8830,7 @@ async function buildStaticDeps(options) {
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
-        { ...info, archives: info.archives.map((a) => import_node_path27.default.join(prefix, a)) }
+        { ...info, archives: info.archives.map((a) => import_node_path28.default.join(prefix, a)) }
       ])
     )
   });
@@ -7729,11 +8840,11 @@ async function buildStaticDeps(options) {
     return result(existing, true);
   }
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")} into ${prefix}`);
-  const staging = await import_node_fs21.promises.mkdtemp(import_node_path27.default.join(root, `.tmp-${key}-`));
+  const staging = await import_node_fs22.promises.mkdtemp(import_node_path28.default.join(root, `.tmp-${key}-`));
   try {
-    const destdir = import_node_path27.default.join(staging, "destdir");
-    const stagedPrefix = import_node_path27.default.join(destdir, CONFIGURED_PREFIX);
-    await import_node_fs21.promises.mkdir(stagedPrefix, { recursive: true });
+    const destdir = import_node_path28.default.join(staging, "destdir");
+    const stagedPrefix = import_node_path28.default.join(destdir, CONFIGURED_PREFIX);
+    await import_node_fs22.promises.mkdir(stagedPrefix, { recursive: true });
     const libraries = {};
     for (const recipe of recipes) {
       const source = sources[recipe.name];
@@ -7773,35 +8884,35 @@ async function buildStaticDeps(options) {
       toolchain,
       libraries
     };
-    await import_node_fs21.promises.writeFile(import_node_path27.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+    await import_node_fs22.promises.writeFile(import_node_path28.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     try {
-      await import_node_fs21.promises.rename(stagedPrefix, prefix);
+      await import_node_fs22.promises.rename(stagedPrefix, prefix);
     } catch (error) {
       const theirs = await readCompleteManifest(prefix, key, recipes);
       if (theirs) return result(theirs, false);
-      if ((0, import_node_fs21.existsSync)(prefix)) {
-        await import_node_fs21.promises.rm(prefix, { recursive: true, force: true });
-        await import_node_fs21.promises.rename(stagedPrefix, prefix);
+      if ((0, import_node_fs22.existsSync)(prefix)) {
+        await import_node_fs22.promises.rm(prefix, { recursive: true, force: true });
+        await import_node_fs22.promises.rename(stagedPrefix, prefix);
       } else {
         throw error;
       }
     }
     return result(manifest, false);
   } finally {
-    await import_node_fs21.promises.rm(staging, { recursive: true, force: true });
+    await import_node_fs22.promises.rm(staging, { recursive: true, force: true });
   }
 }
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
-    manifest = JSON.parse(await import_node_fs21.promises.readFile(import_node_path27.default.join(prefix, "manifest.json"), "utf8"));
+    manifest = JSON.parse(await import_node_fs22.promises.readFile(import_node_path28.default.join(prefix, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
   if (manifest.format !== MANIFEST_FORMAT || manifest.key !== key) return void 0;
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs21.existsSync)(import_node_path27.default.join(prefix, file)))) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs22.existsSync)(import_node_path28.default.join(prefix, file)))) return void 0;
   }
   return manifest;
 }
@@ -7809,9 +8920,8 @@ async function muslToolchainIdentity() {
   const which = await runCommand({ command: "sh", args: ["-c", "command -v musl-gcc"] });
   const wrapper = which.stdout.trim();
   if (which.code !== 0 || !wrapper) {
-    throw new Error(
-      "Static dependencies for musl: musl-gcc was not found on PATH. Install it (Debian/Ubuntu: apt-get install musl-tools) and retry."
-    );
+    const fix = "install it (Debian/Ubuntu: apt-get install musl-tools) and retry";
+    throw new UserError({ input: "musl-gcc (for static dependencies on musl)", cause: "was not found on PATH", fix });
   }
   const version = await runChecked({ command: "musl-gcc", args: ["--version"] });
   const identity = {
@@ -7820,38 +8930,44 @@ async function muslToolchainIdentity() {
     libcSha256: "",
     kernelVersionHeaderSha256: ""
   };
-  const script = await import_node_fs21.promises.readFile(wrapper, "utf8").catch(() => "");
+  const script = await import_node_fs22.promises.readFile(wrapper, "utf8").catch(() => "");
   const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
-  if (specs && (0, import_node_fs21.existsSync)(specs)) {
+  if (specs && (0, import_node_fs22.existsSync)(specs)) {
     identity.specsSha256 = await sha256File(specs);
-    const libc = import_node_path27.default.join(import_node_path27.default.dirname(specs), "libc.a");
-    if ((0, import_node_fs21.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
+    const libc = import_node_path28.default.join(import_node_path28.default.dirname(specs), "libc.a");
+    if ((0, import_node_fs22.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
   }
-  if ((0, import_node_fs21.existsSync)("/usr/include/linux/version.h")) {
+  if ((0, import_node_fs22.existsSync)("/usr/include/linux/version.h")) {
     identity.kernelVersionHeaderSha256 = await sha256File("/usr/include/linux/version.h");
   }
   return identity;
 }
 var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ and run `apt-get update`; check the network connection to the Debian archive.";
+function recipeStepFix(recipe) {
+  return `check that the build tools are installed (musl-tools, make, perl for OpenSSL, tclsh for sqlite3), then retry; nothing was added to the cache. If the source itself does not build with musl, adjust the '${recipe}' recipe in src/toolchain/static-deps-recipes.ts.`;
+}
 async function ownReleaseSource(pkg) {
-  const osRelease = await import_node_fs21.promises.readFile("/etc/os-release", "utf8").catch(() => "");
+  const osRelease = await import_node_fs22.promises.readFile("/etc/os-release", "utf8").catch(() => "");
   const codename = /^VERSION_CODENAME=("?)([a-z]+)\1$/m.exec(osRelease)?.[2];
   return codename ? `${pkg}/${codename}` : pkg;
 }
 async function resolveSource(recipe, downloads) {
   const pkg = recipe.sourcePackage;
-  const empty = await import_node_fs21.promises.mkdtemp(import_node_path27.default.join(downloads, ".print-uris-"));
+  const empty = await import_node_fs22.promises.mkdtemp(import_node_path28.default.join(downloads, ".print-uris-"));
   const spec = await ownReleaseSource(pkg);
   const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", spec], cwd: empty }).finally(
-    () => import_node_fs21.promises.rm(empty, { recursive: true, force: true })
+    () => import_node_fs22.promises.rm(empty, { recursive: true, force: true })
   );
   const output = res.stdout + res.stderr;
   if (res.code !== 0) {
-    throw new Error(
-      `Static dependency ${recipe.name}: \`apt-get source --print-uris ${pkg}\` failed (exit ${res.code}).
-${lastLines(output, 25)}
-What to do: ${APT_HINT}`
-    );
+    throw new FailedStepError({
+      input: `source package ${pkg}`,
+      what: `Static dependency ${recipe.name}`,
+      step: "find source",
+      reason: `\`apt-get source --print-uris ${pkg}\` exited with ${res.code}`,
+      log: { text: output },
+      fix: APT_HINT
+    });
   }
   const files = [];
   for (const line of res.stdout.split("\n")) {
@@ -7865,16 +8981,21 @@ What to do: ${APT_HINT}`
   const orig = files.find((f) => new RegExp(`^${escaped}_([^_]+)\\.orig\\.tar\\.(gz|bz2|xz|lzma|zst)$`).test(f.name)) ?? // a native package has a single tarball
   files.find((f) => new RegExp(`^${escaped}_([^_]+)\\.tar\\.(gz|bz2|xz|lzma|zst)$`).test(f.name));
   if (!dsc || !orig) {
-    throw new Error(
-      `Static dependency ${recipe.name}: apt lists no upstream source tarball for source package '${pkg}'.
-${lastLines(output, 25)}
-What to do: ${APT_HINT}`
-    );
+    throw new FailedStepError({
+      input: `source package ${pkg}`,
+      what: `Static dependency ${recipe.name}`,
+      step: "find source",
+      reason: `apt lists no upstream source tarball for source package '${pkg}'`,
+      log: { text: output },
+      fix: APT_HINT
+    });
   }
   if (!orig.sha256) {
-    throw new Error(
-      `Static dependency ${recipe.name}: apt gives no SHA256 for ${orig.name}, so it cannot be verified. What to do: use an apt source whose index carries SHA256 checksums.`
-    );
+    throw new UserError({
+      input: `${orig.name} (static dependency ${recipe.name})`,
+      cause: "has no SHA256 in apt's index, so it cannot be verified",
+      fix: "use an apt source whose index carries SHA256 checksums"
+    });
   }
   return {
     sourcePackage: pkg,
@@ -7886,42 +9007,47 @@ What to do: ${APT_HINT}`
   };
 }
 async function download(recipe, source, downloads, log) {
-  const file = import_node_path27.default.join(downloads, source.tarball);
-  if (!(0, import_node_fs21.existsSync)(file) || await sha256File(file) !== source.sha256) {
+  const file = import_node_path28.default.join(downloads, source.tarball);
+  if (!(0, import_node_fs22.existsSync)(file) || await sha256File(file) !== source.sha256) {
     log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
     const res = await runCommand({
       command: "apt-get",
       args: ["source", "--download-only", await ownReleaseSource(source.sourcePackage)],
       cwd: downloads
     });
-    if (res.code !== 0 || !(0, import_node_fs21.existsSync)(file)) {
-      throw new Error(
-        `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}${(0, import_node_fs21.existsSync)(file) ? "" : ` and ${source.tarball} is missing`}.
-${lastLines(res.stdout + res.stderr, 25)}
-What to do: ${APT_HINT}`
-      );
+    if (res.code !== 0 || !(0, import_node_fs22.existsSync)(file)) {
+      throw new FailedStepError({
+        input: `source package ${source.sourcePackage}`,
+        what: `Static dependency ${recipe.name}`,
+        step: "download",
+        reason: `\`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}` + ((0, import_node_fs22.existsSync)(file) ? "" : ` and ${source.tarball} is missing`),
+        log: { text: res.stdout + res.stderr },
+        fix: APT_HINT
+      });
     }
   }
   const actual = await sha256File(file);
   if (actual !== source.sha256) {
-    await import_node_fs21.promises.rm(file, { force: true });
-    throw new Error(
-      `Static dependency ${recipe.name}: ${source.tarball} has sha256 ${actual}, apt's index says ${source.sha256}. The file was deleted. What to do: run \`apt-get update\` and retry.`
-    );
+    await import_node_fs22.promises.rm(file, { force: true });
+    throw new UserError({
+      input: `${source.tarball} (static dependency ${recipe.name})`,
+      cause: `has sha256 ${actual}, apt's index says ${source.sha256}`,
+      fix: "the file was deleted; run `apt-get update` and retry"
+    });
   }
   return file;
 }
 async function buildOne(args) {
   const { recipe, source, staging, destdir, stagedPrefix } = args;
-  const srcDir = import_node_path27.default.join(staging, "src", recipe.name);
-  await import_node_fs21.promises.mkdir(srcDir, { recursive: true });
-  const logPath = import_node_path27.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
-  await import_node_fs21.promises.mkdir(import_node_path27.default.dirname(logPath), { recursive: true });
+  const srcDir = import_node_path28.default.join(staging, "src", recipe.name);
+  await import_node_fs22.promises.mkdir(srcDir, { recursive: true });
+  const logPath = import_node_path28.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
+  await import_node_fs22.promises.mkdir(import_node_path28.default.dirname(logPath), { recursive: true });
   const logText = [];
   const append = (chunk) => {
     logText.push(chunk);
   };
-  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path27.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path28.default.join(stagedPrefix, "lib", "pkgconfig"));
   const env = { ...process.env, ...toolchain, LC_ALL: "C", SOURCE_DATE_EPOCH: BUILD_EPOCH };
   for (const name of [
     "CPATH",
@@ -7949,15 +9075,15 @@ $ ${spec.command} ${spec.args.join(" ")}
 `);
     const res = await runCommand({ ...spec, onOutput: append });
     if (res.code !== 0) {
-      await import_node_fs21.promises.writeFile(logPath, logText.join(""));
-      throw new Error(
-        `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "${step}": \`${spec.command} ${spec.args.join(" ")}\` exited with ${res.code}.
---- last 25 lines of the log ---
-${lastLines(logText.join(""), 25)}
---- end ---
-Full log: ${logPath}
-What to do: check that the build tools are installed (musl-tools, make, perl for OpenSSL, tclsh for sqlite3), then retry; nothing was added to the cache. If the source itself does not build with musl, adjust the '${recipe.name}' recipe in src/toolchain/static-deps-recipes.ts.`
-      );
+      await import_node_fs22.promises.writeFile(logPath, logText.join(""));
+      throw new FailedStepError({
+        input: `static dependency ${recipe.name}`,
+        what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
+        step,
+        reason: `\`${spec.command} ${spec.args.join(" ")}\` exited with ${res.code}`,
+        log: { text: logText.join(""), file: logPath },
+        fix: recipeStepFix(recipe.name)
+      });
     }
   };
   await run("unpack", { command: "tar", args: ["-xf", args.tarballPath, "-C", srcDir, "--strip-components=1"], env });
@@ -7966,41 +9092,41 @@ What to do: check that the build tools are installed (musl-tools, make, perl for
     await run(step.step, { command, args: rest, cwd: srcDir, env });
   }
   for (const file of recipe.generatedFiles ?? []) {
-    const target = import_node_path27.default.join(stagedPrefix, file.path);
-    await import_node_fs21.promises.mkdir(import_node_path27.default.dirname(target), { recursive: true });
-    await import_node_fs21.promises.writeFile(target, substitute(file.content));
+    const target = import_node_path28.default.join(stagedPrefix, file.path);
+    await import_node_fs22.promises.mkdir(import_node_path28.default.dirname(target), { recursive: true });
+    await import_node_fs22.promises.writeFile(target, substitute(file.content));
   }
-  const missing = recipe.produces.filter((file) => !(0, import_node_fs21.existsSync)(import_node_path27.default.join(stagedPrefix, file)));
+  const missing = recipe.produces.filter((file) => !(0, import_node_fs22.existsSync)(import_node_path28.default.join(stagedPrefix, file)));
   if (missing.length > 0) {
-    await import_node_fs21.promises.writeFile(logPath, logText.join(""));
-    throw new Error(
-      `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) failed at step "verify": the build succeeded but did not install ${missing.join(", ")}.
---- last 25 lines of the log ---
-${lastLines(logText.join(""), 25)}
---- end ---
-Full log: ${logPath}
-What to do: the upstream build layout changed; adjust the '${recipe.name}' recipe in src/toolchain/static-deps-recipes.ts.`
-    );
+    await import_node_fs22.promises.writeFile(logPath, logText.join(""));
+    throw new FailedStepError({
+      input: `static dependency ${recipe.name}`,
+      what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
+      step: "verify",
+      reason: `the build succeeded but did not install ${missing.join(", ")}`,
+      log: { text: logText.join(""), file: logPath },
+      fix: `the upstream build layout changed; adjust the '${recipe.name}' recipe in src/toolchain/static-deps-recipes.ts.`
+    });
   }
-  await import_node_fs21.promises.writeFile(logPath, logText.join(""));
-  await import_node_fs21.promises.rm(srcDir, { recursive: true, force: true });
+  await import_node_fs22.promises.writeFile(logPath, logText.join(""));
+  await import_node_fs22.promises.rm(srcDir, { recursive: true, force: true });
 }
 async function finishPrefix(stagedPrefix) {
-  const libDir = import_node_path27.default.join(stagedPrefix, "lib");
-  for (const entry of await import_node_fs21.promises.readdir(libDir)) {
-    if (entry.endsWith(".la")) await import_node_fs21.promises.rm(import_node_path27.default.join(libDir, entry));
+  const libDir = import_node_path28.default.join(stagedPrefix, "lib");
+  for (const entry of await import_node_fs22.promises.readdir(libDir)) {
+    if (entry.endsWith(".la")) await import_node_fs22.promises.rm(import_node_path28.default.join(libDir, entry));
   }
-  const pcDir = import_node_path27.default.join(libDir, "pkgconfig");
-  if (!(0, import_node_fs21.existsSync)(pcDir)) return;
-  for (const entry of await import_node_fs21.promises.readdir(pcDir)) {
+  const pcDir = import_node_path28.default.join(libDir, "pkgconfig");
+  if (!(0, import_node_fs22.existsSync)(pcDir)) return;
+  for (const entry of await import_node_fs22.promises.readdir(pcDir)) {
     if (!entry.endsWith(".pc")) continue;
-    const file = import_node_path27.default.join(pcDir, entry);
-    const text = await import_node_fs21.promises.readFile(file, "utf8");
+    const file = import_node_path28.default.join(pcDir, entry);
+    const text = await import_node_fs22.promises.readFile(file, "utf8");
     const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(CONFIGURED_PREFIX).join("${prefix}");
     if (relocated.includes(stagedPrefix)) {
       throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`);
     }
-    await import_node_fs21.promises.writeFile(file, relocated);
+    await import_node_fs22.promises.writeFile(file, relocated);
   }
 }
 
@@ -8028,15 +9154,15 @@ async function prepareUncached(target, cacheRoot, log) {
       cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path28.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path28.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path29.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path29.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path28.default.basename(deps.prefix)
+      staticDepsKey: import_node_path29.default.basename(deps.prefix)
     };
   }
   if (target.configureHost) {
     const triplet = target.configureHost;
-    const ffiHeader = import_node_path28.default.join("/usr/include", triplet, "ffi.h");
+    const ffiHeader = import_node_path29.default.join("/usr/include", triplet, "ffi.h");
     return {
       cxx: await targetCxx(target, cacheRoot, log),
       env: {
@@ -8048,7 +9174,7 @@ async function prepareUncached(target, cacheRoot, log) {
       },
       configureArgs: [],
       libraryDirs: [],
-      ffiIncludeDir: (0, import_node_fs22.existsSync)(ffiHeader) ? import_node_path28.default.dirname(ffiHeader) : null,
+      ffiIncludeDir: (0, import_node_fs23.existsSync)(ffiHeader) ? import_node_path29.default.dirname(ffiHeader) : null,
       compilerVersion,
       staticDepsKey: null
     };
@@ -8073,14 +9199,18 @@ async function targetCxx(target, cacheRoot, log) {
 async function firstLine(command, args) {
   const result = await runCommand({ command, args });
   if (result.code !== 0) {
-    throw new Error(`${command} is not usable here (${command} ${args.join(" ")} exited ${result.code}).`);
+    throw new UserError({
+      input: command,
+      cause: `is not usable here (${command} ${args.join(" ")} exited ${result.code})`,
+      fix: "install it, or put a working one first on PATH (scripts/setup-system.sh installs pyseal's toolchains)"
+    });
   }
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const dir = import_node_path28.default.join(cacheRoot, "toolchain");
+  const dir = import_node_path29.default.join(cacheRoot, "toolchain");
   await (0, import_promises19.mkdir)(dir, { recursive: true });
-  const wrapper = import_node_path28.default.join(dir, "musl-cc");
+  const wrapper = import_node_path29.default.join(dir, "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
@@ -8097,14 +9227,15 @@ function optimizationConfigureArgs(optimization) {
   if (optimization === "none") return [];
   return optimization === "lto" ? ["--with-lto"] : ["--with-lto", "--enable-optimizations"];
 }
-var DistributionBuildError = class extends Error {
-  constructor(step, tarball, detail, logFile) {
-    super(
-      `Building CPython from ${import_node_path29.default.basename(tarball)} failed at "${step}".
-${detail}
-` + (logFile ? `Full log: ${logFile}
-` : "") + "Install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
-    );
+var DistributionBuildError = class extends FailedStepError {
+  constructor(step, tarball, failure) {
+    super({
+      input: import_node_path30.default.basename(tarball),
+      what: `Building CPython from ${import_node_path30.default.basename(tarball)}`,
+      step,
+      ...failure,
+      fix: "install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
+    });
     this.name = "DistributionBuildError";
   }
 };
@@ -8124,13 +9255,13 @@ async function buildDistributionFromSource(request) {
     optimization: request.optimization === "none" ? void 0 : request.optimization,
     sourceDateEpoch: chosenSourceDateEpoch()
   });
-  const root = import_node_path29.default.join(cacheRoot, "python", key);
-  if ((0, import_node_fs23.existsSync)(import_node_path29.default.join(root, "PYTHON.json"))) {
+  const root = import_node_path30.default.join(cacheRoot, "python", key);
+  if ((0, import_node_fs24.existsSync)(import_node_path30.default.join(root, "PYTHON.json"))) {
     return { distribution: await readDistribution(root), reused: true, key };
   }
   return withCacheLock(
     `${root}.lock`,
-    async () => (0, import_node_fs23.existsSync)(import_node_path29.default.join(root, "PYTHON.json")) ? { distribution: await readDistribution(root), reused: true, key } : buildInto(root, key, tarballSha, request, toolchain),
+    async () => (0, import_node_fs24.existsSync)(import_node_path30.default.join(root, "PYTHON.json")) ? { distribution: await readDistribution(root), reused: true, key } : buildInto(root, key, tarballSha, request, toolchain),
     () => log(`  waiting for another pyseal process building ${root}`)
   );
 }
@@ -8141,7 +9272,7 @@ async function buildInto(root, key, tarballSha, request, buildToolchain) {
   const work = `${root}.work`;
   await (0, import_promises20.rm)(work, { recursive: true, force: true });
   await (0, import_promises20.mkdir)(work, { recursive: true });
-  const logFile = import_node_path29.default.join(work, "build.log");
+  const logFile = import_node_path30.default.join(work, "build.log");
   toolchain = {
     ...toolchain,
     env: {
@@ -8162,21 +9293,26 @@ async function buildInto(root, key, tarballSha, request, buildToolchain) {
 $ ${command} ${args.join(" ")}
 ${result.stdout}${result.stderr}`, { flag: "a" });
     if (result.code !== 0) {
-      throw new DistributionBuildError(name, tarball, lastLines(result.stdout + result.stderr, 30), logFile);
+      throw new DistributionBuildError(name, tarball, {
+        reason: `\`${describeCommand({ command, args })}\` exited with ${result.code}`,
+        log: { text: result.stdout + result.stderr, file: logFile }
+      });
     }
   };
   await runChecked({ command: "tar", args: ["-xf", tarball, "-C", work] });
-  const top = (await (0, import_promises20.readdir)(work)).find((name) => (0, import_node_fs23.existsSync)(import_node_path29.default.join(work, name, "configure")));
+  const top = (await (0, import_promises20.readdir)(work)).find((name) => (0, import_node_fs24.existsSync)(import_node_path30.default.join(work, name, "configure")));
   if (!top)
-    throw new DistributionBuildError("unpack", tarball, "the archive has no CPython source tree (no configure script)");
-  const srcDir = import_node_path29.default.join(work, top);
+    throw new DistributionBuildError("unpack", tarball, {
+      reason: "the archive has no CPython source tree (no configure script)"
+    });
+  const srcDir = import_node_path30.default.join(work, top);
   const version = await readPythonVersion(srcDir);
-  const buildDir = import_node_path29.default.join(work, "build");
+  const buildDir = import_node_path30.default.join(work, "build");
   await (0, import_promises20.mkdir)(buildDir);
   log(`  CPython ${version} for ${target.triple}`);
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path29.default.join(root, "install")}`,
+    `--prefix=${import_node_path30.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...optimizationConfigureArgs(request.optimization),
@@ -8185,16 +9321,16 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
   const cross = request.buildPython;
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
-    const configSite = import_node_path29.default.join(work, "config.site");
+    const configSite = import_node_path30.default.join(work, "config.site");
     await (0, import_promises20.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     toolchain = { ...toolchain, env: { ...toolchain.env, CONFIG_SITE: configSite } };
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
     log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
   }
-  await step("configure", import_node_path29.default.join(srcDir, "configure"), configureArgs, buildDir);
+  await step("configure", import_node_path30.default.join(srcDir, "configure"), configureArgs, buildDir);
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
-  const setupStdlib = parseSetup(await (0, import_promises20.readFile)(import_node_path29.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises20.readFile)(import_node_path30.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const minor = version.split(".").slice(0, 2).join(".");
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
@@ -8207,15 +9343,15 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
   );
   const disabled = choice.notBuilt.map((n) => n.module);
   await (0, import_promises20.writeFile)(
-    import_node_path29.default.join(buildDir, "Modules", "Setup.local"),
+    import_node_path30.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
   await step("makesetup", "make", ["Makefile"], buildDir);
   await step("make", "make", ["-j2"], buildDir);
   await step("make install", "make", ["install"], buildDir);
-  await installMissingTestPackages(srcDir, import_node_path29.default.join(root, "install", "lib", `python${minor}`), log);
+  await installMissingTestPackages(srcDir, import_node_path30.default.join(root, "install", "lib", `python${minor}`), log);
   if (!cross) {
-    const pythonExe = import_node_path29.default.join(root, "install", "bin", `python${minor}`);
+    const pythonExe = import_node_path30.default.join(root, "install", "bin", `python${minor}`);
     await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root);
     await step(
       "build tools",
@@ -8237,14 +9373,14 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     key,
     searchDirs
   });
-  if (cross) await shareSysconfigData(import_node_path29.default.join(root, "install", "lib", `python${minor}`), cross.stdlib, log);
+  if (cross) await shareSysconfigData(import_node_path30.default.join(root, "install", "lib", `python${minor}`), cross.stdlib, log);
   await (0, import_promises20.rm)(work, { recursive: true, force: true });
   return { distribution: await readDistribution(root), reused: false, key };
 }
 async function shareSysconfigData(targetStdlib, buildStdlib, log) {
   const file = `${await sysconfigDataName(targetStdlib)}.py`;
   log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises20.cp)(import_node_path29.default.join(targetStdlib, file), import_node_path29.default.join(buildStdlib, file));
+  await (0, import_promises20.cp)(import_node_path30.default.join(targetStdlib, file), import_node_path30.default.join(buildStdlib, file));
 }
 async function sysconfigDataName(stdlib) {
   const name = (await (0, import_promises20.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
@@ -8252,28 +9388,30 @@ async function sysconfigDataName(stdlib) {
   return name.replace(/\.py$/, "");
 }
 async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path29.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path29.default.join(stdlib, "test");
-  if (!(0, import_node_fs23.existsSync)(installed)) return;
+  const source = import_node_path30.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path30.default.join(stdlib, "test");
+  if (!(0, import_node_fs24.existsSync)(installed)) return;
   for (const entry of await (0, import_promises20.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs23.existsSync)(import_node_path29.default.join(installed, entry.name))) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs24.existsSync)(import_node_path30.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises20.cp)(import_node_path29.default.join(source, entry.name), import_node_path29.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises20.cp)(import_node_path30.default.join(source, entry.name), import_node_path30.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const header = await (0, import_promises20.readFile)(import_node_path29.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
+  const header = await (0, import_promises20.readFile)(import_node_path30.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
   const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header);
   if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return match[1];
 }
 
 // src/distribution/obtain.ts
-var DistributionSourceError = class extends Error {
+var DistributionSourceError = class extends UserError {
   constructor(value, detail) {
+    const fix = "Give a CPython source tarball (path or URL), a python-build-standalone full archive (pbs:3.11, or its path or URL), a directory holding PYTHON.json, or debian:python3.11 / debian:python3.13.";
     super(
-      `--python-distribution "${value}": ${detail}. Give a CPython source tarball (path or URL), a python-build-standalone full archive (pbs:3.11, or its path or URL), a directory holding PYTHON.json, or debian:python3.11 / debian:python3.13.`
+      { input: `--python-distribution "${value}"`, cause: detail, fix },
+      `--python-distribution "${value}": ${detail}. ${fix}`
     );
     this.name = "DistributionSourceError";
   }
@@ -8311,10 +9449,10 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     const pbs = await obtainPbsDistribution(value, target, cacheRoot, log);
     return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
   }
-  if ((0, import_node_fs24.existsSync)(value) && (0, import_node_fs24.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs24.existsSync)(import_node_path30.default.join(value, "PYTHON.json")))
+  if ((0, import_node_fs25.existsSync)(value) && (0, import_node_fs25.statSync)(value).isDirectory()) {
+    if (!(0, import_node_fs25.existsSync)(import_node_path31.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return native(await readDistribution(import_node_path30.default.resolve(value)), true, import_node_path30.default.resolve(value));
+    return native(await readDistribution(import_node_path31.default.resolve(value)), true, import_node_path31.default.resolve(value));
   }
   const tarball = await locateTarball(value, cacheRoot, log);
   if (!target.crossCompiling) {
@@ -8326,7 +9464,7 @@ async function obtainDistribution(request, target, cacheRoot, log) {
       cacheRoot,
       log
     });
-    return native(built2.distribution, built2.reused, import_node_path30.default.basename(tarball));
+    return native(built2.distribution, built2.reused, import_node_path31.default.basename(tarball));
   }
   log(`  CPython for ${target.host} first: the cross build runs it`);
   const hostTarget = selectToolchain(findTarget(target.host), target.host);
@@ -8340,8 +9478,8 @@ async function obtainDistribution(request, target, cacheRoot, log) {
   });
   const hostJson = host.distribution.json;
   const buildPython = {
-    exe: import_node_path30.default.join(host.distribution.root, hostJson.python_exe),
-    stdlib: import_node_path30.default.join(host.distribution.root, hostJson.python_paths.stdlib),
+    exe: import_node_path31.default.join(host.distribution.root, hostJson.python_exe),
+    stdlib: import_node_path31.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
   const built = await buildDistributionFromSource({ tarball, target, buildPython, optimization, cacheRoot, log });
@@ -8349,11 +9487,11 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     distribution: built.distribution,
     buildDistribution: host.distribution,
     crossSysconfigName: await sysconfigDataName(
-      import_node_path30.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+      import_node_path31.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
-    source: import_node_path30.default.basename(tarball)
+    source: import_node_path31.default.basename(tarball)
   };
 }
 function isTarball(value) {
@@ -8362,15 +9500,15 @@ function isTarball(value) {
 async function locateTarball(value, cacheRoot, log) {
   if (value.startsWith("debian:")) return debianSourceTarball(value.slice("debian:".length), cacheRoot, log);
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log);
-  if (!(0, import_node_fs24.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
+  if (!(0, import_node_fs25.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst or .tar.bz2 archive");
   }
-  return import_node_path30.default.resolve(value);
+  return import_node_path31.default.resolve(value);
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
-  const dir = import_node_path30.default.join(cacheRoot, "sources", pkg);
+  const dir = import_node_path31.default.join(cacheRoot, "sources", pkg);
   await (0, import_promises21.mkdir)(dir, { recursive: true });
   const existing = await findOrig(dir, pkg);
   if (existing) return existing;
@@ -8388,14 +9526,14 @@ async function debianSourceTarball(pkg, cacheRoot, log) {
 }
 async function findOrig(dir, pkg) {
   const names = (await (0, import_promises21.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path30.default.join(dir, names[names.length - 1]) : null;
+  return names.length > 0 ? import_node_path31.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(value, cacheRoot, log) {
   const url = new URL(value);
   const pinned = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash)?.[1]?.toLowerCase() ?? null;
   url.hash = "";
-  const dir = import_node_path30.default.join(cacheRoot, "sources", contentKey({ url: url.toString() }, 16));
-  const dest = import_node_path30.default.join(dir, import_node_path30.default.basename(url.pathname) || "python.tgz");
+  const dir = import_node_path31.default.join(cacheRoot, "sources", contentKey({ url: url.toString() }, 16));
+  const dest = import_node_path31.default.join(dir, import_node_path31.default.basename(url.pathname) || "python.tgz");
   const result = await downloadVerified({ url: url.toString(), dest, sha256: pinned, log });
   if (!pinned) {
     log(
@@ -8407,21 +9545,21 @@ async function downloadTarball(value, cacheRoot, log) {
 
 // src/link/embed.ts
 var import_promises22 = require("node:fs/promises");
-var import_node_path32 = __toESM(require("node:path"));
+var import_node_path33 = __toESM(require("node:path"));
 
 // src/exec/pyseal-python.ts
-var import_node_path31 = __toESM(require("node:path"));
+var import_node_path32 = __toESM(require("node:path"));
 async function runPysealPython(distribution, args) {
-  const env = { ...process.env, PYTHONPATH: import_node_path31.default.join(packageRoot(), "python") };
+  const env = { ...process.env, PYTHONPATH: import_node_path32.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
-  const python = import_node_path31.default.join(distribution.root, distribution.json.python_exe);
+  const python = import_node_path32.default.join(distribution.root, distribution.json.python_exe);
   return (await runChecked({ command: python, args, env })).stdout;
 }
 
 // src/link/embed.ts
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path32.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path33.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -8439,12 +9577,12 @@ async function embedResources(request) {
     }
   ];
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
-  const manifest = import_node_path32.default.join(workDir, "resources.json");
+  const manifest = import_node_path33.default.join(workDir, "resources.json");
   await (0, import_promises22.writeFile)(
     manifest,
     JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
   );
-  const archive = import_node_path32.default.join(workDir, "resources.zip");
+  const archive = import_node_path33.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
   const stdout = await runPysealPython(buildDistribution, [
     "-m",
@@ -8464,9 +9602,9 @@ async function embedResources(request) {
 }
 
 // src/link/ship-standalone.ts
-var import_node_fs25 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_promises23 = require("node:fs/promises");
-var import_node_path33 = __toESM(require("node:path"));
+var import_node_path34 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -8484,20 +9622,20 @@ async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path33.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path34.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path33.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises23.mkdir)(import_node_path33.default.dirname(dest), { recursive: true });
+    const dest = import_node_path34.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises23.mkdir)(import_node_path34.default.dirname(dest), { recursive: true });
     await (0, import_promises23.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path33.default.dirname(plan.standaloneFile?.source ?? ""))
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path34.default.dirname(plan.standaloneFile?.source ?? ""))
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path33.default.join(dir, soname)).find((f) => (0, import_node_fs25.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path34.default.join(dir, soname)).find((f) => (0, import_node_fs26.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -8506,16 +9644,16 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises23.copyFile)(found, import_node_path33.default.join(sideRoot, soname));
+      await (0, import_promises23.copyFile)(found, import_node_path34.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path33.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        message: `${soname} (from ${import_node_path34.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
       });
     }
     if (bundled.length > 0) {
-      const up = import_node_path33.default.relative(import_node_path33.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path34.default.relative(import_node_path34.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
     }
@@ -8531,17 +9669,19 @@ async function setRunpath(file, runpath) {
   try {
     result = await runCommand({ command: "patchelf", args: ["--set-rpath", runpath, file] });
   } catch {
-    throw new Error(
-      `patchelf is needed to point ${import_node_path33.default.basename(file)} at the libraries bundled beside it, and it is not installed: install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static`
-    );
+    throw new UserError({
+      input: "patchelf",
+      cause: `is needed to point ${import_node_path34.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
+      fix: "install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static"
+    });
   }
   if (result.code !== 0) throw new Error(`patchelf --set-rpath ${runpath} ${file} failed: ${result.stderr.trim()}`);
 }
 
 // src/link/link-executable.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_promises25 = require("node:fs/promises");
-var import_node_path35 = __toESM(require("node:path"));
+var import_node_path36 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -8582,7 +9722,7 @@ function renderAppHeader(request) {
 
 // src/link/localize.ts
 var import_promises24 = require("node:fs/promises");
-var import_node_path34 = __toESM(require("node:path"));
+var import_node_path35 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -8592,14 +9732,14 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path34.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path34.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path35.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path35.default.join(workDir, `${plan.module}.o`);
   const objects = plan.objects.filter((o) => !o.endsWith(".a"));
   const archives = plan.objects.filter((o) => o.endsWith(".a"));
   const inputs = archives.length > 0 ? [...objects, "--whole-archive", ...archives, "--no-whole-archive"] : objects;
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path34.default.join(workDir, `${plan.module}.keep`);
+  const keepFile = import_node_path35.default.join(workDir, `${plan.module}.keep`);
   await (0, import_promises24.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
@@ -8614,14 +9754,14 @@ async function weakSymbols(object, toolchain) {
 
 // src/link/link-executable.ts
 function launcherSources() {
-  const folder = import_node_path35.default.join(packageRoot(), "c");
-  return (0, import_node_fs26.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path35.default.join(folder, name));
+  const folder = import_node_path36.default.join(packageRoot(), "c");
+  return (0, import_node_fs27.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path36.default.join(folder, name));
 }
 async function compileLauncher(cc, distribution, workDir, run) {
-  const include = import_node_path35.default.join(distribution.root, distribution.json.python_paths.include);
+  const include = import_node_path36.default.join(distribution.root, distribution.json.python_paths.include);
   const objects = [];
   for (const source of launcherSources()) {
-    const object = import_node_path35.default.join(workDir, `${import_node_path35.default.basename(source, ".c")}.o`);
+    const object = import_node_path36.default.join(workDir, `${import_node_path36.default.basename(source, ".c")}.o`);
     objects.push(object);
     await run(cc, [
       "-O2",
@@ -8648,7 +9788,7 @@ async function linkExecutable(request) {
     await runChecked({ command, args: args2 });
   };
   await (0, import_promises25.writeFile)(
-    import_node_path35.default.join(workDir, "pyseal_app.h"),
+    import_node_path36.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -8661,9 +9801,9 @@ async function linkExecutable(request) {
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     ...launcherObjects,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path35.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path36.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path35.default.join(workDir, "extensions");
+  const extensionsDir = import_node_path36.default.join(workDir, "extensions");
   await (0, import_promises25.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
@@ -8695,9 +9835,9 @@ async function linkExecutable(request) {
 }
 
 // src/link/object-format.ts
-var ObjectFormatError = class extends Error {
-  constructor(message) {
-    super(message);
+var ObjectFormatError = class extends UserError {
+  constructor(parts, message) {
+    super(parts, message);
     this.name = "ObjectFormatError";
   }
 };
@@ -8705,15 +9845,17 @@ function assertLinkable(distribution, target, source) {
   const format = distribution.objectFileFormat;
   const bitcode = /^llvm-bitcode:(\d+)/.exec(format);
   if (bitcode) {
-    throw new ObjectFormatError(
-      `${source} holds LLVM bitcode objects (object_file_format ${format}): only clang and lld ${bitcode[1]} or newer link them, and pyseal links ${target.triple} with ${target.toolchain.cc}. Choose a variant with native objects (for example pbs:3.11:noopt), or let pyseal build CPython from source (--python-distribution debian:python3.11 or a CPython source tarball).`
-    );
+    const cause = `holds LLVM bitcode objects (object_file_format ${format}): only clang and lld ${bitcode[1]} or newer link them, and pyseal links ${target.triple} with ${target.toolchain.cc}`;
+    const fix = "Choose a variant with native objects (for example pbs:3.11:noopt), or let pyseal build CPython from source (--python-distribution debian:python3.11 or a CPython source tarball).";
+    throw new ObjectFormatError({ input: source, cause, fix }, `${source} ${cause}. ${fix}`);
   }
   const native = { elf: "elf", "mach-o": "macho", coff: "coff" }[target.objectFormat];
   if (format.toLowerCase().replace(/[^a-z]/g, "") !== native) {
-    throw new ObjectFormatError(
-      `${source} holds ${format} objects, but ${target.triple} links ${target.objectFormat} objects: choose the distribution built for ${target.triple}`
-    );
+    throw new ObjectFormatError({
+      input: source,
+      cause: `holds ${format} objects, but ${target.triple} links ${target.objectFormat} objects`,
+      fix: `choose the distribution built for ${target.triple}`
+    });
   }
 }
 
@@ -8725,15 +9867,16 @@ async function readLinkage(file) {
 
 // src/report/assemble.ts
 var import_promises27 = require("node:fs/promises");
-var import_node_path39 = __toESM(require("node:path"));
+var import_node_path40 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 var import_promises26 = require("node:fs/promises");
-var import_node_path36 = __toESM(require("node:path"));
-var OutputWriteError = class extends Error {
-  constructor(file, cause) {
-    super(`cannot write ${file}: ${causeOf(cause)}; ${remedyOf(cause)}`);
+var import_node_path37 = __toESM(require("node:path"));
+var OutputWriteError = class extends UserError {
+  constructor(file, error) {
+    const parts = { input: file, cause: causeOf(error), fix: remedyOf(error) };
+    super(parts, `cannot write ${file}: ${parts.cause}; ${parts.fix}`);
     this.name = "OutputWriteError";
   }
 };
@@ -8766,13 +9909,13 @@ function outputFiles(executable) {
   return [executable, `${executable}.report.json`, `${executable}.report.md`, `${executable}.sha256`];
 }
 async function prepareOutputDir(outDir, executable) {
-  if ((0, import_node_fs27.existsSync)(outDir) && !(0, import_node_fs27.statSync)(outDir).isDirectory()) {
+  if ((0, import_node_fs28.existsSync)(outDir) && !(0, import_node_fs28.statSync)(outDir).isDirectory()) {
     throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
   }
   try {
     await (0, import_promises26.mkdir)(outDir, { recursive: true });
     for (const file of outputFiles(executable)) await (0, import_promises26.rm)(file, { force: true });
-    const probe = import_node_path36.default.join(outDir, `.${import_node_path36.default.basename(executable)}.write-test`);
+    const probe = import_node_path37.default.join(outDir, `.${import_node_path37.default.basename(executable)}.write-test`);
     await (0, import_promises26.writeFile)(probe, "pyseal");
     await (0, import_promises26.rm)(probe);
   } catch (error) {
@@ -8783,14 +9926,20 @@ function explainDiskFailure(error, dirs) {
   const text = `${error.code ?? ""} ${error.message}`;
   const where = `--out-dir ${dirs.outDir} or --cache-dir ${dirs.cacheDir}`;
   if (/ENOSPC|EDQUOT|No space left on device|Disk quota exceeded/.test(text)) {
-    return new Error(
-      `a disk pyseal writes to is full: free some space, or give ${where} a disk with room.
+    const fix = `free some space, or give ${where} a disk with room`;
+    return new UserError(
+      { input: where, cause: "is on a full disk", fix },
+      `a disk pyseal writes to is full: ${fix}.
 ${error.message}`
     );
   }
   if (/EROFS|Read-only file system/.test(text)) {
-    return new Error(`a directory pyseal writes to is read-only: give ${where} a writable place.
-${error.message}`);
+    const fix = `give ${where} a writable place`;
+    return new UserError(
+      { input: where, cause: "is on a read-only file system", fix },
+      `a directory pyseal writes to is read-only: ${fix}.
+${error.message}`
+    );
   }
   return error;
 }
@@ -8806,7 +9955,7 @@ async function writeFileAtomic(file, data) {
 }
 async function moveIntoPlace(staged, file) {
   try {
-    await (0, import_promises26.mkdir)(import_node_path36.default.dirname(file), { recursive: true });
+    await (0, import_promises26.mkdir)(import_node_path37.default.dirname(file), { recursive: true });
     await (0, import_promises26.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
@@ -8814,12 +9963,12 @@ async function moveIntoPlace(staged, file) {
 }
 
 // src/report/input-digest.ts
-var import_node_path37 = __toESM(require("node:path"));
+var import_node_path38 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path37.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path38.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -8924,10 +10073,10 @@ function renderMatrix(reports) {
 }
 
 // src/report/portable.ts
-var import_node_path38 = __toESM(require("node:path"));
+var import_node_path39 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path38.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path39.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -8944,7 +10093,7 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path38.default.parse(root).root) return text;
+  if (root === import_node_path39.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
@@ -9138,7 +10287,7 @@ async function finishReport(request) {
     await writeReport(request.reportFile, written);
     await writeFileAtomic(`${executable}.report.md`, renderReport(written));
     if (report.executable) {
-      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path39.default.basename(executable)}
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path40.default.basename(executable)}
 `);
     }
   } catch (error) {
@@ -9169,7 +10318,7 @@ async function findStdlibImports(request) {
 }
 
 // src/resolve/module-plan.ts
-var import_node_path40 = __toESM(require("node:path"));
+var import_node_path41 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -9256,7 +10405,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path40.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path41.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -9273,7 +10422,7 @@ function excluded(plan, reason) {
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path41 = __toESM(require("node:path"));
+var import_node_path42 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -9290,7 +10439,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path41.default.join(request.siteDir, file.file);
+    const source = import_node_path42.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -9373,7 +10522,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path41.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path42.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -9383,7 +10532,7 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path42 = __toESM(require("node:path"));
+var import_node_path43 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -9415,20 +10564,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant.objs.length === 0 && variant.shared_lib) {
-      const file = import_node_path42.default.join(distribution.root, variant.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path42.default.basename(file));
+      const file = import_node_path43.default.join(distribution.root, variant.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path43.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path42.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path43.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant.objs.map((o) => import_node_path42.default.join(distribution.root, o));
+    plan.objects = variant.objs.map((o) => import_node_path43.default.join(distribution.root, o));
     plan.libraries = variant.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path42.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path43.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -9495,11 +10644,11 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path43.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path44.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path43.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path44.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written = report;
   try {
@@ -9539,8 +10688,8 @@ async function buildStages(run) {
     observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
   }
   run.report.executable = {
-    path: import_node_path43.default.relative(inputs.outDir, run.executable),
-    bytes: (0, import_node_fs28.statSync)(staged).size,
+    path: import_node_path44.default.relative(inputs.outDir, run.executable),
+    bytes: (0, import_node_fs29.statSync)(staged).size,
     sha256: await sha256File(staged),
     linkage: await readLinkage(staged),
     sideFiles
@@ -9646,8 +10795,8 @@ async function resolveStage(run, context) {
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
   const distribution = context.obtained.distribution;
-  const native = import_node_path43.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path43.default.join(workDir, inputs.name);
+  const native = import_node_path44.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path44.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
@@ -9662,7 +10811,7 @@ async function linkAndEmbedStage(run, context) {
       workDir,
       output: native
     }),
-    () => `${Math.round((0, import_node_fs28.statSync)(native).size / 1e5) / 10} MB native code`
+    () => `${Math.round((0, import_node_fs29.statSync)(native).size / 1e5) / 10} MB native code`
   );
   await stage(
     observer,
@@ -9682,7 +10831,7 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs28.readFileSync)(import_node_path43.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs29.readFileSync)(import_node_path44.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -9694,24 +10843,33 @@ function failureOf(report, failOn) {
 }
 
 // src/commands/argument-error.ts
-function describeArgumentError(error, options, command) {
+function argumentError(error, options, command) {
   const message = error.message;
   const flagNames = options.map((name) => `--${name}`);
   switch (error.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
       const flag = (/'(-[^']*)'/.exec(message)?.[1] ?? message).split("=")[0];
-      return `unknown option ${flag}.${didYouMean(flag, flagNames)} ${command} takes ${flagNames.join(", ")}.`;
+      const fix = `${didYouMean(flag, flagNames).trimStart()} ${command} takes ${flagNames.join(", ")}.`.trimStart();
+      return new UserError({ input: flag, cause: "unknown option", fix }, `unknown option ${flag}. ${fix}`);
     }
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": {
       const argument = /'([^']*)'/.exec(message)?.[1] ?? "";
-      return `unexpected argument "${argument}": ${command} takes only options (${flagNames.join(", ")})`;
+      const fix = `${command} takes only options (${flagNames.join(", ")})`;
+      return new UserError(
+        { input: `"${argument}"`, cause: "unexpected argument", fix },
+        `unexpected argument "${argument}": ${fix}`
+      );
     }
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
       const option = /'(--[\w-]+)/.exec(message)?.[1] ?? "an option";
-      return /does not take an argument/.test(message) ? `${option} is a switch and takes no value: give ${option} alone to turn it on` : `${option} needs a value: write ${option} VALUE`;
+      return /does not take an argument/.test(message) ? new UserError({
+        input: option,
+        cause: "is a switch and takes no value",
+        fix: `give ${option} alone to turn it on`
+      }) : new UserError({ input: option, cause: "needs a value", fix: `write ${option} VALUE` });
     }
     default:
-      return message;
+      return new UserError({ input: command, cause: message, fix: `see pyseal --help` }, message);
   }
 }
 
@@ -9745,17 +10903,14 @@ function flagUsage(option) {
 var BUILD_FLAGS_USAGE = "Build options (the same names work in [tool.pyseal] of pyproject.toml; flags win):\n" + FLAGS.map(flagUsage).join("\n") + "\n";
 
 // src/commands/build.ts
-async function buildCommand(args, usage) {
+async function buildCommand(args, usage2) {
   let flags;
   try {
     const { values } = (0, import_node_util.parseArgs)({ args, strict: true, allowPositionals: false, options: BUILD_FLAGS });
     flags = values;
   } catch (error) {
-    process.stderr.write(
-      `pyseal: ${describeArgumentError(error, Object.keys(BUILD_FLAGS), "pyseal build")}
-
-${usage}`
-    );
+    process.stderr.write(`${renderCliError(argumentError(error, Object.keys(BUILD_FLAGS), "pyseal build"))}
+${usage2}`);
     return 2;
   }
   const started = Date.now();
@@ -9786,9 +10941,7 @@ ${outcome.executable}
     }
     return 0;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`pyseal: error: ${message}
-`);
+    process.stderr.write(renderCliError(error));
     if (error instanceof BuildFailedError) process.stderr.write(`report: ${error.reportFile}
 `);
     return failOn === "never" && error instanceof BuildFailedError ? 0 : 1;
@@ -9812,8 +10965,13 @@ function planMatrix(targets, name) {
       unknown.push(value);
     }
   }
-  if (unknown.length > 0) throw new UnknownTargetError(unknown.join(", "));
-  if (rows.length === 0) throw new Error("No targets given: pass --targets with one or more triples or aliases");
+  if (unknown.length > 0) throw new UnknownTargetError(unknown);
+  if (rows.length === 0) {
+    throw new UserError(
+      { input: "--targets", cause: "names no target", fix: "pass --targets with one or more triples or aliases" },
+      "No targets given: pass --targets with one or more triples or aliases"
+    );
+  }
   return {
     include: rows.map((row) => ({
       target: row.triple,
@@ -9835,8 +10993,7 @@ function planCommand(args) {
   try {
     values = (0, import_node_util2.parseArgs)({ args, strict: true, allowPositionals: false, options: PLAN_OPTIONS }).values;
   } catch (error) {
-    process.stderr.write(`pyseal: ${describeArgumentError(error, Object.keys(PLAN_OPTIONS), "pyseal plan")}
-`);
+    process.stderr.write(renderCliError(argumentError(error, Object.keys(PLAN_OPTIONS), "pyseal plan")));
     return 2;
   }
   try {
@@ -9845,10 +11002,7 @@ function planCommand(args) {
 `);
     return 0;
   } catch (error) {
-    const unknown = /^Unknown target "([^"]*)"/.exec(error.message)?.[1];
-    const names = TARGETS.flatMap((t) => [t.triple, ...t.aliases]);
-    process.stderr.write(`pyseal: ${error.message}${unknown ? didYouMean(unknown, names) : ""}
-`);
+    process.stderr.write(renderCliError(error));
     return 2;
   }
 }
@@ -9913,7 +11067,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path44 = __toESM(require("node:path"));
+var import_node_path45 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -9926,7 +11080,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path44.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path45.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }
@@ -9936,39 +11090,40 @@ async function reportCommand(args) {
   const [verb, ...rest] = args;
   try {
     if (verb !== "render" && verb !== "diff") {
-      throw new Error(
-        `unknown report command "${verb ?? ""}".${didYouMean(verb ?? "", ["render", "diff"])} Use "report render FILE..." or "report diff BASE HEAD"`
+      const fix = `${didYouMean(verb ?? "", ["render", "diff"])} Use "report render FILE..." or "report diff BASE HEAD"`;
+      throw new UserError(
+        { input: `"${verb ?? ""}"`, cause: "is not a report command", fix: fix.trimStart() },
+        `unknown report command "${verb ?? ""}".${fix}`
       );
     }
-    const { values, positionals } = (0, import_node_util3.parseArgs)({
-      args: rest,
-      strict: true,
-      allowPositionals: true,
-      options: { out: { type: "string" } }
-    });
+    const { values, positionals } = parseReportArgs(rest, verb);
     const reports = await Promise.all(positionals.map(readReport));
     let text;
     let code2 = 0;
     if (verb === "render") {
-      if (reports.length === 0) throw new Error("report render takes one or more report files");
+      if (reports.length === 0) throw usage("report render", "one or more report files");
       text = reports.length === 1 ? renderReport(reports[0]) : renderMatrix(reports);
-    } else if (verb === "diff") {
-      if (reports.length !== 2) throw new Error("report diff takes two report files: BASE HEAD");
+    } else {
+      if (reports.length !== 2) throw usage("report diff", "two report files: BASE HEAD");
       if (reports[0].target !== reports[1].target) {
-        throw new Error(`${positionals[0]} is for ${reports[0].target}, ${positionals[1]} for ${reports[1].target}`);
+        throw new UserError(
+          {
+            input: `${positionals[0]} and ${positionals[1]}`,
+            cause: `are reports of two targets (${reports[0].target}, ${reports[1].target})`,
+            fix: "compare two reports of one target"
+          },
+          `${positionals[0]} is for ${reports[0].target}, ${positionals[1]} for ${reports[1].target}: compare two reports of one target`
+        );
       }
       const diff = diffReports(reports[0], reports[1]);
       text = renderDiff(diff);
       code2 = isRegression(diff) ? 1 : 0;
-    } else {
-      throw new Error(`unknown report command "${verb ?? ""}": use "report render FILE..." or "report diff BASE HEAD"`);
     }
     if (values.out) await (0, import_promises29.writeFile)(values.out, text);
     else process.stdout.write(text);
     return code2;
   } catch (error) {
-    process.stderr.write(`pyseal: ${error.message}
-`);
+    process.stderr.write(renderCliError(error));
     return 2;
   }
 }
@@ -9979,27 +11134,63 @@ async function readReport(file) {
     text = await (0, import_promises29.readFile)(file, "utf8");
   } catch (error) {
     const code2 = error.code;
-    throw new Error(
-      code2 === "ENOENT" ? `report file ${file} does not exist: give the path of a <name>.report.json` : `report file ${file} cannot be read (${error.message})`
-    );
+    throw code2 === "ENOENT" ? new UserError({
+      input: `report file ${file}`,
+      cause: "does not exist",
+      fix: "give the path of a <name>.report.json"
+    }) : new UserError({
+      input: `report file ${file}`,
+      cause: `cannot be read (${error.message})`,
+      fix: "check its permissions"
+    });
   }
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file} is not JSON (${error.message}): give a <name>.report.json that pyseal wrote`);
+    throw new UserError({
+      input: file,
+      cause: `is not JSON (${error.message})`,
+      fix: "give a <name>.report.json that pyseal wrote"
+    });
   }
   const schema = raw?.schema;
   if (typeof schema === "string" && schema.startsWith("pyseal-report/") && ![REPORT_SCHEMA, PREVIOUS_REPORT_SCHEMA].includes(schema)) {
-    throw new Error(
+    throw new UserError(
+      {
+        input: file,
+        cause: `is a ${schema} report; this pyseal reads ${REPORT_SCHEMA} and ${PREVIOUS_REPORT_SCHEMA}`,
+        fix: "use the pyseal that wrote it"
+      },
       `${file} is a ${schema} report; this pyseal reads ${REPORT_SCHEMA} and ${PREVIOUS_REPORT_SCHEMA}: use the pyseal that wrote it`
     );
   }
   const parsed = ReportSchema.safeParse(upgradeReport(raw));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new Error(`${file} is not a pyseal report: ${first.path.join(".") || "(root)"}: ${first.message}`);
+    throw new UserError(
+      {
+        input: file,
+        cause: `is not a pyseal report (${first.path.join(".") || "(root)"}: ${first.message})`,
+        fix: "give a <name>.report.json that pyseal wrote"
+      },
+      `${file} is not a pyseal report: ${first.path.join(".") || "(root)"}: ${first.message}`
+    );
   }
   return parsed.data;
+}
+function parseReportArgs(args, verb) {
+  const options = { out: { type: "string" } };
+  try {
+    return (0, import_node_util3.parseArgs)({ args, strict: true, allowPositionals: true, options });
+  } catch (error) {
+    throw argumentError(error, Object.keys(options), `pyseal report ${verb}`);
+  }
+}
+function usage(command, takes) {
+  return new UserError(
+    { input: command, cause: "was given the wrong number of files", fix: `give it ${takes}` },
+    `${command} takes ${takes}`
+  );
 }
 
 // src/cli.ts
@@ -10025,11 +11216,13 @@ async function main(argv) {
   if (command === "build") return buildCommand(rest, USAGE);
   if (command === "plan") return planCommand(rest);
   if (command === "report") return reportCommand(rest);
-  process.stderr.write(
-    `pyseal: unknown command "${command}".${didYouMean(command, ["build", "plan", "report"])} The commands are build, plan and report.
-
-${USAGE}`
+  const fix = `${didYouMean(command, ["build", "plan", "report"])} The commands are build, plan and report.`;
+  const error = new UserError(
+    { input: `"${command}"`, cause: "is not a pyseal command", fix: fix.trimStart() },
+    `unknown command "${command}".${fix}`
   );
+  process.stderr.write(`${renderCliError(error)}
+${USAGE}`);
   return 2;
 }
 if (require.main === module) {

@@ -3,6 +3,7 @@ import { buildCommand } from './commands/build'
 import { BUILD_FLAGS_USAGE } from './commands/build-flags'
 import { planCommand } from './commands/plan'
 import { reportCommand } from './commands/report'
+import { renderCliError, UserError } from './errors/user-error'
 import { didYouMean } from './inputs/suggest'
 
 const USAGE = `Usage: pyseal build [options]
@@ -28,10 +29,12 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'build') return buildCommand(rest, USAGE)
   if (command === 'plan') return planCommand(rest)
   if (command === 'report') return reportCommand(rest)
-  process.stderr.write(
-    `pyseal: unknown command "${command}".${didYouMean(command, ['build', 'plan', 'report'])} ` +
-      `The commands are build, plan and report.\n\n${USAGE}`
+  const fix = `${didYouMean(command, ['build', 'plan', 'report'])} The commands are build, plan and report.`
+  const error = new UserError(
+    { input: `"${command}"`, cause: 'is not a pyseal command', fix: fix.trimStart() },
+    `unknown command "${command}".${fix}`
   )
+  process.stderr.write(`${renderCliError(error)}\n${USAGE}`)
   return 2
 }
 

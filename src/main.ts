@@ -20,6 +20,7 @@ import {
   type CacheKeys,
   type RestoreOutcome
 } from './cache/github-cache'
+import { renderError } from './errors/user-error'
 import { failureOf } from './report/fail-on'
 import { renderReport } from './report/markdown'
 import { ReportSchema } from './report/schema'
@@ -68,7 +69,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     }
     return 0
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = renderError(error)
     // The lines on their own first, where the problem matcher finds compiler errors.
     for (const line of message.split('\n')) core.info(line)
     core.error(message)

@@ -5,15 +5,19 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { UserError } from '../errors/user-error'
 import { sha256File } from './hash'
 
 /** A download that cannot be used: its name, and what was wrong with it. */
-export class DownloadError extends Error {
+export class DownloadError extends UserError {
   constructor(
     readonly file: string,
     detail: string
   ) {
-    super(`Downloading ${file} failed: ${detail}. Nothing from it was used.`)
+    super(
+      { input: file, cause: detail, fix: 'check the address, its sha256 and the network, then retry' },
+      `Downloading ${file} failed: ${detail}. Nothing from it was used.`
+    )
     this.name = 'DownloadError'
   }
 }

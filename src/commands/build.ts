@@ -4,7 +4,8 @@ import { resolveBuildInputs } from '../inputs/resolve-inputs'
 import type { RawInputs } from '../inputs/schema'
 import { BuildFailedError, runBuild } from '../pipeline'
 import { failureOf } from '../report/fail-on'
-import { describeArgumentError } from './argument-error'
+import { renderCliError } from '../errors/user-error'
+import { argumentError } from './argument-error'
 import { BUILD_FLAGS } from './build-flags'
 
 /** `pyseal build [options]`: one binary and its report; the exit code follows --fail-on. */
@@ -14,9 +15,7 @@ export async function buildCommand(args: string[], usage: string): Promise<numbe
     const { values } = parseArgs({ args, strict: true, allowPositionals: false, options: BUILD_FLAGS })
     flags = values as RawInputs
   } catch (error) {
-    process.stderr.write(
-      `pyseal: ${describeArgumentError(error, Object.keys(BUILD_FLAGS), 'pyseal build')}\n\n${usage}`
-    )
+    process.stderr.write(`${renderCliError(argumentError(error, Object.keys(BUILD_FLAGS), 'pyseal build'))}\n${usage}`)
     return 2
   }
 
@@ -42,8 +41,7 @@ export async function buildCommand(args: string[], usage: string): Promise<numbe
     }
     return 0
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    process.stderr.write(`pyseal: error: ${message}\n`)
+    process.stderr.write(renderCliError(error))
     if (error instanceof BuildFailedError) process.stderr.write(`report: ${error.reportFile}\n`)
     return failOn === 'never' && error instanceof BuildFailedError ? 0 : 1
   }

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util'
-import { didYouMean } from '../inputs/suggest'
+import { renderCliError } from '../errors/user-error'
 import { planMatrix } from '../targets/plan'
-import { TARGETS } from '../targets/table'
-import { describeArgumentError } from './argument-error'
+import { argumentError } from './argument-error'
 
 const PLAN_OPTIONS = { targets: { type: 'string' }, name: { type: 'string' } } as const
 
@@ -12,7 +11,7 @@ export function planCommand(args: string[]): number {
   try {
     values = parseArgs({ args, strict: true, allowPositionals: false, options: PLAN_OPTIONS }).values
   } catch (error) {
-    process.stderr.write(`pyseal: ${describeArgumentError(error, Object.keys(PLAN_OPTIONS), 'pyseal plan')}\n`)
+    process.stderr.write(renderCliError(argumentError(error, Object.keys(PLAN_OPTIONS), 'pyseal plan')))
     return 2
   }
   try {
@@ -23,9 +22,7 @@ export function planCommand(args: string[]): number {
     process.stdout.write(`${JSON.stringify(planMatrix(targets, values.name ?? 'app'))}\n`)
     return 0
   } catch (error) {
-    const unknown = /^Unknown target "([^"]*)"/.exec((error as Error).message)?.[1]
-    const names = TARGETS.flatMap(t => [t.triple, ...t.aliases])
-    process.stderr.write(`pyseal: ${(error as Error).message}${unknown ? didYouMean(unknown, names) : ''}\n`)
+    process.stderr.write(renderCliError(error))
     return 2
   }
 }

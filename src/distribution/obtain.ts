@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import { mkdir, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { contentKey } from '../cache/hash'
+import { UserError } from '../errors/user-error'
 import { runCommand } from '../exec/run'
 import { selectToolchain, type HostedTarget } from '../toolchain/select-toolchain'
 import { findTarget } from '../targets/table'
@@ -28,12 +29,14 @@ export interface ObtainedDistribution {
   source: string
 }
 
-export class DistributionSourceError extends Error {
+export class DistributionSourceError extends UserError {
   constructor(value: string, detail: string) {
+    const fix =
+      'Give a CPython source tarball (path or URL), a python-build-standalone full archive (pbs:3.11, or its path or URL), ' +
+      'a directory holding PYTHON.json, or debian:python3.11 / debian:python3.13.'
     super(
-      `--python-distribution "${value}": ${detail}. ` +
-        'Give a CPython source tarball (path or URL), a python-build-standalone full archive (pbs:3.11, or its path or URL), ' +
-        'a directory holding PYTHON.json, or debian:python3.11 / debian:python3.13.'
+      { input: `--python-distribution "${value}"`, cause: detail, fix },
+      `--python-distribution "${value}": ${detail}. ${fix}`
     )
     this.name = 'DistributionSourceError'
   }

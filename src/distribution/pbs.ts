@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import { sha256File } from '../cache/hash'
+import { UserError, type UserErrorParts } from '../errors/user-error'
 import { withCacheLock } from '../cache/lock'
 import { lastLines, runCommand } from '../exec/run'
 import type { Target } from '../targets/table'
@@ -31,9 +32,10 @@ export const PbsManifestSchema = z.object({
 })
 export type PbsManifest = z.infer<typeof PbsManifestSchema>
 
-export class PbsError extends Error {
-  constructor(message: string) {
-    super(message)
+/** A python-build-standalone request, archive or manifest that pyseal cannot use. */
+export class PbsError extends UserError {
+  constructor(parts: UserErrorParts, message?: string) {
+    super(parts, message)
     this.name = 'PbsError'
   }
 }
@@ -44,9 +46,11 @@ export async function loadPbsManifest(env: NodeJS.ProcessEnv = process.env): Pro
   const raw: unknown = file ? JSON.parse(await readFile(file, 'utf8')) : bundledManifest
   const parsed = PbsManifestSchema.safeParse(raw)
   if (!parsed.success) {
-    throw new PbsError(
-      `${file ?? 'the bundled python-build-standalone manifest'} is not valid: ${parsed.error.message}`
-    )
+    throw new PbsError({
+      input: file ?? 'the bundled python-build-standalone manifest',
+      cause: `is not valid (${parsed.error.message})`,
+      fix: 'write it with npm run update-pbs-manifest'
+    })
   }
   return parsed.data
 }
@@ -72,10 +76,11 @@ export interface PbsRequest {
 export function parsePbsRequest(value: string): PbsRequest {
   const match = /^pbs:(\d+\.\d+(?:\.\d+)?)(?:\+(\d{8}))?(?::([a-z0-9+_-]+))?$/.exec(value.trim())
   if (!match) {
-    throw new PbsError(
-      `--python-distribution "${value}" is not a python-build-standalone request: write pbs:3.11, pbs:3.11.9, ` +
-        'pbs:3.11.9+20240415 or any of them with :VARIANT (pbs:3.11:noopt)'
-    )
+    throw new PbsError({
+      input: `--python-distribution "${value}"`,
+      cause: 'is not a python-build-standalone request',
+      fix: 'write pbs:3.11, pbs:3.11.9, pbs:3.11.9+20240415 or any of them with :VARIANT (pbs:3.11:noopt)'
+    })
   }
   return { python: match[1], release: match[2] ?? null, variant: match[3] ?? null }
 }
@@ -91,11 +96,14 @@ export function resolvePbsArchive(manifest: PbsManifest, request: PbsRequest, tr
   )
   if (matches.length === 0) {
     const known = forTriple.map(a => `${a.python}+${a.release}:${a.variant}`)
+    const wanted =
+      `Python ${request.python}${request.release ? `+${request.release}` : ''}` +
+      `${request.variant ? ` (${request.variant})` : ''}`
+    const fix = 'Run npm run update-pbs-manifest, or pass --python-distribution the archive URL with #sha256=HEX.'
     throw new PbsError(
-      `No python-build-standalone full archive for Python ${request.python}` +
-        `${request.release ? `+${request.release}` : ''}${request.variant ? ` (${request.variant})` : ''} on ${triple} ` +
-        `is in the manifest. ${known.length > 0 ? `Known for ${triple}: ${known.join(', ')}.` : `None is known for ${triple}.`} ` +
-        'Run npm run update-pbs-manifest, or pass --python-distribution the archive URL with #sha256=HEX.'
+      { input: `${wanted} on ${triple}`, cause: 'has no python-build-standalone full archive in the manifest', fix },
+      `No python-build-standalone full archive for ${wanted} on ${triple} is in the manifest. ` +
+        `${known.length > 0 ? `Known for ${triple}: ${known.join(', ')}.` : `None is known for ${triple}.`} ${fix}`
     )
   }
   return [...matches].sort(compareArchives).at(-1) as PbsArchive
@@ -148,10 +156,11 @@ export async function obtainPbsDistribution(
   }
   const distribution = await readDistribution(distributionRoot)
   if (distribution.json.target_triple !== target.triple) {
-    throw new PbsError(
-      `${path.basename(file)} is a distribution for ${distribution.json.target_triple}, not ${target.triple}: ` +
-        `choose the archive built for ${target.triple}`
-    )
+    throw new PbsError({
+      input: path.basename(file),
+      cause: `is a distribution for ${distribution.json.target_triple}, not ${target.triple}`,
+      fix: `choose the archive built for ${target.triple}`
+    })
   }
   return { distribution, reused: reused && !downloaded, source: path.basename(file), sha256 }
 }
@@ -178,14 +187,18 @@ async function locateArchive(
     const known = (await loadPbsManifest()).archives.find(a => archiveName(a) === name)
     const sha256 = fragment?.[1].toLowerCase() ?? known?.sha256
     if (!sha256) {
-      throw new PbsError(
-        `${name} is not in pyseal's manifest of known archives, so its sha256 is unknown: ` +
-          `pass it as ${url.toString()}#sha256=HEX (the value from the release's SHA256SUMS)`
-      )
+      throw new PbsError({
+        input: name,
+        cause: "is not in pyseal's manifest of known archives, so its sha256 is unknown",
+        fix: `pass it as ${url.toString()}#sha256=HEX (the value from the release's SHA256SUMS)`
+      })
     }
     return fetchArchive(url.toString(), sha256, downloads, log)
   }
-  if (!existsSync(value)) throw new PbsError(`${value}: no such python-build-standalone archive`)
+  if (!existsSync(value)) {
+    const fix = 'give the path of a python-build-standalone -full.tar.zst archive, or pbs:3.11'
+    throw new PbsError({ input: value, cause: 'does not exist', fix })
+  }
   return { file: path.resolve(value), sha256: await sha256File(value), downloaded: false }
 }
 
@@ -209,18 +222,20 @@ async function unpack(file: string, root: string, log: (line: string) => void): 
   const result = await runCommand({ command: 'tar', args: ['--zstd', '-xf', file, '-C', partial] })
   if (result.code !== 0) {
     await rm(partial, { recursive: true, force: true })
-    throw new PbsError(
-      `${path.basename(file)} could not be unpacked (tar --zstd: ${lastLines(result.stderr, 3)}); ` +
-        'install zstd, or check that the file is a python-build-standalone .tar.zst archive'
-    )
+    throw new PbsError({
+      input: path.basename(file),
+      cause: `could not be unpacked (tar --zstd: ${lastLines(result.stderr, 3)})`,
+      fix: 'install zstd, or check that the file is a python-build-standalone .tar.zst archive'
+    })
   }
   if (!existsSync(path.join(partial, 'python', 'PYTHON.json'))) {
     const top = await readdir(partial)
     await rm(partial, { recursive: true, force: true })
-    throw new PbsError(
-      `${path.basename(file)} has no python/PYTHON.json (it holds ${top.join(', ') || 'nothing'}): ` +
-        'only "full" archives carry the objects pyseal links; install_only archives do not'
-    )
+    throw new PbsError({
+      input: path.basename(file),
+      cause: `has no python/PYTHON.json (it holds ${top.join(', ') || 'nothing'})`,
+      fix: 'give a "full" archive: only those carry the objects pyseal links; install_only archives do not'
+    })
   }
   await rm(root, { recursive: true, force: true })
   await rename(partial, root)

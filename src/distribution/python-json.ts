@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
+import { UserError } from '../errors/user-error'
 
 /**
  * The python-build-standalone `PYTHON.json` format (versions 7 and 8), as far as a
@@ -80,11 +81,12 @@ export interface Distribution {
   objectFileFormat: string
 }
 
-export class DistributionFormatError extends Error {
+export class DistributionFormatError extends UserError {
   constructor(file: string, detail: string) {
+    const fix = 'Point --python-distribution at a CPython source tarball or a python-build-standalone "full" archive.'
     super(
-      `${file} is not a usable PYTHON.json: ${detail}. ` +
-        'Point --python-distribution at a CPython source tarball or a python-build-standalone "full" archive.'
+      { input: file, cause: `is not a usable PYTHON.json (${detail})`, fix },
+      `${file} is not a usable PYTHON.json: ${detail}. ${fix}`
     )
     this.name = 'DistributionFormatError'
   }

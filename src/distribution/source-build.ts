@@ -4,7 +4,8 @@ import path from 'node:path'
 import { chosenSourceDateEpoch, sourceDateEpoch } from '../cache/source-date-epoch'
 import { contentKey, sha256File } from '../cache/hash'
 import { withCacheLock } from '../cache/lock'
-import { runChecked, runCommand, lastLines } from '../exec/run'
+import { describeCommand, runChecked, runCommand } from '../exec/run'
+import { FailedStepError, type FailedStep } from '../errors/failed-step'
 import { linkerSearchDirs, resolveLibrary } from '../resolve/libraries'
 import type { HostedTarget } from '../toolchain/select-toolchain'
 import { writeDistributionLayout } from './layout'
@@ -55,13 +56,15 @@ export interface BuiltDistribution {
   key: string
 }
 
-export class DistributionBuildError extends Error {
-  constructor(step: string, tarball: string, detail: string, logFile?: string) {
-    super(
-      `Building CPython from ${path.basename(tarball)} failed at "${step}".\n${detail}\n` +
-        (logFile ? `Full log: ${logFile}\n` : '') +
-        'Install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball.'
-    )
+export class DistributionBuildError extends FailedStepError {
+  constructor(step: string, tarball: string, failure: Pick<FailedStep, 'reason' | 'log'>) {
+    super({
+      input: path.basename(tarball),
+      what: `Building CPython from ${path.basename(tarball)}`,
+      step,
+      ...failure,
+      fix: 'install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball.'
+    })
     this.name = 'DistributionBuildError'
   }
 }
@@ -137,14 +140,19 @@ async function buildInto(
     const result = await runCommand({ command, args, cwd, env: toolchain.env })
     await writeFile(logFile, `\n$ ${command} ${args.join(' ')}\n${result.stdout}${result.stderr}`, { flag: 'a' })
     if (result.code !== 0) {
-      throw new DistributionBuildError(name, tarball, lastLines(result.stdout + result.stderr, 30), logFile)
+      throw new DistributionBuildError(name, tarball, {
+        reason: `\`${describeCommand({ command, args })}\` exited with ${result.code}`,
+        log: { text: result.stdout + result.stderr, file: logFile }
+      })
     }
   }
 
   await runChecked({ command: 'tar', args: ['-xf', tarball, '-C', work] })
   const top = (await readdir(work)).find(name => existsSync(path.join(work, name, 'configure')))
   if (!top)
-    throw new DistributionBuildError('unpack', tarball, 'the archive has no CPython source tree (no configure script)')
+    throw new DistributionBuildError('unpack', tarball, {
+      reason: 'the archive has no CPython source tree (no configure script)'
+    })
   const srcDir = path.join(work, top)
   const version = await readPythonVersion(srcDir)
   const buildDir = path.join(work, 'build')

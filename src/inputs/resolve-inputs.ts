@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { ZodIssue } from 'zod'
 import { defaultCacheDir } from '../cache/paths'
-import { findTarget, hostTriple, TARGETS } from '../targets/table'
+import { findTarget, hostTriple } from '../targets/table'
 import { normalizeName } from '../utils/package-name'
 import { describeIssue } from './issues'
 import {
@@ -17,7 +17,6 @@ import {
 } from './parse-values'
 import { BUILD_OPTIONS as OPTIONS } from './options/build'
 import { readProjectMetadata, type ProjectMetadata } from './pyproject'
-import { didYouMean } from './suggest'
 import { BuildInputsSchema, InputError, type BuildInputs, type RawInputs } from './schema'
 
 /**
@@ -111,8 +110,7 @@ function targetTriple(value: string, problems: string[]): string {
   try {
     return findTarget(value).triple
   } catch (error) {
-    const names = TARGETS.flatMap(t => [t.triple, ...t.aliases])
-    problems.push(`${(error as Error).message}${didYouMean(value, names)}`)
+    problems.push((error as Error).message)
     return value
   }
 }

@@ -1,3 +1,4 @@
+import { UserError } from '../errors/user-error'
 import type { z } from 'zod'
 import { rawSchema, valueSchema, type RawValues } from './options/spec'
 import { BUILD_OPTIONS } from './options/build'
@@ -19,9 +20,13 @@ export type BuildInputs = z.infer<typeof BuildInputsSchema>
 export const RawInputsSchema = rawSchema(BUILD_OPTIONS, 'pyproject')
 export type RawInputs = RawValues<typeof BUILD_OPTIONS>
 
-export class InputError extends Error {
+/** Every problem found in the build's inputs, each a line that names the input, the cause and the fix. */
+export class InputError extends UserError {
   constructor(readonly problems: string[]) {
-    super(`pyseal cannot start: ${problems.length === 1 ? problems[0] : '\n  - ' + problems.join('\n  - ')}`)
+    super(
+      { input: 'the build inputs', cause: problems.join('; '), fix: 'correct each as its problem says' },
+      `pyseal cannot start: ${problems.length === 1 ? problems[0] : '\n  - ' + problems.join('\n  - ')}`
+    )
     this.name = 'InputError'
   }
 }

@@ -1,9 +1,11 @@
 import type { Distribution } from '../distribution/python-json'
+import { UserError, type UserErrorParts } from '../errors/user-error'
 import type { Target } from '../targets/table'
 
-export class ObjectFormatError extends Error {
-  constructor(message: string) {
-    super(message)
+/** A distribution whose objects the target's toolchain cannot link. */
+export class ObjectFormatError extends UserError {
+  constructor(parts: UserErrorParts, message?: string) {
+    super(parts, message)
     this.name = 'ObjectFormatError'
   }
 }
@@ -18,18 +20,20 @@ export function assertLinkable(distribution: Distribution, target: Target, sourc
   const format = distribution.objectFileFormat
   const bitcode = /^llvm-bitcode:(\d+)/.exec(format)
   if (bitcode) {
-    throw new ObjectFormatError(
-      `${source} holds LLVM bitcode objects (object_file_format ${format}): only clang and lld ${bitcode[1]} or newer ` +
-        `link them, and pyseal links ${target.triple} with ${target.toolchain.cc}. Choose a variant with native objects ` +
-        '(for example pbs:3.11:noopt), or let pyseal build CPython from source (--python-distribution debian:python3.11 ' +
-        'or a CPython source tarball).'
-    )
+    const cause =
+      `holds LLVM bitcode objects (object_file_format ${format}): only clang and lld ${bitcode[1]} or newer ` +
+      `link them, and pyseal links ${target.triple} with ${target.toolchain.cc}`
+    const fix =
+      'Choose a variant with native objects (for example pbs:3.11:noopt), or let pyseal build CPython from source ' +
+      '(--python-distribution debian:python3.11 or a CPython source tarball).'
+    throw new ObjectFormatError({ input: source, cause, fix }, `${source} ${cause}. ${fix}`)
   }
   const native = { elf: 'elf', 'mach-o': 'macho', coff: 'coff' }[target.objectFormat]
   if (format.toLowerCase().replace(/[^a-z]/g, '') !== native) {
-    throw new ObjectFormatError(
-      `${source} holds ${format} objects, but ${target.triple} links ${target.objectFormat} objects: ` +
-        `choose the distribution built for ${target.triple}`
-    )
+    throw new ObjectFormatError({
+      input: source,
+      cause: `holds ${format} objects, but ${target.triple} links ${target.objectFormat} objects`,
+      fix: `choose the distribution built for ${target.triple}`
+    })
   }
 }

@@ -5,6 +5,7 @@ import { runCommand } from '../exec/run'
 import { readDynamicSection } from './elf-dynamic'
 import type { ModulePlan } from '../resolve/modules'
 import type { Target } from '../targets/table'
+import { UserError } from '../errors/user-error'
 
 /** Shared libraries every Linux system has (as the manylinux policy counts them): never bundled. */
 const ALWAYS_PRESENT = [/^ld-linux.*\.so/, /^libgcc_s\.so/, /^libstdc\+\+\.so/]
@@ -81,10 +82,11 @@ async function setRunpath(file: string, runpath: string): Promise<void> {
   try {
     result = await runCommand({ command: 'patchelf', args: ['--set-rpath', runpath, file] })
   } catch {
-    throw new Error(
-      `patchelf is needed to point ${path.basename(file)} at the libraries bundled beside it, and it is not installed: ` +
-        'install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static'
-    )
+    throw new UserError({
+      input: 'patchelf',
+      cause: `is needed to point ${path.basename(file)} at the libraries bundled beside it, and it is not installed`,
+      fix: 'install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static'
+    })
   }
   if (result.code !== 0) throw new Error(`patchelf --set-rpath ${runpath} ${file} failed: ${result.stderr.trim()}`)
 }

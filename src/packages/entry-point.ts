@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { UserError } from '../errors/user-error'
 import type { InstalledExtension } from './installed-extensions'
 
-export class EntryPointError extends Error {
+export class EntryPointError extends UserError {
   constructor(entryPoint: string, module: string) {
-    super(
-      `The entry point "${entryPoint}" does not resolve: module ${module} is not in the project or its requirements. ` +
-        'Check --entry-point (or [project.scripts]) against the package layout.'
-    )
+    const cause = `does not resolve: module ${module} is not in the project or its requirements`
+    const fix = 'Check --entry-point (or [project.scripts]) against the package layout.'
+    super({ input: `The entry point "${entryPoint}"`, cause, fix }, `The entry point "${entryPoint}" ${cause}. ${fix}`)
     this.name = 'EntryPointError'
   }
 }

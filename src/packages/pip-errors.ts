@@ -1,19 +1,39 @@
 import path from 'node:path'
+import { FailedStepError } from '../errors/failed-step'
+import { UserError } from '../errors/user-error'
 
 // Turns pip's output into one message naming the package that failed and why.
 
-export class PackageBuildError extends Error {
+export class PackageBuildError extends FailedStepError {
   constructor(
     readonly packageName: string,
-    detail: string,
+    errorLines: string,
     logFile: string
   ) {
-    super(
-      `Building ${packageName} from source failed.\n${detail}\nFull log: ${logFile}\n` +
-        `Fix the build of ${packageName} (missing headers or libraries are the usual cause: install its -dev packages), ` +
+    super({
+      input: packageName,
+      what: `Building ${packageName} from source`,
+      step: 'pip install',
+      log: { text: errorLines, heading: "the compiler's and pip's error lines", file: logFile },
+      fix:
+        `fix the build of ${packageName} (missing headers or libraries are the usual cause: install its -dev packages), ` +
         'or remove it from the requirements.'
-    )
+    })
     this.name = 'PackageBuildError'
+  }
+}
+
+/** A requirement pip found no distribution of: a name or version the index does not have. */
+export class MissingRequirementError extends UserError {
+  constructor(requirement: string, requirementsFiles: string[], logFile: string) {
+    const where = requirementsFiles.length > 0 ? requirementsFiles.join(', ') : "the project's dependencies"
+    const cause = 'is not on the package index (pip found no matching distribution)'
+    const fix = `check its name and version in ${where}`
+    super(
+      { input: `requirement ${requirement}`, cause, fix },
+      `requirement ${requirement} ${cause}: ${fix}. Full log: ${logFile}`
+    )
+    this.name = 'MissingRequirementError'
   }
 }
 

@@ -6,7 +6,7 @@ import { runChecked, runCommand } from '../exec/run'
 import type { Distribution } from '../distribution/python-json'
 import { compilerWrapperEnv } from './capture-shim'
 import { dropMachineRecords } from './machine-records'
-import { PackageBuildError, buildErrorLines, failedPackage } from './pip-errors'
+import { MissingRequirementError, PackageBuildError, buildErrorLines, failedPackage } from './pip-errors'
 import type { PackageBuildRequest } from './build-packages'
 
 // One `pip install --target` run from source, with the capture shim's compilers.
@@ -95,13 +95,7 @@ export async function pipInstall(request: PackageBuildRequest, into: PipTarget, 
   if (result.code !== 0) {
     const output = result.stderr + result.stdout
     const missing = /No matching distribution found for (\S+)/.exec(output)?.[1]
-    if (missing) {
-      const where = requirements.length > 0 ? requirements.join(', ') : "the project's dependencies"
-      throw new Error(
-        `requirement ${missing} is not on the package index (pip found no matching distribution): ` +
-          `check its name and version in ${where}. Full log: ${into.logFile}`
-      )
-    }
+    if (missing) throw new MissingRequirementError(missing, requirements, into.logFile)
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), into.logFile)
   }
   if (existsSync(into.siteDir)) await dropMachineRecords(into.siteDir)

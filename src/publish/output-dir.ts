@@ -1,14 +1,16 @@
 import { existsSync, statSync } from 'node:fs'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { UserError } from '../errors/user-error'
 
 /**
  * The output directory could not take a file: full, read-only, or not a directory.
  * The message names the path, the cause and what to do.
  */
-export class OutputWriteError extends Error {
-  constructor(file: string, cause: unknown) {
-    super(`cannot write ${file}: ${causeOf(cause)}; ${remedyOf(cause)}`)
+export class OutputWriteError extends UserError {
+  constructor(file: string, error: unknown) {
+    const parts = { input: file, cause: causeOf(error), fix: remedyOf(error) }
+    super(parts, `cannot write ${file}: ${parts.cause}; ${parts.fix}`)
     this.name = 'OutputWriteError'
   }
 }
@@ -76,12 +78,18 @@ export function explainDiskFailure(error: Error, dirs: { outDir: string; cacheDi
   const text = `${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`
   const where = `--out-dir ${dirs.outDir} or --cache-dir ${dirs.cacheDir}`
   if (/ENOSPC|EDQUOT|No space left on device|Disk quota exceeded/.test(text)) {
-    return new Error(
-      `a disk pyseal writes to is full: free some space, or give ${where} a disk with room.\n${error.message}`
+    const fix = `free some space, or give ${where} a disk with room`
+    return new UserError(
+      { input: where, cause: 'is on a full disk', fix },
+      `a disk pyseal writes to is full: ${fix}.\n${error.message}`
     )
   }
   if (/EROFS|Read-only file system/.test(text)) {
-    return new Error(`a directory pyseal writes to is read-only: give ${where} a writable place.\n${error.message}`)
+    const fix = `give ${where} a writable place`
+    return new UserError(
+      { input: where, cause: 'is on a read-only file system', fix },
+      `a directory pyseal writes to is read-only: ${fix}.\n${error.message}`
+    )
   }
   return error
 }

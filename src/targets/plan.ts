@@ -1,3 +1,4 @@
+import { UserError } from '../errors/user-error'
 import { findTarget, TARGETS, UnknownTargetError, type Target } from './table'
 
 /** One leg of the build matrix: what a GitHub job needs to build one target. */
@@ -30,8 +31,13 @@ export function planMatrix(targets: string[], name: string): { include: MatrixLe
       unknown.push(value)
     }
   }
-  if (unknown.length > 0) throw new UnknownTargetError(unknown.join(', '))
-  if (rows.length === 0) throw new Error('No targets given: pass --targets with one or more triples or aliases')
+  if (unknown.length > 0) throw new UnknownTargetError(unknown)
+  if (rows.length === 0) {
+    throw new UserError(
+      { input: '--targets', cause: 'names no target', fix: 'pass --targets with one or more triples or aliases' },
+      'No targets given: pass --targets with one or more triples or aliases'
+    )
+  }
   return {
     include: rows.map(row => ({
       target: row.triple,

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { UserError } from '../errors/user-error'
+import { didYouMean } from '../inputs/suggest'
 
 /** How a toolchain gets onto a machine that lacks it. */
 export const ToolchainInstallSchema = z.discriminatedUnion('kind', [
@@ -267,10 +269,15 @@ export const TARGETS: readonly Target[] = [
   }
 ].map(row => TargetSchema.parse(row))
 
-export class UnknownTargetError extends Error {
-  constructor(value: string) {
+/** Target values that name no row of the table, with the valid ones and the nearest to each. */
+export class UnknownTargetError extends UserError {
+  constructor(values: string[]) {
     const valid = TARGETS.map(t => `${t.triple} (${t.aliases.join(', ')})`).join('; ')
-    super(`Unknown target "${value}". Valid targets: ${valid}.`)
+    const names = TARGETS.flatMap(t => [t.triple, ...t.aliases])
+    const nearest = values.map(value => didYouMean(value, names)).join('')
+    const input = `target "${values.join(', ')}"`
+    const fix = `give one of ${valid}${nearest}`
+    super({ input, cause: 'is not a target pyseal knows', fix }, `Unknown ${input}. Valid targets: ${valid}.${nearest}`)
     this.name = 'UnknownTargetError'
   }
 }
@@ -279,7 +286,7 @@ export class UnknownTargetError extends Error {
 export function findTarget(value: string): Target {
   const wanted = value.trim().toLowerCase()
   const target = TARGETS.find(t => t.triple === wanted || t.aliases.includes(wanted))
-  if (!target) throw new UnknownTargetError(value)
+  if (!target) throw new UnknownTargetError([value])
   return target
 }
 

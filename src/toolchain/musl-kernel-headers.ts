@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
 import path from 'node:path'
+import { UserError } from '../errors/user-error'
 
 /**
  * Debian's musl-gcc searches only musl's own include directory, so headers such as
@@ -33,11 +34,11 @@ export function kernelHeaderLinks(options: KernelHeaderOptions = {}): Record<str
   if (asm) links.asm = asm
   const missing = ['linux', 'asm-generic', 'asm'].filter(name => !links[name])
   if (missing.length > 0) {
-    throw new Error(
-      `The Linux kernel headers needed by musl-gcc were not found (missing: ${missing.join(', ')} ` +
-        `under ${root} and ${path.join(root, multiarch)}). Install them (Debian/Ubuntu: ` +
-        `apt-get install linux-libc-dev) and retry.`
-    )
+    throw new UserError({
+      input: 'The Linux kernel headers needed by musl-gcc',
+      cause: `were not found (missing: ${missing.join(', ')} under ${root} and ${path.join(root, multiarch)})`,
+      fix: 'install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry'
+    })
   }
   return links
 }

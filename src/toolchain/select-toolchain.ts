@@ -1,3 +1,4 @@
+import { UserError, type UserErrorParts } from '../errors/user-error'
 import { runCommand } from '../exec/run'
 import type { Target, Toolchain, ToolchainInstall } from '../targets/table'
 
@@ -13,9 +14,10 @@ export interface HostedTarget extends Target {
   emulator: string[] | null
 }
 
-export class ToolchainUnavailableError extends Error {
-  constructor(message: string) {
-    super(message)
+/** A target this machine cannot build, or whose toolchain is not installed. */
+export class ToolchainUnavailableError extends UserError {
+  constructor(parts: UserErrorParts, message: string) {
+    super(parts, message)
     this.name = 'ToolchainUnavailableError'
   }
 }
@@ -37,12 +39,12 @@ export function selectToolchain(target: Target, host: string): HostedTarget {
     }
   }
   const from = target.cross.map(c => c.host)
-  throw new ToolchainUnavailableError(
-    `${target.triple} binaries cannot be built on this machine (${host}): pyseal has no cross toolchain for it here. ` +
-      `Build it on a ${target.os} ${target.arch} machine (GitHub runner "${target.runner.label}"` +
-      (from.length > 0 ? `, or from ${from.join(', ')}` : '') +
-      "), for example with pyseal's reusable workflow, which gives every target its own runner."
-  )
+  const cause = `binaries cannot be built on this machine (${host}): pyseal has no cross toolchain for it here`
+  const fix =
+    `Build it on a ${target.os} ${target.arch} machine (GitHub runner "${target.runner.label}"` +
+    (from.length > 0 ? `, or from ${from.join(', ')}` : '') +
+    "), for example with pyseal's reusable workflow, which gives every target its own runner."
+  throw new ToolchainUnavailableError({ input: target.triple, cause, fix }, `${target.triple} ${cause}. ${fix}`)
 }
 
 /**
@@ -101,9 +103,11 @@ export async function ensureToolchain(target: HostedTarget, options: EnsureToolc
     missing = await missingCommands(target.toolchain)
     if (missing.length === 0) return
   }
+  const cause = `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not installed`
+  const fix = `Install ${missing.length === 1 ? 'it' : 'them'} with: ${installAdvice(install)}`
   throw new ToolchainUnavailableError(
-    `The ${target.triple} toolchain is incomplete on this machine: ${missing.join(', ')} ` +
-      `${missing.length === 1 ? 'is' : 'are'} not installed. Install ${missing.length === 1 ? 'it' : 'them'} with: ${installAdvice(install)}`
+    { input: `the ${target.triple} toolchain`, cause, fix },
+    `The ${target.triple} toolchain is incomplete on this machine: ${cause}. ${fix}`
   )
 }
 

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
 import path from 'node:path'
 import { sha256File } from '../cache/hash'
-import { CommandSpec, lastLines, runChecked, runCommand } from '../exec/run'
+import { FailedStepError } from '../errors/failed-step'
+import { UserError } from '../errors/user-error'
+import { CommandSpec, runChecked, runCommand } from '../exec/run'
 import { ensureMuslKernelHeaders, muslPathFreeBuildEnv, muslToolchainEnv } from './musl-kernel-headers'
 import { STATIC_LIBRARY_RECIPES, StaticLibraryRecipe } from './static-deps-recipes'
 
@@ -230,10 +232,8 @@ async function muslToolchainIdentity(): Promise<ToolchainIdentity> {
   const which = await runCommand({ command: 'sh', args: ['-c', 'command -v musl-gcc'] })
   const wrapper = which.stdout.trim()
   if (which.code !== 0 || !wrapper) {
-    throw new Error(
-      'Static dependencies for musl: musl-gcc was not found on PATH. Install it ' +
-        '(Debian/Ubuntu: apt-get install musl-tools) and retry.'
-    )
+    const fix = 'install it (Debian/Ubuntu: apt-get install musl-tools) and retry'
+    throw new UserError({ input: 'musl-gcc (for static dependencies on musl)', cause: 'was not found on PATH', fix })
   }
   const version = await runChecked({ command: 'musl-gcc', args: ['--version'] })
   const identity: ToolchainIdentity = {
@@ -260,6 +260,15 @@ const APT_HINT =
   'Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ ' +
   'and run `apt-get update`; check the network connection to the Debian archive.'
 
+/** What to do when a recipe's command fails. */
+function recipeStepFix(recipe: string): string {
+  return (
+    `check that the build tools are installed (musl-tools, make, perl for OpenSSL, ` +
+    `tclsh for sqlite3), then retry; nothing was added to the cache. If the source itself does not ` +
+    `build with musl, adjust the '${recipe}' recipe in src/toolchain/static-deps-recipes.ts.`
+  )
+}
+
 /**
  * `PKG/<codename>`: the source package of the machine's own release. Other deb-src
  * entries (Debian 13's, for CPython 3.13) may carry newer versions that apt would
@@ -282,10 +291,14 @@ async function resolveSource(recipe: StaticLibraryRecipe, downloads: string): Pr
   )
   const output = res.stdout + res.stderr
   if (res.code !== 0) {
-    throw new Error(
-      `Static dependency ${recipe.name}: \`apt-get source --print-uris ${pkg}\` failed (exit ${res.code}).\n` +
-        `${lastLines(output, 25)}\nWhat to do: ${APT_HINT}`
-    )
+    throw new FailedStepError({
+      input: `source package ${pkg}`,
+      what: `Static dependency ${recipe.name}`,
+      step: 'find source',
+      reason: `\`apt-get source --print-uris ${pkg}\` exited with ${res.code}`,
+      log: { text: output },
+      fix: APT_HINT
+    })
   }
   const files: { name: string; sha256?: string }[] = []
   for (const line of res.stdout.split('\n')) {
@@ -301,16 +314,21 @@ async function resolveSource(recipe: StaticLibraryRecipe, downloads: string): Pr
     // a native package has a single tarball
     files.find(f => new RegExp(`^${escaped}_([^_]+)\\.tar\\.(gz|bz2|xz|lzma|zst)$`).test(f.name))
   if (!dsc || !orig) {
-    throw new Error(
-      `Static dependency ${recipe.name}: apt lists no upstream source tarball for source package '${pkg}'.\n` +
-        `${lastLines(output, 25)}\nWhat to do: ${APT_HINT}`
-    )
+    throw new FailedStepError({
+      input: `source package ${pkg}`,
+      what: `Static dependency ${recipe.name}`,
+      step: 'find source',
+      reason: `apt lists no upstream source tarball for source package '${pkg}'`,
+      log: { text: output },
+      fix: APT_HINT
+    })
   }
   if (!orig.sha256) {
-    throw new Error(
-      `Static dependency ${recipe.name}: apt gives no SHA256 for ${orig.name}, so it cannot be verified. ` +
-        `What to do: use an apt source whose index carries SHA256 checksums.`
-    )
+    throw new UserError({
+      input: `${orig.name} (static dependency ${recipe.name})`,
+      cause: "has no SHA256 in apt's index, so it cannot be verified",
+      fix: 'use an apt source whose index carries SHA256 checksums'
+    })
   }
   return {
     sourcePackage: pkg,
@@ -337,20 +355,26 @@ async function download(
       cwd: downloads
     })
     if (res.code !== 0 || !existsSync(file)) {
-      throw new Error(
-        `Static dependency ${recipe.name}: step "download" failed: \`apt-get source --download-only ` +
-          `${source.sourcePackage}\` exited with ${res.code}${existsSync(file) ? '' : ` and ${source.tarball} is missing`}.\n` +
-          `${lastLines(res.stdout + res.stderr, 25)}\nWhat to do: ${APT_HINT}`
-      )
+      throw new FailedStepError({
+        input: `source package ${source.sourcePackage}`,
+        what: `Static dependency ${recipe.name}`,
+        step: 'download',
+        reason:
+          `\`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}` +
+          (existsSync(file) ? '' : ` and ${source.tarball} is missing`),
+        log: { text: res.stdout + res.stderr },
+        fix: APT_HINT
+      })
     }
   }
   const actual = await sha256File(file)
   if (actual !== source.sha256) {
     await fs.rm(file, { force: true })
-    throw new Error(
-      `Static dependency ${recipe.name}: ${source.tarball} has sha256 ${actual}, apt's index says ${source.sha256}. ` +
-        `The file was deleted. What to do: run \`apt-get update\` and retry.`
-    )
+    throw new UserError({
+      input: `${source.tarball} (static dependency ${recipe.name})`,
+      cause: `has sha256 ${actual}, apt's index says ${source.sha256}`,
+      fix: 'the file was deleted; run `apt-get update` and retry'
+    })
   }
   return file
 }
@@ -412,15 +436,14 @@ async function buildOne(args: BuildOneArgs): Promise<void> {
     const res = await runCommand({ ...spec, onOutput: append })
     if (res.code !== 0) {
       await fs.writeFile(logPath, logText.join(''))
-      throw new Error(
-        `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) ` +
-          `failed at step "${step}": \`${spec.command} ${spec.args.join(' ')}\` exited with ${res.code}.\n` +
-          `--- last 25 lines of the log ---\n${lastLines(logText.join(''), 25)}\n--- end ---\n` +
-          `Full log: ${logPath}\n` +
-          `What to do: check that the build tools are installed (musl-tools, make, perl for OpenSSL, ` +
-          `tclsh for sqlite3), then retry; nothing was added to the cache. If the source itself does not ` +
-          `build with musl, adjust the '${recipe.name}' recipe in src/toolchain/static-deps-recipes.ts.`
-      )
+      throw new FailedStepError({
+        input: `static dependency ${recipe.name}`,
+        what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
+        step,
+        reason: `\`${spec.command} ${spec.args.join(' ')}\` exited with ${res.code}`,
+        log: { text: logText.join(''), file: logPath },
+        fix: recipeStepFix(recipe.name)
+      })
     }
   }
 
@@ -437,14 +460,14 @@ async function buildOne(args: BuildOneArgs): Promise<void> {
   const missing = recipe.produces.filter(file => !existsSync(path.join(stagedPrefix, file)))
   if (missing.length > 0) {
     await fs.writeFile(logPath, logText.join(''))
-    throw new Error(
-      `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion}) ` +
-        `failed at step "verify": the build succeeded but did not install ${missing.join(', ')}.\n` +
-        `--- last 25 lines of the log ---\n${lastLines(logText.join(''), 25)}\n--- end ---\n` +
-        `Full log: ${logPath}\n` +
-        `What to do: the upstream build layout changed; adjust the '${recipe.name}' recipe in ` +
-        `src/toolchain/static-deps-recipes.ts.`
-    )
+    throw new FailedStepError({
+      input: `static dependency ${recipe.name}`,
+      what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
+      step: 'verify',
+      reason: `the build succeeded but did not install ${missing.join(', ')}`,
+      log: { text: logText.join(''), file: logPath },
+      fix: `the upstream build layout changed; adjust the '${recipe.name}' recipe in src/toolchain/static-deps-recipes.ts.`
+    })
   }
   await fs.writeFile(logPath, logText.join(''))
   await fs.rm(srcDir, { recursive: true, force: true })

@@ -8,6 +8,7 @@ import type { Target } from '../targets/table'
 import { ensureMuslKernelHeaders, muslToolchainEnv } from './musl-kernel-headers'
 import { ensureZigCxx } from './zig-cxx'
 import { buildStaticDeps } from './static-deps'
+import { UserError } from '../errors/user-error'
 
 /** What building CPython (and later the app's extensions) for a target needs on this machine. */
 export interface BuildToolchain {
@@ -104,7 +105,11 @@ async function targetCxx(target: Target, cacheRoot: string, log: (line: string) 
 async function firstLine(command: string, args: string[]): Promise<string> {
   const result = await runCommand({ command, args })
   if (result.code !== 0) {
-    throw new Error(`${command} is not usable here (${command} ${args.join(' ')} exited ${result.code}).`)
+    throw new UserError({
+      input: command,
+      cause: `is not usable here (${command} ${args.join(' ')} exited ${result.code})`,
+      fix: "install it, or put a working one first on PATH (scripts/setup-system.sh installs pyseal's toolchains)"
+    })
   }
   return result.stdout.split('\n')[0].trim()
 }

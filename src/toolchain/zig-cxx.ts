@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs'
 import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { withCacheLock } from '../cache/lock'
-import { lastLines, runCommand } from '../exec/run'
+import { FailedStepError, type FailedStep } from '../errors/failed-step'
+import { runCommand } from '../exec/run'
 import { shellQuote } from '../exec/shell-quote'
 
 /**
@@ -21,12 +22,15 @@ export const ZIG_RELEASE = {
   ]
 }
 
-export class ZigInstallError extends Error {
-  constructor(detail: string) {
-    super(
-      `Installing zig ${ZIG_RELEASE.version} (the C++ compiler pyseal uses for musl targets) failed:\n${detail}\n` +
-        'Check that python3 -m pip can reach the package index, or install the ziglang wheel into the cache by hand.'
-    )
+export class ZigInstallError extends FailedStepError {
+  constructor(step: string, failure: Pick<FailedStep, 'reason' | 'log'>) {
+    super({
+      input: `zig ${ZIG_RELEASE.version}`,
+      what: `Installing zig ${ZIG_RELEASE.version} (the C++ compiler pyseal uses for musl targets)`,
+      step,
+      ...failure,
+      fix: 'check that python3 -m pip can reach the package index, or install the ziglang wheel into the cache by hand.'
+    })
     this.name = 'ZigInstallError'
   }
 }
@@ -94,12 +98,17 @@ async function installZig(home: string, log: (line: string) => void): Promise<vo
   })
   if (result.code !== 0) {
     await rm(partial, { recursive: true, force: true })
-    throw new ZigInstallError(lastLines(result.stdout + result.stderr, 15))
+    throw new ZigInstallError('pip install', {
+      reason: `python3 -m pip install ziglang==${ZIG_RELEASE.version} exited with ${result.code}`,
+      log: { text: result.stdout + result.stderr }
+    })
   }
   const version = await runCommand({ command: path.join(partial, 'ziglang', 'zig'), args: ['version'] })
   if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
     await rm(partial, { recursive: true, force: true })
-    throw new ZigInstallError(`the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`)
+    throw new ZigInstallError('zig version', {
+      reason: `the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`
+    })
   }
   await rm(home, { recursive: true, force: true })
   await rename(partial, home)
