@@ -47,6 +47,10 @@ describe("README's Layout section", () => {
     expect(missing).toEqual([])
   })
 
+  it('names each path once', () => {
+    expect(named.filter((p, i) => named.indexOf(p) !== i)).toEqual([])
+  })
+
   it('names nothing that does not exist', () => {
     const absent = named.filter(p => !existsSync(path.join(REPO, p)))
     expect(absent).toEqual([])
