@@ -133,20 +133,18 @@ def test_pip_build_through_wrapper(version, tmp_path):
     src = str(tmp_path / "plainc")
     fixture_packages.plain_c(src)
 
-    bare = conftest.Venv(str(tmp_path / "bare"), exe, with_pth=False)
-    cap1 = str(tmp_path / "cap-wrapper")
-    r = bare.pip_wheel(src, str(tmp_path / "w1"), cap1, package="plainc", extra_env=env)
-    assert r.returncode == 0
-    rec = helpers.records(cap1)["plainc._speed"]
-    helpers.check_record(rec, "plainc._speed", cap1, "compiler-wrapper")
-    assert rec["libraries"] == ["z"] and rec["module_guess"] is False
+    def capture(name, with_pth, capture_path):
+        venv = conftest.Venv(str(tmp_path / name), exe, with_pth=with_pth)
+        cap = str(tmp_path / ("cap-" + name))
+        r = venv.pip_wheel(src, str(tmp_path / ("w-" + name)), cap, package="plainc", extra_env=env)
+        assert r.returncode == 0
+        rec = helpers.records(cap)["plainc._speed"]
+        helpers.check_record(rec, "plainc._speed", cap, capture_path)
+        return cap, rec
 
-    hooked = conftest.Venv(str(tmp_path / "hooked"), exe, with_pth=True)
-    cap2 = str(tmp_path / "cap-hooked")
-    r = hooked.pip_wheel(src, str(tmp_path / "w2"), cap2, package="plainc", extra_env=env)
-    assert r.returncode == 0
-    rec = helpers.records(cap2)["plainc._speed"]
-    helpers.check_record(rec, "plainc._speed", cap2, "setuptools._distutils")
+    _, rec = capture("bare", False, "compiler-wrapper")
+    assert rec["libraries"] == ["z"] and rec["module_guess"] is False
+    cap2, _ = capture("hooked", True, "setuptools._distutils")
     assert any("already recorded" in s.get("reason", "") for s in helpers.skipped(cap2))
 
 
