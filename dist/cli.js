@@ -112,13 +112,13 @@ var require_io_util = __commonJS({
     exports2.isRooted = isRooted;
     exports2.tryGetExecutablePath = tryGetExecutablePath;
     exports2.getCmdPath = getCmdPath;
-    var fs3 = __importStar(require("fs"));
-    var path46 = __importStar(require("path"));
-    _a = fs3.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
+    var fs5 = __importStar(require("fs"));
+    var path51 = __importStar(require("path"));
+    _a = fs5.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
     exports2.IS_WINDOWS = process.platform === "win32";
     function readlink(fsPath) {
       return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs3.promises.readlink(fsPath);
+        const result = yield fs5.promises.readlink(fsPath);
         if (exports2.IS_WINDOWS && !result.endsWith("\\")) {
           return `${result}\\`;
         }
@@ -126,7 +126,7 @@ var require_io_util = __commonJS({
       });
     }
     exports2.UV_FS_O_EXLOCK = 268435456;
-    exports2.READONLY = fs3.constants.O_RDONLY;
+    exports2.READONLY = fs5.constants.O_RDONLY;
     function exists(fsPath) {
       return __awaiter(this, void 0, void 0, function* () {
         try {
@@ -168,7 +168,7 @@ var require_io_util = __commonJS({
         }
         if (stats && stats.isFile()) {
           if (exports2.IS_WINDOWS) {
-            const upperExt = path46.extname(filePath).toUpperCase();
+            const upperExt = path51.extname(filePath).toUpperCase();
             if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
               return filePath;
             }
@@ -192,11 +192,11 @@ var require_io_util = __commonJS({
           if (stats && stats.isFile()) {
             if (exports2.IS_WINDOWS) {
               try {
-                const directory = path46.dirname(filePath);
-                const upperName = path46.basename(filePath).toUpperCase();
+                const directory = path51.dirname(filePath);
+                const upperName = path51.basename(filePath).toUpperCase();
                 for (const actualName of yield (0, exports2.readdir)(directory)) {
                   if (upperName === actualName.toUpperCase()) {
-                    filePath = path46.join(directory, actualName);
+                    filePath = path51.join(directory, actualName);
                     break;
                   }
                 }
@@ -308,7 +308,7 @@ var require_io = __commonJS({
     exports2.which = which;
     exports2.findInPath = findInPath;
     var assert_1 = require("assert");
-    var path46 = __importStar(require("path"));
+    var path51 = __importStar(require("path"));
     var ioUtil = __importStar(require_io_util());
     function cp4(source_1, dest_1) {
       return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
@@ -317,7 +317,7 @@ var require_io = __commonJS({
         if (destStat && destStat.isFile() && !force) {
           return;
         }
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path46.join(dest, path46.basename(source)) : dest;
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path51.join(dest, path51.basename(source)) : dest;
         if (!(yield ioUtil.exists(source))) {
           throw new Error(`no such file or directory: ${source}`);
         }
@@ -329,7 +329,7 @@ var require_io = __commonJS({
             yield cpDirRecursive(source, newDest, 0, force);
           }
         } else {
-          if (path46.relative(source, newDest) === "") {
+          if (path51.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
           yield copyFile4(source, newDest, force);
@@ -341,7 +341,7 @@ var require_io = __commonJS({
         if (yield ioUtil.exists(dest)) {
           let destExists = true;
           if (yield ioUtil.isDirectory(dest)) {
-            dest = path46.join(dest, path46.basename(source));
+            dest = path51.join(dest, path51.basename(source));
             destExists = yield ioUtil.exists(dest);
           }
           if (destExists) {
@@ -352,7 +352,7 @@ var require_io = __commonJS({
             }
           }
         }
-        yield mkdirP(path46.dirname(dest));
+        yield mkdirP(path51.dirname(dest));
         yield ioUtil.rename(source, dest);
       });
     }
@@ -411,7 +411,7 @@ var require_io = __commonJS({
         }
         const extensions = [];
         if (ioUtil.IS_WINDOWS && process.env["PATHEXT"]) {
-          for (const extension of process.env["PATHEXT"].split(path46.delimiter)) {
+          for (const extension of process.env["PATHEXT"].split(path51.delimiter)) {
             if (extension) {
               extensions.push(extension);
             }
@@ -424,12 +424,12 @@ var require_io = __commonJS({
           }
           return [];
         }
-        if (tool.includes(path46.sep)) {
+        if (tool.includes(path51.sep)) {
           return [];
         }
         const directories = [];
         if (process.env.PATH) {
-          for (const p of process.env.PATH.split(path46.delimiter)) {
+          for (const p of process.env.PATH.split(path51.delimiter)) {
             if (p) {
               directories.push(p);
             }
@@ -437,7 +437,7 @@ var require_io = __commonJS({
         }
         const matches = [];
         for (const directory of directories) {
-          const filePath = yield ioUtil.tryGetExecutablePath(path46.join(directory, tool), extensions);
+          const filePath = yield ioUtil.tryGetExecutablePath(path51.join(directory, tool), extensions);
           if (filePath) {
             matches.push(filePath);
           }
@@ -567,7 +567,7 @@ var require_toolrunner = __commonJS({
     var os3 = __importStar(require("os"));
     var events = __importStar(require("events"));
     var child = __importStar(require("child_process"));
-    var path46 = __importStar(require("path"));
+    var path51 = __importStar(require("path"));
     var io = __importStar(require_io());
     var ioUtil = __importStar(require_io_util());
     var timers_1 = require("timers");
@@ -782,7 +782,7 @@ var require_toolrunner = __commonJS({
       exec() {
         return __awaiter(this, void 0, void 0, function* () {
           if (!ioUtil.isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS && this.toolPath.includes("\\"))) {
-            this.toolPath = path46.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path51.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
           return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
@@ -1479,8 +1479,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path46, errorMaps, issueData } = params;
-  const fullPath = [...path46, ...issueData.path || []];
+  const { data, path: path51, errorMaps, issueData } = params;
+  const fullPath = [...path51, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -1596,11 +1596,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path46, key) {
+  constructor(parent, value, path51, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path46;
+    this._path = path51;
     this._key = key;
   }
   get path() {
@@ -5252,8 +5252,8 @@ var BUILD_OPTIONS = {
 };
 
 // src/inputs/resolve-inputs.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"));
+var import_node_fs10 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"));
 
 // src/cache/paths.ts
 var import_node_os = __toESM(require("node:os"));
@@ -5686,13 +5686,13 @@ function article(type) {
 }
 
 // src/inputs/parse-values.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"));
+var import_node_fs9 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"));
 
 // src/distribution/pbs.ts
-var import_node_fs5 = require("node:fs");
-var import_promises5 = require("node:fs/promises");
-var import_node_path6 = __toESM(require("node:path"));
+var import_node_fs7 = require("node:fs");
+var import_promises6 = require("node:fs/promises");
+var import_node_path8 = __toESM(require("node:path"));
 
 // src/cache/hash.ts
 var import_node_crypto = require("node:crypto");
@@ -5703,8 +5703,11 @@ function sha256File(file) {
     (0, import_node_fs.createReadStream)(file).on("data", (chunk) => hash.update(chunk)).on("error", reject).on("end", () => resolve(hash.digest("hex")));
   });
 }
+function sha256Text(text) {
+  return (0, import_node_crypto.createHash)("sha256").update(text).digest("hex");
+}
 function contentKey(description, length = 24) {
-  return (0, import_node_crypto.createHash)("sha256").update(stableJson(description)).digest("hex").slice(0, length);
+  return sha256Text(stableJson(description)).slice(0, length);
 }
 function stableJson(value) {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
@@ -5715,21 +5718,78 @@ function stableJson(value) {
   return JSON.stringify(value);
 }
 
-// src/cache/lock.ts
+// src/cache/cached-entry.ts
+var import_node_fs4 = require("node:fs");
+var import_promises3 = require("node:fs/promises");
+var import_node_path4 = __toESM(require("node:path"));
+
+// src/cache/entry-manifest.ts
 var import_node_fs2 = require("node:fs");
 var import_promises = require("node:fs/promises");
 var import_node_path2 = __toESM(require("node:path"));
+var ENTRY_MANIFEST = ".pyseal-entry.json";
+async function listFiles(dir, base = dir) {
+  const files = [];
+  for (const entry of await (0, import_promises.readdir)(dir, { withFileTypes: true })) {
+    const full = import_node_path2.default.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...await listFiles(full, base));
+    else if (entry.isFile() && !entry.name.startsWith(ENTRY_MANIFEST)) files.push(import_node_path2.default.relative(base, full));
+  }
+  return files.sort();
+}
+async function writeEntryManifest(dir, madeBy = null) {
+  const file = import_node_path2.default.join(dir, ENTRY_MANIFEST);
+  if (!madeBy && (0, import_node_fs2.existsSync)(file)) return;
+  const files = {};
+  for (const name of await listFiles(dir)) files[name] = await sha256File(import_node_path2.default.join(dir, name));
+  const manifest = { ...madeBy, files };
+  const partial = `${file}.${process.pid}.partial`;
+  try {
+    await (0, import_promises.writeFile)(partial, JSON.stringify(manifest) + "\n");
+    await (0, import_promises.rename)(partial, file);
+  } finally {
+    await (0, import_promises.rm)(partial, { force: true });
+  }
+}
+async function readEntryManifest(dir) {
+  const file = import_node_path2.default.join(dir, ENTRY_MANIFEST);
+  if (!(0, import_node_fs2.existsSync)(file)) return null;
+  try {
+    const manifest = JSON.parse(await (0, import_promises.readFile)(file, "utf8"));
+    return manifest && typeof manifest.files === "object" && manifest.files !== null ? manifest : "unreadable";
+  } catch {
+    return "unreadable";
+  }
+}
+async function verifyEntry(dir, options = {}) {
+  const manifest = await readEntryManifest(dir);
+  if (manifest === null) return options.requireManifest ? "it has no manifest (an incomplete restore)" : null;
+  if (manifest === "unreadable") return "its manifest is unreadable";
+  const present = new Set(await listFiles(dir));
+  for (const [file, sha] of Object.entries(manifest.files)) {
+    if (!present.has(file)) return `${file} is missing`;
+    if (options.hashes !== false && await sha256File(import_node_path2.default.join(dir, file)) !== sha) {
+      return `${file} does not match its sha256`;
+    }
+  }
+  return null;
+}
+
+// src/cache/lock.ts
+var import_node_fs3 = require("node:fs");
+var import_promises2 = require("node:fs/promises");
+var import_node_path3 = __toESM(require("node:path"));
 async function withCacheLock(lockDir, work, onWait) {
-  await (0, import_promises.mkdir)(import_node_path2.default.dirname(lockDir), { recursive: true });
+  await (0, import_promises2.mkdir)(import_node_path3.default.dirname(lockDir), { recursive: true });
   let waited = false;
   for (; ; ) {
     try {
-      await (0, import_promises.mkdir)(lockDir);
+      await (0, import_promises2.mkdir)(lockDir);
       break;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       if (!ownerAlive(lockDir)) {
-        await (0, import_promises.rm)(lockDir, { recursive: true, force: true });
+        await (0, import_promises2.rm)(lockDir, { recursive: true, force: true });
         continue;
       }
       if (!waited) onWait?.();
@@ -5737,18 +5797,27 @@ async function withCacheLock(lockDir, work, onWait) {
       await new Promise((resolve) => setTimeout(resolve, 1e3));
     }
   }
-  await (0, import_promises.writeFile)(import_node_path2.default.join(lockDir, "pid.tmp"), String(process.pid));
-  await (0, import_promises.rename)(import_node_path2.default.join(lockDir, "pid.tmp"), import_node_path2.default.join(lockDir, "pid"));
+  await (0, import_promises2.writeFile)(import_node_path3.default.join(lockDir, "pid.tmp"), String(process.pid));
+  await (0, import_promises2.rename)(import_node_path3.default.join(lockDir, "pid.tmp"), import_node_path3.default.join(lockDir, "pid"));
   try {
     return await work();
   } finally {
-    await (0, import_promises.rm)(lockDir, { recursive: true, force: true });
+    await (0, import_promises2.rm)(lockDir, { recursive: true, force: true });
   }
 }
+var PIDLESS_LOCK_SECONDS = 60;
 function ownerAlive(lockDir) {
-  const file = import_node_path2.default.join(lockDir, "pid");
-  if (!(0, import_node_fs2.existsSync)(file)) return true;
-  const pid = Number((0, import_node_fs2.readFileSync)(file, "utf8"));
+  let text;
+  try {
+    text = (0, import_node_fs3.readFileSync)(import_node_path3.default.join(lockDir, "pid"), "utf8");
+  } catch {
+    try {
+      return (Date.now() - (0, import_node_fs3.statSync)(lockDir).mtimeMs) / 1e3 < PIDLESS_LOCK_SECONDS;
+    } catch {
+      return true;
+    }
+  }
+  const pid = Number(text);
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
@@ -5758,11 +5827,159 @@ function ownerAlive(lockDir) {
   }
 }
 
+// src/cache/cached-entry.ts
+async function cachedEntry(request) {
+  const { kind, root, log } = request;
+  const what = request.describe ?? `${kind.noun} ${import_node_path4.default.basename(root)}`;
+  const stale = (problem) => `  cached ${what} ${kind.plural ? "are" : "is"} ${problem}: building ${kind.plural ? "them" : "it"} again`;
+  const first = await entryState(request);
+  if (first.complete) {
+    log(`  reused cached ${what}`);
+    return { root, reused: true };
+  }
+  if (first.problem) log(stale(first.problem));
+  let waited = false;
+  return withCacheLock(
+    `${root}.lock`,
+    async () => {
+      const now = await entryState(request);
+      if (now.complete) {
+        log(waited ? `  reused ${what}, which another pyseal process ${kind.made}` : `  reused cached ${what}`);
+        return { root, reused: true };
+      }
+      if (now.problem && now.problem !== first.problem) log(stale(now.problem));
+      await makeEntry(request, what, now.problem);
+      return { root, reused: false };
+    },
+    () => {
+      waited = true;
+      log(`  waiting for another pyseal process building ${what}`);
+    }
+  );
+}
+async function entryState(request) {
+  const { kind, root } = request;
+  const manifest = await readEntryManifest(root);
+  if (manifest === null || manifest === "unreadable" || manifest.kind === void 0) {
+    const legacy = request.legacyComplete ? await request.legacyComplete(root) : kind.legacyMarker !== void 0 && (0, import_node_fs4.existsSync)(import_node_path4.default.join(root, kind.legacyMarker));
+    if (!legacy)
+      return { complete: false, problem: manifest === "unreadable" ? "damaged (its manifest is unreadable)" : null };
+  } else if (manifest.recipeVersion !== kind.recipeVersion) {
+    return { complete: false, problem: `from recipe ${manifest.recipeVersion}, not ${kind.recipeVersion}` };
+  }
+  const problem = await verifyEntry(root, { hashes: kind.check === "sha256" });
+  return problem ? { complete: false, problem: `damaged (${problem})` } : { complete: true };
+}
+async function makeEntry(request, what, problem) {
+  const { kind, root, log } = request;
+  const work = `${root}.work`;
+  const dir = request.buildInPlace ? root : `${root}.partial`;
+  if ((0, import_node_fs4.existsSync)(work) || (0, import_node_fs4.existsSync)(`${root}.partial`) || request.buildInPlace && (0, import_node_fs4.existsSync)(root) && !problem) {
+    log(`  clearing what an unfinished build of ${what} left`);
+  }
+  await (0, import_promises3.rm)(work, { recursive: true, force: true });
+  await (0, import_promises3.rm)(dir, { recursive: true, force: true });
+  await (0, import_promises3.mkdir)(dir, { recursive: true });
+  const started = Date.now();
+  try {
+    await request.build(dir, work);
+    await writeEntryManifest(dir, { kind: kind.name, recipeVersion: kind.recipeVersion });
+    if (!request.buildInPlace) await moveIntoPlace(dir, request);
+  } catch (error) {
+    if (!request.buildInPlace) {
+      await (0, import_promises3.rm)(dir, { recursive: true, force: true });
+      await (0, import_promises3.rm)(work, { recursive: true, force: true });
+    }
+    throw error;
+  }
+  await (0, import_promises3.rm)(work, { recursive: true, force: true });
+  log(`  ${kind.made} ${what} in ${((Date.now() - started) / 1e3).toFixed(1)}s`);
+}
+async function moveIntoPlace(dir, request) {
+  const theirs = async () => (0, import_node_fs4.existsSync)(request.root) && (await entryState(request)).complete;
+  if (await theirs()) {
+    await (0, import_promises3.rm)(dir, { recursive: true, force: true });
+    return;
+  }
+  await (0, import_promises3.rm)(request.root, { recursive: true, force: true });
+  try {
+    await (0, import_promises3.rename)(dir, request.root);
+  } catch (error) {
+    if (!await theirs()) throw error;
+    await (0, import_promises3.rm)(dir, { recursive: true, force: true });
+  }
+}
+
+// src/cache/entry-kinds.ts
+var CPYTHON_BUILD = {
+  name: "cpython",
+  noun: "CPython",
+  plural: false,
+  made: "built",
+  recipeVersion: 7,
+  check: "files",
+  legacyMarker: "PYTHON.json"
+};
+var PBS_DISTRIBUTION = {
+  name: "pbs",
+  noun: "python-build-standalone",
+  plural: false,
+  made: "unpacked",
+  recipeVersion: 1,
+  check: "files",
+  legacyMarker: "python/PYTHON.json"
+};
+var PACKAGES = {
+  name: "packages",
+  noun: "packages",
+  plural: true,
+  made: "built",
+  recipeVersion: 5,
+  check: "sha256",
+  legacyMarker: "build.json"
+};
+var DEPENDENCY_LAYER = { ...PACKAGES, name: "dependencies", noun: "dependencies" };
+var STATIC_DEPS = {
+  name: "static-deps",
+  noun: "static libraries",
+  plural: true,
+  made: "built",
+  recipeVersion: 2,
+  check: "sha256",
+  legacyMarker: "manifest.json"
+};
+var ZIG = {
+  name: "zig",
+  noun: "zig",
+  plural: false,
+  made: "installed",
+  recipeVersion: 1,
+  check: "files",
+  legacyMarker: "ziglang/zig"
+};
+var KERNEL_HEADERS = {
+  name: "kernel-headers",
+  noun: "kernel headers",
+  plural: true,
+  made: "linked",
+  recipeVersion: 1,
+  check: "sha256",
+  legacyMarker: "linux"
+};
+var DOWNLOAD = {
+  name: "download",
+  noun: "download",
+  plural: false,
+  made: "downloaded",
+  recipeVersion: 1,
+  check: "sha256"
+};
+
 // src/exec/run.ts
 var import_toolrunner = __toESM(require_toolrunner());
-var import_node_fs3 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_os2 = require("node:os");
-var import_node_path3 = __toESM(require("node:path"));
+var import_node_path5 = __toESM(require("node:path"));
 var CommandFailedError = class extends Error {
   constructor(spec, result) {
     const tail = lastLines(result.stderr + result.stdout, 25);
@@ -5823,15 +6040,15 @@ function describeCommand(spec) {
 }
 function standardInput(input) {
   if (input === void 0) return { fd: "ignore", close: () => void 0 };
-  const dir = (0, import_node_fs3.mkdtempSync)(import_node_path3.default.join((0, import_node_os2.tmpdir)(), "pyseal-stdin-"));
-  const file = import_node_path3.default.join(dir, "input");
-  (0, import_node_fs3.writeFileSync)(file, input, { mode: 384 });
-  const fd = (0, import_node_fs3.openSync)(file, "r");
+  const dir = (0, import_node_fs5.mkdtempSync)(import_node_path5.default.join((0, import_node_os2.tmpdir)(), "pyseal-stdin-"));
+  const file = import_node_path5.default.join(dir, "input");
+  (0, import_node_fs5.writeFileSync)(file, input, { mode: 384 });
+  const fd = (0, import_node_fs5.openSync)(file, "r");
   return {
     fd,
     close: () => {
-      (0, import_node_fs3.closeSync)(fd);
-      (0, import_node_fs3.rmSync)(dir, { recursive: true, force: true });
+      (0, import_node_fs5.closeSync)(fd);
+      (0, import_node_fs5.rmSync)(dir, { recursive: true, force: true });
     }
   };
 }
@@ -5846,11 +6063,11 @@ function withStandardInput(runner, stdin) {
 }
 function lookUp(command, env) {
   if (command.includes("/") || env === void 0 || env.PATH === process.env.PATH) return command;
-  for (const dir of (env.PATH ?? "").split(import_node_path3.default.delimiter)) {
-    const candidate = import_node_path3.default.resolve(dir, command);
+  for (const dir of (env.PATH ?? "").split(import_node_path5.default.delimiter)) {
+    const candidate = import_node_path5.default.resolve(dir, command);
     try {
-      (0, import_node_fs3.accessSync)(candidate, import_node_fs3.constants.X_OK);
-      if ((0, import_node_fs3.statSync)(candidate).isFile()) return candidate;
+      (0, import_node_fs5.accessSync)(candidate, import_node_fs5.constants.X_OK);
+      if ((0, import_node_fs5.statSync)(candidate).isFile()) return candidate;
     } catch {
     }
   }
@@ -5861,12 +6078,10 @@ function definedOnly(env) {
 }
 
 // src/cache/download.ts
-var import_node_crypto2 = require("node:crypto");
-var import_node_fs4 = require("node:fs");
-var import_promises2 = require("node:fs/promises");
-var import_node_path4 = __toESM(require("node:path"));
+var import_node_fs6 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"));
 var import_node_stream = require("node:stream");
-var import_promises3 = require("node:stream/promises");
+var import_promises4 = require("node:stream/promises");
 var DownloadError = class extends UserError {
   constructor(file, detail) {
     super(
@@ -5879,14 +6094,22 @@ var DownloadError = class extends UserError {
   file;
 };
 async function downloadVerified(request) {
-  const { url, dest, sha256 } = request;
-  const name = import_node_path4.default.basename(dest);
-  if ((0, import_node_fs4.existsSync)(dest)) {
-    const existing = await sha256File(dest);
-    if (sha256 === null || existing === sha256) return { file: dest, sha256: existing };
-    await (0, import_promises2.rm)(dest, { force: true });
-  }
-  await (0, import_promises2.mkdir)(import_node_path4.default.dirname(dest), { recursive: true });
+  const { dest, sha256, log } = request;
+  const name = import_node_path6.default.basename(dest);
+  await cachedEntry({
+    kind: DOWNLOAD,
+    root: import_node_path6.default.dirname(dest),
+    describe: name,
+    // Before manifests, a download was complete once its file was there with the expected sha256.
+    legacyComplete: async (root) => (0, import_node_fs6.existsSync)(import_node_path6.default.join(root, name)) && (sha256 === null || await sha256File(import_node_path6.default.join(root, name)) === sha256),
+    build: (dir) => fetchVerified(request, import_node_path6.default.join(dir, name)),
+    log
+  });
+  return { file: dest, sha256: sha256 ?? await sha256File(dest) };
+}
+async function fetchVerified(request, file) {
+  const { url, sha256 } = request;
+  const name = import_node_path6.default.basename(file);
   request.log(`  downloading ${url}`);
   let response;
   try {
@@ -5896,34 +6119,26 @@ async function downloadVerified(request) {
   }
   if (!response.ok || !response.body) throw new DownloadError(name, `${url} answered HTTP ${response.status}`);
   const announced = Number(response.headers.get("content-length") ?? NaN);
-  const partial = `${dest}.partial`;
-  const hash = (0, import_node_crypto2.createHash)("sha256");
   let received = 0;
   try {
     const body = import_node_stream.Readable.fromWeb(response.body);
     body.on("data", (chunk) => {
-      hash.update(chunk);
       received += chunk.length;
     });
-    await (0, import_promises3.pipeline)(body, (0, import_node_fs4.createWriteStream)(partial));
+    await (0, import_promises4.pipeline)(body, (0, import_node_fs6.createWriteStream)(file));
   } catch (error) {
-    await (0, import_promises2.rm)(partial, { force: true });
     throw new DownloadError(
       name,
       `the connection ended after ${received}${Number.isNaN(announced) ? "" : ` of ${announced}`} bytes (${describeFetchError(error)})`
     );
   }
   if (!Number.isNaN(announced) && received !== announced) {
-    await (0, import_promises2.rm)(partial, { force: true });
     throw new DownloadError(name, `the body was truncated (${received} of ${announced} bytes)`);
   }
-  const actual = hash.digest("hex");
+  const actual = await sha256File(file);
   if (sha256 !== null && actual !== sha256.toLowerCase()) {
-    await (0, import_promises2.rm)(partial, { force: true });
     throw new DownloadError(name, `its sha256 is ${actual}, not the expected ${sha256}`);
   }
-  await (0, import_promises2.rename)(partial, dest);
-  return { file: dest, sha256: actual };
 }
 function describeFetchError(error) {
   const cause = error.cause;
@@ -6023,8 +6238,8 @@ var pbs_manifest_default = {
 };
 
 // src/distribution/python-json.ts
-var import_promises4 = require("node:fs/promises");
-var import_node_path5 = __toESM(require("node:path"));
+var import_promises5 = require("node:fs/promises");
+var import_node_path7 = __toESM(require("node:path"));
 var LinkEntrySchema = external_exports.object({
   name: external_exports.string(),
   system: external_exports.boolean().optional(),
@@ -6087,10 +6302,10 @@ var DistributionFormatError = class extends UserError {
   }
 };
 async function readDistribution(root) {
-  const file = import_node_path5.default.join(root, "PYTHON.json");
+  const file = import_node_path7.default.join(root, "PYTHON.json");
   let raw;
   try {
-    raw = JSON.parse(await (0, import_promises4.readFile)(file, "utf8"));
+    raw = JSON.parse(await (0, import_promises5.readFile)(file, "utf8"));
   } catch (error) {
     throw new DistributionFormatError(file, error.message);
   }
@@ -6130,7 +6345,7 @@ var PbsError = class extends UserError {
 };
 async function loadPbsManifest(env = process.env) {
   const file = env.PYSEAL_PBS_MANIFEST;
-  const raw = file ? JSON.parse(await (0, import_promises5.readFile)(file, "utf8")) : pbs_manifest_default;
+  const raw = file ? JSON.parse(await (0, import_promises6.readFile)(file, "utf8")) : pbs_manifest_default;
   const parsed = PbsManifestSchema.safeParse(raw);
   if (!parsed.success) {
     throw new PbsError({
@@ -6186,33 +6401,25 @@ function isPbsValue(value) {
 }
 async function obtainPbsDistribution(value, target, cacheRoot, log) {
   const { file, sha256, downloaded } = await locateArchive(value, target, cacheRoot, log);
-  const root = import_node_path6.default.join(cacheRoot, "python", `pbs-${sha256.slice(0, 24)}`);
-  const distributionRoot = import_node_path6.default.join(root, "python");
-  let reused = (0, import_node_fs5.existsSync)(import_node_path6.default.join(distributionRoot, "PYTHON.json"));
-  if (!reused) {
-    await (0, import_promises5.mkdir)(import_node_path6.default.dirname(root), { recursive: true });
-    reused = await withCacheLock(
-      `${root}.lock`,
-      async () => {
-        if ((0, import_node_fs5.existsSync)(import_node_path6.default.join(distributionRoot, "PYTHON.json"))) return true;
-        await unpack(file, root, log);
-        return false;
-      },
-      () => log(`  waiting for another pyseal process unpacking ${import_node_path6.default.basename(file)}`)
-    );
-  }
-  const distribution = await readDistribution(distributionRoot);
+  const entry = await cachedEntry({
+    kind: PBS_DISTRIBUTION,
+    root: import_node_path8.default.join(cacheRoot, "python", `pbs-${sha256.slice(0, 24)}`),
+    describe: `python-build-standalone ${import_node_path8.default.basename(file)}`,
+    build: (dir) => unpack(file, dir, log),
+    log
+  });
+  const distribution = await readDistribution(import_node_path8.default.join(entry.root, "python"));
   if (distribution.json.target_triple !== target.triple) {
     throw new PbsError({
-      input: import_node_path6.default.basename(file),
+      input: import_node_path8.default.basename(file),
       cause: `is a distribution for ${distribution.json.target_triple}, not ${target.triple}`,
       fix: `choose the archive built for ${target.triple}`
     });
   }
-  return { distribution, reused: reused && !downloaded, source: import_node_path6.default.basename(file), sha256 };
+  return { distribution, reused: entry.reused && !downloaded, source: import_node_path8.default.basename(file), sha256 };
 }
 async function locateArchive(value, target, cacheRoot, log) {
-  const downloads = process.env.RUNNER_TOOL_CACHE ? import_node_path6.default.join(process.env.RUNNER_TOOL_CACHE, "pyseal-pbs") : import_node_path6.default.join(cacheRoot, "downloads", "pbs");
+  const downloads = process.env.RUNNER_TOOL_CACHE ? import_node_path8.default.join(process.env.RUNNER_TOOL_CACHE, "pyseal-pbs") : import_node_path8.default.join(cacheRoot, "downloads", "pbs");
   if (value.startsWith("pbs:")) {
     const manifest = await loadPbsManifest();
     const archive = resolvePbsArchive(manifest, parsePbsRequest(value), target.triple);
@@ -6222,7 +6429,7 @@ async function locateArchive(value, target, cacheRoot, log) {
     const url = new URL(value);
     const fragment = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash);
     url.hash = "";
-    const name = import_node_path6.default.basename(url.pathname);
+    const name = import_node_path8.default.basename(url.pathname);
     const known = (await loadPbsManifest()).archives.find((a) => archiveName(a) === name);
     const sha256 = fragment?.[1].toLowerCase() ?? known?.sha256;
     if (!sha256) {
@@ -6234,49 +6441,42 @@ async function locateArchive(value, target, cacheRoot, log) {
     }
     return fetchArchive(url.toString(), sha256, downloads, log);
   }
-  if (!(0, import_node_fs5.existsSync)(value)) {
+  if (!(0, import_node_fs7.existsSync)(value)) {
     const fix = "give the path of a python-build-standalone -full.tar.zst archive, or pbs:3.11";
     throw new PbsError({ input: value, cause: "does not exist", fix });
   }
-  return { file: import_node_path6.default.resolve(value), sha256: await sha256File(value), downloaded: false };
+  return { file: import_node_path8.default.resolve(value), sha256: await sha256File(value), downloaded: false };
 }
 async function fetchArchive(url, sha256, dir, log) {
-  const dest = import_node_path6.default.join(dir, sha256.slice(0, 16), import_node_path6.default.basename(new URL(url).pathname));
-  const downloaded = !(0, import_node_fs5.existsSync)(dest);
+  const dest = import_node_path8.default.join(dir, sha256.slice(0, 16), import_node_path8.default.basename(new URL(url).pathname));
+  const downloaded = !(0, import_node_fs7.existsSync)(dest);
   const result = await downloadVerified({ url, dest, sha256, log });
   return { ...result, downloaded };
 }
-async function unpack(file, root, log) {
-  log(`  unpacking ${import_node_path6.default.basename(file)}`);
-  const partial = `${root}.partial`;
-  await (0, import_promises5.rm)(partial, { recursive: true, force: true });
-  await (0, import_promises5.mkdir)(partial, { recursive: true });
-  const result = await runCommand({ command: "tar", args: ["--zstd", "-xf", file, "-C", partial] });
+async function unpack(file, dir, log) {
+  log(`  unpacking ${import_node_path8.default.basename(file)}`);
+  const result = await runCommand({ command: "tar", args: ["--zstd", "-xf", file, "-C", dir] });
   if (result.code !== 0) {
-    await (0, import_promises5.rm)(partial, { recursive: true, force: true });
     throw new PbsError({
-      input: import_node_path6.default.basename(file),
+      input: import_node_path8.default.basename(file),
       cause: `could not be unpacked (tar --zstd: ${lastLines(result.stderr, 3)})`,
       fix: "install zstd, or check that the file is a python-build-standalone .tar.zst archive"
     });
   }
-  if (!(0, import_node_fs5.existsSync)(import_node_path6.default.join(partial, "python", "PYTHON.json"))) {
-    const top = await (0, import_promises5.readdir)(partial);
-    await (0, import_promises5.rm)(partial, { recursive: true, force: true });
+  if (!(0, import_node_fs7.existsSync)(import_node_path8.default.join(dir, "python", "PYTHON.json"))) {
+    const top = await (0, import_promises6.readdir)(dir);
     throw new PbsError({
-      input: import_node_path6.default.basename(file),
+      input: import_node_path8.default.basename(file),
       cause: `has no python/PYTHON.json (it holds ${top.join(", ") || "nothing"})`,
       fix: 'give a "full" archive: only those carry the objects pyseal links; install_only archives do not'
     });
   }
-  await (0, import_promises5.rm)(root, { recursive: true, force: true });
-  await (0, import_promises5.rename)(partial, root);
 }
 
 // src/inputs/pyproject.ts
-var import_node_fs6 = require("node:fs");
-var import_promises6 = require("node:fs/promises");
-var import_node_path7 = __toESM(require("node:path"));
+var import_node_fs8 = require("node:fs");
+var import_promises7 = require("node:fs/promises");
+var import_node_path9 = __toESM(require("node:path"));
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -7099,16 +7299,16 @@ var InputError = class extends UserError {
 var SETTING_NAMES = optionsOn(BUILD_OPTIONS, "pyproject").map((option) => option.name);
 async function readUtf8(file) {
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(await (0, import_promises6.readFile)(file));
+    return new TextDecoder("utf-8", { fatal: true }).decode(await (0, import_promises7.readFile)(file));
   } catch (error) {
     if (error instanceof TypeError) return null;
     throw error;
   }
 }
 async function readProjectMetadata(projectDir) {
-  const file = import_node_path7.default.join(projectDir, "pyproject.toml");
+  const file = import_node_path9.default.join(projectDir, "pyproject.toml");
   const empty = { name: null, scripts: {}, settings: {}, problems: [] };
-  if (!(0, import_node_fs6.existsSync)(file)) return empty;
+  if (!(0, import_node_fs8.existsSync)(file)) return empty;
   const text = await readUtf8(file);
   if (text === null) {
     return { ...empty, problems: [`${file} is not UTF-8 text: save it as UTF-8 (TOML allows nothing else)`] };
@@ -7168,14 +7368,14 @@ function extensionLocationsOf(value, problems) {
   });
 }
 function directoryValue(dir, name, problems) {
-  if ((0, import_node_fs7.existsSync)(dir) && !(0, import_node_fs7.statSync)(dir).isDirectory()) {
+  if ((0, import_node_fs9.existsSync)(dir) && !(0, import_node_fs9.statSync)(dir).isDirectory()) {
     problems.push(`${name} ${dir} is a file, not a directory: give --${name} a directory (it is created if missing)`);
   }
   return dir;
 }
 async function requirementsProblems(file) {
-  if (!(0, import_node_fs7.existsSync)(file)) return [`requirements file ${file} does not exist: check --requirements`];
-  if (!(0, import_node_fs7.statSync)(file).isFile()) return [`requirements file ${file} is not a file: give --requirements a file`];
+  if (!(0, import_node_fs9.existsSync)(file)) return [`requirements file ${file} does not exist: check --requirements`];
+  if (!(0, import_node_fs9.statSync)(file).isFile()) return [`requirements file ${file} is not a file: give --requirements a file`];
   const text = await readUtf8(file);
   if (text === null) return [`requirements file ${file} is not UTF-8 text: save it as UTF-8 (pip reads nothing else)`];
   const lines = text.split("\n").map((l) => l.replace(/(^|\s)#.*$/, "").trim());
@@ -7206,8 +7406,8 @@ async function distributionValue(value, triple, cwd, problems) {
     }
     return value;
   }
-  const local = import_node_path8.default.resolve(cwd, value);
-  if (!(0, import_node_fs7.existsSync)(local)) {
+  const local = import_node_path10.default.resolve(cwd, value);
+  if (!(0, import_node_fs9.existsSync)(local)) {
     problems.push(
       `python-distribution "${value}" is neither debian:python3.N, pbs:VERSION, a URL nor an existing file or directory: give one of those`
     );
@@ -7217,9 +7417,9 @@ async function distributionValue(value, triple, cwd, problems) {
 }
 function parseLinkExtra(item, cwd, problems) {
   const match = /^([A-Za-z_][\w.]*)=(.+)$/.exec(item);
-  const paths = (match ? match[2] : item).split(/[,;]/).map((p) => p.trim()).filter((p) => p !== "").map((p) => import_node_path8.default.resolve(cwd, p));
+  const paths = (match ? match[2] : item).split(/[,;]/).map((p) => p.trim()).filter((p) => p !== "").map((p) => import_node_path10.default.resolve(cwd, p));
   for (const file of paths) {
-    if (!(0, import_node_fs7.existsSync)(file)) problems.push(`link-extra file ${file} does not exist: check --link-extra`);
+    if (!(0, import_node_fs9.existsSync)(file)) problems.push(`link-extra file ${file} does not exist: check --link-extra`);
     else if (!/\.(o|obj|a|lib)$/.test(file))
       problems.push(`link-extra file ${file} is not an object file or static library: give .o, .obj, .a or .lib files`);
   }
@@ -7243,14 +7443,14 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
   return parsed.data;
 }
 function projectDirectory(value, cwd, problems) {
-  const project = import_node_path9.default.resolve(cwd, value ?? BUILD_OPTIONS.project.default.value);
-  if (!(0, import_node_fs8.existsSync)(project)) {
+  const project = import_node_path11.default.resolve(cwd, value ?? BUILD_OPTIONS.project.default.value);
+  if (!(0, import_node_fs10.existsSync)(project)) {
     throw new InputError([`project directory ${project} does not exist: point --project at the project's directory`]);
   }
-  if (!(0, import_node_fs8.statSync)(project).isDirectory()) {
+  if (!(0, import_node_fs10.statSync)(project).isDirectory()) {
     throw new InputError([`project ${project} is a file, not a directory: point --project at the directory holding it`]);
   }
-  if (!(0, import_node_fs8.existsSync)(import_node_path9.default.join(project, "pyproject.toml")) && !(0, import_node_fs8.existsSync)(import_node_path9.default.join(project, "setup.py"))) {
+  if (!(0, import_node_fs10.existsSync)(import_node_path11.default.join(project, "pyproject.toml")) && !(0, import_node_fs10.existsSync)(import_node_path11.default.join(project, "setup.py"))) {
     problems.push(`${project} has neither pyproject.toml nor setup.py: point --project at a Python project`);
   }
   return project;
@@ -7259,22 +7459,22 @@ async function candidateInputs(merged, context) {
   const { project, metadata, cwd, problems } = context;
   const target = targetTriple(merged.target ?? hostTriple(), problems);
   const entryPoint = entryPointOf(merged["entry-point"], metadata.scripts, problems);
-  const requirements = (merged.requirements ?? []).map((r) => import_node_path9.default.resolve(cwd, r));
+  const requirements = (merged.requirements ?? []).map((r) => import_node_path11.default.resolve(cwd, r));
   for (const file of requirements) problems.push(...await requirementsProblems(file));
   const distribution = merged["python-distribution"] ?? BUILD_OPTIONS.pythonDistribution.default.value;
-  const cacheDir = merged["cache-dir"] ? import_node_path9.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir();
+  const cacheDir = merged["cache-dir"] ? import_node_path11.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir();
   return {
     target,
     project,
     requirements,
     entryPoint,
-    name: merged.name ?? metadata.name ?? import_node_path9.default.basename(project),
+    name: merged.name ?? metadata.name ?? import_node_path11.default.basename(project),
     pythonDistribution: await distributionValue(distribution, target, cwd, problems),
     pythonOptimization: merged["python-optimization"] ?? BUILD_OPTIONS.pythonOptimization.default.value,
     stdlibExclude: stdlibExcludeOf(merged["stdlib-exclude"], BUILD_OPTIONS.stdlibExclude.default.value),
     stdlib: merged.stdlib ?? BUILD_OPTIONS.stdlib.default.value,
     stdlibInclude: listOf(merged["stdlib-include"]),
-    outDir: directoryValue(import_node_path9.default.resolve(cwd, merged["out-dir"] ?? BUILD_OPTIONS.outDir.default.value), "out-dir", problems),
+    outDir: directoryValue(import_node_path11.default.resolve(cwd, merged["out-dir"] ?? BUILD_OPTIONS.outDir.default.value), "out-dir", problems),
     cacheDir: directoryValue(cacheDir, "cache-dir", problems),
     failOn: merged["fail-on"] ?? BUILD_OPTIONS.failOn.default.value,
     flavor: merged.flavor ?? null,
@@ -7328,14 +7528,13 @@ function describeBuildIssue(issue, merged, projectName) {
 }
 
 // src/pipeline.ts
-var import_node_fs29 = require("node:fs");
+var import_node_fs31 = require("node:fs");
 var import_promises28 = require("node:fs/promises");
-var import_node_path44 = __toESM(require("node:path"));
+var import_node_path49 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
-var import_node_fs17 = require("node:fs");
 var import_promises15 = require("node:fs/promises");
-var import_node_path21 = __toESM(require("node:path"));
+var import_node_path22 = __toESM(require("node:path"));
 
 // src/cache/source-date-epoch.ts
 var DEFAULT_SOURCE_DATE_EPOCH = "946684800";
@@ -7346,90 +7545,53 @@ function chosenSourceDateEpoch() {
   return sourceDateEpoch() === DEFAULT_SOURCE_DATE_EPOCH ? void 0 : sourceDateEpoch();
 }
 
-// src/cache/entry-manifest.ts
-var import_node_fs9 = require("node:fs");
-var import_promises7 = require("node:fs/promises");
-var import_node_path10 = __toESM(require("node:path"));
-var ENTRY_MANIFEST = ".pyseal-entry.json";
-async function listFiles(dir, base = dir) {
-  const files = [];
-  for (const entry of await (0, import_promises7.readdir)(dir, { withFileTypes: true })) {
-    const full = import_node_path10.default.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...await listFiles(full, base));
-    else if (entry.isFile() && entry.name !== ENTRY_MANIFEST) files.push(import_node_path10.default.relative(base, full));
-  }
-  return files.sort();
-}
-async function writeEntryManifest(dir) {
-  if ((0, import_node_fs9.existsSync)(import_node_path10.default.join(dir, ENTRY_MANIFEST))) return;
-  const files = {};
-  for (const file of await listFiles(dir)) files[file] = await sha256File(import_node_path10.default.join(dir, file));
-  await (0, import_promises7.writeFile)(import_node_path10.default.join(dir, ENTRY_MANIFEST), JSON.stringify({ files }) + "\n");
-}
-async function verifyEntry(dir, options = {}) {
-  const manifestFile = import_node_path10.default.join(dir, ENTRY_MANIFEST);
-  if (!(0, import_node_fs9.existsSync)(manifestFile)) return options.requireManifest ? "it has no manifest (an incomplete restore)" : null;
-  let manifest;
-  try {
-    manifest = JSON.parse(await (0, import_promises7.readFile)(manifestFile, "utf8"));
-  } catch {
-    return "its manifest is unreadable";
-  }
-  const present = new Set(await listFiles(dir));
-  for (const [file, sha] of Object.entries(manifest.files)) {
-    if (!present.has(file)) return `${file} is missing`;
-    if (await sha256File(import_node_path10.default.join(dir, file)) !== sha) return `${file} does not match its sha256`;
-  }
-  return null;
-}
-
 // src/utils/package-root.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"));
+var import_node_fs11 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"));
 var cached = null;
 function packageRoot() {
   if (cached) return cached;
   let dir = __dirname;
   for (; ; ) {
-    const manifest = import_node_path11.default.join(dir, "package.json");
-    if ((0, import_node_fs10.existsSync)(manifest) && JSON.parse((0, import_node_fs10.readFileSync)(manifest, "utf8")).name === "pyseal") {
+    const manifest = import_node_path12.default.join(dir, "package.json");
+    if ((0, import_node_fs11.existsSync)(manifest) && JSON.parse((0, import_node_fs11.readFileSync)(manifest, "utf8")).name === "pyseal") {
       cached = dir;
       return dir;
     }
-    const parent = import_node_path11.default.dirname(dir);
+    const parent = import_node_path12.default.dirname(dir);
     if (parent === dir) throw new Error(`pyseal's package root was not found above ${__dirname}`);
     dir = parent;
   }
 }
 
 // src/packages/capture-shim.ts
-var import_node_path12 = __toESM(require("node:path"));
+var import_node_path13 = __toESM(require("node:path"));
 async function installCaptureShim(buildDistribution) {
-  const python = import_node_path12.default.join(buildDistribution.root, buildDistribution.json.python_exe);
-  const purelib = import_node_path12.default.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ""));
+  const python = import_node_path13.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const purelib = import_node_path13.default.join(buildDistribution.root, String(buildDistribution.json.python_paths.purelib ?? ""));
   await runChecked({
     command: python,
     args: ["-m", "pyseal_capture", "install", "--site-packages", purelib],
-    env: { ...process.env, PYTHONPATH: import_node_path12.default.join(packageRoot(), "python") }
+    env: { ...process.env, PYTHONPATH: import_node_path13.default.join(packageRoot(), "python") }
   });
 }
 function compilerWrapperEnv(env, cxx) {
-  const bin = import_node_path12.default.join(packageRoot(), "python", "pyseal_capture", "bin");
+  const bin = import_node_path13.default.join(packageRoot(), "python", "pyseal_capture", "bin");
   const realCc = env.CC ?? "cc";
   return {
-    CC: import_node_path12.default.join(bin, "pyseal-cc"),
-    CXX: import_node_path12.default.join(bin, "pyseal-c++"),
-    LDSHARED: `${import_node_path12.default.join(bin, "pyseal-cc")} -shared`,
-    LDCXXSHARED: `${import_node_path12.default.join(bin, "pyseal-c++")} -shared`,
+    CC: import_node_path13.default.join(bin, "pyseal-cc"),
+    CXX: import_node_path13.default.join(bin, "pyseal-c++"),
+    LDSHARED: `${import_node_path13.default.join(bin, "pyseal-cc")} -shared`,
+    LDCXXSHARED: `${import_node_path13.default.join(bin, "pyseal-c++")} -shared`,
     PYSEAL_REAL_CC: realCc,
     PYSEAL_REAL_CXX: cxx ?? "c++"
   };
 }
 
 // src/packages/capture-records.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_promises8 = require("node:fs/promises");
-var import_node_path13 = __toESM(require("node:path"));
+var import_node_path14 = __toESM(require("node:path"));
 var CaptureRecordSchema = external_exports.object({
   schema: external_exports.literal(1),
   module: external_exports.string(),
@@ -7447,16 +7609,16 @@ var CaptureRecordSchema = external_exports.object({
 var IntentSchema = external_exports.object({ schema: external_exports.literal(1), package: external_exports.string(), modules: external_exports.array(external_exports.string()) }).passthrough();
 async function readCapture(captureDir) {
   return {
-    records: await readJsonDir(import_node_path13.default.join(captureDir, "records"), CaptureRecordSchema),
-    intents: await readJsonDir(import_node_path13.default.join(captureDir, "intended"), IntentSchema)
+    records: await readJsonDir(import_node_path14.default.join(captureDir, "records"), CaptureRecordSchema),
+    intents: await readJsonDir(import_node_path14.default.join(captureDir, "intended"), IntentSchema)
   };
 }
 async function readJsonDir(dir, schema) {
-  if (!(0, import_node_fs11.existsSync)(dir)) return [];
+  if (!(0, import_node_fs12.existsSync)(dir)) return [];
   const names = (await (0, import_promises8.readdir)(dir)).filter((n) => n.endsWith(".json")).sort();
   const items = [];
   for (const name of names) {
-    const file = import_node_path13.default.join(dir, name);
+    const file = import_node_path14.default.join(dir, name);
     const parsed = schema.safeParse(JSON.parse(await (0, import_promises8.readFile)(file, "utf8")));
     if (!parsed.success) {
       throw new Error(`capture record ${file} is malformed: ${parsed.error.issues[0]?.message ?? "unknown"}`);
@@ -7467,26 +7629,26 @@ async function readJsonDir(dir, schema) {
 }
 
 // src/packages/dependency-layer.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs15 = require("node:fs");
 var import_promises11 = require("node:fs/promises");
-var import_node_path17 = __toESM(require("node:path"));
+var import_node_path18 = __toESM(require("node:path"));
 
 // src/packages/pip-install.ts
-var import_node_fs13 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_promises10 = require("node:fs/promises");
-var import_node_path16 = __toESM(require("node:path"));
+var import_node_path17 = __toESM(require("node:path"));
 
 // src/packages/machine-records.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_promises9 = require("node:fs/promises");
-var import_node_path14 = __toESM(require("node:path"));
+var import_node_path15 = __toESM(require("node:path"));
 async function dropMachineRecords(siteDir) {
   for (const entry of await (0, import_promises9.readdir)(siteDir)) {
     if (!entry.endsWith(".dist-info")) continue;
-    const directUrl = import_node_path14.default.join(siteDir, entry, "direct_url.json");
-    if ((0, import_node_fs12.existsSync)(directUrl)) await (0, import_promises9.rm)(directUrl);
-    const record = import_node_path14.default.join(siteDir, entry, "RECORD");
-    if (!(0, import_node_fs12.existsSync)(record)) continue;
+    const directUrl = import_node_path15.default.join(siteDir, entry, "direct_url.json");
+    if ((0, import_node_fs13.existsSync)(directUrl)) await (0, import_promises9.rm)(directUrl);
+    const record = import_node_path15.default.join(siteDir, entry, "RECORD");
+    if (!(0, import_node_fs13.existsSync)(record)) continue;
     const lines = (await (0, import_promises9.readFile)(record, "utf8")).split("\n");
     const kept = lines.filter((l) => !l.startsWith(`${entry}/direct_url.json,`) && !l.startsWith("../"));
     if (kept.length !== lines.length) await (0, import_promises9.writeFile)(record, kept.join("\n"));
@@ -7494,7 +7656,7 @@ async function dropMachineRecords(siteDir) {
 }
 
 // src/packages/pip-errors.ts
-var import_node_path15 = __toESM(require("node:path"));
+var import_node_path16 = __toESM(require("node:path"));
 
 // src/errors/failed-step.ts
 var LOG_LINES = 25;
@@ -7567,7 +7729,7 @@ function failedPackage(output, project) {
     const match = pattern.exec(output);
     if (match) return match[1];
   }
-  return import_node_path15.default.basename(project);
+  return import_node_path16.default.basename(project);
 }
 
 // src/packages/pip-install.ts
@@ -7600,7 +7762,7 @@ var BUILD_TOOLS_AS_WHEELS = [
 ];
 async function pipInstall(request, into, what) {
   const { distribution, buildDistribution, project, requirements } = request;
-  const python = import_node_path16.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const python = import_node_path17.default.join(buildDistribution.root, buildDistribution.json.python_exe);
   const args = [
     "-m",
     "pip",
@@ -7624,14 +7786,14 @@ async function pipInstall(request, into, what) {
     // The compiler wrapper maps the build directory and the cache root out of every
     // object (__FILE__, debug info): the same package gives the same bytes in any cache.
     PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${into.prefix}=/pyseal-python`].join(
-      import_node_path16.default.delimiter
+      import_node_path17.default.delimiter
     ),
     PIP_NO_INPUT: "1",
     SOURCE_DATE_EPOCH: sourceDateEpoch(),
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
     // cache per distribution keeps them apart.
-    PIP_CACHE_DIR: import_node_path16.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
+    PIP_CACHE_DIR: import_node_path17.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
   };
   delete env.PYTHONPATH;
   if (request.crossSysconfigName) env._PYTHON_SYSCONFIGDATA_NAME = request.crossSysconfigName;
@@ -7645,10 +7807,10 @@ ${result.stderr}`);
     if (missing) throw new MissingRequirementError(missing, requirements, into.logFile);
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), into.logFile);
   }
-  if ((0, import_node_fs13.existsSync)(into.siteDir)) await dropMachineRecords(into.siteDir);
+  if ((0, import_node_fs14.existsSync)(into.siteDir)) await dropMachineRecords(into.siteDir);
 }
 async function configuredPrefix(buildDistribution) {
-  const python = import_node_path16.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const python = import_node_path17.default.join(buildDistribution.root, buildDistribution.json.python_exe);
   const script = 'import sysconfig; print(sysconfig.get_config_var("prefix"))';
   return (await runChecked({ command: python, args: ["-c", script] })).stdout.trim();
 }
@@ -7657,79 +7819,77 @@ async function configuredPrefix(buildDistribution) {
 async function buildDependencyLayer(request, dependencies, keyParts, prefix) {
   const { requirements, cacheRoot, log } = request;
   const key = contentKey({ ...keyParts, layer: "dependencies", dependencies });
-  const root = import_node_path17.default.join(cacheRoot, "packages", key);
-  const doneMarker = import_node_path17.default.join(root, "build.json");
-  const names = [...dependencies, ...requirements.map((r) => import_node_path17.default.basename(r))].join(", ");
-  if (await intactEntry(root, `dependencies ${key}`, log)) {
-    log(`  reused cached dependencies ${key} (${names})`);
-    return { root, reused: true };
-  }
-  return withCacheLock(`${root}.lock`, async () => {
-    if (await intactEntry(root, `dependencies ${key}`, log)) return { root, reused: true };
-    await (0, import_promises11.rm)(root, { recursive: true, force: true });
-    const captureDir = import_node_path17.default.join(root, "capture");
-    await (0, import_promises11.mkdir)(captureDir, { recursive: true });
-    log(`  pip install (from source) the dependencies: ${names}`);
-    const into = { prefix, siteDir: import_node_path17.default.join(root, "site"), captureDir, logFile: import_node_path17.default.join(root, "pip.log") };
-    await pipInstall(request, into, [...dependencies, ...requirements.flatMap((r) => ["-r", r])]);
-    const records = (await readCapture(captureDir)).records.length;
-    await (0, import_promises11.writeFile)(doneMarker, JSON.stringify({ key, records }, null, 2) + "\n");
-    await writeEntryManifest(root);
-    return { root, reused: false };
+  const names = [...dependencies, ...requirements.map((r) => import_node_path18.default.basename(r))].join(", ");
+  return cachedEntry({
+    kind: DEPENDENCY_LAYER,
+    root: import_node_path18.default.join(cacheRoot, "packages", key),
+    describe: `dependencies ${key} (${names})`,
+    // Capture records name the objects by absolute path, inside the entry (rewritten when merged).
+    buildInPlace: true,
+    build: async (root) => {
+      const captureDir = import_node_path18.default.join(root, "capture");
+      await (0, import_promises11.mkdir)(captureDir, { recursive: true });
+      log(`  pip install (from source) the dependencies: ${names}`);
+      const into = { prefix, siteDir: import_node_path18.default.join(root, "site"), captureDir, logFile: import_node_path18.default.join(root, "pip.log") };
+      await pipInstall(request, into, [...dependencies, ...requirements.flatMap((r) => ["-r", r])]);
+      const records = (await readCapture(captureDir)).records.length;
+      await (0, import_promises11.writeFile)(import_node_path18.default.join(root, "build.json"), JSON.stringify({ key, records }, null, 2) + "\n");
+    },
+    log
   });
 }
 async function mergeDependencyLayer(layerRoot, root) {
-  if ((0, import_node_fs14.existsSync)(import_node_path17.default.join(layerRoot, "site"))) {
-    await (0, import_promises11.cp)(import_node_path17.default.join(layerRoot, "site"), import_node_path17.default.join(root, "site"), {
+  if ((0, import_node_fs15.existsSync)(import_node_path18.default.join(layerRoot, "site"))) {
+    await (0, import_promises11.cp)(import_node_path18.default.join(layerRoot, "site"), import_node_path18.default.join(root, "site"), {
       recursive: true,
       force: false,
       errorOnExist: false
     });
   }
-  const from = import_node_path17.default.join(layerRoot, "capture");
-  const to = import_node_path17.default.join(root, "capture");
-  if ((0, import_node_fs14.existsSync)(import_node_path17.default.join(from, "objects"))) {
-    await (0, import_promises11.cp)(import_node_path17.default.join(from, "objects"), import_node_path17.default.join(to, "objects"), {
+  const from = import_node_path18.default.join(layerRoot, "capture");
+  const to = import_node_path18.default.join(root, "capture");
+  if ((0, import_node_fs15.existsSync)(import_node_path18.default.join(from, "objects"))) {
+    await (0, import_promises11.cp)(import_node_path18.default.join(from, "objects"), import_node_path18.default.join(to, "objects"), {
       recursive: true,
       force: false,
       errorOnExist: false
     });
   }
-  const oldPrefix = JSON.stringify(from + import_node_path17.default.sep).slice(1, -1);
-  const newPrefix = JSON.stringify(to + import_node_path17.default.sep).slice(1, -1);
+  const oldPrefix = JSON.stringify(from + import_node_path18.default.sep).slice(1, -1);
+  const newPrefix = JSON.stringify(to + import_node_path18.default.sep).slice(1, -1);
   for (const kind of ["records", "intended"]) {
-    const dir = import_node_path17.default.join(from, kind);
-    if (!(0, import_node_fs14.existsSync)(dir)) continue;
-    await (0, import_promises11.mkdir)(import_node_path17.default.join(to, kind), { recursive: true });
+    const dir = import_node_path18.default.join(from, kind);
+    if (!(0, import_node_fs15.existsSync)(dir)) continue;
+    await (0, import_promises11.mkdir)(import_node_path18.default.join(to, kind), { recursive: true });
     for (const name of await (0, import_promises11.readdir)(dir)) {
-      const target = import_node_path17.default.join(to, kind, name);
-      if ((0, import_node_fs14.existsSync)(target)) continue;
-      const text = await (0, import_promises11.readFile)(import_node_path17.default.join(dir, name), "utf8");
+      const target = import_node_path18.default.join(to, kind, name);
+      if ((0, import_node_fs15.existsSync)(target)) continue;
+      const text = await (0, import_promises11.readFile)(import_node_path18.default.join(dir, name), "utf8");
       await (0, import_promises11.writeFile)(target, text.split(oldPrefix).join(newPrefix));
     }
   }
-  const skipped2 = import_node_path17.default.join(from, "skipped.jsonl");
-  if ((0, import_node_fs14.existsSync)(skipped2)) await (0, import_promises11.appendFile)(import_node_path17.default.join(to, "skipped.jsonl"), await (0, import_promises11.readFile)(skipped2, "utf8"));
+  const skipped2 = import_node_path18.default.join(from, "skipped.jsonl");
+  if ((0, import_node_fs15.existsSync)(skipped2)) await (0, import_promises11.appendFile)(import_node_path18.default.join(to, "skipped.jsonl"), await (0, import_promises11.readFile)(skipped2, "utf8"));
 }
 
 // src/packages/installed-extensions.ts
-var import_node_fs15 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_promises12 = require("node:fs/promises");
-var import_node_path18 = __toESM(require("node:path"));
+var import_node_path19 = __toESM(require("node:path"));
 var EXTENSION_FILE = /^(.+?)(\.cpython-[^.]+|\.abi3)?\.(so|pyd)$/;
 async function findExtensionFiles(siteDir, platformTag) {
   const found = [];
   const walk = async (dir) => {
-    if (!(0, import_node_fs15.existsSync)(dir)) return;
+    if (!(0, import_node_fs16.existsSync)(dir)) return;
     for (const entry of await (0, import_promises12.readdir)(dir, { withFileTypes: true })) {
-      const full = import_node_path18.default.join(dir, entry.name);
+      const full = import_node_path19.default.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else {
         const match = EXTENSION_FILE.exec(entry.name);
         if (!match) continue;
         if (match[2]?.startsWith(".cpython-") && !match[2].endsWith(`-${platformTag}`)) continue;
-        const relative = import_node_path18.default.relative(siteDir, full);
-        const parts = import_node_path18.default.dirname(relative) === "." ? [] : import_node_path18.default.dirname(relative).split(import_node_path18.default.sep);
+        const relative = import_node_path19.default.relative(siteDir, full);
+        const parts = import_node_path19.default.dirname(relative) === "." ? [] : import_node_path19.default.dirname(relative).split(import_node_path19.default.sep);
         if (parts.some((p) => p.endsWith(".libs") || p.includes("-") || p.includes("."))) continue;
         found.push({ module: [...parts, match[1]].join("."), file: relative, distribution: null });
       }
@@ -7746,26 +7906,26 @@ async function findExtensionFiles(siteDir, platformTag) {
 }
 async function recordOwners(siteDir) {
   const owners = /* @__PURE__ */ new Map();
-  if (!(0, import_node_fs15.existsSync)(siteDir)) return owners;
+  if (!(0, import_node_fs16.existsSync)(siteDir)) return owners;
   for (const entry of await (0, import_promises12.readdir)(siteDir)) {
     const match = /^(.+?)-([^-]+)\.dist-info$/.exec(entry);
-    const record = import_node_path18.default.join(siteDir, entry, "RECORD");
-    if (!match || !(0, import_node_fs15.existsSync)(record)) continue;
+    const record = import_node_path19.default.join(siteDir, entry, "RECORD");
+    if (!match || !(0, import_node_fs16.existsSync)(record)) continue;
     for (const line of (await (0, import_promises12.readFile)(record, "utf8")).split("\n")) {
       const file = line.split(",")[0];
-      if (file) owners.set(import_node_path18.default.normalize(file), { name: match[1], version: match[2] });
+      if (file) owners.set(import_node_path19.default.normalize(file), { name: match[1], version: match[2] });
     }
   }
   return owners;
 }
 
 // src/packages/project-dependencies.ts
-var import_node_fs16 = require("node:fs");
+var import_node_fs17 = require("node:fs");
 var import_promises13 = require("node:fs/promises");
-var import_node_path19 = __toESM(require("node:path"));
+var import_node_path20 = __toESM(require("node:path"));
 async function staticDependencies(projectDir) {
-  const file = import_node_path19.default.join(projectDir, "pyproject.toml");
-  if (!(0, import_node_fs16.existsSync)(file)) return null;
+  const file = import_node_path20.default.join(projectDir, "pyproject.toml");
+  if (!(0, import_node_fs17.existsSync)(file)) return null;
   let doc;
   try {
     doc = parse(await (0, import_promises13.readFile)(file, "utf8"));
@@ -7782,9 +7942,9 @@ async function staticDependencies(projectDir) {
 }
 
 // src/packages/project-tree.ts
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto2 = require("node:crypto");
 var import_promises14 = require("node:fs/promises");
-var import_node_path20 = __toESM(require("node:path"));
+var import_node_path21 = __toESM(require("node:path"));
 var TOP_LEVEL_OUTPUT = /* @__PURE__ */ new Set(["build", "dist", "pyseal-out"]);
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".git",
@@ -7799,8 +7959,8 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".pytest_cache"
 ]);
 function skipped(root, full) {
-  const name = import_node_path20.default.basename(full);
-  if (import_node_path20.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
+  const name = import_node_path21.default.basename(full);
+  if (import_node_path21.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
   return SKIPPED_DIRS.has(name) || name.endsWith(".egg-info");
 }
 async function copyProjectTree(source, destination) {
@@ -7810,15 +7970,15 @@ async function copyProjectTree(source, destination) {
   });
 }
 async function hashTree(root) {
-  const hash = (0, import_node_crypto3.createHash)("sha256");
+  const hash = (0, import_node_crypto2.createHash)("sha256");
   const walk = async (dir) => {
     const entries = (await (0, import_promises14.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
     for (const entry of entries) {
-      const full = import_node_path20.default.join(dir, entry.name);
+      const full = import_node_path21.default.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipped(root, full)) await walk(full);
       } else if (entry.isFile()) {
-        hash.update(import_node_path20.default.relative(root, full)).update("\0").update(await (0, import_promises14.readFile)(full)).update("\0");
+        hash.update(import_node_path21.default.relative(root, full)).update("\0").update(await (0, import_promises14.readFile)(full)).update("\0");
       }
     }
   };
@@ -7827,92 +7987,86 @@ async function hashTree(root) {
 }
 
 // src/packages/build-packages.ts
-var PACKAGE_RECIPE_VERSION = 5;
 async function buildPackages(request) {
   const { project, cacheRoot } = request;
   const keyParts = await sharedKeyParts(request);
   const key = contentKey({ ...keyParts, project: await hashTree(project) });
-  const root = import_node_path21.default.join(cacheRoot, "packages", key);
-  const siteDir = import_node_path21.default.join(root, "site");
-  const captureDir = import_node_path21.default.join(root, "capture");
-  const reuse = async () => ({
+  let compiled = 0;
+  const entry = await cachedEntry({
+    kind: PACKAGES,
+    root: import_node_path22.default.join(cacheRoot, "packages", key),
+    // Capture records name the objects by absolute path, inside the entry.
+    buildInPlace: true,
+    build: async (root) => {
+      compiled = await installInto(request, key, root, keyParts);
+    },
+    log: request.log
+  });
+  const siteDir = import_node_path22.default.join(entry.root, "site");
+  const captureDir = import_node_path22.default.join(entry.root, "capture");
+  return {
     key,
-    reused: true,
+    reused: entry.reused,
     siteDir,
     captureDir,
     capture: await readCapture(captureDir),
     installed: await findExtensionFiles(siteDir, request.platformTag),
-    compiled: 0
-  });
-  if (await intactEntry(root, `packages ${key}`, request.log)) return reuse();
-  return withCacheLock(`${root}.lock`, async () => {
-    if (await intactEntry(root, `packages ${key}`, request.log)) return reuse();
-    return installInto(request, key, root, keyParts);
-  });
+    compiled
+  };
 }
 async function sharedKeyParts(request) {
   const { distribution, requirements, cacheRoot } = request;
   return {
     distribution: distribution.json.pyseal?.key ?? distribution.root,
     requirements: await Promise.all(requirements.map((r) => (0, import_promises15.readFile)(r, "utf8"))),
-    shim: await hashTree(import_node_path21.default.join(packageRoot(), "python", "pyseal_capture")),
+    shim: await hashTree(import_node_path22.default.join(packageRoot(), "python", "pyseal_capture")),
     tools: BUILD_TOOLS_AS_WHEELS,
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
-    cxx: request.cxx && import_node_path21.default.isAbsolute(request.cxx) ? import_node_path21.default.relative(cacheRoot, request.cxx) : request.cxx,
-    recipe: PACKAGE_RECIPE_VERSION,
+    cxx: request.cxx && import_node_path22.default.isAbsolute(request.cxx) ? import_node_path22.default.relative(cacheRoot, request.cxx) : request.cxx,
+    recipe: PACKAGES.recipeVersion,
     epoch: chosenSourceDateEpoch()
   };
 }
-async function intactEntry(root, what, log) {
-  if (!(0, import_node_fs17.existsSync)(import_node_path21.default.join(root, "build.json"))) return false;
-  const problem = await verifyEntry(root);
-  if (problem) log(`  cached ${what} are damaged (${problem}): building them again`);
-  return problem === null;
-}
 async function installInto(request, key, root, keyParts) {
   const { project, requirements, log } = request;
-  const siteDir = import_node_path21.default.join(root, "site");
-  const captureDir = import_node_path21.default.join(root, "capture");
-  const doneMarker = import_node_path21.default.join(root, "build.json");
-  await (0, import_promises15.rm)(root, { recursive: true, force: true });
+  const siteDir = import_node_path22.default.join(root, "site");
+  const captureDir = import_node_path22.default.join(root, "capture");
   await (0, import_promises15.mkdir)(captureDir, { recursive: true });
   await installCaptureShim(request.buildDistribution);
   const pip = { prefix: await configuredPrefix(request.buildDistribution) };
-  const projectCopy = import_node_path21.default.join(root, "project", import_node_path21.default.basename(project));
+  const projectCopy = import_node_path22.default.join(root, "project", import_node_path22.default.basename(project));
   await copyProjectTree(project, projectCopy);
   const requirementArgs = requirements.flatMap((r) => ["-r", r]);
   const dependencies = await staticDependencies(project);
   let fromCache = 0;
   if (dependencies === null) {
     log(
-      `  pip install (from source) ${import_node_path21.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path21.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
+      `  pip install (from source) ${import_node_path22.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path22.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
     );
-    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path21.default.join(root, "pip.log") }, [
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path22.default.join(root, "pip.log") }, [
       projectCopy,
       ...requirementArgs
     ]);
   } else {
     const layer = dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies, keyParts, pip.prefix) : null;
-    log(`  pip install (from source) ${import_node_path21.default.basename(project)}, without its dependencies`);
-    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path21.default.join(root, "pip.log") }, [
+    log(`  pip install (from source) ${import_node_path22.default.basename(project)}, without its dependencies`);
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path22.default.join(root, "pip.log") }, [
       "--no-deps",
       projectCopy
     ]);
     if (layer) {
       await mergeDependencyLayer(layer.root, root);
-      if (layer.reused) fromCache = (await readCapture(import_node_path21.default.join(layer.root, "capture"))).records.length;
+      if (layer.reused) fromCache = (await readCapture(import_node_path22.default.join(layer.root, "capture"))).records.length;
     }
   }
-  const capture = await readCapture(captureDir);
-  const installed = await findExtensionFiles(siteDir, request.platformTag);
-  await (0, import_promises15.writeFile)(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + "\n");
-  await writeEntryManifest(root);
-  return { key, reused: false, siteDir, captureDir, capture, installed, compiled: capture.records.length - fromCache };
+  const records = (await readCapture(captureDir)).records.length;
+  await (0, import_promises15.writeFile)(import_node_path22.default.join(root, "build.json"), JSON.stringify({ key, records }, null, 2) + "\n");
+  return records - fromCache;
 }
 
 // src/packages/entry-point.ts
 var import_node_fs18 = require("node:fs");
-var import_node_path22 = __toESM(require("node:path"));
+var import_node_path23 = __toESM(require("node:path"));
 var EntryPointError = class extends UserError {
   constructor(entryPoint, module2) {
     const cause = `does not resolve: module ${module2} is not in the project or its requirements`;
@@ -7924,17 +8078,16 @@ var EntryPointError = class extends UserError {
 function checkEntryPoint(entryPoint, siteDir, installed) {
   if (!entryPoint) return;
   const module2 = entryPoint.split(":")[0];
-  const relative = module2.split(".").join(import_node_path22.default.sep);
-  const candidates = [`${relative}.py`, import_node_path22.default.join(relative, "__init__.py"), import_node_path22.default.join(relative, "__main__.py")];
-  if (candidates.some((c) => (0, import_node_fs18.existsSync)(import_node_path22.default.join(siteDir, c)))) return;
+  const relative = module2.split(".").join(import_node_path23.default.sep);
+  const candidates = [`${relative}.py`, import_node_path23.default.join(relative, "__init__.py"), import_node_path23.default.join(relative, "__main__.py")];
+  if (candidates.some((c) => (0, import_node_fs18.existsSync)(import_node_path23.default.join(siteDir, c)))) return;
   if (installed.some((e) => e.module === module2)) return;
   throw new EntryPointError(entryPoint, module2);
 }
 
 // src/distribution/obtain.ts
-var import_node_fs25 = require("node:fs");
-var import_promises21 = require("node:fs/promises");
-var import_node_path31 = __toESM(require("node:path"));
+var import_node_fs27 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"));
 
 // src/toolchain/select-toolchain.ts
 var ToolchainUnavailableError = class extends UserError {
@@ -8019,24 +8172,24 @@ async function missingCommands(toolchain) {
 }
 
 // src/distribution/source-build.ts
-var import_node_fs24 = require("node:fs");
-var import_promises20 = require("node:fs/promises");
-var import_node_path30 = __toESM(require("node:path"));
+var import_node_fs26 = require("node:fs");
+var import_promises21 = require("node:fs/promises");
+var import_node_path35 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
 var import_node_fs19 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"));
+var import_node_path24 = __toESM(require("node:path"));
 async function linkerSearchDirs(toolchain, extraDirs = []) {
   if (toolchain.libraryDirs) return unique([...extraDirs, ...toolchain.libraryDirs]);
   const { stdout } = await runChecked({ command: toolchain.cc, args: ["-print-search-dirs"] });
   const line = stdout.split("\n").find((l) => l.startsWith("libraries:")) ?? "";
-  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path23.default.normalize(d));
+  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path24.default.normalize(d));
   return unique([...extraDirs, ...dirs]);
 }
 function resolveLibrary(name, toolchain, searchDirs) {
   if (toolchain.systemLibraries.includes(name)) return { name, kind: "system" };
   for (const dir of searchDirs) {
-    const archive = import_node_path23.default.join(dir, `lib${name}.a`);
+    const archive = import_node_path24.default.join(dir, `lib${name}.a`);
     if ((0, import_node_fs19.existsSync)(archive)) return { name, kind: "static", path: archive };
   }
   return { name, kind: "missing", searched: searchDirs };
@@ -8047,16 +8200,16 @@ function unique(items) {
 
 // src/distribution/layout.ts
 var import_promises17 = require("node:fs/promises");
-var import_node_path25 = __toESM(require("node:path"));
+var import_node_path26 = __toESM(require("node:path"));
 
 // src/distribution/make-vars.ts
 var import_promises16 = require("node:fs/promises");
 var import_node_os3 = __toESM(require("node:os"));
-var import_node_path24 = __toESM(require("node:path"));
+var import_node_path25 = __toESM(require("node:path"));
 async function readMakeVariables(buildDir, names) {
-  const dir = await (0, import_promises16.mkdtemp)(import_node_path24.default.join(import_node_os3.default.tmpdir(), "pyseal-make-"));
+  const dir = await (0, import_promises16.mkdtemp)(import_node_path25.default.join(import_node_os3.default.tmpdir(), "pyseal-make-"));
   try {
-    const printer = import_node_path24.default.join(dir, "print.mk");
+    const printer = import_node_path25.default.join(dir, "print.mk");
     const lines = names.map((n) => `	@printf '%s\\t%s\\n' '${n}' '$(strip $(${n}))'`);
     await (0, import_promises16.writeFile)(printer, `pyseal-print-variables:
 ${lines.join("\n")}
@@ -8256,37 +8409,66 @@ function chooseStdlibModules(candidates, commented, target, missingLibraries) {
 
 // src/distribution/layout.ts
 async function writeDistributionLayout(request) {
-  const { root, buildDir, version, target } = request;
+  const { root, buildDir, version } = request;
   const minor = version.split(".").slice(0, 2).join(".");
   const vars = await readMakeVariables(buildDir, ["LIBRARY_OBJS", "MODOBJS", "LIBS", "SYSLIBS", "EXT_SUFFIX"]);
+  const kept = new BuildFiles(root, buildDir);
   const moduleObjects = new Set(words(vars.MODOBJS));
-  const coreObjs = words(vars.LIBRARY_OBJS).filter((o) => !moduleObjects.has(o) && o !== "Modules/config.o");
-  const copied = /* @__PURE__ */ new Set();
-  const keep = async (relative) => {
-    const dest = import_node_path25.default.join("build", relative);
-    if (!copied.has(dest)) {
-      await (0, import_promises17.mkdir)(import_node_path25.default.dirname(import_node_path25.default.join(root, dest)), { recursive: true });
-      await (0, import_promises17.copyFile)(import_node_path25.default.join(buildDir, relative), import_node_path25.default.join(root, dest));
-      copied.add(dest);
-    }
-    return dest;
-  };
-  const keepArchive = async (source, name) => {
-    const dest = import_node_path25.default.join("build", "lib", `lib${name}.a`);
-    if (!copied.has(dest)) {
-      await (0, import_promises17.mkdir)(import_node_path25.default.join(root, "build", "lib"), { recursive: true });
-      await (0, import_promises17.copyFile)(import_node_path25.default.isAbsolute(source) ? source : import_node_path25.default.join(buildDir, source), import_node_path25.default.join(root, dest));
-      copied.add(dest);
-    }
-    return dest;
-  };
   const core = { objs: [], links: [] };
-  for (const obj of coreObjs) core.objs.push(await keep(obj));
+  for (const obj of words(vars.LIBRARY_OBJS)) {
+    if (!moduleObjects.has(obj) && obj !== "Modules/config.o") core.objs.push(await kept.object(obj));
+  }
   for (const word of [...words(vars.LIBS), ...words(vars.SYSLIBS)]) {
     if (word.startsWith("-l")) core.links.push({ name: word.slice(2), system: true });
   }
-  const bootstrap = parseSetup(await (0, import_promises17.readFile)(import_node_path25.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
-  const fromSetup = parseSetup(await (0, import_promises17.readFile)(import_node_path25.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
+  const extensions = await staticExtensions(request, kept);
+  for (const module2 of request.shared) {
+    const sharedLib = import_node_path26.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
+    await (0, import_promises17.access)(import_node_path26.default.join(root, sharedLib));
+    extensions[module2.name] = [{ ...variant(module2.name, false), shared_lib: sharedLib }];
+  }
+  const inittabSource = await (0, import_promises17.readFile)(import_node_path26.default.join(buildDir, "Modules", "config.c"), "utf8");
+  for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
+    if (!extensions[name]) extensions[name] = [{ ...variant(name, true), in_core: true, init_fn: fn }];
+  }
+  await kept.object("Modules/config.c");
+  await kept.object("Modules/config.o");
+  const json = pythonJson(request, minor, core, extensions);
+  await (0, import_promises17.writeFile)(import_node_path26.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
+}
+var BuildFiles = class {
+  constructor(root, buildDir) {
+    this.root = root;
+    this.buildDir = buildDir;
+  }
+  root;
+  buildDir;
+  copied = /* @__PURE__ */ new Set();
+  /** An object (or other file) of the build directory. */
+  object(relative) {
+    return this.copy(import_node_path26.default.join(this.buildDir, relative), import_node_path26.default.join("build", relative));
+  }
+  /** A static archive, from the build directory or anywhere (a system or static-deps library). */
+  archive(source, name) {
+    const from = import_node_path26.default.isAbsolute(source) ? source : import_node_path26.default.join(this.buildDir, source);
+    return this.copy(from, import_node_path26.default.join("build", "lib", `lib${name}.a`));
+  }
+  async copy(from, dest) {
+    if (!this.copied.has(dest)) {
+      await (0, import_promises17.mkdir)(import_node_path26.default.dirname(import_node_path26.default.join(this.root, dest)), { recursive: true });
+      await (0, import_promises17.copyFile)(from, import_node_path26.default.join(this.root, dest));
+      this.copied.add(dest);
+    }
+    return dest;
+  }
+};
+function variant(name, required) {
+  return { in_core: false, init_fn: `PyInit_${name}`, objs: [], links: [], required, variant: "default" };
+}
+async function staticExtensions(request, kept) {
+  const { buildDir, target } = request;
+  const bootstrap = parseSetup(await (0, import_promises17.readFile)(import_node_path26.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
+  const fromSetup = parseSetup(await (0, import_promises17.readFile)(import_node_path26.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
   const named = new Set([...bootstrap, ...request.statics].map((m) => m.name));
   const modules = [...bootstrap, ...request.statics, ...fromSetup.filter((m) => !named.has(m.name))];
   const linkWords = await expandLinkWords(buildDir, modules);
@@ -8297,55 +8479,27 @@ async function writeDistributionLayout(request) {
       if (word.startsWith("-l")) {
         const resolved = resolveLibrary(word.slice(2), target.toolchain, request.searchDirs);
         if (resolved.kind === "static") {
-          links.push({ name: resolved.name, path_static: await keepArchive(resolved.path, resolved.name) });
+          links.push({ name: resolved.name, path_static: await kept.archive(resolved.path, resolved.name) });
         } else {
           links.push({ name: resolved.name, system: true });
         }
       } else if (word.endsWith(".a")) {
-        const name = import_node_path25.default.basename(word, ".a").replace(/^lib/, "");
-        links.push({ name, path_static: await keepArchive(word, name) });
+        const name = import_node_path26.default.basename(word, ".a").replace(/^lib/, "");
+        links.push({ name, path_static: await kept.archive(word, name) });
       }
     }
     const objs = [];
-    for (const source of module2.sources) objs.push(await keep(objectForSource(source)));
-    extensions[module2.name] = [
-      {
-        in_core: false,
-        init_fn: `PyInit_${module2.name}`,
-        objs,
-        links,
-        required: bootstrap.includes(module2),
-        variant: "default"
-      }
-    ];
+    for (const source of module2.sources) objs.push(await kept.object(objectForSource(source)));
+    extensions[module2.name] = [{ ...variant(module2.name, bootstrap.includes(module2)), objs, links }];
   }
-  for (const module2 of request.shared) {
-    const sharedLib = import_node_path25.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
-    await (0, import_promises17.access)(import_node_path25.default.join(root, sharedLib));
-    extensions[module2.name] = [
-      {
-        in_core: false,
-        init_fn: `PyInit_${module2.name}`,
-        objs: [],
-        links: [],
-        required: false,
-        variant: "default",
-        shared_lib: sharedLib
-      }
-    ];
-  }
-  const inittabSource = await (0, import_promises17.readFile)(import_node_path25.default.join(buildDir, "Modules", "config.c"), "utf8");
-  for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
-    if (!extensions[name]) {
-      extensions[name] = [{ in_core: true, init_fn: fn, objs: [], links: [], required: true, variant: "default" }];
-    }
-  }
-  await keep("Modules/config.c");
-  await keep("Modules/config.o");
-  const json = {
+  return extensions;
+}
+function pythonJson(request, minor, core, extensions) {
+  const { target } = request;
+  return {
     version: "8",
     target_triple: target.triple,
-    python_version: version,
+    python_version: request.version,
     python_major_minor_version: minor,
     python_exe: `install/bin/python${minor}`,
     python_paths: {
@@ -8381,13 +8535,11 @@ async function writeDistributionLayout(request) {
       include_dir: `install/include/python${minor}`
     }
   };
-  await (0, import_promises17.writeFile)(import_node_path25.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
 }
 
 // src/toolchain/toolchain-env.ts
-var import_node_fs23 = require("node:fs");
-var import_promises19 = require("node:fs/promises");
-var import_node_path29 = __toESM(require("node:path"));
+var import_node_fs24 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"));
 
 // src/exec/shell-quote.ts
 function shellQuote(word) {
@@ -8395,26 +8547,25 @@ function shellQuote(word) {
 }
 
 // src/toolchain/musl-kernel-headers.ts
-var import_node_crypto4 = require("node:crypto");
 var import_node_fs20 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"));
+var import_node_path27 = __toESM(require("node:path"));
 var KERNEL_HEADER_DIRS = ["linux", "asm-generic", "mtd", "misc", "rdma", "sound", "video", "xen"];
 function kernelHeaderLinks(options = {}) {
   const root = options.includeRoot ?? "/usr/include";
   const multiarch = options.multiarch ?? "x86_64-linux-gnu";
   const links = {};
   for (const dir of KERNEL_HEADER_DIRS) {
-    const target = import_node_path26.default.join(root, dir);
+    const target = import_node_path27.default.join(root, dir);
     if ((0, import_node_fs20.existsSync)(target)) links[dir] = target;
   }
-  const asmCandidates = [import_node_path26.default.join(root, multiarch, "asm"), import_node_path26.default.join(root, "asm")];
+  const asmCandidates = [import_node_path27.default.join(root, multiarch, "asm"), import_node_path27.default.join(root, "asm")];
   const asm = asmCandidates.find((candidate) => (0, import_node_fs20.existsSync)(candidate));
   if (asm) links.asm = asm;
   const missing = ["linux", "asm-generic", "asm"].filter((name) => !links[name]);
   if (missing.length > 0) {
     throw new UserError({
       input: "The Linux kernel headers needed by musl-gcc",
-      cause: `were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path26.default.join(root, multiarch)})`,
+      cause: `were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path27.default.join(root, multiarch)})`,
       fix: "install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry"
     });
   }
@@ -8423,30 +8574,17 @@ function kernelHeaderLinks(options = {}) {
 async function ensureMuslKernelHeaders(cacheDir, options = {}) {
   const links = kernelHeaderLinks(options);
   const names = Object.keys(links).sort();
-  const digest = (0, import_node_crypto4.createHash)("sha256").update(JSON.stringify(names.map((name) => [name, links[name]]))).digest("hex").slice(0, 16);
-  const finalDir = import_node_path26.default.join(import_node_path26.default.resolve(cacheDir), `musl-kernel-headers-${digest}`);
-  if (await isComplete(finalDir, names)) return finalDir;
-  await import_node_fs20.promises.mkdir(import_node_path26.default.dirname(finalDir), { recursive: true });
-  const tempDir = await import_node_fs20.promises.mkdtemp(`${finalDir}.tmp-`);
-  try {
-    for (const name of names) await import_node_fs20.promises.symlink(links[name], import_node_path26.default.join(tempDir, name));
-    try {
-      await import_node_fs20.promises.rename(tempDir, finalDir);
-    } catch (error) {
-      if (!await isComplete(finalDir, names)) throw error;
-    }
-  } finally {
-    await import_node_fs20.promises.rm(tempDir, { recursive: true, force: true });
-  }
-  return finalDir;
-}
-async function isComplete(dir, names) {
-  try {
-    const entries = new Set(await import_node_fs20.promises.readdir(dir));
-    return names.every((name) => entries.has(name));
-  } catch {
-    return false;
-  }
+  const digest = sha256Text(JSON.stringify(names.map((name) => [name, links[name]]))).slice(0, 16);
+  const entry = await cachedEntry({
+    kind: KERNEL_HEADERS,
+    root: import_node_path27.default.join(import_node_path27.default.resolve(cacheDir), `musl-kernel-headers-${digest}`),
+    describe: `kernel headers ${digest}`,
+    build: async (dir) => {
+      for (const name of names) await import_node_fs20.promises.symlink(links[name], import_node_path27.default.join(dir, name));
+    },
+    log: options.log ?? (() => void 0)
+  });
+  return entry.root;
 }
 var MUSL_BASE_CFLAGS = "-fPIC -O2";
 function muslToolchainEnv(prefix, headersDir) {
@@ -8454,9 +8592,9 @@ function muslToolchainEnv(prefix, headersDir) {
   return {
     CC: "musl-gcc",
     CFLAGS: `${MUSL_BASE_CFLAGS} ${isystem}`,
-    CPPFLAGS: `-I${import_node_path26.default.join(prefix, "include")} ${isystem}`,
-    LDFLAGS: `-L${import_node_path26.default.join(prefix, "lib")}`,
-    PKG_CONFIG_LIBDIR: import_node_path26.default.join(prefix, "lib", "pkgconfig"),
+    CPPFLAGS: `-I${import_node_path27.default.join(prefix, "include")} ${isystem}`,
+    LDFLAGS: `-L${import_node_path27.default.join(prefix, "lib")}`,
+    PKG_CONFIG_LIBDIR: import_node_path27.default.join(prefix, "lib", "pkgconfig"),
     PKG_CONFIG_PATH: "",
     AR: "ar",
     RANLIB: "ranlib"
@@ -8477,9 +8615,21 @@ function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
 }
 
 // src/toolchain/zig-cxx.ts
-var import_node_fs21 = require("node:fs");
+var import_promises19 = require("node:fs/promises");
+var import_node_path29 = __toESM(require("node:path"));
+
+// src/toolchain/write-script.ts
 var import_promises18 = require("node:fs/promises");
-var import_node_path27 = __toESM(require("node:path"));
+var import_node_path28 = __toESM(require("node:path"));
+async function writeScript(file, text) {
+  await (0, import_promises18.mkdir)(import_node_path28.default.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  await (0, import_promises18.writeFile)(partial, text);
+  await (0, import_promises18.chmod)(partial, 493);
+  await (0, import_promises18.rename)(partial, file);
+}
+
+// src/toolchain/zig-cxx.ts
 var ZIG_RELEASE = {
   version: "0.17.1",
   sha256: [
@@ -8502,41 +8652,31 @@ var ZigInstallError = class extends FailedStepError {
   }
 };
 async function ensureZigCxx(cacheRoot, zigTarget, log) {
-  const toolchainDir = import_node_path27.default.join(cacheRoot, "toolchain");
-  const home = import_node_path27.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`);
-  const zig = import_node_path27.default.join(home, "ziglang", "zig");
-  if (!(0, import_node_fs21.existsSync)(zig)) {
-    await (0, import_promises18.mkdir)(toolchainDir, { recursive: true });
-    await withCacheLock(
-      `${home}.lock`,
-      async () => {
-        if (!(0, import_node_fs21.existsSync)(zig)) await installZig(home, log);
-      },
-      () => log(`  waiting for another pyseal process installing zig into ${home}`)
-    );
-  }
-  const driver = import_node_path27.default.join(home, "bin", `c++-${zigTarget}`);
-  const cache = import_node_path27.default.join(toolchainDir, "zig-cache");
+  const toolchainDir = import_node_path29.default.join(cacheRoot, "toolchain");
+  const { root: home } = await cachedEntry({
+    kind: ZIG,
+    root: import_node_path29.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
+    describe: `zig ${ZIG_RELEASE.version}`,
+    build: installZig,
+    log
+  });
+  const zig = import_node_path29.default.join(home, "ziglang", "zig");
+  const driver = import_node_path29.default.join(home, "bin", `c++-${zigTarget}`);
+  const cache = import_node_path29.default.join(toolchainDir, "zig-cache");
   const script = `#!/bin/sh
 # Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).
 if [ -z "\${ZIG_GLOBAL_CACHE_DIR:-}" ]; then ZIG_GLOBAL_CACHE_DIR=${shellQuote(cache)}; fi
 export ZIG_GLOBAL_CACHE_DIR
 exec ${shellQuote(zig)} c++ -target ${shellQuote(zigTarget)} -fno-sanitize=undefined "$@"
 `;
-  await (0, import_promises18.mkdir)(import_node_path27.default.dirname(driver), { recursive: true });
-  await (0, import_promises18.writeFile)(`${driver}.partial`, script);
-  await (0, import_promises18.chmod)(`${driver}.partial`, 493);
-  await (0, import_promises18.rename)(`${driver}.partial`, driver);
+  await writeScript(driver, script);
   return { driver, version: ZIG_RELEASE.version };
 }
-async function installZig(home, log) {
-  log(`  installing zig ${ZIG_RELEASE.version} for C++ on musl into ${home}`);
-  const partial = `${home}.partial`;
-  await (0, import_promises18.rm)(partial, { recursive: true, force: true });
-  await (0, import_promises18.mkdir)(partial, { recursive: true });
-  const requirements = import_node_path27.default.join(partial, "requirements.txt");
+async function installZig(dir, work) {
+  await (0, import_promises19.mkdir)(work, { recursive: true });
+  const requirements = import_node_path29.default.join(work, "requirements.txt");
   const hashes = ZIG_RELEASE.sha256.map((h) => ` --hash=sha256:${h}`).join("");
-  await (0, import_promises18.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
+  await (0, import_promises19.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
 `);
   const result = await runCommand({
     command: "python3",
@@ -8550,33 +8690,128 @@ async function installZig(home, log) {
       ":all:",
       "--require-hashes",
       "--target",
-      partial,
+      dir,
       "-r",
       requirements
     ]
   });
   if (result.code !== 0) {
-    await (0, import_promises18.rm)(partial, { recursive: true, force: true });
     throw new ZigInstallError("pip install", {
       reason: `python3 -m pip install ziglang==${ZIG_RELEASE.version} exited with ${result.code}`,
       log: { text: result.stdout + result.stderr }
     });
   }
-  const version = await runCommand({ command: import_node_path27.default.join(partial, "ziglang", "zig"), args: ["version"] });
+  const version = await runCommand({ command: import_node_path29.default.join(dir, "ziglang", "zig"), args: ["version"] });
   if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
-    await (0, import_promises18.rm)(partial, { recursive: true, force: true });
     throw new ZigInstallError("zig version", {
       reason: `the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`
     });
   }
-  await (0, import_promises18.rm)(home, { recursive: true, force: true });
-  await (0, import_promises18.rename)(partial, home);
 }
 
 // src/toolchain/static-deps.ts
-var import_node_crypto5 = require("node:crypto");
-var import_node_fs22 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"));
+var import_node_fs23 = require("node:fs");
+var import_node_path32 = __toESM(require("node:path"));
+
+// src/toolchain/static-deps-build.ts
+var import_node_fs21 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"));
+var CONFIGURED_PREFIX = "/nonexistent/pyseal-static-deps";
+async function buildOne(args) {
+  const { recipe, source, destdir, stagedPrefix } = args;
+  const srcDir = import_node_path30.default.join(args.work, "src", recipe.name);
+  await import_node_fs21.promises.mkdir(srcDir, { recursive: true });
+  const logPath = import_node_path30.default.join(args.logDir, `${args.key}-${recipe.name}.log`);
+  await import_node_fs21.promises.mkdir(import_node_path30.default.dirname(logPath), { recursive: true });
+  const logText = [];
+  const append = (chunk) => {
+    logText.push(chunk);
+  };
+  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path30.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const env = recipeEnv(toolchain);
+  const vars = {
+    prefix: CONFIGURED_PREFIX,
+    destdir,
+    jobs: String(args.jobs),
+    version: source.upstreamVersion,
+    ...toolchain
+  };
+  const substitute = (text) => text.replace(/@([A-Za-z_]+)@/g, (whole, name) => name in vars ? vars[name] : whole);
+  const run = async (step, spec) => {
+    args.log(`static deps: ${recipe.name}: ${step}`);
+    append(`
+$ ${spec.command} ${spec.args.join(" ")}
+`);
+    const res = await runCommand({ ...spec, onOutput: append });
+    if (res.code !== 0) {
+      await import_node_fs21.promises.writeFile(logPath, logText.join(""));
+      throw new FailedStepError({
+        input: `static dependency ${recipe.name}`,
+        what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
+        step,
+        reason: `\`${spec.command} ${spec.args.join(" ")}\` exited with ${res.code}`,
+        log: { text: logText.join(""), file: logPath },
+        fix: recipeStepFix(recipe.name)
+      });
+    }
+  };
+  await run("unpack", { command: "tar", args: ["-xf", args.tarballPath, "-C", srcDir, "--strip-components=1"], env });
+  for (const step of recipe.steps) {
+    const [command, ...rest] = step.argv.map(substitute);
+    await run(step.step, { command, args: rest, cwd: srcDir, env });
+  }
+  for (const file of recipe.generatedFiles ?? []) {
+    const target = import_node_path30.default.join(stagedPrefix, file.path);
+    await import_node_fs21.promises.mkdir(import_node_path30.default.dirname(target), { recursive: true });
+    await import_node_fs21.promises.writeFile(target, substitute(file.content));
+  }
+  const missing = recipe.produces.filter((file) => !(0, import_node_fs21.existsSync)(import_node_path30.default.join(stagedPrefix, file)));
+  if (missing.length > 0) {
+    await import_node_fs21.promises.writeFile(logPath, logText.join(""));
+    throw new FailedStepError({
+      input: `static dependency ${recipe.name}`,
+      what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
+      step: "verify",
+      reason: `the build succeeded but did not install ${missing.join(", ")}`,
+      log: { text: logText.join(""), file: logPath },
+      fix: `the upstream build layout changed; adjust the '${recipe.name}' recipe in src/toolchain/static-deps-recipes.ts.`
+    });
+  }
+  await import_node_fs21.promises.writeFile(logPath, logText.join(""));
+  await import_node_fs21.promises.rm(srcDir, { recursive: true, force: true });
+}
+function recipeEnv(toolchain) {
+  const env = {
+    ...process.env,
+    ...toolchain,
+    LC_ALL: "C",
+    SOURCE_DATE_EPOCH: DEFAULT_SOURCE_DATE_EPOCH
+  };
+  const ignored = ["CPATH", "LIBRARY_PATH", "PKG_CONFIG_SYSROOT_DIR", "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "DESTDIR"];
+  for (const name of ignored) delete env[name];
+  return env;
+}
+async function finishPrefix(stagedPrefix) {
+  const libDir = import_node_path30.default.join(stagedPrefix, "lib");
+  for (const entry of await import_node_fs21.promises.readdir(libDir)) {
+    if (entry.endsWith(".la")) await import_node_fs21.promises.rm(import_node_path30.default.join(libDir, entry));
+  }
+  const pcDir = import_node_path30.default.join(libDir, "pkgconfig");
+  if (!(0, import_node_fs21.existsSync)(pcDir)) return;
+  for (const entry of await import_node_fs21.promises.readdir(pcDir)) {
+    if (!entry.endsWith(".pc")) continue;
+    const file = import_node_path30.default.join(pcDir, entry);
+    const text = await import_node_fs21.promises.readFile(file, "utf8");
+    const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(CONFIGURED_PREFIX).join("${prefix}");
+    if (relocated.includes(stagedPrefix)) {
+      throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`);
+    }
+    await import_node_fs21.promises.writeFile(file, relocated);
+  }
+}
+function recipeStepFix(recipe) {
+  return `check that the build tools are installed (musl-tools, make, perl for OpenSSL, tclsh for sqlite3), then retry; nothing was added to the cache. If the source itself does not build with musl, adjust the '${recipe}' recipe in src/toolchain/static-deps-recipes.ts.`;
+}
 
 // src/toolchain/static-deps-recipes.ts
 var autotoolsStatic = [
@@ -8790,162 +9025,10 @@ var STATIC_LIBRARY_RECIPES = [
   }
 ];
 
-// src/toolchain/static-deps.ts
-var CONFIGURED_PREFIX = "/nonexistent/pyseal-static-deps";
-var MANIFEST_FORMAT = 2;
-var BUILD_EPOCH = "946684800";
-async function buildStaticDeps(options) {
-  if (options.libc !== "musl")
-    throw new Error(`buildStaticDeps: libc '${String(options.libc)}' is not supported (only musl)`);
-  const log = options.log ?? (() => void 0);
-  const jobs = options.jobs ?? 2;
-  const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
-  const root = import_node_path28.default.join(import_node_path28.default.resolve(options.cacheRoot), "static-deps");
-  const downloads = import_node_path28.default.join(root, "downloads");
-  await import_node_fs22.promises.mkdir(downloads, { recursive: true });
-  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path28.default.resolve(options.cacheRoot));
-  const toolchain = await muslToolchainIdentity();
-  const sources = {};
-  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, downloads);
-  const key = (0, import_node_crypto5.createHash)("sha256").update(
-    JSON.stringify({
-      format: MANIFEST_FORMAT,
-      libc: options.libc,
-      configuredPrefix: CONFIGURED_PREFIX,
-      buildEpoch: BUILD_EPOCH,
-      recipes,
-      sources: recipes.map((r) => [r.name, sources[r.name].tarball, sources[r.name].sha256]),
-      toolchain
-    })
-  ).digest("hex").slice(0, 20);
-  const prefix = import_node_path28.default.join(root, key);
-  const manifestPath = import_node_path28.default.join(prefix, "manifest.json");
-  const result = (manifest, reused) => ({
-    prefix,
-    key,
-    reused,
-    manifestPath,
-    kernelHeaders,
-    env: muslToolchainEnv(prefix, kernelHeaders),
-    libraries: Object.fromEntries(
-      Object.entries(manifest.libraries).map(([name, info]) => [
-        name,
-        { ...info, archives: info.archives.map((a) => import_node_path28.default.join(prefix, a)) }
-      ])
-    )
-  });
-  const existing = await readCompleteManifest(prefix, key, recipes);
-  if (existing) {
-    log(`static deps: reusing ${prefix}`);
-    return result(existing, true);
-  }
-  log(`static deps: building ${recipes.map((r) => r.name).join(", ")} into ${prefix}`);
-  const staging = await import_node_fs22.promises.mkdtemp(import_node_path28.default.join(root, `.tmp-${key}-`));
-  try {
-    const destdir = import_node_path28.default.join(staging, "destdir");
-    const stagedPrefix = import_node_path28.default.join(destdir, CONFIGURED_PREFIX);
-    await import_node_fs22.promises.mkdir(stagedPrefix, { recursive: true });
-    const libraries = {};
-    for (const recipe of recipes) {
-      const source = sources[recipe.name];
-      const tarballPath = await download(recipe, source, downloads, log);
-      const started = Date.now();
-      await buildOne({
-        recipe,
-        source,
-        tarballPath,
-        staging,
-        destdir,
-        stagedPrefix,
-        kernelHeaders,
-        jobs,
-        root,
-        key,
-        log
-      });
-      const buildSeconds = Math.round((Date.now() - started) / 100) / 10;
-      log(`static deps: ${recipe.name} ${source.upstreamVersion} built in ${buildSeconds} s`);
-      libraries[recipe.name] = {
-        version: source.upstreamVersion,
-        debianVersion: source.debianVersion,
-        sourcePackage: source.sourcePackage,
-        tarball: source.tarball,
-        sha256: source.sha256,
-        archives: [...recipe.archives],
-        buildSeconds
-      };
-    }
-    await finishPrefix(stagedPrefix);
-    const manifest = {
-      format: MANIFEST_FORMAT,
-      key,
-      libc: options.libc,
-      configuredPrefix: CONFIGURED_PREFIX,
-      toolchain,
-      libraries
-    };
-    await import_node_fs22.promises.writeFile(import_node_path28.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-    try {
-      await import_node_fs22.promises.rename(stagedPrefix, prefix);
-    } catch (error) {
-      const theirs = await readCompleteManifest(prefix, key, recipes);
-      if (theirs) return result(theirs, false);
-      if ((0, import_node_fs22.existsSync)(prefix)) {
-        await import_node_fs22.promises.rm(prefix, { recursive: true, force: true });
-        await import_node_fs22.promises.rename(stagedPrefix, prefix);
-      } else {
-        throw error;
-      }
-    }
-    return result(manifest, false);
-  } finally {
-    await import_node_fs22.promises.rm(staging, { recursive: true, force: true });
-  }
-}
-async function readCompleteManifest(prefix, key, recipes) {
-  let manifest;
-  try {
-    manifest = JSON.parse(await import_node_fs22.promises.readFile(import_node_path28.default.join(prefix, "manifest.json"), "utf8"));
-  } catch {
-    return void 0;
-  }
-  if (manifest.format !== MANIFEST_FORMAT || manifest.key !== key) return void 0;
-  for (const recipe of recipes) {
-    if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs22.existsSync)(import_node_path28.default.join(prefix, file)))) return void 0;
-  }
-  return manifest;
-}
-async function muslToolchainIdentity() {
-  const which = await runCommand({ command: "sh", args: ["-c", "command -v musl-gcc"] });
-  const wrapper = which.stdout.trim();
-  if (which.code !== 0 || !wrapper) {
-    const fix = "install it (Debian/Ubuntu: apt-get install musl-tools) and retry";
-    throw new UserError({ input: "musl-gcc (for static dependencies on musl)", cause: "was not found on PATH", fix });
-  }
-  const version = await runChecked({ command: "musl-gcc", args: ["--version"] });
-  const identity = {
-    compiler: version.stdout.split("\n")[0].trim(),
-    specsSha256: "",
-    libcSha256: "",
-    kernelVersionHeaderSha256: ""
-  };
-  const script = await import_node_fs22.promises.readFile(wrapper, "utf8").catch(() => "");
-  const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
-  if (specs && (0, import_node_fs22.existsSync)(specs)) {
-    identity.specsSha256 = await sha256File(specs);
-    const libc = import_node_path28.default.join(import_node_path28.default.dirname(specs), "libc.a");
-    if ((0, import_node_fs22.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
-  }
-  if ((0, import_node_fs22.existsSync)("/usr/include/linux/version.h")) {
-    identity.kernelVersionHeaderSha256 = await sha256File("/usr/include/linux/version.h");
-  }
-  return identity;
-}
+// src/toolchain/static-deps-sources.ts
+var import_node_fs22 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"));
 var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ and run `apt-get update`; check the network connection to the Debian archive.";
-function recipeStepFix(recipe) {
-  return `check that the build tools are installed (musl-tools, make, perl for OpenSSL, tclsh for sqlite3), then retry; nothing was added to the cache. If the source itself does not build with musl, adjust the '${recipe}' recipe in src/toolchain/static-deps-recipes.ts.`;
-}
 async function ownReleaseSource(pkg) {
   const osRelease = await import_node_fs22.promises.readFile("/etc/os-release", "utf8").catch(() => "");
   const codename = /^VERSION_CODENAME=("?)([a-z]+)\1$/m.exec(osRelease)?.[2];
@@ -8953,7 +9036,7 @@ async function ownReleaseSource(pkg) {
 }
 async function resolveSource(recipe, downloads) {
   const pkg = recipe.sourcePackage;
-  const empty = await import_node_fs22.promises.mkdtemp(import_node_path28.default.join(downloads, ".print-uris-"));
+  const empty = await import_node_fs22.promises.mkdtemp(import_node_path31.default.join(downloads, ".print-uris-"));
   const spec = await ownReleaseSource(pkg);
   const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", spec], cwd: empty }).finally(
     () => import_node_fs22.promises.rm(empty, { recursive: true, force: true })
@@ -9006,128 +9089,182 @@ async function resolveSource(recipe, downloads) {
     sha256: orig.sha256
   };
 }
-async function download(recipe, source, downloads, log) {
-  const file = import_node_path28.default.join(downloads, source.tarball);
-  if (!(0, import_node_fs22.existsSync)(file) || await sha256File(file) !== source.sha256) {
-    log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
-    const res = await runCommand({
-      command: "apt-get",
-      args: ["source", "--download-only", await ownReleaseSource(source.sourcePackage)],
-      cwd: downloads
+async function downloadSource(recipe, source, downloads, log) {
+  const entry = await cachedEntry({
+    kind: DOWNLOAD,
+    root: import_node_path31.default.join(downloads, source.sha256.slice(0, 16)),
+    describe: `Debian source package ${source.sourcePackage} ${source.debianVersion}`,
+    build: (dir) => fetchSource(recipe, source, dir, log),
+    log
+  });
+  return import_node_path31.default.join(entry.root, source.tarball);
+}
+async function fetchSource(recipe, source, dir, log) {
+  const file = import_node_path31.default.join(dir, source.tarball);
+  log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
+  const res = await runCommand({
+    command: "apt-get",
+    args: ["source", "--download-only", await ownReleaseSource(source.sourcePackage)],
+    cwd: dir
+  });
+  if (res.code !== 0 || !(0, import_node_fs22.existsSync)(file)) {
+    throw new FailedStepError({
+      input: `source package ${source.sourcePackage}`,
+      what: `Static dependency ${recipe.name}`,
+      step: "download",
+      reason: `\`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}` + ((0, import_node_fs22.existsSync)(file) ? "" : ` and ${source.tarball} is missing`),
+      log: { text: res.stdout + res.stderr },
+      fix: APT_HINT
     });
-    if (res.code !== 0 || !(0, import_node_fs22.existsSync)(file)) {
-      throw new FailedStepError({
-        input: `source package ${source.sourcePackage}`,
-        what: `Static dependency ${recipe.name}`,
-        step: "download",
-        reason: `\`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}` + ((0, import_node_fs22.existsSync)(file) ? "" : ` and ${source.tarball} is missing`),
-        log: { text: res.stdout + res.stderr },
-        fix: APT_HINT
-      });
-    }
   }
   const actual = await sha256File(file);
   if (actual !== source.sha256) {
-    await import_node_fs22.promises.rm(file, { force: true });
     throw new UserError({
       input: `${source.tarball} (static dependency ${recipe.name})`,
       cause: `has sha256 ${actual}, apt's index says ${source.sha256}`,
       fix: "the file was deleted; run `apt-get update` and retry"
     });
   }
-  return file;
 }
-async function buildOne(args) {
-  const { recipe, source, staging, destdir, stagedPrefix } = args;
-  const srcDir = import_node_path28.default.join(staging, "src", recipe.name);
-  await import_node_fs22.promises.mkdir(srcDir, { recursive: true });
-  const logPath = import_node_path28.default.join(args.root, "logs", `${args.key}-${recipe.name}.log`);
-  await import_node_fs22.promises.mkdir(import_node_path28.default.dirname(logPath), { recursive: true });
-  const logText = [];
-  const append = (chunk) => {
-    logText.push(chunk);
+
+// src/toolchain/static-deps.ts
+async function buildStaticDeps(options) {
+  if (options.libc !== "musl")
+    throw new Error(`buildStaticDeps: libc '${String(options.libc)}' is not supported (only musl)`);
+  const log = options.log ?? (() => void 0);
+  const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
+  const folder = import_node_path32.default.join(import_node_path32.default.resolve(options.cacheRoot), "static-deps");
+  await import_node_fs23.promises.mkdir(import_node_path32.default.join(folder, "downloads"), { recursive: true });
+  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path32.default.resolve(options.cacheRoot), { log });
+  const toolchain = await muslToolchainIdentity();
+  const sources = {};
+  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, import_node_path32.default.join(folder, "downloads"));
+  const key = sha256Text(
+    JSON.stringify({
+      format: STATIC_DEPS.recipeVersion,
+      libc: options.libc,
+      configuredPrefix: CONFIGURED_PREFIX,
+      buildEpoch: DEFAULT_SOURCE_DATE_EPOCH,
+      recipes,
+      sources: recipes.map((r) => [r.name, sources[r.name].tarball, sources[r.name].sha256]),
+      toolchain
+    })
+  ).slice(0, 20);
+  const build = { key, recipes, sources, toolchain, kernelHeaders, folder, jobs: options.jobs ?? 2, log };
+  const entry = await cachedEntry({
+    kind: STATIC_DEPS,
+    root: import_node_path32.default.join(folder, key),
+    legacyComplete: async (root) => await readCompleteManifest(root, key, recipes) !== void 0,
+    build: (dir, work) => buildPrefix(build, dir, work),
+    log
+  });
+  const prefix = entry.root;
+  const manifestPath = import_node_path32.default.join(prefix, "manifest.json");
+  const manifest = JSON.parse(await import_node_fs23.promises.readFile(manifestPath, "utf8"));
+  return {
+    prefix,
+    key,
+    reused: entry.reused,
+    manifestPath,
+    kernelHeaders,
+    env: muslToolchainEnv(prefix, kernelHeaders),
+    libraries: Object.fromEntries(
+      Object.entries(manifest.libraries).map(([name, info]) => [
+        name,
+        { ...info, archives: info.archives.map((a) => import_node_path32.default.join(prefix, a)) }
+      ])
+    )
   };
-  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path28.default.join(stagedPrefix, "lib", "pkgconfig"));
-  const env = { ...process.env, ...toolchain, LC_ALL: "C", SOURCE_DATE_EPOCH: BUILD_EPOCH };
-  for (const name of [
-    "CPATH",
-    "LIBRARY_PATH",
-    "PKG_CONFIG_SYSROOT_DIR",
-    "MAKEFLAGS",
-    "MFLAGS",
-    "MAKELEVEL",
-    "DESTDIR"
-  ]) {
-    delete env[name];
-  }
-  const vars = {
-    prefix: CONFIGURED_PREFIX,
-    destdir,
-    jobs: String(args.jobs),
-    version: source.upstreamVersion,
-    ...toolchain
-  };
-  const substitute = (text) => text.replace(/@([A-Za-z_]+)@/g, (whole, name) => name in vars ? vars[name] : whole);
-  const run = async (step, spec) => {
-    args.log(`static deps: ${recipe.name}: ${step}`);
-    append(`
-$ ${spec.command} ${spec.args.join(" ")}
-`);
-    const res = await runCommand({ ...spec, onOutput: append });
-    if (res.code !== 0) {
-      await import_node_fs22.promises.writeFile(logPath, logText.join(""));
-      throw new FailedStepError({
-        input: `static dependency ${recipe.name}`,
-        what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
-        step,
-        reason: `\`${spec.command} ${spec.args.join(" ")}\` exited with ${res.code}`,
-        log: { text: logText.join(""), file: logPath },
-        fix: recipeStepFix(recipe.name)
-      });
-    }
-  };
-  await run("unpack", { command: "tar", args: ["-xf", args.tarballPath, "-C", srcDir, "--strip-components=1"], env });
-  for (const step of recipe.steps) {
-    const [command, ...rest] = step.argv.map(substitute);
-    await run(step.step, { command, args: rest, cwd: srcDir, env });
-  }
-  for (const file of recipe.generatedFiles ?? []) {
-    const target = import_node_path28.default.join(stagedPrefix, file.path);
-    await import_node_fs22.promises.mkdir(import_node_path28.default.dirname(target), { recursive: true });
-    await import_node_fs22.promises.writeFile(target, substitute(file.content));
-  }
-  const missing = recipe.produces.filter((file) => !(0, import_node_fs22.existsSync)(import_node_path28.default.join(stagedPrefix, file)));
-  if (missing.length > 0) {
-    await import_node_fs22.promises.writeFile(logPath, logText.join(""));
-    throw new FailedStepError({
-      input: `static dependency ${recipe.name}`,
-      what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
-      step: "verify",
-      reason: `the build succeeded but did not install ${missing.join(", ")}`,
-      log: { text: logText.join(""), file: logPath },
-      fix: `the upstream build layout changed; adjust the '${recipe.name}' recipe in src/toolchain/static-deps-recipes.ts.`
+}
+async function buildPrefix(build, dir, work) {
+  const { recipes, sources, log } = build;
+  log(`static deps: building ${recipes.map((r) => r.name).join(", ")}`);
+  const destdir = import_node_path32.default.join(work, "destdir");
+  const stagedPrefix = import_node_path32.default.join(destdir, CONFIGURED_PREFIX);
+  await import_node_fs23.promises.mkdir(stagedPrefix, { recursive: true });
+  const libraries = {};
+  for (const recipe of recipes) {
+    const source = sources[recipe.name];
+    const tarballPath = await downloadSource(recipe, source, import_node_path32.default.join(build.folder, "downloads"), log);
+    const started = Date.now();
+    await buildOne({
+      recipe,
+      source,
+      tarballPath,
+      work,
+      destdir,
+      stagedPrefix,
+      kernelHeaders: build.kernelHeaders,
+      jobs: build.jobs,
+      logDir: import_node_path32.default.join(build.folder, "logs"),
+      key: build.key,
+      log
     });
+    const buildSeconds = Math.round((Date.now() - started) / 100) / 10;
+    log(`static deps: ${recipe.name} ${source.upstreamVersion} built in ${buildSeconds} s`);
+    libraries[recipe.name] = {
+      version: source.upstreamVersion,
+      debianVersion: source.debianVersion,
+      sourcePackage: source.sourcePackage,
+      tarball: source.tarball,
+      sha256: source.sha256,
+      archives: [...recipe.archives],
+      buildSeconds
+    };
   }
-  await import_node_fs22.promises.writeFile(logPath, logText.join(""));
-  await import_node_fs22.promises.rm(srcDir, { recursive: true, force: true });
+  await finishPrefix(stagedPrefix);
+  const manifest = {
+    format: STATIC_DEPS.recipeVersion,
+    key: build.key,
+    libc: "musl",
+    configuredPrefix: CONFIGURED_PREFIX,
+    toolchain: build.toolchain,
+    libraries
+  };
+  await import_node_fs23.promises.writeFile(import_node_path32.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  for (const name of await import_node_fs23.promises.readdir(stagedPrefix)) {
+    await import_node_fs23.promises.rename(import_node_path32.default.join(stagedPrefix, name), import_node_path32.default.join(dir, name));
+  }
 }
-async function finishPrefix(stagedPrefix) {
-  const libDir = import_node_path28.default.join(stagedPrefix, "lib");
-  for (const entry of await import_node_fs22.promises.readdir(libDir)) {
-    if (entry.endsWith(".la")) await import_node_fs22.promises.rm(import_node_path28.default.join(libDir, entry));
+async function readCompleteManifest(prefix, key, recipes) {
+  let manifest;
+  try {
+    manifest = JSON.parse(await import_node_fs23.promises.readFile(import_node_path32.default.join(prefix, "manifest.json"), "utf8"));
+  } catch {
+    return void 0;
   }
-  const pcDir = import_node_path28.default.join(libDir, "pkgconfig");
-  if (!(0, import_node_fs22.existsSync)(pcDir)) return;
-  for (const entry of await import_node_fs22.promises.readdir(pcDir)) {
-    if (!entry.endsWith(".pc")) continue;
-    const file = import_node_path28.default.join(pcDir, entry);
-    const text = await import_node_fs22.promises.readFile(file, "utf8");
-    const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(CONFIGURED_PREFIX).join("${prefix}");
-    if (relocated.includes(stagedPrefix)) {
-      throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`);
-    }
-    await import_node_fs22.promises.writeFile(file, relocated);
+  if (manifest.format !== STATIC_DEPS.recipeVersion || manifest.key !== key) return void 0;
+  for (const recipe of recipes) {
+    if (!manifest.libraries[recipe.name]) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs23.existsSync)(import_node_path32.default.join(prefix, file)))) return void 0;
   }
+  return manifest;
+}
+async function muslToolchainIdentity() {
+  const which = await runCommand({ command: "sh", args: ["-c", "command -v musl-gcc"] });
+  const wrapper = which.stdout.trim();
+  if (which.code !== 0 || !wrapper) {
+    const fix = "install it (Debian/Ubuntu: apt-get install musl-tools) and retry";
+    throw new UserError({ input: "musl-gcc (for static dependencies on musl)", cause: "was not found on PATH", fix });
+  }
+  const version = await runChecked({ command: "musl-gcc", args: ["--version"] });
+  const identity = {
+    compiler: version.stdout.split("\n")[0].trim(),
+    specsSha256: "",
+    libcSha256: "",
+    kernelVersionHeaderSha256: ""
+  };
+  const script = await import_node_fs23.promises.readFile(wrapper, "utf8").catch(() => "");
+  const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
+  if (specs && (0, import_node_fs23.existsSync)(specs)) {
+    identity.specsSha256 = await sha256File(specs);
+    const libc = import_node_path32.default.join(import_node_path32.default.dirname(specs), "libc.a");
+    if ((0, import_node_fs23.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
+  }
+  if ((0, import_node_fs23.existsSync)("/usr/include/linux/version.h")) {
+    identity.kernelVersionHeaderSha256 = await sha256File("/usr/include/linux/version.h");
+  }
+  return identity;
 }
 
 // src/toolchain/toolchain-env.ts
@@ -9146,23 +9283,21 @@ async function prepareUncached(target, cacheRoot, log) {
   const compilerVersion = await firstLine(target.toolchain.cc, ["--version"]);
   if (target.libc === "musl") {
     const deps = await buildStaticDeps({ cacheRoot, libc: "musl", log });
-    log(`  static libraries for musl ${deps.reused ? "reused" : "built"}: ${deps.prefix}`);
-    const headers = await ensureMuslKernelHeaders(cacheRoot);
-    const env = { ...process.env, ...muslToolchainEnv(deps.prefix, headers) };
+    const env = { ...process.env, ...muslToolchainEnv(deps.prefix, deps.kernelHeaders) };
     env.CC = await muslCompilerWrapper(cacheRoot, target.toolchain.cc);
     return {
       cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path29.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path29.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path33.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path33.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path29.default.basename(deps.prefix)
+      staticDepsKey: import_node_path33.default.basename(deps.prefix)
     };
   }
   if (target.configureHost) {
     const triplet = target.configureHost;
-    const ffiHeader = import_node_path29.default.join("/usr/include", triplet, "ffi.h");
+    const ffiHeader = import_node_path33.default.join("/usr/include", triplet, "ffi.h");
     return {
       cxx: await targetCxx(target, cacheRoot, log),
       env: {
@@ -9174,7 +9309,7 @@ async function prepareUncached(target, cacheRoot, log) {
       },
       configureArgs: [],
       libraryDirs: [],
-      ffiIncludeDir: (0, import_node_fs23.existsSync)(ffiHeader) ? import_node_path29.default.dirname(ffiHeader) : null,
+      ffiIncludeDir: (0, import_node_fs24.existsSync)(ffiHeader) ? import_node_path33.default.dirname(ffiHeader) : null,
       compilerVersion,
       staticDepsKey: null
     };
@@ -9208,21 +9343,49 @@ async function firstLine(command, args) {
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const dir = import_node_path29.default.join(cacheRoot, "toolchain");
-  await (0, import_promises19.mkdir)(dir, { recursive: true });
-  const wrapper = import_node_path29.default.join(dir, "musl-cc");
+  const wrapper = import_node_path33.default.join(cacheRoot, "toolchain", "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
 exec ${shellQuote(cc)} "$@"
 `;
-  await (0, import_promises19.writeFile)(wrapper, script);
-  await (0, import_promises19.chmod)(wrapper, 493);
+  await writeScript(wrapper, script);
   return wrapper;
 }
 
+// src/distribution/source-tree.ts
+var import_node_fs25 = require("node:fs");
+var import_promises20 = require("node:fs/promises");
+var import_node_path34 = __toESM(require("node:path"));
+async function shareSysconfigData(targetStdlib, buildStdlib, log) {
+  const file = `${await sysconfigDataName(targetStdlib)}.py`;
+  log(`  ${file} shared with the build machine's Python`);
+  await (0, import_promises20.cp)(import_node_path34.default.join(targetStdlib, file), import_node_path34.default.join(buildStdlib, file));
+}
+async function sysconfigDataName(stdlib) {
+  const name = (await (0, import_promises20.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
+  if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`);
+  return name.replace(/\.py$/, "");
+}
+async function installMissingTestPackages(srcDir, stdlib, log) {
+  const source = import_node_path34.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path34.default.join(stdlib, "test");
+  if (!(0, import_node_fs25.existsSync)(installed)) return;
+  for (const entry of await (0, import_promises20.readdir)(source, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs25.existsSync)(import_node_path34.default.join(installed, entry.name))) {
+      log(`  installing ${entry.name}, which make install left out`);
+      await (0, import_promises20.cp)(import_node_path34.default.join(source, entry.name), import_node_path34.default.join(installed, entry.name), { recursive: true });
+    }
+  }
+}
+async function readPythonVersion(srcDir) {
+  const header = await (0, import_promises20.readFile)(import_node_path34.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
+  const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header);
+  if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
+  return match[1];
+}
+
 // src/distribution/source-build.ts
-var RECIPE_VERSION = 7;
 function optimizationConfigureArgs(optimization) {
   if (optimization === "none") return [];
   return optimization === "lto" ? ["--with-lto"] : ["--with-lto", "--enable-optimizations"];
@@ -9230,8 +9393,8 @@ function optimizationConfigureArgs(optimization) {
 var DistributionBuildError = class extends FailedStepError {
   constructor(step, tarball, failure) {
     super({
-      input: import_node_path30.default.basename(tarball),
-      what: `Building CPython from ${import_node_path30.default.basename(tarball)}`,
+      input: import_node_path35.default.basename(tarball),
+      what: `Building CPython from ${import_node_path35.default.basename(tarball)}`,
       step,
       ...failure,
       fix: "install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -9244,7 +9407,7 @@ async function buildDistributionFromSource(request) {
   const tarballSha = await sha256File(tarball);
   const toolchain = await prepareBuildToolchain(target, cacheRoot, log);
   const key = contentKey({
-    recipe: RECIPE_VERSION,
+    recipe: CPYTHON_BUILD.recipeVersion,
     tarball: tarballSha,
     triple: target.triple,
     compiler: toolchain.compilerVersion,
@@ -9255,25 +9418,75 @@ async function buildDistributionFromSource(request) {
     optimization: request.optimization === "none" ? void 0 : request.optimization,
     sourceDateEpoch: chosenSourceDateEpoch()
   });
-  const root = import_node_path30.default.join(cacheRoot, "python", key);
-  if ((0, import_node_fs24.existsSync)(import_node_path30.default.join(root, "PYTHON.json"))) {
-    return { distribution: await readDistribution(root), reused: true, key };
-  }
-  return withCacheLock(
-    `${root}.lock`,
-    async () => (0, import_node_fs24.existsSync)(import_node_path30.default.join(root, "PYTHON.json")) ? { distribution: await readDistribution(root), reused: true, key } : buildInto(root, key, tarballSha, request, toolchain),
-    () => log(`  waiting for another pyseal process building ${root}`)
-  );
+  const entry = await cachedEntry({
+    kind: CPYTHON_BUILD,
+    root: import_node_path35.default.join(cacheRoot, "python", key),
+    describe: `CPython ${key} (${import_node_path35.default.basename(tarball)} for ${target.triple})`,
+    // configure's --prefix (<entry>/install) is compiled into the interpreter and its sysconfig.
+    buildInPlace: true,
+    build: (root, work) => buildInto({ root, work, key, tarballSha, request, toolchain }),
+    log
+  });
+  return { distribution: await readDistribution(entry.root), reused: entry.reused, key };
 }
-async function buildInto(root, key, tarballSha, request, buildToolchain) {
-  const { tarball, target, log } = request;
-  let toolchain = buildToolchain;
-  await (0, import_promises20.rm)(root, { recursive: true, force: true });
-  const work = `${root}.work`;
-  await (0, import_promises20.rm)(work, { recursive: true, force: true });
-  await (0, import_promises20.mkdir)(work, { recursive: true });
-  const logFile = import_node_path30.default.join(work, "build.log");
-  toolchain = {
+async function buildInto(build) {
+  const { root, work, request } = build;
+  const { target, log } = request;
+  await (0, import_promises21.mkdir)(work, { recursive: true });
+  const toolchain = withReproducibleFlags(build.toolchain, work);
+  const step = stepRunner(request.tarball, import_node_path35.default.join(work, "build.log"), log);
+  const { srcDir, version } = await unpackSource(request.tarball, work);
+  const buildDir = import_node_path35.default.join(work, "build");
+  await (0, import_promises21.mkdir)(buildDir);
+  log(`  CPython ${version} for ${target.triple}`);
+  const minor = version.split(".").slice(0, 2).join(".");
+  await configure(build, toolchain, srcDir, buildDir, step);
+  const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
+  const choice = await writeSetupLocal(buildDir, minor, target, toolchain, searchDirs);
+  await step("makesetup", "make", ["Makefile"], buildDir, toolchain.env);
+  await step("make", "make", ["-j2"], buildDir, toolchain.env);
+  await step("make install", "make", ["install"], buildDir, toolchain.env);
+  await installMissingTestPackages(srcDir, import_node_path35.default.join(root, "install", "lib", `python${minor}`), log);
+  if (!request.buildPython) {
+    const pythonExe = import_node_path35.default.join(root, "install", "bin", `python${minor}`);
+    await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root, toolchain.env);
+    const tools = ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"];
+    await step("build tools", pythonExe, tools, root, toolchain.env);
+  }
+  await writeDistributionLayout({
+    root,
+    buildDir,
+    srcDir,
+    version,
+    target,
+    statics: choice.statics,
+    shared: choice.shared,
+    notBuilt: choice.notBuilt,
+    sourceSha256: build.tarballSha,
+    key: build.key,
+    searchDirs
+  });
+  if (request.buildPython) {
+    await shareSysconfigData(import_node_path35.default.join(root, "install", "lib", `python${minor}`), request.buildPython.stdlib, log);
+  }
+}
+function stepRunner(tarball, logFile, log) {
+  return async (name, command, args, cwd, env) => {
+    log(`  ${name}`);
+    const result = await runCommand({ command, args, cwd, env });
+    await (0, import_promises21.writeFile)(logFile, `
+$ ${command} ${args.join(" ")}
+${result.stdout}${result.stderr}`, { flag: "a" });
+    if (result.code !== 0) {
+      throw new DistributionBuildError(name, tarball, {
+        reason: `\`${describeCommand({ command, args })}\` exited with ${result.code}`,
+        log: { text: result.stdout + result.stderr, file: logFile }
+      });
+    }
+  };
+}
+function withReproducibleFlags(toolchain, work) {
+  return {
     ...toolchain,
     env: {
       ...toolchain.env,
@@ -9286,33 +9499,24 @@ async function buildInto(root, key, tarballSha, request, buildToolchain) {
       ].filter(Boolean).join(" ")
     }
   };
-  const step = async (name, command, args, cwd) => {
-    log(`  ${name}`);
-    const result = await runCommand({ command, args, cwd, env: toolchain.env });
-    await (0, import_promises20.writeFile)(logFile, `
-$ ${command} ${args.join(" ")}
-${result.stdout}${result.stderr}`, { flag: "a" });
-    if (result.code !== 0) {
-      throw new DistributionBuildError(name, tarball, {
-        reason: `\`${describeCommand({ command, args })}\` exited with ${result.code}`,
-        log: { text: result.stdout + result.stderr, file: logFile }
-      });
-    }
-  };
+}
+async function unpackSource(tarball, work) {
   await runChecked({ command: "tar", args: ["-xf", tarball, "-C", work] });
-  const top = (await (0, import_promises20.readdir)(work)).find((name) => (0, import_node_fs24.existsSync)(import_node_path30.default.join(work, name, "configure")));
+  const top = (await (0, import_promises21.readdir)(work)).find((name) => (0, import_node_fs26.existsSync)(import_node_path35.default.join(work, name, "configure")));
   if (!top)
     throw new DistributionBuildError("unpack", tarball, {
       reason: "the archive has no CPython source tree (no configure script)"
     });
-  const srcDir = import_node_path30.default.join(work, top);
-  const version = await readPythonVersion(srcDir);
-  const buildDir = import_node_path30.default.join(work, "build");
-  await (0, import_promises20.mkdir)(buildDir);
-  log(`  CPython ${version} for ${target.triple}`);
+  const srcDir = import_node_path35.default.join(work, top);
+  return { srcDir, version: await readPythonVersion(srcDir) };
+}
+async function configure(build, toolchain, srcDir, buildDir, step) {
+  const { root, work, request } = build;
+  const { target } = request;
+  let env = toolchain.env;
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path30.default.join(root, "install")}`,
+    `--prefix=${import_node_path35.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...optimizationConfigureArgs(request.optimization),
@@ -9321,17 +9525,17 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
   const cross = request.buildPython;
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
-    const configSite = import_node_path30.default.join(work, "config.site");
-    await (0, import_promises20.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
-    toolchain = { ...toolchain, env: { ...toolchain.env, CONFIG_SITE: configSite } };
+    const configSite = import_node_path35.default.join(work, "config.site");
+    await (0, import_promises21.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
+    env = { ...env, CONFIG_SITE: configSite };
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
-    log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
+    request.log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
   }
-  await step("configure", import_node_path30.default.join(srcDir, "configure"), configureArgs, buildDir);
-  const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
-  const setupStdlib = parseSetup(await (0, import_promises20.readFile)(import_node_path30.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
-  const minor = version.split(".").slice(0, 2).join(".");
+  await step("configure", import_node_path35.default.join(srcDir, "configure"), configureArgs, buildDir, env);
+}
+async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
+  const setupStdlib = parseSetup(await (0, import_promises21.readFile)(import_node_path35.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
   const expanded = await expandLinkWords(buildDir, candidates);
@@ -9342,67 +9546,11 @@ ${result.stdout}${result.stderr}`, { flag: "a" });
     (module2) => (expanded.get(module2.name) ?? []).filter((w) => w.startsWith("-l")).map((w) => w.slice(2)).filter((name) => resolveLibrary(name, target.toolchain, searchDirs).kind === "missing")
   );
   const disabled = choice.notBuilt.map((n) => n.module);
-  await (0, import_promises20.writeFile)(
-    import_node_path30.default.join(buildDir, "Modules", "Setup.local"),
+  await (0, import_promises21.writeFile)(
+    import_node_path35.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
-  await step("makesetup", "make", ["Makefile"], buildDir);
-  await step("make", "make", ["-j2"], buildDir);
-  await step("make install", "make", ["install"], buildDir);
-  await installMissingTestPackages(srcDir, import_node_path30.default.join(root, "install", "lib", `python${minor}`), log);
-  if (!cross) {
-    const pythonExe = import_node_path30.default.join(root, "install", "bin", `python${minor}`);
-    await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root);
-    await step(
-      "build tools",
-      pythonExe,
-      ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"],
-      root
-    );
-  }
-  await writeDistributionLayout({
-    root,
-    buildDir,
-    srcDir,
-    version,
-    target,
-    statics: choice.statics,
-    shared: choice.shared,
-    notBuilt: choice.notBuilt,
-    sourceSha256: tarballSha,
-    key,
-    searchDirs
-  });
-  if (cross) await shareSysconfigData(import_node_path30.default.join(root, "install", "lib", `python${minor}`), cross.stdlib, log);
-  await (0, import_promises20.rm)(work, { recursive: true, force: true });
-  return { distribution: await readDistribution(root), reused: false, key };
-}
-async function shareSysconfigData(targetStdlib, buildStdlib, log) {
-  const file = `${await sysconfigDataName(targetStdlib)}.py`;
-  log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises20.cp)(import_node_path30.default.join(targetStdlib, file), import_node_path30.default.join(buildStdlib, file));
-}
-async function sysconfigDataName(stdlib) {
-  const name = (await (0, import_promises20.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
-  if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`);
-  return name.replace(/\.py$/, "");
-}
-async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path30.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path30.default.join(stdlib, "test");
-  if (!(0, import_node_fs24.existsSync)(installed)) return;
-  for (const entry of await (0, import_promises20.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs24.existsSync)(import_node_path30.default.join(installed, entry.name))) {
-      log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises20.cp)(import_node_path30.default.join(source, entry.name), import_node_path30.default.join(installed, entry.name), { recursive: true });
-    }
-  }
-}
-async function readPythonVersion(srcDir) {
-  const header = await (0, import_promises20.readFile)(import_node_path30.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
-  const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header);
-  if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
-  return match[1];
+  return choice;
 }
 
 // src/distribution/obtain.ts
@@ -9417,14 +9565,33 @@ var DistributionSourceError = class extends UserError {
   }
 };
 async function obtainDistribution(request, target, cacheRoot, log) {
-  const native = (distribution, reused, source) => ({
+  const { value, optimization } = request;
+  refuseUnbuildable(request, target);
+  if (isPbsValue(value)) {
+    const pbs = await obtainPbsDistribution(value, target, cacheRoot, log);
+    return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
+  }
+  if ((0, import_node_fs27.existsSync)(value) && (0, import_node_fs27.statSync)(value).isDirectory()) {
+    if (!(0, import_node_fs27.existsSync)(import_node_path36.default.join(value, "PYTHON.json")))
+      throw new DistributionSourceError(value, "the directory has no PYTHON.json");
+    return native(await readDistribution(import_node_path36.default.resolve(value)), true, import_node_path36.default.resolve(value));
+  }
+  const tarball = await locateTarball(value, cacheRoot, log);
+  if (target.crossCompiling) return buildCrossDistribution(tarball, request, target, cacheRoot, log);
+  const built = await buildDistributionFromSource({ tarball, target, buildPython: null, optimization, cacheRoot, log });
+  return native(built.distribution, built.reused, import_node_path36.default.basename(tarball));
+}
+function native(distribution, reused, source) {
+  return {
     distribution,
     buildDistribution: distribution,
     crossSysconfigName: null,
     sha256: distribution.json.pyseal?.source_sha256 ?? null,
     reused,
     source
-  });
+  };
+}
+function refuseUnbuildable(request, target) {
   const { value, optimization } = request;
   const sourceTarball = !isPbsValue(value) && (/^(debian:|https?:\/\/)/.test(value) || isTarball(value));
   if (target.crossCompiling && !sourceTarball) {
@@ -9445,27 +9612,8 @@ async function obtainDistribution(request, target, cacheRoot, log) {
       `--python-optimization pgo+lto profiles the interpreter by running it, and a ${target.triple} interpreter cannot run on ${target.host}; use lto for a cross build, or build on a ${target.triple} runner`
     );
   }
-  if (isPbsValue(value)) {
-    const pbs = await obtainPbsDistribution(value, target, cacheRoot, log);
-    return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
-  }
-  if ((0, import_node_fs25.existsSync)(value) && (0, import_node_fs25.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs25.existsSync)(import_node_path31.default.join(value, "PYTHON.json")))
-      throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return native(await readDistribution(import_node_path31.default.resolve(value)), true, import_node_path31.default.resolve(value));
-  }
-  const tarball = await locateTarball(value, cacheRoot, log);
-  if (!target.crossCompiling) {
-    const built2 = await buildDistributionFromSource({
-      tarball,
-      target,
-      buildPython: null,
-      optimization,
-      cacheRoot,
-      log
-    });
-    return native(built2.distribution, built2.reused, import_node_path31.default.basename(tarball));
-  }
+}
+async function buildCrossDistribution(tarball, request, target, cacheRoot, log) {
   log(`  CPython for ${target.host} first: the cross build runs it`);
   const hostTarget = selectToolchain(findTarget(target.host), target.host);
   const host = await buildDistributionFromSource({
@@ -9478,20 +9626,21 @@ async function obtainDistribution(request, target, cacheRoot, log) {
   });
   const hostJson = host.distribution.json;
   const buildPython = {
-    exe: import_node_path31.default.join(host.distribution.root, hostJson.python_exe),
-    stdlib: import_node_path31.default.join(host.distribution.root, hostJson.python_paths.stdlib),
+    exe: import_node_path36.default.join(host.distribution.root, hostJson.python_exe),
+    stdlib: import_node_path36.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
+  const { optimization } = request;
   const built = await buildDistributionFromSource({ tarball, target, buildPython, optimization, cacheRoot, log });
   return {
     distribution: built.distribution,
     buildDistribution: host.distribution,
     crossSysconfigName: await sysconfigDataName(
-      import_node_path31.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+      import_node_path36.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
-    source: import_node_path31.default.basename(tarball)
+    source: import_node_path36.default.basename(tarball)
   };
 }
 function isTarball(value) {
@@ -9500,40 +9649,45 @@ function isTarball(value) {
 async function locateTarball(value, cacheRoot, log) {
   if (value.startsWith("debian:")) return debianSourceTarball(value.slice("debian:".length), cacheRoot, log);
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log);
-  if (!(0, import_node_fs25.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
+  if (!(0, import_node_fs27.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst or .tar.bz2 archive");
   }
-  return import_node_path31.default.resolve(value);
+  return import_node_path36.default.resolve(value);
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
-  const dir = import_node_path31.default.join(cacheRoot, "sources", pkg);
-  await (0, import_promises21.mkdir)(dir, { recursive: true });
-  const existing = await findOrig(dir, pkg);
-  if (existing) return existing;
+  const { root } = await cachedEntry({
+    kind: DOWNLOAD,
+    root: import_node_path36.default.join(cacheRoot, "sources", pkg),
+    describe: `Debian source package ${pkg}`,
+    legacyComplete: (root2) => (0, import_node_fs27.existsSync)(root2) && findOrig(root2, pkg) !== null,
+    build: (dir) => fetchDebianSource(pkg, dir, log),
+    log
+  });
+  return findOrig(root, pkg);
+}
+async function fetchDebianSource(pkg, dir, log) {
   log(`  downloading Debian source package ${pkg}`);
   const release = pkg === "python3.11" ? pkg : `${pkg}/trixie`;
   const result = await runCommand({ command: "apt-get", args: ["source", "--download-only", release], cwd: dir });
-  const found = await findOrig(dir, pkg);
-  if (!found) {
+  if (!findOrig(dir, pkg)) {
     throw new DistributionSourceError(
       `debian:${pkg}`,
       `apt-get source found no tarball (${result.stderr.trim().split("\n").pop() ?? "no output"}); run scripts/setup-system.sh, which adds the deb-src entries`
     );
   }
-  return found;
 }
-async function findOrig(dir, pkg) {
-  const names = (await (0, import_promises21.readdir)(dir)).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path31.default.join(dir, names[names.length - 1]) : null;
+function findOrig(dir, pkg) {
+  const names = (0, import_node_fs27.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
+  return names.length > 0 ? import_node_path36.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(value, cacheRoot, log) {
   const url = new URL(value);
   const pinned = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash)?.[1]?.toLowerCase() ?? null;
   url.hash = "";
-  const dir = import_node_path31.default.join(cacheRoot, "sources", contentKey({ url: url.toString() }, 16));
-  const dest = import_node_path31.default.join(dir, import_node_path31.default.basename(url.pathname) || "python.tgz");
+  const dir = import_node_path36.default.join(cacheRoot, "sources", contentKey({ url: url.toString(), sha256: pinned ?? void 0 }, 16));
+  const dest = import_node_path36.default.join(dir, import_node_path36.default.basename(url.pathname) || "python.tgz");
   const result = await downloadVerified({ url: url.toString(), dest, sha256: pinned, log });
   if (!pinned) {
     log(
@@ -9545,21 +9699,21 @@ async function downloadTarball(value, cacheRoot, log) {
 
 // src/link/embed.ts
 var import_promises22 = require("node:fs/promises");
-var import_node_path33 = __toESM(require("node:path"));
+var import_node_path38 = __toESM(require("node:path"));
 
 // src/exec/pyseal-python.ts
-var import_node_path32 = __toESM(require("node:path"));
+var import_node_path37 = __toESM(require("node:path"));
 async function runPysealPython(distribution, args) {
-  const env = { ...process.env, PYTHONPATH: import_node_path32.default.join(packageRoot(), "python") };
+  const env = { ...process.env, PYTHONPATH: import_node_path37.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
-  const python = import_node_path32.default.join(distribution.root, distribution.json.python_exe);
+  const python = import_node_path37.default.join(distribution.root, distribution.json.python_exe);
   return (await runChecked({ command: python, args, env })).stdout;
 }
 
 // src/link/embed.ts
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path33.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path38.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -9577,12 +9731,12 @@ async function embedResources(request) {
     }
   ];
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
-  const manifest = import_node_path33.default.join(workDir, "resources.json");
+  const manifest = import_node_path38.default.join(workDir, "resources.json");
   await (0, import_promises22.writeFile)(
     manifest,
     JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
   );
-  const archive = import_node_path33.default.join(workDir, "resources.zip");
+  const archive = import_node_path38.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
   const stdout = await runPysealPython(buildDistribution, [
     "-m",
@@ -9602,9 +9756,9 @@ async function embedResources(request) {
 }
 
 // src/link/ship-standalone.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs28 = require("node:fs");
 var import_promises23 = require("node:fs/promises");
-var import_node_path34 = __toESM(require("node:path"));
+var import_node_path39 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -9622,20 +9776,20 @@ async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path34.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path39.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path34.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises23.mkdir)(import_node_path34.default.dirname(dest), { recursive: true });
+    const dest = import_node_path39.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises23.mkdir)(import_node_path39.default.dirname(dest), { recursive: true });
     await (0, import_promises23.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path34.default.dirname(plan.standaloneFile?.source ?? ""))
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path39.default.dirname(plan.standaloneFile?.source ?? ""))
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path34.default.join(dir, soname)).find((f) => (0, import_node_fs26.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path39.default.join(dir, soname)).find((f) => (0, import_node_fs28.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -9644,16 +9798,16 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises23.copyFile)(found, import_node_path34.default.join(sideRoot, soname));
+      await (0, import_promises23.copyFile)(found, import_node_path39.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path34.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        message: `${soname} (from ${import_node_path39.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
       });
     }
     if (bundled.length > 0) {
-      const up = import_node_path34.default.relative(import_node_path34.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path39.default.relative(import_node_path39.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
     }
@@ -9671,7 +9825,7 @@ async function setRunpath(file, runpath) {
   } catch {
     throw new UserError({
       input: "patchelf",
-      cause: `is needed to point ${import_node_path34.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
+      cause: `is needed to point ${import_node_path39.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
       fix: "install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static"
     });
   }
@@ -9679,16 +9833,16 @@ async function setRunpath(file, runpath) {
 }
 
 // src/link/link-executable.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_promises25 = require("node:fs/promises");
-var import_node_path36 = __toESM(require("node:path"));
+var import_node_path41 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
   const entries = [];
   for (const [module2, variants] of Object.entries(request.distribution.json.build_info.extensions)) {
-    const variant = variants[0];
-    if (variant.in_core) entries.push([module2, variant.init_fn === "NULL" ? null : variant.init_fn]);
+    const variant2 = variants[0];
+    if (variant2.in_core) entries.push([module2, variant2.init_fn === "NULL" ? null : variant2.init_fn]);
   }
   for (const plan of request.plans) {
     if (plan.status === "builtin") entries.push([plan.module, plan.linkedInitFunction]);
@@ -9722,7 +9876,7 @@ function renderAppHeader(request) {
 
 // src/link/localize.ts
 var import_promises24 = require("node:fs/promises");
-var import_node_path35 = __toESM(require("node:path"));
+var import_node_path40 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -9732,14 +9886,14 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path35.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path35.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path40.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path40.default.join(workDir, `${plan.module}.o`);
   const objects = plan.objects.filter((o) => !o.endsWith(".a"));
   const archives = plan.objects.filter((o) => o.endsWith(".a"));
   const inputs = archives.length > 0 ? [...objects, "--whole-archive", ...archives, "--no-whole-archive"] : objects;
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path35.default.join(workDir, `${plan.module}.keep`);
+  const keepFile = import_node_path40.default.join(workDir, `${plan.module}.keep`);
   await (0, import_promises24.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
@@ -9754,14 +9908,14 @@ async function weakSymbols(object, toolchain) {
 
 // src/link/link-executable.ts
 function launcherSources() {
-  const folder = import_node_path36.default.join(packageRoot(), "c");
-  return (0, import_node_fs27.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path36.default.join(folder, name));
+  const folder = import_node_path41.default.join(packageRoot(), "c");
+  return (0, import_node_fs29.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path41.default.join(folder, name));
 }
 async function compileLauncher(cc, distribution, workDir, run) {
-  const include = import_node_path36.default.join(distribution.root, distribution.json.python_paths.include);
+  const include = import_node_path41.default.join(distribution.root, distribution.json.python_paths.include);
   const objects = [];
   for (const source of launcherSources()) {
-    const object = import_node_path36.default.join(workDir, `${import_node_path36.default.basename(source, ".c")}.o`);
+    const object = import_node_path41.default.join(workDir, `${import_node_path41.default.basename(source, ".c")}.o`);
     objects.push(object);
     await run(cc, [
       "-O2",
@@ -9788,7 +9942,7 @@ async function linkExecutable(request) {
     await runChecked({ command, args: args2 });
   };
   await (0, import_promises25.writeFile)(
-    import_node_path36.default.join(workDir, "pyseal_app.h"),
+    import_node_path41.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -9801,9 +9955,9 @@ async function linkExecutable(request) {
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     ...launcherObjects,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path36.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path41.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path36.default.join(workDir, "extensions");
+  const extensionsDir = import_node_path41.default.join(workDir, "extensions");
   await (0, import_promises25.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
@@ -9849,8 +10003,8 @@ function assertLinkable(distribution, target, source) {
     const fix = "Choose a variant with native objects (for example pbs:3.11:noopt), or let pyseal build CPython from source (--python-distribution debian:python3.11 or a CPython source tarball).";
     throw new ObjectFormatError({ input: source, cause, fix }, `${source} ${cause}. ${fix}`);
   }
-  const native = { elf: "elf", "mach-o": "macho", coff: "coff" }[target.objectFormat];
-  if (format.toLowerCase().replace(/[^a-z]/g, "") !== native) {
+  const native2 = { elf: "elf", "mach-o": "macho", coff: "coff" }[target.objectFormat];
+  if (format.toLowerCase().replace(/[^a-z]/g, "") !== native2) {
     throw new ObjectFormatError({
       input: source,
       cause: `holds ${format} objects, but ${target.triple} links ${target.objectFormat} objects`,
@@ -9867,12 +10021,12 @@ async function readLinkage(file) {
 
 // src/report/assemble.ts
 var import_promises27 = require("node:fs/promises");
-var import_node_path40 = __toESM(require("node:path"));
+var import_node_path45 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var import_promises26 = require("node:fs/promises");
-var import_node_path37 = __toESM(require("node:path"));
+var import_node_path42 = __toESM(require("node:path"));
 var OutputWriteError = class extends UserError {
   constructor(file, error) {
     const parts = { input: file, cause: causeOf(error), fix: remedyOf(error) };
@@ -9909,13 +10063,13 @@ function outputFiles(executable) {
   return [executable, `${executable}.report.json`, `${executable}.report.md`, `${executable}.sha256`];
 }
 async function prepareOutputDir(outDir, executable) {
-  if ((0, import_node_fs28.existsSync)(outDir) && !(0, import_node_fs28.statSync)(outDir).isDirectory()) {
+  if ((0, import_node_fs30.existsSync)(outDir) && !(0, import_node_fs30.statSync)(outDir).isDirectory()) {
     throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
   }
   try {
     await (0, import_promises26.mkdir)(outDir, { recursive: true });
     for (const file of outputFiles(executable)) await (0, import_promises26.rm)(file, { force: true });
-    const probe = import_node_path37.default.join(outDir, `.${import_node_path37.default.basename(executable)}.write-test`);
+    const probe = import_node_path42.default.join(outDir, `.${import_node_path42.default.basename(executable)}.write-test`);
     await (0, import_promises26.writeFile)(probe, "pyseal");
     await (0, import_promises26.rm)(probe);
   } catch (error) {
@@ -9953,9 +10107,9 @@ async function writeFileAtomic(file, data) {
     throw new OutputWriteError(file, error);
   }
 }
-async function moveIntoPlace(staged, file) {
+async function moveIntoPlace2(staged, file) {
   try {
-    await (0, import_promises26.mkdir)(import_node_path37.default.dirname(file), { recursive: true });
+    await (0, import_promises26.mkdir)(import_node_path42.default.dirname(file), { recursive: true });
     await (0, import_promises26.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
@@ -9963,12 +10117,12 @@ async function moveIntoPlace(staged, file) {
 }
 
 // src/report/input-digest.ts
-var import_node_path38 = __toESM(require("node:path"));
+var import_node_path43 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path38.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path43.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -10073,10 +10227,10 @@ function renderMatrix(reports) {
 }
 
 // src/report/portable.ts
-var import_node_path39 = __toESM(require("node:path"));
+var import_node_path44 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path39.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path44.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -10093,7 +10247,7 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path39.default.parse(root).root) return text;
+  if (root === import_node_path44.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
@@ -10287,7 +10441,7 @@ async function finishReport(request) {
     await writeReport(request.reportFile, written);
     await writeFileAtomic(`${executable}.report.md`, renderReport(written));
     if (report.executable) {
-      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path40.default.basename(executable)}
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path45.default.basename(executable)}
 `);
     }
   } catch (error) {
@@ -10318,7 +10472,7 @@ async function findStdlibImports(request) {
 }
 
 // src/resolve/module-plan.ts
-var import_node_path41 = __toESM(require("node:path"));
+var import_node_path46 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -10405,7 +10559,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path41.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path46.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -10422,7 +10576,7 @@ function excluded(plan, reason) {
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path42 = __toESM(require("node:path"));
+var import_node_path47 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -10439,7 +10593,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path42.default.join(request.siteDir, file.file);
+    const source = import_node_path47.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -10522,7 +10676,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path42.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path47.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -10532,20 +10686,20 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path43 = __toESM(require("node:path"));
+var import_node_path48 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
   const testModules = new Set(json.pyseal?.test_extensions ?? []);
   const plans = [];
   for (const [module2, variants] of Object.entries(json.build_info.extensions).sort(([a], [b]) => a < b ? -1 : 1)) {
-    const variant = variants[0];
-    if (variant.in_core) continue;
+    const variant2 = variants[0];
+    if (variant2.in_core) continue;
     const plan = emptyPlan(module2, "stdlib", null);
     plan.capture = "distribution";
-    plan.initFunction = variant.init_fn;
-    plan.linkedInitFunction = variant.init_fn;
-    if (request.stdlibImported && !request.stdlibImported.has(module2) && !variant.required) {
+    plan.initFunction = variant2.init_fn;
+    plan.linkedInitFunction = variant2.init_fn;
+    if (request.stdlibImported && !request.stdlibImported.has(module2) && !variant2.required) {
       plans.push(
         excluded(plan, {
           code: "STDLIB_NOT_IMPORTED",
@@ -10563,21 +10717,21 @@ function planStdlib(request) {
       );
       continue;
     }
-    if (variant.objs.length === 0 && variant.shared_lib) {
-      const file = import_node_path43.default.join(distribution.root, variant.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path43.default.basename(file));
+    if (variant2.objs.length === 0 && variant2.shared_lib) {
+      const file = import_node_path48.default.join(distribution.root, variant2.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path48.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path43.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path48.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant.objs.map((o) => import_node_path43.default.join(distribution.root, o));
-    plan.libraries = variant.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path43.default.join(distribution.root, link.path_static) }
+    plan.objects = variant2.objs.map((o) => import_node_path48.default.join(distribution.root, o));
+    plan.libraries = variant2.links.map(
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path48.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -10644,11 +10798,11 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path44.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path49.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path44.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path49.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written = report;
   try {
@@ -10688,13 +10842,13 @@ async function buildStages(run) {
     observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
   }
   run.report.executable = {
-    path: import_node_path44.default.relative(inputs.outDir, run.executable),
-    bytes: (0, import_node_fs29.statSync)(staged).size,
+    path: import_node_path49.default.relative(inputs.outDir, run.executable),
+    bytes: (0, import_node_fs31.statSync)(staged).size,
     sha256: await sha256File(staged),
     linkage: await readLinkage(staged),
     sideFiles
   };
-  await moveIntoPlace(staged, run.executable);
+  await moveIntoPlace2(staged, run.executable);
 }
 async function stage(observer, name, work, describe) {
   observer.stageStarted(name);
@@ -10795,8 +10949,8 @@ async function resolveStage(run, context) {
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
   const distribution = context.obtained.distribution;
-  const native = import_node_path44.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path44.default.join(workDir, inputs.name);
+  const native2 = import_node_path49.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path49.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
@@ -10809,9 +10963,9 @@ async function linkAndEmbedStage(run, context) {
       extraObjects: inputs.linkExtra.flatMap((l) => l.kind === "objects" ? l.paths : []),
       entryPoint: inputs.entryPoint,
       workDir,
-      output: native
+      output: native2
     }),
-    () => `${Math.round((0, import_node_fs29.statSync)(native).size / 1e5) / 10} MB native code`
+    () => `${Math.round((0, import_node_fs31.statSync)(native2).size / 1e5) / 10} MB native code`
   );
   await stage(
     observer,
@@ -10823,7 +10977,7 @@ async function linkAndEmbedStage(run, context) {
       stdlibExclude: inputs.stdlibExclude,
       stdlibTopLevel: context.stdlibImports?.topLevel ?? null,
       workDir,
-      nativeExecutable: native,
+      nativeExecutable: native2,
       output: staged
     }),
     (e) => e.summary
@@ -10831,7 +10985,7 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs29.readFileSync)(import_node_path44.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs31.readFileSync)(import_node_path49.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -11067,7 +11221,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path45 = __toESM(require("node:path"));
+var import_node_path50 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -11080,7 +11234,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path45.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path50.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }

@@ -68,7 +68,8 @@ def main(argv=None):
     path = os.path.join(site, PTH_NAME)
     if args.cmd == "install":
         os.makedirs(site, exist_ok=True)
-        tmp = path + ".tmp"
+        # A name of this process's own: two builds may install into one Python at once.
+        tmp = "%s.%d.tmp" % (path, os.getpid())
         with open(tmp, "w", encoding="utf-8") as f:
             f.write(pth_line(os.path.abspath(args.shim_root)))
         os.replace(tmp, path)

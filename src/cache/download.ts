@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto'
 import { createWriteStream, existsSync } from 'node:fs'
-import { mkdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { UserError } from '../errors/user-error'
+import { cachedEntry } from './cached-entry'
+import { DOWNLOAD } from './entry-kinds'
 import { sha256File } from './hash'
 
 /** A download that cannot be used: its name, and what was wrong with it. */
@@ -24,7 +24,11 @@ export class DownloadError extends UserError {
 
 export interface DownloadRequest {
   url: string
-  /** Where the file goes; it exists only once complete and verified. */
+  /**
+   * Where the file goes: `<entry>/<name>`, the entry directory keyed by what is
+   * expected (the sha256, or the URL when there is none); it exists only once the
+   * file is complete and verified.
+   */
   dest: string
   /** Expected sha256 (hex); null accepts any content of the announced length. */
   sha256: string | null
@@ -32,19 +36,31 @@ export interface DownloadRequest {
 }
 
 /**
- * Downloads `url` to `dest` through a `.partial` file: a body shorter than its
+ * Downloads `url` to `dest` as a cache entry of its own: a body shorter than its
  * Content-Length, or one whose sha256 differs from the expected one, is deleted and
- * reported, never renamed into place. An existing `dest` with the right hash is reused.
+ * reported, never moved into place. A complete entry is reused (checked against its
+ * manifest), and two processes asking at once download it once.
  */
 export async function downloadVerified(request: DownloadRequest): Promise<{ file: string; sha256: string }> {
-  const { url, dest, sha256 } = request
+  const { dest, sha256, log } = request
   const name = path.basename(dest)
-  if (existsSync(dest)) {
-    const existing = await sha256File(dest)
-    if (sha256 === null || existing === sha256) return { file: dest, sha256: existing }
-    await rm(dest, { force: true })
-  }
-  await mkdir(path.dirname(dest), { recursive: true })
+  await cachedEntry({
+    kind: DOWNLOAD,
+    root: path.dirname(dest),
+    describe: name,
+    // Before manifests, a download was complete once its file was there with the expected sha256.
+    legacyComplete: async root =>
+      existsSync(path.join(root, name)) && (sha256 === null || (await sha256File(path.join(root, name))) === sha256),
+    build: dir => fetchVerified(request, path.join(dir, name)),
+    log
+  })
+  return { file: dest, sha256: sha256 ?? (await sha256File(dest)) }
+}
+
+/** Fetches into the entry's staging directory, which the cache-entry primitive removes on any failure. */
+async function fetchVerified(request: DownloadRequest, file: string): Promise<void> {
+  const { url, sha256 } = request
+  const name = path.basename(file)
   request.log(`  downloading ${url}`)
   let response: Response
   try {
@@ -54,34 +70,26 @@ export async function downloadVerified(request: DownloadRequest): Promise<{ file
   }
   if (!response.ok || !response.body) throw new DownloadError(name, `${url} answered HTTP ${response.status}`)
   const announced = Number(response.headers.get('content-length') ?? NaN)
-  const partial = `${dest}.partial`
-  const hash = createHash('sha256')
   let received = 0
   try {
     const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>)
     body.on('data', (chunk: Buffer) => {
-      hash.update(chunk)
       received += chunk.length
     })
-    await pipeline(body, createWriteStream(partial))
+    await pipeline(body, createWriteStream(file))
   } catch (error) {
-    await rm(partial, { force: true })
     throw new DownloadError(
       name,
       `the connection ended after ${received}${Number.isNaN(announced) ? '' : ` of ${announced}`} bytes (${describeFetchError(error)})`
     )
   }
   if (!Number.isNaN(announced) && received !== announced) {
-    await rm(partial, { force: true })
     throw new DownloadError(name, `the body was truncated (${received} of ${announced} bytes)`)
   }
-  const actual = hash.digest('hex')
+  const actual = await sha256File(file)
   if (sha256 !== null && actual !== sha256.toLowerCase()) {
-    await rm(partial, { force: true })
     throw new DownloadError(name, `its sha256 is ${actual}, not the expected ${sha256}`)
   }
-  await rename(partial, dest)
-  return { file: dest, sha256: actual }
 }
 
 function describeFetchError(error: unknown): string {

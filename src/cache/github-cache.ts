@@ -4,6 +4,7 @@ import { readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { contentKey } from './hash'
 import { verifyEntry, writeEntryManifest } from './entry-manifest'
+import { lockHeld } from './lock'
 
 /**
  * pyseal's build cache in GitHub's cache service: the built CPython distributions,
@@ -83,7 +84,10 @@ export async function saveObjectCache(
     return
   }
   try {
-    for (const entry of await entryDirs(cacheRoot)) await writeEntryManifest(entry)
+    for (const entry of await entryDirs(cacheRoot)) {
+      // One being made right now gets its manifest when it is complete.
+      if (!lockHeld(`${entry}.lock`)) await writeEntryManifest(entry)
+    }
     // The same path list as the restore: the service keys entries on it (absent ones are skipped).
     const id = await cache.saveCache(cachePaths(cacheRoot), keys.primary)
     if (id === -1) log.warning(`cache: ${keys.primary} was not saved (the service refused it; see the debug log)`)
@@ -125,11 +129,15 @@ async function entryDirs(cacheRoot: string): Promise<string[]> {
   return entries
 }
 
-/** Drops the entries the restore brought (not in `before`) that fail their manifest check or have none. */
+/**
+ * Drops the entries the restore brought (not in `before`) that fail their manifest check
+ * or have none. An entry another pyseal process is making meanwhile (its lock is held)
+ * has no manifest yet and is not the restore's: it is left alone.
+ */
 async function dropCorruptEntries(cacheRoot: string, before: Set<string>, log: CacheLog): Promise<number> {
   let dropped = 0
   for (const entry of await entryDirs(cacheRoot)) {
-    if (before.has(entry)) continue
+    if (before.has(entry) || lockHeld(`${entry}.lock`)) continue
     const problem = await verifyEntry(entry, { requireManifest: true })
     if (problem) {
       log.warning(`cache: ${path.relative(cacheRoot, entry)} is damaged (${problem}); it is discarded and rebuilt`)

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 
+// The one place pyseal hashes: file contents, text, and content keys of cache entries.
+
 /** sha256 of a file's bytes, hex. */
 export function sha256File(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -12,9 +14,14 @@ export function sha256File(file: string): Promise<string> {
   })
 }
 
+/** sha256 of a text, hex. */
+export function sha256Text(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
+}
+
 /** A short content key for a JSON-serialisable description (keys sorted, so order never matters). */
 export function contentKey(description: unknown, length = 24): string {
-  return createHash('sha256').update(stableJson(description)).digest('hex').slice(0, length)
+  return sha256Text(stableJson(description)).slice(0, length)
 }
 
 export function stableJson(value: unknown): string {

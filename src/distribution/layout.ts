@@ -24,41 +24,76 @@ export interface LayoutRequest {
 
 /**
  * Copies a finished build's objects and archives into `<root>/build` and describes
- * them in PYTHON.json, written last: its presence marks the distribution complete.
+ * them in PYTHON.json (which pyseal versions before entry manifests took as the
+ * distribution's completion marker, so it is written last).
  */
 export async function writeDistributionLayout(request: LayoutRequest): Promise<void> {
-  const { root, buildDir, version, target } = request
+  const { root, buildDir, version } = request
   const minor = version.split('.').slice(0, 2).join('.')
   const vars = await readMakeVariables(buildDir, ['LIBRARY_OBJS', 'MODOBJS', 'LIBS', 'SYSLIBS', 'EXT_SUFFIX'])
+  const kept = new BuildFiles(root, buildDir)
   const moduleObjects = new Set(words(vars.MODOBJS))
-  const coreObjs = words(vars.LIBRARY_OBJS).filter(o => !moduleObjects.has(o) && o !== 'Modules/config.o')
-
-  const copied = new Set<string>()
-  const keep = async (relative: string): Promise<string> => {
-    const dest = path.join('build', relative)
-    if (!copied.has(dest)) {
-      await mkdir(path.dirname(path.join(root, dest)), { recursive: true })
-      await copyFile(path.join(buildDir, relative), path.join(root, dest))
-      copied.add(dest)
-    }
-    return dest
-  }
-  const keepArchive = async (source: string, name: string): Promise<string> => {
-    const dest = path.join('build', 'lib', `lib${name}.a`)
-    if (!copied.has(dest)) {
-      await mkdir(path.join(root, 'build', 'lib'), { recursive: true })
-      await copyFile(path.isAbsolute(source) ? source : path.join(buildDir, source), path.join(root, dest))
-      copied.add(dest)
-    }
-    return dest
-  }
-
   const core = { objs: [] as string[], links: [] as LinkEntry[] }
-  for (const obj of coreObjs) core.objs.push(await keep(obj))
+  for (const obj of words(vars.LIBRARY_OBJS)) {
+    if (!moduleObjects.has(obj) && obj !== 'Modules/config.o') core.objs.push(await kept.object(obj))
+  }
   for (const word of [...words(vars.LIBS), ...words(vars.SYSLIBS)]) {
     if (word.startsWith('-l')) core.links.push({ name: word.slice(2), system: true })
   }
+  const extensions = await staticExtensions(request, kept)
+  for (const module of request.shared) {
+    const sharedLib = path.join('install', 'lib', `python${minor}`, 'lib-dynload', `${module.name}${vars.EXT_SUFFIX}`)
+    await access(path.join(root, sharedLib))
+    extensions[module.name] = [{ ...variant(module.name, false), shared_lib: sharedLib }]
+  }
+  // Modules config.c.in lists itself (marshal, sys, builtins …) live in the core objects.
+  const inittabSource = await readFile(path.join(buildDir, 'Modules', 'config.c'), 'utf8')
+  for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
+    if (!extensions[name]) extensions[name] = [{ ...variant(name, true), in_core: true, init_fn: fn }]
+  }
+  await kept.object('Modules/config.c')
+  await kept.object('Modules/config.o')
+  const json = pythonJson(request, minor, core, extensions)
+  await writeFile(path.join(root, 'PYTHON.json'), JSON.stringify(json, null, 2) + '\n')
+}
 
+/** The build's files copied into `<root>/build` once each, by the relative path PYTHON.json names them with. */
+class BuildFiles {
+  private readonly copied = new Set<string>()
+
+  constructor(
+    private readonly root: string,
+    private readonly buildDir: string
+  ) {}
+
+  /** An object (or other file) of the build directory. */
+  object(relative: string): Promise<string> {
+    return this.copy(path.join(this.buildDir, relative), path.join('build', relative))
+  }
+
+  /** A static archive, from the build directory or anywhere (a system or static-deps library). */
+  archive(source: string, name: string): Promise<string> {
+    const from = path.isAbsolute(source) ? source : path.join(this.buildDir, source)
+    return this.copy(from, path.join('build', 'lib', `lib${name}.a`))
+  }
+
+  private async copy(from: string, dest: string): Promise<string> {
+    if (!this.copied.has(dest)) {
+      await mkdir(path.dirname(path.join(this.root, dest)), { recursive: true })
+      await copyFile(from, path.join(this.root, dest))
+      this.copied.add(dest)
+    }
+    return dest
+  }
+}
+
+function variant(name: string, required: boolean): ExtensionVariant {
+  return { in_core: false, init_fn: `PyInit_${name}`, objs: [], links: [], required, variant: 'default' }
+}
+
+/** The modules linked into libpython: bootstrap, the chosen statics, and any Modules/Setup enables itself. */
+async function staticExtensions(request: LayoutRequest, kept: BuildFiles): Promise<Record<string, ExtensionVariant[]>> {
+  const { buildDir, target } = request
   const bootstrap = parseSetup(await readFile(path.join(buildDir, 'Modules', 'Setup.bootstrap'), 'utf8')).enabled
   // Modules/Setup itself may enable a few (3.11: xxsubtype); makesetup reads it after Setup.local.
   const fromSetup = parseSetup(await readFile(path.join(request.srcDir, 'Modules', 'Setup'), 'utf8')).enabled
@@ -72,57 +107,33 @@ export async function writeDistributionLayout(request: LayoutRequest): Promise<v
       if (word.startsWith('-l')) {
         const resolved = resolveLibrary(word.slice(2), target.toolchain, request.searchDirs)
         if (resolved.kind === 'static') {
-          links.push({ name: resolved.name, path_static: await keepArchive(resolved.path, resolved.name) })
+          links.push({ name: resolved.name, path_static: await kept.archive(resolved.path, resolved.name) })
         } else {
           links.push({ name: resolved.name, system: true })
         }
       } else if (word.endsWith('.a')) {
         const name = path.basename(word, '.a').replace(/^lib/, '')
-        links.push({ name, path_static: await keepArchive(word, name) })
+        links.push({ name, path_static: await kept.archive(word, name) })
       }
     }
     const objs: string[] = []
-    for (const source of module.sources) objs.push(await keep(objectForSource(source)))
-    extensions[module.name] = [
-      {
-        in_core: false,
-        init_fn: `PyInit_${module.name}`,
-        objs,
-        links,
-        required: bootstrap.includes(module),
-        variant: 'default'
-      }
-    ]
+    for (const source of module.sources) objs.push(await kept.object(objectForSource(source)))
+    extensions[module.name] = [{ ...variant(module.name, bootstrap.includes(module)), objs, links }]
   }
-  for (const module of request.shared) {
-    const sharedLib = path.join('install', 'lib', `python${minor}`, 'lib-dynload', `${module.name}${vars.EXT_SUFFIX}`)
-    await access(path.join(root, sharedLib))
-    extensions[module.name] = [
-      {
-        in_core: false,
-        init_fn: `PyInit_${module.name}`,
-        objs: [],
-        links: [],
-        required: false,
-        variant: 'default',
-        shared_lib: sharedLib
-      }
-    ]
-  }
-  // Modules config.c.in lists itself (marshal, sys, builtins …) live in the core objects.
-  const inittabSource = await readFile(path.join(buildDir, 'Modules', 'config.c'), 'utf8')
-  for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
-    if (!extensions[name]) {
-      extensions[name] = [{ in_core: true, init_fn: fn, objs: [], links: [], required: true, variant: 'default' }]
-    }
-  }
-  await keep('Modules/config.c')
-  await keep('Modules/config.o')
+  return extensions
+}
 
-  const json: PythonJson = {
+function pythonJson(
+  request: LayoutRequest,
+  minor: string,
+  core: { objs: string[]; links: LinkEntry[] },
+  extensions: Record<string, ExtensionVariant[]>
+): PythonJson {
+  const { target } = request
+  return {
     version: '8',
     target_triple: target.triple,
-    python_version: version,
+    python_version: request.version,
     python_major_minor_version: minor,
     python_exe: `install/bin/python${minor}`,
     python_paths: {
@@ -160,5 +171,4 @@ export async function writeDistributionLayout(request: LayoutRequest): Promise<v
       include_dir: `install/include/python${minor}`
     }
   }
-  await writeFile(path.join(root, 'PYTHON.json'), JSON.stringify(json, null, 2) + '\n')
 }

@@ -1,6 +1,7 @@
-import { existsSync, statSync } from 'node:fs'
-import { mkdir, readdir } from 'node:fs/promises'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { cachedEntry } from '../cache/cached-entry'
+import { DOWNLOAD } from '../cache/entry-kinds'
 import { contentKey } from '../cache/hash'
 import { UserError } from '../errors/user-error'
 import { runCommand } from '../exec/run'
@@ -9,7 +10,8 @@ import { findTarget } from '../targets/table'
 import { downloadVerified } from '../cache/download'
 import { isPbsValue, obtainPbsDistribution } from './pbs'
 import { readDistribution, type Distribution } from './python-json'
-import { buildDistributionFromSource, sysconfigDataName, type SourceOptimization } from './source-build'
+import { buildDistributionFromSource, type SourceOptimization } from './source-build'
+import { sysconfigDataName } from './source-tree'
 
 export interface ObtainedDistribution {
   distribution: Distribution
@@ -55,14 +57,37 @@ export async function obtainDistribution(
   cacheRoot: string,
   log: (line: string) => void
 ): Promise<ObtainedDistribution> {
-  const native = (distribution: Distribution, reused: boolean, source: string): ObtainedDistribution => ({
+  const { value, optimization } = request
+  refuseUnbuildable(request, target)
+  if (isPbsValue(value)) {
+    const pbs = await obtainPbsDistribution(value, target, cacheRoot, log)
+    return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 }
+  }
+  if (existsSync(value) && statSync(value).isDirectory()) {
+    if (!existsSync(path.join(value, 'PYTHON.json')))
+      throw new DistributionSourceError(value, 'the directory has no PYTHON.json')
+    return native(await readDistribution(path.resolve(value)), true, path.resolve(value))
+  }
+  const tarball = await locateTarball(value, cacheRoot, log)
+  if (target.crossCompiling) return buildCrossDistribution(tarball, request, target, cacheRoot, log)
+  const built = await buildDistributionFromSource({ tarball, target, buildPython: null, optimization, cacheRoot, log })
+  return native(built.distribution, built.reused, path.basename(tarball))
+}
+
+/** A distribution that builds for its own machine: pip runs with it too. */
+function native(distribution: Distribution, reused: boolean, source: string): ObtainedDistribution {
+  return {
     distribution,
     buildDistribution: distribution,
     crossSysconfigName: null,
     sha256: distribution.json.pyseal?.source_sha256 ?? null,
     reused,
     source
-  })
+  }
+}
+
+/** Refuses, before any work, what this value cannot give: a cross build or an optimization from a built distribution. */
+function refuseUnbuildable(request: DistributionRequest, target: HostedTarget): void {
   const { value, optimization } = request
   const sourceTarball = !isPbsValue(value) && (/^(debian:|https?:\/\/)/.test(value) || isTarball(value))
   if (target.crossCompiling && !sourceTarball) {
@@ -86,27 +111,16 @@ export async function obtainDistribution(
         `cannot run on ${target.host}; use lto for a cross build, or build on a ${target.triple} runner`
     )
   }
-  if (isPbsValue(value)) {
-    const pbs = await obtainPbsDistribution(value, target, cacheRoot, log)
-    return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 }
-  }
-  if (existsSync(value) && statSync(value).isDirectory()) {
-    if (!existsSync(path.join(value, 'PYTHON.json')))
-      throw new DistributionSourceError(value, 'the directory has no PYTHON.json')
-    return native(await readDistribution(path.resolve(value)), true, path.resolve(value))
-  }
-  const tarball = await locateTarball(value, cacheRoot, log)
-  if (!target.crossCompiling) {
-    const built = await buildDistributionFromSource({
-      tarball,
-      target,
-      buildPython: null,
-      optimization,
-      cacheRoot,
-      log
-    })
-    return native(built.distribution, built.reused, path.basename(tarball))
-  }
+}
+
+/** A cross build: CPython for this machine first (it runs pip and the target's build), then for the target. */
+async function buildCrossDistribution(
+  tarball: string,
+  request: DistributionRequest,
+  target: HostedTarget,
+  cacheRoot: string,
+  log: (line: string) => void
+): Promise<ObtainedDistribution> {
   log(`  CPython for ${target.host} first: the cross build runs it`)
   const hostTarget = selectToolchain(findTarget(target.host), target.host)
   // The build machine's CPython only runs pip and compiles .pyc files: it is never optimized.
@@ -124,6 +138,7 @@ export async function obtainDistribution(
     stdlib: path.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   }
+  const { optimization } = request
   const built = await buildDistributionFromSource({ tarball, target, buildPython, optimization, cacheRoot, log })
   return {
     distribution: built.distribution,
@@ -152,29 +167,40 @@ async function locateTarball(value: string, cacheRoot: string, log: (line: strin
   return path.resolve(value)
 }
 
-/** Debian's upstream tarball for a CPython source package (python3.13 comes from Debian 13). */
+/**
+ * Debian's upstream tarball for a CPython source package (python3.13 comes from
+ * Debian 13), fetched by apt into a download entry of its own.
+ */
 async function debianSourceTarball(pkg: string, cacheRoot: string, log: (line: string) => void): Promise<string> {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, 'expected debian:python3.N')
-  const dir = path.join(cacheRoot, 'sources', pkg)
-  await mkdir(dir, { recursive: true })
-  const existing = await findOrig(dir, pkg)
-  if (existing) return existing
+  const { root } = await cachedEntry({
+    kind: DOWNLOAD,
+    root: path.join(cacheRoot, 'sources', pkg),
+    describe: `Debian source package ${pkg}`,
+    legacyComplete: root => existsSync(root) && findOrig(root, pkg) !== null,
+    build: dir => fetchDebianSource(pkg, dir, log),
+    log
+  })
+  return findOrig(root, pkg) as string
+}
+
+async function fetchDebianSource(pkg: string, dir: string, log: (line: string) => void): Promise<void> {
   log(`  downloading Debian source package ${pkg}`)
   const release = pkg === 'python3.11' ? pkg : `${pkg}/trixie`
   const result = await runCommand({ command: 'apt-get', args: ['source', '--download-only', release], cwd: dir })
-  const found = await findOrig(dir, pkg)
-  if (!found) {
+  if (!findOrig(dir, pkg)) {
     throw new DistributionSourceError(
       `debian:${pkg}`,
       `apt-get source found no tarball (${result.stderr.trim().split('\n').pop() ?? 'no output'}); ` +
         'run scripts/setup-system.sh, which adds the deb-src entries'
     )
   }
-  return found
 }
 
-async function findOrig(dir: string, pkg: string): Promise<string | null> {
-  const names = (await readdir(dir)).filter(n => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort()
+function findOrig(dir: string, pkg: string): string | null {
+  const names = readdirSync(dir)
+    .filter(n => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n))
+    .sort()
   return names.length > 0 ? path.join(dir, names[names.length - 1]) : null
 }
 
@@ -186,7 +212,8 @@ async function downloadTarball(value: string, cacheRoot: string, log: (line: str
   const url = new URL(value)
   const pinned = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash)?.[1]?.toLowerCase() ?? null
   url.hash = ''
-  const dir = path.join(cacheRoot, 'sources', contentKey({ url: url.toString() }, 16))
+  // Keyed by the pin too: an unpinned download of the same URL is never taken for the pinned one.
+  const dir = path.join(cacheRoot, 'sources', contentKey({ url: url.toString(), sha256: pinned ?? undefined }, 16))
   const dest = path.join(dir, path.basename(url.pathname) || 'python.tgz')
   const result = await downloadVerified({ url: url.toString(), dest, sha256: pinned, log })
   if (!pinned) {

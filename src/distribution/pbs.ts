@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises'
+import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import { sha256File } from '../cache/hash'
 import { UserError, type UserErrorParts } from '../errors/user-error'
-import { withCacheLock } from '../cache/lock'
+import { cachedEntry } from '../cache/cached-entry'
+import { PBS_DISTRIBUTION } from '../cache/entry-kinds'
 import { lastLines, runCommand } from '../exec/run'
 import type { Target } from '../targets/table'
 import { downloadVerified } from '../cache/download'
@@ -130,7 +131,8 @@ export interface ObtainedPbs {
 
 /**
  * Resolves, downloads (verified), unpacks and reads a python-build-standalone full
- * archive. The unpacked tree is keyed by the archive's sha256, so a second build reuses it.
+ * archive. The unpacked tree is a cache entry keyed by the archive's sha256, so a
+ * second build reuses it.
  */
 export async function obtainPbsDistribution(
   value: string,
@@ -139,22 +141,14 @@ export async function obtainPbsDistribution(
   log: (line: string) => void
 ): Promise<ObtainedPbs> {
   const { file, sha256, downloaded } = await locateArchive(value, target, cacheRoot, log)
-  const root = path.join(cacheRoot, 'python', `pbs-${sha256.slice(0, 24)}`)
-  const distributionRoot = path.join(root, 'python')
-  let reused = existsSync(path.join(distributionRoot, 'PYTHON.json'))
-  if (!reused) {
-    await mkdir(path.dirname(root), { recursive: true })
-    reused = await withCacheLock(
-      `${root}.lock`,
-      async () => {
-        if (existsSync(path.join(distributionRoot, 'PYTHON.json'))) return true
-        await unpack(file, root, log)
-        return false
-      },
-      () => log(`  waiting for another pyseal process unpacking ${path.basename(file)}`)
-    )
-  }
-  const distribution = await readDistribution(distributionRoot)
+  const entry = await cachedEntry({
+    kind: PBS_DISTRIBUTION,
+    root: path.join(cacheRoot, 'python', `pbs-${sha256.slice(0, 24)}`),
+    describe: `python-build-standalone ${path.basename(file)}`,
+    build: dir => unpack(file, dir, log),
+    log
+  })
+  const distribution = await readDistribution(path.join(entry.root, 'python'))
   if (distribution.json.target_triple !== target.triple) {
     throw new PbsError({
       input: path.basename(file),
@@ -162,7 +156,7 @@ export async function obtainPbsDistribution(
       fix: `choose the archive built for ${target.triple}`
     })
   }
-  return { distribution, reused: reused && !downloaded, source: path.basename(file), sha256 }
+  return { distribution, reused: entry.reused && !downloaded, source: path.basename(file), sha256 }
 }
 
 async function locateArchive(
@@ -214,29 +208,23 @@ async function fetchArchive(
   return { ...result, downloaded }
 }
 
-async function unpack(file: string, root: string, log: (line: string) => void): Promise<void> {
+/** Unpacks the archive into the entry's staging directory (removed by the cache-entry primitive on failure). */
+async function unpack(file: string, dir: string, log: (line: string) => void): Promise<void> {
   log(`  unpacking ${path.basename(file)}`)
-  const partial = `${root}.partial`
-  await rm(partial, { recursive: true, force: true })
-  await mkdir(partial, { recursive: true })
-  const result = await runCommand({ command: 'tar', args: ['--zstd', '-xf', file, '-C', partial] })
+  const result = await runCommand({ command: 'tar', args: ['--zstd', '-xf', file, '-C', dir] })
   if (result.code !== 0) {
-    await rm(partial, { recursive: true, force: true })
     throw new PbsError({
       input: path.basename(file),
       cause: `could not be unpacked (tar --zstd: ${lastLines(result.stderr, 3)})`,
       fix: 'install zstd, or check that the file is a python-build-standalone .tar.zst archive'
     })
   }
-  if (!existsSync(path.join(partial, 'python', 'PYTHON.json'))) {
-    const top = await readdir(partial)
-    await rm(partial, { recursive: true, force: true })
+  if (!existsSync(path.join(dir, 'python', 'PYTHON.json'))) {
+    const top = await readdir(dir)
     throw new PbsError({
       input: path.basename(file),
       cause: `has no python/PYTHON.json (it holds ${top.join(', ') || 'nothing'})`,
       fix: 'give a "full" archive: only those carry the objects pyseal links; install_only archives do not'
     })
   }
-  await rm(root, { recursive: true, force: true })
-  await rename(partial, root)
 }

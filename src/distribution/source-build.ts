@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs'
-import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { chosenSourceDateEpoch, sourceDateEpoch } from '../cache/source-date-epoch'
 import { contentKey, sha256File } from '../cache/hash'
-import { withCacheLock } from '../cache/lock'
+import { cachedEntry } from '../cache/cached-entry'
+import { CPYTHON_BUILD } from '../cache/entry-kinds'
 import { describeCommand, runChecked, runCommand } from '../exec/run'
 import { FailedStepError, type FailedStep } from '../errors/failed-step'
 import { linkerSearchDirs, resolveLibrary } from '../resolve/libraries'
@@ -12,11 +13,9 @@ import { writeDistributionLayout } from './layout'
 import { expandLinkWords } from './make-vars'
 import { readDistribution, type Distribution } from './python-json'
 import { parseSetup, renderSetupLocal } from './setup-local'
-import { chooseStdlibModules, lines311 } from './stdlib-modules'
+import { chooseStdlibModules, lines311, type ModuleChoice } from './stdlib-modules'
 import { prepareBuildToolchain, type BuildToolchain } from '../toolchain/toolchain-env'
-
-/** Bump when the way a distribution is built changes, so old cache entries are not reused. */
-const RECIPE_VERSION = 7
+import { installMissingTestPackages, readPythonVersion, shareSysconfigData } from './source-tree'
 
 /** The same CPython, built for the build machine: what a cross build runs its Python with. */
 export interface BuildPython {
@@ -71,15 +70,14 @@ export class DistributionBuildError extends FailedStepError {
 
 /**
  * Builds CPython from a source tarball into a statically linkable distribution
- * (python-build-standalone layout, PYTHON.json last), or reuses the cached one
- * with the same content key.
+ * (python-build-standalone layout), or reuses the cached one with the same content key.
  */
 export async function buildDistributionFromSource(request: SourceBuildRequest): Promise<BuiltDistribution> {
   const { tarball, target, cacheRoot, log } = request
   const tarballSha = await sha256File(tarball)
   const toolchain = await prepareBuildToolchain(target, cacheRoot, log)
   const key = contentKey({
-    recipe: RECIPE_VERSION,
+    recipe: CPYTHON_BUILD.recipeVersion,
     tarball: tarballSha,
     triple: target.triple,
     compiler: toolchain.compilerVersion,
@@ -90,37 +88,95 @@ export async function buildDistributionFromSource(request: SourceBuildRequest): 
     optimization: request.optimization === 'none' ? undefined : request.optimization,
     sourceDateEpoch: chosenSourceDateEpoch()
   })
-  const root = path.join(cacheRoot, 'python', key)
-  if (existsSync(path.join(root, 'PYTHON.json'))) {
-    return { distribution: await readDistribution(root), reused: true, key }
-  }
-  return withCacheLock(
-    `${root}.lock`,
-    async () =>
-      existsSync(path.join(root, 'PYTHON.json'))
-        ? { distribution: await readDistribution(root), reused: true, key }
-        : buildInto(root, key, tarballSha, request, toolchain),
-    () => log(`  waiting for another pyseal process building ${root}`)
-  )
+  const entry = await cachedEntry({
+    kind: CPYTHON_BUILD,
+    root: path.join(cacheRoot, 'python', key),
+    describe: `CPython ${key} (${path.basename(tarball)} for ${target.triple})`,
+    // configure's --prefix (<entry>/install) is compiled into the interpreter and its sysconfig.
+    buildInPlace: true,
+    build: (root, work) => buildInto({ root, work, key, tarballSha, request, toolchain }),
+    log
+  })
+  return { distribution: await readDistribution(entry.root), reused: entry.reused, key }
 }
 
-async function buildInto(
-  root: string,
-  key: string,
-  tarballSha: string,
-  request: SourceBuildRequest,
-  buildToolchain: BuildToolchain
-): Promise<BuiltDistribution> {
-  const { tarball, target, log } = request
-  let toolchain = buildToolchain
-  await rm(root, { recursive: true, force: true })
-  const work = `${root}.work`
-  await rm(work, { recursive: true, force: true })
+/** One CPython build in progress: the entry it fills, its scratch directory, the toolchain. */
+interface CPythonBuild {
+  /** The entry, also configure's prefix (`<root>/install`). */
+  root: string
+  /** The source tree and the build directory; the build log is kept there when a step fails. */
+  work: string
+  key: string
+  tarballSha: string
+  request: SourceBuildRequest
+  toolchain: BuildToolchain
+}
+
+async function buildInto(build: CPythonBuild): Promise<void> {
+  const { root, work, request } = build
+  const { target, log } = request
   await mkdir(work, { recursive: true })
-  const logFile = path.join(work, 'build.log')
   // No clock and no build directory in what is compiled (__DATE__ in sys.version, __FILE__,
   // debug info): the same tarball gives the same objects on any day, in any cache.
-  toolchain = {
+  const toolchain = withReproducibleFlags(build.toolchain, work)
+  const step = stepRunner(request.tarball, path.join(work, 'build.log'), log)
+  const { srcDir, version } = await unpackSource(request.tarball, work)
+  const buildDir = path.join(work, 'build')
+  await mkdir(buildDir)
+  log(`  CPython ${version} for ${target.triple}`)
+  const minor = version.split('.').slice(0, 2).join('.')
+  await configure(build, toolchain, srcDir, buildDir, step)
+  const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs)
+  const choice = await writeSetupLocal(buildDir, minor, target, toolchain, searchDirs)
+  await step('makesetup', 'make', ['Makefile'], buildDir, toolchain.env)
+  await step('make', 'make', ['-j2'], buildDir, toolchain.env)
+  await step('make install', 'make', ['install'], buildDir, toolchain.env)
+  await installMissingTestPackages(srcDir, path.join(root, 'install', 'lib', `python${minor}`), log)
+  if (!request.buildPython) {
+    // A cross-built Python cannot run here: packages are built by the build machine's Python.
+    const pythonExe = path.join(root, 'install', 'bin', `python${minor}`)
+    await step('ensurepip', pythonExe, ['-m', 'ensurepip', '--default-pip'], root, toolchain.env)
+    const tools = ['-m', 'pip', 'install', '-q', '--upgrade', 'pip', 'setuptools', 'wheel']
+    await step('build tools', pythonExe, tools, root, toolchain.env)
+  }
+  await writeDistributionLayout({
+    root,
+    buildDir,
+    srcDir,
+    version,
+    target,
+    statics: choice.statics,
+    shared: choice.shared,
+    notBuilt: choice.notBuilt,
+    sourceSha256: build.tarballSha,
+    key: build.key,
+    searchDirs
+  })
+  if (request.buildPython) {
+    await shareSysconfigData(path.join(root, 'install', 'lib', `python${minor}`), request.buildPython.stdlib, log)
+  }
+}
+
+type Step = (name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) => Promise<void>
+
+/** Runs one build step, its output appended to the build log; a failure names the step and shows the log's end. */
+function stepRunner(tarball: string, logFile: string, log: (line: string) => void): Step {
+  return async (name, command, args, cwd, env) => {
+    log(`  ${name}`)
+    const result = await runCommand({ command, args, cwd, env })
+    await writeFile(logFile, `\n$ ${command} ${args.join(' ')}\n${result.stdout}${result.stderr}`, { flag: 'a' })
+    if (result.code !== 0) {
+      throw new DistributionBuildError(name, tarball, {
+        reason: `\`${describeCommand({ command, args })}\` exited with ${result.code}`,
+        log: { text: result.stdout + result.stderr, file: logFile }
+      })
+    }
+  }
+}
+
+/** The toolchain with SOURCE_DATE_EPOCH and the scratch directory mapped out of __FILE__ and debug info. */
+function withReproducibleFlags(toolchain: BuildToolchain, work: string): BuildToolchain {
+  return {
     ...toolchain,
     env: {
       ...toolchain.env,
@@ -135,18 +191,9 @@ async function buildInto(
         .join(' ')
     }
   }
-  const step = async (name: string, command: string, args: string[], cwd: string): Promise<void> => {
-    log(`  ${name}`)
-    const result = await runCommand({ command, args, cwd, env: toolchain.env })
-    await writeFile(logFile, `\n$ ${command} ${args.join(' ')}\n${result.stdout}${result.stderr}`, { flag: 'a' })
-    if (result.code !== 0) {
-      throw new DistributionBuildError(name, tarball, {
-        reason: `\`${describeCommand({ command, args })}\` exited with ${result.code}`,
-        log: { text: result.stdout + result.stderr, file: logFile }
-      })
-    }
-  }
+}
 
+async function unpackSource(tarball: string, work: string): Promise<{ srcDir: string; version: string }> {
   await runChecked({ command: 'tar', args: ['-xf', tarball, '-C', work] })
   const top = (await readdir(work)).find(name => existsSync(path.join(work, name, 'configure')))
   if (!top)
@@ -154,11 +201,20 @@ async function buildInto(
       reason: 'the archive has no CPython source tree (no configure script)'
     })
   const srcDir = path.join(work, top)
-  const version = await readPythonVersion(srcDir)
-  const buildDir = path.join(work, 'build')
-  await mkdir(buildDir)
-  log(`  CPython ${version} for ${target.triple}`)
+  return { srcDir, version: await readPythonVersion(srcDir) }
+}
 
+/** configure, static modules, for the entry's prefix; for a cross build, with the build machine's Python. */
+async function configure(
+  build: CPythonBuild,
+  toolchain: BuildToolchain,
+  srcDir: string,
+  buildDir: string,
+  step: Step
+): Promise<void> {
+  const { root, work, request } = build
+  const { target } = request
+  let env = toolchain.env
   const configureArgs = [
     '--disable-shared',
     `--prefix=${path.join(root, 'install')}`,
@@ -173,16 +229,23 @@ async function buildInto(
     // Answers configure cannot find out by running a program for another machine.
     const configSite = path.join(work, 'config.site')
     await writeFile(configSite, 'ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n')
-    toolchain = { ...toolchain, env: { ...toolchain.env, CONFIG_SITE: configSite } }
+    env = { ...env, CONFIG_SITE: configSite }
     const buildTriplet = (await runChecked({ command: 'gcc', args: ['-dumpmachine'] })).stdout.trim()
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`)
-    log(`  cross build from ${buildTriplet}, running ${cross.exe}`)
+    request.log(`  cross build from ${buildTriplet}, running ${cross.exe}`)
   }
-  await step('configure', path.join(srcDir, 'configure'), configureArgs, buildDir)
+  await step('configure', path.join(srcDir, 'configure'), configureArgs, buildDir, env)
+}
 
-  const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs)
+/** Chooses which stdlib modules are built in, shared or left out (by the libraries found), into Setup.local. */
+async function writeSetupLocal(
+  buildDir: string,
+  minor: string,
+  target: HostedTarget,
+  toolchain: BuildToolchain,
+  searchDirs: string[]
+): Promise<ModuleChoice> {
   const setupStdlib = parseSetup(await readFile(path.join(buildDir, 'Modules', 'Setup.stdlib'), 'utf8'))
-  const minor = version.split('.').slice(0, 2).join('.')
   const extra = minor === '3.11' ? lines311(target.libc === 'musl' ? null : toolchain.ffiIncludeDir) : []
   const candidates = [...setupStdlib.enabled, ...extra]
   const expanded = await expandLinkWords(buildDir, candidates)
@@ -197,82 +260,5 @@ async function buildInto(
     path.join(buildDir, 'Modules', 'Setup.local'),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   )
-  await step('makesetup', 'make', ['Makefile'], buildDir)
-  await step('make', 'make', ['-j2'], buildDir)
-  await step('make install', 'make', ['install'], buildDir)
-  await installMissingTestPackages(srcDir, path.join(root, 'install', 'lib', `python${minor}`), log)
-
-  if (!cross) {
-    // A cross-built Python cannot run here: packages are built by the build machine's Python.
-    const pythonExe = path.join(root, 'install', 'bin', `python${minor}`)
-    await step('ensurepip', pythonExe, ['-m', 'ensurepip', '--default-pip'], root)
-    await step(
-      'build tools',
-      pythonExe,
-      ['-m', 'pip', 'install', '-q', '--upgrade', 'pip', 'setuptools', 'wheel'],
-      root
-    )
-  }
-  await writeDistributionLayout({
-    root,
-    buildDir,
-    srcDir,
-    version,
-    target,
-    statics: choice.statics,
-    shared: choice.shared,
-    notBuilt: choice.notBuilt,
-    sourceSha256: tarballSha,
-    key,
-    searchDirs
-  })
-  if (cross) await shareSysconfigData(path.join(root, 'install', 'lib', `python${minor}`), cross.stdlib, log)
-  await rm(work, { recursive: true, force: true })
-  return { distribution: await readDistribution(root), reused: false, key }
-}
-
-/**
- * Puts the target's `_sysconfigdata_*.py` into the build machine's stdlib, where
- * `_PYTHON_SYSCONFIGDATA_NAME` makes setuptools compile for the target (its CC,
- * flags, headers and extension suffix) while pip and the build tools run here.
- */
-async function shareSysconfigData(
-  targetStdlib: string,
-  buildStdlib: string,
-  log: (line: string) => void
-): Promise<void> {
-  const file = `${await sysconfigDataName(targetStdlib)}.py`
-  log(`  ${file} shared with the build machine's Python`)
-  await cp(path.join(targetStdlib, file), path.join(buildStdlib, file))
-}
-
-/** The sysconfig data module name of a distribution (what `_PYTHON_SYSCONFIGDATA_NAME` takes). */
-export async function sysconfigDataName(stdlib: string): Promise<string> {
-  const name = (await readdir(stdlib)).find(n => /^_sysconfigdata_.*\.py$/.test(n))
-  if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`)
-  return name.replace(/\.py$/, '')
-}
-
-/**
- * Some releases' `make install` forgets test packages (3.11.2 leaves out
- * test_sqlite3: it is missing from the Makefile's TESTSUBDIRS); copy what the
- * source tree has so `--stdlib-exclude none` really holds the whole test suite.
- */
-async function installMissingTestPackages(srcDir: string, stdlib: string, log: (line: string) => void): Promise<void> {
-  const source = path.join(srcDir, 'Lib', 'test')
-  const installed = path.join(stdlib, 'test')
-  if (!existsSync(installed)) return
-  for (const entry of await readdir(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith('test_') && !existsSync(path.join(installed, entry.name))) {
-      log(`  installing ${entry.name}, which make install left out`)
-      await cp(path.join(source, entry.name), path.join(installed, entry.name), { recursive: true })
-    }
-  }
-}
-
-async function readPythonVersion(srcDir: string): Promise<string> {
-  const header = await readFile(path.join(srcDir, 'Include', 'patchlevel.h'), 'utf8')
-  const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header)
-  if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`)
-  return match[1]
+  return choice
 }

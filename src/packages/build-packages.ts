@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { contentKey } from '../cache/hash'
 import { chosenSourceDateEpoch } from '../cache/source-date-epoch'
-import { verifyEntry, writeEntryManifest } from '../cache/entry-manifest'
-import { withCacheLock } from '../cache/lock'
+import { cachedEntry } from '../cache/cached-entry'
+import { PACKAGES } from '../cache/entry-kinds'
 import { packageRoot } from '../utils/package-root'
 import type { Distribution } from '../distribution/python-json'
 import { installCaptureShim } from './capture-shim'
@@ -18,9 +17,6 @@ import { copyProjectTree, hashTree } from './project-tree'
 // The packages stage: the app and its requirements installed from source with the
 // capture shim, every extension module's objects recorded; cached by content, the
 // dependencies in a layer of their own (dependency-layer.ts).
-
-/** Bump when the way packages are built changes, so old cache entries are not reused. */
-const PACKAGE_RECIPE_VERSION = 5
 
 export interface PackageBuildRequest {
   distribution: Distribution
@@ -57,23 +53,28 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
   const { project, cacheRoot } = request
   const keyParts = await sharedKeyParts(request)
   const key = contentKey({ ...keyParts, project: await hashTree(project) })
-  const root = path.join(cacheRoot, 'packages', key)
-  const siteDir = path.join(root, 'site')
-  const captureDir = path.join(root, 'capture')
-  const reuse = async (): Promise<BuiltPackages> => ({
+  let compiled = 0
+  const entry = await cachedEntry({
+    kind: PACKAGES,
+    root: path.join(cacheRoot, 'packages', key),
+    // Capture records name the objects by absolute path, inside the entry.
+    buildInPlace: true,
+    build: async root => {
+      compiled = await installInto(request, key, root, keyParts)
+    },
+    log: request.log
+  })
+  const siteDir = path.join(entry.root, 'site')
+  const captureDir = path.join(entry.root, 'capture')
+  return {
     key,
-    reused: true,
+    reused: entry.reused,
     siteDir,
     captureDir,
     capture: await readCapture(captureDir),
     installed: await findExtensionFiles(siteDir, request.platformTag),
-    compiled: 0
-  })
-  if (await intactEntry(root, `packages ${key}`, request.log)) return reuse()
-  return withCacheLock(`${root}.lock`, async () => {
-    if (await intactEntry(root, `packages ${key}`, request.log)) return reuse()
-    return installInto(request, key, root, keyParts)
-  })
+    compiled
+  }
 }
 
 /** What the project's entry and its dependency layer are both keyed on (everything but the project's code). */
@@ -86,30 +87,21 @@ async function sharedKeyParts(request: PackageBuildRequest): Promise<Record<stri
     tools: BUILD_TOOLS_AS_WHEELS,
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
     cxx: request.cxx && path.isAbsolute(request.cxx) ? path.relative(cacheRoot, request.cxx) : request.cxx,
-    recipe: PACKAGE_RECIPE_VERSION,
+    recipe: PACKAGES.recipeVersion,
     epoch: chosenSourceDateEpoch()
   }
 }
 
-/** A finished entry is reused only while it matches the manifest written when it was finished. */
-export async function intactEntry(root: string, what: string, log: (line: string) => void): Promise<boolean> {
-  if (!existsSync(path.join(root, 'build.json'))) return false
-  const problem = await verifyEntry(root)
-  if (problem) log(`  cached ${what} are damaged (${problem}): building them again`)
-  return problem === null
-}
-
+/** Fills the entry; returns how many of its extension modules were compiled now (not taken from the dependency layer's cache). */
 async function installInto(
   request: PackageBuildRequest,
   key: string,
   root: string,
   keyParts: Record<string, unknown>
-): Promise<BuiltPackages> {
+): Promise<number> {
   const { project, requirements, log } = request
   const siteDir = path.join(root, 'site')
   const captureDir = path.join(root, 'capture')
-  const doneMarker = path.join(root, 'build.json')
-  await rm(root, { recursive: true, force: true })
   await mkdir(captureDir, { recursive: true })
   await installCaptureShim(request.buildDistribution)
   const pip = { prefix: await configuredPrefix(request.buildDistribution) }
@@ -144,9 +136,7 @@ async function installInto(
     }
   }
 
-  const capture = await readCapture(captureDir)
-  const installed = await findExtensionFiles(siteDir, request.platformTag)
-  await writeFile(doneMarker, JSON.stringify({ key, records: capture.records.length }, null, 2) + '\n')
-  await writeEntryManifest(root)
-  return { key, reused: false, siteDir, captureDir, capture, installed, compiled: capture.records.length - fromCache }
+  const records = (await readCapture(captureDir)).records.length
+  await writeFile(path.join(root, 'build.json'), JSON.stringify({ key, records }, null, 2) + '\n')
+  return records - fromCache
 }

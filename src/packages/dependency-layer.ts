@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs'
-import { appendFile, cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { appendFile, cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { cachedEntry, type CachedEntry } from '../cache/cached-entry'
+import { DEPENDENCY_LAYER } from '../cache/entry-kinds'
 import { contentKey } from '../cache/hash'
-import { withCacheLock } from '../cache/lock'
-import { writeEntryManifest } from '../cache/entry-manifest'
 import { readCapture } from './capture-records'
 import { pipInstall } from './pip-install'
-import { intactEntry, type PackageBuildRequest } from './build-packages'
+import type { PackageBuildRequest } from './build-packages'
 
 /**
  * The requirements files and the project's own dependencies, built from source
@@ -18,28 +18,26 @@ export async function buildDependencyLayer(
   dependencies: string[],
   keyParts: Record<string, unknown>,
   prefix: string
-): Promise<{ root: string; reused: boolean }> {
+): Promise<CachedEntry> {
   const { requirements, cacheRoot, log } = request
   const key = contentKey({ ...keyParts, layer: 'dependencies', dependencies })
-  const root = path.join(cacheRoot, 'packages', key)
-  const doneMarker = path.join(root, 'build.json')
   const names = [...dependencies, ...requirements.map(r => path.basename(r))].join(', ')
-  if (await intactEntry(root, `dependencies ${key}`, log)) {
-    log(`  reused cached dependencies ${key} (${names})`)
-    return { root, reused: true }
-  }
-  return withCacheLock(`${root}.lock`, async () => {
-    if (await intactEntry(root, `dependencies ${key}`, log)) return { root, reused: true }
-    await rm(root, { recursive: true, force: true })
-    const captureDir = path.join(root, 'capture')
-    await mkdir(captureDir, { recursive: true })
-    log(`  pip install (from source) the dependencies: ${names}`)
-    const into = { prefix, siteDir: path.join(root, 'site'), captureDir, logFile: path.join(root, 'pip.log') }
-    await pipInstall(request, into, [...dependencies, ...requirements.flatMap(r => ['-r', r])])
-    const records = (await readCapture(captureDir)).records.length
-    await writeFile(doneMarker, JSON.stringify({ key, records }, null, 2) + '\n')
-    await writeEntryManifest(root)
-    return { root, reused: false }
+  return cachedEntry({
+    kind: DEPENDENCY_LAYER,
+    root: path.join(cacheRoot, 'packages', key),
+    describe: `dependencies ${key} (${names})`,
+    // Capture records name the objects by absolute path, inside the entry (rewritten when merged).
+    buildInPlace: true,
+    build: async root => {
+      const captureDir = path.join(root, 'capture')
+      await mkdir(captureDir, { recursive: true })
+      log(`  pip install (from source) the dependencies: ${names}`)
+      const into = { prefix, siteDir: path.join(root, 'site'), captureDir, logFile: path.join(root, 'pip.log') }
+      await pipInstall(request, into, [...dependencies, ...requirements.flatMap(r => ['-r', r])])
+      const records = (await readCapture(captureDir)).records.length
+      await writeFile(path.join(root, 'build.json'), JSON.stringify({ key, records }, null, 2) + '\n')
+    },
+    log
   })
 }
 

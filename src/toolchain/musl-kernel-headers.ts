@@ -1,7 +1,9 @@
-import { createHash } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
 import path from 'node:path'
 import { UserError } from '../errors/user-error'
+import { cachedEntry } from '../cache/cached-entry'
+import { KERNEL_HEADERS } from '../cache/entry-kinds'
+import { sha256Text } from '../cache/hash'
 
 /**
  * Debian's musl-gcc searches only musl's own include directory, so headers such as
@@ -18,6 +20,7 @@ export interface KernelHeaderOptions {
   includeRoot?: string
   /** Multiarch directory holding the architecture's `asm/`; `x86_64-linux-gnu` by default. */
   multiarch?: string
+  log?: (line: string) => void
 }
 
 /** The symlinks to create: link name → existing directory. Throws if `linux/` or `asm/` is missing. */
@@ -46,42 +49,23 @@ export function kernelHeaderLinks(options: KernelHeaderOptions = {}): Record<str
 /**
  * Creates (once) a directory of symlinks to the kernel headers musl-gcc lacks and returns
  * its path, to be passed as `-isystem <path>`. The directory name hashes the link set, so
- * a different header location gives a different directory; it is built under a temporary
- * name and renamed into place, so a half-made directory is never returned.
+ * a different header location gives a different directory; it is a cache entry, made
+ * under a staging name and renamed into place, so a half-made directory is never returned.
  */
 export async function ensureMuslKernelHeaders(cacheDir: string, options: KernelHeaderOptions = {}): Promise<string> {
   const links = kernelHeaderLinks(options)
   const names = Object.keys(links).sort()
-  const digest = createHash('sha256')
-    .update(JSON.stringify(names.map(name => [name, links[name]])))
-    .digest('hex')
-    .slice(0, 16)
-  const finalDir = path.join(path.resolve(cacheDir), `musl-kernel-headers-${digest}`)
-  if (await isComplete(finalDir, names)) return finalDir
-
-  await fs.mkdir(path.dirname(finalDir), { recursive: true })
-  const tempDir = await fs.mkdtemp(`${finalDir}.tmp-`)
-  try {
-    for (const name of names) await fs.symlink(links[name], path.join(tempDir, name))
-    try {
-      await fs.rename(tempDir, finalDir)
-    } catch (error) {
-      // Another process won the race: its directory is as good as ours.
-      if (!(await isComplete(finalDir, names))) throw error
-    }
-  } finally {
-    await fs.rm(tempDir, { recursive: true, force: true })
-  }
-  return finalDir
-}
-
-async function isComplete(dir: string, names: string[]): Promise<boolean> {
-  try {
-    const entries = new Set(await fs.readdir(dir))
-    return names.every(name => entries.has(name))
-  } catch {
-    return false
-  }
+  const digest = sha256Text(JSON.stringify(names.map(name => [name, links[name]]))).slice(0, 16)
+  const entry = await cachedEntry({
+    kind: KERNEL_HEADERS,
+    root: path.join(path.resolve(cacheDir), `musl-kernel-headers-${digest}`),
+    describe: `kernel headers ${digest}`,
+    build: async dir => {
+      for (const name of names) await fs.symlink(links[name], path.join(dir, name))
+    },
+    log: options.log ?? (() => undefined)
+  })
+  return entry.root
 }
 
 /** Compiler flags every musl build gets: position-independent (the archives end up in libpython). */

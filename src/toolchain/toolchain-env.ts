@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs'
-import { chmod, mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runCommand } from '../exec/run'
 import { shellQuote } from '../exec/shell-quote'
 import type { HostedTarget } from './select-toolchain'
 import type { Target } from '../targets/table'
-import { ensureMuslKernelHeaders, muslToolchainEnv } from './musl-kernel-headers'
+import { muslToolchainEnv } from './musl-kernel-headers'
 import { ensureZigCxx } from './zig-cxx'
 import { buildStaticDeps } from './static-deps'
 import { UserError } from '../errors/user-error'
+import { writeScript } from './write-script'
 
 /** What building CPython (and later the app's extensions) for a target needs on this machine. */
 export interface BuildToolchain {
@@ -49,9 +49,7 @@ async function prepareUncached(
   const compilerVersion = await firstLine(target.toolchain.cc, ['--version'])
   if (target.libc === 'musl') {
     const deps = await buildStaticDeps({ cacheRoot, libc: 'musl', log })
-    log(`  static libraries for musl ${deps.reused ? 'reused' : 'built'}: ${deps.prefix}`)
-    const headers = await ensureMuslKernelHeaders(cacheRoot)
-    const env = { ...process.env, ...muslToolchainEnv(deps.prefix, headers) }
+    const env = { ...process.env, ...muslToolchainEnv(deps.prefix, deps.kernelHeaders) }
     env.CC = await muslCompilerWrapper(cacheRoot, target.toolchain.cc)
     return {
       cxx: await targetCxx(target, cacheRoot, log),
@@ -120,11 +118,8 @@ async function firstLine(command: string, args: string[]): Promise<string> {
  * answers that one question with nothing and passes everything else on.
  */
 async function muslCompilerWrapper(cacheRoot: string, cc: string): Promise<string> {
-  const dir = path.join(cacheRoot, 'toolchain')
-  await mkdir(dir, { recursive: true })
-  const wrapper = path.join(dir, 'musl-cc')
+  const wrapper = path.join(cacheRoot, 'toolchain', 'musl-cc')
   const script = `#!/bin/sh\n# Written by pyseal: ${cc} without a glibc multiarch answer.\nfor a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done\nexec ${shellQuote(cc)} "$@"\n`
-  await writeFile(wrapper, script)
-  await chmod(wrapper, 0o755)
+  await writeScript(wrapper, script)
   return wrapper
 }

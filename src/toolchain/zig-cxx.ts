@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs'
-import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { withCacheLock } from '../cache/lock'
+import { cachedEntry } from '../cache/cached-entry'
+import { ZIG } from '../cache/entry-kinds'
 import { FailedStepError, type FailedStep } from '../errors/failed-step'
 import { runCommand } from '../exec/run'
 import { shellQuote } from '../exec/shell-quote'
+import { writeScript } from './write-script'
 
 /**
  * C++ for targets whose host compiler has no C++ library for them (Debian's
@@ -45,18 +46,15 @@ export interface ZigCxx {
 /** Installs the pinned zig into `<cacheRoot>/toolchain/zig-<version>` (once) and writes the driver for `zigTarget`. */
 export async function ensureZigCxx(cacheRoot: string, zigTarget: string, log: (line: string) => void): Promise<ZigCxx> {
   const toolchainDir = path.join(cacheRoot, 'toolchain')
-  const home = path.join(toolchainDir, `zig-${ZIG_RELEASE.version}`)
+  const { root: home } = await cachedEntry({
+    kind: ZIG,
+    root: path.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
+    describe: `zig ${ZIG_RELEASE.version}`,
+    build: installZig,
+    log
+  })
   const zig = path.join(home, 'ziglang', 'zig')
-  if (!existsSync(zig)) {
-    await mkdir(toolchainDir, { recursive: true })
-    await withCacheLock(
-      `${home}.lock`,
-      async () => {
-        if (!existsSync(zig)) await installZig(home, log)
-      },
-      () => log(`  waiting for another pyseal process installing zig into ${home}`)
-    )
-  }
+  // Beside zig, in its entry: the packages' key names the driver by its path in the cache.
   const driver = path.join(home, 'bin', `c++-${zigTarget}`)
   const cache = path.join(toolchainDir, 'zig-cache')
   // Debug-mode zig adds UBSan traps; extensions bring their own -O flags, and pyseal wants none of the traps.
@@ -64,19 +62,14 @@ export async function ensureZigCxx(cacheRoot: string, zigTarget: string, log: (l
     `#!/bin/sh\n# Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).\n` +
     `if [ -z "\${ZIG_GLOBAL_CACHE_DIR:-}" ]; then ZIG_GLOBAL_CACHE_DIR=${shellQuote(cache)}; fi\nexport ZIG_GLOBAL_CACHE_DIR\n` +
     `exec ${shellQuote(zig)} c++ -target ${shellQuote(zigTarget)} -fno-sanitize=undefined "$@"\n`
-  await mkdir(path.dirname(driver), { recursive: true })
-  await writeFile(`${driver}.partial`, script)
-  await chmod(`${driver}.partial`, 0o755)
-  await rename(`${driver}.partial`, driver)
+  await writeScript(driver, script)
   return { driver, version: ZIG_RELEASE.version }
 }
 
-async function installZig(home: string, log: (line: string) => void): Promise<void> {
-  log(`  installing zig ${ZIG_RELEASE.version} for C++ on musl into ${home}`)
-  const partial = `${home}.partial`
-  await rm(partial, { recursive: true, force: true })
-  await mkdir(partial, { recursive: true })
-  const requirements = path.join(partial, 'requirements.txt')
+/** pip installs the pinned wheel into the entry's staging directory (removed by the cache-entry primitive on failure). */
+async function installZig(dir: string, work: string): Promise<void> {
+  await mkdir(work, { recursive: true })
+  const requirements = path.join(work, 'requirements.txt')
   const hashes = ZIG_RELEASE.sha256.map(h => ` --hash=sha256:${h}`).join('')
   await writeFile(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}\n`)
   const result = await runCommand({
@@ -91,25 +84,21 @@ async function installZig(home: string, log: (line: string) => void): Promise<vo
       ':all:',
       '--require-hashes',
       '--target',
-      partial,
+      dir,
       '-r',
       requirements
     ]
   })
   if (result.code !== 0) {
-    await rm(partial, { recursive: true, force: true })
     throw new ZigInstallError('pip install', {
       reason: `python3 -m pip install ziglang==${ZIG_RELEASE.version} exited with ${result.code}`,
       log: { text: result.stdout + result.stderr }
     })
   }
-  const version = await runCommand({ command: path.join(partial, 'ziglang', 'zig'), args: ['version'] })
+  const version = await runCommand({ command: path.join(dir, 'ziglang', 'zig'), args: ['version'] })
   if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
-    await rm(partial, { recursive: true, force: true })
     throw new ZigInstallError('zig version', {
       reason: `the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`
     })
   }
-  await rm(home, { recursive: true, force: true })
-  await rename(partial, home)
 }

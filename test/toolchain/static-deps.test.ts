@@ -1,6 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { verifyEntry } from '../../src/cache/entry-manifest'
 import { runCommand, runChecked } from '../../src/exec/run'
 import { buildStaticDeps, StaticDepsResult } from '../../src/toolchain/static-deps'
 import { STATIC_LIBRARY_RECIPES } from '../../src/toolchain/static-deps-recipes'
@@ -102,9 +103,10 @@ describe('buildStaticDeps (musl)', () => {
     const manifest = JSON.parse(await fs.readFile(first.manifestPath, 'utf8'))
     expect(manifest.key).toBe(first.key)
     expect(manifest.libraries.openssl.tarball).toMatch(/^openssl_.*\.orig\.tar\./)
-    // Nothing half-built left beside it.
+    // Nothing half-built left beside it: no staging, scratch or lock directory.
     const entries = await fs.readdir(path.join(cacheRoot, 'static-deps'))
-    expect(entries.filter(e => e.startsWith('.tmp-'))).toEqual([])
+    expect(entries.filter(e => /\.(partial|work|lock)$/.test(e))).toEqual([])
+    expect(await verifyEntry(first.prefix, { requireManifest: true })).toBeNull()
     // The .pc files are relative to where they are, not to the build's temporary prefix.
     const zlibPc = await fs.readFile(path.join(first.prefix, 'lib/pkgconfig/zlib.pc'), 'utf8')
     expect(zlibPc).toContain('prefix=${pcfiledir}/../..')
@@ -196,7 +198,7 @@ describe('buildStaticDeps (musl)', () => {
     expect(error.message).toContain('checking for a working frobnicator... no')
     expect(error.message).toContain('What to do:')
     const entries = await fs.readdir(path.join(cacheRoot, 'static-deps'))
-    expect(entries.filter(e => e.startsWith('.tmp-'))).toEqual([])
+    expect(entries.filter(e => /\.(partial|work|lock)$/.test(e))).toEqual([])
     // only the good prefix, the downloads and the logs
     expect(entries.filter(e => /^[0-9a-f]{20}$/.test(e))).toEqual([first.key])
   })

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs'
+import { cp, readFile, readdir } from 'node:fs/promises'
+import path from 'node:path'
+
+// What a CPython build (source-build.ts) reads from the source tree and adds to what
+// `make install` left: the version, forgotten test packages, and for a cross build
+// the target's sysconfig data beside the build machine's Python.
+
+/**
+ * Puts the target's `_sysconfigdata_*.py` into the build machine's stdlib, where
+ * `_PYTHON_SYSCONFIGDATA_NAME` makes setuptools compile for the target (its CC,
+ * flags, headers and extension suffix) while pip and the build tools run here.
+ */
+export async function shareSysconfigData(
+  targetStdlib: string,
+  buildStdlib: string,
+  log: (line: string) => void
+): Promise<void> {
+  const file = `${await sysconfigDataName(targetStdlib)}.py`
+  log(`  ${file} shared with the build machine's Python`)
+  await cp(path.join(targetStdlib, file), path.join(buildStdlib, file))
+}
+
+/** The sysconfig data module name of a distribution (what `_PYTHON_SYSCONFIGDATA_NAME` takes). */
+export async function sysconfigDataName(stdlib: string): Promise<string> {
+  const name = (await readdir(stdlib)).find(n => /^_sysconfigdata_.*\.py$/.test(n))
+  if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`)
+  return name.replace(/\.py$/, '')
+}
+
+/**
+ * Some releases' `make install` forgets test packages (3.11.2 leaves out
+ * test_sqlite3: it is missing from the Makefile's TESTSUBDIRS); copy what the
+ * source tree has so `--stdlib-exclude none` really holds the whole test suite.
+ */
+export async function installMissingTestPackages(
+  srcDir: string,
+  stdlib: string,
+  log: (line: string) => void
+): Promise<void> {
+  const source = path.join(srcDir, 'Lib', 'test')
+  const installed = path.join(stdlib, 'test')
+  if (!existsSync(installed)) return
+  for (const entry of await readdir(source, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith('test_') && !existsSync(path.join(installed, entry.name))) {
+      log(`  installing ${entry.name}, which make install left out`)
+      await cp(path.join(source, entry.name), path.join(installed, entry.name), { recursive: true })
+    }
+  }
+}
+
+export async function readPythonVersion(srcDir: string): Promise<string> {
+  const header = await readFile(path.join(srcDir, 'Include', 'patchlevel.h'), 'utf8')
+  const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header)
+  if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`)
+  return match[1]
+}
