@@ -8821,6 +8821,10 @@ var autotoolsStatic = [
   "--prefix=@prefix@",
   "--libdir=@prefix@/lib"
 ];
+var makeAndInstall = [
+  { step: "build", argv: ["make", "-j@jobs@"] },
+  { step: "install", argv: ["make", "install", "DESTDIR=@destdir@"] }
+];
 var STATIC_LIBRARY_RECIPES = [
   {
     name: "zlib",
@@ -8897,8 +8901,7 @@ var STATIC_LIBRARY_RECIPES = [
           "--disable-nls"
         ]
       },
-      { step: "build", argv: ["make", "-j@jobs@"] },
-      { step: "install", argv: ["make", "install", "DESTDIR=@destdir@"] }
+      ...makeAndInstall
     ],
     produces: ["lib/liblzma.a", "include/lzma.h", "include/lzma/version.h", "lib/pkgconfig/liblzma.pc"],
     archives: ["lib/liblzma.a"]
@@ -8912,8 +8915,7 @@ var STATIC_LIBRARY_RECIPES = [
         step: "configure",
         argv: ["./configure", ...autotoolsStatic, "--disable-docs", "--disable-multi-os-directory"]
       },
-      { step: "build", argv: ["make", "-j@jobs@"] },
-      { step: "install", argv: ["make", "install", "DESTDIR=@destdir@"] }
+      ...makeAndInstall
     ],
     produces: ["lib/libffi.a", "include/ffi.h", "include/ffitarget.h", "lib/pkgconfig/libffi.pc"],
     archives: ["lib/libffi.a"]

@@ -53,6 +53,12 @@ const autotoolsStatic = [
   '--libdir=@prefix@/lib'
 ]
 
+/** The make steps of an autotools-style source tree: build in parallel, install into the staged prefix. */
+const makeAndInstall: readonly RecipeStep[] = [
+  { step: 'build', argv: ['make', '-j@jobs@'] },
+  { step: 'install', argv: ['make', 'install', 'DESTDIR=@destdir@'] }
+]
+
 export const STATIC_LIBRARY_RECIPES: readonly StaticLibraryRecipe[] = [
   {
     name: 'zlib',
@@ -129,8 +135,7 @@ export const STATIC_LIBRARY_RECIPES: readonly StaticLibraryRecipe[] = [
           '--disable-nls'
         ]
       },
-      { step: 'build', argv: ['make', '-j@jobs@'] },
-      { step: 'install', argv: ['make', 'install', 'DESTDIR=@destdir@'] }
+      ...makeAndInstall
     ],
     produces: ['lib/liblzma.a', 'include/lzma.h', 'include/lzma/version.h', 'lib/pkgconfig/liblzma.pc'],
     archives: ['lib/liblzma.a']
@@ -144,8 +149,7 @@ export const STATIC_LIBRARY_RECIPES: readonly StaticLibraryRecipe[] = [
         step: 'configure',
         argv: ['./configure', ...autotoolsStatic, '--disable-docs', '--disable-multi-os-directory']
       },
-      { step: 'build', argv: ['make', '-j@jobs@'] },
-      { step: 'install', argv: ['make', 'install', 'DESTDIR=@destdir@'] }
+      ...makeAndInstall
     ],
     produces: ['lib/libffi.a', 'include/ffi.h', 'include/ffitarget.h', 'lib/pkgconfig/libffi.pc'],
     archives: ['lib/libffi.a']
