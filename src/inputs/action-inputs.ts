@@ -15,7 +15,10 @@ import { InputError, type RawInputs } from './schema'
 
 const input = (env: NodeJS.ProcessEnv, name: string): string => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim()
 
-/** The build options the action was given; an empty input is unset, a repeated one takes one item per line (or comma-separated). */
+/**
+ * The build options the action was given; an empty input is unset, a repeated one takes
+ * one item per line (never split at commas: a link-extra item is `pkg.mod=a.o,b.a`).
+ */
 export function readActionInputs(env: NodeJS.ProcessEnv): RawInputs {
   const inputs: Record<string, unknown> = {}
   for (const option of optionsOn(BUILD_OPTIONS, 'action')) {
@@ -24,7 +27,7 @@ export function readActionInputs(env: NodeJS.ProcessEnv): RawInputs {
     inputs[option.name] =
       option.given === 'repeated'
         ? value
-            .split(/[\n,]/)
+            .split('\n')
             .map(s => s.trim())
             .filter(s => s !== '')
         : value

@@ -18,6 +18,11 @@ describe('action inputs', () => {
     })
   })
 
+  it('takes a repeated input one item per line, keeping the commas inside an item', () => {
+    const inputs = readActionInputs({ 'INPUT_LINK-EXTRA': 'fast._core=core.o,libm.a\n extra.o \n' })
+    expect(inputs).toEqual({ 'link-extra': ['fast._core=core.o,libm.a', 'extra.o'] })
+  })
+
   it('reads the action-only inputs with their defaults', () => {
     expect(readActionOptions({ GITHUB_WORKSPACE: '/ws' })).toEqual({
       cache: 'auto',
