@@ -36,6 +36,8 @@ DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recomme
   musl-tools musl-dev linux-libc-dev \
   libssl-dev zlib1g-dev libffi-dev libsqlite3-dev liblzma-dev libbz2-dev uuid-dev \
   libncurses-dev libreadline-dev libbluetooth-dev libexpat1-dev ca-certificates >/dev/null
+# debootstrap makes the older distributions the tests run binaries on (Debian 11's root file system).
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
 if [ "$debian" = yes ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends python3.11-dev >/dev/null
 fi

@@ -1,0 +1,58 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { cachedEntry } from '../../src/cache/cached-entry'
+import type { EntryKind } from '../../src/cache/entry-kinds'
+import { defaultCacheDir } from '../../src/cache/paths'
+import { runChecked } from '../../src/exec/run'
+
+/**
+ * An older Linux distribution, real: a Debian root file system made with debootstrap
+ * from Debian's archive (minbase: libc, coreutils, nothing else), cached under the
+ * test cache like any pyseal entry, and entered with a private mount namespace (its own
+ * /proc) and chroot. A binary that runs here runs on that distribution's C library.
+ */
+const ROOT_FS: EntryKind = {
+  name: 'test-root-fs',
+  noun: 'root file system',
+  plural: false,
+  made: 'made',
+  recipeVersion: 1,
+  check: 'files'
+}
+
+const MIRROR = 'http://deb.debian.org/debian'
+
+/** The suite's root file system, made once (about half a minute) and reused from the cache. */
+export async function debianRootFs(suite: 'bullseye'): Promise<string> {
+  const root = path.join(defaultCacheDir(), 'test-root-fs', `debian-${suite}-minbase`)
+  await cachedEntry({
+    kind: ROOT_FS,
+    root,
+    describe: `Debian ${suite} root file system`,
+    build: async dir => {
+      await runChecked({ command: 'debootstrap', args: ['--variant=minbase', suite, dir, MIRROR] })
+    },
+    log: () => undefined
+  })
+  return root
+}
+
+/**
+ * Runs `binary ARGS` inside the root file system, as its own programs run: the binary
+ * is copied into the root's /tmp for the run and removed after it.
+ */
+export function runInRootFs(root: string, binary: string, args: string[]): SpawnSyncReturns<string> {
+  const scratch = mkdtempSync(path.join(root, 'tmp', 'pyseal-'))
+  const inside = path.join('/tmp', path.basename(scratch), path.basename(binary))
+  copyFileSync(binary, path.join(root, inside))
+  try {
+    return spawnSync(
+      'unshare',
+      ['--mount', '--fork', `--mount-proc=${path.join(root, 'proc')}`, 'chroot', root, inside, ...args],
+      { encoding: 'utf8', env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' }, timeout: 5 * 60 * 1000 }
+    )
+  } finally {
+    rmSync(scratch, { recursive: true, force: true })
+  }
+}
