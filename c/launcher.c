@@ -37,6 +37,13 @@
    (the header declares their init functions).  Without the macro the
    inittab comes from another object, e.g. the distribution's config.o. */
 #ifdef PYSEAL_INITTAB_ENTRIES
+/* A dotted built-in's init runs through a wrapper that gives it its full name
+   (c/README.md, PYSEAL_DOTTED_INITS). */
+#define PYSEAL_DOTTED(wrapper, name, init) \
+    static PyObject *wrapper(void) { return pyseal_init_in_package(name, init); }
+#ifdef PYSEAL_DOTTED_INITS
+PYSEAL_DOTTED_INITS
+#endif
 struct _inittab _PyImport_Inittab[] = {PYSEAL_INITTAB_ENTRIES{0, 0}};
 #endif
 

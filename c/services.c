@@ -275,3 +275,25 @@ pyseal_app_site(void)
     return 0;
 }
 #endif
+
+/* The package context: a private global in 3.11, behind a swap function since
+   3.12 (non-static in libpython, so a static link reaches it). */
+#if PY_VERSION_HEX >= 0x030C0000
+extern const char *_PyImport_SwapPackageContext(const char *newcontext);
+#endif
+
+PyObject *
+pyseal_init_in_package(const char *fullname, PyObject *(*init)(void))
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    const char *previous = _PyImport_SwapPackageContext(fullname);
+    PyObject *module = init();
+    _PyImport_SwapPackageContext(previous);
+#else
+    const char *previous = _Py_PackageContext;
+    _Py_PackageContext = fullname;
+    PyObject *module = init();
+    _Py_PackageContext = previous;
+#endif
+    return module;
+}

@@ -33,4 +33,10 @@ int pyseal_install_standalone_finder(void);
    Off with PYSEAL_NO_SITE. */
 int pyseal_app_site(void);
 
+/* Runs a built-in's init function with the import system's package context set
+   to its dotted name, as CPython does when it loads the same module from a file:
+   a single-phase module (PyModule_Create) is then named "pkg._mod", not "_mod",
+   and its functions' __module__ with it (pickle finds them). */
+PyObject *pyseal_init_in_package(const char *fullname, PyObject *(*init)(void));
+
 #endif

@@ -9819,8 +9819,19 @@ function renderAppHeader(request) {
       lines.push(`extern PyObject *${fn}(void);`);
     }
   }
+  const dotted = entries.filter(([module2, fn]) => fn && module2.includes("."));
+  if (dotted.length > 0) {
+    lines.push("#define PYSEAL_DOTTED_INITS \\");
+    dotted.forEach(
+      ([module2, fn], i) => lines.push(`    PYSEAL_DOTTED(pyseal_dotted_init_${i}, ${JSON.stringify(module2)}, ${fn}) \\`)
+    );
+    lines.push("");
+  }
+  const wrapperOf = new Map(dotted.map(([module2], i) => [module2, `pyseal_dotted_init_${i}`]));
   lines.push("#define PYSEAL_INITTAB_ENTRIES \\");
-  for (const [module2, fn] of entries) lines.push(`    {${JSON.stringify(module2)}, ${fn ?? "NULL"}}, \\`);
+  for (const [module2, fn] of entries) {
+    lines.push(`    {${JSON.stringify(module2)}, ${wrapperOf.get(module2) ?? fn ?? "NULL"}}, \\`);
+  }
   lines.push("", "#endif", "");
   return lines.join("\n");
 }

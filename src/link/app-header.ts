@@ -42,8 +42,20 @@ export function renderAppHeader(request: AppHeaderRequest): string {
       lines.push(`extern PyObject *${fn}(void);`)
     }
   }
+  // A dotted name's init runs through a wrapper that names the module in full (c/README.md).
+  const dotted = entries.filter(([module, fn]) => fn && module.includes('.'))
+  if (dotted.length > 0) {
+    lines.push('#define PYSEAL_DOTTED_INITS \\')
+    dotted.forEach(([module, fn], i) =>
+      lines.push(`    PYSEAL_DOTTED(pyseal_dotted_init_${i}, ${JSON.stringify(module)}, ${fn}) \\`)
+    )
+    lines.push('')
+  }
+  const wrapperOf = new Map(dotted.map(([module], i) => [module, `pyseal_dotted_init_${i}`]))
   lines.push('#define PYSEAL_INITTAB_ENTRIES \\')
-  for (const [module, fn] of entries) lines.push(`    {${JSON.stringify(module)}, ${fn ?? 'NULL'}}, \\`)
+  for (const [module, fn] of entries) {
+    lines.push(`    {${JSON.stringify(module)}, ${wrapperOf.get(module) ?? fn ?? 'NULL'}}, \\`)
+  }
   lines.push('', '#endif', '')
   return lines.join('\n')
 }

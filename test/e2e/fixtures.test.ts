@@ -16,6 +16,8 @@ interface AppOutput {
   greeting: string
   respkg_version: string
   builtins: string[]
+  module_names: string[]
+  pickled_function: number
   spawn?: number[]
   forkserver?: number[]
   reexec?: string
@@ -66,6 +68,9 @@ describe.each(TEST_TARGETS)('fixture app for %s', target => {
   it('makes every fixture extension a built-in, zlib included', () => {
     const out = JSON.parse(runBinary(binary, []).stdout) as AppOutput
     expect(out.builtins).toEqual(['alpha._speedups', 'beta._speedups', 'cext._core', 'cyext._fast', 'zext._crc'])
+    // Named in full, as when imported from a file: pickle finds their functions by module name.
+    expect(out.module_names).toEqual(out.builtins)
+    expect(out.pickled_function).toBe(42)
     // crc32 of b"pyseal", as zlib computes it
     expect(out.zlib_crc).toBe(1096179696)
   })
