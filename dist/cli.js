@@ -93,7 +93,7 @@ var require_io_util = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getCmdPath = exports2.tryGetExecutablePath = exports2.isRooted = exports2.isDirectory = exports2.exists = exports2.READONLY = exports2.UV_FS_O_EXLOCK = exports2.IS_WINDOWS = exports2.unlink = exports2.symlink = exports2.stat = exports2.rmdir = exports2.rm = exports2.rename = exports2.readlink = exports2.readdir = exports2.open = exports2.mkdir = exports2.lstat = exports2.copyFile = exports2.chmod = void 0;
     var fs5 = __importStar(require("fs"));
-    var path51 = __importStar(require("path"));
+    var path53 = __importStar(require("path"));
     _a = fs5.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
     exports2.IS_WINDOWS = process.platform === "win32";
     exports2.UV_FS_O_EXLOCK = 268435456;
@@ -142,7 +142,7 @@ var require_io_util = __commonJS({
         }
         if (stats && stats.isFile()) {
           if (exports2.IS_WINDOWS) {
-            const upperExt = path51.extname(filePath).toUpperCase();
+            const upperExt = path53.extname(filePath).toUpperCase();
             if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
               return filePath;
             }
@@ -166,11 +166,11 @@ var require_io_util = __commonJS({
           if (stats && stats.isFile()) {
             if (exports2.IS_WINDOWS) {
               try {
-                const directory = path51.dirname(filePath);
-                const upperName = path51.basename(filePath).toUpperCase();
+                const directory = path53.dirname(filePath);
+                const upperName = path53.basename(filePath).toUpperCase();
                 for (const actualName of yield exports2.readdir(directory)) {
                   if (upperName === actualName.toUpperCase()) {
-                    filePath = path51.join(directory, actualName);
+                    filePath = path53.join(directory, actualName);
                     break;
                   }
                 }
@@ -265,7 +265,7 @@ var require_io = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.findInPath = exports2.which = exports2.mkdirP = exports2.rmRF = exports2.mv = exports2.cp = void 0;
     var assert_1 = require("assert");
-    var path51 = __importStar(require("path"));
+    var path53 = __importStar(require("path"));
     var ioUtil = __importStar(require_io_util());
     function cp4(source, dest, options = {}) {
       return __awaiter(this, void 0, void 0, function* () {
@@ -274,7 +274,7 @@ var require_io = __commonJS({
         if (destStat && destStat.isFile() && !force) {
           return;
         }
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path51.join(dest, path51.basename(source)) : dest;
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path53.join(dest, path53.basename(source)) : dest;
         if (!(yield ioUtil.exists(source))) {
           throw new Error(`no such file or directory: ${source}`);
         }
@@ -286,7 +286,7 @@ var require_io = __commonJS({
             yield cpDirRecursive(source, newDest, 0, force);
           }
         } else {
-          if (path51.relative(source, newDest) === "") {
+          if (path53.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
           yield copyFile4(source, newDest, force);
@@ -299,7 +299,7 @@ var require_io = __commonJS({
         if (yield ioUtil.exists(dest)) {
           let destExists = true;
           if (yield ioUtil.isDirectory(dest)) {
-            dest = path51.join(dest, path51.basename(source));
+            dest = path53.join(dest, path53.basename(source));
             destExists = yield ioUtil.exists(dest);
           }
           if (destExists) {
@@ -310,7 +310,7 @@ var require_io = __commonJS({
             }
           }
         }
-        yield mkdirP(path51.dirname(dest));
+        yield mkdirP(path53.dirname(dest));
         yield ioUtil.rename(source, dest);
       });
     }
@@ -373,7 +373,7 @@ var require_io = __commonJS({
         }
         const extensions = [];
         if (ioUtil.IS_WINDOWS && process.env["PATHEXT"]) {
-          for (const extension of process.env["PATHEXT"].split(path51.delimiter)) {
+          for (const extension of process.env["PATHEXT"].split(path53.delimiter)) {
             if (extension) {
               extensions.push(extension);
             }
@@ -386,12 +386,12 @@ var require_io = __commonJS({
           }
           return [];
         }
-        if (tool.includes(path51.sep)) {
+        if (tool.includes(path53.sep)) {
           return [];
         }
         const directories = [];
         if (process.env.PATH) {
-          for (const p of process.env.PATH.split(path51.delimiter)) {
+          for (const p of process.env.PATH.split(path53.delimiter)) {
             if (p) {
               directories.push(p);
             }
@@ -399,7 +399,7 @@ var require_io = __commonJS({
         }
         const matches = [];
         for (const directory of directories) {
-          const filePath = yield ioUtil.tryGetExecutablePath(path51.join(directory, tool), extensions);
+          const filePath = yield ioUtil.tryGetExecutablePath(path53.join(directory, tool), extensions);
           if (filePath) {
             matches.push(filePath);
           }
@@ -515,7 +515,7 @@ var require_toolrunner = __commonJS({
     var os3 = __importStar(require("os"));
     var events = __importStar(require("events"));
     var child = __importStar(require("child_process"));
-    var path51 = __importStar(require("path"));
+    var path53 = __importStar(require("path"));
     var io = __importStar(require_io());
     var ioUtil = __importStar(require_io_util());
     var timers_1 = require("timers");
@@ -730,7 +730,7 @@ var require_toolrunner = __commonJS({
       exec() {
         return __awaiter(this, void 0, void 0, function* () {
           if (!ioUtil.isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS && this.toolPath.includes("\\"))) {
-            this.toolPath = path51.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path53.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
           return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
@@ -1428,8 +1428,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path51, errorMaps, issueData } = params;
-  const fullPath = [...path51, ...issueData.path || []];
+  const { data, path: path53, errorMaps, issueData } = params;
+  const fullPath = [...path53, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -1545,11 +1545,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path51, key) {
+  constructor(parent, value, path53, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path51;
+    this._path = path53;
     this._key = key;
   }
   get path() {
@@ -5072,6 +5072,16 @@ var BUILD_OPTIONS = {
     default: { text: "the project's name" },
     summary: "executable name"
   },
+  pythonVersion: {
+    name: "python-version",
+    value: external_exports.string().nullable(),
+    given: "text",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "X.Y[.Z]",
+    default: { text: "none: python-distribution decides" },
+    summary: "the CPython to build from source, as setup-python names it: `3.11`, `3.12`, `3.13` or an exact `3.13.5`, fetched from the sources pinned in pyseal's release list; python-distribution wins when given",
+    readme: "the CPython to build from source, as setup-python names it: `3.11`, `3.12`, `3.13` or an exact release such as `3.13.5`, fetched from the places and sha256 pinned in `src/distribution/cpython-releases.json` (Debian's source packages where Debian has the version, else the release tag of CPython's repository as the Go module proxy serves it). python-distribution wins when given; the two must not disagree"
+  },
   pythonDistribution: {
     name: "python-distribution",
     value: external_exports.string().min(1),
@@ -7292,6 +7302,101 @@ async function readProjectMetadata(projectDir) {
   };
 }
 
+// src/distribution/cpython-releases.ts
+var import_promises8 = require("node:fs/promises");
+
+// src/distribution/cpython-releases.json
+var cpython_releases_default = {
+  comment: "CPython source releases pyseal builds by --python-version: each with the places its source can be fetched from and the sha256 it must have. `defaults` picks the release a bare X.Y means. Refresh with npm run update-cpython-releases (reads Debian's source indexes and the Go module proxy's tag list).",
+  defaults: {
+    "3.11": "3.11.2",
+    "3.12": "3.12.14",
+    "3.13": "3.13.5"
+  },
+  releases: [
+    {
+      version: "3.11.2",
+      sources: [
+        {
+          url: "http://deb.debian.org/debian/pool/main/p/python3.11/python3.11_3.11.2.orig.tar.gz",
+          sha256: "2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849",
+          from: "Debian 12 (bookworm), source package python3.11 (its upstream tarball, checked against the signed index)"
+        }
+      ]
+    },
+    {
+      version: "3.12.14",
+      sources: [
+        {
+          url: "https://proxy.golang.org/github.com/python/cpython/@v/v3.12.14+incompatible.zip",
+          sha256: "1eb4c63c935290583758ea4a4d46e07bba6f192a8569f34854149b5c9da68b9d",
+          from: "the v3.12.14 tag of CPython's repository, as the Go module proxy serves it (Debian has no 3.12)"
+        }
+      ]
+    },
+    {
+      version: "3.13.5",
+      sources: [
+        {
+          url: "http://deb.debian.org/debian/pool/main/p/python3.13/python3.13_3.13.5.orig.tar.xz",
+          sha256: "93e583f243454e6e9e4588ca2c2662206ad961659863277afcdb96801647d640",
+          from: "Debian 13 (trixie), source package python3.13 (upstream's Python-3.13.5.tar.xz, signature shipped beside it)"
+        },
+        {
+          url: "https://www.python.org/ftp/python/3.13.5/Python-3.13.5.tar.xz",
+          sha256: "93e583f243454e6e9e4588ca2c2662206ad961659863277afcdb96801647d640",
+          from: "python.org, the same file"
+        }
+      ]
+    }
+  ]
+};
+
+// src/distribution/cpython-releases.ts
+var CPythonSourceSchema = external_exports.object({
+  url: external_exports.string().url(),
+  sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  /** Who publishes it, in words, for the README and the report's readers. */
+  from: external_exports.string().min(1)
+});
+var CPythonReleasesSchema = external_exports.object({
+  comment: external_exports.string().optional(),
+  /** What a bare X.Y means: the release the tests build. */
+  defaults: external_exports.record(external_exports.string().regex(/^3\.\d+$/), external_exports.string().regex(/^3\.\d+\.\d+$/)),
+  releases: external_exports.array(
+    external_exports.object({ version: external_exports.string().regex(/^3\.\d+\.\d+$/), sources: external_exports.array(CPythonSourceSchema).min(1) })
+  )
+});
+var SUPPORTED_MINORS = ["3.11", "3.12", "3.13", "3.14", "3.15"];
+async function loadCPythonReleases(env = process.env) {
+  const file = env.PYSEAL_CPYTHON_RELEASES;
+  const raw = file ? JSON.parse(await (0, import_promises8.readFile)(file, "utf8")) : cpython_releases_default;
+  return CPythonReleasesSchema.parse(raw);
+}
+function parsePythonVersion(value) {
+  const match = /^(3\.(\d+))(\.\d+)?(t)?$/.exec(value.trim());
+  const range = `${SUPPORTED_MINORS[0]} to ${SUPPORTED_MINORS.at(-1)}`;
+  if (!match) {
+    return {
+      problem: `python-version "${value}" is not a CPython version: write X.Y or X.Y.Z from ${range}, e.g. 3.14 or 3.14.2`
+    };
+  }
+  if (!SUPPORTED_MINORS.includes(match[1])) {
+    return { problem: `python-version "${value}" is outside what pyseal builds: choose ${range}` };
+  }
+  return { version: match[1] + (match[3] ?? ""), freeThreaded: match[4] === "t" };
+}
+function resolvePythonVersion(releases, request) {
+  const wanted = /^3\.\d+$/.test(request.version) ? releases.defaults[request.version] : request.version;
+  const release = wanted ? releases.releases.find((r) => r.version === wanted) : void 0;
+  if (release) return release;
+  const minor = request.version.split(".").slice(0, 2).join(".");
+  const known = releases.releases.filter((r) => r.version.startsWith(`${minor}.`)).map((r) => r.version);
+  return {
+    problem: `python-version "${request.version}" has no source in pyseal's release list` + (known.length > 0 ? ` (known for ${minor}: ${known.join(", ")})` : ` (none is known for ${minor} yet)`) + ": choose a known one, or give --python-distribution a source tarball"
+  };
+}
+
 // src/inputs/parse-values.ts
 function listOf(value) {
   if (value === void 0) return [];
@@ -7345,6 +7450,12 @@ async function distributionValue(value, triple, cwd, problems) {
     return value;
   }
   if (/^https?:\/\//.test(value)) return value;
+  if (value.startsWith("cpython:")) {
+    const known = (await loadCPythonReleases()).releases.some((r) => `cpython:${r.version}` === value);
+    if (!known)
+      problems.push(`python-distribution "${value}" names no release pyseal knows: use --python-version X.Y instead`);
+    return value;
+  }
   if (isPbsValue(value) && value.startsWith("pbs:")) {
     try {
       const known = TARGETS.some((t) => t.triple === triple);
@@ -7373,6 +7484,35 @@ function parseLinkExtra(item, cwd, problems) {
       problems.push(`link-extra file ${file} is not an object file or static library: give .o, .obj, .a or .lib files`);
   }
   return match ? { kind: "module", module: match[1], paths } : { kind: "objects", paths };
+}
+async function pythonVersionValue(version, distribution, problems) {
+  const request = parsePythonVersion(version);
+  if ("problem" in request) {
+    problems.push(request.problem);
+    return null;
+  }
+  if (request.freeThreaded) {
+    problems.push(
+      `python-version "${version}": free-threaded builds are not built by pyseal yet: choose ${request.version}`
+    );
+    return null;
+  }
+  if (distribution !== void 0) {
+    const given = /^debian:python(3\.\d+)$/.exec(distribution)?.[1] ?? /^pbs:(3\.\d+(?:\.\d+)?)/.exec(distribution)?.[1];
+    const agree = (a, b) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+    if (given && !agree(given, request.version)) {
+      problems.push(
+        `python-version "${version}" and python-distribution "${distribution}" (CPython ${given}) disagree: give one of them`
+      );
+    }
+    return null;
+  }
+  const release = resolvePythonVersion(await loadCPythonReleases(), request);
+  if ("problem" in release) {
+    problems.push(release.problem);
+    return null;
+  }
+  return `cpython:${release.version}`;
 }
 
 // src/inputs/resolve-inputs.ts
@@ -7410,7 +7550,9 @@ async function candidateInputs(merged, context) {
   const entryPoint = entryPointOf(merged["entry-point"], metadata.scripts, problems);
   const requirements = (merged.requirements ?? []).map((r) => import_node_path11.default.resolve(cwd, r));
   for (const file of requirements) problems.push(...await requirementsProblems(file));
-  const distribution = merged["python-distribution"] ?? BUILD_OPTIONS.pythonDistribution.default.value;
+  const version = merged["python-version"] ?? null;
+  const fromVersion = version === null ? null : await pythonVersionValue(version, merged["python-distribution"], problems);
+  const distribution = merged["python-distribution"] ?? fromVersion ?? BUILD_OPTIONS.pythonDistribution.default.value;
   const cacheDir = merged["cache-dir"] ? import_node_path11.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir();
   return {
     target,
@@ -7418,6 +7560,7 @@ async function candidateInputs(merged, context) {
     requirements,
     entryPoint,
     name: merged.name ?? metadata.name ?? import_node_path11.default.basename(project),
+    pythonVersion: version,
     pythonDistribution: await distributionValue(distribution, target, cwd, problems),
     pythonOptimization: merged["python-optimization"] ?? BUILD_OPTIONS.pythonOptimization.default.value,
     stdlibExclude: stdlibExcludeOf(merged["stdlib-exclude"], BUILD_OPTIONS.stdlibExclude.default.value),
@@ -7478,11 +7621,11 @@ function describeBuildIssue(issue, merged, projectName) {
 
 // src/pipeline.ts
 var import_node_fs31 = require("node:fs");
-var import_promises28 = require("node:fs/promises");
-var import_node_path49 = __toESM(require("node:path"));
+var import_promises30 = require("node:fs/promises");
+var import_node_path51 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
-var import_promises15 = require("node:fs/promises");
+var import_promises16 = require("node:fs/promises");
 var import_node_path22 = __toESM(require("node:path"));
 
 // src/cache/source-date-epoch.ts
@@ -7539,7 +7682,7 @@ function compilerWrapperEnv(env, cxx) {
 
 // src/packages/capture-records.ts
 var import_node_fs12 = require("node:fs");
-var import_promises8 = require("node:fs/promises");
+var import_promises9 = require("node:fs/promises");
 var import_node_path14 = __toESM(require("node:path"));
 var CaptureRecordSchema = external_exports.object({
   schema: external_exports.literal(1),
@@ -7564,11 +7707,11 @@ async function readCapture(captureDir) {
 }
 async function readJsonDir(dir, schema) {
   if (!(0, import_node_fs12.existsSync)(dir)) return [];
-  const names = (await (0, import_promises8.readdir)(dir)).filter((n) => n.endsWith(".json")).sort();
+  const names = (await (0, import_promises9.readdir)(dir)).filter((n) => n.endsWith(".json")).sort();
   const items = [];
   for (const name of names) {
     const file = import_node_path14.default.join(dir, name);
-    const parsed = schema.safeParse(JSON.parse(await (0, import_promises8.readFile)(file, "utf8")));
+    const parsed = schema.safeParse(JSON.parse(await (0, import_promises9.readFile)(file, "utf8")));
     if (!parsed.success) {
       throw new Error(`capture record ${file} is malformed: ${parsed.error.issues[0]?.message ?? "unknown"}`);
     }
@@ -7579,28 +7722,28 @@ async function readJsonDir(dir, schema) {
 
 // src/packages/dependency-layer.ts
 var import_node_fs15 = require("node:fs");
-var import_promises11 = require("node:fs/promises");
+var import_promises12 = require("node:fs/promises");
 var import_node_path18 = __toESM(require("node:path"));
 
 // src/packages/pip-install.ts
 var import_node_fs14 = require("node:fs");
-var import_promises10 = require("node:fs/promises");
+var import_promises11 = require("node:fs/promises");
 var import_node_path17 = __toESM(require("node:path"));
 
 // src/packages/machine-records.ts
 var import_node_fs13 = require("node:fs");
-var import_promises9 = require("node:fs/promises");
+var import_promises10 = require("node:fs/promises");
 var import_node_path15 = __toESM(require("node:path"));
 async function dropMachineRecords(siteDir) {
-  for (const entry of await (0, import_promises9.readdir)(siteDir)) {
+  for (const entry of await (0, import_promises10.readdir)(siteDir)) {
     if (!entry.endsWith(".dist-info")) continue;
     const directUrl = import_node_path15.default.join(siteDir, entry, "direct_url.json");
-    if ((0, import_node_fs13.existsSync)(directUrl)) await (0, import_promises9.rm)(directUrl);
+    if ((0, import_node_fs13.existsSync)(directUrl)) await (0, import_promises10.rm)(directUrl);
     const record = import_node_path15.default.join(siteDir, entry, "RECORD");
     if (!(0, import_node_fs13.existsSync)(record)) continue;
-    const lines = (await (0, import_promises9.readFile)(record, "utf8")).split("\n");
+    const lines = (await (0, import_promises10.readFile)(record, "utf8")).split("\n");
     const kept = lines.filter((l) => !l.startsWith(`${entry}/direct_url.json,`) && !l.startsWith("../"));
-    if (kept.length !== lines.length) await (0, import_promises9.writeFile)(record, kept.join("\n"));
+    if (kept.length !== lines.length) await (0, import_promises10.writeFile)(record, kept.join("\n"));
   }
 }
 
@@ -7747,7 +7890,7 @@ async function pipInstall(request, into, what) {
   delete env.PYTHONPATH;
   if (request.crossSysconfigName) env._PYTHON_SYSCONFIGDATA_NAME = request.crossSysconfigName;
   const result = await runCommand({ command: python, args, env, cwd: project });
-  await (0, import_promises10.writeFile)(into.logFile, `$ ${python} ${args.join(" ")}
+  await (0, import_promises11.writeFile)(into.logFile, `$ ${python} ${args.join(" ")}
 ${result.stdout}
 ${result.stderr}`);
   if (result.code !== 0) {
@@ -7777,19 +7920,19 @@ async function buildDependencyLayer(request, dependencies, keyParts, prefix) {
     buildInPlace: true,
     build: async (root) => {
       const captureDir = import_node_path18.default.join(root, "capture");
-      await (0, import_promises11.mkdir)(captureDir, { recursive: true });
+      await (0, import_promises12.mkdir)(captureDir, { recursive: true });
       log(`  pip install (from source) the dependencies: ${names}`);
       const into = { prefix, siteDir: import_node_path18.default.join(root, "site"), captureDir, logFile: import_node_path18.default.join(root, "pip.log") };
       await pipInstall(request, into, [...dependencies, ...requirements.flatMap((r) => ["-r", r])]);
       const records = (await readCapture(captureDir)).records.length;
-      await (0, import_promises11.writeFile)(import_node_path18.default.join(root, "build.json"), JSON.stringify({ key, records }, null, 2) + "\n");
+      await (0, import_promises12.writeFile)(import_node_path18.default.join(root, "build.json"), JSON.stringify({ key, records }, null, 2) + "\n");
     },
     log
   });
 }
 async function mergeDependencyLayer(layerRoot, root) {
   if ((0, import_node_fs15.existsSync)(import_node_path18.default.join(layerRoot, "site"))) {
-    await (0, import_promises11.cp)(import_node_path18.default.join(layerRoot, "site"), import_node_path18.default.join(root, "site"), {
+    await (0, import_promises12.cp)(import_node_path18.default.join(layerRoot, "site"), import_node_path18.default.join(root, "site"), {
       recursive: true,
       force: false,
       errorOnExist: false
@@ -7798,7 +7941,7 @@ async function mergeDependencyLayer(layerRoot, root) {
   const from = import_node_path18.default.join(layerRoot, "capture");
   const to = import_node_path18.default.join(root, "capture");
   if ((0, import_node_fs15.existsSync)(import_node_path18.default.join(from, "objects"))) {
-    await (0, import_promises11.cp)(import_node_path18.default.join(from, "objects"), import_node_path18.default.join(to, "objects"), {
+    await (0, import_promises12.cp)(import_node_path18.default.join(from, "objects"), import_node_path18.default.join(to, "objects"), {
       recursive: true,
       force: false,
       errorOnExist: false
@@ -7809,28 +7952,28 @@ async function mergeDependencyLayer(layerRoot, root) {
   for (const kind of ["records", "intended"]) {
     const dir = import_node_path18.default.join(from, kind);
     if (!(0, import_node_fs15.existsSync)(dir)) continue;
-    await (0, import_promises11.mkdir)(import_node_path18.default.join(to, kind), { recursive: true });
-    for (const name of await (0, import_promises11.readdir)(dir)) {
+    await (0, import_promises12.mkdir)(import_node_path18.default.join(to, kind), { recursive: true });
+    for (const name of await (0, import_promises12.readdir)(dir)) {
       const target = import_node_path18.default.join(to, kind, name);
       if ((0, import_node_fs15.existsSync)(target)) continue;
-      const text = await (0, import_promises11.readFile)(import_node_path18.default.join(dir, name), "utf8");
-      await (0, import_promises11.writeFile)(target, text.split(oldPrefix).join(newPrefix));
+      const text = await (0, import_promises12.readFile)(import_node_path18.default.join(dir, name), "utf8");
+      await (0, import_promises12.writeFile)(target, text.split(oldPrefix).join(newPrefix));
     }
   }
   const skipped2 = import_node_path18.default.join(from, "skipped.jsonl");
-  if ((0, import_node_fs15.existsSync)(skipped2)) await (0, import_promises11.appendFile)(import_node_path18.default.join(to, "skipped.jsonl"), await (0, import_promises11.readFile)(skipped2, "utf8"));
+  if ((0, import_node_fs15.existsSync)(skipped2)) await (0, import_promises12.appendFile)(import_node_path18.default.join(to, "skipped.jsonl"), await (0, import_promises12.readFile)(skipped2, "utf8"));
 }
 
 // src/packages/installed-extensions.ts
 var import_node_fs16 = require("node:fs");
-var import_promises12 = require("node:fs/promises");
+var import_promises13 = require("node:fs/promises");
 var import_node_path19 = __toESM(require("node:path"));
 var EXTENSION_FILE = /^(.+?)(\.cpython-[^.]+|\.abi3)?\.(so|pyd)$/;
 async function findExtensionFiles(siteDir, platformTag) {
   const found = [];
   const walk = async (dir) => {
     if (!(0, import_node_fs16.existsSync)(dir)) return;
-    for (const entry of await (0, import_promises12.readdir)(dir, { withFileTypes: true })) {
+    for (const entry of await (0, import_promises13.readdir)(dir, { withFileTypes: true })) {
       const full = import_node_path19.default.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else {
@@ -7856,11 +7999,11 @@ async function findExtensionFiles(siteDir, platformTag) {
 async function recordOwners(siteDir) {
   const owners = /* @__PURE__ */ new Map();
   if (!(0, import_node_fs16.existsSync)(siteDir)) return owners;
-  for (const entry of await (0, import_promises12.readdir)(siteDir)) {
+  for (const entry of await (0, import_promises13.readdir)(siteDir)) {
     const match = /^(.+?)-([^-]+)\.dist-info$/.exec(entry);
     const record = import_node_path19.default.join(siteDir, entry, "RECORD");
     if (!match || !(0, import_node_fs16.existsSync)(record)) continue;
-    for (const line of (await (0, import_promises12.readFile)(record, "utf8")).split("\n")) {
+    for (const line of (await (0, import_promises13.readFile)(record, "utf8")).split("\n")) {
       const file = line.split(",")[0];
       if (file) owners.set(import_node_path19.default.normalize(file), { name: match[1], version: match[2] });
     }
@@ -7870,14 +8013,14 @@ async function recordOwners(siteDir) {
 
 // src/packages/project-dependencies.ts
 var import_node_fs17 = require("node:fs");
-var import_promises13 = require("node:fs/promises");
+var import_promises14 = require("node:fs/promises");
 var import_node_path20 = __toESM(require("node:path"));
 async function staticDependencies(projectDir) {
   const file = import_node_path20.default.join(projectDir, "pyproject.toml");
   if (!(0, import_node_fs17.existsSync)(file)) return null;
   let doc;
   try {
-    doc = parse(await (0, import_promises13.readFile)(file, "utf8"));
+    doc = parse(await (0, import_promises14.readFile)(file, "utf8"));
   } catch {
     return null;
   }
@@ -7892,7 +8035,7 @@ async function staticDependencies(projectDir) {
 
 // src/packages/project-tree.ts
 var import_node_crypto2 = require("node:crypto");
-var import_promises14 = require("node:fs/promises");
+var import_promises15 = require("node:fs/promises");
 var import_node_path21 = __toESM(require("node:path"));
 var TOP_LEVEL_OUTPUT = /* @__PURE__ */ new Set(["build", "dist", "pyseal-out"]);
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
@@ -7913,7 +8056,7 @@ function skipped(root, full) {
   return SKIPPED_DIRS.has(name) || name.endsWith(".egg-info");
 }
 async function copyProjectTree(source, destination) {
-  await (0, import_promises14.cp)(source, destination, {
+  await (0, import_promises15.cp)(source, destination, {
     recursive: true,
     filter: (from) => from === source || !skipped(source, from)
   });
@@ -7921,13 +8064,13 @@ async function copyProjectTree(source, destination) {
 async function hashTree(root) {
   const hash = (0, import_node_crypto2.createHash)("sha256");
   const walk = async (dir) => {
-    const entries = (await (0, import_promises14.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
+    const entries = (await (0, import_promises15.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
     for (const entry of entries) {
       const full = import_node_path21.default.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipped(root, full)) await walk(full);
       } else if (entry.isFile()) {
-        hash.update(import_node_path21.default.relative(root, full)).update("\0").update(await (0, import_promises14.readFile)(full)).update("\0");
+        hash.update(import_node_path21.default.relative(root, full)).update("\0").update(await (0, import_promises15.readFile)(full)).update("\0");
       }
     }
   };
@@ -7967,7 +8110,7 @@ async function sharedKeyParts(request) {
   const { distribution, requirements, cacheRoot } = request;
   return {
     distribution: distribution.json.pyseal?.key ?? distribution.root,
-    requirements: await Promise.all(requirements.map((r) => (0, import_promises15.readFile)(r, "utf8"))),
+    requirements: await Promise.all(requirements.map((r) => (0, import_promises16.readFile)(r, "utf8"))),
     shim: await hashTree(import_node_path22.default.join(packageRoot(), "python", "pyseal_capture")),
     tools: BUILD_TOOLS_AS_WHEELS,
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
@@ -7980,7 +8123,7 @@ async function installInto(request, key, root, keyParts) {
   const { project, requirements, log } = request;
   const siteDir = import_node_path22.default.join(root, "site");
   const captureDir = import_node_path22.default.join(root, "capture");
-  await (0, import_promises15.mkdir)(captureDir, { recursive: true });
+  await (0, import_promises16.mkdir)(captureDir, { recursive: true });
   await installCaptureShim(request.buildDistribution);
   const pip = { prefix: await configuredPrefix(request.buildDistribution) };
   const projectCopy = import_node_path22.default.join(root, "project", import_node_path22.default.basename(project));
@@ -8009,7 +8152,7 @@ async function installInto(request, key, root, keyParts) {
     }
   }
   const records = (await readCapture(captureDir)).records.length;
-  await (0, import_promises15.writeFile)(import_node_path22.default.join(root, "build.json"), JSON.stringify({ key, records }, null, 2) + "\n");
+  await (0, import_promises16.writeFile)(import_node_path22.default.join(root, "build.json"), JSON.stringify({ key, records }, null, 2) + "\n");
   return records - fromCache;
 }
 
@@ -8036,7 +8179,7 @@ function checkEntryPoint(entryPoint, siteDir, installed) {
 
 // src/distribution/obtain.ts
 var import_node_fs27 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"));
+var import_node_path38 = __toESM(require("node:path"));
 
 // src/toolchain/select-toolchain.ts
 var ToolchainUnavailableError = class extends UserError {
@@ -8120,25 +8263,61 @@ async function missingCommands(toolchain) {
   return missing;
 }
 
+// src/distribution/cpython-source.ts
+var import_node_path24 = __toESM(require("node:path"));
+async function fetchCPythonSource(value, cacheRoot, log) {
+  const version = value.slice("cpython:".length);
+  const release = (await loadCPythonReleases()).releases.find((r) => r.version === version);
+  if (!release) {
+    throw new UserError({
+      input: `python-distribution "${value}"`,
+      cause: "names no release in pyseal's CPython release list",
+      fix: "use --python-version X.Y (or X.Y.Z) instead"
+    });
+  }
+  const failures = [];
+  for (const source of release.sources) {
+    const name = import_node_path24.default.basename(new URL(source.url).pathname);
+    const file = name.endsWith(".zip") ? `cpython-${version}.zip` : name;
+    const dest = import_node_path24.default.join(cacheRoot, "downloads", "cpython", source.sha256.slice(0, 16), file);
+    try {
+      log(`  CPython ${version} source from ${source.from}`);
+      return (await downloadVerified({ url: source.url, dest, sha256: source.sha256, log })).file;
+    } catch (error) {
+      if (!(error instanceof DownloadError)) throw error;
+      failures.push(error.message);
+    }
+  }
+  throw new UserError(
+    {
+      input: `CPython ${version}`,
+      cause: "could not be fetched from any of its sources",
+      fix: "check the network, or give --python-distribution a local source tarball"
+    },
+    `CPython ${version}'s source could not be fetched from any of its places:
+  - ${failures.join("\n  - ")}
+Check the network, or give --python-distribution a local source tarball of that version.`
+  );
+}
+
 // src/distribution/source-build.ts
-var import_node_fs26 = require("node:fs");
-var import_promises21 = require("node:fs/promises");
-var import_node_path35 = __toESM(require("node:path"));
+var import_promises23 = require("node:fs/promises");
+var import_node_path37 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
 var import_node_fs19 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"));
+var import_node_path25 = __toESM(require("node:path"));
 async function linkerSearchDirs(toolchain, extraDirs = []) {
   if (toolchain.libraryDirs) return unique([...extraDirs, ...toolchain.libraryDirs]);
   const { stdout } = await runChecked({ command: toolchain.cc, args: ["-print-search-dirs"] });
   const line = stdout.split("\n").find((l) => l.startsWith("libraries:")) ?? "";
-  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path24.default.normalize(d));
+  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path25.default.normalize(d));
   return unique([...extraDirs, ...dirs]);
 }
 function resolveLibrary(name, toolchain, searchDirs) {
   if (toolchain.systemLibraries.includes(name)) return { name, kind: "system" };
   for (const dir of searchDirs) {
-    const archive = import_node_path24.default.join(dir, `lib${name}.a`);
+    const archive = import_node_path25.default.join(dir, `lib${name}.a`);
     if ((0, import_node_fs19.existsSync)(archive)) return { name, kind: "static", path: archive };
   }
   return { name, kind: "missing", searched: searchDirs };
@@ -8148,19 +8327,19 @@ function unique(items) {
 }
 
 // src/distribution/layout.ts
-var import_promises17 = require("node:fs/promises");
-var import_node_path26 = __toESM(require("node:path"));
+var import_promises18 = require("node:fs/promises");
+var import_node_path27 = __toESM(require("node:path"));
 
 // src/distribution/make-vars.ts
-var import_promises16 = require("node:fs/promises");
+var import_promises17 = require("node:fs/promises");
 var import_node_os3 = __toESM(require("node:os"));
-var import_node_path25 = __toESM(require("node:path"));
+var import_node_path26 = __toESM(require("node:path"));
 async function readMakeVariables(buildDir, names) {
-  const dir = await (0, import_promises16.mkdtemp)(import_node_path25.default.join(import_node_os3.default.tmpdir(), "pyseal-make-"));
+  const dir = await (0, import_promises17.mkdtemp)(import_node_path26.default.join(import_node_os3.default.tmpdir(), "pyseal-make-"));
   try {
-    const printer = import_node_path25.default.join(dir, "print.mk");
+    const printer = import_node_path26.default.join(dir, "print.mk");
     const lines = names.map((n) => `	@printf '%s\\t%s\\n' '${n}' '$(strip $(${n}))'`);
-    await (0, import_promises16.writeFile)(printer, `pyseal-print-variables:
+    await (0, import_promises17.writeFile)(printer, `pyseal-print-variables:
 ${lines.join("\n")}
 `);
     const { stdout } = await runChecked({
@@ -8175,7 +8354,7 @@ ${lines.join("\n")}
     }
     return values;
   } finally {
-    await (0, import_promises16.rm)(dir, { recursive: true, force: true });
+    await (0, import_promises17.rm)(dir, { recursive: true, force: true });
   }
 }
 function words(value) {
@@ -8372,18 +8551,18 @@ async function writeDistributionLayout(request) {
   }
   const extensions = await staticExtensions(request, kept);
   for (const module2 of request.shared) {
-    const sharedLib = import_node_path26.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
-    await (0, import_promises17.access)(import_node_path26.default.join(root, sharedLib));
+    const sharedLib = import_node_path27.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
+    await (0, import_promises18.access)(import_node_path27.default.join(root, sharedLib));
     extensions[module2.name] = [{ ...variant(module2.name, false), shared_lib: sharedLib }];
   }
-  const inittabSource = await (0, import_promises17.readFile)(import_node_path26.default.join(buildDir, "Modules", "config.c"), "utf8");
+  const inittabSource = await (0, import_promises18.readFile)(import_node_path27.default.join(buildDir, "Modules", "config.c"), "utf8");
   for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
     if (!extensions[name]) extensions[name] = [{ ...variant(name, true), in_core: true, init_fn: fn }];
   }
   await kept.object("Modules/config.c");
   await kept.object("Modules/config.o");
   const json = pythonJson(request, minor, core, extensions);
-  await (0, import_promises17.writeFile)(import_node_path26.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises18.writeFile)(import_node_path27.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
 }
 var BuildFiles = class {
   constructor(root, buildDir) {
@@ -8395,17 +8574,17 @@ var BuildFiles = class {
   copied = /* @__PURE__ */ new Set();
   /** An object (or other file) of the build directory. */
   object(relative) {
-    return this.copy(import_node_path26.default.join(this.buildDir, relative), import_node_path26.default.join("build", relative));
+    return this.copy(import_node_path27.default.join(this.buildDir, relative), import_node_path27.default.join("build", relative));
   }
   /** A static archive, from the build directory or anywhere (a system or static-deps library). */
   archive(source, name) {
-    const from = import_node_path26.default.isAbsolute(source) ? source : import_node_path26.default.join(this.buildDir, source);
-    return this.copy(from, import_node_path26.default.join("build", "lib", `lib${name}.a`));
+    const from = import_node_path27.default.isAbsolute(source) ? source : import_node_path27.default.join(this.buildDir, source);
+    return this.copy(from, import_node_path27.default.join("build", "lib", `lib${name}.a`));
   }
   async copy(from, dest) {
     if (!this.copied.has(dest)) {
-      await (0, import_promises17.mkdir)(import_node_path26.default.dirname(import_node_path26.default.join(this.root, dest)), { recursive: true });
-      await (0, import_promises17.copyFile)(from, import_node_path26.default.join(this.root, dest));
+      await (0, import_promises18.mkdir)(import_node_path27.default.dirname(import_node_path27.default.join(this.root, dest)), { recursive: true });
+      await (0, import_promises18.copyFile)(from, import_node_path27.default.join(this.root, dest));
       this.copied.add(dest);
     }
     return dest;
@@ -8416,8 +8595,8 @@ function variant(name, required) {
 }
 async function staticExtensions(request, kept) {
   const { buildDir, target } = request;
-  const bootstrap = parseSetup(await (0, import_promises17.readFile)(import_node_path26.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
-  const fromSetup = parseSetup(await (0, import_promises17.readFile)(import_node_path26.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
+  const bootstrap = parseSetup(await (0, import_promises18.readFile)(import_node_path27.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
+  const fromSetup = parseSetup(await (0, import_promises18.readFile)(import_node_path27.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
   const named = new Set([...bootstrap, ...request.statics].map((m) => m.name));
   const modules = [...bootstrap, ...request.statics, ...fromSetup.filter((m) => !named.has(m.name))];
   const linkWords = await expandLinkWords(buildDir, modules);
@@ -8433,7 +8612,7 @@ async function staticExtensions(request, kept) {
           links.push({ name: resolved.name, system: true });
         }
       } else if (word.endsWith(".a")) {
-        const name = import_node_path26.default.basename(word, ".a").replace(/^lib/, "");
+        const name = import_node_path27.default.basename(word, ".a").replace(/^lib/, "");
         links.push({ name, path_static: await kept.archive(word, name) });
       }
     }
@@ -8486,9 +8665,51 @@ function pythonJson(request, minor, core, extensions) {
   };
 }
 
+// src/distribution/source-archive.ts
+var import_node_fs20 = require("node:fs");
+var import_promises19 = require("node:fs/promises");
+var import_node_path28 = __toESM(require("node:path"));
+async function unpackSourceArchive(file, work) {
+  if (file.endsWith(".zip")) {
+    await runChecked({ command: "unzip", args: ["-q", file, "-d", work] });
+    const srcDir = await findConfigure(work, 3);
+    if (srcDir) await restoreScriptModes(srcDir);
+    return srcDir;
+  }
+  await runChecked({ command: "tar", args: ["-xf", file, "-C", work] });
+  return findConfigure(work, 1);
+}
+async function findConfigure(dir, depth) {
+  if ((0, import_node_fs20.existsSync)(import_node_path28.default.join(dir, "configure"))) return dir;
+  if (depth === 0) return null;
+  for (const entry of (await (0, import_promises19.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1)) {
+    if (!entry.isDirectory()) continue;
+    const found = await findConfigure(import_node_path28.default.join(dir, entry.name), depth - 1);
+    if (found) return found;
+  }
+  return null;
+}
+async function restoreScriptModes(dir) {
+  for (const entry of await (0, import_promises19.readdir)(dir, { withFileTypes: true })) {
+    const full = import_node_path28.default.join(dir, entry.name);
+    if (entry.isDirectory()) await restoreScriptModes(full);
+    else if (entry.isFile() && await startsWithShebang(full)) await (0, import_promises19.chmod)(full, 493);
+  }
+}
+async function startsWithShebang(file) {
+  const handle = await (0, import_promises19.open)(file, "r");
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return bytesRead === 2 && head.toString("latin1") === "#!";
+  } finally {
+    await handle.close();
+  }
+}
+
 // src/toolchain/toolchain-env.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"));
+var import_node_fs25 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"));
 
 // src/exec/shell-quote.ts
 function shellQuote(word) {
@@ -8496,25 +8717,25 @@ function shellQuote(word) {
 }
 
 // src/toolchain/musl-kernel-headers.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"));
+var import_node_fs21 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"));
 var KERNEL_HEADER_DIRS = ["linux", "asm-generic", "mtd", "misc", "rdma", "sound", "video", "xen"];
 function kernelHeaderLinks(options = {}) {
   const root = options.includeRoot ?? "/usr/include";
   const multiarch = options.multiarch ?? "x86_64-linux-gnu";
   const links = {};
   for (const dir of KERNEL_HEADER_DIRS) {
-    const target = import_node_path27.default.join(root, dir);
-    if ((0, import_node_fs20.existsSync)(target)) links[dir] = target;
+    const target = import_node_path29.default.join(root, dir);
+    if ((0, import_node_fs21.existsSync)(target)) links[dir] = target;
   }
-  const asmCandidates = [import_node_path27.default.join(root, multiarch, "asm"), import_node_path27.default.join(root, "asm")];
-  const asm = asmCandidates.find((candidate) => (0, import_node_fs20.existsSync)(candidate));
+  const asmCandidates = [import_node_path29.default.join(root, multiarch, "asm"), import_node_path29.default.join(root, "asm")];
+  const asm = asmCandidates.find((candidate) => (0, import_node_fs21.existsSync)(candidate));
   if (asm) links.asm = asm;
   const missing = ["linux", "asm-generic", "asm"].filter((name) => !links[name]);
   if (missing.length > 0) {
     throw new UserError({
       input: "The Linux kernel headers needed by musl-gcc",
-      cause: `were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path27.default.join(root, multiarch)})`,
+      cause: `were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path29.default.join(root, multiarch)})`,
       fix: "install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry"
     });
   }
@@ -8526,10 +8747,10 @@ async function ensureMuslKernelHeaders(cacheDir, options = {}) {
   const digest = sha256Text(JSON.stringify(names.map((name) => [name, links[name]]))).slice(0, 16);
   const entry = await cachedEntry({
     kind: KERNEL_HEADERS,
-    root: import_node_path27.default.join(import_node_path27.default.resolve(cacheDir), `musl-kernel-headers-${digest}`),
+    root: import_node_path29.default.join(import_node_path29.default.resolve(cacheDir), `musl-kernel-headers-${digest}`),
     describe: `kernel headers ${digest}`,
     build: async (dir) => {
-      for (const name of names) await import_node_fs20.promises.symlink(links[name], import_node_path27.default.join(dir, name));
+      for (const name of names) await import_node_fs21.promises.symlink(links[name], import_node_path29.default.join(dir, name));
     },
     log: options.log ?? (() => void 0)
   });
@@ -8541,9 +8762,9 @@ function muslToolchainEnv(prefix, headersDir) {
   return {
     CC: "musl-gcc",
     CFLAGS: `${MUSL_BASE_CFLAGS} ${isystem}`,
-    CPPFLAGS: `-I${import_node_path27.default.join(prefix, "include")} ${isystem}`,
-    LDFLAGS: `-L${import_node_path27.default.join(prefix, "lib")}`,
-    PKG_CONFIG_LIBDIR: import_node_path27.default.join(prefix, "lib", "pkgconfig"),
+    CPPFLAGS: `-I${import_node_path29.default.join(prefix, "include")} ${isystem}`,
+    LDFLAGS: `-L${import_node_path29.default.join(prefix, "lib")}`,
+    PKG_CONFIG_LIBDIR: import_node_path29.default.join(prefix, "lib", "pkgconfig"),
     PKG_CONFIG_PATH: "",
     AR: "ar",
     RANLIB: "ranlib"
@@ -8564,18 +8785,18 @@ function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
 }
 
 // src/toolchain/zig-cxx.ts
-var import_promises19 = require("node:fs/promises");
-var import_node_path29 = __toESM(require("node:path"));
+var import_promises21 = require("node:fs/promises");
+var import_node_path31 = __toESM(require("node:path"));
 
 // src/toolchain/write-script.ts
-var import_promises18 = require("node:fs/promises");
-var import_node_path28 = __toESM(require("node:path"));
+var import_promises20 = require("node:fs/promises");
+var import_node_path30 = __toESM(require("node:path"));
 async function writeScript(file, text) {
-  await (0, import_promises18.mkdir)(import_node_path28.default.dirname(file), { recursive: true });
+  await (0, import_promises20.mkdir)(import_node_path30.default.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
-  await (0, import_promises18.writeFile)(partial, text);
-  await (0, import_promises18.chmod)(partial, 493);
-  await (0, import_promises18.rename)(partial, file);
+  await (0, import_promises20.writeFile)(partial, text);
+  await (0, import_promises20.chmod)(partial, 493);
+  await (0, import_promises20.rename)(partial, file);
 }
 
 // src/toolchain/zig-cxx.ts
@@ -8601,17 +8822,17 @@ var ZigInstallError = class extends FailedStepError {
   }
 };
 async function ensureZigCxx(cacheRoot, zigTarget, log) {
-  const toolchainDir = import_node_path29.default.join(cacheRoot, "toolchain");
+  const toolchainDir = import_node_path31.default.join(cacheRoot, "toolchain");
   const { root: home } = await cachedEntry({
     kind: ZIG,
-    root: import_node_path29.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
+    root: import_node_path31.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
     describe: `zig ${ZIG_RELEASE.version}`,
     build: installZig,
     log
   });
-  const zig = import_node_path29.default.join(home, "ziglang", "zig");
-  const driver = import_node_path29.default.join(home, "bin", `c++-${zigTarget}`);
-  const cache = import_node_path29.default.join(toolchainDir, "zig-cache");
+  const zig = import_node_path31.default.join(home, "ziglang", "zig");
+  const driver = import_node_path31.default.join(home, "bin", `c++-${zigTarget}`);
+  const cache = import_node_path31.default.join(toolchainDir, "zig-cache");
   const script = `#!/bin/sh
 # Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).
 if [ -z "\${ZIG_GLOBAL_CACHE_DIR:-}" ]; then ZIG_GLOBAL_CACHE_DIR=${shellQuote(cache)}; fi
@@ -8622,10 +8843,10 @@ exec ${shellQuote(zig)} c++ -target ${shellQuote(zigTarget)} -fno-sanitize=undef
   return { driver, version: ZIG_RELEASE.version };
 }
 async function installZig(dir, work) {
-  await (0, import_promises19.mkdir)(work, { recursive: true });
-  const requirements = import_node_path29.default.join(work, "requirements.txt");
+  await (0, import_promises21.mkdir)(work, { recursive: true });
+  const requirements = import_node_path31.default.join(work, "requirements.txt");
   const hashes = ZIG_RELEASE.sha256.map((h) => ` --hash=sha256:${h}`).join("");
-  await (0, import_promises19.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
+  await (0, import_promises21.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
 `);
   const result = await runCommand({
     command: "python3",
@@ -8650,7 +8871,7 @@ async function installZig(dir, work) {
       log: { text: result.stdout + result.stderr }
     });
   }
-  const version = await runCommand({ command: import_node_path29.default.join(dir, "ziglang", "zig"), args: ["version"] });
+  const version = await runCommand({ command: import_node_path31.default.join(dir, "ziglang", "zig"), args: ["version"] });
   if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
     throw new ZigInstallError("zig version", {
       reason: `the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`
@@ -8659,24 +8880,24 @@ async function installZig(dir, work) {
 }
 
 // src/toolchain/static-deps.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"));
+var import_node_fs24 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"));
 
 // src/toolchain/static-deps-build.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"));
+var import_node_fs22 = require("node:fs");
+var import_node_path32 = __toESM(require("node:path"));
 var CONFIGURED_PREFIX = "/nonexistent/pyseal-static-deps";
 async function buildOne(args) {
   const { recipe, source, destdir, stagedPrefix } = args;
-  const srcDir = import_node_path30.default.join(args.work, "src", recipe.name);
-  await import_node_fs21.promises.mkdir(srcDir, { recursive: true });
-  const logPath = import_node_path30.default.join(args.logDir, `${args.key}-${recipe.name}.log`);
-  await import_node_fs21.promises.mkdir(import_node_path30.default.dirname(logPath), { recursive: true });
+  const srcDir = import_node_path32.default.join(args.work, "src", recipe.name);
+  await import_node_fs22.promises.mkdir(srcDir, { recursive: true });
+  const logPath = import_node_path32.default.join(args.logDir, `${args.key}-${recipe.name}.log`);
+  await import_node_fs22.promises.mkdir(import_node_path32.default.dirname(logPath), { recursive: true });
   const logText = [];
   const append = (chunk) => {
     logText.push(chunk);
   };
-  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path30.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path32.default.join(stagedPrefix, "lib", "pkgconfig"));
   const env = recipeEnv(toolchain);
   const vars = {
     prefix: CONFIGURED_PREFIX,
@@ -8693,7 +8914,7 @@ $ ${spec.command} ${spec.args.join(" ")}
 `);
     const res = await runCommand({ ...spec, onOutput: append });
     if (res.code !== 0) {
-      await import_node_fs21.promises.writeFile(logPath, logText.join(""));
+      await import_node_fs22.promises.writeFile(logPath, logText.join(""));
       throw new FailedStepError({
         input: `static dependency ${recipe.name}`,
         what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
@@ -8710,13 +8931,13 @@ $ ${spec.command} ${spec.args.join(" ")}
     await run(step.step, { command, args: rest, cwd: srcDir, env });
   }
   for (const file of recipe.generatedFiles ?? []) {
-    const target = import_node_path30.default.join(stagedPrefix, file.path);
-    await import_node_fs21.promises.mkdir(import_node_path30.default.dirname(target), { recursive: true });
-    await import_node_fs21.promises.writeFile(target, substitute(file.content));
+    const target = import_node_path32.default.join(stagedPrefix, file.path);
+    await import_node_fs22.promises.mkdir(import_node_path32.default.dirname(target), { recursive: true });
+    await import_node_fs22.promises.writeFile(target, substitute(file.content));
   }
-  const missing = recipe.produces.filter((file) => !(0, import_node_fs21.existsSync)(import_node_path30.default.join(stagedPrefix, file)));
+  const missing = recipe.produces.filter((file) => !(0, import_node_fs22.existsSync)(import_node_path32.default.join(stagedPrefix, file)));
   if (missing.length > 0) {
-    await import_node_fs21.promises.writeFile(logPath, logText.join(""));
+    await import_node_fs22.promises.writeFile(logPath, logText.join(""));
     throw new FailedStepError({
       input: `static dependency ${recipe.name}`,
       what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
@@ -8726,8 +8947,8 @@ $ ${spec.command} ${spec.args.join(" ")}
       fix: `the upstream build layout changed; adjust the '${recipe.name}' recipe in src/toolchain/static-deps-recipes.ts.`
     });
   }
-  await import_node_fs21.promises.writeFile(logPath, logText.join(""));
-  await import_node_fs21.promises.rm(srcDir, { recursive: true, force: true });
+  await import_node_fs22.promises.writeFile(logPath, logText.join(""));
+  await import_node_fs22.promises.rm(srcDir, { recursive: true, force: true });
 }
 function recipeEnv(toolchain) {
   const env = {
@@ -8741,21 +8962,21 @@ function recipeEnv(toolchain) {
   return env;
 }
 async function finishPrefix(stagedPrefix) {
-  const libDir = import_node_path30.default.join(stagedPrefix, "lib");
-  for (const entry of await import_node_fs21.promises.readdir(libDir)) {
-    if (entry.endsWith(".la")) await import_node_fs21.promises.rm(import_node_path30.default.join(libDir, entry));
+  const libDir = import_node_path32.default.join(stagedPrefix, "lib");
+  for (const entry of await import_node_fs22.promises.readdir(libDir)) {
+    if (entry.endsWith(".la")) await import_node_fs22.promises.rm(import_node_path32.default.join(libDir, entry));
   }
-  const pcDir = import_node_path30.default.join(libDir, "pkgconfig");
-  if (!(0, import_node_fs21.existsSync)(pcDir)) return;
-  for (const entry of await import_node_fs21.promises.readdir(pcDir)) {
+  const pcDir = import_node_path32.default.join(libDir, "pkgconfig");
+  if (!(0, import_node_fs22.existsSync)(pcDir)) return;
+  for (const entry of await import_node_fs22.promises.readdir(pcDir)) {
     if (!entry.endsWith(".pc")) continue;
-    const file = import_node_path30.default.join(pcDir, entry);
-    const text = await import_node_fs21.promises.readFile(file, "utf8");
+    const file = import_node_path32.default.join(pcDir, entry);
+    const text = await import_node_fs22.promises.readFile(file, "utf8");
     const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(CONFIGURED_PREFIX).join("${prefix}");
     if (relocated.includes(stagedPrefix)) {
       throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`);
     }
-    await import_node_fs21.promises.writeFile(file, relocated);
+    await import_node_fs22.promises.writeFile(file, relocated);
   }
 }
 function recipeStepFix(recipe) {
@@ -8977,20 +9198,20 @@ var STATIC_LIBRARY_RECIPES = [
 ];
 
 // src/toolchain/static-deps-sources.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"));
+var import_node_fs23 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"));
 var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ and run `apt-get update`; check the network connection to the Debian archive.";
 async function ownReleaseSource(pkg) {
-  const osRelease = await import_node_fs22.promises.readFile("/etc/os-release", "utf8").catch(() => "");
+  const osRelease = await import_node_fs23.promises.readFile("/etc/os-release", "utf8").catch(() => "");
   const codename = /^VERSION_CODENAME=("?)([a-z]+)\1$/m.exec(osRelease)?.[2];
   return codename ? `${pkg}/${codename}` : pkg;
 }
 async function resolveSource(recipe, downloads) {
   const pkg = recipe.sourcePackage;
-  const empty = await import_node_fs22.promises.mkdtemp(import_node_path31.default.join(downloads, ".print-uris-"));
+  const empty = await import_node_fs23.promises.mkdtemp(import_node_path33.default.join(downloads, ".print-uris-"));
   const spec = await ownReleaseSource(pkg);
   const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", spec], cwd: empty }).finally(
-    () => import_node_fs22.promises.rm(empty, { recursive: true, force: true })
+    () => import_node_fs23.promises.rm(empty, { recursive: true, force: true })
   );
   const output = res.stdout + res.stderr;
   if (res.code !== 0) {
@@ -9043,27 +9264,27 @@ async function resolveSource(recipe, downloads) {
 async function downloadSource(recipe, source, downloads, log) {
   const entry = await cachedEntry({
     kind: DOWNLOAD,
-    root: import_node_path31.default.join(downloads, source.sha256.slice(0, 16)),
+    root: import_node_path33.default.join(downloads, source.sha256.slice(0, 16)),
     describe: `Debian source package ${source.sourcePackage} ${source.debianVersion}`,
     build: (dir) => fetchSource(recipe, source, dir, log),
     log
   });
-  return import_node_path31.default.join(entry.root, source.tarball);
+  return import_node_path33.default.join(entry.root, source.tarball);
 }
 async function fetchSource(recipe, source, dir, log) {
-  const file = import_node_path31.default.join(dir, source.tarball);
+  const file = import_node_path33.default.join(dir, source.tarball);
   log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
   const res = await runCommand({
     command: "apt-get",
     args: ["source", "--download-only", await ownReleaseSource(source.sourcePackage)],
     cwd: dir
   });
-  if (res.code !== 0 || !(0, import_node_fs22.existsSync)(file)) {
+  if (res.code !== 0 || !(0, import_node_fs23.existsSync)(file)) {
     throw new FailedStepError({
       input: `source package ${source.sourcePackage}`,
       what: `Static dependency ${recipe.name}`,
       step: "download",
-      reason: `\`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}` + ((0, import_node_fs22.existsSync)(file) ? "" : ` and ${source.tarball} is missing`),
+      reason: `\`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}` + ((0, import_node_fs23.existsSync)(file) ? "" : ` and ${source.tarball} is missing`),
       log: { text: res.stdout + res.stderr },
       fix: APT_HINT
     });
@@ -9084,12 +9305,12 @@ async function buildStaticDeps(options) {
     throw new Error(`buildStaticDeps: libc '${String(options.libc)}' is not supported (only musl)`);
   const log = options.log ?? (() => void 0);
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
-  const folder = import_node_path32.default.join(import_node_path32.default.resolve(options.cacheRoot), "static-deps");
-  await import_node_fs23.promises.mkdir(import_node_path32.default.join(folder, "downloads"), { recursive: true });
-  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path32.default.resolve(options.cacheRoot), { log });
+  const folder = import_node_path34.default.join(import_node_path34.default.resolve(options.cacheRoot), "static-deps");
+  await import_node_fs24.promises.mkdir(import_node_path34.default.join(folder, "downloads"), { recursive: true });
+  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path34.default.resolve(options.cacheRoot), { log });
   const toolchain = await muslToolchainIdentity();
   const sources = {};
-  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, import_node_path32.default.join(folder, "downloads"));
+  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, import_node_path34.default.join(folder, "downloads"));
   const key = sha256Text(
     JSON.stringify({
       format: STATIC_DEPS.recipeVersion,
@@ -9104,14 +9325,14 @@ async function buildStaticDeps(options) {
   const build = { key, recipes, sources, toolchain, kernelHeaders, folder, jobs: options.jobs ?? 2, log };
   const entry = await cachedEntry({
     kind: STATIC_DEPS,
-    root: import_node_path32.default.join(folder, key),
+    root: import_node_path34.default.join(folder, key),
     legacyComplete: async (root) => await readCompleteManifest(root, key, recipes) !== void 0,
     build: (dir, work) => buildPrefix(build, dir, work),
     log
   });
   const prefix = entry.root;
-  const manifestPath = import_node_path32.default.join(prefix, "manifest.json");
-  const manifest = JSON.parse(await import_node_fs23.promises.readFile(manifestPath, "utf8"));
+  const manifestPath = import_node_path34.default.join(prefix, "manifest.json");
+  const manifest = JSON.parse(await import_node_fs24.promises.readFile(manifestPath, "utf8"));
   return {
     prefix,
     key,
@@ -9122,7 +9343,7 @@ async function buildStaticDeps(options) {
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
-        { ...info, archives: info.archives.map((a) => import_node_path32.default.join(prefix, a)) }
+        { ...info, archives: info.archives.map((a) => import_node_path34.default.join(prefix, a)) }
       ])
     )
   };
@@ -9130,13 +9351,13 @@ async function buildStaticDeps(options) {
 async function buildPrefix(build, dir, work) {
   const { recipes, sources, log } = build;
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")}`);
-  const destdir = import_node_path32.default.join(work, "destdir");
-  const stagedPrefix = import_node_path32.default.join(destdir, CONFIGURED_PREFIX);
-  await import_node_fs23.promises.mkdir(stagedPrefix, { recursive: true });
+  const destdir = import_node_path34.default.join(work, "destdir");
+  const stagedPrefix = import_node_path34.default.join(destdir, CONFIGURED_PREFIX);
+  await import_node_fs24.promises.mkdir(stagedPrefix, { recursive: true });
   const libraries = {};
   for (const recipe of recipes) {
     const source = sources[recipe.name];
-    const tarballPath = await downloadSource(recipe, source, import_node_path32.default.join(build.folder, "downloads"), log);
+    const tarballPath = await downloadSource(recipe, source, import_node_path34.default.join(build.folder, "downloads"), log);
     const started = Date.now();
     await buildOne({
       recipe,
@@ -9147,7 +9368,7 @@ async function buildPrefix(build, dir, work) {
       stagedPrefix,
       kernelHeaders: build.kernelHeaders,
       jobs: build.jobs,
-      logDir: import_node_path32.default.join(build.folder, "logs"),
+      logDir: import_node_path34.default.join(build.folder, "logs"),
       key: build.key,
       log
     });
@@ -9172,22 +9393,22 @@ async function buildPrefix(build, dir, work) {
     toolchain: build.toolchain,
     libraries
   };
-  await import_node_fs23.promises.writeFile(import_node_path32.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-  for (const name of await import_node_fs23.promises.readdir(stagedPrefix)) {
-    await import_node_fs23.promises.rename(import_node_path32.default.join(stagedPrefix, name), import_node_path32.default.join(dir, name));
+  await import_node_fs24.promises.writeFile(import_node_path34.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  for (const name of await import_node_fs24.promises.readdir(stagedPrefix)) {
+    await import_node_fs24.promises.rename(import_node_path34.default.join(stagedPrefix, name), import_node_path34.default.join(dir, name));
   }
 }
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
-    manifest = JSON.parse(await import_node_fs23.promises.readFile(import_node_path32.default.join(prefix, "manifest.json"), "utf8"));
+    manifest = JSON.parse(await import_node_fs24.promises.readFile(import_node_path34.default.join(prefix, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
   if (manifest.format !== STATIC_DEPS.recipeVersion || manifest.key !== key) return void 0;
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs23.existsSync)(import_node_path32.default.join(prefix, file)))) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs24.existsSync)(import_node_path34.default.join(prefix, file)))) return void 0;
   }
   return manifest;
 }
@@ -9205,14 +9426,14 @@ async function muslToolchainIdentity() {
     libcSha256: "",
     kernelVersionHeaderSha256: ""
   };
-  const script = await import_node_fs23.promises.readFile(wrapper, "utf8").catch(() => "");
+  const script = await import_node_fs24.promises.readFile(wrapper, "utf8").catch(() => "");
   const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
-  if (specs && (0, import_node_fs23.existsSync)(specs)) {
+  if (specs && (0, import_node_fs24.existsSync)(specs)) {
     identity.specsSha256 = await sha256File(specs);
-    const libc = import_node_path32.default.join(import_node_path32.default.dirname(specs), "libc.a");
-    if ((0, import_node_fs23.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
+    const libc = import_node_path34.default.join(import_node_path34.default.dirname(specs), "libc.a");
+    if ((0, import_node_fs24.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
   }
-  if ((0, import_node_fs23.existsSync)("/usr/include/linux/version.h")) {
+  if ((0, import_node_fs24.existsSync)("/usr/include/linux/version.h")) {
     identity.kernelVersionHeaderSha256 = await sha256File("/usr/include/linux/version.h");
   }
   return identity;
@@ -9240,15 +9461,15 @@ async function prepareUncached(target, cacheRoot, log) {
       cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path33.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path33.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path35.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path35.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path33.default.basename(deps.prefix)
+      staticDepsKey: import_node_path35.default.basename(deps.prefix)
     };
   }
   if (target.configureHost) {
     const triplet = target.configureHost;
-    const ffiHeader = import_node_path33.default.join("/usr/include", triplet, "ffi.h");
+    const ffiHeader = import_node_path35.default.join("/usr/include", triplet, "ffi.h");
     return {
       cxx: await targetCxx(target, cacheRoot, log),
       env: {
@@ -9260,7 +9481,7 @@ async function prepareUncached(target, cacheRoot, log) {
       },
       configureArgs: [],
       libraryDirs: [],
-      ffiIncludeDir: (0, import_node_fs24.existsSync)(ffiHeader) ? import_node_path33.default.dirname(ffiHeader) : null,
+      ffiIncludeDir: (0, import_node_fs25.existsSync)(ffiHeader) ? import_node_path35.default.dirname(ffiHeader) : null,
       compilerVersion,
       staticDepsKey: null
     };
@@ -9294,7 +9515,7 @@ async function firstLine(command, args) {
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const wrapper = import_node_path33.default.join(cacheRoot, "toolchain", "musl-cc");
+  const wrapper = import_node_path35.default.join(cacheRoot, "toolchain", "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
@@ -9305,32 +9526,32 @@ exec ${shellQuote(cc)} "$@"
 }
 
 // src/distribution/source-tree.ts
-var import_node_fs25 = require("node:fs");
-var import_promises20 = require("node:fs/promises");
-var import_node_path34 = __toESM(require("node:path"));
+var import_node_fs26 = require("node:fs");
+var import_promises22 = require("node:fs/promises");
+var import_node_path36 = __toESM(require("node:path"));
 async function shareSysconfigData(targetStdlib, buildStdlib, log) {
   const file = `${await sysconfigDataName(targetStdlib)}.py`;
   log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises20.cp)(import_node_path34.default.join(targetStdlib, file), import_node_path34.default.join(buildStdlib, file));
+  await (0, import_promises22.cp)(import_node_path36.default.join(targetStdlib, file), import_node_path36.default.join(buildStdlib, file));
 }
 async function sysconfigDataName(stdlib) {
-  const name = (await (0, import_promises20.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
+  const name = (await (0, import_promises22.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
   if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`);
   return name.replace(/\.py$/, "");
 }
 async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path34.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path34.default.join(stdlib, "test");
-  if (!(0, import_node_fs25.existsSync)(installed)) return;
-  for (const entry of await (0, import_promises20.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs25.existsSync)(import_node_path34.default.join(installed, entry.name))) {
+  const source = import_node_path36.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path36.default.join(stdlib, "test");
+  if (!(0, import_node_fs26.existsSync)(installed)) return;
+  for (const entry of await (0, import_promises22.readdir)(source, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs26.existsSync)(import_node_path36.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises20.cp)(import_node_path34.default.join(source, entry.name), import_node_path34.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises22.cp)(import_node_path36.default.join(source, entry.name), import_node_path36.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const header = await (0, import_promises20.readFile)(import_node_path34.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
+  const header = await (0, import_promises22.readFile)(import_node_path36.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
   const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header);
   if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return match[1];
@@ -9344,8 +9565,8 @@ function optimizationConfigureArgs(optimization) {
 var DistributionBuildError = class extends FailedStepError {
   constructor(step, tarball, failure) {
     super({
-      input: import_node_path35.default.basename(tarball),
-      what: `Building CPython from ${import_node_path35.default.basename(tarball)}`,
+      input: import_node_path37.default.basename(tarball),
+      what: `Building CPython from ${import_node_path37.default.basename(tarball)}`,
       step,
       ...failure,
       fix: "install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -9371,8 +9592,8 @@ async function buildDistributionFromSource(request) {
   });
   const entry = await cachedEntry({
     kind: CPYTHON_BUILD,
-    root: import_node_path35.default.join(cacheRoot, "python", key),
-    describe: `CPython ${key} (${import_node_path35.default.basename(tarball)} for ${target.triple})`,
+    root: import_node_path37.default.join(cacheRoot, "python", key),
+    describe: `CPython ${key} (${import_node_path37.default.basename(tarball)} for ${target.triple})`,
     // configure's --prefix (<entry>/install) is compiled into the interpreter and its sysconfig.
     buildInPlace: true,
     build: (root, work) => buildInto({ root, work, key, tarballSha, request, toolchain }),
@@ -9383,12 +9604,12 @@ async function buildDistributionFromSource(request) {
 async function buildInto(build) {
   const { root, work, request } = build;
   const { target, log } = request;
-  await (0, import_promises21.mkdir)(work, { recursive: true });
+  await (0, import_promises23.mkdir)(work, { recursive: true });
   const toolchain = withReproducibleFlags(build.toolchain, work);
-  const step = stepRunner(request.tarball, import_node_path35.default.join(work, "build.log"), log);
+  const step = stepRunner(request.tarball, import_node_path37.default.join(work, "build.log"), log);
   const { srcDir, version } = await unpackSource(request.tarball, work);
-  const buildDir = import_node_path35.default.join(work, "build");
-  await (0, import_promises21.mkdir)(buildDir);
+  const buildDir = import_node_path37.default.join(work, "build");
+  await (0, import_promises23.mkdir)(buildDir);
   log(`  CPython ${version} for ${target.triple}`);
   const minor = version.split(".").slice(0, 2).join(".");
   await configure(build, toolchain, srcDir, buildDir, step);
@@ -9397,9 +9618,9 @@ async function buildInto(build) {
   await step("makesetup", "make", ["Makefile"], buildDir, toolchain.env);
   await step("make", "make", ["-j2"], buildDir, toolchain.env);
   await step("make install", "make", ["install"], buildDir, toolchain.env);
-  await installMissingTestPackages(srcDir, import_node_path35.default.join(root, "install", "lib", `python${minor}`), log);
+  await installMissingTestPackages(srcDir, import_node_path37.default.join(root, "install", "lib", `python${minor}`), log);
   if (!request.buildPython) {
-    const pythonExe = import_node_path35.default.join(root, "install", "bin", `python${minor}`);
+    const pythonExe = import_node_path37.default.join(root, "install", "bin", `python${minor}`);
     await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root, toolchain.env);
     const tools = ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"];
     await step("build tools", pythonExe, tools, root, toolchain.env);
@@ -9418,14 +9639,14 @@ async function buildInto(build) {
     searchDirs
   });
   if (request.buildPython) {
-    await shareSysconfigData(import_node_path35.default.join(root, "install", "lib", `python${minor}`), request.buildPython.stdlib, log);
+    await shareSysconfigData(import_node_path37.default.join(root, "install", "lib", `python${minor}`), request.buildPython.stdlib, log);
   }
 }
 function stepRunner(tarball, logFile, log) {
   return async (name, command, args, cwd, env) => {
     log(`  ${name}`);
     const result = await runCommand({ command, args, cwd, env });
-    await (0, import_promises21.writeFile)(logFile, `
+    await (0, import_promises23.writeFile)(logFile, `
 $ ${command} ${args.join(" ")}
 ${result.stdout}${result.stderr}`, { flag: "a" });
     if (result.code !== 0) {
@@ -9452,13 +9673,11 @@ function withReproducibleFlags(toolchain, work) {
   };
 }
 async function unpackSource(tarball, work) {
-  await runChecked({ command: "tar", args: ["-xf", tarball, "-C", work] });
-  const top = (await (0, import_promises21.readdir)(work)).find((name) => (0, import_node_fs26.existsSync)(import_node_path35.default.join(work, name, "configure")));
-  if (!top)
+  const srcDir = await unpackSourceArchive(tarball, work);
+  if (!srcDir)
     throw new DistributionBuildError("unpack", tarball, {
       reason: "the archive has no CPython source tree (no configure script)"
     });
-  const srcDir = import_node_path35.default.join(work, top);
   return { srcDir, version: await readPythonVersion(srcDir) };
 }
 async function configure(build, toolchain, srcDir, buildDir, step) {
@@ -9467,7 +9686,7 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   let env = toolchain.env;
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path35.default.join(root, "install")}`,
+    `--prefix=${import_node_path37.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...optimizationConfigureArgs(request.optimization),
@@ -9476,17 +9695,17 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   const cross = request.buildPython;
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
-    const configSite = import_node_path35.default.join(work, "config.site");
-    await (0, import_promises21.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
+    const configSite = import_node_path37.default.join(work, "config.site");
+    await (0, import_promises23.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     env = { ...env, CONFIG_SITE: configSite };
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
     request.log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
   }
-  await step("configure", import_node_path35.default.join(srcDir, "configure"), configureArgs, buildDir, env);
+  await step("configure", import_node_path37.default.join(srcDir, "configure"), configureArgs, buildDir, env);
 }
 async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
-  const setupStdlib = parseSetup(await (0, import_promises21.readFile)(import_node_path35.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises23.readFile)(import_node_path37.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
   const expanded = await expandLinkWords(buildDir, candidates);
@@ -9497,8 +9716,8 @@ async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
     (module2) => (expanded.get(module2.name) ?? []).filter((w) => w.startsWith("-l")).map((w) => w.slice(2)).filter((name) => resolveLibrary(name, target.toolchain, searchDirs).kind === "missing")
   );
   const disabled = choice.notBuilt.map((n) => n.module);
-  await (0, import_promises21.writeFile)(
-    import_node_path35.default.join(buildDir, "Modules", "Setup.local"),
+  await (0, import_promises23.writeFile)(
+    import_node_path37.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
   return choice;
@@ -9523,14 +9742,14 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
   }
   if ((0, import_node_fs27.existsSync)(value) && (0, import_node_fs27.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs27.existsSync)(import_node_path36.default.join(value, "PYTHON.json")))
+    if (!(0, import_node_fs27.existsSync)(import_node_path38.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return native(await readDistribution(import_node_path36.default.resolve(value)), true, import_node_path36.default.resolve(value));
+    return native(await readDistribution(import_node_path38.default.resolve(value)), true, import_node_path38.default.resolve(value));
   }
   const tarball = await locateTarball(value, cacheRoot, log);
   if (target.crossCompiling) return buildCrossDistribution(tarball, request, target, cacheRoot, log);
   const built = await buildDistributionFromSource({ tarball, target, buildPython: null, optimization, cacheRoot, log });
-  return native(built.distribution, built.reused, import_node_path36.default.basename(tarball));
+  return native(built.distribution, built.reused, import_node_path38.default.basename(tarball));
 }
 function native(distribution, reused, source) {
   return {
@@ -9544,7 +9763,7 @@ function native(distribution, reused, source) {
 }
 function refuseUnbuildable(request, target) {
   const { value, optimization } = request;
-  const sourceTarball = !isPbsValue(value) && (/^(debian:|https?:\/\/)/.test(value) || isTarball(value));
+  const sourceTarball = !isPbsValue(value) && (/^(debian:|cpython:|https?:\/\/)/.test(value) || isTarball(value));
   if (target.crossCompiling && !sourceTarball) {
     throw new DistributionSourceError(
       value,
@@ -9577,8 +9796,8 @@ async function buildCrossDistribution(tarball, request, target, cacheRoot, log) 
   });
   const hostJson = host.distribution.json;
   const buildPython = {
-    exe: import_node_path36.default.join(host.distribution.root, hostJson.python_exe),
-    stdlib: import_node_path36.default.join(host.distribution.root, hostJson.python_paths.stdlib),
+    exe: import_node_path38.default.join(host.distribution.root, hostJson.python_exe),
+    stdlib: import_node_path38.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
   const { optimization } = request;
@@ -9587,30 +9806,31 @@ async function buildCrossDistribution(tarball, request, target, cacheRoot, log) 
     distribution: built.distribution,
     buildDistribution: host.distribution,
     crossSysconfigName: await sysconfigDataName(
-      import_node_path36.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+      import_node_path38.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
-    source: import_node_path36.default.basename(tarball)
+    source: import_node_path38.default.basename(tarball)
   };
 }
 function isTarball(value) {
-  return /\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2)$/.test(value);
+  return /\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2|zip)$/.test(value);
 }
 async function locateTarball(value, cacheRoot, log) {
   if (value.startsWith("debian:")) return debianSourceTarball(value.slice("debian:".length), cacheRoot, log);
+  if (value.startsWith("cpython:")) return fetchCPythonSource(value, cacheRoot, log);
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log);
   if (!(0, import_node_fs27.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst or .tar.bz2 archive");
   }
-  return import_node_path36.default.resolve(value);
+  return import_node_path38.default.resolve(value);
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
   const { root } = await cachedEntry({
     kind: DOWNLOAD,
-    root: import_node_path36.default.join(cacheRoot, "sources", pkg),
+    root: import_node_path38.default.join(cacheRoot, "sources", pkg),
     describe: `Debian source package ${pkg}`,
     legacyComplete: (root2) => (0, import_node_fs27.existsSync)(root2) && findOrig(root2, pkg) !== null,
     build: (dir) => fetchDebianSource(pkg, dir, log),
@@ -9631,14 +9851,14 @@ async function fetchDebianSource(pkg, dir, log) {
 }
 function findOrig(dir, pkg) {
   const names = (0, import_node_fs27.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path36.default.join(dir, names[names.length - 1]) : null;
+  return names.length > 0 ? import_node_path38.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(value, cacheRoot, log) {
   const url = new URL(value);
   const pinned = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash)?.[1]?.toLowerCase() ?? null;
   url.hash = "";
-  const dir = import_node_path36.default.join(cacheRoot, "sources", contentKey({ url: url.toString(), sha256: pinned ?? void 0 }, 16));
-  const dest = import_node_path36.default.join(dir, import_node_path36.default.basename(url.pathname) || "python.tgz");
+  const dir = import_node_path38.default.join(cacheRoot, "sources", contentKey({ url: url.toString(), sha256: pinned ?? void 0 }, 16));
+  const dest = import_node_path38.default.join(dir, import_node_path38.default.basename(url.pathname) || "python.tgz");
   const result = await downloadVerified({ url: url.toString(), dest, sha256: pinned, log });
   if (!pinned) {
     log(
@@ -9649,22 +9869,22 @@ async function downloadTarball(value, cacheRoot, log) {
 }
 
 // src/link/embed.ts
-var import_promises22 = require("node:fs/promises");
-var import_node_path38 = __toESM(require("node:path"));
+var import_promises24 = require("node:fs/promises");
+var import_node_path40 = __toESM(require("node:path"));
 
 // src/exec/pyseal-python.ts
-var import_node_path37 = __toESM(require("node:path"));
+var import_node_path39 = __toESM(require("node:path"));
 async function runPysealPython(distribution, args) {
-  const env = { ...process.env, PYTHONPATH: import_node_path37.default.join(packageRoot(), "python") };
+  const env = { ...process.env, PYTHONPATH: import_node_path39.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
-  const python = import_node_path37.default.join(distribution.root, distribution.json.python_exe);
+  const python = import_node_path39.default.join(distribution.root, distribution.json.python_exe);
   return (await runChecked({ command: python, args, env })).stdout;
 }
 
 // src/link/embed.ts
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path38.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path40.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -9682,12 +9902,12 @@ async function embedResources(request) {
     }
   ];
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
-  const manifest = import_node_path38.default.join(workDir, "resources.json");
-  await (0, import_promises22.writeFile)(
+  const manifest = import_node_path40.default.join(workDir, "resources.json");
+  await (0, import_promises24.writeFile)(
     manifest,
     JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
   );
-  const archive = import_node_path38.default.join(workDir, "resources.zip");
+  const archive = import_node_path40.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
   const stdout = await runPysealPython(buildDistribution, [
     "-m",
@@ -9698,18 +9918,18 @@ async function embedResources(request) {
     archive
   ]);
   const partial = `${request.output}.partial`;
-  await (0, import_promises22.rm)(partial, { force: true });
-  await (0, import_promises22.copyFile)(request.nativeExecutable, partial);
-  await (0, import_promises22.appendFile)(partial, await (0, import_promises22.readFile)(archive));
-  await (0, import_promises22.chmod)(partial, 493);
-  await (0, import_promises22.rename)(partial, request.output);
+  await (0, import_promises24.rm)(partial, { force: true });
+  await (0, import_promises24.copyFile)(request.nativeExecutable, partial);
+  await (0, import_promises24.appendFile)(partial, await (0, import_promises24.readFile)(archive));
+  await (0, import_promises24.chmod)(partial, 493);
+  await (0, import_promises24.rename)(partial, request.output);
   return { archive, summary: stdout.trim().split("\n").pop() ?? "" };
 }
 
 // src/link/ship-standalone.ts
 var import_node_fs28 = require("node:fs");
-var import_promises23 = require("node:fs/promises");
-var import_node_path39 = __toESM(require("node:path"));
+var import_promises25 = require("node:fs/promises");
+var import_node_path41 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -9727,20 +9947,20 @@ async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path39.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path41.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path39.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises23.mkdir)(import_node_path39.default.dirname(dest), { recursive: true });
-    await (0, import_promises23.copyFile)(plan.standaloneFile.source, dest);
+    const dest = import_node_path41.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises25.mkdir)(import_node_path41.default.dirname(dest), { recursive: true });
+    await (0, import_promises25.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path39.default.dirname(plan.standaloneFile?.source ?? ""))
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path41.default.dirname(plan.standaloneFile?.source ?? ""))
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path39.default.join(dir, soname)).find((f) => (0, import_node_fs28.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path41.default.join(dir, soname)).find((f) => (0, import_node_fs28.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -9749,16 +9969,16 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises23.copyFile)(found, import_node_path39.default.join(sideRoot, soname));
+      await (0, import_promises25.copyFile)(found, import_node_path41.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path39.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        message: `${soname} (from ${import_node_path41.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
       });
     }
     if (bundled.length > 0) {
-      const up = import_node_path39.default.relative(import_node_path39.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path41.default.relative(import_node_path41.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
     }
@@ -9776,7 +9996,7 @@ async function setRunpath(file, runpath) {
   } catch {
     throw new UserError({
       input: "patchelf",
-      cause: `is needed to point ${import_node_path39.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
+      cause: `is needed to point ${import_node_path41.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
       fix: "install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static"
     });
   }
@@ -9785,8 +10005,8 @@ async function setRunpath(file, runpath) {
 
 // src/link/link-executable.ts
 var import_node_fs29 = require("node:fs");
-var import_promises25 = require("node:fs/promises");
-var import_node_path41 = __toESM(require("node:path"));
+var import_promises27 = require("node:fs/promises");
+var import_node_path43 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -9837,8 +10057,8 @@ function renderAppHeader(request) {
 }
 
 // src/link/localize.ts
-var import_promises24 = require("node:fs/promises");
-var import_node_path40 = __toESM(require("node:path"));
+var import_promises26 = require("node:fs/promises");
+var import_node_path42 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -9848,15 +10068,15 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path40.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path40.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path42.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path42.default.join(workDir, `${plan.module}.o`);
   const objects = plan.objects.filter((o) => !o.endsWith(".a"));
   const archives = plan.objects.filter((o) => o.endsWith(".a"));
   const inputs = archives.length > 0 ? [...objects, "--whole-archive", ...archives, "--no-whole-archive"] : objects;
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path40.default.join(workDir, `${plan.module}.keep`);
-  await (0, import_promises24.writeFile)(keepFile, keep.join("\n") + "\n");
+  const keepFile = import_node_path42.default.join(workDir, `${plan.module}.keep`);
+  await (0, import_promises26.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
@@ -9870,14 +10090,14 @@ async function weakSymbols(object, toolchain) {
 
 // src/link/link-executable.ts
 function launcherSources() {
-  const folder = import_node_path41.default.join(packageRoot(), "c");
-  return (0, import_node_fs29.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path41.default.join(folder, name));
+  const folder = import_node_path43.default.join(packageRoot(), "c");
+  return (0, import_node_fs29.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path43.default.join(folder, name));
 }
 async function compileLauncher(cc, distribution, workDir, run) {
-  const include = import_node_path41.default.join(distribution.root, distribution.json.python_paths.include);
+  const include = import_node_path43.default.join(distribution.root, distribution.json.python_paths.include);
   const objects = [];
   for (const source of launcherSources()) {
-    const object = import_node_path41.default.join(workDir, `${import_node_path41.default.basename(source, ".c")}.o`);
+    const object = import_node_path43.default.join(workDir, `${import_node_path43.default.basename(source, ".c")}.o`);
     objects.push(object);
     await run(cc, [
       "-O2",
@@ -9897,14 +10117,14 @@ async function compileLauncher(cc, distribution, workDir, run) {
 async function linkExecutable(request) {
   const { distribution, target, plans, workDir } = request;
   const toolchain = target.toolchain;
-  await (0, import_promises25.mkdir)(workDir, { recursive: true });
+  await (0, import_promises27.mkdir)(workDir, { recursive: true });
   const commands = [];
   const run = async (command, args2) => {
     commands.push([command, ...args2]);
     await runChecked({ command, args: args2 });
   };
-  await (0, import_promises25.writeFile)(
-    import_node_path41.default.join(workDir, "pyseal_app.h"),
+  await (0, import_promises27.writeFile)(
+    import_node_path43.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -9917,10 +10137,10 @@ async function linkExecutable(request) {
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     ...launcherObjects,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path41.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path43.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path41.default.join(workDir, "extensions");
-  await (0, import_promises25.mkdir)(extensionsDir, { recursive: true });
+  const extensionsDir = import_node_path43.default.join(workDir, "extensions");
+  await (0, import_promises27.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
     else objects.push(await localizeExtension(plan, extensionsDir, toolchain));
@@ -9982,13 +10202,13 @@ async function readLinkage(file) {
 }
 
 // src/report/assemble.ts
-var import_promises27 = require("node:fs/promises");
-var import_node_path45 = __toESM(require("node:path"));
+var import_promises29 = require("node:fs/promises");
+var import_node_path47 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
 var import_node_fs30 = require("node:fs");
-var import_promises26 = require("node:fs/promises");
-var import_node_path42 = __toESM(require("node:path"));
+var import_promises28 = require("node:fs/promises");
+var import_node_path44 = __toESM(require("node:path"));
 var OutputWriteError = class extends UserError {
   constructor(file, error) {
     const parts = { input: file, cause: causeOf(error), fix: remedyOf(error) };
@@ -10029,11 +10249,11 @@ async function prepareOutputDir(outDir, executable) {
     throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
   }
   try {
-    await (0, import_promises26.mkdir)(outDir, { recursive: true });
-    for (const file of outputFiles(executable)) await (0, import_promises26.rm)(file, { force: true });
-    const probe = import_node_path42.default.join(outDir, `.${import_node_path42.default.basename(executable)}.write-test`);
-    await (0, import_promises26.writeFile)(probe, "pyseal");
-    await (0, import_promises26.rm)(probe);
+    await (0, import_promises28.mkdir)(outDir, { recursive: true });
+    for (const file of outputFiles(executable)) await (0, import_promises28.rm)(file, { force: true });
+    const probe = import_node_path44.default.join(outDir, `.${import_node_path44.default.basename(executable)}.write-test`);
+    await (0, import_promises28.writeFile)(probe, "pyseal");
+    await (0, import_promises28.rm)(probe);
   } catch (error) {
     throw new OutputWriteError(outDir, error);
   }
@@ -10062,29 +10282,29 @@ ${error.message}`
 async function writeFileAtomic(file, data) {
   const partial = `${file}.partial`;
   try {
-    await (0, import_promises26.writeFile)(partial, data);
-    await (0, import_promises26.rename)(partial, file);
+    await (0, import_promises28.writeFile)(partial, data);
+    await (0, import_promises28.rename)(partial, file);
   } catch (error) {
-    await (0, import_promises26.rm)(partial, { force: true }).catch(() => void 0);
+    await (0, import_promises28.rm)(partial, { force: true }).catch(() => void 0);
     throw new OutputWriteError(file, error);
   }
 }
 async function moveIntoPlace2(staged, file) {
   try {
-    await (0, import_promises26.mkdir)(import_node_path42.default.dirname(file), { recursive: true });
-    await (0, import_promises26.rename)(staged, file);
+    await (0, import_promises28.mkdir)(import_node_path44.default.dirname(file), { recursive: true });
+    await (0, import_promises28.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
   }
 }
 
 // src/report/input-digest.ts
-var import_node_path43 = __toESM(require("node:path"));
+var import_node_path45 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path43.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path45.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -10189,10 +10409,10 @@ function renderMatrix(reports) {
 }
 
 // src/report/portable.ts
-var import_node_path44 = __toESM(require("node:path"));
+var import_node_path46 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path44.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path46.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -10209,7 +10429,7 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path44.default.parse(root).root) return text;
+  if (root === import_node_path46.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
@@ -10403,11 +10623,11 @@ async function finishReport(request) {
     await writeReport(request.reportFile, written);
     await writeFileAtomic(`${executable}.report.md`, renderReport(written));
     if (report.executable) {
-      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path45.default.basename(executable)}
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path47.default.basename(executable)}
 `);
     }
   } catch (error) {
-    for (const file of outputFiles(executable)) await (0, import_promises27.rm)(file, { force: true }).catch(() => void 0);
+    for (const file of outputFiles(executable)) await (0, import_promises29.rm)(file, { force: true }).catch(() => void 0);
     throw error;
   }
   return written;
@@ -10434,7 +10654,7 @@ async function findStdlibImports(request) {
 }
 
 // src/resolve/module-plan.ts
-var import_node_path46 = __toESM(require("node:path"));
+var import_node_path48 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -10521,7 +10741,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path46.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path48.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -10538,7 +10758,7 @@ function excluded(plan, reason) {
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path47 = __toESM(require("node:path"));
+var import_node_path49 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -10555,7 +10775,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path47.default.join(request.siteDir, file.file);
+    const source = import_node_path49.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -10638,7 +10858,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path47.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path49.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -10648,7 +10868,7 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path48 = __toESM(require("node:path"));
+var import_node_path50 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -10680,20 +10900,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant2.objs.length === 0 && variant2.shared_lib) {
-      const file = import_node_path48.default.join(distribution.root, variant2.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path48.default.basename(file));
+      const file = import_node_path50.default.join(distribution.root, variant2.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path50.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path48.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path50.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant2.objs.map((o) => import_node_path48.default.join(distribution.root, o));
+    plan.objects = variant2.objs.map((o) => import_node_path50.default.join(distribution.root, o));
     plan.libraries = variant2.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path48.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path50.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -10760,11 +10980,11 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path49.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path51.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path49.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path51.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written = report;
   try {
@@ -10776,7 +10996,7 @@ async function runBuild(inputs, observer) {
     report.executable = null;
     throw new BuildFailedError(error, reportFile);
   } finally {
-    await (0, import_promises28.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises30.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
     written = await finishReport({ report, plans: run.plans, policy, inputs, executable, reportFile });
   }
   return { executable, reportFile, report: written };
@@ -10790,7 +11010,7 @@ async function buildStages(run) {
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
   const stdlibImports = await stdlibImportsOf(run, obtained, packages);
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports });
-  await (0, import_promises28.rm)(run.workDir, { recursive: true, force: true });
+  await (0, import_promises30.rm)(run.workDir, { recursive: true, force: true });
   const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports });
   const sideFiles = await shipStandaloneModules({
     plans: run.plans,
@@ -10804,7 +11024,7 @@ async function buildStages(run) {
     observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
   }
   run.report.executable = {
-    path: import_node_path49.default.relative(inputs.outDir, run.executable),
+    path: import_node_path51.default.relative(inputs.outDir, run.executable),
     bytes: (0, import_node_fs31.statSync)(staged).size,
     sha256: await sha256File(staged),
     linkage: await readLinkage(staged),
@@ -10911,8 +11131,8 @@ async function resolveStage(run, context) {
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
   const distribution = context.obtained.distribution;
-  const native2 = import_node_path49.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path49.default.join(workDir, inputs.name);
+  const native2 = import_node_path51.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path51.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
@@ -10947,7 +11167,7 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs31.readFileSync)(import_node_path49.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs31.readFileSync)(import_node_path51.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -11124,7 +11344,7 @@ function planCommand(args) {
 }
 
 // src/commands/report.ts
-var import_promises29 = require("node:fs/promises");
+var import_promises31 = require("node:fs/promises");
 var import_node_util3 = require("node:util");
 
 // src/report/diff.ts
@@ -11183,7 +11403,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path50 = __toESM(require("node:path"));
+var import_node_path52 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -11196,7 +11416,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path50.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path52.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }
@@ -11235,7 +11455,7 @@ async function reportCommand(args) {
       text = renderDiff(diff);
       code2 = isRegression(diff) ? 1 : 0;
     }
-    if (values.out) await (0, import_promises29.writeFile)(values.out, text);
+    if (values.out) await (0, import_promises31.writeFile)(values.out, text);
     else process.stdout.write(text);
     return code2;
   } catch (error) {
@@ -11247,7 +11467,7 @@ async function readReport(file) {
   let raw;
   let text;
   try {
-    text = await (0, import_promises29.readFile)(file, "utf8");
+    text = await (0, import_promises31.readFile)(file, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw code2 === "ENOENT" ? new UserError({

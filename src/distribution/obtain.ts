@@ -8,6 +8,7 @@ import { runCommand } from '../exec/run'
 import { selectToolchain, type HostedTarget } from '../toolchain/select-toolchain'
 import { findTarget } from '../targets/table'
 import { downloadVerified } from '../cache/download'
+import { fetchCPythonSource } from './cpython-source'
 import { isPbsValue, obtainPbsDistribution } from './pbs'
 import { readDistribution, type Distribution } from './python-json'
 import { buildDistributionFromSource, type SourceOptimization } from './source-build'
@@ -89,7 +90,7 @@ function native(distribution: Distribution, reused: boolean, source: string): Ob
 /** Refuses, before any work, what this value cannot give: a cross build or an optimization from a built distribution. */
 function refuseUnbuildable(request: DistributionRequest, target: HostedTarget): void {
   const { value, optimization } = request
-  const sourceTarball = !isPbsValue(value) && (/^(debian:|https?:\/\/)/.test(value) || isTarball(value))
+  const sourceTarball = !isPbsValue(value) && (/^(debian:|cpython:|https?:\/\/)/.test(value) || isTarball(value))
   if (target.crossCompiling && !sourceTarball) {
     throw new DistributionSourceError(
       value,
@@ -154,11 +155,12 @@ async function buildCrossDistribution(
 
 /** A CPython source tarball by its name (a python-build-standalone .tar.zst is told apart before this). */
 function isTarball(value: string): boolean {
-  return /\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2)$/.test(value)
+  return /\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2|zip)$/.test(value)
 }
 
 async function locateTarball(value: string, cacheRoot: string, log: (line: string) => void): Promise<string> {
   if (value.startsWith('debian:')) return debianSourceTarball(value.slice('debian:'.length), cacheRoot, log)
+  if (value.startsWith('cpython:')) return fetchCPythonSource(value, cacheRoot, log)
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log)
   if (!existsSync(value)) throw new DistributionSourceError(value, 'no such file')
   if (!isTarball(value)) {

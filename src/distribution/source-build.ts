@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs'
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { chosenSourceDateEpoch, sourceDateEpoch } from '../cache/source-date-epoch'
 import { contentKey, sha256File } from '../cache/hash'
@@ -10,6 +9,7 @@ import { FailedStepError, type FailedStep } from '../errors/failed-step'
 import { linkerSearchDirs, resolveLibrary } from '../resolve/libraries'
 import type { HostedTarget } from '../toolchain/select-toolchain'
 import { writeDistributionLayout } from './layout'
+import { unpackSourceArchive } from './source-archive'
 import { expandLinkWords } from './make-vars'
 import { readDistribution, type Distribution } from './python-json'
 import { parseSetup, renderSetupLocal } from './setup-local'
@@ -194,13 +194,11 @@ function withReproducibleFlags(toolchain: BuildToolchain, work: string): BuildTo
 }
 
 async function unpackSource(tarball: string, work: string): Promise<{ srcDir: string; version: string }> {
-  await runChecked({ command: 'tar', args: ['-xf', tarball, '-C', work] })
-  const top = (await readdir(work)).find(name => existsSync(path.join(work, name, 'configure')))
-  if (!top)
+  const srcDir = await unpackSourceArchive(tarball, work)
+  if (!srcDir)
     throw new DistributionBuildError('unpack', tarball, {
       reason: 'the archive has no CPython source tree (no configure script)'
     })
-  const srcDir = path.join(work, top)
   return { srcDir, version: await readPythonVersion(srcDir) }
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { isPbsValue, loadPbsManifest, parsePbsRequest, resolvePbsArchive } from '../distribution/pbs'
 import { TARGETS } from '../targets/table'
 import { readUtf8 } from './pyproject'
+import { loadCPythonReleases, parsePythonVersion, resolvePythonVersion } from '../distribution/cpython-releases'
 import type { ExtensionLocation, LinkExtra } from './options/value-schemas'
 
 /**
@@ -86,6 +87,12 @@ export async function distributionValue(
     return value
   }
   if (/^https?:\/\//.test(value)) return value
+  if (value.startsWith('cpython:')) {
+    const known = (await loadCPythonReleases()).releases.some(r => `cpython:${r.version}` === value)
+    if (!known)
+      problems.push(`python-distribution "${value}" names no release pyseal knows: use --python-version X.Y instead`)
+    return value
+  }
   if (isPbsValue(value) && value.startsWith('pbs:')) {
     try {
       // An archive the manifest does not know for the target is a bad input, found before anything is built.
@@ -122,4 +129,43 @@ export function parseLinkExtra(item: string, cwd: string, problems: string[]): L
       problems.push(`link-extra file ${file} is not an object file or static library: give .o, .obj, .a or .lib files`)
   }
   return match ? { kind: 'module', module: match[1], paths } : { kind: 'objects', paths }
+}
+
+/**
+ * --python-version: the release it means, as the distribution value `cpython:X.Y.Z`.
+ * With --python-distribution too, the distribution wins; a version it visibly
+ * contradicts (`debian:python3.13`, `pbs:3.11` against `3.14`) is a problem.
+ */
+export async function pythonVersionValue(
+  version: string,
+  distribution: string | undefined,
+  problems: string[]
+): Promise<string | null> {
+  const request = parsePythonVersion(version)
+  if ('problem' in request) {
+    problems.push(request.problem)
+    return null
+  }
+  if (request.freeThreaded) {
+    problems.push(
+      `python-version "${version}": free-threaded builds are not built by pyseal yet: choose ${request.version}`
+    )
+    return null
+  }
+  if (distribution !== undefined) {
+    const given = /^debian:python(3\.\d+)$/.exec(distribution)?.[1] ?? /^pbs:(3\.\d+(?:\.\d+)?)/.exec(distribution)?.[1]
+    const agree = (a: string, b: string): boolean => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`)
+    if (given && !agree(given, request.version)) {
+      problems.push(
+        `python-version "${version}" and python-distribution "${distribution}" (CPython ${given}) disagree: give one of them`
+      )
+    }
+    return null
+  }
+  const release = resolvePythonVersion(await loadCPythonReleases(), request)
+  if ('problem' in release) {
+    problems.push(release.problem)
+    return null
+  }
+  return `cpython:${release.version}`
 }

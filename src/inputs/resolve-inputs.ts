@@ -12,6 +12,7 @@ import {
   extensionLocationsOf,
   listOf,
   parseLinkExtra,
+  pythonVersionValue,
   requirementsProblems,
   stdlibExcludeOf
 } from './parse-values'
@@ -73,7 +74,10 @@ async function candidateInputs(merged: RawInputs, context: Context): Promise<Can
   const entryPoint = entryPointOf(merged['entry-point'], metadata.scripts, problems)
   const requirements = (merged.requirements ?? []).map(r => path.resolve(cwd, r))
   for (const file of requirements) problems.push(...(await requirementsProblems(file)))
-  const distribution = merged['python-distribution'] ?? OPTIONS.pythonDistribution.default.value
+  const version = merged['python-version'] ?? null
+  const fromVersion =
+    version === null ? null : await pythonVersionValue(version, merged['python-distribution'], problems)
+  const distribution = merged['python-distribution'] ?? fromVersion ?? OPTIONS.pythonDistribution.default.value
   const cacheDir = merged['cache-dir'] ? path.resolve(cwd, merged['cache-dir']) : defaultCacheDir()
   return {
     target,
@@ -81,6 +85,7 @@ async function candidateInputs(merged: RawInputs, context: Context): Promise<Can
     requirements,
     entryPoint,
     name: merged.name ?? metadata.name ?? path.basename(project),
+    pythonVersion: version,
     pythonDistribution: await distributionValue(distribution, target, cwd, problems),
     pythonOptimization: merged['python-optimization'] ?? OPTIONS.pythonOptimization.default.value,
     stdlibExclude: stdlibExcludeOf(merged['stdlib-exclude'], OPTIONS.stdlibExclude.default.value),

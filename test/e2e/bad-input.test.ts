@@ -80,6 +80,36 @@ const CASES: BadInput[] = [
     says: /python-distribution "debian:python3\.9" is not a CPython pyseal can build.*use debian:python3\.11 or debian:python3\.13/
   },
   {
+    name: 'a python-version too old',
+    cli: () => ['--python-version', '3.9'],
+    says: /python-version "3\.9" is outside what pyseal builds: choose 3\.11 to 3\.15/
+  },
+  {
+    name: 'a python-version not out yet',
+    cli: () => ['--python-version', '3.16'],
+    says: /python-version "3\.16" is outside what pyseal builds: choose 3\.11 to 3\.15/
+  },
+  {
+    name: 'a python-version with a stray suffix',
+    cli: () => ['--python-version', '3.14x'],
+    says: /python-version "3\.14x" is not a CPython version: write X\.Y or X\.Y\.Z from 3\.11 to 3\.15/
+  },
+  {
+    name: 'a python-version that is a major version only',
+    cli: () => ['--python-version', '4'],
+    says: /python-version "4" is not a CPython version: write X\.Y or X\.Y\.Z/
+  },
+  {
+    name: 'a python-version that python-distribution contradicts',
+    cli: () => ['--python-version', '3.13', '--python-distribution', 'debian:python3.11'],
+    says: /python-version "3\.13" and python-distribution "debian:python3\.11" \(CPython 3\.11\) disagree: give one of them/
+  },
+  {
+    name: 'a python-version release pyseal has no source for',
+    cli: () => ['--python-version', '3.11.1'],
+    says: /python-version "3\.11\.1" has no source in pyseal's release list \(known for 3\.11: 3\.11\.2\)/
+  },
+  {
     name: 'an unsupported python-build-standalone version',
     cli: () => ['--python-distribution', 'pbs:2.7'],
     says: /No python-build-standalone full archive for Python 2\.7 on x86_64-unknown-linux-gnu.*Known for/
@@ -322,6 +352,11 @@ const CASES: BadInput[] = [
   },
 
   // The action's inputs, through dist/index.js as a runner runs it.
+  {
+    name: 'a python-version input with a stray suffix',
+    action: () => ({ 'python-version': '3.14x' }),
+    says: /python-version "3\.14x" is not a CPython version/
+  },
   {
     name: 'a misspelt target input',
     action: () => ({ target: 'x86_64-unknown-linux-mus' }),

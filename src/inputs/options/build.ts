@@ -61,6 +61,22 @@ export const BUILD_OPTIONS = {
     default: { text: "the project's name" },
     summary: 'executable name'
   },
+  pythonVersion: {
+    name: 'python-version',
+    value: z.string().nullable(),
+    given: 'text',
+    surfaces: ALSO_WORKFLOW,
+    metavar: 'X.Y[.Z]',
+    default: { text: 'none: python-distribution decides' },
+    summary:
+      'the CPython to build from source, as setup-python names it: `3.11`, `3.12`, `3.13` or an exact ' +
+      "`3.13.5`, fetched from the sources pinned in pyseal's release list; python-distribution wins when given",
+    readme:
+      'the CPython to build from source, as setup-python names it: `3.11`, `3.12`, `3.13` or an exact ' +
+      'release such as `3.13.5`, fetched from the places and sha256 pinned in `src/distribution/cpython-releases.json` ' +
+      "(Debian's source packages where Debian has the version, else the release tag of CPython's repository as the " +
+      'Go module proxy serves it). python-distribution wins when given; the two must not disagree'
+  },
   pythonDistribution: {
     name: 'python-distribution',
     value: z.string().min(1),

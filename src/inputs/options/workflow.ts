@@ -15,12 +15,6 @@ export const WORKFLOW_OPTIONS = {
     default: { value: 'linux-x64', declared: true },
     summary: 'comma-separated target triples or aliases (`all` for every one)'
   },
-  pythonVersion: {
-    name: 'python-version',
-    given: 'text',
-    surfaces: ['workflow'],
-    summary: 'the CPython version, as a python-build-standalone full archive (`pbs:VERSION`); python-distribution wins'
-  },
   release: {
     name: 'release',
     given: 'switch',

@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises'
+import { z } from 'zod'
+import bundledReleases from './cpython-releases.json'
+
+/**
+ * The CPython source releases `--python-version` chooses from (cpython-releases.json):
+ * each with the places its source can be fetched from and the sha256 it must have.
+ * Input resolution turns a version into `cpython:X.Y.Z`, which obtain.ts fetches
+ * (first source that answers) and builds like any source tarball.
+ */
+export const CPythonSourceSchema = z.object({
+  url: z.string().url(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Who publishes it, in words, for the README and the report's readers. */
+  from: z.string().min(1)
+})
+export type CPythonSource = z.infer<typeof CPythonSourceSchema>
+
+export const CPythonReleasesSchema = z.object({
+  comment: z.string().optional(),
+  /** What a bare X.Y means: the release the tests build. */
+  defaults: z.record(z.string().regex(/^3\.\d+$/), z.string().regex(/^3\.\d+\.\d+$/)),
+  releases: z.array(
+    z.object({ version: z.string().regex(/^3\.\d+\.\d+$/), sources: z.array(CPythonSourceSchema).min(1) })
+  )
+})
+export type CPythonReleases = z.infer<typeof CPythonReleasesSchema>
+export type CPythonRelease = CPythonReleases['releases'][number]
+
+/** The oldest and newest minor versions pyseal builds (its launcher and capture know their internals). */
+export const SUPPORTED_MINORS = ['3.11', '3.12', '3.13', '3.14', '3.15']
+
+/** The releases manifest: the bundled one, or PYSEAL_CPYTHON_RELEASES (a file) when set. */
+export async function loadCPythonReleases(env: NodeJS.ProcessEnv = process.env): Promise<CPythonReleases> {
+  const file = env.PYSEAL_CPYTHON_RELEASES
+  const raw: unknown = file ? JSON.parse(await readFile(file, 'utf8')) : bundledReleases
+  return CPythonReleasesSchema.parse(raw)
+}
+
+export interface PythonVersionRequest {
+  /** `3.14` or `3.14.2`. */
+  version: string
+  freeThreaded: boolean
+}
+
+/**
+ * `3.14`, `3.14.2`, `3.14t`: the request, or a problem naming the valid forms. A
+ * version outside 3.11–3.15 is refused with the range.
+ */
+export function parsePythonVersion(value: string): PythonVersionRequest | { problem: string } {
+  const match = /^(3\.(\d+))(\.\d+)?(t)?$/.exec(value.trim())
+  const range = `${SUPPORTED_MINORS[0]} to ${SUPPORTED_MINORS.at(-1)}`
+  if (!match) {
+    return {
+      problem: `python-version "${value}" is not a CPython version: write X.Y or X.Y.Z from ${range}, e.g. 3.14 or 3.14.2`
+    }
+  }
+  if (!SUPPORTED_MINORS.includes(match[1])) {
+    return { problem: `python-version "${value}" is outside what pyseal builds: choose ${range}` }
+  }
+  return { version: match[1] + (match[3] ?? ''), freeThreaded: match[4] === 't' }
+}
+
+/** The release a request means: X.Y through `defaults`, X.Y.Z exactly; a problem names what is known. */
+export function resolvePythonVersion(
+  releases: CPythonReleases,
+  request: PythonVersionRequest
+): CPythonRelease | { problem: string } {
+  const wanted = /^3\.\d+$/.test(request.version) ? releases.defaults[request.version] : request.version
+  const release = wanted ? releases.releases.find(r => r.version === wanted) : undefined
+  if (release) return release
+  const minor = request.version.split('.').slice(0, 2).join('.')
+  const known = releases.releases.filter(r => r.version.startsWith(`${minor}.`)).map(r => r.version)
+  return {
+    problem:
+      `python-version "${request.version}" has no source in pyseal's release list` +
+      (known.length > 0 ? ` (known for ${minor}: ${known.join(', ')})` : ` (none is known for ${minor} yet)`) +
+      ': choose a known one, or give --python-distribution a source tarball'
+  }
+}

@@ -1,0 +1,60 @@
+import {
+  CPythonReleasesSchema,
+  loadCPythonReleases,
+  parsePythonVersion,
+  resolvePythonVersion,
+  SUPPORTED_MINORS
+} from '../../src/distribution/cpython-releases'
+import bundled from '../../src/distribution/cpython-releases.json'
+
+describe('the CPython release list', () => {
+  it('has the shape pyseal reads: releases with pinned sources, and a release for each default', async () => {
+    const releases = CPythonReleasesSchema.parse(bundled)
+    for (const [minor, version] of Object.entries(releases.defaults)) {
+      expect(SUPPORTED_MINORS).toContain(minor)
+      expect(version.startsWith(`${minor}.`)).toBe(true)
+      expect(releases.releases.map(r => r.version)).toContain(version)
+    }
+    for (const release of releases.releases) {
+      for (const source of release.sources) {
+        expect(source.sha256).toMatch(/^[0-9a-f]{64}$/)
+        expect(new URL(source.url).protocol).toMatch(/^https?:$/)
+      }
+    }
+    expect(await loadCPythonReleases({})).toEqual(releases)
+  })
+})
+
+describe('python-version', () => {
+  it('reads X.Y, X.Y.Z and the free-threaded suffix', () => {
+    expect(parsePythonVersion('3.14')).toEqual({ version: '3.14', freeThreaded: false })
+    expect(parsePythonVersion(' 3.13.5 ')).toEqual({ version: '3.13.5', freeThreaded: false })
+    expect(parsePythonVersion('3.14t')).toEqual({ version: '3.14', freeThreaded: true })
+  })
+
+  it('refuses what is not a version, or outside 3.11 to 3.15', () => {
+    for (const value of ['3.9', '3.10', '3.16']) {
+      expect(parsePythonVersion(value)).toEqual({
+        problem: `python-version "${value}" is outside what pyseal builds: choose 3.11 to 3.15`
+      })
+    }
+    for (const value of ['3.14x', '4', '3', '2.7', 'latest', '3.14.2.1']) {
+      expect(parsePythonVersion(value)).toHaveProperty('problem')
+    }
+  })
+
+  it('means the default release for X.Y and the exact one for X.Y.Z', () => {
+    const releases = CPythonReleasesSchema.parse(bundled)
+    expect(resolvePythonVersion(releases, { version: '3.11', freeThreaded: false })).toMatchObject({
+      version: '3.11.2'
+    })
+    expect(resolvePythonVersion(releases, { version: '3.13.5', freeThreaded: false })).toMatchObject({
+      version: '3.13.5'
+    })
+    expect(resolvePythonVersion(releases, { version: '3.15', freeThreaded: false })).toEqual({
+      problem:
+        'python-version "3.15" has no source in pyseal\'s release list (none is known for 3.15 yet): ' +
+        'choose a known one, or give --python-distribution a source tarball'
+    })
+  })
+})
