@@ -93,7 +93,7 @@ var require_io_util = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getCmdPath = exports2.tryGetExecutablePath = exports2.isRooted = exports2.isDirectory = exports2.exists = exports2.READONLY = exports2.UV_FS_O_EXLOCK = exports2.IS_WINDOWS = exports2.unlink = exports2.symlink = exports2.stat = exports2.rmdir = exports2.rm = exports2.rename = exports2.readlink = exports2.readdir = exports2.open = exports2.mkdir = exports2.lstat = exports2.copyFile = exports2.chmod = void 0;
     var fs5 = __importStar(require("fs"));
-    var path53 = __importStar(require("path"));
+    var path54 = __importStar(require("path"));
     _a = fs5.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
     exports2.IS_WINDOWS = process.platform === "win32";
     exports2.UV_FS_O_EXLOCK = 268435456;
@@ -142,7 +142,7 @@ var require_io_util = __commonJS({
         }
         if (stats && stats.isFile()) {
           if (exports2.IS_WINDOWS) {
-            const upperExt = path53.extname(filePath).toUpperCase();
+            const upperExt = path54.extname(filePath).toUpperCase();
             if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
               return filePath;
             }
@@ -166,11 +166,11 @@ var require_io_util = __commonJS({
           if (stats && stats.isFile()) {
             if (exports2.IS_WINDOWS) {
               try {
-                const directory = path53.dirname(filePath);
-                const upperName = path53.basename(filePath).toUpperCase();
+                const directory = path54.dirname(filePath);
+                const upperName = path54.basename(filePath).toUpperCase();
                 for (const actualName of yield exports2.readdir(directory)) {
                   if (upperName === actualName.toUpperCase()) {
-                    filePath = path53.join(directory, actualName);
+                    filePath = path54.join(directory, actualName);
                     break;
                   }
                 }
@@ -265,7 +265,7 @@ var require_io = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.findInPath = exports2.which = exports2.mkdirP = exports2.rmRF = exports2.mv = exports2.cp = void 0;
     var assert_1 = require("assert");
-    var path53 = __importStar(require("path"));
+    var path54 = __importStar(require("path"));
     var ioUtil = __importStar(require_io_util());
     function cp4(source, dest, options = {}) {
       return __awaiter(this, void 0, void 0, function* () {
@@ -274,7 +274,7 @@ var require_io = __commonJS({
         if (destStat && destStat.isFile() && !force) {
           return;
         }
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path53.join(dest, path53.basename(source)) : dest;
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path54.join(dest, path54.basename(source)) : dest;
         if (!(yield ioUtil.exists(source))) {
           throw new Error(`no such file or directory: ${source}`);
         }
@@ -286,7 +286,7 @@ var require_io = __commonJS({
             yield cpDirRecursive(source, newDest, 0, force);
           }
         } else {
-          if (path53.relative(source, newDest) === "") {
+          if (path54.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
           yield copyFile4(source, newDest, force);
@@ -299,7 +299,7 @@ var require_io = __commonJS({
         if (yield ioUtil.exists(dest)) {
           let destExists = true;
           if (yield ioUtil.isDirectory(dest)) {
-            dest = path53.join(dest, path53.basename(source));
+            dest = path54.join(dest, path54.basename(source));
             destExists = yield ioUtil.exists(dest);
           }
           if (destExists) {
@@ -310,7 +310,7 @@ var require_io = __commonJS({
             }
           }
         }
-        yield mkdirP(path53.dirname(dest));
+        yield mkdirP(path54.dirname(dest));
         yield ioUtil.rename(source, dest);
       });
     }
@@ -373,7 +373,7 @@ var require_io = __commonJS({
         }
         const extensions = [];
         if (ioUtil.IS_WINDOWS && process.env["PATHEXT"]) {
-          for (const extension of process.env["PATHEXT"].split(path53.delimiter)) {
+          for (const extension of process.env["PATHEXT"].split(path54.delimiter)) {
             if (extension) {
               extensions.push(extension);
             }
@@ -386,12 +386,12 @@ var require_io = __commonJS({
           }
           return [];
         }
-        if (tool.includes(path53.sep)) {
+        if (tool.includes(path54.sep)) {
           return [];
         }
         const directories = [];
         if (process.env.PATH) {
-          for (const p of process.env.PATH.split(path53.delimiter)) {
+          for (const p of process.env.PATH.split(path54.delimiter)) {
             if (p) {
               directories.push(p);
             }
@@ -399,7 +399,7 @@ var require_io = __commonJS({
         }
         const matches = [];
         for (const directory of directories) {
-          const filePath = yield ioUtil.tryGetExecutablePath(path53.join(directory, tool), extensions);
+          const filePath = yield ioUtil.tryGetExecutablePath(path54.join(directory, tool), extensions);
           if (filePath) {
             matches.push(filePath);
           }
@@ -515,7 +515,7 @@ var require_toolrunner = __commonJS({
     var os3 = __importStar(require("os"));
     var events = __importStar(require("events"));
     var child = __importStar(require("child_process"));
-    var path53 = __importStar(require("path"));
+    var path54 = __importStar(require("path"));
     var io = __importStar(require_io());
     var ioUtil = __importStar(require_io_util());
     var timers_1 = require("timers");
@@ -730,7 +730,7 @@ var require_toolrunner = __commonJS({
       exec() {
         return __awaiter(this, void 0, void 0, function* () {
           if (!ioUtil.isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS && this.toolPath.includes("\\"))) {
-            this.toolPath = path53.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path54.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
           return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
@@ -1428,8 +1428,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path53, errorMaps, issueData } = params;
-  const fullPath = [...path53, ...issueData.path || []];
+  const { data, path: path54, errorMaps, issueData } = params;
+  const fullPath = [...path54, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -1545,11 +1545,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path53, key) {
+  constructor(parent, value, path54, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path53;
+    this._path = path54;
     this._key = key;
   }
   get path() {
@@ -7307,7 +7307,7 @@ var import_promises8 = require("node:fs/promises");
 
 // src/distribution/cpython-releases.json
 var cpython_releases_default = {
-  comment: "CPython source releases pyseal builds by --python-version: each with the places its source can be fetched from and the sha256 it must have. `defaults` picks the release a bare X.Y means. Refresh with npm run update-cpython-releases (reads Debian's source indexes and the Go module proxy's tag list).",
+  comment: "CPython source releases pyseal builds by --python-version: each with the places its source can be fetched from (a whole URL, or a path on a mirror the machine's settings name: `debian` is a Debian archive, `go-proxy` a Go module proxy) and the sha256 it must have. `defaults` picks the release a bare X.Y means.",
   defaults: {
     "3.11": "3.11.2",
     "3.12": "3.12.14",
@@ -7318,7 +7318,8 @@ var cpython_releases_default = {
       version: "3.11.2",
       sources: [
         {
-          url: "http://deb.debian.org/debian/pool/main/p/python3.11/python3.11_3.11.2.orig.tar.gz",
+          mirror: "debian",
+          path: "pool/main/p/python3.11/python3.11_3.11.2.orig.tar.gz",
           sha256: "2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849",
           from: "Debian 12 (bookworm), source package python3.11 (its upstream tarball, checked against the signed index)"
         }
@@ -7328,7 +7329,8 @@ var cpython_releases_default = {
       version: "3.12.14",
       sources: [
         {
-          url: "https://proxy.golang.org/github.com/python/cpython/@v/v3.12.14+incompatible.zip",
+          mirror: "go-proxy",
+          path: "github.com/python/cpython/@v/v3.12.14+incompatible.zip",
           sha256: "1eb4c63c935290583758ea4a4d46e07bba6f192a8569f34854149b5c9da68b9d",
           from: "the v3.12.14 tag of CPython's repository, as the Go module proxy serves it (Debian has no 3.12)"
         }
@@ -7338,7 +7340,8 @@ var cpython_releases_default = {
       version: "3.13.5",
       sources: [
         {
-          url: "http://deb.debian.org/debian/pool/main/p/python3.13/python3.13_3.13.5.orig.tar.xz",
+          mirror: "debian",
+          path: "pool/main/p/python3.13/python3.13_3.13.5.orig.tar.xz",
           sha256: "93e583f243454e6e9e4588ca2c2662206ad961659863277afcdb96801647d640",
           from: "Debian 13 (trixie), source package python3.13 (upstream's Python-3.13.5.tar.xz, signature shipped beside it)"
         },
@@ -7353,12 +7356,15 @@ var cpython_releases_default = {
 };
 
 // src/distribution/cpython-releases.ts
-var CPythonSourceSchema = external_exports.object({
-  url: external_exports.string().url(),
+var SourceFacts = {
   sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
-  /** Who publishes it, in words, for the README and the report's readers. */
+  /** Who publishes it, in words, for the log and the README. */
   from: external_exports.string().min(1)
-});
+};
+var CPythonSourceSchema = external_exports.union([
+  external_exports.object({ url: external_exports.string().url(), ...SourceFacts }).strict(),
+  external_exports.object({ mirror: external_exports.enum(["debian", "go-proxy"]), path: external_exports.string().min(1), ...SourceFacts }).strict()
+]);
 var CPythonReleasesSchema = external_exports.object({
   comment: external_exports.string().optional(),
   /** What a bare X.Y means: the release the tests build. */
@@ -7620,9 +7626,9 @@ function describeBuildIssue(issue, merged, projectName) {
 }
 
 // src/pipeline.ts
-var import_node_fs31 = require("node:fs");
+var import_node_fs32 = require("node:fs");
 var import_promises30 = require("node:fs/promises");
-var import_node_path51 = __toESM(require("node:path"));
+var import_node_path52 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
 var import_promises16 = require("node:fs/promises");
@@ -8178,8 +8184,8 @@ function checkEntryPoint(entryPoint, siteDir, installed) {
 }
 
 // src/distribution/obtain.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"));
+var import_node_fs28 = require("node:fs");
+var import_node_path39 = __toESM(require("node:path"));
 
 // src/toolchain/select-toolchain.ts
 var ToolchainUnavailableError = class extends UserError {
@@ -8264,7 +8270,44 @@ async function missingCommands(toolchain) {
 }
 
 // src/distribution/cpython-source.ts
+var import_node_path25 = __toESM(require("node:path"));
+
+// src/distribution/source-mirrors.ts
+var import_node_fs19 = require("node:fs");
 var import_node_path24 = __toESM(require("node:path"));
+async function mirrorBase(mirror, env = process.env) {
+  if (mirror === "debian") return env.PYSEAL_DEBIAN_MIRROR || aptDebianMirror();
+  const configured = env.GOPROXY || await goEnvProxy();
+  return configured?.split(/[,|]/).find((entry) => /^https?:\/\//.test(entry)) ?? null;
+}
+function aptDebianMirror(dir = "/etc/apt") {
+  const files = [import_node_path24.default.join(dir, "sources.list")];
+  const listDir = import_node_path24.default.join(dir, "sources.list.d");
+  if ((0, import_node_fs19.existsSync)(listDir)) files.push(...(0, import_node_fs19.readdirSync)(listDir).map((name) => import_node_path24.default.join(listDir, name)));
+  for (const file of files.filter((f) => /\.(list|sources)$/.test(f) && (0, import_node_fs19.existsSync)(f))) {
+    for (const line of (0, import_node_fs19.readFileSync)(file, "utf8").split("\n")) {
+      const url = /^(?:URIs:\s*|deb(?:-src)?\s+(?:\[[^\]]*\]\s+)?)(https?:\/\/\S+\/debian)\/?(?:\s|$)/.exec(
+        line.trim()
+      )?.[1];
+      if (url) return url;
+    }
+  }
+  return null;
+}
+async function goEnvProxy() {
+  const result = await runCommand({ command: "go", args: ["env", "GOPROXY"] }).catch(() => null);
+  return result && result.code === 0 ? result.stdout.trim() : null;
+}
+
+// src/distribution/cpython-source.ts
+var MIRROR_SETTING = {
+  debian: "set PYSEAL_DEBIAN_MIRROR to a Debian archive, or add one to apt's sources",
+  "go-proxy": "set GOPROXY, or install Go"
+};
+async function mirrorUrl(mirror, file) {
+  const base = await mirrorBase(mirror);
+  return base ? `${base.replace(/\/+$/, "")}/${file}` : null;
+}
 async function fetchCPythonSource(value, cacheRoot, log) {
   const version = value.slice("cpython:".length);
   const release = (await loadCPythonReleases()).releases.find((r) => r.version === version);
@@ -8277,12 +8320,18 @@ async function fetchCPythonSource(value, cacheRoot, log) {
   }
   const failures = [];
   for (const source of release.sources) {
-    const name = import_node_path24.default.basename(new URL(source.url).pathname);
+    const url = "url" in source ? source.url : await mirrorUrl(source.mirror, source.path);
+    if (!url) {
+      const mirror = "mirror" in source ? source.mirror : "debian";
+      failures.push(`${source.from}: this machine names no ${mirror} mirror (${MIRROR_SETTING[mirror]})`);
+      continue;
+    }
+    const name = import_node_path25.default.basename(new URL(url).pathname);
     const file = name.endsWith(".zip") ? `cpython-${version}.zip` : name;
-    const dest = import_node_path24.default.join(cacheRoot, "downloads", "cpython", source.sha256.slice(0, 16), file);
+    const dest = import_node_path25.default.join(cacheRoot, "downloads", "cpython", source.sha256.slice(0, 16), file);
     try {
       log(`  CPython ${version} source from ${source.from}`);
-      return (await downloadVerified({ url: source.url, dest, sha256: source.sha256, log })).file;
+      return (await downloadVerified({ url, dest, sha256: source.sha256, log })).file;
     } catch (error) {
       if (!(error instanceof DownloadError)) throw error;
       failures.push(error.message);
@@ -8302,23 +8351,23 @@ Check the network, or give --python-distribution a local source tarball of that 
 
 // src/distribution/source-build.ts
 var import_promises23 = require("node:fs/promises");
-var import_node_path37 = __toESM(require("node:path"));
+var import_node_path38 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"));
+var import_node_fs20 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"));
 async function linkerSearchDirs(toolchain, extraDirs = []) {
   if (toolchain.libraryDirs) return unique([...extraDirs, ...toolchain.libraryDirs]);
   const { stdout } = await runChecked({ command: toolchain.cc, args: ["-print-search-dirs"] });
   const line = stdout.split("\n").find((l) => l.startsWith("libraries:")) ?? "";
-  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path25.default.normalize(d));
+  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path26.default.normalize(d));
   return unique([...extraDirs, ...dirs]);
 }
 function resolveLibrary(name, toolchain, searchDirs) {
   if (toolchain.systemLibraries.includes(name)) return { name, kind: "system" };
   for (const dir of searchDirs) {
-    const archive = import_node_path25.default.join(dir, `lib${name}.a`);
-    if ((0, import_node_fs19.existsSync)(archive)) return { name, kind: "static", path: archive };
+    const archive = import_node_path26.default.join(dir, `lib${name}.a`);
+    if ((0, import_node_fs20.existsSync)(archive)) return { name, kind: "static", path: archive };
   }
   return { name, kind: "missing", searched: searchDirs };
 }
@@ -8328,16 +8377,16 @@ function unique(items) {
 
 // src/distribution/layout.ts
 var import_promises18 = require("node:fs/promises");
-var import_node_path27 = __toESM(require("node:path"));
+var import_node_path28 = __toESM(require("node:path"));
 
 // src/distribution/make-vars.ts
 var import_promises17 = require("node:fs/promises");
 var import_node_os3 = __toESM(require("node:os"));
-var import_node_path26 = __toESM(require("node:path"));
+var import_node_path27 = __toESM(require("node:path"));
 async function readMakeVariables(buildDir, names) {
-  const dir = await (0, import_promises17.mkdtemp)(import_node_path26.default.join(import_node_os3.default.tmpdir(), "pyseal-make-"));
+  const dir = await (0, import_promises17.mkdtemp)(import_node_path27.default.join(import_node_os3.default.tmpdir(), "pyseal-make-"));
   try {
-    const printer = import_node_path26.default.join(dir, "print.mk");
+    const printer = import_node_path27.default.join(dir, "print.mk");
     const lines = names.map((n) => `	@printf '%s\\t%s\\n' '${n}' '$(strip $(${n}))'`);
     await (0, import_promises17.writeFile)(printer, `pyseal-print-variables:
 ${lines.join("\n")}
@@ -8551,18 +8600,18 @@ async function writeDistributionLayout(request) {
   }
   const extensions = await staticExtensions(request, kept);
   for (const module2 of request.shared) {
-    const sharedLib = import_node_path27.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
-    await (0, import_promises18.access)(import_node_path27.default.join(root, sharedLib));
+    const sharedLib = import_node_path28.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
+    await (0, import_promises18.access)(import_node_path28.default.join(root, sharedLib));
     extensions[module2.name] = [{ ...variant(module2.name, false), shared_lib: sharedLib }];
   }
-  const inittabSource = await (0, import_promises18.readFile)(import_node_path27.default.join(buildDir, "Modules", "config.c"), "utf8");
+  const inittabSource = await (0, import_promises18.readFile)(import_node_path28.default.join(buildDir, "Modules", "config.c"), "utf8");
   for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
     if (!extensions[name]) extensions[name] = [{ ...variant(name, true), in_core: true, init_fn: fn }];
   }
   await kept.object("Modules/config.c");
   await kept.object("Modules/config.o");
   const json = pythonJson(request, minor, core, extensions);
-  await (0, import_promises18.writeFile)(import_node_path27.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises18.writeFile)(import_node_path28.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
 }
 var BuildFiles = class {
   constructor(root, buildDir) {
@@ -8574,17 +8623,17 @@ var BuildFiles = class {
   copied = /* @__PURE__ */ new Set();
   /** An object (or other file) of the build directory. */
   object(relative) {
-    return this.copy(import_node_path27.default.join(this.buildDir, relative), import_node_path27.default.join("build", relative));
+    return this.copy(import_node_path28.default.join(this.buildDir, relative), import_node_path28.default.join("build", relative));
   }
   /** A static archive, from the build directory or anywhere (a system or static-deps library). */
   archive(source, name) {
-    const from = import_node_path27.default.isAbsolute(source) ? source : import_node_path27.default.join(this.buildDir, source);
-    return this.copy(from, import_node_path27.default.join("build", "lib", `lib${name}.a`));
+    const from = import_node_path28.default.isAbsolute(source) ? source : import_node_path28.default.join(this.buildDir, source);
+    return this.copy(from, import_node_path28.default.join("build", "lib", `lib${name}.a`));
   }
   async copy(from, dest) {
     if (!this.copied.has(dest)) {
-      await (0, import_promises18.mkdir)(import_node_path27.default.dirname(import_node_path27.default.join(this.root, dest)), { recursive: true });
-      await (0, import_promises18.copyFile)(from, import_node_path27.default.join(this.root, dest));
+      await (0, import_promises18.mkdir)(import_node_path28.default.dirname(import_node_path28.default.join(this.root, dest)), { recursive: true });
+      await (0, import_promises18.copyFile)(from, import_node_path28.default.join(this.root, dest));
       this.copied.add(dest);
     }
     return dest;
@@ -8595,8 +8644,8 @@ function variant(name, required) {
 }
 async function staticExtensions(request, kept) {
   const { buildDir, target } = request;
-  const bootstrap = parseSetup(await (0, import_promises18.readFile)(import_node_path27.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
-  const fromSetup = parseSetup(await (0, import_promises18.readFile)(import_node_path27.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
+  const bootstrap = parseSetup(await (0, import_promises18.readFile)(import_node_path28.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
+  const fromSetup = parseSetup(await (0, import_promises18.readFile)(import_node_path28.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
   const named = new Set([...bootstrap, ...request.statics].map((m) => m.name));
   const modules = [...bootstrap, ...request.statics, ...fromSetup.filter((m) => !named.has(m.name))];
   const linkWords = await expandLinkWords(buildDir, modules);
@@ -8612,7 +8661,7 @@ async function staticExtensions(request, kept) {
           links.push({ name: resolved.name, system: true });
         }
       } else if (word.endsWith(".a")) {
-        const name = import_node_path27.default.basename(word, ".a").replace(/^lib/, "");
+        const name = import_node_path28.default.basename(word, ".a").replace(/^lib/, "");
         links.push({ name, path_static: await kept.archive(word, name) });
       }
     }
@@ -8666,9 +8715,9 @@ function pythonJson(request, minor, core, extensions) {
 }
 
 // src/distribution/source-archive.ts
-var import_node_fs20 = require("node:fs");
+var import_node_fs21 = require("node:fs");
 var import_promises19 = require("node:fs/promises");
-var import_node_path28 = __toESM(require("node:path"));
+var import_node_path29 = __toESM(require("node:path"));
 async function unpackSourceArchive(file, work) {
   if (file.endsWith(".zip")) {
     await runChecked({ command: "unzip", args: ["-q", file, "-d", work] });
@@ -8680,18 +8729,18 @@ async function unpackSourceArchive(file, work) {
   return findConfigure(work, 1);
 }
 async function findConfigure(dir, depth) {
-  if ((0, import_node_fs20.existsSync)(import_node_path28.default.join(dir, "configure"))) return dir;
+  if ((0, import_node_fs21.existsSync)(import_node_path29.default.join(dir, "configure"))) return dir;
   if (depth === 0) return null;
   for (const entry of (await (0, import_promises19.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1)) {
     if (!entry.isDirectory()) continue;
-    const found = await findConfigure(import_node_path28.default.join(dir, entry.name), depth - 1);
+    const found = await findConfigure(import_node_path29.default.join(dir, entry.name), depth - 1);
     if (found) return found;
   }
   return null;
 }
 async function restoreScriptModes(dir) {
   for (const entry of await (0, import_promises19.readdir)(dir, { withFileTypes: true })) {
-    const full = import_node_path28.default.join(dir, entry.name);
+    const full = import_node_path29.default.join(dir, entry.name);
     if (entry.isDirectory()) await restoreScriptModes(full);
     else if (entry.isFile() && await startsWithShebang(full)) await (0, import_promises19.chmod)(full, 493);
   }
@@ -8708,8 +8757,8 @@ async function startsWithShebang(file) {
 }
 
 // src/toolchain/toolchain-env.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"));
+var import_node_fs26 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"));
 
 // src/exec/shell-quote.ts
 function shellQuote(word) {
@@ -8717,25 +8766,25 @@ function shellQuote(word) {
 }
 
 // src/toolchain/musl-kernel-headers.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path29 = __toESM(require("node:path"));
+var import_node_fs22 = require("node:fs");
+var import_node_path30 = __toESM(require("node:path"));
 var KERNEL_HEADER_DIRS = ["linux", "asm-generic", "mtd", "misc", "rdma", "sound", "video", "xen"];
 function kernelHeaderLinks(options = {}) {
   const root = options.includeRoot ?? "/usr/include";
   const multiarch = options.multiarch ?? "x86_64-linux-gnu";
   const links = {};
   for (const dir of KERNEL_HEADER_DIRS) {
-    const target = import_node_path29.default.join(root, dir);
-    if ((0, import_node_fs21.existsSync)(target)) links[dir] = target;
+    const target = import_node_path30.default.join(root, dir);
+    if ((0, import_node_fs22.existsSync)(target)) links[dir] = target;
   }
-  const asmCandidates = [import_node_path29.default.join(root, multiarch, "asm"), import_node_path29.default.join(root, "asm")];
-  const asm = asmCandidates.find((candidate) => (0, import_node_fs21.existsSync)(candidate));
+  const asmCandidates = [import_node_path30.default.join(root, multiarch, "asm"), import_node_path30.default.join(root, "asm")];
+  const asm = asmCandidates.find((candidate) => (0, import_node_fs22.existsSync)(candidate));
   if (asm) links.asm = asm;
   const missing = ["linux", "asm-generic", "asm"].filter((name) => !links[name]);
   if (missing.length > 0) {
     throw new UserError({
       input: "The Linux kernel headers needed by musl-gcc",
-      cause: `were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path29.default.join(root, multiarch)})`,
+      cause: `were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path30.default.join(root, multiarch)})`,
       fix: "install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry"
     });
   }
@@ -8747,10 +8796,10 @@ async function ensureMuslKernelHeaders(cacheDir, options = {}) {
   const digest = sha256Text(JSON.stringify(names.map((name) => [name, links[name]]))).slice(0, 16);
   const entry = await cachedEntry({
     kind: KERNEL_HEADERS,
-    root: import_node_path29.default.join(import_node_path29.default.resolve(cacheDir), `musl-kernel-headers-${digest}`),
+    root: import_node_path30.default.join(import_node_path30.default.resolve(cacheDir), `musl-kernel-headers-${digest}`),
     describe: `kernel headers ${digest}`,
     build: async (dir) => {
-      for (const name of names) await import_node_fs21.promises.symlink(links[name], import_node_path29.default.join(dir, name));
+      for (const name of names) await import_node_fs22.promises.symlink(links[name], import_node_path30.default.join(dir, name));
     },
     log: options.log ?? (() => void 0)
   });
@@ -8762,9 +8811,9 @@ function muslToolchainEnv(prefix, headersDir) {
   return {
     CC: "musl-gcc",
     CFLAGS: `${MUSL_BASE_CFLAGS} ${isystem}`,
-    CPPFLAGS: `-I${import_node_path29.default.join(prefix, "include")} ${isystem}`,
-    LDFLAGS: `-L${import_node_path29.default.join(prefix, "lib")}`,
-    PKG_CONFIG_LIBDIR: import_node_path29.default.join(prefix, "lib", "pkgconfig"),
+    CPPFLAGS: `-I${import_node_path30.default.join(prefix, "include")} ${isystem}`,
+    LDFLAGS: `-L${import_node_path30.default.join(prefix, "lib")}`,
+    PKG_CONFIG_LIBDIR: import_node_path30.default.join(prefix, "lib", "pkgconfig"),
     PKG_CONFIG_PATH: "",
     AR: "ar",
     RANLIB: "ranlib"
@@ -8786,13 +8835,13 @@ function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
 
 // src/toolchain/zig-cxx.ts
 var import_promises21 = require("node:fs/promises");
-var import_node_path31 = __toESM(require("node:path"));
+var import_node_path32 = __toESM(require("node:path"));
 
 // src/toolchain/write-script.ts
 var import_promises20 = require("node:fs/promises");
-var import_node_path30 = __toESM(require("node:path"));
+var import_node_path31 = __toESM(require("node:path"));
 async function writeScript(file, text) {
-  await (0, import_promises20.mkdir)(import_node_path30.default.dirname(file), { recursive: true });
+  await (0, import_promises20.mkdir)(import_node_path31.default.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
   await (0, import_promises20.writeFile)(partial, text);
   await (0, import_promises20.chmod)(partial, 493);
@@ -8822,17 +8871,17 @@ var ZigInstallError = class extends FailedStepError {
   }
 };
 async function ensureZigCxx(cacheRoot, zigTarget, log) {
-  const toolchainDir = import_node_path31.default.join(cacheRoot, "toolchain");
+  const toolchainDir = import_node_path32.default.join(cacheRoot, "toolchain");
   const { root: home } = await cachedEntry({
     kind: ZIG,
-    root: import_node_path31.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
+    root: import_node_path32.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
     describe: `zig ${ZIG_RELEASE.version}`,
     build: installZig,
     log
   });
-  const zig = import_node_path31.default.join(home, "ziglang", "zig");
-  const driver = import_node_path31.default.join(home, "bin", `c++-${zigTarget}`);
-  const cache = import_node_path31.default.join(toolchainDir, "zig-cache");
+  const zig = import_node_path32.default.join(home, "ziglang", "zig");
+  const driver = import_node_path32.default.join(home, "bin", `c++-${zigTarget}`);
+  const cache = import_node_path32.default.join(toolchainDir, "zig-cache");
   const script = `#!/bin/sh
 # Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).
 if [ -z "\${ZIG_GLOBAL_CACHE_DIR:-}" ]; then ZIG_GLOBAL_CACHE_DIR=${shellQuote(cache)}; fi
@@ -8844,7 +8893,7 @@ exec ${shellQuote(zig)} c++ -target ${shellQuote(zigTarget)} -fno-sanitize=undef
 }
 async function installZig(dir, work) {
   await (0, import_promises21.mkdir)(work, { recursive: true });
-  const requirements = import_node_path31.default.join(work, "requirements.txt");
+  const requirements = import_node_path32.default.join(work, "requirements.txt");
   const hashes = ZIG_RELEASE.sha256.map((h) => ` --hash=sha256:${h}`).join("");
   await (0, import_promises21.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
 `);
@@ -8871,7 +8920,7 @@ async function installZig(dir, work) {
       log: { text: result.stdout + result.stderr }
     });
   }
-  const version = await runCommand({ command: import_node_path31.default.join(dir, "ziglang", "zig"), args: ["version"] });
+  const version = await runCommand({ command: import_node_path32.default.join(dir, "ziglang", "zig"), args: ["version"] });
   if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
     throw new ZigInstallError("zig version", {
       reason: `the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`
@@ -8880,24 +8929,24 @@ async function installZig(dir, work) {
 }
 
 // src/toolchain/static-deps.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"));
+var import_node_fs25 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"));
 
 // src/toolchain/static-deps-build.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"));
+var import_node_fs23 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"));
 var CONFIGURED_PREFIX = "/nonexistent/pyseal-static-deps";
 async function buildOne(args) {
   const { recipe, source, destdir, stagedPrefix } = args;
-  const srcDir = import_node_path32.default.join(args.work, "src", recipe.name);
-  await import_node_fs22.promises.mkdir(srcDir, { recursive: true });
-  const logPath = import_node_path32.default.join(args.logDir, `${args.key}-${recipe.name}.log`);
-  await import_node_fs22.promises.mkdir(import_node_path32.default.dirname(logPath), { recursive: true });
+  const srcDir = import_node_path33.default.join(args.work, "src", recipe.name);
+  await import_node_fs23.promises.mkdir(srcDir, { recursive: true });
+  const logPath = import_node_path33.default.join(args.logDir, `${args.key}-${recipe.name}.log`);
+  await import_node_fs23.promises.mkdir(import_node_path33.default.dirname(logPath), { recursive: true });
   const logText = [];
   const append = (chunk) => {
     logText.push(chunk);
   };
-  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path32.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path33.default.join(stagedPrefix, "lib", "pkgconfig"));
   const env = recipeEnv(toolchain);
   const vars = {
     prefix: CONFIGURED_PREFIX,
@@ -8914,7 +8963,7 @@ $ ${spec.command} ${spec.args.join(" ")}
 `);
     const res = await runCommand({ ...spec, onOutput: append });
     if (res.code !== 0) {
-      await import_node_fs22.promises.writeFile(logPath, logText.join(""));
+      await import_node_fs23.promises.writeFile(logPath, logText.join(""));
       throw new FailedStepError({
         input: `static dependency ${recipe.name}`,
         what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
@@ -8931,13 +8980,13 @@ $ ${spec.command} ${spec.args.join(" ")}
     await run(step.step, { command, args: rest, cwd: srcDir, env });
   }
   for (const file of recipe.generatedFiles ?? []) {
-    const target = import_node_path32.default.join(stagedPrefix, file.path);
-    await import_node_fs22.promises.mkdir(import_node_path32.default.dirname(target), { recursive: true });
-    await import_node_fs22.promises.writeFile(target, substitute(file.content));
+    const target = import_node_path33.default.join(stagedPrefix, file.path);
+    await import_node_fs23.promises.mkdir(import_node_path33.default.dirname(target), { recursive: true });
+    await import_node_fs23.promises.writeFile(target, substitute(file.content));
   }
-  const missing = recipe.produces.filter((file) => !(0, import_node_fs22.existsSync)(import_node_path32.default.join(stagedPrefix, file)));
+  const missing = recipe.produces.filter((file) => !(0, import_node_fs23.existsSync)(import_node_path33.default.join(stagedPrefix, file)));
   if (missing.length > 0) {
-    await import_node_fs22.promises.writeFile(logPath, logText.join(""));
+    await import_node_fs23.promises.writeFile(logPath, logText.join(""));
     throw new FailedStepError({
       input: `static dependency ${recipe.name}`,
       what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
@@ -8947,8 +8996,8 @@ $ ${spec.command} ${spec.args.join(" ")}
       fix: `the upstream build layout changed; adjust the '${recipe.name}' recipe in src/toolchain/static-deps-recipes.ts.`
     });
   }
-  await import_node_fs22.promises.writeFile(logPath, logText.join(""));
-  await import_node_fs22.promises.rm(srcDir, { recursive: true, force: true });
+  await import_node_fs23.promises.writeFile(logPath, logText.join(""));
+  await import_node_fs23.promises.rm(srcDir, { recursive: true, force: true });
 }
 function recipeEnv(toolchain) {
   const env = {
@@ -8962,21 +9011,21 @@ function recipeEnv(toolchain) {
   return env;
 }
 async function finishPrefix(stagedPrefix) {
-  const libDir = import_node_path32.default.join(stagedPrefix, "lib");
-  for (const entry of await import_node_fs22.promises.readdir(libDir)) {
-    if (entry.endsWith(".la")) await import_node_fs22.promises.rm(import_node_path32.default.join(libDir, entry));
+  const libDir = import_node_path33.default.join(stagedPrefix, "lib");
+  for (const entry of await import_node_fs23.promises.readdir(libDir)) {
+    if (entry.endsWith(".la")) await import_node_fs23.promises.rm(import_node_path33.default.join(libDir, entry));
   }
-  const pcDir = import_node_path32.default.join(libDir, "pkgconfig");
-  if (!(0, import_node_fs22.existsSync)(pcDir)) return;
-  for (const entry of await import_node_fs22.promises.readdir(pcDir)) {
+  const pcDir = import_node_path33.default.join(libDir, "pkgconfig");
+  if (!(0, import_node_fs23.existsSync)(pcDir)) return;
+  for (const entry of await import_node_fs23.promises.readdir(pcDir)) {
     if (!entry.endsWith(".pc")) continue;
-    const file = import_node_path32.default.join(pcDir, entry);
-    const text = await import_node_fs22.promises.readFile(file, "utf8");
+    const file = import_node_path33.default.join(pcDir, entry);
+    const text = await import_node_fs23.promises.readFile(file, "utf8");
     const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(CONFIGURED_PREFIX).join("${prefix}");
     if (relocated.includes(stagedPrefix)) {
       throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`);
     }
-    await import_node_fs22.promises.writeFile(file, relocated);
+    await import_node_fs23.promises.writeFile(file, relocated);
   }
 }
 function recipeStepFix(recipe) {
@@ -9198,20 +9247,20 @@ var STATIC_LIBRARY_RECIPES = [
 ];
 
 // src/toolchain/static-deps-sources.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"));
+var import_node_fs24 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"));
 var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ and run `apt-get update`; check the network connection to the Debian archive.";
 async function ownReleaseSource(pkg) {
-  const osRelease = await import_node_fs23.promises.readFile("/etc/os-release", "utf8").catch(() => "");
+  const osRelease = await import_node_fs24.promises.readFile("/etc/os-release", "utf8").catch(() => "");
   const codename = /^VERSION_CODENAME=("?)([a-z]+)\1$/m.exec(osRelease)?.[2];
   return codename ? `${pkg}/${codename}` : pkg;
 }
 async function resolveSource(recipe, downloads) {
   const pkg = recipe.sourcePackage;
-  const empty = await import_node_fs23.promises.mkdtemp(import_node_path33.default.join(downloads, ".print-uris-"));
+  const empty = await import_node_fs24.promises.mkdtemp(import_node_path34.default.join(downloads, ".print-uris-"));
   const spec = await ownReleaseSource(pkg);
   const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", spec], cwd: empty }).finally(
-    () => import_node_fs23.promises.rm(empty, { recursive: true, force: true })
+    () => import_node_fs24.promises.rm(empty, { recursive: true, force: true })
   );
   const output = res.stdout + res.stderr;
   if (res.code !== 0) {
@@ -9264,27 +9313,27 @@ async function resolveSource(recipe, downloads) {
 async function downloadSource(recipe, source, downloads, log) {
   const entry = await cachedEntry({
     kind: DOWNLOAD,
-    root: import_node_path33.default.join(downloads, source.sha256.slice(0, 16)),
+    root: import_node_path34.default.join(downloads, source.sha256.slice(0, 16)),
     describe: `Debian source package ${source.sourcePackage} ${source.debianVersion}`,
     build: (dir) => fetchSource(recipe, source, dir, log),
     log
   });
-  return import_node_path33.default.join(entry.root, source.tarball);
+  return import_node_path34.default.join(entry.root, source.tarball);
 }
 async function fetchSource(recipe, source, dir, log) {
-  const file = import_node_path33.default.join(dir, source.tarball);
+  const file = import_node_path34.default.join(dir, source.tarball);
   log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
   const res = await runCommand({
     command: "apt-get",
     args: ["source", "--download-only", await ownReleaseSource(source.sourcePackage)],
     cwd: dir
   });
-  if (res.code !== 0 || !(0, import_node_fs23.existsSync)(file)) {
+  if (res.code !== 0 || !(0, import_node_fs24.existsSync)(file)) {
     throw new FailedStepError({
       input: `source package ${source.sourcePackage}`,
       what: `Static dependency ${recipe.name}`,
       step: "download",
-      reason: `\`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}` + ((0, import_node_fs23.existsSync)(file) ? "" : ` and ${source.tarball} is missing`),
+      reason: `\`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}` + ((0, import_node_fs24.existsSync)(file) ? "" : ` and ${source.tarball} is missing`),
       log: { text: res.stdout + res.stderr },
       fix: APT_HINT
     });
@@ -9305,12 +9354,12 @@ async function buildStaticDeps(options) {
     throw new Error(`buildStaticDeps: libc '${String(options.libc)}' is not supported (only musl)`);
   const log = options.log ?? (() => void 0);
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
-  const folder = import_node_path34.default.join(import_node_path34.default.resolve(options.cacheRoot), "static-deps");
-  await import_node_fs24.promises.mkdir(import_node_path34.default.join(folder, "downloads"), { recursive: true });
-  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path34.default.resolve(options.cacheRoot), { log });
+  const folder = import_node_path35.default.join(import_node_path35.default.resolve(options.cacheRoot), "static-deps");
+  await import_node_fs25.promises.mkdir(import_node_path35.default.join(folder, "downloads"), { recursive: true });
+  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path35.default.resolve(options.cacheRoot), { log });
   const toolchain = await muslToolchainIdentity();
   const sources = {};
-  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, import_node_path34.default.join(folder, "downloads"));
+  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, import_node_path35.default.join(folder, "downloads"));
   const key = sha256Text(
     JSON.stringify({
       format: STATIC_DEPS.recipeVersion,
@@ -9325,14 +9374,14 @@ async function buildStaticDeps(options) {
   const build = { key, recipes, sources, toolchain, kernelHeaders, folder, jobs: options.jobs ?? 2, log };
   const entry = await cachedEntry({
     kind: STATIC_DEPS,
-    root: import_node_path34.default.join(folder, key),
+    root: import_node_path35.default.join(folder, key),
     legacyComplete: async (root) => await readCompleteManifest(root, key, recipes) !== void 0,
     build: (dir, work) => buildPrefix(build, dir, work),
     log
   });
   const prefix = entry.root;
-  const manifestPath = import_node_path34.default.join(prefix, "manifest.json");
-  const manifest = JSON.parse(await import_node_fs24.promises.readFile(manifestPath, "utf8"));
+  const manifestPath = import_node_path35.default.join(prefix, "manifest.json");
+  const manifest = JSON.parse(await import_node_fs25.promises.readFile(manifestPath, "utf8"));
   return {
     prefix,
     key,
@@ -9343,7 +9392,7 @@ async function buildStaticDeps(options) {
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
-        { ...info, archives: info.archives.map((a) => import_node_path34.default.join(prefix, a)) }
+        { ...info, archives: info.archives.map((a) => import_node_path35.default.join(prefix, a)) }
       ])
     )
   };
@@ -9351,13 +9400,13 @@ async function buildStaticDeps(options) {
 async function buildPrefix(build, dir, work) {
   const { recipes, sources, log } = build;
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")}`);
-  const destdir = import_node_path34.default.join(work, "destdir");
-  const stagedPrefix = import_node_path34.default.join(destdir, CONFIGURED_PREFIX);
-  await import_node_fs24.promises.mkdir(stagedPrefix, { recursive: true });
+  const destdir = import_node_path35.default.join(work, "destdir");
+  const stagedPrefix = import_node_path35.default.join(destdir, CONFIGURED_PREFIX);
+  await import_node_fs25.promises.mkdir(stagedPrefix, { recursive: true });
   const libraries = {};
   for (const recipe of recipes) {
     const source = sources[recipe.name];
-    const tarballPath = await downloadSource(recipe, source, import_node_path34.default.join(build.folder, "downloads"), log);
+    const tarballPath = await downloadSource(recipe, source, import_node_path35.default.join(build.folder, "downloads"), log);
     const started = Date.now();
     await buildOne({
       recipe,
@@ -9368,7 +9417,7 @@ async function buildPrefix(build, dir, work) {
       stagedPrefix,
       kernelHeaders: build.kernelHeaders,
       jobs: build.jobs,
-      logDir: import_node_path34.default.join(build.folder, "logs"),
+      logDir: import_node_path35.default.join(build.folder, "logs"),
       key: build.key,
       log
     });
@@ -9393,22 +9442,22 @@ async function buildPrefix(build, dir, work) {
     toolchain: build.toolchain,
     libraries
   };
-  await import_node_fs24.promises.writeFile(import_node_path34.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-  for (const name of await import_node_fs24.promises.readdir(stagedPrefix)) {
-    await import_node_fs24.promises.rename(import_node_path34.default.join(stagedPrefix, name), import_node_path34.default.join(dir, name));
+  await import_node_fs25.promises.writeFile(import_node_path35.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  for (const name of await import_node_fs25.promises.readdir(stagedPrefix)) {
+    await import_node_fs25.promises.rename(import_node_path35.default.join(stagedPrefix, name), import_node_path35.default.join(dir, name));
   }
 }
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
-    manifest = JSON.parse(await import_node_fs24.promises.readFile(import_node_path34.default.join(prefix, "manifest.json"), "utf8"));
+    manifest = JSON.parse(await import_node_fs25.promises.readFile(import_node_path35.default.join(prefix, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
   if (manifest.format !== STATIC_DEPS.recipeVersion || manifest.key !== key) return void 0;
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs24.existsSync)(import_node_path34.default.join(prefix, file)))) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs25.existsSync)(import_node_path35.default.join(prefix, file)))) return void 0;
   }
   return manifest;
 }
@@ -9426,14 +9475,14 @@ async function muslToolchainIdentity() {
     libcSha256: "",
     kernelVersionHeaderSha256: ""
   };
-  const script = await import_node_fs24.promises.readFile(wrapper, "utf8").catch(() => "");
+  const script = await import_node_fs25.promises.readFile(wrapper, "utf8").catch(() => "");
   const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
-  if (specs && (0, import_node_fs24.existsSync)(specs)) {
+  if (specs && (0, import_node_fs25.existsSync)(specs)) {
     identity.specsSha256 = await sha256File(specs);
-    const libc = import_node_path34.default.join(import_node_path34.default.dirname(specs), "libc.a");
-    if ((0, import_node_fs24.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
+    const libc = import_node_path35.default.join(import_node_path35.default.dirname(specs), "libc.a");
+    if ((0, import_node_fs25.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
   }
-  if ((0, import_node_fs24.existsSync)("/usr/include/linux/version.h")) {
+  if ((0, import_node_fs25.existsSync)("/usr/include/linux/version.h")) {
     identity.kernelVersionHeaderSha256 = await sha256File("/usr/include/linux/version.h");
   }
   return identity;
@@ -9461,15 +9510,15 @@ async function prepareUncached(target, cacheRoot, log) {
       cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path35.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path35.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path36.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path36.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path35.default.basename(deps.prefix)
+      staticDepsKey: import_node_path36.default.basename(deps.prefix)
     };
   }
   if (target.configureHost) {
     const triplet = target.configureHost;
-    const ffiHeader = import_node_path35.default.join("/usr/include", triplet, "ffi.h");
+    const ffiHeader = import_node_path36.default.join("/usr/include", triplet, "ffi.h");
     return {
       cxx: await targetCxx(target, cacheRoot, log),
       env: {
@@ -9481,7 +9530,7 @@ async function prepareUncached(target, cacheRoot, log) {
       },
       configureArgs: [],
       libraryDirs: [],
-      ffiIncludeDir: (0, import_node_fs25.existsSync)(ffiHeader) ? import_node_path35.default.dirname(ffiHeader) : null,
+      ffiIncludeDir: (0, import_node_fs26.existsSync)(ffiHeader) ? import_node_path36.default.dirname(ffiHeader) : null,
       compilerVersion,
       staticDepsKey: null
     };
@@ -9515,7 +9564,7 @@ async function firstLine(command, args) {
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const wrapper = import_node_path35.default.join(cacheRoot, "toolchain", "musl-cc");
+  const wrapper = import_node_path36.default.join(cacheRoot, "toolchain", "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
@@ -9526,13 +9575,13 @@ exec ${shellQuote(cc)} "$@"
 }
 
 // src/distribution/source-tree.ts
-var import_node_fs26 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_promises22 = require("node:fs/promises");
-var import_node_path36 = __toESM(require("node:path"));
+var import_node_path37 = __toESM(require("node:path"));
 async function shareSysconfigData(targetStdlib, buildStdlib, log) {
   const file = `${await sysconfigDataName(targetStdlib)}.py`;
   log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises22.cp)(import_node_path36.default.join(targetStdlib, file), import_node_path36.default.join(buildStdlib, file));
+  await (0, import_promises22.cp)(import_node_path37.default.join(targetStdlib, file), import_node_path37.default.join(buildStdlib, file));
 }
 async function sysconfigDataName(stdlib) {
   const name = (await (0, import_promises22.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
@@ -9540,18 +9589,18 @@ async function sysconfigDataName(stdlib) {
   return name.replace(/\.py$/, "");
 }
 async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path36.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path36.default.join(stdlib, "test");
-  if (!(0, import_node_fs26.existsSync)(installed)) return;
+  const source = import_node_path37.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path37.default.join(stdlib, "test");
+  if (!(0, import_node_fs27.existsSync)(installed)) return;
   for (const entry of await (0, import_promises22.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs26.existsSync)(import_node_path36.default.join(installed, entry.name))) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs27.existsSync)(import_node_path37.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises22.cp)(import_node_path36.default.join(source, entry.name), import_node_path36.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises22.cp)(import_node_path37.default.join(source, entry.name), import_node_path37.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const header = await (0, import_promises22.readFile)(import_node_path36.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
+  const header = await (0, import_promises22.readFile)(import_node_path37.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
   const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header);
   if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return match[1];
@@ -9565,8 +9614,8 @@ function optimizationConfigureArgs(optimization) {
 var DistributionBuildError = class extends FailedStepError {
   constructor(step, tarball, failure) {
     super({
-      input: import_node_path37.default.basename(tarball),
-      what: `Building CPython from ${import_node_path37.default.basename(tarball)}`,
+      input: import_node_path38.default.basename(tarball),
+      what: `Building CPython from ${import_node_path38.default.basename(tarball)}`,
       step,
       ...failure,
       fix: "install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -9592,8 +9641,8 @@ async function buildDistributionFromSource(request) {
   });
   const entry = await cachedEntry({
     kind: CPYTHON_BUILD,
-    root: import_node_path37.default.join(cacheRoot, "python", key),
-    describe: `CPython ${key} (${import_node_path37.default.basename(tarball)} for ${target.triple})`,
+    root: import_node_path38.default.join(cacheRoot, "python", key),
+    describe: `CPython ${key} (${import_node_path38.default.basename(tarball)} for ${target.triple})`,
     // configure's --prefix (<entry>/install) is compiled into the interpreter and its sysconfig.
     buildInPlace: true,
     build: (root, work) => buildInto({ root, work, key, tarballSha, request, toolchain }),
@@ -9606,9 +9655,9 @@ async function buildInto(build) {
   const { target, log } = request;
   await (0, import_promises23.mkdir)(work, { recursive: true });
   const toolchain = withReproducibleFlags(build.toolchain, work);
-  const step = stepRunner(request.tarball, import_node_path37.default.join(work, "build.log"), log);
+  const step = stepRunner(request.tarball, import_node_path38.default.join(work, "build.log"), log);
   const { srcDir, version } = await unpackSource(request.tarball, work);
-  const buildDir = import_node_path37.default.join(work, "build");
+  const buildDir = import_node_path38.default.join(work, "build");
   await (0, import_promises23.mkdir)(buildDir);
   log(`  CPython ${version} for ${target.triple}`);
   const minor = version.split(".").slice(0, 2).join(".");
@@ -9618,9 +9667,9 @@ async function buildInto(build) {
   await step("makesetup", "make", ["Makefile"], buildDir, toolchain.env);
   await step("make", "make", ["-j2"], buildDir, toolchain.env);
   await step("make install", "make", ["install"], buildDir, toolchain.env);
-  await installMissingTestPackages(srcDir, import_node_path37.default.join(root, "install", "lib", `python${minor}`), log);
+  await installMissingTestPackages(srcDir, import_node_path38.default.join(root, "install", "lib", `python${minor}`), log);
   if (!request.buildPython) {
-    const pythonExe = import_node_path37.default.join(root, "install", "bin", `python${minor}`);
+    const pythonExe = import_node_path38.default.join(root, "install", "bin", `python${minor}`);
     await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root, toolchain.env);
     const tools = ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"];
     await step("build tools", pythonExe, tools, root, toolchain.env);
@@ -9639,7 +9688,7 @@ async function buildInto(build) {
     searchDirs
   });
   if (request.buildPython) {
-    await shareSysconfigData(import_node_path37.default.join(root, "install", "lib", `python${minor}`), request.buildPython.stdlib, log);
+    await shareSysconfigData(import_node_path38.default.join(root, "install", "lib", `python${minor}`), request.buildPython.stdlib, log);
   }
 }
 function stepRunner(tarball, logFile, log) {
@@ -9686,7 +9735,7 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   let env = toolchain.env;
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path37.default.join(root, "install")}`,
+    `--prefix=${import_node_path38.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...optimizationConfigureArgs(request.optimization),
@@ -9695,17 +9744,17 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   const cross = request.buildPython;
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
-    const configSite = import_node_path37.default.join(work, "config.site");
+    const configSite = import_node_path38.default.join(work, "config.site");
     await (0, import_promises23.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     env = { ...env, CONFIG_SITE: configSite };
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
     request.log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
   }
-  await step("configure", import_node_path37.default.join(srcDir, "configure"), configureArgs, buildDir, env);
+  await step("configure", import_node_path38.default.join(srcDir, "configure"), configureArgs, buildDir, env);
 }
 async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
-  const setupStdlib = parseSetup(await (0, import_promises23.readFile)(import_node_path37.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises23.readFile)(import_node_path38.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
   const expanded = await expandLinkWords(buildDir, candidates);
@@ -9717,7 +9766,7 @@ async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
   );
   const disabled = choice.notBuilt.map((n) => n.module);
   await (0, import_promises23.writeFile)(
-    import_node_path37.default.join(buildDir, "Modules", "Setup.local"),
+    import_node_path38.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
   return choice;
@@ -9741,15 +9790,15 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     const pbs = await obtainPbsDistribution(value, target, cacheRoot, log);
     return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
   }
-  if ((0, import_node_fs27.existsSync)(value) && (0, import_node_fs27.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs27.existsSync)(import_node_path38.default.join(value, "PYTHON.json")))
+  if ((0, import_node_fs28.existsSync)(value) && (0, import_node_fs28.statSync)(value).isDirectory()) {
+    if (!(0, import_node_fs28.existsSync)(import_node_path39.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return native(await readDistribution(import_node_path38.default.resolve(value)), true, import_node_path38.default.resolve(value));
+    return native(await readDistribution(import_node_path39.default.resolve(value)), true, import_node_path39.default.resolve(value));
   }
   const tarball = await locateTarball(value, cacheRoot, log);
   if (target.crossCompiling) return buildCrossDistribution(tarball, request, target, cacheRoot, log);
   const built = await buildDistributionFromSource({ tarball, target, buildPython: null, optimization, cacheRoot, log });
-  return native(built.distribution, built.reused, import_node_path38.default.basename(tarball));
+  return native(built.distribution, built.reused, import_node_path39.default.basename(tarball));
 }
 function native(distribution, reused, source) {
   return {
@@ -9796,8 +9845,8 @@ async function buildCrossDistribution(tarball, request, target, cacheRoot, log) 
   });
   const hostJson = host.distribution.json;
   const buildPython = {
-    exe: import_node_path38.default.join(host.distribution.root, hostJson.python_exe),
-    stdlib: import_node_path38.default.join(host.distribution.root, hostJson.python_paths.stdlib),
+    exe: import_node_path39.default.join(host.distribution.root, hostJson.python_exe),
+    stdlib: import_node_path39.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
   const { optimization } = request;
@@ -9806,11 +9855,11 @@ async function buildCrossDistribution(tarball, request, target, cacheRoot, log) 
     distribution: built.distribution,
     buildDistribution: host.distribution,
     crossSysconfigName: await sysconfigDataName(
-      import_node_path38.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+      import_node_path39.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
-    source: import_node_path38.default.basename(tarball)
+    source: import_node_path39.default.basename(tarball)
   };
 }
 function isTarball(value) {
@@ -9820,19 +9869,19 @@ async function locateTarball(value, cacheRoot, log) {
   if (value.startsWith("debian:")) return debianSourceTarball(value.slice("debian:".length), cacheRoot, log);
   if (value.startsWith("cpython:")) return fetchCPythonSource(value, cacheRoot, log);
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log);
-  if (!(0, import_node_fs27.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
+  if (!(0, import_node_fs28.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst or .tar.bz2 archive");
   }
-  return import_node_path38.default.resolve(value);
+  return import_node_path39.default.resolve(value);
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
   const { root } = await cachedEntry({
     kind: DOWNLOAD,
-    root: import_node_path38.default.join(cacheRoot, "sources", pkg),
+    root: import_node_path39.default.join(cacheRoot, "sources", pkg),
     describe: `Debian source package ${pkg}`,
-    legacyComplete: (root2) => (0, import_node_fs27.existsSync)(root2) && findOrig(root2, pkg) !== null,
+    legacyComplete: (root2) => (0, import_node_fs28.existsSync)(root2) && findOrig(root2, pkg) !== null,
     build: (dir) => fetchDebianSource(pkg, dir, log),
     log
   });
@@ -9850,15 +9899,15 @@ async function fetchDebianSource(pkg, dir, log) {
   }
 }
 function findOrig(dir, pkg) {
-  const names = (0, import_node_fs27.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path38.default.join(dir, names[names.length - 1]) : null;
+  const names = (0, import_node_fs28.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
+  return names.length > 0 ? import_node_path39.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(value, cacheRoot, log) {
   const url = new URL(value);
   const pinned = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash)?.[1]?.toLowerCase() ?? null;
   url.hash = "";
-  const dir = import_node_path38.default.join(cacheRoot, "sources", contentKey({ url: url.toString(), sha256: pinned ?? void 0 }, 16));
-  const dest = import_node_path38.default.join(dir, import_node_path38.default.basename(url.pathname) || "python.tgz");
+  const dir = import_node_path39.default.join(cacheRoot, "sources", contentKey({ url: url.toString(), sha256: pinned ?? void 0 }, 16));
+  const dest = import_node_path39.default.join(dir, import_node_path39.default.basename(url.pathname) || "python.tgz");
   const result = await downloadVerified({ url: url.toString(), dest, sha256: pinned, log });
   if (!pinned) {
     log(
@@ -9870,21 +9919,21 @@ async function downloadTarball(value, cacheRoot, log) {
 
 // src/link/embed.ts
 var import_promises24 = require("node:fs/promises");
-var import_node_path40 = __toESM(require("node:path"));
+var import_node_path41 = __toESM(require("node:path"));
 
 // src/exec/pyseal-python.ts
-var import_node_path39 = __toESM(require("node:path"));
+var import_node_path40 = __toESM(require("node:path"));
 async function runPysealPython(distribution, args) {
-  const env = { ...process.env, PYTHONPATH: import_node_path39.default.join(packageRoot(), "python") };
+  const env = { ...process.env, PYTHONPATH: import_node_path40.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
-  const python = import_node_path39.default.join(distribution.root, distribution.json.python_exe);
+  const python = import_node_path40.default.join(distribution.root, distribution.json.python_exe);
   return (await runChecked({ command: python, args, env })).stdout;
 }
 
 // src/link/embed.ts
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path40.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path41.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -9902,12 +9951,12 @@ async function embedResources(request) {
     }
   ];
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
-  const manifest = import_node_path40.default.join(workDir, "resources.json");
+  const manifest = import_node_path41.default.join(workDir, "resources.json");
   await (0, import_promises24.writeFile)(
     manifest,
     JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
   );
-  const archive = import_node_path40.default.join(workDir, "resources.zip");
+  const archive = import_node_path41.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
   const stdout = await runPysealPython(buildDistribution, [
     "-m",
@@ -9927,9 +9976,9 @@ async function embedResources(request) {
 }
 
 // src/link/ship-standalone.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_promises25 = require("node:fs/promises");
-var import_node_path41 = __toESM(require("node:path"));
+var import_node_path42 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -9947,20 +9996,20 @@ async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path41.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path42.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path41.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises25.mkdir)(import_node_path41.default.dirname(dest), { recursive: true });
+    const dest = import_node_path42.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises25.mkdir)(import_node_path42.default.dirname(dest), { recursive: true });
     await (0, import_promises25.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path41.default.dirname(plan.standaloneFile?.source ?? ""))
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path42.default.dirname(plan.standaloneFile?.source ?? ""))
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path41.default.join(dir, soname)).find((f) => (0, import_node_fs28.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path42.default.join(dir, soname)).find((f) => (0, import_node_fs29.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -9969,16 +10018,16 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises25.copyFile)(found, import_node_path41.default.join(sideRoot, soname));
+      await (0, import_promises25.copyFile)(found, import_node_path42.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path41.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        message: `${soname} (from ${import_node_path42.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
       });
     }
     if (bundled.length > 0) {
-      const up = import_node_path41.default.relative(import_node_path41.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path42.default.relative(import_node_path42.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
     }
@@ -9996,7 +10045,7 @@ async function setRunpath(file, runpath) {
   } catch {
     throw new UserError({
       input: "patchelf",
-      cause: `is needed to point ${import_node_path41.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
+      cause: `is needed to point ${import_node_path42.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
       fix: "install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static"
     });
   }
@@ -10004,9 +10053,9 @@ async function setRunpath(file, runpath) {
 }
 
 // src/link/link-executable.ts
-var import_node_fs29 = require("node:fs");
+var import_node_fs30 = require("node:fs");
 var import_promises27 = require("node:fs/promises");
-var import_node_path43 = __toESM(require("node:path"));
+var import_node_path44 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -10058,7 +10107,7 @@ function renderAppHeader(request) {
 
 // src/link/localize.ts
 var import_promises26 = require("node:fs/promises");
-var import_node_path42 = __toESM(require("node:path"));
+var import_node_path43 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -10068,14 +10117,14 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path42.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path42.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path43.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path43.default.join(workDir, `${plan.module}.o`);
   const objects = plan.objects.filter((o) => !o.endsWith(".a"));
   const archives = plan.objects.filter((o) => o.endsWith(".a"));
   const inputs = archives.length > 0 ? [...objects, "--whole-archive", ...archives, "--no-whole-archive"] : objects;
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path42.default.join(workDir, `${plan.module}.keep`);
+  const keepFile = import_node_path43.default.join(workDir, `${plan.module}.keep`);
   await (0, import_promises26.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
@@ -10090,14 +10139,14 @@ async function weakSymbols(object, toolchain) {
 
 // src/link/link-executable.ts
 function launcherSources() {
-  const folder = import_node_path43.default.join(packageRoot(), "c");
-  return (0, import_node_fs29.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path43.default.join(folder, name));
+  const folder = import_node_path44.default.join(packageRoot(), "c");
+  return (0, import_node_fs30.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path44.default.join(folder, name));
 }
 async function compileLauncher(cc, distribution, workDir, run) {
-  const include = import_node_path43.default.join(distribution.root, distribution.json.python_paths.include);
+  const include = import_node_path44.default.join(distribution.root, distribution.json.python_paths.include);
   const objects = [];
   for (const source of launcherSources()) {
-    const object = import_node_path43.default.join(workDir, `${import_node_path43.default.basename(source, ".c")}.o`);
+    const object = import_node_path44.default.join(workDir, `${import_node_path44.default.basename(source, ".c")}.o`);
     objects.push(object);
     await run(cc, [
       "-O2",
@@ -10124,7 +10173,7 @@ async function linkExecutable(request) {
     await runChecked({ command, args: args2 });
   };
   await (0, import_promises27.writeFile)(
-    import_node_path43.default.join(workDir, "pyseal_app.h"),
+    import_node_path44.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -10137,9 +10186,9 @@ async function linkExecutable(request) {
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     ...launcherObjects,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path43.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path44.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path43.default.join(workDir, "extensions");
+  const extensionsDir = import_node_path44.default.join(workDir, "extensions");
   await (0, import_promises27.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
@@ -10203,12 +10252,12 @@ async function readLinkage(file) {
 
 // src/report/assemble.ts
 var import_promises29 = require("node:fs/promises");
-var import_node_path47 = __toESM(require("node:path"));
+var import_node_path48 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
-var import_node_fs30 = require("node:fs");
+var import_node_fs31 = require("node:fs");
 var import_promises28 = require("node:fs/promises");
-var import_node_path44 = __toESM(require("node:path"));
+var import_node_path45 = __toESM(require("node:path"));
 var OutputWriteError = class extends UserError {
   constructor(file, error) {
     const parts = { input: file, cause: causeOf(error), fix: remedyOf(error) };
@@ -10245,13 +10294,13 @@ function outputFiles(executable) {
   return [executable, `${executable}.report.json`, `${executable}.report.md`, `${executable}.sha256`];
 }
 async function prepareOutputDir(outDir, executable) {
-  if ((0, import_node_fs30.existsSync)(outDir) && !(0, import_node_fs30.statSync)(outDir).isDirectory()) {
+  if ((0, import_node_fs31.existsSync)(outDir) && !(0, import_node_fs31.statSync)(outDir).isDirectory()) {
     throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
   }
   try {
     await (0, import_promises28.mkdir)(outDir, { recursive: true });
     for (const file of outputFiles(executable)) await (0, import_promises28.rm)(file, { force: true });
-    const probe = import_node_path44.default.join(outDir, `.${import_node_path44.default.basename(executable)}.write-test`);
+    const probe = import_node_path45.default.join(outDir, `.${import_node_path45.default.basename(executable)}.write-test`);
     await (0, import_promises28.writeFile)(probe, "pyseal");
     await (0, import_promises28.rm)(probe);
   } catch (error) {
@@ -10291,7 +10340,7 @@ async function writeFileAtomic(file, data) {
 }
 async function moveIntoPlace2(staged, file) {
   try {
-    await (0, import_promises28.mkdir)(import_node_path44.default.dirname(file), { recursive: true });
+    await (0, import_promises28.mkdir)(import_node_path45.default.dirname(file), { recursive: true });
     await (0, import_promises28.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
@@ -10299,12 +10348,12 @@ async function moveIntoPlace2(staged, file) {
 }
 
 // src/report/input-digest.ts
-var import_node_path45 = __toESM(require("node:path"));
+var import_node_path46 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path45.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path46.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -10409,10 +10458,10 @@ function renderMatrix(reports) {
 }
 
 // src/report/portable.ts
-var import_node_path46 = __toESM(require("node:path"));
+var import_node_path47 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path46.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path47.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -10429,7 +10478,7 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path46.default.parse(root).root) return text;
+  if (root === import_node_path47.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
@@ -10623,7 +10672,7 @@ async function finishReport(request) {
     await writeReport(request.reportFile, written);
     await writeFileAtomic(`${executable}.report.md`, renderReport(written));
     if (report.executable) {
-      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path47.default.basename(executable)}
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path48.default.basename(executable)}
 `);
     }
   } catch (error) {
@@ -10654,7 +10703,7 @@ async function findStdlibImports(request) {
 }
 
 // src/resolve/module-plan.ts
-var import_node_path48 = __toESM(require("node:path"));
+var import_node_path49 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -10741,7 +10790,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path48.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path49.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -10758,7 +10807,7 @@ function excluded(plan, reason) {
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path49 = __toESM(require("node:path"));
+var import_node_path50 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -10775,7 +10824,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path49.default.join(request.siteDir, file.file);
+    const source = import_node_path50.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -10858,7 +10907,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path49.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path50.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -10868,7 +10917,7 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path50 = __toESM(require("node:path"));
+var import_node_path51 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -10900,20 +10949,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant2.objs.length === 0 && variant2.shared_lib) {
-      const file = import_node_path50.default.join(distribution.root, variant2.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path50.default.basename(file));
+      const file = import_node_path51.default.join(distribution.root, variant2.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path51.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path50.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path51.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant2.objs.map((o) => import_node_path50.default.join(distribution.root, o));
+    plan.objects = variant2.objs.map((o) => import_node_path51.default.join(distribution.root, o));
     plan.libraries = variant2.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path50.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path51.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -10980,11 +11029,11 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path51.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path52.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path51.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path52.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written = report;
   try {
@@ -11024,8 +11073,8 @@ async function buildStages(run) {
     observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
   }
   run.report.executable = {
-    path: import_node_path51.default.relative(inputs.outDir, run.executable),
-    bytes: (0, import_node_fs31.statSync)(staged).size,
+    path: import_node_path52.default.relative(inputs.outDir, run.executable),
+    bytes: (0, import_node_fs32.statSync)(staged).size,
     sha256: await sha256File(staged),
     linkage: await readLinkage(staged),
     sideFiles
@@ -11131,8 +11180,8 @@ async function resolveStage(run, context) {
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
   const distribution = context.obtained.distribution;
-  const native2 = import_node_path51.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path51.default.join(workDir, inputs.name);
+  const native2 = import_node_path52.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path52.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
@@ -11147,7 +11196,7 @@ async function linkAndEmbedStage(run, context) {
       workDir,
       output: native2
     }),
-    () => `${Math.round((0, import_node_fs31.statSync)(native2).size / 1e5) / 10} MB native code`
+    () => `${Math.round((0, import_node_fs32.statSync)(native2).size / 1e5) / 10} MB native code`
   );
   await stage(
     observer,
@@ -11167,7 +11216,7 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs31.readFileSync)(import_node_path51.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs32.readFileSync)(import_node_path52.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -11403,7 +11452,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path52 = __toESM(require("node:path"));
+var import_node_path53 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -11416,7 +11465,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path52.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path53.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }

@@ -8,12 +8,17 @@ import bundledReleases from './cpython-releases.json'
  * Input resolution turns a version into `cpython:X.Y.Z`, which obtain.ts fetches
  * (first source that answers) and builds like any source tarball.
  */
-export const CPythonSourceSchema = z.object({
-  url: z.string().url(),
+const SourceFacts = {
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** Who publishes it, in words, for the README and the report's readers. */
+  /** Who publishes it, in words, for the log and the README. */
   from: z.string().min(1)
-})
+}
+
+/** A whole URL, or a path on a mirror whose base the machine's settings give (source-mirrors.ts). */
+export const CPythonSourceSchema = z.union([
+  z.object({ url: z.string().url(), ...SourceFacts }).strict(),
+  z.object({ mirror: z.enum(['debian', 'go-proxy']), path: z.string().min(1), ...SourceFacts }).strict()
+])
 export type CPythonSource = z.infer<typeof CPythonSourceSchema>
 
 export const CPythonReleasesSchema = z.object({

@@ -18,7 +18,8 @@ describe('the CPython release list', () => {
     for (const release of releases.releases) {
       for (const source of release.sources) {
         expect(source.sha256).toMatch(/^[0-9a-f]{64}$/)
-        expect(new URL(source.url).protocol).toMatch(/^https?:$/)
+        if ('url' in source) expect(new URL(source.url).protocol).toMatch(/^https?:$/)
+        else expect(source.path).not.toMatch(/^\/|:\/\//)
       }
     }
     expect(await loadCPythonReleases({})).toEqual(releases)

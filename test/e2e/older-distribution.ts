@@ -4,6 +4,7 @@ import path from 'node:path'
 import { cachedEntry } from '../../src/cache/cached-entry'
 import type { EntryKind } from '../../src/cache/entry-kinds'
 import { defaultCacheDir } from '../../src/cache/paths'
+import { aptDebianMirror } from '../../src/distribution/source-mirrors'
 import { runChecked } from '../../src/exec/run'
 
 /**
@@ -21,8 +22,6 @@ const ROOT_FS: EntryKind = {
   check: 'files'
 }
 
-const MIRROR = 'http://deb.debian.org/debian'
-
 /** The suite's root file system, made once (about half a minute) and reused from the cache. */
 export async function debianRootFs(suite: 'bullseye'): Promise<string> {
   const root = path.join(defaultCacheDir(), 'test-root-fs', `debian-${suite}-minbase`)
@@ -31,7 +30,10 @@ export async function debianRootFs(suite: 'bullseye'): Promise<string> {
     root,
     describe: `Debian ${suite} root file system`,
     build: async dir => {
-      await runChecked({ command: 'debootstrap', args: ['--variant=minbase', suite, dir, MIRROR] })
+      // The Debian archive this machine's apt uses (setup-system.sh's machines all have one).
+      const mirror = aptDebianMirror()
+      if (!mirror) throw new Error("no Debian archive in apt's sources: debootstrap needs one")
+      await runChecked({ command: 'debootstrap', args: ['--variant=minbase', suite, dir, mirror] })
     },
     log: () => undefined
   })
