@@ -93,7 +93,7 @@ var require_io_util = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getCmdPath = exports2.tryGetExecutablePath = exports2.isRooted = exports2.isDirectory = exports2.exists = exports2.READONLY = exports2.UV_FS_O_EXLOCK = exports2.IS_WINDOWS = exports2.unlink = exports2.symlink = exports2.stat = exports2.rmdir = exports2.rm = exports2.rename = exports2.readlink = exports2.readdir = exports2.open = exports2.mkdir = exports2.lstat = exports2.copyFile = exports2.chmod = void 0;
     var fs5 = __importStar(require("fs"));
-    var path51 = __importStar(require("path"));
+    var path52 = __importStar(require("path"));
     _a = fs5.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
     exports2.IS_WINDOWS = process.platform === "win32";
     exports2.UV_FS_O_EXLOCK = 268435456;
@@ -142,7 +142,7 @@ var require_io_util = __commonJS({
         }
         if (stats && stats.isFile()) {
           if (exports2.IS_WINDOWS) {
-            const upperExt = path51.extname(filePath).toUpperCase();
+            const upperExt = path52.extname(filePath).toUpperCase();
             if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
               return filePath;
             }
@@ -166,11 +166,11 @@ var require_io_util = __commonJS({
           if (stats && stats.isFile()) {
             if (exports2.IS_WINDOWS) {
               try {
-                const directory = path51.dirname(filePath);
-                const upperName = path51.basename(filePath).toUpperCase();
+                const directory = path52.dirname(filePath);
+                const upperName = path52.basename(filePath).toUpperCase();
                 for (const actualName of yield exports2.readdir(directory)) {
                   if (upperName === actualName.toUpperCase()) {
-                    filePath = path51.join(directory, actualName);
+                    filePath = path52.join(directory, actualName);
                     break;
                   }
                 }
@@ -265,7 +265,7 @@ var require_io = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.findInPath = exports2.which = exports2.mkdirP = exports2.rmRF = exports2.mv = exports2.cp = void 0;
     var assert_1 = require("assert");
-    var path51 = __importStar(require("path"));
+    var path52 = __importStar(require("path"));
     var ioUtil = __importStar(require_io_util());
     function cp4(source, dest, options = {}) {
       return __awaiter(this, void 0, void 0, function* () {
@@ -274,7 +274,7 @@ var require_io = __commonJS({
         if (destStat && destStat.isFile() && !force) {
           return;
         }
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path51.join(dest, path51.basename(source)) : dest;
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path52.join(dest, path52.basename(source)) : dest;
         if (!(yield ioUtil.exists(source))) {
           throw new Error(`no such file or directory: ${source}`);
         }
@@ -286,7 +286,7 @@ var require_io = __commonJS({
             yield cpDirRecursive(source, newDest, 0, force);
           }
         } else {
-          if (path51.relative(source, newDest) === "") {
+          if (path52.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
           yield copyFile4(source, newDest, force);
@@ -299,7 +299,7 @@ var require_io = __commonJS({
         if (yield ioUtil.exists(dest)) {
           let destExists = true;
           if (yield ioUtil.isDirectory(dest)) {
-            dest = path51.join(dest, path51.basename(source));
+            dest = path52.join(dest, path52.basename(source));
             destExists = yield ioUtil.exists(dest);
           }
           if (destExists) {
@@ -310,7 +310,7 @@ var require_io = __commonJS({
             }
           }
         }
-        yield mkdirP(path51.dirname(dest));
+        yield mkdirP(path52.dirname(dest));
         yield ioUtil.rename(source, dest);
       });
     }
@@ -373,7 +373,7 @@ var require_io = __commonJS({
         }
         const extensions = [];
         if (ioUtil.IS_WINDOWS && process.env["PATHEXT"]) {
-          for (const extension of process.env["PATHEXT"].split(path51.delimiter)) {
+          for (const extension of process.env["PATHEXT"].split(path52.delimiter)) {
             if (extension) {
               extensions.push(extension);
             }
@@ -386,12 +386,12 @@ var require_io = __commonJS({
           }
           return [];
         }
-        if (tool.includes(path51.sep)) {
+        if (tool.includes(path52.sep)) {
           return [];
         }
         const directories = [];
         if (process.env.PATH) {
-          for (const p of process.env.PATH.split(path51.delimiter)) {
+          for (const p of process.env.PATH.split(path52.delimiter)) {
             if (p) {
               directories.push(p);
             }
@@ -399,7 +399,7 @@ var require_io = __commonJS({
         }
         const matches = [];
         for (const directory of directories) {
-          const filePath = yield ioUtil.tryGetExecutablePath(path51.join(directory, tool), extensions);
+          const filePath = yield ioUtil.tryGetExecutablePath(path52.join(directory, tool), extensions);
           if (filePath) {
             matches.push(filePath);
           }
@@ -515,7 +515,7 @@ var require_toolrunner = __commonJS({
     var os3 = __importStar(require("os"));
     var events = __importStar(require("events"));
     var child = __importStar(require("child_process"));
-    var path51 = __importStar(require("path"));
+    var path52 = __importStar(require("path"));
     var io = __importStar(require_io());
     var ioUtil = __importStar(require_io_util());
     var timers_1 = require("timers");
@@ -730,7 +730,7 @@ var require_toolrunner = __commonJS({
       exec() {
         return __awaiter(this, void 0, void 0, function* () {
           if (!ioUtil.isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS && this.toolPath.includes("\\"))) {
-            this.toolPath = path51.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path52.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
           return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
@@ -1428,8 +1428,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path51, errorMaps, issueData } = params;
-  const fullPath = [...path51, ...issueData.path || []];
+  const { data, path: path52, errorMaps, issueData } = params;
+  const fullPath = [...path52, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -1545,11 +1545,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path51, key) {
+  constructor(parent, value, path52, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path51;
+    this._path = path52;
     this._key = key;
   }
   get path() {
@@ -7479,7 +7479,7 @@ function describeBuildIssue(issue, merged, projectName) {
 // src/pipeline.ts
 var import_node_fs31 = require("node:fs");
 var import_promises28 = require("node:fs/promises");
-var import_node_path49 = __toESM(require("node:path"));
+var import_node_path50 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
 var import_promises15 = require("node:fs/promises");
@@ -8036,7 +8036,7 @@ function checkEntryPoint(entryPoint, siteDir, installed) {
 
 // src/distribution/obtain.ts
 var import_node_fs27 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"));
+var import_node_path37 = __toESM(require("node:path"));
 
 // src/toolchain/select-toolchain.ts
 var ToolchainUnavailableError = class extends UserError {
@@ -8123,7 +8123,7 @@ async function missingCommands(toolchain) {
 // src/distribution/source-build.ts
 var import_node_fs26 = require("node:fs");
 var import_promises21 = require("node:fs/promises");
-var import_node_path35 = __toESM(require("node:path"));
+var import_node_path36 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
 var import_node_fs19 = require("node:fs");
@@ -8975,6 +8975,33 @@ var STATIC_LIBRARY_RECIPES = [
     archives: ["lib/libssl.a", "lib/libcrypto.a"]
   }
 ];
+var LIBZSTD_RECIPE = {
+  name: "libzstd",
+  sourcePackage: "libzstd",
+  usedBy: "_zstd (CPython 3.14+)",
+  steps: [
+    {
+      step: "build",
+      argv: ["make", "-C", "lib", "-j@jobs@", "libzstd.a", "libzstd.pc", "PREFIX=@prefix@", "LIBDIR=@prefix@/lib"]
+    },
+    {
+      step: "install",
+      argv: [
+        "make",
+        "-C",
+        "lib",
+        "install-static",
+        "install-includes",
+        "install-pc",
+        "PREFIX=@prefix@",
+        "LIBDIR=@prefix@/lib",
+        "DESTDIR=@destdir@"
+      ]
+    }
+  ],
+  produces: ["lib/libzstd.a", "include/zstd.h", "include/zstd_errors.h", "include/zdict.h", "lib/pkgconfig/libzstd.pc"],
+  archives: ["lib/libzstd.a"]
+};
 
 // src/toolchain/static-deps-sources.ts
 var import_node_fs22 = require("node:fs");
@@ -9304,14 +9331,48 @@ exec ${shellQuote(cc)} "$@"
   return wrapper;
 }
 
+// src/toolchain/version-static-libraries.ts
+var import_node_path34 = __toESM(require("node:path"));
+var VERSION_LIBRARIES = [
+  { since: [3, 14], recipe: LIBZSTD_RECIPE }
+];
+function versionRecipes(version) {
+  const [major, minor] = version.split(".").map(Number);
+  return VERSION_LIBRARIES.filter(({ since }) => major > since[0] || major === since[0] && minor >= since[1]).map(
+    (library) => library.recipe
+  );
+}
+async function buildVersionLibraries(target, version, cacheRoot, log) {
+  if (target.libc !== "musl") return null;
+  const recipes = versionRecipes(version);
+  if (recipes.length === 0) return null;
+  const deps = await buildStaticDeps({ cacheRoot, libc: "musl", log, recipes });
+  return { key: deps.key, prefix: deps.prefix };
+}
+function withVersionLibraries(toolchain, libraries) {
+  if (!libraries) return toolchain;
+  const { env } = toolchain;
+  const join = (separator, ...parts) => parts.filter((part) => part !== void 0 && part !== "").join(separator);
+  return {
+    ...toolchain,
+    env: {
+      ...env,
+      CPPFLAGS: join(" ", env.CPPFLAGS, `-I${import_node_path34.default.join(libraries.prefix, "include")}`),
+      LDFLAGS: join(" ", env.LDFLAGS, `-L${import_node_path34.default.join(libraries.prefix, "lib")}`),
+      PKG_CONFIG_LIBDIR: join(":", env.PKG_CONFIG_LIBDIR, import_node_path34.default.join(libraries.prefix, "lib", "pkgconfig"))
+    },
+    libraryDirs: [...toolchain.libraryDirs, import_node_path34.default.join(libraries.prefix, "lib")]
+  };
+}
+
 // src/distribution/source-tree.ts
 var import_node_fs25 = require("node:fs");
 var import_promises20 = require("node:fs/promises");
-var import_node_path34 = __toESM(require("node:path"));
+var import_node_path35 = __toESM(require("node:path"));
 async function shareSysconfigData(targetStdlib, buildStdlib, log) {
   const file = `${await sysconfigDataName(targetStdlib)}.py`;
   log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises20.cp)(import_node_path34.default.join(targetStdlib, file), import_node_path34.default.join(buildStdlib, file));
+  await (0, import_promises20.cp)(import_node_path35.default.join(targetStdlib, file), import_node_path35.default.join(buildStdlib, file));
 }
 async function sysconfigDataName(stdlib) {
   const name = (await (0, import_promises20.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
@@ -9319,21 +9380,30 @@ async function sysconfigDataName(stdlib) {
   return name.replace(/\.py$/, "");
 }
 async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path34.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path34.default.join(stdlib, "test");
+  const source = import_node_path35.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path35.default.join(stdlib, "test");
   if (!(0, import_node_fs25.existsSync)(installed)) return;
   for (const entry of await (0, import_promises20.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs25.existsSync)(import_node_path34.default.join(installed, entry.name))) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs25.existsSync)(import_node_path35.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises20.cp)(import_node_path34.default.join(source, entry.name), import_node_path34.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises20.cp)(import_node_path35.default.join(source, entry.name), import_node_path35.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const header = await (0, import_promises20.readFile)(import_node_path34.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
-  const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header);
-  if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
-  return match[1];
+  const version = patchlevelVersion(await (0, import_promises20.readFile)(import_node_path35.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
+  if (!version) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
+  return version;
+}
+async function readTarballPythonVersion(tarball) {
+  const header = await runCommand({
+    command: "tar",
+    args: ["-xOf", tarball, "--wildcards", "--occurrence=1", "*/Include/patchlevel.h"]
+  });
+  return header.code === 0 ? patchlevelVersion(header.stdout) : null;
+}
+function patchlevelVersion(header) {
+  return /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header)?.[1] ?? null;
 }
 
 // src/distribution/source-build.ts
@@ -9344,8 +9414,8 @@ function optimizationConfigureArgs(optimization) {
 var DistributionBuildError = class extends FailedStepError {
   constructor(step, tarball, failure) {
     super({
-      input: import_node_path35.default.basename(tarball),
-      what: `Building CPython from ${import_node_path35.default.basename(tarball)}`,
+      input: import_node_path36.default.basename(tarball),
+      what: `Building CPython from ${import_node_path36.default.basename(tarball)}`,
       step,
       ...failure,
       fix: "install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -9356,13 +9426,17 @@ var DistributionBuildError = class extends FailedStepError {
 async function buildDistributionFromSource(request) {
   const { tarball, target, cacheRoot, log } = request;
   const tarballSha = await sha256File(tarball);
-  const toolchain = await prepareBuildToolchain(target, cacheRoot, log);
+  const tarballVersion = await readTarballPythonVersion(tarball);
+  const versionLibraries = tarballVersion ? await buildVersionLibraries(target, tarballVersion, cacheRoot, log) : null;
+  const toolchain = withVersionLibraries(await prepareBuildToolchain(target, cacheRoot, log), versionLibraries);
   const key = contentKey({
     recipe: CPYTHON_BUILD.recipeVersion,
     tarball: tarballSha,
     triple: target.triple,
     compiler: toolchain.compilerVersion,
     staticDeps: toolchain.staticDepsKey,
+    // Absent for versions that need no library beyond the base set, so their keys stay what they were.
+    versionStaticDeps: versionLibraries?.key,
     // Absent (not null) for native builds, so their keys stay what they were.
     buildPython: request.buildPython?.key,
     // Absent for `none`, so unoptimized builds keep their keys.
@@ -9371,8 +9445,8 @@ async function buildDistributionFromSource(request) {
   });
   const entry = await cachedEntry({
     kind: CPYTHON_BUILD,
-    root: import_node_path35.default.join(cacheRoot, "python", key),
-    describe: `CPython ${key} (${import_node_path35.default.basename(tarball)} for ${target.triple})`,
+    root: import_node_path36.default.join(cacheRoot, "python", key),
+    describe: `CPython ${key} (${import_node_path36.default.basename(tarball)} for ${target.triple})`,
     // configure's --prefix (<entry>/install) is compiled into the interpreter and its sysconfig.
     buildInPlace: true,
     build: (root, work) => buildInto({ root, work, key, tarballSha, request, toolchain }),
@@ -9385,9 +9459,9 @@ async function buildInto(build) {
   const { target, log } = request;
   await (0, import_promises21.mkdir)(work, { recursive: true });
   const toolchain = withReproducibleFlags(build.toolchain, work);
-  const step = stepRunner(request.tarball, import_node_path35.default.join(work, "build.log"), log);
+  const step = stepRunner(request.tarball, import_node_path36.default.join(work, "build.log"), log);
   const { srcDir, version } = await unpackSource(request.tarball, work);
-  const buildDir = import_node_path35.default.join(work, "build");
+  const buildDir = import_node_path36.default.join(work, "build");
   await (0, import_promises21.mkdir)(buildDir);
   log(`  CPython ${version} for ${target.triple}`);
   const minor = version.split(".").slice(0, 2).join(".");
@@ -9397,9 +9471,9 @@ async function buildInto(build) {
   await step("makesetup", "make", ["Makefile"], buildDir, toolchain.env);
   await step("make", "make", ["-j2"], buildDir, toolchain.env);
   await step("make install", "make", ["install"], buildDir, toolchain.env);
-  await installMissingTestPackages(srcDir, import_node_path35.default.join(root, "install", "lib", `python${minor}`), log);
+  await installMissingTestPackages(srcDir, import_node_path36.default.join(root, "install", "lib", `python${minor}`), log);
   if (!request.buildPython) {
-    const pythonExe = import_node_path35.default.join(root, "install", "bin", `python${minor}`);
+    const pythonExe = import_node_path36.default.join(root, "install", "bin", `python${minor}`);
     await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root, toolchain.env);
     const tools = ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"];
     await step("build tools", pythonExe, tools, root, toolchain.env);
@@ -9418,7 +9492,7 @@ async function buildInto(build) {
     searchDirs
   });
   if (request.buildPython) {
-    await shareSysconfigData(import_node_path35.default.join(root, "install", "lib", `python${minor}`), request.buildPython.stdlib, log);
+    await shareSysconfigData(import_node_path36.default.join(root, "install", "lib", `python${minor}`), request.buildPython.stdlib, log);
   }
 }
 function stepRunner(tarball, logFile, log) {
@@ -9453,12 +9527,12 @@ function withReproducibleFlags(toolchain, work) {
 }
 async function unpackSource(tarball, work) {
   await runChecked({ command: "tar", args: ["-xf", tarball, "-C", work] });
-  const top = (await (0, import_promises21.readdir)(work)).find((name) => (0, import_node_fs26.existsSync)(import_node_path35.default.join(work, name, "configure")));
+  const top = (await (0, import_promises21.readdir)(work)).find((name) => (0, import_node_fs26.existsSync)(import_node_path36.default.join(work, name, "configure")));
   if (!top)
     throw new DistributionBuildError("unpack", tarball, {
       reason: "the archive has no CPython source tree (no configure script)"
     });
-  const srcDir = import_node_path35.default.join(work, top);
+  const srcDir = import_node_path36.default.join(work, top);
   return { srcDir, version: await readPythonVersion(srcDir) };
 }
 async function configure(build, toolchain, srcDir, buildDir, step) {
@@ -9467,7 +9541,7 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   let env = toolchain.env;
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path35.default.join(root, "install")}`,
+    `--prefix=${import_node_path36.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...optimizationConfigureArgs(request.optimization),
@@ -9476,17 +9550,17 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   const cross = request.buildPython;
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
-    const configSite = import_node_path35.default.join(work, "config.site");
+    const configSite = import_node_path36.default.join(work, "config.site");
     await (0, import_promises21.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     env = { ...env, CONFIG_SITE: configSite };
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
     request.log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
   }
-  await step("configure", import_node_path35.default.join(srcDir, "configure"), configureArgs, buildDir, env);
+  await step("configure", import_node_path36.default.join(srcDir, "configure"), configureArgs, buildDir, env);
 }
 async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
-  const setupStdlib = parseSetup(await (0, import_promises21.readFile)(import_node_path35.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises21.readFile)(import_node_path36.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
   const expanded = await expandLinkWords(buildDir, candidates);
@@ -9498,7 +9572,7 @@ async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
   );
   const disabled = choice.notBuilt.map((n) => n.module);
   await (0, import_promises21.writeFile)(
-    import_node_path35.default.join(buildDir, "Modules", "Setup.local"),
+    import_node_path36.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
   return choice;
@@ -9523,14 +9597,14 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
   }
   if ((0, import_node_fs27.existsSync)(value) && (0, import_node_fs27.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs27.existsSync)(import_node_path36.default.join(value, "PYTHON.json")))
+    if (!(0, import_node_fs27.existsSync)(import_node_path37.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return native(await readDistribution(import_node_path36.default.resolve(value)), true, import_node_path36.default.resolve(value));
+    return native(await readDistribution(import_node_path37.default.resolve(value)), true, import_node_path37.default.resolve(value));
   }
   const tarball = await locateTarball(value, cacheRoot, log);
   if (target.crossCompiling) return buildCrossDistribution(tarball, request, target, cacheRoot, log);
   const built = await buildDistributionFromSource({ tarball, target, buildPython: null, optimization, cacheRoot, log });
-  return native(built.distribution, built.reused, import_node_path36.default.basename(tarball));
+  return native(built.distribution, built.reused, import_node_path37.default.basename(tarball));
 }
 function native(distribution, reused, source) {
   return {
@@ -9577,8 +9651,8 @@ async function buildCrossDistribution(tarball, request, target, cacheRoot, log) 
   });
   const hostJson = host.distribution.json;
   const buildPython = {
-    exe: import_node_path36.default.join(host.distribution.root, hostJson.python_exe),
-    stdlib: import_node_path36.default.join(host.distribution.root, hostJson.python_paths.stdlib),
+    exe: import_node_path37.default.join(host.distribution.root, hostJson.python_exe),
+    stdlib: import_node_path37.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
   const { optimization } = request;
@@ -9587,11 +9661,11 @@ async function buildCrossDistribution(tarball, request, target, cacheRoot, log) 
     distribution: built.distribution,
     buildDistribution: host.distribution,
     crossSysconfigName: await sysconfigDataName(
-      import_node_path36.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+      import_node_path37.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
-    source: import_node_path36.default.basename(tarball)
+    source: import_node_path37.default.basename(tarball)
   };
 }
 function isTarball(value) {
@@ -9604,13 +9678,13 @@ async function locateTarball(value, cacheRoot, log) {
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst or .tar.bz2 archive");
   }
-  return import_node_path36.default.resolve(value);
+  return import_node_path37.default.resolve(value);
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
   const { root } = await cachedEntry({
     kind: DOWNLOAD,
-    root: import_node_path36.default.join(cacheRoot, "sources", pkg),
+    root: import_node_path37.default.join(cacheRoot, "sources", pkg),
     describe: `Debian source package ${pkg}`,
     legacyComplete: (root2) => (0, import_node_fs27.existsSync)(root2) && findOrig(root2, pkg) !== null,
     build: (dir) => fetchDebianSource(pkg, dir, log),
@@ -9631,14 +9705,14 @@ async function fetchDebianSource(pkg, dir, log) {
 }
 function findOrig(dir, pkg) {
   const names = (0, import_node_fs27.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path36.default.join(dir, names[names.length - 1]) : null;
+  return names.length > 0 ? import_node_path37.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(value, cacheRoot, log) {
   const url = new URL(value);
   const pinned = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash)?.[1]?.toLowerCase() ?? null;
   url.hash = "";
-  const dir = import_node_path36.default.join(cacheRoot, "sources", contentKey({ url: url.toString(), sha256: pinned ?? void 0 }, 16));
-  const dest = import_node_path36.default.join(dir, import_node_path36.default.basename(url.pathname) || "python.tgz");
+  const dir = import_node_path37.default.join(cacheRoot, "sources", contentKey({ url: url.toString(), sha256: pinned ?? void 0 }, 16));
+  const dest = import_node_path37.default.join(dir, import_node_path37.default.basename(url.pathname) || "python.tgz");
   const result = await downloadVerified({ url: url.toString(), dest, sha256: pinned, log });
   if (!pinned) {
     log(
@@ -9650,21 +9724,21 @@ async function downloadTarball(value, cacheRoot, log) {
 
 // src/link/embed.ts
 var import_promises22 = require("node:fs/promises");
-var import_node_path38 = __toESM(require("node:path"));
+var import_node_path39 = __toESM(require("node:path"));
 
 // src/exec/pyseal-python.ts
-var import_node_path37 = __toESM(require("node:path"));
+var import_node_path38 = __toESM(require("node:path"));
 async function runPysealPython(distribution, args) {
-  const env = { ...process.env, PYTHONPATH: import_node_path37.default.join(packageRoot(), "python") };
+  const env = { ...process.env, PYTHONPATH: import_node_path38.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
-  const python = import_node_path37.default.join(distribution.root, distribution.json.python_exe);
+  const python = import_node_path38.default.join(distribution.root, distribution.json.python_exe);
   return (await runChecked({ command: python, args, env })).stdout;
 }
 
 // src/link/embed.ts
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path38.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path39.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -9682,12 +9756,12 @@ async function embedResources(request) {
     }
   ];
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
-  const manifest = import_node_path38.default.join(workDir, "resources.json");
+  const manifest = import_node_path39.default.join(workDir, "resources.json");
   await (0, import_promises22.writeFile)(
     manifest,
     JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
   );
-  const archive = import_node_path38.default.join(workDir, "resources.zip");
+  const archive = import_node_path39.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
   const stdout = await runPysealPython(buildDistribution, [
     "-m",
@@ -9709,7 +9783,7 @@ async function embedResources(request) {
 // src/link/ship-standalone.ts
 var import_node_fs28 = require("node:fs");
 var import_promises23 = require("node:fs/promises");
-var import_node_path39 = __toESM(require("node:path"));
+var import_node_path40 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -9727,20 +9801,20 @@ async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path39.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path40.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path39.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises23.mkdir)(import_node_path39.default.dirname(dest), { recursive: true });
+    const dest = import_node_path40.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises23.mkdir)(import_node_path40.default.dirname(dest), { recursive: true });
     await (0, import_promises23.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path39.default.dirname(plan.standaloneFile?.source ?? ""))
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path40.default.dirname(plan.standaloneFile?.source ?? ""))
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path39.default.join(dir, soname)).find((f) => (0, import_node_fs28.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path40.default.join(dir, soname)).find((f) => (0, import_node_fs28.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -9749,16 +9823,16 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises23.copyFile)(found, import_node_path39.default.join(sideRoot, soname));
+      await (0, import_promises23.copyFile)(found, import_node_path40.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path39.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        message: `${soname} (from ${import_node_path40.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
       });
     }
     if (bundled.length > 0) {
-      const up = import_node_path39.default.relative(import_node_path39.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path40.default.relative(import_node_path40.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
     }
@@ -9776,7 +9850,7 @@ async function setRunpath(file, runpath) {
   } catch {
     throw new UserError({
       input: "patchelf",
-      cause: `is needed to point ${import_node_path39.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
+      cause: `is needed to point ${import_node_path40.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
       fix: "install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static"
     });
   }
@@ -9786,7 +9860,7 @@ async function setRunpath(file, runpath) {
 // src/link/link-executable.ts
 var import_node_fs29 = require("node:fs");
 var import_promises25 = require("node:fs/promises");
-var import_node_path41 = __toESM(require("node:path"));
+var import_node_path42 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -9827,7 +9901,7 @@ function renderAppHeader(request) {
 
 // src/link/localize.ts
 var import_promises24 = require("node:fs/promises");
-var import_node_path40 = __toESM(require("node:path"));
+var import_node_path41 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -9837,14 +9911,14 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path40.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path40.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path41.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path41.default.join(workDir, `${plan.module}.o`);
   const objects = plan.objects.filter((o) => !o.endsWith(".a"));
   const archives = plan.objects.filter((o) => o.endsWith(".a"));
   const inputs = archives.length > 0 ? [...objects, "--whole-archive", ...archives, "--no-whole-archive"] : objects;
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path40.default.join(workDir, `${plan.module}.keep`);
+  const keepFile = import_node_path41.default.join(workDir, `${plan.module}.keep`);
   await (0, import_promises24.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
@@ -9859,14 +9933,14 @@ async function weakSymbols(object, toolchain) {
 
 // src/link/link-executable.ts
 function launcherSources() {
-  const folder = import_node_path41.default.join(packageRoot(), "c");
-  return (0, import_node_fs29.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path41.default.join(folder, name));
+  const folder = import_node_path42.default.join(packageRoot(), "c");
+  return (0, import_node_fs29.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path42.default.join(folder, name));
 }
 async function compileLauncher(cc, distribution, workDir, run) {
-  const include = import_node_path41.default.join(distribution.root, distribution.json.python_paths.include);
+  const include = import_node_path42.default.join(distribution.root, distribution.json.python_paths.include);
   const objects = [];
   for (const source of launcherSources()) {
-    const object = import_node_path41.default.join(workDir, `${import_node_path41.default.basename(source, ".c")}.o`);
+    const object = import_node_path42.default.join(workDir, `${import_node_path42.default.basename(source, ".c")}.o`);
     objects.push(object);
     await run(cc, [
       "-O2",
@@ -9893,7 +9967,7 @@ async function linkExecutable(request) {
     await runChecked({ command, args: args2 });
   };
   await (0, import_promises25.writeFile)(
-    import_node_path41.default.join(workDir, "pyseal_app.h"),
+    import_node_path42.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -9906,9 +9980,9 @@ async function linkExecutable(request) {
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     ...launcherObjects,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path41.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path42.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path41.default.join(workDir, "extensions");
+  const extensionsDir = import_node_path42.default.join(workDir, "extensions");
   await (0, import_promises25.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
@@ -9972,12 +10046,12 @@ async function readLinkage(file) {
 
 // src/report/assemble.ts
 var import_promises27 = require("node:fs/promises");
-var import_node_path45 = __toESM(require("node:path"));
+var import_node_path46 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
 var import_node_fs30 = require("node:fs");
 var import_promises26 = require("node:fs/promises");
-var import_node_path42 = __toESM(require("node:path"));
+var import_node_path43 = __toESM(require("node:path"));
 var OutputWriteError = class extends UserError {
   constructor(file, error) {
     const parts = { input: file, cause: causeOf(error), fix: remedyOf(error) };
@@ -10020,7 +10094,7 @@ async function prepareOutputDir(outDir, executable) {
   try {
     await (0, import_promises26.mkdir)(outDir, { recursive: true });
     for (const file of outputFiles(executable)) await (0, import_promises26.rm)(file, { force: true });
-    const probe = import_node_path42.default.join(outDir, `.${import_node_path42.default.basename(executable)}.write-test`);
+    const probe = import_node_path43.default.join(outDir, `.${import_node_path43.default.basename(executable)}.write-test`);
     await (0, import_promises26.writeFile)(probe, "pyseal");
     await (0, import_promises26.rm)(probe);
   } catch (error) {
@@ -10060,7 +10134,7 @@ async function writeFileAtomic(file, data) {
 }
 async function moveIntoPlace2(staged, file) {
   try {
-    await (0, import_promises26.mkdir)(import_node_path42.default.dirname(file), { recursive: true });
+    await (0, import_promises26.mkdir)(import_node_path43.default.dirname(file), { recursive: true });
     await (0, import_promises26.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
@@ -10068,12 +10142,12 @@ async function moveIntoPlace2(staged, file) {
 }
 
 // src/report/input-digest.ts
-var import_node_path43 = __toESM(require("node:path"));
+var import_node_path44 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path43.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path44.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -10178,10 +10252,10 @@ function renderMatrix(reports) {
 }
 
 // src/report/portable.ts
-var import_node_path44 = __toESM(require("node:path"));
+var import_node_path45 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path44.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path45.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -10198,7 +10272,7 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path44.default.parse(root).root) return text;
+  if (root === import_node_path45.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
@@ -10392,7 +10466,7 @@ async function finishReport(request) {
     await writeReport(request.reportFile, written);
     await writeFileAtomic(`${executable}.report.md`, renderReport(written));
     if (report.executable) {
-      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path45.default.basename(executable)}
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path46.default.basename(executable)}
 `);
     }
   } catch (error) {
@@ -10423,7 +10497,7 @@ async function findStdlibImports(request) {
 }
 
 // src/resolve/module-plan.ts
-var import_node_path46 = __toESM(require("node:path"));
+var import_node_path47 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -10510,7 +10584,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path46.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path47.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -10527,7 +10601,7 @@ function excluded(plan, reason) {
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path47 = __toESM(require("node:path"));
+var import_node_path48 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -10544,7 +10618,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path47.default.join(request.siteDir, file.file);
+    const source = import_node_path48.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -10627,7 +10701,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path47.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path48.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -10637,7 +10711,7 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path48 = __toESM(require("node:path"));
+var import_node_path49 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -10669,20 +10743,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant2.objs.length === 0 && variant2.shared_lib) {
-      const file = import_node_path48.default.join(distribution.root, variant2.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path48.default.basename(file));
+      const file = import_node_path49.default.join(distribution.root, variant2.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path49.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path48.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path49.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant2.objs.map((o) => import_node_path48.default.join(distribution.root, o));
+    plan.objects = variant2.objs.map((o) => import_node_path49.default.join(distribution.root, o));
     plan.libraries = variant2.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path48.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path49.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -10749,11 +10823,11 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path49.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path50.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path49.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path50.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written = report;
   try {
@@ -10793,7 +10867,7 @@ async function buildStages(run) {
     observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
   }
   run.report.executable = {
-    path: import_node_path49.default.relative(inputs.outDir, run.executable),
+    path: import_node_path50.default.relative(inputs.outDir, run.executable),
     bytes: (0, import_node_fs31.statSync)(staged).size,
     sha256: await sha256File(staged),
     linkage: await readLinkage(staged),
@@ -10900,8 +10974,8 @@ async function resolveStage(run, context) {
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
   const distribution = context.obtained.distribution;
-  const native2 = import_node_path49.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path49.default.join(workDir, inputs.name);
+  const native2 = import_node_path50.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path50.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
@@ -10936,7 +11010,7 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs31.readFileSync)(import_node_path49.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs31.readFileSync)(import_node_path50.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -11172,7 +11246,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path50 = __toESM(require("node:path"));
+var import_node_path51 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -11185,7 +11259,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path50.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path51.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }
