@@ -93,7 +93,7 @@ var require_io_util = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getCmdPath = exports2.tryGetExecutablePath = exports2.isRooted = exports2.isDirectory = exports2.exists = exports2.READONLY = exports2.UV_FS_O_EXLOCK = exports2.IS_WINDOWS = exports2.unlink = exports2.symlink = exports2.stat = exports2.rmdir = exports2.rm = exports2.rename = exports2.readlink = exports2.readdir = exports2.open = exports2.mkdir = exports2.lstat = exports2.copyFile = exports2.chmod = void 0;
     var fs5 = __importStar(require("fs"));
-    var path52 = __importStar(require("path"));
+    var path53 = __importStar(require("path"));
     _a = fs5.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
     exports2.IS_WINDOWS = process.platform === "win32";
     exports2.UV_FS_O_EXLOCK = 268435456;
@@ -142,7 +142,7 @@ var require_io_util = __commonJS({
         }
         if (stats && stats.isFile()) {
           if (exports2.IS_WINDOWS) {
-            const upperExt = path52.extname(filePath).toUpperCase();
+            const upperExt = path53.extname(filePath).toUpperCase();
             if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
               return filePath;
             }
@@ -166,11 +166,11 @@ var require_io_util = __commonJS({
           if (stats && stats.isFile()) {
             if (exports2.IS_WINDOWS) {
               try {
-                const directory = path52.dirname(filePath);
-                const upperName = path52.basename(filePath).toUpperCase();
+                const directory = path53.dirname(filePath);
+                const upperName = path53.basename(filePath).toUpperCase();
                 for (const actualName of yield exports2.readdir(directory)) {
                   if (upperName === actualName.toUpperCase()) {
-                    filePath = path52.join(directory, actualName);
+                    filePath = path53.join(directory, actualName);
                     break;
                   }
                 }
@@ -265,7 +265,7 @@ var require_io = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.findInPath = exports2.which = exports2.mkdirP = exports2.rmRF = exports2.mv = exports2.cp = void 0;
     var assert_1 = require("assert");
-    var path52 = __importStar(require("path"));
+    var path53 = __importStar(require("path"));
     var ioUtil = __importStar(require_io_util());
     function cp4(source, dest, options = {}) {
       return __awaiter(this, void 0, void 0, function* () {
@@ -274,7 +274,7 @@ var require_io = __commonJS({
         if (destStat && destStat.isFile() && !force) {
           return;
         }
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path52.join(dest, path52.basename(source)) : dest;
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path53.join(dest, path53.basename(source)) : dest;
         if (!(yield ioUtil.exists(source))) {
           throw new Error(`no such file or directory: ${source}`);
         }
@@ -286,7 +286,7 @@ var require_io = __commonJS({
             yield cpDirRecursive(source, newDest, 0, force);
           }
         } else {
-          if (path52.relative(source, newDest) === "") {
+          if (path53.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
           yield copyFile4(source, newDest, force);
@@ -299,7 +299,7 @@ var require_io = __commonJS({
         if (yield ioUtil.exists(dest)) {
           let destExists = true;
           if (yield ioUtil.isDirectory(dest)) {
-            dest = path52.join(dest, path52.basename(source));
+            dest = path53.join(dest, path53.basename(source));
             destExists = yield ioUtil.exists(dest);
           }
           if (destExists) {
@@ -310,7 +310,7 @@ var require_io = __commonJS({
             }
           }
         }
-        yield mkdirP(path52.dirname(dest));
+        yield mkdirP(path53.dirname(dest));
         yield ioUtil.rename(source, dest);
       });
     }
@@ -373,7 +373,7 @@ var require_io = __commonJS({
         }
         const extensions = [];
         if (ioUtil.IS_WINDOWS && process.env["PATHEXT"]) {
-          for (const extension of process.env["PATHEXT"].split(path52.delimiter)) {
+          for (const extension of process.env["PATHEXT"].split(path53.delimiter)) {
             if (extension) {
               extensions.push(extension);
             }
@@ -386,12 +386,12 @@ var require_io = __commonJS({
           }
           return [];
         }
-        if (tool.includes(path52.sep)) {
+        if (tool.includes(path53.sep)) {
           return [];
         }
         const directories = [];
         if (process.env.PATH) {
-          for (const p of process.env.PATH.split(path52.delimiter)) {
+          for (const p of process.env.PATH.split(path53.delimiter)) {
             if (p) {
               directories.push(p);
             }
@@ -399,7 +399,7 @@ var require_io = __commonJS({
         }
         const matches = [];
         for (const directory of directories) {
-          const filePath = yield ioUtil.tryGetExecutablePath(path52.join(directory, tool), extensions);
+          const filePath = yield ioUtil.tryGetExecutablePath(path53.join(directory, tool), extensions);
           if (filePath) {
             matches.push(filePath);
           }
@@ -515,7 +515,7 @@ var require_toolrunner = __commonJS({
     var os3 = __importStar(require("os"));
     var events = __importStar(require("events"));
     var child = __importStar(require("child_process"));
-    var path52 = __importStar(require("path"));
+    var path53 = __importStar(require("path"));
     var io = __importStar(require_io());
     var ioUtil = __importStar(require_io_util());
     var timers_1 = require("timers");
@@ -730,7 +730,7 @@ var require_toolrunner = __commonJS({
       exec() {
         return __awaiter(this, void 0, void 0, function* () {
           if (!ioUtil.isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS && this.toolPath.includes("\\"))) {
-            this.toolPath = path52.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path53.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
           return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
@@ -1428,8 +1428,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path52, errorMaps, issueData } = params;
-  const fullPath = [...path52, ...issueData.path || []];
+  const { data, path: path53, errorMaps, issueData } = params;
+  const fullPath = [...path53, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -1545,11 +1545,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path52, key) {
+  constructor(parent, value, path53, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path52;
+    this._path = path53;
     this._key = key;
   }
   get path() {
@@ -7477,9 +7477,9 @@ function describeBuildIssue(issue, merged, projectName) {
 }
 
 // src/pipeline.ts
-var import_node_fs31 = require("node:fs");
-var import_promises28 = require("node:fs/promises");
-var import_node_path50 = __toESM(require("node:path"));
+var import_node_fs32 = require("node:fs");
+var import_promises29 = require("node:fs/promises");
+var import_node_path51 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
 var import_promises15 = require("node:fs/promises");
@@ -8035,8 +8035,8 @@ function checkEntryPoint(entryPoint, siteDir, installed) {
 }
 
 // src/distribution/obtain.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"));
+var import_node_fs28 = require("node:fs");
+var import_node_path38 = __toESM(require("node:path"));
 
 // src/toolchain/select-toolchain.ts
 var ToolchainUnavailableError = class extends UserError {
@@ -8121,9 +8121,9 @@ async function missingCommands(toolchain) {
 }
 
 // src/distribution/source-build.ts
-var import_node_fs26 = require("node:fs");
-var import_promises21 = require("node:fs/promises");
-var import_node_path36 = __toESM(require("node:path"));
+var import_node_fs27 = require("node:fs");
+var import_promises22 = require("node:fs/promises");
+var import_node_path37 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
 var import_node_fs19 = require("node:fs");
@@ -8147,20 +8147,45 @@ function unique(items) {
   return [...new Set(items)];
 }
 
+// src/distribution/configured-tree.ts
+var import_node_fs20 = require("node:fs");
+var import_promises16 = require("node:fs/promises");
+var import_node_path25 = __toESM(require("node:path"));
+async function linkHaclArchives(buildDir) {
+  const changed = [];
+  for (const name of ["Makefile.pre", "Makefile"]) {
+    const file = import_node_path25.default.join(buildDir, name);
+    if (!(0, import_node_fs20.existsSync)(file)) continue;
+    const text = await (0, import_promises16.readFile)(file, "utf8");
+    const mended = haclArchiveWords(text);
+    if (mended !== text) {
+      await (0, import_promises16.writeFile)(file, mended);
+      changed.push(name);
+    }
+  }
+  return changed;
+}
+function haclArchiveWords(makefile) {
+  return makefile.replace(
+    /^MODULE_\w+=.*$/gm,
+    (line) => line.replace(/\$\(LIBHACL_(\w+?)_LIB_SHARED\)/g, "$(LIBHACL_$1_LIB_STATIC)")
+  );
+}
+
 // src/distribution/layout.ts
-var import_promises17 = require("node:fs/promises");
-var import_node_path26 = __toESM(require("node:path"));
+var import_promises18 = require("node:fs/promises");
+var import_node_path27 = __toESM(require("node:path"));
 
 // src/distribution/make-vars.ts
-var import_promises16 = require("node:fs/promises");
+var import_promises17 = require("node:fs/promises");
 var import_node_os3 = __toESM(require("node:os"));
-var import_node_path25 = __toESM(require("node:path"));
+var import_node_path26 = __toESM(require("node:path"));
 async function readMakeVariables(buildDir, names) {
-  const dir = await (0, import_promises16.mkdtemp)(import_node_path25.default.join(import_node_os3.default.tmpdir(), "pyseal-make-"));
+  const dir = await (0, import_promises17.mkdtemp)(import_node_path26.default.join(import_node_os3.default.tmpdir(), "pyseal-make-"));
   try {
-    const printer = import_node_path25.default.join(dir, "print.mk");
+    const printer = import_node_path26.default.join(dir, "print.mk");
     const lines = names.map((n) => `	@printf '%s\\t%s\\n' '${n}' '$(strip $(${n}))'`);
-    await (0, import_promises16.writeFile)(printer, `pyseal-print-variables:
+    await (0, import_promises17.writeFile)(printer, `pyseal-print-variables:
 ${lines.join("\n")}
 `);
     const { stdout } = await runChecked({
@@ -8175,7 +8200,7 @@ ${lines.join("\n")}
     }
     return values;
   } finally {
-    await (0, import_promises16.rm)(dir, { recursive: true, force: true });
+    await (0, import_promises17.rm)(dir, { recursive: true, force: true });
   }
 }
 function words(value) {
@@ -8372,18 +8397,18 @@ async function writeDistributionLayout(request) {
   }
   const extensions = await staticExtensions(request, kept);
   for (const module2 of request.shared) {
-    const sharedLib = import_node_path26.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
-    await (0, import_promises17.access)(import_node_path26.default.join(root, sharedLib));
+    const sharedLib = import_node_path27.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
+    await (0, import_promises18.access)(import_node_path27.default.join(root, sharedLib));
     extensions[module2.name] = [{ ...variant(module2.name, false), shared_lib: sharedLib }];
   }
-  const inittabSource = await (0, import_promises17.readFile)(import_node_path26.default.join(buildDir, "Modules", "config.c"), "utf8");
+  const inittabSource = await (0, import_promises18.readFile)(import_node_path27.default.join(buildDir, "Modules", "config.c"), "utf8");
   for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
     if (!extensions[name]) extensions[name] = [{ ...variant(name, true), in_core: true, init_fn: fn }];
   }
   await kept.object("Modules/config.c");
   await kept.object("Modules/config.o");
   const json = pythonJson(request, minor, core, extensions);
-  await (0, import_promises17.writeFile)(import_node_path26.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises18.writeFile)(import_node_path27.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
 }
 var BuildFiles = class {
   constructor(root, buildDir) {
@@ -8395,17 +8420,17 @@ var BuildFiles = class {
   copied = /* @__PURE__ */ new Set();
   /** An object (or other file) of the build directory. */
   object(relative) {
-    return this.copy(import_node_path26.default.join(this.buildDir, relative), import_node_path26.default.join("build", relative));
+    return this.copy(import_node_path27.default.join(this.buildDir, relative), import_node_path27.default.join("build", relative));
   }
   /** A static archive, from the build directory or anywhere (a system or static-deps library). */
   archive(source, name) {
-    const from = import_node_path26.default.isAbsolute(source) ? source : import_node_path26.default.join(this.buildDir, source);
-    return this.copy(from, import_node_path26.default.join("build", "lib", `lib${name}.a`));
+    const from = import_node_path27.default.isAbsolute(source) ? source : import_node_path27.default.join(this.buildDir, source);
+    return this.copy(from, import_node_path27.default.join("build", "lib", `lib${name}.a`));
   }
   async copy(from, dest) {
     if (!this.copied.has(dest)) {
-      await (0, import_promises17.mkdir)(import_node_path26.default.dirname(import_node_path26.default.join(this.root, dest)), { recursive: true });
-      await (0, import_promises17.copyFile)(from, import_node_path26.default.join(this.root, dest));
+      await (0, import_promises18.mkdir)(import_node_path27.default.dirname(import_node_path27.default.join(this.root, dest)), { recursive: true });
+      await (0, import_promises18.copyFile)(from, import_node_path27.default.join(this.root, dest));
       this.copied.add(dest);
     }
     return dest;
@@ -8416,8 +8441,8 @@ function variant(name, required) {
 }
 async function staticExtensions(request, kept) {
   const { buildDir, target } = request;
-  const bootstrap = parseSetup(await (0, import_promises17.readFile)(import_node_path26.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
-  const fromSetup = parseSetup(await (0, import_promises17.readFile)(import_node_path26.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
+  const bootstrap = parseSetup(await (0, import_promises18.readFile)(import_node_path27.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
+  const fromSetup = parseSetup(await (0, import_promises18.readFile)(import_node_path27.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
   const named = new Set([...bootstrap, ...request.statics].map((m) => m.name));
   const modules = [...bootstrap, ...request.statics, ...fromSetup.filter((m) => !named.has(m.name))];
   const linkWords = await expandLinkWords(buildDir, modules);
@@ -8433,7 +8458,7 @@ async function staticExtensions(request, kept) {
           links.push({ name: resolved.name, system: true });
         }
       } else if (word.endsWith(".a")) {
-        const name = import_node_path26.default.basename(word, ".a").replace(/^lib/, "");
+        const name = import_node_path27.default.basename(word, ".a").replace(/^lib/, "");
         links.push({ name, path_static: await kept.archive(word, name) });
       }
     }
@@ -8487,8 +8512,8 @@ function pythonJson(request, minor, core, extensions) {
 }
 
 // src/toolchain/toolchain-env.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"));
+var import_node_fs25 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"));
 
 // src/exec/shell-quote.ts
 function shellQuote(word) {
@@ -8496,25 +8521,25 @@ function shellQuote(word) {
 }
 
 // src/toolchain/musl-kernel-headers.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"));
+var import_node_fs21 = require("node:fs");
+var import_node_path28 = __toESM(require("node:path"));
 var KERNEL_HEADER_DIRS = ["linux", "asm-generic", "mtd", "misc", "rdma", "sound", "video", "xen"];
 function kernelHeaderLinks(options = {}) {
   const root = options.includeRoot ?? "/usr/include";
   const multiarch = options.multiarch ?? "x86_64-linux-gnu";
   const links = {};
   for (const dir of KERNEL_HEADER_DIRS) {
-    const target = import_node_path27.default.join(root, dir);
-    if ((0, import_node_fs20.existsSync)(target)) links[dir] = target;
+    const target = import_node_path28.default.join(root, dir);
+    if ((0, import_node_fs21.existsSync)(target)) links[dir] = target;
   }
-  const asmCandidates = [import_node_path27.default.join(root, multiarch, "asm"), import_node_path27.default.join(root, "asm")];
-  const asm = asmCandidates.find((candidate) => (0, import_node_fs20.existsSync)(candidate));
+  const asmCandidates = [import_node_path28.default.join(root, multiarch, "asm"), import_node_path28.default.join(root, "asm")];
+  const asm = asmCandidates.find((candidate) => (0, import_node_fs21.existsSync)(candidate));
   if (asm) links.asm = asm;
   const missing = ["linux", "asm-generic", "asm"].filter((name) => !links[name]);
   if (missing.length > 0) {
     throw new UserError({
       input: "The Linux kernel headers needed by musl-gcc",
-      cause: `were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path27.default.join(root, multiarch)})`,
+      cause: `were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path28.default.join(root, multiarch)})`,
       fix: "install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry"
     });
   }
@@ -8526,10 +8551,10 @@ async function ensureMuslKernelHeaders(cacheDir, options = {}) {
   const digest = sha256Text(JSON.stringify(names.map((name) => [name, links[name]]))).slice(0, 16);
   const entry = await cachedEntry({
     kind: KERNEL_HEADERS,
-    root: import_node_path27.default.join(import_node_path27.default.resolve(cacheDir), `musl-kernel-headers-${digest}`),
+    root: import_node_path28.default.join(import_node_path28.default.resolve(cacheDir), `musl-kernel-headers-${digest}`),
     describe: `kernel headers ${digest}`,
     build: async (dir) => {
-      for (const name of names) await import_node_fs20.promises.symlink(links[name], import_node_path27.default.join(dir, name));
+      for (const name of names) await import_node_fs21.promises.symlink(links[name], import_node_path28.default.join(dir, name));
     },
     log: options.log ?? (() => void 0)
   });
@@ -8541,9 +8566,9 @@ function muslToolchainEnv(prefix, headersDir) {
   return {
     CC: "musl-gcc",
     CFLAGS: `${MUSL_BASE_CFLAGS} ${isystem}`,
-    CPPFLAGS: `-I${import_node_path27.default.join(prefix, "include")} ${isystem}`,
-    LDFLAGS: `-L${import_node_path27.default.join(prefix, "lib")}`,
-    PKG_CONFIG_LIBDIR: import_node_path27.default.join(prefix, "lib", "pkgconfig"),
+    CPPFLAGS: `-I${import_node_path28.default.join(prefix, "include")} ${isystem}`,
+    LDFLAGS: `-L${import_node_path28.default.join(prefix, "lib")}`,
+    PKG_CONFIG_LIBDIR: import_node_path28.default.join(prefix, "lib", "pkgconfig"),
     PKG_CONFIG_PATH: "",
     AR: "ar",
     RANLIB: "ranlib"
@@ -8564,18 +8589,18 @@ function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
 }
 
 // src/toolchain/zig-cxx.ts
-var import_promises19 = require("node:fs/promises");
-var import_node_path29 = __toESM(require("node:path"));
+var import_promises20 = require("node:fs/promises");
+var import_node_path30 = __toESM(require("node:path"));
 
 // src/toolchain/write-script.ts
-var import_promises18 = require("node:fs/promises");
-var import_node_path28 = __toESM(require("node:path"));
+var import_promises19 = require("node:fs/promises");
+var import_node_path29 = __toESM(require("node:path"));
 async function writeScript(file, text) {
-  await (0, import_promises18.mkdir)(import_node_path28.default.dirname(file), { recursive: true });
+  await (0, import_promises19.mkdir)(import_node_path29.default.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
-  await (0, import_promises18.writeFile)(partial, text);
-  await (0, import_promises18.chmod)(partial, 493);
-  await (0, import_promises18.rename)(partial, file);
+  await (0, import_promises19.writeFile)(partial, text);
+  await (0, import_promises19.chmod)(partial, 493);
+  await (0, import_promises19.rename)(partial, file);
 }
 
 // src/toolchain/zig-cxx.ts
@@ -8601,17 +8626,17 @@ var ZigInstallError = class extends FailedStepError {
   }
 };
 async function ensureZigCxx(cacheRoot, zigTarget, log) {
-  const toolchainDir = import_node_path29.default.join(cacheRoot, "toolchain");
+  const toolchainDir = import_node_path30.default.join(cacheRoot, "toolchain");
   const { root: home } = await cachedEntry({
     kind: ZIG,
-    root: import_node_path29.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
+    root: import_node_path30.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
     describe: `zig ${ZIG_RELEASE.version}`,
     build: installZig,
     log
   });
-  const zig = import_node_path29.default.join(home, "ziglang", "zig");
-  const driver = import_node_path29.default.join(home, "bin", `c++-${zigTarget}`);
-  const cache = import_node_path29.default.join(toolchainDir, "zig-cache");
+  const zig = import_node_path30.default.join(home, "ziglang", "zig");
+  const driver = import_node_path30.default.join(home, "bin", `c++-${zigTarget}`);
+  const cache = import_node_path30.default.join(toolchainDir, "zig-cache");
   const script = `#!/bin/sh
 # Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).
 if [ -z "\${ZIG_GLOBAL_CACHE_DIR:-}" ]; then ZIG_GLOBAL_CACHE_DIR=${shellQuote(cache)}; fi
@@ -8622,10 +8647,10 @@ exec ${shellQuote(zig)} c++ -target ${shellQuote(zigTarget)} -fno-sanitize=undef
   return { driver, version: ZIG_RELEASE.version };
 }
 async function installZig(dir, work) {
-  await (0, import_promises19.mkdir)(work, { recursive: true });
-  const requirements = import_node_path29.default.join(work, "requirements.txt");
+  await (0, import_promises20.mkdir)(work, { recursive: true });
+  const requirements = import_node_path30.default.join(work, "requirements.txt");
   const hashes = ZIG_RELEASE.sha256.map((h) => ` --hash=sha256:${h}`).join("");
-  await (0, import_promises19.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
+  await (0, import_promises20.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
 `);
   const result = await runCommand({
     command: "python3",
@@ -8650,7 +8675,7 @@ async function installZig(dir, work) {
       log: { text: result.stdout + result.stderr }
     });
   }
-  const version = await runCommand({ command: import_node_path29.default.join(dir, "ziglang", "zig"), args: ["version"] });
+  const version = await runCommand({ command: import_node_path30.default.join(dir, "ziglang", "zig"), args: ["version"] });
   if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
     throw new ZigInstallError("zig version", {
       reason: `the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`
@@ -8659,24 +8684,24 @@ async function installZig(dir, work) {
 }
 
 // src/toolchain/static-deps.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"));
+var import_node_fs24 = require("node:fs");
+var import_node_path33 = __toESM(require("node:path"));
 
 // src/toolchain/static-deps-build.ts
-var import_node_fs21 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"));
+var import_node_fs22 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"));
 var CONFIGURED_PREFIX = "/nonexistent/pyseal-static-deps";
 async function buildOne(args) {
   const { recipe, source, destdir, stagedPrefix } = args;
-  const srcDir = import_node_path30.default.join(args.work, "src", recipe.name);
-  await import_node_fs21.promises.mkdir(srcDir, { recursive: true });
-  const logPath = import_node_path30.default.join(args.logDir, `${args.key}-${recipe.name}.log`);
-  await import_node_fs21.promises.mkdir(import_node_path30.default.dirname(logPath), { recursive: true });
+  const srcDir = import_node_path31.default.join(args.work, "src", recipe.name);
+  await import_node_fs22.promises.mkdir(srcDir, { recursive: true });
+  const logPath = import_node_path31.default.join(args.logDir, `${args.key}-${recipe.name}.log`);
+  await import_node_fs22.promises.mkdir(import_node_path31.default.dirname(logPath), { recursive: true });
   const logText = [];
   const append = (chunk) => {
     logText.push(chunk);
   };
-  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path30.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path31.default.join(stagedPrefix, "lib", "pkgconfig"));
   const env = recipeEnv(toolchain);
   const vars = {
     prefix: CONFIGURED_PREFIX,
@@ -8693,7 +8718,7 @@ $ ${spec.command} ${spec.args.join(" ")}
 `);
     const res = await runCommand({ ...spec, onOutput: append });
     if (res.code !== 0) {
-      await import_node_fs21.promises.writeFile(logPath, logText.join(""));
+      await import_node_fs22.promises.writeFile(logPath, logText.join(""));
       throw new FailedStepError({
         input: `static dependency ${recipe.name}`,
         what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
@@ -8710,13 +8735,13 @@ $ ${spec.command} ${spec.args.join(" ")}
     await run(step.step, { command, args: rest, cwd: srcDir, env });
   }
   for (const file of recipe.generatedFiles ?? []) {
-    const target = import_node_path30.default.join(stagedPrefix, file.path);
-    await import_node_fs21.promises.mkdir(import_node_path30.default.dirname(target), { recursive: true });
-    await import_node_fs21.promises.writeFile(target, substitute(file.content));
+    const target = import_node_path31.default.join(stagedPrefix, file.path);
+    await import_node_fs22.promises.mkdir(import_node_path31.default.dirname(target), { recursive: true });
+    await import_node_fs22.promises.writeFile(target, substitute(file.content));
   }
-  const missing = recipe.produces.filter((file) => !(0, import_node_fs21.existsSync)(import_node_path30.default.join(stagedPrefix, file)));
+  const missing = recipe.produces.filter((file) => !(0, import_node_fs22.existsSync)(import_node_path31.default.join(stagedPrefix, file)));
   if (missing.length > 0) {
-    await import_node_fs21.promises.writeFile(logPath, logText.join(""));
+    await import_node_fs22.promises.writeFile(logPath, logText.join(""));
     throw new FailedStepError({
       input: `static dependency ${recipe.name}`,
       what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
@@ -8726,8 +8751,8 @@ $ ${spec.command} ${spec.args.join(" ")}
       fix: `the upstream build layout changed; adjust the '${recipe.name}' recipe in src/toolchain/static-deps-recipes.ts.`
     });
   }
-  await import_node_fs21.promises.writeFile(logPath, logText.join(""));
-  await import_node_fs21.promises.rm(srcDir, { recursive: true, force: true });
+  await import_node_fs22.promises.writeFile(logPath, logText.join(""));
+  await import_node_fs22.promises.rm(srcDir, { recursive: true, force: true });
 }
 function recipeEnv(toolchain) {
   const env = {
@@ -8741,21 +8766,21 @@ function recipeEnv(toolchain) {
   return env;
 }
 async function finishPrefix(stagedPrefix) {
-  const libDir = import_node_path30.default.join(stagedPrefix, "lib");
-  for (const entry of await import_node_fs21.promises.readdir(libDir)) {
-    if (entry.endsWith(".la")) await import_node_fs21.promises.rm(import_node_path30.default.join(libDir, entry));
+  const libDir = import_node_path31.default.join(stagedPrefix, "lib");
+  for (const entry of await import_node_fs22.promises.readdir(libDir)) {
+    if (entry.endsWith(".la")) await import_node_fs22.promises.rm(import_node_path31.default.join(libDir, entry));
   }
-  const pcDir = import_node_path30.default.join(libDir, "pkgconfig");
-  if (!(0, import_node_fs21.existsSync)(pcDir)) return;
-  for (const entry of await import_node_fs21.promises.readdir(pcDir)) {
+  const pcDir = import_node_path31.default.join(libDir, "pkgconfig");
+  if (!(0, import_node_fs22.existsSync)(pcDir)) return;
+  for (const entry of await import_node_fs22.promises.readdir(pcDir)) {
     if (!entry.endsWith(".pc")) continue;
-    const file = import_node_path30.default.join(pcDir, entry);
-    const text = await import_node_fs21.promises.readFile(file, "utf8");
+    const file = import_node_path31.default.join(pcDir, entry);
+    const text = await import_node_fs22.promises.readFile(file, "utf8");
     const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(CONFIGURED_PREFIX).join("${prefix}");
     if (relocated.includes(stagedPrefix)) {
       throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`);
     }
-    await import_node_fs21.promises.writeFile(file, relocated);
+    await import_node_fs22.promises.writeFile(file, relocated);
   }
 }
 function recipeStepFix(recipe) {
@@ -9004,20 +9029,20 @@ var LIBZSTD_RECIPE = {
 };
 
 // src/toolchain/static-deps-sources.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"));
+var import_node_fs23 = require("node:fs");
+var import_node_path32 = __toESM(require("node:path"));
 var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ and run `apt-get update`; check the network connection to the Debian archive.";
 async function ownReleaseSource(pkg) {
-  const osRelease = await import_node_fs22.promises.readFile("/etc/os-release", "utf8").catch(() => "");
+  const osRelease = await import_node_fs23.promises.readFile("/etc/os-release", "utf8").catch(() => "");
   const codename = /^VERSION_CODENAME=("?)([a-z]+)\1$/m.exec(osRelease)?.[2];
   return codename ? `${pkg}/${codename}` : pkg;
 }
 async function resolveSource(recipe, downloads) {
   const pkg = recipe.sourcePackage;
-  const empty = await import_node_fs22.promises.mkdtemp(import_node_path31.default.join(downloads, ".print-uris-"));
+  const empty = await import_node_fs23.promises.mkdtemp(import_node_path32.default.join(downloads, ".print-uris-"));
   const spec = await ownReleaseSource(pkg);
   const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", spec], cwd: empty }).finally(
-    () => import_node_fs22.promises.rm(empty, { recursive: true, force: true })
+    () => import_node_fs23.promises.rm(empty, { recursive: true, force: true })
   );
   const output = res.stdout + res.stderr;
   if (res.code !== 0) {
@@ -9070,27 +9095,27 @@ async function resolveSource(recipe, downloads) {
 async function downloadSource(recipe, source, downloads, log) {
   const entry = await cachedEntry({
     kind: DOWNLOAD,
-    root: import_node_path31.default.join(downloads, source.sha256.slice(0, 16)),
+    root: import_node_path32.default.join(downloads, source.sha256.slice(0, 16)),
     describe: `Debian source package ${source.sourcePackage} ${source.debianVersion}`,
     build: (dir) => fetchSource(recipe, source, dir, log),
     log
   });
-  return import_node_path31.default.join(entry.root, source.tarball);
+  return import_node_path32.default.join(entry.root, source.tarball);
 }
 async function fetchSource(recipe, source, dir, log) {
-  const file = import_node_path31.default.join(dir, source.tarball);
+  const file = import_node_path32.default.join(dir, source.tarball);
   log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
   const res = await runCommand({
     command: "apt-get",
     args: ["source", "--download-only", await ownReleaseSource(source.sourcePackage)],
     cwd: dir
   });
-  if (res.code !== 0 || !(0, import_node_fs22.existsSync)(file)) {
+  if (res.code !== 0 || !(0, import_node_fs23.existsSync)(file)) {
     throw new FailedStepError({
       input: `source package ${source.sourcePackage}`,
       what: `Static dependency ${recipe.name}`,
       step: "download",
-      reason: `\`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}` + ((0, import_node_fs22.existsSync)(file) ? "" : ` and ${source.tarball} is missing`),
+      reason: `\`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}` + ((0, import_node_fs23.existsSync)(file) ? "" : ` and ${source.tarball} is missing`),
       log: { text: res.stdout + res.stderr },
       fix: APT_HINT
     });
@@ -9111,12 +9136,12 @@ async function buildStaticDeps(options) {
     throw new Error(`buildStaticDeps: libc '${String(options.libc)}' is not supported (only musl)`);
   const log = options.log ?? (() => void 0);
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
-  const folder = import_node_path32.default.join(import_node_path32.default.resolve(options.cacheRoot), "static-deps");
-  await import_node_fs23.promises.mkdir(import_node_path32.default.join(folder, "downloads"), { recursive: true });
-  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path32.default.resolve(options.cacheRoot), { log });
+  const folder = import_node_path33.default.join(import_node_path33.default.resolve(options.cacheRoot), "static-deps");
+  await import_node_fs24.promises.mkdir(import_node_path33.default.join(folder, "downloads"), { recursive: true });
+  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path33.default.resolve(options.cacheRoot), { log });
   const toolchain = await muslToolchainIdentity();
   const sources = {};
-  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, import_node_path32.default.join(folder, "downloads"));
+  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, import_node_path33.default.join(folder, "downloads"));
   const key = sha256Text(
     JSON.stringify({
       format: STATIC_DEPS.recipeVersion,
@@ -9131,14 +9156,14 @@ async function buildStaticDeps(options) {
   const build = { key, recipes, sources, toolchain, kernelHeaders, folder, jobs: options.jobs ?? 2, log };
   const entry = await cachedEntry({
     kind: STATIC_DEPS,
-    root: import_node_path32.default.join(folder, key),
+    root: import_node_path33.default.join(folder, key),
     legacyComplete: async (root) => await readCompleteManifest(root, key, recipes) !== void 0,
     build: (dir, work) => buildPrefix(build, dir, work),
     log
   });
   const prefix = entry.root;
-  const manifestPath = import_node_path32.default.join(prefix, "manifest.json");
-  const manifest = JSON.parse(await import_node_fs23.promises.readFile(manifestPath, "utf8"));
+  const manifestPath = import_node_path33.default.join(prefix, "manifest.json");
+  const manifest = JSON.parse(await import_node_fs24.promises.readFile(manifestPath, "utf8"));
   return {
     prefix,
     key,
@@ -9149,7 +9174,7 @@ async function buildStaticDeps(options) {
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
-        { ...info, archives: info.archives.map((a) => import_node_path32.default.join(prefix, a)) }
+        { ...info, archives: info.archives.map((a) => import_node_path33.default.join(prefix, a)) }
       ])
     )
   };
@@ -9157,13 +9182,13 @@ async function buildStaticDeps(options) {
 async function buildPrefix(build, dir, work) {
   const { recipes, sources, log } = build;
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")}`);
-  const destdir = import_node_path32.default.join(work, "destdir");
-  const stagedPrefix = import_node_path32.default.join(destdir, CONFIGURED_PREFIX);
-  await import_node_fs23.promises.mkdir(stagedPrefix, { recursive: true });
+  const destdir = import_node_path33.default.join(work, "destdir");
+  const stagedPrefix = import_node_path33.default.join(destdir, CONFIGURED_PREFIX);
+  await import_node_fs24.promises.mkdir(stagedPrefix, { recursive: true });
   const libraries = {};
   for (const recipe of recipes) {
     const source = sources[recipe.name];
-    const tarballPath = await downloadSource(recipe, source, import_node_path32.default.join(build.folder, "downloads"), log);
+    const tarballPath = await downloadSource(recipe, source, import_node_path33.default.join(build.folder, "downloads"), log);
     const started = Date.now();
     await buildOne({
       recipe,
@@ -9174,7 +9199,7 @@ async function buildPrefix(build, dir, work) {
       stagedPrefix,
       kernelHeaders: build.kernelHeaders,
       jobs: build.jobs,
-      logDir: import_node_path32.default.join(build.folder, "logs"),
+      logDir: import_node_path33.default.join(build.folder, "logs"),
       key: build.key,
       log
     });
@@ -9199,22 +9224,22 @@ async function buildPrefix(build, dir, work) {
     toolchain: build.toolchain,
     libraries
   };
-  await import_node_fs23.promises.writeFile(import_node_path32.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-  for (const name of await import_node_fs23.promises.readdir(stagedPrefix)) {
-    await import_node_fs23.promises.rename(import_node_path32.default.join(stagedPrefix, name), import_node_path32.default.join(dir, name));
+  await import_node_fs24.promises.writeFile(import_node_path33.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  for (const name of await import_node_fs24.promises.readdir(stagedPrefix)) {
+    await import_node_fs24.promises.rename(import_node_path33.default.join(stagedPrefix, name), import_node_path33.default.join(dir, name));
   }
 }
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
-    manifest = JSON.parse(await import_node_fs23.promises.readFile(import_node_path32.default.join(prefix, "manifest.json"), "utf8"));
+    manifest = JSON.parse(await import_node_fs24.promises.readFile(import_node_path33.default.join(prefix, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
   if (manifest.format !== STATIC_DEPS.recipeVersion || manifest.key !== key) return void 0;
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs23.existsSync)(import_node_path32.default.join(prefix, file)))) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs24.existsSync)(import_node_path33.default.join(prefix, file)))) return void 0;
   }
   return manifest;
 }
@@ -9232,14 +9257,14 @@ async function muslToolchainIdentity() {
     libcSha256: "",
     kernelVersionHeaderSha256: ""
   };
-  const script = await import_node_fs23.promises.readFile(wrapper, "utf8").catch(() => "");
+  const script = await import_node_fs24.promises.readFile(wrapper, "utf8").catch(() => "");
   const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
-  if (specs && (0, import_node_fs23.existsSync)(specs)) {
+  if (specs && (0, import_node_fs24.existsSync)(specs)) {
     identity.specsSha256 = await sha256File(specs);
-    const libc = import_node_path32.default.join(import_node_path32.default.dirname(specs), "libc.a");
-    if ((0, import_node_fs23.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
+    const libc = import_node_path33.default.join(import_node_path33.default.dirname(specs), "libc.a");
+    if ((0, import_node_fs24.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
   }
-  if ((0, import_node_fs23.existsSync)("/usr/include/linux/version.h")) {
+  if ((0, import_node_fs24.existsSync)("/usr/include/linux/version.h")) {
     identity.kernelVersionHeaderSha256 = await sha256File("/usr/include/linux/version.h");
   }
   return identity;
@@ -9267,15 +9292,15 @@ async function prepareUncached(target, cacheRoot, log) {
       cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path33.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path33.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path34.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path34.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path33.default.basename(deps.prefix)
+      staticDepsKey: import_node_path34.default.basename(deps.prefix)
     };
   }
   if (target.configureHost) {
     const triplet = target.configureHost;
-    const ffiHeader = import_node_path33.default.join("/usr/include", triplet, "ffi.h");
+    const ffiHeader = import_node_path34.default.join("/usr/include", triplet, "ffi.h");
     return {
       cxx: await targetCxx(target, cacheRoot, log),
       env: {
@@ -9287,7 +9312,7 @@ async function prepareUncached(target, cacheRoot, log) {
       },
       configureArgs: [],
       libraryDirs: [],
-      ffiIncludeDir: (0, import_node_fs24.existsSync)(ffiHeader) ? import_node_path33.default.dirname(ffiHeader) : null,
+      ffiIncludeDir: (0, import_node_fs25.existsSync)(ffiHeader) ? import_node_path34.default.dirname(ffiHeader) : null,
       compilerVersion,
       staticDepsKey: null
     };
@@ -9321,7 +9346,7 @@ async function firstLine(command, args) {
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const wrapper = import_node_path33.default.join(cacheRoot, "toolchain", "musl-cc");
+  const wrapper = import_node_path34.default.join(cacheRoot, "toolchain", "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
@@ -9332,7 +9357,7 @@ exec ${shellQuote(cc)} "$@"
 }
 
 // src/toolchain/version-static-libraries.ts
-var import_node_path34 = __toESM(require("node:path"));
+var import_node_path35 = __toESM(require("node:path"));
 var VERSION_LIBRARIES = [
   { since: [3, 14], recipe: LIBZSTD_RECIPE }
 ];
@@ -9357,41 +9382,41 @@ function withVersionLibraries(toolchain, libraries) {
     ...toolchain,
     env: {
       ...env,
-      CPPFLAGS: join(" ", env.CPPFLAGS, `-I${import_node_path34.default.join(libraries.prefix, "include")}`),
-      LDFLAGS: join(" ", env.LDFLAGS, `-L${import_node_path34.default.join(libraries.prefix, "lib")}`),
-      PKG_CONFIG_LIBDIR: join(":", env.PKG_CONFIG_LIBDIR, import_node_path34.default.join(libraries.prefix, "lib", "pkgconfig"))
+      CPPFLAGS: join(" ", env.CPPFLAGS, `-I${import_node_path35.default.join(libraries.prefix, "include")}`),
+      LDFLAGS: join(" ", env.LDFLAGS, `-L${import_node_path35.default.join(libraries.prefix, "lib")}`),
+      PKG_CONFIG_LIBDIR: join(":", env.PKG_CONFIG_LIBDIR, import_node_path35.default.join(libraries.prefix, "lib", "pkgconfig"))
     },
-    libraryDirs: [...toolchain.libraryDirs, import_node_path34.default.join(libraries.prefix, "lib")]
+    libraryDirs: [...toolchain.libraryDirs, import_node_path35.default.join(libraries.prefix, "lib")]
   };
 }
 
 // src/distribution/source-tree.ts
-var import_node_fs25 = require("node:fs");
-var import_promises20 = require("node:fs/promises");
-var import_node_path35 = __toESM(require("node:path"));
+var import_node_fs26 = require("node:fs");
+var import_promises21 = require("node:fs/promises");
+var import_node_path36 = __toESM(require("node:path"));
 async function shareSysconfigData(targetStdlib, buildStdlib, log) {
   const file = `${await sysconfigDataName(targetStdlib)}.py`;
   log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises20.cp)(import_node_path35.default.join(targetStdlib, file), import_node_path35.default.join(buildStdlib, file));
+  await (0, import_promises21.cp)(import_node_path36.default.join(targetStdlib, file), import_node_path36.default.join(buildStdlib, file));
 }
 async function sysconfigDataName(stdlib) {
-  const name = (await (0, import_promises20.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
+  const name = (await (0, import_promises21.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
   if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`);
   return name.replace(/\.py$/, "");
 }
 async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path35.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path35.default.join(stdlib, "test");
-  if (!(0, import_node_fs25.existsSync)(installed)) return;
-  for (const entry of await (0, import_promises20.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs25.existsSync)(import_node_path35.default.join(installed, entry.name))) {
+  const source = import_node_path36.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path36.default.join(stdlib, "test");
+  if (!(0, import_node_fs26.existsSync)(installed)) return;
+  for (const entry of await (0, import_promises21.readdir)(source, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs26.existsSync)(import_node_path36.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises20.cp)(import_node_path35.default.join(source, entry.name), import_node_path35.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises21.cp)(import_node_path36.default.join(source, entry.name), import_node_path36.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const version = patchlevelVersion(await (0, import_promises20.readFile)(import_node_path35.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
+  const version = patchlevelVersion(await (0, import_promises21.readFile)(import_node_path36.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
   if (!version) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return version;
 }
@@ -9414,8 +9439,8 @@ function optimizationConfigureArgs(optimization) {
 var DistributionBuildError = class extends FailedStepError {
   constructor(step, tarball, failure) {
     super({
-      input: import_node_path36.default.basename(tarball),
-      what: `Building CPython from ${import_node_path36.default.basename(tarball)}`,
+      input: import_node_path37.default.basename(tarball),
+      what: `Building CPython from ${import_node_path37.default.basename(tarball)}`,
       step,
       ...failure,
       fix: "install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -9445,8 +9470,8 @@ async function buildDistributionFromSource(request) {
   });
   const entry = await cachedEntry({
     kind: CPYTHON_BUILD,
-    root: import_node_path36.default.join(cacheRoot, "python", key),
-    describe: `CPython ${key} (${import_node_path36.default.basename(tarball)} for ${target.triple})`,
+    root: import_node_path37.default.join(cacheRoot, "python", key),
+    describe: `CPython ${key} (${import_node_path37.default.basename(tarball)} for ${target.triple})`,
     // configure's --prefix (<entry>/install) is compiled into the interpreter and its sysconfig.
     buildInPlace: true,
     build: (root, work) => buildInto({ root, work, key, tarballSha, request, toolchain }),
@@ -9457,23 +9482,24 @@ async function buildDistributionFromSource(request) {
 async function buildInto(build) {
   const { root, work, request } = build;
   const { target, log } = request;
-  await (0, import_promises21.mkdir)(work, { recursive: true });
+  await (0, import_promises22.mkdir)(work, { recursive: true });
   const toolchain = withReproducibleFlags(build.toolchain, work);
-  const step = stepRunner(request.tarball, import_node_path36.default.join(work, "build.log"), log);
+  const step = stepRunner(request.tarball, import_node_path37.default.join(work, "build.log"), log);
   const { srcDir, version } = await unpackSource(request.tarball, work);
-  const buildDir = import_node_path36.default.join(work, "build");
-  await (0, import_promises21.mkdir)(buildDir);
+  const buildDir = import_node_path37.default.join(work, "build");
+  await (0, import_promises22.mkdir)(buildDir);
   log(`  CPython ${version} for ${target.triple}`);
   const minor = version.split(".").slice(0, 2).join(".");
   await configure(build, toolchain, srcDir, buildDir, step);
+  if ((await linkHaclArchives(buildDir)).length > 0) log("  HACL* modules linked with their static archives");
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
   const choice = await writeSetupLocal(buildDir, minor, target, toolchain, searchDirs);
   await step("makesetup", "make", ["Makefile"], buildDir, toolchain.env);
   await step("make", "make", ["-j2"], buildDir, toolchain.env);
   await step("make install", "make", ["install"], buildDir, toolchain.env);
-  await installMissingTestPackages(srcDir, import_node_path36.default.join(root, "install", "lib", `python${minor}`), log);
+  await installMissingTestPackages(srcDir, import_node_path37.default.join(root, "install", "lib", `python${minor}`), log);
   if (!request.buildPython) {
-    const pythonExe = import_node_path36.default.join(root, "install", "bin", `python${minor}`);
+    const pythonExe = import_node_path37.default.join(root, "install", "bin", `python${minor}`);
     await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root, toolchain.env);
     const tools = ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"];
     await step("build tools", pythonExe, tools, root, toolchain.env);
@@ -9492,14 +9518,14 @@ async function buildInto(build) {
     searchDirs
   });
   if (request.buildPython) {
-    await shareSysconfigData(import_node_path36.default.join(root, "install", "lib", `python${minor}`), request.buildPython.stdlib, log);
+    await shareSysconfigData(import_node_path37.default.join(root, "install", "lib", `python${minor}`), request.buildPython.stdlib, log);
   }
 }
 function stepRunner(tarball, logFile, log) {
   return async (name, command, args, cwd, env) => {
     log(`  ${name}`);
     const result = await runCommand({ command, args, cwd, env });
-    await (0, import_promises21.writeFile)(logFile, `
+    await (0, import_promises22.writeFile)(logFile, `
 $ ${command} ${args.join(" ")}
 ${result.stdout}${result.stderr}`, { flag: "a" });
     if (result.code !== 0) {
@@ -9527,12 +9553,12 @@ function withReproducibleFlags(toolchain, work) {
 }
 async function unpackSource(tarball, work) {
   await runChecked({ command: "tar", args: ["-xf", tarball, "-C", work] });
-  const top = (await (0, import_promises21.readdir)(work)).find((name) => (0, import_node_fs26.existsSync)(import_node_path36.default.join(work, name, "configure")));
+  const top = (await (0, import_promises22.readdir)(work)).find((name) => (0, import_node_fs27.existsSync)(import_node_path37.default.join(work, name, "configure")));
   if (!top)
     throw new DistributionBuildError("unpack", tarball, {
       reason: "the archive has no CPython source tree (no configure script)"
     });
-  const srcDir = import_node_path36.default.join(work, top);
+  const srcDir = import_node_path37.default.join(work, top);
   return { srcDir, version: await readPythonVersion(srcDir) };
 }
 async function configure(build, toolchain, srcDir, buildDir, step) {
@@ -9541,7 +9567,7 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   let env = toolchain.env;
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path36.default.join(root, "install")}`,
+    `--prefix=${import_node_path37.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...optimizationConfigureArgs(request.optimization),
@@ -9550,17 +9576,17 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   const cross = request.buildPython;
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
-    const configSite = import_node_path36.default.join(work, "config.site");
-    await (0, import_promises21.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
+    const configSite = import_node_path37.default.join(work, "config.site");
+    await (0, import_promises22.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     env = { ...env, CONFIG_SITE: configSite };
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
     request.log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
   }
-  await step("configure", import_node_path36.default.join(srcDir, "configure"), configureArgs, buildDir, env);
+  await step("configure", import_node_path37.default.join(srcDir, "configure"), configureArgs, buildDir, env);
 }
 async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
-  const setupStdlib = parseSetup(await (0, import_promises21.readFile)(import_node_path36.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises22.readFile)(import_node_path37.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
   const expanded = await expandLinkWords(buildDir, candidates);
@@ -9571,8 +9597,8 @@ async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
     (module2) => (expanded.get(module2.name) ?? []).filter((w) => w.startsWith("-l")).map((w) => w.slice(2)).filter((name) => resolveLibrary(name, target.toolchain, searchDirs).kind === "missing")
   );
   const disabled = choice.notBuilt.map((n) => n.module);
-  await (0, import_promises21.writeFile)(
-    import_node_path36.default.join(buildDir, "Modules", "Setup.local"),
+  await (0, import_promises22.writeFile)(
+    import_node_path37.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
   return choice;
@@ -9596,15 +9622,15 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     const pbs = await obtainPbsDistribution(value, target, cacheRoot, log);
     return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
   }
-  if ((0, import_node_fs27.existsSync)(value) && (0, import_node_fs27.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs27.existsSync)(import_node_path37.default.join(value, "PYTHON.json")))
+  if ((0, import_node_fs28.existsSync)(value) && (0, import_node_fs28.statSync)(value).isDirectory()) {
+    if (!(0, import_node_fs28.existsSync)(import_node_path38.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return native(await readDistribution(import_node_path37.default.resolve(value)), true, import_node_path37.default.resolve(value));
+    return native(await readDistribution(import_node_path38.default.resolve(value)), true, import_node_path38.default.resolve(value));
   }
   const tarball = await locateTarball(value, cacheRoot, log);
   if (target.crossCompiling) return buildCrossDistribution(tarball, request, target, cacheRoot, log);
   const built = await buildDistributionFromSource({ tarball, target, buildPython: null, optimization, cacheRoot, log });
-  return native(built.distribution, built.reused, import_node_path37.default.basename(tarball));
+  return native(built.distribution, built.reused, import_node_path38.default.basename(tarball));
 }
 function native(distribution, reused, source) {
   return {
@@ -9651,8 +9677,8 @@ async function buildCrossDistribution(tarball, request, target, cacheRoot, log) 
   });
   const hostJson = host.distribution.json;
   const buildPython = {
-    exe: import_node_path37.default.join(host.distribution.root, hostJson.python_exe),
-    stdlib: import_node_path37.default.join(host.distribution.root, hostJson.python_paths.stdlib),
+    exe: import_node_path38.default.join(host.distribution.root, hostJson.python_exe),
+    stdlib: import_node_path38.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
   const { optimization } = request;
@@ -9661,11 +9687,11 @@ async function buildCrossDistribution(tarball, request, target, cacheRoot, log) 
     distribution: built.distribution,
     buildDistribution: host.distribution,
     crossSysconfigName: await sysconfigDataName(
-      import_node_path37.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+      import_node_path38.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
-    source: import_node_path37.default.basename(tarball)
+    source: import_node_path38.default.basename(tarball)
   };
 }
 function isTarball(value) {
@@ -9674,19 +9700,19 @@ function isTarball(value) {
 async function locateTarball(value, cacheRoot, log) {
   if (value.startsWith("debian:")) return debianSourceTarball(value.slice("debian:".length), cacheRoot, log);
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log);
-  if (!(0, import_node_fs27.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
+  if (!(0, import_node_fs28.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst or .tar.bz2 archive");
   }
-  return import_node_path37.default.resolve(value);
+  return import_node_path38.default.resolve(value);
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
   const { root } = await cachedEntry({
     kind: DOWNLOAD,
-    root: import_node_path37.default.join(cacheRoot, "sources", pkg),
+    root: import_node_path38.default.join(cacheRoot, "sources", pkg),
     describe: `Debian source package ${pkg}`,
-    legacyComplete: (root2) => (0, import_node_fs27.existsSync)(root2) && findOrig(root2, pkg) !== null,
+    legacyComplete: (root2) => (0, import_node_fs28.existsSync)(root2) && findOrig(root2, pkg) !== null,
     build: (dir) => fetchDebianSource(pkg, dir, log),
     log
   });
@@ -9704,15 +9730,15 @@ async function fetchDebianSource(pkg, dir, log) {
   }
 }
 function findOrig(dir, pkg) {
-  const names = (0, import_node_fs27.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path37.default.join(dir, names[names.length - 1]) : null;
+  const names = (0, import_node_fs28.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
+  return names.length > 0 ? import_node_path38.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(value, cacheRoot, log) {
   const url = new URL(value);
   const pinned = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash)?.[1]?.toLowerCase() ?? null;
   url.hash = "";
-  const dir = import_node_path37.default.join(cacheRoot, "sources", contentKey({ url: url.toString(), sha256: pinned ?? void 0 }, 16));
-  const dest = import_node_path37.default.join(dir, import_node_path37.default.basename(url.pathname) || "python.tgz");
+  const dir = import_node_path38.default.join(cacheRoot, "sources", contentKey({ url: url.toString(), sha256: pinned ?? void 0 }, 16));
+  const dest = import_node_path38.default.join(dir, import_node_path38.default.basename(url.pathname) || "python.tgz");
   const result = await downloadVerified({ url: url.toString(), dest, sha256: pinned, log });
   if (!pinned) {
     log(
@@ -9723,22 +9749,22 @@ async function downloadTarball(value, cacheRoot, log) {
 }
 
 // src/link/embed.ts
-var import_promises22 = require("node:fs/promises");
-var import_node_path39 = __toESM(require("node:path"));
+var import_promises23 = require("node:fs/promises");
+var import_node_path40 = __toESM(require("node:path"));
 
 // src/exec/pyseal-python.ts
-var import_node_path38 = __toESM(require("node:path"));
+var import_node_path39 = __toESM(require("node:path"));
 async function runPysealPython(distribution, args) {
-  const env = { ...process.env, PYTHONPATH: import_node_path38.default.join(packageRoot(), "python") };
+  const env = { ...process.env, PYTHONPATH: import_node_path39.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
-  const python = import_node_path38.default.join(distribution.root, distribution.json.python_exe);
+  const python = import_node_path39.default.join(distribution.root, distribution.json.python_exe);
   return (await runChecked({ command: python, args, env })).stdout;
 }
 
 // src/link/embed.ts
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path39.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path40.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -9756,12 +9782,12 @@ async function embedResources(request) {
     }
   ];
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
-  const manifest = import_node_path39.default.join(workDir, "resources.json");
-  await (0, import_promises22.writeFile)(
+  const manifest = import_node_path40.default.join(workDir, "resources.json");
+  await (0, import_promises23.writeFile)(
     manifest,
     JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
   );
-  const archive = import_node_path39.default.join(workDir, "resources.zip");
+  const archive = import_node_path40.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
   const stdout = await runPysealPython(buildDistribution, [
     "-m",
@@ -9772,18 +9798,18 @@ async function embedResources(request) {
     archive
   ]);
   const partial = `${request.output}.partial`;
-  await (0, import_promises22.rm)(partial, { force: true });
-  await (0, import_promises22.copyFile)(request.nativeExecutable, partial);
-  await (0, import_promises22.appendFile)(partial, await (0, import_promises22.readFile)(archive));
-  await (0, import_promises22.chmod)(partial, 493);
-  await (0, import_promises22.rename)(partial, request.output);
+  await (0, import_promises23.rm)(partial, { force: true });
+  await (0, import_promises23.copyFile)(request.nativeExecutable, partial);
+  await (0, import_promises23.appendFile)(partial, await (0, import_promises23.readFile)(archive));
+  await (0, import_promises23.chmod)(partial, 493);
+  await (0, import_promises23.rename)(partial, request.output);
   return { archive, summary: stdout.trim().split("\n").pop() ?? "" };
 }
 
 // src/link/ship-standalone.ts
-var import_node_fs28 = require("node:fs");
-var import_promises23 = require("node:fs/promises");
-var import_node_path40 = __toESM(require("node:path"));
+var import_node_fs29 = require("node:fs");
+var import_promises24 = require("node:fs/promises");
+var import_node_path41 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -9801,20 +9827,20 @@ async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path40.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path41.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path40.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises23.mkdir)(import_node_path40.default.dirname(dest), { recursive: true });
-    await (0, import_promises23.copyFile)(plan.standaloneFile.source, dest);
+    const dest = import_node_path41.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises24.mkdir)(import_node_path41.default.dirname(dest), { recursive: true });
+    await (0, import_promises24.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path40.default.dirname(plan.standaloneFile?.source ?? ""))
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path41.default.dirname(plan.standaloneFile?.source ?? ""))
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path40.default.join(dir, soname)).find((f) => (0, import_node_fs28.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path41.default.join(dir, soname)).find((f) => (0, import_node_fs29.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -9823,16 +9849,16 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises23.copyFile)(found, import_node_path40.default.join(sideRoot, soname));
+      await (0, import_promises24.copyFile)(found, import_node_path41.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path40.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        message: `${soname} (from ${import_node_path41.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
       });
     }
     if (bundled.length > 0) {
-      const up = import_node_path40.default.relative(import_node_path40.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path41.default.relative(import_node_path41.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
     }
@@ -9850,7 +9876,7 @@ async function setRunpath(file, runpath) {
   } catch {
     throw new UserError({
       input: "patchelf",
-      cause: `is needed to point ${import_node_path40.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
+      cause: `is needed to point ${import_node_path41.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
       fix: "install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static"
     });
   }
@@ -9858,9 +9884,9 @@ async function setRunpath(file, runpath) {
 }
 
 // src/link/link-executable.ts
-var import_node_fs29 = require("node:fs");
-var import_promises25 = require("node:fs/promises");
-var import_node_path42 = __toESM(require("node:path"));
+var import_node_fs30 = require("node:fs");
+var import_promises26 = require("node:fs/promises");
+var import_node_path43 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -9900,8 +9926,8 @@ function renderAppHeader(request) {
 }
 
 // src/link/localize.ts
-var import_promises24 = require("node:fs/promises");
-var import_node_path41 = __toESM(require("node:path"));
+var import_promises25 = require("node:fs/promises");
+var import_node_path42 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -9911,15 +9937,15 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path41.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path41.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path42.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path42.default.join(workDir, `${plan.module}.o`);
   const objects = plan.objects.filter((o) => !o.endsWith(".a"));
   const archives = plan.objects.filter((o) => o.endsWith(".a"));
   const inputs = archives.length > 0 ? [...objects, "--whole-archive", ...archives, "--no-whole-archive"] : objects;
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path41.default.join(workDir, `${plan.module}.keep`);
-  await (0, import_promises24.writeFile)(keepFile, keep.join("\n") + "\n");
+  const keepFile = import_node_path42.default.join(workDir, `${plan.module}.keep`);
+  await (0, import_promises25.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
@@ -9933,14 +9959,14 @@ async function weakSymbols(object, toolchain) {
 
 // src/link/link-executable.ts
 function launcherSources() {
-  const folder = import_node_path42.default.join(packageRoot(), "c");
-  return (0, import_node_fs29.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path42.default.join(folder, name));
+  const folder = import_node_path43.default.join(packageRoot(), "c");
+  return (0, import_node_fs30.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path43.default.join(folder, name));
 }
 async function compileLauncher(cc, distribution, workDir, run) {
-  const include = import_node_path42.default.join(distribution.root, distribution.json.python_paths.include);
+  const include = import_node_path43.default.join(distribution.root, distribution.json.python_paths.include);
   const objects = [];
   for (const source of launcherSources()) {
-    const object = import_node_path42.default.join(workDir, `${import_node_path42.default.basename(source, ".c")}.o`);
+    const object = import_node_path43.default.join(workDir, `${import_node_path43.default.basename(source, ".c")}.o`);
     objects.push(object);
     await run(cc, [
       "-O2",
@@ -9960,14 +9986,14 @@ async function compileLauncher(cc, distribution, workDir, run) {
 async function linkExecutable(request) {
   const { distribution, target, plans, workDir } = request;
   const toolchain = target.toolchain;
-  await (0, import_promises25.mkdir)(workDir, { recursive: true });
+  await (0, import_promises26.mkdir)(workDir, { recursive: true });
   const commands = [];
   const run = async (command, args2) => {
     commands.push([command, ...args2]);
     await runChecked({ command, args: args2 });
   };
-  await (0, import_promises25.writeFile)(
-    import_node_path42.default.join(workDir, "pyseal_app.h"),
+  await (0, import_promises26.writeFile)(
+    import_node_path43.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -9980,10 +10006,10 @@ async function linkExecutable(request) {
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     ...launcherObjects,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path42.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path43.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path42.default.join(workDir, "extensions");
-  await (0, import_promises25.mkdir)(extensionsDir, { recursive: true });
+  const extensionsDir = import_node_path43.default.join(workDir, "extensions");
+  await (0, import_promises26.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
     else objects.push(await localizeExtension(plan, extensionsDir, toolchain));
@@ -10045,13 +10071,13 @@ async function readLinkage(file) {
 }
 
 // src/report/assemble.ts
-var import_promises27 = require("node:fs/promises");
-var import_node_path46 = __toESM(require("node:path"));
+var import_promises28 = require("node:fs/promises");
+var import_node_path47 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
-var import_node_fs30 = require("node:fs");
-var import_promises26 = require("node:fs/promises");
-var import_node_path43 = __toESM(require("node:path"));
+var import_node_fs31 = require("node:fs");
+var import_promises27 = require("node:fs/promises");
+var import_node_path44 = __toESM(require("node:path"));
 var OutputWriteError = class extends UserError {
   constructor(file, error) {
     const parts = { input: file, cause: causeOf(error), fix: remedyOf(error) };
@@ -10088,15 +10114,15 @@ function outputFiles(executable) {
   return [executable, `${executable}.report.json`, `${executable}.report.md`, `${executable}.sha256`];
 }
 async function prepareOutputDir(outDir, executable) {
-  if ((0, import_node_fs30.existsSync)(outDir) && !(0, import_node_fs30.statSync)(outDir).isDirectory()) {
+  if ((0, import_node_fs31.existsSync)(outDir) && !(0, import_node_fs31.statSync)(outDir).isDirectory()) {
     throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
   }
   try {
-    await (0, import_promises26.mkdir)(outDir, { recursive: true });
-    for (const file of outputFiles(executable)) await (0, import_promises26.rm)(file, { force: true });
-    const probe = import_node_path43.default.join(outDir, `.${import_node_path43.default.basename(executable)}.write-test`);
-    await (0, import_promises26.writeFile)(probe, "pyseal");
-    await (0, import_promises26.rm)(probe);
+    await (0, import_promises27.mkdir)(outDir, { recursive: true });
+    for (const file of outputFiles(executable)) await (0, import_promises27.rm)(file, { force: true });
+    const probe = import_node_path44.default.join(outDir, `.${import_node_path44.default.basename(executable)}.write-test`);
+    await (0, import_promises27.writeFile)(probe, "pyseal");
+    await (0, import_promises27.rm)(probe);
   } catch (error) {
     throw new OutputWriteError(outDir, error);
   }
@@ -10125,29 +10151,29 @@ ${error.message}`
 async function writeFileAtomic(file, data) {
   const partial = `${file}.partial`;
   try {
-    await (0, import_promises26.writeFile)(partial, data);
-    await (0, import_promises26.rename)(partial, file);
+    await (0, import_promises27.writeFile)(partial, data);
+    await (0, import_promises27.rename)(partial, file);
   } catch (error) {
-    await (0, import_promises26.rm)(partial, { force: true }).catch(() => void 0);
+    await (0, import_promises27.rm)(partial, { force: true }).catch(() => void 0);
     throw new OutputWriteError(file, error);
   }
 }
 async function moveIntoPlace2(staged, file) {
   try {
-    await (0, import_promises26.mkdir)(import_node_path43.default.dirname(file), { recursive: true });
-    await (0, import_promises26.rename)(staged, file);
+    await (0, import_promises27.mkdir)(import_node_path44.default.dirname(file), { recursive: true });
+    await (0, import_promises27.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
   }
 }
 
 // src/report/input-digest.ts
-var import_node_path44 = __toESM(require("node:path"));
+var import_node_path45 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path44.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path45.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -10252,10 +10278,10 @@ function renderMatrix(reports) {
 }
 
 // src/report/portable.ts
-var import_node_path45 = __toESM(require("node:path"));
+var import_node_path46 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path45.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path46.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -10272,7 +10298,7 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path45.default.parse(root).root) return text;
+  if (root === import_node_path46.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
@@ -10466,11 +10492,11 @@ async function finishReport(request) {
     await writeReport(request.reportFile, written);
     await writeFileAtomic(`${executable}.report.md`, renderReport(written));
     if (report.executable) {
-      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path46.default.basename(executable)}
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path47.default.basename(executable)}
 `);
     }
   } catch (error) {
-    for (const file of outputFiles(executable)) await (0, import_promises27.rm)(file, { force: true }).catch(() => void 0);
+    for (const file of outputFiles(executable)) await (0, import_promises28.rm)(file, { force: true }).catch(() => void 0);
     throw error;
   }
   return written;
@@ -10497,7 +10523,7 @@ async function findStdlibImports(request) {
 }
 
 // src/resolve/module-plan.ts
-var import_node_path47 = __toESM(require("node:path"));
+var import_node_path48 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -10584,7 +10610,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path47.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path48.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -10601,7 +10627,7 @@ function excluded(plan, reason) {
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path48 = __toESM(require("node:path"));
+var import_node_path49 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -10618,7 +10644,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path48.default.join(request.siteDir, file.file);
+    const source = import_node_path49.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -10701,7 +10727,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path48.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path49.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -10711,7 +10737,7 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path49 = __toESM(require("node:path"));
+var import_node_path50 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -10743,20 +10769,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant2.objs.length === 0 && variant2.shared_lib) {
-      const file = import_node_path49.default.join(distribution.root, variant2.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path49.default.basename(file));
+      const file = import_node_path50.default.join(distribution.root, variant2.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path50.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path49.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path50.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant2.objs.map((o) => import_node_path49.default.join(distribution.root, o));
+    plan.objects = variant2.objs.map((o) => import_node_path50.default.join(distribution.root, o));
     plan.libraries = variant2.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path49.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path50.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -10823,11 +10849,11 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path50.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path51.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path50.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path51.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written = report;
   try {
@@ -10839,7 +10865,7 @@ async function runBuild(inputs, observer) {
     report.executable = null;
     throw new BuildFailedError(error, reportFile);
   } finally {
-    await (0, import_promises28.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises29.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
     written = await finishReport({ report, plans: run.plans, policy, inputs, executable, reportFile });
   }
   return { executable, reportFile, report: written };
@@ -10853,7 +10879,7 @@ async function buildStages(run) {
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
   const stdlibImports = await stdlibImportsOf(run, obtained, packages);
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports });
-  await (0, import_promises28.rm)(run.workDir, { recursive: true, force: true });
+  await (0, import_promises29.rm)(run.workDir, { recursive: true, force: true });
   const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports });
   const sideFiles = await shipStandaloneModules({
     plans: run.plans,
@@ -10867,8 +10893,8 @@ async function buildStages(run) {
     observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
   }
   run.report.executable = {
-    path: import_node_path50.default.relative(inputs.outDir, run.executable),
-    bytes: (0, import_node_fs31.statSync)(staged).size,
+    path: import_node_path51.default.relative(inputs.outDir, run.executable),
+    bytes: (0, import_node_fs32.statSync)(staged).size,
     sha256: await sha256File(staged),
     linkage: await readLinkage(staged),
     sideFiles
@@ -10974,8 +11000,8 @@ async function resolveStage(run, context) {
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
   const distribution = context.obtained.distribution;
-  const native2 = import_node_path50.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path50.default.join(workDir, inputs.name);
+  const native2 = import_node_path51.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path51.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
@@ -10990,7 +11016,7 @@ async function linkAndEmbedStage(run, context) {
       workDir,
       output: native2
     }),
-    () => `${Math.round((0, import_node_fs31.statSync)(native2).size / 1e5) / 10} MB native code`
+    () => `${Math.round((0, import_node_fs32.statSync)(native2).size / 1e5) / 10} MB native code`
   );
   await stage(
     observer,
@@ -11010,7 +11036,7 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs31.readFileSync)(import_node_path50.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs32.readFileSync)(import_node_path51.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -11187,7 +11213,7 @@ function planCommand(args) {
 }
 
 // src/commands/report.ts
-var import_promises29 = require("node:fs/promises");
+var import_promises30 = require("node:fs/promises");
 var import_node_util3 = require("node:util");
 
 // src/report/diff.ts
@@ -11246,7 +11272,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path51 = __toESM(require("node:path"));
+var import_node_path52 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -11259,7 +11285,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path51.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path52.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }
@@ -11298,7 +11324,7 @@ async function reportCommand(args) {
       text = renderDiff(diff);
       code2 = isRegression(diff) ? 1 : 0;
     }
-    if (values.out) await (0, import_promises29.writeFile)(values.out, text);
+    if (values.out) await (0, import_promises30.writeFile)(values.out, text);
     else process.stdout.write(text);
     return code2;
   } catch (error) {
@@ -11310,7 +11336,7 @@ async function readReport(file) {
   let raw;
   let text;
   try {
-    text = await (0, import_promises29.readFile)(file, "utf8");
+    text = await (0, import_promises30.readFile)(file, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw code2 === "ENOENT" ? new UserError({

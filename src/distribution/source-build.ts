@@ -9,6 +9,7 @@ import { describeCommand, runChecked, runCommand } from '../exec/run'
 import { FailedStepError, type FailedStep } from '../errors/failed-step'
 import { linkerSearchDirs, resolveLibrary } from '../resolve/libraries'
 import type { HostedTarget } from '../toolchain/select-toolchain'
+import { linkHaclArchives } from './configured-tree'
 import { writeDistributionLayout } from './layout'
 import { expandLinkWords } from './make-vars'
 import { readDistribution, type Distribution } from './python-json'
@@ -136,6 +137,7 @@ async function buildInto(build: CPythonBuild): Promise<void> {
   log(`  CPython ${version} for ${target.triple}`)
   const minor = version.split('.').slice(0, 2).join('.')
   await configure(build, toolchain, srcDir, buildDir, step)
+  if ((await linkHaclArchives(buildDir)).length > 0) log('  HACL* modules linked with their static archives')
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs)
   const choice = await writeSetupLocal(buildDir, minor, target, toolchain, searchDirs)
   await step('makesetup', 'make', ['Makefile'], buildDir, toolchain.env)
