@@ -12,7 +12,7 @@
    zipimporter.get_filename and get_code with versions that answer for that
    archive in C.
    Call it with the GIL held after the core phase of initialization
-   (PyConfig._init_main = 0) and before _Py_InitializeMain(): before the first
+   (PyConfig._init_main = 0) and before the main phase: before the first
    import from the archive.  It never fails: with no valid index it installs
    nothing, leaves no exception set, and zipimport reads the archive itself. */
 void pyseal_install_archive_importer(const char *exe);

@@ -1,5 +1,5 @@
 /*
- * pyseal launcher: main() of every pyseal executable (CPython 3.11 .. 3.13+,
+ * pyseal launcher: main() of every pyseal executable (CPython 3.11 .. 3.14+,
  * PyConfig API).  It finds the executable's own path, chooses app or
  * interpreter mode, configures CPython to import from the zip archive
  * appended to the executable, and runs the app's entry point or `python`.
@@ -239,6 +239,24 @@ check(PyStatus status, PyConfig *config)
     }
 }
 
+#ifndef PYSEAL_NO_ZIP_INDEX
+/* Finishes an initialization stopped after the core phase (_init_main = 0).
+   3.14 removed _Py_InitializeMain(); there, the same configuration given
+   again with _init_main = 1 reconfigures the core (a no-op: nothing in it
+   changed) and runs the main phase, as _Py_InitializeMain() did. */
+static PyStatus
+initialize_main_phase(PyConfig *config)
+{
+#if PY_VERSION_HEX >= 0x030E0000
+    config->_init_main = 1;
+    return Py_InitializeFromConfig(config);
+#else
+    (void)config;
+    return _Py_InitializeMain();
+#endif
+}
+#endif
+
 /* Appends path to sys.path (PyConfig.module_search_paths); what names it in
    the error message if it cannot be decoded. */
 static void
@@ -367,8 +385,12 @@ main(int argc, char **argv)
     config._init_main = 0; /* stop after the core phase: see archive_importer.h */
 #endif
     status = Py_InitializeFromConfig(&config);
+#ifdef PYSEAL_NO_ZIP_INDEX
     PyConfig_Clear(&config);
     check(status, NULL);
+#else
+    check(status, &config); /* kept for the main phase below */
+#endif
     /* With PYSEAL_NO_ZIP_INDEX the hooks come after `site` (and so after a
        sitecustomize); otherwise before anything is imported from the zip. */
     if (pyseal_install_excepthook() < 0 || pyseal_install_dotted_builtin_finder() < 0 ||
@@ -380,7 +402,8 @@ main(int argc, char **argv)
     }
 #ifndef PYSEAL_NO_ZIP_INDEX
     pyseal_install_archive_importer(exe);
-    status = _Py_InitializeMain();
+    status = initialize_main_phase(&config);
+    PyConfig_Clear(&config);
     check(status, NULL);
 #endif
     if (!interpreter && pyseal_app_site() < 0) {

@@ -93,7 +93,7 @@ var require_io_util = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getCmdPath = exports2.tryGetExecutablePath = exports2.isRooted = exports2.isDirectory = exports2.exists = exports2.READONLY = exports2.UV_FS_O_EXLOCK = exports2.IS_WINDOWS = exports2.unlink = exports2.symlink = exports2.stat = exports2.rmdir = exports2.rm = exports2.rename = exports2.readlink = exports2.readdir = exports2.open = exports2.mkdir = exports2.lstat = exports2.copyFile = exports2.chmod = void 0;
     var fs5 = __importStar(require("fs"));
-    var path54 = __importStar(require("path"));
+    var path56 = __importStar(require("path"));
     _a = fs5.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
     exports2.IS_WINDOWS = process.platform === "win32";
     exports2.UV_FS_O_EXLOCK = 268435456;
@@ -142,7 +142,7 @@ var require_io_util = __commonJS({
         }
         if (stats && stats.isFile()) {
           if (exports2.IS_WINDOWS) {
-            const upperExt = path54.extname(filePath).toUpperCase();
+            const upperExt = path56.extname(filePath).toUpperCase();
             if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
               return filePath;
             }
@@ -166,11 +166,11 @@ var require_io_util = __commonJS({
           if (stats && stats.isFile()) {
             if (exports2.IS_WINDOWS) {
               try {
-                const directory = path54.dirname(filePath);
-                const upperName = path54.basename(filePath).toUpperCase();
+                const directory = path56.dirname(filePath);
+                const upperName = path56.basename(filePath).toUpperCase();
                 for (const actualName of yield exports2.readdir(directory)) {
                   if (upperName === actualName.toUpperCase()) {
-                    filePath = path54.join(directory, actualName);
+                    filePath = path56.join(directory, actualName);
                     break;
                   }
                 }
@@ -265,7 +265,7 @@ var require_io = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.findInPath = exports2.which = exports2.mkdirP = exports2.rmRF = exports2.mv = exports2.cp = void 0;
     var assert_1 = require("assert");
-    var path54 = __importStar(require("path"));
+    var path56 = __importStar(require("path"));
     var ioUtil = __importStar(require_io_util());
     function cp4(source, dest, options = {}) {
       return __awaiter(this, void 0, void 0, function* () {
@@ -274,7 +274,7 @@ var require_io = __commonJS({
         if (destStat && destStat.isFile() && !force) {
           return;
         }
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path54.join(dest, path54.basename(source)) : dest;
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path56.join(dest, path56.basename(source)) : dest;
         if (!(yield ioUtil.exists(source))) {
           throw new Error(`no such file or directory: ${source}`);
         }
@@ -286,7 +286,7 @@ var require_io = __commonJS({
             yield cpDirRecursive(source, newDest, 0, force);
           }
         } else {
-          if (path54.relative(source, newDest) === "") {
+          if (path56.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
           yield copyFile4(source, newDest, force);
@@ -299,7 +299,7 @@ var require_io = __commonJS({
         if (yield ioUtil.exists(dest)) {
           let destExists = true;
           if (yield ioUtil.isDirectory(dest)) {
-            dest = path54.join(dest, path54.basename(source));
+            dest = path56.join(dest, path56.basename(source));
             destExists = yield ioUtil.exists(dest);
           }
           if (destExists) {
@@ -310,7 +310,7 @@ var require_io = __commonJS({
             }
           }
         }
-        yield mkdirP(path54.dirname(dest));
+        yield mkdirP(path56.dirname(dest));
         yield ioUtil.rename(source, dest);
       });
     }
@@ -373,7 +373,7 @@ var require_io = __commonJS({
         }
         const extensions = [];
         if (ioUtil.IS_WINDOWS && process.env["PATHEXT"]) {
-          for (const extension of process.env["PATHEXT"].split(path54.delimiter)) {
+          for (const extension of process.env["PATHEXT"].split(path56.delimiter)) {
             if (extension) {
               extensions.push(extension);
             }
@@ -386,12 +386,12 @@ var require_io = __commonJS({
           }
           return [];
         }
-        if (tool.includes(path54.sep)) {
+        if (tool.includes(path56.sep)) {
           return [];
         }
         const directories = [];
         if (process.env.PATH) {
-          for (const p of process.env.PATH.split(path54.delimiter)) {
+          for (const p of process.env.PATH.split(path56.delimiter)) {
             if (p) {
               directories.push(p);
             }
@@ -399,7 +399,7 @@ var require_io = __commonJS({
         }
         const matches = [];
         for (const directory of directories) {
-          const filePath = yield ioUtil.tryGetExecutablePath(path54.join(directory, tool), extensions);
+          const filePath = yield ioUtil.tryGetExecutablePath(path56.join(directory, tool), extensions);
           if (filePath) {
             matches.push(filePath);
           }
@@ -515,7 +515,7 @@ var require_toolrunner = __commonJS({
     var os3 = __importStar(require("os"));
     var events = __importStar(require("events"));
     var child = __importStar(require("child_process"));
-    var path54 = __importStar(require("path"));
+    var path56 = __importStar(require("path"));
     var io = __importStar(require_io());
     var ioUtil = __importStar(require_io_util());
     var timers_1 = require("timers");
@@ -730,7 +730,7 @@ var require_toolrunner = __commonJS({
       exec() {
         return __awaiter(this, void 0, void 0, function* () {
           if (!ioUtil.isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS && this.toolPath.includes("\\"))) {
-            this.toolPath = path54.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path56.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
           return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
@@ -1428,8 +1428,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path54, errorMaps, issueData } = params;
-  const fullPath = [...path54, ...issueData.path || []];
+  const { data, path: path56, errorMaps, issueData } = params;
+  const fullPath = [...path56, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -1545,11 +1545,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path54, key) {
+  constructor(parent, value, path56, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path54;
+    this._path = path56;
     this._key = key;
   }
   get path() {
@@ -7311,7 +7311,8 @@ var cpython_releases_default = {
   defaults: {
     "3.11": "3.11.2",
     "3.12": "3.12.14",
-    "3.13": "3.13.5"
+    "3.13": "3.13.5",
+    "3.14": "3.14.7"
   },
   releases: [
     {
@@ -7349,6 +7350,17 @@ var cpython_releases_default = {
           url: "https://www.python.org/ftp/python/3.13.5/Python-3.13.5.tar.xz",
           sha256: "93e583f243454e6e9e4588ca2c2662206ad961659863277afcdb96801647d640",
           from: "python.org, the same file"
+        }
+      ]
+    },
+    {
+      version: "3.14.7",
+      sources: [
+        {
+          mirror: "go-proxy",
+          path: "github.com/python/cpython/@v/v3.14.7+incompatible.zip",
+          sha256: "e79b1270b4b62593f6686c8db8edd384b4a9b14e5824a8c9fce0a95656dd6321",
+          from: "the v3.14.7 tag of CPython's repository, as the Go module proxy serves it (Debian's 3.14 sources have left the archive)"
         }
       ]
     }
@@ -7626,9 +7638,9 @@ function describeBuildIssue(issue, merged, projectName) {
 }
 
 // src/pipeline.ts
-var import_node_fs32 = require("node:fs");
-var import_promises30 = require("node:fs/promises");
-var import_node_path52 = __toESM(require("node:path"));
+var import_node_fs33 = require("node:fs");
+var import_promises31 = require("node:fs/promises");
+var import_node_path54 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
 var import_promises16 = require("node:fs/promises");
@@ -8184,8 +8196,8 @@ function checkEntryPoint(entryPoint, siteDir, installed) {
 }
 
 // src/distribution/obtain.ts
-var import_node_fs28 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"));
+var import_node_fs29 = require("node:fs");
+var import_node_path41 = __toESM(require("node:path"));
 
 // src/toolchain/select-toolchain.ts
 var ToolchainUnavailableError = class extends UserError {
@@ -8350,8 +8362,8 @@ Check the network, or give --python-distribution a local source tarball of that 
 }
 
 // src/distribution/source-build.ts
-var import_promises23 = require("node:fs/promises");
-var import_node_path38 = __toESM(require("node:path"));
+var import_promises24 = require("node:fs/promises");
+var import_node_path40 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
 var import_node_fs20 = require("node:fs");
@@ -8375,20 +8387,45 @@ function unique(items) {
   return [...new Set(items)];
 }
 
+// src/distribution/configured-tree.ts
+var import_node_fs21 = require("node:fs");
+var import_promises17 = require("node:fs/promises");
+var import_node_path27 = __toESM(require("node:path"));
+async function linkHaclArchives(buildDir) {
+  const changed = [];
+  for (const name of ["Makefile.pre", "Makefile"]) {
+    const file = import_node_path27.default.join(buildDir, name);
+    if (!(0, import_node_fs21.existsSync)(file)) continue;
+    const text = await (0, import_promises17.readFile)(file, "utf8");
+    const mended = haclArchiveWords(text);
+    if (mended !== text) {
+      await (0, import_promises17.writeFile)(file, mended);
+      changed.push(name);
+    }
+  }
+  return changed;
+}
+function haclArchiveWords(makefile) {
+  return makefile.replace(
+    /^MODULE_\w+=.*$/gm,
+    (line) => line.replace(/\$\(LIBHACL_(\w+?)_LIB_SHARED\)/g, "$(LIBHACL_$1_LIB_STATIC)")
+  );
+}
+
 // src/distribution/layout.ts
-var import_promises18 = require("node:fs/promises");
-var import_node_path28 = __toESM(require("node:path"));
+var import_promises19 = require("node:fs/promises");
+var import_node_path29 = __toESM(require("node:path"));
 
 // src/distribution/make-vars.ts
-var import_promises17 = require("node:fs/promises");
+var import_promises18 = require("node:fs/promises");
 var import_node_os3 = __toESM(require("node:os"));
-var import_node_path27 = __toESM(require("node:path"));
+var import_node_path28 = __toESM(require("node:path"));
 async function readMakeVariables(buildDir, names) {
-  const dir = await (0, import_promises17.mkdtemp)(import_node_path27.default.join(import_node_os3.default.tmpdir(), "pyseal-make-"));
+  const dir = await (0, import_promises18.mkdtemp)(import_node_path28.default.join(import_node_os3.default.tmpdir(), "pyseal-make-"));
   try {
-    const printer = import_node_path27.default.join(dir, "print.mk");
+    const printer = import_node_path28.default.join(dir, "print.mk");
     const lines = names.map((n) => `	@printf '%s\\t%s\\n' '${n}' '$(strip $(${n}))'`);
-    await (0, import_promises17.writeFile)(printer, `pyseal-print-variables:
+    await (0, import_promises18.writeFile)(printer, `pyseal-print-variables:
 ${lines.join("\n")}
 `);
     const { stdout } = await runChecked({
@@ -8403,7 +8440,7 @@ ${lines.join("\n")}
     }
     return values;
   } finally {
-    await (0, import_promises17.rm)(dir, { recursive: true, force: true });
+    await (0, import_promises18.rm)(dir, { recursive: true, force: true });
   }
 }
 function words(value) {
@@ -8600,18 +8637,18 @@ async function writeDistributionLayout(request) {
   }
   const extensions = await staticExtensions(request, kept);
   for (const module2 of request.shared) {
-    const sharedLib = import_node_path28.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
-    await (0, import_promises18.access)(import_node_path28.default.join(root, sharedLib));
+    const sharedLib = import_node_path29.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
+    await (0, import_promises19.access)(import_node_path29.default.join(root, sharedLib));
     extensions[module2.name] = [{ ...variant(module2.name, false), shared_lib: sharedLib }];
   }
-  const inittabSource = await (0, import_promises18.readFile)(import_node_path28.default.join(buildDir, "Modules", "config.c"), "utf8");
+  const inittabSource = await (0, import_promises19.readFile)(import_node_path29.default.join(buildDir, "Modules", "config.c"), "utf8");
   for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
     if (!extensions[name]) extensions[name] = [{ ...variant(name, true), in_core: true, init_fn: fn }];
   }
   await kept.object("Modules/config.c");
   await kept.object("Modules/config.o");
   const json = pythonJson(request, minor, core, extensions);
-  await (0, import_promises18.writeFile)(import_node_path28.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises19.writeFile)(import_node_path29.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
 }
 var BuildFiles = class {
   constructor(root, buildDir) {
@@ -8623,17 +8660,17 @@ var BuildFiles = class {
   copied = /* @__PURE__ */ new Set();
   /** An object (or other file) of the build directory. */
   object(relative) {
-    return this.copy(import_node_path28.default.join(this.buildDir, relative), import_node_path28.default.join("build", relative));
+    return this.copy(import_node_path29.default.join(this.buildDir, relative), import_node_path29.default.join("build", relative));
   }
   /** A static archive, from the build directory or anywhere (a system or static-deps library). */
   archive(source, name) {
-    const from = import_node_path28.default.isAbsolute(source) ? source : import_node_path28.default.join(this.buildDir, source);
-    return this.copy(from, import_node_path28.default.join("build", "lib", `lib${name}.a`));
+    const from = import_node_path29.default.isAbsolute(source) ? source : import_node_path29.default.join(this.buildDir, source);
+    return this.copy(from, import_node_path29.default.join("build", "lib", `lib${name}.a`));
   }
   async copy(from, dest) {
     if (!this.copied.has(dest)) {
-      await (0, import_promises18.mkdir)(import_node_path28.default.dirname(import_node_path28.default.join(this.root, dest)), { recursive: true });
-      await (0, import_promises18.copyFile)(from, import_node_path28.default.join(this.root, dest));
+      await (0, import_promises19.mkdir)(import_node_path29.default.dirname(import_node_path29.default.join(this.root, dest)), { recursive: true });
+      await (0, import_promises19.copyFile)(from, import_node_path29.default.join(this.root, dest));
       this.copied.add(dest);
     }
     return dest;
@@ -8644,8 +8681,8 @@ function variant(name, required) {
 }
 async function staticExtensions(request, kept) {
   const { buildDir, target } = request;
-  const bootstrap = parseSetup(await (0, import_promises18.readFile)(import_node_path28.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
-  const fromSetup = parseSetup(await (0, import_promises18.readFile)(import_node_path28.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
+  const bootstrap = parseSetup(await (0, import_promises19.readFile)(import_node_path29.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
+  const fromSetup = parseSetup(await (0, import_promises19.readFile)(import_node_path29.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
   const named = new Set([...bootstrap, ...request.statics].map((m) => m.name));
   const modules = [...bootstrap, ...request.statics, ...fromSetup.filter((m) => !named.has(m.name))];
   const linkWords = await expandLinkWords(buildDir, modules);
@@ -8661,7 +8698,7 @@ async function staticExtensions(request, kept) {
           links.push({ name: resolved.name, system: true });
         }
       } else if (word.endsWith(".a")) {
-        const name = import_node_path28.default.basename(word, ".a").replace(/^lib/, "");
+        const name = import_node_path29.default.basename(word, ".a").replace(/^lib/, "");
         links.push({ name, path_static: await kept.archive(word, name) });
       }
     }
@@ -8715,9 +8752,9 @@ function pythonJson(request, minor, core, extensions) {
 }
 
 // src/distribution/source-archive.ts
-var import_node_fs21 = require("node:fs");
-var import_promises19 = require("node:fs/promises");
-var import_node_path29 = __toESM(require("node:path"));
+var import_node_fs22 = require("node:fs");
+var import_promises20 = require("node:fs/promises");
+var import_node_path30 = __toESM(require("node:path"));
 async function unpackSourceArchive(file, work) {
   if (file.endsWith(".zip")) {
     await runChecked({ command: "unzip", args: ["-q", file, "-d", work] });
@@ -8729,24 +8766,24 @@ async function unpackSourceArchive(file, work) {
   return findConfigure(work, 1);
 }
 async function findConfigure(dir, depth) {
-  if ((0, import_node_fs21.existsSync)(import_node_path29.default.join(dir, "configure"))) return dir;
+  if ((0, import_node_fs22.existsSync)(import_node_path30.default.join(dir, "configure"))) return dir;
   if (depth === 0) return null;
-  for (const entry of (await (0, import_promises19.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1)) {
+  for (const entry of (await (0, import_promises20.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1)) {
     if (!entry.isDirectory()) continue;
-    const found = await findConfigure(import_node_path29.default.join(dir, entry.name), depth - 1);
+    const found = await findConfigure(import_node_path30.default.join(dir, entry.name), depth - 1);
     if (found) return found;
   }
   return null;
 }
 async function restoreScriptModes(dir) {
-  for (const entry of await (0, import_promises19.readdir)(dir, { withFileTypes: true })) {
-    const full = import_node_path29.default.join(dir, entry.name);
+  for (const entry of await (0, import_promises20.readdir)(dir, { withFileTypes: true })) {
+    const full = import_node_path30.default.join(dir, entry.name);
     if (entry.isDirectory()) await restoreScriptModes(full);
-    else if (entry.isFile() && await startsWithShebang(full)) await (0, import_promises19.chmod)(full, 493);
+    else if (entry.isFile() && await startsWithShebang(full)) await (0, import_promises20.chmod)(full, 493);
   }
 }
 async function startsWithShebang(file) {
-  const handle = await (0, import_promises19.open)(file, "r");
+  const handle = await (0, import_promises20.open)(file, "r");
   try {
     const head = Buffer.alloc(2);
     const { bytesRead } = await handle.read(head, 0, 2, 0);
@@ -8757,8 +8794,8 @@ async function startsWithShebang(file) {
 }
 
 // src/toolchain/toolchain-env.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"));
+var import_node_fs27 = require("node:fs");
+var import_node_path37 = __toESM(require("node:path"));
 
 // src/exec/shell-quote.ts
 function shellQuote(word) {
@@ -8766,25 +8803,25 @@ function shellQuote(word) {
 }
 
 // src/toolchain/musl-kernel-headers.ts
-var import_node_fs22 = require("node:fs");
-var import_node_path30 = __toESM(require("node:path"));
+var import_node_fs23 = require("node:fs");
+var import_node_path31 = __toESM(require("node:path"));
 var KERNEL_HEADER_DIRS = ["linux", "asm-generic", "mtd", "misc", "rdma", "sound", "video", "xen"];
 function kernelHeaderLinks(options = {}) {
   const root = options.includeRoot ?? "/usr/include";
   const multiarch = options.multiarch ?? "x86_64-linux-gnu";
   const links = {};
   for (const dir of KERNEL_HEADER_DIRS) {
-    const target = import_node_path30.default.join(root, dir);
-    if ((0, import_node_fs22.existsSync)(target)) links[dir] = target;
+    const target = import_node_path31.default.join(root, dir);
+    if ((0, import_node_fs23.existsSync)(target)) links[dir] = target;
   }
-  const asmCandidates = [import_node_path30.default.join(root, multiarch, "asm"), import_node_path30.default.join(root, "asm")];
-  const asm = asmCandidates.find((candidate) => (0, import_node_fs22.existsSync)(candidate));
+  const asmCandidates = [import_node_path31.default.join(root, multiarch, "asm"), import_node_path31.default.join(root, "asm")];
+  const asm = asmCandidates.find((candidate) => (0, import_node_fs23.existsSync)(candidate));
   if (asm) links.asm = asm;
   const missing = ["linux", "asm-generic", "asm"].filter((name) => !links[name]);
   if (missing.length > 0) {
     throw new UserError({
       input: "The Linux kernel headers needed by musl-gcc",
-      cause: `were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path30.default.join(root, multiarch)})`,
+      cause: `were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path31.default.join(root, multiarch)})`,
       fix: "install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry"
     });
   }
@@ -8796,10 +8833,10 @@ async function ensureMuslKernelHeaders(cacheDir, options = {}) {
   const digest = sha256Text(JSON.stringify(names.map((name) => [name, links[name]]))).slice(0, 16);
   const entry = await cachedEntry({
     kind: KERNEL_HEADERS,
-    root: import_node_path30.default.join(import_node_path30.default.resolve(cacheDir), `musl-kernel-headers-${digest}`),
+    root: import_node_path31.default.join(import_node_path31.default.resolve(cacheDir), `musl-kernel-headers-${digest}`),
     describe: `kernel headers ${digest}`,
     build: async (dir) => {
-      for (const name of names) await import_node_fs22.promises.symlink(links[name], import_node_path30.default.join(dir, name));
+      for (const name of names) await import_node_fs23.promises.symlink(links[name], import_node_path31.default.join(dir, name));
     },
     log: options.log ?? (() => void 0)
   });
@@ -8811,9 +8848,9 @@ function muslToolchainEnv(prefix, headersDir) {
   return {
     CC: "musl-gcc",
     CFLAGS: `${MUSL_BASE_CFLAGS} ${isystem}`,
-    CPPFLAGS: `-I${import_node_path30.default.join(prefix, "include")} ${isystem}`,
-    LDFLAGS: `-L${import_node_path30.default.join(prefix, "lib")}`,
-    PKG_CONFIG_LIBDIR: import_node_path30.default.join(prefix, "lib", "pkgconfig"),
+    CPPFLAGS: `-I${import_node_path31.default.join(prefix, "include")} ${isystem}`,
+    LDFLAGS: `-L${import_node_path31.default.join(prefix, "lib")}`,
+    PKG_CONFIG_LIBDIR: import_node_path31.default.join(prefix, "lib", "pkgconfig"),
     PKG_CONFIG_PATH: "",
     AR: "ar",
     RANLIB: "ranlib"
@@ -8834,18 +8871,18 @@ function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
 }
 
 // src/toolchain/zig-cxx.ts
-var import_promises21 = require("node:fs/promises");
-var import_node_path32 = __toESM(require("node:path"));
+var import_promises22 = require("node:fs/promises");
+var import_node_path33 = __toESM(require("node:path"));
 
 // src/toolchain/write-script.ts
-var import_promises20 = require("node:fs/promises");
-var import_node_path31 = __toESM(require("node:path"));
+var import_promises21 = require("node:fs/promises");
+var import_node_path32 = __toESM(require("node:path"));
 async function writeScript(file, text) {
-  await (0, import_promises20.mkdir)(import_node_path31.default.dirname(file), { recursive: true });
+  await (0, import_promises21.mkdir)(import_node_path32.default.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
-  await (0, import_promises20.writeFile)(partial, text);
-  await (0, import_promises20.chmod)(partial, 493);
-  await (0, import_promises20.rename)(partial, file);
+  await (0, import_promises21.writeFile)(partial, text);
+  await (0, import_promises21.chmod)(partial, 493);
+  await (0, import_promises21.rename)(partial, file);
 }
 
 // src/toolchain/zig-cxx.ts
@@ -8871,17 +8908,17 @@ var ZigInstallError = class extends FailedStepError {
   }
 };
 async function ensureZigCxx(cacheRoot, zigTarget, log) {
-  const toolchainDir = import_node_path32.default.join(cacheRoot, "toolchain");
+  const toolchainDir = import_node_path33.default.join(cacheRoot, "toolchain");
   const { root: home } = await cachedEntry({
     kind: ZIG,
-    root: import_node_path32.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
+    root: import_node_path33.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
     describe: `zig ${ZIG_RELEASE.version}`,
     build: installZig,
     log
   });
-  const zig = import_node_path32.default.join(home, "ziglang", "zig");
-  const driver = import_node_path32.default.join(home, "bin", `c++-${zigTarget}`);
-  const cache = import_node_path32.default.join(toolchainDir, "zig-cache");
+  const zig = import_node_path33.default.join(home, "ziglang", "zig");
+  const driver = import_node_path33.default.join(home, "bin", `c++-${zigTarget}`);
+  const cache = import_node_path33.default.join(toolchainDir, "zig-cache");
   const script = `#!/bin/sh
 # Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).
 if [ -z "\${ZIG_GLOBAL_CACHE_DIR:-}" ]; then ZIG_GLOBAL_CACHE_DIR=${shellQuote(cache)}; fi
@@ -8892,10 +8929,10 @@ exec ${shellQuote(zig)} c++ -target ${shellQuote(zigTarget)} -fno-sanitize=undef
   return { driver, version: ZIG_RELEASE.version };
 }
 async function installZig(dir, work) {
-  await (0, import_promises21.mkdir)(work, { recursive: true });
-  const requirements = import_node_path32.default.join(work, "requirements.txt");
+  await (0, import_promises22.mkdir)(work, { recursive: true });
+  const requirements = import_node_path33.default.join(work, "requirements.txt");
   const hashes = ZIG_RELEASE.sha256.map((h) => ` --hash=sha256:${h}`).join("");
-  await (0, import_promises21.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
+  await (0, import_promises22.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
 `);
   const result = await runCommand({
     command: "python3",
@@ -8920,7 +8957,7 @@ async function installZig(dir, work) {
       log: { text: result.stdout + result.stderr }
     });
   }
-  const version = await runCommand({ command: import_node_path32.default.join(dir, "ziglang", "zig"), args: ["version"] });
+  const version = await runCommand({ command: import_node_path33.default.join(dir, "ziglang", "zig"), args: ["version"] });
   if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
     throw new ZigInstallError("zig version", {
       reason: `the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`
@@ -8929,24 +8966,24 @@ async function installZig(dir, work) {
 }
 
 // src/toolchain/static-deps.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"));
+var import_node_fs26 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"));
 
 // src/toolchain/static-deps-build.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"));
+var import_node_fs24 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"));
 var CONFIGURED_PREFIX = "/nonexistent/pyseal-static-deps";
 async function buildOne(args) {
   const { recipe, source, destdir, stagedPrefix } = args;
-  const srcDir = import_node_path33.default.join(args.work, "src", recipe.name);
-  await import_node_fs23.promises.mkdir(srcDir, { recursive: true });
-  const logPath = import_node_path33.default.join(args.logDir, `${args.key}-${recipe.name}.log`);
-  await import_node_fs23.promises.mkdir(import_node_path33.default.dirname(logPath), { recursive: true });
+  const srcDir = import_node_path34.default.join(args.work, "src", recipe.name);
+  await import_node_fs24.promises.mkdir(srcDir, { recursive: true });
+  const logPath = import_node_path34.default.join(args.logDir, `${args.key}-${recipe.name}.log`);
+  await import_node_fs24.promises.mkdir(import_node_path34.default.dirname(logPath), { recursive: true });
   const logText = [];
   const append = (chunk) => {
     logText.push(chunk);
   };
-  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path33.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path34.default.join(stagedPrefix, "lib", "pkgconfig"));
   const env = recipeEnv(toolchain);
   const vars = {
     prefix: CONFIGURED_PREFIX,
@@ -8963,7 +9000,7 @@ $ ${spec.command} ${spec.args.join(" ")}
 `);
     const res = await runCommand({ ...spec, onOutput: append });
     if (res.code !== 0) {
-      await import_node_fs23.promises.writeFile(logPath, logText.join(""));
+      await import_node_fs24.promises.writeFile(logPath, logText.join(""));
       throw new FailedStepError({
         input: `static dependency ${recipe.name}`,
         what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
@@ -8980,13 +9017,13 @@ $ ${spec.command} ${spec.args.join(" ")}
     await run(step.step, { command, args: rest, cwd: srcDir, env });
   }
   for (const file of recipe.generatedFiles ?? []) {
-    const target = import_node_path33.default.join(stagedPrefix, file.path);
-    await import_node_fs23.promises.mkdir(import_node_path33.default.dirname(target), { recursive: true });
-    await import_node_fs23.promises.writeFile(target, substitute(file.content));
+    const target = import_node_path34.default.join(stagedPrefix, file.path);
+    await import_node_fs24.promises.mkdir(import_node_path34.default.dirname(target), { recursive: true });
+    await import_node_fs24.promises.writeFile(target, substitute(file.content));
   }
-  const missing = recipe.produces.filter((file) => !(0, import_node_fs23.existsSync)(import_node_path33.default.join(stagedPrefix, file)));
+  const missing = recipe.produces.filter((file) => !(0, import_node_fs24.existsSync)(import_node_path34.default.join(stagedPrefix, file)));
   if (missing.length > 0) {
-    await import_node_fs23.promises.writeFile(logPath, logText.join(""));
+    await import_node_fs24.promises.writeFile(logPath, logText.join(""));
     throw new FailedStepError({
       input: `static dependency ${recipe.name}`,
       what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
@@ -8996,8 +9033,8 @@ $ ${spec.command} ${spec.args.join(" ")}
       fix: `the upstream build layout changed; adjust the '${recipe.name}' recipe in src/toolchain/static-deps-recipes.ts.`
     });
   }
-  await import_node_fs23.promises.writeFile(logPath, logText.join(""));
-  await import_node_fs23.promises.rm(srcDir, { recursive: true, force: true });
+  await import_node_fs24.promises.writeFile(logPath, logText.join(""));
+  await import_node_fs24.promises.rm(srcDir, { recursive: true, force: true });
 }
 function recipeEnv(toolchain) {
   const env = {
@@ -9011,21 +9048,21 @@ function recipeEnv(toolchain) {
   return env;
 }
 async function finishPrefix(stagedPrefix) {
-  const libDir = import_node_path33.default.join(stagedPrefix, "lib");
-  for (const entry of await import_node_fs23.promises.readdir(libDir)) {
-    if (entry.endsWith(".la")) await import_node_fs23.promises.rm(import_node_path33.default.join(libDir, entry));
+  const libDir = import_node_path34.default.join(stagedPrefix, "lib");
+  for (const entry of await import_node_fs24.promises.readdir(libDir)) {
+    if (entry.endsWith(".la")) await import_node_fs24.promises.rm(import_node_path34.default.join(libDir, entry));
   }
-  const pcDir = import_node_path33.default.join(libDir, "pkgconfig");
-  if (!(0, import_node_fs23.existsSync)(pcDir)) return;
-  for (const entry of await import_node_fs23.promises.readdir(pcDir)) {
+  const pcDir = import_node_path34.default.join(libDir, "pkgconfig");
+  if (!(0, import_node_fs24.existsSync)(pcDir)) return;
+  for (const entry of await import_node_fs24.promises.readdir(pcDir)) {
     if (!entry.endsWith(".pc")) continue;
-    const file = import_node_path33.default.join(pcDir, entry);
-    const text = await import_node_fs23.promises.readFile(file, "utf8");
+    const file = import_node_path34.default.join(pcDir, entry);
+    const text = await import_node_fs24.promises.readFile(file, "utf8");
     const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(CONFIGURED_PREFIX).join("${prefix}");
     if (relocated.includes(stagedPrefix)) {
       throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`);
     }
-    await import_node_fs23.promises.writeFile(file, relocated);
+    await import_node_fs24.promises.writeFile(file, relocated);
   }
 }
 function recipeStepFix(recipe) {
@@ -9245,22 +9282,49 @@ var STATIC_LIBRARY_RECIPES = [
     archives: ["lib/libssl.a", "lib/libcrypto.a"]
   }
 ];
+var LIBZSTD_RECIPE = {
+  name: "libzstd",
+  sourcePackage: "libzstd",
+  usedBy: "_zstd (CPython 3.14+)",
+  steps: [
+    {
+      step: "build",
+      argv: ["make", "-C", "lib", "-j@jobs@", "libzstd.a", "libzstd.pc", "PREFIX=@prefix@", "LIBDIR=@prefix@/lib"]
+    },
+    {
+      step: "install",
+      argv: [
+        "make",
+        "-C",
+        "lib",
+        "install-static",
+        "install-includes",
+        "install-pc",
+        "PREFIX=@prefix@",
+        "LIBDIR=@prefix@/lib",
+        "DESTDIR=@destdir@"
+      ]
+    }
+  ],
+  produces: ["lib/libzstd.a", "include/zstd.h", "include/zstd_errors.h", "include/zdict.h", "lib/pkgconfig/libzstd.pc"],
+  archives: ["lib/libzstd.a"]
+};
 
 // src/toolchain/static-deps-sources.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"));
+var import_node_fs25 = require("node:fs");
+var import_node_path35 = __toESM(require("node:path"));
 var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ and run `apt-get update`; check the network connection to the Debian archive.";
 async function ownReleaseSource(pkg) {
-  const osRelease = await import_node_fs24.promises.readFile("/etc/os-release", "utf8").catch(() => "");
+  const osRelease = await import_node_fs25.promises.readFile("/etc/os-release", "utf8").catch(() => "");
   const codename = /^VERSION_CODENAME=("?)([a-z]+)\1$/m.exec(osRelease)?.[2];
   return codename ? `${pkg}/${codename}` : pkg;
 }
 async function resolveSource(recipe, downloads) {
   const pkg = recipe.sourcePackage;
-  const empty = await import_node_fs24.promises.mkdtemp(import_node_path34.default.join(downloads, ".print-uris-"));
+  const empty = await import_node_fs25.promises.mkdtemp(import_node_path35.default.join(downloads, ".print-uris-"));
   const spec = await ownReleaseSource(pkg);
   const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", spec], cwd: empty }).finally(
-    () => import_node_fs24.promises.rm(empty, { recursive: true, force: true })
+    () => import_node_fs25.promises.rm(empty, { recursive: true, force: true })
   );
   const output = res.stdout + res.stderr;
   if (res.code !== 0) {
@@ -9313,27 +9377,27 @@ async function resolveSource(recipe, downloads) {
 async function downloadSource(recipe, source, downloads, log) {
   const entry = await cachedEntry({
     kind: DOWNLOAD,
-    root: import_node_path34.default.join(downloads, source.sha256.slice(0, 16)),
+    root: import_node_path35.default.join(downloads, source.sha256.slice(0, 16)),
     describe: `Debian source package ${source.sourcePackage} ${source.debianVersion}`,
     build: (dir) => fetchSource(recipe, source, dir, log),
     log
   });
-  return import_node_path34.default.join(entry.root, source.tarball);
+  return import_node_path35.default.join(entry.root, source.tarball);
 }
 async function fetchSource(recipe, source, dir, log) {
-  const file = import_node_path34.default.join(dir, source.tarball);
+  const file = import_node_path35.default.join(dir, source.tarball);
   log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
   const res = await runCommand({
     command: "apt-get",
     args: ["source", "--download-only", await ownReleaseSource(source.sourcePackage)],
     cwd: dir
   });
-  if (res.code !== 0 || !(0, import_node_fs24.existsSync)(file)) {
+  if (res.code !== 0 || !(0, import_node_fs25.existsSync)(file)) {
     throw new FailedStepError({
       input: `source package ${source.sourcePackage}`,
       what: `Static dependency ${recipe.name}`,
       step: "download",
-      reason: `\`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}` + ((0, import_node_fs24.existsSync)(file) ? "" : ` and ${source.tarball} is missing`),
+      reason: `\`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}` + ((0, import_node_fs25.existsSync)(file) ? "" : ` and ${source.tarball} is missing`),
       log: { text: res.stdout + res.stderr },
       fix: APT_HINT
     });
@@ -9354,12 +9418,12 @@ async function buildStaticDeps(options) {
     throw new Error(`buildStaticDeps: libc '${String(options.libc)}' is not supported (only musl)`);
   const log = options.log ?? (() => void 0);
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
-  const folder = import_node_path35.default.join(import_node_path35.default.resolve(options.cacheRoot), "static-deps");
-  await import_node_fs25.promises.mkdir(import_node_path35.default.join(folder, "downloads"), { recursive: true });
-  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path35.default.resolve(options.cacheRoot), { log });
+  const folder = import_node_path36.default.join(import_node_path36.default.resolve(options.cacheRoot), "static-deps");
+  await import_node_fs26.promises.mkdir(import_node_path36.default.join(folder, "downloads"), { recursive: true });
+  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path36.default.resolve(options.cacheRoot), { log });
   const toolchain = await muslToolchainIdentity();
   const sources = {};
-  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, import_node_path35.default.join(folder, "downloads"));
+  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, import_node_path36.default.join(folder, "downloads"));
   const key = sha256Text(
     JSON.stringify({
       format: STATIC_DEPS.recipeVersion,
@@ -9374,14 +9438,14 @@ async function buildStaticDeps(options) {
   const build = { key, recipes, sources, toolchain, kernelHeaders, folder, jobs: options.jobs ?? 2, log };
   const entry = await cachedEntry({
     kind: STATIC_DEPS,
-    root: import_node_path35.default.join(folder, key),
+    root: import_node_path36.default.join(folder, key),
     legacyComplete: async (root) => await readCompleteManifest(root, key, recipes) !== void 0,
     build: (dir, work) => buildPrefix(build, dir, work),
     log
   });
   const prefix = entry.root;
-  const manifestPath = import_node_path35.default.join(prefix, "manifest.json");
-  const manifest = JSON.parse(await import_node_fs25.promises.readFile(manifestPath, "utf8"));
+  const manifestPath = import_node_path36.default.join(prefix, "manifest.json");
+  const manifest = JSON.parse(await import_node_fs26.promises.readFile(manifestPath, "utf8"));
   return {
     prefix,
     key,
@@ -9392,7 +9456,7 @@ async function buildStaticDeps(options) {
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
-        { ...info, archives: info.archives.map((a) => import_node_path35.default.join(prefix, a)) }
+        { ...info, archives: info.archives.map((a) => import_node_path36.default.join(prefix, a)) }
       ])
     )
   };
@@ -9400,13 +9464,13 @@ async function buildStaticDeps(options) {
 async function buildPrefix(build, dir, work) {
   const { recipes, sources, log } = build;
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")}`);
-  const destdir = import_node_path35.default.join(work, "destdir");
-  const stagedPrefix = import_node_path35.default.join(destdir, CONFIGURED_PREFIX);
-  await import_node_fs25.promises.mkdir(stagedPrefix, { recursive: true });
+  const destdir = import_node_path36.default.join(work, "destdir");
+  const stagedPrefix = import_node_path36.default.join(destdir, CONFIGURED_PREFIX);
+  await import_node_fs26.promises.mkdir(stagedPrefix, { recursive: true });
   const libraries = {};
   for (const recipe of recipes) {
     const source = sources[recipe.name];
-    const tarballPath = await downloadSource(recipe, source, import_node_path35.default.join(build.folder, "downloads"), log);
+    const tarballPath = await downloadSource(recipe, source, import_node_path36.default.join(build.folder, "downloads"), log);
     const started = Date.now();
     await buildOne({
       recipe,
@@ -9417,7 +9481,7 @@ async function buildPrefix(build, dir, work) {
       stagedPrefix,
       kernelHeaders: build.kernelHeaders,
       jobs: build.jobs,
-      logDir: import_node_path35.default.join(build.folder, "logs"),
+      logDir: import_node_path36.default.join(build.folder, "logs"),
       key: build.key,
       log
     });
@@ -9442,22 +9506,22 @@ async function buildPrefix(build, dir, work) {
     toolchain: build.toolchain,
     libraries
   };
-  await import_node_fs25.promises.writeFile(import_node_path35.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-  for (const name of await import_node_fs25.promises.readdir(stagedPrefix)) {
-    await import_node_fs25.promises.rename(import_node_path35.default.join(stagedPrefix, name), import_node_path35.default.join(dir, name));
+  await import_node_fs26.promises.writeFile(import_node_path36.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  for (const name of await import_node_fs26.promises.readdir(stagedPrefix)) {
+    await import_node_fs26.promises.rename(import_node_path36.default.join(stagedPrefix, name), import_node_path36.default.join(dir, name));
   }
 }
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
-    manifest = JSON.parse(await import_node_fs25.promises.readFile(import_node_path35.default.join(prefix, "manifest.json"), "utf8"));
+    manifest = JSON.parse(await import_node_fs26.promises.readFile(import_node_path36.default.join(prefix, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
   if (manifest.format !== STATIC_DEPS.recipeVersion || manifest.key !== key) return void 0;
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs25.existsSync)(import_node_path35.default.join(prefix, file)))) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs26.existsSync)(import_node_path36.default.join(prefix, file)))) return void 0;
   }
   return manifest;
 }
@@ -9475,14 +9539,14 @@ async function muslToolchainIdentity() {
     libcSha256: "",
     kernelVersionHeaderSha256: ""
   };
-  const script = await import_node_fs25.promises.readFile(wrapper, "utf8").catch(() => "");
+  const script = await import_node_fs26.promises.readFile(wrapper, "utf8").catch(() => "");
   const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
-  if (specs && (0, import_node_fs25.existsSync)(specs)) {
+  if (specs && (0, import_node_fs26.existsSync)(specs)) {
     identity.specsSha256 = await sha256File(specs);
-    const libc = import_node_path35.default.join(import_node_path35.default.dirname(specs), "libc.a");
-    if ((0, import_node_fs25.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
+    const libc = import_node_path36.default.join(import_node_path36.default.dirname(specs), "libc.a");
+    if ((0, import_node_fs26.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
   }
-  if ((0, import_node_fs25.existsSync)("/usr/include/linux/version.h")) {
+  if ((0, import_node_fs26.existsSync)("/usr/include/linux/version.h")) {
     identity.kernelVersionHeaderSha256 = await sha256File("/usr/include/linux/version.h");
   }
   return identity;
@@ -9510,15 +9574,15 @@ async function prepareUncached(target, cacheRoot, log) {
       cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path36.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path36.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path37.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path37.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path36.default.basename(deps.prefix)
+      staticDepsKey: import_node_path37.default.basename(deps.prefix)
     };
   }
   if (target.configureHost) {
     const triplet = target.configureHost;
-    const ffiHeader = import_node_path36.default.join("/usr/include", triplet, "ffi.h");
+    const ffiHeader = import_node_path37.default.join("/usr/include", triplet, "ffi.h");
     return {
       cxx: await targetCxx(target, cacheRoot, log),
       env: {
@@ -9530,7 +9594,7 @@ async function prepareUncached(target, cacheRoot, log) {
       },
       configureArgs: [],
       libraryDirs: [],
-      ffiIncludeDir: (0, import_node_fs26.existsSync)(ffiHeader) ? import_node_path36.default.dirname(ffiHeader) : null,
+      ffiIncludeDir: (0, import_node_fs27.existsSync)(ffiHeader) ? import_node_path37.default.dirname(ffiHeader) : null,
       compilerVersion,
       staticDepsKey: null
     };
@@ -9564,7 +9628,7 @@ async function firstLine(command, args) {
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const wrapper = import_node_path36.default.join(cacheRoot, "toolchain", "musl-cc");
+  const wrapper = import_node_path37.default.join(cacheRoot, "toolchain", "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
@@ -9574,36 +9638,79 @@ exec ${shellQuote(cc)} "$@"
   return wrapper;
 }
 
+// src/toolchain/version-static-libraries.ts
+var import_node_path38 = __toESM(require("node:path"));
+var VERSION_LIBRARIES = [
+  { since: [3, 14], recipe: LIBZSTD_RECIPE }
+];
+function versionRecipes(version) {
+  const [major, minor] = version.split(".").map(Number);
+  return VERSION_LIBRARIES.filter(({ since }) => major > since[0] || major === since[0] && minor >= since[1]).map(
+    (library) => library.recipe
+  );
+}
+async function buildVersionLibraries(target, version, cacheRoot, log) {
+  if (target.libc !== "musl") return null;
+  const recipes = versionRecipes(version);
+  if (recipes.length === 0) return null;
+  const deps = await buildStaticDeps({ cacheRoot, libc: "musl", log, recipes });
+  return { key: deps.key, prefix: deps.prefix };
+}
+function withVersionLibraries(toolchain, libraries) {
+  if (!libraries) return toolchain;
+  const { env } = toolchain;
+  const join = (separator, ...parts) => parts.filter((part) => part !== void 0 && part !== "").join(separator);
+  return {
+    ...toolchain,
+    env: {
+      ...env,
+      CPPFLAGS: join(" ", env.CPPFLAGS, `-I${import_node_path38.default.join(libraries.prefix, "include")}`),
+      LDFLAGS: join(" ", env.LDFLAGS, `-L${import_node_path38.default.join(libraries.prefix, "lib")}`),
+      PKG_CONFIG_LIBDIR: join(":", env.PKG_CONFIG_LIBDIR, import_node_path38.default.join(libraries.prefix, "lib", "pkgconfig"))
+    },
+    libraryDirs: [...toolchain.libraryDirs, import_node_path38.default.join(libraries.prefix, "lib")]
+  };
+}
+
 // src/distribution/source-tree.ts
-var import_node_fs27 = require("node:fs");
-var import_promises22 = require("node:fs/promises");
-var import_node_path37 = __toESM(require("node:path"));
+var import_node_fs28 = require("node:fs");
+var import_promises23 = require("node:fs/promises");
+var import_node_path39 = __toESM(require("node:path"));
 async function shareSysconfigData(targetStdlib, buildStdlib, log) {
   const file = `${await sysconfigDataName(targetStdlib)}.py`;
   log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises22.cp)(import_node_path37.default.join(targetStdlib, file), import_node_path37.default.join(buildStdlib, file));
+  await (0, import_promises23.cp)(import_node_path39.default.join(targetStdlib, file), import_node_path39.default.join(buildStdlib, file));
 }
 async function sysconfigDataName(stdlib) {
-  const name = (await (0, import_promises22.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
+  const name = (await (0, import_promises23.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
   if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`);
   return name.replace(/\.py$/, "");
 }
 async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path37.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path37.default.join(stdlib, "test");
-  if (!(0, import_node_fs27.existsSync)(installed)) return;
-  for (const entry of await (0, import_promises22.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs27.existsSync)(import_node_path37.default.join(installed, entry.name))) {
+  const source = import_node_path39.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path39.default.join(stdlib, "test");
+  if (!(0, import_node_fs28.existsSync)(installed)) return;
+  for (const entry of await (0, import_promises23.readdir)(source, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs28.existsSync)(import_node_path39.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises22.cp)(import_node_path37.default.join(source, entry.name), import_node_path37.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises23.cp)(import_node_path39.default.join(source, entry.name), import_node_path39.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const header = await (0, import_promises22.readFile)(import_node_path37.default.join(srcDir, "Include", "patchlevel.h"), "utf8");
-  const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header);
-  if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
-  return match[1];
+  const version = patchlevelVersion(await (0, import_promises23.readFile)(import_node_path39.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
+  if (!version) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
+  return version;
+}
+async function readTarballPythonVersion(tarball) {
+  const header = tarball.endsWith(".zip") ? await runCommand({ command: "unzip", args: ["-p", tarball, "*/Include/patchlevel.h"] }) : await runCommand({
+    command: "tar",
+    args: ["-xOf", tarball, "--wildcards", "--occurrence=1", "*/Include/patchlevel.h"]
+  });
+  return header.code === 0 ? patchlevelVersion(header.stdout) : null;
+}
+function patchlevelVersion(header) {
+  return /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header)?.[1] ?? null;
 }
 
 // src/distribution/source-build.ts
@@ -9614,8 +9721,8 @@ function optimizationConfigureArgs(optimization) {
 var DistributionBuildError = class extends FailedStepError {
   constructor(step, tarball, failure) {
     super({
-      input: import_node_path38.default.basename(tarball),
-      what: `Building CPython from ${import_node_path38.default.basename(tarball)}`,
+      input: import_node_path40.default.basename(tarball),
+      what: `Building CPython from ${import_node_path40.default.basename(tarball)}`,
       step,
       ...failure,
       fix: "install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -9626,13 +9733,17 @@ var DistributionBuildError = class extends FailedStepError {
 async function buildDistributionFromSource(request) {
   const { tarball, target, cacheRoot, log } = request;
   const tarballSha = await sha256File(tarball);
-  const toolchain = await prepareBuildToolchain(target, cacheRoot, log);
+  const tarballVersion = await readTarballPythonVersion(tarball);
+  const versionLibraries = tarballVersion ? await buildVersionLibraries(target, tarballVersion, cacheRoot, log) : null;
+  const toolchain = withVersionLibraries(await prepareBuildToolchain(target, cacheRoot, log), versionLibraries);
   const key = contentKey({
     recipe: CPYTHON_BUILD.recipeVersion,
     tarball: tarballSha,
     triple: target.triple,
     compiler: toolchain.compilerVersion,
     staticDeps: toolchain.staticDepsKey,
+    // Absent for versions that need no library beyond the base set, so their keys stay what they were.
+    versionStaticDeps: versionLibraries?.key,
     // Absent (not null) for native builds, so their keys stay what they were.
     buildPython: request.buildPython?.key,
     // Absent for `none`, so unoptimized builds keep their keys.
@@ -9641,8 +9752,8 @@ async function buildDistributionFromSource(request) {
   });
   const entry = await cachedEntry({
     kind: CPYTHON_BUILD,
-    root: import_node_path38.default.join(cacheRoot, "python", key),
-    describe: `CPython ${key} (${import_node_path38.default.basename(tarball)} for ${target.triple})`,
+    root: import_node_path40.default.join(cacheRoot, "python", key),
+    describe: `CPython ${key} (${import_node_path40.default.basename(tarball)} for ${target.triple})`,
     // configure's --prefix (<entry>/install) is compiled into the interpreter and its sysconfig.
     buildInPlace: true,
     build: (root, work) => buildInto({ root, work, key, tarballSha, request, toolchain }),
@@ -9653,23 +9764,24 @@ async function buildDistributionFromSource(request) {
 async function buildInto(build) {
   const { root, work, request } = build;
   const { target, log } = request;
-  await (0, import_promises23.mkdir)(work, { recursive: true });
+  await (0, import_promises24.mkdir)(work, { recursive: true });
   const toolchain = withReproducibleFlags(build.toolchain, work);
-  const step = stepRunner(request.tarball, import_node_path38.default.join(work, "build.log"), log);
+  const step = stepRunner(request.tarball, import_node_path40.default.join(work, "build.log"), log);
   const { srcDir, version } = await unpackSource(request.tarball, work);
-  const buildDir = import_node_path38.default.join(work, "build");
-  await (0, import_promises23.mkdir)(buildDir);
+  const buildDir = import_node_path40.default.join(work, "build");
+  await (0, import_promises24.mkdir)(buildDir);
   log(`  CPython ${version} for ${target.triple}`);
   const minor = version.split(".").slice(0, 2).join(".");
   await configure(build, toolchain, srcDir, buildDir, step);
+  if ((await linkHaclArchives(buildDir)).length > 0) log("  HACL* modules linked with their static archives");
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
   const choice = await writeSetupLocal(buildDir, minor, target, toolchain, searchDirs);
   await step("makesetup", "make", ["Makefile"], buildDir, toolchain.env);
   await step("make", "make", ["-j2"], buildDir, toolchain.env);
   await step("make install", "make", ["install"], buildDir, toolchain.env);
-  await installMissingTestPackages(srcDir, import_node_path38.default.join(root, "install", "lib", `python${minor}`), log);
+  await installMissingTestPackages(srcDir, import_node_path40.default.join(root, "install", "lib", `python${minor}`), log);
   if (!request.buildPython) {
-    const pythonExe = import_node_path38.default.join(root, "install", "bin", `python${minor}`);
+    const pythonExe = import_node_path40.default.join(root, "install", "bin", `python${minor}`);
     await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root, toolchain.env);
     const tools = ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"];
     await step("build tools", pythonExe, tools, root, toolchain.env);
@@ -9688,14 +9800,14 @@ async function buildInto(build) {
     searchDirs
   });
   if (request.buildPython) {
-    await shareSysconfigData(import_node_path38.default.join(root, "install", "lib", `python${minor}`), request.buildPython.stdlib, log);
+    await shareSysconfigData(import_node_path40.default.join(root, "install", "lib", `python${minor}`), request.buildPython.stdlib, log);
   }
 }
 function stepRunner(tarball, logFile, log) {
   return async (name, command, args, cwd, env) => {
     log(`  ${name}`);
     const result = await runCommand({ command, args, cwd, env });
-    await (0, import_promises23.writeFile)(logFile, `
+    await (0, import_promises24.writeFile)(logFile, `
 $ ${command} ${args.join(" ")}
 ${result.stdout}${result.stderr}`, { flag: "a" });
     if (result.code !== 0) {
@@ -9735,7 +9847,7 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   let env = toolchain.env;
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path38.default.join(root, "install")}`,
+    `--prefix=${import_node_path40.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...optimizationConfigureArgs(request.optimization),
@@ -9744,17 +9856,17 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   const cross = request.buildPython;
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
-    const configSite = import_node_path38.default.join(work, "config.site");
-    await (0, import_promises23.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
+    const configSite = import_node_path40.default.join(work, "config.site");
+    await (0, import_promises24.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     env = { ...env, CONFIG_SITE: configSite };
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
     request.log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
   }
-  await step("configure", import_node_path38.default.join(srcDir, "configure"), configureArgs, buildDir, env);
+  await step("configure", import_node_path40.default.join(srcDir, "configure"), configureArgs, buildDir, env);
 }
 async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
-  const setupStdlib = parseSetup(await (0, import_promises23.readFile)(import_node_path38.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises24.readFile)(import_node_path40.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
   const expanded = await expandLinkWords(buildDir, candidates);
@@ -9765,8 +9877,8 @@ async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
     (module2) => (expanded.get(module2.name) ?? []).filter((w) => w.startsWith("-l")).map((w) => w.slice(2)).filter((name) => resolveLibrary(name, target.toolchain, searchDirs).kind === "missing")
   );
   const disabled = choice.notBuilt.map((n) => n.module);
-  await (0, import_promises23.writeFile)(
-    import_node_path38.default.join(buildDir, "Modules", "Setup.local"),
+  await (0, import_promises24.writeFile)(
+    import_node_path40.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
   return choice;
@@ -9790,15 +9902,15 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     const pbs = await obtainPbsDistribution(value, target, cacheRoot, log);
     return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
   }
-  if ((0, import_node_fs28.existsSync)(value) && (0, import_node_fs28.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs28.existsSync)(import_node_path39.default.join(value, "PYTHON.json")))
+  if ((0, import_node_fs29.existsSync)(value) && (0, import_node_fs29.statSync)(value).isDirectory()) {
+    if (!(0, import_node_fs29.existsSync)(import_node_path41.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return native(await readDistribution(import_node_path39.default.resolve(value)), true, import_node_path39.default.resolve(value));
+    return native(await readDistribution(import_node_path41.default.resolve(value)), true, import_node_path41.default.resolve(value));
   }
   const tarball = await locateTarball(value, cacheRoot, log);
   if (target.crossCompiling) return buildCrossDistribution(tarball, request, target, cacheRoot, log);
   const built = await buildDistributionFromSource({ tarball, target, buildPython: null, optimization, cacheRoot, log });
-  return native(built.distribution, built.reused, import_node_path39.default.basename(tarball));
+  return native(built.distribution, built.reused, import_node_path41.default.basename(tarball));
 }
 function native(distribution, reused, source) {
   return {
@@ -9845,8 +9957,8 @@ async function buildCrossDistribution(tarball, request, target, cacheRoot, log) 
   });
   const hostJson = host.distribution.json;
   const buildPython = {
-    exe: import_node_path39.default.join(host.distribution.root, hostJson.python_exe),
-    stdlib: import_node_path39.default.join(host.distribution.root, hostJson.python_paths.stdlib),
+    exe: import_node_path41.default.join(host.distribution.root, hostJson.python_exe),
+    stdlib: import_node_path41.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
   const { optimization } = request;
@@ -9855,11 +9967,11 @@ async function buildCrossDistribution(tarball, request, target, cacheRoot, log) 
     distribution: built.distribution,
     buildDistribution: host.distribution,
     crossSysconfigName: await sysconfigDataName(
-      import_node_path39.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+      import_node_path41.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
-    source: import_node_path39.default.basename(tarball)
+    source: import_node_path41.default.basename(tarball)
   };
 }
 function isTarball(value) {
@@ -9869,19 +9981,19 @@ async function locateTarball(value, cacheRoot, log) {
   if (value.startsWith("debian:")) return debianSourceTarball(value.slice("debian:".length), cacheRoot, log);
   if (value.startsWith("cpython:")) return fetchCPythonSource(value, cacheRoot, log);
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log);
-  if (!(0, import_node_fs28.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
+  if (!(0, import_node_fs29.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst or .tar.bz2 archive");
   }
-  return import_node_path39.default.resolve(value);
+  return import_node_path41.default.resolve(value);
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
   const { root } = await cachedEntry({
     kind: DOWNLOAD,
-    root: import_node_path39.default.join(cacheRoot, "sources", pkg),
+    root: import_node_path41.default.join(cacheRoot, "sources", pkg),
     describe: `Debian source package ${pkg}`,
-    legacyComplete: (root2) => (0, import_node_fs28.existsSync)(root2) && findOrig(root2, pkg) !== null,
+    legacyComplete: (root2) => (0, import_node_fs29.existsSync)(root2) && findOrig(root2, pkg) !== null,
     build: (dir) => fetchDebianSource(pkg, dir, log),
     log
   });
@@ -9899,15 +10011,15 @@ async function fetchDebianSource(pkg, dir, log) {
   }
 }
 function findOrig(dir, pkg) {
-  const names = (0, import_node_fs28.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path39.default.join(dir, names[names.length - 1]) : null;
+  const names = (0, import_node_fs29.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
+  return names.length > 0 ? import_node_path41.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(value, cacheRoot, log) {
   const url = new URL(value);
   const pinned = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash)?.[1]?.toLowerCase() ?? null;
   url.hash = "";
-  const dir = import_node_path39.default.join(cacheRoot, "sources", contentKey({ url: url.toString(), sha256: pinned ?? void 0 }, 16));
-  const dest = import_node_path39.default.join(dir, import_node_path39.default.basename(url.pathname) || "python.tgz");
+  const dir = import_node_path41.default.join(cacheRoot, "sources", contentKey({ url: url.toString(), sha256: pinned ?? void 0 }, 16));
+  const dest = import_node_path41.default.join(dir, import_node_path41.default.basename(url.pathname) || "python.tgz");
   const result = await downloadVerified({ url: url.toString(), dest, sha256: pinned, log });
   if (!pinned) {
     log(
@@ -9918,22 +10030,22 @@ async function downloadTarball(value, cacheRoot, log) {
 }
 
 // src/link/embed.ts
-var import_promises24 = require("node:fs/promises");
-var import_node_path41 = __toESM(require("node:path"));
+var import_promises25 = require("node:fs/promises");
+var import_node_path43 = __toESM(require("node:path"));
 
 // src/exec/pyseal-python.ts
-var import_node_path40 = __toESM(require("node:path"));
+var import_node_path42 = __toESM(require("node:path"));
 async function runPysealPython(distribution, args) {
-  const env = { ...process.env, PYTHONPATH: import_node_path40.default.join(packageRoot(), "python") };
+  const env = { ...process.env, PYTHONPATH: import_node_path42.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
-  const python = import_node_path40.default.join(distribution.root, distribution.json.python_exe);
+  const python = import_node_path42.default.join(distribution.root, distribution.json.python_exe);
   return (await runChecked({ command: python, args, env })).stdout;
 }
 
 // src/link/embed.ts
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path41.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path43.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -9951,12 +10063,12 @@ async function embedResources(request) {
     }
   ];
   if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
-  const manifest = import_node_path41.default.join(workDir, "resources.json");
-  await (0, import_promises24.writeFile)(
+  const manifest = import_node_path43.default.join(workDir, "resources.json");
+  await (0, import_promises25.writeFile)(
     manifest,
     JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
   );
-  const archive = import_node_path41.default.join(workDir, "resources.zip");
+  const archive = import_node_path43.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
   const stdout = await runPysealPython(buildDistribution, [
     "-m",
@@ -9967,18 +10079,18 @@ async function embedResources(request) {
     archive
   ]);
   const partial = `${request.output}.partial`;
-  await (0, import_promises24.rm)(partial, { force: true });
-  await (0, import_promises24.copyFile)(request.nativeExecutable, partial);
-  await (0, import_promises24.appendFile)(partial, await (0, import_promises24.readFile)(archive));
-  await (0, import_promises24.chmod)(partial, 493);
-  await (0, import_promises24.rename)(partial, request.output);
+  await (0, import_promises25.rm)(partial, { force: true });
+  await (0, import_promises25.copyFile)(request.nativeExecutable, partial);
+  await (0, import_promises25.appendFile)(partial, await (0, import_promises25.readFile)(archive));
+  await (0, import_promises25.chmod)(partial, 493);
+  await (0, import_promises25.rename)(partial, request.output);
   return { archive, summary: stdout.trim().split("\n").pop() ?? "" };
 }
 
 // src/link/ship-standalone.ts
-var import_node_fs29 = require("node:fs");
-var import_promises25 = require("node:fs/promises");
-var import_node_path42 = __toESM(require("node:path"));
+var import_node_fs30 = require("node:fs");
+var import_promises26 = require("node:fs/promises");
+var import_node_path44 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -9996,20 +10108,20 @@ async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path42.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path44.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path42.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises25.mkdir)(import_node_path42.default.dirname(dest), { recursive: true });
-    await (0, import_promises25.copyFile)(plan.standaloneFile.source, dest);
+    const dest = import_node_path44.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises26.mkdir)(import_node_path44.default.dirname(dest), { recursive: true });
+    await (0, import_promises26.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path42.default.dirname(plan.standaloneFile?.source ?? ""))
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path44.default.dirname(plan.standaloneFile?.source ?? ""))
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path42.default.join(dir, soname)).find((f) => (0, import_node_fs29.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path44.default.join(dir, soname)).find((f) => (0, import_node_fs30.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -10018,16 +10130,16 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises25.copyFile)(found, import_node_path42.default.join(sideRoot, soname));
+      await (0, import_promises26.copyFile)(found, import_node_path44.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path42.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        message: `${soname} (from ${import_node_path44.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
       });
     }
     if (bundled.length > 0) {
-      const up = import_node_path42.default.relative(import_node_path42.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path44.default.relative(import_node_path44.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
     }
@@ -10045,7 +10157,7 @@ async function setRunpath(file, runpath) {
   } catch {
     throw new UserError({
       input: "patchelf",
-      cause: `is needed to point ${import_node_path42.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
+      cause: `is needed to point ${import_node_path44.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
       fix: "install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static"
     });
   }
@@ -10053,9 +10165,9 @@ async function setRunpath(file, runpath) {
 }
 
 // src/link/link-executable.ts
-var import_node_fs30 = require("node:fs");
-var import_promises27 = require("node:fs/promises");
-var import_node_path44 = __toESM(require("node:path"));
+var import_node_fs31 = require("node:fs");
+var import_promises28 = require("node:fs/promises");
+var import_node_path46 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -10106,8 +10218,8 @@ function renderAppHeader(request) {
 }
 
 // src/link/localize.ts
-var import_promises26 = require("node:fs/promises");
-var import_node_path43 = __toESM(require("node:path"));
+var import_promises27 = require("node:fs/promises");
+var import_node_path45 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -10117,15 +10229,15 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path43.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path43.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path45.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path45.default.join(workDir, `${plan.module}.o`);
   const objects = plan.objects.filter((o) => !o.endsWith(".a"));
   const archives = plan.objects.filter((o) => o.endsWith(".a"));
   const inputs = archives.length > 0 ? [...objects, "--whole-archive", ...archives, "--no-whole-archive"] : objects;
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path43.default.join(workDir, `${plan.module}.keep`);
-  await (0, import_promises26.writeFile)(keepFile, keep.join("\n") + "\n");
+  const keepFile = import_node_path45.default.join(workDir, `${plan.module}.keep`);
+  await (0, import_promises27.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
@@ -10139,14 +10251,14 @@ async function weakSymbols(object, toolchain) {
 
 // src/link/link-executable.ts
 function launcherSources() {
-  const folder = import_node_path44.default.join(packageRoot(), "c");
-  return (0, import_node_fs30.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path44.default.join(folder, name));
+  const folder = import_node_path46.default.join(packageRoot(), "c");
+  return (0, import_node_fs31.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path46.default.join(folder, name));
 }
 async function compileLauncher(cc, distribution, workDir, run) {
-  const include = import_node_path44.default.join(distribution.root, distribution.json.python_paths.include);
+  const include = import_node_path46.default.join(distribution.root, distribution.json.python_paths.include);
   const objects = [];
   for (const source of launcherSources()) {
-    const object = import_node_path44.default.join(workDir, `${import_node_path44.default.basename(source, ".c")}.o`);
+    const object = import_node_path46.default.join(workDir, `${import_node_path46.default.basename(source, ".c")}.o`);
     objects.push(object);
     await run(cc, [
       "-O2",
@@ -10166,14 +10278,14 @@ async function compileLauncher(cc, distribution, workDir, run) {
 async function linkExecutable(request) {
   const { distribution, target, plans, workDir } = request;
   const toolchain = target.toolchain;
-  await (0, import_promises27.mkdir)(workDir, { recursive: true });
+  await (0, import_promises28.mkdir)(workDir, { recursive: true });
   const commands = [];
   const run = async (command, args2) => {
     commands.push([command, ...args2]);
     await runChecked({ command, args: args2 });
   };
-  await (0, import_promises27.writeFile)(
-    import_node_path44.default.join(workDir, "pyseal_app.h"),
+  await (0, import_promises28.writeFile)(
+    import_node_path46.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -10186,10 +10298,10 @@ async function linkExecutable(request) {
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     ...launcherObjects,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path44.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path46.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path44.default.join(workDir, "extensions");
-  await (0, import_promises27.mkdir)(extensionsDir, { recursive: true });
+  const extensionsDir = import_node_path46.default.join(workDir, "extensions");
+  await (0, import_promises28.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
     else objects.push(await localizeExtension(plan, extensionsDir, toolchain));
@@ -10251,13 +10363,13 @@ async function readLinkage(file) {
 }
 
 // src/report/assemble.ts
-var import_promises29 = require("node:fs/promises");
-var import_node_path48 = __toESM(require("node:path"));
+var import_promises30 = require("node:fs/promises");
+var import_node_path50 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
-var import_node_fs31 = require("node:fs");
-var import_promises28 = require("node:fs/promises");
-var import_node_path45 = __toESM(require("node:path"));
+var import_node_fs32 = require("node:fs");
+var import_promises29 = require("node:fs/promises");
+var import_node_path47 = __toESM(require("node:path"));
 var OutputWriteError = class extends UserError {
   constructor(file, error) {
     const parts = { input: file, cause: causeOf(error), fix: remedyOf(error) };
@@ -10294,15 +10406,15 @@ function outputFiles(executable) {
   return [executable, `${executable}.report.json`, `${executable}.report.md`, `${executable}.sha256`];
 }
 async function prepareOutputDir(outDir, executable) {
-  if ((0, import_node_fs31.existsSync)(outDir) && !(0, import_node_fs31.statSync)(outDir).isDirectory()) {
+  if ((0, import_node_fs32.existsSync)(outDir) && !(0, import_node_fs32.statSync)(outDir).isDirectory()) {
     throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
   }
   try {
-    await (0, import_promises28.mkdir)(outDir, { recursive: true });
-    for (const file of outputFiles(executable)) await (0, import_promises28.rm)(file, { force: true });
-    const probe = import_node_path45.default.join(outDir, `.${import_node_path45.default.basename(executable)}.write-test`);
-    await (0, import_promises28.writeFile)(probe, "pyseal");
-    await (0, import_promises28.rm)(probe);
+    await (0, import_promises29.mkdir)(outDir, { recursive: true });
+    for (const file of outputFiles(executable)) await (0, import_promises29.rm)(file, { force: true });
+    const probe = import_node_path47.default.join(outDir, `.${import_node_path47.default.basename(executable)}.write-test`);
+    await (0, import_promises29.writeFile)(probe, "pyseal");
+    await (0, import_promises29.rm)(probe);
   } catch (error) {
     throw new OutputWriteError(outDir, error);
   }
@@ -10331,29 +10443,29 @@ ${error.message}`
 async function writeFileAtomic(file, data) {
   const partial = `${file}.partial`;
   try {
-    await (0, import_promises28.writeFile)(partial, data);
-    await (0, import_promises28.rename)(partial, file);
+    await (0, import_promises29.writeFile)(partial, data);
+    await (0, import_promises29.rename)(partial, file);
   } catch (error) {
-    await (0, import_promises28.rm)(partial, { force: true }).catch(() => void 0);
+    await (0, import_promises29.rm)(partial, { force: true }).catch(() => void 0);
     throw new OutputWriteError(file, error);
   }
 }
 async function moveIntoPlace2(staged, file) {
   try {
-    await (0, import_promises28.mkdir)(import_node_path45.default.dirname(file), { recursive: true });
-    await (0, import_promises28.rename)(staged, file);
+    await (0, import_promises29.mkdir)(import_node_path47.default.dirname(file), { recursive: true });
+    await (0, import_promises29.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
   }
 }
 
 // src/report/input-digest.ts
-var import_node_path46 = __toESM(require("node:path"));
+var import_node_path48 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path46.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path48.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -10458,10 +10570,10 @@ function renderMatrix(reports) {
 }
 
 // src/report/portable.ts
-var import_node_path47 = __toESM(require("node:path"));
+var import_node_path49 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path47.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path49.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -10478,7 +10590,7 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path47.default.parse(root).root) return text;
+  if (root === import_node_path49.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
@@ -10672,11 +10784,11 @@ async function finishReport(request) {
     await writeReport(request.reportFile, written);
     await writeFileAtomic(`${executable}.report.md`, renderReport(written));
     if (report.executable) {
-      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path48.default.basename(executable)}
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path50.default.basename(executable)}
 `);
     }
   } catch (error) {
-    for (const file of outputFiles(executable)) await (0, import_promises29.rm)(file, { force: true }).catch(() => void 0);
+    for (const file of outputFiles(executable)) await (0, import_promises30.rm)(file, { force: true }).catch(() => void 0);
     throw error;
   }
   return written;
@@ -10703,7 +10815,7 @@ async function findStdlibImports(request) {
 }
 
 // src/resolve/module-plan.ts
-var import_node_path49 = __toESM(require("node:path"));
+var import_node_path51 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -10790,7 +10902,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path49.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path51.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -10807,7 +10919,7 @@ function excluded(plan, reason) {
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path50 = __toESM(require("node:path"));
+var import_node_path52 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -10824,7 +10936,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path50.default.join(request.siteDir, file.file);
+    const source = import_node_path52.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -10907,7 +11019,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path50.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path52.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -10917,7 +11029,7 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path51 = __toESM(require("node:path"));
+var import_node_path53 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -10949,20 +11061,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant2.objs.length === 0 && variant2.shared_lib) {
-      const file = import_node_path51.default.join(distribution.root, variant2.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path51.default.basename(file));
+      const file = import_node_path53.default.join(distribution.root, variant2.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path53.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path51.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path53.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant2.objs.map((o) => import_node_path51.default.join(distribution.root, o));
+    plan.objects = variant2.objs.map((o) => import_node_path53.default.join(distribution.root, o));
     plan.libraries = variant2.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path51.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path53.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -11029,11 +11141,11 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path52.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path54.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path52.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path54.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written = report;
   try {
@@ -11045,7 +11157,7 @@ async function runBuild(inputs, observer) {
     report.executable = null;
     throw new BuildFailedError(error, reportFile);
   } finally {
-    await (0, import_promises30.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises31.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
     written = await finishReport({ report, plans: run.plans, policy, inputs, executable, reportFile });
   }
   return { executable, reportFile, report: written };
@@ -11059,7 +11171,7 @@ async function buildStages(run) {
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
   const stdlibImports = await stdlibImportsOf(run, obtained, packages);
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports });
-  await (0, import_promises30.rm)(run.workDir, { recursive: true, force: true });
+  await (0, import_promises31.rm)(run.workDir, { recursive: true, force: true });
   const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports });
   const sideFiles = await shipStandaloneModules({
     plans: run.plans,
@@ -11073,8 +11185,8 @@ async function buildStages(run) {
     observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
   }
   run.report.executable = {
-    path: import_node_path52.default.relative(inputs.outDir, run.executable),
-    bytes: (0, import_node_fs32.statSync)(staged).size,
+    path: import_node_path54.default.relative(inputs.outDir, run.executable),
+    bytes: (0, import_node_fs33.statSync)(staged).size,
     sha256: await sha256File(staged),
     linkage: await readLinkage(staged),
     sideFiles
@@ -11180,8 +11292,8 @@ async function resolveStage(run, context) {
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
   const distribution = context.obtained.distribution;
-  const native2 = import_node_path52.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path52.default.join(workDir, inputs.name);
+  const native2 = import_node_path54.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path54.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
@@ -11196,7 +11308,7 @@ async function linkAndEmbedStage(run, context) {
       workDir,
       output: native2
     }),
-    () => `${Math.round((0, import_node_fs32.statSync)(native2).size / 1e5) / 10} MB native code`
+    () => `${Math.round((0, import_node_fs33.statSync)(native2).size / 1e5) / 10} MB native code`
   );
   await stage(
     observer,
@@ -11216,7 +11328,7 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs32.readFileSync)(import_node_path52.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs33.readFileSync)(import_node_path54.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -11393,7 +11505,7 @@ function planCommand(args) {
 }
 
 // src/commands/report.ts
-var import_promises31 = require("node:fs/promises");
+var import_promises32 = require("node:fs/promises");
 var import_node_util3 = require("node:util");
 
 // src/report/diff.ts
@@ -11452,7 +11564,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path53 = __toESM(require("node:path"));
+var import_node_path55 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -11465,7 +11577,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path53.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path55.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }
@@ -11504,7 +11616,7 @@ async function reportCommand(args) {
       text = renderDiff(diff);
       code2 = isRegression(diff) ? 1 : 0;
     }
-    if (values.out) await (0, import_promises31.writeFile)(values.out, text);
+    if (values.out) await (0, import_promises32.writeFile)(values.out, text);
     else process.stdout.write(text);
     return code2;
   } catch (error) {
@@ -11516,7 +11628,7 @@ async function readReport(file) {
   let raw;
   let text;
   try {
-    text = await (0, import_promises31.readFile)(file, "utf8");
+    text = await (0, import_promises32.readFile)(file, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw code2 === "ENOENT" ? new UserError({

@@ -34,7 +34,7 @@ $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential pkg-config dpkg-dev binutils patchelf file xz-utils zstd tcl \
   musl-tools musl-dev linux-libc-dev \
-  libssl-dev zlib1g-dev libffi-dev libsqlite3-dev liblzma-dev libbz2-dev uuid-dev \
+  libssl-dev zlib1g-dev libffi-dev libsqlite3-dev liblzma-dev libbz2-dev uuid-dev libzstd-dev \
   libncurses-dev libreadline-dev libbluetooth-dev libexpat1-dev ca-certificates >/dev/null
 # debootstrap makes the older distributions the tests run binaries on (Debian 11's root file system).
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
@@ -49,7 +49,7 @@ if [ "$(dpkg --print-architecture)" = amd64 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
     gcc-aarch64-linux-gnu g++-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-user \
     libc6-dev:arm64 libssl-dev:arm64 zlib1g-dev:arm64 libffi-dev:arm64 libsqlite3-dev:arm64 \
-    liblzma-dev:arm64 libbz2-dev:arm64 uuid-dev:arm64 libncurses-dev:arm64 libexpat1-dev:arm64 >/dev/null
+    liblzma-dev:arm64 libbz2-dev:arm64 uuid-dev:arm64 libzstd-dev:arm64 libncurses-dev:arm64 libexpat1-dev:arm64 >/dev/null
 fi
 # actionlint checks the workflow files in the tests (built from source with Go).
 if ! command -v actionlint >/dev/null && command -v go >/dev/null; then

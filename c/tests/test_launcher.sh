@@ -62,6 +62,21 @@ for k, x in v.items():
     print(f"{k}={shlex.quote(chr(32).join(str(x).split()))}")
 ') || die "cannot query $PY"
 eval "$PYVARS"
+# LOCALMODLIBS names the archives CPython built itself (libmpdec, expat, HACL*)
+# relative to its build directory, which is gone after `make install`. A pyseal
+# distribution (PYTHON.json two levels above bin/) keeps them in build/lib/.
+PYSEAL_DIST=$(cd "$(dirname "$PY")/../.." && pwd)
+if [ -f "$PYSEAL_DIST/PYTHON.json" ]; then
+    words=""
+    for word in $MODLIBS; do
+        case "$word" in
+        /*.a | -*) ;;
+        *.a) word=$PYSEAL_DIST/build/lib/$(basename "$word") ;;
+        esac
+        words="$words $word"
+    done
+    MODLIBS=$words
+fi
 for f in "$CONFIGDIR/$LIBRARY" "$CONFIGDIR/config.c" "$INC/Python.h"; do
     [ -e "$f" ] || die "missing $f (Debian: apt-get install python$PYVER-dev)"
 done
@@ -106,6 +121,12 @@ if [ -n "$SRC" ] && [ -f "$SRC/Modules/_ssl.c" ] && ! has_builtin _ssl && has_bu
         SSL_LIBS="$SSLA $CRYPTOA -lpthread"
     fi
 fi
+# _ssl in the binaries: built in by the distribution (pyseal's), or added here.
+SSL_IN=$HAVE_SSL
+has_builtin _ssl && SSL_IN=1
+# _multiprocessing likewise.
+MP_IN=$HAVE_MP
+has_builtin _multiprocessing && MP_IN=1
 # are the stdlib extension modules the "full" checks need built in?
 FULL=1
 for m in _posixsubprocess select fcntl math _struct binascii zlib; do has_builtin $m || FULL=0; done
@@ -132,7 +153,7 @@ MODS="seal_app._speedups=PyInit__speedups"
 IMODS=$MODS
 [ $HAVE_SSL = 1 ] && IMODS="$MODS _ssl=PyInit__ssl"
 gen_header "$W/h-app" '#define PYSEAL_ENTRY_POINT "seal_app.cli:main"' "$MODS"
-if [ $HAVE_SSL = 1 ]; then
+if [ $SSL_IN = 1 ]; then
     # OpenSSL linked: the launcher asks it for its default CA file (weak ref).
     gen_header "$W/h-interp" '#define PYSEAL_SIDE_DIR "side"' "$IMODS"
     # pretend the distribution's OpenSSL has a CA file that is missing here
@@ -156,7 +177,7 @@ grep -q '{"posix", PyInit_posix}' "$W/h-app/pyseal_app.h" || die "could not read
 CFLAGS="-O2 -g0 -Wall -I$INC"
 set -e
 VARIANTS="app interp opts"
-[ $HAVE_SSL = 1 ] && VARIANTS="$VARIANTS sslfb"
+[ $SSL_IN = 1 ] && VARIANTS="$VARIANTS sslfb"
 # The launcher is every c/*.c, each compiled with the variant's pyseal_app.h.
 for v in $VARIANTS; do
     mkdir -p "$W/launcher-$v"
@@ -222,7 +243,14 @@ contains "pack: .pyc beside .py (legacy layout)" "seal_app/cli.pyc" "$LIST"
 case "$LIST" in *__pycache__*) fail "pack: no __pycache__ entries" ;; *) pass "pack: no __pycache__ entries" ;; esac
 case "$LIST" in *idlelib*|*lib2to3*) fail "pack: excluded dirs left out" ;; *) pass "pack: excluded dirs left out" ;; esac
 SKIPPED_EXT=$($PY -c 'import json,sys; print(" ".join(s["module"] for s in json.load(open(sys.argv[1]))["skipped_extensions"]))' "$W/res.zip.skipped.json")
-contains "pack: skipped extensions reported" "_multiprocessing" "$SKIPPED_EXT"
+# Any shared extension module of the distribution will do (Debian's have _multiprocessing;
+# a pyseal distribution builds everything in but _ctypes_test).
+SHARED_EXT=$(cd "$DYNLOAD" 2>/dev/null && ls -- *"$EXT_SUFFIX" 2>/dev/null | head -1)
+if [ -n "$SHARED_EXT" ]; then
+    contains "pack: skipped extensions reported" "${SHARED_EXT%"$EXT_SUFFIX"}" "$SKIPPED_EXT"
+else
+    skip "pack: skipped extensions reported" "no shared extension module in $DYNLOAD"
+fi
 echo '{"version": 2, "roots": [{"path": "/nonexistent/x"}], "bogus": 1}' >"$W/bad.json"
 err=$(env PYTHONPATH="$REPO/python" "$PY" -m pyseal_pack --manifest "$W/bad.json" --out "$W/bad.zip" 2>&1); rc=$?
 expect "pack: bad manifest exits 2" 2 "$rc"
@@ -250,7 +278,7 @@ if [ $FULL = 1 ]; then
 else
     skip "app: subprocess [sys.executable, -c] with env={}" "_posixsubprocess/select/fcntl not built in"
 fi
-if [ $FULL = 1 ] && [ $HAVE_MP = 1 ]; then
+if [ $FULL = 1 ] && [ $MP_IN = 1 ]; then
     expect "app: multiprocessing spawn Pool" "[0, 1, 4, 9, 16, 25]" "$(timeout 60 "$APP" mp spawn 2>&1)"
     expect "app: multiprocessing forkserver Pool" "[0, 1, 4, 9, 16, 25]" "$(timeout 60 "$APP" mp forkserver 2>&1)"
 else
@@ -271,8 +299,17 @@ expect "app: the archive's sitecustomize runs" "site: 7
 APP []" "$(SEAL_SITE_TEST=1 "$APP" 2>&1)"
 expect "app: -c from a shell stays app mode" "APP ['-c', 'print(1)']" "$("$APP" -c 'print(1)' 2>&1)"
 expect "app: PYSEAL_INTERPRETER=1 forces interpreter" 5 "$(PYSEAL_INTERPRETER=1 "$APP" -c 'print(2+3)' 2>&1)"
-expect "app: CA fallback sets SSL_CERT_FILE (default unknown)" /etc/ssl/certs/ca-certificates.crt \
-    "$(env -u SSL_CERT_FILE -u SSL_CERT_DIR "$APP" env SSL_CERT_FILE 2>&1)"
+# Without OpenSSL linked in, the app cannot know OpenSSL's default CA file. A
+# distribution with _ssl/_hashlib built in links libcrypto: where its default
+# CA file exists, the fallback stays out.
+if nm "$W/app.exe" 2>/dev/null | grep -E ' [TU] X509_get_default_cert_file(@|$)' >/dev/null &&
+    [ -e "$("$PY" -c 'import ssl; print(ssl.get_default_verify_paths().openssl_cafile)' 2>/dev/null)" ]; then
+    expect "app: CA fallback leaves SSL_CERT_FILE alone (OpenSSL linked, its default exists)" "<unset>" \
+        "$(env -u SSL_CERT_FILE -u SSL_CERT_DIR "$APP" env SSL_CERT_FILE 2>&1)"
+else
+    expect "app: CA fallback sets SSL_CERT_FILE (default unknown)" /etc/ssl/certs/ca-certificates.crt \
+        "$(env -u SSL_CERT_FILE -u SSL_CERT_DIR "$APP" env SSL_CERT_FILE 2>&1)"
+fi
 expect "app: SSL_CERT_FILE set by the user is kept" /my/ca.pem "$(SSL_CERT_FILE=/my/ca.pem "$APP" env SSL_CERT_FILE 2>&1)"
 
 # ---- zip index -------------------------------------------------------------
@@ -358,7 +395,7 @@ expect "interp: dotted built-in imports" 3 "$("$INTERP" -c 'import seal_app._spe
 expect "interp: sys.flags (like python -E -s -B)" "0 1 1 1" "$("$INTERP" -c 'import sys; print(sys.flags.isolated, sys.flags.dont_write_bytecode, sys.flags.ignore_environment, sys.flags.no_user_site)' 2>&1)"
 expect "interp: CA fallback off when OpenSSL's default exists" "<unset>" \
     "$(env -u SSL_CERT_FILE -u SSL_CERT_DIR "$INTERP" -c 'import os; print(os.environ.get("SSL_CERT_FILE", "<unset>"))' 2>&1)"
-if [ $HAVE_SSL = 1 ]; then
+if [ $SSL_IN = 1 ]; then
     expect "ssl: OpenSSL's own default CA file is used where it exists" "<unset> True" \
         "$(env -u SSL_CERT_FILE -u SSL_CERT_DIR "$INTERP" -c 'import os, ssl; print(os.environ.get("SSL_CERT_FILE", "<unset>"), ssl.create_default_context().cert_store_stats()["x509_ca"] > 0)' 2>&1)"
     expect "ssl: missing default CA file -> system bundle via SSL_CERT_FILE" "/etc/ssl/certs/ca-certificates.crt True" \

@@ -8,6 +8,7 @@ import { describeCommand, runChecked, runCommand } from '../exec/run'
 import { FailedStepError, type FailedStep } from '../errors/failed-step'
 import { linkerSearchDirs, resolveLibrary } from '../resolve/libraries'
 import type { HostedTarget } from '../toolchain/select-toolchain'
+import { linkHaclArchives } from './configured-tree'
 import { writeDistributionLayout } from './layout'
 import { unpackSourceArchive } from './source-archive'
 import { expandLinkWords } from './make-vars'
@@ -15,7 +16,13 @@ import { readDistribution, type Distribution } from './python-json'
 import { parseSetup, renderSetupLocal } from './setup-local'
 import { chooseStdlibModules, lines311, type ModuleChoice } from './stdlib-modules'
 import { prepareBuildToolchain, type BuildToolchain } from '../toolchain/toolchain-env'
-import { installMissingTestPackages, readPythonVersion, shareSysconfigData } from './source-tree'
+import { buildVersionLibraries, withVersionLibraries } from '../toolchain/version-static-libraries'
+import {
+  installMissingTestPackages,
+  readPythonVersion,
+  readTarballPythonVersion,
+  shareSysconfigData
+} from './source-tree'
 
 /** The same CPython, built for the build machine: what a cross build runs its Python with. */
 export interface BuildPython {
@@ -75,13 +82,17 @@ export class DistributionBuildError extends FailedStepError {
 export async function buildDistributionFromSource(request: SourceBuildRequest): Promise<BuiltDistribution> {
   const { tarball, target, cacheRoot, log } = request
   const tarballSha = await sha256File(tarball)
-  const toolchain = await prepareBuildToolchain(target, cacheRoot, log)
+  const tarballVersion = await readTarballPythonVersion(tarball)
+  const versionLibraries = tarballVersion ? await buildVersionLibraries(target, tarballVersion, cacheRoot, log) : null
+  const toolchain = withVersionLibraries(await prepareBuildToolchain(target, cacheRoot, log), versionLibraries)
   const key = contentKey({
     recipe: CPYTHON_BUILD.recipeVersion,
     tarball: tarballSha,
     triple: target.triple,
     compiler: toolchain.compilerVersion,
     staticDeps: toolchain.staticDepsKey,
+    // Absent for versions that need no library beyond the base set, so their keys stay what they were.
+    versionStaticDeps: versionLibraries?.key,
     // Absent (not null) for native builds, so their keys stay what they were.
     buildPython: request.buildPython?.key,
     // Absent for `none`, so unoptimized builds keep their keys.
@@ -126,6 +137,7 @@ async function buildInto(build: CPythonBuild): Promise<void> {
   log(`  CPython ${version} for ${target.triple}`)
   const minor = version.split('.').slice(0, 2).join('.')
   await configure(build, toolchain, srcDir, buildDir, step)
+  if ((await linkHaclArchives(buildDir)).length > 0) log('  HACL* modules linked with their static archives')
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs)
   const choice = await writeSetupLocal(buildDir, minor, target, toolchain, searchDirs)
   await step('makesetup', 'make', ['Makefile'], buildDir, toolchain.env)

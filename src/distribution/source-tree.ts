@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs'
 import { cp, readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
+import { runCommand } from '../exec/run'
 
 // What a CPython build (source-build.ts) reads from the source tree and adds to what
 // `make install` left: the version, forgotten test packages, and for a cross build
-// the target's sysconfig data beside the build machine's Python.
+// the target's sysconfig data beside the build machine's Python; and the version of a tarball
+// before it is unpacked.
 
 /**
  * Puts the target's `_sysconfigdata_*.py` into the build machine's stdlib, where
@@ -50,8 +52,27 @@ export async function installMissingTestPackages(
 }
 
 export async function readPythonVersion(srcDir: string): Promise<string> {
-  const header = await readFile(path.join(srcDir, 'Include', 'patchlevel.h'), 'utf8')
-  const match = /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header)
-  if (!match) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`)
-  return match[1]
+  const version = patchlevelVersion(await readFile(path.join(srcDir, 'Include', 'patchlevel.h'), 'utf8'))
+  if (!version) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`)
+  return version
+}
+
+/**
+ * The CPython version of a source tarball, read from its `Include/patchlevel.h`
+ * without unpacking the rest (a fraction of a second), or null when it has none:
+ * what the build needs is known before its key is made.
+ */
+export async function readTarballPythonVersion(tarball: string): Promise<string | null> {
+  // A zip (a repository tag from the Go module proxy) nests the tree deeper; unzip's pattern finds it.
+  const header = tarball.endsWith('.zip')
+    ? await runCommand({ command: 'unzip', args: ['-p', tarball, '*/Include/patchlevel.h'] })
+    : await runCommand({
+        command: 'tar',
+        args: ['-xOf', tarball, '--wildcards', '--occurrence=1', '*/Include/patchlevel.h']
+      })
+  return header.code === 0 ? patchlevelVersion(header.stdout) : null
+}
+
+function patchlevelVersion(header: string): string | null {
+  return /#define\s+PY_VERSION\s+"([^"]+)"/.exec(header)?.[1] ?? null
 }

@@ -260,3 +260,37 @@ export const STATIC_LIBRARY_RECIPES: readonly StaticLibraryRecipe[] = [
     archives: ['lib/libssl.a', 'lib/libcrypto.a']
   }
 ]
+
+/**
+ * libzstd, for CPython 3.14's `_zstd` (`compression.zstd`). Not in the list above: only
+ * 3.14 and later need it, and a recipe there would change the key of every musl build
+ * (version-static-libraries.ts builds it into a prefix of its own). `lib/Makefile` reads
+ * CC and CFLAGS from the environment; `libzstd.a` is single-threaded, like Debian's own.
+ */
+export const LIBZSTD_RECIPE: StaticLibraryRecipe = {
+  name: 'libzstd',
+  sourcePackage: 'libzstd',
+  usedBy: '_zstd (CPython 3.14+)',
+  steps: [
+    {
+      step: 'build',
+      argv: ['make', '-C', 'lib', '-j@jobs@', 'libzstd.a', 'libzstd.pc', 'PREFIX=@prefix@', 'LIBDIR=@prefix@/lib']
+    },
+    {
+      step: 'install',
+      argv: [
+        'make',
+        '-C',
+        'lib',
+        'install-static',
+        'install-includes',
+        'install-pc',
+        'PREFIX=@prefix@',
+        'LIBDIR=@prefix@/lib',
+        'DESTDIR=@destdir@'
+      ]
+    }
+  ],
+  produces: ['lib/libzstd.a', 'include/zstd.h', 'include/zstd_errors.h', 'include/zdict.h', 'lib/pkgconfig/libzstd.pc'],
+  archives: ['lib/libzstd.a']
+}

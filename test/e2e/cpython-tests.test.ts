@@ -16,10 +16,16 @@ import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from 
  *
  * test_ctypes loads `_ctypes_test` with `CDLL(_ctypes_test.__file__)`: on gnu that
  * module is shipped as a shared library in `lib/` beside the binary.
+ *
+ * PYSEAL_TEST_PYTHONS takes any --python-distribution values (a 3.14 source tarball's
+ * path too): the binary says its version, and the modules of newer versions
+ * (test_zstd from 3.14) are added for it.
  */
 const PYTHONS = (process.env.PYSEAL_TEST_PYTHONS ?? 'debian:python3.11,debian:python3.13').split(',')
 const MODULES = ['test_json', 'test_math', 'test_zipimport', 'test_sqlite3', 'test_ssl', 'test_decimal']
 const GNU_MODULES = ['test_ctypes']
+/** Modules that exist from a CPython version on: [module, minor version]. */
+const NEWER_MODULES: [string, number][] = [['test_zstd', 14]]
 
 const legs = PYTHONS.flatMap(python => TEST_TARGETS.map(target => [python, target] as const))
 
@@ -75,10 +81,13 @@ describe.each(legs)('CPython regression tests for %s on %s', (python, target) =>
 
   const modules = target.includes('musl') ? MODULES : [...MODULES, ...GNU_MODULES]
   it(
-    `passes ${modules.join(', ')}`,
+    `passes ${modules.join(', ')}, and ${NEWER_MODULES.map(([m, minor]) => `${m} on 3.${minor}+`).join(', ')}`,
     () => {
       const ignore = target.includes('musl') && muslFmaLosesZeroSign() ? ['-i', 'test_fma_zero_result'] : []
-      const run = runBinary(binary, ['-m', 'test', '-q', ...ignore, ...modules], { cwd: testCwd })
+      const minor = Number(runBinary(binary, ['-c', 'import sys; print(sys.version_info.minor)']).stdout.trim())
+      expect(minor).toBeGreaterThanOrEqual(11)
+      const newer = NEWER_MODULES.filter(([, since]) => minor >= since).map(([m]) => m)
+      const run = runBinary(binary, ['-m', 'test', '-q', ...ignore, ...modules, ...newer], { cwd: testCwd })
       const output = run.stdout + run.stderr
       expect(output).toMatch(/[Rr]esult: SUCCESS/)
       expect(run.status).toBe(0)

@@ -4,7 +4,9 @@ import path from 'node:path'
 import { verifyEntry } from '../../src/cache/entry-manifest'
 import { runCommand, runChecked } from '../../src/exec/run'
 import { buildStaticDeps, StaticDepsResult } from '../../src/toolchain/static-deps'
-import { STATIC_LIBRARY_RECIPES } from '../../src/toolchain/static-deps-recipes'
+import { LIBZSTD_RECIPE, STATIC_LIBRARY_RECIPES } from '../../src/toolchain/static-deps-recipes'
+import { buildVersionLibraries } from '../../src/toolchain/version-static-libraries'
+import { findTarget } from '../../src/targets/table'
 import { ensureMuslKernelHeaders, muslToolchainEnv } from '../../src/toolchain/musl-kernel-headers'
 
 // Real builds: Debian source packages, musl-gcc, make. About 2 minutes on 2 cores.
@@ -201,6 +203,60 @@ describe('buildStaticDeps (musl)', () => {
     expect(entries.filter(e => /\.(partial|work|lock)$/.test(e))).toEqual([])
     // only the good prefix, the downloads and the logs
     expect(entries.filter(e => /^[0-9a-f]{20}$/.test(e))).toEqual([first.key])
+  })
+})
+
+const ZSTD_PROGRAM = String.raw`
+#include <stdio.h>
+#include <string.h>
+#include <zstd.h>
+
+int main(void) {
+  const char *text = "zstd zstd zstd zstd zstd zstd zstd zstd";
+  char packed[256], unpacked[256];
+  size_t packedLen = ZSTD_compress(packed, sizeof packed, text, strlen(text), 3);
+  if (ZSTD_isError(packedLen)) return 10;
+  size_t unpackedLen = ZSTD_decompress(unpacked, sizeof unpacked, packed, packedLen);
+  if (ZSTD_isError(unpackedLen)) return 11;
+  printf("zstd %s: %s\n", ZSTD_versionString(),
+         unpackedLen == strlen(text) && memcmp(unpacked, text, unpackedLen) == 0 ? "roundtrip" : "bad");
+  return 0;
+}
+`
+
+describe('buildVersionLibraries (musl): libzstd for CPython 3.14', () => {
+  test('builds a prefix of its own that a fully static program links, and nothing for 3.13', async () => {
+    const cacheRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'pyseal-version-libs-'))
+    try {
+      const musl = findTarget('x86_64-unknown-linux-musl')
+      expect(await buildVersionLibraries(musl, '3.13.5', cacheRoot, () => undefined)).toBeNull()
+      const libraries = await buildVersionLibraries(musl, '3.14.7', cacheRoot, () => undefined)
+      expect(libraries?.prefix).toBe(path.join(cacheRoot, 'static-deps', libraries?.key ?? ''))
+      const prefix = libraries?.prefix ?? ''
+      for (const file of LIBZSTD_RECIPE.produces) expect(existsSync(path.join(prefix, file))).toBe(true)
+      // Only libzstd: the base set keeps its own prefix (and key).
+      expect((await fs.readdir(path.join(prefix, 'lib'))).filter(f => f.endsWith('.a'))).toEqual(['libzstd.a'])
+      expect(await fs.readFile(path.join(prefix, 'lib/pkgconfig/libzstd.pc'), 'utf8')).toContain(
+        'prefix=${pcfiledir}/../..'
+      )
+      await fs.writeFile(path.join(cacheRoot, 'z.c'), ZSTD_PROGRAM)
+      const kernelHeaders = await ensureMuslKernelHeaders(cacheRoot)
+      const env = { ...process.env, ...muslToolchainEnv(prefix, kernelHeaders) }
+      const pc = await runChecked({ command: 'pkg-config', args: ['--static', '--cflags', '--libs', 'libzstd'], env })
+      const exe = path.join(cacheRoot, 'z')
+      const flags = pc.stdout.trim().split(/\s+/)
+      await runChecked({
+        command: 'musl-gcc',
+        args: ['-static', '-O2', '-o', exe, path.join(cacheRoot, 'z.c'), ...flags],
+        env
+      })
+      const run = await runChecked({ command: exe, args: [] })
+      expect(run.stdout).toMatch(/^zstd 1\.5\.\d+: roundtrip\n$/)
+      const file = await runChecked({ command: 'file', args: ['-b', exe] })
+      expect(file.stdout).toMatch(/statically linked|static-pie linked/)
+    } finally {
+      await fs.rm(cacheRoot, { recursive: true, force: true })
+    }
   })
 })
 

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+
+/**
+ * What pyseal mends in a configured CPython build directory before makesetup runs
+ * (source-build.ts calls it right after configure).
+ *
+ * CPython 3.14.0 to 3.14.4 link the HACL* hash modules (_md5, _sha1, _sha2, _sha3,
+ * _blake2, _hmac) with bare object files on every platform but WASI; from 3.14.5 on,
+ * configure gives a MODULE_BUILDTYPE=static build their static archives instead. With
+ * bare objects, modules built in together name the same objects several times (_hmac's
+ * list holds every hash's) and the interpreter's link fails with duplicate symbols.
+ * This makes the choice 3.14.5's configure makes: every module variable that names a
+ * HACL* object list names the archive built from the same objects.
+ */
+export async function linkHaclArchives(buildDir: string): Promise<string[]> {
+  const changed: string[] = []
+  // Makefile.pre is what makesetup writes the Makefile from; the Makefile configure
+  // already wrote is read for the modules' link words before makesetup runs again.
+  for (const name of ['Makefile.pre', 'Makefile']) {
+    const file = path.join(buildDir, name)
+    if (!existsSync(file)) continue
+    const text = await readFile(file, 'utf8')
+    const mended = haclArchiveWords(text)
+    if (mended !== text) {
+      await writeFile(file, mended)
+      changed.push(name)
+    }
+  }
+  return changed
+}
+
+/** The Makefile text with `$(LIBHACL_X_LIB_SHARED)` read as `$(LIBHACL_X_LIB_STATIC)` in module variables. */
+export function haclArchiveWords(makefile: string): string {
+  return makefile.replace(/^MODULE_\w+=.*$/gm, line =>
+    line.replace(/\$\(LIBHACL_(\w+?)_LIB_SHARED\)/g, '$(LIBHACL_$1_LIB_STATIC)')
+  )
+}
