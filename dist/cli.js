@@ -8316,9 +8316,11 @@ var MIRROR_SETTING = {
   debian: "set PYSEAL_DEBIAN_MIRROR to a Debian archive, or add one to apt's sources",
   "go-proxy": "set GOPROXY, or install Go"
 };
-async function mirrorUrl(mirror, file) {
-  const base = await mirrorBase(mirror);
-  return base ? `${base.replace(/\/+$/, "")}/${file}` : null;
+async function downloadCPythonSource(request) {
+  const { url, sha256, cacheRoot, log } = request;
+  const dir = import_node_path25.default.join(cacheRoot, "sources", contentKey({ url, sha256: sha256 ?? void 0 }, 16));
+  const dest = import_node_path25.default.join(dir, request.name ?? (import_node_path25.default.basename(new URL(url).pathname) || "python.tgz"));
+  return downloadVerified({ url, dest, sha256, log });
 }
 async function fetchCPythonSource(value, cacheRoot, log) {
   const version = value.slice("cpython:".length);
@@ -8332,18 +8334,16 @@ async function fetchCPythonSource(value, cacheRoot, log) {
   }
   const failures = [];
   for (const source of release.sources) {
-    const url = "url" in source ? source.url : await mirrorUrl(source.mirror, source.path);
-    if (!url) {
-      const mirror = "mirror" in source ? source.mirror : "debian";
-      failures.push(`${source.from}: this machine names no ${mirror} mirror (${MIRROR_SETTING[mirror]})`);
+    const base = "mirror" in source ? await mirrorBase(source.mirror) : null;
+    if ("mirror" in source && !base) {
+      failures.push(`${source.from}: this machine names no ${source.mirror} mirror (${MIRROR_SETTING[source.mirror]})`);
       continue;
     }
-    const name = import_node_path25.default.basename(new URL(url).pathname);
-    const file = name.endsWith(".zip") ? `cpython-${version}.zip` : name;
-    const dest = import_node_path25.default.join(cacheRoot, "downloads", "cpython", source.sha256.slice(0, 16), file);
+    const url = "url" in source ? source.url : `${base?.replace(/\/+$/, "")}/${source.path}`;
+    const name = url.endsWith(".zip") ? `cpython-${version}.zip` : void 0;
     try {
       log(`  CPython ${version} source from ${source.from}`);
-      return (await downloadVerified({ url, dest, sha256: source.sha256, log })).file;
+      return (await downloadCPythonSource({ url, sha256: source.sha256, name, cacheRoot, log })).file;
     } catch (error) {
       if (!(error instanceof DownloadError)) throw error;
       failures.push(error.message);
@@ -9983,7 +9983,7 @@ async function locateTarball(value, cacheRoot, log) {
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log);
   if (!(0, import_node_fs29.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
-    throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst or .tar.bz2 archive");
+    throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst, .tar.bz2 or .zip archive");
   }
   return import_node_path41.default.resolve(value);
 }
@@ -10018,9 +10018,7 @@ async function downloadTarball(value, cacheRoot, log) {
   const url = new URL(value);
   const pinned = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash)?.[1]?.toLowerCase() ?? null;
   url.hash = "";
-  const dir = import_node_path41.default.join(cacheRoot, "sources", contentKey({ url: url.toString(), sha256: pinned ?? void 0 }, 16));
-  const dest = import_node_path41.default.join(dir, import_node_path41.default.basename(url.pathname) || "python.tgz");
-  const result = await downloadVerified({ url: url.toString(), dest, sha256: pinned, log });
+  const result = await downloadCPythonSource({ url: url.toString(), sha256: pinned, cacheRoot, log });
   if (!pinned) {
     log(
       `  ${url.toString()} is not pinned: its sha256 is ${result.sha256}; give ${url.toString()}#sha256=${result.sha256} to refuse anything else`

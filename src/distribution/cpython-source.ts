@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { downloadVerified, DownloadError } from '../cache/download'
+import { contentKey } from '../cache/hash'
 import { UserError } from '../errors/user-error'
 import { loadCPythonReleases } from './cpython-releases'
 import { mirrorBase, type SourceMirror } from './source-mirrors'
@@ -10,15 +11,31 @@ const MIRROR_SETTING: Record<SourceMirror, string> = {
   'go-proxy': 'set GOPROXY, or install Go'
 }
 
-async function mirrorUrl(mirror: SourceMirror, file: string): Promise<string | null> {
-  const base = await mirrorBase(mirror)
-  return base ? `${base.replace(/\/+$/, '')}/${file}` : null
+export interface SourceDownload {
+  url: string
+  /** The pinned sha256; null takes what comes (its sha256 is returned, to pin next time). */
+  sha256: string | null
+  /** The file's name in the cache, when the URL's last part does not say what it is. */
+  name?: string
+  cacheRoot: string
+  log: (line: string) => void
+}
+
+/**
+ * A CPython source by URL, as a download entry under `<cache>/sources/`, keyed by the
+ * URL and its pin: an unpinned download of a URL is never taken for the pinned one.
+ */
+export async function downloadCPythonSource(request: SourceDownload): Promise<{ file: string; sha256: string }> {
+  const { url, sha256, cacheRoot, log } = request
+  const dir = path.join(cacheRoot, 'sources', contentKey({ url, sha256: sha256 ?? undefined }, 16))
+  const dest = path.join(dir, request.name ?? (path.basename(new URL(url).pathname) || 'python.tgz'))
+  return downloadVerified({ url, dest, sha256, log })
 }
 
 /**
  * `cpython:X.Y.Z` (what --python-version resolves to): the release's source, fetched
  * from the first of its places that answers, checked against the release list's
- * sha256 and kept in the cache by that sha256. Called by obtain.ts.
+ * sha256 and kept in the cache like any pinned source download. Called by obtain.ts.
  */
 export async function fetchCPythonSource(
   value: string,
@@ -36,19 +53,17 @@ export async function fetchCPythonSource(
   }
   const failures: string[] = []
   for (const source of release.sources) {
-    const url = 'url' in source ? source.url : await mirrorUrl(source.mirror, source.path)
-    if (!url) {
-      const mirror = 'mirror' in source ? source.mirror : 'debian'
-      failures.push(`${source.from}: this machine names no ${mirror} mirror (${MIRROR_SETTING[mirror]})`)
+    const base = 'mirror' in source ? await mirrorBase(source.mirror) : null
+    if ('mirror' in source && !base) {
+      failures.push(`${source.from}: this machine names no ${source.mirror} mirror (${MIRROR_SETTING[source.mirror]})`)
       continue
     }
-    const name = path.basename(new URL(url).pathname)
+    const url = 'url' in source ? source.url : `${base?.replace(/\/+$/, '')}/${source.path}`
     // The Go module proxy names every file by the tag only: keep the version in the name.
-    const file = name.endsWith('.zip') ? `cpython-${version}.zip` : name
-    const dest = path.join(cacheRoot, 'downloads', 'cpython', source.sha256.slice(0, 16), file)
+    const name = url.endsWith('.zip') ? `cpython-${version}.zip` : undefined
     try {
       log(`  CPython ${version} source from ${source.from}`)
-      return (await downloadVerified({ url, dest, sha256: source.sha256, log })).file
+      return (await downloadCPythonSource({ url, sha256: source.sha256, name, cacheRoot, log })).file
     } catch (error) {
       if (!(error instanceof DownloadError)) throw error
       failures.push(error.message)

@@ -2,13 +2,11 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { cachedEntry } from '../cache/cached-entry'
 import { DOWNLOAD } from '../cache/entry-kinds'
-import { contentKey } from '../cache/hash'
 import { UserError } from '../errors/user-error'
 import { runCommand } from '../exec/run'
 import { selectToolchain, type HostedTarget } from '../toolchain/select-toolchain'
 import { findTarget } from '../targets/table'
-import { downloadVerified } from '../cache/download'
-import { fetchCPythonSource } from './cpython-source'
+import { downloadCPythonSource, fetchCPythonSource } from './cpython-source'
 import { isPbsValue, obtainPbsDistribution } from './pbs'
 import { readDistribution, type Distribution } from './python-json'
 import { buildDistributionFromSource, type SourceOptimization } from './source-build'
@@ -164,7 +162,7 @@ async function locateTarball(value: string, cacheRoot: string, log: (line: strin
   if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log)
   if (!existsSync(value)) throw new DistributionSourceError(value, 'no such file')
   if (!isTarball(value)) {
-    throw new DistributionSourceError(value, 'not a .tgz, .tar.gz, .tar.xz, .tar.zst or .tar.bz2 archive')
+    throw new DistributionSourceError(value, 'not a .tgz, .tar.gz, .tar.xz, .tar.zst, .tar.bz2 or .zip archive')
   }
   return path.resolve(value)
 }
@@ -214,10 +212,7 @@ async function downloadTarball(value: string, cacheRoot: string, log: (line: str
   const url = new URL(value)
   const pinned = /^#sha256=([0-9a-fA-F]{64})$/.exec(url.hash)?.[1]?.toLowerCase() ?? null
   url.hash = ''
-  // Keyed by the pin too: an unpinned download of the same URL is never taken for the pinned one.
-  const dir = path.join(cacheRoot, 'sources', contentKey({ url: url.toString(), sha256: pinned ?? undefined }, 16))
-  const dest = path.join(dir, path.basename(url.pathname) || 'python.tgz')
-  const result = await downloadVerified({ url: url.toString(), dest, sha256: pinned, log })
+  const result = await downloadCPythonSource({ url: url.toString(), sha256: pinned, cacheRoot, log })
   if (!pinned) {
     log(
       `  ${url.toString()} is not pinned: its sha256 is ${result.sha256}; give ${url.toString()}#sha256=${result.sha256} to refuse anything else`
