@@ -7,6 +7,9 @@ const common = {
 }
 
 module.exports = {
+  // One temporary directory per run, removed at its end (test/support/temp-root.js).
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
   projects: [
     {
       ...common,
