@@ -4992,6 +4992,7 @@ var coerce = {
 var NEVER = INVALID;
 
 // src/inputs/options/value-schemas.ts
+var DEFAULT_PYTHON_VERSION = "3.14";
 var DEFAULT_STDLIB_EXCLUDE = [
   "test",
   "*/test",
@@ -5078,9 +5079,12 @@ var BUILD_OPTIONS = {
     given: "text",
     surfaces: ALSO_WORKFLOW,
     metavar: "X.Y[.Z]",
-    default: { text: "none: python-distribution decides" },
-    summary: "the CPython to build from source, as setup-python names it: `3.11`, `3.12`, `3.13` or an exact `3.13.5`, fetched from the sources pinned in pyseal's release list; python-distribution wins when given",
-    readme: "the CPython to build from source, as setup-python names it: `3.11`, `3.12`, `3.13` or an exact release such as `3.13.5`, fetched from the places and sha256 pinned in `src/distribution/cpython-releases.json` (Debian's source packages where Debian has the version, else the release tag of CPython's repository as the Go module proxy serves it). python-distribution wins when given; the two must not disagree"
+    default: {
+      value: DEFAULT_PYTHON_VERSION,
+      text: `\`${DEFAULT_PYTHON_VERSION}\` (when python-distribution is not given)`
+    },
+    summary: "the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact `3.13.5`, fetched from the sources pinned in pyseal's release list; python-distribution wins when given",
+    readme: "the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact release such as `3.13.5`, fetched from the places and sha256 pinned in `src/distribution/cpython-releases.json` (Debian's source packages where Debian has the version, else the release tag of CPython's repository as the Go module proxy serves it). python-distribution wins when given; the two must not disagree"
   },
   pythonDistribution: {
     name: "python-distribution",
@@ -5088,7 +5092,7 @@ var BUILD_OPTIONS = {
     given: "text",
     surfaces: ALSO_WORKFLOW,
     metavar: "SRC",
-    default: { value: "debian:python3.11" },
+    default: { text: "none: python-version decides" },
     summary: "the CPython to build on: a source tarball (path or URL), `debian:python3.11` / `debian:python3.13`, a python-build-standalone full archive (`pbs:3.11`, or its path or URL#sha256=HEX), or a directory with PYTHON.json",
     readme: "a CPython source tarball (path or URL), `debian:python3.11` / `debian:python3.13` (Debian's source packages), a python-build-standalone *full* archive (`pbs:3.11`, `pbs:3.11.9+20240415:lto`, its path, or its URL with `#sha256=HEX`), or a directory holding a `PYTHON.json`"
   },
@@ -6281,6 +6285,11 @@ function parseDistribution(root, raw, file = "PYTHON.json") {
   }
   const format = (parsed.data.build_info.object_file_format ?? "elf").replace(/%/g, "");
   return { root, json: parsed.data, objectFileFormat: format };
+}
+function pythonAbi(json) {
+  const [major, minor] = json.python_major_minor_version.split(".");
+  const flags = /python\d+\.\d+([a-z]*)$/.exec(json.python_paths.include)?.[1] ?? "";
+  return { tag: `cp${major}${minor}${flags.includes("t") ? "t" : ""}`, freeThreaded: flags.includes("t") };
 }
 
 // src/distribution/pbs.ts
@@ -7568,9 +7577,10 @@ async function candidateInputs(merged, context) {
   const entryPoint = entryPointOf(merged["entry-point"], metadata.scripts, problems);
   const requirements = (merged.requirements ?? []).map((r) => import_node_path11.default.resolve(cwd, r));
   for (const file of requirements) problems.push(...await requirementsProblems(file));
-  const version = merged["python-version"] ?? null;
-  const fromVersion = version === null ? null : await pythonVersionValue(version, merged["python-distribution"], problems);
-  const distribution = merged["python-distribution"] ?? fromVersion ?? BUILD_OPTIONS.pythonDistribution.default.value;
+  const given = merged["python-distribution"];
+  const version = merged["python-version"] ?? (given === void 0 ? BUILD_OPTIONS.pythonVersion.default.value : null);
+  const fromVersion = version === null ? null : await pythonVersionValue(version, given, problems);
+  const distribution = given ?? fromVersion;
   const cacheDir = merged["cache-dir"] ? import_node_path11.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir();
   return {
     target,
@@ -7579,7 +7589,7 @@ async function candidateInputs(merged, context) {
     entryPoint,
     name: merged.name ?? metadata.name ?? import_node_path11.default.basename(project),
     pythonVersion: version,
-    pythonDistribution: await distributionValue(distribution, target, cwd, problems),
+    pythonDistribution: distribution === null ? "" : await distributionValue(distribution, target, cwd, problems),
     pythonOptimization: merged["python-optimization"] ?? BUILD_OPTIONS.pythonOptimization.default.value,
     stdlibExclude: stdlibExcludeOf(merged["stdlib-exclude"], BUILD_OPTIONS.stdlibExclude.default.value),
     stdlib: merged.stdlib ?? BUILD_OPTIONS.stdlib.default.value,
@@ -8343,7 +8353,8 @@ async function fetchCPythonSource(value, cacheRoot, log) {
     const name = url.endsWith(".zip") ? `cpython-${version}.zip` : void 0;
     try {
       log(`  CPython ${version} source from ${source.from}`);
-      return (await downloadCPythonSource({ url, sha256: source.sha256, name, cacheRoot, log })).file;
+      const { file } = await downloadCPythonSource({ url, sha256: source.sha256, name, cacheRoot, log });
+      return { file, from: source.from };
     } catch (error) {
       if (!(error instanceof DownloadError)) throw error;
       failures.push(error.message);
@@ -9907,10 +9918,10 @@ async function obtainDistribution(request, target, cacheRoot, log) {
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
     return native(await readDistribution(import_node_path41.default.resolve(value)), true, import_node_path41.default.resolve(value));
   }
-  const tarball = await locateTarball(value, cacheRoot, log);
-  if (target.crossCompiling) return buildCrossDistribution(tarball, request, target, cacheRoot, log);
+  const { tarball, source } = await locateTarball(value, cacheRoot, log);
+  if (target.crossCompiling) return buildCrossDistribution({ tarball, source }, request, target, cacheRoot, log);
   const built = await buildDistributionFromSource({ tarball, target, buildPython: null, optimization, cacheRoot, log });
-  return native(built.distribution, built.reused, import_node_path41.default.basename(tarball));
+  return native(built.distribution, built.reused, source);
 }
 function native(distribution, reused, source) {
   return {
@@ -9944,7 +9955,7 @@ function refuseUnbuildable(request, target) {
     );
   }
 }
-async function buildCrossDistribution(tarball, request, target, cacheRoot, log) {
+async function buildCrossDistribution({ tarball, source }, request, target, cacheRoot, log) {
   log(`  CPython for ${target.host} first: the cross build runs it`);
   const hostTarget = selectToolchain(findTarget(target.host), target.host);
   const host = await buildDistributionFromSource({
@@ -9971,21 +9982,26 @@ async function buildCrossDistribution(tarball, request, target, cacheRoot, log) 
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
-    source: import_node_path41.default.basename(tarball)
+    source
   };
 }
 function isTarball(value) {
   return /\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2|zip)$/.test(value);
 }
 async function locateTarball(value, cacheRoot, log) {
-  if (value.startsWith("debian:")) return debianSourceTarball(value.slice("debian:".length), cacheRoot, log);
-  if (value.startsWith("cpython:")) return fetchCPythonSource(value, cacheRoot, log);
-  if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log);
+  const named = (tarball) => ({ tarball, source: import_node_path41.default.basename(tarball) });
+  if (value.startsWith("debian:"))
+    return named(await debianSourceTarball(value.slice("debian:".length), cacheRoot, log));
+  if (value.startsWith("cpython:")) {
+    const fetched = await fetchCPythonSource(value, cacheRoot, log);
+    return { tarball: fetched.file, source: `${import_node_path41.default.basename(fetched.file)} (${fetched.from})` };
+  }
+  if (/^https?:\/\//.test(value)) return named(await downloadTarball(value, cacheRoot, log));
   if (!(0, import_node_fs29.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst, .tar.bz2 or .zip archive");
   }
-  return import_node_path41.default.resolve(value);
+  return named(import_node_path41.default.resolve(value));
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
@@ -10509,7 +10525,11 @@ function renderReport(report) {
       facts.push(`ships with ${report.executable.sideFiles.map((f) => `\`${f}\``).join(", ")} beside it`);
     }
   }
-  if (report.python) facts.push(`CPython ${report.python.version} from ${report.python.source}`);
+  if (report.python) {
+    const { version, abi, freeThreaded, source } = report.python;
+    const build = abi ? ` (${abi}${freeThreaded ? ", free-threaded" : ""})` : "";
+    facts.push(`CPython ${version}${build} from ${source}`);
+  }
   const s = report.summary;
   facts.push(`${s.builtin} built in, ${s.standalone} beside the binary, ${s.excluded} left out, ${s.failed} failed`);
   lines.push(facts.join(" \xB7 "), "");
@@ -10690,7 +10710,11 @@ var ReportSchema = external_exports.object({
   }),
   python: external_exports.object({
     version: external_exports.string(),
-    /** Where it came from: the source tarball or archive name, or a directory. */
+    /** The ABI as wheel tags name it: `cp314`, or `cp314t` for a free-threaded build (absent in older reports). */
+    abi: external_exports.string().optional(),
+    /** True when the GIL is disabled: a free-threaded build (absent in older reports). */
+    freeThreaded: external_exports.boolean().optional(),
+    /** Where it came from: the source tarball or archive name (and, for a release pyseal fetched, the place), or a directory. */
     source: external_exports.string(),
     /** sha256 of that tarball or archive, when pyseal read one. */
     sha256: external_exports.string().nullable(),
@@ -10753,6 +10777,18 @@ async function writeReport(file, report) {
 }
 
 // src/report/assemble.ts
+function pythonSection(obtained) {
+  const { distribution } = obtained;
+  const abi = pythonAbi(distribution.json);
+  return {
+    version: distribution.json.python_version,
+    abi: abi.tag,
+    freeThreaded: abi.freeThreaded,
+    source: obtained.source,
+    sha256: obtained.sha256,
+    root: distribution.root
+  };
+}
 async function startReport(request) {
   return {
     schema: REPORT_SCHEMA,
@@ -11212,12 +11248,7 @@ async function distributionStage(run) {
     (d) => `${d.reused ? "reused cached" : "built"} CPython ${d.distribution.json.python_version} (${d.source})`
   );
   const distribution = obtained.distribution;
-  run.report.python = {
-    version: distribution.json.python_version,
-    source: obtained.source,
-    sha256: obtained.sha256,
-    root: distribution.root
-  };
+  run.report.python = pythonSection(obtained);
   assertLinkable(distribution, target, obtained.source);
   return obtained;
 }

@@ -13,7 +13,7 @@ import { assertLinkable } from './link/object-format'
 import { sha256File } from './cache/hash'
 import { packageRoot } from './utils/package-root'
 import { readLinkage } from './report/linkage'
-import { finishReport, startReport } from './report/assemble'
+import { finishReport, pythonSection, startReport } from './report/assemble'
 import { explainDiskFailure, moveIntoPlace, prepareOutputDir } from './publish/output-dir'
 import type { Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
@@ -149,12 +149,7 @@ async function distributionStage(run: BuildRun): Promise<ObtainedDistribution> {
     d => `${d.reused ? 'reused cached' : 'built'} CPython ${d.distribution.json.python_version} (${d.source})`
   )
   const distribution = obtained.distribution
-  run.report.python = {
-    version: distribution.json.python_version,
-    source: obtained.source,
-    sha256: obtained.sha256,
-    root: distribution.root
-  }
+  run.report.python = pythonSection(obtained)
   assertLinkable(distribution, target, obtained.source)
   return obtained
 }

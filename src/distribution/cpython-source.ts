@@ -35,13 +35,14 @@ export async function downloadCPythonSource(request: SourceDownload): Promise<{ 
 /**
  * `cpython:X.Y.Z` (what --python-version resolves to): the release's source, fetched
  * from the first of its places that answers, checked against the release list's
- * sha256 and kept in the cache like any pinned source download. Called by obtain.ts.
+ * sha256 and kept in the cache like any pinned source download; with the release
+ * list's words for the place it came from, for the report. Called by obtain.ts.
  */
 export async function fetchCPythonSource(
   value: string,
   cacheRoot: string,
   log: (line: string) => void
-): Promise<string> {
+): Promise<{ file: string; from: string }> {
   const version = value.slice('cpython:'.length)
   const release = (await loadCPythonReleases()).releases.find(r => r.version === version)
   if (!release) {
@@ -63,7 +64,8 @@ export async function fetchCPythonSource(
     const name = url.endsWith('.zip') ? `cpython-${version}.zip` : undefined
     try {
       log(`  CPython ${version} source from ${source.from}`)
-      return (await downloadCPythonSource({ url, sha256: source.sha256, name, cacheRoot, log })).file
+      const { file } = await downloadCPythonSource({ url, sha256: source.sha256, name, cacheRoot, log })
+      return { file, from: source.from }
     } catch (error) {
       if (!(error instanceof DownloadError)) throw error
       failures.push(error.message)

@@ -67,10 +67,10 @@ export async function obtainDistribution(
       throw new DistributionSourceError(value, 'the directory has no PYTHON.json')
     return native(await readDistribution(path.resolve(value)), true, path.resolve(value))
   }
-  const tarball = await locateTarball(value, cacheRoot, log)
-  if (target.crossCompiling) return buildCrossDistribution(tarball, request, target, cacheRoot, log)
+  const { tarball, source } = await locateTarball(value, cacheRoot, log)
+  if (target.crossCompiling) return buildCrossDistribution({ tarball, source }, request, target, cacheRoot, log)
   const built = await buildDistributionFromSource({ tarball, target, buildPython: null, optimization, cacheRoot, log })
-  return native(built.distribution, built.reused, path.basename(tarball))
+  return native(built.distribution, built.reused, source)
 }
 
 /** A distribution that builds for its own machine: pip runs with it too. */
@@ -114,7 +114,7 @@ function refuseUnbuildable(request: DistributionRequest, target: HostedTarget): 
 
 /** A cross build: CPython for this machine first (it runs pip and the target's build), then for the target. */
 async function buildCrossDistribution(
-  tarball: string,
+  { tarball, source }: LocatedTarball,
   request: DistributionRequest,
   target: HostedTarget,
   cacheRoot: string,
@@ -147,7 +147,7 @@ async function buildCrossDistribution(
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
-    source: path.basename(tarball)
+    source
   }
 }
 
@@ -156,15 +156,26 @@ function isTarball(value: string): boolean {
   return /\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2|zip)$/.test(value)
 }
 
-async function locateTarball(value: string, cacheRoot: string, log: (line: string) => void): Promise<string> {
-  if (value.startsWith('debian:')) return debianSourceTarball(value.slice('debian:'.length), cacheRoot, log)
-  if (value.startsWith('cpython:')) return fetchCPythonSource(value, cacheRoot, log)
-  if (/^https?:\/\//.test(value)) return downloadTarball(value, cacheRoot, log)
+/** A source tarball on disk, and how the report names where it came from. */
+interface LocatedTarball {
+  tarball: string
+  source: string
+}
+
+async function locateTarball(value: string, cacheRoot: string, log: (line: string) => void): Promise<LocatedTarball> {
+  const named = (tarball: string): LocatedTarball => ({ tarball, source: path.basename(tarball) })
+  if (value.startsWith('debian:'))
+    return named(await debianSourceTarball(value.slice('debian:'.length), cacheRoot, log))
+  if (value.startsWith('cpython:')) {
+    const fetched = await fetchCPythonSource(value, cacheRoot, log)
+    return { tarball: fetched.file, source: `${path.basename(fetched.file)} (${fetched.from})` }
+  }
+  if (/^https?:\/\//.test(value)) return named(await downloadTarball(value, cacheRoot, log))
   if (!existsSync(value)) throw new DistributionSourceError(value, 'no such file')
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, 'not a .tgz, .tar.gz, .tar.xz, .tar.zst, .tar.bz2 or .zip archive')
   }
-  return path.resolve(value)
+  return named(path.resolve(value))
 }
 
 /**

@@ -121,3 +121,20 @@ export function parseDistribution(root: string, raw: unknown, file = 'PYTHON.jso
 export function defaultVariant(json: PythonJson, module: string): ExtensionVariant | undefined {
   return json.build_info.extensions[module]?.[0]
 }
+
+/** A distribution's ABI as wheel tags name it (`cp314`, `cp314t`) and whether its build is free-threaded. */
+export interface PythonAbi {
+  tag: string
+  freeThreaded: boolean
+}
+
+/**
+ * Read off the include directory's name, which carries CPython's ABI flags
+ * (`include/python3.14t` for a free-threaded build) in both pyseal's own builds and
+ * python-build-standalone's.
+ */
+export function pythonAbi(json: PythonJson): PythonAbi {
+  const [major, minor] = json.python_major_minor_version.split('.')
+  const flags = /python\d+\.\d+([a-z]*)$/.exec(json.python_paths.include)?.[1] ?? ''
+  return { tag: `cp${major}${minor}${flags.includes('t') ? 't' : ''}`, freeThreaded: flags.includes('t') }
+}

@@ -74,10 +74,12 @@ async function candidateInputs(merged: RawInputs, context: Context): Promise<Can
   const entryPoint = entryPointOf(merged['entry-point'], metadata.scripts, problems)
   const requirements = (merged.requirements ?? []).map(r => path.resolve(cwd, r))
   for (const file of requirements) problems.push(...(await requirementsProblems(file)))
-  const version = merged['python-version'] ?? null
-  const fromVersion =
-    version === null ? null : await pythonVersionValue(version, merged['python-distribution'], problems)
-  const distribution = merged['python-distribution'] ?? fromVersion ?? OPTIONS.pythonDistribution.default.value
+  // python-distribution wins when given; otherwise python-version, or its default, names the CPython.
+  const given = merged['python-distribution']
+  const version = merged['python-version'] ?? (given === undefined ? OPTIONS.pythonVersion.default.value : null)
+  const fromVersion = version === null ? null : await pythonVersionValue(version, given, problems)
+  // Null only when python-version was refused: that problem is the one to report.
+  const distribution = given ?? fromVersion
   const cacheDir = merged['cache-dir'] ? path.resolve(cwd, merged['cache-dir']) : defaultCacheDir()
   return {
     target,
@@ -86,7 +88,7 @@ async function candidateInputs(merged: RawInputs, context: Context): Promise<Can
     entryPoint,
     name: merged.name ?? metadata.name ?? path.basename(project),
     pythonVersion: version,
-    pythonDistribution: await distributionValue(distribution, target, cwd, problems),
+    pythonDistribution: distribution === null ? '' : await distributionValue(distribution, target, cwd, problems),
     pythonOptimization: merged['python-optimization'] ?? OPTIONS.pythonOptimization.default.value,
     stdlibExclude: stdlibExcludeOf(merged['stdlib-exclude'], OPTIONS.stdlibExclude.default.value),
     stdlib: merged.stdlib ?? OPTIONS.stdlib.default.value,

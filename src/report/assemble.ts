@@ -1,5 +1,7 @@
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
+import type { ObtainedDistribution } from '../distribution/obtain'
+import { pythonAbi } from '../distribution/python-json'
 import type { BuildInputs } from '../inputs/schema'
 import { outputFiles, writeFileAtomic } from '../publish/output-dir'
 import type { ModulePlan } from '../resolve/modules'
@@ -8,6 +10,20 @@ import { digestInputs } from './input-digest'
 import { renderReport } from './markdown'
 import { portableStrings } from './portable'
 import { reportModules, summarize, verdictOf, writeReport, REPORT_SCHEMA, type Report } from './report'
+
+/** The report's `python` section: the CPython linked, its ABI, and where it came from. */
+export function pythonSection(obtained: ObtainedDistribution): NonNullable<Report['python']> {
+  const { distribution } = obtained
+  const abi = pythonAbi(distribution.json)
+  return {
+    version: distribution.json.python_version,
+    abi: abi.tag,
+    freeThreaded: abi.freeThreaded,
+    source: obtained.source,
+    sha256: obtained.sha256,
+    root: distribution.root
+  }
+}
 
 /**
  * The report's life in one build (called by src/pipeline.ts): started before any

@@ -53,7 +53,11 @@ export function renderReport(report: Report): string {
       facts.push(`ships with ${report.executable.sideFiles.map(f => `\`${f}\``).join(', ')} beside it`)
     }
   }
-  if (report.python) facts.push(`CPython ${report.python.version} from ${report.python.source}`)
+  if (report.python) {
+    const { version, abi, freeThreaded, source } = report.python
+    const build = abi ? ` (${abi}${freeThreaded ? ', free-threaded' : ''})` : ''
+    facts.push(`CPython ${version}${build} from ${source}`)
+  }
   const s = report.summary
   facts.push(`${s.builtin} built in, ${s.standalone} beside the binary, ${s.excluded} left out, ${s.failed} failed`)
   lines.push(facts.join(' · '), '')

@@ -122,7 +122,11 @@ export const ReportSchema = z.object({
   python: z
     .object({
       version: z.string(),
-      /** Where it came from: the source tarball or archive name, or a directory. */
+      /** The ABI as wheel tags name it: `cp314`, or `cp314t` for a free-threaded build (absent in older reports). */
+      abi: z.string().optional(),
+      /** True when the GIL is disabled: a free-threaded build (absent in older reports). */
+      freeThreaded: z.boolean().optional(),
+      /** Where it came from: the source tarball or archive name (and, for a release pyseal fetched, the place), or a directory. */
       source: z.string(),
       /** sha256 of that tarball or archive, when pyseal read one. */
       sha256: z.string().nullable(),

@@ -2,10 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from './cli'
-import type { ReportModule } from '../../src/report/report'
+import type { Report, ReportModule } from '../../src/report/report'
+import { DEFAULT_PYTHON_VERSION } from '../../src/inputs/options/value-schemas'
 
 interface AppOutput {
   argv: string[]
+  python: string
   cext_add: number
   cext_where: string
   cython_fib: number
@@ -23,20 +25,50 @@ interface AppOutput {
   reexec?: string
 }
 
-describe.each(TEST_TARGETS)('fixture app for %s', target => {
+const GNU = 'x86_64-unknown-linux-gnu'
+
+/**
+ * The builds the whole fixture app runs on: the default CPython on every test target,
+ * and every other version pyseal builds on gnu (PYSEAL_TEST_PYTHON_VERSIONS narrows
+ * them; 3.12's source is fetched like the others but is not built here, to keep the
+ * run short).
+ */
+const FIXTURE_BUILDS: Array<[string, string, string[]]> = [
+  ...TEST_TARGETS.map((t): [string, string, string[]] => [`${t}, default CPython`, t, []]),
+  ...(TEST_TARGETS.includes(GNU) ? (process.env.PYSEAL_TEST_PYTHON_VERSIONS ?? '3.11,3.13').split(',') : [])
+    .filter(v => v !== '')
+    .map((v): [string, string, string[]] => [`${GNU}, CPython ${v}`, GNU, ['--python-version', v]])
+]
+
+describe.each(FIXTURE_BUILDS)('fixture app for %s', (_label, target, versionArgs) => {
   const outDir = tempDir('fixtures')
   const app = path.join(FIXTURES, 'app')
+  const buildArgs = ['build', '--target', target, ...versionArgs, '--requirements', 'requirements.txt']
+  const wantedVersion = versionArgs[1] ?? DEFAULT_PYTHON_VERSION
   let binary = ''
   let firstBuild = ''
 
   beforeAll(
     () => {
-      const run = pyseal(['build', '--target', target, '--requirements', 'requirements.txt', '--out-dir', outDir], app)
+      const run = pyseal([...buildArgs, '--out-dir', outDir], app)
       firstBuild = run.stdout
       binary = expectBuilt(run)
     },
     60 * 60 * 1000
   )
+
+  it('runs the CPython asked for, and the report names it, its ABI and where its source came from', () => {
+    const out = JSON.parse(runBinary(binary, []).stdout) as AppOutput
+    expect(out.python.startsWith(`${wantedVersion}.`)).toBe(true)
+    const report = JSON.parse(readFileSync(`${binary}.report.json`, 'utf8')) as Report
+    expect(report.python?.version).toBe(out.python)
+    expect(report.python?.abi).toBe(`cp${wantedVersion.replace('.', '')}`)
+    expect(report.python?.freeThreaded).toBe(false)
+    expect(report.python?.source).toMatch(/\((Debian \d+|the v3\.\d+\.\d+ tag of CPython's repository)/)
+    expect(readFileSync(`${binary}.report.md`, 'utf8')).toContain(
+      `CPython ${report.python?.version} (${report.python?.abi}) from ${report.python?.source}`
+    )
+  })
 
   it('puts the binary where it says, last on stdout, with its stages timed', () => {
     expect(binary).toBe(path.join(outDir, 'fixture-app'))
@@ -132,10 +164,7 @@ describe.each(TEST_TARGETS)('fixture app for %s', target => {
   it(
     'reuses the cached CPython and built packages on a second identical build',
     () => {
-      const again = pyseal(
-        ['build', '--target', target, '--requirements', 'requirements.txt', '--out-dir', outDir],
-        app
-      )
+      const again = pyseal([...buildArgs, '--out-dir', outDir], app)
       expectBuilt(again)
       expect(again.stdout).toMatch(/✓ distribution [\d.]+s: reused cached CPython/)
       expect(again.stdout).toMatch(/✓ build [\d.]+s: reused cached packages/)
@@ -148,22 +177,7 @@ describe.each(TEST_TARGETS)('fixture app for %s', target => {
     let python = ''
     beforeAll(
       () => {
-        const run = pyseal(
-          [
-            'build',
-            '--target',
-            target,
-            '--requirements',
-            'requirements.txt',
-            '--entry-point',
-            'none',
-            '--name',
-            'fx-python',
-            '--out-dir',
-            outDir
-          ],
-          app
-        )
+        const run = pyseal([...buildArgs, '--entry-point', 'none', '--name', 'fx-python', '--out-dir', outDir], app)
         python = expectBuilt(run)
       },
       30 * 60 * 1000

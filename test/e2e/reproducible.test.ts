@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { defaultCacheDir } from '../../src/cache/paths'
+import releases from '../../src/distribution/cpython-releases.json'
+import { DEFAULT_PYTHON_VERSION } from '../../src/inputs/options/value-schemas'
 import { resolvePortablePath } from '../../src/report/portable'
 import type { Report } from '../../src/report/schema'
 import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from './cli'
@@ -72,7 +74,7 @@ describe.each(TEST_TARGETS)('two clean builds of the same app for %s', target =>
     expect(reportB.executable?.path).toBe('cext')
     expect(reportB.python?.root).toMatch(/^\{cache-dir\}\/python\/\w+$/)
     expect(reportB.inputs.project).toMatch(/^[0-9a-f]{64}$/)
-    expect(reportB.inputs.pythonDistribution).toBe('debian:python3.11')
+    expect(reportB.inputs.pythonDistribution).toBe(`cpython:${releases.defaults[DEFAULT_PYTHON_VERSION]}`)
     expect(reportB.python?.sha256).toMatch(/^[0-9a-f]{64}$/)
     expect(reportB.packages?.key).toBe(reportA.packages?.key)
   })

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { resolveBuildInputs } from '../../src/inputs/resolve-inputs'
 import { InputError } from '../../src/inputs/schema'
+import bundled from '../../src/distribution/cpython-releases.json'
 
 function project(pyproject: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pyseal-inputs-'))
@@ -32,6 +33,23 @@ describe('build inputs', () => {
     expect(inputs.name).toBe('fromflag')
     expect(inputs.stdlibExclude).toEqual([])
     expect(inputs.entryPoint).toBe('demo:run')
+  })
+
+  it('builds the default CPython release when neither python-version nor python-distribution is given', async () => {
+    const dir = project('[project]\nname = "demo"\n')
+    const inputs = await resolveBuildInputs({}, dir)
+    expect(inputs.pythonVersion).toBe('3.14')
+    expect(inputs.pythonDistribution).toBe(`cpython:${bundled.defaults['3.14']}`)
+  })
+
+  it('lets python-distribution alone decide, with no default version to contradict it', async () => {
+    const dir = project('[project]\nname = "demo"\n')
+    const inputs = await resolveBuildInputs({ 'python-distribution': 'debian:python3.11' }, dir)
+    expect(inputs.pythonVersion).toBeNull()
+    expect(inputs.pythonDistribution).toBe('debian:python3.11')
+    expect((await resolveBuildInputs({ 'python-version': '3.13' }, dir)).pythonDistribution).toBe(
+      `cpython:${bundled.defaults['3.13']}`
+    )
   })
 
   it('chooses interpreter mode with --entry-point none', async () => {

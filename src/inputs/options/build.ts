@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import type { OptionSpec, Surface } from './spec'
-import { DEFAULT_STDLIB_EXCLUDE, EntryPointSchema, ExtensionLocationSchema, LinkExtraSchema } from './value-schemas'
+import {
+  DEFAULT_PYTHON_VERSION,
+  DEFAULT_STDLIB_EXCLUDE,
+  EntryPointSchema,
+  ExtensionLocationSchema,
+  LinkExtraSchema
+} from './value-schemas'
 
 /**
  * The build's options, one entry each (spec.ts says what an entry holds; registry.ts
@@ -67,12 +73,15 @@ export const BUILD_OPTIONS = {
     given: 'text',
     surfaces: ALSO_WORKFLOW,
     metavar: 'X.Y[.Z]',
-    default: { text: 'none: python-distribution decides' },
+    default: {
+      value: DEFAULT_PYTHON_VERSION,
+      text: `\`${DEFAULT_PYTHON_VERSION}\` (when python-distribution is not given)`
+    },
     summary:
-      'the CPython to build from source, as setup-python names it: `3.11`, `3.12`, `3.13` or an exact ' +
+      'the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact ' +
       "`3.13.5`, fetched from the sources pinned in pyseal's release list; python-distribution wins when given",
     readme:
-      'the CPython to build from source, as setup-python names it: `3.11`, `3.12`, `3.13` or an exact ' +
+      'the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact ' +
       'release such as `3.13.5`, fetched from the places and sha256 pinned in `src/distribution/cpython-releases.json` ' +
       "(Debian's source packages where Debian has the version, else the release tag of CPython's repository as the " +
       'Go module proxy serves it). python-distribution wins when given; the two must not disagree'
@@ -83,7 +92,7 @@ export const BUILD_OPTIONS = {
     given: 'text',
     surfaces: ALSO_WORKFLOW,
     metavar: 'SRC',
-    default: { value: 'debian:python3.11' },
+    default: { text: 'none: python-version decides' },
     summary:
       'the CPython to build on: a source tarball (path or URL), `debian:python3.11` / `debian:python3.13`, a ' +
       'python-build-standalone full archive (`pbs:3.11`, or its path or URL#sha256=HEX), or a directory with PYTHON.json',

@@ -6,6 +6,15 @@ import { z } from 'zod'
  * names them as its entries' values; the stages use their types through schema.ts.
  */
 
+/**
+ * The CPython a build gets when neither python-version nor python-distribution is
+ * given: the newest release with a year of bug fixes behind it, which most new
+ * projects start on, and the first with compression.zstd and a supported free-threaded
+ * build. A newer minor becomes the default once its first bug-fix releases are out
+ * and pyseal's tests build it.
+ */
+export const DEFAULT_PYTHON_VERSION = '3.14'
+
 /** The stdlib parts left out unless the user says otherwise (test suites, IDLE, Tk, bundled pip, 2to3). */
 export const DEFAULT_STDLIB_EXCLUDE = [
   'test',
