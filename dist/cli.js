@@ -9994,7 +9994,7 @@ async function locateTarball(value, cacheRoot, log) {
     return named(await debianSourceTarball(value.slice("debian:".length), cacheRoot, log));
   if (value.startsWith("cpython:")) {
     const fetched = await fetchCPythonSource(value, cacheRoot, log);
-    return { tarball: fetched.file, source: `${import_node_path41.default.basename(fetched.file)} (${fetched.from})` };
+    return { tarball: fetched.file, source: `${import_node_path41.default.basename(fetched.file)}: ${fetched.from}` };
   }
   if (/^https?:\/\//.test(value)) return named(await downloadTarball(value, cacheRoot, log));
   if (!(0, import_node_fs29.existsSync)(value)) throw new DistributionSourceError(value, "no such file");

@@ -168,7 +168,7 @@ async function locateTarball(value: string, cacheRoot: string, log: (line: strin
     return named(await debianSourceTarball(value.slice('debian:'.length), cacheRoot, log))
   if (value.startsWith('cpython:')) {
     const fetched = await fetchCPythonSource(value, cacheRoot, log)
-    return { tarball: fetched.file, source: `${path.basename(fetched.file)} (${fetched.from})` }
+    return { tarball: fetched.file, source: `${path.basename(fetched.file)}: ${fetched.from}` }
   }
   if (/^https?:\/\//.test(value)) return named(await downloadTarball(value, cacheRoot, log))
   if (!existsSync(value)) throw new DistributionSourceError(value, 'no such file')

@@ -64,7 +64,7 @@ describe.each(FIXTURE_BUILDS)('fixture app for %s', (_label, target, versionArgs
     expect(report.python?.version).toBe(out.python)
     expect(report.python?.abi).toBe(`cp${wantedVersion.replace('.', '')}`)
     expect(report.python?.freeThreaded).toBe(false)
-    expect(report.python?.source).toMatch(/\((Debian \d+|the v3\.\d+\.\d+ tag of CPython's repository)/)
+    expect(report.python?.source).toMatch(/^\S+: (Debian \d+|the v3\.\d+\.\d+ tag of CPython's repository)/)
     expect(readFileSync(`${binary}.report.md`, 'utf8')).toContain(
       `CPython ${report.python?.version} (${report.python?.abi}) from ${report.python?.source}`
     )
