@@ -7905,9 +7905,10 @@ async function pipInstall(request, into, what) {
     PYSEAL_CAPTURE_DIR: into.captureDir,
     // The compiler wrapper maps the build directory and the cache root out of every
     // object (__FILE__, debug info): the same package gives the same bytes in any cache.
-    PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${into.prefix}=/pyseal-python`].join(
-      import_node_path17.default.delimiter
-    ),
+    PYSEAL_FILE_PREFIX_MAPS: [
+      `${request.cacheRoot}=/pyseal-cache`,
+      ...into.prefixes.map((prefix) => `${prefix}=/pyseal-python`)
+    ].join(import_node_path17.default.delimiter),
     PIP_NO_INPUT: "1",
     SOURCE_DATE_EPOCH: sourceDateEpoch(),
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
@@ -7929,14 +7930,15 @@ ${result.stderr}`);
   }
   if ((0, import_node_fs14.existsSync)(into.siteDir)) await dropMachineRecords(into.siteDir);
 }
-async function configuredPrefix(buildDistribution) {
+async function configuredPrefixes(buildDistribution) {
   const python = import_node_path17.default.join(buildDistribution.root, buildDistribution.json.python_exe);
-  const script = 'import sysconfig; print(sysconfig.get_config_var("prefix"))';
-  return (await runChecked({ command: python, args: ["-c", script] })).stdout.trim();
+  const script = 'import os, sysconfig\nprint(sysconfig.get_config_var("prefix"))\nprint(os.path.dirname(os.path.dirname(sysconfig.get_config_var("INCLUDEPY"))))';
+  const lines = (await runChecked({ command: python, args: ["-c", script] })).stdout.trim().split("\n");
+  return [...new Set(lines.map((line) => line.trim()).filter((line) => line !== ""))];
 }
 
 // src/packages/dependency-layer.ts
-async function buildDependencyLayer(request, dependencies, keyParts, prefix) {
+async function buildDependencyLayer(request, dependencies, keyParts, prefixes) {
   const { requirements, cacheRoot, log } = request;
   const key = contentKey({ ...keyParts, layer: "dependencies", dependencies });
   const names = [...dependencies, ...requirements.map((r) => import_node_path18.default.basename(r))].join(", ");
@@ -7950,7 +7952,7 @@ async function buildDependencyLayer(request, dependencies, keyParts, prefix) {
       const captureDir = import_node_path18.default.join(root, "capture");
       await (0, import_promises12.mkdir)(captureDir, { recursive: true });
       log(`  pip install (from source) the dependencies: ${names}`);
-      const into = { prefix, siteDir: import_node_path18.default.join(root, "site"), captureDir, logFile: import_node_path18.default.join(root, "pip.log") };
+      const into = { prefixes, siteDir: import_node_path18.default.join(root, "site"), captureDir, logFile: import_node_path18.default.join(root, "pip.log") };
       await pipInstall(request, into, [...dependencies, ...requirements.flatMap((r) => ["-r", r])]);
       const records = (await readCapture(captureDir)).records.length;
       await (0, import_promises12.writeFile)(import_node_path18.default.join(root, "build.json"), JSON.stringify({ key, records }, null, 2) + "\n");
@@ -8153,7 +8155,7 @@ async function installInto(request, key, root, keyParts) {
   const captureDir = import_node_path22.default.join(root, "capture");
   await (0, import_promises16.mkdir)(captureDir, { recursive: true });
   await installCaptureShim(request.buildDistribution);
-  const pip = { prefix: await configuredPrefix(request.buildDistribution) };
+  const pip = { prefixes: await configuredPrefixes(request.buildDistribution) };
   const projectCopy = import_node_path22.default.join(root, "project", import_node_path22.default.basename(project));
   await copyProjectTree(project, projectCopy);
   const requirementArgs = requirements.flatMap((r) => ["-r", r]);
@@ -8168,7 +8170,7 @@ async function installInto(request, key, root, keyParts) {
       ...requirementArgs
     ]);
   } else {
-    const layer = dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies, keyParts, pip.prefix) : null;
+    const layer = dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies, keyParts, pip.prefixes) : null;
     log(`  pip install (from source) ${import_node_path22.default.basename(project)}, without its dependencies`);
     await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path22.default.join(root, "pip.log") }, [
       "--no-deps",
@@ -10357,7 +10359,7 @@ function assertLinkable(distribution, target, source) {
   const bitcode = /^llvm-bitcode:(\d+)/.exec(format);
   if (bitcode) {
     const cause = `holds LLVM bitcode objects (object_file_format ${format}): only clang and lld ${bitcode[1]} or newer link them, and pyseal links ${target.triple} with ${target.toolchain.cc}`;
-    const fix = "Choose a variant with native objects (for example pbs:3.11:noopt), or let pyseal build CPython from source (--python-distribution debian:python3.11 or a CPython source tarball).";
+    const fix = "Choose a variant with native objects (for example pbs:3.11:noopt), or let pyseal build CPython from source (--python-version 3.14, or --python-distribution with a CPython source tarball).";
     throw new ObjectFormatError({ input: source, cause, fix }, `${source} ${cause}. ${fix}`);
   }
   const native2 = { elf: "elf", "mach-o": "macho", coff: "coff" }[target.objectFormat];

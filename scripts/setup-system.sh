@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the system packages pyseal's build and tests need on a Debian 12 machine
 # (run as root): compilers, musl, static -dev libraries, and the deb-src entries that
-# let `apt-get source` fetch CPython tarballs (3.11 from Debian 12, 3.13 from Debian 13).
-# On other apt systems (GitHub's Ubuntu runners) it installs the same build packages
-# and leaves the apt sources alone: give pyseal a CPython tarball URL there.
+# let `apt-get source` fetch CPython tarballs for debian:python3.N (3.11 from Debian 12,
+# 3.13 from Debian 13). On other apt systems (GitHub's Ubuntu runners) it installs the
+# same build packages and leaves the apt sources alone.
 set -euo pipefail
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
 debian=no; grep -qx 'ID=debian' /etc/os-release 2>/dev/null && debian=yes
@@ -55,6 +55,12 @@ fi
 if ! command -v actionlint >/dev/null && command -v go >/dev/null; then
   GOBIN=/usr/local/bin go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 2>/dev/null ||
     $SUDO env GOBIN=/usr/local/bin PATH="$PATH" HOME="$HOME" go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+fi
+# CPython releases Debian does not serve (3.14, the default, and 3.12) are fetched as
+# release tags from the Go module proxy that `go env GOPROXY` names: Go from Debian
+# when the machine has none (GitHub's runners have one).
+if ! command -v go >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends golang-go >/dev/null
 fi
 # zizmor checks the workflow files for template injection and excessive permissions in the tests.
 bash "$(dirname "$0")/install-zizmor.sh"

@@ -25,7 +25,7 @@ export function assertLinkable(distribution: Distribution, target: Target, sourc
       `link them, and pyseal links ${target.triple} with ${target.toolchain.cc}`
     const fix =
       'Choose a variant with native objects (for example pbs:3.11:noopt), or let pyseal build CPython from source ' +
-      '(--python-distribution debian:python3.11 or a CPython source tarball).'
+      '(--python-version 3.14, or --python-distribution with a CPython source tarball).'
     throw new ObjectFormatError({ input: source, cause, fix }, `${source} ${cause}. ${fix}`)
   }
   const native = { elf: 'elf', 'mach-o': 'macho', coff: 'coff' }[target.objectFormat]

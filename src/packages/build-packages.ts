@@ -10,7 +10,7 @@ import { installCaptureShim } from './capture-shim'
 import { readCapture, type CaptureResult } from './capture-records'
 import { buildDependencyLayer, mergeDependencyLayer } from './dependency-layer'
 import { findExtensionFiles, type InstalledExtension } from './installed-extensions'
-import { BUILD_TOOLS_AS_WHEELS, configuredPrefix, pipInstall } from './pip-install'
+import { BUILD_TOOLS_AS_WHEELS, configuredPrefixes, pipInstall } from './pip-install'
 import { staticDependencies } from './project-dependencies'
 import { copyProjectTree, hashTree } from './project-tree'
 
@@ -104,7 +104,7 @@ async function installInto(
   const captureDir = path.join(root, 'capture')
   await mkdir(captureDir, { recursive: true })
   await installCaptureShim(request.buildDistribution)
-  const pip = { prefix: await configuredPrefix(request.buildDistribution) }
+  const pip = { prefixes: await configuredPrefixes(request.buildDistribution) }
 
   const projectCopy = path.join(root, 'project', path.basename(project))
   await copyProjectTree(project, projectCopy)
@@ -123,7 +123,7 @@ async function installInto(
   } else {
     const layer =
       dependencies.length + requirements.length > 0
-        ? await buildDependencyLayer(request, dependencies, keyParts, pip.prefix)
+        ? await buildDependencyLayer(request, dependencies, keyParts, pip.prefixes)
         : null
     log(`  pip install (from source) ${path.basename(project)}, without its dependencies`)
     await pipInstall(request, { ...pip, siteDir, captureDir, logFile: path.join(root, 'pip.log') }, [

@@ -17,7 +17,7 @@ export async function buildDependencyLayer(
   request: PackageBuildRequest,
   dependencies: string[],
   keyParts: Record<string, unknown>,
-  prefix: string
+  prefixes: string[]
 ): Promise<CachedEntry> {
   const { requirements, cacheRoot, log } = request
   const key = contentKey({ ...keyParts, layer: 'dependencies', dependencies })
@@ -32,7 +32,7 @@ export async function buildDependencyLayer(
       const captureDir = path.join(root, 'capture')
       await mkdir(captureDir, { recursive: true })
       log(`  pip install (from source) the dependencies: ${names}`)
-      const into = { prefix, siteDir: path.join(root, 'site'), captureDir, logFile: path.join(root, 'pip.log') }
+      const into = { prefixes, siteDir: path.join(root, 'site'), captureDir, logFile: path.join(root, 'pip.log') }
       await pipInstall(request, into, [...dependencies, ...requirements.flatMap(r => ['-r', r])])
       const records = (await readCapture(captureDir)).records.length
       await writeFile(path.join(root, 'build.json'), JSON.stringify({ key, records }, null, 2) + '\n')

@@ -45,8 +45,8 @@ export const BUILD_TOOLS_AS_WHEELS = [
 ]
 
 export interface PipTarget {
-  /** The prefix the distribution was configured with (its headers' path as compilers see it). */
-  prefix: string
+  /** Where the distribution lies and where it was configured (its headers' paths as compilers see them). */
+  prefixes: string[]
   siteDir: string
   captureDir: string
   logFile: string
@@ -78,9 +78,10 @@ export async function pipInstall(request: PackageBuildRequest, into: PipTarget, 
     PYSEAL_CAPTURE_DIR: into.captureDir,
     // The compiler wrapper maps the build directory and the cache root out of every
     // object (__FILE__, debug info): the same package gives the same bytes in any cache.
-    PYSEAL_FILE_PREFIX_MAPS: [`${request.cacheRoot}=/pyseal-cache`, `${into.prefix}=/pyseal-python`].join(
-      path.delimiter
-    ),
+    PYSEAL_FILE_PREFIX_MAPS: [
+      `${request.cacheRoot}=/pyseal-cache`,
+      ...into.prefixes.map(prefix => `${prefix}=/pyseal-python`)
+    ].join(path.delimiter),
     PIP_NO_INPUT: '1',
     SOURCE_DATE_EPOCH: sourceDateEpoch(),
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
@@ -102,8 +103,15 @@ export async function pipInstall(request: PackageBuildRequest, into: PipTarget, 
 }
 
 /** The prefix the distribution was configured with, as its sysconfig says. */
-export async function configuredPrefix(buildDistribution: Distribution): Promise<string> {
+export async function configuredPrefixes(buildDistribution: Distribution): Promise<string[]> {
   const python = path.join(buildDistribution.root, buildDistribution.json.python_exe)
-  const script = 'import sysconfig; print(sysconfig.get_config_var("prefix"))'
-  return (await runChecked({ command: python, args: ['-c', script] })).stdout.trim()
+  // sysconfig's prefix is where the distribution lies now; its INCLUDEPY keeps the prefix it
+  // was configured with, which a build may still pass to the compiler (a cache entry copied
+  // elsewhere): both map to one name.
+  const script =
+    'import os, sysconfig\n' +
+    'print(sysconfig.get_config_var("prefix"))\n' +
+    'print(os.path.dirname(os.path.dirname(sysconfig.get_config_var("INCLUDEPY"))))'
+  const lines = (await runChecked({ command: python, args: ['-c', script] })).stdout.trim().split('\n')
+  return [...new Set(lines.map(line => line.trim()).filter(line => line !== ''))]
 }
