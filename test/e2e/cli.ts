@@ -12,6 +12,15 @@ export const TEST_TARGETS = (
   process.env.PYSEAL_TEST_TARGETS ?? 'x86_64-unknown-linux-gnu,x86_64-unknown-linux-musl'
 ).split(',')
 
+/**
+ * The CPython versions besides the default that the e2e tests build on x86_64 gnu
+ * (PYSEAL_TEST_PYTHON_VERSIONS narrows or widens them; 3.12 is fetched like the others
+ * but not built here, to keep the run short).
+ */
+export const OTHER_PYTHON_VERSIONS = (process.env.PYSEAL_TEST_PYTHON_VERSIONS ?? '3.11,3.13')
+  .split(',')
+  .filter(v => v !== '')
+
 let bundled: string | null = null
 
 /** The CLI bundled from src/ (what `npm run package` makes of it), built once per test file. */

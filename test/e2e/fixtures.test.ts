@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from './cli'
+import { expectBuilt, FIXTURES, OTHER_PYTHON_VERSIONS, pyseal, runBinary, tempDir, TEST_TARGETS } from './cli'
 import type { Report, ReportModule } from '../../src/report/report'
 import { DEFAULT_PYTHON_VERSION } from '../../src/inputs/options/value-schemas'
 
@@ -27,17 +27,14 @@ interface AppOutput {
 
 const GNU = 'x86_64-unknown-linux-gnu'
 
-/**
- * The builds the whole fixture app runs on: the default CPython on every test target,
- * and every other version pyseal builds on gnu (PYSEAL_TEST_PYTHON_VERSIONS narrows
- * them; 3.12's source is fetched like the others but is not built here, to keep the
- * run short).
- */
+/** The builds the whole fixture app runs on: the default CPython on every test target, the others on gnu. */
 const FIXTURE_BUILDS: Array<[string, string, string[]]> = [
   ...TEST_TARGETS.map((t): [string, string, string[]] => [`${t}, default CPython`, t, []]),
-  ...(TEST_TARGETS.includes(GNU) ? (process.env.PYSEAL_TEST_PYTHON_VERSIONS ?? '3.11,3.13').split(',') : [])
-    .filter(v => v !== '')
-    .map((v): [string, string, string[]] => [`${GNU}, CPython ${v}`, GNU, ['--python-version', v]])
+  ...(TEST_TARGETS.includes(GNU) ? OTHER_PYTHON_VERSIONS : []).map((v): [string, string, string[]] => [
+    `${GNU}, CPython ${v}`,
+    GNU,
+    ['--python-version', v]
+  ])
 ]
 
 describe.each(FIXTURE_BUILDS)('fixture app for %s', (_label, target, versionArgs) => {
