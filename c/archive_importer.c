@@ -21,6 +21,16 @@
 
 #include "archive_importer.h"
 
+/* A free-threaded CPython (3.13+, Py_GIL_DISABLED) runs this code in several
+   threads at once: the directory's index is read and freed under the object's
+   critical section (a no-op with the GIL), and dict lookups take a strong
+   reference (PyDict_GetItemRef, 3.13+) instead of a borrowed one.  3.11 and
+   3.12 have neither, and need neither. */
+#if PY_VERSION_HEX < 0x030D0000
+#define Py_BEGIN_CRITICAL_SECTION(op) {
+#define Py_END_CRITICAL_SECTION() }
+#endif
+
 /* ---- the prebuilt directory index ----------------------------------- */
 
 static uint64_t
@@ -62,8 +72,8 @@ lazy_record(LazyDirectory *self, uint32_t i)
     return self->records + le(self->index + INDEX_HEAD + 4 * (size_t)i, 4);
 }
 
-/* Adds record i to the dict; returns the new tuple (borrowed) or NULL. */
-static PyObject *
+/* Adds record i to the dict: 0, or -1 on error.  Called in the object's critical section. */
+static int
 lazy_add(LazyDirectory *self, uint32_t i)
 {
     const unsigned char *r = lazy_record(self, i);
@@ -73,7 +83,7 @@ lazy_add(LazyDirectory *self, uint32_t i)
 
     name = PyUnicode_DecodeUTF8((const char *)r + RECORD_FIXED, name_len, NULL);
     if (name == NULL) {
-        return NULL;
+        return -1;
     }
     /* Windows would need '/' -> '\\' in the name, like zipimport. */
     path = PyUnicode_FromFormat("%U/%U", self->archive, name);
@@ -85,23 +95,15 @@ lazy_add(LazyDirectory *self, uint32_t i)
     rc = t == NULL ? -1 : PyDict_SetItem((PyObject *)self, name, t);
     Py_DECREF(name);
     Py_XDECREF(t); /* the dict holds it */
-    return rc < 0 ? NULL : t;
+    return rc;
 }
 
-/* 1 and the entry added, 0 when the index does not list key, -1 on error. */
+/* lazy_find's search, in the object's critical section. */
 static int
-lazy_find(LazyDirectory *self, PyObject *key)
+lazy_find_locked(LazyDirectory *self, const char *want, Py_ssize_t want_len)
 {
-    const char *want;
-    Py_ssize_t want_len;
     uint32_t lo = 0, hi = self->count;
-
-    if (self->index == NULL || !PyUnicode_Check(key)) {
-        return 0;
-    }
-    want = PyUnicode_AsUTF8AndSize(key, &want_len);
-    if (want == NULL) {
-        PyErr_Clear();
+    if (self->index == NULL) {
         return 0;
     }
     while (lo < hi) {
@@ -114,7 +116,7 @@ lazy_find(LazyDirectory *self, PyObject *key)
             c = len < (size_t)want_len ? -1 : len > (size_t)want_len ? 1 : 0;
         }
         if (c == 0) {
-            return lazy_add(self, mid) == NULL ? -1 : 1;
+            return lazy_add(self, mid) < 0 ? -1 : 1;
         }
         if (c < 0) {
             lo = mid + 1;
@@ -126,9 +128,31 @@ lazy_find(LazyDirectory *self, PyObject *key)
     return 0;
 }
 
-/* Every entry into the dict, then it is a plain dict. */
+/* 1 and the entry added, 0 when the index does not list key, -1 on error. */
 static int
-lazy_complete(LazyDirectory *self)
+lazy_find(LazyDirectory *self, PyObject *key)
+{
+    const char *want;
+    Py_ssize_t want_len;
+    int rc;
+
+    if (!PyUnicode_Check(key)) {
+        return 0;
+    }
+    want = PyUnicode_AsUTF8AndSize(key, &want_len);
+    if (want == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    Py_BEGIN_CRITICAL_SECTION(self);
+    rc = lazy_find_locked(self, want, want_len);
+    Py_END_CRITICAL_SECTION();
+    return rc;
+}
+
+/* lazy_complete's work, in the object's critical section. */
+static int
+lazy_complete_locked(LazyDirectory *self)
 {
     uint32_t i;
     if (self->index == NULL) {
@@ -139,13 +163,24 @@ lazy_complete(LazyDirectory *self)
         PyObject *name = PyUnicode_DecodeUTF8((const char *)r + RECORD_FIXED, (Py_ssize_t)le(r, 2), NULL);
         int present = name == NULL ? -1 : PyDict_Contains((PyObject *)self, name);
         Py_XDECREF(name);
-        if (present < 0 || (!present && lazy_add(self, i) == NULL)) {
+        if (present < 0 || (!present && lazy_add(self, i) < 0)) {
             return -1;
         }
     }
     PyMem_RawFree(self->index);
     self->index = NULL;
     return 0;
+}
+
+/* Every entry into the dict, then it is a plain dict. */
+static int
+lazy_complete(LazyDirectory *self)
+{
+    int rc;
+    Py_BEGIN_CRITICAL_SECTION(self);
+    rc = lazy_complete_locked(self);
+    Py_END_CRITICAL_SECTION();
+    return rc;
 }
 
 static int
@@ -175,14 +210,21 @@ lazy_get(PyObject *op, PyObject *const *args, Py_ssize_t nargs)
     if (lazy_contains(op, args[0]) < 0) {
         return NULL;
     }
-    value = PyDict_GetItemWithError(op, args[0]);
-    if (value == NULL) {
-        if (PyErr_Occurred()) {
-            return NULL;
-        }
-        value = nargs == 2 ? args[1] : Py_None;
+#if PY_VERSION_HEX >= 0x030D0000
+    if (PyDict_GetItemRef(op, args[0], &value) < 0) {
+        return NULL;
     }
-    Py_INCREF(value);
+#else
+    value = PyDict_GetItemWithError(op, args[0]);
+    if (value == NULL && PyErr_Occurred()) {
+        return NULL;
+    }
+    Py_XINCREF(value);
+#endif
+    if (value == NULL) {
+        value = nargs == 2 ? args[1] : Py_None;
+        Py_INCREF(value);
+    }
     return value;
 }
 

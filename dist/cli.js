@@ -5078,13 +5078,13 @@ var BUILD_OPTIONS = {
     value: external_exports.string().nullable(),
     given: "text",
     surfaces: ALSO_WORKFLOW,
-    metavar: "X.Y[.Z]",
+    metavar: "X.Y[.Z][t]",
     default: {
       value: DEFAULT_PYTHON_VERSION,
       text: `\`${DEFAULT_PYTHON_VERSION}\` (when python-distribution is not given)`
     },
-    summary: "the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact `3.13.5`, fetched from the sources pinned in pyseal's release list; python-distribution wins when given",
-    readme: "the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact release such as `3.13.5`, fetched from the places and sha256 pinned in `src/distribution/cpython-releases.json` (Debian's source packages where Debian has the version, else the release tag of CPython's repository as the Go module proxy serves it). python-distribution wins when given; the two must not disagree"
+    summary: "the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact `3.13.5`, fetched from the sources pinned in pyseal's release list; a `t` suffix (`3.14t`) builds the free-threaded CPython (GIL disabled); python-distribution wins when given",
+    readme: "the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact release such as `3.13.5`, fetched from the places and sha256 pinned in `src/distribution/cpython-releases.json` (Debian's source packages where Debian has the version, else the release tag of CPython's repository as the Go module proxy serves it). A `t` suffix (`3.14t`, `3.14.7t`; 3.13 and later) builds the free-threaded CPython (`--disable-gil`, ABI `cp314t`): the binary starts with the GIL disabled, packages are built as `cp314t` extensions, and importing an extension module that does not declare `Py_mod_gil` support turns the GIL back on with a RuntimeWarning, as in CPython. python-distribution wins when given; the two must not disagree"
   },
   pythonDistribution: {
     name: "python-distribution",
@@ -7413,6 +7413,14 @@ function parsePythonVersion(value) {
   }
   return { version: match[1] + (match[3] ?? ""), freeThreaded: match[4] === "t" };
 }
+var FIRST_FREE_THREADED_MINOR = 13;
+function cpythonValue(version, freeThreaded) {
+  return `cpython:${version}${freeThreaded ? "t" : ""}`;
+}
+function parseCPythonValue(value) {
+  const match = /^cpython:(3\.\d+\.\d+)(t)?$/.exec(value);
+  return match ? { version: match[1], freeThreaded: match[2] === "t" } : null;
+}
 function resolvePythonVersion(releases, request) {
   const wanted = /^3\.\d+$/.test(request.version) ? releases.defaults[request.version] : request.version;
   const release = wanted ? releases.releases.find((r) => r.version === wanted) : void 0;
@@ -7478,9 +7486,12 @@ async function distributionValue(value, triple, cwd, problems) {
   }
   if (/^https?:\/\//.test(value)) return value;
   if (value.startsWith("cpython:")) {
-    const known = (await loadCPythonReleases()).releases.some((r) => `cpython:${r.version}` === value);
+    const named = parseCPythonValue(value);
+    const known = (await loadCPythonReleases()).releases.some((r) => r.version === named?.version);
     if (!known)
       problems.push(`python-distribution "${value}" names no release pyseal knows: use --python-version X.Y instead`);
+    else if (named?.freeThreaded && !hasFreeThreadedBuild(named.version))
+      problems.push(noFreeThreadedBuild(`python-distribution "${value}"`));
     return value;
   }
   if (isPbsValue(value) && value.startsWith("pbs:")) {
@@ -7518,10 +7529,8 @@ async function pythonVersionValue(version, distribution, problems) {
     problems.push(request.problem);
     return null;
   }
-  if (request.freeThreaded) {
-    problems.push(
-      `python-version "${version}": free-threaded builds are not built by pyseal yet: choose ${request.version}`
-    );
+  if (request.freeThreaded && !hasFreeThreadedBuild(request.version)) {
+    problems.push(noFreeThreadedBuild(`python-version "${version}"`));
     return null;
   }
   if (distribution !== void 0) {
@@ -7539,7 +7548,13 @@ async function pythonVersionValue(version, distribution, problems) {
     problems.push(release.problem);
     return null;
   }
-  return `cpython:${release.version}`;
+  return cpythonValue(release.version, request.freeThreaded);
+}
+function hasFreeThreadedBuild(version) {
+  return Number(version.split(".")[1]) >= FIRST_FREE_THREADED_MINOR;
+}
+function noFreeThreadedBuild(what) {
+  return `${what}: CPython has a free-threaded build from 3.${FIRST_FREE_THREADED_MINOR} on: choose 3.${FIRST_FREE_THREADED_MINOR}t or later, or drop the t`;
 }
 
 // src/inputs/resolve-inputs.ts
@@ -8335,9 +8350,9 @@ async function downloadCPythonSource(request) {
   return downloadVerified({ url, dest, sha256, log });
 }
 async function fetchCPythonSource(value, cacheRoot, log) {
-  const version = value.slice("cpython:".length);
+  const version = parseCPythonValue(value)?.version;
   const release = (await loadCPythonReleases()).releases.find((r) => r.version === version);
-  if (!release) {
+  if (!version || !release) {
     throw new UserError({
       input: `python-distribution "${value}"`,
       cause: "names no release in pyseal's CPython release list",
@@ -8425,10 +8440,6 @@ function haclArchiveWords(makefile) {
   );
 }
 
-// src/distribution/layout.ts
-var import_promises19 = require("node:fs/promises");
-var import_node_path29 = __toESM(require("node:path"));
-
 // src/distribution/make-vars.ts
 var import_promises18 = require("node:fs/promises");
 var import_node_os3 = __toESM(require("node:os"));
@@ -8478,6 +8489,35 @@ async function expandLinkWords(buildDir, modules) {
   }
   return result;
 }
+
+// src/distribution/install-names.ts
+async function readInstallNames(buildDir) {
+  const vars = await readMakeVariables(buildDir, [
+    "VERSION",
+    "ABIFLAGS",
+    "ABI_THREAD",
+    "LDVERSION",
+    "EXE",
+    "SOABI",
+    "EXT_SUFFIX"
+  ]);
+  return {
+    minor: vars.VERSION,
+    abiFlags: vars.ABIFLAGS,
+    exe: `bin/python${vars.LDVERSION}${vars.EXE}`,
+    stdlib: `lib/python${vars.VERSION}${vars.ABI_THREAD}`,
+    include: `include/python${vars.LDVERSION}`,
+    soabi: vars.SOABI,
+    extSuffix: vars.EXT_SUFFIX
+  };
+}
+function abiTag(names) {
+  return `cp${names.minor.replace(".", "")}${names.abiFlags}`;
+}
+
+// src/distribution/layout.ts
+var import_promises19 = require("node:fs/promises");
+var import_node_path29 = __toESM(require("node:path"));
 
 // src/distribution/setup-local.ts
 var ruleLine = /^(?:@[A-Z0-9_]+@)?([A-Za-z_][A-Za-z0-9_]*)\s+\S+\.(?:c|cc|cpp|m)\b/;
@@ -8636,9 +8676,8 @@ function chooseStdlibModules(candidates, commented, target, missingLibraries) {
 
 // src/distribution/layout.ts
 async function writeDistributionLayout(request) {
-  const { root, buildDir, version } = request;
-  const minor = version.split(".").slice(0, 2).join(".");
-  const vars = await readMakeVariables(buildDir, ["LIBRARY_OBJS", "MODOBJS", "LIBS", "SYSLIBS", "EXT_SUFFIX"]);
+  const { root, buildDir, names } = request;
+  const vars = await readMakeVariables(buildDir, ["LIBRARY_OBJS", "MODOBJS", "LIBS", "SYSLIBS"]);
   const kept = new BuildFiles(root, buildDir);
   const moduleObjects = new Set(words(vars.MODOBJS));
   const core = { objs: [], links: [] };
@@ -8650,7 +8689,7 @@ async function writeDistributionLayout(request) {
   }
   const extensions = await staticExtensions(request, kept);
   for (const module2 of request.shared) {
-    const sharedLib = import_node_path29.default.join("install", "lib", `python${minor}`, "lib-dynload", `${module2.name}${vars.EXT_SUFFIX}`);
+    const sharedLib = import_node_path29.default.join("install", names.stdlib, "lib-dynload", `${module2.name}${names.extSuffix}`);
     await (0, import_promises19.access)(import_node_path29.default.join(root, sharedLib));
     extensions[module2.name] = [{ ...variant(module2.name, false), shared_lib: sharedLib }];
   }
@@ -8660,7 +8699,7 @@ async function writeDistributionLayout(request) {
   }
   await kept.object("Modules/config.c");
   await kept.object("Modules/config.o");
-  const json = pythonJson(request, minor, core, extensions);
+  const json = pythonJson(request, core, extensions);
   await (0, import_promises19.writeFile)(import_node_path29.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
 }
 var BuildFiles = class {
@@ -8721,18 +8760,26 @@ async function staticExtensions(request, kept) {
   }
   return extensions;
 }
-function pythonJson(request, minor, core, extensions) {
-  const { target } = request;
+function pythonJson(request, core, extensions) {
+  const { target, names } = request;
   return {
     version: "8",
     target_triple: target.triple,
     python_version: request.version,
-    python_major_minor_version: minor,
-    python_exe: `install/bin/python${minor}`,
+    python_major_minor_version: names.minor,
+    // python-build-standalone's names for the ABI (its version 8 format), so a report reads both alike.
+    python_abi_tag: abiTag(names),
+    python_config_vars: {
+      ABIFLAGS: names.abiFlags,
+      Py_GIL_DISABLED: names.abiFlags.includes("t") ? "1" : "0",
+      SOABI: names.soabi,
+      EXT_SUFFIX: names.extSuffix
+    },
+    python_exe: `install/${names.exe}`,
     python_paths: {
-      stdlib: `install/lib/python${minor}`,
-      include: `install/include/python${minor}`,
-      purelib: `install/lib/python${minor}/site-packages`
+      stdlib: `install/${names.stdlib}`,
+      include: `install/${names.include}`,
+      purelib: `install/${names.stdlib}/site-packages`
     },
     python_extension_module_loading: target.capabilities.canLoadSharedLibraries ? ["builtin", "shared-library"] : ["builtin"],
     python_stdlib_test_packages: [
@@ -8759,7 +8806,7 @@ function pythonJson(request, minor, core, extensions) {
       key: request.key,
       not_built: request.notBuilt,
       test_extensions: TEST_EXTENSIONS.filter((name) => extensions[name]),
-      include_dir: `install/include/python${minor}`
+      include_dir: `install/${names.include}`
     }
   };
 }
@@ -9761,12 +9808,14 @@ async function buildDistributionFromSource(request) {
     buildPython: request.buildPython?.key,
     // Absent for `none`, so unoptimized builds keep their keys.
     optimization: request.optimization === "none" ? void 0 : request.optimization,
+    // Absent for the default build, so its keys stay what they were.
+    freeThreaded: request.freeThreaded ? true : void 0,
     sourceDateEpoch: chosenSourceDateEpoch()
   });
   const entry = await cachedEntry({
     kind: CPYTHON_BUILD,
     root: import_node_path40.default.join(cacheRoot, "python", key),
-    describe: `CPython ${key} (${import_node_path40.default.basename(tarball)} for ${target.triple})`,
+    describe: `CPython ${key} (${import_node_path40.default.basename(tarball)}${request.freeThreaded ? ", free-threaded" : ""} for ${target.triple})`,
     // configure's --prefix (<entry>/install) is compiled into the interpreter and its sysconfig.
     buildInPlace: true,
     build: (root, work) => buildInto({ root, work, key, tarballSha, request, toolchain }),
@@ -9783,18 +9832,19 @@ async function buildInto(build) {
   const { srcDir, version } = await unpackSource(request.tarball, work);
   const buildDir = import_node_path40.default.join(work, "build");
   await (0, import_promises24.mkdir)(buildDir);
-  log(`  CPython ${version} for ${target.triple}`);
-  const minor = version.split(".").slice(0, 2).join(".");
+  log(`  CPython ${version}${request.freeThreaded ? " (free-threaded)" : ""} for ${target.triple}`);
   await configure(build, toolchain, srcDir, buildDir, step);
+  const names = await readInstallNames(buildDir);
   if ((await linkHaclArchives(buildDir)).length > 0) log("  HACL* modules linked with their static archives");
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
-  const choice = await writeSetupLocal(buildDir, minor, target, toolchain, searchDirs);
+  const choice = await writeSetupLocal(buildDir, names.minor, target, toolchain, searchDirs);
   await step("makesetup", "make", ["Makefile"], buildDir, toolchain.env);
   await step("make", "make", ["-j2"], buildDir, toolchain.env);
   await step("make install", "make", ["install"], buildDir, toolchain.env);
-  await installMissingTestPackages(srcDir, import_node_path40.default.join(root, "install", "lib", `python${minor}`), log);
+  const stdlib = import_node_path40.default.join(root, "install", names.stdlib);
+  await installMissingTestPackages(srcDir, stdlib, log);
   if (!request.buildPython) {
-    const pythonExe = import_node_path40.default.join(root, "install", "bin", `python${minor}`);
+    const pythonExe = import_node_path40.default.join(root, "install", names.exe);
     await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root, toolchain.env);
     const tools = ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"];
     await step("build tools", pythonExe, tools, root, toolchain.env);
@@ -9804,6 +9854,7 @@ async function buildInto(build) {
     buildDir,
     srcDir,
     version,
+    names,
     target,
     statics: choice.statics,
     shared: choice.shared,
@@ -9813,7 +9864,7 @@ async function buildInto(build) {
     searchDirs
   });
   if (request.buildPython) {
-    await shareSysconfigData(import_node_path40.default.join(root, "install", "lib", `python${minor}`), request.buildPython.stdlib, log);
+    await shareSysconfigData(stdlib, request.buildPython.stdlib, log);
   }
 }
 function stepRunner(tarball, logFile, log) {
@@ -9864,6 +9915,7 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...optimizationConfigureArgs(request.optimization),
+    ...request.freeThreaded ? ["--disable-gil"] : [],
     ...toolchain.configureArgs
   ];
   const cross = request.buildPython;
@@ -9921,8 +9973,17 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     return native(await readDistribution(import_node_path41.default.resolve(value)), true, import_node_path41.default.resolve(value));
   }
   const { tarball, source } = await locateTarball(value, cacheRoot, log);
+  const freeThreaded = parseCPythonValue(value)?.freeThreaded ?? false;
   if (target.crossCompiling) return buildCrossDistribution({ tarball, source }, request, target, cacheRoot, log);
-  const built = await buildDistributionFromSource({ tarball, target, buildPython: null, optimization, cacheRoot, log });
+  const built = await buildDistributionFromSource({
+    tarball,
+    target,
+    buildPython: null,
+    optimization,
+    freeThreaded,
+    cacheRoot,
+    log
+  });
   return native(built.distribution, built.reused, source);
 }
 function native(distribution, reused, source) {
@@ -9960,11 +10021,13 @@ function refuseUnbuildable(request, target) {
 async function buildCrossDistribution({ tarball, source }, request, target, cacheRoot, log) {
   log(`  CPython for ${target.host} first: the cross build runs it`);
   const hostTarget = selectToolchain(findTarget(target.host), target.host);
+  const freeThreaded = parseCPythonValue(request.value)?.freeThreaded ?? false;
   const host = await buildDistributionFromSource({
     tarball,
     target: hostTarget,
     buildPython: null,
     optimization: "none",
+    freeThreaded,
     cacheRoot,
     log
   });
@@ -9975,7 +10038,15 @@ async function buildCrossDistribution({ tarball, source }, request, target, cach
     key: host.key
   };
   const { optimization } = request;
-  const built = await buildDistributionFromSource({ tarball, target, buildPython, optimization, cacheRoot, log });
+  const built = await buildDistributionFromSource({
+    tarball,
+    target,
+    buildPython,
+    optimization,
+    freeThreaded,
+    cacheRoot,
+    log
+  });
   return {
     distribution: built.distribution,
     buildDistribution: host.distribution,

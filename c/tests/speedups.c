@@ -1,5 +1,7 @@
 /* Test extension registered in the inittab under the dotted name
-   "seal_app._speedups" (3.11's BuiltinImporter alone cannot import it). */
+   "seal_app._speedups" (3.11's BuiltinImporter alone cannot import it).
+   Single-phase, and on a free-threaded CPython it declares that it runs
+   without the GIL, so importing it leaves the GIL disabled. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -30,5 +32,12 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 INIT_FUNC(void)
 {
-    return PyModule_Create(&module);
+    PyObject *m = PyModule_Create(&module);
+#ifdef Py_GIL_DISABLED
+    if (m != NULL && PyUnstable_Module_SetGIL(m, Py_MOD_GIL_NOT_USED) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+#endif
+    return m;
 }

@@ -392,6 +392,12 @@ expect "interp: shared extension from PYSEAL_SIDE_DIR" "5 $W/side/seal_side$EXT_
 expect "interp: sitecustomize (a manifest 'files' entry) can import a dotted built-in" "site: 7" \
     "$(SEAL_SITE_TEST=1 "$INTERP" -c pass 2>&1)"
 expect "interp: dotted built-in imports" 3 "$("$INTERP" -c 'import seal_app._speedups as s; print(s.add(1, 2))' 2>&1)"
+if [ "$("$PY" -c 'import sysconfig; print(sysconfig.get_config_var("Py_GIL_DISABLED") or 0)')" = 1 ]; then
+    expect "interp: free-threaded, the GIL stays disabled after a dotted built-in that declares it" "False False" \
+        "$("$INTERP" -c 'import sys; a = sys._is_gil_enabled(); import seal_app._speedups; print(a, sys._is_gil_enabled())' 2>&1)"
+else
+    skip "interp: free-threaded, the GIL stays disabled after a dotted built-in that declares it" "not a free-threaded build"
+fi
 expect "interp: sys.flags (like python -E -s -B)" "0 1 1 1" "$("$INTERP" -c 'import sys; print(sys.flags.isolated, sys.flags.dont_write_bytecode, sys.flags.ignore_environment, sys.flags.no_user_site)' 2>&1)"
 expect "interp: CA fallback off when OpenSSL's default exists" "<unset>" \
     "$(env -u SSL_CERT_FILE -u SSL_CERT_DIR "$INTERP" -c 'import os; print(os.environ.get("SSL_CERT_FILE", "<unset>"))' 2>&1)"

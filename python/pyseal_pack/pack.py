@@ -71,7 +71,9 @@ the same input and the same Python give the same bytes.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fnmatch
+import gc
 import importlib.util
 import io
 import json
@@ -79,6 +81,7 @@ import os
 import py_compile
 import stat
 import sys
+import sysconfig
 import tempfile
 import zipfile
 
@@ -87,6 +90,25 @@ FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 ROOT_KEYS = {"path", "prefix", "include", "exclude", "allow_compile_errors"}
 TOP_KEYS = {"version", "optimize", "compression", "bytecode_compression", "source_prefix", "roots",
             "files"}
+
+# A free-threaded CPython shares equal constants between code objects and starts its
+# garbage collector by the process's memory use, so whether marshal marks a constant
+# as referenced twice (FLAG_REF) would depend on what an earlier collection happened
+# to free: the same input would give other .pyc bytes on a busier machine.
+FREE_THREADED = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
+
+
+@contextlib.contextmanager
+def _same_references():
+    """On a free-threaded CPython, collections only where build_archive makes them."""
+    if not FREE_THREADED or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 class PackError(Exception):
@@ -296,7 +318,7 @@ def build_archive(manifest, out, optimize=None, skipped_out=None, index=True):
     # .py -> also .pyc beside it (an explicit .pyc source would be overridden).
     blobs = {}
     compile_errors = []
-    with tempfile.TemporaryDirectory(prefix="pyseal_pack.") as tmp:
+    with tempfile.TemporaryDirectory(prefix="pyseal_pack.") as tmp, _same_references():
         cfile = os.path.join(tmp, "m.pyc")
         for name in sorted(entries):
             src = entries[name]
@@ -304,6 +326,8 @@ def build_archive(manifest, out, optimize=None, skipped_out=None, index=True):
                 blobs[name] = f.read()
             if not name.endswith(".py"):
                 continue
+            if FREE_THREADED:
+                gc.collect()
             try:
                 py_compile.compile(
                     src, cfile=cfile, dfile=source_prefix + name, doraise=True,

@@ -5,8 +5,9 @@ import bundledReleases from './cpython-releases.json'
 /**
  * The CPython source releases `--python-version` chooses from (cpython-releases.json):
  * each with the places its source can be fetched from and the sha256 it must have.
- * Input resolution turns a version into `cpython:X.Y.Z`, which obtain.ts fetches
- * (first source that answers) and builds like any source tarball.
+ * Input resolution turns a version into `cpython:X.Y.Z` (`cpython:X.Y.Zt` for the
+ * free-threaded build), which obtain.ts fetches (first source that answers) and
+ * builds like any source tarball.
  */
 const SourceFacts = {
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -64,6 +65,20 @@ export function parsePythonVersion(value: string): PythonVersionRequest | { prob
     return { problem: `python-version "${value}" is outside what pyseal builds: choose ${range}` }
   }
   return { version: match[1] + (match[3] ?? ''), freeThreaded: match[4] === 't' }
+}
+
+/** The oldest minor version with a free-threaded build (`--disable-gil`, PEP 703). */
+export const FIRST_FREE_THREADED_MINOR = 13
+
+/** The distribution value a release resolves to: `cpython:3.14.7`, or `cpython:3.14.7t` free-threaded. */
+export function cpythonValue(version: string, freeThreaded: boolean): string {
+  return `cpython:${version}${freeThreaded ? 't' : ''}`
+}
+
+/** `cpython:3.14.7t` → the release and the build it names; null for any other value. */
+export function parseCPythonValue(value: string): { version: string; freeThreaded: boolean } | null {
+  const match = /^cpython:(3\.\d+\.\d+)(t)?$/.exec(value)
+  return match ? { version: match[1], freeThreaded: match[2] === 't' } : null
 }
 
 /** The release a request means: X.Y through `defaults`, X.Y.Z exactly; a problem names what is known. */

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { downloadVerified, DownloadError } from '../cache/download'
 import { contentKey } from '../cache/hash'
 import { UserError } from '../errors/user-error'
-import { loadCPythonReleases } from './cpython-releases'
+import { loadCPythonReleases, parseCPythonValue } from './cpython-releases'
 import { mirrorBase, type SourceMirror } from './source-mirrors'
 
 /** What names each mirror, for the message when a machine has none. */
@@ -33,7 +33,8 @@ export async function downloadCPythonSource(request: SourceDownload): Promise<{ 
 }
 
 /**
- * `cpython:X.Y.Z` (what --python-version resolves to): the release's source, fetched
+ * `cpython:X.Y.Z` or `cpython:X.Y.Zt` (what --python-version resolves to; the free-threaded
+ * build has the same source): the release's source, fetched
  * from the first of its places that answers, checked against the release list's
  * sha256 and kept in the cache like any pinned source download; with the release
  * list's words for the place it came from, for the report. Called by obtain.ts.
@@ -43,9 +44,9 @@ export async function fetchCPythonSource(
   cacheRoot: string,
   log: (line: string) => void
 ): Promise<{ file: string; from: string }> {
-  const version = value.slice('cpython:'.length)
+  const version = parseCPythonValue(value)?.version
   const release = (await loadCPythonReleases()).releases.find(r => r.version === version)
-  if (!release) {
+  if (!version || !release) {
     throw new UserError({
       input: `python-distribution "${value}"`,
       cause: "names no release in pyseal's CPython release list",

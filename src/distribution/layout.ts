@@ -2,6 +2,7 @@ import { access, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { resolveLibrary } from '../resolve/libraries'
 import type { Target } from '../targets/table'
+import { abiTag, type InstallNames } from './install-names'
 import { expandLinkWords, readMakeVariables, words } from './make-vars'
 import type { ExtensionVariant, LinkEntry, NotBuilt, PythonJson } from './python-json'
 import { objectForSource, parseSetup, type SetupModule } from './setup-local'
@@ -12,6 +13,8 @@ export interface LayoutRequest {
   buildDir: string
   srcDir: string
   version: string
+  /** Where `make install` put it and the ABI it was built for (install-names.ts). */
+  names: InstallNames
   target: Target
   statics: SetupModule[]
   /** Modules built as shared-library files and installed into lib-dynload. */
@@ -28,9 +31,8 @@ export interface LayoutRequest {
  * distribution's completion marker, so it is written last).
  */
 export async function writeDistributionLayout(request: LayoutRequest): Promise<void> {
-  const { root, buildDir, version } = request
-  const minor = version.split('.').slice(0, 2).join('.')
-  const vars = await readMakeVariables(buildDir, ['LIBRARY_OBJS', 'MODOBJS', 'LIBS', 'SYSLIBS', 'EXT_SUFFIX'])
+  const { root, buildDir, names } = request
+  const vars = await readMakeVariables(buildDir, ['LIBRARY_OBJS', 'MODOBJS', 'LIBS', 'SYSLIBS'])
   const kept = new BuildFiles(root, buildDir)
   const moduleObjects = new Set(words(vars.MODOBJS))
   const core = { objs: [] as string[], links: [] as LinkEntry[] }
@@ -42,7 +44,7 @@ export async function writeDistributionLayout(request: LayoutRequest): Promise<v
   }
   const extensions = await staticExtensions(request, kept)
   for (const module of request.shared) {
-    const sharedLib = path.join('install', 'lib', `python${minor}`, 'lib-dynload', `${module.name}${vars.EXT_SUFFIX}`)
+    const sharedLib = path.join('install', names.stdlib, 'lib-dynload', `${module.name}${names.extSuffix}`)
     await access(path.join(root, sharedLib))
     extensions[module.name] = [{ ...variant(module.name, false), shared_lib: sharedLib }]
   }
@@ -53,7 +55,7 @@ export async function writeDistributionLayout(request: LayoutRequest): Promise<v
   }
   await kept.object('Modules/config.c')
   await kept.object('Modules/config.o')
-  const json = pythonJson(request, minor, core, extensions)
+  const json = pythonJson(request, core, extensions)
   await writeFile(path.join(root, 'PYTHON.json'), JSON.stringify(json, null, 2) + '\n')
 }
 
@@ -125,21 +127,28 @@ async function staticExtensions(request: LayoutRequest, kept: BuildFiles): Promi
 
 function pythonJson(
   request: LayoutRequest,
-  minor: string,
   core: { objs: string[]; links: LinkEntry[] },
   extensions: Record<string, ExtensionVariant[]>
 ): PythonJson {
-  const { target } = request
+  const { target, names } = request
   return {
     version: '8',
     target_triple: target.triple,
     python_version: request.version,
-    python_major_minor_version: minor,
-    python_exe: `install/bin/python${minor}`,
+    python_major_minor_version: names.minor,
+    // python-build-standalone's names for the ABI (its version 8 format), so a report reads both alike.
+    python_abi_tag: abiTag(names),
+    python_config_vars: {
+      ABIFLAGS: names.abiFlags,
+      Py_GIL_DISABLED: names.abiFlags.includes('t') ? '1' : '0',
+      SOABI: names.soabi,
+      EXT_SUFFIX: names.extSuffix
+    },
+    python_exe: `install/${names.exe}`,
     python_paths: {
-      stdlib: `install/lib/python${minor}`,
-      include: `install/include/python${minor}`,
-      purelib: `install/lib/python${minor}/site-packages`
+      stdlib: `install/${names.stdlib}`,
+      include: `install/${names.include}`,
+      purelib: `install/${names.stdlib}/site-packages`
     },
     python_extension_module_loading: target.capabilities.canLoadSharedLibraries
       ? ['builtin', 'shared-library']
@@ -168,7 +177,7 @@ function pythonJson(
       key: request.key,
       not_built: request.notBuilt,
       test_extensions: TEST_EXTENSIONS.filter(name => extensions[name]),
-      include_dir: `install/include/python${minor}`
+      include_dir: `install/${names.include}`
     }
   }
 }

@@ -6,6 +6,7 @@ import { UserError } from '../errors/user-error'
 import { runCommand } from '../exec/run'
 import { selectToolchain, type HostedTarget } from '../toolchain/select-toolchain'
 import { findTarget } from '../targets/table'
+import { parseCPythonValue } from './cpython-releases'
 import { downloadCPythonSource, fetchCPythonSource } from './cpython-source'
 import { isPbsValue, obtainPbsDistribution } from './pbs'
 import { readDistribution, type Distribution } from './python-json'
@@ -68,8 +69,17 @@ export async function obtainDistribution(
     return native(await readDistribution(path.resolve(value)), true, path.resolve(value))
   }
   const { tarball, source } = await locateTarball(value, cacheRoot, log)
+  const freeThreaded = parseCPythonValue(value)?.freeThreaded ?? false
   if (target.crossCompiling) return buildCrossDistribution({ tarball, source }, request, target, cacheRoot, log)
-  const built = await buildDistributionFromSource({ tarball, target, buildPython: null, optimization, cacheRoot, log })
+  const built = await buildDistributionFromSource({
+    tarball,
+    target,
+    buildPython: null,
+    optimization,
+    freeThreaded,
+    cacheRoot,
+    log
+  })
   return native(built.distribution, built.reused, source)
 }
 
@@ -122,12 +132,15 @@ async function buildCrossDistribution(
 ): Promise<ObtainedDistribution> {
   log(`  CPython for ${target.host} first: the cross build runs it`)
   const hostTarget = selectToolchain(findTarget(target.host), target.host)
+  // Packages are built for the target's ABI by the build machine's Python: a free-threaded target needs one too.
+  const freeThreaded = parseCPythonValue(request.value)?.freeThreaded ?? false
   // The build machine's CPython only runs pip and compiles .pyc files: it is never optimized.
   const host = await buildDistributionFromSource({
     tarball,
     target: hostTarget,
     buildPython: null,
     optimization: 'none',
+    freeThreaded,
     cacheRoot,
     log
   })
@@ -138,7 +151,15 @@ async function buildCrossDistribution(
     key: host.key
   }
   const { optimization } = request
-  const built = await buildDistributionFromSource({ tarball, target, buildPython, optimization, cacheRoot, log })
+  const built = await buildDistributionFromSource({
+    tarball,
+    target,
+    buildPython,
+    optimization,
+    freeThreaded,
+    cacheRoot,
+    log
+  })
   return {
     distribution: built.distribution,
     buildDistribution: host.distribution,

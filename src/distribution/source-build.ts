@@ -9,6 +9,7 @@ import { FailedStepError, type FailedStep } from '../errors/failed-step'
 import { linkerSearchDirs, resolveLibrary } from '../resolve/libraries'
 import type { HostedTarget } from '../toolchain/select-toolchain'
 import { linkHaclArchives } from './configured-tree'
+import { readInstallNames } from './install-names'
 import { writeDistributionLayout } from './layout'
 import { unpackSourceArchive } from './source-archive'
 import { expandLinkWords } from './make-vars'
@@ -52,6 +53,8 @@ export interface SourceBuildRequest {
   /** For a cross build: the same CPython built for this machine; null for a native build. */
   buildPython: BuildPython | null
   optimization: SourceOptimization
+  /** The free-threaded build (`--disable-gil`, ABI `t`); absent or false for the default one. */
+  freeThreaded?: boolean
   cacheRoot: string
   log: (line: string) => void
 }
@@ -97,12 +100,14 @@ export async function buildDistributionFromSource(request: SourceBuildRequest): 
     buildPython: request.buildPython?.key,
     // Absent for `none`, so unoptimized builds keep their keys.
     optimization: request.optimization === 'none' ? undefined : request.optimization,
+    // Absent for the default build, so its keys stay what they were.
+    freeThreaded: request.freeThreaded ? true : undefined,
     sourceDateEpoch: chosenSourceDateEpoch()
   })
   const entry = await cachedEntry({
     kind: CPYTHON_BUILD,
     root: path.join(cacheRoot, 'python', key),
-    describe: `CPython ${key} (${path.basename(tarball)} for ${target.triple})`,
+    describe: `CPython ${key} (${path.basename(tarball)}${request.freeThreaded ? ', free-threaded' : ''} for ${target.triple})`,
     // configure's --prefix (<entry>/install) is compiled into the interpreter and its sysconfig.
     buildInPlace: true,
     build: (root, work) => buildInto({ root, work, key, tarballSha, request, toolchain }),
@@ -134,19 +139,20 @@ async function buildInto(build: CPythonBuild): Promise<void> {
   const { srcDir, version } = await unpackSource(request.tarball, work)
   const buildDir = path.join(work, 'build')
   await mkdir(buildDir)
-  log(`  CPython ${version} for ${target.triple}`)
-  const minor = version.split('.').slice(0, 2).join('.')
+  log(`  CPython ${version}${request.freeThreaded ? ' (free-threaded)' : ''} for ${target.triple}`)
   await configure(build, toolchain, srcDir, buildDir, step)
+  const names = await readInstallNames(buildDir)
   if ((await linkHaclArchives(buildDir)).length > 0) log('  HACL* modules linked with their static archives')
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs)
-  const choice = await writeSetupLocal(buildDir, minor, target, toolchain, searchDirs)
+  const choice = await writeSetupLocal(buildDir, names.minor, target, toolchain, searchDirs)
   await step('makesetup', 'make', ['Makefile'], buildDir, toolchain.env)
   await step('make', 'make', ['-j2'], buildDir, toolchain.env)
   await step('make install', 'make', ['install'], buildDir, toolchain.env)
-  await installMissingTestPackages(srcDir, path.join(root, 'install', 'lib', `python${minor}`), log)
+  const stdlib = path.join(root, 'install', names.stdlib)
+  await installMissingTestPackages(srcDir, stdlib, log)
   if (!request.buildPython) {
     // A cross-built Python cannot run here: packages are built by the build machine's Python.
-    const pythonExe = path.join(root, 'install', 'bin', `python${minor}`)
+    const pythonExe = path.join(root, 'install', names.exe)
     await step('ensurepip', pythonExe, ['-m', 'ensurepip', '--default-pip'], root, toolchain.env)
     const tools = ['-m', 'pip', 'install', '-q', '--upgrade', 'pip', 'setuptools', 'wheel']
     await step('build tools', pythonExe, tools, root, toolchain.env)
@@ -156,6 +162,7 @@ async function buildInto(build: CPythonBuild): Promise<void> {
     buildDir,
     srcDir,
     version,
+    names,
     target,
     statics: choice.statics,
     shared: choice.shared,
@@ -165,7 +172,7 @@ async function buildInto(build: CPythonBuild): Promise<void> {
     searchDirs
   })
   if (request.buildPython) {
-    await shareSysconfigData(path.join(root, 'install', 'lib', `python${minor}`), request.buildPython.stdlib, log)
+    await shareSysconfigData(stdlib, request.buildPython.stdlib, log)
   }
 }
 
@@ -231,6 +238,7 @@ async function configure(
     '--with-ensurepip=no',
     'MODULE_BUILDTYPE=static',
     ...optimizationConfigureArgs(request.optimization),
+    ...(request.freeThreaded ? ['--disable-gil'] : []),
     ...toolchain.configureArgs
   ]
   const cross = request.buildPython

@@ -3,7 +3,14 @@ import path from 'node:path'
 import { isPbsValue, loadPbsManifest, parsePbsRequest, resolvePbsArchive } from '../distribution/pbs'
 import { TARGETS } from '../targets/table'
 import { readUtf8 } from './pyproject'
-import { loadCPythonReleases, parsePythonVersion, resolvePythonVersion } from '../distribution/cpython-releases'
+import {
+  cpythonValue,
+  FIRST_FREE_THREADED_MINOR,
+  loadCPythonReleases,
+  parseCPythonValue,
+  parsePythonVersion,
+  resolvePythonVersion
+} from '../distribution/cpython-releases'
 import type { ExtensionLocation, LinkExtra } from './options/value-schemas'
 
 /**
@@ -88,9 +95,12 @@ export async function distributionValue(
   }
   if (/^https?:\/\//.test(value)) return value
   if (value.startsWith('cpython:')) {
-    const known = (await loadCPythonReleases()).releases.some(r => `cpython:${r.version}` === value)
+    const named = parseCPythonValue(value)
+    const known = (await loadCPythonReleases()).releases.some(r => r.version === named?.version)
     if (!known)
       problems.push(`python-distribution "${value}" names no release pyseal knows: use --python-version X.Y instead`)
+    else if (named?.freeThreaded && !hasFreeThreadedBuild(named.version))
+      problems.push(noFreeThreadedBuild(`python-distribution "${value}"`))
     return value
   }
   if (isPbsValue(value) && value.startsWith('pbs:')) {
@@ -146,10 +156,8 @@ export async function pythonVersionValue(
     problems.push(request.problem)
     return null
   }
-  if (request.freeThreaded) {
-    problems.push(
-      `python-version "${version}": free-threaded builds are not built by pyseal yet: choose ${request.version}`
-    )
+  if (request.freeThreaded && !hasFreeThreadedBuild(request.version)) {
+    problems.push(noFreeThreadedBuild(`python-version "${version}"`))
     return null
   }
   if (distribution !== undefined) {
@@ -167,5 +175,14 @@ export async function pythonVersionValue(
     problems.push(release.problem)
     return null
   }
-  return `cpython:${release.version}`
+  return cpythonValue(release.version, request.freeThreaded)
+}
+
+/** A free-threaded build exists for this version (`3.14`, `3.14.7`). */
+function hasFreeThreadedBuild(version: string): boolean {
+  return Number(version.split('.')[1]) >= FIRST_FREE_THREADED_MINOR
+}
+
+function noFreeThreadedBuild(what: string): string {
+  return `${what}: CPython has a free-threaded build from 3.${FIRST_FREE_THREADED_MINOR} on: choose 3.${FIRST_FREE_THREADED_MINOR}t or later, or drop the t`
 }

@@ -72,19 +72,23 @@ export const BUILD_OPTIONS = {
     value: z.string().nullable(),
     given: 'text',
     surfaces: ALSO_WORKFLOW,
-    metavar: 'X.Y[.Z]',
+    metavar: 'X.Y[.Z][t]',
     default: {
       value: DEFAULT_PYTHON_VERSION,
       text: `\`${DEFAULT_PYTHON_VERSION}\` (when python-distribution is not given)`
     },
     summary:
       'the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact ' +
-      "`3.13.5`, fetched from the sources pinned in pyseal's release list; python-distribution wins when given",
+      "`3.13.5`, fetched from the sources pinned in pyseal's release list; a `t` suffix (`3.14t`) builds the " +
+      'free-threaded CPython (GIL disabled); python-distribution wins when given',
     readme:
       'the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact ' +
       'release such as `3.13.5`, fetched from the places and sha256 pinned in `src/distribution/cpython-releases.json` ' +
       "(Debian's source packages where Debian has the version, else the release tag of CPython's repository as the " +
-      'Go module proxy serves it). python-distribution wins when given; the two must not disagree'
+      'Go module proxy serves it). A `t` suffix (`3.14t`, `3.14.7t`; 3.13 and later) builds the free-threaded CPython ' +
+      '(`--disable-gil`, ABI `cp314t`): the binary starts with the GIL disabled, packages are built as `cp314t` ' +
+      'extensions, and importing an extension module that does not declare `Py_mod_gil` support turns the GIL back ' +
+      'on with a RuntimeWarning, as in CPython. python-distribution wins when given; the two must not disagree'
   },
   pythonDistribution: {
     name: 'python-distribution',
