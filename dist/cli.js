@@ -7604,7 +7604,7 @@ async function candidateInputs(merged, context) {
     entryPoint,
     name: merged.name ?? metadata.name ?? import_node_path11.default.basename(project),
     pythonVersion: version,
-    pythonDistribution: distribution === null ? "" : await distributionValue(distribution, target, cwd, problems),
+    pythonDistribution: distribution === null ? "cpython:unresolved" : await distributionValue(distribution, target, cwd, problems),
     pythonOptimization: merged["python-optimization"] ?? BUILD_OPTIONS.pythonOptimization.default.value,
     stdlibExclude: stdlibExcludeOf(merged["stdlib-exclude"], BUILD_OPTIONS.stdlibExclude.default.value),
     stdlib: merged.stdlib ?? BUILD_OPTIONS.stdlib.default.value,

@@ -78,7 +78,8 @@ async function candidateInputs(merged: RawInputs, context: Context): Promise<Can
   const given = merged['python-distribution']
   const version = merged['python-version'] ?? (given === undefined ? OPTIONS.pythonVersion.default.value : null)
   const fromVersion = version === null ? null : await pythonVersionValue(version, given, problems)
-  // Null only when python-version was refused: that problem is the one to report.
+  // Null only when python-version was refused: that problem stops the build, and the
+  // placeholder (never used) keeps the schema from adding a second one.
   const distribution = given ?? fromVersion
   const cacheDir = merged['cache-dir'] ? path.resolve(cwd, merged['cache-dir']) : defaultCacheDir()
   return {
@@ -88,7 +89,8 @@ async function candidateInputs(merged: RawInputs, context: Context): Promise<Can
     entryPoint,
     name: merged.name ?? metadata.name ?? path.basename(project),
     pythonVersion: version,
-    pythonDistribution: distribution === null ? '' : await distributionValue(distribution, target, cwd, problems),
+    pythonDistribution:
+      distribution === null ? 'cpython:unresolved' : await distributionValue(distribution, target, cwd, problems),
     pythonOptimization: merged['python-optimization'] ?? OPTIONS.pythonOptimization.default.value,
     stdlibExclude: stdlibExcludeOf(merged['stdlib-exclude'], OPTIONS.stdlibExclude.default.value),
     stdlib: merged.stdlib ?? OPTIONS.stdlib.default.value,
