@@ -7534,13 +7534,8 @@ async function pythonVersionValue(version, distribution, problems) {
     return null;
   }
   if (distribution !== void 0) {
-    const given = /^debian:python(3\.\d+)$/.exec(distribution)?.[1] ?? /^pbs:(3\.\d+(?:\.\d+)?)/.exec(distribution)?.[1];
-    const agree = (a, b) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
-    if (given && !agree(given, request.version)) {
-      problems.push(
-        `python-version "${version}" and python-distribution "${distribution}" (CPython ${given}) disagree: give one of them`
-      );
-    }
+    const problem = disagreement(version, request, distribution);
+    if (problem) problems.push(problem);
     return null;
   }
   const release = resolvePythonVersion(await loadCPythonReleases(), request);
@@ -7555,6 +7550,18 @@ function hasFreeThreadedBuild(version) {
 }
 function noFreeThreadedBuild(what) {
   return `${what}: CPython has a free-threaded build from 3.${FIRST_FREE_THREADED_MINOR} on: choose 3.${FIRST_FREE_THREADED_MINOR}t or later, or drop the t`;
+}
+function disagreement(version, request, distribution) {
+  const cpython = parseCPythonValue(distribution);
+  const given = /^debian:python(3\.\d+)$/.exec(distribution)?.[1] ?? /^pbs:(3\.\d+(?:\.\d+)?)/.exec(distribution)?.[1] ?? cpython?.version;
+  if (!given) return null;
+  const agree = (a, b) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+  const freeThreaded = distribution.startsWith("debian:") ? false : cpython?.freeThreaded ?? request.freeThreaded;
+  if (!agree(given, request.version) || freeThreaded !== request.freeThreaded) {
+    const build = cpython?.freeThreaded ? `${given}t` : given;
+    return `python-version "${version}" and python-distribution "${distribution}" (CPython ${build}) disagree: give one of them`;
+  }
+  return null;
 }
 
 // src/inputs/resolve-inputs.ts

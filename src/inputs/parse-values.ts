@@ -9,7 +9,8 @@ import {
   loadCPythonReleases,
   parseCPythonValue,
   parsePythonVersion,
-  resolvePythonVersion
+  resolvePythonVersion,
+  type PythonVersionRequest
 } from '../distribution/cpython-releases'
 import type { ExtensionLocation, LinkExtra } from './options/value-schemas'
 
@@ -161,13 +162,8 @@ export async function pythonVersionValue(
     return null
   }
   if (distribution !== undefined) {
-    const given = /^debian:python(3\.\d+)$/.exec(distribution)?.[1] ?? /^pbs:(3\.\d+(?:\.\d+)?)/.exec(distribution)?.[1]
-    const agree = (a: string, b: string): boolean => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`)
-    if (given && !agree(given, request.version)) {
-      problems.push(
-        `python-version "${version}" and python-distribution "${distribution}" (CPython ${given}) disagree: give one of them`
-      )
-    }
+    const problem = disagreement(version, request, distribution)
+    if (problem) problems.push(problem)
     return null
   }
   const release = resolvePythonVersion(await loadCPythonReleases(), request)
@@ -185,4 +181,26 @@ function hasFreeThreadedBuild(version: string): boolean {
 
 function noFreeThreadedBuild(what: string): string {
   return `${what}: CPython has a free-threaded build from 3.${FIRST_FREE_THREADED_MINOR} on: choose 3.${FIRST_FREE_THREADED_MINOR}t or later, or drop the t`
+}
+
+/**
+ * What python-distribution visibly says against python-version: another version
+ * (`debian:python3.13`, `pbs:3.11`, `cpython:3.13.5` against `3.14`), or a build with
+ * the GIL where `3.14t` asks for a free-threaded one (Debian's never is), or the reverse.
+ */
+function disagreement(version: string, request: PythonVersionRequest, distribution: string): string | null {
+  const cpython = parseCPythonValue(distribution)
+  const given =
+    /^debian:python(3\.\d+)$/.exec(distribution)?.[1] ??
+    /^pbs:(3\.\d+(?:\.\d+)?)/.exec(distribution)?.[1] ??
+    cpython?.version
+  if (!given) return null
+  const agree = (a: string, b: string): boolean => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`)
+  // Known for Debian's (never) and a release's value; a pbs: archive's variant is not checked here.
+  const freeThreaded = distribution.startsWith('debian:') ? false : (cpython?.freeThreaded ?? request.freeThreaded)
+  if (!agree(given, request.version) || freeThreaded !== request.freeThreaded) {
+    const build = cpython?.freeThreaded ? `${given}t` : given
+    return `python-version "${version}" and python-distribution "${distribution}" (CPython ${build}) disagree: give one of them`
+  }
+  return null
 }

@@ -105,6 +105,11 @@ const CASES: BadInput[] = [
     says: /python-version "3\.13" and python-distribution "debian:python3\.11" \(CPython 3\.11\) disagree: give one of them/
   },
   {
+    name: 'a free-threaded python-version that python-distribution contradicts',
+    cli: () => ['--python-version', '3.14t', '--python-distribution', 'cpython:3.14.7'],
+    says: /python-version "3\.14t" and python-distribution "cpython:3\.14\.7" \(CPython 3\.14\.7\) disagree: give one of them/
+  },
+  {
     name: 'a python-version release pyseal has no source for',
     cli: () => ['--python-version', '3.11.1'],
     says: /python-version "3\.11\.1" has no source in pyseal's release list \(known for 3\.11: 3\.11\.2\)/
