@@ -217,6 +217,32 @@ describe.each(FIXTURE_BUILDS)('fixture app for %s', (_label, target, versionArgs
       expect(run.stdout.trim().split('\n')).toEqual(['True', 'True'])
     })
 
+    if (Number(wantedVersion.split('.')[1]) >= 14) {
+      it('has the stdlib extension modules new in 3.14 built in, and they work', () => {
+        const run = runBinary(python, [
+          '-c',
+          'import sys\n' +
+            'print(sorted(m for m in ("_zstd", "_remote_debugging", "_interpreters", "_interpqueues", "_hmac") ' +
+            'if m in sys.builtin_module_names))\n' +
+            'from compression import zstd\n' +
+            'print(zstd.decompress(zstd.compress(b"pyseal" * 100)) == b"pyseal" * 100)\n' +
+            'import hmac\n' +
+            'print(hmac.digest(b"k", b"m", "sha256").hex()[:8])\n' +
+            'from concurrent import interpreters\n' +
+            'i = interpreters.create()\n' +
+            'print(i.call(pow, 2, 10))\n' +
+            'i.close()'
+        ])
+        expect(run.stderr).toBe('')
+        expect(run.stdout.trim().split('\n')).toEqual([
+          "['_hmac', '_interpqueues', '_interpreters', '_remote_debugging', '_zstd']",
+          'True',
+          python3Hmac(),
+          '1024'
+        ])
+      })
+    }
+
     it('loads encodings from inside the binary and runs with no files beside it', () => {
       const run = runBinary(python, [
         '-c',
@@ -300,3 +326,10 @@ describe('bad input ends in one clear message', () => {
     30 * 60 * 1000
   )
 })
+
+/** HMAC-SHA256 of b"m" under b"k" as this machine's Python computes it (its first 8 hex digits). */
+function python3Hmac(): string {
+  return execFileSync('python3', ['-c', 'import hmac; print(hmac.digest(b"k", b"m", "sha256").hex()[:8])'], {
+    encoding: 'utf8'
+  }).trim()
+}
