@@ -1,8 +1,14 @@
+import { defaultCacheDir } from '../../src/cache/paths'
+import { resolvePortablePath } from '../../src/report/portable'
+import { DEFAULT_PYTHON_VERSION } from '../../src/inputs/options/value-schemas'
 import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Report, ReportModule } from '../../src/report/schema'
 import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from './cli'
+
+/** Extension files' ABI part on the default CPython, as its EXT_SUFFIX names it. */
+const ABI_SUFFIX = `cpython-${DEFAULT_PYTHON_VERSION.replace('.', '')}-x86_64`
 
 /**
  * The extension-module policy with real builds on glibc: what cannot be built in
@@ -37,6 +43,10 @@ function entry(outDir: string, name: string, module: string): { report: Report; 
   return { report, module: report.modules.find(m => m.module === module) }
 }
 
+function readDistributionJson(root: string): { python_paths: { include: string } } {
+  return JSON.parse(readFileSync(path.join(root, 'PYTHON.json'), 'utf8')) as { python_paths: { include: string } }
+}
+
 function copyFixture(name: string): string {
   const dir = path.join(tempDir('policy-project'), name)
   cpSync(path.join(FIXTURES, name), dir, { recursive: true })
@@ -55,10 +65,10 @@ describe('an extension pyseal cannot capture (built by a direct compiler call)',
       expect(module?.status).toBe('standalone')
       expect(module?.reasons.map(r => r.code)).toEqual(['NO_OBJECT_FILES'])
       expect(module?.location).toBe('filesystem-relative:lib')
-      expect(module?.file).toBe('lib/rawext/_raw.cpython-311-x86_64-linux-gnu.so')
+      expect(module?.file).toBe(`lib/rawext/_raw.${ABI_SUFFIX}-linux-gnu.so`)
       expect(report.verdict).toBe('fallback')
       expect(report.executable?.sideFiles).toEqual([module?.file])
-      expect(run.stdout).toContain('the binary needs lib/rawext/_raw.cpython-311-x86_64-linux-gnu.so beside it')
+      expect(run.stdout).toContain(`the binary needs lib/rawext/_raw.${ABI_SUFFIX}-linux-gnu.so beside it`)
       const check = runBinary(binary, ['-c', 'import rawext._raw as r\nprint(r.shout("hi"), r.__file__)'])
       expect(check.stdout.trim()).toBe(`hi! ${path.join(outDir, module?.file ?? '')}`)
     },
@@ -86,7 +96,7 @@ describe('an extension pyseal cannot capture (built by a direct compiler call)',
     const { module } = entry(outDir, 'rawext', 'rawext._raw')
     expect(module?.status).toBe('standalone')
     expect(module?.reasons.map(r => r.code)).toEqual(['NO_OBJECT_FILES', 'IN_MEMORY_SHARED_LIBRARY_UNSUPPORTED'])
-    expect(module?.file).toBe('ext/rawext/_raw.cpython-311-x86_64-linux-gnu.so')
+    expect(module?.file).toBe(`ext/rawext/_raw.${ABI_SUFFIX}-linux-gnu.so`)
     expect(runBinary(binary, ['-c', 'import rawext._raw as r; print(r.shout("ok"))']).stdout.trim()).toBe('ok!')
   })
 
@@ -130,9 +140,14 @@ describe('an extension pyseal cannot capture (built by a direct compiler call)',
 
   it('is built in from objects the user compiled, declared with link-extra', () => {
     const objects = tempDir('policy-objects')
-    const include = execFileSync('python3.11', ['-c', 'import sysconfig; print(sysconfig.get_paths()["include"])'], {
-      encoding: 'utf8'
-    }).trim()
+    // Compiled against the headers of the CPython the binary links (the default one).
+    const excluded = build(project, ['--exclude-packages', 'rawext'])
+    const root = resolvePortablePath(entry(excluded.outDir, 'rawext', 'rawext._raw').report.python?.root ?? '', {
+      cacheDir: defaultCacheDir(),
+      project,
+      outDir: excluded.outDir
+    })
+    const include = path.join(root, readDistributionJson(root).python_paths.include)
     const object = path.join(objects, '_raw.o')
     execFileSync('gcc', ['-c', '-fPIC', '-O2', `-I${include}`, path.join(project, 'rawext', '_raw.c'), '-o', object])
     const { run, outDir } = build(project, ['--link-extra', `rawext._raw=${object}`])
@@ -241,7 +256,7 @@ describe('an extension that needs a library of its own', () => {
       expect(module?.reasons.map(r => r.code)).toEqual(['LIBRARY_MISSING', 'LIBRARY_BUNDLED'])
       expect(module?.libraries[0]).toMatchObject({ name: 'pysealdemo', kind: 'missing' })
       expect(report.executable?.sideFiles).toEqual([
-        'lib/libdep/_answer.cpython-311-x86_64-linux-gnu.so',
+        `lib/libdep/_answer.${ABI_SUFFIX}-linux-gnu.so`,
         'lib/libpysealdemo.so'
       ])
       // The library it needs was bundled beside it: the folder works without the original.
