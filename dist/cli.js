@@ -9981,7 +9981,9 @@ async function obtainDistribution(request, target, cacheRoot, log) {
   }
   const { tarball, source } = await locateTarball(value, cacheRoot, log);
   const freeThreaded = parseCPythonValue(value)?.freeThreaded ?? false;
-  if (target.crossCompiling) return buildCrossDistribution({ tarball, source }, request, target, cacheRoot, log);
+  if (target.crossCompiling) {
+    return buildCrossDistribution({ tarball, source }, { ...request, freeThreaded }, target, cacheRoot, log);
+  }
   const built = await buildDistributionFromSource({
     tarball,
     target,
@@ -10028,7 +10030,7 @@ function refuseUnbuildable(request, target) {
 async function buildCrossDistribution({ tarball, source }, request, target, cacheRoot, log) {
   log(`  CPython for ${target.host} first: the cross build runs it`);
   const hostTarget = selectToolchain(findTarget(target.host), target.host);
-  const freeThreaded = parseCPythonValue(request.value)?.freeThreaded ?? false;
+  const { freeThreaded, optimization } = request;
   const host = await buildDistributionFromSource({
     tarball,
     target: hostTarget,
@@ -10044,7 +10046,6 @@ async function buildCrossDistribution({ tarball, source }, request, target, cach
     stdlib: import_node_path41.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
-  const { optimization } = request;
   const built = await buildDistributionFromSource({
     tarball,
     target,

@@ -11,7 +11,6 @@
 //
 // The archive is the one apt's sources name (or PYSEAL_DEBIAN_MIRROR); the proxy is
 // GOPROXY or `go env GOPROXY` (src/distribution/source-mirrors.ts).
-import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -47,26 +46,22 @@ async function fetchOk(url: string, method = 'GET'): Promise<Response> {
 }
 
 /**
- * A suite's source index, checked as apt checks it: its sha256 and size must be the
- * ones the suite's InRelease gives. InRelease's own OpenPGP signature is not verified
+ * A suite's source index, checked as apt checks it (downloadVerified): its sha256 must be the
+ * one the suite's InRelease gives. InRelease's own OpenPGP signature is not verified
  * here (no gpg step): the check ties the index to InRelease as fetched, and the
  * printed changes are what a reviewer reads before committing them.
  */
-async function suiteSourcesIndex(base: string, suite: string): Promise<string> {
+async function suiteSourcesIndex(base: string, suite: string, work: string): Promise<string> {
   const release = await (await fetchOk(`${base}/dists/${suite}/InRelease`)).text()
   // apt refuses an InRelease past its Valid-Until; here it is a warning: the index is old, not wrong.
   const validUntil = /^Valid-Until: (.+)$/m.exec(release)?.[1]
   if (validUntil && Date.parse(validUntil) < Date.now()) log(`warning: ${suite}'s InRelease expired ${validUntil}`)
   const expected = indexEntryFromRelease(release, SOURCES_INDEX)
   if (!expected) throw new Error(`${suite}'s InRelease names no ${SOURCES_INDEX}`)
-  const gz = Buffer.from(await (await fetchOk(`${base}/dists/${suite}/${SOURCES_INDEX}`)).arrayBuffer())
-  const actual = createHash('sha256').update(gz).digest('hex')
-  if (actual !== expected.sha256 || gz.length !== expected.size) {
-    throw new Error(
-      `${suite}'s ${SOURCES_INDEX} has sha256 ${actual} (${gz.length} bytes); InRelease says ${expected.sha256} (${expected.size})`
-    )
-  }
-  return gunzipSync(gz).toString('utf8')
+  const url = `${base}/dists/${suite}/${SOURCES_INDEX}`
+  const dest = path.join(work, suite, path.basename(SOURCES_INDEX))
+  const { file } = await downloadVerified({ url, dest, sha256: expected.sha256, log })
+  return gunzipSync(readFileSync(file)).toString('utf8')
 }
 
 /**
@@ -74,11 +69,16 @@ async function suiteSourcesIndex(base: string, suite: string): Promise<string> {
  * pool serves it (an index can list a file the pool has already dropped): the others
  * are reported as listed but missing.
  */
-async function debianSources(base: string, pinned: Set<string>, missing: string[]): Promise<FoundSource[]> {
+async function debianSources(
+  base: string,
+  pinned: Set<string>,
+  missing: string[],
+  work: string
+): Promise<FoundSource[]> {
   const found: FoundSource[] = []
   for (const { suite, name } of SUITES) {
     log(`reading ${name}'s source index`)
-    for (const orig of debianOrigsFromSources(await suiteSourcesIndex(base, suite))) {
+    for (const orig of debianOrigsFromSources(await suiteSourcesIndex(base, suite, work))) {
       const source = {
         mirror: 'debian' as const,
         path: orig.path,
@@ -103,22 +103,22 @@ async function debianSources(base: string, pinned: Set<string>, missing: string[
  * The release tags the proxy serves that the list does not have yet (each minor's
  * newest, or all with --all), each downloaded once to compute its zip's sha256.
  */
-async function goProxySources(base: string, current: CPythonReleases, all: boolean): Promise<FoundSource[]> {
+async function goProxySources(
+  base: string,
+  current: CPythonReleases,
+  all: boolean,
+  work: string
+): Promise<FoundSource[]> {
   const tags = goProxyReleases(await (await fetchOk(`${base}/${CPYTHON_MODULE}/@v/list`)).text())
   const known = new Set(current.releases.map(r => r.version))
   const wanted = (all ? tags : newestOfEachMinor(tags)).filter(version => !known.has(version))
   const found: FoundSource[] = []
-  const work = mkdtempSync(path.join(os.tmpdir(), 'cpython-releases-'))
-  try {
-    for (const version of wanted) {
-      const zip = goProxyZipPath(version)
-      const dest = path.join(work, version, `cpython-${version}.zip`)
-      const { sha256 } = await downloadVerified({ url: `${base}/${zip}`, dest, sha256: null, log })
-      const from = `the v${version} tag of CPython's repository, as the Go module proxy serves it`
-      found.push({ version, source: { mirror: 'go-proxy', path: zip, sha256, from } })
-    }
-  } finally {
-    rmSync(work, { recursive: true, force: true })
+  for (const version of wanted) {
+    const zip = goProxyZipPath(version)
+    const dest = path.join(work, version, `cpython-${version}.zip`)
+    const { sha256 } = await downloadVerified({ url: `${base}/${zip}`, dest, sha256: null, log })
+    const from = `the v${version} tag of CPython's repository, as the Go module proxy serves it`
+    found.push({ version, source: { mirror: 'go-proxy', path: zip, sha256, from } })
   }
   return found
 }
@@ -136,12 +136,18 @@ async function main(): Promise<number> {
   const pinned = new Set(current.releases.flatMap(r => r.sources.map(sourceKey)))
   const missing: string[] = []
   const found: FoundSource[] = []
-  const debian = (await mirrorBase('debian'))?.replace(/\/+$/, '')
-  if (debian) found.push(...(await debianSources(debian, pinned, missing)))
-  else log("no Debian archive (apt's sources, PYSEAL_DEBIAN_MIRROR): Debian's releases are not read")
-  const goProxy = (await mirrorBase('go-proxy'))?.replace(/\/+$/, '')
-  if (goProxy) found.push(...(await goProxySources(goProxy, current, all)))
-  else log('no Go module proxy (GOPROXY, go env GOPROXY): release tags are not read')
+  // Indexes and zips are downloaded (and checked) into a scratch directory removed at the end.
+  const work = mkdtempSync(path.join(os.tmpdir(), 'cpython-releases-'))
+  try {
+    const debian = (await mirrorBase('debian'))?.replace(/\/+$/, '')
+    if (debian) found.push(...(await debianSources(debian, pinned, missing, work)))
+    else log("no Debian archive (apt's sources, PYSEAL_DEBIAN_MIRROR): Debian's releases are not read")
+    const goProxy = (await mirrorBase('go-proxy'))?.replace(/\/+$/, '')
+    if (goProxy) found.push(...(await goProxySources(goProxy, current, all, work)))
+    else log('no Go module proxy (GOPROXY, go env GOPROXY): release tags are not read')
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
 
   const { releases, changes, conflicts } = mergeFoundSources(current, found)
   const print = (title: string, lines: string[]): void => {

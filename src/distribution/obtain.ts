@@ -70,7 +70,9 @@ export async function obtainDistribution(
   }
   const { tarball, source } = await locateTarball(value, cacheRoot, log)
   const freeThreaded = parseCPythonValue(value)?.freeThreaded ?? false
-  if (target.crossCompiling) return buildCrossDistribution({ tarball, source }, request, target, cacheRoot, log)
+  if (target.crossCompiling) {
+    return buildCrossDistribution({ tarball, source }, { ...request, freeThreaded }, target, cacheRoot, log)
+  }
   const built = await buildDistributionFromSource({
     tarball,
     target,
@@ -125,7 +127,7 @@ function refuseUnbuildable(request: DistributionRequest, target: HostedTarget): 
 /** A cross build: CPython for this machine first (it runs pip and the target's build), then for the target. */
 async function buildCrossDistribution(
   { tarball, source }: LocatedTarball,
-  request: DistributionRequest,
+  request: DistributionRequest & { freeThreaded: boolean },
   target: HostedTarget,
   cacheRoot: string,
   log: (line: string) => void
@@ -133,7 +135,7 @@ async function buildCrossDistribution(
   log(`  CPython for ${target.host} first: the cross build runs it`)
   const hostTarget = selectToolchain(findTarget(target.host), target.host)
   // Packages are built for the target's ABI by the build machine's Python: a free-threaded target needs one too.
-  const freeThreaded = parseCPythonValue(request.value)?.freeThreaded ?? false
+  const { freeThreaded, optimization } = request
   // The build machine's CPython only runs pip and compiles .pyc files: it is never optimized.
   const host = await buildDistributionFromSource({
     tarball,
@@ -150,7 +152,6 @@ async function buildCrossDistribution(
     stdlib: path.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   }
-  const { optimization } = request
   const built = await buildDistributionFromSource({
     tarball,
     target,
