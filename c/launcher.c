@@ -23,6 +23,7 @@
 
 #include "pyseal_app.h"
 
+#include "archive_files.h"
 #include "archive_importer.h"
 #include "services.h"
 
@@ -400,6 +401,9 @@ main(int argc, char **argv)
         Py_Finalize();
         return 120;
     }
+#ifndef PYSEAL_NO_ARCHIVE_FILES
+    pyseal_install_archive_files(exe);
+#endif
 #ifndef PYSEAL_NO_ZIP_INDEX
     pyseal_install_archive_importer(exe);
     status = initialize_main_phase(&config);

@@ -164,12 +164,13 @@ else
     gen_header "$W/h-interp" '#define PYSEAL_OPENSSL_CERT_FILE "/etc/passwd"
 #define PYSEAL_SIDE_DIR "side"' "$IMODS"
 fi
-# the optional switches: no index, no site, -O, a module entry point
+# the optional switches: no index, no site, -O, a module entry point, no view of the archive's files
 gen_header "$W/h-opts" '#define PYSEAL_ENTRY_POINT "seal_app.hello"
 #define PYSEAL_NO_ZIP_INDEX
 #define PYSEAL_NO_SITE
 #define PYSEAL_OPTIMIZE 1
-#define PYSEAL_NO_CA_FALLBACK' "$MODS"
+#define PYSEAL_NO_CA_FALLBACK
+#define PYSEAL_NO_ARCHIVE_FILES' "$MODS"
 grep -q '{"posix", PyInit_posix}' "$W/h-app/pyseal_app.h" || die "could not read the inittab from config.c"
 
 # ---- compile and link --------------------------------------------------------
@@ -293,6 +294,14 @@ if [ $FULL = 1 ]; then
 else
     skip "app: importlib.resources + importlib.metadata" "zipfile needs binascii/_struct/zlib built in"
 fi
+expect "app: the package's own files by path (open, listdir, glob, stat, pathlib; writes refused)" "hello from package data
+['__init__.py', 'cli.py', 'data.txt', 'hello.py', 'work.py']
+['data.txt']
+True True 24
+hello from package data
+EROFS" "$("$APP" files 2>&1)"
+contains "opts: PYSEAL_NO_ARCHIVE_FILES leaves paths into the archive to the OS" "NotADirectoryError" \
+    "$(PYSEAL_INTERPRETER=1 "$W/opts" -c 'import seal_app.cli as c; c.files_by_path()' 2>&1)"
 "$APP" exit 4 >/dev/null 2>&1; expect "app: exit() works (site's builtins without site)" 4 $?
 expect "app: site is not imported; help and quit exist" "False 1 _Helper Quitter" "$("$APP" site 2>&1)"
 expect "app: the archive's sitecustomize runs" "site: 7

@@ -59,6 +59,9 @@ Every directory gets an explicit entry (namespace packages need them).
 the working directory, so linecache falls back to the zipimport loader's
 ``get_source`` and tracebacks show the source lines from the archive.
 
+The launcher's read-only view of the archive by path (``python/pyseal_runtime/
+archive_files.py``) is always packed, as ``__pyseal__/archive_files.py``.
+
 A prebuilt directory index is appended as the last member
 (``__pyseal__/zipindex``, see ``_write_index``) and located by the zip
 comment; ``--no-index`` leaves it out.  zipimport itself ignores both.
@@ -86,6 +89,11 @@ import tempfile
 import zipfile
 
 EXTENSION_SUFFIXES = (".so", ".pyd", ".dylib", ".dll")
+# What the launcher imports from every archive (c/archive_files.c).
+RUNTIME_FILES = {
+    "__pyseal__/archive_files.py": os.path.join(
+        os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "pyseal_runtime", "archive_files.py"),
+}
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 ROOT_KEYS = {"path", "prefix", "include", "exclude", "allow_compile_errors"}
 TOP_KEYS = {"version", "optimize", "compression", "bytecode_compression", "source_prefix", "roots",
@@ -242,6 +250,8 @@ def collect(manifest):
                     add(prefix + rel, src)
     for f in manifest.get("files", []):
         add(f["dst"].strip("/"), f["src"])
+    for name, src in RUNTIME_FILES.items():
+        add(name, src)
     return entries, skipped, problems
 
 

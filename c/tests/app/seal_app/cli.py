@@ -8,6 +8,26 @@ def fail():
     raise RuntimeError(MSG)  # <- this source line must appear in the traceback
 
 
+def files_by_path():
+    """The package's own files, reached by path from __file__ (the archive's view)."""
+    import errno
+    import glob
+    import pathlib
+    here = os.path.dirname(__file__)
+    with open(os.path.join(here, "data.txt")) as f:
+        print(f.read().strip())
+    print(sorted(n for n in os.listdir(here) if not n.endswith(".pyc")))
+    print([os.path.basename(p) for p in glob.glob(os.path.join(here, "*.txt"))])
+    print(os.path.isdir(here), os.path.isfile(os.path.join(here, "data.txt")),
+          os.stat(os.path.join(here, "data.txt")).st_size)
+    print(pathlib.Path(here, "data.txt").read_bytes().strip().decode())
+    try:
+        open(os.path.join(here, "new.txt"), "w")
+    except OSError as e:
+        print(errno.errorcode[e.errno])
+    return 0
+
+
 def main():
     args = sys.argv[1:]
     cmd = args[0] if args else ""
@@ -45,6 +65,8 @@ def main():
               .read_text().strip())
         print(importlib.metadata.version("seal-app"))
         return 0
+    if cmd == "files":
+        return files_by_path()
     if cmd == "exit":
         exit(int(args[1]))  # the builtin site would add
     if cmd == "site":
