@@ -13,10 +13,12 @@
  * use, with the original function first.  Every other call goes straight to
  * the original.  Start-up pays for a few attribute sets, nothing more.
  *
- * The import system must keep seeing the executable as a zip file (zipimport
- * finds the archive by stat()ing the path until a regular file answers), so
- * importlib's own reference to posix (_frozen_importlib_external._os) is
- * given a copy of the module made before the wrappers go in.
+ * zipimport must keep seeing the executable as a zip file: it finds the
+ * archive by stat()ing a path, then its parents, until a regular file
+ * answers, so it keeps the stat() of before (give_zipimport_its_own_stat).
+ * The rest of importlib sees the view (py_compile of a module's source, a
+ * SourceFileLoader given such a path), but never needs it: zipimporter comes
+ * first in sys.path_hooks and takes every path under the executable's.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -214,16 +216,24 @@ imported(const char *name)
     return m;
 }
 
-/* _frozen_importlib_external._os = a copy of posix as it is now. */
+/* zipimport._bootstrap_external = a copy of that module whose _path_stat is
+   posix.stat as it is now: zipimporter(path) finds the archive by stat()ing
+   path, then its parents, until a regular file answers, and must not be told
+   that <exe>/pkg is a directory. */
 static int
-give_importlib_its_own_posix(PyObject *posix)
+give_zipimport_its_own_stat(PyObject *posix)
 {
     PyObject *external = PyImport_ImportModule("_frozen_importlib_external");
-    PyObject *copy = PyModule_New("posix");
-    int ok = external != NULL && copy != NULL &&
-             PyDict_Update(PyModule_GetDict(copy), PyModule_GetDict(posix)) == 0 &&
-             PyObject_SetAttrString(external, "_os", copy) == 0;
+    PyObject *zipimport = PyImport_ImportModule("zipimport");
+    PyObject *stat = PyObject_GetAttrString(posix, "stat");
+    PyObject *copy = PyModule_New("_frozen_importlib_external");
+    int ok = external != NULL && zipimport != NULL && stat != NULL && copy != NULL &&
+             PyDict_Update(PyModule_GetDict(copy), PyModule_GetDict(external)) == 0 &&
+             PyObject_SetAttrString(copy, "_path_stat", stat) == 0 &&
+             PyObject_SetAttrString(zipimport, "_bootstrap_external", copy) == 0;
     Py_XDECREF(copy);
+    Py_XDECREF(stat);
+    Py_XDECREF(zipimport);
     Py_XDECREF(external);
     PyErr_Clear();
     return ok;
@@ -241,7 +251,7 @@ pyseal_install_archive_files(const char *exe)
     prefix_str = archive_path ? PyUnicode_FromFormat("%U/", archive_path) : NULL;
     prefix_bytes = prefix_str ? PyUnicode_EncodeFSDefault(prefix_str) : NULL;
     originals = PyDict_New();
-    if (originals == NULL || posix == NULL || io_c == NULL || prefix_bytes == NULL || !give_importlib_its_own_posix(posix)) {
+    if (originals == NULL || posix == NULL || io_c == NULL || prefix_bytes == NULL || !give_zipimport_its_own_stat(posix)) {
         goto done;
     }
     for (i = 0; i < VIEWED; i++) {

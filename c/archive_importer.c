@@ -349,7 +349,12 @@ static PyTypeObject LazyDirectory_Type = {
    - get_filename() works the path out by loading the module's code, and
      importlib calls it while it only looks for the module (spec_from_loader):
      every module would be read and unmarshalled twice.  Here the path is the
-     first of zipimport's search order present in the directory.
+     first of zipimport's search order present in the directory, or rather the
+     source beside that .pyc when the archive has it: __file__ is then
+     <exe>/pkg/mod.py, as for a module imported from source files, and
+     get_code() gives co_filename the same path (pyseal_pack compiled it as
+     "<pyseal>/pkg/mod.py"), so warnings, inspect and tracebacks name a path
+     that the archive's view of files (archive_files.c) opens.
    - get_code() opens the file, seeks, parses the local header and checks the
      .pyc header in Python for every module.  Here two pread()s on a descriptor
      kept open (close-on-exec) get the header and the bytes, unmarshalled at
@@ -365,6 +370,7 @@ static int zip_fd = -1;                 /* the executable, open for reading */
 static uint64_t zip_file_size;
 static unsigned char pyc_magic[4];      /* importlib's MAGIC_NUMBER */
 static PyObject *pyc_suffix;            /* ".pyc" */
+static PyObject *fix_co_filename;       /* _imp._fix_co_filename */
 
 /* The directory entry zipimport would load fullname from, if self is an
    importer of the executable's archive: a new reference to its key, or NULL
@@ -409,20 +415,41 @@ zip_own_entry(PyObject *self, PyObject *fullname, PyObject **files_out)
     return found;
 }
 
+/* The module's path, for __file__ and co_filename: its source beside the
+   bytecode when the archive holds it (what a module imported from a source
+   file says, and a path the archive's view of files can open), else the entry
+   found. */
+static PyObject *
+zip_module_path(PyObject *files, PyObject *key)
+{
+    PyObject *source = NULL, *path;
+    if (PyUnicode_Tailmatch(key, pyc_suffix, 0, PY_SSIZE_T_MAX, +1) == 1) {
+        source = PyUnicode_Substring(key, 0, PyUnicode_GET_LENGTH(key) - 1);
+        if (source != NULL && PySequence_Contains(files, source) != 1) {
+            Py_CLEAR(source);
+        }
+        PyErr_Clear();
+    }
+    path = PyUnicode_FromFormat("%U/%U", zip_archive, source != NULL ? source : key);
+    Py_XDECREF(source);
+    return path;
+}
+
 static PyObject *
 zip_get_filename(PyObject *unused, PyObject *args)
 {
-    PyObject *self, *fullname, *key, *path;
+    PyObject *self, *fullname, *key, *files = NULL, *path;
     (void)unused;
     if (!PyArg_ParseTuple(args, "OU:get_filename", &self, &fullname)) {
         return NULL;
     }
-    key = zip_own_entry(self, fullname, NULL);
+    key = zip_own_entry(self, fullname, &files);
     if (key == NULL) { /* not ours, or not found: zipimport's own answer, error included */
         return PyObject_CallFunctionObjArgs(zip_get_filename_orig, self, fullname, NULL);
     }
-    path = PyUnicode_FromFormat("%U/%U", zip_archive, key);
+    path = zip_module_path(files, key);
     Py_DECREF(key);
+    Py_DECREF(files);
     return path;
 }
 
@@ -479,9 +506,23 @@ zip_get_code(PyObject *unused, PyObject *args)
         Py_XDECREF(entry);
         PyErr_Clear();
     }
+    if (code == NULL) {
+        code = PyObject_CallFunctionObjArgs(zip_get_code_orig, self, fullname, NULL);
+    }
+    if (code != NULL && key != NULL && fix_co_filename != NULL) {
+        /* co_filename = __file__ (get_filename above), as importlib makes it for
+           a module from a file: warnings, inspect and tracebacks name that path */
+        PyObject *path = zip_module_path(files, key);
+        PyObject *r = path ? PyObject_CallFunctionObjArgs(fix_co_filename, code, path, NULL) : NULL;
+        if (r == NULL) {
+            PyErr_Clear();
+        }
+        Py_XDECREF(r);
+        Py_XDECREF(path);
+    }
     Py_XDECREF(key);
     Py_XDECREF(files);
-    return code != NULL ? code : PyObject_CallFunctionObjArgs(zip_get_code_orig, self, fullname, NULL);
+    return code;
 }
 
 static PyMethodDef zip_get_filename_def = {
@@ -517,9 +558,12 @@ install_zip_fast_paths(PyObject *zipimport, PyObject *archive, PyObject *cache, 
     PyObject *external = PyImport_ImportModule("_frozen_importlib_external");
     PyObject *magic = external ? PyObject_GetAttrString(external, "MAGIC_NUMBER") : NULL;
 
+    PyObject *imp = PyImport_ImportModule("_imp");
     if (pyc_suffix == NULL) {
         pyc_suffix = PyUnicode_InternFromString(".pyc");
     }
+    fix_co_filename = imp != NULL ? PyObject_GetAttrString(imp, "_fix_co_filename") : NULL;
+    Py_XDECREF(imp);
     if (cls != NULL && pyc_suffix != NULL) {
         zip_archive = archive;
         Py_INCREF(archive);

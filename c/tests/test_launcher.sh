@@ -349,10 +349,11 @@ def counting(archive, entry):
     return get_data(archive, entry)
 zipimport._get_data = counting
 '
-expect "index: code is read by the launcher, the path found without loading it" "0 $INTERP/json/__init__.pyc $INTERP/json/decoder.pyc" \
+expect "index: code is read by the launcher, the path found without loading it; __file__ and co_filename name the source" \
+    "0 $INTERP/json/__init__.py $INTERP/json/decoder.py $INTERP/json/decoder.py" \
     "$("$INTERP" -c "$COUNT_READS"'
 import json.decoder
-print(sum(reads.values()), json.__file__, json.decoder.__spec__.origin)' 2>&1)"
+print(sum(reads.values()), json.__file__, json.decoder.__spec__.origin, json.decoder.JSONDecoder.decode.__code__.co_filename)' 2>&1)"
 if [ "$COMPRESSION" = deflated ]; then
     sed 's/"bytecode_compression": "stored"/"bytecode_compression": "deflated"/' "$W/manifest.json" >"$W/manifest-deflated.json"
     env PYTHONPATH=$REPO/python $PY -m pyseal_pack --manifest "$W/manifest-deflated.json" --out "$W/res-deflated.zip" >/dev/null ||

@@ -57,7 +57,9 @@ Every directory gets an explicit entry (namespace packages need them).
 ``co_filename`` of each module is ``source_prefix + archive path`` (default
 ``<pyseal>/pkg/mod.py``): a name that cannot accidentally exist relative to
 the working directory, so linecache falls back to the zipimport loader's
-``get_source`` and tracebacks show the source lines from the archive.
+``get_source`` and tracebacks show the source lines from the archive.  The
+launcher's importer replaces it, when it loads a module, with the module's
+``__file__`` (``<exe>/pkg/mod.py``), which its view of the archive opens.
 
 The launcher's read-only view of the archive by path (``python/pyseal_runtime/
 archive_files.py``) is always packed, as ``__pyseal__/archive_files.py``.

@@ -21,13 +21,11 @@ import errno
 import os
 import stat as _stat
 
-import _frozen_importlib_external
 import zipimport
 
 archive = None  # the executable's path (str), set by attach()
 _prefix = None
 _originals = {}  # handler name -> the function it stands in for
-_real = _frozen_importlib_external._os  # posix as it was before the view (c/archive_files.c)
 _sorted_names = (None, [])  # (the directory dict they came from, its keys sorted)
 
 
@@ -103,7 +101,7 @@ def _fnv(name):
 
 
 def _stat_result(name, kind):
-    exe = _real.stat(archive)
+    exe = _originals["stat"](archive)
     size = 0 if kind == "dir" else _files()[name][3]
     mode = (_stat.S_IFDIR | 0o555) if kind == "dir" else (_stat.S_IFREG | 0o444)
     fields = (mode, _fnv(name), exe.st_dev, 2 if kind == "dir" else 1, exe.st_uid, exe.st_gid, size,
@@ -161,7 +159,7 @@ def _descriptor(data, name):
         while view:
             view = view[os.write(fd, view):]
         try:
-            readonly = _real.open(f"/proc/self/fd/{fd}", os.O_RDONLY | os.O_CLOEXEC)
+            readonly = _originals["os_open"](f"/proc/self/fd/{fd}", os.O_RDONLY | os.O_CLOEXEC)
         except OSError:
             os.lseek(fd, 0, os.SEEK_SET)
             return fd  # no /proc: readable and writable, but a private copy
@@ -374,12 +372,58 @@ def _inside(path):
     return path.startswith(_prefix) and _name(path) is not None
 
 
-def _read_only(orig, *args, **kwargs):
-    paths = [a for a in (args[:2] + tuple(kwargs.get(k) for k in ("path", "src", "dst"))) if a is not None]
-    if not any(_inside(p) for p in paths):
-        return orig(*args, **kwargs)
-    raise _error(errno.EROFS, *paths[:2])
+def _refuse(path, creates):
+    """Raise what a read-only file system says, after the path lookup it does
+    first: ENOENT for a missing file (or a missing parent of a new one), EEXIST
+    for one that exists when it would create it, else EROFS."""
+    name = _name(path)
+    kind = _kind(name)
+    if kind is None and (not creates or _kind(name.rpartition("/")[0]) != "dir"):
+        raise _error(errno.ENOENT, path)
+    if creates and kind is not None:
+        raise _error(errno.EEXIST, path)
+    raise _error(errno.EROFS, path)
 
 
-mkdir = rmdir = remove = unlink = chmod = chown = utime = truncate = _read_only
-mkfifo = mknod = setxattr = removexattr = rename = replace = link = symlink = _read_only
+def _path_argument(args, kwargs, position, keyword):
+    return args[position] if len(args) > position else kwargs.get(keyword)
+
+
+def _changes(orig, *args, **kwargs):
+    """unlink, rmdir, chmod, utime...: the file must exist."""
+    path = _path_argument(args, kwargs, 0, "path")
+    if _inside(path):
+        _refuse(path, creates=False)
+    return orig(*args, **kwargs)
+
+
+def _creates(orig, *args, **kwargs):
+    """mkdir, mkfifo, mknod: a new file in a directory."""
+    path = _path_argument(args, kwargs, 0, "path")
+    if _inside(path):
+        _refuse(path, creates=True)
+    return orig(*args, **kwargs)
+
+
+def _moves(orig, *args, **kwargs):
+    """rename, replace: the source goes, the destination changes."""
+    src, dst = _path_argument(args, kwargs, 0, "src"), _path_argument(args, kwargs, 1, "dst")
+    if _inside(src):
+        _refuse(src, creates=False)
+    if _inside(dst):
+        raise _error(errno.EROFS, src, dst)
+    return orig(*args, **kwargs)
+
+
+def _links(orig, *args, **kwargs):
+    """link, symlink: a new name at the destination."""
+    dst = _path_argument(args, kwargs, 1, "dst")
+    if _inside(dst):
+        _refuse(dst, creates=True)
+    return orig(*args, **kwargs)
+
+
+rmdir = remove = unlink = chmod = chown = utime = truncate = setxattr = removexattr = _changes
+mkdir = mkfifo = mknod = _creates
+rename = replace = _moves
+link = symlink = _links
