@@ -273,8 +273,24 @@ append_search_path(PyConfig *config, const char *path, const char *what)
     check(status, config);
 }
 
+/* Appends a directory to sys.path: relative to dir (the executable's) unless
+   it is absolute. */
+static void
+append_relative_path(PyConfig *config, const char *dir, const char *path, const char *what)
+{
+    char full[2 * PATH_MAX + 2];
+    if (path[0] == '/') {
+        snprintf(full, sizeof full, "%s", path);
+    }
+    else {
+        snprintf(full, sizeof full, "%s/%s", strcmp(dir, "/") ? dir : "", path);
+    }
+    append_search_path(config, full, what);
+}
+
 /* The binary is executable, home and every prefix: sys.path is [the binary]
-   (its archive), plus PYSEAL_SIDE_DIR; getpath searches nothing. */
+   (its archive), plus PYSEAL_SIDE_DIR and PYSEAL_PACKAGE_DIRS; getpath
+   searches nothing. */
 static void
 set_paths(PyConfig *config, const char *exe, const char *dir)
 {
@@ -298,15 +314,14 @@ set_paths(PyConfig *config, const char *exe, const char *dir)
     config->module_search_paths_set = 1;
     append_search_path(config, exe, "cannot decode the executable path");
 #ifdef PYSEAL_SIDE_DIR
+    append_relative_path(config, dir, PYSEAL_SIDE_DIR, "cannot decode PYSEAL_SIDE_DIR");
+#endif
+#ifdef PYSEAL_PACKAGE_DIRS
     {
-        char side[2 * PATH_MAX + 2];
-        if (PYSEAL_SIDE_DIR[0] == '/') {
-            snprintf(side, sizeof side, "%s", PYSEAL_SIDE_DIR);
+        static const char *const package_dirs[] = {PYSEAL_PACKAGE_DIRS};
+        for (i = 0; i < sizeof package_dirs / sizeof package_dirs[0]; i++) {
+            append_relative_path(config, dir, package_dirs[i], "cannot decode PYSEAL_PACKAGE_DIRS");
         }
-        else {
-            snprintf(side, sizeof side, "%s/%s", strcmp(dir, "/") ? dir : "", PYSEAL_SIDE_DIR);
-        }
-        append_search_path(config, side, "cannot decode PYSEAL_SIDE_DIR");
     }
 #endif
 }
@@ -395,7 +410,7 @@ main(int argc, char **argv)
     /* With PYSEAL_NO_ZIP_INDEX the hooks come after `site` (and so after a
        sitecustomize); otherwise before anything is imported from the zip. */
     if (pyseal_install_excepthook() < 0 || pyseal_install_dotted_builtin_finder() < 0 ||
-        pyseal_install_standalone_finder() < 0) {
+        pyseal_install_standalone_finder() < 0 || pyseal_install_extracted_package_finder() < 0) {
         PyErr_Print();
         fprintf(stderr, "pyseal launcher: cannot install the boot hooks\n");
         Py_Finalize();

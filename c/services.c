@@ -152,6 +152,32 @@ pyseal_install_standalone_finder(void)
 #endif
 }
 
+/* ---- packages extracted to a per-user cache --------------------------- */
+
+#ifdef PYSEAL_EXTRACTED_PACKAGES
+static const char extracted_finder_src[] =
+    "import sys\n"
+    "class ExtractedPackageFinder:\n"
+    "    names = frozenset(" PYSEAL_EXTRACTED_PACKAGES ")\n"
+    "    @classmethod\n"
+    "    def find_spec(cls, name, path=None, target=None):\n"
+    "        if name not in cls.names:\n"
+    "            return None\n"
+    "        from __pyseal__.extracted_packages import find_spec\n"
+    "        return find_spec(name)\n"
+    "sys.meta_path.append(ExtractedPackageFinder)\n";
+#endif
+
+int
+pyseal_install_extracted_package_finder(void)
+{
+#ifdef PYSEAL_EXTRACTED_PACKAGES
+    return run_boot_source(extracted_finder_src);
+#else
+    return 0;
+#endif
+}
+
 /* ---- sys.excepthook with source lines -------------------------------- */
 
 /* The default sys.excepthook (C) reads source lines only from files on disk;

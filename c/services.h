@@ -27,6 +27,11 @@ int pyseal_install_dotted_builtin_finder(void);
    sys.meta_path that loads those modules from files beside the executable. */
 int pyseal_install_standalone_finder(void);
 
+/* With PYSEAL_EXTRACTED_PACKAGES: a finder at the end of sys.meta_path that
+   imports those top-level packages from a per-user cache directory they are
+   extracted to on first import (the archive's __pyseal__.extracted_packages). */
+int pyseal_install_extracted_package_finder(void);
+
 /* App mode only, after initialization, before the app's command runs:
    exit(), quit() and help as `site` makes them, then the archive's
    sitecustomize if it has one (its errors are printed, not fatal).

@@ -93,7 +93,7 @@ var require_io_util = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getCmdPath = exports2.tryGetExecutablePath = exports2.isRooted = exports2.isDirectory = exports2.exists = exports2.READONLY = exports2.UV_FS_O_EXLOCK = exports2.IS_WINDOWS = exports2.unlink = exports2.symlink = exports2.stat = exports2.rmdir = exports2.rm = exports2.rename = exports2.readlink = exports2.readdir = exports2.open = exports2.mkdir = exports2.lstat = exports2.copyFile = exports2.chmod = void 0;
     var fs5 = __importStar(require("fs"));
-    var path56 = __importStar(require("path"));
+    var path57 = __importStar(require("path"));
     _a = fs5.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
     exports2.IS_WINDOWS = process.platform === "win32";
     exports2.UV_FS_O_EXLOCK = 268435456;
@@ -142,7 +142,7 @@ var require_io_util = __commonJS({
         }
         if (stats && stats.isFile()) {
           if (exports2.IS_WINDOWS) {
-            const upperExt = path56.extname(filePath).toUpperCase();
+            const upperExt = path57.extname(filePath).toUpperCase();
             if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
               return filePath;
             }
@@ -166,11 +166,11 @@ var require_io_util = __commonJS({
           if (stats && stats.isFile()) {
             if (exports2.IS_WINDOWS) {
               try {
-                const directory = path56.dirname(filePath);
-                const upperName = path56.basename(filePath).toUpperCase();
+                const directory = path57.dirname(filePath);
+                const upperName = path57.basename(filePath).toUpperCase();
                 for (const actualName of yield exports2.readdir(directory)) {
                   if (upperName === actualName.toUpperCase()) {
-                    filePath = path56.join(directory, actualName);
+                    filePath = path57.join(directory, actualName);
                     break;
                   }
                 }
@@ -265,7 +265,7 @@ var require_io = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.findInPath = exports2.which = exports2.mkdirP = exports2.rmRF = exports2.mv = exports2.cp = void 0;
     var assert_1 = require("assert");
-    var path56 = __importStar(require("path"));
+    var path57 = __importStar(require("path"));
     var ioUtil = __importStar(require_io_util());
     function cp4(source, dest, options = {}) {
       return __awaiter(this, void 0, void 0, function* () {
@@ -274,7 +274,7 @@ var require_io = __commonJS({
         if (destStat && destStat.isFile() && !force) {
           return;
         }
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path56.join(dest, path56.basename(source)) : dest;
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path57.join(dest, path57.basename(source)) : dest;
         if (!(yield ioUtil.exists(source))) {
           throw new Error(`no such file or directory: ${source}`);
         }
@@ -286,7 +286,7 @@ var require_io = __commonJS({
             yield cpDirRecursive(source, newDest, 0, force);
           }
         } else {
-          if (path56.relative(source, newDest) === "") {
+          if (path57.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
           yield copyFile4(source, newDest, force);
@@ -299,7 +299,7 @@ var require_io = __commonJS({
         if (yield ioUtil.exists(dest)) {
           let destExists = true;
           if (yield ioUtil.isDirectory(dest)) {
-            dest = path56.join(dest, path56.basename(source));
+            dest = path57.join(dest, path57.basename(source));
             destExists = yield ioUtil.exists(dest);
           }
           if (destExists) {
@@ -310,7 +310,7 @@ var require_io = __commonJS({
             }
           }
         }
-        yield mkdirP(path56.dirname(dest));
+        yield mkdirP(path57.dirname(dest));
         yield ioUtil.rename(source, dest);
       });
     }
@@ -373,7 +373,7 @@ var require_io = __commonJS({
         }
         const extensions = [];
         if (ioUtil.IS_WINDOWS && process.env["PATHEXT"]) {
-          for (const extension of process.env["PATHEXT"].split(path56.delimiter)) {
+          for (const extension of process.env["PATHEXT"].split(path57.delimiter)) {
             if (extension) {
               extensions.push(extension);
             }
@@ -386,12 +386,12 @@ var require_io = __commonJS({
           }
           return [];
         }
-        if (tool.includes(path56.sep)) {
+        if (tool.includes(path57.sep)) {
           return [];
         }
         const directories = [];
         if (process.env.PATH) {
-          for (const p of process.env.PATH.split(path56.delimiter)) {
+          for (const p of process.env.PATH.split(path57.delimiter)) {
             if (p) {
               directories.push(p);
             }
@@ -399,7 +399,7 @@ var require_io = __commonJS({
         }
         const matches = [];
         for (const directory of directories) {
-          const filePath = yield ioUtil.tryGetExecutablePath(path56.join(directory, tool), extensions);
+          const filePath = yield ioUtil.tryGetExecutablePath(path57.join(directory, tool), extensions);
           if (filePath) {
             matches.push(filePath);
           }
@@ -515,7 +515,7 @@ var require_toolrunner = __commonJS({
     var os3 = __importStar(require("os"));
     var events = __importStar(require("events"));
     var child = __importStar(require("child_process"));
-    var path56 = __importStar(require("path"));
+    var path57 = __importStar(require("path"));
     var io = __importStar(require_io());
     var ioUtil = __importStar(require_io_util());
     var timers_1 = require("timers");
@@ -730,7 +730,7 @@ var require_toolrunner = __commonJS({
       exec() {
         return __awaiter(this, void 0, void 0, function* () {
           if (!ioUtil.isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS && this.toolPath.includes("\\"))) {
-            this.toolPath = path56.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path57.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
           return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
@@ -1428,8 +1428,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path56, errorMaps, issueData } = params;
-  const fullPath = [...path56, ...issueData.path || []];
+  const { data, path: path57, errorMaps, issueData } = params;
+  const fullPath = [...path57, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -1545,11 +1545,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path56, key) {
+  constructor(parent, value, path57, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path56;
+    this._path = path57;
     this._key = key;
   }
   get path() {
@@ -5005,18 +5005,24 @@ var DEFAULT_STDLIB_EXCLUDE = [
   "lib2to3",
   "site-packages"
 ];
+var FilesystemRelativeSchema = external_exports.object({
+  kind: external_exports.literal("filesystem-relative"),
+  dir: external_exports.string().regex(
+    /^(?!\.\.?(\/|$))(?!.*\/\.\.?(\/|$))[\w.-]+(\/[\w.-]+)*$/,
+    `must be a directory below the binary's (letters, digits, ".", "_", "-" and "/"; no ".." and no leading "/")`
+  )
+});
 var ExtensionLocationSchema = external_exports.discriminatedUnion("kind", [
   /** Loaded from memory, never written to disk (only Windows can, and only when allowed). */
   external_exports.object({ kind: external_exports.literal("in-memory") }),
-  /** A shared-library file in this directory beside the binary (`filesystem-relative:lib`). */
-  external_exports.object({
-    kind: external_exports.literal("filesystem-relative"),
-    dir: external_exports.string().regex(
-      /^(?!\.\.?(\/|$))(?!.*\/\.\.?(\/|$))[\w.-]+(\/[\w.-]+)*$/,
-      `must be a directory below the binary's (letters, digits, ".", "_", "-" and "/"; no ".." and no leading "/")`
-    )
-  })
+  /** A shared-library file in this directory beside the binary. */
+  FilesystemRelativeSchema
 ]);
+var PackageDataLocationSchema = external_exports.object({
+  /** A top-level package of the app (an import name). */
+  package: external_exports.string().regex(/^[A-Za-z_]\w*$/, "must be a top-level package name (`mypkg`, not `mypkg.sub` or a path)"),
+  location: external_exports.discriminatedUnion("kind", [FilesystemRelativeSchema, external_exports.object({ kind: external_exports.literal("user-cache") })])
+});
 var LinkExtraSchema = external_exports.discriminatedUnion("kind", [
   external_exports.object({ kind: external_exports.literal("objects"), paths: external_exports.array(external_exports.string()) }),
   /** `pkg.mod=a.o,b.a`: a built-in module from these objects (its init function is PyInit_mod). */
@@ -5187,6 +5193,14 @@ var BUILD_OPTIONS = {
     surfaces: EVERYWHERE,
     default: { value: false, declared: true },
     summary: "let `in-memory` be used where the target can (Windows only)"
+  },
+  packageDataLocations: {
+    name: "package-data-location",
+    value: external_exports.array(PackageDataLocationSchema),
+    given: "list",
+    surfaces: EVERYWHERE,
+    metavar: "LIST",
+    summary: "comma-separated `PKG=filesystem-relative:DIR` or `PKG=user-cache`: top-level packages whose files code outside Python opens by path, shipped beside the binary or extracted to a per-user cache on first import"
   },
   excludePackages: {
     name: "exclude-packages",
@@ -7456,6 +7470,23 @@ function extensionLocationsOf(value, problems) {
     return { kind: "filesystem-relative", dir: match?.[1] ?? location };
   });
 }
+function packageDataLocationsOf(value, problems) {
+  const seen = /* @__PURE__ */ new Set();
+  return listOf(value).flatMap((item) => {
+    const match = /^([^=]*)=(user-cache|filesystem-relative:(.*))$/.exec(item);
+    if (!match) {
+      problems.push(
+        `package-data-location "${item}" is not PKG=filesystem-relative:DIR or PKG=user-cache (PKG: a top-level package of the app)`
+      );
+      return [];
+    }
+    const [, pkg, where, dir] = match;
+    if (seen.has(pkg)) problems.push(`package-data-location names ${pkg} twice: give it one location`);
+    seen.add(pkg);
+    const location = where === "user-cache" ? { kind: "user-cache" } : { kind: "filesystem-relative", dir };
+    return [{ package: pkg, location }];
+  });
+}
 function directoryValue(dir, name, problems) {
   if ((0, import_node_fs9.existsSync)(dir) && !(0, import_node_fs9.statSync)(dir).isDirectory()) {
     problems.push(`${name} ${dir} is a file, not a directory: give --${name} a directory (it is created if missing)`);
@@ -7629,6 +7660,7 @@ async function candidateInputs(merged, context) {
       "allow-in-memory-shared-library-loading",
       problems
     ),
+    packageDataLocations: packageDataLocationsOf(merged["package-data-location"], problems),
     excludePackages: listOf(merged["exclude-packages"]).map(normalizeName),
     standalonePackages: listOf(merged["standalone-packages"]).map(normalizeName),
     linkExtra: listOf(merged["link-extra"]).map((item) => parseLinkExtra(item, cwd, problems))
@@ -7670,9 +7702,9 @@ function describeBuildIssue(issue, merged, projectName) {
 }
 
 // src/pipeline.ts
-var import_node_fs33 = require("node:fs");
-var import_promises31 = require("node:fs/promises");
-var import_node_path54 = __toESM(require("node:path"));
+var import_node_fs34 = require("node:fs");
+var import_promises32 = require("node:fs/promises");
+var import_node_path55 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
 var import_promises16 = require("node:fs/promises");
@@ -10157,7 +10189,10 @@ async function embedResources(request) {
       allow_compile_errors: true
     }
   ];
-  if (request.siteDir) roots.push({ path: request.siteDir, exclude: ["bin"] });
+  if (request.siteDir) {
+    roots.push({ path: request.siteDir, exclude: ["bin", ...request.packageData?.siteExclude ?? []] });
+    roots.push(...request.packageData?.roots ?? []);
+  }
   const manifest = import_node_path43.default.join(workDir, "resources.json");
   await (0, import_promises25.writeFile)(
     manifest,
@@ -10182,10 +10217,86 @@ async function embedResources(request) {
   return { archive, summary: stdout.trim().split("\n").pop() ?? "" };
 }
 
-// src/link/ship-standalone.ts
+// src/link/package-data.ts
 var import_node_fs30 = require("node:fs");
 var import_promises26 = require("node:fs/promises");
 var import_node_path44 = __toESM(require("node:path"));
+function checkPackageData(locations, siteDir) {
+  for (const { package: name } of locations) {
+    const dir = import_node_path44.default.join(siteDir, name);
+    if ((0, import_node_fs30.existsSync)(dir) && (0, import_node_fs30.statSync)(dir).isDirectory()) continue;
+    const single = (0, import_node_fs30.existsSync)(import_node_path44.default.join(siteDir, `${name}.py`));
+    throw new UserError({
+      input: `package-data-location ${name}`,
+      cause: single ? `${name} is a single module, not a package with files of its own` : `the app's installed packages have no top-level package ${name}`,
+      fix: "give the import name of a package the app installs (its folder in site-packages), or leave it out"
+    });
+  }
+}
+function packageDataRoots(locations, siteDir) {
+  return {
+    siteExclude: locations.map((l) => l.package),
+    roots: locations.filter((l) => l.location.kind === "user-cache").map((l) => ({
+      path: siteDir,
+      include: [l.package],
+      prefix: "__pyseal__/packages",
+      pycache: true,
+      digest_file: `__pyseal__/packages/${l.package}.sha256`
+    }))
+  };
+}
+function packageDirectories(locations) {
+  const dirs = locations.flatMap((l) => l.location.kind === "filesystem-relative" ? [l.location.dir] : []);
+  return [...new Set(dirs)];
+}
+function extractedPackages(locations) {
+  return locations.filter((l) => l.location.kind === "user-cache").map((l) => l.package);
+}
+async function shipPackageData(request) {
+  const shipped = [];
+  for (const { package: name, location } of request.locations) {
+    if (location.kind !== "filesystem-relative") continue;
+    const manifest = import_node_path44.default.join(request.workDir, `package-data-${name}.json`);
+    const tree = import_node_path44.default.join(request.workDir, `package-data-${name}`);
+    const roots = [{ path: request.siteDir, include: [name], exclude: ["*.dist-info"], pycache: true }];
+    await (0, import_promises26.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, roots }));
+    await (0, import_promises26.rm)(tree, { recursive: true, force: true });
+    await runPysealPython(request.buildDistribution, ["-m", "pyseal_pack", "--manifest", manifest, "--out-dir", tree]);
+    const dest = import_node_path44.default.join(request.outDir, location.dir, name);
+    await (0, import_promises26.rm)(dest, { recursive: true, force: true });
+    await (0, import_promises26.mkdir)(import_node_path44.default.dirname(dest), { recursive: true });
+    await (0, import_promises26.rename)(import_node_path44.default.join(tree, name), dest);
+    for (const file of await filesUnder(dest)) shipped.push(import_node_path44.default.relative(request.outDir, file));
+  }
+  return shipped.sort();
+}
+async function filesUnder(dir) {
+  const files = [];
+  for (const entry of await (0, import_promises26.readdir)(dir, { withFileTypes: true })) {
+    const full = import_node_path44.default.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...await filesUnder(full));
+    else if (entry.isFile()) files.push(full);
+  }
+  return files;
+}
+function packageDataEntries(locations) {
+  return locations.map(
+    ({ package: name, location }) => location.kind === "filesystem-relative" ? {
+      package: name,
+      location: `filesystem-relative:${location.dir}`,
+      message: `${name} is imported from ${location.dir}/${name}/ beside the binary (package-data-location), so code outside Python can open its files by the paths its __file__ gives: ship the folder`
+    } : {
+      package: name,
+      location: "user-cache",
+      message: `${name} is extracted on its first import to the user's cache directory ($XDG_CACHE_HOME/pyseal/packages/<sha256>/, checked by hash) and imported from there (package-data-location), so code outside Python can open its files by path`
+    }
+  );
+}
+
+// src/link/ship-standalone.ts
+var import_node_fs31 = require("node:fs");
+var import_promises27 = require("node:fs/promises");
+var import_node_path45 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -10203,20 +10314,20 @@ async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path44.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path45.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path44.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises26.mkdir)(import_node_path44.default.dirname(dest), { recursive: true });
-    await (0, import_promises26.copyFile)(plan.standaloneFile.source, dest);
+    const dest = import_node_path45.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises27.mkdir)(import_node_path45.default.dirname(dest), { recursive: true });
+    await (0, import_promises27.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path44.default.dirname(plan.standaloneFile?.source ?? ""))
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path45.default.dirname(plan.standaloneFile?.source ?? ""))
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path44.default.join(dir, soname)).find((f) => (0, import_node_fs30.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path45.default.join(dir, soname)).find((f) => (0, import_node_fs31.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -10225,16 +10336,16 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises26.copyFile)(found, import_node_path44.default.join(sideRoot, soname));
+      await (0, import_promises27.copyFile)(found, import_node_path45.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path44.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        message: `${soname} (from ${import_node_path45.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
       });
     }
     if (bundled.length > 0) {
-      const up = import_node_path44.default.relative(import_node_path44.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path45.default.relative(import_node_path45.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
     }
@@ -10252,17 +10363,27 @@ async function setRunpath(file, runpath) {
   } catch {
     throw new UserError({
       input: "patchelf",
-      cause: `is needed to point ${import_node_path44.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
+      cause: `is needed to point ${import_node_path45.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
       fix: "install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static"
     });
   }
   if (result.code !== 0) throw new Error(`patchelf --set-rpath ${runpath} ${file} failed: ${result.stderr.trim()}`);
 }
 
+// src/link/side-files.ts
+async function shipSideFiles(request) {
+  const sideFiles = [...await shipStandaloneModules(request), ...await shipPackageData(request)].sort();
+  if (sideFiles.length > 0) {
+    const shown = [...new Set(sideFiles.map((f) => f.split("/").slice(0, 2).join("/")))];
+    request.log(`the binary needs ${shown.join(", ")} beside it: ship ${request.outDir} as a folder`);
+  }
+  return sideFiles;
+}
+
 // src/link/link-executable.ts
-var import_node_fs31 = require("node:fs");
-var import_promises28 = require("node:fs/promises");
-var import_node_path46 = __toESM(require("node:path"));
+var import_node_fs32 = require("node:fs");
+var import_promises29 = require("node:fs/promises");
+var import_node_path47 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -10287,6 +10408,12 @@ function renderAppHeader(request) {
     lines.push(`#define PYSEAL_SIDE_DIR ${JSON.stringify(request.sideDirectory)}`);
     const table = Object.fromEntries(standalone.map((p) => [p.module, p.standaloneFile?.relative]));
     lines.push(`#define PYSEAL_STANDALONE_MODULES ${JSON.stringify(JSON.stringify(table))}`);
+  }
+  if (request.packageDirs?.length) {
+    lines.push(`#define PYSEAL_PACKAGE_DIRS ${request.packageDirs.map((d) => JSON.stringify(d)).join(", ")}`);
+  }
+  if (request.extractedPackages?.length) {
+    lines.push(`#define PYSEAL_EXTRACTED_PACKAGES ${JSON.stringify(JSON.stringify(request.extractedPackages))}`);
   }
   const declared = /* @__PURE__ */ new Set();
   for (const [, fn] of entries) {
@@ -10313,8 +10440,8 @@ function renderAppHeader(request) {
 }
 
 // src/link/localize.ts
-var import_promises27 = require("node:fs/promises");
-var import_node_path45 = __toESM(require("node:path"));
+var import_promises28 = require("node:fs/promises");
+var import_node_path46 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -10324,15 +10451,15 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path45.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path45.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path46.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path46.default.join(workDir, `${plan.module}.o`);
   const objects = plan.objects.filter((o) => !o.endsWith(".a"));
   const archives = plan.objects.filter((o) => o.endsWith(".a"));
   const inputs = archives.length > 0 ? [...objects, "--whole-archive", ...archives, "--no-whole-archive"] : objects;
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path45.default.join(workDir, `${plan.module}.keep`);
-  await (0, import_promises27.writeFile)(keepFile, keep.join("\n") + "\n");
+  const keepFile = import_node_path46.default.join(workDir, `${plan.module}.keep`);
+  await (0, import_promises28.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
@@ -10346,14 +10473,14 @@ async function weakSymbols(object, toolchain) {
 
 // src/link/link-executable.ts
 function launcherSources() {
-  const folder = import_node_path46.default.join(packageRoot(), "c");
-  return (0, import_node_fs31.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path46.default.join(folder, name));
+  const folder = import_node_path47.default.join(packageRoot(), "c");
+  return (0, import_node_fs32.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path47.default.join(folder, name));
 }
 async function compileLauncher(cc, distribution, workDir, run) {
-  const include = import_node_path46.default.join(distribution.root, distribution.json.python_paths.include);
+  const include = import_node_path47.default.join(distribution.root, distribution.json.python_paths.include);
   const objects = [];
   for (const source of launcherSources()) {
-    const object = import_node_path46.default.join(workDir, `${import_node_path46.default.basename(source, ".c")}.o`);
+    const object = import_node_path47.default.join(workDir, `${import_node_path47.default.basename(source, ".c")}.o`);
     objects.push(object);
     await run(cc, [
       "-O2",
@@ -10373,30 +10500,32 @@ async function compileLauncher(cc, distribution, workDir, run) {
 async function linkExecutable(request) {
   const { distribution, target, plans, workDir } = request;
   const toolchain = target.toolchain;
-  await (0, import_promises28.mkdir)(workDir, { recursive: true });
+  await (0, import_promises29.mkdir)(workDir, { recursive: true });
   const commands = [];
   const run = async (command, args2) => {
     commands.push([command, ...args2]);
     await runChecked({ command, args: args2 });
   };
-  await (0, import_promises28.writeFile)(
-    import_node_path46.default.join(workDir, "pyseal_app.h"),
+  await (0, import_promises29.writeFile)(
+    import_node_path47.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
       entryPoint: request.entryPoint,
       optimize: 0,
-      sideDirectory: request.sideDirectory
+      sideDirectory: request.sideDirectory,
+      packageDirs: request.packageDirs,
+      extractedPackages: request.extractedPackages
     })
   );
   const launcherObjects = await compileLauncher(toolchain.cc, distribution, workDir, run);
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     ...launcherObjects,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path46.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path47.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path46.default.join(workDir, "extensions");
-  await (0, import_promises28.mkdir)(extensionsDir, { recursive: true });
+  const extensionsDir = import_node_path47.default.join(workDir, "extensions");
+  await (0, import_promises29.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
     else objects.push(await localizeExtension(plan, extensionsDir, toolchain));
@@ -10458,13 +10587,13 @@ async function readLinkage(file) {
 }
 
 // src/report/assemble.ts
-var import_promises30 = require("node:fs/promises");
-var import_node_path50 = __toESM(require("node:path"));
+var import_promises31 = require("node:fs/promises");
+var import_node_path51 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
-var import_node_fs32 = require("node:fs");
-var import_promises29 = require("node:fs/promises");
-var import_node_path47 = __toESM(require("node:path"));
+var import_node_fs33 = require("node:fs");
+var import_promises30 = require("node:fs/promises");
+var import_node_path48 = __toESM(require("node:path"));
 var OutputWriteError = class extends UserError {
   constructor(file, error) {
     const parts = { input: file, cause: causeOf(error), fix: remedyOf(error) };
@@ -10501,15 +10630,15 @@ function outputFiles(executable) {
   return [executable, `${executable}.report.json`, `${executable}.report.md`, `${executable}.sha256`];
 }
 async function prepareOutputDir(outDir, executable) {
-  if ((0, import_node_fs32.existsSync)(outDir) && !(0, import_node_fs32.statSync)(outDir).isDirectory()) {
+  if ((0, import_node_fs33.existsSync)(outDir) && !(0, import_node_fs33.statSync)(outDir).isDirectory()) {
     throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
   }
   try {
-    await (0, import_promises29.mkdir)(outDir, { recursive: true });
-    for (const file of outputFiles(executable)) await (0, import_promises29.rm)(file, { force: true });
-    const probe = import_node_path47.default.join(outDir, `.${import_node_path47.default.basename(executable)}.write-test`);
-    await (0, import_promises29.writeFile)(probe, "pyseal");
-    await (0, import_promises29.rm)(probe);
+    await (0, import_promises30.mkdir)(outDir, { recursive: true });
+    for (const file of outputFiles(executable)) await (0, import_promises30.rm)(file, { force: true });
+    const probe = import_node_path48.default.join(outDir, `.${import_node_path48.default.basename(executable)}.write-test`);
+    await (0, import_promises30.writeFile)(probe, "pyseal");
+    await (0, import_promises30.rm)(probe);
   } catch (error) {
     throw new OutputWriteError(outDir, error);
   }
@@ -10538,29 +10667,29 @@ ${error.message}`
 async function writeFileAtomic(file, data) {
   const partial = `${file}.partial`;
   try {
-    await (0, import_promises29.writeFile)(partial, data);
-    await (0, import_promises29.rename)(partial, file);
+    await (0, import_promises30.writeFile)(partial, data);
+    await (0, import_promises30.rename)(partial, file);
   } catch (error) {
-    await (0, import_promises29.rm)(partial, { force: true }).catch(() => void 0);
+    await (0, import_promises30.rm)(partial, { force: true }).catch(() => void 0);
     throw new OutputWriteError(file, error);
   }
 }
 async function moveIntoPlace2(staged, file) {
   try {
-    await (0, import_promises29.mkdir)(import_node_path47.default.dirname(file), { recursive: true });
-    await (0, import_promises29.rename)(staged, file);
+    await (0, import_promises30.mkdir)(import_node_path48.default.dirname(file), { recursive: true });
+    await (0, import_promises30.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
   }
 }
 
 // src/report/input-digest.ts
-var import_node_path48 = __toESM(require("node:path"));
+var import_node_path49 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path48.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path49.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -10602,8 +10731,10 @@ function renderReport(report) {
   if (report.executable) {
     const linkage = report.executable.linkage.kind === "static" ? "fully static" : `needs ${report.executable.linkage.needed.join(", ") || "no shared libraries"}`;
     facts.push(`binary \`${report.executable.path}\` (${megabytes(report.executable.bytes)}, ${linkage})`);
-    if (report.executable.sideFiles.length > 0) {
-      facts.push(`ships with ${report.executable.sideFiles.map((f) => `\`${f}\``).join(", ")} beside it`);
+    const side = report.executable.sideFiles;
+    if (side.length > 0) {
+      const shown = side.length > 8 ? [...side.slice(0, 8), `\u2026 ${side.length - 8} more`] : side;
+      facts.push(`ships with ${shown.map((f) => f.startsWith("\u2026") ? f : `\`${f}\``).join(", ")} beside it`);
     }
   }
   if (report.python) {
@@ -10623,6 +10754,9 @@ function renderReport(report) {
     }
   } else {
     lines.push("No third-party extension modules.");
+  }
+  for (const entry of report.packageData ?? []) {
+    lines.push("", `Package \`${entry.package}\` (${entry.location}): ${cell(entry.message)}`);
   }
   const stdlib = report.modules.filter((m) => m.origin === "stdlib").sort(byProblem);
   const notBuiltIn = stdlib.filter((m) => m.status !== "builtin");
@@ -10669,10 +10803,10 @@ function renderMatrix(reports) {
 }
 
 // src/report/portable.ts
-var import_node_path49 = __toESM(require("node:path"));
+var import_node_path50 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path49.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path50.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -10689,7 +10823,7 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path49.default.parse(root).root) return text;
+  if (root === import_node_path50.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
@@ -10762,6 +10896,14 @@ var ReportModuleSchema = external_exports.object({
   initFunction: external_exports.string().nullable(),
   libraries: external_exports.array(LibraryResolutionSchema)
 });
+var PackageDataEntrySchema = external_exports.object({
+  /** The top-level package. */
+  package: external_exports.string(),
+  /** `filesystem-relative:DIR` (its folder beside the binary) or `user-cache` (extracted on first import). */
+  location: external_exports.string(),
+  /** Where its files are at run time, and why. */
+  message: external_exports.string()
+});
 var LinkageSchema = external_exports.discriminatedUnion("kind", [
   external_exports.object({ kind: external_exports.literal("static") }),
   /** The shared libraries the binary needs at run time (ELF NEEDED). */
@@ -10819,7 +10961,9 @@ var ReportSchema = external_exports.object({
     excluded: external_exports.number().int(),
     failed: external_exports.number().int()
   }),
-  modules: external_exports.array(ReportModuleSchema)
+  modules: external_exports.array(ReportModuleSchema),
+  /** Packages listed in package-data-location (absent in older reports). */
+  packageData: external_exports.array(PackageDataEntrySchema).optional()
 });
 
 // src/report/report.ts
@@ -10899,11 +11043,11 @@ async function finishReport(request) {
     await writeReport(request.reportFile, written);
     await writeFileAtomic(`${executable}.report.md`, renderReport(written));
     if (report.executable) {
-      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path50.default.basename(executable)}
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path51.default.basename(executable)}
 `);
     }
   } catch (error) {
-    for (const file of outputFiles(executable)) await (0, import_promises30.rm)(file, { force: true }).catch(() => void 0);
+    for (const file of outputFiles(executable)) await (0, import_promises31.rm)(file, { force: true }).catch(() => void 0);
     throw error;
   }
   return written;
@@ -10928,9 +11072,25 @@ async function findStdlibImports(request) {
   const topLevel = [.../* @__PURE__ */ new Set([...analysis.top_level, ...include, ...include.map((name) => `${name}.py`)])].sort();
   return { modules: /* @__PURE__ */ new Set([...analysis.modules, ...request.roots]), topLevel };
 }
+async function stdlibImportsFor(inputs, buildDistribution, siteDir, log) {
+  if (inputs.stdlib !== "imported") return null;
+  const extracts = inputs.packageDataLocations.some((l) => l.location.kind === "user-cache");
+  const imports = await findStdlibImports({
+    buildDistribution,
+    siteDir,
+    roots: [
+      ...inputs.entryPoint ? [inputs.entryPoint.split(":")[0]] : [],
+      ...inputs.stdlibInclude,
+      // the launcher checks what it extracts to the user's cache with hashlib's sha256
+      ...extracts ? ["hashlib"] : []
+    ]
+  });
+  log(`  --stdlib imported: ${imports.modules.size} stdlib modules found imported`);
+  return imports;
+}
 
 // src/resolve/module-plan.ts
-var import_node_path51 = __toESM(require("node:path"));
+var import_node_path52 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -11017,7 +11177,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path51.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path52.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -11034,7 +11194,7 @@ function excluded(plan, reason) {
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path52 = __toESM(require("node:path"));
+var import_node_path53 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -11051,7 +11211,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path52.default.join(request.siteDir, file.file);
+    const source = import_node_path53.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -11134,7 +11294,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path52.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path53.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -11144,7 +11304,7 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path53 = __toESM(require("node:path"));
+var import_node_path54 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -11176,20 +11336,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant2.objs.length === 0 && variant2.shared_lib) {
-      const file = import_node_path53.default.join(distribution.root, variant2.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path53.default.basename(file));
+      const file = import_node_path54.default.join(distribution.root, variant2.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path54.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path53.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path54.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant2.objs.map((o) => import_node_path53.default.join(distribution.root, o));
+    plan.objects = variant2.objs.map((o) => import_node_path54.default.join(distribution.root, o));
     plan.libraries = variant2.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path53.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path54.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -11256,11 +11416,12 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path54.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path55.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
+  if (inputs.packageDataLocations.length > 0) report.packageData = packageDataEntries(inputs.packageDataLocations);
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path54.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path55.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written = report;
   try {
@@ -11272,7 +11433,7 @@ async function runBuild(inputs, observer) {
     report.executable = null;
     throw new BuildFailedError(error, reportFile);
   } finally {
-    await (0, import_promises31.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises32.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
     written = await finishReport({ report, plans: run.plans, policy, inputs, executable, reportFile });
   }
   return { executable, reportFile, report: written };
@@ -11284,24 +11445,25 @@ async function buildStages(run) {
   const toolchain = await prepareBuildToolchain(target, inputs.cacheDir, observer.log);
   const packages = await packagesStage(run, obtained, toolchain);
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
-  const stdlibImports = await stdlibImportsOf(run, obtained, packages);
+  const stdlibImports = await stdlibImportsFor(inputs, obtained.buildDistribution, packages.siteDir, observer.log);
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports });
-  await (0, import_promises31.rm)(run.workDir, { recursive: true, force: true });
+  await (0, import_promises32.rm)(run.workDir, { recursive: true, force: true });
   const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports });
-  const sideFiles = await shipStandaloneModules({
+  const sideFiles = await shipSideFiles({
     plans: run.plans,
-    outDir: inputs.outDir,
     sideDirectory: run.policy.sideDirectory,
     target,
     searchDirs,
-    log: observer.log
+    log: observer.log,
+    locations: inputs.packageDataLocations,
+    siteDir: packages.siteDir,
+    buildDistribution: obtained.buildDistribution,
+    outDir: inputs.outDir,
+    workDir: run.workDir
   });
-  if (sideFiles.length > 0) {
-    observer.log(`the binary needs ${sideFiles.join(", ")} beside it: ship ${inputs.outDir} as a folder`);
-  }
   run.report.executable = {
-    path: import_node_path54.default.relative(inputs.outDir, run.executable),
-    bytes: (0, import_node_fs33.statSync)(staged).size,
+    path: import_node_path55.default.relative(inputs.outDir, run.executable),
+    bytes: (0, import_node_fs34.statSync)(staged).size,
     sha256: await sha256File(staged),
     linkage: await readLinkage(staged),
     sideFiles
@@ -11354,18 +11516,8 @@ async function packagesStage(run, obtained, toolchain) {
   );
   run.report.packages = { key: packages.key };
   checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed);
+  checkPackageData(inputs.packageDataLocations, packages.siteDir);
   return packages;
-}
-async function stdlibImportsOf(run, obtained, packages) {
-  const { inputs, observer } = run;
-  if (inputs.stdlib !== "imported") return null;
-  const imports = await findStdlibImports({
-    buildDistribution: obtained.buildDistribution,
-    siteDir: packages.siteDir,
-    roots: [...inputs.entryPoint ? [inputs.entryPoint.split(":")[0]] : [], ...inputs.stdlibInclude]
-  });
-  observer.log(`  --stdlib imported: ${imports.modules.size} stdlib modules found imported`);
-  return imports;
 }
 async function resolveStage(run, context) {
   const { inputs, target, policy, observer } = run;
@@ -11402,8 +11554,8 @@ async function resolveStage(run, context) {
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
   const distribution = context.obtained.distribution;
-  const native2 = import_node_path54.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path54.default.join(workDir, inputs.name);
+  const native2 = import_node_path55.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path55.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
@@ -11413,12 +11565,14 @@ async function linkAndEmbedStage(run, context) {
       cxx: context.toolchain.cxx,
       plans: run.plans,
       sideDirectory: run.policy.sideDirectory,
+      packageDirs: packageDirectories(inputs.packageDataLocations),
+      extractedPackages: extractedPackages(inputs.packageDataLocations),
       extraObjects: inputs.linkExtra.flatMap((l) => l.kind === "objects" ? l.paths : []),
       entryPoint: inputs.entryPoint,
       workDir,
       output: native2
     }),
-    () => `${Math.round((0, import_node_fs33.statSync)(native2).size / 1e5) / 10} MB native code`
+    () => `${Math.round((0, import_node_fs34.statSync)(native2).size / 1e5) / 10} MB native code`
   );
   await stage(
     observer,
@@ -11427,6 +11581,7 @@ async function linkAndEmbedStage(run, context) {
       distribution,
       buildDistribution: context.obtained.buildDistribution,
       siteDir: context.packages.siteDir,
+      packageData: packageDataRoots(inputs.packageDataLocations, context.packages.siteDir),
       stdlibExclude: inputs.stdlibExclude,
       stdlibTopLevel: context.stdlibImports?.topLevel ?? null,
       workDir,
@@ -11438,7 +11593,7 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs33.readFileSync)(import_node_path54.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs34.readFileSync)(import_node_path55.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -11615,7 +11770,7 @@ function planCommand(args) {
 }
 
 // src/commands/report.ts
-var import_promises32 = require("node:fs/promises");
+var import_promises33 = require("node:fs/promises");
 var import_node_util3 = require("node:util");
 
 // src/report/diff.ts
@@ -11674,7 +11829,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path55 = __toESM(require("node:path"));
+var import_node_path56 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -11687,7 +11842,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path55.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path56.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }
@@ -11726,7 +11881,7 @@ async function reportCommand(args) {
       text = renderDiff(diff);
       code2 = isRegression(diff) ? 1 : 0;
     }
-    if (values.out) await (0, import_promises32.writeFile)(values.out, text);
+    if (values.out) await (0, import_promises33.writeFile)(values.out, text);
     else process.stdout.write(text);
     return code2;
   } catch (error) {
@@ -11738,7 +11893,7 @@ async function readReport(file) {
   let raw;
   let text;
   try {
-    text = await (0, import_promises32.readFile)(file, "utf8");
+    text = await (0, import_promises33.readFile)(file, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw code2 === "ENOENT" ? new UserError({

@@ -7,7 +7,14 @@ import { obtainDistribution, type ObtainedDistribution } from './distribution/ob
 import { prepareBuildToolchain, type BuildToolchain } from './toolchain/toolchain-env'
 import type { BuildInputs } from './inputs/schema'
 import { embedResources } from './link/embed'
-import { shipStandaloneModules } from './link/ship-standalone'
+import { shipSideFiles } from './link/side-files'
+import {
+  checkPackageData,
+  extractedPackages,
+  packageDataEntries,
+  packageDataRoots,
+  packageDirectories
+} from './link/package-data'
 import { linkExecutable } from './link/link-executable'
 import { assertLinkable } from './link/object-format'
 import { sha256File } from './cache/hash'
@@ -17,7 +24,7 @@ import { finishReport, pythonSection, startReport } from './report/assemble'
 import { explainDiskFailure, moveIntoPlace, prepareOutputDir } from './publish/output-dir'
 import type { Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
-import { findStdlibImports, type StdlibImports } from './resolve/stdlib-imports'
+import { stdlibImportsFor, type StdlibImports } from './resolve/stdlib-imports'
 import { planModules, type ModulePlan } from './resolve/modules'
 import { extensionPolicy, type ExtensionPolicy } from './resolve/policy'
 import { ensureToolchain, selectToolchain, type HostedTarget } from './toolchain/select-toolchain'
@@ -68,6 +75,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
   const executable = path.join(inputs.outDir, inputs.name)
   const reportFile = `${executable}.report.json`
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() })
+  if (inputs.packageDataLocations.length > 0) report.packageData = packageDataEntries(inputs.packageDataLocations)
   await prepareOutputDir(inputs.outDir, executable)
   const workDir = path.join(inputs.outDir, `.${inputs.name}.work`)
   const run: BuildRun = { inputs, target, policy, observer, report, workDir, executable, plans: [] }
@@ -95,21 +103,22 @@ async function buildStages(run: BuildRun): Promise<void> {
   const toolchain = await prepareBuildToolchain(target, inputs.cacheDir, observer.log)
   const packages = await packagesStage(run, obtained, toolchain)
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs)
-  const stdlibImports = await stdlibImportsOf(run, obtained, packages)
+  const stdlibImports = await stdlibImportsFor(inputs, obtained.buildDistribution, packages.siteDir, observer.log)
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports })
   await rm(run.workDir, { recursive: true, force: true })
   const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports })
-  const sideFiles = await shipStandaloneModules({
+  const sideFiles = await shipSideFiles({
     plans: run.plans,
-    outDir: inputs.outDir,
     sideDirectory: run.policy.sideDirectory,
     target,
     searchDirs,
-    log: observer.log
+    log: observer.log,
+    locations: inputs.packageDataLocations,
+    siteDir: packages.siteDir,
+    buildDistribution: obtained.buildDistribution,
+    outDir: inputs.outDir,
+    workDir: run.workDir
   })
-  if (sideFiles.length > 0) {
-    observer.log(`the binary needs ${sideFiles.join(', ')} beside it: ship ${inputs.outDir} as a folder`)
-  }
   run.report.executable = {
     path: path.relative(inputs.outDir, run.executable),
     bytes: statSync(staged).size,
@@ -181,24 +190,8 @@ async function packagesStage(
   )
   run.report.packages = { key: packages.key }
   checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed)
+  checkPackageData(inputs.packageDataLocations, packages.siteDir)
   return packages
-}
-
-/** With `--stdlib imported`: the stdlib modules the app and its packages import (null: keep the whole stdlib). */
-async function stdlibImportsOf(
-  run: BuildRun,
-  obtained: ObtainedDistribution,
-  packages: BuiltPackages
-): Promise<StdlibImports | null> {
-  const { inputs, observer } = run
-  if (inputs.stdlib !== 'imported') return null
-  const imports = await findStdlibImports({
-    buildDistribution: obtained.buildDistribution,
-    siteDir: packages.siteDir,
-    roots: [...(inputs.entryPoint ? [inputs.entryPoint.split(':')[0]] : []), ...inputs.stdlibInclude]
-  })
-  observer.log(`  --stdlib imported: ${imports.modules.size} stdlib modules found imported`)
-  return imports
 }
 
 interface ResolveContext {
@@ -259,6 +252,8 @@ async function linkAndEmbedStage(run: BuildRun, context: Omit<ResolveContext, 's
         cxx: context.toolchain.cxx,
         plans: run.plans,
         sideDirectory: run.policy.sideDirectory,
+        packageDirs: packageDirectories(inputs.packageDataLocations),
+        extractedPackages: extractedPackages(inputs.packageDataLocations),
         extraObjects: inputs.linkExtra.flatMap(l => (l.kind === 'objects' ? l.paths : [])),
         entryPoint: inputs.entryPoint,
         workDir,
@@ -274,6 +269,7 @@ async function linkAndEmbedStage(run: BuildRun, context: Omit<ResolveContext, 's
         distribution,
         buildDistribution: context.obtained.buildDistribution,
         siteDir: context.packages.siteDir,
+        packageData: packageDataRoots(inputs.packageDataLocations, context.packages.siteDir),
         stdlibExclude: inputs.stdlibExclude,
         stdlibTopLevel: context.stdlibImports?.topLevel ?? null,
         workDir,

@@ -14,7 +14,9 @@ Manifest (JSON object; unknown keys are an error)::
           "prefix": "",                   # where it lands in the archive
           "include": ["json", "os.py"],   # optional: only these top-level names (globs)
           "exclude": ["test", "idlelib", "*/tests", "site-packages"],
-          "allow_compile_errors": false   # keep .py without .pyc instead of failing
+          "allow_compile_errors": false,  # keep .py without .pyc instead of failing
+          "pycache": false,               # .pyc in __pycache__/ (for a directory on disk)
+          "digest_file": "NAME"           # also write NAME: "<sha256> <path>" per file
         }
       ],
       "files": [                          # single files (package data etc.)
@@ -54,6 +56,16 @@ data files and ``*.dist-info`` directories are copied as they are, so
 ``importlib.resources`` and ``importlib.metadata`` work through zipimport.
 Every directory gets an explicit entry (namespace packages need them).
 
+A root with ``pycache`` puts each ``.pyc`` where a file-system import looks for it,
+``dir/__pycache__/mod.<cache tag>[.opt-N].pyc``, for a package that is imported
+from a directory on disk (shipped beside the binary, or extracted from the
+archive by the launcher).  A root with ``digest_file`` adds that member: one line
+``<sha256 hex> <name relative to the root's prefix>`` per file of the root (after
+compilation), sorted by name; its own sha256 names the set.
+
+``--out-dir DIR`` writes the entries as files under DIR instead of a zip (no
+directory entries, no index), for a package shipped beside the binary.
+
 ``co_filename`` of each module is ``source_prefix + archive path`` (default
 ``<pyseal>/pkg/mod.py``): a name that cannot accidentally exist relative to
 the working directory, so linecache falls back to the zipimport loader's
@@ -61,8 +73,9 @@ the working directory, so linecache falls back to the zipimport loader's
 launcher's importer replaces it, when it loads a module, with the module's
 ``__file__`` (``<exe>/pkg/mod.py``), which its view of the archive opens.
 
-The launcher's read-only view of the archive by path (``python/pyseal_runtime/
-archive_files.py``) is always packed, as ``__pyseal__/archive_files.py``.
+The launcher's own Python (``python/pyseal_runtime/``: the read-only view of the
+archive by path, the extraction of packages to a per-user cache) is always
+packed, as ``__pyseal__/archive_files.py`` and ``__pyseal__/extracted_packages.py``.
 
 A prebuilt directory index is appended as the last member
 (``__pyseal__/zipindex``, see ``_write_index``) and located by the zip
@@ -93,11 +106,12 @@ import zipfile
 EXTENSION_SUFFIXES = (".so", ".pyd", ".dylib", ".dll")
 # What the launcher imports from every archive (c/archive_files.c).
 RUNTIME_FILES = {
-    "__pyseal__/archive_files.py": os.path.join(
-        os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "pyseal_runtime", "archive_files.py"),
+    f"__pyseal__/{name}.py": os.path.join(
+        os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "pyseal_runtime", f"{name}.py")
+    for name in ("archive_files", "extracted_packages")
 }
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
-ROOT_KEYS = {"path", "prefix", "include", "exclude", "allow_compile_errors"}
+ROOT_KEYS = {"path", "prefix", "include", "exclude", "allow_compile_errors", "pycache", "digest_file"}
 TOP_KEYS = {"version", "optimize", "compression", "bytecode_compression", "source_prefix", "roots",
             "files"}
 
@@ -159,6 +173,10 @@ def load_manifest(path):
             v = r.get(k, [])
             if not (isinstance(v, list) and all(isinstance(s, str) for s in v)):
                 problems.append(f"roots[{i}].{k}: must be a list of strings")
+        if not isinstance(r.get("pycache", False), bool):
+            problems.append(f"roots[{i}].pycache: must be true or false")
+        if not isinstance(r.get("digest_file", ""), str):
+            problems.append(f"roots[{i}].digest_file: must be a string")
         if not isinstance(r.get("prefix", ""), str):
             problems.append(f"roots[{i}].prefix: must be a string")
         elif not os.path.isdir(r["path"]):
@@ -194,13 +212,15 @@ def _module_name(archive_name):
     return ".".join(p for p in parts if p)
 
 
-def collect(manifest):
-    """Return ({archive name: source path}, skipped extensions, errors)."""
+def collect(manifest, runtime=True):
+    """Return ({archive name: source path}, {archive name: its root's index},
+    skipped extensions, errors)."""
     entries = {}
+    root_of = {}
     skipped = []
     problems = []
 
-    def add(name, src):
+    def add(name, src, root=None):
         old = entries.get(name)
         if old is not None and os.path.realpath(old) != os.path.realpath(src):
             with open(old, "rb") as a, open(src, "rb") as b:
@@ -208,8 +228,10 @@ def collect(manifest):
                     problems.append(f"{name}: provided by both {old} and {src}")
                     return
         entries.setdefault(name, src)
+        if root is not None:
+            root_of.setdefault(name, root)
 
-    for root in manifest.get("roots", []):
+    for index, root in enumerate(manifest.get("roots", [])):
         base = root["path"]
         prefix = _norm_prefix(root.get("prefix", ""))
         include = root.get("include", [])
@@ -249,12 +271,12 @@ def collect(manifest):
                     problems.append(f"{src}: {e}")
                     continue
                 if stat.S_ISREG(st.st_mode):
-                    add(prefix + rel, src)
+                    add(prefix + rel, src, index)
     for f in manifest.get("files", []):
         add(f["dst"].strip("/"), f["src"])
-    for name, src in RUNTIME_FILES.items():
+    for name, src in RUNTIME_FILES.items() if runtime else ():
         add(name, src)
-    return entries, skipped, problems
+    return entries, root_of, skipped, problems
 
 
 def _zipinfo(name, is_dir, compression):
@@ -311,24 +333,25 @@ def _write_index(zf):
     zf.comment = INDEX_MAGIC + struct.pack("<QQ", data_offset, len(payload))
 
 
-def build_archive(manifest, out, optimize=None, skipped_out=None, index=True):
-    """Write the archive; return a summary dict."""
-    if optimize is None:
-        optimize = manifest.get("optimize", 0)
-    compression = (zipfile.ZIP_STORED if manifest.get("compression") == "stored"
-                   else zipfile.ZIP_DEFLATED)
-    # Bytecode is read at every import: stored, it is used as it lies in the file.
-    bytecode_compression = {"stored": zipfile.ZIP_STORED, "deflated": zipfile.ZIP_DEFLATED}.get(
-        manifest.get("bytecode_compression"), compression)
+def _bytecode_name(name, optimize, pycache):
+    """Where the .pyc of source `name` goes: beside it, or in its __pycache__."""
+    if not pycache:
+        return name[:-3] + ".pyc"
+    return importlib.util.cache_from_source(name, optimization=optimize or "")
+
+
+def compile_entries(manifest, optimize, runtime=True):
+    """Every file's bytes, each .py's .pyc added: ({name: bytes}, skipped, compile errors)."""
     source_prefix = manifest.get("source_prefix", "<pyseal>/")
-    allow_errors = {os.path.abspath(r["path"]) for r in manifest.get("roots", [])
-                    if r.get("allow_compile_errors")}
-    entries, skipped, problems = collect(manifest)
+    roots = manifest.get("roots", [])
+    allow_errors = {os.path.abspath(r["path"]) for r in roots if r.get("allow_compile_errors")}
+    entries, root_of, skipped, problems = collect(manifest, runtime)
     if problems:
         raise PackError("inputs:\n  " + "\n  ".join(problems))
 
     # .py -> also .pyc beside it (an explicit .pyc source would be overridden).
     blobs = {}
+    compiled_from = {}
     compile_errors = []
     with tempfile.TemporaryDirectory(prefix="pyseal_pack.") as tmp, _same_references():
         cfile = os.path.join(tmp, "m.pyc")
@@ -350,8 +373,46 @@ def build_archive(manifest, out, optimize=None, skipped_out=None, index=True):
                     compile_errors.append(f"{src}: {e.msg.strip().splitlines()[-1]}")
                     continue
                 raise PackError(f"cannot compile {src}: {e.msg.strip()}") from e
+            root = root_of.get(name)
+            pyc = _bytecode_name(name, optimize, root is not None and roots[root].get("pycache", False))
             with open(cfile, "rb") as f:
-                blobs[name[:-3] + ".pyc"] = f.read()
+                blobs[pyc] = f.read()
+            compiled_from[pyc] = name
+    _add_digest_files(roots, root_of, compiled_from, blobs)
+    return blobs, skipped, compile_errors
+
+
+def _add_digest_files(roots, root_of, compiled_from, blobs):
+    """Each root's digest_file: "<sha256> <name below the root's prefix>" per file."""
+    import hashlib
+    for index, root in enumerate(roots):
+        if not root.get("digest_file"):
+            continue
+        prefix = _norm_prefix(root.get("prefix", ""))
+        names = sorted(n for n in blobs if root_of.get(compiled_from.get(n, n)) == index)
+        lines = "".join(f"{hashlib.sha256(blobs[n]).hexdigest()} {n[len(prefix):]}\n" for n in names)
+        blobs[root["digest_file"].strip("/")] = lines.encode("utf-8")
+
+
+def _write_skipped(skipped, skipped_out):
+    skipped.sort(key=lambda s: (s["archive_name"], s["root"]))
+    if skipped_out:
+        with open(skipped_out, "w", encoding="utf-8") as f:
+            json.dump({"magic": importlib.util.MAGIC_NUMBER.hex(),
+                       "skipped_extensions": skipped}, f, indent=1, sort_keys=True)
+            f.write("\n")
+
+
+def build_archive(manifest, out, optimize=None, skipped_out=None, index=True):
+    """Write the archive; return a summary dict."""
+    if optimize is None:
+        optimize = manifest.get("optimize", 0)
+    compression = (zipfile.ZIP_STORED if manifest.get("compression") == "stored"
+                   else zipfile.ZIP_DEFLATED)
+    # Bytecode is read at every import: stored, it is used as it lies in the file.
+    bytecode_compression = {"stored": zipfile.ZIP_STORED, "deflated": zipfile.ZIP_DEFLATED}.get(
+        manifest.get("bytecode_compression"), compression)
+    blobs, skipped, compile_errors = compile_entries(manifest, optimize)
 
     dirs = set()
     for name in blobs:
@@ -374,13 +435,7 @@ def build_archive(manifest, out, optimize=None, skipped_out=None, index=True):
     with open(tmp_out, "wb") as f:
         f.write(data)
     os.replace(tmp_out, out)
-
-    skipped.sort(key=lambda s: (s["archive_name"], s["root"]))
-    if skipped_out:
-        with open(skipped_out, "w", encoding="utf-8") as f:
-            json.dump({"magic": importlib.util.MAGIC_NUMBER.hex(),
-                       "skipped_extensions": skipped}, f, indent=1, sort_keys=True)
-            f.write("\n")
+    _write_skipped(skipped, skipped_out)
     return {
         "files": len(blobs),
         "modules": sum(1 for n in blobs if n.endswith(".pyc")),
@@ -391,11 +446,42 @@ def build_archive(manifest, out, optimize=None, skipped_out=None, index=True):
     }
 
 
+def build_tree(manifest, out_dir, optimize=None, skipped_out=None):
+    """Write the entries as files under out_dir (which must not exist); return a summary dict."""
+    if optimize is None:
+        optimize = manifest.get("optimize", 0)
+    blobs, skipped, compile_errors = compile_entries(manifest, optimize, runtime=False)
+    if os.path.lexists(out_dir):
+        raise PackError(f"--out-dir {out_dir}: already exists")
+    partial = out_dir + ".partial"
+    if os.path.lexists(partial):
+        import shutil
+        shutil.rmtree(partial)
+    for name in sorted(blobs):
+        dest = os.path.join(partial, *name.split("/"))
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        with open(dest, "wb") as f:
+            f.write(blobs[name])
+    os.makedirs(partial, exist_ok=True)
+    os.rename(partial, out_dir)
+    _write_skipped(skipped, skipped_out)
+    return {
+        "files": len(blobs),
+        "modules": sum(1 for n in blobs if n.endswith(".pyc")),
+        "entries": len(blobs),
+        "bytes": sum(len(b) for b in blobs.values()),
+        "skipped_extensions": len(skipped),
+        "compile_errors": compile_errors,
+    }
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(prog="python -m pyseal_pack",
                                 description="Build a pyseal resource archive.")
     p.add_argument("--manifest", required=True, help="JSON manifest (see docs)")
-    p.add_argument("--out", required=True, help="output zip")
+    out = p.add_mutually_exclusive_group(required=True)
+    out.add_argument("--out", help="output zip")
+    out.add_argument("--out-dir", help="write the files under this new directory instead of a zip")
     p.add_argument("--optimize", type=int, choices=(0, 1, 2), default=None,
                    help="bytecode optimization level (default: manifest's, else 0)")
     p.add_argument("--skipped", default=None,
@@ -406,15 +492,18 @@ def main(argv=None):
     args = p.parse_args(argv)
     try:
         manifest = load_manifest(args.manifest)
-        summary = build_archive(manifest, args.out, optimize=args.optimize,
-                                skipped_out=args.skipped or args.out + ".skipped.json",
-                                index=not args.no_index)
+        if args.out_dir:
+            summary = build_tree(manifest, args.out_dir, optimize=args.optimize, skipped_out=args.skipped)
+        else:
+            summary = build_archive(manifest, args.out, optimize=args.optimize,
+                                    skipped_out=args.skipped or args.out + ".skipped.json",
+                                    index=not args.no_index)
     except PackError as e:
         print(f"pyseal_pack: error: {e}", file=sys.stderr)
         return 2
     for err in summary["compile_errors"]:
         print(f"pyseal_pack: warning: kept without .pyc: {err}", file=sys.stderr)
-    print(f"pyseal_pack: {args.out}: {summary['files']} files "
+    print(f"pyseal_pack: {args.out or args.out_dir}: {summary['files']} files "
           f"({summary['modules']} modules), {summary['bytes']} bytes, "
           f"{summary['skipped_extensions']} extension files skipped, "
           f"{len(summary['compile_errors'])} compile errors")

@@ -12,7 +12,7 @@ import {
   resolvePythonVersion,
   type PythonVersionRequest
 } from '../distribution/cpython-releases'
-import type { ExtensionLocation, LinkExtra } from './options/value-schemas'
+import type { ExtensionLocation, LinkExtra, PackageDataLocation } from './options/value-schemas'
 
 /**
  * One option's raw value (a flag's text, a TOML value, an action input) made into
@@ -51,6 +51,30 @@ export function extensionLocationsOf(value: string | string[], problems: string[
     const match = /^filesystem-relative:(.+)$/.exec(location)
     if (!match) problems.push(`extension-location "${location}" is not in-memory or filesystem-relative:DIR`)
     return { kind: 'filesystem-relative' as const, dir: match?.[1] ?? location }
+  })
+}
+
+/** --package-data-location: `PKG=filesystem-relative:DIR` or `PKG=user-cache`, one package once. */
+export function packageDataLocationsOf(
+  value: string | string[] | undefined,
+  problems: string[]
+): PackageDataLocation[] {
+  const seen = new Set<string>()
+  return listOf(value).flatMap(item => {
+    const match = /^([^=]*)=(user-cache|filesystem-relative:(.*))$/.exec(item)
+    if (!match) {
+      problems.push(
+        `package-data-location "${item}" is not PKG=filesystem-relative:DIR or PKG=user-cache ` +
+          '(PKG: a top-level package of the app)'
+      )
+      return []
+    }
+    const [, pkg, where, dir] = match
+    if (seen.has(pkg)) problems.push(`package-data-location names ${pkg} twice: give it one location`)
+    seen.add(pkg)
+    const location =
+      where === 'user-cache' ? { kind: 'user-cache' as const } : { kind: 'filesystem-relative' as const, dir }
+    return [{ package: pkg, location }]
   })
 }
 

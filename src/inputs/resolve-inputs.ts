@@ -10,6 +10,7 @@ import {
   directoryValue,
   distributionValue,
   extensionLocationsOf,
+  packageDataLocationsOf,
   listOf,
   parseLinkExtra,
   pythonVersionValue,
@@ -108,6 +109,7 @@ async function candidateInputs(merged: RawInputs, context: Context): Promise<Can
       'allow-in-memory-shared-library-loading',
       problems
     ),
+    packageDataLocations: packageDataLocationsOf(merged['package-data-location'], problems),
     excludePackages: listOf(merged['exclude-packages']).map(normalizeName),
     standalonePackages: listOf(merged['standalone-packages']).map(normalizeName),
     linkExtra: listOf(merged['link-extra']).map(item => parseLinkExtra(item, cwd, problems))

@@ -8,6 +8,10 @@ export interface AppHeaderRequest {
   optimize: 0 | 1 | 2
   /** The directory beside the binary that standalone modules are imported from, if any ship. */
   sideDirectory: string | null
+  /** Directories beside the binary that packages are imported from (package-data-location). */
+  packageDirs?: string[]
+  /** Packages extracted to a per-user cache on first import (package-data-location). */
+  extractedPackages?: string[]
 }
 
 /** Renders `pyseal_app.h`, the header the launcher (c/*.c) is compiled with; every macro's contract is in c/README.md. */
@@ -34,6 +38,13 @@ export function renderAppHeader(request: AppHeaderRequest): string {
     // A Python dict literal (JSON is one): dotted name -> file relative to the side directory.
     const table = Object.fromEntries(standalone.map(p => [p.module, p.standaloneFile?.relative]))
     lines.push(`#define PYSEAL_STANDALONE_MODULES ${JSON.stringify(JSON.stringify(table))}`)
+  }
+  if (request.packageDirs?.length) {
+    lines.push(`#define PYSEAL_PACKAGE_DIRS ${request.packageDirs.map(d => JSON.stringify(d)).join(', ')}`)
+  }
+  if (request.extractedPackages?.length) {
+    // A Python list literal (JSON is one), as a C string.
+    lines.push(`#define PYSEAL_EXTRACTED_PACKAGES ${JSON.stringify(JSON.stringify(request.extractedPackages))}`)
   }
   const declared = new Set<string>()
   for (const [, fn] of entries) {

@@ -2,12 +2,15 @@ import { appendFile, chmod, copyFile, readFile, rename, rm, writeFile } from 'no
 import path from 'node:path'
 import { runPysealPython } from '../exec/pyseal-python'
 import type { Distribution } from '../distribution/python-json'
+import type { PackageDataRoots } from './package-data'
 
 export interface EmbedRequest {
   distribution: Distribution
   /** The distribution whose Python runs here and compiles the .pyc files (default: `distribution`). */
   buildDistribution?: Distribution
   siteDir: string | null
+  /** Packages that live outside the archive's site root (package-data-location), or null. */
+  packageData?: PackageDataRoots | null
   stdlibExclude: string[]
   /** With `--stdlib imported`: the only top-level stdlib names to pack (`json`, `os.py`); null packs all. */
   stdlibTopLevel?: string[] | null
@@ -42,7 +45,10 @@ export async function embedResources(request: EmbedRequest): Promise<EmbedResult
       allow_compile_errors: true
     }
   ]
-  if (request.siteDir) roots.push({ path: request.siteDir, exclude: ['bin'] })
+  if (request.siteDir) {
+    roots.push({ path: request.siteDir, exclude: ['bin', ...(request.packageData?.siteExclude ?? [])] })
+    roots.push(...(request.packageData?.roots ?? []))
+  }
   const manifest = path.join(workDir, 'resources.json')
   await writeFile(
     manifest,

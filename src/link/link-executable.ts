@@ -17,6 +17,10 @@ export interface LinkRequest {
   plans: ModulePlan[]
   /** Where standalone modules are imported from, beside the binary (null: none ship). */
   sideDirectory: string | null
+  /** Directories beside the binary that packages are imported from (package-data-location). */
+  packageDirs?: string[]
+  /** Packages extracted to a per-user cache on first import (package-data-location). */
+  extractedPackages?: string[]
   /** Extra objects and static libraries the user asked to link (link-extra). */
   extraObjects: string[]
   entryPoint: string | null
@@ -86,7 +90,9 @@ export async function linkExecutable(request: LinkRequest): Promise<LinkResult> 
       plans,
       entryPoint: request.entryPoint,
       optimize: 0,
-      sideDirectory: request.sideDirectory
+      sideDirectory: request.sideDirectory,
+      packageDirs: request.packageDirs,
+      extractedPackages: request.extractedPackages
     })
   )
   const launcherObjects = await compileLauncher(toolchain.cc, distribution, workDir, run)

@@ -49,8 +49,10 @@ export function renderReport(report: Report): string {
         ? 'fully static'
         : `needs ${report.executable.linkage.needed.join(', ') || 'no shared libraries'}`
     facts.push(`binary \`${report.executable.path}\` (${megabytes(report.executable.bytes)}, ${linkage})`)
-    if (report.executable.sideFiles.length > 0) {
-      facts.push(`ships with ${report.executable.sideFiles.map(f => `\`${f}\``).join(', ')} beside it`)
+    const side = report.executable.sideFiles
+    if (side.length > 0) {
+      const shown = side.length > 8 ? [...side.slice(0, 8), `… ${side.length - 8} more`] : side
+      facts.push(`ships with ${shown.map(f => (f.startsWith('…') ? f : `\`${f}\``)).join(', ')} beside it`)
     }
   }
   if (report.python) {
@@ -71,6 +73,10 @@ export function renderReport(report: Report): string {
     }
   } else {
     lines.push('No third-party extension modules.')
+  }
+
+  for (const entry of report.packageData ?? []) {
+    lines.push('', `Package \`${entry.package}\` (${entry.location}): ${cell(entry.message)}`)
   }
 
   const stdlib = report.modules.filter(m => m.origin === 'stdlib').sort(byProblem)

@@ -88,6 +88,17 @@ export const ReportModuleSchema = z.object({
 })
 export type ReportModule = z.infer<typeof ReportModuleSchema>
 
+/** A package whose files live outside the archive, so that code outside Python can open them by path. */
+export const PackageDataEntrySchema = z.object({
+  /** The top-level package. */
+  package: z.string(),
+  /** `filesystem-relative:DIR` (its folder beside the binary) or `user-cache` (extracted on first import). */
+  location: z.string(),
+  /** Where its files are at run time, and why. */
+  message: z.string()
+})
+export type PackageDataEntry = z.infer<typeof PackageDataEntrySchema>
+
 export const LinkageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('static') }),
   /** The shared libraries the binary needs at run time (ELF NEEDED). */
@@ -153,6 +164,8 @@ export const ReportSchema = z.object({
     excluded: z.number().int(),
     failed: z.number().int()
   }),
-  modules: z.array(ReportModuleSchema)
+  modules: z.array(ReportModuleSchema),
+  /** Packages listed in package-data-location (absent in older reports). */
+  packageData: z.array(PackageDataEntrySchema).optional()
 })
 export type Report = z.infer<typeof ReportSchema>

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { runPysealPython } from '../exec/pyseal-python'
 import type { Distribution } from '../distribution/python-json'
+import type { BuildInputs } from '../inputs/schema'
 
 /** What `--stdlib imported` keeps: found by python/pyseal_pack/imports.py with the stdlib's modulefinder. */
 export interface StdlibImports {
@@ -40,4 +41,27 @@ export async function findStdlibImports(request: StdlibImportsRequest): Promise<
   const include = request.roots.map(module => module.split('.')[0])
   const topLevel = [...new Set([...analysis.top_level, ...include, ...include.map(name => `${name}.py`)])].sort()
   return { modules: new Set([...analysis.modules, ...request.roots]), topLevel }
+}
+
+/** With `--stdlib imported`: the stdlib modules the app and its packages import (null: keep the whole stdlib). */
+export async function stdlibImportsFor(
+  inputs: BuildInputs,
+  buildDistribution: Distribution,
+  siteDir: string,
+  log: (line: string) => void
+): Promise<StdlibImports | null> {
+  if (inputs.stdlib !== 'imported') return null
+  const extracts = inputs.packageDataLocations.some(l => l.location.kind === 'user-cache')
+  const imports = await findStdlibImports({
+    buildDistribution,
+    siteDir,
+    roots: [
+      ...(inputs.entryPoint ? [inputs.entryPoint.split(':')[0]] : []),
+      ...inputs.stdlibInclude,
+      // the launcher checks what it extracts to the user's cache with hashlib's sha256
+      ...(extracts ? ['hashlib'] : [])
+    ]
+  })
+  log(`  --stdlib imported: ${imports.modules.size} stdlib modules found imported`)
+  return imports
 }

@@ -206,6 +206,22 @@ const CASES: BadInput[] = [
     says: /extension-location \(0\.dir\): must be a directory below the binary's .*no "\.\."/
   },
   {
+    name: 'a package data location without a package',
+    cli: () => ['--package-data-location', 'user-cache'],
+    says: /package-data-location "user-cache" is not PKG=filesystem-relative:DIR or PKG=user-cache/
+  },
+  {
+    name: 'a package data location for a subpackage',
+    cli: () => ['--package-data-location', 'cext.sub=user-cache'],
+    says: /package-data-location \(0\.package\): must be a top-level package name/
+  },
+  {
+    name: 'a package data location for a package the app does not have',
+    cli: () => ['--package-data-location', 'nosuchpkg=filesystem-relative:data'],
+    says: /package-data-location nosuchpkg the app's installed packages have no top-level package nosuchpkg: give the import name of a package the app installs/,
+    builds: true
+  },
+  {
     name: 'a package both excluded and standalone',
     cli: () => ['--exclude-packages', 'cext', '--standalone-packages', 'cext'],
     says: /cext is in both exclude-packages and standalone-packages: choose one/

@@ -5,7 +5,8 @@ import {
   DEFAULT_STDLIB_EXCLUDE,
   EntryPointSchema,
   ExtensionLocationSchema,
-  LinkExtraSchema
+  LinkExtraSchema,
+  PackageDataLocationSchema
 } from './value-schemas'
 
 /**
@@ -213,6 +214,16 @@ export const BUILD_OPTIONS = {
     surfaces: EVERYWHERE,
     default: { value: false, declared: true },
     summary: 'let `in-memory` be used where the target can (Windows only)'
+  },
+  packageDataLocations: {
+    name: 'package-data-location',
+    value: z.array(PackageDataLocationSchema),
+    given: 'list',
+    surfaces: EVERYWHERE,
+    metavar: 'LIST',
+    summary:
+      'comma-separated `PKG=filesystem-relative:DIR` or `PKG=user-cache`: top-level packages whose files code ' +
+      'outside Python opens by path, shipped beside the binary or extracted to a per-user cache on first import'
   },
   excludePackages: {
     name: 'exclude-packages',

@@ -29,22 +29,37 @@ export const DEFAULT_STDLIB_EXCLUDE = [
   'site-packages'
 ]
 
+/** Files in this directory beside the binary (`filesystem-relative:lib`). */
+const FilesystemRelativeSchema = z.object({
+  kind: z.literal('filesystem-relative'),
+  dir: z
+    .string()
+    .regex(
+      /^(?!\.\.?(\/|$))(?!.*\/\.\.?(\/|$))[\w.-]+(\/[\w.-]+)*$/,
+      'must be a directory below the binary\'s (letters, digits, ".", "_", "-" and "/"; no ".." and no leading "/")'
+    )
+})
+
 /** Where an extension module that cannot be built in may live, in the order tried. */
 export const ExtensionLocationSchema = z.discriminatedUnion('kind', [
   /** Loaded from memory, never written to disk (only Windows can, and only when allowed). */
   z.object({ kind: z.literal('in-memory') }),
-  /** A shared-library file in this directory beside the binary (`filesystem-relative:lib`). */
-  z.object({
-    kind: z.literal('filesystem-relative'),
-    dir: z
-      .string()
-      .regex(
-        /^(?!\.\.?(\/|$))(?!.*\/\.\.?(\/|$))[\w.-]+(\/[\w.-]+)*$/,
-        'must be a directory below the binary\'s (letters, digits, ".", "_", "-" and "/"; no ".." and no leading "/")'
-      )
-  })
+  /** A shared-library file in this directory beside the binary. */
+  FilesystemRelativeSchema
 ])
 export type ExtensionLocation = z.infer<typeof ExtensionLocationSchema>
+
+/**
+ * Where a package whose files are opened by path outside Python (a C library, a
+ * subprocess) lives instead of the archive: its whole directory beside the binary, or
+ * extracted from the archive to a per-user cache directory on its first import.
+ */
+export const PackageDataLocationSchema = z.object({
+  /** A top-level package of the app (an import name). */
+  package: z.string().regex(/^[A-Za-z_]\w*$/, 'must be a top-level package name (`mypkg`, not `mypkg.sub` or a path)'),
+  location: z.discriminatedUnion('kind', [FilesystemRelativeSchema, z.object({ kind: z.literal('user-cache') })])
+})
+export type PackageDataLocation = z.infer<typeof PackageDataLocationSchema>
 
 /** Extra objects or static libraries to link, or an extension module compiled outside pip. */
 export const LinkExtraSchema = z.discriminatedUnion('kind', [
