@@ -10,10 +10,8 @@ import { embedResources } from './link/embed'
 import { shipStandaloneModules } from './link/ship-standalone'
 import { linkExecutable } from './link/link-executable'
 import { assertLinkable } from './link/object-format'
-import { sha256File } from './cache/hash'
 import { packageRoot } from './utils/package-root'
-import { readLinkage } from './report/linkage'
-import { finishReport, pythonSection, startReport } from './report/assemble'
+import { executableSection, finishReport, pythonSection, startReport } from './report/assemble'
 import { explainDiskFailure, moveIntoPlace, prepareOutputDir } from './publish/output-dir'
 import type { Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
@@ -110,13 +108,13 @@ async function buildStages(run: BuildRun): Promise<void> {
   if (sideFiles.length > 0) {
     observer.log(`the binary needs ${sideFiles.join(', ')} beside it: ship ${inputs.outDir} as a folder`)
   }
-  run.report.executable = {
-    path: path.relative(inputs.outDir, run.executable),
-    bytes: statSync(staged).size,
-    sha256: await sha256File(staged),
-    linkage: await readLinkage(staged),
-    sideFiles
-  }
+  run.report.executable = await executableSection({
+    staged,
+    name: path.relative(inputs.outDir, run.executable),
+    outDir: inputs.outDir,
+    sideFiles,
+    target
+  })
   await moveIntoPlace(staged, run.executable)
 }
 
