@@ -93,7 +93,7 @@ var require_io_util = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getCmdPath = exports2.tryGetExecutablePath = exports2.isRooted = exports2.isDirectory = exports2.exists = exports2.READONLY = exports2.UV_FS_O_EXLOCK = exports2.IS_WINDOWS = exports2.unlink = exports2.symlink = exports2.stat = exports2.rmdir = exports2.rm = exports2.rename = exports2.readlink = exports2.readdir = exports2.open = exports2.mkdir = exports2.lstat = exports2.copyFile = exports2.chmod = void 0;
     var fs5 = __importStar(require("fs"));
-    var path57 = __importStar(require("path"));
+    var path58 = __importStar(require("path"));
     _a = fs5.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
     exports2.IS_WINDOWS = process.platform === "win32";
     exports2.UV_FS_O_EXLOCK = 268435456;
@@ -142,7 +142,7 @@ var require_io_util = __commonJS({
         }
         if (stats && stats.isFile()) {
           if (exports2.IS_WINDOWS) {
-            const upperExt = path57.extname(filePath).toUpperCase();
+            const upperExt = path58.extname(filePath).toUpperCase();
             if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
               return filePath;
             }
@@ -166,11 +166,11 @@ var require_io_util = __commonJS({
           if (stats && stats.isFile()) {
             if (exports2.IS_WINDOWS) {
               try {
-                const directory = path57.dirname(filePath);
-                const upperName = path57.basename(filePath).toUpperCase();
+                const directory = path58.dirname(filePath);
+                const upperName = path58.basename(filePath).toUpperCase();
                 for (const actualName of yield exports2.readdir(directory)) {
                   if (upperName === actualName.toUpperCase()) {
-                    filePath = path57.join(directory, actualName);
+                    filePath = path58.join(directory, actualName);
                     break;
                   }
                 }
@@ -265,7 +265,7 @@ var require_io = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.findInPath = exports2.which = exports2.mkdirP = exports2.rmRF = exports2.mv = exports2.cp = void 0;
     var assert_1 = require("assert");
-    var path57 = __importStar(require("path"));
+    var path58 = __importStar(require("path"));
     var ioUtil = __importStar(require_io_util());
     function cp4(source, dest, options = {}) {
       return __awaiter(this, void 0, void 0, function* () {
@@ -274,7 +274,7 @@ var require_io = __commonJS({
         if (destStat && destStat.isFile() && !force) {
           return;
         }
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path57.join(dest, path57.basename(source)) : dest;
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path58.join(dest, path58.basename(source)) : dest;
         if (!(yield ioUtil.exists(source))) {
           throw new Error(`no such file or directory: ${source}`);
         }
@@ -286,7 +286,7 @@ var require_io = __commonJS({
             yield cpDirRecursive(source, newDest, 0, force);
           }
         } else {
-          if (path57.relative(source, newDest) === "") {
+          if (path58.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
           yield copyFile4(source, newDest, force);
@@ -299,7 +299,7 @@ var require_io = __commonJS({
         if (yield ioUtil.exists(dest)) {
           let destExists = true;
           if (yield ioUtil.isDirectory(dest)) {
-            dest = path57.join(dest, path57.basename(source));
+            dest = path58.join(dest, path58.basename(source));
             destExists = yield ioUtil.exists(dest);
           }
           if (destExists) {
@@ -310,7 +310,7 @@ var require_io = __commonJS({
             }
           }
         }
-        yield mkdirP(path57.dirname(dest));
+        yield mkdirP(path58.dirname(dest));
         yield ioUtil.rename(source, dest);
       });
     }
@@ -373,7 +373,7 @@ var require_io = __commonJS({
         }
         const extensions = [];
         if (ioUtil.IS_WINDOWS && process.env["PATHEXT"]) {
-          for (const extension of process.env["PATHEXT"].split(path57.delimiter)) {
+          for (const extension of process.env["PATHEXT"].split(path58.delimiter)) {
             if (extension) {
               extensions.push(extension);
             }
@@ -386,12 +386,12 @@ var require_io = __commonJS({
           }
           return [];
         }
-        if (tool.includes(path57.sep)) {
+        if (tool.includes(path58.sep)) {
           return [];
         }
         const directories = [];
         if (process.env.PATH) {
-          for (const p of process.env.PATH.split(path57.delimiter)) {
+          for (const p of process.env.PATH.split(path58.delimiter)) {
             if (p) {
               directories.push(p);
             }
@@ -399,7 +399,7 @@ var require_io = __commonJS({
         }
         const matches = [];
         for (const directory of directories) {
-          const filePath = yield ioUtil.tryGetExecutablePath(path57.join(directory, tool), extensions);
+          const filePath = yield ioUtil.tryGetExecutablePath(path58.join(directory, tool), extensions);
           if (filePath) {
             matches.push(filePath);
           }
@@ -515,7 +515,7 @@ var require_toolrunner = __commonJS({
     var os3 = __importStar(require("os"));
     var events = __importStar(require("events"));
     var child = __importStar(require("child_process"));
-    var path57 = __importStar(require("path"));
+    var path58 = __importStar(require("path"));
     var io = __importStar(require_io());
     var ioUtil = __importStar(require_io_util());
     var timers_1 = require("timers");
@@ -730,7 +730,7 @@ var require_toolrunner = __commonJS({
       exec() {
         return __awaiter(this, void 0, void 0, function* () {
           if (!ioUtil.isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS && this.toolPath.includes("\\"))) {
-            this.toolPath = path57.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path58.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
           return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
@@ -1428,8 +1428,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path57, errorMaps, issueData } = params;
-  const fullPath = [...path57, ...issueData.path || []];
+  const { data, path: path58, errorMaps, issueData } = params;
+  const fullPath = [...path58, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -1545,11 +1545,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path57, key) {
+  constructor(parent, value, path58, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path57;
+    this._path = path58;
     this._key = key;
   }
   get path() {
@@ -4991,6 +4991,38 @@ var coerce = {
 };
 var NEVER = INVALID;
 
+// src/toolchain/glibc-floor.ts
+var DEFAULT_GLIBC_FLOOR = "host";
+var OLDEST_GLIBC_FLOOR = "2.17";
+var NEWEST_GLIBC_FLOOR = "2.42";
+var RANGE = `${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}`;
+function compareVersions(a, b) {
+  const x = a.split(".").map(Number);
+  const y = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const difference = (x[i] ?? 0) - (y[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+function parseGlibcFloor(value) {
+  const text = value.trim();
+  if (text === "host") return { floor: "host" };
+  if (!/^2\.\d+$/.test(text)) {
+    return { problem: `glibc "${value}" is not a glibc release: write 2.N from ${RANGE} (e.g. 2.17), or host` };
+  }
+  if (compareVersions(text, OLDEST_GLIBC_FLOOR) < 0 || compareVersions(text, NEWEST_GLIBC_FLOOR) > 0) {
+    return {
+      problem: `glibc "${value}" is outside the floors pyseal can hold: choose ${RANGE} (${OLDEST_GLIBC_FLOOR} is the oldest glibc with aarch64 and the manylinux2014 floor), or host`
+    };
+  }
+  return { floor: text };
+}
+function whyNoGlibc(target) {
+  if (target.os === "linux" && target.libc === "gnu") return null;
+  return target.os === "linux" ? `${target.triple} links musl statically and needs no glibc` : `${target.triple} is not Linux, and only Linux gnu targets use glibc`;
+}
+
 // src/inputs/options/value-schemas.ts
 var DEFAULT_PYTHON_VERSION = "3.14";
 var DEFAULT_STDLIB_EXCLUDE = [
@@ -5028,6 +5060,7 @@ var LinkExtraSchema = external_exports.discriminatedUnion("kind", [
   /** `pkg.mod=a.o,b.a`: a built-in module from these objects (its init function is PyInit_mod). */
   external_exports.object({ kind: external_exports.literal("module"), module: external_exports.string(), paths: external_exports.array(external_exports.string()) })
 ]);
+var GlibcFloorSchema = external_exports.union([external_exports.literal("host"), external_exports.custom((v) => typeof v === "string" && /^2\.\d+$/.test(v))]).nullable();
 var EntryPointSchema = external_exports.string().regex(/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.]*)?$/, "must look like pkg.module:function or pkg.module");
 
 // src/inputs/options/build.ts
@@ -5111,6 +5144,16 @@ var BUILD_OPTIONS = {
     default: { value: "none" },
     summary: "for a CPython built from source: `none` (quickest to build), `lto`, or `pgo+lto` (the fastest start-up, about four times the build, cached once built)",
     readme: "for a CPython built from source: `none` (quickest to build), `lto`, or `pgo+lto` (profile-guided and link-time optimized, as operating systems ship it: the fastest start-up, a build about four times as long, cached once built). python-build-standalone archives choose theirs by variant (`pbs:3.11:pgo+lto`)"
+  },
+  glibc: {
+    name: "glibc",
+    value: GlibcFloorSchema,
+    given: "text",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "2.N|host",
+    default: { value: DEFAULT_GLIBC_FLOOR },
+    summary: `the oldest glibc the binary must start on (Linux gnu targets only): \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor); a binary or shipped library that needs a newer glibc fails the build`,
+    readme: `the oldest glibc the binary must start on, for Linux gnu targets: \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor: whatever this machine's toolchain links against). The binary and every shared library shipped beside it are checked after the build (the report's \`executable.requires\`); one that needs a newer glibc fails the build (unless \`--fail-on never\`), naming the file, the symbol version and a symbol that needs it. Given in \`[tool.pyseal]\`, it applies to the gnu targets of a matrix and is ignored on others`
   },
   stdlibExclude: {
     name: "stdlib-exclude",
@@ -7504,6 +7547,21 @@ async function requirementsProblems(file) {
   }
   return [];
 }
+function glibcValue(given, triple, problems) {
+  const target = TARGETS.find((t) => t.triple === triple);
+  const noGlibc = target ? whyNoGlibc(target) : null;
+  if (given.value === void 0) return noGlibc === null ? DEFAULT_GLIBC_FLOOR : null;
+  const parsed = parseGlibcFloor(given.value);
+  if ("problem" in parsed) {
+    problems.push(parsed.problem);
+    return null;
+  }
+  if (noGlibc === null) return parsed.floor;
+  if (parsed.floor !== "host" && !given.fromSettings) {
+    problems.push(`glibc "${given.value}" does not apply: ${noGlibc}; leave out --glibc for this target`);
+  }
+  return null;
+}
 var DEBIAN_PYTHONS = ["python3.11", "python3.13"];
 async function distributionValue(value, triple, cwd, problems) {
   if (value.startsWith("debian:")) {
@@ -7602,7 +7660,7 @@ async function resolveBuildInputs(flags, cwd = process.cwd()) {
   const metadata = await readProjectMetadata(project);
   problems.push(...metadata.problems);
   const merged = { ...metadata.settings, ...flags };
-  const candidate = await candidateInputs(merged, { project, metadata, cwd, problems });
+  const candidate = await candidateInputs(merged, { flags, project, metadata, cwd, problems });
   problems.push(...crossOptionConflicts(candidate));
   const parsed = BuildInputsSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -7625,7 +7683,7 @@ function projectDirectory(value, cwd, problems) {
   return project;
 }
 async function candidateInputs(merged, context) {
-  const { project, metadata, cwd, problems } = context;
+  const { flags, project, metadata, cwd, problems } = context;
   const target = targetTriple(merged.target ?? hostTriple(), problems);
   const entryPoint = entryPointOf(merged["entry-point"], metadata.scripts, problems);
   const requirements = (merged.requirements ?? []).map((r) => import_node_path11.default.resolve(cwd, r));
@@ -7637,6 +7695,7 @@ async function candidateInputs(merged, context) {
   const cacheDir = merged["cache-dir"] ? import_node_path11.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir();
   return {
     target,
+    glibc: glibcValue({ value: merged.glibc, fromSettings: flags.glibc === void 0 }, target, problems),
     project,
     requirements,
     entryPoint,
@@ -7703,8 +7762,8 @@ function describeBuildIssue(issue, merged, projectName) {
 
 // src/pipeline.ts
 var import_node_fs34 = require("node:fs");
-var import_promises32 = require("node:fs/promises");
-var import_node_path55 = __toESM(require("node:path"));
+var import_promises33 = require("node:fs/promises");
+var import_node_path56 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
 var import_promises16 = require("node:fs/promises");
@@ -7874,13 +7933,13 @@ var PackageBuildError = class extends FailedStepError {
   packageName;
 };
 var MissingRequirementError = class extends UserError {
-  constructor(requirement, requirementsFiles, logFile) {
+  constructor(requirement2, requirementsFiles, logFile) {
     const where = requirementsFiles.length > 0 ? requirementsFiles.join(", ") : "the project's dependencies";
     const cause = "is not on the package index (pip found no matching distribution)";
     const fix = `check its name and version in ${where}`;
     super(
-      { input: `requirement ${requirement}`, cause, fix },
-      `requirement ${requirement} ${cause}: ${fix}. Full log: ${logFile}`
+      { input: `requirement ${requirement2}`, cause, fix },
+      `requirement ${requirement2} ${cause}: ${fix}. Full log: ${logFile}`
     );
     this.name = "MissingRequirementError";
   }
@@ -10580,15 +10639,9 @@ function assertLinkable(distribution, target, source) {
   }
 }
 
-// src/report/linkage.ts
-async function readLinkage(file) {
-  const dynamic = await readDynamicSection(file);
-  return dynamic.static ? { kind: "static" } : { kind: "dynamic", needed: dynamic.needed };
-}
-
 // src/report/assemble.ts
-var import_promises31 = require("node:fs/promises");
-var import_node_path51 = __toESM(require("node:path"));
+var import_promises32 = require("node:fs/promises");
+var import_node_path52 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
 var import_node_fs33 = require("node:fs");
@@ -10695,6 +10748,12 @@ async function digestInputs(inputs) {
   };
 }
 
+// src/report/linkage.ts
+async function readLinkage(file) {
+  const dynamic = await readDynamicSection(file);
+  return dynamic.static ? { kind: "static" } : { kind: "dynamic", needed: dynamic.needed };
+}
+
 // src/report/markdown.ts
 var OUTCOME_WORD = {
   failed: "failed",
@@ -10724,13 +10783,23 @@ function plural(count, noun) {
 function megabytes(bytes) {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
+function requirement(requires) {
+  if (!requires || requires === "static") return "";
+  const parts = [
+    requires.glibc && `glibc ${requires.glibc}`,
+    requires.glibcxx && `GLIBCXX_${requires.glibcxx}`,
+    requires.cxxabi && `CXXABI_${requires.cxxabi}`
+  ].filter(Boolean);
+  return parts.length > 0 ? `; ${parts.join(", ")} or newer` : "";
+}
 function renderReport(report) {
   const lines = [`### ${report.name} for ${report.target}: ${VERDICT_WORDS[report.verdict]}`, ""];
   if (report.error) lines.push(`**Build failed:** ${cell(report.error)}`, "");
   const facts = [];
   if (report.executable) {
     const linkage = report.executable.linkage.kind === "static" ? "fully static" : `needs ${report.executable.linkage.needed.join(", ") || "no shared libraries"}`;
-    facts.push(`binary \`${report.executable.path}\` (${megabytes(report.executable.bytes)}, ${linkage})`);
+    const requires = requirement(report.executable.requires);
+    facts.push(`binary \`${report.executable.path}\` (${megabytes(report.executable.bytes)}, ${linkage}${requires})`);
     const side = report.executable.sideFiles;
     if (side.length > 0) {
       const shown = side.length > 8 ? [...side.slice(0, 8), `\u2026 ${side.length - 8} more`] : side;
@@ -10828,6 +10897,116 @@ function replacePrefix(text, root, name) {
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
 
+// src/report/requires.ts
+var import_promises31 = require("node:fs/promises");
+var import_node_path51 = __toESM(require("node:path"));
+
+// src/link/elf-versions.ts
+async function readVersionNeeds(file) {
+  const result = await runCommand({ command: "readelf", args: ["-W", "-V", "--dyn-syms", file] });
+  if (result.code !== 0) throw new Error(`readelf -V ${file} failed: ${result.stderr.trim()}`);
+  return parseVersionNeeds(result.stdout);
+}
+function parseVersionNeeds(output) {
+  const needs = [];
+  const symbols = undefinedSymbolVersions(output);
+  let library = null;
+  for (const line of sectionLines(output, /^Version needs section /)) {
+    const file = /^\s*(?:0x)?[0-9a-f]+:\s+Version:\s+\d+\s+File:\s+(\S+)/.exec(line);
+    if (file) {
+      library = file[1];
+      continue;
+    }
+    const name = /^\s*(?:0x)?[0-9a-f]+:\s+Name:\s+(\S+)\s+Flags:.*?Version:\s+(\d+)/.exec(line);
+    if (name && library !== null) {
+      const bound = symbols.get(`${name[1]} (${name[2]})`) ?? symbols.get(name[1]) ?? [];
+      needs.push({ library, version: name[1], symbols: [...bound].sort() });
+    }
+  }
+  return needs;
+}
+function undefinedSymbolVersions(output) {
+  const byVersion = /* @__PURE__ */ new Map();
+  for (const line of sectionLines(output, /^Symbol table '\.dynsym' /)) {
+    const match = /\sUND\s+([^\s@]+)@([^\s@]+)(?:\s+\((\d+)\))?\s*$/.exec(line);
+    if (!match) continue;
+    const key = match[3] === void 0 ? match[2] : `${match[2]} (${match[3]})`;
+    const names = byVersion.get(key) ?? /* @__PURE__ */ new Set();
+    names.add(match[1]);
+    byVersion.set(key, names);
+  }
+  return byVersion;
+}
+function sectionLines(output, header) {
+  const lines = [];
+  let inside = false;
+  for (const line of output.split("\n")) {
+    if (/^\S/.test(line)) inside = header.test(line);
+    else if (inside) lines.push(line);
+  }
+  return lines;
+}
+
+// src/report/requires.ts
+var FAMILIES = { glibc: "GLIBC_", glibcxx: "GLIBCXX_", cxxabi: "CXXABI_" };
+var GLIBC_MARKER_RELEASES = { GLIBC_ABI_DT_RELR: "2.36" };
+function releaseOf(family, version) {
+  if (family === "glibc" && version in GLIBC_MARKER_RELEASES) return GLIBC_MARKER_RELEASES[version];
+  const prefix = FAMILIES[family];
+  if (!version.startsWith(prefix)) return null;
+  const release = version.slice(prefix.length);
+  return /^\d+(\.\d+)*$/.test(release) ? release : null;
+}
+async function readRequires(request) {
+  if (request.target.objectFormat !== "elf") return null;
+  if (request.linkage.kind === "static") return "static";
+  const files = [request.binary];
+  for (const name of request.sideFiles) {
+    const file = import_node_path51.default.join(request.outDir, name);
+    if (await isElf(file)) files.push({ file, name });
+  }
+  const read = await Promise.all(files.map(async (f) => ({ file: f.name, needs: await readVersionNeeds(f.file) })));
+  return requiresOf(read);
+}
+function requiresOf(files) {
+  const perFile = files.map(({ file, needs }) => ({
+    file,
+    needs: Object.keys(FAMILIES).flatMap((family) => {
+      const newest = newestOf(family, needs);
+      return newest ? [{ version: newest.version, symbol: newest.symbols[0] ?? null }] : [];
+    })
+  }));
+  const overall = (family) => newestRelease(perFile.flatMap((f) => f.needs.map((n) => releaseOf(family, n.version))));
+  return { glibc: overall("glibc"), glibcxx: overall("glibcxx"), cxxabi: overall("cxxabi"), files: perFile };
+}
+function newestOf(family, needs) {
+  let best = null;
+  for (const need of needs) {
+    const release = releaseOf(family, need.version);
+    if (release === null) continue;
+    const order = best ? compareVersions(release, best.release) : 1;
+    if (order > 0 || order === 0 && best && best.need.symbols.length === 0 && need.symbols.length > 0) {
+      best = { need, release };
+    }
+  }
+  return best?.need ?? null;
+}
+function newestRelease(releases) {
+  return releases.reduce(
+    (a, b) => b === null || a !== null && compareVersions(a, b) >= 0 ? a : b,
+    null
+  );
+}
+async function isElf(file) {
+  const handle = await (0, import_promises31.open)(file, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
+    return bytesRead === 4 && buffer.toString("latin1") === "\x7FELF";
+  } finally {
+    await handle.close();
+  }
+}
+
 // src/report/schema.ts
 var REPORT_SCHEMA = "pyseal-report/3";
 var ReasonCodeSchema = external_exports.enum([
@@ -10909,6 +11088,25 @@ var LinkageSchema = external_exports.discriminatedUnion("kind", [
   /** The shared libraries the binary needs at run time (ELF NEEDED). */
   external_exports.object({ kind: external_exports.literal("dynamic"), needed: external_exports.array(external_exports.string()) })
 ]);
+var RequiresSchema = external_exports.union([
+  external_exports.literal("static"),
+  external_exports.object({
+    /** The newest glibc release any of the files needs (`2.34` for GLIBC_2.34), null when none. */
+    glibc: external_exports.string().nullable(),
+    /** The newest libstdc++ symbol version (`3.4.29` for GLIBCXX_3.4.29), null when none. */
+    glibcxx: external_exports.string().nullable(),
+    /** The newest C++ ABI version (`1.3.13` for CXXABI_1.3.13), null when none. */
+    cxxabi: external_exports.string().nullable(),
+    /** The binary and each ELF file shipped beside it, relative to the output directory. */
+    files: external_exports.array(
+      external_exports.object({
+        file: external_exports.string(),
+        /** Its newest version of each family, as the file names it, and a symbol it takes at that version. */
+        needs: external_exports.array(external_exports.object({ version: external_exports.string(), symbol: external_exports.string().nullable() }))
+      })
+    )
+  })
+]);
 var VerdictSchema = external_exports.enum(["all-builtin", "fallback", "failed"]);
 var ReportSchema = external_exports.object({
   schema: external_exports.literal(REPORT_SCHEMA),
@@ -10953,7 +11151,9 @@ var ReportSchema = external_exports.object({
     sha256: external_exports.string(),
     linkage: LinkageSchema,
     /** Files that must ship beside the binary, relative to its directory. */
-    sideFiles: external_exports.array(external_exports.string())
+    sideFiles: external_exports.array(external_exports.string()),
+    /** What the binary and its side files need (null: not ELF; absent in older reports). */
+    requires: RequiresSchema.nullable().optional()
   }).nullable(),
   summary: external_exports.object({
     builtin: external_exports.number().int(),
@@ -11014,6 +11214,18 @@ function pythonSection(obtained) {
     root: distribution.root
   };
 }
+async function executableSection(request) {
+  const { staged, name, outDir, sideFiles, target } = request;
+  const linkage = await readLinkage(staged);
+  return {
+    path: name,
+    bytes: (await (0, import_promises32.stat)(staged)).size,
+    sha256: await sha256File(staged),
+    linkage,
+    sideFiles,
+    requires: await readRequires({ target, linkage, binary: { file: staged, name }, outDir, sideFiles })
+  };
+}
 async function startReport(request) {
   return {
     schema: REPORT_SCHEMA,
@@ -11038,19 +11250,19 @@ async function finishReport(request) {
   report.modules = reportModules(request.plans, request.policy.sideDirectory);
   report.summary = summarize(report.modules);
   report.verdict = verdictOf(report);
-  const written = portableStrings(report, request.inputs);
+  const written2 = portableStrings(report, request.inputs);
   try {
-    await writeReport(request.reportFile, written);
-    await writeFileAtomic(`${executable}.report.md`, renderReport(written));
+    await writeReport(request.reportFile, written2);
+    await writeFileAtomic(`${executable}.report.md`, renderReport(written2));
     if (report.executable) {
-      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path51.default.basename(executable)}
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path52.default.basename(executable)}
 `);
     }
   } catch (error) {
-    for (const file of outputFiles(executable)) await (0, import_promises31.rm)(file, { force: true }).catch(() => void 0);
+    for (const file of outputFiles(executable)) await (0, import_promises32.rm)(file, { force: true }).catch(() => void 0);
     throw error;
   }
-  return written;
+  return written2;
 }
 
 // src/resolve/stdlib-imports.ts
@@ -11090,7 +11302,7 @@ async function stdlibImportsFor(inputs, buildDistribution, siteDir, log) {
 }
 
 // src/resolve/module-plan.ts
-var import_node_path52 = __toESM(require("node:path"));
+var import_node_path53 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -11177,7 +11389,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path52.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path53.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -11194,7 +11406,7 @@ function excluded(plan, reason) {
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path53 = __toESM(require("node:path"));
+var import_node_path54 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -11211,7 +11423,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path53.default.join(request.siteDir, file.file);
+    const source = import_node_path54.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -11294,7 +11506,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path53.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path54.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -11304,7 +11516,7 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path54 = __toESM(require("node:path"));
+var import_node_path55 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -11336,20 +11548,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant2.objs.length === 0 && variant2.shared_lib) {
-      const file = import_node_path54.default.join(distribution.root, variant2.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path54.default.basename(file));
+      const file = import_node_path55.default.join(distribution.root, variant2.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path55.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path54.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path55.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant2.objs.map((o) => import_node_path54.default.join(distribution.root, o));
+    plan.objects = variant2.objs.map((o) => import_node_path55.default.join(distribution.root, o));
     plan.libraries = variant2.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path54.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path55.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -11416,14 +11628,14 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path55.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path56.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   if (inputs.packageDataLocations.length > 0) report.packageData = packageDataEntries(inputs.packageDataLocations);
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path55.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path56.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
-  let written = report;
+  let written2 = report;
   try {
     await buildStages(run);
     report.status = "ok";
@@ -11433,10 +11645,10 @@ async function runBuild(inputs, observer) {
     report.executable = null;
     throw new BuildFailedError(error, reportFile);
   } finally {
-    await (0, import_promises32.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
-    written = await finishReport({ report, plans: run.plans, policy, inputs, executable, reportFile });
+    await (0, import_promises33.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    written2 = await finishReport({ report, plans: run.plans, policy, inputs, executable, reportFile });
   }
-  return { executable, reportFile, report: written };
+  return { executable, reportFile, report: written2 };
 }
 async function buildStages(run) {
   const { inputs, target, observer } = run;
@@ -11447,7 +11659,7 @@ async function buildStages(run) {
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
   const stdlibImports = await stdlibImportsFor(inputs, obtained.buildDistribution, packages.siteDir, observer.log);
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports });
-  await (0, import_promises32.rm)(run.workDir, { recursive: true, force: true });
+  await (0, import_promises33.rm)(run.workDir, { recursive: true, force: true });
   const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports });
   const sideFiles = await shipSideFiles({
     plans: run.plans,
@@ -11461,13 +11673,13 @@ async function buildStages(run) {
     outDir: inputs.outDir,
     workDir: run.workDir
   });
-  run.report.executable = {
-    path: import_node_path55.default.relative(inputs.outDir, run.executable),
-    bytes: (0, import_node_fs34.statSync)(staged).size,
-    sha256: await sha256File(staged),
-    linkage: await readLinkage(staged),
-    sideFiles
-  };
+  run.report.executable = await executableSection({
+    staged,
+    name: import_node_path56.default.relative(inputs.outDir, run.executable),
+    outDir: inputs.outDir,
+    sideFiles,
+    target
+  });
   await moveIntoPlace2(staged, run.executable);
 }
 async function stage(observer, name, work, describe) {
@@ -11554,8 +11766,8 @@ async function resolveStage(run, context) {
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
   const distribution = context.obtained.distribution;
-  const native2 = import_node_path55.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path55.default.join(workDir, inputs.name);
+  const native2 = import_node_path56.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path56.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
@@ -11593,15 +11805,31 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs34.readFileSync)(import_node_path55.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs34.readFileSync)(import_node_path56.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
 // src/report/fail-on.ts
-function failureOf(report, failOn) {
+function failureOf(report, inputs) {
+  if (inputs.failOn === "never") return null;
+  return floorFailure(report, inputs.glibc) ?? fallbackFailure(report, inputs.failOn);
+}
+function fallbackFailure(report, failOn) {
   if (failOn !== "fallback" || report.verdict !== "fallback") return null;
   const modules = report.modules.filter((m) => m.origin === "package" && m.status !== "builtin");
-  return `--fail-on fallback: ${modules.length} third-party extension module${modules.length === 1 ? " is" : "s are"} not built in: ` + modules.map((m) => `${m.module} (${m.package ?? "unknown package"}, ${m.reasons.at(-1)?.code ?? m.status})`).join(", ") + `. The binary and report were written; see ${report.name}.report.json.`;
+  return `--fail-on fallback: ${modules.length} third-party extension module${modules.length === 1 ? " is" : "s are"} not built in: ` + modules.map((m) => `${m.module} (${m.package ?? "unknown package"}, ${m.reasons.at(-1)?.code ?? m.status})`).join(", ") + `. ${written(report)}`;
+}
+function floorFailure(report, floor) {
+  const requires = report.executable?.requires;
+  if (floor === null || floor === "host" || !requires || requires === "static") return null;
+  const above = requires.files.flatMap(
+    ({ file, needs }) => needs.map((need) => ({ file, need, release: releaseOf("glibc", need.version) })).filter((n) => n.release !== null && compareVersions(n.release, floor) > 0)
+  );
+  if (above.length === 0) return null;
+  return `--glibc ${floor}: ` + above.map(({ file, need }) => `${file} needs ${need.version}${need.symbol ? ` for ${need.symbol}` : ""}`).join(", ") + `, newer than the floor. Raise --glibc to ${requires.glibc}, or give --glibc host to build without a floor. ` + written(report);
+}
+function written(report) {
+  return `The binary and report were written; see ${report.name}.report.json.`;
 }
 
 // src/commands/argument-error.ts
@@ -11695,7 +11923,7 @@ done in ${((Date.now() - started) / 1e3).toFixed(1)}s
 ${outcome.executable}
 `
     );
-    const failure = failureOf(outcome.report, inputs.failOn);
+    const failure = failureOf(outcome.report, inputs);
     if (failure) {
       process.stderr.write(`pyseal: error: ${failure}
 `);
@@ -11770,7 +11998,7 @@ function planCommand(args) {
 }
 
 // src/commands/report.ts
-var import_promises33 = require("node:fs/promises");
+var import_promises34 = require("node:fs/promises");
 var import_node_util3 = require("node:util");
 
 // src/report/diff.ts
@@ -11829,7 +12057,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path56 = __toESM(require("node:path"));
+var import_node_path57 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -11842,7 +12070,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path56.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path57.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }
@@ -11881,7 +12109,7 @@ async function reportCommand(args) {
       text = renderDiff(diff);
       code2 = isRegression(diff) ? 1 : 0;
     }
-    if (values.out) await (0, import_promises33.writeFile)(values.out, text);
+    if (values.out) await (0, import_promises34.writeFile)(values.out, text);
     else process.stdout.write(text);
     return code2;
   } catch (error) {
@@ -11893,7 +12121,7 @@ async function readReport(file) {
   let raw;
   let text;
   try {
-    text = await (0, import_promises33.readFile)(file, "utf8");
+    text = await (0, import_promises34.readFile)(file, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw code2 === "ENOENT" ? new UserError({

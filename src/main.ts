@@ -62,7 +62,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
       core.info(`artifact ${name} (${id}): ${files.map(f => path.relative(inputs.outDir, f)).join(', ')}`)
       core.setOutput('artifact-id', String(id))
     }
-    const failure = failureOf(outcome.report, inputs.failOn)
+    const failure = failureOf(outcome.report, inputs)
     if (failure) {
       core.error(failure)
       return 1

@@ -17,10 +17,8 @@ import {
 } from './link/package-data'
 import { linkExecutable } from './link/link-executable'
 import { assertLinkable } from './link/object-format'
-import { sha256File } from './cache/hash'
 import { packageRoot } from './utils/package-root'
-import { readLinkage } from './report/linkage'
-import { finishReport, pythonSection, startReport } from './report/assemble'
+import { executableSection, finishReport, pythonSection, startReport } from './report/assemble'
 import { explainDiskFailure, moveIntoPlace, prepareOutputDir } from './publish/output-dir'
 import type { Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
@@ -119,13 +117,13 @@ async function buildStages(run: BuildRun): Promise<void> {
     outDir: inputs.outDir,
     workDir: run.workDir
   })
-  run.report.executable = {
-    path: path.relative(inputs.outDir, run.executable),
-    bytes: statSync(staged).size,
-    sha256: await sha256File(staged),
-    linkage: await readLinkage(staged),
-    sideFiles
-  }
+  run.report.executable = await executableSection({
+    staged,
+    name: path.relative(inputs.outDir, run.executable),
+    outDir: inputs.outDir,
+    sideFiles,
+    target
+  })
   await moveIntoPlace(staged, run.executable)
 }
 

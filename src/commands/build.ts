@@ -34,7 +34,7 @@ export async function buildCommand(args: string[], usage: string): Promise<numbe
       `report: ${outcome.reportFile} (${summary.builtin} built-in, ${summary.standalone ? `${summary.standalone} beside the binary, ` : ''}${summary.excluded} left out, ${summary.failed} failed)\n` +
         `done in ${((Date.now() - started) / 1000).toFixed(1)}s\n${outcome.executable}\n`
     )
-    const failure = failureOf(outcome.report, inputs.failOn)
+    const failure = failureOf(outcome.report, inputs)
     if (failure) {
       process.stderr.write(`pyseal: error: ${failure}\n`)
       return 1

@@ -13,6 +13,7 @@ import {
   type PythonVersionRequest
 } from '../distribution/cpython-releases'
 import type { ExtensionLocation, LinkExtra, PackageDataLocation } from './options/value-schemas'
+import { DEFAULT_GLIBC_FLOOR, parseGlibcFloor, whyNoGlibc, type GlibcFloor } from '../toolchain/glibc-floor'
 
 /**
  * One option's raw value (a flag's text, a TOML value, an action input) made into
@@ -97,6 +98,32 @@ export async function requirementsProblems(file: string): Promise<string[]> {
     return [`requirements file ${file} lists no requirements: add them, or leave out --requirements`]
   }
   return []
+}
+
+/**
+ * --glibc for the target: a floor on a Linux gnu target (the default when not given),
+ * null on any other. A version given as a flag or action input for a target without
+ * glibc is a problem; from `[tool.pyseal]`, which serves every target of a matrix, it
+ * applies to the gnu targets only and is dropped elsewhere.
+ */
+export function glibcValue(
+  given: { value: string | undefined; fromSettings: boolean },
+  triple: string,
+  problems: string[]
+): GlibcFloor | null {
+  const target = TARGETS.find(t => t.triple === triple)
+  const noGlibc = target ? whyNoGlibc(target) : null
+  if (given.value === undefined) return noGlibc === null ? DEFAULT_GLIBC_FLOOR : null
+  const parsed = parseGlibcFloor(given.value)
+  if ('problem' in parsed) {
+    problems.push(parsed.problem)
+    return null
+  }
+  if (noGlibc === null) return parsed.floor
+  if (parsed.floor !== 'host' && !given.fromSettings) {
+    problems.push(`glibc "${given.value}" does not apply: ${noGlibc}; leave out --glibc for this target`)
+  }
+  return null
 }
 
 const DEBIAN_PYTHONS = ['python3.11', 'python3.13']

@@ -11,6 +11,7 @@ import {
   distributionValue,
   extensionLocationsOf,
   packageDataLocationsOf,
+  glibcValue,
   listOf,
   parseLinkExtra,
   pythonVersionValue,
@@ -31,6 +32,8 @@ import { BuildInputsSchema, InputError, type BuildInputs, type RawInputs } from 
 type Candidate = { [K in keyof BuildInputs]: unknown }
 
 interface Context {
+  /** The flags (or action inputs) alone, to tell them from `[tool.pyseal]`. */
+  flags: RawInputs
   project: string
   metadata: ProjectMetadata
   cwd: string
@@ -43,7 +46,7 @@ export async function resolveBuildInputs(flags: RawInputs, cwd = process.cwd()):
   const metadata = await readProjectMetadata(project)
   problems.push(...metadata.problems)
   const merged: RawInputs = { ...metadata.settings, ...flags }
-  const candidate = await candidateInputs(merged, { project, metadata, cwd, problems })
+  const candidate = await candidateInputs(merged, { flags, project, metadata, cwd, problems })
   problems.push(...crossOptionConflicts(candidate))
   const parsed = BuildInputsSchema.safeParse(candidate)
   if (!parsed.success) {
@@ -70,7 +73,7 @@ function projectDirectory(value: string | undefined, cwd: string, problems: stri
 
 /** Each option's value from the merged settings, its default, or what the project says. */
 async function candidateInputs(merged: RawInputs, context: Context): Promise<Candidate> {
-  const { project, metadata, cwd, problems } = context
+  const { flags, project, metadata, cwd, problems } = context
   const target = targetTriple(merged.target ?? hostTriple(), problems)
   const entryPoint = entryPointOf(merged['entry-point'], metadata.scripts, problems)
   const requirements = (merged.requirements ?? []).map(r => path.resolve(cwd, r))
@@ -85,6 +88,7 @@ async function candidateInputs(merged: RawInputs, context: Context): Promise<Can
   const cacheDir = merged['cache-dir'] ? path.resolve(cwd, merged['cache-dir']) : defaultCacheDir()
   return {
     target,
+    glibc: glibcValue({ value: merged.glibc, fromSettings: flags.glibc === undefined }, target, problems),
     project,
     requirements,
     entryPoint,

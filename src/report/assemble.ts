@@ -1,14 +1,18 @@
-import { rm } from 'node:fs/promises'
+import { rm, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { sha256File } from '../cache/hash'
 import type { ObtainedDistribution } from '../distribution/obtain'
 import { pythonAbi } from '../distribution/python-json'
 import type { BuildInputs } from '../inputs/schema'
 import { outputFiles, writeFileAtomic } from '../publish/output-dir'
 import type { ModulePlan } from '../resolve/modules'
 import type { ExtensionPolicy } from '../resolve/policy'
+import type { Target } from '../targets/table'
 import { digestInputs } from './input-digest'
+import { readLinkage } from './linkage'
 import { renderReport } from './markdown'
 import { portableStrings } from './portable'
+import { readRequires } from './requires'
 import { reportModules, summarize, verdictOf, writeReport, REPORT_SCHEMA, type Report } from './report'
 
 /** The report's `python` section: the CPython linked, its ABI, and where it came from. */
@@ -22,6 +26,29 @@ export function pythonSection(obtained: ObtainedDistribution): NonNullable<Repor
     source: obtained.source,
     sha256: obtained.sha256,
     root: distribution.root
+  }
+}
+
+/**
+ * The report's `executable` section, read from the binary as staged (its name in the
+ * report is the one it is moved to) and the files already shipped beside it.
+ */
+export async function executableSection(request: {
+  staged: string
+  name: string
+  outDir: string
+  sideFiles: string[]
+  target: Pick<Target, 'objectFormat'>
+}): Promise<NonNullable<Report['executable']>> {
+  const { staged, name, outDir, sideFiles, target } = request
+  const linkage = await readLinkage(staged)
+  return {
+    path: name,
+    bytes: (await stat(staged)).size,
+    sha256: await sha256File(staged),
+    linkage,
+    sideFiles,
+    requires: await readRequires({ target, linkage, binary: { file: staged, name }, outDir, sideFiles })
   }
 }
 

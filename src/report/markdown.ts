@@ -38,6 +38,17 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`
 }
 
+/** What the binary needs of the system it runs on (`executable.requires`): `; glibc 2.34 or newer`, or nothing. */
+function requirement(requires: NonNullable<Report['executable']>['requires']): string {
+  if (!requires || requires === 'static') return ''
+  const parts = [
+    requires.glibc && `glibc ${requires.glibc}`,
+    requires.glibcxx && `GLIBCXX_${requires.glibcxx}`,
+    requires.cxxabi && `CXXABI_${requires.cxxabi}`
+  ].filter(Boolean)
+  return parts.length > 0 ? `; ${parts.join(', ')} or newer` : ''
+}
+
 /** One target's report as Markdown: a verdict line, one line per third-party module (problems first), the stdlib folded. */
 export function renderReport(report: Report): string {
   const lines = [`### ${report.name} for ${report.target}: ${VERDICT_WORDS[report.verdict]}`, '']
@@ -48,7 +59,8 @@ export function renderReport(report: Report): string {
       report.executable.linkage.kind === 'static'
         ? 'fully static'
         : `needs ${report.executable.linkage.needed.join(', ') || 'no shared libraries'}`
-    facts.push(`binary \`${report.executable.path}\` (${megabytes(report.executable.bytes)}, ${linkage})`)
+    const requires = requirement(report.executable.requires)
+    facts.push(`binary \`${report.executable.path}\` (${megabytes(report.executable.bytes)}, ${linkage}${requires})`)
     const side = report.executable.sideFiles
     if (side.length > 0) {
       const shown = side.length > 8 ? [...side.slice(0, 8), `… ${side.length - 8} more`] : side

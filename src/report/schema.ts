@@ -105,6 +105,30 @@ export const LinkageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dynamic'), needed: z.array(z.string()) })
 ])
 
+/**
+ * What the binary needs of the system it runs on, read from the ELF version tables of
+ * the files written: `static` for a binary with no dynamic section (musl).
+ */
+export const RequiresSchema = z.union([
+  z.literal('static'),
+  z.object({
+    /** The newest glibc release any of the files needs (`2.34` for GLIBC_2.34), null when none. */
+    glibc: z.string().nullable(),
+    /** The newest libstdc++ symbol version (`3.4.29` for GLIBCXX_3.4.29), null when none. */
+    glibcxx: z.string().nullable(),
+    /** The newest C++ ABI version (`1.3.13` for CXXABI_1.3.13), null when none. */
+    cxxabi: z.string().nullable(),
+    /** The binary and each ELF file shipped beside it, relative to the output directory. */
+    files: z.array(
+      z.object({
+        file: z.string(),
+        /** Its newest version of each family, as the file names it, and a symbol it takes at that version. */
+        needs: z.array(z.object({ version: z.string(), symbol: z.string().nullable() }))
+      })
+    )
+  })
+])
+
 /** The one-word answer per target: every extension built in, some not, or no binary. */
 export const VerdictSchema = z.enum(['all-builtin', 'fallback', 'failed'])
 export type Verdict = z.infer<typeof VerdictSchema>
@@ -155,7 +179,9 @@ export const ReportSchema = z.object({
       sha256: z.string(),
       linkage: LinkageSchema,
       /** Files that must ship beside the binary, relative to its directory. */
-      sideFiles: z.array(z.string())
+      sideFiles: z.array(z.string()),
+      /** What the binary and its side files need (null: not ELF; absent in older reports). */
+      requires: RequiresSchema.nullable().optional()
     })
     .nullable(),
   summary: z.object({

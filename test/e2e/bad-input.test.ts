@@ -130,6 +130,26 @@ const CASES: BadInput[] = [
     says: /python-distribution "Python-3\.11\.9\.tgz" is neither .* nor an existing file or directory: give one of those/
   },
   {
+    name: 'a glibc floor older than pyseal can hold',
+    cli: () => ['--glibc', '2.5'],
+    says: /glibc "2\.5" is outside the floors pyseal can hold: choose 2\.17 to 2\.\d+ .*, or host/
+  },
+  {
+    name: 'a glibc floor that is no version',
+    cli: () => ['--glibc', 'banana'],
+    says: /glibc "banana" is not a glibc release: write 2\.N from 2\.17 to 2\.\d+ \(e\.g\. 2\.17\), or host/
+  },
+  {
+    name: 'a glibc floor for a musl target',
+    cli: () => ['--glibc', '2.17', '--target', 'x86_64-unknown-linux-musl'],
+    says: /glibc "2\.17" does not apply: x86_64-unknown-linux-musl links musl statically and needs no glibc; leave out --glibc/
+  },
+  {
+    name: 'a glibc floor for a target that is not Linux',
+    cli: () => ['--glibc', '2.17', '--target', 'aarch64-apple-darwin'],
+    says: /glibc "2\.17" does not apply: aarch64-apple-darwin is not Linux, and only Linux gnu targets use glibc; leave out --glibc/
+  },
+  {
     name: 'a project that does not exist',
     cli: p => ['--project', path.join(p.dir, 'nope')],
     says: /project directory \S+\/nope does not exist: point --project at the project's directory/
@@ -351,6 +371,11 @@ const CASES: BadInput[] = [
     says: /allow-in-memory-shared-library-loading must be true or false, not "maybe"/
   },
   {
+    name: 'a [tool.pyseal] glibc floor that is no release',
+    pyproject: `${PYPROJECT_HEAD}${CEXT_PROJECT}\n[tool.pyseal]\nglibc = "2.17.0"\n`,
+    says: /glibc "2\.17\.0" is not a glibc release: write 2\.N/
+  },
+  {
     name: '[tool.pyseal] that is not a table',
     pyproject: `${PYPROJECT_HEAD}${CEXT_PROJECT}\n[tool]\npyseal = "fast"\n`,
     says: /\[tool\.pyseal\] in \S+pyproject\.toml must be a table of settings, not string/
@@ -382,6 +407,11 @@ const CASES: BadInput[] = [
     name: 'a misspelt target input',
     action: () => ({ target: 'x86_64-unknown-linux-mus' }),
     says: /Unknown target "x86_64-unknown-linux-mus".*Did you mean "x86_64-unknown-linux-musl"\?/
+  },
+  {
+    name: 'a glibc input for a musl target',
+    action: () => ({ glibc: '2.17', target: 'x86_64-unknown-linux-musl' }),
+    says: /glibc "2\.17" does not apply: x86_64-unknown-linux-musl links musl statically/
   },
   {
     name: 'a bad cache input',

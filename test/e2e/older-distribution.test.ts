@@ -37,6 +37,7 @@ describe('on Debian 11 (glibc 2.31)', () => {
       )
       const report = JSON.parse(readFileSync(`${binary}.report.json`, 'utf8')) as Report
       expect(report.executable?.linkage).toEqual({ kind: 'static' })
+      expect(report.executable?.requires).toBe('static')
       const run = runInRootFs(root, binary, [
         '-c',
         'import sys, cext._core as m; print(sys.version_info[:2], "cext._core" in sys.builtin_module_names, m.add(40, 2))'

@@ -147,4 +147,21 @@ describe('Markdown rendering of reports', () => {
     expect(isRegression(diffReports(gnuReport(), gnuReport()))).toBe(false)
     expectFile('diff.md', renderDiff(diff))
   })
+
+  it('says what the binary needs of the system from executable.requires: the newest glibc and C++ versions, or nothing', () => {
+    const report = sampleReport()
+    const binaryLine = (requires: NonNullable<Report['executable']>['requires']): string => {
+      if (report.executable) report.executable.requires = requires
+      return renderReport(report).split('\n')[2]
+    }
+    const files = [{ file: 'app', needs: [{ version: 'GLIBC_2.35', symbol: 'hypot' }] }]
+    expect(binaryLine({ glibc: '2.35', glibcxx: null, cxxabi: null, files })).toMatch(
+      /^binary `app` \(0\.0 MB, needs libm\.so\.6, libc\.so\.6; glibc 2\.35 or newer\) · /
+    )
+    expect(binaryLine({ glibc: '2.17', glibcxx: '3.4.29', cxxabi: '1.3.13', files })).toMatch(
+      /; glibc 2\.17, GLIBCXX_3\.4\.29, CXXABI_1\.3\.13 or newer\) · /
+    )
+    expect(binaryLine({ glibc: null, glibcxx: null, cxxabi: null, files: [] })).toMatch(/libc\.so\.6\) · /)
+    expect(binaryLine(null)).toMatch(/libc\.so\.6\) · /)
+  })
 })

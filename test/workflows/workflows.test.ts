@@ -116,6 +116,7 @@ describe('the reusable workflow', () => {
         'entry-point',
         'fail-on',
         'flavor',
+        'glibc',
         'project',
         'python-distribution',
         'python-version',
@@ -143,6 +144,8 @@ describe('the reusable workflow', () => {
     const action = jobs.build.steps?.find(s => s.uses?.endsWith('/pyseal@v1'))
     expect(action?.with).toMatchObject({
       target: '${{ matrix.target }}',
+      // A glibc floor is for gnu legs only: pyseal refuses one given for musl, macOS or Windows.
+      glibc: "${{ endsWith(matrix.target, '-linux-gnu') && inputs.glibc || '' }}",
       upload: true,
       'artifact-name': '${{ matrix.artifact }}'
     })

@@ -1,10 +1,12 @@
 import { z } from 'zod'
 import type { OptionSpec, Surface } from './spec'
+import { DEFAULT_GLIBC_FLOOR, NEWEST_GLIBC_FLOOR, OLDEST_GLIBC_FLOOR } from '../../toolchain/glibc-floor'
 import {
   DEFAULT_PYTHON_VERSION,
   DEFAULT_STDLIB_EXCLUDE,
   EntryPointSchema,
   ExtensionLocationSchema,
+  GlibcFloorSchema,
   LinkExtraSchema,
   PackageDataLocationSchema
 } from './value-schemas'
@@ -120,6 +122,24 @@ export const BUILD_OPTIONS = {
       'for a CPython built from source: `none` (quickest to build), `lto`, or `pgo+lto` (profile-guided and ' +
       'link-time optimized, as operating systems ship it: the fastest start-up, a build about four times as long, ' +
       'cached once built). python-build-standalone archives choose theirs by variant (`pbs:3.11:pgo+lto`)'
+  },
+  glibc: {
+    name: 'glibc',
+    value: GlibcFloorSchema,
+    given: 'text',
+    surfaces: ALSO_WORKFLOW,
+    metavar: '2.N|host',
+    default: { value: DEFAULT_GLIBC_FLOOR },
+    summary:
+      `the oldest glibc the binary must start on (Linux gnu targets only): \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ` +
+      `${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor); a binary or shipped library that needs a newer glibc fails the build`,
+    readme:
+      `the oldest glibc the binary must start on, for Linux gnu targets: \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ` +
+      `${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor: whatever this machine's toolchain links against). The binary and ` +
+      "every shared library shipped beside it are checked after the build (the report's `executable.requires`); one " +
+      'that needs a newer glibc fails the build (unless `--fail-on never`), naming the file, the symbol version and ' +
+      'a symbol that needs it. ' +
+      'Given in `[tool.pyseal]`, it applies to the gnu targets of a matrix and is ignored on others'
   },
   stdlibExclude: {
     name: 'stdlib-exclude',

@@ -69,6 +69,14 @@ export const LinkExtraSchema = z.discriminatedUnion('kind', [
 ])
 export type LinkExtra = z.infer<typeof LinkExtraSchema>
 
+/**
+ * A resolved glibc floor: `host` or a release `2.N` (range checked by
+ * toolchain/glibc-floor.ts), null on a target without glibc.
+ */
+export const GlibcFloorSchema = z
+  .union([z.literal('host'), z.custom<`2.${number}`>(v => typeof v === 'string' && /^2\.\d+$/.test(v))])
+  .nullable()
+
 /** `pkg.module:function` or `pkg.module`. */
 export const EntryPointSchema = z
   .string()
