@@ -9,7 +9,8 @@ import type { BuildInputs } from './inputs/schema'
 import { embedResources } from './link/embed'
 import { shipSideFiles } from './link/side-files'
 import {
-  checkPackageData,
+  locatePackageData,
+  type LocatedPackage,
   extractedPackages,
   packageDataEntries,
   packageDataRoots,
@@ -100,19 +101,23 @@ async function buildStages(run: BuildRun): Promise<void> {
   const obtained = await distributionStage(run)
   const toolchain = await prepareBuildToolchain(target, inputs.cacheDir, observer.log)
   const packages = await packagesStage(run, obtained, toolchain)
+  const located = locatePackageData(inputs.packageDataLocations, {
+    siteDir: packages.siteDir,
+    stdlibDir: path.join(obtained.distribution.root, obtained.distribution.json.python_paths.stdlib),
+    stdlibExclude: inputs.stdlibExclude
+  })
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs)
   const stdlibImports = await stdlibImportsFor(inputs, obtained.buildDistribution, packages.siteDir, observer.log)
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports })
   await rm(run.workDir, { recursive: true, force: true })
-  const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports })
+  const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports, located })
   const sideFiles = await shipSideFiles({
     plans: run.plans,
     sideDirectory: run.policy.sideDirectory,
     target,
     searchDirs,
     log: observer.log,
-    locations: inputs.packageDataLocations,
-    siteDir: packages.siteDir,
+    located,
     buildDistribution: obtained.buildDistribution,
     outDir: inputs.outDir,
     workDir: run.workDir
@@ -188,7 +193,6 @@ async function packagesStage(
   )
   run.report.packages = { key: packages.key }
   checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed)
-  checkPackageData(inputs.packageDataLocations, packages.siteDir)
   return packages
 }
 
@@ -235,7 +239,10 @@ async function resolveStage(run: BuildRun, context: ResolveContext): Promise<Mod
 }
 
 /** Links the native executable and appends the resources; returns the staged binary in the work directory. */
-async function linkAndEmbedStage(run: BuildRun, context: Omit<ResolveContext, 'searchDirs'>): Promise<string> {
+async function linkAndEmbedStage(
+  run: BuildRun,
+  context: Omit<ResolveContext, 'searchDirs'> & { located: LocatedPackage[] }
+): Promise<string> {
   const { inputs, target, observer, workDir } = run
   const distribution = context.obtained.distribution
   const native = path.join(workDir, `${inputs.name}.native`)
@@ -267,7 +274,7 @@ async function linkAndEmbedStage(run: BuildRun, context: Omit<ResolveContext, 's
         distribution,
         buildDistribution: context.obtained.buildDistribution,
         siteDir: context.packages.siteDir,
-        packageData: packageDataRoots(inputs.packageDataLocations, context.packages.siteDir),
+        packageData: packageDataRoots(context.located),
         stdlibExclude: inputs.stdlibExclude,
         stdlibTopLevel: context.stdlibImports?.topLevel ?? null,
         workDir,

@@ -38,7 +38,8 @@ export async function embedResources(request: EmbedRequest): Promise<EmbedResult
         'lib-dynload',
         'config-*',
         '__phello__',
-        'EXTERNALLY-MANAGED'
+        'EXTERNALLY-MANAGED',
+        ...(request.packageData?.stdlibExclude ?? [])
       ],
       ...(request.stdlibTopLevel ? { include: request.stdlibTopLevel } : {}),
       // CPython's test suite ships files that must not compile (badsyntax_*.py, lib2to3 data).

@@ -21,22 +21,48 @@ import type { PackageDataEntry } from '../report/schema'
  *   the package's first import and imports it from there (PYSEAL_EXTRACTED_PACKAGES,
  *   python/pyseal_runtime/extracted_packages.py).
  *
- * The pipeline calls checkPackageData after the packages are installed, gives
+ * A package is a top-level directory of the app's site-packages or of the stdlib. The
+ * pipeline calls locatePackageData after the packages are installed, gives
  * embedResources the roots below, and ships the filesystem-relative ones.
  */
 
-/** What the archive's manifest needs: names left out of the site root, and the user-cache packages' roots. */
+/** A listed package, and the root it was found in: the app's site-packages or the stdlib. */
+export type LocatedPackage = PackageDataLocation & { root: string; inStdlib: boolean }
+
+/** What the archive's manifest needs: names left out of the site and stdlib roots, and the user-cache packages' roots. */
 export interface PackageDataRoots {
   siteExclude: string[]
+  stdlibExclude: string[]
   roots: object[]
 }
 
-/** Every listed package must be a directory of the app's installed packages. */
-export function checkPackageData(locations: PackageDataLocation[], siteDir: string): void {
-  for (const { package: name } of locations) {
-    const dir = path.join(siteDir, name)
-    if (existsSync(dir) && statSync(dir).isDirectory()) continue
-    const single = existsSync(path.join(siteDir, `${name}.py`))
+export interface PackageSearch {
+  siteDir: string
+  stdlibDir: string
+  /** --stdlib-exclude: a stdlib package left out cannot be shipped elsewhere. */
+  stdlibExclude: string[]
+}
+
+/** Finds every listed package: a directory of the app's installed packages, or of the stdlib it keeps. */
+export function locatePackageData(locations: PackageDataLocation[], search: PackageSearch): LocatedPackage[] {
+  return locations.map(location => {
+    const name = location.package
+    for (const [root, inStdlib] of [
+      [search.siteDir, false],
+      [search.stdlibDir, true]
+    ] as const) {
+      const dir = path.join(root, name)
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) continue
+      if (inStdlib && search.stdlibExclude.includes(name)) {
+        throw new UserError({
+          input: `package-data-location ${name}`,
+          cause: `names the stdlib package ${name}, which --stdlib-exclude leaves out`,
+          fix: `take ${name} out of --stdlib-exclude (none keeps the whole stdlib), or leave it out here`
+        })
+      }
+      return { ...location, root, inStdlib }
+    }
+    const single = existsSync(path.join(search.siteDir, `${name}.py`))
     throw new UserError({
       input: `package-data-location ${name}`,
       cause: single
@@ -44,21 +70,24 @@ export function checkPackageData(locations: PackageDataLocation[], siteDir: stri
         : `the app's installed packages have no top-level package ${name}`,
       fix: 'give the import name of a package the app installs (its folder in site-packages), or leave it out'
     })
-  }
+  })
 }
 
-/** The archive manifest's part: packages left out of the site root, and where user-cache ones go. */
-export function packageDataRoots(locations: PackageDataLocation[], siteDir: string): PackageDataRoots {
+/** The archive manifest's part: packages left out of their roots, and where user-cache ones go. */
+export function packageDataRoots(located: LocatedPackage[]): PackageDataRoots {
   return {
-    siteExclude: locations.map(l => l.package),
-    roots: locations
+    siteExclude: located.filter(l => !l.inStdlib).map(l => l.package),
+    stdlibExclude: located.filter(l => l.inStdlib).map(l => l.package),
+    roots: located
       .filter(l => l.location.kind === 'user-cache')
       .map(l => ({
-        path: siteDir,
+        path: l.root,
         include: [l.package],
         prefix: '__pyseal__/packages',
         pycache: true,
-        digest_file: `__pyseal__/packages/${l.package}.sha256`
+        digest_file: `__pyseal__/packages/${l.package}.sha256`,
+        // CPython's test suite ships files that must not compile, as in the stdlib root
+        allow_compile_errors: l.inStdlib
       }))
   }
 }
@@ -75,8 +104,7 @@ export function extractedPackages(locations: PackageDataLocation[]): string[] {
 }
 
 export interface ShipPackageDataRequest {
-  locations: PackageDataLocation[]
-  siteDir: string
+  located: LocatedPackage[]
   /** The Python that compiles the `.pyc` files (the target's version). */
   buildDistribution: Distribution
   outDir: string
@@ -90,11 +118,11 @@ export interface ShipPackageDataRequest {
  */
 export async function shipPackageData(request: ShipPackageDataRequest): Promise<string[]> {
   const shipped: string[] = []
-  for (const { package: name, location } of request.locations) {
+  for (const { package: name, location, root, inStdlib } of request.located) {
     if (location.kind !== 'filesystem-relative') continue
     const manifest = path.join(request.workDir, `package-data-${name}.json`)
     const tree = path.join(request.workDir, `package-data-${name}`)
-    const roots = [{ path: request.siteDir, include: [name], exclude: ['*.dist-info'], pycache: true }]
+    const roots = [{ path: root, include: [name], pycache: true, allow_compile_errors: inStdlib }]
     await writeFile(manifest, JSON.stringify({ version: 1, optimize: 0, roots }))
     await rm(tree, { recursive: true, force: true })
     await runPysealPython(request.buildDistribution, ['-m', 'pyseal_pack', '--manifest', manifest, '--out-dir', tree])

@@ -5,14 +5,22 @@ import type { Report } from '../../src/report/report'
 import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from './cli'
 
 /**
- * CPython's own regression tests for a handful of stdlib modules, run inside an
- * interpreter-mode binary that keeps the whole stdlib (`--stdlib-exclude none`).
- * regrtest lists its test directory with os.listdir, which cannot look inside the
- * executable's archive, so the binary first extracts its own `test` package into
- * the working directory (which `-m` puts first on sys.path); every module under
- * test still comes from the binary. On 3.11 the ctypes tests live in `ctypes.test`
- * and list their own directory too, so the pure-Python `ctypes` package is
- * extracted beside them (its C part, `_ctypes`, stays the binary's built-in).
+ * CPython's own regression tests for a handful of stdlib modules, run straight from an
+ * interpreter-mode binary that keeps the whole stdlib (`--stdlib-exclude none`):
+ * regrtest lists its test directory, unittest discovers test packages and the tests
+ * read their data files by path, all inside the executable's archive (the launcher's
+ * read-only view of it, c/README.md "Files by path"). Every module under test comes
+ * from the binary.
+ *
+ * test_ssl hands its certificate files to OpenSSL, which opens them by path in C: it
+ * runs in a second binary built with `--package-data-location test=user-cache`, whose
+ * `test` package is extracted to a per-user cache on first import.
+ *
+ * test_importlib's ZipFixtures tests (test_zip, and the prebuilt-wheel cases of
+ * test_main) assume the test package's data is a folder on disk: they expect
+ * `importlib.resources.as_file()` of a wheel in it to be that very file, where a
+ * package in a zip gets a temporary copy with another name. They are left out
+ * (`-i`), as they would be for a `test` package imported from any zip.
  *
  * test_ctypes loads `_ctypes_test` with `CDLL(_ctypes_test.__file__)`: on gnu that
  * module is shipped as a shared library in `lib/` beside the binary.
@@ -26,15 +34,7 @@ import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from 
  * its version, and the modules of newer versions (test_zstd from 3.14) are added for it.
  */
 const PYTHONS = (process.env.PYSEAL_TEST_PYTHONS ?? 'default').split(',')
-const MODULES = [
-  'test_json',
-  'test_math',
-  'test_zipimport',
-  'test_sqlite3',
-  'test_ssl',
-  'test_decimal',
-  'test_importlib'
-]
+const MODULES = ['test_json', 'test_math', 'test_zipimport', 'test_sqlite3', 'test_decimal', 'test_importlib']
 const GNU_MODULES = ['test_ctypes']
 /** Modules that exist from a CPython version on: [module, minor version]. */
 const NEWER_MODULES: [string, number][] = [['test_zstd', 14]]
@@ -46,24 +46,29 @@ function pythonArgs(python: string): string[] {
   return /[:/]/.test(python) ? ['--python-distribution', python] : ['--python-version', python]
 }
 
-function extractedTestDir(binary: string): string {
-  const cwd = tempDir('regrtest-cwd')
-  const run = runBinary(
-    binary,
-    [
-      '-c',
-      [
-        'import sys, zipfile',
-        'z = zipfile.ZipFile(sys.executable)',
-        'names = z.namelist()',
-        'prefixes = ("test/", "ctypes/") if "ctypes/test/__init__.py" in names else ("test/",)',
-        'z.extractall(".", [n for n in names if n.startswith(prefixes)])'
-      ].join('\n')
-    ],
-    { cwd }
-  )
-  if (run.status !== 0) throw new Error(`could not extract the test package: ${run.stderr}`)
-  return cwd
+/** test_importlib's tests that need the test package on disk (see above). */
+const ON_DISK_ONLY = ['test.test_importlib.metadata.test_zip.*', '*.PackagesDistributionsPrebuiltTest.*']
+
+function buildFull(target: string, python: string, extra: string[]): { binary: string; outDir: string } {
+  const outDir = tempDir('regrtest')
+  const run = pyseal([
+    'build',
+    '--target',
+    target,
+    '--project',
+    `${FIXTURES}/bare`,
+    ...pythonArgs(python),
+    '--stdlib-exclude',
+    'none',
+    '--entry-point',
+    'none',
+    '--name',
+    'python-full',
+    '--out-dir',
+    outDir,
+    ...extra
+  ])
+  return { binary: expectBuilt(run), outDir }
 }
 
 describe.each(legs)('CPython regression tests for %s on %s', (python, target) => {
@@ -72,37 +77,18 @@ describe.each(legs)('CPython regression tests for %s on %s', (python, target) =>
   let testCwd = ''
   beforeAll(
     () => {
-      outDir = tempDir('regrtest')
-      const run = pyseal([
-        'build',
-        '--target',
-        target,
-        '--project',
-        `${FIXTURES}/bare`,
-        ...pythonArgs(python),
-        '--stdlib-exclude',
-        'none',
-        '--entry-point',
-        'none',
-        '--name',
-        'python-full',
-        '--out-dir',
-        outDir
-      ])
-      binary = expectBuilt(run)
-      testCwd = extractedTestDir(binary)
+      ;({ binary, outDir } = buildFull(target, python, []))
+      testCwd = tempDir('regrtest-cwd')
     },
     60 * 60 * 1000
   )
 
   const modules = target.includes('musl') ? MODULES : [...MODULES, ...GNU_MODULES]
   it(
-    `passes ${modules.join(', ')}, and ${NEWER_MODULES.map(([m, minor]) => `${m} on 3.${minor}+`).join(', ')}`,
+    `passes ${modules.join(', ')}, and ${NEWER_MODULES.map(([m, minor]) => `${m} on 3.${minor}+`).join(', ')}, straight from the binary`,
     () => {
       const ignore = [...(target.includes('musl') && muslFmaLosesZeroSign() ? ['-i', 'test_fma_zero_result'] : [])]
-      // It copies importlib.resources by globbing its folder, which lies inside the executable's
-      // archive: the read-only view of the archive at __file__'s paths (issue 19) is what it needs.
-      ignore.push('-i', 'test_implicit_files_with_compiled_importlib')
+      ignore.push(...ON_DISK_ONLY.flatMap(pattern => ['-i', pattern]))
       const minor = Number(runBinary(binary, ['-c', 'import sys; print(sys.version_info.minor)']).stdout.trim())
       expect(minor).toBeGreaterThanOrEqual(11)
       const newer = NEWER_MODULES.filter(([, since]) => minor >= since).map(([m]) => m)
@@ -110,6 +96,23 @@ describe.each(legs)('CPython regression tests for %s on %s', (python, target) =>
       const output = run.stdout + run.stderr
       expect(output).toMatch(/[Rr]esult: SUCCESS/)
       expect(run.status).toBe(0)
+      // Nothing was written beside the tests: the working directory holds only what regrtest made.
+      expect(existsSync(path.join(testCwd, 'test'))).toBe(false)
+    },
+    60 * 60 * 1000
+  )
+
+  it(
+    'passes test_ssl, whose certificates OpenSSL opens by path, with the test package extracted to a user cache',
+    () => {
+      const extracted = buildFull(target, python, ['--package-data-location', 'test=user-cache'])
+      const cacheHome = tempDir('regrtest-user-cache')
+      const env = { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: cacheHome }
+      const run = runBinary(extracted.binary, ['-m', 'test', '-q', 'test_ssl'], { cwd: testCwd, env })
+      expect(run.stdout + run.stderr).toMatch(/[Rr]esult: SUCCESS/)
+      expect(run.status).toBe(0)
+      const where = runBinary(extracted.binary, ['-c', 'import test.test_ssl as t; print(t.CERTFILE)'], { env })
+      expect(where.stdout.trim()).toMatch(new RegExp(`^${cacheHome}/pyseal/packages/[0-9a-f]{64}/test/certdata/`))
     },
     60 * 60 * 1000
   )
