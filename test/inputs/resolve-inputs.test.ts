@@ -53,6 +53,25 @@ describe('build inputs', () => {
     )
   })
 
+  it('reads package-data-location from [tool.pyseal] as a list of PKG=LOCATION', async () => {
+    const dir = project(
+      '[project]\nname = "demo"\n[tool.pyseal]\n' +
+        'package-data-location = ["certifi=user-cache", "demo=filesystem-relative:data/pkgs"]\n'
+    )
+    const inputs = await resolveBuildInputs({}, dir)
+    expect(inputs.packageDataLocations).toEqual([
+      { package: 'certifi', location: { kind: 'user-cache' } },
+      { package: 'demo', location: { kind: 'filesystem-relative', dir: 'data/pkgs' } }
+    ])
+  })
+
+  it('refuses a package given two package data locations, and a location outside the output directory', async () => {
+    const dir = project('[project]\nname = "demo"\n')
+    await expect(
+      resolveBuildInputs({ 'package-data-location': 'demo=user-cache,demo=filesystem-relative:../up' }, dir)
+    ).rejects.toThrow(/package-data-location names demo twice[\s\S]*must be a directory below the binary's/)
+  })
+
   it('chooses interpreter mode with --entry-point none', async () => {
     const dir = project('[project]\nname = "demo"\n[project.scripts]\ndemo = "demo.cli:main"\n')
     expect((await resolveBuildInputs({ 'entry-point': 'none' }, dir)).entryPoint).toBeNull()
