@@ -15,7 +15,8 @@
  *
  * zipimport must keep seeing the executable as a zip file: it finds the
  * archive by stat()ing a path, then its parents, until a regular file
- * answers, so it keeps the stat() of before (give_zipimport_its_own_stat).
+ * answers, so its stat() sees the archive's files but not its directories
+ * (give_zipimport_its_own_stat).
  * The rest of importlib sees the view (py_compile of a module's source, a
  * SourceFileLoader given such a path), but never needs it: zipimporter comes
  * first in sys.path_hooks and takes every path under the executable's.
@@ -24,6 +25,7 @@
 #include <Python.h>
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include "archive_files.h"
 
@@ -216,22 +218,50 @@ imported(const char *name)
     return m;
 }
 
+/* zipimport's _path_stat: a file of the archive is a regular file, as the view
+   says (so a zip inside the archive can go on sys.path: zipimport then reads
+   it through _io.open_code, which the view serves); anything else, a directory
+   of the archive included, is what the OS says.  zipimporter(path) finds the
+   archive by stat()ing path, then its parents, until a regular file answers:
+   <exe>/pkg must not be a directory to it.  self is posix.stat as it was. */
+static PyObject *
+zipimport_path_stat(PyObject *self, PyObject *path)
+{
+    if (under_archive(path)) {
+        PyObject *handler = view_handler("stat");
+        PyObject *st = handler ? PyObject_CallFunctionObjArgs(handler, self, path, NULL) : NULL;
+        PyObject *mode = st ? PyObject_GetAttrString(st, "st_mode") : NULL;
+        long value = mode ? PyLong_AsLong(mode) : 0;
+        Py_XDECREF(mode);
+        Py_XDECREF(handler);
+        if (st != NULL && (value & S_IFMT) == S_IFREG) {
+            return st;
+        }
+        Py_XDECREF(st);
+        PyErr_Clear();
+    }
+    return PyObject_CallOneArg(self, path);
+}
+
+static PyMethodDef zipimport_path_stat_def = {"_path_stat", zipimport_path_stat, METH_O,
+                                              "pyseal: stat() for zipimport, files of the archive seen as files"};
+
 /* zipimport._bootstrap_external = a copy of that module whose _path_stat is
-   posix.stat as it is now: zipimporter(path) finds the archive by stat()ing
-   path, then its parents, until a regular file answers, and must not be told
-   that <exe>/pkg is a directory. */
+   zipimport_path_stat over posix.stat as it is now. */
 static int
 give_zipimport_its_own_stat(PyObject *posix)
 {
     PyObject *external = PyImport_ImportModule("_frozen_importlib_external");
     PyObject *zipimport = PyImport_ImportModule("zipimport");
     PyObject *stat = PyObject_GetAttrString(posix, "stat");
+    PyObject *own = stat ? PyCFunction_New(&zipimport_path_stat_def, stat) : NULL;
     PyObject *copy = PyModule_New("_frozen_importlib_external");
-    int ok = external != NULL && zipimport != NULL && stat != NULL && copy != NULL &&
+    int ok = external != NULL && zipimport != NULL && own != NULL && copy != NULL &&
              PyDict_Update(PyModule_GetDict(copy), PyModule_GetDict(external)) == 0 &&
-             PyObject_SetAttrString(copy, "_path_stat", stat) == 0 &&
+             PyObject_SetAttrString(copy, "_path_stat", own) == 0 &&
              PyObject_SetAttrString(zipimport, "_bootstrap_external", copy) == 0;
     Py_XDECREF(copy);
+    Py_XDECREF(own);
     Py_XDECREF(stat);
     Py_XDECREF(zipimport);
     Py_XDECREF(external);

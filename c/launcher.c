@@ -273,6 +273,7 @@ append_search_path(PyConfig *config, const char *path, const char *what)
     check(status, config);
 }
 
+#if defined(PYSEAL_SIDE_DIR) || defined(PYSEAL_PACKAGE_DIRS)
 /* Appends a directory to sys.path: relative to dir (the executable's) unless
    it is absolute. */
 static void
@@ -287,6 +288,7 @@ append_relative_path(PyConfig *config, const char *dir, const char *path, const 
     }
     append_search_path(config, full, what);
 }
+#endif
 
 /* The binary is executable, home and every prefix: sys.path is [the binary]
    (its archive), plus PYSEAL_SIDE_DIR and PYSEAL_PACKAGE_DIRS; getpath

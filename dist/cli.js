@@ -10241,7 +10241,8 @@ async function embedResources(request) {
         "lib-dynload",
         "config-*",
         "__phello__",
-        "EXTERNALLY-MANAGED"
+        "EXTERNALLY-MANAGED",
+        ...request.packageData?.stdlibExclude ?? []
       ],
       ...request.stdlibTopLevel ? { include: request.stdlibTopLevel } : {},
       // CPython's test suite ships files that must not compile (badsyntax_*.py, lib2to3 data).
@@ -10280,27 +10281,44 @@ async function embedResources(request) {
 var import_node_fs30 = require("node:fs");
 var import_promises26 = require("node:fs/promises");
 var import_node_path44 = __toESM(require("node:path"));
-function checkPackageData(locations, siteDir) {
-  for (const { package: name } of locations) {
-    const dir = import_node_path44.default.join(siteDir, name);
-    if ((0, import_node_fs30.existsSync)(dir) && (0, import_node_fs30.statSync)(dir).isDirectory()) continue;
-    const single = (0, import_node_fs30.existsSync)(import_node_path44.default.join(siteDir, `${name}.py`));
+function locatePackageData(locations, search) {
+  return locations.map((location) => {
+    const name = location.package;
+    for (const [root, inStdlib] of [
+      [search.siteDir, false],
+      [search.stdlibDir, true]
+    ]) {
+      const dir = import_node_path44.default.join(root, name);
+      if (!(0, import_node_fs30.existsSync)(dir) || !(0, import_node_fs30.statSync)(dir).isDirectory()) continue;
+      if (inStdlib && search.stdlibExclude.includes(name)) {
+        throw new UserError({
+          input: `package-data-location ${name}`,
+          cause: `names the stdlib package ${name}, which --stdlib-exclude leaves out`,
+          fix: `take ${name} out of --stdlib-exclude (none keeps the whole stdlib), or leave it out here`
+        });
+      }
+      return { ...location, root, inStdlib };
+    }
+    const single = (0, import_node_fs30.existsSync)(import_node_path44.default.join(search.siteDir, `${name}.py`));
     throw new UserError({
       input: `package-data-location ${name}`,
       cause: single ? `${name} is a single module, not a package with files of its own` : `the app's installed packages have no top-level package ${name}`,
       fix: "give the import name of a package the app installs (its folder in site-packages), or leave it out"
     });
-  }
+  });
 }
-function packageDataRoots(locations, siteDir) {
+function packageDataRoots(located) {
   return {
-    siteExclude: locations.map((l) => l.package),
-    roots: locations.filter((l) => l.location.kind === "user-cache").map((l) => ({
-      path: siteDir,
+    siteExclude: located.filter((l) => !l.inStdlib).map((l) => l.package),
+    stdlibExclude: located.filter((l) => l.inStdlib).map((l) => l.package),
+    roots: located.filter((l) => l.location.kind === "user-cache").map((l) => ({
+      path: l.root,
       include: [l.package],
       prefix: "__pyseal__/packages",
       pycache: true,
-      digest_file: `__pyseal__/packages/${l.package}.sha256`
+      digest_file: `__pyseal__/packages/${l.package}.sha256`,
+      // CPython's test suite ships files that must not compile, as in the stdlib root
+      allow_compile_errors: l.inStdlib
     }))
   };
 }
@@ -10313,11 +10331,11 @@ function extractedPackages(locations) {
 }
 async function shipPackageData(request) {
   const shipped = [];
-  for (const { package: name, location } of request.locations) {
+  for (const { package: name, location, root, inStdlib } of request.located) {
     if (location.kind !== "filesystem-relative") continue;
     const manifest = import_node_path44.default.join(request.workDir, `package-data-${name}.json`);
     const tree = import_node_path44.default.join(request.workDir, `package-data-${name}`);
-    const roots = [{ path: request.siteDir, include: [name], exclude: ["*.dist-info"], pycache: true }];
+    const roots = [{ path: root, include: [name], pycache: true, allow_compile_errors: inStdlib }];
     await (0, import_promises26.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, roots }));
     await (0, import_promises26.rm)(tree, { recursive: true, force: true });
     await runPysealPython(request.buildDistribution, ["-m", "pyseal_pack", "--manifest", manifest, "--out-dir", tree]);
@@ -11656,19 +11674,23 @@ async function buildStages(run) {
   const obtained = await distributionStage(run);
   const toolchain = await prepareBuildToolchain(target, inputs.cacheDir, observer.log);
   const packages = await packagesStage(run, obtained, toolchain);
+  const located = locatePackageData(inputs.packageDataLocations, {
+    siteDir: packages.siteDir,
+    stdlibDir: import_node_path56.default.join(obtained.distribution.root, obtained.distribution.json.python_paths.stdlib),
+    stdlibExclude: inputs.stdlibExclude
+  });
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
   const stdlibImports = await stdlibImportsFor(inputs, obtained.buildDistribution, packages.siteDir, observer.log);
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports });
   await (0, import_promises33.rm)(run.workDir, { recursive: true, force: true });
-  const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports });
+  const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports, located });
   const sideFiles = await shipSideFiles({
     plans: run.plans,
     sideDirectory: run.policy.sideDirectory,
     target,
     searchDirs,
     log: observer.log,
-    locations: inputs.packageDataLocations,
-    siteDir: packages.siteDir,
+    located,
     buildDistribution: obtained.buildDistribution,
     outDir: inputs.outDir,
     workDir: run.workDir
@@ -11728,7 +11750,6 @@ async function packagesStage(run, obtained, toolchain) {
   );
   run.report.packages = { key: packages.key };
   checkEntryPoint(inputs.entryPoint, packages.siteDir, packages.installed);
-  checkPackageData(inputs.packageDataLocations, packages.siteDir);
   return packages;
 }
 async function resolveStage(run, context) {
@@ -11793,7 +11814,7 @@ async function linkAndEmbedStage(run, context) {
       distribution,
       buildDistribution: context.obtained.buildDistribution,
       siteDir: context.packages.siteDir,
-      packageData: packageDataRoots(inputs.packageDataLocations, context.packages.siteDir),
+      packageData: packageDataRoots(context.located),
       stdlibExclude: inputs.stdlibExclude,
       stdlibTopLevel: context.stdlibImports?.topLevel ?? null,
       workDir,

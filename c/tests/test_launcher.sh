@@ -217,6 +217,10 @@ set +e
 COMPRESSION=stored
 has_builtin zlib && COMPRESSION=deflated
 # ---- resources -------------------------------------------------------------
+# a zip of its own inside the archive, as package data (a stored member: no zlib needed)
+"$PY" -c 'import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("seal_nested.py", "WHERE = __file__\n")' "$W/nested.zip" || die "cannot write nested.zip"
 cat >"$W/manifest.json" <<EOF
 {
   "version": 1,
@@ -231,7 +235,8 @@ cat >"$W/manifest.json" <<EOF
     {"path": "$DYNLOAD"},
     {"path": "$HERE/app"}
   ],
-  "files": [{"src": "$HERE/sitecustomize_test.py", "dst": "sitecustomize.py"}]
+  "files": [{"src": "$HERE/sitecustomize_test.py", "dst": "sitecustomize.py"},
+            {"src": "$W/nested.zip", "dst": "seal_app/nested.zip"}]
 }
 EOF
 PACK="env PYTHONPATH=$REPO/python $PY -m pyseal_pack --manifest $W/manifest.json"
@@ -295,11 +300,16 @@ else
     skip "app: importlib.resources + importlib.metadata" "zipfile needs binascii/_struct/zlib built in"
 fi
 expect "app: the package's own files by path (open, listdir, glob, stat, pathlib; writes refused)" "hello from package data
-['__init__.py', 'cli.py', 'data.txt', 'hello.py', 'work.py']
+['__init__.py', 'cli.py', 'data.txt', 'hello.py', 'nested.zip', 'work.py']
 ['data.txt']
 True True 24
 hello from package data
 EROFS" "$("$APP" files 2>&1)"
+expect "interp: a zip inside the archive goes on sys.path (zipimport reads it through the view)" \
+    "$INTERP/seal_app/nested.zip/seal_nested.py" \
+    "$("$INTERP" -c 'import os, sys, seal_app
+sys.path.append(os.path.join(os.path.dirname(seal_app.__file__), "nested.zip"))
+import seal_nested; print(seal_nested.WHERE)' 2>&1)"
 contains "opts: PYSEAL_NO_ARCHIVE_FILES leaves paths into the archive to the OS" "NotADirectoryError" \
     "$(PYSEAL_INTERPRETER=1 "$W/opts" -c 'import seal_app.cli as c; c.files_by_path()' 2>&1)"
 "$APP" exit 4 >/dev/null 2>&1; expect "app: exit() works (site's builtins without site)" 4 $?

@@ -34,10 +34,18 @@ import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from 
  * its version, and the modules of newer versions (test_zstd from 3.14) are added for it.
  */
 const PYTHONS = (process.env.PYSEAL_TEST_PYTHONS ?? 'default').split(',')
-const MODULES = ['test_json', 'test_math', 'test_zipimport', 'test_sqlite3', 'test_decimal', 'test_importlib']
+const MODULES = ['test_json', 'test_math', 'test_zipimport', 'test_sqlite3', 'test_decimal']
 const GNU_MODULES = ['test_ctypes']
-/** Modules that exist from a CPython version on: [module, minor version]. */
-const NEWER_MODULES: [string, number][] = [['test_zstd', 14]]
+/**
+ * Modules run from a CPython version on: [module, minor version]. test_zstd is new in
+ * 3.14; 3.11's test_importlib checks frozen modules against their source files in a
+ * CPython tree and loads _testmultiphase from a file, which no pyseal binary has (it
+ * fails those checks with the test package extracted to disk too).
+ */
+const NEWER_MODULES: [string, number][] = [
+  ['test_importlib', 13],
+  ['test_zstd', 14]
+]
 
 const legs = PYTHONS.flatMap(python => TEST_TARGETS.map(target => [python, target] as const))
 
@@ -112,7 +120,10 @@ describe.each(legs)('CPython regression tests for %s on %s', (python, target) =>
       expect(run.stdout + run.stderr).toMatch(/[Rr]esult: SUCCESS/)
       expect(run.status).toBe(0)
       const where = runBinary(extracted.binary, ['-c', 'import test.test_ssl as t; print(t.CERTFILE)'], { env })
-      expect(where.stdout.trim()).toMatch(new RegExp(`^${cacheHome}/pyseal/packages/[0-9a-f]{64}/test/certdata/`))
+      // test/certdata/ from 3.13 on, test/ before
+      expect(where.stdout.trim()).toMatch(
+        new RegExp(`^${cacheHome}/pyseal/packages/[0-9a-f]{64}/test/(certdata/)?keycert\\.pem$`)
+      )
     },
     60 * 60 * 1000
   )
