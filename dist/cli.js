@@ -10451,7 +10451,7 @@ async function setRunpath(file, runpath) {
 async function shipSideFiles(request) {
   const sideFiles = [...await shipStandaloneModules(request), ...await shipPackageData(request)].sort();
   if (sideFiles.length > 0) {
-    const shown = [...new Set(sideFiles.map((f) => f.split("/").slice(0, 2).join("/")))];
+    const shown = sideFiles.length <= 5 ? sideFiles : [...new Set(sideFiles.map((f) => f.split("/").slice(0, 2).join("/")))];
     request.log(`the binary needs ${shown.join(", ")} beside it: ship ${request.outDir} as a folder`);
   }
   return sideFiles;

@@ -11,7 +11,9 @@ import { shipStandaloneModules, type ShipRequest } from './ship-standalone'
 export async function shipSideFiles(request: ShipRequest & ShipPackageDataRequest): Promise<string[]> {
   const sideFiles = [...(await shipStandaloneModules(request)), ...(await shipPackageData(request))].sort()
   if (sideFiles.length > 0) {
-    const shown = [...new Set(sideFiles.map(f => f.split('/').slice(0, 2).join('/')))]
+    // every file when there are few, else their folders (a package beside the binary has many)
+    const shown =
+      sideFiles.length <= 5 ? sideFiles : [...new Set(sideFiles.map(f => f.split('/').slice(0, 2).join('/')))]
     request.log(`the binary needs ${shown.join(', ')} beside it: ship ${request.outDir} as a folder`)
   }
   return sideFiles
