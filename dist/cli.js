@@ -5090,7 +5090,7 @@ var BUILD_OPTIONS = {
     value: external_exports.array(external_exports.string().min(1)),
     given: "repeated",
     arrayOnly: true,
-    surfaces: EVERYWHERE,
+    surfaces: ALSO_WORKFLOW,
     metavar: "FILE",
     summary: "a requirements file; everything is built from source"
   },
@@ -5107,7 +5107,7 @@ var BUILD_OPTIONS = {
     name: "name",
     value: external_exports.string().regex(/^[\w.-]+$/, 'may hold letters, digits, ".", "_" and "-" only'),
     given: "text",
-    surfaces: EVERYWHERE,
+    surfaces: ALSO_WORKFLOW,
     metavar: "NAME",
     default: { text: "the project's name" },
     summary: "executable name"
@@ -5139,7 +5139,7 @@ var BUILD_OPTIONS = {
     name: "python-optimization",
     value: external_exports.enum(["none", "lto", "pgo+lto"]),
     given: "text",
-    surfaces: EVERYWHERE,
+    surfaces: ALSO_WORKFLOW,
     metavar: "MODE",
     default: { value: "none" },
     summary: "for a CPython built from source: `none` (quickest to build), `lto`, or `pgo+lto` (the fastest start-up, about four times the build, cached once built)",
@@ -5168,7 +5168,7 @@ var BUILD_OPTIONS = {
     name: "stdlib",
     value: external_exports.enum(["all", "imported"]),
     given: "text",
-    surfaces: EVERYWHERE,
+    surfaces: ALSO_WORKFLOW,
     metavar: "all|imported",
     default: { value: "all" },
     summary: "`all`: the stdlib less stdlib-exclude; `imported`: only the stdlib modules and extension modules the app and its packages import (found statically; a smaller binary)",
@@ -5178,7 +5178,7 @@ var BUILD_OPTIONS = {
     name: "stdlib-include",
     value: external_exports.array(external_exports.string().regex(/^[A-Za-z_][\w.]*$/, "must be dotted module names")),
     given: "list",
-    surfaces: EVERYWHERE,
+    surfaces: ALSO_WORKFLOW,
     metavar: "LIST",
     summary: "comma-separated modules that stdlib `imported` keeps though no import of them is found (dynamic imports)",
     readme: "modules that stdlib `imported` keeps though no import of them is found (`importlib.import_module(name)` with a computed name): comma-separated dotted names"
@@ -5241,7 +5241,7 @@ var BUILD_OPTIONS = {
     name: "package-data-location",
     value: external_exports.array(PackageDataLocationSchema),
     given: "list",
-    surfaces: EVERYWHERE,
+    surfaces: ALSO_WORKFLOW,
     metavar: "LIST",
     summary: "comma-separated `PKG=filesystem-relative:DIR` or `PKG=user-cache`: top-level packages whose files code outside Python opens by path, shipped beside the binary or extracted to a per-user cache on first import"
   },
@@ -5632,7 +5632,7 @@ var ACTION_OPTIONS = {
     given: "text",
     surfaces: ["action"],
     default: { value: "auto", declared: true },
-    summary: "`auto` (restore always; save on pushes to the default branch), `true` (always save) or `false` (no cache)"
+    summary: "`auto` (restore always; save on pushes to the default branch), `true` (save on every run) or `false` (no cache); tag pushes, releases, `pull_request_target` and `workflow_run` only restore"
   },
   cacheSuffix: {
     name: "cache-suffix",

@@ -1,4 +1,5 @@
-// Bundles src/ into dist/ (GitHub and `npx pyseal` run dist/, never src/).
+// Bundles src/ into dist/ (GitHub and `npx pyseal` run dist/, never src/): the CLI, the
+// action's main and post steps, and the plan and report sub-actions (plan/, report/).
 import { build } from 'esbuild'
 
 const common = {
@@ -9,5 +10,7 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning'
 }
-await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' })
-await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' })
+const entries = { cli: 'cli', index: 'index', post: 'post', plan: 'plan-action', report: 'report-action' }
+for (const [out, source] of Object.entries(entries)) {
+  await build({ ...common, entryPoints: [`src/${source}.ts`], outfile: `dist/${out}.js` })
+}

@@ -15,11 +15,12 @@ import { BuildFailedError, runBuild, toolVersion } from './pipeline'
 import {
   cacheKeys,
   restoreObjectCache,
-  saveObjectCache,
+  restoreOnlyReason,
   saveWanted,
   type CacheKeys,
   type RestoreOutcome
 } from './cache/github-cache'
+import { saveCacheState } from './cache/post-state'
 import { renderError } from './errors/user-error'
 import { failureOf } from './report/fail-on'
 import { renderReport } from './report/markdown'
@@ -32,6 +33,7 @@ import { ReportSchema } from './report/schema'
  */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const raw = readActionInputs(env)
+  core.setOutput('pyseal-version', toolVersion())
   let failOn = raw['fail-on'] ?? 'error'
   // Compiler errors in the log become annotations on the source lines they name.
   core.info(`::add-matcher::${path.join(packageRoot(), 'problem-matchers', 'compilers.json')}`)
@@ -41,7 +43,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     const cacheLog = { info: (line: string) => core.info(line), warning: (line: string) => core.warning(line) }
     const keys = options.cache === 'false' ? null : await buildCacheKeys(inputs, options, env)
     const restored: RestoreOutcome = keys ? await restoreObjectCache(inputs.cacheDir, keys, cacheLog) : 'miss'
-    core.setOutput('cache-hit', restored === 'hit' ? 'true' : restored === 'partial' ? 'partial' : 'false')
+    setCacheOutputs(keys, restored)
+    if (keys) handCacheToPostStep(inputs.cacheDir, keys, restored, options, env)
     const outcome = await runBuild(inputs, {
       stageStarted: name => core.startGroup(name),
       stageFinished: (name, seconds, detail) => {
@@ -53,8 +56,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
     core.setOutput('binary', outcome.executable)
     core.setOutput('report', outcome.reportFile)
     core.setOutput('status', outcome.report.verdict)
+    core.setOutput('python-version', outcome.report.python?.version ?? '')
     await writeSummary(env, renderReport(outcome.report))
-    if (keys && saveWanted(options.cache, env)) await saveObjectCache(inputs.cacheDir, keys, restored, cacheLog)
     if (options.upload) {
       const name = options.artifactName ?? defaultArtifactName(outcome.report.name, outcome.report.target)
       const files = await artifactFiles(outcome.executable, outcome.report.executable?.sideFiles ?? [])
@@ -79,11 +82,32 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number>
       if (existsSync(error.reportFile)) {
         const report = ReportSchema.safeParse(JSON.parse(readFileSync(error.reportFile, 'utf8')))
         if (report.success) await writeSummary(env, renderReport(report.data))
+        if (report.success) core.setOutput('python-version', report.data.python?.version ?? '')
       }
       if (failOn === 'never') return 0
     }
     return 1
   }
+}
+
+/** `cache-hit` (exact), `cache-partial` (an older entry of the target) and `cache-key` (the key saved under). */
+function setCacheOutputs(keys: CacheKeys | null, restored: RestoreOutcome): void {
+  core.setOutput('cache-hit', String(restored === 'hit'))
+  core.setOutput('cache-partial', String(restored === 'partial'))
+  core.setOutput('cache-key', keys?.primary ?? '')
+}
+
+/** The post step (src/post.ts) saves the cache, even after a failed build, when this run may save. */
+function handCacheToPostStep(
+  root: string,
+  keys: CacheKeys,
+  restored: RestoreOutcome,
+  options: ActionOptions,
+  env: NodeJS.ProcessEnv
+): void {
+  const restoreOnly = restoreOnlyReason(env)
+  if (restoreOnly) core.info(`cache: restore only on ${restoreOnly}; nothing is saved`)
+  else if (saveWanted(options.cache, env)) saveCacheState({ root, keys, restored })
 }
 
 /** Cache keys from what the build reads: a change to any of it is a new entry. */

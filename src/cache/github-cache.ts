@@ -97,11 +97,27 @@ export async function saveObjectCache(
   }
 }
 
+/** Events whose runs only restore, whatever `cache` says: what they save, a later trusted run would read. */
+const RESTORE_ONLY_EVENTS = ['release', 'pull_request_target', 'workflow_run']
+
 /**
- * Whether to save under `cache: auto`: on pushes to the repository's default branch
- * only, so pull requests cannot fill the cache that the default branch reads.
+ * Why this run restores but never saves, or null: a tag push, a release, and runs
+ * started by `pull_request_target` or `workflow_run` (which run with the base
+ * repository's cache scope on behalf of code it did not review) cannot poison the cache.
+ */
+export function restoreOnlyReason(env: NodeJS.ProcessEnv): string | null {
+  if (env.GITHUB_REF?.startsWith('refs/tags/')) return `a tag push (${env.GITHUB_REF})`
+  const event = env.GITHUB_EVENT_NAME ?? ''
+  return RESTORE_ONLY_EVENTS.includes(event) ? `a ${event} event` : null
+}
+
+/**
+ * Whether to save: never on a restore-only run (restoreOnlyReason); under `cache: auto`,
+ * on pushes to the repository's default branch only, so pull requests cannot fill the
+ * cache that the default branch reads.
  */
 export function saveWanted(setting: 'auto' | 'true' | 'false', env: NodeJS.ProcessEnv): boolean {
+  if (restoreOnlyReason(env) !== null) return false
   if (setting !== 'auto') return setting === 'true'
   if (env.GITHUB_EVENT_NAME !== 'push' || !env.GITHUB_EVENT_PATH || !existsSync(env.GITHUB_EVENT_PATH)) return false
   const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { repository?: { default_branch?: string } }

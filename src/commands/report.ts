@@ -55,7 +55,8 @@ export async function reportCommand(args: string[]): Promise<number> {
   }
 }
 
-async function readReport(file: string): Promise<Report> {
+/** A report file read and checked (an older schema upgraded); every problem a UserError. The report sub-action reads with it too. */
+export async function readReport(file: string): Promise<Report> {
   let raw: unknown
   let text: string
   try {

@@ -10,7 +10,10 @@ describe('dist/', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'pyseal-dist-'))
     for (const [entry, file] of [
       ['src/cli.ts', 'cli.js'],
-      ['src/index.ts', 'index.js']
+      ['src/index.ts', 'index.js'],
+      ['src/post.ts', 'post.js'],
+      ['src/plan-action.ts', 'plan.js'],
+      ['src/report-action.ts', 'report.js']
     ]) {
       execFileSync(
         path.join(repo, 'node_modules', '.bin', 'esbuild'),

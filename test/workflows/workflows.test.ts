@@ -52,6 +52,16 @@ function zizmorFindings(persona: 'regular' | 'auditor'): string[] {
   )
 }
 
+type Step = {
+  id?: string
+  name?: string
+  if?: string
+  shell?: string
+  uses?: string
+  run?: string
+  with?: Record<string, unknown>
+  env?: Record<string, string>
+}
 type Job = {
   needs?: string | string[]
   if?: string
@@ -59,7 +69,7 @@ type Job = {
   strategy?: { 'fail-fast'?: boolean; matrix?: unknown }
   'runs-on'?: string
   outputs?: Record<string, string>
-  steps?: Array<{ uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }>
+  steps?: Step[]
 }
 type Workflow = { on: Record<string, unknown>; permissions?: unknown; jobs: Record<string, Job> }
 
@@ -113,18 +123,27 @@ describe('the reusable workflow', () => {
   it('is called with the documented inputs', () => {
     expect(Object.keys(call.inputs).sort()).toEqual(
       [
+        'before-build',
         'entry-point',
         'fail-on',
         'flavor',
         'glibc',
+        'name',
+        'package-data-location',
         'project',
         'python-distribution',
+        'python-optimization',
         'python-version',
         'release',
+        'release-draft',
+        'requirements',
+        'stdlib',
+        'stdlib-include',
         'targets'
       ].sort()
     )
     expect(call.inputs.release.type).toBe('boolean')
+    expect(call.inputs['release-draft'].type).toBe('boolean')
   })
 
   it('plans, builds each leg, reports and releases, in that order', () => {
@@ -138,7 +157,12 @@ describe('the reusable workflow', () => {
 
   it("feeds pyseal plan's matrix to the build job, whose legs use its keys", () => {
     expect(jobs.plan.outputs?.matrix).toBe('${{ steps.plan.outputs.matrix }}')
-    expect(jobs.plan.steps?.find(s => s.run)?.run).toContain('pyseal@1 plan --targets "$TARGETS"')
+    const plan = jobs.plan.steps?.find(s => s.uses === 'OWNER/pyseal/plan@v1')
+    expect(plan?.with).toEqual({
+      targets: '${{ inputs.targets }}',
+      project: '${{ inputs.project }}',
+      name: '${{ inputs.name }}'
+    })
     expect(jobs.build.strategy).toEqual({ 'fail-fast': false, matrix: '${{ fromJSON(needs.plan.outputs.matrix) }}' })
     expect(jobs.build['runs-on']).toBe('${{ matrix.runs-on }}')
     const action = jobs.build.steps?.find(s => s.uses?.endsWith('/pyseal@v1'))
@@ -155,7 +179,7 @@ describe('the reusable workflow', () => {
 
   it('gives every job the least permissions it needs, and none by default', () => {
     expect(workflow.permissions).toEqual({})
-    expect(jobs.plan.permissions).toEqual({ contents: 'read' })
+    expect(jobs.plan.permissions).toEqual({})
     expect(jobs.build.permissions).toEqual({ contents: 'read' })
     expect(jobs.report.permissions).toEqual({ actions: 'read' })
     expect(jobs.release.permissions).toEqual({ contents: 'write', 'id-token': 'write', attestations: 'write' })
@@ -167,5 +191,100 @@ describe('the reusable workflow', () => {
     expect(script).toContain("jq -r '.include[]")
     expect(script).toContain('a release needs every planned target')
     expect(steps.some(s => s.uses === 'actions/attest-build-provenance@v2')).toBe(true)
+  })
+})
+
+describe('the reusable workflow, job by job', () => {
+  const workflow = load(path.join(REPO, '.github', 'workflows', 'pyseal.yml'))
+  const inputNames = Object.keys((workflow.on.workflow_call as { inputs: Record<string, unknown> }).inputs)
+  const steps = Object.entries(workflow.jobs).flatMap(([job, j]) => (j.steps ?? []).map(step => ({ job, step })))
+  const action = workflow.jobs.build.steps?.find(s => s.uses === 'OWNER/pyseal@v1')
+  const actionInputs = Object.keys(
+    (parse(readFileSync(path.join(REPO, 'action.yml'), 'utf8')) as { inputs: object }).inputs
+  )
+
+  /** Where each workflow-only input must arrive: the step (or job condition) that acts on it. */
+  const WORKFLOW_ONLY: Record<string, (job: Record<string, Job>) => unknown> = {
+    targets: jobs => jobs.plan.steps?.find(s => s.uses === 'OWNER/pyseal/plan@v1')?.with?.targets,
+    release: jobs => jobs.release.if,
+    'release-draft': jobs => jobs.release.steps?.find(s => s.run?.includes('gh release create'))?.env?.DRAFT,
+    'before-build': jobs => jobs.build.steps?.find(s => s.name === 'before-build')?.env?.BEFORE_BUILD
+  }
+
+  it('passes every input that is also an action input to the action, under its own name', () => {
+    const shared = inputNames.filter(name => actionInputs.includes(name))
+    expect(shared.length).toBe(13)
+    const wrong = shared.filter(name => !String(action?.with?.[name]).includes(`inputs.${name} `))
+    expect(wrong).toEqual([])
+  })
+
+  it('brings every other input to the step that acts on it', () => {
+    const others = inputNames.filter(name => !actionInputs.includes(name))
+    expect(others.sort()).toEqual(Object.keys(WORKFLOW_ONLY).sort())
+    for (const name of others) {
+      expect({ name, at: String(WORKFLOW_ONLY[name](workflow.jobs)) }).toEqual({
+        name,
+        at: expect.stringContaining(`inputs.${name}`)
+      })
+    }
+  })
+
+  it('runs before-build on each leg before the action, in bash, with the target named', () => {
+    const build = workflow.jobs.build.steps ?? []
+    const before = build.findIndex(s => s.name === 'before-build')
+    expect(before).toBeGreaterThan(-1)
+    expect(before).toBeLessThan(build.indexOf(action as Step))
+    expect(build[before]).toMatchObject({
+      if: "${{ inputs.before-build != '' }}",
+      shell: 'bash',
+      env: { PYSEAL_TARGET: '${{ matrix.target }}' },
+      run: 'bash -euo pipefail -c "$BEFORE_BUILD"'
+    })
+  })
+
+  it('fetches pyseal from nowhere but this repository: its action and sub-actions, whose dist/ is checked in', () => {
+    const outside = steps.filter(
+      ({ step }) => step.run && /\b(npx|npm|pnpm|yarn|pip|pipx|uv|curl|wget)\b|pyseal@/.test(step.run)
+    )
+    expect(outside.map(({ job, step }) => `${job}: ${step.run}`)).toEqual([])
+    const uses = steps.map(({ step }) => step.uses).filter((u): u is string => u !== undefined)
+    const foreign = uses.filter(u => !/^actions\/[\w-]+@v\d+$/.test(u) && !/^OWNER\/pyseal(\/[\w-]+)?@v1$/.test(u))
+    expect(foreign).toEqual([])
+    const ours = [...new Set(uses.filter(u => u.startsWith('OWNER/pyseal')))]
+    expect(ours.sort()).toEqual(['OWNER/pyseal/plan@v1', 'OWNER/pyseal/report@v1', 'OWNER/pyseal@v1'])
+    for (const ref of ours) {
+      const dir = path.join(REPO, /^OWNER\/pyseal\/?([\w-]*)@/.exec(ref)?.[1] ?? '')
+      const runs = (parse(readFileSync(path.join(dir, 'action.yml'), 'utf8')) as { runs: Record<string, string> }).runs
+      expect({ ref, using: runs.using }).toEqual({ ref, using: 'node24' })
+      for (const entry of [runs.main, runs.post].filter(Boolean)) {
+        const file = path.resolve(dir, entry)
+        expect({ ref, entry: path.relative(REPO, file) }).toEqual({
+          ref,
+          entry: expect.stringMatching(/^dist\/\w+\.js$/)
+        })
+        expect({ ref, exists: existsSync(file) }).toEqual({ ref, exists: true })
+      }
+    }
+  })
+
+  it("reports through the report sub-action, diffing against the base branch's reports on pull requests", () => {
+    const report = workflow.jobs.report.steps?.find(s => s.uses === 'OWNER/pyseal/report@v1')
+    expect(report?.with).toEqual({
+      reports: 'reports',
+      base: "${{ github.event_name == 'pull_request' && 'base' || '' }}"
+    })
+  })
+
+  it('creates the release when the tag has none (a draft if asked), then uploads archives, SHA256SUMS and provenance', () => {
+    const release = workflow.jobs.release.steps ?? []
+    const create = release.findIndex(s => s.run?.includes('gh release create'))
+    const upload = release.findIndex(s => s.run?.includes('gh release upload'))
+    expect(create).toBeGreaterThan(-1)
+    expect(upload).toBeGreaterThan(create)
+    expect(release[create].run).toMatch(/if ! gh release view "\$TAG"/)
+    expect(release[create].run).toMatch(/"\$DRAFT" = true \]; then draft=\(--draft\)/)
+    expect(release[upload].env?.ATTESTATION).toBe('${{ steps.provenance.outputs.bundle-path }}')
+    expect(release[upload].run).toContain('release/provenance.intoto.jsonl')
+    expect(release.find(s => s.id === 'provenance')?.uses).toBe('actions/attest-build-provenance@v2')
   })
 })

@@ -15,7 +15,9 @@ export const ACTION_OPTIONS = {
     given: 'text',
     surfaces: ['action'],
     default: { value: 'auto', declared: true },
-    summary: '`auto` (restore always; save on pushes to the default branch), `true` (always save) or `false` (no cache)'
+    summary:
+      '`auto` (restore always; save on pushes to the default branch), `true` (save on every run) or `false` (no ' +
+      'cache); tag pushes, releases, `pull_request_target` and `workflow_run` only restore'
   },
   cacheSuffix: {
     name: 'cache-suffix',

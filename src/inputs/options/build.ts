@@ -46,7 +46,7 @@ export const BUILD_OPTIONS = {
     value: z.array(z.string().min(1)),
     given: 'repeated',
     arrayOnly: true,
-    surfaces: EVERYWHERE,
+    surfaces: ALSO_WORKFLOW,
     metavar: 'FILE',
     summary: 'a requirements file; everything is built from source'
   },
@@ -65,7 +65,7 @@ export const BUILD_OPTIONS = {
     name: 'name',
     value: z.string().regex(/^[\w.-]+$/, 'may hold letters, digits, ".", "_" and "-" only'),
     given: 'text',
-    surfaces: EVERYWHERE,
+    surfaces: ALSO_WORKFLOW,
     metavar: 'NAME',
     default: { text: "the project's name" },
     summary: 'executable name'
@@ -112,7 +112,7 @@ export const BUILD_OPTIONS = {
     name: 'python-optimization',
     value: z.enum(['none', 'lto', 'pgo+lto']),
     given: 'text',
-    surfaces: EVERYWHERE,
+    surfaces: ALSO_WORKFLOW,
     metavar: 'MODE',
     default: { value: 'none' },
     summary:
@@ -154,7 +154,7 @@ export const BUILD_OPTIONS = {
     name: 'stdlib',
     value: z.enum(['all', 'imported']),
     given: 'text',
-    surfaces: EVERYWHERE,
+    surfaces: ALSO_WORKFLOW,
     metavar: 'all|imported',
     default: { value: 'all' },
     summary:
@@ -171,7 +171,7 @@ export const BUILD_OPTIONS = {
     name: 'stdlib-include',
     value: z.array(z.string().regex(/^[A-Za-z_][\w.]*$/, 'must be dotted module names')),
     given: 'list',
-    surfaces: EVERYWHERE,
+    surfaces: ALSO_WORKFLOW,
     metavar: 'LIST',
     summary: 'comma-separated modules that stdlib `imported` keeps though no import of them is found (dynamic imports)',
     readme:
@@ -239,7 +239,7 @@ export const BUILD_OPTIONS = {
     name: 'package-data-location',
     value: z.array(PackageDataLocationSchema),
     given: 'list',
-    surfaces: EVERYWHERE,
+    surfaces: ALSO_WORKFLOW,
     metavar: 'LIST',
     summary:
       'comma-separated `PKG=filesystem-relative:DIR` or `PKG=user-cache`: top-level packages whose files code ' +

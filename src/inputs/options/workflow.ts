@@ -20,6 +20,23 @@ export const WORKFLOW_OPTIONS = {
     given: 'switch',
     surfaces: ['workflow'],
     default: { value: false, declared: true },
-    summary: 'on a tag, attach the binaries, `SHA256SUMS` and provenance to the release'
+    summary:
+      "on a tag, attach the binaries' archives, `SHA256SUMS` and provenance to the tag's release, created when missing"
+  },
+  releaseDraft: {
+    name: 'release-draft',
+    given: 'switch',
+    surfaces: ['workflow'],
+    default: { value: false, declared: true },
+    summary: 'a release the workflow creates is a draft, published by hand'
+  },
+  beforeBuild: {
+    name: 'before-build',
+    given: 'text',
+    surfaces: ['workflow'],
+    default: { value: '', declared: true },
+    summary:
+      "a bash snippet run on each build leg before pyseal (the leg's target in `PYSEAL_TARGET`), for the " +
+      "project's own system needs"
   }
 } as const satisfies Record<string, OptionSpec>
