@@ -24683,6 +24683,14 @@ function runPlan(env = process.env) {
     const targets = input(env, "targets").split(/[\s,]+/).filter((t) => t !== "");
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     const name = input(env, "name") || import_node_path.default.basename(import_node_path.default.resolve(workspace, input(env, "project") || "."));
+    const named = BUILD_OPTIONS.name.value.safeParse(name);
+    if (!named.success) {
+      throw new UserError({
+        input: `name "${name}"`,
+        cause: `cannot name an artifact (${named.error.issues[0].message})`,
+        fix: 'give the plan a name of letters, digits, ".", "_" and "-"'
+      });
+    }
     const matrix = planMatrix(targets, `pyseal-${name}`);
     core.info(`planned ${matrix.include.map((leg) => `${leg.target} on ${leg["runs-on"]}`).join(", ")}`);
     core.setOutput("matrix", JSON.stringify(matrix));

@@ -40,13 +40,13 @@ var require_utils = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.toCommandProperties = exports2.toCommandValue = void 0;
-    function toCommandValue(input) {
-      if (input === null || input === void 0) {
+    function toCommandValue(input2) {
+      if (input2 === null || input2 === void 0) {
         return "";
-      } else if (typeof input === "string" || input instanceof String) {
-        return input;
+      } else if (typeof input2 === "string" || input2 instanceof String) {
+        return input2;
       }
-      return JSON.stringify(input);
+      return JSON.stringify(input2);
     }
     exports2.toCommandValue = toCommandValue;
     function toCommandProperties(annotationProperties) {
@@ -947,7 +947,7 @@ var require_util = __commonJS({
     var { InvalidArgumentError } = require_errors();
     var { Blob: Blob2 } = require("buffer");
     var nodeUtil = require("util");
-    var { stringify } = require("querystring");
+    var { stringify: stringify2 } = require("querystring");
     var { headerNameLowerCasedRecord } = require_constants();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     function nop() {
@@ -962,7 +962,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -4139,11 +4139,11 @@ var require_util2 = __commonJS({
       return stream instanceof ReadableStream || stream[Symbol.toStringTag] === "ReadableStream" && typeof stream.tee === "function";
     }
     var MAXIMUM_ARGUMENT_LENGTH = 65535;
-    function isomorphicDecode(input) {
-      if (input.length < MAXIMUM_ARGUMENT_LENGTH) {
-        return String.fromCharCode(...input);
+    function isomorphicDecode(input2) {
+      if (input2.length < MAXIMUM_ARGUMENT_LENGTH) {
+        return String.fromCharCode(...input2);
       }
-      return input.reduce((previous, current) => previous + String.fromCharCode(current), "");
+      return input2.reduce((previous, current) => previous + String.fromCharCode(current), "");
     }
     function readableStreamClose(controller) {
       try {
@@ -4154,11 +4154,11 @@ var require_util2 = __commonJS({
         }
       }
     }
-    function isomorphicEncode(input) {
-      for (let i = 0; i < input.length; i++) {
-        assert(input.charCodeAt(i) <= 255);
+    function isomorphicEncode(input2) {
+      for (let i = 0; i < input2.length; i++) {
+        assert(input2.charCodeAt(i) <= 255);
       }
-      return input;
+      return input2;
     }
     async function readAllBytes(reader) {
       const bytes = [];
@@ -4638,21 +4638,21 @@ var require_dataURL = __commonJS({
     var HTTP_QUOTED_STRING_TOKENS = /[\u0009|\u0020-\u007E|\u0080-\u00FF]/;
     function dataURLProcessor(dataURL) {
       assert(dataURL.protocol === "data:");
-      let input = URLSerializer(dataURL, true);
-      input = input.slice(5);
+      let input2 = URLSerializer(dataURL, true);
+      input2 = input2.slice(5);
       const position = { position: 0 };
       let mimeType = collectASequenceOfCodePointsFast(
         ",",
-        input,
+        input2,
         position
       );
       const mimeTypeLength = mimeType.length;
       mimeType = removeASCIIWhitespace(mimeType, true, true);
-      if (position.position >= input.length) {
+      if (position.position >= input2.length) {
         return "failure";
       }
       position.position++;
-      const encodedBody = input.slice(mimeTypeLength + 1);
+      const encodedBody = input2.slice(mimeTypeLength + 1);
       let body = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
         const stringBody = isomorphicDecode(body);
@@ -4681,38 +4681,38 @@ var require_dataURL = __commonJS({
       const hashLength = url.hash.length;
       return hashLength === 0 ? href : href.substring(0, href.length - hashLength);
     }
-    function collectASequenceOfCodePoints(condition, input, position) {
+    function collectASequenceOfCodePoints(condition, input2, position) {
       let result = "";
-      while (position.position < input.length && condition(input[position.position])) {
-        result += input[position.position];
+      while (position.position < input2.length && condition(input2[position.position])) {
+        result += input2[position.position];
         position.position++;
       }
       return result;
     }
-    function collectASequenceOfCodePointsFast(char, input, position) {
-      const idx = input.indexOf(char, position.position);
+    function collectASequenceOfCodePointsFast(char, input2, position) {
+      const idx = input2.indexOf(char, position.position);
       const start = position.position;
       if (idx === -1) {
-        position.position = input.length;
-        return input.slice(start);
+        position.position = input2.length;
+        return input2.slice(start);
       }
       position.position = idx;
-      return input.slice(start, position.position);
+      return input2.slice(start, position.position);
     }
-    function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
+    function stringPercentDecode(input2) {
+      const bytes = encoder.encode(input2);
       return percentDecode(bytes);
     }
-    function percentDecode(input) {
+    function percentDecode(input2) {
       const output = [];
-      for (let i = 0; i < input.length; i++) {
-        const byte = input[i];
+      for (let i = 0; i < input2.length; i++) {
+        const byte = input2[i];
         if (byte !== 37) {
           output.push(byte);
-        } else if (byte === 37 && !/^[0-9A-Fa-f]{2}$/i.test(String.fromCharCode(input[i + 1], input[i + 2]))) {
+        } else if (byte === 37 && !/^[0-9A-Fa-f]{2}$/i.test(String.fromCharCode(input2[i + 1], input2[i + 2]))) {
           output.push(37);
         } else {
-          const nextTwoBytes = String.fromCharCode(input[i + 1], input[i + 2]);
+          const nextTwoBytes = String.fromCharCode(input2[i + 1], input2[i + 2]);
           const bytePoint = Number.parseInt(nextTwoBytes, 16);
           output.push(bytePoint);
           i += 2;
@@ -4720,24 +4720,24 @@ var require_dataURL = __commonJS({
       }
       return Uint8Array.from(output);
     }
-    function parseMIMEType(input) {
-      input = removeHTTPWhitespace(input, true, true);
+    function parseMIMEType(input2) {
+      input2 = removeHTTPWhitespace(input2, true, true);
       const position = { position: 0 };
       const type = collectASequenceOfCodePointsFast(
         "/",
-        input,
+        input2,
         position
       );
       if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
         return "failure";
       }
-      if (position.position > input.length) {
+      if (position.position > input2.length) {
         return "failure";
       }
       position.position++;
       let subtype = collectASequenceOfCodePointsFast(
         ";",
-        input,
+        input2,
         position
       );
       subtype = removeHTTPWhitespace(subtype, false, true);
@@ -4754,41 +4754,41 @@ var require_dataURL = __commonJS({
         // https://mimesniff.spec.whatwg.org/#mime-type-essence
         essence: `${typeLowercase}/${subtypeLowercase}`
       };
-      while (position.position < input.length) {
+      while (position.position < input2.length) {
         position.position++;
         collectASequenceOfCodePoints(
           // https://fetch.spec.whatwg.org/#http-whitespace
           (char) => HTTP_WHITESPACE_REGEX.test(char),
-          input,
+          input2,
           position
         );
         let parameterName = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
-          input,
+          input2,
           position
         );
         parameterName = parameterName.toLowerCase();
-        if (position.position < input.length) {
-          if (input[position.position] === ";") {
+        if (position.position < input2.length) {
+          if (input2[position.position] === ";") {
             continue;
           }
           position.position++;
         }
-        if (position.position > input.length) {
+        if (position.position > input2.length) {
           break;
         }
         let parameterValue = null;
-        if (input[position.position] === '"') {
-          parameterValue = collectAnHTTPQuotedString(input, position, true);
+        if (input2[position.position] === '"') {
+          parameterValue = collectAnHTTPQuotedString(input2, position, true);
           collectASequenceOfCodePointsFast(
             ";",
-            input,
+            input2,
             position
           );
         } else {
           parameterValue = collectASequenceOfCodePointsFast(
             ";",
-            input,
+            input2,
             position
           );
           parameterValue = removeHTTPWhitespace(parameterValue, false, true);
@@ -4820,38 +4820,38 @@ var require_dataURL = __commonJS({
       }
       return bytes;
     }
-    function collectAnHTTPQuotedString(input, position, extractValue) {
+    function collectAnHTTPQuotedString(input2, position, extractValue2) {
       const positionStart = position.position;
       let value = "";
-      assert(input[position.position] === '"');
+      assert(input2[position.position] === '"');
       position.position++;
       while (true) {
         value += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
-          input,
+          input2,
           position
         );
-        if (position.position >= input.length) {
+        if (position.position >= input2.length) {
           break;
         }
-        const quoteOrBackslash = input[position.position];
+        const quoteOrBackslash = input2[position.position];
         position.position++;
         if (quoteOrBackslash === "\\") {
-          if (position.position >= input.length) {
+          if (position.position >= input2.length) {
             value += "\\";
             break;
           }
-          value += input[position.position];
+          value += input2[position.position];
           position.position++;
         } else {
           assert(quoteOrBackslash === '"');
           break;
         }
       }
-      if (extractValue) {
+      if (extractValue2) {
         return value;
       }
-      return input.slice(positionStart, position.position);
+      return input2.slice(positionStart, position.position);
     }
     function serializeAMimeType(mimeType) {
       assert(mimeType !== "failure");
@@ -12358,12 +12358,12 @@ var require_request2 = __commonJS({
     });
     var Request = class _Request {
       // https://fetch.spec.whatwg.org/#dom-request
-      constructor(input, init = {}) {
-        if (input === kConstruct) {
+      constructor(input2, init = {}) {
+        if (input2 === kConstruct) {
           return;
         }
         webidl.argumentLengthCheck(arguments, 1, { header: "Request constructor" });
-        input = webidl.converters.RequestInfo(input);
+        input2 = webidl.converters.RequestInfo(input2);
         init = webidl.converters.RequestInit(init);
         this[kRealm] = {
           settingsObject: {
@@ -12378,24 +12378,24 @@ var require_request2 = __commonJS({
         let fallbackMode = null;
         const baseUrl = this[kRealm].settingsObject.baseUrl;
         let signal = null;
-        if (typeof input === "string") {
+        if (typeof input2 === "string") {
           let parsedURL;
           try {
-            parsedURL = new URL(input, baseUrl);
+            parsedURL = new URL(input2, baseUrl);
           } catch (err) {
-            throw new TypeError("Failed to parse URL from " + input, { cause: err });
+            throw new TypeError("Failed to parse URL from " + input2, { cause: err });
           }
           if (parsedURL.username || parsedURL.password) {
             throw new TypeError(
-              "Request cannot be constructed from a URL that includes credentials: " + input
+              "Request cannot be constructed from a URL that includes credentials: " + input2
             );
           }
           request = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
-          assert(input instanceof _Request);
-          request = input[kState];
-          signal = input[kSignal];
+          assert(input2 instanceof _Request);
+          request = input2[kState];
+          signal = input2[kSignal];
         }
         const origin = this[kRealm].settingsObject.origin;
         let window = "client";
@@ -12592,7 +12592,7 @@ var require_request2 = __commonJS({
             fillHeaders(this[kHeaders], headers);
           }
         }
-        const inputBody = input instanceof _Request ? input[kState].body : null;
+        const inputBody = input2 instanceof _Request ? input2[kState].body : null;
         if ((init.body != null || inputBody != null) && (request.method === "GET" || request.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
@@ -13055,12 +13055,12 @@ var require_fetch = __commonJS({
         this.emit("terminated", error2);
       }
     };
-    function fetch(input, init = {}) {
+    function fetch2(input2, init = {}) {
       webidl.argumentLengthCheck(arguments, 1, { header: "globalThis.fetch" });
       const p = createDeferredPromise();
       let requestObject;
       try {
-        requestObject = new Request(input, init);
+        requestObject = new Request(input2, init);
       } catch (e) {
         p.reject(e);
         return p.promise;
@@ -13985,7 +13985,7 @@ var require_fetch = __commonJS({
       }
     }
     module2.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -15587,7 +15587,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -15641,7 +15641,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -15791,7 +15791,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/cookies/index.js"(exports2, module2) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers } = require_headers();
     function getCookies(headers) {
@@ -15833,9 +15833,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, { header: "setCookie" });
       webidl.brandCheck(headers, Headers, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
+      const str = stringify2(cookie);
       if (str) {
-        headers.append("Set-Cookie", stringify(cookie));
+        headers.append("Set-Cookie", stringify2(cookie));
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -17241,7 +17241,7 @@ var require_undici = __commonJS({
     module2.exports.getGlobalDispatcher = getGlobalDispatcher;
     if (util2.nodeMajor > 16 || util2.nodeMajor === 16 && util2.nodeMinor >= 8) {
       let fetchImpl = null;
-      module2.exports.fetch = async function fetch(resource) {
+      module2.exports.fetch = async function fetch2(resource) {
         if (!fetchImpl) {
           fetchImpl = require_fetch().fetch;
         }
@@ -18149,7 +18149,7 @@ var require_summary = __commonJS({
     exports2.summary = exports2.markdownSummary = exports2.SUMMARY_DOCS_URL = exports2.SUMMARY_ENV_VAR = void 0;
     var os_1 = require("os");
     var fs_1 = require("fs");
-    var { access, appendFile, writeFile: writeFile2 } = fs_1.promises;
+    var { access, appendFile, writeFile: writeFile3 } = fs_1.promises;
     exports2.SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
     exports2.SUMMARY_DOCS_URL = "https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary";
     var Summary = class {
@@ -18207,7 +18207,7 @@ var require_summary = __commonJS({
         return __awaiter(this, void 0, void 0, function* () {
           const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
           const filePath = yield this.filePath();
-          const writeFunc = overwrite ? writeFile2 : appendFile;
+          const writeFunc = overwrite ? writeFile3 : appendFile;
           yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
           return this.emptyBuffer();
         });
@@ -18942,7 +18942,7 @@ var require_toolrunner = __commonJS({
     var ioUtil = __importStar(require_io_util());
     var timers_1 = require("timers");
     var IS_WINDOWS = process.platform === "win32";
-    var ToolRunner = class extends events.EventEmitter {
+    var ToolRunner2 = class extends events.EventEmitter {
       constructor(toolPath, args, options) {
         super();
         if (!toolPath) {
@@ -19251,7 +19251,7 @@ var require_toolrunner = __commonJS({
         });
       }
     };
-    exports2.ToolRunner = ToolRunner;
+    exports2.ToolRunner = ToolRunner2;
     function argStringToArray(argString) {
       const args = [];
       let inQuotes = false;
@@ -19699,7 +19699,7 @@ var require_core = __commonJS({
       if (options && options.trimWhitespace === false) {
         return inputs;
       }
-      return inputs.map((input) => input.trim());
+      return inputs.map((input2) => input2.trim());
     }
     exports2.getMultilineInput = getMultilineInput;
     function getBooleanInput(name, options) {
@@ -19825,6 +19825,7 @@ __export(report_action_exports, {
 module.exports = __toCommonJS(report_action_exports);
 var core = __toESM(require_core());
 var import_node_fs = require("node:fs");
+var import_promises2 = require("node:fs/promises");
 var import_node_path2 = __toESM(require("node:path"));
 
 // src/commands/report.ts
@@ -20687,41 +20688,41 @@ var ZodType = class {
   get description() {
     return this._def.description;
   }
-  _getType(input) {
-    return getParsedType(input.data);
+  _getType(input2) {
+    return getParsedType(input2.data);
   }
-  _getOrReturnCtx(input, ctx) {
+  _getOrReturnCtx(input2, ctx) {
     return ctx || {
-      common: input.parent.common,
-      data: input.data,
-      parsedType: getParsedType(input.data),
+      common: input2.parent.common,
+      data: input2.data,
+      parsedType: getParsedType(input2.data),
       schemaErrorMap: this._def.errorMap,
-      path: input.path,
-      parent: input.parent
+      path: input2.path,
+      parent: input2.parent
     };
   }
-  _processInputParams(input) {
+  _processInputParams(input2) {
     return {
       status: new ParseStatus(),
       ctx: {
-        common: input.parent.common,
-        data: input.data,
-        parsedType: getParsedType(input.data),
+        common: input2.parent.common,
+        data: input2.data,
+        parsedType: getParsedType(input2.data),
         schemaErrorMap: this._def.errorMap,
-        path: input.path,
-        parent: input.parent
+        path: input2.path,
+        parent: input2.parent
       }
     };
   }
-  _parseSync(input) {
-    const result = this._parse(input);
+  _parseSync(input2) {
+    const result = this._parse(input2);
     if (isAsync(result)) {
       throw new Error("Synchronous parse encountered promise.");
     }
     return result;
   }
-  _parseAsync(input) {
-    const result = this._parse(input);
+  _parseAsync(input2) {
+    const result = this._parse(input2);
     return Promise.resolve(result);
   }
   parse(data, params) {
@@ -21047,13 +21048,13 @@ function isValidCidr(ip, version) {
   return false;
 }
 var ZodString = class _ZodString extends ZodType {
-  _parse(input) {
+  _parse(input2) {
     if (this._def.coerce) {
-      input.data = String(input.data);
+      input2.data = String(input2.data);
     }
-    const parsedType = this._getType(input);
+    const parsedType = this._getType(input2);
     if (parsedType !== ZodParsedType.string) {
-      const ctx2 = this._getOrReturnCtx(input);
+      const ctx2 = this._getOrReturnCtx(input2);
       addIssueToContext(ctx2, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.string,
@@ -21065,8 +21066,8 @@ var ZodString = class _ZodString extends ZodType {
     let ctx = void 0;
     for (const check of this._def.checks) {
       if (check.kind === "min") {
-        if (input.data.length < check.value) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (input2.data.length < check.value) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.too_small,
             minimum: check.value,
@@ -21078,8 +21079,8 @@ var ZodString = class _ZodString extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "max") {
-        if (input.data.length > check.value) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (input2.data.length > check.value) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.too_big,
             maximum: check.value,
@@ -21091,10 +21092,10 @@ var ZodString = class _ZodString extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "length") {
-        const tooBig = input.data.length > check.value;
-        const tooSmall = input.data.length < check.value;
+        const tooBig = input2.data.length > check.value;
+        const tooSmall = input2.data.length < check.value;
         if (tooBig || tooSmall) {
-          ctx = this._getOrReturnCtx(input, ctx);
+          ctx = this._getOrReturnCtx(input2, ctx);
           if (tooBig) {
             addIssueToContext(ctx, {
               code: ZodIssueCode.too_big,
@@ -21117,8 +21118,8 @@ var ZodString = class _ZodString extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "email") {
-        if (!emailRegex.test(input.data)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!emailRegex.test(input2.data)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             validation: "email",
             code: ZodIssueCode.invalid_string,
@@ -21130,8 +21131,8 @@ var ZodString = class _ZodString extends ZodType {
         if (!emojiRegex) {
           emojiRegex = new RegExp(_emojiRegex, "u");
         }
-        if (!emojiRegex.test(input.data)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!emojiRegex.test(input2.data)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             validation: "emoji",
             code: ZodIssueCode.invalid_string,
@@ -21140,8 +21141,8 @@ var ZodString = class _ZodString extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "uuid") {
-        if (!uuidRegex.test(input.data)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!uuidRegex.test(input2.data)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             validation: "uuid",
             code: ZodIssueCode.invalid_string,
@@ -21150,8 +21151,8 @@ var ZodString = class _ZodString extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "nanoid") {
-        if (!nanoidRegex.test(input.data)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!nanoidRegex.test(input2.data)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             validation: "nanoid",
             code: ZodIssueCode.invalid_string,
@@ -21160,8 +21161,8 @@ var ZodString = class _ZodString extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "cuid") {
-        if (!cuidRegex.test(input.data)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!cuidRegex.test(input2.data)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             validation: "cuid",
             code: ZodIssueCode.invalid_string,
@@ -21170,8 +21171,8 @@ var ZodString = class _ZodString extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "cuid2") {
-        if (!cuid2Regex.test(input.data)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!cuid2Regex.test(input2.data)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             validation: "cuid2",
             code: ZodIssueCode.invalid_string,
@@ -21180,8 +21181,8 @@ var ZodString = class _ZodString extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "ulid") {
-        if (!ulidRegex.test(input.data)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!ulidRegex.test(input2.data)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             validation: "ulid",
             code: ZodIssueCode.invalid_string,
@@ -21191,9 +21192,9 @@ var ZodString = class _ZodString extends ZodType {
         }
       } else if (check.kind === "url") {
         try {
-          new URL(input.data);
+          new URL(input2.data);
         } catch {
-          ctx = this._getOrReturnCtx(input, ctx);
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             validation: "url",
             code: ZodIssueCode.invalid_string,
@@ -21203,9 +21204,9 @@ var ZodString = class _ZodString extends ZodType {
         }
       } else if (check.kind === "regex") {
         check.regex.lastIndex = 0;
-        const testResult = check.regex.test(input.data);
+        const testResult = check.regex.test(input2.data);
         if (!testResult) {
-          ctx = this._getOrReturnCtx(input, ctx);
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             validation: "regex",
             code: ZodIssueCode.invalid_string,
@@ -21214,10 +21215,10 @@ var ZodString = class _ZodString extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "trim") {
-        input.data = input.data.trim();
+        input2.data = input2.data.trim();
       } else if (check.kind === "includes") {
-        if (!input.data.includes(check.value, check.position)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!input2.data.includes(check.value, check.position)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.invalid_string,
             validation: { includes: check.value, position: check.position },
@@ -21226,12 +21227,12 @@ var ZodString = class _ZodString extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "toLowerCase") {
-        input.data = input.data.toLowerCase();
+        input2.data = input2.data.toLowerCase();
       } else if (check.kind === "toUpperCase") {
-        input.data = input.data.toUpperCase();
+        input2.data = input2.data.toUpperCase();
       } else if (check.kind === "startsWith") {
-        if (!input.data.startsWith(check.value)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!input2.data.startsWith(check.value)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.invalid_string,
             validation: { startsWith: check.value },
@@ -21240,8 +21241,8 @@ var ZodString = class _ZodString extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "endsWith") {
-        if (!input.data.endsWith(check.value)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!input2.data.endsWith(check.value)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.invalid_string,
             validation: { endsWith: check.value },
@@ -21251,8 +21252,8 @@ var ZodString = class _ZodString extends ZodType {
         }
       } else if (check.kind === "datetime") {
         const regex = datetimeRegex(check);
-        if (!regex.test(input.data)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!regex.test(input2.data)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.invalid_string,
             validation: "datetime",
@@ -21262,8 +21263,8 @@ var ZodString = class _ZodString extends ZodType {
         }
       } else if (check.kind === "date") {
         const regex = dateRegex;
-        if (!regex.test(input.data)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!regex.test(input2.data)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.invalid_string,
             validation: "date",
@@ -21273,8 +21274,8 @@ var ZodString = class _ZodString extends ZodType {
         }
       } else if (check.kind === "time") {
         const regex = timeRegex(check);
-        if (!regex.test(input.data)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!regex.test(input2.data)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.invalid_string,
             validation: "time",
@@ -21283,8 +21284,8 @@ var ZodString = class _ZodString extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "duration") {
-        if (!durationRegex.test(input.data)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!durationRegex.test(input2.data)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             validation: "duration",
             code: ZodIssueCode.invalid_string,
@@ -21293,8 +21294,8 @@ var ZodString = class _ZodString extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "ip") {
-        if (!isValidIP(input.data, check.version)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!isValidIP(input2.data, check.version)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             validation: "ip",
             code: ZodIssueCode.invalid_string,
@@ -21303,8 +21304,8 @@ var ZodString = class _ZodString extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "jwt") {
-        if (!isValidJWT(input.data, check.alg)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!isValidJWT(input2.data, check.alg)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             validation: "jwt",
             code: ZodIssueCode.invalid_string,
@@ -21313,8 +21314,8 @@ var ZodString = class _ZodString extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "cidr") {
-        if (!isValidCidr(input.data, check.version)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!isValidCidr(input2.data, check.version)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             validation: "cidr",
             code: ZodIssueCode.invalid_string,
@@ -21323,8 +21324,8 @@ var ZodString = class _ZodString extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "base64") {
-        if (!base64Regex.test(input.data)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!base64Regex.test(input2.data)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             validation: "base64",
             code: ZodIssueCode.invalid_string,
@@ -21333,8 +21334,8 @@ var ZodString = class _ZodString extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "base64url") {
-        if (!base64urlRegex.test(input.data)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!base64urlRegex.test(input2.data)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             validation: "base64url",
             code: ZodIssueCode.invalid_string,
@@ -21346,7 +21347,7 @@ var ZodString = class _ZodString extends ZodType {
         util.assertNever(check);
       }
     }
-    return { status: status.value, value: input.data };
+    return { status: status.value, value: input2.data };
   }
   _regex(regex, validation, message) {
     return this.refinement((data) => regex.test(data), {
@@ -21607,13 +21608,13 @@ var ZodNumber = class _ZodNumber extends ZodType {
     this.max = this.lte;
     this.step = this.multipleOf;
   }
-  _parse(input) {
+  _parse(input2) {
     if (this._def.coerce) {
-      input.data = Number(input.data);
+      input2.data = Number(input2.data);
     }
-    const parsedType = this._getType(input);
+    const parsedType = this._getType(input2);
     if (parsedType !== ZodParsedType.number) {
-      const ctx2 = this._getOrReturnCtx(input);
+      const ctx2 = this._getOrReturnCtx(input2);
       addIssueToContext(ctx2, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.number,
@@ -21625,8 +21626,8 @@ var ZodNumber = class _ZodNumber extends ZodType {
     const status = new ParseStatus();
     for (const check of this._def.checks) {
       if (check.kind === "int") {
-        if (!util.isInteger(input.data)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!util.isInteger(input2.data)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.invalid_type,
             expected: "integer",
@@ -21636,9 +21637,9 @@ var ZodNumber = class _ZodNumber extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "min") {
-        const tooSmall = check.inclusive ? input.data < check.value : input.data <= check.value;
+        const tooSmall = check.inclusive ? input2.data < check.value : input2.data <= check.value;
         if (tooSmall) {
-          ctx = this._getOrReturnCtx(input, ctx);
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.too_small,
             minimum: check.value,
@@ -21650,9 +21651,9 @@ var ZodNumber = class _ZodNumber extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "max") {
-        const tooBig = check.inclusive ? input.data > check.value : input.data >= check.value;
+        const tooBig = check.inclusive ? input2.data > check.value : input2.data >= check.value;
         if (tooBig) {
-          ctx = this._getOrReturnCtx(input, ctx);
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.too_big,
             maximum: check.value,
@@ -21664,8 +21665,8 @@ var ZodNumber = class _ZodNumber extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "multipleOf") {
-        if (floatSafeRemainder(input.data, check.value) !== 0) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (floatSafeRemainder(input2.data, check.value) !== 0) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.not_multiple_of,
             multipleOf: check.value,
@@ -21674,8 +21675,8 @@ var ZodNumber = class _ZodNumber extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "finite") {
-        if (!Number.isFinite(input.data)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (!Number.isFinite(input2.data)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.not_finite,
             message: check.message
@@ -21686,7 +21687,7 @@ var ZodNumber = class _ZodNumber extends ZodType {
         util.assertNever(check);
       }
     }
-    return { status: status.value, value: input.data };
+    return { status: status.value, value: input2.data };
   }
   gte(value, message) {
     return this.setLimit("min", value, true, errorUtil.toString(message));
@@ -21838,25 +21839,25 @@ var ZodBigInt = class _ZodBigInt extends ZodType {
     this.min = this.gte;
     this.max = this.lte;
   }
-  _parse(input) {
+  _parse(input2) {
     if (this._def.coerce) {
       try {
-        input.data = BigInt(input.data);
+        input2.data = BigInt(input2.data);
       } catch {
-        return this._getInvalidInput(input);
+        return this._getInvalidInput(input2);
       }
     }
-    const parsedType = this._getType(input);
+    const parsedType = this._getType(input2);
     if (parsedType !== ZodParsedType.bigint) {
-      return this._getInvalidInput(input);
+      return this._getInvalidInput(input2);
     }
     let ctx = void 0;
     const status = new ParseStatus();
     for (const check of this._def.checks) {
       if (check.kind === "min") {
-        const tooSmall = check.inclusive ? input.data < check.value : input.data <= check.value;
+        const tooSmall = check.inclusive ? input2.data < check.value : input2.data <= check.value;
         if (tooSmall) {
-          ctx = this._getOrReturnCtx(input, ctx);
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.too_small,
             type: "bigint",
@@ -21867,9 +21868,9 @@ var ZodBigInt = class _ZodBigInt extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "max") {
-        const tooBig = check.inclusive ? input.data > check.value : input.data >= check.value;
+        const tooBig = check.inclusive ? input2.data > check.value : input2.data >= check.value;
         if (tooBig) {
-          ctx = this._getOrReturnCtx(input, ctx);
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.too_big,
             type: "bigint",
@@ -21880,8 +21881,8 @@ var ZodBigInt = class _ZodBigInt extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "multipleOf") {
-        if (input.data % check.value !== BigInt(0)) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (input2.data % check.value !== BigInt(0)) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.not_multiple_of,
             multipleOf: check.value,
@@ -21893,10 +21894,10 @@ var ZodBigInt = class _ZodBigInt extends ZodType {
         util.assertNever(check);
       }
     }
-    return { status: status.value, value: input.data };
+    return { status: status.value, value: input2.data };
   }
-  _getInvalidInput(input) {
-    const ctx = this._getOrReturnCtx(input);
+  _getInvalidInput(input2) {
+    const ctx = this._getOrReturnCtx(input2);
     addIssueToContext(ctx, {
       code: ZodIssueCode.invalid_type,
       expected: ZodParsedType.bigint,
@@ -22005,13 +22006,13 @@ ZodBigInt.create = (params) => {
   });
 };
 var ZodBoolean = class extends ZodType {
-  _parse(input) {
+  _parse(input2) {
     if (this._def.coerce) {
-      input.data = Boolean(input.data);
+      input2.data = Boolean(input2.data);
     }
-    const parsedType = this._getType(input);
+    const parsedType = this._getType(input2);
     if (parsedType !== ZodParsedType.boolean) {
-      const ctx = this._getOrReturnCtx(input);
+      const ctx = this._getOrReturnCtx(input2);
       addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.boolean,
@@ -22019,7 +22020,7 @@ var ZodBoolean = class extends ZodType {
       });
       return INVALID;
     }
-    return OK(input.data);
+    return OK(input2.data);
   }
 };
 ZodBoolean.create = (params) => {
@@ -22030,13 +22031,13 @@ ZodBoolean.create = (params) => {
   });
 };
 var ZodDate = class _ZodDate extends ZodType {
-  _parse(input) {
+  _parse(input2) {
     if (this._def.coerce) {
-      input.data = new Date(input.data);
+      input2.data = new Date(input2.data);
     }
-    const parsedType = this._getType(input);
+    const parsedType = this._getType(input2);
     if (parsedType !== ZodParsedType.date) {
-      const ctx2 = this._getOrReturnCtx(input);
+      const ctx2 = this._getOrReturnCtx(input2);
       addIssueToContext(ctx2, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.date,
@@ -22044,8 +22045,8 @@ var ZodDate = class _ZodDate extends ZodType {
       });
       return INVALID;
     }
-    if (Number.isNaN(input.data.getTime())) {
-      const ctx2 = this._getOrReturnCtx(input);
+    if (Number.isNaN(input2.data.getTime())) {
+      const ctx2 = this._getOrReturnCtx(input2);
       addIssueToContext(ctx2, {
         code: ZodIssueCode.invalid_date
       });
@@ -22055,8 +22056,8 @@ var ZodDate = class _ZodDate extends ZodType {
     let ctx = void 0;
     for (const check of this._def.checks) {
       if (check.kind === "min") {
-        if (input.data.getTime() < check.value) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (input2.data.getTime() < check.value) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.too_small,
             message: check.message,
@@ -22068,8 +22069,8 @@ var ZodDate = class _ZodDate extends ZodType {
           status.dirty();
         }
       } else if (check.kind === "max") {
-        if (input.data.getTime() > check.value) {
-          ctx = this._getOrReturnCtx(input, ctx);
+        if (input2.data.getTime() > check.value) {
+          ctx = this._getOrReturnCtx(input2, ctx);
           addIssueToContext(ctx, {
             code: ZodIssueCode.too_big,
             message: check.message,
@@ -22086,7 +22087,7 @@ var ZodDate = class _ZodDate extends ZodType {
     }
     return {
       status: status.value,
-      value: new Date(input.data.getTime())
+      value: new Date(input2.data.getTime())
     };
   }
   _addCheck(check) {
@@ -22139,10 +22140,10 @@ ZodDate.create = (params) => {
   });
 };
 var ZodSymbol = class extends ZodType {
-  _parse(input) {
-    const parsedType = this._getType(input);
+  _parse(input2) {
+    const parsedType = this._getType(input2);
     if (parsedType !== ZodParsedType.symbol) {
-      const ctx = this._getOrReturnCtx(input);
+      const ctx = this._getOrReturnCtx(input2);
       addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.symbol,
@@ -22150,7 +22151,7 @@ var ZodSymbol = class extends ZodType {
       });
       return INVALID;
     }
-    return OK(input.data);
+    return OK(input2.data);
   }
 };
 ZodSymbol.create = (params) => {
@@ -22160,10 +22161,10 @@ ZodSymbol.create = (params) => {
   });
 };
 var ZodUndefined = class extends ZodType {
-  _parse(input) {
-    const parsedType = this._getType(input);
+  _parse(input2) {
+    const parsedType = this._getType(input2);
     if (parsedType !== ZodParsedType.undefined) {
-      const ctx = this._getOrReturnCtx(input);
+      const ctx = this._getOrReturnCtx(input2);
       addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.undefined,
@@ -22171,7 +22172,7 @@ var ZodUndefined = class extends ZodType {
       });
       return INVALID;
     }
-    return OK(input.data);
+    return OK(input2.data);
   }
 };
 ZodUndefined.create = (params) => {
@@ -22181,10 +22182,10 @@ ZodUndefined.create = (params) => {
   });
 };
 var ZodNull = class extends ZodType {
-  _parse(input) {
-    const parsedType = this._getType(input);
+  _parse(input2) {
+    const parsedType = this._getType(input2);
     if (parsedType !== ZodParsedType.null) {
-      const ctx = this._getOrReturnCtx(input);
+      const ctx = this._getOrReturnCtx(input2);
       addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.null,
@@ -22192,7 +22193,7 @@ var ZodNull = class extends ZodType {
       });
       return INVALID;
     }
-    return OK(input.data);
+    return OK(input2.data);
   }
 };
 ZodNull.create = (params) => {
@@ -22206,8 +22207,8 @@ var ZodAny = class extends ZodType {
     super(...arguments);
     this._any = true;
   }
-  _parse(input) {
-    return OK(input.data);
+  _parse(input2) {
+    return OK(input2.data);
   }
 };
 ZodAny.create = (params) => {
@@ -22221,8 +22222,8 @@ var ZodUnknown = class extends ZodType {
     super(...arguments);
     this._unknown = true;
   }
-  _parse(input) {
-    return OK(input.data);
+  _parse(input2) {
+    return OK(input2.data);
   }
 };
 ZodUnknown.create = (params) => {
@@ -22232,8 +22233,8 @@ ZodUnknown.create = (params) => {
   });
 };
 var ZodNever = class extends ZodType {
-  _parse(input) {
-    const ctx = this._getOrReturnCtx(input);
+  _parse(input2) {
+    const ctx = this._getOrReturnCtx(input2);
     addIssueToContext(ctx, {
       code: ZodIssueCode.invalid_type,
       expected: ZodParsedType.never,
@@ -22249,10 +22250,10 @@ ZodNever.create = (params) => {
   });
 };
 var ZodVoid = class extends ZodType {
-  _parse(input) {
-    const parsedType = this._getType(input);
+  _parse(input2) {
+    const parsedType = this._getType(input2);
     if (parsedType !== ZodParsedType.undefined) {
-      const ctx = this._getOrReturnCtx(input);
+      const ctx = this._getOrReturnCtx(input2);
       addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.void,
@@ -22260,7 +22261,7 @@ var ZodVoid = class extends ZodType {
       });
       return INVALID;
     }
-    return OK(input.data);
+    return OK(input2.data);
   }
 };
 ZodVoid.create = (params) => {
@@ -22270,8 +22271,8 @@ ZodVoid.create = (params) => {
   });
 };
 var ZodArray = class _ZodArray extends ZodType {
-  _parse(input) {
-    const { ctx, status } = this._processInputParams(input);
+  _parse(input2) {
+    const { ctx, status } = this._processInputParams(input2);
     const def = this._def;
     if (ctx.parsedType !== ZodParsedType.array) {
       addIssueToContext(ctx, {
@@ -22411,10 +22412,10 @@ var ZodObject = class _ZodObject extends ZodType {
     this._cached = { shape, keys };
     return this._cached;
   }
-  _parse(input) {
-    const parsedType = this._getType(input);
+  _parse(input2) {
+    const parsedType = this._getType(input2);
     if (parsedType !== ZodParsedType.object) {
-      const ctx2 = this._getOrReturnCtx(input);
+      const ctx2 = this._getOrReturnCtx(input2);
       addIssueToContext(ctx2, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.object,
@@ -22422,7 +22423,7 @@ var ZodObject = class _ZodObject extends ZodType {
       });
       return INVALID;
     }
-    const { status, ctx } = this._processInputParams(input);
+    const { status, ctx } = this._processInputParams(input2);
     const { shape, keys: shapeKeys } = this._getCached();
     const extraKeys = [];
     if (!(this._def.catchall instanceof ZodNever && this._def.unknownKeys === "strip")) {
@@ -22735,8 +22736,8 @@ ZodObject.lazycreate = (shape, params) => {
   });
 };
 var ZodUnion = class extends ZodType {
-  _parse(input) {
-    const { ctx } = this._processInputParams(input);
+  _parse(input2) {
+    const { ctx } = this._processInputParams(input2);
     const options = this._def.options;
     function handleResults(results) {
       for (const result of results) {
@@ -22857,8 +22858,8 @@ var getDiscriminator = (type) => {
   }
 };
 var ZodDiscriminatedUnion = class _ZodDiscriminatedUnion extends ZodType {
-  _parse(input) {
-    const { ctx } = this._processInputParams(input);
+  _parse(input2) {
+    const { ctx } = this._processInputParams(input2);
     if (ctx.parsedType !== ZodParsedType.object) {
       addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
@@ -22971,8 +22972,8 @@ function mergeValues(a, b) {
   }
 }
 var ZodIntersection = class extends ZodType {
-  _parse(input) {
-    const { status, ctx } = this._processInputParams(input);
+  _parse(input2) {
+    const { status, ctx } = this._processInputParams(input2);
     const handleParsed = (parsedLeft, parsedRight) => {
       if (isAborted(parsedLeft) || isAborted(parsedRight)) {
         return INVALID;
@@ -23024,8 +23025,8 @@ ZodIntersection.create = (left, right, params) => {
   });
 };
 var ZodTuple = class _ZodTuple extends ZodType {
-  _parse(input) {
-    const { status, ctx } = this._processInputParams(input);
+  _parse(input2) {
+    const { status, ctx } = this._processInputParams(input2);
     if (ctx.parsedType !== ZodParsedType.array) {
       addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
@@ -23097,8 +23098,8 @@ var ZodRecord = class _ZodRecord extends ZodType {
   get valueSchema() {
     return this._def.valueType;
   }
-  _parse(input) {
-    const { status, ctx } = this._processInputParams(input);
+  _parse(input2) {
+    const { status, ctx } = this._processInputParams(input2);
     if (ctx.parsedType !== ZodParsedType.object) {
       addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
@@ -23150,8 +23151,8 @@ var ZodMap = class extends ZodType {
   get valueSchema() {
     return this._def.valueType;
   }
-  _parse(input) {
-    const { status, ctx } = this._processInputParams(input);
+  _parse(input2) {
+    const { status, ctx } = this._processInputParams(input2);
     if (ctx.parsedType !== ZodParsedType.map) {
       addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
@@ -23210,8 +23211,8 @@ ZodMap.create = (keyType, valueType, params) => {
   });
 };
 var ZodSet = class _ZodSet extends ZodType {
-  _parse(input) {
-    const { status, ctx } = this._processInputParams(input);
+  _parse(input2) {
+    const { status, ctx } = this._processInputParams(input2);
     if (ctx.parsedType !== ZodParsedType.set) {
       addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
@@ -23299,8 +23300,8 @@ var ZodFunction = class _ZodFunction extends ZodType {
     super(...arguments);
     this.validate = this.implement;
   }
-  _parse(input) {
-    const { ctx } = this._processInputParams(input);
+  _parse(input2) {
+    const { ctx } = this._processInputParams(input2);
     if (ctx.parsedType !== ZodParsedType.function) {
       addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
@@ -23403,8 +23404,8 @@ var ZodLazy = class extends ZodType {
   get schema() {
     return this._def.getter();
   }
-  _parse(input) {
-    const { ctx } = this._processInputParams(input);
+  _parse(input2) {
+    const { ctx } = this._processInputParams(input2);
     const lazySchema = this._def.getter();
     return lazySchema._parse({ data: ctx.data, path: ctx.path, parent: ctx });
   }
@@ -23417,9 +23418,9 @@ ZodLazy.create = (getter, params) => {
   });
 };
 var ZodLiteral = class extends ZodType {
-  _parse(input) {
-    if (input.data !== this._def.value) {
-      const ctx = this._getOrReturnCtx(input);
+  _parse(input2) {
+    if (input2.data !== this._def.value) {
+      const ctx = this._getOrReturnCtx(input2);
       addIssueToContext(ctx, {
         received: ctx.data,
         code: ZodIssueCode.invalid_literal,
@@ -23427,7 +23428,7 @@ var ZodLiteral = class extends ZodType {
       });
       return INVALID;
     }
-    return { status: "valid", value: input.data };
+    return { status: "valid", value: input2.data };
   }
   get value() {
     return this._def.value;
@@ -23448,9 +23449,9 @@ function createZodEnum(values, params) {
   });
 }
 var ZodEnum = class _ZodEnum extends ZodType {
-  _parse(input) {
-    if (typeof input.data !== "string") {
-      const ctx = this._getOrReturnCtx(input);
+  _parse(input2) {
+    if (typeof input2.data !== "string") {
+      const ctx = this._getOrReturnCtx(input2);
       const expectedValues = this._def.values;
       addIssueToContext(ctx, {
         expected: util.joinValues(expectedValues),
@@ -23462,8 +23463,8 @@ var ZodEnum = class _ZodEnum extends ZodType {
     if (!this._cache) {
       this._cache = new Set(this._def.values);
     }
-    if (!this._cache.has(input.data)) {
-      const ctx = this._getOrReturnCtx(input);
+    if (!this._cache.has(input2.data)) {
+      const ctx = this._getOrReturnCtx(input2);
       const expectedValues = this._def.values;
       addIssueToContext(ctx, {
         received: ctx.data,
@@ -23472,7 +23473,7 @@ var ZodEnum = class _ZodEnum extends ZodType {
       });
       return INVALID;
     }
-    return OK(input.data);
+    return OK(input2.data);
   }
   get options() {
     return this._def.values;
@@ -23513,9 +23514,9 @@ var ZodEnum = class _ZodEnum extends ZodType {
 };
 ZodEnum.create = createZodEnum;
 var ZodNativeEnum = class extends ZodType {
-  _parse(input) {
+  _parse(input2) {
     const nativeEnumValues = util.getValidEnumValues(this._def.values);
-    const ctx = this._getOrReturnCtx(input);
+    const ctx = this._getOrReturnCtx(input2);
     if (ctx.parsedType !== ZodParsedType.string && ctx.parsedType !== ZodParsedType.number) {
       const expectedValues = util.objectValues(nativeEnumValues);
       addIssueToContext(ctx, {
@@ -23528,7 +23529,7 @@ var ZodNativeEnum = class extends ZodType {
     if (!this._cache) {
       this._cache = new Set(util.getValidEnumValues(this._def.values));
     }
-    if (!this._cache.has(input.data)) {
+    if (!this._cache.has(input2.data)) {
       const expectedValues = util.objectValues(nativeEnumValues);
       addIssueToContext(ctx, {
         received: ctx.data,
@@ -23537,7 +23538,7 @@ var ZodNativeEnum = class extends ZodType {
       });
       return INVALID;
     }
-    return OK(input.data);
+    return OK(input2.data);
   }
   get enum() {
     return this._def.values;
@@ -23554,8 +23555,8 @@ var ZodPromise = class extends ZodType {
   unwrap() {
     return this._def.type;
   }
-  _parse(input) {
-    const { ctx } = this._processInputParams(input);
+  _parse(input2) {
+    const { ctx } = this._processInputParams(input2);
     if (ctx.parsedType !== ZodParsedType.promise && ctx.common.async === false) {
       addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
@@ -23587,8 +23588,8 @@ var ZodEffects = class extends ZodType {
   sourceType() {
     return this._def.schema._def.typeName === ZodFirstPartyTypeKind.ZodEffects ? this._def.schema.sourceType() : this._def.schema;
   }
-  _parse(input) {
-    const { status, ctx } = this._processInputParams(input);
+  _parse(input2) {
+    const { status, ctx } = this._processInputParams(input2);
     const effect = this._def.effect || null;
     const checkCtx = {
       addIssue: (arg) => {
@@ -23720,12 +23721,12 @@ ZodEffects.createWithPreprocess = (preprocess, schema, params) => {
   });
 };
 var ZodOptional = class extends ZodType {
-  _parse(input) {
-    const parsedType = this._getType(input);
+  _parse(input2) {
+    const parsedType = this._getType(input2);
     if (parsedType === ZodParsedType.undefined) {
       return OK(void 0);
     }
-    return this._def.innerType._parse(input);
+    return this._def.innerType._parse(input2);
   }
   unwrap() {
     return this._def.innerType;
@@ -23739,12 +23740,12 @@ ZodOptional.create = (type, params) => {
   });
 };
 var ZodNullable = class extends ZodType {
-  _parse(input) {
-    const parsedType = this._getType(input);
+  _parse(input2) {
+    const parsedType = this._getType(input2);
     if (parsedType === ZodParsedType.null) {
       return OK(null);
     }
-    return this._def.innerType._parse(input);
+    return this._def.innerType._parse(input2);
   }
   unwrap() {
     return this._def.innerType;
@@ -23758,8 +23759,8 @@ ZodNullable.create = (type, params) => {
   });
 };
 var ZodDefault = class extends ZodType {
-  _parse(input) {
-    const { ctx } = this._processInputParams(input);
+  _parse(input2) {
+    const { ctx } = this._processInputParams(input2);
     let data = ctx.data;
     if (ctx.parsedType === ZodParsedType.undefined) {
       data = this._def.defaultValue();
@@ -23783,8 +23784,8 @@ ZodDefault.create = (type, params) => {
   });
 };
 var ZodCatch = class extends ZodType {
-  _parse(input) {
-    const { ctx } = this._processInputParams(input);
+  _parse(input2) {
+    const { ctx } = this._processInputParams(input2);
     const newCtx = {
       ...ctx,
       common: {
@@ -23836,10 +23837,10 @@ ZodCatch.create = (type, params) => {
   });
 };
 var ZodNaN = class extends ZodType {
-  _parse(input) {
-    const parsedType = this._getType(input);
+  _parse(input2) {
+    const parsedType = this._getType(input2);
     if (parsedType !== ZodParsedType.nan) {
-      const ctx = this._getOrReturnCtx(input);
+      const ctx = this._getOrReturnCtx(input2);
       addIssueToContext(ctx, {
         code: ZodIssueCode.invalid_type,
         expected: ZodParsedType.nan,
@@ -23847,7 +23848,7 @@ var ZodNaN = class extends ZodType {
       });
       return INVALID;
     }
-    return { status: "valid", value: input.data };
+    return { status: "valid", value: input2.data };
   }
 };
 ZodNaN.create = (params) => {
@@ -23858,8 +23859,8 @@ ZodNaN.create = (params) => {
 };
 var BRAND = /* @__PURE__ */ Symbol("zod_brand");
 var ZodBranded = class extends ZodType {
-  _parse(input) {
-    const { ctx } = this._processInputParams(input);
+  _parse(input2) {
+    const { ctx } = this._processInputParams(input2);
     const data = ctx.data;
     return this._def.type._parse({
       data,
@@ -23872,8 +23873,8 @@ var ZodBranded = class extends ZodType {
   }
 };
 var ZodPipeline = class _ZodPipeline extends ZodType {
-  _parse(input) {
-    const { status, ctx } = this._processInputParams(input);
+  _parse(input2) {
+    const { status, ctx } = this._processInputParams(input2);
     if (ctx.common.async) {
       const handleAsync = async () => {
         const inResult = await this._def.in._parseAsync({
@@ -23927,8 +23928,8 @@ var ZodPipeline = class _ZodPipeline extends ZodType {
   }
 };
 var ZodReadonly = class extends ZodType {
-  _parse(input) {
-    const result = this._def.innerType._parse(input);
+  _parse(input2) {
+    const result = this._def.innerType._parse(input2);
     const freeze = (data) => {
       if (isValid(data)) {
         data.value = Object.freeze(data.value);
@@ -24299,21 +24300,731 @@ async function readReport(file) {
   return parsed.data;
 }
 
+// src/inputs/options/action.ts
+var ACTION_OPTIONS = {
+  cache: {
+    name: "cache",
+    value: external_exports.enum(["auto", "true", "false"]),
+    given: "text",
+    surfaces: ["action"],
+    default: { value: "auto", declared: true },
+    summary: "`auto` (restore always; save on pushes to the default branch), `true` (save on every run) or `false` (no cache); tag pushes, releases, `pull_request_target` and `workflow_run` only restore"
+  },
+  cacheSuffix: {
+    name: "cache-suffix",
+    value: external_exports.string(),
+    given: "text",
+    surfaces: ["action"],
+    default: { value: "" },
+    summary: "appended to the cache keys, to keep different jobs apart"
+  },
+  upload: {
+    name: "upload",
+    value: external_exports.boolean(),
+    given: "switch",
+    surfaces: ["action"],
+    default: { value: false, declared: true },
+    summary: "upload the binary (with `lib/` if any), its `.sha256`, the report JSON and Markdown as an artifact"
+  },
+  artifactName: {
+    name: "artifact-name",
+    value: external_exports.string().regex(/^[^"<>|*?\r\n\\/:]+$/, 'may not hold " : < > | * ? / \\ or line breaks: choose a name without them').nullable(),
+    given: "text",
+    surfaces: ["action"],
+    default: { text: "`pyseal-<name>-<target>`" },
+    summary: "the artifact name"
+  },
+  workingDirectory: {
+    name: "working-directory",
+    value: external_exports.string(),
+    given: "text",
+    surfaces: ["action"],
+    default: { text: "the workspace" },
+    summary: "where relative paths in the other inputs start"
+  },
+  /** Declared for callers that pass it; pyseal does not read it (the cache and artifact clients use the runner's own token). */
+  githubToken: {
+    name: "github-token",
+    given: "text",
+    surfaces: ["action"],
+    default: { value: "${{ github.token }}", text: "the job token", declared: true },
+    summary: "token for the cache and artifact services"
+  }
+};
+
+// src/toolchain/glibc-floor.ts
+var DEFAULT_GLIBC_FLOOR = "host";
+var OLDEST_GLIBC_FLOOR = "2.17";
+var NEWEST_GLIBC_FLOOR = "2.42";
+var RANGE = `${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}`;
+
+// src/inputs/options/value-schemas.ts
+var DEFAULT_PYTHON_VERSION = "3.14";
+var DEFAULT_STDLIB_EXCLUDE = [
+  "test",
+  "*/test",
+  "*/tests",
+  "idlelib",
+  "tkinter",
+  "turtledemo",
+  "turtle.py",
+  "ensurepip",
+  "lib2to3",
+  "site-packages"
+];
+var FilesystemRelativeSchema = external_exports.object({
+  kind: external_exports.literal("filesystem-relative"),
+  dir: external_exports.string().regex(
+    /^(?!\.\.?(\/|$))(?!.*\/\.\.?(\/|$))[\w.-]+(\/[\w.-]+)*$/,
+    `must be a directory below the binary's (letters, digits, ".", "_", "-" and "/"; no ".." and no leading "/")`
+  )
+});
+var ExtensionLocationSchema = external_exports.discriminatedUnion("kind", [
+  /** Loaded from memory, never written to disk (only Windows can, and only when allowed). */
+  external_exports.object({ kind: external_exports.literal("in-memory") }),
+  /** A shared-library file in this directory beside the binary. */
+  FilesystemRelativeSchema
+]);
+var PackageDataLocationSchema = external_exports.object({
+  /** A top-level package of the app (an import name). */
+  package: external_exports.string().regex(/^[A-Za-z_]\w*$/, "must be a top-level package name (`mypkg`, not `mypkg.sub` or a path)"),
+  location: external_exports.discriminatedUnion("kind", [FilesystemRelativeSchema, external_exports.object({ kind: external_exports.literal("user-cache") })])
+});
+var LinkExtraSchema = external_exports.discriminatedUnion("kind", [
+  external_exports.object({ kind: external_exports.literal("objects"), paths: external_exports.array(external_exports.string()) }),
+  /** `pkg.mod=a.o,b.a`: a built-in module from these objects (its init function is PyInit_mod). */
+  external_exports.object({ kind: external_exports.literal("module"), module: external_exports.string(), paths: external_exports.array(external_exports.string()) })
+]);
+var GlibcFloorSchema = external_exports.union([external_exports.literal("host"), external_exports.custom((v) => typeof v === "string" && /^2\.\d+$/.test(v))]).nullable();
+var EntryPointSchema = external_exports.string().regex(/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.]*)?$/, "must look like pkg.module:function or pkg.module");
+
+// src/inputs/options/build.ts
+var EVERYWHERE = ["cli", "pyproject", "action"];
+var ALSO_WORKFLOW = ["cli", "pyproject", "action", "workflow"];
+var BUILD_OPTIONS = {
+  target: {
+    name: "target",
+    value: external_exports.string().min(1),
+    given: "text",
+    surfaces: EVERYWHERE,
+    metavar: "TRIPLE",
+    default: { text: "this machine's triple" },
+    summary: "target triple or alias (`linux-x64`, `linux-musl-x64`, ...)"
+  },
+  project: {
+    name: "project",
+    value: external_exports.string().min(1),
+    given: "text",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "DIR",
+    default: { value: ".", declared: true },
+    summary: "the project directory (a `pyproject.toml` or `setup.py`)"
+  },
+  requirements: {
+    name: "requirements",
+    value: external_exports.array(external_exports.string().min(1)),
+    given: "repeated",
+    arrayOnly: true,
+    surfaces: ALSO_WORKFLOW,
+    metavar: "FILE",
+    summary: "a requirements file; everything is built from source"
+  },
+  entryPoint: {
+    name: "entry-point",
+    value: EntryPointSchema.nullable(),
+    given: "text",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "MOD[:FUNC]",
+    default: { text: "the only `[project.scripts]` entry" },
+    summary: "what the binary runs: `pkg.module:function` or `pkg.module`; `none` (or no scripts at all) gives an interpreter-mode binary that behaves like `python`"
+  },
+  name: {
+    name: "name",
+    value: external_exports.string().regex(/^[\w.-]+$/, 'may hold letters, digits, ".", "_" and "-" only'),
+    given: "text",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "NAME",
+    default: { text: "the project's name" },
+    summary: "executable name"
+  },
+  pythonVersion: {
+    name: "python-version",
+    value: external_exports.string().nullable(),
+    given: "text",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "X.Y[.Z][t]",
+    default: {
+      value: DEFAULT_PYTHON_VERSION,
+      text: `\`${DEFAULT_PYTHON_VERSION}\` (when python-distribution is not given)`
+    },
+    summary: "the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact `3.13.5`, fetched from the sources pinned in pyseal's release list; a `t` suffix (`3.14t`) builds the free-threaded CPython (GIL disabled); python-distribution wins when given",
+    readme: "the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact release such as `3.13.5`, fetched from the places and sha256 pinned in `src/distribution/cpython-releases.json` (Debian's source packages where Debian has the version, else the release tag of CPython's repository as the Go module proxy serves it). A `t` suffix (`3.14t`, `3.14.7t`; 3.13 and later) builds the free-threaded CPython (`--disable-gil`, ABI `cp314t`): the binary starts with the GIL disabled, packages are built as `cp314t` extensions, and importing an extension module that does not declare `Py_mod_gil` support turns the GIL back on with a RuntimeWarning, as in CPython. python-distribution wins when given; the two must not disagree"
+  },
+  pythonDistribution: {
+    name: "python-distribution",
+    value: external_exports.string().min(1),
+    given: "text",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "SRC",
+    default: { text: "none: python-version decides" },
+    summary: "the CPython to build on: a source tarball (path or URL), `debian:python3.11` / `debian:python3.13`, a python-build-standalone full archive (`pbs:3.11`, or its path or URL#sha256=HEX), or a directory with PYTHON.json",
+    readme: "a CPython source tarball (path or URL), `debian:python3.11` / `debian:python3.13` (Debian's source packages), a python-build-standalone *full* archive (`pbs:3.11`, `pbs:3.11.9+20240415:lto`, its path, or its URL with `#sha256=HEX`), or a directory holding a `PYTHON.json`"
+  },
+  pythonOptimization: {
+    name: "python-optimization",
+    value: external_exports.enum(["none", "lto", "pgo+lto"]),
+    given: "text",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "MODE",
+    default: { value: "none" },
+    summary: "for a CPython built from source: `none` (quickest to build), `lto`, or `pgo+lto` (the fastest start-up, about four times the build, cached once built)",
+    readme: "for a CPython built from source: `none` (quickest to build), `lto`, or `pgo+lto` (profile-guided and link-time optimized, as operating systems ship it: the fastest start-up, a build about four times as long, cached once built). python-build-standalone archives choose theirs by variant (`pbs:3.11:pgo+lto`)"
+  },
+  glibc: {
+    name: "glibc",
+    value: GlibcFloorSchema,
+    given: "text",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "2.N|host",
+    default: { value: DEFAULT_GLIBC_FLOOR },
+    summary: `the oldest glibc the binary must start on (Linux gnu targets only): \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor); a binary or shipped library that needs a newer glibc fails the build`,
+    readme: `the oldest glibc the binary must start on, for Linux gnu targets: \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor: whatever this machine's toolchain links against). The binary and every shared library shipped beside it are checked after the build (the report's \`executable.requires\`); one that needs a newer glibc fails the build (unless \`--fail-on never\`), naming the file, the symbol version and a symbol that needs it. Given in \`[tool.pyseal]\`, it applies to the gnu targets of a matrix and is ignored on others`
+  },
+  stdlibExclude: {
+    name: "stdlib-exclude",
+    value: external_exports.array(external_exports.string()),
+    given: "list",
+    surfaces: EVERYWHERE,
+    metavar: "LIST",
+    default: { value: DEFAULT_STDLIB_EXCLUDE, text: "test suites, `idlelib`, `tkinter`, `ensurepip`, `lib2to3`" },
+    summary: "comma-separated stdlib parts to leave out; `none` keeps the whole stdlib"
+  },
+  stdlib: {
+    name: "stdlib",
+    value: external_exports.enum(["all", "imported"]),
+    given: "text",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "all|imported",
+    default: { value: "all" },
+    summary: "`all`: the stdlib less stdlib-exclude; `imported`: only the stdlib modules and extension modules the app and its packages import (found statically; a smaller binary)",
+    readme: "`all`: the stdlib less stdlib-exclude; `imported`: pack only the stdlib modules the app and its packages import and link only the stdlib extension modules they import (found statically with `modulefinder`: module level in the stdlib, everywhere in the app and its packages; the interpreter's own modules always stay). A hello-world drops from about 33 MB to 9 MB. A module left out this way is `STDLIB_NOT_IMPORTED` in the report"
+  },
+  stdlibInclude: {
+    name: "stdlib-include",
+    value: external_exports.array(external_exports.string().regex(/^[A-Za-z_][\w.]*$/, "must be dotted module names")),
+    given: "list",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "LIST",
+    summary: "comma-separated modules that stdlib `imported` keeps though no import of them is found (dynamic imports)",
+    readme: "modules that stdlib `imported` keeps though no import of them is found (`importlib.import_module(name)` with a computed name): comma-separated dotted names"
+  },
+  outDir: {
+    name: "out-dir",
+    value: external_exports.string().min(1),
+    given: "text",
+    surfaces: EVERYWHERE,
+    metavar: "DIR",
+    default: { value: "pyseal-out", declared: true },
+    summary: "where the executable and its report go",
+    readme: "where `<name>` and `<name>.report.json` go"
+  },
+  cacheDir: {
+    name: "cache-dir",
+    value: external_exports.string().min(1),
+    given: "text",
+    surfaces: EVERYWHERE,
+    metavar: "DIR",
+    default: { text: "`~/.cache/pyseal`" },
+    summary: "the build cache: built CPython distributions and compiled packages, by content"
+  },
+  failOn: {
+    name: "fail-on",
+    value: external_exports.enum(["error", "fallback", "never"]),
+    given: "text",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "WHEN",
+    default: { value: "error", declared: true },
+    summary: "when the build counts as failed: `error` (only when no binary could be made), `fallback` (also when a third-party extension module is not built in) or `never`"
+  },
+  flavor: {
+    name: "flavor",
+    value: external_exports.enum(["static", "dynamic"]).nullable(),
+    given: "text",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "static|dynamic",
+    default: { text: "`static` on musl, `dynamic` elsewhere" },
+    summary: "`static`: built-ins only; `dynamic`: extension modules that cannot be built in ship as files beside the binary"
+  },
+  extensionLocations: {
+    name: "extension-location",
+    value: external_exports.array(ExtensionLocationSchema).min(1),
+    given: "list",
+    surfaces: EVERYWHERE,
+    metavar: "LIST",
+    default: { value: "filesystem-relative:lib" },
+    summary: "where such files go, first that works wins: `in-memory`, `filesystem-relative:DIR`"
+  },
+  allowInMemorySharedLibraryLoading: {
+    name: "allow-in-memory-shared-library-loading",
+    value: external_exports.boolean(),
+    given: "switch",
+    surfaces: EVERYWHERE,
+    default: { value: false, declared: true },
+    summary: "let `in-memory` be used where the target can (Windows only)"
+  },
+  packageDataLocations: {
+    name: "package-data-location",
+    value: external_exports.array(PackageDataLocationSchema),
+    given: "list",
+    surfaces: ALSO_WORKFLOW,
+    metavar: "LIST",
+    summary: "comma-separated `PKG=filesystem-relative:DIR` or `PKG=user-cache`: top-level packages whose files code outside Python opens by path, shipped beside the binary or extracted to a per-user cache on first import"
+  },
+  excludePackages: {
+    name: "exclude-packages",
+    value: external_exports.array(external_exports.string()),
+    given: "list",
+    surfaces: EVERYWHERE,
+    metavar: "LIST",
+    summary: "comma-separated distributions whose extension modules are left out"
+  },
+  standalonePackages: {
+    name: "standalone-packages",
+    value: external_exports.array(external_exports.string()),
+    given: "list",
+    surfaces: EVERYWHERE,
+    metavar: "LIST",
+    summary: "comma-separated distributions whose extension modules stay files beside the binary"
+  },
+  linkExtra: {
+    name: "link-extra",
+    value: external_exports.array(LinkExtraSchema),
+    given: "repeated",
+    surfaces: EVERYWHERE,
+    metavar: "ITEM",
+    summary: "extra objects or static libraries to link (`a.o,libx.a`), or an extension module compiled outside pip, built in from them (`pkg.mod=a.o,libm.a`)"
+  }
+};
+
+// src/inputs/issues.ts
+var NAMES_BY_FIELD = Object.fromEntries(
+  Object.entries({ ...BUILD_OPTIONS, ...ACTION_OPTIONS }).map(([field, option]) => [field, option.name])
+);
+
+// src/inputs/options/spec.ts
+function optionsOn(options, surface) {
+  return Object.values(options).filter((option) => option.surfaces.includes(surface));
+}
+function valueSchema(options) {
+  const shape = {};
+  for (const [field, option] of Object.entries(options)) if (option.value) shape[field] = option.value;
+  return external_exports.object(shape);
+}
+var RAW_SCHEMAS = {
+  text: external_exports.string(),
+  list: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
+  repeated: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
+  switch: external_exports.union([external_exports.boolean(), external_exports.string()])
+};
+function rawSchema(options, surface) {
+  const shape = Object.fromEntries(
+    optionsOn(options, surface).map((option) => [
+      option.name,
+      option.arrayOnly ? external_exports.array(external_exports.string()) : RAW_SCHEMAS[option.given]
+    ])
+  );
+  return external_exports.object(shape).partial().strict();
+}
+
+// src/cache/entry-kinds.ts
+var PACKAGES = {
+  name: "packages",
+  noun: "packages",
+  plural: true,
+  made: "built",
+  recipeVersion: 5,
+  check: "sha256",
+  legacyMarker: "build.json"
+};
+var DEPENDENCY_LAYER = { ...PACKAGES, name: "dependencies", noun: "dependencies" };
+
+// src/exec/run.ts
+var import_toolrunner = __toESM(require_toolrunner());
+
+// src/distribution/python-json.ts
+var LinkEntrySchema = external_exports.object({
+  name: external_exports.string(),
+  system: external_exports.boolean().optional(),
+  framework: external_exports.boolean().optional(),
+  path_static: external_exports.string().nullish(),
+  path_dynamic: external_exports.string().nullish()
+});
+var ExtensionVariantSchema = external_exports.object({
+  in_core: external_exports.boolean(),
+  /** `NULL` (as a string) for modules the runtime sets up itself, such as `sys`. */
+  init_fn: external_exports.string().nullable(),
+  objs: external_exports.array(external_exports.string()),
+  links: external_exports.array(LinkEntrySchema),
+  required: external_exports.boolean(),
+  variant: external_exports.string(),
+  shared_lib: external_exports.string().nullish(),
+  static_lib: external_exports.string().nullish(),
+  licenses: external_exports.array(external_exports.string()).nullish()
+}).passthrough();
+var NotBuiltSchema = external_exports.object({ module: external_exports.string(), cause: external_exports.string() });
+var PysealDistributionInfoSchema = external_exports.object({
+  /** sha256 of the CPython source tarball this was built from. */
+  source_sha256: external_exports.string(),
+  /** The cache key the distribution is stored under. */
+  key: external_exports.string(),
+  not_built: external_exports.array(NotBuiltSchema),
+  /** Stdlib extension modules that exist only for CPython's own tests. */
+  test_extensions: external_exports.array(external_exports.string()),
+  /** Header directory for compiling the launcher and inittab. */
+  include_dir: external_exports.string()
+});
+var PythonJsonSchema = external_exports.object({
+  version: external_exports.string(),
+  target_triple: external_exports.string(),
+  python_version: external_exports.string(),
+  python_major_minor_version: external_exports.string(),
+  python_exe: external_exports.string(),
+  python_paths: external_exports.object({ stdlib: external_exports.string(), include: external_exports.string() }).passthrough(),
+  python_extension_module_loading: external_exports.array(external_exports.string()),
+  python_stdlib_test_packages: external_exports.array(external_exports.string()).default([]),
+  libpython_link_mode: external_exports.string().optional(),
+  build_info: external_exports.object({
+    core: external_exports.object({ objs: external_exports.array(external_exports.string()), links: external_exports.array(LinkEntrySchema) }),
+    extensions: external_exports.record(external_exports.array(ExtensionVariantSchema)),
+    inittab_object: external_exports.string().nullish(),
+    inittab_source: external_exports.string().nullish(),
+    inittab_cflags: external_exports.array(external_exports.string()).default([]),
+    object_file_format: external_exports.string().optional()
+  }),
+  pyseal: PysealDistributionInfoSchema.optional()
+}).passthrough();
+
+// src/distribution/pbs.ts
+var PbsArchiveSchema = external_exports.object({
+  python: external_exports.string().regex(/^\d+\.\d+\.\d+$/),
+  release: external_exports.string().regex(/^\d{8}$/),
+  triple: external_exports.string(),
+  variant: external_exports.string(),
+  sha256: external_exports.string().regex(/^[0-9a-f]{64}$/)
+});
+var PbsManifestSchema = external_exports.object({
+  comment: external_exports.string().optional(),
+  assetUrlPrefix: external_exports.string().url(),
+  archives: external_exports.array(PbsArchiveSchema)
+});
+
+// src/targets/table.ts
+var ToolchainInstallSchema = external_exports.discriminatedUnion("kind", [
+  /** Debian/Ubuntu packages (GitHub's Linux runners, this project's machines). */
+  external_exports.object({ kind: external_exports.literal("apt"), packages: external_exports.array(external_exports.string()) }),
+  /** Xcode's command line tools (preinstalled on GitHub's macOS runners; `xcode-select --install` elsewhere). */
+  external_exports.object({ kind: external_exports.literal("xcode") }),
+  /** Visual Studio's C++ build tools, whose environment is found with vswhere (preinstalled on GitHub's Windows runners). */
+  external_exports.object({ kind: external_exports.literal("msvc"), arch: external_exports.enum(["x64", "arm64"]) })
+]);
+var ToolchainSchema = external_exports.object({
+  /** C compiler driver for CPython, extensions, the launcher and the final link. */
+  cc: external_exports.string(),
+  /** C++ compiler driver, when the host has one for the triple (see zigCxxTarget otherwise). */
+  cxx: external_exports.string().nullable(),
+  /** Flags the final link takes when C++ objects are in it (the C++ runtime, linked statically). */
+  cxxLinkFlags: external_exports.array(external_exports.string()),
+  /**
+   * When the host has no C++ library for the triple: the zig target whose `zig c++`
+   * (clang with libc++ built for it) compiles the C++ and drives the final link.
+   */
+  zigCxxTarget: external_exports.string().nullable(),
+  /** Static-library archiver (`ar`, `lib.exe`). */
+  ar: external_exports.string(),
+  /** Linker that merges objects into one relocatable object (`ld -r`) before symbols are made private. */
+  ld: external_exports.string(),
+  /**
+   * The objcopy-equivalent that makes an extension's symbols private. Null where the
+   * object format does it another way (Mach-O: `ld -r -exported_symbols_list`; COFF:
+   * nothing leaves a static link but what the linker resolves).
+   */
+  objcopy: external_exports.string().nullable(),
+  /** Symbol lister (`nm`, `dumpbin`). */
+  nm: external_exports.string(),
+  /** Link flags every executable for this triple gets. */
+  linkFlags: external_exports.array(external_exports.string()),
+  /**
+   * Where the linker looks for libraries, when the compiler driver cannot say
+   * (musl-gcc answers -print-search-dirs with the host gcc's glibc directories).
+   * Null: ask the compiler.
+   */
+  libraryDirs: external_exports.array(external_exports.string()).nullable(),
+  /** Libraries that stay dynamic (the C library's own parts); every other one links statically. */
+  systemLibraries: external_exports.array(external_exports.string()),
+  /** How to install this toolchain where it is missing. */
+  install: ToolchainInstallSchema
+});
+var CrossToolchainSchema = external_exports.object({
+  /** The build machine's triple. */
+  host: external_exports.string(),
+  /** The GNU triplet configure scripts take as --host (`aarch64-linux-gnu`). */
+  configureHost: external_exports.string(),
+  toolchain: ToolchainSchema,
+  /** Runs the target's binaries on the host (qemu-user), for checks and tests; null when none can. */
+  emulator: external_exports.array(external_exports.string()).nullable()
+});
+var TargetSchema = external_exports.object({
+  triple: external_exports.string(),
+  os: external_exports.enum(["linux", "macos", "windows"]),
+  arch: external_exports.enum(["x86_64", "aarch64"]),
+  libc: external_exports.enum(["gnu", "musl", "darwin", "msvc"]),
+  objectFormat: external_exports.enum(["elf", "mach-o", "coff"]),
+  /** Names a user may type instead of the triple. */
+  aliases: external_exports.array(external_exports.string()),
+  /** Where a GitHub workflow builds it: the runner label, and a container image if the leg runs in one. */
+  runner: external_exports.object({ label: external_exports.string(), container: external_exports.string().nullable() }),
+  /** The toolchain on a machine of this triple (the runner above). */
+  toolchain: ToolchainSchema,
+  /** Toolchains that build it from machines of other triples. */
+  cross: external_exports.array(CrossToolchainSchema),
+  capabilities: external_exports.object({
+    /** The binary can import extension modules from shared-library files. */
+    canLoadSharedLibraries: external_exports.boolean(),
+    /** It can load them from memory, without a file (only Windows, with the dynamic flavor). */
+    inMemorySharedLibraries: external_exports.boolean(),
+    /** Every extension must be built in: the binary is fully static. */
+    staticOnly: external_exports.boolean()
+  }),
+  /** Where pyseal's own tests build and run it: on this project's machines, or only in its GitHub workflow. */
+  testedOn: external_exports.enum(["this-machine", "github-workflow"])
+});
+var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
+var darwinParts = ["c", "m", "dl", "pthread", "util", "System", "resolv"];
+var windowsParts = ["kernel32", "user32", "advapi32", "shell32", "ole32", "oleaut32", "ws2_32", "bcrypt", "version"];
+function gnuToolchain(prefix, packages) {
+  return {
+    cc: `${prefix}gcc`,
+    cxx: `${prefix}g++`,
+    cxxLinkFlags: ["-static-libstdc++", "-static-libgcc"],
+    zigCxxTarget: null,
+    ar: `${prefix}ar`,
+    ld: `${prefix}ld`,
+    objcopy: `${prefix}objcopy`,
+    nm: `${prefix}nm`,
+    // Not position-independent, as Debian links its own python3: no start-up relocation of
+    // CPython's many static pointers (a hello-world: 18% fewer page faults, ~15% quicker).
+    // Exported, so extension modules shipped beside the binary resolve the C API from it.
+    linkFlags: ["-no-pie", "-Wl,--export-dynamic"],
+    libraryDirs: null,
+    systemLibraries: glibcParts,
+    install: { kind: "apt", packages }
+  };
+}
+function muslToolchain(arch) {
+  return {
+    cc: "musl-gcc",
+    cxx: null,
+    cxxLinkFlags: [],
+    zigCxxTarget: `${arch}-linux-musl`,
+    ar: "ar",
+    ld: "ld",
+    objcopy: "objcopy",
+    nm: "nm",
+    linkFlags: ["-static"],
+    libraryDirs: [`/usr/lib/${arch}-linux-musl`],
+    systemLibraries: [],
+    install: { kind: "apt", packages: ["musl-tools", "musl-dev", "build-essential"] }
+  };
+}
+function darwinToolchain(arch) {
+  return {
+    cc: "clang",
+    cxx: "clang++",
+    cxxLinkFlags: [],
+    zigCxxTarget: null,
+    ar: "ar",
+    ld: "ld",
+    objcopy: null,
+    nm: "nm",
+    linkFlags: ["-arch", arch],
+    libraryDirs: null,
+    systemLibraries: darwinParts,
+    install: { kind: "xcode" }
+  };
+}
+var TARGETS = [
+  {
+    triple: "x86_64-unknown-linux-gnu",
+    os: "linux",
+    arch: "x86_64",
+    libc: "gnu",
+    objectFormat: "elf",
+    aliases: ["linux-x64", "linux-x86_64", "x86_64-linux-gnu"],
+    runner: { label: "ubuntu-24.04", container: null },
+    toolchain: gnuToolchain("", ["build-essential", "binutils", "patchelf"]),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    testedOn: "this-machine"
+  },
+  {
+    triple: "x86_64-unknown-linux-musl",
+    os: "linux",
+    arch: "x86_64",
+    libc: "musl",
+    objectFormat: "elf",
+    aliases: ["linux-musl-x64", "linux-musl-x86_64", "x86_64-linux-musl"],
+    runner: { label: "ubuntu-24.04", container: null },
+    toolchain: muslToolchain("x86_64"),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
+    testedOn: "this-machine"
+  },
+  {
+    triple: "aarch64-unknown-linux-gnu",
+    os: "linux",
+    arch: "aarch64",
+    libc: "gnu",
+    objectFormat: "elf",
+    aliases: ["linux-arm64", "linux-aarch64", "aarch64-linux-gnu"],
+    runner: { label: "ubuntu-24.04-arm", container: null },
+    toolchain: gnuToolchain("", ["build-essential", "binutils", "patchelf"]),
+    cross: [
+      {
+        host: "x86_64-unknown-linux-gnu",
+        configureHost: "aarch64-linux-gnu",
+        toolchain: gnuToolchain("aarch64-linux-gnu-", [
+          "gcc-aarch64-linux-gnu",
+          "g++-aarch64-linux-gnu",
+          "binutils-aarch64-linux-gnu",
+          "qemu-user"
+        ]),
+        emulator: ["qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"]
+      }
+    ],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    testedOn: "this-machine"
+  },
+  {
+    triple: "aarch64-unknown-linux-musl",
+    os: "linux",
+    arch: "aarch64",
+    libc: "musl",
+    objectFormat: "elf",
+    aliases: ["linux-musl-arm64", "linux-musl-aarch64", "aarch64-linux-musl"],
+    runner: { label: "ubuntu-24.04-arm", container: null },
+    toolchain: muslToolchain("aarch64"),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
+    testedOn: "github-workflow"
+  },
+  {
+    triple: "x86_64-apple-darwin",
+    os: "macos",
+    arch: "x86_64",
+    libc: "darwin",
+    objectFormat: "mach-o",
+    aliases: ["macos-x64", "macos-x86_64", "darwin-x64"],
+    runner: { label: "macos-15-intel", container: null },
+    toolchain: darwinToolchain("x86_64"),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    testedOn: "github-workflow"
+  },
+  {
+    triple: "aarch64-apple-darwin",
+    os: "macos",
+    arch: "aarch64",
+    libc: "darwin",
+    objectFormat: "mach-o",
+    aliases: ["macos-arm64", "macos-aarch64", "darwin-arm64"],
+    runner: { label: "macos-15", container: null },
+    toolchain: darwinToolchain("arm64"),
+    cross: [],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    testedOn: "github-workflow"
+  },
+  {
+    triple: "x86_64-pc-windows-msvc",
+    os: "windows",
+    arch: "x86_64",
+    libc: "msvc",
+    objectFormat: "coff",
+    aliases: ["windows-x64", "windows-x86_64", "win64"],
+    runner: { label: "windows-2022", container: null },
+    toolchain: {
+      cc: "cl.exe",
+      cxx: "cl.exe",
+      cxxLinkFlags: [],
+      zigCxxTarget: null,
+      ar: "lib.exe",
+      ld: "link.exe",
+      objcopy: null,
+      nm: "dumpbin.exe",
+      linkFlags: ["/NOLOGO"],
+      libraryDirs: null,
+      systemLibraries: windowsParts,
+      install: { kind: "msvc", arch: "x64" }
+    },
+    cross: [],
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: true, staticOnly: false },
+    testedOn: "github-workflow"
+  }
+].map((row) => TargetSchema.parse(row));
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/inputs/schema.ts
+var BuildInputsSchema = valueSchema(BUILD_OPTIONS);
+var RawInputsSchema = rawSchema(BUILD_OPTIONS, "pyproject");
+
+// src/inputs/pyproject.ts
+var SETTING_NAMES = optionsOn(BUILD_OPTIONS, "pyproject").map((option) => option.name);
+
+// src/distribution/cpython-releases.ts
+var SourceFacts = {
+  sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  /** Who publishes it, in words, for the log and the README. */
+  from: external_exports.string().min(1)
+};
+var CPythonSourceSchema = external_exports.union([
+  external_exports.object({ url: external_exports.string().url(), ...SourceFacts }).strict(),
+  external_exports.object({ mirror: external_exports.enum(["debian", "go-proxy"]), path: external_exports.string().min(1), ...SourceFacts }).strict()
+]);
+var CPythonReleasesSchema = external_exports.object({
+  comment: external_exports.string().optional(),
+  /** What a bare X.Y means: the release the tests build. */
+  defaults: external_exports.record(external_exports.string().regex(/^3\.\d+$/), external_exports.string().regex(/^3\.\d+\.\d+$/)),
+  releases: external_exports.array(
+    external_exports.object({ version: external_exports.string().regex(/^3\.\d+\.\d+$/), sources: external_exports.array(CPythonSourceSchema).min(1) })
+  )
+});
+
+// src/inputs/action-inputs.ts
+var input = (env, name) => (env[`INPUT_${name.toUpperCase()}`] ?? "").trim();
+var ActionOptionsSchema = valueSchema(ACTION_OPTIONS);
+
 // src/report-action.ts
 async function runReport(env = process.env) {
   try {
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-    const given = (env.INPUT_REPORTS ?? "").trim();
+    const given = input(env, "reports");
     const files = reportFiles(import_node_path2.default.resolve(workspace, given || "reports"), "reports", given);
     const reports = await Promise.all(files.map(readReport));
     let summary2 = reports.length === 1 ? renderReport(reports[0]) : renderMatrix(reports);
     let regressed = false;
-    const baseGiven = (env.INPUT_BASE ?? "").trim();
+    const baseGiven = input(env, "base");
     const base = baseGiven ? import_node_path2.default.resolve(workspace, baseGiven) : null;
     if (base && !(0, import_node_fs.existsSync)(base)) summary2 += `
 No base reports to compare with (${baseGiven} does not exist).
 `;
-    else if (base) {
+    else if (base && !(0, import_node_fs.statSync)(base).isDirectory()) {
+      throw new UserError({
+        input: `base "${baseGiven}"`,
+        cause: "is a file, not a directory",
+        fix: "give the directory the base branch's reports were downloaded into"
+      });
+    } else if (base) {
       for (const file of files) {
         const baseFile = import_node_path2.default.join(base, import_node_path2.default.basename(file));
         if (!(0, import_node_fs.existsSync)(baseFile)) continue;
@@ -24327,6 +25038,8 @@ ${renderDiff(diff)}`;
       }
     }
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary2, true).write();
+    const out = input(env, "out");
+    if (out) await (0, import_promises2.writeFile)(import_node_path2.default.resolve(workspace, out), summary2);
     core.setOutput("regression", String(regressed));
     return regressed ? 1 : 0;
   } catch (error2) {

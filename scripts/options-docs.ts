@@ -1,9 +1,11 @@
 // The places outside src/ that list pyseal's options, written from the option registry
 // (src/inputs/options/): the README's option tables, action.yml's inputs and the
-// reusable workflow's `workflow_call` inputs. `npm run options-docs` rewrites them;
+// reusable workflow's `workflow_call` inputs; and the README's tables of the action's
+// outputs and of the plan/ and report/ sub-actions, written from their action.yml. `npm run options-docs` rewrites them;
 // test/inputs/options.test.ts fails when a checked-in file differs from what this writes.
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { parse } from 'yaml'
 import {
   defaultText,
   plainDefault,
@@ -70,9 +72,40 @@ export function readmeTable(id: keyof typeof README_TABLES): string {
   return [`| ${header} | default | meaning |`, '| --- | --- | --- |', ...rows].join('\n')
 }
 
+type YamlEntries = Record<string, { description?: string; default?: unknown; required?: boolean }>
+
+/**
+ * A table of an action.yml's inputs or outputs (the action's and the sub-actions'), as
+ * the file declares them: the outputs have no registry entry, action.yml is theirs.
+ */
+export function actionYmlTable(file: string, section: 'inputs' | 'outputs'): string {
+  const entries = ((parse(readFileSync(path.join(REPO, file), 'utf8')) as Record<string, YamlEntries>)[section] ??
+    {}) as YamlEntries
+  const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+  const rows = Object.entries(entries).map(([name, entry]) =>
+    section === 'outputs'
+      ? `| \`${name}\` | ${cell(entry.description ?? '')} |`
+      : `| \`${name}\` | ${entry.required ? 'required' : entry.default === undefined ? 'none' : `\`${String(entry.default)}\``} | ${cell(entry.description ?? '')} |`
+  )
+  const header =
+    section === 'outputs'
+      ? [`| ${file} output | meaning |`, '| --- | --- |']
+      : [`| ${file} input | default | meaning |`, '| --- | --- | --- |']
+  return [...header, ...rows].join('\n')
+}
+
+/** The README's action.yml tables: `<!-- inputs:FILE -->` or `<!-- outputs:FILE -->` blocks. */
+function readmeWithActionYmlTables(readme: string): string {
+  return readme.replace(
+    /(<!-- (inputs|outputs):([\w./-]+) -->\n)(?:[\s\S]*?\n)?(<!-- \/\2:\3 -->)/g,
+    (_, start: string, section: 'inputs' | 'outputs', file: string, end: string) =>
+      `${start}${actionYmlTable(file, section)}\n${end}`
+  )
+}
+
 /** The README with every generated table rewritten. */
 export function readmeWithTables(readme: string): string {
-  let text = readme
+  let text = readmeWithActionYmlTables(readme)
   for (const id of Object.keys(README_TABLES) as Array<keyof typeof README_TABLES>) {
     const pattern = new RegExp(`(<!-- options:${id} -->\\n)(?:[\\s\\S]*?\\n)?(<!-- /options:${id} -->)`)
     if (!pattern.test(text))

@@ -33,13 +33,13 @@ import { ReportSchema } from './report/schema'
  */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const raw = readActionInputs(env)
-  core.setOutput('pyseal-version', toolVersion())
   let failOn = raw['fail-on'] ?? 'error'
   // Compiler errors in the log become annotations on the source lines they name.
   core.info(`::add-matcher::${path.join(packageRoot(), 'problem-matchers', 'compilers.json')}`)
   try {
     const { options, inputs } = await readAllInputs(env, raw)
     failOn = inputs.failOn
+    core.setOutput('pyseal-version', toolVersion())
     const cacheLog = { info: (line: string) => core.info(line), warning: (line: string) => core.warning(line) }
     const keys = options.cache === 'false' ? null : await buildCacheKeys(inputs, options, env)
     const restored: RestoreOutcome = keys ? await restoreObjectCache(inputs.cacheDir, keys, cacheLog) : 'miss'

@@ -1,8 +1,10 @@
 import * as core from '@actions/core'
 import { existsSync, readdirSync, statSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { readReport } from './commands/report'
 import { UserError, renderError } from './errors/user-error'
+import { input } from './inputs/action-inputs'
 import { diffReports, isRegression, renderDiff } from './report/diff'
 import { renderMatrix, renderReport } from './report/markdown'
 
@@ -11,20 +13,27 @@ import { renderMatrix, renderReport } from './report/markdown'
  * workflow's report job. It renders every `*.report.json` of `reports` as one
  * targets × modules table in the job summary and, when `base` holds the base branch's
  * reports, diffs each target against its own, failing on a regression (as
- * `pyseal report render` and `pyseal report diff` do on the command line).
+ * `pyseal report render` and `pyseal report diff` do on the command line); `out`
+ * names a file that gets the same Markdown (a pull-request comment).
  */
 export async function runReport(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
-    const given = (env.INPUT_REPORTS ?? '').trim()
+    const given = input(env, 'reports')
     const files = reportFiles(path.resolve(workspace, given || 'reports'), 'reports', given)
     const reports = await Promise.all(files.map(readReport))
     let summary = reports.length === 1 ? renderReport(reports[0]) : renderMatrix(reports)
     let regressed = false
-    const baseGiven = (env.INPUT_BASE ?? '').trim()
+    const baseGiven = input(env, 'base')
     const base = baseGiven ? path.resolve(workspace, baseGiven) : null
     if (base && !existsSync(base)) summary += `\nNo base reports to compare with (${baseGiven} does not exist).\n`
-    else if (base) {
+    else if (base && !statSync(base).isDirectory()) {
+      throw new UserError({
+        input: `base "${baseGiven}"`,
+        cause: 'is a file, not a directory',
+        fix: "give the directory the base branch's reports were downloaded into"
+      })
+    } else if (base) {
       for (const file of files) {
         const baseFile = path.join(base, path.basename(file))
         if (!existsSync(baseFile)) continue
@@ -37,6 +46,8 @@ export async function runReport(env: NodeJS.ProcessEnv = process.env): Promise<n
       }
     }
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary, true).write()
+    const out = input(env, 'out')
+    if (out) await writeFile(path.resolve(workspace, out), summary)
     core.setOutput('regression', String(regressed))
     return regressed ? 1 : 0
   } catch (error) {

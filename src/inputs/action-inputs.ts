@@ -14,8 +14,7 @@ import { InputError, type RawInputs } from './schema'
  */
 
 /** One input as the runner passes it, trimmed; empty when not given. The sub-actions read theirs with it too. */
-export const input = (env: NodeJS.ProcessEnv, name: string): string =>
-  (env[`INPUT_${name.toUpperCase()}`] ?? '').trim()
+export const input = (env: NodeJS.ProcessEnv, name: string): string => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim()
 
 /**
  * The build options the action was given; an empty input is unset, a repeated one takes

@@ -5,8 +5,8 @@ import path from 'node:path'
 import { defaultCacheDir } from '../../src/cache/paths'
 import { resolvePortablePath } from '../../src/report/portable'
 import type { Report } from '../../src/report/schema'
-import { runAction } from './action-run'
-import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
+import { runAction, type ActionRun } from './action-run'
+import { expectBuilt, FIXTURES, pyseal, REPO, runBinary, tempDir } from './cli'
 
 /**
  * The action's object cache against a loopback results service that speaks the
@@ -62,28 +62,39 @@ describe('the action with the cache service', () => {
     server?.kill()
   })
 
-  const seal = (extra: Record<string, string> = {}): ReturnType<typeof runAction> => {
+  /** The main step and then its post step, one log, as a job shows them. */
+  const seal = (extra: Record<string, string> = {}, env: NodeJS.ProcessEnv = {}): ActionRun => {
     const outDir = tempDir('action-cache-out')
-    return runAction(
+    const run = runAction(
       {
-        ...extra,
         target: 'x86_64-unknown-linux-gnu',
         project: 'example',
         'python-distribution': distribution,
         'out-dir': outDir,
         'cache-dir': cacheDir,
-        cache: 'true'
+        cache: 'true',
+        ...extra
       },
       {
         ACTIONS_CACHE_SERVICE_V2: 'true',
         ACTIONS_RESULTS_URL: `${base}/`,
         ACTIONS_RUNTIME_TOKEN: TOKEN,
-        ImageOS: 'ubuntu24'
-      }
+        ImageOS: 'ubuntu24',
+        ...env
+      },
+      { post: true }
     )
+    expect(run.post?.code).toBe(0)
+    return { ...run, stdout: `${run.stdout}${run.post?.stdout ?? ''}` }
   }
+  /**
+   * The fake service's control endpoint. A run blocks this process for longer than the
+   * service keeps an idle connection open, so a pooled socket may be gone: try once more.
+   */
+  const control = async (pathname: string, init?: RequestInit): Promise<Response> =>
+    fetch(`${base}${pathname}`, init).catch(() => fetch(`${base}${pathname}`, init))
   const state = async (): Promise<{ caches: Array<{ key: string; committed: boolean; size: number }> }> =>
-    (await fetch(`${base}/_control/state`)).json() as Promise<{
+    (await control('/_control/state')).json() as Promise<{
       caches: Array<{ key: string; committed: boolean; size: number }>
     }>
 
@@ -94,11 +105,20 @@ describe('the action with the cache service', () => {
       const run = seal()
       expect(run.code).toBe(0)
       expect(run.outputs['cache-hit']).toBe('false')
+      expect(run.outputs['cache-partial']).toBe('false')
+      expect(run.outputs['cache-key']).toMatch(/^pyseal-v1-x86_64-unknown-linux-gnu-ubuntu24-[0-9a-f]{32}$/)
+      const report = JSON.parse(readFileSync(run.outputs.report, 'utf8')) as Report
+      expect(run.outputs['pyseal-version']).toBe(
+        (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version
+      )
+      expect(run.outputs['python-version']).toMatch(/^3\.\d+\.\d+$/)
+      expect(run.outputs['python-version']).toBe(report.python?.version)
       expect(run.stdout).toMatch(/built packages/)
-      expect(run.stdout).toMatch(/cache: saved pyseal-v1-x86_64-unknown-linux-gnu-ubuntu24-[0-9a-f]{32}/)
+      // Saved by the post step, under the key the main step named.
+      expect(run.post?.stdout).toContain(`cache: saved ${run.outputs['cache-key']}`)
       const caches = (await state()).caches
       expect(caches).toHaveLength(1)
-      expect(caches[0]).toMatchObject({ committed: true })
+      expect(caches[0]).toMatchObject({ key: run.outputs['cache-key'], committed: true })
       expect(caches[0].size).toBeGreaterThan(10_000)
       expect(runBinary(run.outputs.binary, ['a', 'b', 'a']).stdout).toMatch(/^\s*2 a$/m)
     },
@@ -120,10 +140,58 @@ describe('the action with the cache service', () => {
   )
 
   it(
+    'restores on a tag push but saves nothing, not even under cache: true, and neither on the other restore-only events',
+    async () => {
+      const before = (await state()).caches.length
+      rmSync(cacheDir, { recursive: true, force: true })
+      const tag = seal({}, { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v1.0.0' })
+      expect(tag.code).toBe(0)
+      expect(tag.outputs['cache-hit']).toBe('true')
+      expect(tag.stdout).toMatch(/reused cached packages/)
+      expect(tag.stdout).toContain('cache: restore only on a tag push (refs/tags/v1.0.0); nothing is saved')
+      // A miss, which would otherwise be saved: a suffix no entry has.
+      for (const event of ['release', 'pull_request_target', 'workflow_run']) {
+        rmSync(cacheDir, { recursive: true, force: true })
+        const run = seal({ 'cache-suffix': event.replace(/_/g, '-') }, { GITHUB_EVENT_NAME: event })
+        expect(run.code).toBe(0)
+        expect(run.outputs['cache-hit']).toBe('false')
+        expect(run.stdout).toContain(`cache: restore only on a ${event} event; nothing is saved`)
+        expect(run.post?.stdout).toBe('')
+      }
+      expect((await state()).caches).toHaveLength(before)
+    },
+    30 * 60 * 1000
+  )
+
+  it(
+    'saves the cache from the post step when the build fails after compiling the packages',
+    async () => {
+      rmSync(cacheDir, { recursive: true, force: true })
+      // The packages are built and cached, then the link stage refuses a package the app does not have.
+      const failed = seal({ 'cache-suffix': 'failed', 'package-data-location': 'nosuchpkg=user-cache' })
+      expect(failed.code).toBe(1)
+      expect(failed.stdout).toMatch(/^::error::.*nosuchpkg/m)
+      expect(failed.stdout).toMatch(/built packages/)
+      expect(failed.post?.stdout).toContain(`cache: saved ${failed.outputs['cache-key']}`)
+      expect((await state()).caches).toContainEqual(
+        expect.objectContaining({ key: failed.outputs['cache-key'], committed: true })
+      )
+      // The next run, on a fresh runner, starts from what the failed one compiled.
+      rmSync(cacheDir, { recursive: true, force: true })
+      const next = seal({ 'cache-suffix': 'failed' })
+      expect(next.code).toBe(0)
+      expect(next.outputs['cache-key']).toBe(failed.outputs['cache-key'])
+      expect(next.outputs['cache-hit']).toBe('true')
+      expect(next.stdout).toMatch(/reused cached packages/)
+    },
+    30 * 60 * 1000
+  )
+
+  it(
     'builds anyway, with a warning, when the stored entry is damaged',
     async () => {
       const key = (await state()).caches[0].key
-      await fetch(`${base}/_control/corrupt`, { method: 'POST', body: JSON.stringify({ key }) })
+      await control('/_control/corrupt', { method: 'POST', body: JSON.stringify({ key }) })
       rmSync(cacheDir, { recursive: true, force: true })
       const run = seal()
       expect(run.code).toBe(0)
@@ -142,7 +210,7 @@ describe('the action with the cache service', () => {
       const run = seal({ upload: 'true', cache: 'false' })
       expect(run.code).toBe(0)
       const artifacts = (
-        (await (await fetch(`${base}/_control/state`)).json()) as {
+        (await (await control('/_control/state')).json()) as {
           artifacts: Array<{ id: number; name: string; finalized: boolean; hash: string }>
         }
       ).artifacts

@@ -459,6 +459,32 @@ const CASES: BadInput[] = [
     action: () => ({ 'python-distribution': 'debian:python2.7' }),
     says: /python-distribution "debian:python2\.7" is not a CPython pyseal can build/
   },
+  // The build options the reusable workflow passes on to the action.
+  {
+    name: 'a bad python-optimization input',
+    action: () => ({ 'python-optimization': 'fast' }),
+    says: /python-optimization must be one of none, lto, pgo\+lto, not "fast"/
+  },
+  {
+    name: 'a bad stdlib input',
+    action: () => ({ stdlib: 'some' }),
+    says: /stdlib must be one of all, imported, not "some"/
+  },
+  {
+    name: 'a stdlib-include input that is no module name',
+    action: () => ({ stdlib: 'imported', 'stdlib-include': 'json,../x' }),
+    says: /stdlib-include.*must be dotted module names/
+  },
+  {
+    name: 'a package-data-location input without a package',
+    action: () => ({ 'package-data-location': 'user-cache' }),
+    says: /package-data-location "user-cache" is not PKG=filesystem-relative:DIR or PKG=user-cache/
+  },
+  {
+    name: 'a name input with a slash',
+    action: () => ({ name: 'bin/app' }),
+    says: /name: may hold letters, digits, "\.", "_" and "-" only/
+  },
   {
     name: 'an entry-point input that does not resolve',
     action: () => ({ 'entry-point': 'cext.missing' }),

@@ -152,6 +152,22 @@ describe("the README's option tables", () => {
   it(`are what npm run options-docs writes (else ${REGENERATE})`, () => {
     expect(readme).toBe(readmeWithTables(readme))
   })
+
+  it("include the action's outputs and the plan and report sub-actions' inputs and outputs, from their action.yml", () => {
+    const blocks = [
+      'outputs:action.yml',
+      'inputs:plan/action.yml',
+      'outputs:plan/action.yml',
+      'inputs:report/action.yml',
+      'outputs:report/action.yml'
+    ]
+    expect(blocks.filter(block => !readme.includes(`<!-- ${block} -->`))).toEqual([])
+    const outputs = Object.keys((parse(read(ACTION_FILE)) as { outputs: object }).outputs)
+    expect(outputs).toEqual(
+      expect.arrayContaining(['cache-hit', 'cache-partial', 'cache-key', 'pyseal-version', 'python-version'])
+    )
+    for (const name of outputs) expect(readme).toContain(`| \`${name}\` |`)
+  })
 })
 
 describe('the callers and examples', () => {

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { defaultCacheDir } from '../../src/cache/paths'
 import { planMatrix } from '../../src/targets/plan'
+import { actionlint } from '../support/actionlint'
 
 const REPO = path.join(__dirname, '..', '..')
 const files = [
@@ -12,15 +12,6 @@ const files = [
   ...readdirSync(path.join(REPO, 'workflows')).map(f => path.join(REPO, 'workflows', f)),
   path.join(REPO, 'action.yml')
 ].filter(f => /\.ya?ml$/.test(f))
-
-/** actionlint from PATH or Go's bin directory (scripts/setup-system.sh installs it). */
-function actionlint(): string {
-  for (const dir of [...(process.env.PATH ?? '').split(':'), path.join(os.homedir(), 'go', 'bin'), '/usr/local/bin']) {
-    const candidate = path.join(dir, 'actionlint')
-    if (dir && existsSync(candidate)) return candidate
-  }
-  throw new Error('actionlint is not installed: go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12')
-}
 
 /** zizmor from PATH or the venv scripts/install-zizmor.sh makes in pyseal's cache directory. */
 function zizmor(): string {
