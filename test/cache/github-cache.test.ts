@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { verifyEntry, writeEntryManifest } from '../../src/cache/entry-manifest'
-import { cacheKeys, cachePaths, saveWanted } from '../../src/cache/github-cache'
+import { cacheKeys, cachePaths, restoreOnlyReason, saveWanted } from '../../src/cache/github-cache'
 
 describe('cache keys', () => {
   const parts = {
@@ -55,6 +55,20 @@ describe('when the cache is saved', () => {
     ).toBe(false)
     expect(saveWanted('true', {})).toBe(true)
     expect(saveWanted('false', { ...push, GITHUB_REF: 'refs/heads/main' })).toBe(false)
+  })
+
+  it('only restores on tag pushes, releases, pull_request_target and workflow_run, even under true', () => {
+    const tag = { GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: event, GITHUB_REF: 'refs/tags/v1.0.0' }
+    expect(restoreOnlyReason(tag)).toBe('a tag push (refs/tags/v1.0.0)')
+    expect(saveWanted('true', tag)).toBe(false)
+    for (const name of ['release', 'pull_request_target', 'workflow_run']) {
+      const env = { GITHUB_EVENT_NAME: name, GITHUB_REF: 'refs/heads/main' }
+      expect(restoreOnlyReason(env)).toBe(`a ${name} event`)
+      expect(saveWanted('true', env)).toBe(false)
+    }
+    for (const name of ['push', 'pull_request', 'workflow_dispatch', 'schedule']) {
+      expect(restoreOnlyReason({ GITHUB_EVENT_NAME: name, GITHUB_REF: 'refs/heads/main' })).toBeNull()
+    }
   })
 })
 
