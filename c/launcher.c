@@ -412,7 +412,8 @@ main(int argc, char **argv)
     /* With PYSEAL_NO_ZIP_INDEX the hooks come after `site` (and so after a
        sitecustomize); otherwise before anything is imported from the zip. */
     if (pyseal_install_excepthook() < 0 || pyseal_install_dotted_builtin_finder() < 0 ||
-        pyseal_install_standalone_finder() < 0 || pyseal_install_extracted_package_finder() < 0) {
+        pyseal_install_standalone_finder() < 0 || pyseal_install_left_out_finder() < 0 ||
+        pyseal_install_extracted_package_finder() < 0) {
         PyErr_Print();
         fprintf(stderr, "pyseal launcher: cannot install the boot hooks\n");
         Py_Finalize();

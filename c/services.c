@@ -2,10 +2,11 @@
  * The launcher's small services (services.h says when launcher.c calls each):
  * a CA bundle for OpenSSL where the compiled-in one is missing, a
  * sys.excepthook that shows source lines from the archive, the finders for
- * dotted built-ins and for extension files beside the executable, and what
- * `site` would give an app (exit(), quit(), help, sitecustomize).  Each reads
- * its own switches from the generated pyseal_app.h (c/README.md lists them);
- * a service switched off there does nothing.
+ * dotted built-ins, for extension files beside the executable and for the
+ * modules left out of it, and what `site` would give an app (exit(), quit(),
+ * help, sitecustomize).  Each reads its own switches from the generated
+ * pyseal_app.h (c/README.md lists them); a service switched off there does
+ * nothing.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -147,6 +148,39 @@ pyseal_install_standalone_finder(void)
 {
 #if defined(PYSEAL_STANDALONE_MODULES) && defined(PYSEAL_SIDE_DIR)
     return run_boot_source(standalone_finder_src);
+#else
+    return 0;
+#endif
+}
+
+/* ---- extension modules left out of the executable --------------------- */
+
+/* A left-out module's import fails with pyseal's reason, never by accident: without
+   this a folder of type stubs beside it (`_rust/` of `.pyi` files) would import as an empty
+   namespace package.  First on sys.meta_path, so no other finder answers first. */
+#ifdef PYSEAL_LEFT_OUT_MODULES
+static const char left_out_finder_src[] =
+    "import sys, _frozen_importlib as _b\n"
+    "class LeftOutModuleFinder:\n"
+    "    reasons = " PYSEAL_LEFT_OUT_MODULES "\n"
+    "    @classmethod\n"
+    "    def find_spec(cls, name, path=None, target=None):\n"
+    "        if name in cls.reasons:\n"
+    "            return _b.ModuleSpec(name, cls, origin='left out by pyseal')\n"
+    "    @classmethod\n"
+    "    def create_module(cls, spec):\n"
+    "        raise ModuleNotFoundError(cls.reasons[spec.name], name=spec.name)\n"
+    "    @classmethod\n"
+    "    def exec_module(cls, module):\n"
+    "        pass\n"
+    "sys.meta_path.insert(0, LeftOutModuleFinder)\n";
+#endif
+
+int
+pyseal_install_left_out_finder(void)
+{
+#ifdef PYSEAL_LEFT_OUT_MODULES
+    return run_boot_source(left_out_finder_src);
 #else
     return 0;
 #endif

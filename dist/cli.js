@@ -35,9 +35,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// node_modules/@actions/exec/node_modules/@actions/io/lib/io-util.js
+// ../main/node_modules/@actions/exec/node_modules/@actions/io/lib/io-util.js
 var require_io_util = __commonJS({
-  "node_modules/@actions/exec/node_modules/@actions/io/lib/io-util.js"(exports2) {
+  "../main/node_modules/@actions/exec/node_modules/@actions/io/lib/io-util.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -93,7 +93,7 @@ var require_io_util = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getCmdPath = exports2.tryGetExecutablePath = exports2.isRooted = exports2.isDirectory = exports2.exists = exports2.READONLY = exports2.UV_FS_O_EXLOCK = exports2.IS_WINDOWS = exports2.unlink = exports2.symlink = exports2.stat = exports2.rmdir = exports2.rm = exports2.rename = exports2.readlink = exports2.readdir = exports2.open = exports2.mkdir = exports2.lstat = exports2.copyFile = exports2.chmod = void 0;
     var fs5 = __importStar(require("fs"));
-    var path58 = __importStar(require("path"));
+    var path61 = __importStar(require("path"));
     _a = fs5.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
     exports2.IS_WINDOWS = process.platform === "win32";
     exports2.UV_FS_O_EXLOCK = 268435456;
@@ -142,7 +142,7 @@ var require_io_util = __commonJS({
         }
         if (stats && stats.isFile()) {
           if (exports2.IS_WINDOWS) {
-            const upperExt = path58.extname(filePath).toUpperCase();
+            const upperExt = path61.extname(filePath).toUpperCase();
             if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
               return filePath;
             }
@@ -166,11 +166,11 @@ var require_io_util = __commonJS({
           if (stats && stats.isFile()) {
             if (exports2.IS_WINDOWS) {
               try {
-                const directory = path58.dirname(filePath);
-                const upperName = path58.basename(filePath).toUpperCase();
+                const directory = path61.dirname(filePath);
+                const upperName = path61.basename(filePath).toUpperCase();
                 for (const actualName of yield exports2.readdir(directory)) {
                   if (upperName === actualName.toUpperCase()) {
-                    filePath = path58.join(directory, actualName);
+                    filePath = path61.join(directory, actualName);
                     break;
                   }
                 }
@@ -208,9 +208,9 @@ var require_io_util = __commonJS({
   }
 });
 
-// node_modules/@actions/exec/node_modules/@actions/io/lib/io.js
+// ../main/node_modules/@actions/exec/node_modules/@actions/io/lib/io.js
 var require_io = __commonJS({
-  "node_modules/@actions/exec/node_modules/@actions/io/lib/io.js"(exports2) {
+  "../main/node_modules/@actions/exec/node_modules/@actions/io/lib/io.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -265,7 +265,7 @@ var require_io = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.findInPath = exports2.which = exports2.mkdirP = exports2.rmRF = exports2.mv = exports2.cp = void 0;
     var assert_1 = require("assert");
-    var path58 = __importStar(require("path"));
+    var path61 = __importStar(require("path"));
     var ioUtil = __importStar(require_io_util());
     function cp4(source, dest, options = {}) {
       return __awaiter(this, void 0, void 0, function* () {
@@ -274,7 +274,7 @@ var require_io = __commonJS({
         if (destStat && destStat.isFile() && !force) {
           return;
         }
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path58.join(dest, path58.basename(source)) : dest;
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path61.join(dest, path61.basename(source)) : dest;
         if (!(yield ioUtil.exists(source))) {
           throw new Error(`no such file or directory: ${source}`);
         }
@@ -286,7 +286,7 @@ var require_io = __commonJS({
             yield cpDirRecursive(source, newDest, 0, force);
           }
         } else {
-          if (path58.relative(source, newDest) === "") {
+          if (path61.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
           yield copyFile4(source, newDest, force);
@@ -299,7 +299,7 @@ var require_io = __commonJS({
         if (yield ioUtil.exists(dest)) {
           let destExists = true;
           if (yield ioUtil.isDirectory(dest)) {
-            dest = path58.join(dest, path58.basename(source));
+            dest = path61.join(dest, path61.basename(source));
             destExists = yield ioUtil.exists(dest);
           }
           if (destExists) {
@@ -310,7 +310,7 @@ var require_io = __commonJS({
             }
           }
         }
-        yield mkdirP(path58.dirname(dest));
+        yield mkdirP(path61.dirname(dest));
         yield ioUtil.rename(source, dest);
       });
     }
@@ -373,7 +373,7 @@ var require_io = __commonJS({
         }
         const extensions = [];
         if (ioUtil.IS_WINDOWS && process.env["PATHEXT"]) {
-          for (const extension of process.env["PATHEXT"].split(path58.delimiter)) {
+          for (const extension of process.env["PATHEXT"].split(path61.delimiter)) {
             if (extension) {
               extensions.push(extension);
             }
@@ -386,12 +386,12 @@ var require_io = __commonJS({
           }
           return [];
         }
-        if (tool.includes(path58.sep)) {
+        if (tool.includes(path61.sep)) {
           return [];
         }
         const directories = [];
         if (process.env.PATH) {
-          for (const p of process.env.PATH.split(path58.delimiter)) {
+          for (const p of process.env.PATH.split(path61.delimiter)) {
             if (p) {
               directories.push(p);
             }
@@ -399,7 +399,7 @@ var require_io = __commonJS({
         }
         const matches = [];
         for (const directory of directories) {
-          const filePath = yield ioUtil.tryGetExecutablePath(path58.join(directory, tool), extensions);
+          const filePath = yield ioUtil.tryGetExecutablePath(path61.join(directory, tool), extensions);
           if (filePath) {
             matches.push(filePath);
           }
@@ -456,9 +456,9 @@ var require_io = __commonJS({
   }
 });
 
-// node_modules/@actions/exec/lib/toolrunner.js
+// ../main/node_modules/@actions/exec/lib/toolrunner.js
 var require_toolrunner = __commonJS({
-  "node_modules/@actions/exec/lib/toolrunner.js"(exports2) {
+  "../main/node_modules/@actions/exec/lib/toolrunner.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -515,7 +515,7 @@ var require_toolrunner = __commonJS({
     var os3 = __importStar(require("os"));
     var events = __importStar(require("events"));
     var child = __importStar(require("child_process"));
-    var path58 = __importStar(require("path"));
+    var path61 = __importStar(require("path"));
     var io = __importStar(require_io());
     var ioUtil = __importStar(require_io_util());
     var timers_1 = require("timers");
@@ -730,7 +730,7 @@ var require_toolrunner = __commonJS({
       exec() {
         return __awaiter(this, void 0, void 0, function* () {
           if (!ioUtil.isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS && this.toolPath.includes("\\"))) {
-            this.toolPath = path58.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path61.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
           return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
@@ -950,7 +950,7 @@ module.exports = __toCommonJS(cli_exports);
 // src/commands/build.ts
 var import_node_util = require("node:util");
 
-// node_modules/zod/v3/external.js
+// ../main/node_modules/zod/v3/external.js
 var external_exports = {};
 __export(external_exports, {
   BRAND: () => BRAND,
@@ -1062,7 +1062,7 @@ __export(external_exports, {
   void: () => voidType
 });
 
-// node_modules/zod/v3/helpers/util.js
+// ../main/node_modules/zod/v3/helpers/util.js
 var util;
 (function(util2) {
   util2.assertEqual = (_) => {
@@ -1196,7 +1196,7 @@ var getParsedType = (data) => {
   }
 };
 
-// node_modules/zod/v3/ZodError.js
+// ../main/node_modules/zod/v3/ZodError.js
 var ZodIssueCode = util.arrayToEnum([
   "invalid_type",
   "invalid_literal",
@@ -1314,7 +1314,7 @@ ZodError.create = (issues) => {
   return error;
 };
 
-// node_modules/zod/v3/locales/en.js
+// ../main/node_modules/zod/v3/locales/en.js
 var errorMap = (issue, _ctx) => {
   let message;
   switch (issue.code) {
@@ -1417,7 +1417,7 @@ var errorMap = (issue, _ctx) => {
 };
 var en_default = errorMap;
 
-// node_modules/zod/v3/errors.js
+// ../main/node_modules/zod/v3/errors.js
 var overrideErrorMap = en_default;
 function setErrorMap(map) {
   overrideErrorMap = map;
@@ -1426,10 +1426,10 @@ function getErrorMap() {
   return overrideErrorMap;
 }
 
-// node_modules/zod/v3/helpers/parseUtil.js
+// ../main/node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path58, errorMaps, issueData } = params;
-  const fullPath = [...path58, ...issueData.path || []];
+  const { data, path: path61, errorMaps, issueData } = params;
+  const fullPath = [...path61, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -1536,20 +1536,20 @@ var isDirty = (x) => x.status === "dirty";
 var isValid = (x) => x.status === "valid";
 var isAsync = (x) => typeof Promise !== "undefined" && x instanceof Promise;
 
-// node_modules/zod/v3/helpers/errorUtil.js
+// ../main/node_modules/zod/v3/helpers/errorUtil.js
 var errorUtil;
 (function(errorUtil2) {
   errorUtil2.errToObj = (message) => typeof message === "string" ? { message } : message || {};
   errorUtil2.toString = (message) => typeof message === "string" ? message : message?.message;
 })(errorUtil || (errorUtil = {}));
 
-// node_modules/zod/v3/types.js
+// ../main/node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path58, key) {
+  constructor(parent, value, path61, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path58;
+    this._path = path61;
     this._key = key;
   }
   get path() {
@@ -5209,7 +5209,7 @@ var BUILD_OPTIONS = {
     surfaces: ALSO_WORKFLOW,
     metavar: "WHEN",
     default: { value: "error", declared: true },
-    summary: "when the build counts as failed: `error` (only when no binary could be made), `fallback` (also when a third-party extension module is not built in) or `never`"
+    summary: "when the build counts as failed: `error` (when no binary could be made, or a third-party extension module is left out: neither built in nor shipped beside the binary, and its package not in exclude-packages), `fallback` (also when one is not built in) or `never`"
   },
   flavor: {
     name: "flavor",
@@ -6503,7 +6503,7 @@ var import_node_fs8 = require("node:fs");
 var import_promises7 = require("node:fs/promises");
 var import_node_path9 = __toESM(require("node:path"));
 
-// node_modules/smol-toml/dist/error.js
+// ../main/node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
   let lines = string.slice(0, ptr).split(/\r?\n/);
   return [lines.length, lines.pop().length + 1];
@@ -6547,7 +6547,7 @@ ${codeblock}`, options);
   }
 };
 
-// node_modules/smol-toml/dist/primitive.js
+// ../main/node_modules/smol-toml/dist/primitive.js
 function parseString(ctx) {
   let startPtr = ctx.p;
   let c = ctx.s.charCodeAt(ctx.p++);
@@ -6648,7 +6648,7 @@ function parseString(ctx) {
   TomlError.x("unfinished string", ctx, startPtr);
 }
 
-// node_modules/smol-toml/dist/date.js
+// ../main/node_modules/smol-toml/dist/date.js
 var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
 var TomlDate = class _TomlDate extends Date {
   #hasDate = false;
@@ -6763,7 +6763,7 @@ var TomlDate = class _TomlDate extends Date {
   }
 };
 
-// node_modules/smol-toml/dist/extract.js
+// ../main/node_modules/smol-toml/dist/extract.js
 function isDigit(char, base = 10) {
   return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
 }
@@ -6972,7 +6972,7 @@ function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
   }
 }
 
-// node_modules/smol-toml/dist/util.js
+// ../main/node_modules/smol-toml/dist/util.js
 function skipComment(ctx) {
   for (; ctx.p < ctx.s.length; ctx.p++) {
     let c = ctx.s.charCodeAt(ctx.p);
@@ -6998,7 +6998,7 @@ function skipVoid(ctx, banNewLines, banComments) {
   }
 }
 
-// node_modules/smol-toml/dist/struct.js
+// ../main/node_modules/smol-toml/dist/struct.js
 function parseKey(ctx, end = 61) {
   let startPtr;
   let state = 0;
@@ -7115,7 +7115,7 @@ function parseArray(ctx) {
   TomlError.x("unfinished array", ctx, startPtr);
 }
 
-// node_modules/smol-toml/dist/parse.js
+// ../main/node_modules/smol-toml/dist/parse.js
 function peekTable(ctx, key, table, meta, type) {
   let t = table;
   let m = meta;
@@ -7258,7 +7258,7 @@ function parse(toml, options = {}) {
   return res;
 }
 
-// node_modules/smol-toml/dist/stringify.js
+// ../main/node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/inputs/options/spec.ts
@@ -7762,12 +7762,12 @@ function describeBuildIssue(issue, merged, projectName) {
 
 // src/pipeline.ts
 var import_node_fs34 = require("node:fs");
-var import_promises33 = require("node:fs/promises");
-var import_node_path56 = __toESM(require("node:path"));
+var import_promises35 = require("node:fs/promises");
+var import_node_path59 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
 var import_promises16 = require("node:fs/promises");
-var import_node_path22 = __toESM(require("node:path"));
+var import_node_path23 = __toESM(require("node:path"));
 
 // src/cache/source-date-epoch.ts
 var DEFAULT_SOURCE_DATE_EPOCH = "946684800";
@@ -7829,7 +7829,12 @@ var CaptureRecordSchema = external_exports.object({
   schema: external_exports.literal(1),
   module: external_exports.string(),
   init_fn: external_exports.string(),
+  /** The module's own objects and the object files its link was given (copies in the capture directory). */
   objects: external_exports.array(external_exports.string()),
+  /** Static archives its link was given by path (copies), members taken as the objects need them. */
+  archives: external_exports.array(external_exports.string()).default([]),
+  /** Static archives its link took whole (`--whole-archive`), copies. */
+  whole_archives: external_exports.array(external_exports.string()).default([]),
   libraries: external_exports.array(external_exports.string()).default([]),
   library_dirs: external_exports.array(external_exports.string()).default([]),
   extra_link_args: external_exports.array(external_exports.string()).default([]),
@@ -7837,7 +7842,11 @@ var CaptureRecordSchema = external_exports.object({
   language: external_exports.enum(["c", "c++"]).default("c"),
   capture: external_exports.enum(["setuptools._distutils", "distutils", "compiler-wrapper"]),
   package: external_exports.string().nullish(),
-  module_guess: external_exports.boolean().optional()
+  module_guess: external_exports.boolean().optional(),
+  /** The shared library the link wrote, where it was written (the build directory, gone by now). */
+  output: external_exports.string().nullish(),
+  /** Its sha256 right after the link, when the shim could read it. */
+  output_sha256: external_exports.string().nullish()
 }).passthrough();
 var IntentSchema = external_exports.object({ schema: external_exports.literal(1), package: external_exports.string(), modules: external_exports.array(external_exports.string()) }).passthrough();
 async function readCapture(captureDir) {
@@ -7919,12 +7928,12 @@ var FailedStepError = class extends UserError {
 
 // src/packages/pip-errors.ts
 var PackageBuildError = class extends FailedStepError {
-  constructor(packageName, errorLines, logFile) {
+  constructor(packageName, errorLines2, logFile) {
     super({
       input: packageName,
       what: `Building ${packageName} from source`,
       step: "pip install",
-      log: { text: errorLines, heading: "the compiler's and pip's error lines", file: logFile },
+      log: { text: errorLines2, heading: "the compiler's and pip's error lines", file: logFile },
       fix: `fix the build of ${packageName} (missing headers or libraries are the usual cause: install its -dev packages), or remove it from the requirements.`
     });
     this.packageName = packageName;
@@ -8154,12 +8163,58 @@ async function recordOwners(siteDir) {
   return owners;
 }
 
+// src/packages/record-names.ts
+var import_node_path20 = __toESM(require("node:path"));
+async function nameRecordsByInstalledFiles(records, installed, siteDir) {
+  const installedNames = new Set(installed.map((file) => file.module));
+  const unnamed = records.filter((record) => !installedNames.has(record.module));
+  if (unnamed.length === 0) return records;
+  const claimed = new Set(records.filter((record) => installedNames.has(record.module)).map((record) => record.module));
+  const free = installed.filter((file) => !claimed.has(file.module));
+  const hashes = new Map(
+    await Promise.all(free.map(async (file) => [file.module, await sha256File(import_node_path20.default.join(siteDir, file.file))]))
+  );
+  return records.map((record) => {
+    if (installedNames.has(record.module)) return record;
+    const file = installedFileOf(
+      record,
+      free.filter((f) => !claimed.has(f.module)),
+      hashes
+    );
+    if (!file) return record;
+    claimed.add(file.module);
+    const last = file.module.split(".").pop();
+    return {
+      ...record,
+      module: file.module,
+      // The init function is the file name's: the same as guessed, unless the build renamed the file.
+      init_fn: record.module.split(".").pop() === last ? record.init_fn : `PyInit_${last}`,
+      module_guess: false,
+      named_from: record.module
+    };
+  });
+}
+function installedFileOf(record, candidates, hashes) {
+  if (record.output_sha256) {
+    const same = candidates.filter((file) => hashes.get(file.module) === record.output_sha256);
+    if (same.length === 1) return same[0];
+  }
+  if (!record.output) return null;
+  const name = import_node_path20.default.basename(record.output);
+  let named = candidates.filter((file) => import_node_path20.default.basename(file.file) === name);
+  const pkg = record.package ?? (typeof record.dist_name === "string" ? record.dist_name : null);
+  if (named.length > 1 && pkg) {
+    named = named.filter((file) => file.distribution && normalizeName(file.distribution) === normalizeName(pkg));
+  }
+  return named.length === 1 ? named[0] : null;
+}
+
 // src/packages/project-dependencies.ts
 var import_node_fs17 = require("node:fs");
 var import_promises14 = require("node:fs/promises");
-var import_node_path20 = __toESM(require("node:path"));
+var import_node_path21 = __toESM(require("node:path"));
 async function staticDependencies(projectDir) {
-  const file = import_node_path20.default.join(projectDir, "pyproject.toml");
+  const file = import_node_path21.default.join(projectDir, "pyproject.toml");
   if (!(0, import_node_fs17.existsSync)(file)) return null;
   let doc;
   try {
@@ -8179,7 +8234,7 @@ async function staticDependencies(projectDir) {
 // src/packages/project-tree.ts
 var import_node_crypto2 = require("node:crypto");
 var import_promises15 = require("node:fs/promises");
-var import_node_path21 = __toESM(require("node:path"));
+var import_node_path22 = __toESM(require("node:path"));
 var TOP_LEVEL_OUTPUT = /* @__PURE__ */ new Set(["build", "dist", "pyseal-out"]);
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".git",
@@ -8194,8 +8249,8 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".pytest_cache"
 ]);
 function skipped(root, full) {
-  const name = import_node_path21.default.basename(full);
-  if (import_node_path21.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
+  const name = import_node_path22.default.basename(full);
+  if (import_node_path22.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
   return SKIPPED_DIRS.has(name) || name.endsWith(".egg-info");
 }
 async function copyProjectTree(source, destination) {
@@ -8209,11 +8264,11 @@ async function hashTree(root) {
   const walk = async (dir) => {
     const entries = (await (0, import_promises15.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
     for (const entry of entries) {
-      const full = import_node_path21.default.join(dir, entry.name);
+      const full = import_node_path22.default.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipped(root, full)) await walk(full);
       } else if (entry.isFile()) {
-        hash.update(import_node_path21.default.relative(root, full)).update("\0").update(await (0, import_promises15.readFile)(full)).update("\0");
+        hash.update(import_node_path22.default.relative(root, full)).update("\0").update(await (0, import_promises15.readFile)(full)).update("\0");
       }
     }
   };
@@ -8229,7 +8284,7 @@ async function buildPackages(request) {
   let compiled = 0;
   const entry = await cachedEntry({
     kind: PACKAGES,
-    root: import_node_path22.default.join(cacheRoot, "packages", key),
+    root: import_node_path23.default.join(cacheRoot, "packages", key),
     // Capture records name the objects by absolute path, inside the entry.
     buildInPlace: true,
     build: async (root) => {
@@ -8237,71 +8292,66 @@ async function buildPackages(request) {
     },
     log: request.log
   });
-  const siteDir = import_node_path22.default.join(entry.root, "site");
-  const captureDir = import_node_path22.default.join(entry.root, "capture");
-  return {
-    key,
-    reused: entry.reused,
-    siteDir,
-    captureDir,
-    capture: await readCapture(captureDir),
-    installed: await findExtensionFiles(siteDir, request.platformTag),
-    compiled
-  };
+  const siteDir = import_node_path23.default.join(entry.root, "site");
+  const captureDir = import_node_path23.default.join(entry.root, "capture");
+  const installed = await findExtensionFiles(siteDir, request.platformTag);
+  const capture = await readCapture(captureDir);
+  capture.records = await nameRecordsByInstalledFiles(capture.records, installed, siteDir);
+  return { key, reused: entry.reused, siteDir, captureDir, capture, installed, compiled };
 }
 async function sharedKeyParts(request) {
   const { distribution, requirements, cacheRoot } = request;
   return {
     distribution: distribution.json.pyseal?.key ?? distribution.root,
     requirements: await Promise.all(requirements.map((r) => (0, import_promises16.readFile)(r, "utf8"))),
-    shim: await hashTree(import_node_path22.default.join(packageRoot(), "python", "pyseal_capture")),
+    shim: await hashTree(import_node_path23.default.join(packageRoot(), "python", "pyseal_capture")),
     tools: BUILD_TOOLS_AS_WHEELS,
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
-    cxx: request.cxx && import_node_path22.default.isAbsolute(request.cxx) ? import_node_path22.default.relative(cacheRoot, request.cxx) : request.cxx,
+    cxx: request.cxx && import_node_path23.default.isAbsolute(request.cxx) ? import_node_path23.default.relative(cacheRoot, request.cxx) : request.cxx,
     recipe: PACKAGES.recipeVersion,
     epoch: chosenSourceDateEpoch()
   };
 }
 async function installInto(request, key, root, keyParts) {
   const { project, requirements, log } = request;
-  const siteDir = import_node_path22.default.join(root, "site");
-  const captureDir = import_node_path22.default.join(root, "capture");
+  const siteDir = import_node_path23.default.join(root, "site");
+  const captureDir = import_node_path23.default.join(root, "capture");
   await (0, import_promises16.mkdir)(captureDir, { recursive: true });
   await installCaptureShim(request.buildDistribution);
   const pip = { prefixes: await configuredPrefixes(request.buildDistribution) };
-  const projectCopy = import_node_path22.default.join(root, "project", import_node_path22.default.basename(project));
+  const projectCopy = import_node_path23.default.join(root, "project", import_node_path23.default.basename(project));
   await copyProjectTree(project, projectCopy);
   const requirementArgs = requirements.flatMap((r) => ["-r", r]);
   const dependencies = await staticDependencies(project);
   let fromCache = 0;
   if (dependencies === null) {
     log(
-      `  pip install (from source) ${import_node_path22.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path22.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
+      `  pip install (from source) ${import_node_path23.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path23.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
     );
-    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path22.default.join(root, "pip.log") }, [
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path23.default.join(root, "pip.log") }, [
       projectCopy,
       ...requirementArgs
     ]);
   } else {
     const layer = dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies, keyParts, pip.prefixes) : null;
-    log(`  pip install (from source) ${import_node_path22.default.basename(project)}, without its dependencies`);
-    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path22.default.join(root, "pip.log") }, [
+    log(`  pip install (from source) ${import_node_path23.default.basename(project)}, without its dependencies`);
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path23.default.join(root, "pip.log") }, [
       "--no-deps",
       projectCopy
     ]);
     if (layer) {
       await mergeDependencyLayer(layer.root, root);
-      if (layer.reused) fromCache = (await readCapture(import_node_path22.default.join(layer.root, "capture"))).records.length;
+      if (layer.reused) fromCache = (await readCapture(import_node_path23.default.join(layer.root, "capture"))).records.length;
     }
   }
   const records = (await readCapture(captureDir)).records.length;
-  await (0, import_promises16.writeFile)(import_node_path22.default.join(root, "build.json"), JSON.stringify({ key, records }, null, 2) + "\n");
+  await (0, import_promises16.writeFile)(import_node_path23.default.join(root, "build.json"), JSON.stringify({ key, records }, null, 2) + "\n");
   return records - fromCache;
 }
 
 // src/packages/entry-point.ts
 var import_node_fs18 = require("node:fs");
-var import_node_path23 = __toESM(require("node:path"));
+var import_node_path24 = __toESM(require("node:path"));
 var EntryPointError = class extends UserError {
   constructor(entryPoint, module2) {
     const cause = `does not resolve: module ${module2} is not in the project or its requirements`;
@@ -8313,16 +8363,16 @@ var EntryPointError = class extends UserError {
 function checkEntryPoint(entryPoint, siteDir, installed) {
   if (!entryPoint) return;
   const module2 = entryPoint.split(":")[0];
-  const relative = module2.split(".").join(import_node_path23.default.sep);
-  const candidates = [`${relative}.py`, import_node_path23.default.join(relative, "__init__.py"), import_node_path23.default.join(relative, "__main__.py")];
-  if (candidates.some((c) => (0, import_node_fs18.existsSync)(import_node_path23.default.join(siteDir, c)))) return;
+  const relative = module2.split(".").join(import_node_path24.default.sep);
+  const candidates = [`${relative}.py`, import_node_path24.default.join(relative, "__init__.py"), import_node_path24.default.join(relative, "__main__.py")];
+  if (candidates.some((c) => (0, import_node_fs18.existsSync)(import_node_path24.default.join(siteDir, c)))) return;
   if (installed.some((e) => e.module === module2)) return;
   throw new EntryPointError(entryPoint, module2);
 }
 
 // src/distribution/obtain.ts
 var import_node_fs29 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"));
+var import_node_path42 = __toESM(require("node:path"));
 
 // src/toolchain/select-toolchain.ts
 var ToolchainUnavailableError = class extends UserError {
@@ -8407,20 +8457,20 @@ async function missingCommands(toolchain) {
 }
 
 // src/distribution/cpython-source.ts
-var import_node_path25 = __toESM(require("node:path"));
+var import_node_path26 = __toESM(require("node:path"));
 
 // src/distribution/source-mirrors.ts
 var import_node_fs19 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"));
+var import_node_path25 = __toESM(require("node:path"));
 async function mirrorBase(mirror, env = process.env) {
   if (mirror === "debian") return env.PYSEAL_DEBIAN_MIRROR || aptDebianMirror();
   const configured = env.GOPROXY || await goEnvProxy();
   return configured?.split(/[,|]/).find((entry) => /^https?:\/\//.test(entry)) ?? null;
 }
 function aptDebianMirror(dir = "/etc/apt") {
-  const files = [import_node_path24.default.join(dir, "sources.list")];
-  const listDir = import_node_path24.default.join(dir, "sources.list.d");
-  if ((0, import_node_fs19.existsSync)(listDir)) files.push(...(0, import_node_fs19.readdirSync)(listDir).map((name) => import_node_path24.default.join(listDir, name)));
+  const files = [import_node_path25.default.join(dir, "sources.list")];
+  const listDir = import_node_path25.default.join(dir, "sources.list.d");
+  if ((0, import_node_fs19.existsSync)(listDir)) files.push(...(0, import_node_fs19.readdirSync)(listDir).map((name) => import_node_path25.default.join(listDir, name)));
   for (const file of files.filter((f) => /\.(list|sources)$/.test(f) && (0, import_node_fs19.existsSync)(f))) {
     for (const line of (0, import_node_fs19.readFileSync)(file, "utf8").split("\n")) {
       const url = /^(?:URIs:\s*|deb(?:-src)?\s+(?:\[[^\]]*\]\s+)?)(https?:\/\/\S+\/debian)\/?(?:\s|$)/.exec(
@@ -8443,8 +8493,8 @@ var MIRROR_SETTING = {
 };
 async function downloadCPythonSource(request) {
   const { url, sha256, cacheRoot, log } = request;
-  const dir = import_node_path25.default.join(cacheRoot, "sources", contentKey({ url, sha256: sha256 ?? void 0 }, 16));
-  const dest = import_node_path25.default.join(dir, request.name ?? (import_node_path25.default.basename(new URL(url).pathname) || "python.tgz"));
+  const dir = import_node_path26.default.join(cacheRoot, "sources", contentKey({ url, sha256: sha256 ?? void 0 }, 16));
+  const dest = import_node_path26.default.join(dir, request.name ?? (import_node_path26.default.basename(new URL(url).pathname) || "python.tgz"));
   return downloadVerified({ url, dest, sha256, log });
 }
 async function fetchCPythonSource(value, cacheRoot, log) {
@@ -8489,22 +8539,22 @@ Check the network, or give --python-distribution a local source tarball of that 
 
 // src/distribution/source-build.ts
 var import_promises24 = require("node:fs/promises");
-var import_node_path40 = __toESM(require("node:path"));
+var import_node_path41 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
 var import_node_fs20 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"));
+var import_node_path27 = __toESM(require("node:path"));
 async function linkerSearchDirs(toolchain, extraDirs = []) {
   if (toolchain.libraryDirs) return unique([...extraDirs, ...toolchain.libraryDirs]);
   const { stdout } = await runChecked({ command: toolchain.cc, args: ["-print-search-dirs"] });
   const line = stdout.split("\n").find((l) => l.startsWith("libraries:")) ?? "";
-  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path26.default.normalize(d));
+  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path27.default.normalize(d));
   return unique([...extraDirs, ...dirs]);
 }
 function resolveLibrary(name, toolchain, searchDirs) {
   if (toolchain.systemLibraries.includes(name)) return { name, kind: "system" };
   for (const dir of searchDirs) {
-    const archive = import_node_path26.default.join(dir, `lib${name}.a`);
+    const archive = import_node_path27.default.join(dir, `lib${name}.a`);
     if ((0, import_node_fs20.existsSync)(archive)) return { name, kind: "static", path: archive };
   }
   return { name, kind: "missing", searched: searchDirs };
@@ -8516,11 +8566,11 @@ function unique(items) {
 // src/distribution/configured-tree.ts
 var import_node_fs21 = require("node:fs");
 var import_promises17 = require("node:fs/promises");
-var import_node_path27 = __toESM(require("node:path"));
+var import_node_path28 = __toESM(require("node:path"));
 async function linkHaclArchives(buildDir) {
   const changed = [];
   for (const name of ["Makefile.pre", "Makefile"]) {
-    const file = import_node_path27.default.join(buildDir, name);
+    const file = import_node_path28.default.join(buildDir, name);
     if (!(0, import_node_fs21.existsSync)(file)) continue;
     const text = await (0, import_promises17.readFile)(file, "utf8");
     const mended = haclArchiveWords(text);
@@ -8541,11 +8591,11 @@ function haclArchiveWords(makefile) {
 // src/distribution/make-vars.ts
 var import_promises18 = require("node:fs/promises");
 var import_node_os3 = __toESM(require("node:os"));
-var import_node_path28 = __toESM(require("node:path"));
+var import_node_path29 = __toESM(require("node:path"));
 async function readMakeVariables(buildDir, names) {
-  const dir = await (0, import_promises18.mkdtemp)(import_node_path28.default.join(import_node_os3.default.tmpdir(), "pyseal-make-"));
+  const dir = await (0, import_promises18.mkdtemp)(import_node_path29.default.join(import_node_os3.default.tmpdir(), "pyseal-make-"));
   try {
-    const printer = import_node_path28.default.join(dir, "print.mk");
+    const printer = import_node_path29.default.join(dir, "print.mk");
     const lines = names.map((n) => `	@printf '%s\\t%s\\n' '${n}' '$(strip $(${n}))'`);
     await (0, import_promises18.writeFile)(printer, `pyseal-print-variables:
 ${lines.join("\n")}
@@ -8615,7 +8665,7 @@ function abiTag(names) {
 
 // src/distribution/layout.ts
 var import_promises19 = require("node:fs/promises");
-var import_node_path29 = __toESM(require("node:path"));
+var import_node_path30 = __toESM(require("node:path"));
 
 // src/distribution/setup-local.ts
 var ruleLine = /^(?:@[A-Z0-9_]+@)?([A-Za-z_][A-Za-z0-9_]*)\s+\S+\.(?:c|cc|cpp|m)\b/;
@@ -8787,18 +8837,18 @@ async function writeDistributionLayout(request) {
   }
   const extensions = await staticExtensions(request, kept);
   for (const module2 of request.shared) {
-    const sharedLib = import_node_path29.default.join("install", names.stdlib, "lib-dynload", `${module2.name}${names.extSuffix}`);
-    await (0, import_promises19.access)(import_node_path29.default.join(root, sharedLib));
+    const sharedLib = import_node_path30.default.join("install", names.stdlib, "lib-dynload", `${module2.name}${names.extSuffix}`);
+    await (0, import_promises19.access)(import_node_path30.default.join(root, sharedLib));
     extensions[module2.name] = [{ ...variant(module2.name, false), shared_lib: sharedLib }];
   }
-  const inittabSource = await (0, import_promises19.readFile)(import_node_path29.default.join(buildDir, "Modules", "config.c"), "utf8");
+  const inittabSource = await (0, import_promises19.readFile)(import_node_path30.default.join(buildDir, "Modules", "config.c"), "utf8");
   for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
     if (!extensions[name]) extensions[name] = [{ ...variant(name, true), in_core: true, init_fn: fn }];
   }
   await kept.object("Modules/config.c");
   await kept.object("Modules/config.o");
   const json = pythonJson(request, core, extensions);
-  await (0, import_promises19.writeFile)(import_node_path29.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises19.writeFile)(import_node_path30.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
 }
 var BuildFiles = class {
   constructor(root, buildDir) {
@@ -8810,17 +8860,17 @@ var BuildFiles = class {
   copied = /* @__PURE__ */ new Set();
   /** An object (or other file) of the build directory. */
   object(relative) {
-    return this.copy(import_node_path29.default.join(this.buildDir, relative), import_node_path29.default.join("build", relative));
+    return this.copy(import_node_path30.default.join(this.buildDir, relative), import_node_path30.default.join("build", relative));
   }
   /** A static archive, from the build directory or anywhere (a system or static-deps library). */
   archive(source, name) {
-    const from = import_node_path29.default.isAbsolute(source) ? source : import_node_path29.default.join(this.buildDir, source);
-    return this.copy(from, import_node_path29.default.join("build", "lib", `lib${name}.a`));
+    const from = import_node_path30.default.isAbsolute(source) ? source : import_node_path30.default.join(this.buildDir, source);
+    return this.copy(from, import_node_path30.default.join("build", "lib", `lib${name}.a`));
   }
   async copy(from, dest) {
     if (!this.copied.has(dest)) {
-      await (0, import_promises19.mkdir)(import_node_path29.default.dirname(import_node_path29.default.join(this.root, dest)), { recursive: true });
-      await (0, import_promises19.copyFile)(from, import_node_path29.default.join(this.root, dest));
+      await (0, import_promises19.mkdir)(import_node_path30.default.dirname(import_node_path30.default.join(this.root, dest)), { recursive: true });
+      await (0, import_promises19.copyFile)(from, import_node_path30.default.join(this.root, dest));
       this.copied.add(dest);
     }
     return dest;
@@ -8831,8 +8881,8 @@ function variant(name, required) {
 }
 async function staticExtensions(request, kept) {
   const { buildDir, target } = request;
-  const bootstrap = parseSetup(await (0, import_promises19.readFile)(import_node_path29.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
-  const fromSetup = parseSetup(await (0, import_promises19.readFile)(import_node_path29.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
+  const bootstrap = parseSetup(await (0, import_promises19.readFile)(import_node_path30.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
+  const fromSetup = parseSetup(await (0, import_promises19.readFile)(import_node_path30.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
   const named = new Set([...bootstrap, ...request.statics].map((m) => m.name));
   const modules = [...bootstrap, ...request.statics, ...fromSetup.filter((m) => !named.has(m.name))];
   const linkWords = await expandLinkWords(buildDir, modules);
@@ -8848,7 +8898,7 @@ async function staticExtensions(request, kept) {
           links.push({ name: resolved.name, system: true });
         }
       } else if (word.endsWith(".a")) {
-        const name = import_node_path29.default.basename(word, ".a").replace(/^lib/, "");
+        const name = import_node_path30.default.basename(word, ".a").replace(/^lib/, "");
         links.push({ name, path_static: await kept.archive(word, name) });
       }
     }
@@ -8912,7 +8962,7 @@ function pythonJson(request, core, extensions) {
 // src/distribution/source-archive.ts
 var import_node_fs22 = require("node:fs");
 var import_promises20 = require("node:fs/promises");
-var import_node_path30 = __toESM(require("node:path"));
+var import_node_path31 = __toESM(require("node:path"));
 async function unpackSourceArchive(file, work) {
   if (file.endsWith(".zip")) {
     await runChecked({ command: "unzip", args: ["-q", file, "-d", work] });
@@ -8924,18 +8974,18 @@ async function unpackSourceArchive(file, work) {
   return findConfigure(work, 1);
 }
 async function findConfigure(dir, depth) {
-  if ((0, import_node_fs22.existsSync)(import_node_path30.default.join(dir, "configure"))) return dir;
+  if ((0, import_node_fs22.existsSync)(import_node_path31.default.join(dir, "configure"))) return dir;
   if (depth === 0) return null;
   for (const entry of (await (0, import_promises20.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1)) {
     if (!entry.isDirectory()) continue;
-    const found = await findConfigure(import_node_path30.default.join(dir, entry.name), depth - 1);
+    const found = await findConfigure(import_node_path31.default.join(dir, entry.name), depth - 1);
     if (found) return found;
   }
   return null;
 }
 async function restoreScriptModes(dir) {
   for (const entry of await (0, import_promises20.readdir)(dir, { withFileTypes: true })) {
-    const full = import_node_path30.default.join(dir, entry.name);
+    const full = import_node_path31.default.join(dir, entry.name);
     if (entry.isDirectory()) await restoreScriptModes(full);
     else if (entry.isFile() && await startsWithShebang(full)) await (0, import_promises20.chmod)(full, 493);
   }
@@ -8953,7 +9003,7 @@ async function startsWithShebang(file) {
 
 // src/toolchain/toolchain-env.ts
 var import_node_fs27 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"));
+var import_node_path38 = __toESM(require("node:path"));
 
 // src/exec/shell-quote.ts
 function shellQuote(word) {
@@ -8962,24 +9012,24 @@ function shellQuote(word) {
 
 // src/toolchain/musl-kernel-headers.ts
 var import_node_fs23 = require("node:fs");
-var import_node_path31 = __toESM(require("node:path"));
+var import_node_path32 = __toESM(require("node:path"));
 var KERNEL_HEADER_DIRS = ["linux", "asm-generic", "mtd", "misc", "rdma", "sound", "video", "xen"];
 function kernelHeaderLinks(options = {}) {
   const root = options.includeRoot ?? "/usr/include";
   const multiarch = options.multiarch ?? "x86_64-linux-gnu";
   const links = {};
   for (const dir of KERNEL_HEADER_DIRS) {
-    const target = import_node_path31.default.join(root, dir);
+    const target = import_node_path32.default.join(root, dir);
     if ((0, import_node_fs23.existsSync)(target)) links[dir] = target;
   }
-  const asmCandidates = [import_node_path31.default.join(root, multiarch, "asm"), import_node_path31.default.join(root, "asm")];
+  const asmCandidates = [import_node_path32.default.join(root, multiarch, "asm"), import_node_path32.default.join(root, "asm")];
   const asm = asmCandidates.find((candidate) => (0, import_node_fs23.existsSync)(candidate));
   if (asm) links.asm = asm;
   const missing = ["linux", "asm-generic", "asm"].filter((name) => !links[name]);
   if (missing.length > 0) {
     throw new UserError({
       input: "The Linux kernel headers needed by musl-gcc",
-      cause: `were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path31.default.join(root, multiarch)})`,
+      cause: `were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path32.default.join(root, multiarch)})`,
       fix: "install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry"
     });
   }
@@ -8991,10 +9041,10 @@ async function ensureMuslKernelHeaders(cacheDir, options = {}) {
   const digest = sha256Text(JSON.stringify(names.map((name) => [name, links[name]]))).slice(0, 16);
   const entry = await cachedEntry({
     kind: KERNEL_HEADERS,
-    root: import_node_path31.default.join(import_node_path31.default.resolve(cacheDir), `musl-kernel-headers-${digest}`),
+    root: import_node_path32.default.join(import_node_path32.default.resolve(cacheDir), `musl-kernel-headers-${digest}`),
     describe: `kernel headers ${digest}`,
     build: async (dir) => {
-      for (const name of names) await import_node_fs23.promises.symlink(links[name], import_node_path31.default.join(dir, name));
+      for (const name of names) await import_node_fs23.promises.symlink(links[name], import_node_path32.default.join(dir, name));
     },
     log: options.log ?? (() => void 0)
   });
@@ -9006,9 +9056,9 @@ function muslToolchainEnv(prefix, headersDir) {
   return {
     CC: "musl-gcc",
     CFLAGS: `${MUSL_BASE_CFLAGS} ${isystem}`,
-    CPPFLAGS: `-I${import_node_path31.default.join(prefix, "include")} ${isystem}`,
-    LDFLAGS: `-L${import_node_path31.default.join(prefix, "lib")}`,
-    PKG_CONFIG_LIBDIR: import_node_path31.default.join(prefix, "lib", "pkgconfig"),
+    CPPFLAGS: `-I${import_node_path32.default.join(prefix, "include")} ${isystem}`,
+    LDFLAGS: `-L${import_node_path32.default.join(prefix, "lib")}`,
+    PKG_CONFIG_LIBDIR: import_node_path32.default.join(prefix, "lib", "pkgconfig"),
     PKG_CONFIG_PATH: "",
     AR: "ar",
     RANLIB: "ranlib"
@@ -9030,13 +9080,13 @@ function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
 
 // src/toolchain/zig-cxx.ts
 var import_promises22 = require("node:fs/promises");
-var import_node_path33 = __toESM(require("node:path"));
+var import_node_path34 = __toESM(require("node:path"));
 
 // src/toolchain/write-script.ts
 var import_promises21 = require("node:fs/promises");
-var import_node_path32 = __toESM(require("node:path"));
+var import_node_path33 = __toESM(require("node:path"));
 async function writeScript(file, text) {
-  await (0, import_promises21.mkdir)(import_node_path32.default.dirname(file), { recursive: true });
+  await (0, import_promises21.mkdir)(import_node_path33.default.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
   await (0, import_promises21.writeFile)(partial, text);
   await (0, import_promises21.chmod)(partial, 493);
@@ -9066,17 +9116,17 @@ var ZigInstallError = class extends FailedStepError {
   }
 };
 async function ensureZigCxx(cacheRoot, zigTarget, log) {
-  const toolchainDir = import_node_path33.default.join(cacheRoot, "toolchain");
+  const toolchainDir = import_node_path34.default.join(cacheRoot, "toolchain");
   const { root: home } = await cachedEntry({
     kind: ZIG,
-    root: import_node_path33.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
+    root: import_node_path34.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
     describe: `zig ${ZIG_RELEASE.version}`,
     build: installZig,
     log
   });
-  const zig = import_node_path33.default.join(home, "ziglang", "zig");
-  const driver = import_node_path33.default.join(home, "bin", `c++-${zigTarget}`);
-  const cache = import_node_path33.default.join(toolchainDir, "zig-cache");
+  const zig = import_node_path34.default.join(home, "ziglang", "zig");
+  const driver = import_node_path34.default.join(home, "bin", `c++-${zigTarget}`);
+  const cache = import_node_path34.default.join(toolchainDir, "zig-cache");
   const script = `#!/bin/sh
 # Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).
 if [ -z "\${ZIG_GLOBAL_CACHE_DIR:-}" ]; then ZIG_GLOBAL_CACHE_DIR=${shellQuote(cache)}; fi
@@ -9088,7 +9138,7 @@ exec ${shellQuote(zig)} c++ -target ${shellQuote(zigTarget)} -fno-sanitize=undef
 }
 async function installZig(dir, work) {
   await (0, import_promises22.mkdir)(work, { recursive: true });
-  const requirements = import_node_path33.default.join(work, "requirements.txt");
+  const requirements = import_node_path34.default.join(work, "requirements.txt");
   const hashes = ZIG_RELEASE.sha256.map((h) => ` --hash=sha256:${h}`).join("");
   await (0, import_promises22.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
 `);
@@ -9115,7 +9165,7 @@ async function installZig(dir, work) {
       log: { text: result.stdout + result.stderr }
     });
   }
-  const version = await runCommand({ command: import_node_path33.default.join(dir, "ziglang", "zig"), args: ["version"] });
+  const version = await runCommand({ command: import_node_path34.default.join(dir, "ziglang", "zig"), args: ["version"] });
   if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
     throw new ZigInstallError("zig version", {
       reason: `the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`
@@ -9125,23 +9175,23 @@ async function installZig(dir, work) {
 
 // src/toolchain/static-deps.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"));
+var import_node_path37 = __toESM(require("node:path"));
 
 // src/toolchain/static-deps-build.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path34 = __toESM(require("node:path"));
+var import_node_path35 = __toESM(require("node:path"));
 var CONFIGURED_PREFIX = "/nonexistent/pyseal-static-deps";
 async function buildOne(args) {
   const { recipe, source, destdir, stagedPrefix } = args;
-  const srcDir = import_node_path34.default.join(args.work, "src", recipe.name);
+  const srcDir = import_node_path35.default.join(args.work, "src", recipe.name);
   await import_node_fs24.promises.mkdir(srcDir, { recursive: true });
-  const logPath = import_node_path34.default.join(args.logDir, `${args.key}-${recipe.name}.log`);
-  await import_node_fs24.promises.mkdir(import_node_path34.default.dirname(logPath), { recursive: true });
+  const logPath = import_node_path35.default.join(args.logDir, `${args.key}-${recipe.name}.log`);
+  await import_node_fs24.promises.mkdir(import_node_path35.default.dirname(logPath), { recursive: true });
   const logText = [];
   const append = (chunk) => {
     logText.push(chunk);
   };
-  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path34.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path35.default.join(stagedPrefix, "lib", "pkgconfig"));
   const env = recipeEnv(toolchain);
   const vars = {
     prefix: CONFIGURED_PREFIX,
@@ -9175,11 +9225,11 @@ $ ${spec.command} ${spec.args.join(" ")}
     await run(step.step, { command, args: rest, cwd: srcDir, env });
   }
   for (const file of recipe.generatedFiles ?? []) {
-    const target = import_node_path34.default.join(stagedPrefix, file.path);
-    await import_node_fs24.promises.mkdir(import_node_path34.default.dirname(target), { recursive: true });
+    const target = import_node_path35.default.join(stagedPrefix, file.path);
+    await import_node_fs24.promises.mkdir(import_node_path35.default.dirname(target), { recursive: true });
     await import_node_fs24.promises.writeFile(target, substitute(file.content));
   }
-  const missing = recipe.produces.filter((file) => !(0, import_node_fs24.existsSync)(import_node_path34.default.join(stagedPrefix, file)));
+  const missing = recipe.produces.filter((file) => !(0, import_node_fs24.existsSync)(import_node_path35.default.join(stagedPrefix, file)));
   if (missing.length > 0) {
     await import_node_fs24.promises.writeFile(logPath, logText.join(""));
     throw new FailedStepError({
@@ -9206,15 +9256,15 @@ function recipeEnv(toolchain) {
   return env;
 }
 async function finishPrefix(stagedPrefix) {
-  const libDir = import_node_path34.default.join(stagedPrefix, "lib");
+  const libDir = import_node_path35.default.join(stagedPrefix, "lib");
   for (const entry of await import_node_fs24.promises.readdir(libDir)) {
-    if (entry.endsWith(".la")) await import_node_fs24.promises.rm(import_node_path34.default.join(libDir, entry));
+    if (entry.endsWith(".la")) await import_node_fs24.promises.rm(import_node_path35.default.join(libDir, entry));
   }
-  const pcDir = import_node_path34.default.join(libDir, "pkgconfig");
+  const pcDir = import_node_path35.default.join(libDir, "pkgconfig");
   if (!(0, import_node_fs24.existsSync)(pcDir)) return;
   for (const entry of await import_node_fs24.promises.readdir(pcDir)) {
     if (!entry.endsWith(".pc")) continue;
-    const file = import_node_path34.default.join(pcDir, entry);
+    const file = import_node_path35.default.join(pcDir, entry);
     const text = await import_node_fs24.promises.readFile(file, "utf8");
     const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(CONFIGURED_PREFIX).join("${prefix}");
     if (relocated.includes(stagedPrefix)) {
@@ -9470,7 +9520,7 @@ var LIBZSTD_RECIPE = {
 
 // src/toolchain/static-deps-sources.ts
 var import_node_fs25 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"));
+var import_node_path36 = __toESM(require("node:path"));
 var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ and run `apt-get update`; check the network connection to the Debian archive.";
 async function ownReleaseSource(pkg) {
   const osRelease = await import_node_fs25.promises.readFile("/etc/os-release", "utf8").catch(() => "");
@@ -9479,7 +9529,7 @@ async function ownReleaseSource(pkg) {
 }
 async function resolveSource(recipe, downloads) {
   const pkg = recipe.sourcePackage;
-  const empty = await import_node_fs25.promises.mkdtemp(import_node_path35.default.join(downloads, ".print-uris-"));
+  const empty = await import_node_fs25.promises.mkdtemp(import_node_path36.default.join(downloads, ".print-uris-"));
   const spec = await ownReleaseSource(pkg);
   const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", spec], cwd: empty }).finally(
     () => import_node_fs25.promises.rm(empty, { recursive: true, force: true })
@@ -9535,15 +9585,15 @@ async function resolveSource(recipe, downloads) {
 async function downloadSource(recipe, source, downloads, log) {
   const entry = await cachedEntry({
     kind: DOWNLOAD,
-    root: import_node_path35.default.join(downloads, source.sha256.slice(0, 16)),
+    root: import_node_path36.default.join(downloads, source.sha256.slice(0, 16)),
     describe: `Debian source package ${source.sourcePackage} ${source.debianVersion}`,
     build: (dir) => fetchSource(recipe, source, dir, log),
     log
   });
-  return import_node_path35.default.join(entry.root, source.tarball);
+  return import_node_path36.default.join(entry.root, source.tarball);
 }
 async function fetchSource(recipe, source, dir, log) {
-  const file = import_node_path35.default.join(dir, source.tarball);
+  const file = import_node_path36.default.join(dir, source.tarball);
   log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
   const res = await runCommand({
     command: "apt-get",
@@ -9576,12 +9626,12 @@ async function buildStaticDeps(options) {
     throw new Error(`buildStaticDeps: libc '${String(options.libc)}' is not supported (only musl)`);
   const log = options.log ?? (() => void 0);
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
-  const folder = import_node_path36.default.join(import_node_path36.default.resolve(options.cacheRoot), "static-deps");
-  await import_node_fs26.promises.mkdir(import_node_path36.default.join(folder, "downloads"), { recursive: true });
-  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path36.default.resolve(options.cacheRoot), { log });
+  const folder = import_node_path37.default.join(import_node_path37.default.resolve(options.cacheRoot), "static-deps");
+  await import_node_fs26.promises.mkdir(import_node_path37.default.join(folder, "downloads"), { recursive: true });
+  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path37.default.resolve(options.cacheRoot), { log });
   const toolchain = await muslToolchainIdentity();
   const sources = {};
-  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, import_node_path36.default.join(folder, "downloads"));
+  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, import_node_path37.default.join(folder, "downloads"));
   const key = sha256Text(
     JSON.stringify({
       format: STATIC_DEPS.recipeVersion,
@@ -9596,13 +9646,13 @@ async function buildStaticDeps(options) {
   const build = { key, recipes, sources, toolchain, kernelHeaders, folder, jobs: options.jobs ?? 2, log };
   const entry = await cachedEntry({
     kind: STATIC_DEPS,
-    root: import_node_path36.default.join(folder, key),
+    root: import_node_path37.default.join(folder, key),
     legacyComplete: async (root) => await readCompleteManifest(root, key, recipes) !== void 0,
     build: (dir, work) => buildPrefix(build, dir, work),
     log
   });
   const prefix = entry.root;
-  const manifestPath = import_node_path36.default.join(prefix, "manifest.json");
+  const manifestPath = import_node_path37.default.join(prefix, "manifest.json");
   const manifest = JSON.parse(await import_node_fs26.promises.readFile(manifestPath, "utf8"));
   return {
     prefix,
@@ -9614,7 +9664,7 @@ async function buildStaticDeps(options) {
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
-        { ...info, archives: info.archives.map((a) => import_node_path36.default.join(prefix, a)) }
+        { ...info, archives: info.archives.map((a) => import_node_path37.default.join(prefix, a)) }
       ])
     )
   };
@@ -9622,13 +9672,13 @@ async function buildStaticDeps(options) {
 async function buildPrefix(build, dir, work) {
   const { recipes, sources, log } = build;
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")}`);
-  const destdir = import_node_path36.default.join(work, "destdir");
-  const stagedPrefix = import_node_path36.default.join(destdir, CONFIGURED_PREFIX);
+  const destdir = import_node_path37.default.join(work, "destdir");
+  const stagedPrefix = import_node_path37.default.join(destdir, CONFIGURED_PREFIX);
   await import_node_fs26.promises.mkdir(stagedPrefix, { recursive: true });
   const libraries = {};
   for (const recipe of recipes) {
     const source = sources[recipe.name];
-    const tarballPath = await downloadSource(recipe, source, import_node_path36.default.join(build.folder, "downloads"), log);
+    const tarballPath = await downloadSource(recipe, source, import_node_path37.default.join(build.folder, "downloads"), log);
     const started = Date.now();
     await buildOne({
       recipe,
@@ -9639,7 +9689,7 @@ async function buildPrefix(build, dir, work) {
       stagedPrefix,
       kernelHeaders: build.kernelHeaders,
       jobs: build.jobs,
-      logDir: import_node_path36.default.join(build.folder, "logs"),
+      logDir: import_node_path37.default.join(build.folder, "logs"),
       key: build.key,
       log
     });
@@ -9664,22 +9714,22 @@ async function buildPrefix(build, dir, work) {
     toolchain: build.toolchain,
     libraries
   };
-  await import_node_fs26.promises.writeFile(import_node_path36.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  await import_node_fs26.promises.writeFile(import_node_path37.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   for (const name of await import_node_fs26.promises.readdir(stagedPrefix)) {
-    await import_node_fs26.promises.rename(import_node_path36.default.join(stagedPrefix, name), import_node_path36.default.join(dir, name));
+    await import_node_fs26.promises.rename(import_node_path37.default.join(stagedPrefix, name), import_node_path37.default.join(dir, name));
   }
 }
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
-    manifest = JSON.parse(await import_node_fs26.promises.readFile(import_node_path36.default.join(prefix, "manifest.json"), "utf8"));
+    manifest = JSON.parse(await import_node_fs26.promises.readFile(import_node_path37.default.join(prefix, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
   if (manifest.format !== STATIC_DEPS.recipeVersion || manifest.key !== key) return void 0;
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs26.existsSync)(import_node_path36.default.join(prefix, file)))) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs26.existsSync)(import_node_path37.default.join(prefix, file)))) return void 0;
   }
   return manifest;
 }
@@ -9701,7 +9751,7 @@ async function muslToolchainIdentity() {
   const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
   if (specs && (0, import_node_fs26.existsSync)(specs)) {
     identity.specsSha256 = await sha256File(specs);
-    const libc = import_node_path36.default.join(import_node_path36.default.dirname(specs), "libc.a");
+    const libc = import_node_path37.default.join(import_node_path37.default.dirname(specs), "libc.a");
     if ((0, import_node_fs26.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
   }
   if ((0, import_node_fs26.existsSync)("/usr/include/linux/version.h")) {
@@ -9732,15 +9782,15 @@ async function prepareUncached(target, cacheRoot, log) {
       cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path37.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path37.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path38.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path38.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path37.default.basename(deps.prefix)
+      staticDepsKey: import_node_path38.default.basename(deps.prefix)
     };
   }
   if (target.configureHost) {
     const triplet = target.configureHost;
-    const ffiHeader = import_node_path37.default.join("/usr/include", triplet, "ffi.h");
+    const ffiHeader = import_node_path38.default.join("/usr/include", triplet, "ffi.h");
     return {
       cxx: await targetCxx(target, cacheRoot, log),
       env: {
@@ -9752,7 +9802,7 @@ async function prepareUncached(target, cacheRoot, log) {
       },
       configureArgs: [],
       libraryDirs: [],
-      ffiIncludeDir: (0, import_node_fs27.existsSync)(ffiHeader) ? import_node_path37.default.dirname(ffiHeader) : null,
+      ffiIncludeDir: (0, import_node_fs27.existsSync)(ffiHeader) ? import_node_path38.default.dirname(ffiHeader) : null,
       compilerVersion,
       staticDepsKey: null
     };
@@ -9786,7 +9836,7 @@ async function firstLine(command, args) {
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const wrapper = import_node_path37.default.join(cacheRoot, "toolchain", "musl-cc");
+  const wrapper = import_node_path38.default.join(cacheRoot, "toolchain", "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
@@ -9797,7 +9847,7 @@ exec ${shellQuote(cc)} "$@"
 }
 
 // src/toolchain/version-static-libraries.ts
-var import_node_path38 = __toESM(require("node:path"));
+var import_node_path39 = __toESM(require("node:path"));
 var VERSION_LIBRARIES = [
   { since: [3, 14], recipe: LIBZSTD_RECIPE }
 ];
@@ -9822,22 +9872,22 @@ function withVersionLibraries(toolchain, libraries) {
     ...toolchain,
     env: {
       ...env,
-      CPPFLAGS: join(" ", env.CPPFLAGS, `-I${import_node_path38.default.join(libraries.prefix, "include")}`),
-      LDFLAGS: join(" ", env.LDFLAGS, `-L${import_node_path38.default.join(libraries.prefix, "lib")}`),
-      PKG_CONFIG_LIBDIR: join(":", env.PKG_CONFIG_LIBDIR, import_node_path38.default.join(libraries.prefix, "lib", "pkgconfig"))
+      CPPFLAGS: join(" ", env.CPPFLAGS, `-I${import_node_path39.default.join(libraries.prefix, "include")}`),
+      LDFLAGS: join(" ", env.LDFLAGS, `-L${import_node_path39.default.join(libraries.prefix, "lib")}`),
+      PKG_CONFIG_LIBDIR: join(":", env.PKG_CONFIG_LIBDIR, import_node_path39.default.join(libraries.prefix, "lib", "pkgconfig"))
     },
-    libraryDirs: [...toolchain.libraryDirs, import_node_path38.default.join(libraries.prefix, "lib")]
+    libraryDirs: [...toolchain.libraryDirs, import_node_path39.default.join(libraries.prefix, "lib")]
   };
 }
 
 // src/distribution/source-tree.ts
 var import_node_fs28 = require("node:fs");
 var import_promises23 = require("node:fs/promises");
-var import_node_path39 = __toESM(require("node:path"));
+var import_node_path40 = __toESM(require("node:path"));
 async function shareSysconfigData(targetStdlib, buildStdlib, log) {
   const file = `${await sysconfigDataName(targetStdlib)}.py`;
   log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises23.cp)(import_node_path39.default.join(targetStdlib, file), import_node_path39.default.join(buildStdlib, file));
+  await (0, import_promises23.cp)(import_node_path40.default.join(targetStdlib, file), import_node_path40.default.join(buildStdlib, file));
 }
 async function sysconfigDataName(stdlib) {
   const name = (await (0, import_promises23.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
@@ -9845,18 +9895,18 @@ async function sysconfigDataName(stdlib) {
   return name.replace(/\.py$/, "");
 }
 async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path39.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path39.default.join(stdlib, "test");
+  const source = import_node_path40.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path40.default.join(stdlib, "test");
   if (!(0, import_node_fs28.existsSync)(installed)) return;
   for (const entry of await (0, import_promises23.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs28.existsSync)(import_node_path39.default.join(installed, entry.name))) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs28.existsSync)(import_node_path40.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises23.cp)(import_node_path39.default.join(source, entry.name), import_node_path39.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises23.cp)(import_node_path40.default.join(source, entry.name), import_node_path40.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const version = patchlevelVersion(await (0, import_promises23.readFile)(import_node_path39.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
+  const version = patchlevelVersion(await (0, import_promises23.readFile)(import_node_path40.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
   if (!version) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return version;
 }
@@ -9879,8 +9929,8 @@ function optimizationConfigureArgs(optimization) {
 var DistributionBuildError = class extends FailedStepError {
   constructor(step, tarball, failure) {
     super({
-      input: import_node_path40.default.basename(tarball),
-      what: `Building CPython from ${import_node_path40.default.basename(tarball)}`,
+      input: import_node_path41.default.basename(tarball),
+      what: `Building CPython from ${import_node_path41.default.basename(tarball)}`,
       step,
       ...failure,
       fix: "install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -9912,8 +9962,8 @@ async function buildDistributionFromSource(request) {
   });
   const entry = await cachedEntry({
     kind: CPYTHON_BUILD,
-    root: import_node_path40.default.join(cacheRoot, "python", key),
-    describe: `CPython ${key} (${import_node_path40.default.basename(tarball)}${request.freeThreaded ? ", free-threaded" : ""} for ${target.triple})`,
+    root: import_node_path41.default.join(cacheRoot, "python", key),
+    describe: `CPython ${key} (${import_node_path41.default.basename(tarball)}${request.freeThreaded ? ", free-threaded" : ""} for ${target.triple})`,
     // configure's --prefix (<entry>/install) is compiled into the interpreter and its sysconfig.
     buildInPlace: true,
     build: (root, work) => buildInto({ root, work, key, tarballSha, request, toolchain }),
@@ -9926,9 +9976,9 @@ async function buildInto(build) {
   const { target, log } = request;
   await (0, import_promises24.mkdir)(work, { recursive: true });
   const toolchain = withReproducibleFlags(build.toolchain, work);
-  const step = stepRunner(request.tarball, import_node_path40.default.join(work, "build.log"), log);
+  const step = stepRunner(request.tarball, import_node_path41.default.join(work, "build.log"), log);
   const { srcDir, version } = await unpackSource(request.tarball, work);
-  const buildDir = import_node_path40.default.join(work, "build");
+  const buildDir = import_node_path41.default.join(work, "build");
   await (0, import_promises24.mkdir)(buildDir);
   log(`  CPython ${version}${request.freeThreaded ? " (free-threaded)" : ""} for ${target.triple}`);
   await configure(build, toolchain, srcDir, buildDir, step);
@@ -9939,10 +9989,10 @@ async function buildInto(build) {
   await step("makesetup", "make", ["Makefile"], buildDir, toolchain.env);
   await step("make", "make", ["-j2"], buildDir, toolchain.env);
   await step("make install", "make", ["install"], buildDir, toolchain.env);
-  const stdlib = import_node_path40.default.join(root, "install", names.stdlib);
+  const stdlib = import_node_path41.default.join(root, "install", names.stdlib);
   await installMissingTestPackages(srcDir, stdlib, log);
   if (!request.buildPython) {
-    const pythonExe = import_node_path40.default.join(root, "install", names.exe);
+    const pythonExe = import_node_path41.default.join(root, "install", names.exe);
     await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root, toolchain.env);
     const tools = ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"];
     await step("build tools", pythonExe, tools, root, toolchain.env);
@@ -10009,7 +10059,7 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   let env = toolchain.env;
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path40.default.join(root, "install")}`,
+    `--prefix=${import_node_path41.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...optimizationConfigureArgs(request.optimization),
@@ -10019,17 +10069,17 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   const cross = request.buildPython;
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
-    const configSite = import_node_path40.default.join(work, "config.site");
+    const configSite = import_node_path41.default.join(work, "config.site");
     await (0, import_promises24.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     env = { ...env, CONFIG_SITE: configSite };
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
     request.log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
   }
-  await step("configure", import_node_path40.default.join(srcDir, "configure"), configureArgs, buildDir, env);
+  await step("configure", import_node_path41.default.join(srcDir, "configure"), configureArgs, buildDir, env);
 }
 async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
-  const setupStdlib = parseSetup(await (0, import_promises24.readFile)(import_node_path40.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises24.readFile)(import_node_path41.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
   const expanded = await expandLinkWords(buildDir, candidates);
@@ -10041,7 +10091,7 @@ async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
   );
   const disabled = choice.notBuilt.map((n) => n.module);
   await (0, import_promises24.writeFile)(
-    import_node_path40.default.join(buildDir, "Modules", "Setup.local"),
+    import_node_path41.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
   return choice;
@@ -10066,9 +10116,9 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
   }
   if ((0, import_node_fs29.existsSync)(value) && (0, import_node_fs29.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs29.existsSync)(import_node_path41.default.join(value, "PYTHON.json")))
+    if (!(0, import_node_fs29.existsSync)(import_node_path42.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return native(await readDistribution(import_node_path41.default.resolve(value)), true, import_node_path41.default.resolve(value));
+    return native(await readDistribution(import_node_path42.default.resolve(value)), true, import_node_path42.default.resolve(value));
   }
   const { tarball, source } = await locateTarball(value, cacheRoot, log);
   const freeThreaded = parseCPythonValue(value)?.freeThreaded ?? false;
@@ -10133,8 +10183,8 @@ async function buildCrossDistribution({ tarball, source }, request, target, cach
   });
   const hostJson = host.distribution.json;
   const buildPython = {
-    exe: import_node_path41.default.join(host.distribution.root, hostJson.python_exe),
-    stdlib: import_node_path41.default.join(host.distribution.root, hostJson.python_paths.stdlib),
+    exe: import_node_path42.default.join(host.distribution.root, hostJson.python_exe),
+    stdlib: import_node_path42.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
   const built = await buildDistributionFromSource({
@@ -10150,7 +10200,7 @@ async function buildCrossDistribution({ tarball, source }, request, target, cach
     distribution: built.distribution,
     buildDistribution: host.distribution,
     crossSysconfigName: await sysconfigDataName(
-      import_node_path41.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+      import_node_path42.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
@@ -10161,25 +10211,25 @@ function isTarball(value) {
   return /\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2|zip)$/.test(value);
 }
 async function locateTarball(value, cacheRoot, log) {
-  const named = (tarball) => ({ tarball, source: import_node_path41.default.basename(tarball) });
+  const named = (tarball) => ({ tarball, source: import_node_path42.default.basename(tarball) });
   if (value.startsWith("debian:"))
     return named(await debianSourceTarball(value.slice("debian:".length), cacheRoot, log));
   if (value.startsWith("cpython:")) {
     const fetched = await fetchCPythonSource(value, cacheRoot, log);
-    return { tarball: fetched.file, source: `${import_node_path41.default.basename(fetched.file)}: ${fetched.from}` };
+    return { tarball: fetched.file, source: `${import_node_path42.default.basename(fetched.file)}: ${fetched.from}` };
   }
   if (/^https?:\/\//.test(value)) return named(await downloadTarball(value, cacheRoot, log));
   if (!(0, import_node_fs29.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst, .tar.bz2 or .zip archive");
   }
-  return named(import_node_path41.default.resolve(value));
+  return named(import_node_path42.default.resolve(value));
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
   const { root } = await cachedEntry({
     kind: DOWNLOAD,
-    root: import_node_path41.default.join(cacheRoot, "sources", pkg),
+    root: import_node_path42.default.join(cacheRoot, "sources", pkg),
     describe: `Debian source package ${pkg}`,
     legacyComplete: (root2) => (0, import_node_fs29.existsSync)(root2) && findOrig(root2, pkg) !== null,
     build: (dir) => fetchDebianSource(pkg, dir, log),
@@ -10200,7 +10250,7 @@ async function fetchDebianSource(pkg, dir, log) {
 }
 function findOrig(dir, pkg) {
   const names = (0, import_node_fs29.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path41.default.join(dir, names[names.length - 1]) : null;
+  return names.length > 0 ? import_node_path42.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(value, cacheRoot, log) {
   const url = new URL(value);
@@ -10217,21 +10267,21 @@ async function downloadTarball(value, cacheRoot, log) {
 
 // src/link/embed.ts
 var import_promises25 = require("node:fs/promises");
-var import_node_path43 = __toESM(require("node:path"));
+var import_node_path44 = __toESM(require("node:path"));
 
 // src/exec/pyseal-python.ts
-var import_node_path42 = __toESM(require("node:path"));
+var import_node_path43 = __toESM(require("node:path"));
 async function runPysealPython(distribution, args) {
-  const env = { ...process.env, PYTHONPATH: import_node_path42.default.join(packageRoot(), "python") };
+  const env = { ...process.env, PYTHONPATH: import_node_path43.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
-  const python = import_node_path42.default.join(distribution.root, distribution.json.python_exe);
+  const python = import_node_path43.default.join(distribution.root, distribution.json.python_exe);
   return (await runChecked({ command: python, args, env })).stdout;
 }
 
 // src/link/embed.ts
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path43.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path44.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -10253,12 +10303,12 @@ async function embedResources(request) {
     roots.push({ path: request.siteDir, exclude: ["bin", ...request.packageData?.siteExclude ?? []] });
     roots.push(...request.packageData?.roots ?? []);
   }
-  const manifest = import_node_path43.default.join(workDir, "resources.json");
+  const manifest = import_node_path44.default.join(workDir, "resources.json");
   await (0, import_promises25.writeFile)(
     manifest,
     JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
   );
-  const archive = import_node_path43.default.join(workDir, "resources.zip");
+  const archive = import_node_path44.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
   const stdout = await runPysealPython(buildDistribution, [
     "-m",
@@ -10280,7 +10330,7 @@ async function embedResources(request) {
 // src/link/package-data.ts
 var import_node_fs30 = require("node:fs");
 var import_promises26 = require("node:fs/promises");
-var import_node_path44 = __toESM(require("node:path"));
+var import_node_path45 = __toESM(require("node:path"));
 function locatePackageData(locations, search) {
   return locations.map((location) => {
     const name = location.package;
@@ -10288,7 +10338,7 @@ function locatePackageData(locations, search) {
       [search.siteDir, false],
       [search.stdlibDir, true]
     ]) {
-      const dir = import_node_path44.default.join(root, name);
+      const dir = import_node_path45.default.join(root, name);
       if (!(0, import_node_fs30.existsSync)(dir) || !(0, import_node_fs30.statSync)(dir).isDirectory()) continue;
       if (inStdlib && search.stdlibExclude.includes(name)) {
         throw new UserError({
@@ -10299,7 +10349,7 @@ function locatePackageData(locations, search) {
       }
       return { ...location, root, inStdlib };
     }
-    const single = (0, import_node_fs30.existsSync)(import_node_path44.default.join(search.siteDir, `${name}.py`));
+    const single = (0, import_node_fs30.existsSync)(import_node_path45.default.join(search.siteDir, `${name}.py`));
     throw new UserError({
       input: `package-data-location ${name}`,
       cause: single ? `${name} is a single module, not a package with files of its own` : `the app's installed packages have no top-level package ${name}`,
@@ -10333,24 +10383,24 @@ async function shipPackageData(request) {
   const shipped = [];
   for (const { package: name, location, root, inStdlib } of request.located) {
     if (location.kind !== "filesystem-relative") continue;
-    const manifest = import_node_path44.default.join(request.workDir, `package-data-${name}.json`);
-    const tree = import_node_path44.default.join(request.workDir, `package-data-${name}`);
+    const manifest = import_node_path45.default.join(request.workDir, `package-data-${name}.json`);
+    const tree = import_node_path45.default.join(request.workDir, `package-data-${name}`);
     const roots = [{ path: root, include: [name], pycache: true, allow_compile_errors: inStdlib }];
     await (0, import_promises26.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, roots }));
     await (0, import_promises26.rm)(tree, { recursive: true, force: true });
     await runPysealPython(request.buildDistribution, ["-m", "pyseal_pack", "--manifest", manifest, "--out-dir", tree]);
-    const dest = import_node_path44.default.join(request.outDir, location.dir, name);
+    const dest = import_node_path45.default.join(request.outDir, location.dir, name);
     await (0, import_promises26.rm)(dest, { recursive: true, force: true });
-    await (0, import_promises26.mkdir)(import_node_path44.default.dirname(dest), { recursive: true });
-    await (0, import_promises26.rename)(import_node_path44.default.join(tree, name), dest);
-    for (const file of await filesUnder(dest)) shipped.push(import_node_path44.default.relative(request.outDir, file));
+    await (0, import_promises26.mkdir)(import_node_path45.default.dirname(dest), { recursive: true });
+    await (0, import_promises26.rename)(import_node_path45.default.join(tree, name), dest);
+    for (const file of await filesUnder(dest)) shipped.push(import_node_path45.default.relative(request.outDir, file));
   }
   return shipped.sort();
 }
 async function filesUnder(dir) {
   const files = [];
   for (const entry of await (0, import_promises26.readdir)(dir, { withFileTypes: true })) {
-    const full = import_node_path44.default.join(dir, entry.name);
+    const full = import_node_path45.default.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...await filesUnder(full));
     else if (entry.isFile()) files.push(full);
   }
@@ -10373,7 +10423,7 @@ function packageDataEntries(locations) {
 // src/link/ship-standalone.ts
 var import_node_fs31 = require("node:fs");
 var import_promises27 = require("node:fs/promises");
-var import_node_path45 = __toESM(require("node:path"));
+var import_node_path46 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -10391,20 +10441,20 @@ async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path45.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path46.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path45.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises27.mkdir)(import_node_path45.default.dirname(dest), { recursive: true });
+    const dest = import_node_path46.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises27.mkdir)(import_node_path46.default.dirname(dest), { recursive: true });
     await (0, import_promises27.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path45.default.dirname(plan.standaloneFile?.source ?? ""))
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path46.default.dirname(plan.standaloneFile?.source ?? ""))
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path45.default.join(dir, soname)).find((f) => (0, import_node_fs31.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path46.default.join(dir, soname)).find((f) => (0, import_node_fs31.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -10413,16 +10463,16 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises27.copyFile)(found, import_node_path45.default.join(sideRoot, soname));
+      await (0, import_promises27.copyFile)(found, import_node_path46.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path45.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        message: `${soname} (from ${import_node_path46.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
       });
     }
     if (bundled.length > 0) {
-      const up = import_node_path45.default.relative(import_node_path45.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path46.default.relative(import_node_path46.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
     }
@@ -10440,7 +10490,7 @@ async function setRunpath(file, runpath) {
   } catch {
     throw new UserError({
       input: "patchelf",
-      cause: `is needed to point ${import_node_path45.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
+      cause: `is needed to point ${import_node_path46.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
       fix: "install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static"
     });
   }
@@ -10460,7 +10510,7 @@ async function shipSideFiles(request) {
 // src/link/link-executable.ts
 var import_node_fs32 = require("node:fs");
 var import_promises29 = require("node:fs/promises");
-var import_node_path47 = __toESM(require("node:path"));
+var import_node_path48 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -10485,6 +10535,11 @@ function renderAppHeader(request) {
     lines.push(`#define PYSEAL_SIDE_DIR ${JSON.stringify(request.sideDirectory)}`);
     const table = Object.fromEntries(standalone.map((p) => [p.module, p.standaloneFile?.relative]));
     lines.push(`#define PYSEAL_STANDALONE_MODULES ${JSON.stringify(JSON.stringify(table))}`);
+  }
+  const leftOut = request.plans.filter((p) => p.origin === "package" && p.status === "excluded");
+  if (leftOut.length > 0) {
+    const table = Object.fromEntries(leftOut.map((p) => [p.module, leftOutMessage(p)]));
+    lines.push(`#define PYSEAL_LEFT_OUT_MODULES ${JSON.stringify(JSON.stringify(table))}`);
   }
   if (request.packageDirs?.length) {
     lines.push(`#define PYSEAL_PACKAGE_DIRS ${request.packageDirs.map((d) => JSON.stringify(d)).join(", ")}`);
@@ -10515,10 +10570,16 @@ function renderAppHeader(request) {
   lines.push("", "#endif", "");
   return lines.join("\n");
 }
+function leftOutMessage(plan) {
+  const why2 = plan.reasons.map((r) => `${r.code}: ${r.message}`).join("; ");
+  const hints = plan.reasons.flatMap((r) => r.hint ? [r.hint] : []);
+  const text = `${plan.module} is not in this executable: pyseal left it out (${why2}).${hints.length > 0 ? ` To change that: ${hints.join("; ")}.` : ""}`;
+  return [...text].map((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? " " : c).join("");
+}
 
 // src/link/localize.ts
 var import_promises28 = require("node:fs/promises");
-var import_node_path46 = __toESM(require("node:path"));
+var import_node_path47 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -10528,20 +10589,25 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path46.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path46.default.join(workDir, `${plan.module}.o`);
-  const objects = plan.objects.filter((o) => !o.endsWith(".a"));
-  const archives = plan.objects.filter((o) => o.endsWith(".a"));
-  const inputs = archives.length > 0 ? [...objects, "--whole-archive", ...archives, "--no-whole-archive"] : objects;
-  await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
+  const merged = import_node_path47.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path47.default.join(workDir, `${plan.module}.o`);
+  await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...relocatableInputs(plan)] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path46.default.join(workDir, `${plan.module}.keep`);
+  const keepFile = import_node_path47.default.join(workDir, `${plan.module}.keep`);
   await (0, import_promises28.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
   await runChecked({ command: toolchain.objcopy, args });
   return localized;
+}
+function relocatableInputs(plan) {
+  const objects = plan.objects.filter((o) => !o.endsWith(".a"));
+  const whole = plan.objects.filter((o) => o.endsWith(".a"));
+  const inputs = [...objects];
+  if (whole.length > 0) inputs.push("--whole-archive", ...whole, "--no-whole-archive");
+  if (plan.archives.length > 0) inputs.push("--start-group", ...plan.archives, "--end-group");
+  return inputs;
 }
 async function weakSymbols(object, toolchain) {
   const { stdout } = await runChecked({ command: toolchain.nm, args: ["--defined-only", "-P", object] });
@@ -10550,14 +10616,14 @@ async function weakSymbols(object, toolchain) {
 
 // src/link/link-executable.ts
 function launcherSources() {
-  const folder = import_node_path47.default.join(packageRoot(), "c");
-  return (0, import_node_fs32.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path47.default.join(folder, name));
+  const folder = import_node_path48.default.join(packageRoot(), "c");
+  return (0, import_node_fs32.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path48.default.join(folder, name));
 }
 async function compileLauncher(cc, distribution, workDir, run) {
-  const include = import_node_path47.default.join(distribution.root, distribution.json.python_paths.include);
+  const include = import_node_path48.default.join(distribution.root, distribution.json.python_paths.include);
   const objects = [];
   for (const source of launcherSources()) {
-    const object = import_node_path47.default.join(workDir, `${import_node_path47.default.basename(source, ".c")}.o`);
+    const object = import_node_path48.default.join(workDir, `${import_node_path48.default.basename(source, ".c")}.o`);
     objects.push(object);
     await run(cc, [
       "-O2",
@@ -10584,7 +10650,7 @@ async function linkExecutable(request) {
     await runChecked({ command, args: args2 });
   };
   await (0, import_promises29.writeFile)(
-    import_node_path47.default.join(workDir, "pyseal_app.h"),
+    import_node_path48.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -10599,13 +10665,13 @@ async function linkExecutable(request) {
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     ...launcherObjects,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path47.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path48.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path47.default.join(workDir, "extensions");
+  const extensionsDir = import_node_path48.default.join(workDir, "extensions");
   await (0, import_promises29.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
-    else objects.push(await localizeExtension(plan, extensionsDir, toolchain));
+    else objects.push(plan.localized ?? await localizeExtension(plan, extensionsDir, toolchain));
   }
   const archives = /* @__PURE__ */ new Set();
   for (const extra of request.extraObjects) {
@@ -10659,12 +10725,12 @@ function assertLinkable(distribution, target, source) {
 
 // src/report/assemble.ts
 var import_promises32 = require("node:fs/promises");
-var import_node_path52 = __toESM(require("node:path"));
+var import_node_path53 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
 var import_node_fs33 = require("node:fs");
 var import_promises30 = require("node:fs/promises");
-var import_node_path48 = __toESM(require("node:path"));
+var import_node_path49 = __toESM(require("node:path"));
 var OutputWriteError = class extends UserError {
   constructor(file, error) {
     const parts = { input: file, cause: causeOf(error), fix: remedyOf(error) };
@@ -10707,7 +10773,7 @@ async function prepareOutputDir(outDir, executable) {
   try {
     await (0, import_promises30.mkdir)(outDir, { recursive: true });
     for (const file of outputFiles(executable)) await (0, import_promises30.rm)(file, { force: true });
-    const probe = import_node_path48.default.join(outDir, `.${import_node_path48.default.basename(executable)}.write-test`);
+    const probe = import_node_path49.default.join(outDir, `.${import_node_path49.default.basename(executable)}.write-test`);
     await (0, import_promises30.writeFile)(probe, "pyseal");
     await (0, import_promises30.rm)(probe);
   } catch (error) {
@@ -10747,7 +10813,7 @@ async function writeFileAtomic(file, data) {
 }
 async function moveIntoPlace2(staged, file) {
   try {
-    await (0, import_promises30.mkdir)(import_node_path48.default.dirname(file), { recursive: true });
+    await (0, import_promises30.mkdir)(import_node_path49.default.dirname(file), { recursive: true });
     await (0, import_promises30.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
@@ -10755,12 +10821,12 @@ async function moveIntoPlace2(staged, file) {
 }
 
 // src/report/input-digest.ts
-var import_node_path49 = __toESM(require("node:path"));
+var import_node_path50 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path49.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path50.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -10890,10 +10956,10 @@ function renderMatrix(reports) {
 }
 
 // src/report/portable.ts
-var import_node_path50 = __toESM(require("node:path"));
+var import_node_path51 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path50.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path51.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -10910,14 +10976,14 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path50.default.parse(root).root) return text;
+  if (root === import_node_path51.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
 
 // src/report/requires.ts
 var import_promises31 = require("node:fs/promises");
-var import_node_path51 = __toESM(require("node:path"));
+var import_node_path52 = __toESM(require("node:path"));
 
 // src/link/elf-versions.ts
 async function readVersionNeeds(file) {
@@ -10980,7 +11046,7 @@ async function readRequires(request) {
   if (request.linkage.kind === "static") return "static";
   const files = [request.binary];
   for (const name of request.sideFiles) {
-    const file = import_node_path51.default.join(request.outDir, name);
+    const file = import_node_path52.default.join(request.outDir, name);
     if (await isElf(file)) files.push({ file, name });
   }
   const read = await Promise.all(files.map(async (f) => ({ file: f.name, needs: await readVersionNeeds(f.file) })));
@@ -11049,7 +11115,9 @@ var ReasonCodeSchema = external_exports.enum([
   "IN_MEMORY_SHARED_LIBRARY_DISALLOWED",
   "EXCLUDED_BY_POLICY",
   "STANDALONE_BY_POLICY",
-  "LINKED_FROM_LINK_EXTRA"
+  "LINKED_FROM_LINK_EXTRA",
+  "LINK_FAILED",
+  "NO_BINARY"
 ]);
 var ReasonSchema = external_exports.object({
   code: ReasonCodeSchema,
@@ -11266,6 +11334,7 @@ async function startReport(request) {
 async function finishReport(request) {
   const { report, executable } = request;
   report.modules = reportModules(request.plans, request.policy.sideDirectory);
+  if (report.status !== "ok") report.modules = report.modules.map(inNoBinary);
   report.summary = summarize(report.modules);
   report.verdict = verdictOf(report);
   const written2 = portableStrings(report, request.inputs);
@@ -11273,7 +11342,7 @@ async function finishReport(request) {
     await writeReport(request.reportFile, written2);
     await writeFileAtomic(`${executable}.report.md`, renderReport(written2));
     if (report.executable) {
-      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path52.default.basename(executable)}
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path53.default.basename(executable)}
 `);
     }
   } catch (error) {
@@ -11281,6 +11350,17 @@ async function finishReport(request) {
     throw error;
   }
   return written2;
+}
+function inNoBinary(module2) {
+  if (module2.status !== "builtin" && module2.status !== "standalone") return module2;
+  const planned = module2.status === "builtin" ? "be built in" : "ship beside the binary";
+  return {
+    ...module2,
+    status: "failed",
+    location: null,
+    file: null,
+    reasons: [...module2.reasons, { code: "NO_BINARY", message: `it was to ${planned}, but the build made no binary` }]
+  };
 }
 
 // src/resolve/stdlib-imports.ts
@@ -11319,8 +11399,74 @@ async function stdlibImportsFor(inputs, buildDistribution, siteDir, log) {
   return imports;
 }
 
+// src/resolve/link-check.ts
+var import_promises34 = require("node:fs/promises");
+var import_node_path56 = __toESM(require("node:path"));
+
+// src/link/symbol-table.ts
+var FILES_PER_RUN = 200;
+async function readSymbolTable(nm, files) {
+  const table = { defined: /* @__PURE__ */ new Set(), undefined: /* @__PURE__ */ new Set() };
+  for (let start = 0; start < files.length; start += FILES_PER_RUN) {
+    const batch = files.slice(start, start + FILES_PER_RUN);
+    const { stdout } = await runChecked({ command: nm, args: ["-g", "-P", ...batch] });
+    addSymbols(table, stdout);
+  }
+  return table;
+}
+function addSymbols(table, nmOutput) {
+  for (const line of nmOutput.split("\n")) {
+    const [name, type] = line.split(" ");
+    if (!name || !type || type.length !== 1 || name.endsWith(":")) continue;
+    if (type === "U") table.undefined.add(name);
+    else if (type !== "w" && type !== "v") table.defined.add(name);
+  }
+  for (const name of table.defined) table.undefined.delete(name);
+}
+
+// src/link/trial-link.ts
+var import_promises33 = require("node:fs/promises");
+var import_node_path54 = __toESM(require("node:path"));
+async function trialLink(request) {
+  const base = import_node_path54.default.join(request.workDir, `${request.name}.trial`);
+  const stub = `${base}.stub.o`;
+  await (0, import_promises33.writeFile)(`${base}.stub.s`, stubAssembly([...request.stubbed, "main"]));
+  await runChecked({ command: request.cc, args: ["-c", `${base}.stub.s`, "-o", stub] });
+  const args = ["-o", base, request.object, stub];
+  if (request.archives.length > 0) args.push("-Wl,--start-group", ...request.archives, "-Wl,--end-group");
+  args.push(...request.libraries.map((name) => `-l${name}`), ...request.flags);
+  const result = await runCommand({ command: request.driver, args });
+  await (0, import_promises33.rm)(base, { force: true });
+  const output = `${result.stderr}
+${result.stdout}`;
+  return {
+    ok: result.code === 0,
+    undefined: result.code === 0 ? [] : undefinedSymbols(output),
+    errors: result.code === 0 ? [] : errorLines(output)
+  };
+}
+function stubAssembly(names) {
+  const lines = ["	.data"];
+  for (const name of [...new Set(names)].sort()) {
+    const symbol = /^[A-Za-z_.$][A-Za-z0-9_.$]*$/.test(name) ? name : JSON.stringify(name);
+    lines.push(`	.globl	${symbol}`, `${symbol}:`, "	.byte	0");
+  }
+  return lines.join("\n") + "\n";
+}
+function undefinedSymbols(output) {
+  const found = /* @__PURE__ */ new Set();
+  for (const match of output.matchAll(/undefined reference to [`']([^'`]+)'|undefined symbol: (.+)$/gm)) {
+    const name = (match[1] ?? match[2]).trim();
+    if (name !== "main") found.add(name);
+  }
+  return [...found];
+}
+function errorLines(output) {
+  return output.split("\n").map((line) => line.trim()).filter((line) => /error|undefined|not defined|isn't defined/i.test(line)).slice(0, 5);
+}
+
 // src/resolve/module-plan.ts
-var import_node_path53 = __toESM(require("node:path"));
+var import_node_path55 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -11397,6 +11543,8 @@ function emptyPlan(module2, origin, pkg) {
     status: "builtin",
     reasons: [],
     objects: [],
+    archives: [],
+    localized: null,
     standaloneFile: null,
     location: "builtin",
     initFunction: null,
@@ -11407,7 +11555,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path53.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path55.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -11420,11 +11568,111 @@ function standaloneOrExcluded(plan, policy, target, source, relative) {
   };
 }
 function excluded(plan, reason) {
-  return { ...plan, status: "excluded", location: null, objects: [], reasons: [...plan.reasons, reason] };
+  return { ...plan, status: "excluded", location: null, objects: [], archives: [], reasons: [...plan.reasons, reason] };
+}
+
+// src/resolve/link-check.ts
+async function checkCapturedLinks(request) {
+  const toolchain = request.target.toolchain;
+  if (!toolchain.objcopy) return request.plans;
+  const dir = import_node_path56.default.join(request.workDir, "extensions");
+  await (0, import_promises34.mkdir)(dir, { recursive: true });
+  let provided = null;
+  const finalLinkSymbols = () => provided ??= symbolsFromElsewhere(request);
+  const checked = [];
+  for (const plan of request.plans) {
+    const captured = plan.origin === "package" && plan.status === "builtin" && plan.capture !== "link-extra";
+    const failure = captured ? await linkFailure(plan, request, dir, finalLinkSymbols) : null;
+    checked.push(failure ? fallBack(plan, failure, request) : plan);
+  }
+  return checked;
+}
+async function linkFailure(plan, request, dir, finalLinkSymbols) {
+  const toolchain = request.target.toolchain;
+  try {
+    plan.localized = await localizeExtension(plan, dir, toolchain);
+  } catch (error) {
+    if (!(error instanceof CommandFailedError)) throw error;
+    return linkFailed(plan, { ok: false, undefined: [], errors: [lastLines(error.result.stderr, 3)] });
+  }
+  const archives = plan.libraries.flatMap((l) => l.kind === "static" ? [l.path] : []);
+  const systemLibraries = [
+    .../* @__PURE__ */ new Set([
+      ...plan.libraries.flatMap((l) => l.kind === "system" ? [l.name] : []),
+      ...request.distribution.json.build_info.core.links.map((l) => l.name)
+    ])
+  ];
+  const cxx = plan.language === "c++" && request.cxx;
+  const trial = (stubbed) => trialLink({
+    name: plan.module,
+    object: plan.localized,
+    archives,
+    libraries: systemLibraries,
+    stubbed,
+    driver: cxx ? request.cxx : toolchain.cc,
+    flags: [...cxx ? toolchain.cxxLinkFlags : [], ...toolchain.linkFlags],
+    cc: toolchain.cc,
+    workDir: dir
+  });
+  const table = await readSymbolTable(toolchain.nm, [plan.localized, ...archives]);
+  const needed = [...table.undefined];
+  const capi = needed.filter(isPythonApi);
+  let result = await trial(capi);
+  if (result.ok) return null;
+  const elsewhere = await finalLinkSymbols();
+  const fromElsewhere = needed.filter((name) => isPythonApi(name) || elsewhere.has(name));
+  if (fromElsewhere.length > capi.length) result = await trial(fromElsewhere);
+  return result.ok ? null : linkFailed(plan, result);
+}
+function isPythonApi(name) {
+  return name.startsWith("Py") || name.startsWith("_Py");
+}
+async function symbolsFromElsewhere(request) {
+  const { distribution } = request;
+  const files = distribution.json.build_info.core.objs.map((o) => import_node_path56.default.join(distribution.root, o));
+  for (const plan of request.plans) {
+    if (plan.origin !== "stdlib" || plan.status !== "builtin") continue;
+    files.push(...plan.objects, ...plan.libraries.flatMap((l) => l.kind === "static" ? [l.path] : []));
+  }
+  files.push(...request.linkExtra.flatMap((l) => l.kind === "objects" ? l.paths : []));
+  return (await readSymbolTable(request.target.toolchain.nm, [...new Set(files)])).defined;
+}
+function linkFailed(plan, result) {
+  const shown = result.undefined.slice(0, 8);
+  const more = result.undefined.length > shown.length ? ` and ${result.undefined.length - shown.length} more` : "";
+  const message = shown.length > 0 ? `its captured objects leave ${shown.join(", ")}${more} undefined: not the Python C API, the C library or a library it declares` : `its captured objects do not link: ${result.errors.join(" ") || "the linker gave no reason"}`;
+  return {
+    code: "LINK_FAILED",
+    message,
+    hint: shown.length > 0 ? `give a static library that defines ${shown.length === 1 ? "it" : "them"} with --link-extra LIB.a, or build ${plan.module} in from objects of your own with --link-extra ${plan.module}=OBJECTS` : `build ${plan.module} in from objects of your own with --link-extra ${plan.module}=OBJECTS`
+  };
+}
+function fallBack(plan, failure, request) {
+  const notBuiltIn = {
+    ...plan,
+    objects: [],
+    archives: [],
+    localized: null,
+    reasons: [
+      ...plan.reasons.filter(
+        (r) => !["BUILTIN", "SYMBOLS_LOCALIZED", "INIT_FUNCTION_RENAMED", "LIBRARY_LINKED_STATIC"].includes(r.code)
+      ),
+      failure
+    ]
+  };
+  const file = request.installed.find((i) => i.module === plan.module);
+  if (!file) return { ...notBuiltIn, status: "excluded", location: null };
+  return standaloneOrExcluded(
+    notBuiltIn,
+    request.policy,
+    request.target,
+    import_node_path56.default.join(request.siteDir, file.file),
+    file.file
+  );
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path54 = __toESM(require("node:path"));
+var import_node_path57 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -11441,12 +11689,13 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path54.default.join(request.siteDir, file.file);
+    const source = import_node_path57.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
           code: "EXCLUDED_BY_POLICY",
-          message: `${plan.package} is in exclude-packages, so ${file.module} is left out`
+          message: `${plan.package} is in exclude-packages, so ${file.module} is left out`,
+          hint: `take ${plan.package} out of --exclude-packages to build it in`
         })
       );
       continue;
@@ -11473,7 +11722,7 @@ function planPackages(request) {
     const fallback = plan.status === "failed" ? standaloneOrExcluded(plan, policy, target, source, file.file) : null;
     if (fallback?.status === "standalone") {
       const reasons = fallback.reasons.filter((r) => r.code !== "BUILTIN");
-      plans.push({ ...fallback, objects: [], reasons });
+      plans.push({ ...fallback, objects: [], archives: [], reasons });
     } else {
       plans.push(plan);
     }
@@ -11482,7 +11731,8 @@ function planPackages(request) {
 }
 function builtInFromRecord(plan, record, request) {
   const { target } = request;
-  plan.objects = record.objects;
+  plan.objects = [...record.objects, ...record.whole_archives];
+  plan.archives = record.archives;
   plan.initFunction = record.init_fn;
   plan.linkedInitFunction = record.init_fn;
   plan.language = record.language;
@@ -11524,7 +11774,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path54.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path57.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -11534,7 +11784,7 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path55 = __toESM(require("node:path"));
+var import_node_path58 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -11566,20 +11816,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant2.objs.length === 0 && variant2.shared_lib) {
-      const file = import_node_path55.default.join(distribution.root, variant2.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path55.default.basename(file));
+      const file = import_node_path58.default.join(distribution.root, variant2.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path58.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path55.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path58.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant2.objs.map((o) => import_node_path55.default.join(distribution.root, o));
+    plan.objects = variant2.objs.map((o) => import_node_path58.default.join(distribution.root, o));
     plan.libraries = variant2.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path55.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path58.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -11593,6 +11843,9 @@ function planStdlib(request) {
 }
 
 // src/resolve/modules.ts
+async function resolveModules(request) {
+  return checkCapturedLinks({ ...request, plans: planModules(request) });
+}
 function planModules(request) {
   const plans = [...planStdlib(request), ...planPackages(request), ...planLinkExtra(request)];
   const present = new Set(plans.map((p) => p.module));
@@ -11646,12 +11899,12 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path56.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path59.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   if (inputs.packageDataLocations.length > 0) report.packageData = packageDataEntries(inputs.packageDataLocations);
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path56.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path59.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written2 = report;
   try {
@@ -11663,7 +11916,7 @@ async function runBuild(inputs, observer) {
     report.executable = null;
     throw new BuildFailedError(error, reportFile);
   } finally {
-    await (0, import_promises33.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises35.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
     written2 = await finishReport({ report, plans: run.plans, policy, inputs, executable, reportFile });
   }
   return { executable, reportFile, report: written2 };
@@ -11676,13 +11929,13 @@ async function buildStages(run) {
   const packages = await packagesStage(run, obtained, toolchain);
   const located = locatePackageData(inputs.packageDataLocations, {
     siteDir: packages.siteDir,
-    stdlibDir: import_node_path56.default.join(obtained.distribution.root, obtained.distribution.json.python_paths.stdlib),
+    stdlibDir: import_node_path59.default.join(obtained.distribution.root, obtained.distribution.json.python_paths.stdlib),
     stdlibExclude: inputs.stdlibExclude
   });
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
   const stdlibImports = await stdlibImportsFor(inputs, obtained.buildDistribution, packages.siteDir, observer.log);
+  await (0, import_promises35.rm)(run.workDir, { recursive: true, force: true });
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports });
-  await (0, import_promises33.rm)(run.workDir, { recursive: true, force: true });
   const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports, located });
   const sideFiles = await shipSideFiles({
     plans: run.plans,
@@ -11697,7 +11950,7 @@ async function buildStages(run) {
   });
   run.report.executable = await executableSection({
     staged,
-    name: import_node_path56.default.relative(inputs.outDir, run.executable),
+    name: import_node_path59.default.relative(inputs.outDir, run.executable),
     outDir: inputs.outDir,
     sideFiles,
     target
@@ -11758,7 +12011,7 @@ async function resolveStage(run, context) {
   const plans = await stage(
     observer,
     "resolve",
-    async () => planModules({
+    async () => resolveModules({
       stdlibImported: context.stdlibImports?.modules ?? null,
       distribution: context.obtained.distribution,
       target,
@@ -11770,7 +12023,8 @@ async function resolveStage(run, context) {
       intents: packages.capture.intents,
       installed: packages.installed,
       siteDir: packages.siteDir,
-      linkExtra: inputs.linkExtra
+      linkExtra: inputs.linkExtra,
+      workDir: run.workDir
     }),
     (p) => `${p.filter((m) => m.status === "builtin").length} built-in extension modules`
   );
@@ -11787,8 +12041,8 @@ async function resolveStage(run, context) {
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
   const distribution = context.obtained.distribution;
-  const native2 = import_node_path56.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path56.default.join(workDir, inputs.name);
+  const native2 = import_node_path59.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path59.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
@@ -11826,14 +12080,22 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs34.readFileSync)(import_node_path56.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs34.readFileSync)(import_node_path59.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
 // src/report/fail-on.ts
 function failureOf(report, inputs) {
   if (inputs.failOn === "never") return null;
-  return floorFailure(report, inputs.glibc) ?? fallbackFailure(report, inputs.failOn);
+  return floorFailure(report, inputs.glibc) ?? fallbackFailure(report, inputs.failOn) ?? leftOutFailure(report);
+}
+var LEFT_OUT_ON_PURPOSE = ["EXCLUDED_BY_POLICY", "INTENDED_NOT_BUILT"];
+function leftOutFailure(report) {
+  const modules = report.modules.filter(
+    (m) => m.origin === "package" && m.status === "excluded" && !m.reasons.some((r) => LEFT_OUT_ON_PURPOSE.includes(r.code))
+  );
+  if (modules.length === 0) return null;
+  return `${modules.length} third-party extension module${modules.length === 1 ? " was" : "s were"} left out of the binary: ` + modules.map((m) => `${m.module} (${m.package ?? "unknown package"}: ${m.reasons.map((r) => r.code).join(", ")})`).join(", ") + `; importing one raises ImportError. Build it in (the report says how), ship it beside the binary (--flavor dynamic, where the target loads shared libraries), leave it out on purpose (--exclude-packages), or accept this with --fail-on never. ${written(report)}`;
 }
 function fallbackFailure(report, failOn) {
   if (failOn !== "fallback" || report.verdict !== "fallback") return null;
@@ -12019,7 +12281,7 @@ function planCommand(args) {
 }
 
 // src/commands/report.ts
-var import_promises34 = require("node:fs/promises");
+var import_promises36 = require("node:fs/promises");
 var import_node_util3 = require("node:util");
 
 // src/report/diff.ts
@@ -12078,7 +12340,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path57 = __toESM(require("node:path"));
+var import_node_path60 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -12091,7 +12353,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path57.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path60.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }
@@ -12130,7 +12392,7 @@ async function reportCommand(args) {
       text = renderDiff(diff);
       code2 = isRegression(diff) ? 1 : 0;
     }
-    if (values.out) await (0, import_promises34.writeFile)(values.out, text);
+    if (values.out) await (0, import_promises36.writeFile)(values.out, text);
     else process.stdout.write(text);
     return code2;
   } catch (error) {
@@ -12142,7 +12404,7 @@ async function readReport(file) {
   let raw;
   let text;
   try {
-    text = await (0, import_promises34.readFile)(file, "utf8");
+    text = await (0, import_promises36.readFile)(file, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw code2 === "ENOENT" ? new UserError({

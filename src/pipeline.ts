@@ -24,7 +24,7 @@ import { explainDiskFailure, moveIntoPlace, prepareOutputDir } from './publish/o
 import type { Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
 import { stdlibImportsFor, type StdlibImports } from './resolve/stdlib-imports'
-import { planModules, type ModulePlan } from './resolve/modules'
+import { resolveModules, type ModulePlan } from './resolve/modules'
 import { extensionPolicy, type ExtensionPolicy } from './resolve/policy'
 import { ensureToolchain, selectToolchain, type HostedTarget } from './toolchain/select-toolchain'
 import { findTarget, hostTriple } from './targets/table'
@@ -108,8 +108,8 @@ async function buildStages(run: BuildRun): Promise<void> {
   })
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs)
   const stdlibImports = await stdlibImportsFor(inputs, obtained.buildDistribution, packages.siteDir, observer.log)
-  run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports })
   await rm(run.workDir, { recursive: true, force: true })
+  run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports })
   const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports, located })
   const sideFiles = await shipSideFiles({
     plans: run.plans,
@@ -211,7 +211,7 @@ async function resolveStage(run: BuildRun, context: ResolveContext): Promise<Mod
     observer,
     'resolve',
     async () =>
-      planModules({
+      resolveModules({
         stdlibImported: context.stdlibImports?.modules ?? null,
         distribution: context.obtained.distribution,
         target,
@@ -223,7 +223,8 @@ async function resolveStage(run: BuildRun, context: ResolveContext): Promise<Mod
         intents: packages.capture.intents,
         installed: packages.installed,
         siteDir: packages.siteDir,
-        linkExtra: inputs.linkExtra
+        linkExtra: inputs.linkExtra,
+        workDir: run.workDir
       }),
     p => `${p.filter(m => m.status === 'builtin').length} built-in extension modules`
   )

@@ -153,16 +153,20 @@ MODS="seal_app._speedups=PyInit__speedups"
 IMODS=$MODS
 [ $HAVE_SSL = 1 ] && IMODS="$MODS _ssl=PyInit__ssl"
 gen_header "$W/h-app" '#define PYSEAL_ENTRY_POINT "seal_app.cli:main"' "$MODS"
+# seal_gone: a module left out, of which only a folder of type stubs is in the archive (gone.pyi)
+LEFT_OUT='#define PYSEAL_LEFT_OUT_MODULES "{\"seal_gone\": \"seal_gone is not in this executable (LINK_FAILED: a test)\"}"'
 if [ $SSL_IN = 1 ]; then
     # OpenSSL linked: the launcher asks it for its default CA file (weak ref).
-    gen_header "$W/h-interp" '#define PYSEAL_SIDE_DIR "side"' "$IMODS"
+    gen_header "$W/h-interp" "#define PYSEAL_SIDE_DIR \"side\"
+$LEFT_OUT" "$IMODS"
     # pretend the distribution's OpenSSL has a CA file that is missing here
     gen_header "$W/h-sslfb" '#define PYSEAL_OPENSSL_CERT_FILE "/nonexistent/pyseal/cert.pem"' "$IMODS"
 else
     # claim OpenSSL's default CA file exists (any existing file will do), so
     # the CA fallback must leave SSL_CERT_FILE alone.
     gen_header "$W/h-interp" '#define PYSEAL_OPENSSL_CERT_FILE "/etc/passwd"
-#define PYSEAL_SIDE_DIR "side"' "$IMODS"
+#define PYSEAL_SIDE_DIR "side"
+'"$LEFT_OUT" "$IMODS"
 fi
 # the optional switches: no index, no site, -O, a module entry point, no view of the archive's files
 gen_header "$W/h-opts" '#define PYSEAL_ENTRY_POINT "seal_app.hello"
@@ -236,6 +240,7 @@ cat >"$W/manifest.json" <<EOF
     {"path": "$HERE/app"}
   ],
   "files": [{"src": "$HERE/sitecustomize_test.py", "dst": "sitecustomize.py"},
+            {"src": "$HERE/gone.pyi", "dst": "seal_gone/__init__.pyi"},
             {"src": "$W/nested.zip", "dst": "seal_app/nested.zip"}]
 }
 EOF
@@ -411,6 +416,14 @@ expect "interp: shared extension from PYSEAL_SIDE_DIR" "5 $W/side/seal_side$EXT_
     "$("$INTERP" -c 'import seal_side; print(seal_side.add(2, 3), seal_side.__file__)' 2>&1)"
 expect "interp: sitecustomize (a manifest 'files' entry) can import a dotted built-in" "site: 7" \
     "$(SEAL_SITE_TEST=1 "$INTERP" -c pass 2>&1)"
+expect "interp: a left-out module's import names the reason, though a folder of stubs is in the archive" \
+    "ModuleNotFoundError seal_gone seal_gone is not in this executable (LINK_FAILED: a test)" \
+    "$("$INTERP" -c 'try:
+    import seal_gone
+except ImportError as e:
+    print(type(e).__name__, e.name, e)' 2>&1)"
+contains "app: without the finder the folder of stubs imports as a namespace package" "namespace" \
+    "$(PYSEAL_INTERPRETER=1 "$W/app" -c 'import seal_gone as g; print(g.__spec__.origin, type(g.__spec__.loader).__name__, "namespace" if g.__file__ is None else g.__file__)' 2>&1)"
 expect "interp: dotted built-in imports" 3 "$("$INTERP" -c 'import seal_app._speedups as s; print(s.add(1, 2))' 2>&1)"
 if [ "$("$PY" -c 'import sysconfig; print(sysconfig.get_config_var("Py_GIL_DISABLED") or 0)')" = 1 ]; then
     expect "interp: free-threaded, the GIL stays disabled after a dotted built-in that declares it" "False False" \

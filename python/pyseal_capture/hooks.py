@@ -21,12 +21,14 @@ import os
 import sys
 import threading
 
-from . import records
+from . import records, wrapper
 
 _PREFIXES = ("distutils.", "setuptools._distutils.")
 _state = threading.local()
 _lock = threading.RLock()
 _finder = None
+# the build_ext command last finalized (its extensions name what a link without context builds)
+_last_build_ext = None
 
 
 def _capture_label(module):
@@ -108,6 +110,8 @@ def _wrap_finalize_options(orig):
     def finalize_options(self, *a, **kw):
         result = orig(self, *a, **kw)
         self.force = True
+        global _last_build_ext
+        _last_build_ext = self
         try:
             _write_intent(self)
         except Exception as exc:
@@ -168,6 +172,7 @@ def _wrap_link(orig, capture):
     @functools.wraps(orig)
     def link(self, *args, **kwargs):
         depth = getattr(_state, "link_depth", 0)
+        rec = None
         if depth == 0 and records.capture_dir():
             try:
                 bound = sig.bind(self, *args, **kwargs)
@@ -175,20 +180,45 @@ def _wrap_link(orig, capture):
                 shared = getattr(self, "SHARED_OBJECT", "shared_object")
                 if bound.arguments.get("target_desc") == shared:
                     self.force = True
-                    _record_link(self, bound.arguments, capture)
+                    # before the link: a build may remove its inputs right after it, and
+                    # a compiler wrapper the link runs must see the module recorded
+                    rec = _record_link(self, bound.arguments, capture)
+                    if rec is not None:
+                        records.write_record(records.capture_dir(), rec)
             except Exception as exc:
                 _fail("could not record an extension link", exc)
         _state.link_depth = depth + 1
         try:
-            return orig(self, *args, **kwargs)
+            result = orig(self, *args, **kwargs)
         finally:
             _state.link_depth = depth
+        if rec is not None:
+            try:
+                # what the link wrote, to find the file among what the wheel installs
+                rec["output_sha256"] = records.file_sha256(rec["output"])
+                records.write_record(records.capture_dir(), rec)
+            except Exception as exc:
+                _fail("could not record an extension link", exc)
+        return result
 
     link._pyseal_wrapped = True
     return link
 
 
+def _extension_linked_to(output):
+    """(build_ext command, extension) whose file name is the output's, else (None, None)."""
+    cmd = _last_build_ext
+    for ext in (getattr(cmd, "extensions", None) or []) if cmd is not None else []:
+        try:
+            if not _is_library(ext) and os.path.basename(cmd.get_ext_fullpath(_ext_name(ext))) == os.path.basename(output):
+                return cmd, ext
+        except Exception:
+            continue
+    return None, None
+
+
 def _record_link(compiler, a, capture):
+    """The record of one extension's link, its inputs copied; None when it is not recorded."""
     root = records.capture_dir()
     output = a.get("output_filename")
     if a.get("output_dir") and output and not os.path.isabs(output):
@@ -201,16 +231,22 @@ def _record_link(compiler, a, capture):
     if cmd is not None and _foreign(cmd):
         records.log_skipped({"output": output, "dist_name": _dist_name(cmd), "capture": capture,
                              "reason": "build of another distribution than " + str(records.package_from_env())})
-        return
+        return None
     if ext is not None and _is_library(ext):
         records.log_skipped({"output": output, "reason": "setuptools Library (not a module)", "capture": capture})
-        return
+        return None
 
+    if ext is None:
+        # A build_extension of the package's own that never calls setuptools' links the
+        # extension without its context: find it among the command's extensions by file name.
+        cmd, ext = _extension_linked_to(output)
     module, guess = None, False
     if ext is not None:
         try:
             fullname = cmd.get_ext_fullname(_ext_name(ext))
-            if os.path.abspath(cmd.get_ext_fullpath(_ext_name(ext))) == output:
+            # The extension being built, linked to its own file name: a build that links
+            # in a folder of its own shape (cp310-abi3-linux_x86_64/...) names it all the same.
+            if os.path.basename(cmd.get_ext_fullpath(_ext_name(ext))) == os.path.basename(output):
                 module = fullname
         except Exception:
             module = None
@@ -221,6 +257,11 @@ def _record_link(compiler, a, capture):
     user_extra = [os.path.abspath(o) for o in (getattr(ext, "extra_objects", None) or [])]
     own = [o for o in objects if os.path.abspath(o) not in user_extra]
     extra = [o for o in objects if os.path.abspath(o) in user_extra]
+    # What the link takes besides its own objects: Extension.extra_objects (objects and
+    # archives, such as a bundled library built by the package) and whatever
+    # extra_link_args names (archives, a --whole-archive group, -l and -L).
+    extra_link_args = list(a.get("extra_preargs") or []) + list(a.get("extra_postargs") or [])
+    linked = wrapper.parse_link(extra + extra_link_args)
 
     libraries = a.get("libraries")
     library_dirs = a.get("library_dirs")
@@ -261,18 +302,26 @@ def _record_link(compiler, a, capture):
         or (ext is not None and getattr(ext, "language", None) == "c++")
     )
 
-    records.clear_objects(root, module)
-    copied, missing = records.copy_objects(root, module, own)
-    copied_extra, missing_extra = records.copy_objects(root, module, extra, prefix="user-")
-    rec = records.make_record(
+    # once each, in order (build_ext passes a build_clib library both ways)
+    libraries = list(dict.fromkeys(list(libraries or []) + linked["libraries"]))
+    inputs = records.capture_link_inputs(
+        root,
+        module,
+        own + linked["objects"],
+        archives=linked["archives"],
+        whole_archives=linked["whole_archives"],
+        libraries=libraries,
+        library_dirs=list(library_dirs or []) + linked["library_dirs"],
+    )
+    copied = inputs.pop("objects")
+    return records.make_record(
         module,
         capture,
         copied,
-        libraries=list(libraries or []),
-        library_dirs=[os.path.abspath(d) for d in (library_dirs or [])],
+        libraries=libraries,
         runtime_library_dirs=list(rpath or []),
-        extra_link_args=list(a.get("extra_preargs") or []) + list(a.get("extra_postargs") or []),
-        extra_objects_from_user=copied_extra,
+        extra_link_args=extra_link_args,
+        extra_objects_from_user=user_extra,
         define_macros=records.normalize_macros(macros),
         compiler=compiler_name,
         language="c++" if cxx else "c",
@@ -281,10 +330,10 @@ def _record_link(compiler, a, capture):
         sources=sources,
         linker=linker,
         export_symbols=list(a.get("export_symbols") or []),
-        missing_objects=missing + missing_extra,
         dist_name=_dist_name(cmd) if cmd is not None else None,
+        shared_inputs=[os.path.abspath(x) for x in linked["shared_inputs"]],
+        **inputs
     )
-    records.write_record(root, rec)
 
 
 # ---------------------------------------------------------------- patching

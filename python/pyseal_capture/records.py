@@ -3,7 +3,9 @@
 #   pyseal_capture.wrapper (the pyseal-cc / pyseal-c++ compiler wrapper).
 # Writes: under $PYSEAL_CAPTURE_DIR -
 #   records/<module>.json          one record per captured extension module
-#   objects/<module>/<n>-<name>    copies of that module's object files
+#   objects/<module>/<n>-<name>    copies of what its link consumed: object files,
+#                                  archives (thin ones made regular), and in lib/
+#                                  the static libraries its own build made
 #   intended/<package>.json        extensions a build_ext command meant to build
 #   errors.log                     capture failures (the build itself goes on)
 #   skipped.jsonl                  shared objects seen but not recorded, and why
@@ -13,13 +15,17 @@ Stdlib only; must import on any CPython 3.8+ (the wrapper may run under
 whatever ``python3`` is on PATH).
 """
 
+import hashlib
 import json
 import os
 import re
 import shutil
 import sys
+import tempfile
 import time
 import traceback
+
+from . import archives as _archives
 
 SCHEMA = 1
 
@@ -192,8 +198,10 @@ def iter_records(root):
                 yield rec
 
 
-def copy_objects(root, module, objects, prefix=""):
-    """Copy files into objects/<module>/<prefix><n>-<basename>; returns (copied, missing)."""
+def copy_objects(root, module, objects, prefix="", archives=False):
+    """Copy files into objects/<module>/<prefix><n>-<basename>; returns (copied, missing).
+    With ``archives``, the files are static archives: thin ones are made regular, and
+    every copy's name ends in .a (what the link stage takes as an archive)."""
     dest = os.path.join(root, "objects", module)
     os.makedirs(dest, exist_ok=True)
     copied, missing = [], []
@@ -202,10 +210,74 @@ def copy_objects(root, module, objects, prefix=""):
         if not os.path.isfile(src):
             missing.append(src)
             continue
-        dst = os.path.join(dest, "%s%d-%s" % (prefix, n, os.path.basename(src)))
-        shutil.copyfile(src, dst)
+        name = os.path.basename(src)
+        if archives and not name.endswith(".a"):
+            name += ".a"
+        dst = os.path.join(dest, "%s%d-%s" % (prefix, n, name))
+        (_archives.copy_archive if archives else shutil.copyfile)(src, dst)
         copied.append(dst)
     return copied, missing
+
+
+def _inside(path, folder):
+    path, folder = os.path.realpath(path), os.path.realpath(folder)
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _build_tree(folder, root):
+    """A folder of this build (its source tree, or a temporary directory), gone once pip is done with it."""
+    if _inside(folder, root):
+        return False
+    return _inside(folder, os.getcwd()) or _inside(folder, tempfile.gettempdir())
+
+
+def capture_build_libraries(root, module, libraries, library_dirs):
+    """Static libraries a link names with -l that the package's own build made (build_clib, a
+    vendored library built in its tree): copied into objects/<module>/lib/ now, while they
+    exist. Returns (that folder or None, the names copied)."""
+    dest = os.path.join(root, "objects", module, "lib")
+    copied = []
+    for name in libraries:
+        for folder in library_dirs:
+            static = os.path.join(os.path.abspath(folder), "lib%s.a" % name)
+            shared = os.path.join(os.path.abspath(folder), "lib%s.so" % name)
+            # the linker takes the first folder that has either
+            if os.path.isfile(static) and _build_tree(folder, root):
+                os.makedirs(dest, exist_ok=True)
+                _archives.copy_archive(static, os.path.join(dest, "lib%s.a" % name))
+                copied.append(name)
+            if os.path.exists(static) or os.path.exists(shared):
+                break
+    return (dest if copied else None), copied
+
+
+def capture_link_inputs(root, module, objects, archives=(), whole_archives=(), libraries=(), library_dirs=()):
+    """Copy everything a -shared link consumed into objects/<module>/ and return the record's fields
+    for it: objects, archives, whole_archives, library_dirs (the folder of copied build
+    libraries first), captured_libraries, missing_objects."""
+    clear_objects(root, module)
+    copied, missing = copy_objects(root, module, objects)
+    on_demand, missing_archives = copy_objects(root, module, archives, "archive-", archives=True)
+    whole, missing_whole = copy_objects(root, module, whole_archives, "whole-", archives=True)
+    dirs = [os.path.abspath(d) for d in library_dirs]
+    lib_dir, captured = capture_build_libraries(root, module, libraries, dirs)
+    return {
+        "objects": copied,
+        "archives": on_demand,
+        "whole_archives": whole,
+        "library_dirs": ([lib_dir] if lib_dir else []) + dirs,
+        "captured_libraries": captured,
+        "missing_objects": missing + missing_archives + missing_whole,
+    }
+
+
+def file_sha256(path):
+    """The sha256 of a file, or None when it cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
+    except OSError:
+        return None
 
 
 def clear_objects(root, module):

@@ -56,9 +56,11 @@ def expand_response_files(args, cwd=None, _depth=0):
 
 def parse_link(args):
     """Split a compiler-driver link command line into its parts."""
-    p = {"output": None, "objects": [], "archives": [], "shared_inputs": [], "sources": [],
-         "libraries": [], "library_dirs": [], "rpath": [], "link_args": [], "macros": [],
+    p = {"output": None, "objects": [], "archives": [], "whole_archives": [], "shared_inputs": [],
+         "sources": [], "libraries": [], "library_dirs": [], "rpath": [], "link_args": [], "macros": [],
          "compile_args": [], "lang": None}
+    # inside a --whole-archive ... --no-whole-archive group: archives are taken whole
+    whole = False
     i = 0
     n = len(args)
     while i < n:
@@ -83,6 +85,7 @@ def parse_link(args):
             elif a in ("-MF", "-MT", "-MQ"):
                 pass
             elif a == "-Xlinker":
+                whole = _whole_archive_state(nxt, whole)
                 p["link_args"] += [a, nxt]
             else:
                 p["link_args"] += [a, nxt]
@@ -118,6 +121,7 @@ def parse_link(args):
                 elif q.startswith("-R") and len(q) > 2 and q[2] != "-":
                     p["rpath"].append(q[2:])
                 else:
+                    whole = _whole_archive_state(q, whole)
                     rest.append(q)
                 j += 1
             if rest:
@@ -129,7 +133,7 @@ def parse_link(args):
         elif a.endswith(_OBJECT_SUFFIXES):
             p["objects"].append(a)
         elif a.endswith(_ARCHIVE_SUFFIXES):
-            p["archives"].append(a)
+            p["whole_archives" if whole else "archives"].append(a)
         elif a.endswith(_SOURCE_SUFFIXES):
             p["sources"].append(a)
         elif ".so" in os.path.basename(a) or a.endswith((".dylib", ".dll")):
@@ -137,6 +141,15 @@ def parse_link(args):
         else:
             p["objects"].append(a)  # an input with an unusual name: let the linker decide
     return p
+
+
+def _whole_archive_state(option, whole):
+    """Whether archives after this linker option are taken whole."""
+    if option in ("--whole-archive", "-whole-archive"):
+        return True
+    if option in ("--no-whole-archive", "-no-whole-archive"):
+        return False
+    return whole
 
 
 def _macro(text):
@@ -195,15 +208,16 @@ def record_link(real, args, lang, cwd=None):
         extra_objs = _compile_sources(real, parsed, tmp, cwd) if parsed["sources"] else []
         objects = [os.path.join(cwd, o) for o in parsed["objects"]] + extra_objs
         archives = [os.path.join(cwd, a) for a in parsed["archives"]]
+        whole = [os.path.join(cwd, a) for a in parsed["whole_archives"]]
         needle = records.init_fn_for(module).encode() + b"\0"
-        has_init = any(_file_mentions(f, needle) for f in objects + archives)
+        has_init = any(_file_mentions(f, needle) for f in objects + archives + whole)
         if not (has_init or records.looks_like_python_extension(output)):
             entry["reason"] = "no %s in the inputs and not an extension file name" % needle[:-1].decode()
             records.log_skipped(entry)
             return None
-        records.clear_objects(root, module)
-        copied, missing = records.copy_objects(root, module, objects)
-        copied_user, missing_user = records.copy_objects(root, module, archives, prefix="user-")
+        inputs = records.capture_link_inputs(
+            root, module, objects, archives=archives, whole_archives=whole, libraries=parsed["libraries"],
+            library_dirs=[os.path.join(cwd, d) for d in parsed["library_dirs"]])
 
     cxx = (lang == "c++" or records.is_cxx_driver(real[-1] if real else "")
            or any(records.is_cxx_source(s) for s in parsed["sources"])
@@ -213,24 +227,26 @@ def record_link(real, args, lang, cwd=None):
     compiler = real[-1] if real else None
     if compiler and not os.path.isabs(compiler):
         compiler = shutil.which(compiler) or compiler
+    copied = inputs.pop("objects")
     rec = records.make_record(
         module,
         records.CAPTURE_WRAPPER,
         copied,
         libraries=parsed["libraries"],
-        library_dirs=[os.path.abspath(os.path.join(cwd, d)) for d in parsed["library_dirs"]],
         runtime_library_dirs=parsed["rpath"],
         extra_link_args=parsed["link_args"],
-        extra_objects_from_user=copied_user + [os.path.abspath(os.path.join(cwd, s)) for s in parsed["shared_inputs"]],
+        extra_objects_from_user=archives + whole,
+        shared_inputs=[os.path.abspath(os.path.join(cwd, s)) for s in parsed["shared_inputs"]],
         define_macros=parsed["macros"],
         compiler=compiler,
         language="c++" if cxx else "c",
         module_guess=guess,
         output=output,
+        output_sha256=records.file_sha256(output),
         sources=[os.path.abspath(os.path.join(cwd, s)) for s in parsed["sources"]],
         linker=real,
-        missing_objects=missing + missing_user,
         init_fn_found=has_init,
+        **inputs
     )
     records.write_record(root, rec)
     return rec

@@ -151,10 +151,86 @@ def stdlib_distutils(root):
     return {"dist": "dupkg", "modules": ["dupkg._du"]}
 
 
+def link_inputs(root):
+    """linkin._bundled, linkin._clib, linkin._thin: what a setuptools link takes besides its own
+    objects, each from the build tree pip removes once done. _bundled: Extension.extra_objects
+    with an object and a static archive the setup.py builds (as uvloop passes its libuv.a);
+    _clib: a build_clib library; _thin: a thin archive in a --whole-archive group of
+    extra_link_args."""
+    _write(root, "pyproject.toml", _pyproject())
+    _write(root, "setup.py", """\
+        import os, subprocess, sysconfig
+        from setuptools import setup, Extension
+
+        CC = (os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc").split()
+        os.makedirs("build/vendor/obj", exist_ok=True)
+        for name in ("bundled", "extra", "thin_a", "thin_b"):
+            subprocess.check_call(CC + ["-fPIC", "-c", "vendor/%s.c" % name, "-o", "build/vendor/obj/%s.o" % name])
+        subprocess.check_call(["ar", "rcs", "build/vendor/libbundled.a", "build/vendor/obj/bundled.o"])
+        subprocess.check_call(["ar", "rcsT", "build/vendor/libthin.a",
+                               "build/vendor/obj/thin_a.o", "build/vendor/obj/thin_b.o"])
+
+        setup(
+            name="linkin", version="0.1", packages=["linkin"],
+            libraries=[("pysealhelper", {"sources": ["vendor/helper.c"]})],
+            ext_modules=[
+                Extension("linkin._bundled", ["linkin/_bundled.c"],
+                          extra_objects=["build/vendor/obj/extra.o", "build/vendor/libbundled.a"]),
+                Extension("linkin._clib", ["linkin/_clib.c"], libraries=["pysealhelper"]),
+                Extension("linkin._thin", ["linkin/_thin.c"],
+                          extra_link_args=["-Wl,--whole-archive", "build/vendor/libthin.a",
+                                           "-Wl,--no-whole-archive"]),
+            ],
+        )
+        """)
+    _write(root, "linkin/__init__.py", "")
+    for name, value in (("bundled", 1), ("extra", 2), ("thin_a", 3), ("thin_b", 4), ("helper", 5)):
+        _write(root, "vendor/%s.c" % name, "int pyseal_%s(void) { return %d; }\n" % (name, value))
+    _write(root, "linkin/_bundled.c", c_module(
+        "_bundled", "int pyseal_bundled(void); int pyseal_extra(void);",
+        "PyLong_FromLong(pyseal_bundled() + pyseal_extra())"))
+    _write(root, "linkin/_clib.c", c_module("_clib", "int pyseal_helper(void);", "PyLong_FromLong(pyseal_helper())"))
+    # only thin_a is called: the whole-archive group must bring thin_b too
+    _write(root, "linkin/_thin.c", c_module("_thin", "int pyseal_thin_a(void);", "PyLong_FromLong(pyseal_thin_a())"))
+    return {"dist": "linkin", "modules": ["linkin._bundled", "linkin._clib", "linkin._thin"]}
+
+
+def abi3_elsewhere(root):
+    """abi3x.sub._ffi: a limited-API extension whose build links it in a folder shaped like a
+    wheel tag (cp310-abi3-linux_x86_64/), then puts it where setuptools expects it."""
+    _write(root, "pyproject.toml", _pyproject())
+    _write(root, "setup.py", """\
+        import os, shutil
+        from setuptools import setup, Extension
+        from setuptools.command.build_ext import build_ext
+
+        class elsewhere(build_ext):
+            def build_extension(self, ext):
+                objects = self.compiler.compile(ext.sources, output_dir=self.build_temp,
+                                                macros=ext.define_macros)
+                target = self.get_ext_fullpath(ext.name)
+                linked = os.path.join("build", "cp310-abi3-linux_x86_64", "abi3x", "sub",
+                                      os.path.basename(target))
+                self.compiler.link_shared_object(objects, linked)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                shutil.copyfile(linked, target)
+
+        setup(name="abi3x", version="0.1", packages=["abi3x", "abi3x.sub"], cmdclass={"build_ext": elsewhere},
+              ext_modules=[Extension("abi3x.sub._ffi", ["abi3x/sub/_ffi.c"], py_limited_api=True,
+                                     define_macros=[("Py_LIMITED_API", "0x030a0000")])])
+        """)
+    _write(root, "abi3x/__init__.py", "")
+    _write(root, "abi3x/sub/__init__.py", "")
+    _write(root, "abi3x/sub/_ffi.c", c_module("_ffi"))
+    return {"dist": "abi3x", "modules": ["abi3x.sub._ffi"]}
+
+
 PIP_PACKAGES = {
     "plainc": plain_c,
     "cyext": cython_ext,
     "cxxext": cxx_ext,
     "twoext": two_ext,
     "swallow": swallowing,
+    "linkin": link_inputs,
+    "abi3x": abi3_elsewhere,
 }

@@ -39,6 +39,12 @@ export function renderAppHeader(request: AppHeaderRequest): string {
     const table = Object.fromEntries(standalone.map(p => [p.module, p.standaloneFile?.relative]))
     lines.push(`#define PYSEAL_STANDALONE_MODULES ${JSON.stringify(JSON.stringify(table))}`)
   }
+  const leftOut = request.plans.filter(p => p.origin === 'package' && p.status === 'excluded')
+  if (leftOut.length > 0) {
+    // A Python dict literal (JSON is one): dotted name -> the message its import raises.
+    const table = Object.fromEntries(leftOut.map(p => [p.module, leftOutMessage(p)]))
+    lines.push(`#define PYSEAL_LEFT_OUT_MODULES ${JSON.stringify(JSON.stringify(table))}`)
+  }
   if (request.packageDirs?.length) {
     lines.push(`#define PYSEAL_PACKAGE_DIRS ${request.packageDirs.map(d => JSON.stringify(d)).join(', ')}`)
   }
@@ -69,4 +75,17 @@ export function renderAppHeader(request: AppHeaderRequest): string {
   }
   lines.push('', '#endif', '')
   return lines.join('\n')
+}
+
+/**
+ * What importing a module pyseal left out raises (ModuleNotFoundError, from the
+ * launcher's finder): the module, the reason codes with their messages, and the
+ * options that would change the outcome.
+ */
+export function leftOutMessage(plan: Pick<ModulePlan, 'module' | 'reasons'>): string {
+  const why = plan.reasons.map(r => `${r.code}: ${r.message}`).join('; ')
+  const hints = plan.reasons.flatMap(r => (r.hint ? [r.hint] : []))
+  const text = `${plan.module} is not in this executable: pyseal left it out (${why}).${hints.length > 0 ? ` To change that: ${hints.join('; ')}.` : ''}`
+  // Into a C string literal through JSON: no control characters, whose JSON escapes C does not take.
+  return [...text].map(c => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? ' ' : c)).join('')
 }

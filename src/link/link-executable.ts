@@ -106,7 +106,7 @@ export async function linkExecutable(request: LinkRequest): Promise<LinkResult> 
   await mkdir(extensionsDir, { recursive: true })
   for (const plan of builtins) {
     if (plan.origin === 'stdlib') objects.push(...plan.objects)
-    else objects.push(await localizeExtension(plan, extensionsDir, toolchain))
+    else objects.push(plan.localized ?? (await localizeExtension(plan, extensionsDir, toolchain)))
   }
 
   const archives = new Set<string>()

@@ -24,11 +24,7 @@ export async function localizeExtension(plan: ModulePlan, workDir: string, toolc
   }
   const merged = path.join(workDir, `${plan.module}.merged.o`)
   const localized = path.join(workDir, `${plan.module}.o`)
-  // Archives given for a module (link-extra) are its whole body: take every member.
-  const objects = plan.objects.filter(o => !o.endsWith('.a'))
-  const archives = plan.objects.filter(o => o.endsWith('.a'))
-  const inputs = archives.length > 0 ? [...objects, '--whole-archive', ...archives, '--no-whole-archive'] : objects
-  await runChecked({ command: toolchain.ld, args: ['-r', '-o', merged, ...inputs] })
+  await runChecked({ command: toolchain.ld, args: ['-r', '-o', merged, ...relocatableInputs(plan)] })
   const keep = [linked, ...(await weakSymbols(merged, toolchain))]
   const keepFile = path.join(workDir, `${plan.module}.keep`)
   await writeFile(keepFile, keep.join('\n') + '\n')
@@ -37,6 +33,21 @@ export async function localizeExtension(plan: ModulePlan, workDir: string, toolc
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized)
   await runChecked({ command: toolchain.objcopy, args })
   return localized
+}
+
+/**
+ * What `ld -r` merges for a module: its objects; archives among them whole (a
+ * link-extra module's, a `--whole-archive` group of its link); the archives its
+ * link named, members taken only as the objects need them, as the link that made
+ * its shared library did (one group: members may need each other in any order).
+ */
+export function relocatableInputs(plan: Pick<ModulePlan, 'objects' | 'archives'>): string[] {
+  const objects = plan.objects.filter(o => !o.endsWith('.a'))
+  const whole = plan.objects.filter(o => o.endsWith('.a'))
+  const inputs = [...objects]
+  if (whole.length > 0) inputs.push('--whole-archive', ...whole, '--no-whole-archive')
+  if (plan.archives.length > 0) inputs.push('--start-group', ...plan.archives, '--end-group')
+  return inputs
 }
 
 /** Defined weak (W, V) and unique (u) symbols of an object, by `nm -P`. */

@@ -10,6 +10,7 @@ import { installCaptureShim } from './capture-shim'
 import { readCapture, type CaptureResult } from './capture-records'
 import { buildDependencyLayer, mergeDependencyLayer } from './dependency-layer'
 import { findExtensionFiles, type InstalledExtension } from './installed-extensions'
+import { nameRecordsByInstalledFiles } from './record-names'
 import { BUILD_TOOLS_AS_WHEELS, configuredPrefixes, pipInstall } from './pip-install'
 import { staticDependencies } from './project-dependencies'
 import { copyProjectTree, hashTree } from './project-tree'
@@ -66,15 +67,10 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
   })
   const siteDir = path.join(entry.root, 'site')
   const captureDir = path.join(entry.root, 'capture')
-  return {
-    key,
-    reused: entry.reused,
-    siteDir,
-    captureDir,
-    capture: await readCapture(captureDir),
-    installed: await findExtensionFiles(siteDir, request.platformTag),
-    compiled
-  }
+  const installed = await findExtensionFiles(siteDir, request.platformTag)
+  const capture = await readCapture(captureDir)
+  capture.records = await nameRecordsByInstalledFiles(capture.records, installed, siteDir)
+  return { key, reused: entry.reused, siteDir, captureDir, capture, installed, compiled }
 }
 
 /** What the project's entry and its dependency layer are both keyed on (everything but the project's code). */

@@ -9,7 +9,12 @@ export const CaptureRecordSchema = z
     schema: z.literal(1),
     module: z.string(),
     init_fn: z.string(),
+    /** The module's own objects and the object files its link was given (copies in the capture directory). */
     objects: z.array(z.string()),
+    /** Static archives its link was given by path (copies), members taken as the objects need them. */
+    archives: z.array(z.string()).default([]),
+    /** Static archives its link took whole (`--whole-archive`), copies. */
+    whole_archives: z.array(z.string()).default([]),
     libraries: z.array(z.string()).default([]),
     library_dirs: z.array(z.string()).default([]),
     extra_link_args: z.array(z.string()).default([]),
@@ -17,7 +22,11 @@ export const CaptureRecordSchema = z
     language: z.enum(['c', 'c++']).default('c'),
     capture: z.enum(['setuptools._distutils', 'distutils', 'compiler-wrapper']),
     package: z.string().nullish(),
-    module_guess: z.boolean().optional()
+    module_guess: z.boolean().optional(),
+    /** The shared library the link wrote, where it was written (the build directory, gone by now). */
+    output: z.string().nullish(),
+    /** Its sha256 right after the link, when the shim could read it. */
+    output_sha256: z.string().nullish()
   })
   .passthrough()
 export type CaptureRecord = z.infer<typeof CaptureRecordSchema>

@@ -99,6 +99,7 @@ export interface FinishReportRequest {
 export async function finishReport(request: FinishReportRequest): Promise<Report> {
   const { report, executable } = request
   report.modules = reportModules(request.plans, request.policy.sideDirectory)
+  if (report.status !== 'ok') report.modules = report.modules.map(inNoBinary)
   report.summary = summarize(report.modules)
   report.verdict = verdictOf(report)
   const written = portableStrings(report, request.inputs)
@@ -114,4 +115,17 @@ export async function finishReport(request: FinishReportRequest): Promise<Report
     throw error
   }
   return written
+}
+
+/** A module of a build that made no binary is in none: what was planned for it did not happen. */
+function inNoBinary(module: Report['modules'][number]): Report['modules'][number] {
+  if (module.status !== 'builtin' && module.status !== 'standalone') return module
+  const planned = module.status === 'builtin' ? 'be built in' : 'ship beside the binary'
+  return {
+    ...module,
+    status: 'failed',
+    location: null,
+    file: null,
+    reasons: [...module.reasons, { code: 'NO_BINARY', message: `it was to ${planned}, but the build made no binary` }]
+  }
 }

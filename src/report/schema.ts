@@ -35,7 +35,9 @@ export const ReasonCodeSchema = z.enum([
   'IN_MEMORY_SHARED_LIBRARY_DISALLOWED',
   'EXCLUDED_BY_POLICY',
   'STANDALONE_BY_POLICY',
-  'LINKED_FROM_LINK_EXTRA'
+  'LINKED_FROM_LINK_EXTRA',
+  'LINK_FAILED',
+  'NO_BINARY'
 ])
 export type ReasonCode = z.infer<typeof ReasonCodeSchema>
 

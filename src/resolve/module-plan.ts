@@ -29,8 +29,12 @@ export interface ModulePlan {
   /** `standalone`: shipped as a shared-library file in the side directory beside the binary. */
   status: 'builtin' | 'standalone' | 'excluded' | 'failed'
   reasons: Reason[]
-  /** Absolute object and archive paths to link (built-ins only). */
+  /** Absolute object paths to link, and archives taken whole (built-ins only). */
   objects: string[]
+  /** Static archives of the module's own link, members taken as its objects need them (built-ins only). */
+  archives: string[]
+  /** The module as one relocatable object with its symbols made private, once made (src/link/localize.ts). */
+  localized: string | null
   /** The file to ship (standalone modules only). */
   standaloneFile: StandaloneFile | null
   /** `builtin`, `filesystem-relative:DIR`, `in-memory`, or null when the module is nowhere. */
@@ -71,6 +75,8 @@ export function emptyPlan(module: string, origin: ModulePlan['origin'], pkg: str
     status: 'builtin',
     reasons: [],
     objects: [],
+    archives: [],
+    localized: null,
     standaloneFile: null,
     location: 'builtin',
     initFunction: null,
@@ -104,5 +110,5 @@ export function standaloneOrExcluded(
 
 /** A module left out for one reason, with nothing to link. */
 export function excluded(plan: ModulePlan, reason: Reason): ModulePlan {
-  return { ...plan, status: 'excluded', location: null, objects: [], reasons: [...plan.reasons, reason] }
+  return { ...plan, status: 'excluded', location: null, objects: [], archives: [], reasons: [...plan.reasons, reason] }
 }

@@ -1,9 +1,19 @@
+import { checkCapturedLinks } from './link-check'
 import { emptyPlan, excluded, type ModulePlan, type ResolveRequest } from './module-plan'
 import { planLinkExtra, planPackages } from './plan-packages'
 import { planStdlib } from './plan-stdlib'
 
 export type { Reason, ReasonCode } from '../report/schema'
 export type { ModulePlan, ResolveRequest, StandaloneFile } from './module-plan'
+
+/**
+ * The resolve stage (src/pipeline.ts): every module planned, then each captured
+ * built-in made into its relocatable object in workDir and linked alone; one that
+ * does not link falls back (src/resolve/link-check.ts).
+ */
+export async function resolveModules(request: ResolveRequest & { workDir: string }): Promise<ModulePlan[]> {
+  return checkCapturedLinks({ ...request, plans: planModules(request) })
+}
 
 /** Decides, per extension module, built-in / standalone / excluded / failed, with every reason. */
 export function planModules(request: ResolveRequest): ModulePlan[] {

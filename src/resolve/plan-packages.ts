@@ -28,7 +28,8 @@ export function planPackages(request: ResolveRequest): ModulePlan[] {
       plans.push(
         excluded(plan, {
           code: 'EXCLUDED_BY_POLICY',
-          message: `${plan.package} is in exclude-packages, so ${file.module} is left out`
+          message: `${plan.package} is in exclude-packages, so ${file.module} is left out`,
+          hint: `take ${plan.package} out of --exclude-packages to build it in`
         })
       )
       continue
@@ -57,7 +58,7 @@ export function planPackages(request: ResolveRequest): ModulePlan[] {
     if (fallback?.status === 'standalone') {
       // Not built in after all: the captured objects go unused, the shared library loads what it needs.
       const reasons = fallback.reasons.filter(r => r.code !== 'BUILTIN')
-      plans.push({ ...fallback, objects: [], reasons })
+      plans.push({ ...fallback, objects: [], archives: [], reasons })
     } else {
       plans.push(plan)
     }
@@ -68,7 +69,8 @@ export function planPackages(request: ResolveRequest): ModulePlan[] {
 /** A captured module made a built-in from its record: objects, init function, libraries resolved (failed if one is missing). */
 function builtInFromRecord(plan: ModulePlan, record: CaptureRecord, request: ResolveRequest): void {
   const { target } = request
-  plan.objects = record.objects
+  plan.objects = [...record.objects, ...record.whole_archives]
+  plan.archives = record.archives
   plan.initFunction = record.init_fn
   plan.linkedInitFunction = record.init_fn
   plan.language = record.language

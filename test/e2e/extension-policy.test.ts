@@ -75,19 +75,28 @@ describe('an extension pyseal cannot capture (built by a direct compiler call)',
     LONG
   )
 
-  it('is left out with the static flavor, and the import fails cleanly', () => {
+  it('is left out with the static flavor: the build fails once binary and report are written, and the import says why', () => {
     const { run, outDir } = build(project, ['--flavor', 'static'])
-    const binary = expectBuilt(run)
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(
+      /1 third-party extension module was left out of the binary: rawext\._raw \(rawext: NO_OBJECT_FILES, STATIC_FLAVOR_BUILTIN_ONLY\).* or accept this with --fail-on never/
+    )
     const { report, module } = entry(outDir, 'rawext', 'rawext._raw')
     expect(module?.status).toBe('excluded')
     expect(module?.reasons.map(r => r.code)).toEqual(['NO_OBJECT_FILES', 'STATIC_FLAVOR_BUILTIN_ONLY'])
     expect(report.flavor).toBe('static')
+    expect(report.status).toBe('ok')
     expect(existsSync(path.join(outDir, 'lib'))).toBe(false)
-    const check = runBinary(binary, [
+    const check = runBinary(path.join(outDir, 'rawext'), [
       '-c',
-      'try:\n    import rawext._raw\nexcept ImportError as e:\n    print("ImportError", e.name)'
+      'try:\n    import rawext._raw\nexcept ImportError as e:\n    print(type(e).__name__, e.name)\n    print(e)'
     ])
-    expect(check.stdout.trim()).toBe('ImportError rawext._raw')
+    const [kind, message] = check.stdout.trim().split('\n')
+    expect(kind).toBe('ModuleNotFoundError rawext._raw')
+    expect(message).toMatch(
+      /^rawext\._raw is not in this executable: pyseal left it out \(NO_OBJECT_FILES: .*; STATIC_FLAVOR_BUILTIN_ONLY: /
+    )
+    expect(message).toContain('use --flavor dynamic to ship it beside the binary')
   })
 
   it('falls back from in-memory loading on Linux to the next location, saying why', () => {
@@ -101,7 +110,7 @@ describe('an extension pyseal cannot capture (built by a direct compiler call)',
   })
 
   ;(TEST_TARGETS.includes(MUSL) ? it : it.skip)(
-    'is left out of a static musl binary, which cannot load it, and the import fails cleanly',
+    'is left out of a static musl binary, which cannot load it (accepted with --fail-on never), and the import says why',
     () => {
       const outDir = tempDir('policy-musl')
       const run = pyseal([
@@ -112,6 +121,8 @@ describe('an extension pyseal cannot capture (built by a direct compiler call)',
         project,
         '--entry-point',
         'none',
+        '--fail-on',
+        'never',
         '--out-dir',
         outDir
       ])
@@ -123,9 +134,11 @@ describe('an extension pyseal cannot capture (built by a direct compiler call)',
       expect(report.executable?.linkage).toEqual({ kind: 'static' })
       const check = runBinary(binary, [
         '-c',
-        'try:\n    import rawext._raw\nexcept ImportError as e:\n    print("ImportError", e.name)'
+        'try:\n    import rawext._raw\nexcept ImportError as e:\n    print("ImportError", e.name, e)'
       ])
-      expect(check.stdout.trim()).toBe('ImportError rawext._raw')
+      expect(check.stdout.trim()).toMatch(
+        /^ImportError rawext\._raw rawext\._raw is not in this executable: pyseal left it out \(NO_OBJECT_FILES: .*; MUSL_BUILTIN_ONLY: .*\)\. To change that: declare its objects with --link-extra rawext\._raw=OBJECTS/
+      )
     },
     LONG
   )
@@ -166,7 +179,7 @@ describe('an extension pyseal cannot capture (built by a direct compiler call)',
 
 describe('an extra static library given with link-extra', () => {
   it(
-    'links into the binary and resolves what the extension left undefined; without it the link names the symbol',
+    'links into the binary and resolves what the extension left undefined; without it the module ships beside the binary, LINK_FAILED naming the symbol',
     () => {
       const dir = tempDir('policy-extra')
       const source = path.join(dir, 'extra.c')
@@ -185,8 +198,15 @@ describe('an extra static library given with link-extra', () => {
       expect(check.stdout.trim()).toBe('7 True')
 
       const without = build(project)
-      expect(without.run.code).toBe(1)
-      expect(without.run.stderr).toMatch(/undefined reference to `pyseal_extra_value'/)
+      const fallback = expectBuilt(without.run)
+      const uses = entry(without.outDir, 'extralib', 'extralib._uses').module
+      expect(uses?.status).toBe('standalone')
+      expect(uses?.reasons.map(r => r.code)).toEqual(['LINK_FAILED'])
+      expect(uses?.reasons[0].message).toMatch(/^its captured objects leave pyseal_extra_value undefined/)
+      expect(uses?.reasons[0].hint).toMatch(/--link-extra LIB\.a/)
+      // Its shared library is what it is: it still needs the symbol when it loads.
+      const load = runBinary(fallback, ['-c', 'import extralib._uses'])
+      expect(load.stderr).toMatch(/undefined symbol: pyseal_extra_value/)
     },
     LONG
   )
@@ -266,8 +286,14 @@ describe('an extension that needs a library of its own', () => {
       const strict = build(project, ['--flavor', 'static'])
       expect(strict.run.code).toBe(1)
       expect(strict.run.stderr).toMatch(/libdep\._answer \(libdep\): needs libpysealdemo, which has no static archive/)
-      const failed = entry(strict.outDir, 'libdep', 'libdep._answer').module
-      expect(failed?.status).toBe('failed')
+      const failed = entry(strict.outDir, 'libdep', 'libdep._answer')
+      expect(failed.module?.status).toBe('failed')
+      // No binary: no module is said to be built in.
+      expect(failed.report.modules.filter(m => m.status === 'builtin')).toEqual([])
+      expect(failed.report.modules.find(m => m.module === 'math')?.reasons.map(r => r.code)).toEqual([
+        'STDLIB_BUILTIN',
+        'NO_BINARY'
+      ])
     },
     LONG
   )

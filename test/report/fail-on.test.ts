@@ -51,3 +51,30 @@ describe('fail-on and the glibc floor', () => {
     expect(failureOf(fallback, { failOn: 'error', glibc: '2.17' })).toBeNull()
   })
 })
+
+describe('fail-on and modules left out of the binary', () => {
+  function leftOut(...codes: Array<Report['modules'][number]['reasons'][number]['code']>): Report {
+    const report = reportNeeding(null)
+    report.verdict = 'fallback'
+    report.modules[0].status = 'excluded'
+    report.modules[0].reasons = codes.map(code => ({ code, message: code.toLowerCase() }))
+    return report
+  }
+
+  it('fails by default when a third-party module is neither built in nor beside the binary, naming it and the way out', () => {
+    const failure = failureOf(leftOut('LINK_FAILED', 'MUSL_BUILTIN_ONLY'), { failOn: 'error', glibc: null })
+    expect(failure).toBe(
+      '1 third-party extension module was left out of the binary: app._speedups (app: LINK_FAILED, MUSL_BUILTIN_ONLY); ' +
+        'importing one raises ImportError. Build it in (the report says how), ship it beside the binary ' +
+        '(--flavor dynamic, where the target loads shared libraries), leave it out on purpose (--exclude-packages), ' +
+        'or accept this with --fail-on never. The binary and report were written; see app.report.json.'
+    )
+    expect(failureOf(leftOut('LINK_FAILED', 'MUSL_BUILTIN_ONLY'), { failOn: 'never', glibc: null })).toBeNull()
+  })
+
+  it('lets pass what was left out on purpose: exclude-packages, or an optional build the package gave up itself', () => {
+    expect(failureOf(leftOut('EXCLUDED_BY_POLICY'), { failOn: 'error', glibc: null })).toBeNull()
+    expect(failureOf(leftOut('INTENDED_NOT_BUILT'), { failOn: 'error', glibc: null })).toBeNull()
+    expect(failureOf(leftOut('INTENDED_NOT_BUILT'), { failOn: 'fallback', glibc: null })).toMatch(/^--fail-on fallback/)
+  })
+})

@@ -73,6 +73,8 @@ function record(module: string, extra: Partial<CaptureRecord> = {}): CaptureReco
     module,
     init_fn: `PyInit_${module.split('.').pop()}`,
     objects: [`/capture/${module}.o`],
+    archives: [],
+    whole_archives: [],
     libraries: [],
     library_dirs: [],
     extra_link_args: [],

@@ -205,8 +205,9 @@ export const BUILD_OPTIONS = {
     metavar: 'WHEN',
     default: { value: 'error', declared: true },
     summary:
-      'when the build counts as failed: `error` (only when no binary could be made), `fallback` (also when a ' +
-      'third-party extension module is not built in) or `never`'
+      'when the build counts as failed: `error` (when no binary could be made, or a third-party extension module is ' +
+      'left out: neither built in nor shipped beside the binary, and its package not in exclude-packages), ' +
+      '`fallback` (also when one is not built in) or `never`'
   },
   flavor: {
     name: 'flavor',
