@@ -93,7 +93,7 @@ var require_io_util = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getCmdPath = exports2.tryGetExecutablePath = exports2.isRooted = exports2.isDirectory = exports2.exists = exports2.READONLY = exports2.UV_FS_O_EXLOCK = exports2.IS_WINDOWS = exports2.unlink = exports2.symlink = exports2.stat = exports2.rmdir = exports2.rm = exports2.rename = exports2.readlink = exports2.readdir = exports2.open = exports2.mkdir = exports2.lstat = exports2.copyFile = exports2.chmod = void 0;
     var fs6 = __importStar(require("fs"));
-    var path59 = __importStar(require("path"));
+    var path60 = __importStar(require("path"));
     _a = fs6.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
     exports2.IS_WINDOWS = process.platform === "win32";
     exports2.UV_FS_O_EXLOCK = 268435456;
@@ -142,7 +142,7 @@ var require_io_util = __commonJS({
         }
         if (stats && stats.isFile()) {
           if (exports2.IS_WINDOWS) {
-            const upperExt = path59.extname(filePath).toUpperCase();
+            const upperExt = path60.extname(filePath).toUpperCase();
             if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
               return filePath;
             }
@@ -166,11 +166,11 @@ var require_io_util = __commonJS({
           if (stats && stats.isFile()) {
             if (exports2.IS_WINDOWS) {
               try {
-                const directory = path59.dirname(filePath);
-                const upperName = path59.basename(filePath).toUpperCase();
+                const directory = path60.dirname(filePath);
+                const upperName = path60.basename(filePath).toUpperCase();
                 for (const actualName of yield exports2.readdir(directory)) {
                   if (upperName === actualName.toUpperCase()) {
-                    filePath = path59.join(directory, actualName);
+                    filePath = path60.join(directory, actualName);
                     break;
                   }
                 }
@@ -265,7 +265,7 @@ var require_io = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.findInPath = exports2.which = exports2.mkdirP = exports2.rmRF = exports2.mv = exports2.cp = void 0;
     var assert_1 = require("assert");
-    var path59 = __importStar(require("path"));
+    var path60 = __importStar(require("path"));
     var ioUtil = __importStar(require_io_util());
     function cp4(source, dest, options = {}) {
       return __awaiter(this, void 0, void 0, function* () {
@@ -274,7 +274,7 @@ var require_io = __commonJS({
         if (destStat && destStat.isFile() && !force) {
           return;
         }
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path59.join(dest, path59.basename(source)) : dest;
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path60.join(dest, path60.basename(source)) : dest;
         if (!(yield ioUtil.exists(source))) {
           throw new Error(`no such file or directory: ${source}`);
         }
@@ -286,7 +286,7 @@ var require_io = __commonJS({
             yield cpDirRecursive(source, newDest, 0, force);
           }
         } else {
-          if (path59.relative(source, newDest) === "") {
+          if (path60.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
           yield copyFile4(source, newDest, force);
@@ -299,7 +299,7 @@ var require_io = __commonJS({
         if (yield ioUtil.exists(dest)) {
           let destExists = true;
           if (yield ioUtil.isDirectory(dest)) {
-            dest = path59.join(dest, path59.basename(source));
+            dest = path60.join(dest, path60.basename(source));
             destExists = yield ioUtil.exists(dest);
           }
           if (destExists) {
@@ -310,7 +310,7 @@ var require_io = __commonJS({
             }
           }
         }
-        yield mkdirP(path59.dirname(dest));
+        yield mkdirP(path60.dirname(dest));
         yield ioUtil.rename(source, dest);
       });
     }
@@ -373,7 +373,7 @@ var require_io = __commonJS({
         }
         const extensions = [];
         if (ioUtil.IS_WINDOWS && process.env["PATHEXT"]) {
-          for (const extension of process.env["PATHEXT"].split(path59.delimiter)) {
+          for (const extension of process.env["PATHEXT"].split(path60.delimiter)) {
             if (extension) {
               extensions.push(extension);
             }
@@ -386,12 +386,12 @@ var require_io = __commonJS({
           }
           return [];
         }
-        if (tool.includes(path59.sep)) {
+        if (tool.includes(path60.sep)) {
           return [];
         }
         const directories = [];
         if (process.env.PATH) {
-          for (const p of process.env.PATH.split(path59.delimiter)) {
+          for (const p of process.env.PATH.split(path60.delimiter)) {
             if (p) {
               directories.push(p);
             }
@@ -399,7 +399,7 @@ var require_io = __commonJS({
         }
         const matches = [];
         for (const directory of directories) {
-          const filePath = yield ioUtil.tryGetExecutablePath(path59.join(directory, tool), extensions);
+          const filePath = yield ioUtil.tryGetExecutablePath(path60.join(directory, tool), extensions);
           if (filePath) {
             matches.push(filePath);
           }
@@ -515,7 +515,7 @@ var require_toolrunner = __commonJS({
     var os3 = __importStar(require("os"));
     var events = __importStar(require("events"));
     var child = __importStar(require("child_process"));
-    var path59 = __importStar(require("path"));
+    var path60 = __importStar(require("path"));
     var io = __importStar(require_io());
     var ioUtil = __importStar(require_io_util());
     var timers_1 = require("timers");
@@ -730,7 +730,7 @@ var require_toolrunner = __commonJS({
       exec() {
         return __awaiter(this, void 0, void 0, function* () {
           if (!ioUtil.isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS && this.toolPath.includes("\\"))) {
-            this.toolPath = path59.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path60.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
           return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
@@ -1428,8 +1428,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path59, errorMaps, issueData } = params;
-  const fullPath = [...path59, ...issueData.path || []];
+  const { data, path: path60, errorMaps, issueData } = params;
+  const fullPath = [...path60, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -1545,11 +1545,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path59, key) {
+  constructor(parent, value, path60, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path59;
+    this._path = path60;
     this._key = key;
   }
   get path() {
@@ -7766,7 +7766,7 @@ function describeBuildIssue(issue, merged, projectName) {
 // src/pipeline.ts
 var import_node_fs35 = require("node:fs");
 var import_promises34 = require("node:fs/promises");
-var import_node_path57 = __toESM(require("node:path"));
+var import_node_path58 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
 var import_promises16 = require("node:fs/promises");
@@ -8325,7 +8325,7 @@ function checkEntryPoint(entryPoint, siteDir, installed) {
 
 // src/distribution/obtain.ts
 var import_node_fs30 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"));
+var import_node_path43 = __toESM(require("node:path"));
 
 // src/toolchain/select-toolchain.ts
 var ToolchainUnavailableError = class extends UserError {
@@ -8494,7 +8494,7 @@ Check the network, or give --python-distribution a local source tarball of that 
 
 // src/distribution/source-build.ts
 var import_promises25 = require("node:fs/promises");
-var import_node_path41 = __toESM(require("node:path"));
+var import_node_path42 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
 var import_node_fs20 = require("node:fs");
@@ -8958,7 +8958,7 @@ async function startsWithShebang(file) {
 
 // src/toolchain/toolchain-env.ts
 var import_node_fs28 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"));
+var import_node_path39 = __toESM(require("node:path"));
 
 // src/exec/shell-quote.ts
 function shellQuote(word) {
@@ -9071,7 +9071,7 @@ var ZigInstallError = class extends FailedStepError {
   }
 };
 async function ensureZig(cacheRoot, log) {
-  const toolchainDir = import_node_path33.default.join(cacheRoot, "toolchain");
+  const toolchainDir = import_node_path33.default.join(import_node_path33.default.resolve(cacheRoot), "toolchain");
   const { root: home } = await cachedEntry({
     kind: ZIG,
     root: import_node_path33.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
@@ -9088,11 +9088,18 @@ if [ -z "\${ZIG_GLOBAL_CACHE_DIR:-}" ]; then ZIG_GLOBAL_CACHE_DIR=${shellQuote(i
 export ZIG_GLOBAL_CACHE_DIR
 `;
 }
+function runZig(installed, words2) {
+  return `scratch=$(mktemp -d "\${TMPDIR:-/tmp}/pyseal-zig.XXXXXX") || exit 1
+ZIG_LOCAL_CACHE_DIR="$scratch" ${[installed.zig, ...words2].map(shellQuote).join(" ")} "$@"
+status=$?
+rm -rf "$scratch"
+exit $status
+`;
+}
 async function ensureZigCxx(cacheRoot, zigTarget, log) {
   const installed = await ensureZig(cacheRoot, log);
   const driver = import_node_path33.default.join(installed.home, "bin", `c++-${zigTarget}`);
-  const script = driverPreamble(installed, `C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++)`) + `exec ${shellQuote(installed.zig)} c++ -target ${shellQuote(zigTarget)} -fno-sanitize=undefined "$@"
-`;
+  const script = driverPreamble(installed, `C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++)`) + runZig(installed, ["c++", "-target", zigTarget, "-fno-sanitize=undefined"]);
   await writeScript(driver, script);
   return { driver, version: ZIG_RELEASE.version };
 }
@@ -9109,8 +9116,8 @@ link=no
 for a do case "$a" in -o) link=yes ;; esac; done
 for a do case "$a" in -c|-S|-E|-M|-MM) link=no ;; esac; done
 if [ "$link" = yes ]; then set -- "$@" ${shellQuote(libgcc.path)}; fi
-exec ${shellQuote(installed.zig)} ${language} -target ${shellQuote(zigTarget)} -fno-sanitize=undefined -Wno-error=date-time "$@"
-`;
+` + // No UBSan traps (zig's default without -O); __DATE__ is a warning, as with gcc, not zig's error.
+    runZig(installed, [language, "-target", zigTarget, "-fno-sanitize=undefined", "-Wno-error=date-time"]);
     await writeScript(driver, script);
     written2.push(driver);
   }
@@ -9779,6 +9786,7 @@ async function compilerFor(options, log) {
 
 // src/toolchain/floor-toolchain.ts
 var import_promises23 = require("node:fs/promises");
+var import_node_path38 = __toESM(require("node:path"));
 async function withGlibcFloor(target, floor, cacheRoot, log) {
   if (floor === null || floor === "host" || target.glibcFloor !== "host") return target;
   const zigTarget = target.toolchain.zigGlibcTarget;
@@ -9799,13 +9807,14 @@ async function withGlibcFloor(target, floor, cacheRoot, log) {
     }
   };
 }
-async function glibcFloorDriverSet(target) {
+async function glibcFloorDriverSet(target, cacheRoot) {
   const { glibcFloor, toolchain } = target;
   if (glibcFloor === null || glibcFloor === "host" || !toolchain.cxx) {
     throw new Error(`${target.triple} has no glibc floor drivers`);
   }
   const scripts = await (0, import_promises23.readFile)(toolchain.cc, "utf8") + await (0, import_promises23.readFile)(toolchain.cxx, "utf8");
-  return { floor: glibcFloor, cc: toolchain.cc, ar: toolchain.ar, identity: { drivers: sha256Text(scripts) } };
+  const drivers = sha256Text(scripts.split(import_node_path38.default.resolve(cacheRoot)).join("{cache-dir}"));
+  return { floor: glibcFloor, cc: toolchain.cc, ar: toolchain.ar, identity: { drivers } };
 }
 async function libgccArchive(gcc) {
   const result = await runCommand({ command: gcc, args: ["-print-libgcc-file-name"] });
@@ -9854,10 +9863,10 @@ async function prepareUncached(target, cacheRoot, log) {
       cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path38.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path38.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path39.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path39.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path38.default.basename(deps.prefix)
+      staticDepsKey: import_node_path39.default.basename(deps.prefix)
     };
   }
   if (target.glibcFloor !== null && target.glibcFloor !== "host") {
@@ -9865,7 +9874,7 @@ async function prepareUncached(target, cacheRoot, log) {
   }
   if (target.configureHost) {
     const triplet = target.configureHost;
-    const ffiHeader = import_node_path38.default.join("/usr/include", triplet, "ffi.h");
+    const ffiHeader = import_node_path39.default.join("/usr/include", triplet, "ffi.h");
     return {
       cxx: await targetCxx(target, cacheRoot, log),
       env: {
@@ -9877,7 +9886,7 @@ async function prepareUncached(target, cacheRoot, log) {
       },
       configureArgs: [],
       libraryDirs: [],
-      ffiIncludeDir: (0, import_node_fs28.existsSync)(ffiHeader) ? import_node_path38.default.dirname(ffiHeader) : null,
+      ffiIncludeDir: (0, import_node_fs28.existsSync)(ffiHeader) ? import_node_path39.default.dirname(ffiHeader) : null,
       compilerVersion,
       staticDepsKey: null
     };
@@ -9894,10 +9903,10 @@ async function prepareUncached(target, cacheRoot, log) {
   };
 }
 async function glibcFloorToolchain(target, cacheRoot, compilerVersion, log) {
-  const glibc = await glibcFloorDriverSet(target);
+  const glibc = await glibcFloorDriverSet(target, cacheRoot);
   const deps = await buildStaticDeps({ cacheRoot, libc: "gnu", glibc, recipes: floorRecipes(target), log });
-  const include = import_node_path38.default.join(deps.prefix, "include");
-  const lib = import_node_path38.default.join(deps.prefix, "lib");
+  const include = import_node_path39.default.join(deps.prefix, "include");
+  const lib = import_node_path39.default.join(deps.prefix, "lib");
   return {
     cxx: target.toolchain.cxx,
     env: {
@@ -9908,14 +9917,14 @@ async function glibcFloorToolchain(target, cacheRoot, compilerVersion, log) {
       // -isystem, as /usr/include is for gcc: a package's own copy of a library (zstandard's zstd.h) comes first.
       CPPFLAGS: `-isystem ${include}`,
       LDFLAGS: `-L${lib}`,
-      PKG_CONFIG_LIBDIR: import_node_path38.default.join(lib, "pkgconfig"),
+      PKG_CONFIG_LIBDIR: import_node_path39.default.join(lib, "pkgconfig"),
       PKG_CONFIG_PATH: ""
     },
     configureArgs: [],
     libraryDirs: [lib],
     ffiIncludeDir: include,
     compilerVersion,
-    staticDepsKey: import_node_path38.default.basename(deps.prefix)
+    staticDepsKey: import_node_path39.default.basename(deps.prefix)
   };
 }
 async function targetCxx(target, cacheRoot, log) {
@@ -9936,7 +9945,7 @@ async function firstLine(command, args) {
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const wrapper = import_node_path38.default.join(cacheRoot, "toolchain", "musl-cc");
+  const wrapper = import_node_path39.default.join(cacheRoot, "toolchain", "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
@@ -9947,7 +9956,7 @@ exec ${shellQuote(cc)} "$@"
 }
 
 // src/toolchain/version-static-libraries.ts
-var import_node_path39 = __toESM(require("node:path"));
+var import_node_path40 = __toESM(require("node:path"));
 var VERSION_LIBRARIES = [
   { since: [3, 14], recipe: LIBZSTD_RECIPE }
 ];
@@ -9972,22 +9981,22 @@ function withVersionLibraries(toolchain, libraries) {
     ...toolchain,
     env: {
       ...env,
-      CPPFLAGS: join(" ", env.CPPFLAGS, `-I${import_node_path39.default.join(libraries.prefix, "include")}`),
-      LDFLAGS: join(" ", env.LDFLAGS, `-L${import_node_path39.default.join(libraries.prefix, "lib")}`),
-      PKG_CONFIG_LIBDIR: join(":", env.PKG_CONFIG_LIBDIR, import_node_path39.default.join(libraries.prefix, "lib", "pkgconfig"))
+      CPPFLAGS: join(" ", env.CPPFLAGS, `-I${import_node_path40.default.join(libraries.prefix, "include")}`),
+      LDFLAGS: join(" ", env.LDFLAGS, `-L${import_node_path40.default.join(libraries.prefix, "lib")}`),
+      PKG_CONFIG_LIBDIR: join(":", env.PKG_CONFIG_LIBDIR, import_node_path40.default.join(libraries.prefix, "lib", "pkgconfig"))
     },
-    libraryDirs: [...toolchain.libraryDirs, import_node_path39.default.join(libraries.prefix, "lib")]
+    libraryDirs: [...toolchain.libraryDirs, import_node_path40.default.join(libraries.prefix, "lib")]
   };
 }
 
 // src/distribution/source-tree.ts
 var import_node_fs29 = require("node:fs");
 var import_promises24 = require("node:fs/promises");
-var import_node_path40 = __toESM(require("node:path"));
+var import_node_path41 = __toESM(require("node:path"));
 async function shareSysconfigData(targetStdlib, buildStdlib, log) {
   const file = `${await sysconfigDataName(targetStdlib)}.py`;
   log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises24.cp)(import_node_path40.default.join(targetStdlib, file), import_node_path40.default.join(buildStdlib, file));
+  await (0, import_promises24.cp)(import_node_path41.default.join(targetStdlib, file), import_node_path41.default.join(buildStdlib, file));
 }
 async function sysconfigDataName(stdlib) {
   const name = (await (0, import_promises24.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
@@ -9995,18 +10004,18 @@ async function sysconfigDataName(stdlib) {
   return name.replace(/\.py$/, "");
 }
 async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path40.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path40.default.join(stdlib, "test");
+  const source = import_node_path41.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path41.default.join(stdlib, "test");
   if (!(0, import_node_fs29.existsSync)(installed)) return;
   for (const entry of await (0, import_promises24.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs29.existsSync)(import_node_path40.default.join(installed, entry.name))) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs29.existsSync)(import_node_path41.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises24.cp)(import_node_path40.default.join(source, entry.name), import_node_path40.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises24.cp)(import_node_path41.default.join(source, entry.name), import_node_path41.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const version = patchlevelVersion(await (0, import_promises24.readFile)(import_node_path40.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
+  const version = patchlevelVersion(await (0, import_promises24.readFile)(import_node_path41.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
   if (!version) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return version;
 }
@@ -10029,8 +10038,8 @@ function optimizationConfigureArgs(optimization) {
 var DistributionBuildError = class extends FailedStepError {
   constructor(step, tarball, failure) {
     super({
-      input: import_node_path41.default.basename(tarball),
-      what: `Building CPython from ${import_node_path41.default.basename(tarball)}`,
+      input: import_node_path42.default.basename(tarball),
+      what: `Building CPython from ${import_node_path42.default.basename(tarball)}`,
       step,
       ...failure,
       fix: "install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -10064,8 +10073,8 @@ async function buildDistributionFromSource(request) {
   });
   const entry = await cachedEntry({
     kind: CPYTHON_BUILD,
-    root: import_node_path41.default.join(cacheRoot, "python", key),
-    describe: `CPython ${key} (${import_node_path41.default.basename(tarball)}${request.freeThreaded ? ", free-threaded" : ""} for ${target.triple})`,
+    root: import_node_path42.default.join(cacheRoot, "python", key),
+    describe: `CPython ${key} (${import_node_path42.default.basename(tarball)}${request.freeThreaded ? ", free-threaded" : ""} for ${target.triple})`,
     // configure's --prefix (<entry>/install) is compiled into the interpreter and its sysconfig.
     buildInPlace: true,
     build: (root, work) => buildInto({ root, work, key, tarballSha, request, toolchain }),
@@ -10078,9 +10087,9 @@ async function buildInto(build) {
   const { target, log } = request;
   await (0, import_promises25.mkdir)(work, { recursive: true });
   const toolchain = withReproducibleFlags(build.toolchain, work);
-  const step = stepRunner(request.tarball, import_node_path41.default.join(work, "build.log"), log);
+  const step = stepRunner(request.tarball, import_node_path42.default.join(work, "build.log"), log);
   const { srcDir, version } = await unpackSource(request.tarball, work);
-  const buildDir = import_node_path41.default.join(work, "build");
+  const buildDir = import_node_path42.default.join(work, "build");
   await (0, import_promises25.mkdir)(buildDir);
   log(`  CPython ${version}${request.freeThreaded ? " (free-threaded)" : ""} for ${target.triple}`);
   await configure(build, toolchain, srcDir, buildDir, step);
@@ -10091,10 +10100,10 @@ async function buildInto(build) {
   await step("makesetup", "make", ["Makefile"], buildDir, toolchain.env);
   await step("make", "make", ["-j2"], buildDir, toolchain.env);
   await step("make install", "make", ["install"], buildDir, toolchain.env);
-  const stdlib = import_node_path41.default.join(root, "install", names.stdlib);
+  const stdlib = import_node_path42.default.join(root, "install", names.stdlib);
   await installMissingTestPackages(srcDir, stdlib, log);
   if (!request.buildPython) {
-    const pythonExe = import_node_path41.default.join(root, "install", names.exe);
+    const pythonExe = import_node_path42.default.join(root, "install", names.exe);
     await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root, toolchain.env);
     const tools = ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"];
     await step("build tools", pythonExe, tools, root, toolchain.env);
@@ -10161,7 +10170,7 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   let env = toolchain.env;
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path41.default.join(root, "install")}`,
+    `--prefix=${import_node_path42.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...optimizationConfigureArgs(request.optimization),
@@ -10171,17 +10180,17 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   const cross = request.buildPython;
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
-    const configSite = import_node_path41.default.join(work, "config.site");
+    const configSite = import_node_path42.default.join(work, "config.site");
     await (0, import_promises25.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     env = { ...env, CONFIG_SITE: configSite };
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
     request.log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
   }
-  await step("configure", import_node_path41.default.join(srcDir, "configure"), configureArgs, buildDir, env);
+  await step("configure", import_node_path42.default.join(srcDir, "configure"), configureArgs, buildDir, env);
 }
 async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
-  const setupStdlib = parseSetup(await (0, import_promises25.readFile)(import_node_path41.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises25.readFile)(import_node_path42.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
   const expanded = await expandLinkWords(buildDir, candidates);
@@ -10193,7 +10202,7 @@ async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
   );
   const disabled = choice.notBuilt.map((n) => n.module);
   await (0, import_promises25.writeFile)(
-    import_node_path41.default.join(buildDir, "Modules", "Setup.local"),
+    import_node_path42.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
   return choice;
@@ -10218,9 +10227,9 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
   }
   if ((0, import_node_fs30.existsSync)(value) && (0, import_node_fs30.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs30.existsSync)(import_node_path42.default.join(value, "PYTHON.json")))
+    if (!(0, import_node_fs30.existsSync)(import_node_path43.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return native(await readDistribution(import_node_path42.default.resolve(value)), true, import_node_path42.default.resolve(value));
+    return native(await readDistribution(import_node_path43.default.resolve(value)), true, import_node_path43.default.resolve(value));
   }
   const { tarball, source } = await locateTarball(value, cacheRoot, log);
   const freeThreaded = parseCPythonValue(value)?.freeThreaded ?? false;
@@ -10285,8 +10294,8 @@ async function buildCrossDistribution({ tarball, source }, request, target, cach
   });
   const hostJson = host.distribution.json;
   const buildPython = {
-    exe: import_node_path42.default.join(host.distribution.root, hostJson.python_exe),
-    stdlib: import_node_path42.default.join(host.distribution.root, hostJson.python_paths.stdlib),
+    exe: import_node_path43.default.join(host.distribution.root, hostJson.python_exe),
+    stdlib: import_node_path43.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
   const built = await buildDistributionFromSource({
@@ -10302,7 +10311,7 @@ async function buildCrossDistribution({ tarball, source }, request, target, cach
     distribution: built.distribution,
     buildDistribution: host.distribution,
     crossSysconfigName: await sysconfigDataName(
-      import_node_path42.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+      import_node_path43.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
@@ -10313,25 +10322,25 @@ function isTarball(value) {
   return /\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2|zip)$/.test(value);
 }
 async function locateTarball(value, cacheRoot, log) {
-  const named = (tarball) => ({ tarball, source: import_node_path42.default.basename(tarball) });
+  const named = (tarball) => ({ tarball, source: import_node_path43.default.basename(tarball) });
   if (value.startsWith("debian:"))
     return named(await debianSourceTarball(value.slice("debian:".length), cacheRoot, log));
   if (value.startsWith("cpython:")) {
     const fetched = await fetchCPythonSource(value, cacheRoot, log);
-    return { tarball: fetched.file, source: `${import_node_path42.default.basename(fetched.file)}: ${fetched.from}` };
+    return { tarball: fetched.file, source: `${import_node_path43.default.basename(fetched.file)}: ${fetched.from}` };
   }
   if (/^https?:\/\//.test(value)) return named(await downloadTarball(value, cacheRoot, log));
   if (!(0, import_node_fs30.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst, .tar.bz2 or .zip archive");
   }
-  return named(import_node_path42.default.resolve(value));
+  return named(import_node_path43.default.resolve(value));
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
   const { root } = await cachedEntry({
     kind: DOWNLOAD,
-    root: import_node_path42.default.join(cacheRoot, "sources", pkg),
+    root: import_node_path43.default.join(cacheRoot, "sources", pkg),
     describe: `Debian source package ${pkg}`,
     legacyComplete: (root2) => (0, import_node_fs30.existsSync)(root2) && findOrig(root2, pkg) !== null,
     build: (dir) => fetchDebianSource(pkg, dir, log),
@@ -10352,7 +10361,7 @@ async function fetchDebianSource(pkg, dir, log) {
 }
 function findOrig(dir, pkg) {
   const names = (0, import_node_fs30.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path42.default.join(dir, names[names.length - 1]) : null;
+  return names.length > 0 ? import_node_path43.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(value, cacheRoot, log) {
   const url = new URL(value);
@@ -10369,21 +10378,21 @@ async function downloadTarball(value, cacheRoot, log) {
 
 // src/link/embed.ts
 var import_promises26 = require("node:fs/promises");
-var import_node_path44 = __toESM(require("node:path"));
+var import_node_path45 = __toESM(require("node:path"));
 
 // src/exec/pyseal-python.ts
-var import_node_path43 = __toESM(require("node:path"));
+var import_node_path44 = __toESM(require("node:path"));
 async function runPysealPython(distribution, args) {
-  const env = { ...process.env, PYTHONPATH: import_node_path43.default.join(packageRoot(), "python") };
+  const env = { ...process.env, PYTHONPATH: import_node_path44.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
-  const python = import_node_path43.default.join(distribution.root, distribution.json.python_exe);
+  const python = import_node_path44.default.join(distribution.root, distribution.json.python_exe);
   return (await runChecked({ command: python, args, env })).stdout;
 }
 
 // src/link/embed.ts
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path44.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path45.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -10404,12 +10413,12 @@ async function embedResources(request) {
     roots.push({ path: request.siteDir, exclude: ["bin", ...request.packageData?.siteExclude ?? []] });
     roots.push(...request.packageData?.roots ?? []);
   }
-  const manifest = import_node_path44.default.join(workDir, "resources.json");
+  const manifest = import_node_path45.default.join(workDir, "resources.json");
   await (0, import_promises26.writeFile)(
     manifest,
     JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
   );
-  const archive = import_node_path44.default.join(workDir, "resources.zip");
+  const archive = import_node_path45.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
   const stdout = await runPysealPython(buildDistribution, [
     "-m",
@@ -10431,12 +10440,12 @@ async function embedResources(request) {
 // src/link/package-data.ts
 var import_node_fs31 = require("node:fs");
 var import_promises27 = require("node:fs/promises");
-var import_node_path45 = __toESM(require("node:path"));
+var import_node_path46 = __toESM(require("node:path"));
 function checkPackageData(locations, siteDir) {
   for (const { package: name } of locations) {
-    const dir = import_node_path45.default.join(siteDir, name);
+    const dir = import_node_path46.default.join(siteDir, name);
     if ((0, import_node_fs31.existsSync)(dir) && (0, import_node_fs31.statSync)(dir).isDirectory()) continue;
-    const single = (0, import_node_fs31.existsSync)(import_node_path45.default.join(siteDir, `${name}.py`));
+    const single = (0, import_node_fs31.existsSync)(import_node_path46.default.join(siteDir, `${name}.py`));
     throw new UserError({
       input: `package-data-location ${name}`,
       cause: single ? `${name} is a single module, not a package with files of its own` : `the app's installed packages have no top-level package ${name}`,
@@ -10467,24 +10476,24 @@ async function shipPackageData(request) {
   const shipped = [];
   for (const { package: name, location } of request.locations) {
     if (location.kind !== "filesystem-relative") continue;
-    const manifest = import_node_path45.default.join(request.workDir, `package-data-${name}.json`);
-    const tree = import_node_path45.default.join(request.workDir, `package-data-${name}`);
+    const manifest = import_node_path46.default.join(request.workDir, `package-data-${name}.json`);
+    const tree = import_node_path46.default.join(request.workDir, `package-data-${name}`);
     const roots = [{ path: request.siteDir, include: [name], exclude: ["*.dist-info"], pycache: true }];
     await (0, import_promises27.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, roots }));
     await (0, import_promises27.rm)(tree, { recursive: true, force: true });
     await runPysealPython(request.buildDistribution, ["-m", "pyseal_pack", "--manifest", manifest, "--out-dir", tree]);
-    const dest = import_node_path45.default.join(request.outDir, location.dir, name);
+    const dest = import_node_path46.default.join(request.outDir, location.dir, name);
     await (0, import_promises27.rm)(dest, { recursive: true, force: true });
-    await (0, import_promises27.mkdir)(import_node_path45.default.dirname(dest), { recursive: true });
-    await (0, import_promises27.rename)(import_node_path45.default.join(tree, name), dest);
-    for (const file of await filesUnder(dest)) shipped.push(import_node_path45.default.relative(request.outDir, file));
+    await (0, import_promises27.mkdir)(import_node_path46.default.dirname(dest), { recursive: true });
+    await (0, import_promises27.rename)(import_node_path46.default.join(tree, name), dest);
+    for (const file of await filesUnder(dest)) shipped.push(import_node_path46.default.relative(request.outDir, file));
   }
   return shipped.sort();
 }
 async function filesUnder(dir) {
   const files = [];
   for (const entry of await (0, import_promises27.readdir)(dir, { withFileTypes: true })) {
-    const full = import_node_path45.default.join(dir, entry.name);
+    const full = import_node_path46.default.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...await filesUnder(full));
     else if (entry.isFile()) files.push(full);
   }
@@ -10507,7 +10516,7 @@ function packageDataEntries(locations) {
 // src/link/ship-standalone.ts
 var import_node_fs32 = require("node:fs");
 var import_promises28 = require("node:fs/promises");
-var import_node_path46 = __toESM(require("node:path"));
+var import_node_path47 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -10525,20 +10534,20 @@ async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path46.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path47.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path46.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises28.mkdir)(import_node_path46.default.dirname(dest), { recursive: true });
+    const dest = import_node_path47.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises28.mkdir)(import_node_path47.default.dirname(dest), { recursive: true });
     await (0, import_promises28.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path46.default.dirname(plan.standaloneFile?.source ?? ""))
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path47.default.dirname(plan.standaloneFile?.source ?? ""))
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path46.default.join(dir, soname)).find((f) => (0, import_node_fs32.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path47.default.join(dir, soname)).find((f) => (0, import_node_fs32.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -10547,16 +10556,16 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises28.copyFile)(found, import_node_path46.default.join(sideRoot, soname));
+      await (0, import_promises28.copyFile)(found, import_node_path47.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path46.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        message: `${soname} (from ${import_node_path47.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
       });
     }
     if (bundled.length > 0) {
-      const up = import_node_path46.default.relative(import_node_path46.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path47.default.relative(import_node_path47.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
     }
@@ -10574,7 +10583,7 @@ async function setRunpath(file, runpath) {
   } catch {
     throw new UserError({
       input: "patchelf",
-      cause: `is needed to point ${import_node_path46.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
+      cause: `is needed to point ${import_node_path47.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
       fix: "install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static"
     });
   }
@@ -10594,7 +10603,7 @@ async function shipSideFiles(request) {
 // src/link/link-executable.ts
 var import_node_fs33 = require("node:fs");
 var import_promises30 = require("node:fs/promises");
-var import_node_path48 = __toESM(require("node:path"));
+var import_node_path49 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -10652,7 +10661,7 @@ function renderAppHeader(request) {
 
 // src/link/localize.ts
 var import_promises29 = require("node:fs/promises");
-var import_node_path47 = __toESM(require("node:path"));
+var import_node_path48 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -10662,14 +10671,14 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path47.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path47.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path48.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path48.default.join(workDir, `${plan.module}.o`);
   const objects = plan.objects.filter((o) => !o.endsWith(".a"));
   const archives = plan.objects.filter((o) => o.endsWith(".a"));
   const inputs = archives.length > 0 ? [...objects, "--whole-archive", ...archives, "--no-whole-archive"] : objects;
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path47.default.join(workDir, `${plan.module}.keep`);
+  const keepFile = import_node_path48.default.join(workDir, `${plan.module}.keep`);
   await (0, import_promises29.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
@@ -10684,14 +10693,14 @@ async function weakSymbols(object, toolchain) {
 
 // src/link/link-executable.ts
 function launcherSources() {
-  const folder = import_node_path48.default.join(packageRoot(), "c");
-  return (0, import_node_fs33.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path48.default.join(folder, name));
+  const folder = import_node_path49.default.join(packageRoot(), "c");
+  return (0, import_node_fs33.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path49.default.join(folder, name));
 }
 async function compileLauncher(cc, distribution, workDir, run) {
-  const include = import_node_path48.default.join(distribution.root, distribution.json.python_paths.include);
+  const include = import_node_path49.default.join(distribution.root, distribution.json.python_paths.include);
   const objects = [];
   for (const source of launcherSources()) {
-    const object = import_node_path48.default.join(workDir, `${import_node_path48.default.basename(source, ".c")}.o`);
+    const object = import_node_path49.default.join(workDir, `${import_node_path49.default.basename(source, ".c")}.o`);
     objects.push(object);
     await run(cc, [
       "-O2",
@@ -10718,7 +10727,7 @@ async function linkExecutable(request) {
     await runChecked({ command, args: args2 });
   };
   await (0, import_promises30.writeFile)(
-    import_node_path48.default.join(workDir, "pyseal_app.h"),
+    import_node_path49.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -10733,9 +10742,9 @@ async function linkExecutable(request) {
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     ...launcherObjects,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path48.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path49.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path48.default.join(workDir, "extensions");
+  const extensionsDir = import_node_path49.default.join(workDir, "extensions");
   await (0, import_promises30.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
@@ -10793,12 +10802,12 @@ function assertLinkable(distribution, target, source) {
 
 // src/report/assemble.ts
 var import_promises33 = require("node:fs/promises");
-var import_node_path53 = __toESM(require("node:path"));
+var import_node_path54 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
 var import_node_fs34 = require("node:fs");
 var import_promises31 = require("node:fs/promises");
-var import_node_path49 = __toESM(require("node:path"));
+var import_node_path50 = __toESM(require("node:path"));
 var OutputWriteError = class extends UserError {
   constructor(file, error) {
     const parts = { input: file, cause: causeOf(error), fix: remedyOf(error) };
@@ -10841,7 +10850,7 @@ async function prepareOutputDir(outDir, executable) {
   try {
     await (0, import_promises31.mkdir)(outDir, { recursive: true });
     for (const file of outputFiles(executable)) await (0, import_promises31.rm)(file, { force: true });
-    const probe = import_node_path49.default.join(outDir, `.${import_node_path49.default.basename(executable)}.write-test`);
+    const probe = import_node_path50.default.join(outDir, `.${import_node_path50.default.basename(executable)}.write-test`);
     await (0, import_promises31.writeFile)(probe, "pyseal");
     await (0, import_promises31.rm)(probe);
   } catch (error) {
@@ -10851,7 +10860,7 @@ async function prepareOutputDir(outDir, executable) {
 function explainDiskFailure(error, dirs) {
   const text = `${error.code ?? ""} ${error.message}`;
   const where = `--out-dir ${dirs.outDir} or --cache-dir ${dirs.cacheDir}`;
-  if (/ENOSPC|EDQUOT|No space left on device|Disk quota exceeded/.test(text)) {
+  if (/ENOSPC|EDQUOT|No space left on device|Disk quota exceeded/.test(text) || noRoomLeft(dirs)) {
     const fix = `free some space, or give ${where} a disk with room`;
     return new UserError(
       { input: where, cause: "is on a full disk", fix },
@@ -10869,6 +10878,16 @@ ${error.message}`
   }
   return error;
 }
+function noRoomLeft(dirs) {
+  return [dirs.outDir, dirs.cacheDir].some((dir) => {
+    try {
+      const space = (0, import_node_fs34.statfsSync)(dir);
+      return space.bavail * space.bsize < 1024 * 1024;
+    } catch {
+      return false;
+    }
+  });
+}
 async function writeFileAtomic(file, data) {
   const partial = `${file}.partial`;
   try {
@@ -10881,7 +10900,7 @@ async function writeFileAtomic(file, data) {
 }
 async function moveIntoPlace2(staged, file) {
   try {
-    await (0, import_promises31.mkdir)(import_node_path49.default.dirname(file), { recursive: true });
+    await (0, import_promises31.mkdir)(import_node_path50.default.dirname(file), { recursive: true });
     await (0, import_promises31.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
@@ -10889,12 +10908,12 @@ async function moveIntoPlace2(staged, file) {
 }
 
 // src/report/input-digest.ts
-var import_node_path50 = __toESM(require("node:path"));
+var import_node_path51 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path50.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path51.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -11024,10 +11043,10 @@ function renderMatrix(reports) {
 }
 
 // src/report/portable.ts
-var import_node_path51 = __toESM(require("node:path"));
+var import_node_path52 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path51.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path52.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -11044,14 +11063,14 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path51.default.parse(root).root) return text;
+  if (root === import_node_path52.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
 
 // src/report/requires.ts
 var import_promises32 = require("node:fs/promises");
-var import_node_path52 = __toESM(require("node:path"));
+var import_node_path53 = __toESM(require("node:path"));
 
 // src/link/elf-versions.ts
 async function readVersionNeeds(file) {
@@ -11114,7 +11133,7 @@ async function readRequires(request) {
   if (request.linkage.kind === "static") return "static";
   const files = [request.binary];
   for (const name of request.sideFiles) {
-    const file = import_node_path52.default.join(request.outDir, name);
+    const file = import_node_path53.default.join(request.outDir, name);
     if (await isElf(file)) files.push({ file, name });
   }
   const read = await Promise.all(files.map(async (f) => ({ file: f.name, needs: await readVersionNeeds(f.file) })));
@@ -11407,7 +11426,7 @@ async function finishReport(request) {
     await writeReport(request.reportFile, written2);
     await writeFileAtomic(`${executable}.report.md`, renderReport(written2));
     if (report.executable) {
-      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path53.default.basename(executable)}
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path54.default.basename(executable)}
 `);
     }
   } catch (error) {
@@ -11454,7 +11473,7 @@ async function stdlibImportsFor(inputs, buildDistribution, siteDir, log) {
 }
 
 // src/resolve/module-plan.ts
-var import_node_path54 = __toESM(require("node:path"));
+var import_node_path55 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -11541,7 +11560,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path54.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path55.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -11558,7 +11577,7 @@ function excluded(plan, reason) {
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path55 = __toESM(require("node:path"));
+var import_node_path56 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -11575,7 +11594,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path55.default.join(request.siteDir, file.file);
+    const source = import_node_path56.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -11658,7 +11677,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path55.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path56.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -11668,7 +11687,7 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path56 = __toESM(require("node:path"));
+var import_node_path57 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -11700,20 +11719,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant2.objs.length === 0 && variant2.shared_lib) {
-      const file = import_node_path56.default.join(distribution.root, variant2.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path56.default.basename(file));
+      const file = import_node_path57.default.join(distribution.root, variant2.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path57.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path56.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path57.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant2.objs.map((o) => import_node_path56.default.join(distribution.root, o));
+    plan.objects = variant2.objs.map((o) => import_node_path57.default.join(distribution.root, o));
     plan.libraries = variant2.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path56.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path57.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -11780,12 +11799,12 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path57.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path58.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   if (inputs.packageDataLocations.length > 0) report.packageData = packageDataEntries(inputs.packageDataLocations);
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path57.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path58.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written2 = report;
   try {
@@ -11829,7 +11848,7 @@ async function buildStages(run) {
   });
   run.report.executable = await executableSection({
     staged,
-    name: import_node_path57.default.relative(inputs.outDir, run.executable),
+    name: import_node_path58.default.relative(inputs.outDir, run.executable),
     outDir: inputs.outDir,
     sideFiles,
     target
@@ -11920,8 +11939,8 @@ async function resolveStage(run, context) {
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
   const distribution = context.obtained.distribution;
-  const native2 = import_node_path57.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path57.default.join(workDir, inputs.name);
+  const native2 = import_node_path58.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path58.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
@@ -11959,7 +11978,7 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs35.readFileSync)(import_node_path57.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs35.readFileSync)(import_node_path58.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -12211,7 +12230,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path58 = __toESM(require("node:path"));
+var import_node_path59 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -12224,7 +12243,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path58.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path59.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }

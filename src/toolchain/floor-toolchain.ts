@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { sha256File, sha256Text } from '../cache/hash'
 import { UserError } from '../errors/user-error'
 import { runCommand } from '../exec/run'
@@ -45,14 +46,19 @@ export async function withGlibcFloor(
   }
 }
 
-/** The drivers of a target withGlibcFloor prepared, for the static libraries; their scripts' text is their identity. */
-export async function glibcFloorDriverSet(target: HostedTarget): Promise<GlibcFloorDriverSet> {
+/**
+ * The drivers of a target withGlibcFloor prepared, for the static libraries. Their
+ * scripts' text is their identity, with the cache root (in zig's path) left out: the same
+ * drivers in another cache root give the same keys.
+ */
+export async function glibcFloorDriverSet(target: HostedTarget, cacheRoot: string): Promise<GlibcFloorDriverSet> {
   const { glibcFloor, toolchain } = target
   if (glibcFloor === null || glibcFloor === 'host' || !toolchain.cxx) {
     throw new Error(`${target.triple} has no glibc floor drivers`)
   }
   const scripts = (await readFile(toolchain.cc, 'utf8')) + (await readFile(toolchain.cxx, 'utf8'))
-  return { floor: glibcFloor, cc: toolchain.cc, ar: toolchain.ar, identity: { drivers: sha256Text(scripts) } }
+  const drivers = sha256Text(scripts.split(path.resolve(cacheRoot)).join('{cache-dir}'))
+  return { floor: glibcFloor, cc: toolchain.cc, ar: toolchain.ar, identity: { drivers } }
 }
 
 /**

@@ -109,7 +109,7 @@ async function glibcFloorToolchain(
   compilerVersion: string,
   log: (line: string) => void
 ): Promise<BuildToolchain> {
-  const glibc = await glibcFloorDriverSet(target)
+  const glibc = await glibcFloorDriverSet(target, cacheRoot)
   const deps = await buildStaticDeps({ cacheRoot, libc: 'gnu', glibc, recipes: floorRecipes(target), log })
   const include = path.join(deps.prefix, 'include')
   const lib = path.join(deps.prefix, 'lib')

@@ -47,7 +47,7 @@ interface InstalledZig {
 
 /** Installs the pinned zig into `<cacheRoot>/toolchain/zig-<version>`, once. */
 async function ensureZig(cacheRoot: string, log: (line: string) => void): Promise<InstalledZig> {
-  const toolchainDir = path.join(cacheRoot, 'toolchain')
+  const toolchainDir = path.join(path.resolve(cacheRoot), 'toolchain')
   const { root: home } = await cachedEntry({
     kind: ZIG,
     root: path.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
@@ -67,6 +67,20 @@ function driverPreamble(installed: InstalledZig, what: string): string {
   )
 }
 
+/**
+ * The driver's last lines: zig with `words` and the caller's arguments. zig keeps every
+ * file it compiles in its local cache; one of this run's own, removed after it, keeps the
+ * global cache to what is worth keeping (libc stubs, compiler-rt, libc++) instead of
+ * growing with every file pyseal compiles.
+ */
+function runZig(installed: InstalledZig, words: string[]): string {
+  return (
+    'scratch=$(mktemp -d "${TMPDIR:-/tmp}/pyseal-zig.XXXXXX") || exit 1\n' +
+    `ZIG_LOCAL_CACHE_DIR="$scratch" ${[installed.zig, ...words].map(shellQuote).join(' ')} "$@"\n` +
+    'status=$?\nrm -rf "$scratch"\nexit $status\n'
+  )
+}
+
 /** A C++ compiler driver for one zig target, ready to run. */
 export interface ZigCxx {
   /** A script that runs `zig c++ -target <target>` with pyseal's cache; usable as CXX and as the link driver. */
@@ -82,7 +96,7 @@ export async function ensureZigCxx(cacheRoot: string, zigTarget: string, log: (l
   // Debug-mode zig adds UBSan traps; extensions bring their own -O flags, and pyseal wants none of the traps.
   const script =
     driverPreamble(installed, `C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++)`) +
-    `exec ${shellQuote(installed.zig)} c++ -target ${shellQuote(zigTarget)} -fno-sanitize=undefined "$@"\n`
+    runZig(installed, ['c++', '-target', zigTarget, '-fno-sanitize=undefined'])
   await writeScript(driver, script)
   return { driver, version: ZIG_RELEASE.version }
 }
@@ -122,8 +136,7 @@ export async function ensureGlibcFloorDrivers(
       'for a do case "$a" in -c|-S|-E|-M|-MM) link=no ;; esac; done\n' +
       `if [ "$link" = yes ]; then set -- "$@" ${shellQuote(libgcc.path)}; fi\n` +
       // No UBSan traps (zig's default without -O); __DATE__ is a warning, as with gcc, not zig's error.
-      `exec ${shellQuote(installed.zig)} ${language} -target ${shellQuote(zigTarget)} ` +
-      '-fno-sanitize=undefined -Wno-error=date-time "$@"\n'
+      runZig(installed, [language, '-target', zigTarget, '-fno-sanitize=undefined', '-Wno-error=date-time'])
     await writeScript(driver, script)
     written.push(driver)
   }
