@@ -110,10 +110,10 @@ export interface GlibcFloorDrivers {
 /**
  * Writes `cc-<zigTarget>` and `c++-<zigTarget>` (`x86_64-linux-gnu.2.17`): zig compiling
  * against that glibc's headers and linking against its symbol versions. Every link also
- * takes gcc's `libgcc.a` before zig's compiler-rt: compiler-rt is one
- * object that also defines libm's functions (log2, sin, ...), so a program that needs
- * one of its helpers (128-bit division, in libmpdec) would get those too, in place of
- * glibc's, and CPython's test_math finds them less exact. libgcc has the helpers alone.
+ * takes gcc's `libgcc.a` before zig's compiler-rt: compiler-rt is one object that also
+ * defines libm's functions (log2, sin, ...), so a program that needs one of its helpers
+ * (128-bit division, in libmpdec) would get those too, in place of glibc's, and CPython's
+ * test_math finds them less exact. libgcc has the helpers alone.
  */
 export async function ensureGlibcFloorDrivers(
   cacheRoot: string,
