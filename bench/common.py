@@ -31,9 +31,12 @@ def timed(command, **kwargs):
 
 
 def pyseal_build(project, out_dir, optimization="none", cache_dir=None, extra=()):
-    """Builds project with pyseal's CLI; returns (seconds, the binary, the CLI's output)."""
+    """Builds project with pyseal's CLI; returns (seconds, the binary, the CLI's output).
+    An optimized CPython is built with this machine's gcc, which a glibc floor does not use:
+    those builds get --glibc host (the README's glibc floor section says why)."""
+    floor = ["--glibc", "host"] if optimization != "none" and "--glibc" not in extra else []
     command = ["node", str(CLI), "build", "--project", str(project), "--out-dir", str(out_dir),
-               "--python-optimization", optimization, *extra]
+               "--python-optimization", optimization, *floor, *extra]
     if cache_dir:
         command += ["--cache-dir", str(cache_dir)]
     seconds, output = timed(command)

@@ -35,9 +35,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// ../main/node_modules/@actions/exec/node_modules/@actions/io/lib/io-util.js
+// node_modules/@actions/exec/node_modules/@actions/io/lib/io-util.js
 var require_io_util = __commonJS({
-  "../main/node_modules/@actions/exec/node_modules/@actions/io/lib/io-util.js"(exports2) {
+  "node_modules/@actions/exec/node_modules/@actions/io/lib/io-util.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -92,12 +92,12 @@ var require_io_util = __commonJS({
     var _a;
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getCmdPath = exports2.tryGetExecutablePath = exports2.isRooted = exports2.isDirectory = exports2.exists = exports2.READONLY = exports2.UV_FS_O_EXLOCK = exports2.IS_WINDOWS = exports2.unlink = exports2.symlink = exports2.stat = exports2.rmdir = exports2.rm = exports2.rename = exports2.readlink = exports2.readdir = exports2.open = exports2.mkdir = exports2.lstat = exports2.copyFile = exports2.chmod = void 0;
-    var fs5 = __importStar(require("fs"));
-    var path61 = __importStar(require("path"));
-    _a = fs5.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
+    var fs6 = __importStar(require("fs"));
+    var path63 = __importStar(require("path"));
+    _a = fs6.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
     exports2.IS_WINDOWS = process.platform === "win32";
     exports2.UV_FS_O_EXLOCK = 268435456;
-    exports2.READONLY = fs5.constants.O_RDONLY;
+    exports2.READONLY = fs6.constants.O_RDONLY;
     function exists(fsPath) {
       return __awaiter(this, void 0, void 0, function* () {
         try {
@@ -142,7 +142,7 @@ var require_io_util = __commonJS({
         }
         if (stats && stats.isFile()) {
           if (exports2.IS_WINDOWS) {
-            const upperExt = path61.extname(filePath).toUpperCase();
+            const upperExt = path63.extname(filePath).toUpperCase();
             if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
               return filePath;
             }
@@ -166,11 +166,11 @@ var require_io_util = __commonJS({
           if (stats && stats.isFile()) {
             if (exports2.IS_WINDOWS) {
               try {
-                const directory = path61.dirname(filePath);
-                const upperName = path61.basename(filePath).toUpperCase();
+                const directory = path63.dirname(filePath);
+                const upperName = path63.basename(filePath).toUpperCase();
                 for (const actualName of yield exports2.readdir(directory)) {
                   if (upperName === actualName.toUpperCase()) {
-                    filePath = path61.join(directory, actualName);
+                    filePath = path63.join(directory, actualName);
                     break;
                   }
                 }
@@ -208,9 +208,9 @@ var require_io_util = __commonJS({
   }
 });
 
-// ../main/node_modules/@actions/exec/node_modules/@actions/io/lib/io.js
+// node_modules/@actions/exec/node_modules/@actions/io/lib/io.js
 var require_io = __commonJS({
-  "../main/node_modules/@actions/exec/node_modules/@actions/io/lib/io.js"(exports2) {
+  "node_modules/@actions/exec/node_modules/@actions/io/lib/io.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -265,7 +265,7 @@ var require_io = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.findInPath = exports2.which = exports2.mkdirP = exports2.rmRF = exports2.mv = exports2.cp = void 0;
     var assert_1 = require("assert");
-    var path61 = __importStar(require("path"));
+    var path63 = __importStar(require("path"));
     var ioUtil = __importStar(require_io_util());
     function cp4(source, dest, options = {}) {
       return __awaiter(this, void 0, void 0, function* () {
@@ -274,7 +274,7 @@ var require_io = __commonJS({
         if (destStat && destStat.isFile() && !force) {
           return;
         }
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path61.join(dest, path61.basename(source)) : dest;
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path63.join(dest, path63.basename(source)) : dest;
         if (!(yield ioUtil.exists(source))) {
           throw new Error(`no such file or directory: ${source}`);
         }
@@ -286,7 +286,7 @@ var require_io = __commonJS({
             yield cpDirRecursive(source, newDest, 0, force);
           }
         } else {
-          if (path61.relative(source, newDest) === "") {
+          if (path63.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
           yield copyFile4(source, newDest, force);
@@ -299,7 +299,7 @@ var require_io = __commonJS({
         if (yield ioUtil.exists(dest)) {
           let destExists = true;
           if (yield ioUtil.isDirectory(dest)) {
-            dest = path61.join(dest, path61.basename(source));
+            dest = path63.join(dest, path63.basename(source));
             destExists = yield ioUtil.exists(dest);
           }
           if (destExists) {
@@ -310,7 +310,7 @@ var require_io = __commonJS({
             }
           }
         }
-        yield mkdirP(path61.dirname(dest));
+        yield mkdirP(path63.dirname(dest));
         yield ioUtil.rename(source, dest);
       });
     }
@@ -373,7 +373,7 @@ var require_io = __commonJS({
         }
         const extensions = [];
         if (ioUtil.IS_WINDOWS && process.env["PATHEXT"]) {
-          for (const extension of process.env["PATHEXT"].split(path61.delimiter)) {
+          for (const extension of process.env["PATHEXT"].split(path63.delimiter)) {
             if (extension) {
               extensions.push(extension);
             }
@@ -386,12 +386,12 @@ var require_io = __commonJS({
           }
           return [];
         }
-        if (tool.includes(path61.sep)) {
+        if (tool.includes(path63.sep)) {
           return [];
         }
         const directories = [];
         if (process.env.PATH) {
-          for (const p of process.env.PATH.split(path61.delimiter)) {
+          for (const p of process.env.PATH.split(path63.delimiter)) {
             if (p) {
               directories.push(p);
             }
@@ -399,7 +399,7 @@ var require_io = __commonJS({
         }
         const matches = [];
         for (const directory of directories) {
-          const filePath = yield ioUtil.tryGetExecutablePath(path61.join(directory, tool), extensions);
+          const filePath = yield ioUtil.tryGetExecutablePath(path63.join(directory, tool), extensions);
           if (filePath) {
             matches.push(filePath);
           }
@@ -456,9 +456,9 @@ var require_io = __commonJS({
   }
 });
 
-// ../main/node_modules/@actions/exec/lib/toolrunner.js
+// node_modules/@actions/exec/lib/toolrunner.js
 var require_toolrunner = __commonJS({
-  "../main/node_modules/@actions/exec/lib/toolrunner.js"(exports2) {
+  "node_modules/@actions/exec/lib/toolrunner.js"(exports2) {
     "use strict";
     var __createBinding = exports2 && exports2.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -515,7 +515,7 @@ var require_toolrunner = __commonJS({
     var os3 = __importStar(require("os"));
     var events = __importStar(require("events"));
     var child = __importStar(require("child_process"));
-    var path61 = __importStar(require("path"));
+    var path63 = __importStar(require("path"));
     var io = __importStar(require_io());
     var ioUtil = __importStar(require_io_util());
     var timers_1 = require("timers");
@@ -730,7 +730,7 @@ var require_toolrunner = __commonJS({
       exec() {
         return __awaiter(this, void 0, void 0, function* () {
           if (!ioUtil.isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS && this.toolPath.includes("\\"))) {
-            this.toolPath = path61.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path63.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
           return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
@@ -950,7 +950,7 @@ module.exports = __toCommonJS(cli_exports);
 // src/commands/build.ts
 var import_node_util = require("node:util");
 
-// ../main/node_modules/zod/v3/external.js
+// node_modules/zod/v3/external.js
 var external_exports = {};
 __export(external_exports, {
   BRAND: () => BRAND,
@@ -1062,7 +1062,7 @@ __export(external_exports, {
   void: () => voidType
 });
 
-// ../main/node_modules/zod/v3/helpers/util.js
+// node_modules/zod/v3/helpers/util.js
 var util;
 (function(util2) {
   util2.assertEqual = (_) => {
@@ -1196,7 +1196,7 @@ var getParsedType = (data) => {
   }
 };
 
-// ../main/node_modules/zod/v3/ZodError.js
+// node_modules/zod/v3/ZodError.js
 var ZodIssueCode = util.arrayToEnum([
   "invalid_type",
   "invalid_literal",
@@ -1314,7 +1314,7 @@ ZodError.create = (issues) => {
   return error;
 };
 
-// ../main/node_modules/zod/v3/locales/en.js
+// node_modules/zod/v3/locales/en.js
 var errorMap = (issue, _ctx) => {
   let message;
   switch (issue.code) {
@@ -1417,7 +1417,7 @@ var errorMap = (issue, _ctx) => {
 };
 var en_default = errorMap;
 
-// ../main/node_modules/zod/v3/errors.js
+// node_modules/zod/v3/errors.js
 var overrideErrorMap = en_default;
 function setErrorMap(map) {
   overrideErrorMap = map;
@@ -1426,10 +1426,10 @@ function getErrorMap() {
   return overrideErrorMap;
 }
 
-// ../main/node_modules/zod/v3/helpers/parseUtil.js
+// node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path61, errorMaps, issueData } = params;
-  const fullPath = [...path61, ...issueData.path || []];
+  const { data, path: path63, errorMaps, issueData } = params;
+  const fullPath = [...path63, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -1536,20 +1536,20 @@ var isDirty = (x) => x.status === "dirty";
 var isValid = (x) => x.status === "valid";
 var isAsync = (x) => typeof Promise !== "undefined" && x instanceof Promise;
 
-// ../main/node_modules/zod/v3/helpers/errorUtil.js
+// node_modules/zod/v3/helpers/errorUtil.js
 var errorUtil;
 (function(errorUtil2) {
   errorUtil2.errToObj = (message) => typeof message === "string" ? { message } : message || {};
   errorUtil2.toString = (message) => typeof message === "string" ? message : message?.message;
 })(errorUtil || (errorUtil = {}));
 
-// ../main/node_modules/zod/v3/types.js
+// node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path61, key) {
+  constructor(parent, value, path63, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path61;
+    this._path = path63;
     this._key = key;
   }
   get path() {
@@ -4992,7 +4992,7 @@ var coerce = {
 var NEVER = INVALID;
 
 // src/toolchain/glibc-floor.ts
-var DEFAULT_GLIBC_FLOOR = "host";
+var DEFAULT_GLIBC_FLOOR = "2.17";
 var OLDEST_GLIBC_FLOOR = "2.17";
 var NEWEST_GLIBC_FLOOR = "2.42";
 var RANGE = `${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}`;
@@ -5359,30 +5359,23 @@ var ToolchainSchema = external_exports.object({
   cxx: external_exports.string().nullable(),
   /** Flags the final link takes when C++ objects are in it (the C++ runtime, linked statically). */
   cxxLinkFlags: external_exports.array(external_exports.string()),
-  /**
-   * When the host has no C++ library for the triple: the zig target whose `zig c++`
-   * (clang with libc++ built for it) compiles the C++ and drives the final link.
-   */
+  /** No C++ library for the triple on the host: the zig target whose `zig c++` (clang, libc++) compiles C++ and links. */
   zigCxxTarget: external_exports.string().nullable(),
+  /** glibc targets: the zig target whose compilers, at `<it>.<floor>`, link for an older glibc (floor-toolchain.ts). */
+  zigGlibcTarget: external_exports.string().nullable(),
   /** Static-library archiver (`ar`, `lib.exe`). */
   ar: external_exports.string(),
   /** Linker that merges objects into one relocatable object (`ld -r`) before symbols are made private. */
   ld: external_exports.string(),
-  /**
-   * The objcopy-equivalent that makes an extension's symbols private. Null where the
-   * object format does it another way (Mach-O: `ld -r -exported_symbols_list`; COFF:
-   * nothing leaves a static link but what the linker resolves).
-   */
+  /** The objcopy-equivalent that makes an extension's symbols private. Null where the object format does it another
+   * way (Mach-O: `ld -r -exported_symbols_list`; COFF: nothing leaves a static link but what the linker resolves). */
   objcopy: external_exports.string().nullable(),
   /** Symbol lister (`nm`, `dumpbin`). */
   nm: external_exports.string(),
   /** Link flags every executable for this triple gets. */
   linkFlags: external_exports.array(external_exports.string()),
-  /**
-   * Where the linker looks for libraries, when the compiler driver cannot say
-   * (musl-gcc answers -print-search-dirs with the host gcc's glibc directories).
-   * Null: ask the compiler.
-   */
+  /** Where the linker looks for libraries, when the compiler driver cannot say (musl-gcc answers
+   * -print-search-dirs with the host gcc's glibc directories). Null: ask the compiler. */
   libraryDirs: external_exports.array(external_exports.string()).nullable(),
   /** Libraries that stay dynamic (the C library's own parts); every other one links statically. */
   systemLibraries: external_exports.array(external_exports.string()),
@@ -5426,12 +5419,13 @@ var TargetSchema = external_exports.object({
 var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
 var darwinParts = ["c", "m", "dl", "pthread", "util", "System", "resolv"];
 var windowsParts = ["kernel32", "user32", "advapi32", "shell32", "ole32", "oleaut32", "ws2_32", "bcrypt", "version"];
-function gnuToolchain(prefix, packages) {
+function gnuToolchain(arch, prefix, packages) {
   return {
     cc: `${prefix}gcc`,
     cxx: `${prefix}g++`,
     cxxLinkFlags: ["-static-libstdc++", "-static-libgcc"],
     zigCxxTarget: null,
+    zigGlibcTarget: `${arch}-linux-gnu`,
     ar: `${prefix}ar`,
     ld: `${prefix}ld`,
     objcopy: `${prefix}objcopy`,
@@ -5451,6 +5445,7 @@ function muslToolchain(arch) {
     cxx: null,
     cxxLinkFlags: [],
     zigCxxTarget: `${arch}-linux-musl`,
+    zigGlibcTarget: null,
     ar: "ar",
     ld: "ld",
     objcopy: "objcopy",
@@ -5467,6 +5462,7 @@ function darwinToolchain(arch) {
     cxx: "clang++",
     cxxLinkFlags: [],
     zigCxxTarget: null,
+    zigGlibcTarget: null,
     ar: "ar",
     ld: "ld",
     objcopy: null,
@@ -5486,7 +5482,7 @@ var TARGETS = [
     objectFormat: "elf",
     aliases: ["linux-x64", "linux-x86_64", "x86_64-linux-gnu"],
     runner: { label: "ubuntu-24.04", container: null },
-    toolchain: gnuToolchain("", ["build-essential", "binutils", "patchelf"]),
+    toolchain: gnuToolchain("x86_64", "", ["build-essential", "binutils", "patchelf"]),
     cross: [],
     capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
     testedOn: "this-machine"
@@ -5512,12 +5508,12 @@ var TARGETS = [
     objectFormat: "elf",
     aliases: ["linux-arm64", "linux-aarch64", "aarch64-linux-gnu"],
     runner: { label: "ubuntu-24.04-arm", container: null },
-    toolchain: gnuToolchain("", ["build-essential", "binutils", "patchelf"]),
+    toolchain: gnuToolchain("aarch64", "", ["build-essential", "binutils", "patchelf"]),
     cross: [
       {
         host: "x86_64-unknown-linux-gnu",
         configureHost: "aarch64-linux-gnu",
-        toolchain: gnuToolchain("aarch64-linux-gnu-", [
+        toolchain: gnuToolchain("aarch64", "aarch64-linux-gnu-", [
           "gcc-aarch64-linux-gnu",
           "g++-aarch64-linux-gnu",
           "binutils-aarch64-linux-gnu",
@@ -5581,6 +5577,7 @@ var TARGETS = [
       cxx: "cl.exe",
       cxxLinkFlags: [],
       zigCxxTarget: null,
+      zigGlibcTarget: null,
       ar: "lib.exe",
       ld: "link.exe",
       objcopy: null,
@@ -6503,7 +6500,7 @@ var import_node_fs8 = require("node:fs");
 var import_promises7 = require("node:fs/promises");
 var import_node_path9 = __toESM(require("node:path"));
 
-// ../main/node_modules/smol-toml/dist/error.js
+// node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
   let lines = string.slice(0, ptr).split(/\r?\n/);
   return [lines.length, lines.pop().length + 1];
@@ -6547,7 +6544,7 @@ ${codeblock}`, options);
   }
 };
 
-// ../main/node_modules/smol-toml/dist/primitive.js
+// node_modules/smol-toml/dist/primitive.js
 function parseString(ctx) {
   let startPtr = ctx.p;
   let c = ctx.s.charCodeAt(ctx.p++);
@@ -6648,7 +6645,7 @@ function parseString(ctx) {
   TomlError.x("unfinished string", ctx, startPtr);
 }
 
-// ../main/node_modules/smol-toml/dist/date.js
+// node_modules/smol-toml/dist/date.js
 var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
 var TomlDate = class _TomlDate extends Date {
   #hasDate = false;
@@ -6763,7 +6760,7 @@ var TomlDate = class _TomlDate extends Date {
   }
 };
 
-// ../main/node_modules/smol-toml/dist/extract.js
+// node_modules/smol-toml/dist/extract.js
 function isDigit(char, base = 10) {
   return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
 }
@@ -6972,7 +6969,7 @@ function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
   }
 }
 
-// ../main/node_modules/smol-toml/dist/util.js
+// node_modules/smol-toml/dist/util.js
 function skipComment(ctx) {
   for (; ctx.p < ctx.s.length; ctx.p++) {
     let c = ctx.s.charCodeAt(ctx.p);
@@ -6998,7 +6995,7 @@ function skipVoid(ctx, banNewLines, banComments) {
   }
 }
 
-// ../main/node_modules/smol-toml/dist/struct.js
+// node_modules/smol-toml/dist/struct.js
 function parseKey(ctx, end = 61) {
   let startPtr;
   let state = 0;
@@ -7115,7 +7112,7 @@ function parseArray(ctx) {
   TomlError.x("unfinished array", ctx, startPtr);
 }
 
-// ../main/node_modules/smol-toml/dist/parse.js
+// node_modules/smol-toml/dist/parse.js
 function peekTable(ctx, key, table, meta, type) {
   let t = table;
   let m = meta;
@@ -7258,7 +7255,7 @@ function parse(toml, options = {}) {
   return res;
 }
 
-// ../main/node_modules/smol-toml/dist/stringify.js
+// node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/inputs/options/spec.ts
@@ -7753,6 +7750,12 @@ function crossOptionConflicts(candidate) {
       `standalone-packages (${standalone.join(", ")}) conflicts with flavor static: files beside the binary need the dynamic flavor; use exclude-packages to leave them out instead`
     );
   }
+  const floor = candidate.glibc;
+  if (candidate.pythonOptimization !== "none" && typeof floor === "string" && floor !== "host") {
+    problems.push(
+      `python-optimization ${String(candidate.pythonOptimization)} cannot be built for glibc ${floor}: only this machine's gcc optimizes CPython; give --glibc host (the binary then needs this machine's glibc) or python-optimization none`
+    );
+  }
   return problems;
 }
 function describeBuildIssue(issue, merged, projectName) {
@@ -7761,9 +7764,9 @@ function describeBuildIssue(issue, merged, projectName) {
 }
 
 // src/pipeline.ts
-var import_node_fs34 = require("node:fs");
-var import_promises35 = require("node:fs/promises");
-var import_node_path59 = __toESM(require("node:path"));
+var import_node_fs35 = require("node:fs");
+var import_promises36 = require("node:fs/promises");
+var import_node_path61 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
 var import_promises16 = require("node:fs/promises");
@@ -8371,8 +8374,8 @@ function checkEntryPoint(entryPoint, siteDir, installed) {
 }
 
 // src/distribution/obtain.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path42 = __toESM(require("node:path"));
+var import_node_fs30 = require("node:fs");
+var import_node_path44 = __toESM(require("node:path"));
 
 // src/toolchain/select-toolchain.ts
 var ToolchainUnavailableError = class extends UserError {
@@ -8382,8 +8385,9 @@ var ToolchainUnavailableError = class extends UserError {
   }
 };
 function selectToolchain(target, host) {
+  const glibcFloor = target.libc === "gnu" ? "host" : null;
   if (target.triple === host || sameMachineKind(target.triple, host)) {
-    return { ...target, host, crossCompiling: false, configureHost: null, emulator: null };
+    return { ...target, host, crossCompiling: false, configureHost: null, emulator: null, glibcFloor };
   }
   const cross = target.cross.find((c) => c.host === host);
   if (cross) {
@@ -8393,7 +8397,8 @@ function selectToolchain(target, host) {
       host,
       crossCompiling: true,
       configureHost: cross.configureHost,
-      emulator: cross.emulator
+      emulator: cross.emulator,
+      glibcFloor
     };
   }
   const from = target.cross.map((c) => c.host);
@@ -8538,8 +8543,8 @@ Check the network, or give --python-distribution a local source tarball of that 
 }
 
 // src/distribution/source-build.ts
-var import_promises24 = require("node:fs/promises");
-var import_node_path41 = __toESM(require("node:path"));
+var import_promises25 = require("node:fs/promises");
+var import_node_path43 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
 var import_node_fs20 = require("node:fs");
@@ -9002,8 +9007,8 @@ async function startsWithShebang(file) {
 }
 
 // src/toolchain/toolchain-env.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"));
+var import_node_fs28 = require("node:fs");
+var import_node_path40 = __toESM(require("node:path"));
 
 // src/exec/shell-quote.ts
 function shellQuote(word) {
@@ -9078,7 +9083,7 @@ function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
   };
 }
 
-// src/toolchain/zig-cxx.ts
+// src/toolchain/zig.ts
 var import_promises22 = require("node:fs/promises");
 var import_node_path34 = __toESM(require("node:path"));
 
@@ -9093,7 +9098,7 @@ async function writeScript(file, text) {
   await (0, import_promises21.rename)(partial, file);
 }
 
-// src/toolchain/zig-cxx.ts
+// src/toolchain/zig.ts
 var ZIG_RELEASE = {
   version: "0.17.1",
   sha256: [
@@ -9107,7 +9112,7 @@ var ZigInstallError = class extends FailedStepError {
   constructor(step, failure) {
     super({
       input: `zig ${ZIG_RELEASE.version}`,
-      what: `Installing zig ${ZIG_RELEASE.version} (the C++ compiler pyseal uses for musl targets)`,
+      what: `Installing zig ${ZIG_RELEASE.version} (the compiler pyseal uses for a glibc floor and for C++ on musl)`,
       step,
       ...failure,
       fix: "check that python3 -m pip can reach the package index, or install the ziglang wheel into the cache by hand."
@@ -9115,8 +9120,8 @@ var ZigInstallError = class extends FailedStepError {
     this.name = "ZigInstallError";
   }
 };
-async function ensureZigCxx(cacheRoot, zigTarget, log) {
-  const toolchainDir = import_node_path34.default.join(cacheRoot, "toolchain");
+async function ensureZig(cacheRoot, log) {
+  const toolchainDir = import_node_path34.default.join(import_node_path34.default.resolve(cacheRoot), "toolchain");
   const { root: home } = await cachedEntry({
     kind: ZIG,
     root: import_node_path34.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
@@ -9124,17 +9129,49 @@ async function ensureZigCxx(cacheRoot, zigTarget, log) {
     build: installZig,
     log
   });
-  const zig = import_node_path34.default.join(home, "ziglang", "zig");
-  const driver = import_node_path34.default.join(home, "bin", `c++-${zigTarget}`);
-  const cache = import_node_path34.default.join(toolchainDir, "zig-cache");
-  const script = `#!/bin/sh
-# Written by pyseal: C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++).
-if [ -z "\${ZIG_GLOBAL_CACHE_DIR:-}" ]; then ZIG_GLOBAL_CACHE_DIR=${shellQuote(cache)}; fi
+  return { home, zig: import_node_path34.default.join(home, "ziglang", "zig"), globalCache: import_node_path34.default.join(toolchainDir, "zig-cache") };
+}
+function driverPreamble(installed, what) {
+  return `#!/bin/sh
+# Written by pyseal: ${what}.
+if [ -z "\${ZIG_GLOBAL_CACHE_DIR:-}" ]; then ZIG_GLOBAL_CACHE_DIR=${shellQuote(installed.globalCache)}; fi
 export ZIG_GLOBAL_CACHE_DIR
-exec ${shellQuote(zig)} c++ -target ${shellQuote(zigTarget)} -fno-sanitize=undefined "$@"
 `;
+}
+function runZig(installed, words2) {
+  return `scratch=$(mktemp -d "\${TMPDIR:-/tmp}/pyseal-zig.XXXXXX") || exit 1
+ZIG_LOCAL_CACHE_DIR="$scratch" ${[installed.zig, ...words2].map(shellQuote).join(" ")} "$@"
+status=$?
+rm -rf "$scratch"
+exit $status
+`;
+}
+async function ensureZigCxx(cacheRoot, zigTarget, log) {
+  const installed = await ensureZig(cacheRoot, log);
+  const driver = import_node_path34.default.join(installed.home, "bin", `c++-${zigTarget}`);
+  const script = driverPreamble(installed, `C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++)`) + runZig(installed, ["c++", "-target", zigTarget, "-fno-sanitize=undefined"]);
   await writeScript(driver, script);
   return { driver, version: ZIG_RELEASE.version };
+}
+async function ensureGlibcFloorDrivers(cacheRoot, zigTarget, libgcc, log) {
+  const installed = await ensureZig(cacheRoot, log);
+  const written2 = [];
+  for (const language of ["cc", "c++"]) {
+    const driver = import_node_path34.default.join(installed.home, "bin", `${language}-${zigTarget}`);
+    const script = driverPreamble(
+      installed,
+      `${language === "cc" ? "C" : "C++"} for ${zigTarget} through zig ${ZIG_RELEASE.version}`
+    ) + `# libgcc.a sha256 ${libgcc.sha256}
+link=no
+for a do case "$a" in -o) link=yes ;; esac; done
+for a do case "$a" in -c|-S|-E|-M|-MM) link=no ;; esac; done
+if [ "$link" = yes ]; then set -- "$@" ${shellQuote(libgcc.path)}; fi
+` + // No UBSan traps (zig's default without -O); __DATE__ is a warning, as with gcc, not zig's error.
+    runZig(installed, [language, "-target", zigTarget, "-fno-sanitize=undefined", "-Wno-error=date-time"]);
+    await writeScript(driver, script);
+    written2.push(driver);
+  }
+  return { cc: written2[0], cxx: written2[1] };
 }
 async function installZig(dir, work) {
   await (0, import_promises22.mkdir)(work, { recursive: true });
@@ -9174,8 +9211,8 @@ async function installZig(dir, work) {
 }
 
 // src/toolchain/static-deps.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"));
+var import_node_fs27 = require("node:fs");
+var import_node_path38 = __toESM(require("node:path"));
 
 // src/toolchain/static-deps-build.ts
 var import_node_fs24 = require("node:fs");
@@ -9191,7 +9228,7 @@ async function buildOne(args) {
   const append = (chunk) => {
     logText.push(chunk);
   };
-  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, import_node_path35.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const toolchain = args.recipeEnv(import_node_path35.default.join(stagedPrefix, "lib", "pkgconfig"));
   const env = recipeEnv(toolchain);
   const vars = {
     prefix: CONFIGURED_PREFIX,
@@ -9274,7 +9311,66 @@ async function finishPrefix(stagedPrefix) {
   }
 }
 function recipeStepFix(recipe) {
-  return `check that the build tools are installed (musl-tools, make, perl for OpenSSL, tclsh for sqlite3), then retry; nothing was added to the cache. If the source itself does not build with musl, adjust the '${recipe}' recipe in src/toolchain/static-deps-recipes.ts.`;
+  return `check that the build tools are installed (musl-tools for musl, make, perl for OpenSSL, tclsh for sqlite3), then retry; nothing was added to the cache. If the source itself does not build for the target, adjust the '${recipe}' recipe in src/toolchain/static-deps-recipes.ts.`;
+}
+
+// src/toolchain/static-deps-compilers.ts
+var import_node_fs25 = require("node:fs");
+var import_node_path36 = __toESM(require("node:path"));
+async function muslCompiler(cacheRoot, log) {
+  const kernelHeaders = await ensureMuslKernelHeaders(cacheRoot, { log });
+  return {
+    libc: "musl",
+    identity: { ...await muslToolchainIdentity() },
+    kernelHeaders,
+    recipeEnv: (pkgConfigLibdir) => muslPathFreeBuildEnv(kernelHeaders, pkgConfigLibdir)
+  };
+}
+function glibcFloorCompiler(drivers) {
+  return {
+    libc: "gnu",
+    glibcFloor: drivers.floor,
+    identity: drivers.identity,
+    kernelHeaders: null,
+    recipeEnv: (pkgConfigLibdir) => ({
+      PATH: [import_node_path36.default.dirname(drivers.cc), process.env.PATH].filter(Boolean).join(import_node_path36.default.delimiter),
+      CC: import_node_path36.default.basename(drivers.cc),
+      // clang refuses calls without a declaration where gcc 12 warns: libffi 3.4.4's tramp.c has one.
+      CFLAGS: "-fPIC -O2 -Wno-error=implicit-function-declaration",
+      CPPFLAGS: "",
+      LDFLAGS: "",
+      PKG_CONFIG_LIBDIR: pkgConfigLibdir,
+      PKG_CONFIG_PATH: "",
+      AR: drivers.ar,
+      RANLIB: drivers.ar === "ar" ? "ranlib" : drivers.ar.replace(/ar$/, "ranlib")
+    })
+  };
+}
+async function muslToolchainIdentity() {
+  const which = await runCommand({ command: "sh", args: ["-c", "command -v musl-gcc"] });
+  const wrapper = which.stdout.trim();
+  if (which.code !== 0 || !wrapper) {
+    const fix = "install it (Debian/Ubuntu: apt-get install musl-tools) and retry";
+    throw new UserError({ input: "musl-gcc (for static dependencies on musl)", cause: "was not found on PATH", fix });
+  }
+  const version = await runChecked({ command: "musl-gcc", args: ["--version"] });
+  const identity = {
+    compiler: version.stdout.split("\n")[0].trim(),
+    specsSha256: "",
+    libcSha256: "",
+    kernelVersionHeaderSha256: ""
+  };
+  const script = await import_node_fs25.promises.readFile(wrapper, "utf8").catch(() => "");
+  const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
+  if (specs && (0, import_node_fs25.existsSync)(specs)) {
+    identity.specsSha256 = await sha256File(specs);
+    const libc = import_node_path36.default.join(import_node_path36.default.dirname(specs), "libc.a");
+    if ((0, import_node_fs25.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
+  }
+  if ((0, import_node_fs25.existsSync)("/usr/include/linux/version.h")) {
+    identity.kernelVersionHeaderSha256 = await sha256File("/usr/include/linux/version.h");
+  }
+  return identity;
 }
 
 // src/toolchain/static-deps-recipes.ts
@@ -9519,20 +9615,20 @@ var LIBZSTD_RECIPE = {
 };
 
 // src/toolchain/static-deps-sources.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"));
+var import_node_fs26 = require("node:fs");
+var import_node_path37 = __toESM(require("node:path"));
 var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ and run `apt-get update`; check the network connection to the Debian archive.";
 async function ownReleaseSource(pkg) {
-  const osRelease = await import_node_fs25.promises.readFile("/etc/os-release", "utf8").catch(() => "");
+  const osRelease = await import_node_fs26.promises.readFile("/etc/os-release", "utf8").catch(() => "");
   const codename = /^VERSION_CODENAME=("?)([a-z]+)\1$/m.exec(osRelease)?.[2];
   return codename ? `${pkg}/${codename}` : pkg;
 }
 async function resolveSource(recipe, downloads) {
   const pkg = recipe.sourcePackage;
-  const empty = await import_node_fs25.promises.mkdtemp(import_node_path36.default.join(downloads, ".print-uris-"));
+  const empty = await import_node_fs26.promises.mkdtemp(import_node_path37.default.join(downloads, ".print-uris-"));
   const spec = await ownReleaseSource(pkg);
   const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", spec], cwd: empty }).finally(
-    () => import_node_fs25.promises.rm(empty, { recursive: true, force: true })
+    () => import_node_fs26.promises.rm(empty, { recursive: true, force: true })
   );
   const output = res.stdout + res.stderr;
   if (res.code !== 0) {
@@ -9585,27 +9681,27 @@ async function resolveSource(recipe, downloads) {
 async function downloadSource(recipe, source, downloads, log) {
   const entry = await cachedEntry({
     kind: DOWNLOAD,
-    root: import_node_path36.default.join(downloads, source.sha256.slice(0, 16)),
+    root: import_node_path37.default.join(downloads, source.sha256.slice(0, 16)),
     describe: `Debian source package ${source.sourcePackage} ${source.debianVersion}`,
     build: (dir) => fetchSource(recipe, source, dir, log),
     log
   });
-  return import_node_path36.default.join(entry.root, source.tarball);
+  return import_node_path37.default.join(entry.root, source.tarball);
 }
 async function fetchSource(recipe, source, dir, log) {
-  const file = import_node_path36.default.join(dir, source.tarball);
+  const file = import_node_path37.default.join(dir, source.tarball);
   log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
   const res = await runCommand({
     command: "apt-get",
     args: ["source", "--download-only", await ownReleaseSource(source.sourcePackage)],
     cwd: dir
   });
-  if (res.code !== 0 || !(0, import_node_fs25.existsSync)(file)) {
+  if (res.code !== 0 || !(0, import_node_fs26.existsSync)(file)) {
     throw new FailedStepError({
       input: `source package ${source.sourcePackage}`,
       what: `Static dependency ${recipe.name}`,
       step: "download",
-      reason: `\`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}` + ((0, import_node_fs25.existsSync)(file) ? "" : ` and ${source.tarball} is missing`),
+      reason: `\`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}` + ((0, import_node_fs26.existsSync)(file) ? "" : ` and ${source.tarball} is missing`),
       log: { text: res.stdout + res.stderr },
       fix: APT_HINT
     });
@@ -9622,49 +9718,47 @@ async function fetchSource(recipe, source, dir, log) {
 
 // src/toolchain/static-deps.ts
 async function buildStaticDeps(options) {
-  if (options.libc !== "musl")
-    throw new Error(`buildStaticDeps: libc '${String(options.libc)}' is not supported (only musl)`);
   const log = options.log ?? (() => void 0);
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
-  const folder = import_node_path37.default.join(import_node_path37.default.resolve(options.cacheRoot), "static-deps");
-  await import_node_fs26.promises.mkdir(import_node_path37.default.join(folder, "downloads"), { recursive: true });
-  const kernelHeaders = await ensureMuslKernelHeaders(import_node_path37.default.resolve(options.cacheRoot), { log });
-  const toolchain = await muslToolchainIdentity();
+  const folder = import_node_path38.default.join(import_node_path38.default.resolve(options.cacheRoot), "static-deps");
+  await import_node_fs27.promises.mkdir(import_node_path38.default.join(folder, "downloads"), { recursive: true });
+  const compiler = await compilerFor(options, log);
   const sources = {};
-  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, import_node_path37.default.join(folder, "downloads"));
+  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, import_node_path38.default.join(folder, "downloads"));
   const key = sha256Text(
     JSON.stringify({
       format: STATIC_DEPS.recipeVersion,
-      libc: options.libc,
+      libc: compiler.libc,
+      // Absent for musl (JSON.stringify leaves it out), so musl prefixes keep their keys.
+      glibcFloor: compiler.glibcFloor,
       configuredPrefix: CONFIGURED_PREFIX,
       buildEpoch: DEFAULT_SOURCE_DATE_EPOCH,
       recipes,
       sources: recipes.map((r) => [r.name, sources[r.name].tarball, sources[r.name].sha256]),
-      toolchain
+      toolchain: compiler.identity
     })
   ).slice(0, 20);
-  const build = { key, recipes, sources, toolchain, kernelHeaders, folder, jobs: options.jobs ?? 2, log };
+  const build = { key, recipes, sources, compiler, folder, jobs: options.jobs ?? 2, log };
   const entry = await cachedEntry({
     kind: STATIC_DEPS,
-    root: import_node_path37.default.join(folder, key),
+    root: import_node_path38.default.join(folder, key),
     legacyComplete: async (root) => await readCompleteManifest(root, key, recipes) !== void 0,
     build: (dir, work) => buildPrefix(build, dir, work),
     log
   });
   const prefix = entry.root;
-  const manifestPath = import_node_path37.default.join(prefix, "manifest.json");
-  const manifest = JSON.parse(await import_node_fs26.promises.readFile(manifestPath, "utf8"));
+  const manifestPath = import_node_path38.default.join(prefix, "manifest.json");
+  const manifest = JSON.parse(await import_node_fs27.promises.readFile(manifestPath, "utf8"));
   return {
     prefix,
     key,
     reused: entry.reused,
     manifestPath,
-    kernelHeaders,
-    env: muslToolchainEnv(prefix, kernelHeaders),
+    kernelHeaders: compiler.kernelHeaders,
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
-        { ...info, archives: info.archives.map((a) => import_node_path37.default.join(prefix, a)) }
+        { ...info, archives: info.archives.map((a) => import_node_path38.default.join(prefix, a)) }
       ])
     )
   };
@@ -9672,13 +9766,13 @@ async function buildStaticDeps(options) {
 async function buildPrefix(build, dir, work) {
   const { recipes, sources, log } = build;
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")}`);
-  const destdir = import_node_path37.default.join(work, "destdir");
-  const stagedPrefix = import_node_path37.default.join(destdir, CONFIGURED_PREFIX);
-  await import_node_fs26.promises.mkdir(stagedPrefix, { recursive: true });
+  const destdir = import_node_path38.default.join(work, "destdir");
+  const stagedPrefix = import_node_path38.default.join(destdir, CONFIGURED_PREFIX);
+  await import_node_fs27.promises.mkdir(stagedPrefix, { recursive: true });
   const libraries = {};
   for (const recipe of recipes) {
     const source = sources[recipe.name];
-    const tarballPath = await downloadSource(recipe, source, import_node_path37.default.join(build.folder, "downloads"), log);
+    const tarballPath = await downloadSource(recipe, source, import_node_path38.default.join(build.folder, "downloads"), log);
     const started = Date.now();
     await buildOne({
       recipe,
@@ -9687,9 +9781,9 @@ async function buildPrefix(build, dir, work) {
       work,
       destdir,
       stagedPrefix,
-      kernelHeaders: build.kernelHeaders,
+      recipeEnv: build.compiler.recipeEnv,
       jobs: build.jobs,
-      logDir: import_node_path37.default.join(build.folder, "logs"),
+      logDir: import_node_path38.default.join(build.folder, "logs"),
       key: build.key,
       log
     });
@@ -9709,61 +9803,97 @@ async function buildPrefix(build, dir, work) {
   const manifest = {
     format: STATIC_DEPS.recipeVersion,
     key: build.key,
-    libc: "musl",
+    libc: build.compiler.libc,
+    glibcFloor: build.compiler.glibcFloor,
     configuredPrefix: CONFIGURED_PREFIX,
-    toolchain: build.toolchain,
+    toolchain: build.compiler.identity,
     libraries
   };
-  await import_node_fs26.promises.writeFile(import_node_path37.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-  for (const name of await import_node_fs26.promises.readdir(stagedPrefix)) {
-    await import_node_fs26.promises.rename(import_node_path37.default.join(stagedPrefix, name), import_node_path37.default.join(dir, name));
+  await import_node_fs27.promises.writeFile(import_node_path38.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  for (const name of await import_node_fs27.promises.readdir(stagedPrefix)) {
+    await import_node_fs27.promises.rename(import_node_path38.default.join(stagedPrefix, name), import_node_path38.default.join(dir, name));
   }
 }
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
-    manifest = JSON.parse(await import_node_fs26.promises.readFile(import_node_path37.default.join(prefix, "manifest.json"), "utf8"));
+    manifest = JSON.parse(await import_node_fs27.promises.readFile(import_node_path38.default.join(prefix, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
   if (manifest.format !== STATIC_DEPS.recipeVersion || manifest.key !== key) return void 0;
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs26.existsSync)(import_node_path37.default.join(prefix, file)))) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs27.existsSync)(import_node_path38.default.join(prefix, file)))) return void 0;
   }
   return manifest;
 }
-async function muslToolchainIdentity() {
-  const which = await runCommand({ command: "sh", args: ["-c", "command -v musl-gcc"] });
-  const wrapper = which.stdout.trim();
-  if (which.code !== 0 || !wrapper) {
-    const fix = "install it (Debian/Ubuntu: apt-get install musl-tools) and retry";
-    throw new UserError({ input: "musl-gcc (for static dependencies on musl)", cause: "was not found on PATH", fix });
-  }
-  const version = await runChecked({ command: "musl-gcc", args: ["--version"] });
-  const identity = {
-    compiler: version.stdout.split("\n")[0].trim(),
-    specsSha256: "",
-    libcSha256: "",
-    kernelVersionHeaderSha256: ""
+async function compilerFor(options, log) {
+  if (options.libc === "musl") return muslCompiler(import_node_path38.default.resolve(options.cacheRoot), log);
+  if (!options.glibc) throw new Error("buildStaticDeps: a gnu build needs the glibc floor drivers");
+  return glibcFloorCompiler(options.glibc);
+}
+
+// src/toolchain/floor-toolchain.ts
+var import_promises23 = require("node:fs/promises");
+var import_node_path39 = __toESM(require("node:path"));
+async function withGlibcFloor(target, floor, cacheRoot, log) {
+  if (floor === null || floor === "host" || target.glibcFloor !== "host") return target;
+  const zigTarget = target.toolchain.zigGlibcTarget;
+  if (!zigTarget) throw new Error(`${target.triple} has no zig target for a glibc floor`);
+  const libgcc = await libgccArchive(target.toolchain.cc);
+  const drivers = await ensureGlibcFloorDrivers(cacheRoot, `${zigTarget}.${floor}`, libgcc, log);
+  return {
+    ...target,
+    glibcFloor: floor,
+    toolchain: {
+      ...target.toolchain,
+      cc: drivers.cc,
+      cxx: drivers.cxx,
+      // zig links its libc++, built for the floor, statically by itself.
+      cxxLinkFlags: [],
+      // Libraries come from the static-deps prefix only (toolchain-env.ts), never from the host's -dev archives.
+      libraryDirs: []
+    }
   };
-  const script = await import_node_fs26.promises.readFile(wrapper, "utf8").catch(() => "");
-  const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
-  if (specs && (0, import_node_fs26.existsSync)(specs)) {
-    identity.specsSha256 = await sha256File(specs);
-    const libc = import_node_path37.default.join(import_node_path37.default.dirname(specs), "libc.a");
-    if ((0, import_node_fs26.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
+}
+async function glibcFloorDriverSet(target, cacheRoot) {
+  const { glibcFloor, toolchain } = target;
+  if (glibcFloor === null || glibcFloor === "host" || !toolchain.cxx) {
+    throw new Error(`${target.triple} has no glibc floor drivers`);
   }
-  if ((0, import_node_fs26.existsSync)("/usr/include/linux/version.h")) {
-    identity.kernelVersionHeaderSha256 = await sha256File("/usr/include/linux/version.h");
+  const scripts = await (0, import_promises23.readFile)(toolchain.cc, "utf8") + await (0, import_promises23.readFile)(toolchain.cxx, "utf8");
+  const drivers = sha256Text(scripts.split(import_node_path39.default.resolve(cacheRoot)).join("{cache-dir}"));
+  return { floor: glibcFloor, cc: toolchain.cc, ar: toolchain.ar, identity: { drivers } };
+}
+async function libgccArchive(gcc) {
+  const result = await runCommand({ command: gcc, args: ["-print-libgcc-file-name"] });
+  const file = result.stdout.trim();
+  if (result.code !== 0 || !file.endsWith(".a")) {
+    throw new UserError({
+      input: `${gcc} -print-libgcc-file-name`,
+      cause: `names no libgcc.a (${result.code !== 0 ? `exit ${result.code}` : `"${file}"`})`,
+      fix: "install gcc for the target (scripts/setup-system.sh does), or give --glibc host"
+    });
   }
-  return identity;
+  return { path: file, sha256: await sha256File(file) };
+}
+function floorRecipes(target) {
+  const forTarget = (argv) => {
+    const words2 = argv.map((word) => word === "linux-x86_64" ? `linux-${target.arch}` : word);
+    const autotools = words2[0] === "./configure" && words2.includes("--enable-static");
+    return autotools && target.configureHost ? [...words2, `--host=${target.configureHost}`] : words2;
+  };
+  return [...STATIC_LIBRARY_RECIPES, LIBZSTD_RECIPE].map((recipe) => ({
+    ...recipe,
+    steps: recipe.steps.map((step) => ({ ...step, argv: forTarget(step.argv) }))
+  }));
 }
 
 // src/toolchain/toolchain-env.ts
 var prepared = /* @__PURE__ */ new Map();
 function prepareBuildToolchain(target, cacheRoot, log) {
-  const key = `${target.triple}\0${cacheRoot}`;
+  const key = `${target.triple}\0${target.glibcFloor}\0${cacheRoot}`;
   let toolchain = prepared.get(key);
   if (!toolchain) {
     toolchain = prepareUncached(target, cacheRoot, log);
@@ -9776,21 +9906,25 @@ async function prepareUncached(target, cacheRoot, log) {
   const compilerVersion = await firstLine(target.toolchain.cc, ["--version"]);
   if (target.libc === "musl") {
     const deps = await buildStaticDeps({ cacheRoot, libc: "musl", log });
+    if (deps.kernelHeaders === null) throw new Error("musl static libraries come with their kernel headers");
     const env = { ...process.env, ...muslToolchainEnv(deps.prefix, deps.kernelHeaders) };
     env.CC = await muslCompilerWrapper(cacheRoot, target.toolchain.cc);
     return {
       cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path38.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path38.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path40.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path40.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path38.default.basename(deps.prefix)
+      staticDepsKey: import_node_path40.default.basename(deps.prefix)
     };
+  }
+  if (target.glibcFloor !== null && target.glibcFloor !== "host") {
+    return glibcFloorToolchain(target, cacheRoot, compilerVersion, log);
   }
   if (target.configureHost) {
     const triplet = target.configureHost;
-    const ffiHeader = import_node_path38.default.join("/usr/include", triplet, "ffi.h");
+    const ffiHeader = import_node_path40.default.join("/usr/include", triplet, "ffi.h");
     return {
       cxx: await targetCxx(target, cacheRoot, log),
       env: {
@@ -9802,7 +9936,7 @@ async function prepareUncached(target, cacheRoot, log) {
       },
       configureArgs: [],
       libraryDirs: [],
-      ffiIncludeDir: (0, import_node_fs27.existsSync)(ffiHeader) ? import_node_path38.default.dirname(ffiHeader) : null,
+      ffiIncludeDir: (0, import_node_fs28.existsSync)(ffiHeader) ? import_node_path40.default.dirname(ffiHeader) : null,
       compilerVersion,
       staticDepsKey: null
     };
@@ -9816,6 +9950,31 @@ async function prepareUncached(target, cacheRoot, log) {
     ffiIncludeDir: ffi.code === 0 && ffi.stdout.trim() !== "" ? ffi.stdout.trim() : null,
     compilerVersion,
     staticDepsKey: null
+  };
+}
+async function glibcFloorToolchain(target, cacheRoot, compilerVersion, log) {
+  const glibc = await glibcFloorDriverSet(target, cacheRoot);
+  const deps = await buildStaticDeps({ cacheRoot, libc: "gnu", glibc, recipes: floorRecipes(target), log });
+  const include = import_node_path40.default.join(deps.prefix, "include");
+  const lib = import_node_path40.default.join(deps.prefix, "lib");
+  return {
+    cxx: target.toolchain.cxx,
+    env: {
+      ...process.env,
+      CC: target.toolchain.cc,
+      CXX: target.toolchain.cxx ?? void 0,
+      AR: target.toolchain.ar,
+      // -isystem, as /usr/include is for gcc: a package's own copy of a library (zstandard's zstd.h) comes first.
+      CPPFLAGS: `-isystem ${include}`,
+      LDFLAGS: `-L${lib}`,
+      PKG_CONFIG_LIBDIR: import_node_path40.default.join(lib, "pkgconfig"),
+      PKG_CONFIG_PATH: ""
+    },
+    configureArgs: [],
+    libraryDirs: [lib],
+    ffiIncludeDir: include,
+    compilerVersion,
+    staticDepsKey: import_node_path40.default.basename(deps.prefix)
   };
 }
 async function targetCxx(target, cacheRoot, log) {
@@ -9836,7 +9995,7 @@ async function firstLine(command, args) {
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const wrapper = import_node_path38.default.join(cacheRoot, "toolchain", "musl-cc");
+  const wrapper = import_node_path40.default.join(cacheRoot, "toolchain", "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
@@ -9847,7 +10006,7 @@ exec ${shellQuote(cc)} "$@"
 }
 
 // src/toolchain/version-static-libraries.ts
-var import_node_path39 = __toESM(require("node:path"));
+var import_node_path41 = __toESM(require("node:path"));
 var VERSION_LIBRARIES = [
   { since: [3, 14], recipe: LIBZSTD_RECIPE }
 ];
@@ -9872,41 +10031,41 @@ function withVersionLibraries(toolchain, libraries) {
     ...toolchain,
     env: {
       ...env,
-      CPPFLAGS: join(" ", env.CPPFLAGS, `-I${import_node_path39.default.join(libraries.prefix, "include")}`),
-      LDFLAGS: join(" ", env.LDFLAGS, `-L${import_node_path39.default.join(libraries.prefix, "lib")}`),
-      PKG_CONFIG_LIBDIR: join(":", env.PKG_CONFIG_LIBDIR, import_node_path39.default.join(libraries.prefix, "lib", "pkgconfig"))
+      CPPFLAGS: join(" ", env.CPPFLAGS, `-I${import_node_path41.default.join(libraries.prefix, "include")}`),
+      LDFLAGS: join(" ", env.LDFLAGS, `-L${import_node_path41.default.join(libraries.prefix, "lib")}`),
+      PKG_CONFIG_LIBDIR: join(":", env.PKG_CONFIG_LIBDIR, import_node_path41.default.join(libraries.prefix, "lib", "pkgconfig"))
     },
-    libraryDirs: [...toolchain.libraryDirs, import_node_path39.default.join(libraries.prefix, "lib")]
+    libraryDirs: [...toolchain.libraryDirs, import_node_path41.default.join(libraries.prefix, "lib")]
   };
 }
 
 // src/distribution/source-tree.ts
-var import_node_fs28 = require("node:fs");
-var import_promises23 = require("node:fs/promises");
-var import_node_path40 = __toESM(require("node:path"));
+var import_node_fs29 = require("node:fs");
+var import_promises24 = require("node:fs/promises");
+var import_node_path42 = __toESM(require("node:path"));
 async function shareSysconfigData(targetStdlib, buildStdlib, log) {
   const file = `${await sysconfigDataName(targetStdlib)}.py`;
   log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises23.cp)(import_node_path40.default.join(targetStdlib, file), import_node_path40.default.join(buildStdlib, file));
+  await (0, import_promises24.cp)(import_node_path42.default.join(targetStdlib, file), import_node_path42.default.join(buildStdlib, file));
 }
 async function sysconfigDataName(stdlib) {
-  const name = (await (0, import_promises23.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
+  const name = (await (0, import_promises24.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
   if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`);
   return name.replace(/\.py$/, "");
 }
 async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path40.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path40.default.join(stdlib, "test");
-  if (!(0, import_node_fs28.existsSync)(installed)) return;
-  for (const entry of await (0, import_promises23.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs28.existsSync)(import_node_path40.default.join(installed, entry.name))) {
+  const source = import_node_path42.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path42.default.join(stdlib, "test");
+  if (!(0, import_node_fs29.existsSync)(installed)) return;
+  for (const entry of await (0, import_promises24.readdir)(source, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs29.existsSync)(import_node_path42.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises23.cp)(import_node_path40.default.join(source, entry.name), import_node_path40.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises24.cp)(import_node_path42.default.join(source, entry.name), import_node_path42.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const version = patchlevelVersion(await (0, import_promises23.readFile)(import_node_path40.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
+  const version = patchlevelVersion(await (0, import_promises24.readFile)(import_node_path42.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
   if (!version) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return version;
 }
@@ -9929,8 +10088,8 @@ function optimizationConfigureArgs(optimization) {
 var DistributionBuildError = class extends FailedStepError {
   constructor(step, tarball, failure) {
     super({
-      input: import_node_path41.default.basename(tarball),
-      what: `Building CPython from ${import_node_path41.default.basename(tarball)}`,
+      input: import_node_path43.default.basename(tarball),
+      what: `Building CPython from ${import_node_path43.default.basename(tarball)}`,
       step,
       ...failure,
       fix: "install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -9948,6 +10107,8 @@ async function buildDistributionFromSource(request) {
     recipe: CPYTHON_BUILD.recipeVersion,
     tarball: tarballSha,
     triple: target.triple,
+    // Absent for `host` (and without glibc), so those builds keep their keys.
+    glibcFloor: target.glibcFloor === "host" ? void 0 : target.glibcFloor ?? void 0,
     compiler: toolchain.compilerVersion,
     staticDeps: toolchain.staticDepsKey,
     // Absent for versions that need no library beyond the base set, so their keys stay what they were.
@@ -9962,8 +10123,8 @@ async function buildDistributionFromSource(request) {
   });
   const entry = await cachedEntry({
     kind: CPYTHON_BUILD,
-    root: import_node_path41.default.join(cacheRoot, "python", key),
-    describe: `CPython ${key} (${import_node_path41.default.basename(tarball)}${request.freeThreaded ? ", free-threaded" : ""} for ${target.triple})`,
+    root: import_node_path43.default.join(cacheRoot, "python", key),
+    describe: `CPython ${key} (${import_node_path43.default.basename(tarball)}${request.freeThreaded ? ", free-threaded" : ""} for ${target.triple})`,
     // configure's --prefix (<entry>/install) is compiled into the interpreter and its sysconfig.
     buildInPlace: true,
     build: (root, work) => buildInto({ root, work, key, tarballSha, request, toolchain }),
@@ -9974,12 +10135,12 @@ async function buildDistributionFromSource(request) {
 async function buildInto(build) {
   const { root, work, request } = build;
   const { target, log } = request;
-  await (0, import_promises24.mkdir)(work, { recursive: true });
+  await (0, import_promises25.mkdir)(work, { recursive: true });
   const toolchain = withReproducibleFlags(build.toolchain, work);
-  const step = stepRunner(request.tarball, import_node_path41.default.join(work, "build.log"), log);
+  const step = stepRunner(request.tarball, import_node_path43.default.join(work, "build.log"), log);
   const { srcDir, version } = await unpackSource(request.tarball, work);
-  const buildDir = import_node_path41.default.join(work, "build");
-  await (0, import_promises24.mkdir)(buildDir);
+  const buildDir = import_node_path43.default.join(work, "build");
+  await (0, import_promises25.mkdir)(buildDir);
   log(`  CPython ${version}${request.freeThreaded ? " (free-threaded)" : ""} for ${target.triple}`);
   await configure(build, toolchain, srcDir, buildDir, step);
   const names = await readInstallNames(buildDir);
@@ -9989,10 +10150,10 @@ async function buildInto(build) {
   await step("makesetup", "make", ["Makefile"], buildDir, toolchain.env);
   await step("make", "make", ["-j2"], buildDir, toolchain.env);
   await step("make install", "make", ["install"], buildDir, toolchain.env);
-  const stdlib = import_node_path41.default.join(root, "install", names.stdlib);
+  const stdlib = import_node_path43.default.join(root, "install", names.stdlib);
   await installMissingTestPackages(srcDir, stdlib, log);
   if (!request.buildPython) {
-    const pythonExe = import_node_path41.default.join(root, "install", names.exe);
+    const pythonExe = import_node_path43.default.join(root, "install", names.exe);
     await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root, toolchain.env);
     const tools = ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"];
     await step("build tools", pythonExe, tools, root, toolchain.env);
@@ -10019,7 +10180,7 @@ function stepRunner(tarball, logFile, log) {
   return async (name, command, args, cwd, env) => {
     log(`  ${name}`);
     const result = await runCommand({ command, args, cwd, env });
-    await (0, import_promises24.writeFile)(logFile, `
+    await (0, import_promises25.writeFile)(logFile, `
 $ ${command} ${args.join(" ")}
 ${result.stdout}${result.stderr}`, { flag: "a" });
     if (result.code !== 0) {
@@ -10059,7 +10220,7 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   let env = toolchain.env;
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path41.default.join(root, "install")}`,
+    `--prefix=${import_node_path43.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...optimizationConfigureArgs(request.optimization),
@@ -10069,17 +10230,17 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   const cross = request.buildPython;
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
-    const configSite = import_node_path41.default.join(work, "config.site");
-    await (0, import_promises24.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
+    const configSite = import_node_path43.default.join(work, "config.site");
+    await (0, import_promises25.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     env = { ...env, CONFIG_SITE: configSite };
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
     request.log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
   }
-  await step("configure", import_node_path41.default.join(srcDir, "configure"), configureArgs, buildDir, env);
+  await step("configure", import_node_path43.default.join(srcDir, "configure"), configureArgs, buildDir, env);
 }
 async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
-  const setupStdlib = parseSetup(await (0, import_promises24.readFile)(import_node_path41.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises25.readFile)(import_node_path43.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
   const expanded = await expandLinkWords(buildDir, candidates);
@@ -10090,8 +10251,8 @@ async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
     (module2) => (expanded.get(module2.name) ?? []).filter((w) => w.startsWith("-l")).map((w) => w.slice(2)).filter((name) => resolveLibrary(name, target.toolchain, searchDirs).kind === "missing")
   );
   const disabled = choice.notBuilt.map((n) => n.module);
-  await (0, import_promises24.writeFile)(
-    import_node_path41.default.join(buildDir, "Modules", "Setup.local"),
+  await (0, import_promises25.writeFile)(
+    import_node_path43.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
   return choice;
@@ -10115,10 +10276,10 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     const pbs = await obtainPbsDistribution(value, target, cacheRoot, log);
     return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
   }
-  if ((0, import_node_fs29.existsSync)(value) && (0, import_node_fs29.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs29.existsSync)(import_node_path42.default.join(value, "PYTHON.json")))
+  if ((0, import_node_fs30.existsSync)(value) && (0, import_node_fs30.statSync)(value).isDirectory()) {
+    if (!(0, import_node_fs30.existsSync)(import_node_path44.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return native(await readDistribution(import_node_path42.default.resolve(value)), true, import_node_path42.default.resolve(value));
+    return native(await readDistribution(import_node_path44.default.resolve(value)), true, import_node_path44.default.resolve(value));
   }
   const { tarball, source } = await locateTarball(value, cacheRoot, log);
   const freeThreaded = parseCPythonValue(value)?.freeThreaded ?? false;
@@ -10183,8 +10344,8 @@ async function buildCrossDistribution({ tarball, source }, request, target, cach
   });
   const hostJson = host.distribution.json;
   const buildPython = {
-    exe: import_node_path42.default.join(host.distribution.root, hostJson.python_exe),
-    stdlib: import_node_path42.default.join(host.distribution.root, hostJson.python_paths.stdlib),
+    exe: import_node_path44.default.join(host.distribution.root, hostJson.python_exe),
+    stdlib: import_node_path44.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
   const built = await buildDistributionFromSource({
@@ -10200,7 +10361,7 @@ async function buildCrossDistribution({ tarball, source }, request, target, cach
     distribution: built.distribution,
     buildDistribution: host.distribution,
     crossSysconfigName: await sysconfigDataName(
-      import_node_path42.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+      import_node_path44.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
@@ -10211,27 +10372,27 @@ function isTarball(value) {
   return /\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2|zip)$/.test(value);
 }
 async function locateTarball(value, cacheRoot, log) {
-  const named = (tarball) => ({ tarball, source: import_node_path42.default.basename(tarball) });
+  const named = (tarball) => ({ tarball, source: import_node_path44.default.basename(tarball) });
   if (value.startsWith("debian:"))
     return named(await debianSourceTarball(value.slice("debian:".length), cacheRoot, log));
   if (value.startsWith("cpython:")) {
     const fetched = await fetchCPythonSource(value, cacheRoot, log);
-    return { tarball: fetched.file, source: `${import_node_path42.default.basename(fetched.file)}: ${fetched.from}` };
+    return { tarball: fetched.file, source: `${import_node_path44.default.basename(fetched.file)}: ${fetched.from}` };
   }
   if (/^https?:\/\//.test(value)) return named(await downloadTarball(value, cacheRoot, log));
-  if (!(0, import_node_fs29.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
+  if (!(0, import_node_fs30.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst, .tar.bz2 or .zip archive");
   }
-  return named(import_node_path42.default.resolve(value));
+  return named(import_node_path44.default.resolve(value));
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
   const { root } = await cachedEntry({
     kind: DOWNLOAD,
-    root: import_node_path42.default.join(cacheRoot, "sources", pkg),
+    root: import_node_path44.default.join(cacheRoot, "sources", pkg),
     describe: `Debian source package ${pkg}`,
-    legacyComplete: (root2) => (0, import_node_fs29.existsSync)(root2) && findOrig(root2, pkg) !== null,
+    legacyComplete: (root2) => (0, import_node_fs30.existsSync)(root2) && findOrig(root2, pkg) !== null,
     build: (dir) => fetchDebianSource(pkg, dir, log),
     log
   });
@@ -10249,8 +10410,8 @@ async function fetchDebianSource(pkg, dir, log) {
   }
 }
 function findOrig(dir, pkg) {
-  const names = (0, import_node_fs29.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path42.default.join(dir, names[names.length - 1]) : null;
+  const names = (0, import_node_fs30.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
+  return names.length > 0 ? import_node_path44.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(value, cacheRoot, log) {
   const url = new URL(value);
@@ -10266,22 +10427,22 @@ async function downloadTarball(value, cacheRoot, log) {
 }
 
 // src/link/embed.ts
-var import_promises25 = require("node:fs/promises");
-var import_node_path44 = __toESM(require("node:path"));
+var import_promises26 = require("node:fs/promises");
+var import_node_path46 = __toESM(require("node:path"));
 
 // src/exec/pyseal-python.ts
-var import_node_path43 = __toESM(require("node:path"));
+var import_node_path45 = __toESM(require("node:path"));
 async function runPysealPython(distribution, args) {
-  const env = { ...process.env, PYTHONPATH: import_node_path43.default.join(packageRoot(), "python") };
+  const env = { ...process.env, PYTHONPATH: import_node_path45.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
-  const python = import_node_path43.default.join(distribution.root, distribution.json.python_exe);
+  const python = import_node_path45.default.join(distribution.root, distribution.json.python_exe);
   return (await runChecked({ command: python, args, env })).stdout;
 }
 
 // src/link/embed.ts
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path44.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path46.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -10303,12 +10464,12 @@ async function embedResources(request) {
     roots.push({ path: request.siteDir, exclude: ["bin", ...request.packageData?.siteExclude ?? []] });
     roots.push(...request.packageData?.roots ?? []);
   }
-  const manifest = import_node_path44.default.join(workDir, "resources.json");
-  await (0, import_promises25.writeFile)(
+  const manifest = import_node_path46.default.join(workDir, "resources.json");
+  await (0, import_promises26.writeFile)(
     manifest,
     JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
   );
-  const archive = import_node_path44.default.join(workDir, "resources.zip");
+  const archive = import_node_path46.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
   const stdout = await runPysealPython(buildDistribution, [
     "-m",
@@ -10319,18 +10480,18 @@ async function embedResources(request) {
     archive
   ]);
   const partial = `${request.output}.partial`;
-  await (0, import_promises25.rm)(partial, { force: true });
-  await (0, import_promises25.copyFile)(request.nativeExecutable, partial);
-  await (0, import_promises25.appendFile)(partial, await (0, import_promises25.readFile)(archive));
-  await (0, import_promises25.chmod)(partial, 493);
-  await (0, import_promises25.rename)(partial, request.output);
+  await (0, import_promises26.rm)(partial, { force: true });
+  await (0, import_promises26.copyFile)(request.nativeExecutable, partial);
+  await (0, import_promises26.appendFile)(partial, await (0, import_promises26.readFile)(archive));
+  await (0, import_promises26.chmod)(partial, 493);
+  await (0, import_promises26.rename)(partial, request.output);
   return { archive, summary: stdout.trim().split("\n").pop() ?? "" };
 }
 
 // src/link/package-data.ts
-var import_node_fs30 = require("node:fs");
-var import_promises26 = require("node:fs/promises");
-var import_node_path45 = __toESM(require("node:path"));
+var import_node_fs31 = require("node:fs");
+var import_promises27 = require("node:fs/promises");
+var import_node_path47 = __toESM(require("node:path"));
 function locatePackageData(locations, search) {
   return locations.map((location) => {
     const name = location.package;
@@ -10338,8 +10499,8 @@ function locatePackageData(locations, search) {
       [search.siteDir, false],
       [search.stdlibDir, true]
     ]) {
-      const dir = import_node_path45.default.join(root, name);
-      if (!(0, import_node_fs30.existsSync)(dir) || !(0, import_node_fs30.statSync)(dir).isDirectory()) continue;
+      const dir = import_node_path47.default.join(root, name);
+      if (!(0, import_node_fs31.existsSync)(dir) || !(0, import_node_fs31.statSync)(dir).isDirectory()) continue;
       if (inStdlib && search.stdlibExclude.includes(name)) {
         throw new UserError({
           input: `package-data-location ${name}`,
@@ -10349,7 +10510,7 @@ function locatePackageData(locations, search) {
       }
       return { ...location, root, inStdlib };
     }
-    const single = (0, import_node_fs30.existsSync)(import_node_path45.default.join(search.siteDir, `${name}.py`));
+    const single = (0, import_node_fs31.existsSync)(import_node_path47.default.join(search.siteDir, `${name}.py`));
     throw new UserError({
       input: `package-data-location ${name}`,
       cause: single ? `${name} is a single module, not a package with files of its own` : `the app's installed packages have no top-level package ${name}`,
@@ -10383,24 +10544,24 @@ async function shipPackageData(request) {
   const shipped = [];
   for (const { package: name, location, root, inStdlib } of request.located) {
     if (location.kind !== "filesystem-relative") continue;
-    const manifest = import_node_path45.default.join(request.workDir, `package-data-${name}.json`);
-    const tree = import_node_path45.default.join(request.workDir, `package-data-${name}`);
+    const manifest = import_node_path47.default.join(request.workDir, `package-data-${name}.json`);
+    const tree = import_node_path47.default.join(request.workDir, `package-data-${name}`);
     const roots = [{ path: root, include: [name], pycache: true, allow_compile_errors: inStdlib }];
-    await (0, import_promises26.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, roots }));
-    await (0, import_promises26.rm)(tree, { recursive: true, force: true });
+    await (0, import_promises27.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, roots }));
+    await (0, import_promises27.rm)(tree, { recursive: true, force: true });
     await runPysealPython(request.buildDistribution, ["-m", "pyseal_pack", "--manifest", manifest, "--out-dir", tree]);
-    const dest = import_node_path45.default.join(request.outDir, location.dir, name);
-    await (0, import_promises26.rm)(dest, { recursive: true, force: true });
-    await (0, import_promises26.mkdir)(import_node_path45.default.dirname(dest), { recursive: true });
-    await (0, import_promises26.rename)(import_node_path45.default.join(tree, name), dest);
-    for (const file of await filesUnder(dest)) shipped.push(import_node_path45.default.relative(request.outDir, file));
+    const dest = import_node_path47.default.join(request.outDir, location.dir, name);
+    await (0, import_promises27.rm)(dest, { recursive: true, force: true });
+    await (0, import_promises27.mkdir)(import_node_path47.default.dirname(dest), { recursive: true });
+    await (0, import_promises27.rename)(import_node_path47.default.join(tree, name), dest);
+    for (const file of await filesUnder(dest)) shipped.push(import_node_path47.default.relative(request.outDir, file));
   }
   return shipped.sort();
 }
 async function filesUnder(dir) {
   const files = [];
-  for (const entry of await (0, import_promises26.readdir)(dir, { withFileTypes: true })) {
-    const full = import_node_path45.default.join(dir, entry.name);
+  for (const entry of await (0, import_promises27.readdir)(dir, { withFileTypes: true })) {
+    const full = import_node_path47.default.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...await filesUnder(full));
     else if (entry.isFile()) files.push(full);
   }
@@ -10421,9 +10582,9 @@ function packageDataEntries(locations) {
 }
 
 // src/link/ship-standalone.ts
-var import_node_fs31 = require("node:fs");
-var import_promises27 = require("node:fs/promises");
-var import_node_path46 = __toESM(require("node:path"));
+var import_node_fs32 = require("node:fs");
+var import_promises28 = require("node:fs/promises");
+var import_node_path48 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -10441,20 +10602,20 @@ async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path46.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path48.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path46.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises27.mkdir)(import_node_path46.default.dirname(dest), { recursive: true });
-    await (0, import_promises27.copyFile)(plan.standaloneFile.source, dest);
+    const dest = import_node_path48.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises28.mkdir)(import_node_path48.default.dirname(dest), { recursive: true });
+    await (0, import_promises28.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path46.default.dirname(plan.standaloneFile?.source ?? ""))
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path48.default.dirname(plan.standaloneFile?.source ?? ""))
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path46.default.join(dir, soname)).find((f) => (0, import_node_fs31.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path48.default.join(dir, soname)).find((f) => (0, import_node_fs32.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -10463,16 +10624,16 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises27.copyFile)(found, import_node_path46.default.join(sideRoot, soname));
+      await (0, import_promises28.copyFile)(found, import_node_path48.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path46.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        message: `${soname} (from ${import_node_path48.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
       });
     }
     if (bundled.length > 0) {
-      const up = import_node_path46.default.relative(import_node_path46.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path48.default.relative(import_node_path48.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
     }
@@ -10490,7 +10651,7 @@ async function setRunpath(file, runpath) {
   } catch {
     throw new UserError({
       input: "patchelf",
-      cause: `is needed to point ${import_node_path46.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
+      cause: `is needed to point ${import_node_path48.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
       fix: "install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static"
     });
   }
@@ -10508,9 +10669,9 @@ async function shipSideFiles(request) {
 }
 
 // src/link/link-executable.ts
-var import_node_fs32 = require("node:fs");
-var import_promises29 = require("node:fs/promises");
-var import_node_path48 = __toESM(require("node:path"));
+var import_node_fs33 = require("node:fs");
+var import_promises30 = require("node:fs/promises");
+var import_node_path50 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -10578,8 +10739,8 @@ function leftOutMessage(plan) {
 }
 
 // src/link/localize.ts
-var import_promises28 = require("node:fs/promises");
-var import_node_path47 = __toESM(require("node:path"));
+var import_promises29 = require("node:fs/promises");
+var import_node_path49 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -10589,12 +10750,12 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path47.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path47.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path49.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path49.default.join(workDir, `${plan.module}.o`);
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...relocatableInputs(plan)] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path47.default.join(workDir, `${plan.module}.keep`);
-  await (0, import_promises28.writeFile)(keepFile, keep.join("\n") + "\n");
+  const keepFile = import_node_path49.default.join(workDir, `${plan.module}.keep`);
+  await (0, import_promises29.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
@@ -10616,14 +10777,14 @@ async function weakSymbols(object, toolchain) {
 
 // src/link/link-executable.ts
 function launcherSources() {
-  const folder = import_node_path48.default.join(packageRoot(), "c");
-  return (0, import_node_fs32.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path48.default.join(folder, name));
+  const folder = import_node_path50.default.join(packageRoot(), "c");
+  return (0, import_node_fs33.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path50.default.join(folder, name));
 }
 async function compileLauncher(cc, distribution, workDir, run) {
-  const include = import_node_path48.default.join(distribution.root, distribution.json.python_paths.include);
+  const include = import_node_path50.default.join(distribution.root, distribution.json.python_paths.include);
   const objects = [];
   for (const source of launcherSources()) {
-    const object = import_node_path48.default.join(workDir, `${import_node_path48.default.basename(source, ".c")}.o`);
+    const object = import_node_path50.default.join(workDir, `${import_node_path50.default.basename(source, ".c")}.o`);
     objects.push(object);
     await run(cc, [
       "-O2",
@@ -10643,14 +10804,14 @@ async function compileLauncher(cc, distribution, workDir, run) {
 async function linkExecutable(request) {
   const { distribution, target, plans, workDir } = request;
   const toolchain = target.toolchain;
-  await (0, import_promises29.mkdir)(workDir, { recursive: true });
+  await (0, import_promises30.mkdir)(workDir, { recursive: true });
   const commands = [];
   const run = async (command, args2) => {
     commands.push([command, ...args2]);
     await runChecked({ command, args: args2 });
   };
-  await (0, import_promises29.writeFile)(
-    import_node_path48.default.join(workDir, "pyseal_app.h"),
+  await (0, import_promises30.writeFile)(
+    import_node_path50.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -10665,10 +10826,10 @@ async function linkExecutable(request) {
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     ...launcherObjects,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path48.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path50.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path48.default.join(workDir, "extensions");
-  await (0, import_promises29.mkdir)(extensionsDir, { recursive: true });
+  const extensionsDir = import_node_path50.default.join(workDir, "extensions");
+  await (0, import_promises30.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
     else objects.push(plan.localized ?? await localizeExtension(plan, extensionsDir, toolchain));
@@ -10724,13 +10885,13 @@ function assertLinkable(distribution, target, source) {
 }
 
 // src/report/assemble.ts
-var import_promises32 = require("node:fs/promises");
-var import_node_path53 = __toESM(require("node:path"));
+var import_promises33 = require("node:fs/promises");
+var import_node_path55 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
-var import_node_fs33 = require("node:fs");
-var import_promises30 = require("node:fs/promises");
-var import_node_path49 = __toESM(require("node:path"));
+var import_node_fs34 = require("node:fs");
+var import_promises31 = require("node:fs/promises");
+var import_node_path51 = __toESM(require("node:path"));
 var OutputWriteError = class extends UserError {
   constructor(file, error) {
     const parts = { input: file, cause: causeOf(error), fix: remedyOf(error) };
@@ -10767,15 +10928,15 @@ function outputFiles(executable) {
   return [executable, `${executable}.report.json`, `${executable}.report.md`, `${executable}.sha256`];
 }
 async function prepareOutputDir(outDir, executable) {
-  if ((0, import_node_fs33.existsSync)(outDir) && !(0, import_node_fs33.statSync)(outDir).isDirectory()) {
+  if ((0, import_node_fs34.existsSync)(outDir) && !(0, import_node_fs34.statSync)(outDir).isDirectory()) {
     throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
   }
   try {
-    await (0, import_promises30.mkdir)(outDir, { recursive: true });
-    for (const file of outputFiles(executable)) await (0, import_promises30.rm)(file, { force: true });
-    const probe = import_node_path49.default.join(outDir, `.${import_node_path49.default.basename(executable)}.write-test`);
-    await (0, import_promises30.writeFile)(probe, "pyseal");
-    await (0, import_promises30.rm)(probe);
+    await (0, import_promises31.mkdir)(outDir, { recursive: true });
+    for (const file of outputFiles(executable)) await (0, import_promises31.rm)(file, { force: true });
+    const probe = import_node_path51.default.join(outDir, `.${import_node_path51.default.basename(executable)}.write-test`);
+    await (0, import_promises31.writeFile)(probe, "pyseal");
+    await (0, import_promises31.rm)(probe);
   } catch (error) {
     throw new OutputWriteError(outDir, error);
   }
@@ -10783,7 +10944,7 @@ async function prepareOutputDir(outDir, executable) {
 function explainDiskFailure(error, dirs) {
   const text = `${error.code ?? ""} ${error.message}`;
   const where = `--out-dir ${dirs.outDir} or --cache-dir ${dirs.cacheDir}`;
-  if (/ENOSPC|EDQUOT|No space left on device|Disk quota exceeded/.test(text)) {
+  if (/ENOSPC|EDQUOT|No space left on device|Disk quota exceeded/.test(text) || noRoomLeft(dirs)) {
     const fix = `free some space, or give ${where} a disk with room`;
     return new UserError(
       { input: where, cause: "is on a full disk", fix },
@@ -10801,32 +10962,42 @@ ${error.message}`
   }
   return error;
 }
+function noRoomLeft(dirs) {
+  return [dirs.outDir, dirs.cacheDir].some((dir) => {
+    try {
+      const space = (0, import_node_fs34.statfsSync)(dir);
+      return space.bavail * space.bsize < 1024 * 1024;
+    } catch {
+      return false;
+    }
+  });
+}
 async function writeFileAtomic(file, data) {
   const partial = `${file}.partial`;
   try {
-    await (0, import_promises30.writeFile)(partial, data);
-    await (0, import_promises30.rename)(partial, file);
+    await (0, import_promises31.writeFile)(partial, data);
+    await (0, import_promises31.rename)(partial, file);
   } catch (error) {
-    await (0, import_promises30.rm)(partial, { force: true }).catch(() => void 0);
+    await (0, import_promises31.rm)(partial, { force: true }).catch(() => void 0);
     throw new OutputWriteError(file, error);
   }
 }
 async function moveIntoPlace2(staged, file) {
   try {
-    await (0, import_promises30.mkdir)(import_node_path49.default.dirname(file), { recursive: true });
-    await (0, import_promises30.rename)(staged, file);
+    await (0, import_promises31.mkdir)(import_node_path51.default.dirname(file), { recursive: true });
+    await (0, import_promises31.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
   }
 }
 
 // src/report/input-digest.ts
-var import_node_path50 = __toESM(require("node:path"));
+var import_node_path52 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path50.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path52.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -10956,10 +11127,10 @@ function renderMatrix(reports) {
 }
 
 // src/report/portable.ts
-var import_node_path51 = __toESM(require("node:path"));
+var import_node_path53 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path51.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path53.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -10976,14 +11147,14 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path51.default.parse(root).root) return text;
+  if (root === import_node_path53.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
 
 // src/report/requires.ts
-var import_promises31 = require("node:fs/promises");
-var import_node_path52 = __toESM(require("node:path"));
+var import_promises32 = require("node:fs/promises");
+var import_node_path54 = __toESM(require("node:path"));
 
 // src/link/elf-versions.ts
 async function readVersionNeeds(file) {
@@ -11046,7 +11217,7 @@ async function readRequires(request) {
   if (request.linkage.kind === "static") return "static";
   const files = [request.binary];
   for (const name of request.sideFiles) {
-    const file = import_node_path52.default.join(request.outDir, name);
+    const file = import_node_path54.default.join(request.outDir, name);
     if (await isElf(file)) files.push({ file, name });
   }
   const read = await Promise.all(files.map(async (f) => ({ file: f.name, needs: await readVersionNeeds(f.file) })));
@@ -11082,7 +11253,7 @@ function newestRelease(releases) {
   );
 }
 async function isElf(file) {
-  const handle = await (0, import_promises31.open)(file, "r");
+  const handle = await (0, import_promises32.open)(file, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
     return bytesRead === 4 && buffer.toString("latin1") === "\x7FELF";
@@ -11305,7 +11476,7 @@ async function executableSection(request) {
   const linkage = await readLinkage(staged);
   return {
     path: name,
-    bytes: (await (0, import_promises32.stat)(staged)).size,
+    bytes: (await (0, import_promises33.stat)(staged)).size,
     sha256: await sha256File(staged),
     linkage,
     sideFiles,
@@ -11342,11 +11513,11 @@ async function finishReport(request) {
     await writeReport(request.reportFile, written2);
     await writeFileAtomic(`${executable}.report.md`, renderReport(written2));
     if (report.executable) {
-      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path53.default.basename(executable)}
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path55.default.basename(executable)}
 `);
     }
   } catch (error) {
-    for (const file of outputFiles(executable)) await (0, import_promises32.rm)(file, { force: true }).catch(() => void 0);
+    for (const file of outputFiles(executable)) await (0, import_promises33.rm)(file, { force: true }).catch(() => void 0);
     throw error;
   }
   return written2;
@@ -11400,8 +11571,8 @@ async function stdlibImportsFor(inputs, buildDistribution, siteDir, log) {
 }
 
 // src/resolve/link-check.ts
-var import_promises34 = require("node:fs/promises");
-var import_node_path56 = __toESM(require("node:path"));
+var import_promises35 = require("node:fs/promises");
+var import_node_path58 = __toESM(require("node:path"));
 
 // src/link/symbol-table.ts
 var FILES_PER_RUN = 200;
@@ -11425,18 +11596,18 @@ function addSymbols(table, nmOutput) {
 }
 
 // src/link/trial-link.ts
-var import_promises33 = require("node:fs/promises");
-var import_node_path54 = __toESM(require("node:path"));
+var import_promises34 = require("node:fs/promises");
+var import_node_path56 = __toESM(require("node:path"));
 async function trialLink(request) {
-  const base = import_node_path54.default.join(request.workDir, `${request.name}.trial`);
+  const base = import_node_path56.default.join(request.workDir, `${request.name}.trial`);
   const stub = `${base}.stub.o`;
-  await (0, import_promises33.writeFile)(`${base}.stub.s`, stubAssembly([...request.stubbed, "main"]));
+  await (0, import_promises34.writeFile)(`${base}.stub.s`, stubAssembly([...request.stubbed, "main"]));
   await runChecked({ command: request.cc, args: ["-c", `${base}.stub.s`, "-o", stub] });
   const args = ["-o", base, request.object, stub];
   if (request.archives.length > 0) args.push("-Wl,--start-group", ...request.archives, "-Wl,--end-group");
   args.push(...request.libraries.map((name) => `-l${name}`), ...request.flags);
   const result = await runCommand({ command: request.driver, args });
-  await (0, import_promises33.rm)(base, { force: true });
+  await (0, import_promises34.rm)(base, { force: true });
   const output = `${result.stderr}
 ${result.stdout}`;
   return {
@@ -11466,7 +11637,7 @@ function errorLines(output) {
 }
 
 // src/resolve/module-plan.ts
-var import_node_path55 = __toESM(require("node:path"));
+var import_node_path57 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -11555,7 +11726,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path55.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path57.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -11575,8 +11746,8 @@ function excluded(plan, reason) {
 async function checkCapturedLinks(request) {
   const toolchain = request.target.toolchain;
   if (!toolchain.objcopy) return request.plans;
-  const dir = import_node_path56.default.join(request.workDir, "extensions");
-  await (0, import_promises34.mkdir)(dir, { recursive: true });
+  const dir = import_node_path58.default.join(request.workDir, "extensions");
+  await (0, import_promises35.mkdir)(dir, { recursive: true });
   let provided = null;
   const finalLinkSymbols = () => provided ??= symbolsFromElsewhere(request);
   const checked = [];
@@ -11629,7 +11800,7 @@ function isPythonApi(name) {
 }
 async function symbolsFromElsewhere(request) {
   const { distribution } = request;
-  const files = distribution.json.build_info.core.objs.map((o) => import_node_path56.default.join(distribution.root, o));
+  const files = distribution.json.build_info.core.objs.map((o) => import_node_path58.default.join(distribution.root, o));
   for (const plan of request.plans) {
     if (plan.origin !== "stdlib" || plan.status !== "builtin") continue;
     files.push(...plan.objects, ...plan.libraries.flatMap((l) => l.kind === "static" ? [l.path] : []));
@@ -11666,13 +11837,13 @@ function fallBack(plan, failure, request) {
     notBuiltIn,
     request.policy,
     request.target,
-    import_node_path56.default.join(request.siteDir, file.file),
+    import_node_path58.default.join(request.siteDir, file.file),
     file.file
   );
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path57 = __toESM(require("node:path"));
+var import_node_path59 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -11689,7 +11860,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path57.default.join(request.siteDir, file.file);
+    const source = import_node_path59.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -11774,7 +11945,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path57.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path59.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -11784,7 +11955,7 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path58 = __toESM(require("node:path"));
+var import_node_path60 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -11816,20 +11987,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant2.objs.length === 0 && variant2.shared_lib) {
-      const file = import_node_path58.default.join(distribution.root, variant2.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path58.default.basename(file));
+      const file = import_node_path60.default.join(distribution.root, variant2.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path60.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path58.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path60.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant2.objs.map((o) => import_node_path58.default.join(distribution.root, o));
+    plan.objects = variant2.objs.map((o) => import_node_path60.default.join(distribution.root, o));
     plan.libraries = variant2.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path58.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path60.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -11899,12 +12070,12 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path59.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path61.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   if (inputs.packageDataLocations.length > 0) report.packageData = packageDataEntries(inputs.packageDataLocations);
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path59.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path61.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written2 = report;
   try {
@@ -11916,25 +12087,27 @@ async function runBuild(inputs, observer) {
     report.executable = null;
     throw new BuildFailedError(error, reportFile);
   } finally {
-    await (0, import_promises35.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises36.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
     written2 = await finishReport({ report, plans: run.plans, policy, inputs, executable, reportFile });
   }
   return { executable, reportFile, report: written2 };
 }
 async function buildStages(run) {
-  const { inputs, target, observer } = run;
-  await ensureToolchain(target, { install: process.env.GITHUB_ACTIONS === "true", log: observer.log });
+  const { inputs, observer } = run;
+  await ensureToolchain(run.target, { install: process.env.GITHUB_ACTIONS === "true", log: observer.log });
+  run.target = await withGlibcFloor(run.target, inputs.glibc, inputs.cacheDir, observer.log);
+  const target = run.target;
   const obtained = await distributionStage(run);
   const toolchain = await prepareBuildToolchain(target, inputs.cacheDir, observer.log);
   const packages = await packagesStage(run, obtained, toolchain);
   const located = locatePackageData(inputs.packageDataLocations, {
     siteDir: packages.siteDir,
-    stdlibDir: import_node_path59.default.join(obtained.distribution.root, obtained.distribution.json.python_paths.stdlib),
+    stdlibDir: import_node_path61.default.join(obtained.distribution.root, obtained.distribution.json.python_paths.stdlib),
     stdlibExclude: inputs.stdlibExclude
   });
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
   const stdlibImports = await stdlibImportsFor(inputs, obtained.buildDistribution, packages.siteDir, observer.log);
-  await (0, import_promises35.rm)(run.workDir, { recursive: true, force: true });
+  await (0, import_promises36.rm)(run.workDir, { recursive: true, force: true });
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports });
   const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports, located });
   const sideFiles = await shipSideFiles({
@@ -11950,7 +12123,7 @@ async function buildStages(run) {
   });
   run.report.executable = await executableSection({
     staged,
-    name: import_node_path59.default.relative(inputs.outDir, run.executable),
+    name: import_node_path61.default.relative(inputs.outDir, run.executable),
     outDir: inputs.outDir,
     sideFiles,
     target
@@ -12041,8 +12214,8 @@ async function resolveStage(run, context) {
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
   const distribution = context.obtained.distribution;
-  const native2 = import_node_path59.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path59.default.join(workDir, inputs.name);
+  const native2 = import_node_path61.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path61.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
@@ -12059,7 +12232,7 @@ async function linkAndEmbedStage(run, context) {
       workDir,
       output: native2
     }),
-    () => `${Math.round((0, import_node_fs34.statSync)(native2).size / 1e5) / 10} MB native code`
+    () => `${Math.round((0, import_node_fs35.statSync)(native2).size / 1e5) / 10} MB native code`
   );
   await stage(
     observer,
@@ -12080,7 +12253,7 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs34.readFileSync)(import_node_path59.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs35.readFileSync)(import_node_path61.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -12281,7 +12454,7 @@ function planCommand(args) {
 }
 
 // src/commands/report.ts
-var import_promises36 = require("node:fs/promises");
+var import_promises37 = require("node:fs/promises");
 var import_node_util3 = require("node:util");
 
 // src/report/diff.ts
@@ -12340,7 +12513,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path60 = __toESM(require("node:path"));
+var import_node_path62 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -12353,7 +12526,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path60.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path62.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }
@@ -12392,7 +12565,7 @@ async function reportCommand(args) {
       text = renderDiff(diff);
       code2 = isRegression(diff) ? 1 : 0;
     }
-    if (values.out) await (0, import_promises36.writeFile)(values.out, text);
+    if (values.out) await (0, import_promises37.writeFile)(values.out, text);
     else process.stdout.write(text);
     return code2;
   } catch (error) {
@@ -12404,7 +12577,7 @@ async function readReport(file) {
   let raw;
   let text;
   try {
-    text = await (0, import_promises36.readFile)(file, "utf8");
+    text = await (0, import_promises37.readFile)(file, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw code2 === "ENOENT" ? new UserError({

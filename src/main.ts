@@ -122,6 +122,8 @@ async function buildCacheKeys(inputs: BuildInputs, options: ActionOptions, env: 
       requirements,
       distribution: inputs.pythonDistribution,
       optimization: inputs.pythonOptimization,
+      // Absent for `host` and targets without glibc, so their keys stay what they were.
+      glibc: inputs.glibc === 'host' ? undefined : (inputs.glibc ?? undefined),
       stdlibExclude: inputs.stdlibExclude,
       stdlib: inputs.stdlib,
       stdlibInclude: inputs.stdlibInclude,

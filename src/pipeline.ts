@@ -27,6 +27,7 @@ import { stdlibImportsFor, type StdlibImports } from './resolve/stdlib-imports'
 import { resolveModules, type ModulePlan } from './resolve/modules'
 import { extensionPolicy, type ExtensionPolicy } from './resolve/policy'
 import { ensureToolchain, selectToolchain, type HostedTarget } from './toolchain/select-toolchain'
+import { withGlibcFloor } from './toolchain/floor-toolchain'
 import { findTarget, hostTriple } from './targets/table'
 
 /** How the fronts (CLI, action) watch the pipeline. */
@@ -96,8 +97,10 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
 
 /** The stages in order: distribution, packages, resolve, link, embed, and the binary moved into place. */
 async function buildStages(run: BuildRun): Promise<void> {
-  const { inputs, target, observer } = run
-  await ensureToolchain(target, { install: process.env.GITHUB_ACTIONS === 'true', log: observer.log })
+  const { inputs, observer } = run
+  await ensureToolchain(run.target, { install: process.env.GITHUB_ACTIONS === 'true', log: observer.log })
+  run.target = await withGlibcFloor(run.target, inputs.glibc, inputs.cacheDir, observer.log)
+  const target = run.target
   const obtained = await distributionStage(run)
   const toolchain = await prepareBuildToolchain(target, inputs.cacheDir, observer.log)
   const packages = await packagesStage(run, obtained, toolchain)

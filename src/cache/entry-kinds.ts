@@ -77,7 +77,7 @@ export const STATIC_DEPS: EntryKind = {
   legacyMarker: 'manifest.json'
 }
 
-/** zig, installed from its pinned wheel (toolchain/zig-cxx.ts). */
+/** zig, installed from its pinned wheel (toolchain/zig.ts). */
 export const ZIG: EntryKind = {
   name: 'zig',
   noun: 'zig',

@@ -92,6 +92,8 @@ export async function buildDistributionFromSource(request: SourceBuildRequest): 
     recipe: CPYTHON_BUILD.recipeVersion,
     tarball: tarballSha,
     triple: target.triple,
+    // Absent for `host` (and without glibc), so those builds keep their keys.
+    glibcFloor: target.glibcFloor === 'host' ? undefined : (target.glibcFloor ?? undefined),
     compiler: toolchain.compilerVersion,
     staticDeps: toolchain.staticDepsKey,
     // Absent for versions that need no library beyond the base set, so their keys stay what they were.

@@ -145,7 +145,8 @@ function entryPointOf(value: string | undefined, scripts: Record<string, string>
 
 /**
  * Options that contradict each other: a package both left out and kept beside the
- * binary, or files beside the binary with the built-ins-only flavor chosen explicitly.
+ * binary, files beside the binary with the built-ins-only flavor chosen explicitly, or
+ * an optimized CPython for a glibc floor.
  * (The static default of musl targets is no conflict: one [tool.pyseal] serves every
  * target of a matrix, and the report says what musl leaves out.)
  */
@@ -159,6 +160,15 @@ function crossOptionConflicts(candidate: Candidate): string[] {
     problems.push(
       `standalone-packages (${standalone.join(', ')}) conflicts with flavor static: ` +
         'files beside the binary need the dynamic flavor; use exclude-packages to leave them out instead'
+    )
+  }
+  const floor = candidate.glibc
+  if (candidate.pythonOptimization !== 'none' && typeof floor === 'string' && floor !== 'host') {
+    // zig (floor-toolchain.ts) is clang without llvm-profdata, and its LTO objects are bitcode pyseal cannot link.
+    problems.push(
+      `python-optimization ${String(candidate.pythonOptimization)} cannot be built for glibc ${floor}: ` +
+        "only this machine's gcc optimizes CPython; give --glibc host (the binary then needs this machine's glibc) " +
+        'or python-optimization none'
     )
   }
   return problems

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, statfsSync, statSync } from 'node:fs'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../errors/user-error'
@@ -77,7 +77,7 @@ export async function prepareOutputDir(outDir: string, executable: string): Prom
 export function explainDiskFailure(error: Error, dirs: { outDir: string; cacheDir: string }): Error {
   const text = `${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`
   const where = `--out-dir ${dirs.outDir} or --cache-dir ${dirs.cacheDir}`
-  if (/ENOSPC|EDQUOT|No space left on device|Disk quota exceeded/.test(text)) {
+  if (/ENOSPC|EDQUOT|No space left on device|Disk quota exceeded/.test(text) || noRoomLeft(dirs)) {
     const fix = `free some space, or give ${where} a disk with room`
     return new UserError(
       { input: where, cause: 'is on a full disk', fix },
@@ -92,6 +92,22 @@ export function explainDiskFailure(error: Error, dirs: { outDir: string; cacheDi
     )
   }
   return error
+}
+
+/**
+ * Whether a directory pyseal writes to has (almost) no room left. zig's linker writes its
+ * output through a memory map and dies of SIGBUS without a word when the disk fills, so
+ * a failure with no room left counts as a full disk even when no tool said so.
+ */
+function noRoomLeft(dirs: { outDir: string; cacheDir: string }): boolean {
+  return [dirs.outDir, dirs.cacheDir].some(dir => {
+    try {
+      const space = statfsSync(dir)
+      return space.bavail * space.bsize < 1024 * 1024
+    } catch {
+      return false
+    }
+  })
 }
 
 /** Writes `file` whole or not at all: a temporary name beside it, then a rename. */

@@ -21,30 +21,23 @@ export const ToolchainSchema = z.object({
   cxx: z.string().nullable(),
   /** Flags the final link takes when C++ objects are in it (the C++ runtime, linked statically). */
   cxxLinkFlags: z.array(z.string()),
-  /**
-   * When the host has no C++ library for the triple: the zig target whose `zig c++`
-   * (clang with libc++ built for it) compiles the C++ and drives the final link.
-   */
+  /** No C++ library for the triple on the host: the zig target whose `zig c++` (clang, libc++) compiles C++ and links. */
   zigCxxTarget: z.string().nullable(),
+  /** glibc targets: the zig target whose compilers, at `<it>.<floor>`, link for an older glibc (floor-toolchain.ts). */
+  zigGlibcTarget: z.string().nullable(),
   /** Static-library archiver (`ar`, `lib.exe`). */
   ar: z.string(),
   /** Linker that merges objects into one relocatable object (`ld -r`) before symbols are made private. */
   ld: z.string(),
-  /**
-   * The objcopy-equivalent that makes an extension's symbols private. Null where the
-   * object format does it another way (Mach-O: `ld -r -exported_symbols_list`; COFF:
-   * nothing leaves a static link but what the linker resolves).
-   */
+  /** The objcopy-equivalent that makes an extension's symbols private. Null where the object format does it another
+   * way (Mach-O: `ld -r -exported_symbols_list`; COFF: nothing leaves a static link but what the linker resolves). */
   objcopy: z.string().nullable(),
   /** Symbol lister (`nm`, `dumpbin`). */
   nm: z.string(),
   /** Link flags every executable for this triple gets. */
   linkFlags: z.array(z.string()),
-  /**
-   * Where the linker looks for libraries, when the compiler driver cannot say
-   * (musl-gcc answers -print-search-dirs with the host gcc's glibc directories).
-   * Null: ask the compiler.
-   */
+  /** Where the linker looks for libraries, when the compiler driver cannot say (musl-gcc answers
+   * -print-search-dirs with the host gcc's glibc directories). Null: ask the compiler. */
   libraryDirs: z.array(z.string()).nullable(),
   /** Libraries that stay dynamic (the C library's own parts); every other one links statically. */
   systemLibraries: z.array(z.string()),
@@ -95,12 +88,13 @@ const glibcParts = ['c', 'm', 'dl', 'pthread', 'rt', 'util', 'resolv']
 const darwinParts = ['c', 'm', 'dl', 'pthread', 'util', 'System', 'resolv']
 const windowsParts = ['kernel32', 'user32', 'advapi32', 'shell32', 'ole32', 'oleaut32', 'ws2_32', 'bcrypt', 'version']
 
-function gnuToolchain(prefix: string, packages: string[]): Toolchain {
+function gnuToolchain(arch: 'x86_64' | 'aarch64', prefix: string, packages: string[]): Toolchain {
   return {
     cc: `${prefix}gcc`,
     cxx: `${prefix}g++`,
     cxxLinkFlags: ['-static-libstdc++', '-static-libgcc'],
     zigCxxTarget: null,
+    zigGlibcTarget: `${arch}-linux-gnu`,
     ar: `${prefix}ar`,
     ld: `${prefix}ld`,
     objcopy: `${prefix}objcopy`,
@@ -121,6 +115,7 @@ function muslToolchain(arch: 'x86_64' | 'aarch64'): Toolchain {
     cxx: null,
     cxxLinkFlags: [],
     zigCxxTarget: `${arch}-linux-musl`,
+    zigGlibcTarget: null,
     ar: 'ar',
     ld: 'ld',
     objcopy: 'objcopy',
@@ -138,6 +133,7 @@ function darwinToolchain(arch: 'x86_64' | 'arm64'): Toolchain {
     cxx: 'clang++',
     cxxLinkFlags: [],
     zigCxxTarget: null,
+    zigGlibcTarget: null,
     ar: 'ar',
     ld: 'ld',
     objcopy: null,
@@ -159,7 +155,7 @@ export const TARGETS: readonly Target[] = [
     objectFormat: 'elf',
     aliases: ['linux-x64', 'linux-x86_64', 'x86_64-linux-gnu'],
     runner: { label: 'ubuntu-24.04', container: null },
-    toolchain: gnuToolchain('', ['build-essential', 'binutils', 'patchelf']),
+    toolchain: gnuToolchain('x86_64', '', ['build-essential', 'binutils', 'patchelf']),
     cross: [],
     capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
     testedOn: 'this-machine'
@@ -185,12 +181,12 @@ export const TARGETS: readonly Target[] = [
     objectFormat: 'elf',
     aliases: ['linux-arm64', 'linux-aarch64', 'aarch64-linux-gnu'],
     runner: { label: 'ubuntu-24.04-arm', container: null },
-    toolchain: gnuToolchain('', ['build-essential', 'binutils', 'patchelf']),
+    toolchain: gnuToolchain('aarch64', '', ['build-essential', 'binutils', 'patchelf']),
     cross: [
       {
         host: 'x86_64-unknown-linux-gnu',
         configureHost: 'aarch64-linux-gnu',
-        toolchain: gnuToolchain('aarch64-linux-gnu-', [
+        toolchain: gnuToolchain('aarch64', 'aarch64-linux-gnu-', [
           'gcc-aarch64-linux-gnu',
           'g++-aarch64-linux-gnu',
           'binutils-aarch64-linux-gnu',
@@ -254,6 +250,7 @@ export const TARGETS: readonly Target[] = [
       cxx: 'cl.exe',
       cxxLinkFlags: [],
       zigCxxTarget: null,
+      zigGlibcTarget: null,
       ar: 'lib.exe',
       ld: 'link.exe',
       objcopy: null,

@@ -3,19 +3,19 @@ import type { Target } from '../targets/table'
 /**
  * The glibc floor: the oldest glibc a Linux gnu binary must start on (`--glibc 2.17`),
  * or `host` for whatever the build machine's toolchain links against. The option
- * (inputs/parse-values.ts) parses it here; the floor check (report/fail-on.ts) and the
- * report's `executable.requires` (report/requires.ts) compare versions here.
+ * (inputs/parse-values.ts) parses it here; floor-toolchain.ts compiles for it; the floor
+ * check (report/fail-on.ts) and the report's `executable.requires` (report/requires.ts)
+ * compare versions here.
  */
 
 /** A floor: a glibc release `2.N`, or `host` (no floor: the toolchain's own glibc decides). */
 export type GlibcFloor = 'host' | `2.${number}`
 
 /**
- * The floor a gnu build gets when `glibc` is not given. `host` while pyseal compiles
- * with the build machine's toolchain, which cannot target an older glibc; switch this
- * one constant to `2.17` when the toolchain that compiles against an older glibc lands.
+ * The floor a gnu build gets when `glibc` is not given: the oldest one, so a binary built
+ * on any machine starts on every distribution since 2014 (floor-toolchain.ts compiles for it).
  */
-export const DEFAULT_GLIBC_FLOOR: GlibcFloor = 'host'
+export const DEFAULT_GLIBC_FLOOR: GlibcFloor = '2.17'
 
 /**
  * The oldest floor: the manylinux2014 and python-build-standalone floor, and the first

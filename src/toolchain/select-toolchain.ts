@@ -1,6 +1,7 @@
 import { UserError, type UserErrorParts } from '../errors/user-error'
 import { runCommand } from '../exec/run'
 import type { Target, Toolchain, ToolchainInstall } from '../targets/table'
+import type { GlibcFloor } from './glibc-floor'
 
 /** A target as built on one machine: its row, with the toolchain that machine uses for it. */
 export interface HostedTarget extends Target {
@@ -12,6 +13,11 @@ export interface HostedTarget extends Target {
   configureHost: string | null
   /** How to run the target's binaries on the host, or null when they run natively (or cannot run here). */
   emulator: string[] | null
+  /**
+   * The glibc its toolchain links against: `host` for the table's compilers, a release
+   * once floor-toolchain.ts has put a floor's compilers in; null for a target without glibc.
+   */
+  glibcFloor: GlibcFloor | null
 }
 
 /** A target this machine cannot build, or whose toolchain is not installed. */
@@ -24,8 +30,9 @@ export class ToolchainUnavailableError extends UserError {
 
 /** Picks the toolchain that builds `target` on a machine of triple `host`: native, or a cross toolchain from the table. */
 export function selectToolchain(target: Target, host: string): HostedTarget {
+  const glibcFloor = target.libc === 'gnu' ? 'host' : null
   if (target.triple === host || sameMachineKind(target.triple, host)) {
-    return { ...target, host, crossCompiling: false, configureHost: null, emulator: null }
+    return { ...target, host, crossCompiling: false, configureHost: null, emulator: null, glibcFloor }
   }
   const cross = target.cross.find(c => c.host === host)
   if (cross) {
@@ -35,7 +42,8 @@ export function selectToolchain(target: Target, host: string): HostedTarget {
       host,
       crossCompiling: true,
       configureHost: cross.configureHost,
-      emulator: cross.emulator
+      emulator: cross.emulator,
+      glibcFloor
     }
   }
   const from = target.cross.map(c => c.host)

@@ -3,7 +3,6 @@ import path from 'node:path'
 import { DEFAULT_SOURCE_DATE_EPOCH } from '../cache/source-date-epoch'
 import { FailedStepError } from '../errors/failed-step'
 import { CommandSpec, runCommand } from '../exec/run'
-import { muslPathFreeBuildEnv } from './musl-kernel-headers'
 import type { StaticLibraryRecipe } from './static-deps-recipes'
 import type { SourceInfo } from './static-deps-sources'
 
@@ -21,7 +20,8 @@ export interface BuildOneArgs {
   work: string
   destdir: string
   stagedPrefix: string
-  kernelHeaders: string
+  /** The compiler's environment for a recipe, pkg-config reading only the given directory (static-deps-compilers.ts). */
+  recipeEnv: (pkgConfigLibdir: string) => Record<string, string>
   jobs: number
   /** Where each library's build log is kept (`<logDir>/<key>-<name>.log`). */
   logDir: string
@@ -40,7 +40,7 @@ export async function buildOne(args: BuildOneArgs): Promise<void> {
     logText.push(chunk)
   }
 
-  const toolchain = muslPathFreeBuildEnv(args.kernelHeaders, path.join(stagedPrefix, 'lib', 'pkgconfig'))
+  const toolchain = args.recipeEnv(path.join(stagedPrefix, 'lib', 'pkgconfig'))
   const env = recipeEnv(toolchain)
   const vars: Record<string, string> = {
     prefix: CONFIGURED_PREFIX,
@@ -138,8 +138,8 @@ export async function finishPrefix(stagedPrefix: string): Promise<void> {
 /** What to do when a recipe's command fails. */
 function recipeStepFix(recipe: string): string {
   return (
-    `check that the build tools are installed (musl-tools, make, perl for OpenSSL, ` +
+    `check that the build tools are installed (musl-tools for musl, make, perl for OpenSSL, ` +
     `tclsh for sqlite3), then retry; nothing was added to the cache. If the source itself does not ` +
-    `build with musl, adjust the '${recipe}' recipe in src/toolchain/static-deps-recipes.ts.`
+    `build for the target, adjust the '${recipe}' recipe in src/toolchain/static-deps-recipes.ts.`
   )
 }

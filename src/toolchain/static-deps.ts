@@ -2,34 +2,41 @@ import { existsSync, promises as fs } from 'node:fs'
 import path from 'node:path'
 import { cachedEntry } from '../cache/cached-entry'
 import { STATIC_DEPS } from '../cache/entry-kinds'
-import { sha256File, sha256Text } from '../cache/hash'
+import { sha256Text } from '../cache/hash'
 import { DEFAULT_SOURCE_DATE_EPOCH } from '../cache/source-date-epoch'
-import { UserError } from '../errors/user-error'
-import { runChecked, runCommand } from '../exec/run'
-import { ensureMuslKernelHeaders, muslToolchainEnv } from './musl-kernel-headers'
 import { buildOne, CONFIGURED_PREFIX, finishPrefix } from './static-deps-build'
+import {
+  glibcFloorCompiler,
+  muslCompiler,
+  type GlibcFloorDriverSet,
+  type StaticDepsCompiler
+} from './static-deps-compilers'
 import { STATIC_LIBRARY_RECIPES, StaticLibraryRecipe } from './static-deps-recipes'
 import { downloadSource, resolveSource, type SourceInfo } from './static-deps-sources'
 
 /**
  * Builds the C libraries CPython's extension modules need (zlib, bzip2, liblzma, libffi,
- * sqlite3, OpenSSL) as static, PIC archives with musl-gcc, from Debian's source packages,
+ * sqlite3, OpenSSL, ...) as static, PIC archives from Debian's source packages, with
+ * musl-gcc for musl or a glibc floor's zig driver for gnu (static-deps-compilers.ts),
  * into a content-addressed cache entry:
  *
  *   <cacheRoot>/static-deps/<key>/{include,lib,lib/pkgconfig,manifest.json}
  *
  * The key hashes the recipes, the source tarballs' sha256 (known from apt's index before
- * anything is downloaded) and the musl toolchain, so a cache hit needs no network.
+ * anything is downloaded) and the compiler (for gnu, with the floor), so a cache hit needs no network.
  * Everything is configured for a fixed, never-existing prefix and installed with
  * DESTDIR into the entry's scratch directory; the `.pc` files are rewritten relative to
  * their own location (`${pcfiledir}`), so the prefix can move (restored from a CI cache
- * elsewhere) and stays valid. Called by toolchain-env.ts for musl targets.
+ * elsewhere) and stays valid. Called by toolchain-env.ts for musl targets and gnu targets
+ * with a glibc floor.
  */
 export { CONFIGURED_PREFIX }
 
 export interface BuildStaticDepsOptions {
   cacheRoot: string
-  libc: 'musl'
+  /** musl: built with musl-gcc; gnu: with the glibc floor's drivers given as `glibc`. */
+  libc: 'musl' | 'gnu'
+  glibc?: GlibcFloorDriverSet
   log?: (line: string) => void
   /** Parallel make jobs; 2 by default. Not part of the cache key. */
   jobs?: number
@@ -58,26 +65,18 @@ export interface StaticDepsResult {
   reused: boolean
   key: string
   manifestPath: string
-  /** The kernel-header symlink directory to pass as `-isystem` to musl-gcc. */
-  kernelHeaders: string
-  /** Toolchain environment for building against the prefix (CC, CFLAGS, PKG_CONFIG_LIBDIR...). */
-  env: Record<string, string>
-}
-
-interface ToolchainIdentity {
-  compiler: string
-  specsSha256: string
-  libcSha256: string
-  kernelVersionHeaderSha256: string
+  /** The kernel-header symlink directory to pass as `-isystem` to musl-gcc (null for gnu). */
+  kernelHeaders: string | null
 }
 
 /** manifest.json: what the prefix holds, for the result and for reading the prefix without rebuilding. */
 interface Manifest {
   format: number
   key: string
-  libc: 'musl'
+  libc: 'musl' | 'gnu'
+  glibcFloor?: string
   configuredPrefix: string
-  toolchain: ToolchainIdentity
+  toolchain: Record<string, string>
   libraries: Record<string, Omit<StaticLibraryInfo, 'archives'> & { archives: string[] }>
 }
 
@@ -86,8 +85,7 @@ interface PrefixBuild {
   key: string
   recipes: readonly StaticLibraryRecipe[]
   sources: Record<string, SourceInfo>
-  toolchain: ToolchainIdentity
-  kernelHeaders: string
+  compiler: StaticDepsCompiler
   /** The static-deps folder: its downloads/ and logs/ are shared by every key. */
   folder: string
   jobs: number
@@ -95,30 +93,29 @@ interface PrefixBuild {
 }
 
 export async function buildStaticDeps(options: BuildStaticDepsOptions): Promise<StaticDepsResult> {
-  if (options.libc !== 'musl')
-    throw new Error(`buildStaticDeps: libc '${String(options.libc)}' is not supported (only musl)`)
   const log = options.log ?? (() => undefined)
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES
   const folder = path.join(path.resolve(options.cacheRoot), 'static-deps')
   await fs.mkdir(path.join(folder, 'downloads'), { recursive: true })
 
-  const kernelHeaders = await ensureMuslKernelHeaders(path.resolve(options.cacheRoot), { log })
-  const toolchain = await muslToolchainIdentity()
+  const compiler = await compilerFor(options, log)
   const sources: Record<string, SourceInfo> = {}
   for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, path.join(folder, 'downloads'))
   // Ordered JSON, not a content key: the first prefixes were keyed so, and their keys stay.
   const key = sha256Text(
     JSON.stringify({
       format: STATIC_DEPS.recipeVersion,
-      libc: options.libc,
+      libc: compiler.libc,
+      // Absent for musl (JSON.stringify leaves it out), so musl prefixes keep their keys.
+      glibcFloor: compiler.glibcFloor,
       configuredPrefix: CONFIGURED_PREFIX,
       buildEpoch: DEFAULT_SOURCE_DATE_EPOCH,
       recipes,
       sources: recipes.map(r => [r.name, sources[r.name].tarball, sources[r.name].sha256]),
-      toolchain
+      toolchain: compiler.identity
     })
   ).slice(0, 20)
-  const build: PrefixBuild = { key, recipes, sources, toolchain, kernelHeaders, folder, jobs: options.jobs ?? 2, log }
+  const build: PrefixBuild = { key, recipes, sources, compiler, folder, jobs: options.jobs ?? 2, log }
   const entry = await cachedEntry({
     kind: STATIC_DEPS,
     root: path.join(folder, key),
@@ -134,8 +131,7 @@ export async function buildStaticDeps(options: BuildStaticDepsOptions): Promise<
     key,
     reused: entry.reused,
     manifestPath,
-    kernelHeaders,
-    env: muslToolchainEnv(prefix, kernelHeaders),
+    kernelHeaders: compiler.kernelHeaders,
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
@@ -167,7 +163,7 @@ async function buildPrefix(build: PrefixBuild, dir: string, work: string): Promi
       work,
       destdir,
       stagedPrefix,
-      kernelHeaders: build.kernelHeaders,
+      recipeEnv: build.compiler.recipeEnv,
       jobs: build.jobs,
       logDir: path.join(build.folder, 'logs'),
       key: build.key,
@@ -189,9 +185,10 @@ async function buildPrefix(build: PrefixBuild, dir: string, work: string): Promi
   const manifest: Manifest = {
     format: STATIC_DEPS.recipeVersion,
     key: build.key,
-    libc: 'musl',
+    libc: build.compiler.libc,
+    glibcFloor: build.compiler.glibcFloor,
     configuredPrefix: CONFIGURED_PREFIX,
-    toolchain: build.toolchain,
+    toolchain: build.compiler.identity,
     libraries
   }
   // Written last, as pyseal versions that mark completion by it expect.
@@ -221,30 +218,9 @@ async function readCompleteManifest(
   return manifest
 }
 
-async function muslToolchainIdentity(): Promise<ToolchainIdentity> {
-  const which = await runCommand({ command: 'sh', args: ['-c', 'command -v musl-gcc'] })
-  const wrapper = which.stdout.trim()
-  if (which.code !== 0 || !wrapper) {
-    const fix = 'install it (Debian/Ubuntu: apt-get install musl-tools) and retry'
-    throw new UserError({ input: 'musl-gcc (for static dependencies on musl)', cause: 'was not found on PATH', fix })
-  }
-  const version = await runChecked({ command: 'musl-gcc', args: ['--version'] })
-  const identity: ToolchainIdentity = {
-    compiler: version.stdout.split('\n')[0].trim(),
-    specsSha256: '',
-    libcSha256: '',
-    kernelVersionHeaderSha256: ''
-  }
-  // Debian's musl-gcc is a shell script: exec gcc ... -specs "<musl libdir>/musl-gcc.specs".
-  const script = await fs.readFile(wrapper, 'utf8').catch(() => '')
-  const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1]
-  if (specs && existsSync(specs)) {
-    identity.specsSha256 = await sha256File(specs)
-    const libc = path.join(path.dirname(specs), 'libc.a')
-    if (existsSync(libc)) identity.libcSha256 = await sha256File(libc)
-  }
-  if (existsSync('/usr/include/linux/version.h')) {
-    identity.kernelVersionHeaderSha256 = await sha256File('/usr/include/linux/version.h')
-  }
-  return identity
+/** The compiler the options ask for: musl-gcc, or the glibc floor's drivers. */
+async function compilerFor(options: BuildStaticDepsOptions, log: (line: string) => void): Promise<StaticDepsCompiler> {
+  if (options.libc === 'musl') return muslCompiler(path.resolve(options.cacheRoot), log)
+  if (!options.glibc) throw new Error('buildStaticDeps: a gnu build needs the glibc floor drivers')
+  return glibcFloorCompiler(options.glibc)
 }

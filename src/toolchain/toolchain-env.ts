@@ -5,16 +5,17 @@ import { shellQuote } from '../exec/shell-quote'
 import type { HostedTarget } from './select-toolchain'
 import type { Target } from '../targets/table'
 import { muslToolchainEnv } from './musl-kernel-headers'
-import { ensureZigCxx } from './zig-cxx'
+import { ensureZigCxx } from './zig'
 import { buildStaticDeps } from './static-deps'
 import { UserError } from '../errors/user-error'
 import { writeScript } from './write-script'
+import { floorRecipes, glibcFloorDriverSet } from './floor-toolchain'
 
 /** What building CPython (and later the app's extensions) for a target needs on this machine. */
 export interface BuildToolchain {
   env: NodeJS.ProcessEnv
   configureArgs: string[]
-  /** Extra directories with static archives for this target (musl: the static-deps prefix). */
+  /** Extra directories with static archives for this target (musl, a glibc floor: the static-deps prefix). */
   libraryDirs: string[]
   ffiIncludeDir: string | null
   compilerVersion: string
@@ -25,13 +26,13 @@ export interface BuildToolchain {
 
 const prepared = new Map<string, Promise<BuildToolchain>>()
 
-/** The toolchain for a target, prepared once per process (the musl one checks its static libraries). */
+/** The toolchain for a target, prepared once per process (musl and a glibc floor build their static libraries). */
 export function prepareBuildToolchain(
   target: HostedTarget,
   cacheRoot: string,
   log: (line: string) => void
 ): Promise<BuildToolchain> {
-  const key = `${target.triple}\0${cacheRoot}`
+  const key = `${target.triple}\0${target.glibcFloor}\0${cacheRoot}`
   let toolchain = prepared.get(key)
   if (!toolchain) {
     toolchain = prepareUncached(target, cacheRoot, log)
@@ -49,6 +50,7 @@ async function prepareUncached(
   const compilerVersion = await firstLine(target.toolchain.cc, ['--version'])
   if (target.libc === 'musl') {
     const deps = await buildStaticDeps({ cacheRoot, libc: 'musl', log })
+    if (deps.kernelHeaders === null) throw new Error('musl static libraries come with their kernel headers')
     const env = { ...process.env, ...muslToolchainEnv(deps.prefix, deps.kernelHeaders) }
     env.CC = await muslCompilerWrapper(cacheRoot, target.toolchain.cc)
     return {
@@ -60,6 +62,9 @@ async function prepareUncached(
       compilerVersion,
       staticDepsKey: path.basename(deps.prefix)
     }
+  }
+  if (target.glibcFloor !== null && target.glibcFloor !== 'host') {
+    return glibcFloorToolchain(target, cacheRoot, compilerVersion, log)
   }
   if (target.configureHost) {
     // A cross build: the target's compilers, and pkg-config answering from the target's multiarch libraries.
@@ -90,6 +95,42 @@ async function prepareUncached(
     ffiIncludeDir: ffi.code === 0 && ffi.stdout.trim() !== '' ? ffi.stdout.trim() : null,
     compilerVersion,
     staticDepsKey: null
+  }
+}
+
+/**
+ * A gnu target with a glibc floor: zig's drivers (floor-toolchain.ts), and the static
+ * libraries built with them; pkg-config answers from that prefix only, so the host's
+ * `-dev` archives, built for its own glibc, never reach the link.
+ */
+async function glibcFloorToolchain(
+  target: HostedTarget,
+  cacheRoot: string,
+  compilerVersion: string,
+  log: (line: string) => void
+): Promise<BuildToolchain> {
+  const glibc = await glibcFloorDriverSet(target, cacheRoot)
+  const deps = await buildStaticDeps({ cacheRoot, libc: 'gnu', glibc, recipes: floorRecipes(target), log })
+  const include = path.join(deps.prefix, 'include')
+  const lib = path.join(deps.prefix, 'lib')
+  return {
+    cxx: target.toolchain.cxx,
+    env: {
+      ...process.env,
+      CC: target.toolchain.cc,
+      CXX: target.toolchain.cxx ?? undefined,
+      AR: target.toolchain.ar,
+      // -isystem, as /usr/include is for gcc: a package's own copy of a library (zstandard's zstd.h) comes first.
+      CPPFLAGS: `-isystem ${include}`,
+      LDFLAGS: `-L${lib}`,
+      PKG_CONFIG_LIBDIR: path.join(lib, 'pkgconfig'),
+      PKG_CONFIG_PATH: ''
+    },
+    configureArgs: [],
+    libraryDirs: [lib],
+    ffiIncludeDir: include,
+    compilerVersion,
+    staticDepsKey: path.basename(deps.prefix)
   }
 }
 

@@ -19,9 +19,22 @@ describe('--python-optimization', () => {
       path.join(dir, 'pyproject.toml'),
       '[project]\nname = "demo"\n[tool.pyseal]\npython-optimization = "pgo+lto"\n'
     )
-    expect((await resolveBuildInputs({}, dir)).pythonOptimization).toBe('pgo+lto')
-    await expect(resolveBuildInputs({ 'python-optimization': 'pgo' }, dir)).rejects.toThrow(
+    expect((await resolveBuildInputs({ glibc: 'host' }, dir)).pythonOptimization).toBe('pgo+lto')
+    expect((await resolveBuildInputs({ target: 'linux-musl-x64' }, dir)).pythonOptimization).toBe('pgo+lto')
+    await expect(resolveBuildInputs({ 'python-optimization': 'pgo', glibc: 'host' }, dir)).rejects.toThrow(
       /python-optimization must be one of none, lto, pgo\+lto, not "pgo"/
     )
+  })
+
+  it.each(['lto', 'pgo+lto'])('%s with a glibc floor is refused, naming --glibc host', async mode => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pyseal-opt-'))
+    writeFileSync(path.join(dir, 'pyproject.toml'), '[project]\nname = "demo"\n')
+    for (const flags of [{ target: 'linux-x64' }, { target: 'linux-x64', glibc: '2.28' }]) {
+      const error = (await resolveBuildInputs({ ...flags, 'python-optimization': mode }, dir).catch(e => e)) as Error
+      expect(error.message).toContain(
+        `python-optimization ${mode} cannot be built for glibc ${flags.glibc ?? '2.17'}: only this machine's gcc ` +
+          "optimizes CPython; give --glibc host (the binary then needs this machine's glibc) or python-optimization none"
+      )
+    }
   })
 })

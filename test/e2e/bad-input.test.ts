@@ -150,6 +150,11 @@ const CASES: BadInput[] = [
     says: /glibc "2\.17" does not apply: aarch64-apple-darwin is not Linux, and only Linux gnu targets use glibc; leave out --glibc/
   },
   {
+    name: 'an optimized CPython for a glibc floor',
+    cli: () => ['--python-optimization', 'pgo+lto'],
+    says: /python-optimization pgo\+lto cannot be built for glibc 2\.17: only this machine's gcc optimizes CPython; give --glibc host \(the binary then needs this machine's glibc\) or python-optimization none/
+  },
+  {
     name: 'a project that does not exist',
     cli: p => ['--project', path.join(p.dir, 'nope')],
     says: /project directory \S+\/nope does not exist: point --project at the project's directory/

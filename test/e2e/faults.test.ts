@@ -6,6 +6,7 @@ import { defaultCacheDir } from '../../src/cache/paths'
 import { resolvePortablePath } from '../../src/report/portable'
 import type { Report } from '../../src/report/schema'
 import { cliScript, expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
+import { seedToolchain } from './seeded-cache'
 
 /**
  * Faults a build must survive with nothing lost and nothing half-made left looking
@@ -83,7 +84,7 @@ describe('injected faults', () => {
   beforeAll(
     () => {
       cpSync(path.join(FIXTURES, 'c-ext'), project, { recursive: true })
-      // A cache holding only the CPython distribution (copied from the shared cache): packages compile here.
+      // A cache holding only the CPython distribution and its toolchain (copied from the shared cache): packages compile here.
       const probe = tempDir('faults-probe')
       expectBuilt(
         pyseal(['build', '--target', TARGET, '--entry-point', 'none', '--project', project, '--out-dir', probe])
@@ -93,6 +94,7 @@ describe('injected faults', () => {
       const distribution = resolvePortablePath(report.python?.root ?? '', { project, outDir: probe, cacheDir: shared })
       cpSync(distribution, path.join(cacheDir, path.relative(shared, distribution)), { recursive: true })
       cpSync(path.join(shared, 'sources'), path.join(cacheDir, 'sources'), { recursive: true })
+      seedToolchain(cacheDir)
       packagesKey = report.packages?.key ?? ''
     },
     30 * 60 * 1000

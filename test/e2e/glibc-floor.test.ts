@@ -1,40 +1,31 @@
-import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Report } from '../../src/report/report'
-import { compareVersions } from '../../src/toolchain/glibc-floor'
+import { compareVersions, DEFAULT_GLIBC_FLOOR } from '../../src/toolchain/glibc-floor'
 import { FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from './cli'
+import { newestGlibc, symbolsAt } from './glibc-needs'
+import { debianRootFs, runInRootFs } from './older-distribution'
 
 /**
- * The glibc floor on this machine (Debian 12, glibc 2.36), whose toolchain links
- * against its own glibc: the newer-glibc-ext fixture (an extension calling getrandom,
- * GLIBC_2.25) shipped beside the binary, built with `--glibc 2.17` (refused: both
- * files need more) and with `--glibc host` (built, and it runs). What the report says
- * each file needs is compared with readelf -V and objdump -T of the files written.
+ * The glibc floor on this machine (Debian 12, glibc 2.36). The newer-glibc-ext fixture's
+ * extension (getrandom, GLIBC_2.25) is compiled and linked by this machine's gcc whatever
+ * CC says, as build backends with a toolchain of their own do, and ships beside the
+ * binary. With the default floor the binary keeps to 2.17 (zig compiled it) and the
+ * module does not: the build is refused, naming the module. With `--glibc host` both link
+ * against this machine's glibc: it builds, runs here, and does not start on Debian 11.
+ * What the report says each file needs is compared with readelf -V and objdump -T.
  */
 const GNU = 'x86_64-unknown-linux-gnu'
 const PROJECT = path.join(FIXTURES, 'newer-glibc-ext')
 
 type Requires = NonNullable<Report['executable']>['requires']
 
-/** The newest GLIBC_ release a file needs, as `readelf -V` lists its version-needed entries. */
-function newestGlibc(file: string): string {
-  const output = execFileSync('readelf', ['-V', '-W', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-  const releases = [...output.matchAll(/Name: GLIBC_(\d+(?:\.\d+)+)\s/g)].map(m => m[1])
-  expect(releases.length).toBeGreaterThan(0)
-  return releases.sort(compareVersions).at(-1) ?? ''
-}
-
-/** The undefined symbols `objdump -T` shows bound to GLIBC_<release>. */
-function symbolsAt(file: string, release: string): string[] {
-  const output = execFileSync('objdump', ['-T', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-  return output
-    .split('\n')
-    .filter(line => line.includes('*UND*') && line.includes(`(GLIBC_${release})`))
-    .map(line => line.trim().split(/\s+/).at(-1) ?? '')
-}
-
-function build(outDir: string, floor: string): { code: number; stderr: string; report: Report } {
+/** Builds the fixture with `--glibc floor`, or with the default floor when floor is null. */
+function build(
+  outDir: string,
+  floor: string | null,
+  extra: string[] = []
+): { code: number; stderr: string; report: Report } {
   const run = pyseal([
     'build',
     '--project',
@@ -43,8 +34,8 @@ function build(outDir: string, floor: string): { code: number; stderr: string; r
     GNU,
     '--standalone-packages',
     'newerglibc',
-    '--glibc',
-    floor,
+    ...(floor === null ? [] : ['--glibc', floor]),
+    ...extra,
     '--out-dir',
     outDir
   ])
@@ -72,20 +63,18 @@ function expectRequiresRead(outDir: string, requires: Requires): { binary: strin
 
 ;(TEST_TARGETS.includes(GNU) ? describe : describe.skip)('the glibc floor, on a machine with glibc 2.36', () => {
   it(
-    'refuses --glibc 2.17 naming each file, the version and a symbol; the report says what they need',
+    'keeps the binary to the default floor and refuses the module that needs more, naming it, the version and a symbol',
     () => {
+      expect(DEFAULT_GLIBC_FLOOR).toBe('2.17')
       const outDir = tempDir('glibc-floor')
-      const { code, stderr, report } = build(outDir, '2.17')
+      const { code, stderr, report } = build(outDir, null)
       expect(code).toBe(1)
       const needs = expectRequiresRead(outDir, report.executable?.requires)
-      expect(compareVersions(needs.binary, '2.17')).toBeGreaterThan(0)
-      const requires = report.executable?.requires as Exclude<Requires, 'static' | null | undefined>
-      const symbol = requires.files[0].needs[0].symbol ?? ''
+      expect(needs.binary).toBe('2.17')
       const line = stderr.split('\n').find(l => l.startsWith('pyseal: error:'))
       expect(line).toBe(
-        `pyseal: error: --glibc 2.17: newerglibc needs GLIBC_${needs.binary} for ${symbol}, ` +
-          `${needs.module} needs GLIBC_2.25 for getrandom, newer than the floor. ` +
-          `Raise --glibc to ${requires.glibc}, or give --glibc host to build without a floor. ` +
+        `pyseal: error: --glibc 2.17: ${needs.module} needs GLIBC_2.25 for getrandom, newer than the floor. ` +
+          'Raise --glibc to 2.25, or give --glibc host to build without a floor. ' +
           'The binary and report were written; see newerglibc.report.json.'
       )
       // Like --fail-on fallback: the report is written, and says the build itself went through.
@@ -95,25 +84,27 @@ function expectRequiresRead(outDir: string, requires: Requires): { binary: strin
   )
 
   it(
-    'builds with --glibc host and with the floor the files need, and the binary runs with its shipped module',
-    () => {
+    'builds with --glibc host: the binary runs here with its shipped module, and needs too new a glibc for Debian 11',
+    async () => {
       const outDir = tempDir('glibc-host')
-      const host = build(outDir, 'host')
+      // 3.11: the CPython the cross build compiles for this machine with its gcc, so no build of its own.
+      const host = build(outDir, 'host', ['--python-version', '3.11'])
       expect(host.stderr).toBe('')
       expect(host.code).toBe(0)
-      expectRequiresRead(outDir, host.report.executable?.requires)
-      const run = runBinary(path.join(outDir, 'newerglibc'), [
-        '-c',
+      const needs = expectRequiresRead(outDir, host.report.executable?.requires)
+      expect(compareVersions(needs.binary, '2.31')).toBeGreaterThan(0)
+      const binary = path.join(outDir, 'newerglibc')
+      const code =
         'import sys, newerglibc._random as r; print(len(r.random_bytes(16)), "newerglibc._random" in sys.builtin_module_names)'
-      ])
+      const run = runBinary(binary, ['-c', code])
       expect(run.stderr).toBe('')
       expect(run.stdout.trim()).toBe('16 False')
       expect(readFileSync(path.join(outDir, 'newerglibc.report.md'), 'utf8')).toMatch(/; glibc 2\.\d+ or newer\)/)
-
-      const requires = host.report.executable?.requires as Exclude<Requires, 'static' | null | undefined>
-      const exact = build(tempDir('glibc-exact'), requires.glibc ?? '')
-      expect(exact.stderr).toBe('')
-      expect(exact.code).toBe(0)
+      // What the floor is for: on Debian 11 (glibc 2.31) this binary does not start.
+      const older = runInRootFs(await debianRootFs('bullseye'), binary, ['-c', 'print("started")'])
+      expect(older.stdout).toBe('')
+      expect(older.stderr).toMatch(new RegExp(`version \`GLIBC_2\\.(3[2-9]|4\\d)' not found`))
+      expect(older.status).not.toBe(0)
     },
     20 * 60 * 1000
   )

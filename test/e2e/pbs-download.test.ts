@@ -6,6 +6,7 @@ import { defaultCacheDir } from '../../src/cache/paths'
 import { resolvePortablePath } from '../../src/report/portable'
 import type { Report } from '../../src/report/report'
 import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
+import { seedToolchain } from './seeded-cache'
 
 /**
  * The python-build-standalone download path, for real: pyseal's own source-built
@@ -85,6 +86,13 @@ describe('python-build-standalone archives over HTTP', () => {
     server?.kill()
   })
 
+  /** A cache of the test's own, holding zig and the static libraries: what is downloaded and unpacked is the test's. */
+  const seededCache = (prefix: string): string => {
+    const cacheDir = tempDir(prefix)
+    seedToolchain(cacheDir)
+    return cacheDir
+  }
+
   const build = (distribution: string, cacheDir: string, env: NodeJS.ProcessEnv = {}): ReturnType<typeof pyseal> =>
     pyseal(
       [
@@ -109,7 +117,7 @@ describe('python-build-standalone archives over HTTP', () => {
   it(
     'downloads an archive by URL with its sha256, unpacks it, and links a binary from it',
     () => {
-      const cacheDir = tempDir('pbs-cache')
+      const cacheDir = seededCache('pbs-cache')
       const run = build(`${base}/files/${ARCHIVE}#sha256=${sha256}`, cacheDir)
       const binary = expectBuilt(run)
       expect(run.stdout).toContain(`downloading ${base}/files/${ARCHIVE}`)
@@ -140,7 +148,7 @@ describe('python-build-standalone archives over HTTP', () => {
         })
       )
       // The mirror serves /<release>/<name>: point it at a directory laid out that way.
-      const run = build('pbs:3.11', tempDir('pbs-cache'), {
+      const run = build('pbs:3.11', seededCache('pbs-cache'), {
         PYSEAL_PBS_MANIFEST: manifest,
         PYSEAL_PBS_MIRROR: `${base}/files/`
       })
@@ -153,7 +161,7 @@ describe('python-build-standalone archives over HTTP', () => {
   )
 
   it('refuses an archive whose sha256 differs, naming the file, and keeps nothing of it', () => {
-    const cacheDir = tempDir('pbs-cache')
+    const cacheDir = seededCache('pbs-cache')
     const wrong = '0'.repeat(64)
     const run = build(`${base}/files/${ARCHIVE}#sha256=${wrong}`, cacheDir)
     expect(run.code).toBe(1)
@@ -163,7 +171,7 @@ describe('python-build-standalone archives over HTTP', () => {
   })
 
   it('refuses a truncated body, naming the file, and keeps nothing of it', () => {
-    const cacheDir = tempDir('pbs-cache')
+    const cacheDir = seededCache('pbs-cache')
     const run = build(`${base}/truncated/${ARCHIVE}#sha256=${sha256}`, cacheDir)
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(
@@ -174,7 +182,7 @@ describe('python-build-standalone archives over HTTP', () => {
 
   it('refuses a CPython source tarball URL whose #sha256 pin differs, naming the file, and keeps nothing of it', () => {
     writeFileSync(path.join(served, 'Python-3.11.2.tgz'), 'not the tarball that was pinned')
-    const cacheDir = tempDir('tarball-cache')
+    const cacheDir = seededCache('tarball-cache')
     const wrong = 'f'.repeat(64)
     const run = build(`${base}/files/Python-3.11.2.tgz#sha256=${wrong}`, cacheDir)
     expect(run.code).toBe(1)
@@ -186,7 +194,7 @@ describe('python-build-standalone archives over HTTP', () => {
   })
 
   it('asks for the sha256 of an archive URL it does not know', () => {
-    const run = build(`${base}/files/${ARCHIVE}`, tempDir('pbs-cache'))
+    const run = build(`${base}/files/${ARCHIVE}`, seededCache('pbs-cache'))
     expect(run.code).toBe(1)
     expect(run.stderr).toContain(`${ARCHIVE} is not in pyseal's manifest of known archives`)
     expect(run.stderr).toContain(`#sha256=HEX`)

@@ -14,7 +14,7 @@ import { MissingRequirementError, PackageBuildError } from '../../src/packages/p
 import { OutputWriteError } from '../../src/publish/output-dir'
 import { findTarget, UnknownTargetError } from '../../src/targets/table'
 import { selectToolchain, ToolchainUnavailableError } from '../../src/toolchain/select-toolchain'
-import { ZigInstallError } from '../../src/toolchain/zig-cxx'
+import { ZigInstallError } from '../../src/toolchain/zig'
 
 describe('UserError', () => {
   it('carries the input, the cause and the fix, and reads "INPUT CAUSE: FIX" unless told otherwise', () => {
@@ -120,7 +120,7 @@ describe('FailedStepError', () => {
 
   it('leaves out the log block when there is no log, and names a chosen excerpt by its heading', () => {
     expect(new ZigInstallError('zig version', { reason: 'the installed zig answers "0.1"' }).message).toBe(
-      'Installing zig 0.17.1 (the C++ compiler pyseal uses for musl targets) failed at step "zig version": ' +
+      'Installing zig 0.17.1 (the compiler pyseal uses for a glibc floor and for C++ on musl) failed at step "zig version": ' +
         'the installed zig answers "0.1".\nWhat to do: check that python3 -m pip can reach the package index, ' +
         'or install the ziglang wheel into the cache by hand.'
     )

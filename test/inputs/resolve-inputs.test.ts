@@ -97,9 +97,9 @@ describe('build inputs', () => {
       return error.problems
     }
 
-    it('is host on gnu targets by default, and null where there is no glibc', async () => {
+    it('is 2.17 on gnu targets by default, and null where there is no glibc', async () => {
       const dir = project('[project]\nname = "demo"\n')
-      expect(DEFAULT_GLIBC_FLOOR).toBe('host')
+      expect(DEFAULT_GLIBC_FLOOR).toBe('2.17')
       expect((await resolveBuildInputs({ target: 'linux-x64' }, dir)).glibc).toBe(DEFAULT_GLIBC_FLOOR)
       expect((await resolveBuildInputs({ target: 'linux-arm64' }, dir)).glibc).toBe(DEFAULT_GLIBC_FLOOR)
       expect((await resolveBuildInputs({ target: 'linux-musl-x64' }, dir)).glibc).toBeNull()

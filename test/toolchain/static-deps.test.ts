@@ -121,7 +121,7 @@ describe('buildStaticDeps (musl)', () => {
     const work = await fs.mkdtemp(path.join(os.tmpdir(), 'pyseal-static-link-'))
     try {
       await fs.writeFile(path.join(work, 'deps.c'), PROGRAM)
-      const env = { ...process.env, ...muslToolchainEnv(first.prefix, first.kernelHeaders) }
+      const env = { ...process.env, ...muslToolchainEnv(first.prefix, first.kernelHeaders ?? '') }
       const pc = await runChecked({
         command: 'pkg-config',
         args: [
@@ -148,7 +148,7 @@ describe('buildStaticDeps (musl)', () => {
           '-O2',
           '-Wno-deprecated-declarations',
           '-isystem',
-          first.kernelHeaders,
+          first.kernelHeaders ?? '',
           '-o',
           path.join(work, 'deps'),
           path.join(work, 'deps.c'),
