@@ -92,12 +92,12 @@ var require_io_util = __commonJS({
     var _a;
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getCmdPath = exports2.tryGetExecutablePath = exports2.isRooted = exports2.isDirectory = exports2.exists = exports2.READONLY = exports2.UV_FS_O_EXLOCK = exports2.IS_WINDOWS = exports2.unlink = exports2.symlink = exports2.stat = exports2.rmdir = exports2.rm = exports2.rename = exports2.readlink = exports2.readdir = exports2.open = exports2.mkdir = exports2.lstat = exports2.copyFile = exports2.chmod = void 0;
-    var fs6 = __importStar(require("fs"));
+    var fs5 = __importStar(require("fs"));
     var path63 = __importStar(require("path"));
-    _a = fs6.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
+    _a = fs5.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
     exports2.IS_WINDOWS = process.platform === "win32";
     exports2.UV_FS_O_EXLOCK = 268435456;
-    exports2.READONLY = fs6.constants.O_RDONLY;
+    exports2.READONLY = fs5.constants.O_RDONLY;
     function exists(fsPath) {
       return __awaiter(this, void 0, void 0, function* () {
         try {
@@ -7764,8 +7764,8 @@ function describeBuildIssue(issue, merged, projectName) {
 }
 
 // src/pipeline.ts
-var import_node_fs35 = require("node:fs");
-var import_promises36 = require("node:fs/promises");
+var import_node_fs34 = require("node:fs");
+var import_promises37 = require("node:fs/promises");
 var import_node_path61 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
@@ -8374,7 +8374,7 @@ function checkEntryPoint(entryPoint, siteDir, installed) {
 }
 
 // src/distribution/obtain.ts
-var import_node_fs30 = require("node:fs");
+var import_node_fs29 = require("node:fs");
 var import_node_path44 = __toESM(require("node:path"));
 
 // src/toolchain/select-toolchain.ts
@@ -8543,7 +8543,7 @@ Check the network, or give --python-distribution a local source tarball of that 
 }
 
 // src/distribution/source-build.ts
-var import_promises25 = require("node:fs/promises");
+var import_promises26 = require("node:fs/promises");
 var import_node_path43 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
@@ -9007,7 +9007,7 @@ async function startsWithShebang(file) {
 }
 
 // src/toolchain/toolchain-env.ts
-var import_node_fs28 = require("node:fs");
+var import_node_fs27 = require("node:fs");
 var import_node_path40 = __toESM(require("node:path"));
 
 // src/exec/shell-quote.ts
@@ -9211,7 +9211,7 @@ async function installZig(dir, work) {
 }
 
 // src/toolchain/static-deps.ts
-var import_node_fs27 = require("node:fs");
+var import_node_fs26 = require("node:fs");
 var import_node_path38 = __toESM(require("node:path"));
 
 // src/toolchain/static-deps-build.ts
@@ -9256,7 +9256,16 @@ $ ${spec.command} ${spec.args.join(" ")}
       });
     }
   };
-  await run("unpack", { command: "tar", args: ["-xf", args.tarballPath, "-C", srcDir, "--strip-components=1"], env });
+  if (args.tarballPath.endsWith(".zip")) {
+    const unzipped = import_node_path35.default.join(args.work, "unzip", recipe.name);
+    await import_node_fs24.promises.mkdir(unzipped, { recursive: true });
+    await run("unpack", { command: "unzip", args: ["-q", args.tarballPath, "-d", unzipped], env });
+    const [top] = await import_node_fs24.promises.readdir(unzipped);
+    await import_node_fs24.promises.rm(srcDir, { recursive: true });
+    await import_node_fs24.promises.rename(import_node_path35.default.join(unzipped, top), srcDir);
+  } else {
+    await run("unpack", { command: "tar", args: ["-xf", args.tarballPath, "-C", srcDir, "--strip-components=1"], env });
+  }
   for (const step of recipe.steps) {
     const [command, ...rest] = step.argv.map(substitute);
     await run(step.step, { command, args: rest, cwd: srcDir, env });
@@ -9613,107 +9622,251 @@ var LIBZSTD_RECIPE = {
   produces: ["lib/libzstd.a", "include/zstd.h", "include/zstd_errors.h", "include/zdict.h", "lib/pkgconfig/libzstd.pc"],
   archives: ["lib/libzstd.a"]
 };
+var ALL_LIBRARY_RECIPES = [...STATIC_LIBRARY_RECIPES, LIBZSTD_RECIPE];
 
 // src/toolchain/static-deps-sources.ts
-var import_node_fs26 = require("node:fs");
 var import_node_path37 = __toESM(require("node:path"));
-var APT_HINT = "Make sure deb-src entries are configured in /etc/apt/sources.list or /etc/apt/sources.list.d/ and run `apt-get update`; check the network connection to the Debian archive.";
-async function ownReleaseSource(pkg) {
-  const osRelease = await import_node_fs26.promises.readFile("/etc/os-release", "utf8").catch(() => "");
-  const codename = /^VERSION_CODENAME=("?)([a-z]+)\1$/m.exec(osRelease)?.[2];
-  return codename ? `${pkg}/${codename}` : pkg;
+
+// src/toolchain/library-sources.ts
+var import_promises23 = require("node:fs/promises");
+
+// src/toolchain/library-sources.json
+var library_sources_default = {
+  comment: "The sources of the C libraries pyseal builds from source, keyed by Debian source package: the first place is Debian 12's upstream tarball on the Debian archive the machine's settings name; the others are the project's own release files (same release; a different sha256 where Debian repacked it). Refreshed by `npm run update-library-sources`.",
+  sources: {
+    bzip2: {
+      version: "1.0.8",
+      debianVersion: "1.0.8-5",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/b/bzip2/bzip2_1.0.8.orig.tar.gz",
+          sha256: "ab5a03176ee106d3f0fa90e381da478ddae405918153cca248e682cd0c4a2269",
+          from: "Debian 12 (bookworm), source package bzip2 (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://sourceware.org/pub/bzip2/bzip2-1.0.8.tar.gz",
+          sha256: "ab5a03176ee106d3f0fa90e381da478ddae405918153cca248e682cd0c4a2269",
+          from: "bzip2's release file (the same file as Debian's)"
+        }
+      ]
+    },
+    libffi: {
+      version: "3.4.4",
+      debianVersion: "3.4.4-1",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/libf/libffi/libffi_3.4.4.orig.tar.gz",
+          sha256: "d66c56ad259a82cf2a9dfc408b32bf5da52371500b84745f7fb8b645712df676",
+          from: "Debian 12 (bookworm), source package libffi (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://github.com/libffi/libffi/releases/download/v3.4.4/libffi-3.4.4.tar.gz",
+          sha256: "d66c56ad259a82cf2a9dfc408b32bf5da52371500b84745f7fb8b645712df676",
+          from: "libffi's release file (the same file as Debian's)"
+        }
+      ]
+    },
+    libzstd: {
+      version: "1.5.4+dfsg2",
+      debianVersion: "1.5.4+dfsg2-5",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/libz/libzstd/libzstd_1.5.4+dfsg2.orig.tar.xz",
+          sha256: "8cf4bbb65e77ec348d052c8d6230eba66d435bddf64c8b5be2fcb16880c19953",
+          from: "Debian 12 (bookworm), source package libzstd (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://github.com/facebook/zstd/releases/download/v1.5.4/zstd-1.5.4.tar.gz",
+          sha256: "0f470992aedad543126d06efab344dc5f3e171893810455787d38347343a4424",
+          from: "zstd's release file (Debian's is a repack of it)"
+        }
+      ]
+    },
+    openssl: {
+      version: "3.0.20",
+      debianVersion: "3.0.20-1~deb12u2",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/o/openssl/openssl_3.0.20.orig.tar.gz",
+          sha256: "c80a01dfc70ece4dc21168932c37739042d404d46ccc81a5986dd75314ecda6f",
+          from: "Debian 12 (bookworm), source package openssl (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://github.com/openssl/openssl/releases/download/openssl-3.0.20/openssl-3.0.20.tar.gz",
+          sha256: "c80a01dfc70ece4dc21168932c37739042d404d46ccc81a5986dd75314ecda6f",
+          from: "OpenSSL's release file (the same file as Debian's)"
+        }
+      ]
+    },
+    sqlite3: {
+      version: "3.40.1",
+      debianVersion: "3.40.1-2+deb12u2",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/s/sqlite3/sqlite3_3.40.1.orig.tar.xz",
+          sha256: "aaa776260ab4dc976db34aa7891819484c8676b5b2783123ebc6301e2ca5d655",
+          from: "Debian 12 (bookworm), source package sqlite3 (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://sqlite.org/2022/sqlite-src-3400100.zip",
+          sha256: "5064126aa50db20c35578b612b56c3129425c0506ed4d1610efa4a0f01bdf8d0",
+          from: "SQLite's full source tree as a zip (Debian's is a repack of it)"
+        }
+      ]
+    },
+    "util-linux": {
+      version: "2.38.1",
+      debianVersion: "2.38.1-5+deb12u3",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/u/util-linux/util-linux_2.38.1.orig.tar.xz",
+          sha256: "60492a19b44e6cf9a3ddff68325b333b8b52b6c59ce3ebd6a0ecaa4c5117e84f",
+          from: "Debian 12 (bookworm), source package util-linux (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://www.kernel.org/pub/linux/utils/util-linux/v2.38/util-linux-2.38.1.tar.xz",
+          sha256: "60492a19b44e6cf9a3ddff68325b333b8b52b6c59ce3ebd6a0ecaa4c5117e84f",
+          from: "util-linux's release file (the same file as Debian's)"
+        }
+      ]
+    },
+    "xz-utils": {
+      version: "5.4.1",
+      debianVersion: "5.4.1-1+deb12u1",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/x/xz-utils/xz-utils_5.4.1.orig.tar.xz",
+          sha256: "5d9827aa1875b21c288f78864bb26d2650b436ea8d2cad364e4921eb6266a5a5",
+          from: "Debian 12 (bookworm), source package xz-utils (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://tukaani.org/xz/xz-5.4.1.tar.xz",
+          sha256: "5d9827aa1875b21c288f78864bb26d2650b436ea8d2cad364e4921eb6266a5a5",
+          from: "XZ Utils' release file (the same file as Debian's)"
+        }
+      ]
+    },
+    zlib: {
+      version: "1.2.13.dfsg",
+      debianVersion: "1:1.2.13.dfsg-1",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/z/zlib/zlib_1.2.13.dfsg.orig.tar.bz2",
+          sha256: "71feb7947e3c00ef125f83b79a4e529bde31171e5babe48b391f06758d1ab0a1",
+          from: "Debian 12 (bookworm), source package zlib (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://github.com/madler/zlib/releases/download/v1.2.13/zlib-1.2.13.tar.gz",
+          sha256: "b3a24de97a8fdbc835b9833169501030b8977031bcb54b3b3ac13740f846ab30",
+          from: "zlib's release file (Debian's is a repack of it)"
+        },
+        {
+          url: "https://zlib.net/fossils/zlib-1.2.13.tar.gz",
+          sha256: "b3a24de97a8fdbc835b9833169501030b8977031bcb54b3b3ac13740f846ab30",
+          from: "zlib's release file, from its site's archive of releases"
+        }
+      ]
+    }
+  }
+};
+
+// src/toolchain/library-sources.ts
+var PlaceFacts = {
+  sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
+  /** Who publishes it, in words, for the log. */
+  from: external_exports.string().min(1)
+};
+var LibrarySourcePlaceSchema = external_exports.union([
+  external_exports.object({ mirror: external_exports.literal("debian"), path: external_exports.string().regex(/^pool\//), ...PlaceFacts }).strict(),
+  external_exports.object({ url: external_exports.string().url().startsWith("https://"), ...PlaceFacts }).strict()
+]);
+var LibrarySourceSchema = external_exports.object({
+  /** The upstream release, as Debian's file names it (`1.2.13.dfsg`). */
+  version: external_exports.string().min(1),
+  /** Debian 12's version of the source package, `1:1.2.13.dfsg-1`. */
+  debianVersion: external_exports.string().min(1),
+  places: external_exports.array(LibrarySourcePlaceSchema).min(1)
+}).strict().refine((source) => "mirror" in source.places[0], { message: "the first place is Debian's upstream tarball" });
+var LibrarySourcesSchema = external_exports.object({
+  comment: external_exports.string().optional(),
+  /** Keyed by Debian source package name. */
+  sources: external_exports.record(external_exports.string().regex(/^[a-z0-9][a-z0-9.+-]+$/), LibrarySourceSchema)
+}).strict();
+async function loadLibrarySources(env = process.env) {
+  const file = env.PYSEAL_LIBRARY_SOURCES;
+  const raw = file ? JSON.parse(await (0, import_promises23.readFile)(file, "utf8")) : library_sources_default;
+  return LibrarySourcesSchema.parse(raw);
 }
-async function resolveSource(recipe, downloads) {
-  const pkg = recipe.sourcePackage;
-  const empty = await import_node_fs26.promises.mkdtemp(import_node_path37.default.join(downloads, ".print-uris-"));
-  const spec = await ownReleaseSource(pkg);
-  const res = await runCommand({ command: "apt-get", args: ["source", "--print-uris", spec], cwd: empty }).finally(
-    () => import_node_fs26.promises.rm(empty, { recursive: true, force: true })
-  );
-  const output = res.stdout + res.stderr;
-  if (res.code !== 0) {
-    throw new FailedStepError({
-      input: `source package ${pkg}`,
-      what: `Static dependency ${recipe.name}`,
-      step: "find source",
-      reason: `\`apt-get source --print-uris ${pkg}\` exited with ${res.code}`,
-      log: { text: output },
-      fix: APT_HINT
-    });
-  }
-  const files = [];
-  for (const line of res.stdout.split("\n")) {
-    const m = /^'[^']+'\s+(\S+)\s+\d+\s+(\S+)\s*$/.exec(line.trim());
-    if (!m) continue;
-    const hash = /^SHA256:([0-9a-f]{64})$/i.exec(m[2]);
-    files.push({ name: m[1], sha256: hash?.[1].toLowerCase() });
-  }
-  const dsc = files.find((f) => f.name.startsWith(`${pkg}_`) && f.name.endsWith(".dsc"));
-  const escaped = pkg.replace(/[.+]/g, "\\$&");
-  const orig = files.find((f) => new RegExp(`^${escaped}_([^_]+)\\.orig\\.tar\\.(gz|bz2|xz|lzma|zst)$`).test(f.name)) ?? // a native package has a single tarball
-  files.find((f) => new RegExp(`^${escaped}_([^_]+)\\.tar\\.(gz|bz2|xz|lzma|zst)$`).test(f.name));
-  if (!dsc || !orig) {
-    throw new FailedStepError({
-      input: `source package ${pkg}`,
-      what: `Static dependency ${recipe.name}`,
-      step: "find source",
-      reason: `apt lists no upstream source tarball for source package '${pkg}'`,
-      log: { text: output },
-      fix: APT_HINT
-    });
-  }
-  if (!orig.sha256) {
+function placeFileName(place) {
+  const where = "url" in place ? new URL(place.url).pathname : place.path;
+  return where.slice(where.lastIndexOf("/") + 1);
+}
+
+// src/toolchain/static-deps-sources.ts
+async function resolveSource(recipe, _downloads) {
+  const source = (await loadLibrarySources()).sources[recipe.sourcePackage];
+  if (!source) {
     throw new UserError({
-      input: `${orig.name} (static dependency ${recipe.name})`,
-      cause: "has no SHA256 in apt's index, so it cannot be verified",
-      fix: "use an apt source whose index carries SHA256 checksums"
+      input: `static dependency ${recipe.name}`,
+      cause: `its source package ${recipe.sourcePackage} is not in pyseal's list of library sources`,
+      fix: "run `npm run update-library-sources` in pyseal's checkout (a recipe was added without its source)"
     });
   }
+  const first = source.places[0];
   return {
-    sourcePackage: pkg,
-    // "Selected version '1:1.2.13.dfsg-1'" keeps the epoch the file names drop.
-    debianVersion: /Selected version '([^']+)'/.exec(output)?.[1] ?? dsc.name.slice(pkg.length + 1, -".dsc".length),
-    upstreamVersion: orig.name.slice(pkg.length + 1).replace(/(\.orig)?\.tar\.[a-z0-9]+$/, ""),
-    tarball: orig.name,
-    sha256: orig.sha256
+    sourcePackage: recipe.sourcePackage,
+    debianVersion: source.debianVersion,
+    upstreamVersion: source.version,
+    tarball: placeFileName(first),
+    sha256: first.sha256,
+    places: source.places
   };
 }
 async function downloadSource(recipe, source, downloads, log) {
-  const entry = await cachedEntry({
-    kind: DOWNLOAD,
-    root: import_node_path37.default.join(downloads, source.sha256.slice(0, 16)),
-    describe: `Debian source package ${source.sourcePackage} ${source.debianVersion}`,
-    build: (dir) => fetchSource(recipe, source, dir, log),
-    log
-  });
-  return import_node_path37.default.join(entry.root, source.tarball);
+  const failures = [];
+  for (const place of source.places) {
+    const url = await placeUrl(place);
+    if (!url) {
+      failures.push(
+        `${place.from}: this machine names no Debian archive (set PYSEAL_DEBIAN_MIRROR, or add one to apt's sources)`
+      );
+      continue;
+    }
+    const dest = import_node_path37.default.join(downloads, place.sha256.slice(0, 16), storedName(place, source.places));
+    try {
+      log(`static deps: ${recipe.name} ${source.upstreamVersion} source from ${place.from}`);
+      return (await downloadVerified({ url, dest, sha256: place.sha256, log })).file;
+    } catch (error) {
+      if (!(error instanceof DownloadError)) throw error;
+      failures.push(error.message);
+    }
+  }
+  throw new UserError(
+    {
+      input: `static dependency ${recipe.name}`,
+      cause: `the source of ${recipe.sourcePackage} ${source.upstreamVersion} could not be fetched from any of its places`,
+      fix: "check the network; a machine with no Debian archive needs the project sites in reach"
+    },
+    `The source of static dependency ${recipe.name} (${recipe.sourcePackage} ${source.upstreamVersion}) could not be fetched from any of its places:
+  - ${failures.join("\n  - ")}
+Check the network; a machine whose apt names no Debian archive fetches from the project's own site (or set PYSEAL_DEBIAN_MIRROR).`
+  );
 }
-async function fetchSource(recipe, source, dir, log) {
-  const file = import_node_path37.default.join(dir, source.tarball);
-  log(`static deps: fetching source package ${source.sourcePackage} ${source.debianVersion}`);
-  const res = await runCommand({
-    command: "apt-get",
-    args: ["source", "--download-only", await ownReleaseSource(source.sourcePackage)],
-    cwd: dir
-  });
-  if (res.code !== 0 || !(0, import_node_fs26.existsSync)(file)) {
-    throw new FailedStepError({
-      input: `source package ${source.sourcePackage}`,
-      what: `Static dependency ${recipe.name}`,
-      step: "download",
-      reason: `\`apt-get source --download-only ${source.sourcePackage}\` exited with ${res.code}` + ((0, import_node_fs26.existsSync)(file) ? "" : ` and ${source.tarball} is missing`),
-      log: { text: res.stdout + res.stderr },
-      fix: APT_HINT
-    });
-  }
-  const actual = await sha256File(file);
-  if (actual !== source.sha256) {
-    throw new UserError({
-      input: `${source.tarball} (static dependency ${recipe.name})`,
-      cause: `has sha256 ${actual}, apt's index says ${source.sha256}`,
-      fix: "the file was deleted; run `apt-get update` and retry"
-    });
-  }
+function storedName(place, places) {
+  return placeFileName(places.find((other) => other.sha256 === place.sha256) ?? place);
+}
+async function placeUrl(place) {
+  if ("url" in place) return place.url;
+  const base = await mirrorBase(place.mirror);
+  return base ? `${base.replace(/\/+$/, "")}/${place.path}` : null;
 }
 
 // src/toolchain/static-deps.ts
@@ -9721,7 +9874,7 @@ async function buildStaticDeps(options) {
   const log = options.log ?? (() => void 0);
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
   const folder = import_node_path38.default.join(import_node_path38.default.resolve(options.cacheRoot), "static-deps");
-  await import_node_fs27.promises.mkdir(import_node_path38.default.join(folder, "downloads"), { recursive: true });
+  await import_node_fs26.promises.mkdir(import_node_path38.default.join(folder, "downloads"), { recursive: true });
   const compiler = await compilerFor(options, log);
   const sources = {};
   for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, import_node_path38.default.join(folder, "downloads"));
@@ -9748,7 +9901,7 @@ async function buildStaticDeps(options) {
   });
   const prefix = entry.root;
   const manifestPath = import_node_path38.default.join(prefix, "manifest.json");
-  const manifest = JSON.parse(await import_node_fs27.promises.readFile(manifestPath, "utf8"));
+  const manifest = JSON.parse(await import_node_fs26.promises.readFile(manifestPath, "utf8"));
   return {
     prefix,
     key,
@@ -9768,7 +9921,7 @@ async function buildPrefix(build, dir, work) {
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")}`);
   const destdir = import_node_path38.default.join(work, "destdir");
   const stagedPrefix = import_node_path38.default.join(destdir, CONFIGURED_PREFIX);
-  await import_node_fs27.promises.mkdir(stagedPrefix, { recursive: true });
+  await import_node_fs26.promises.mkdir(stagedPrefix, { recursive: true });
   const libraries = {};
   for (const recipe of recipes) {
     const source = sources[recipe.name];
@@ -9809,22 +9962,22 @@ async function buildPrefix(build, dir, work) {
     toolchain: build.compiler.identity,
     libraries
   };
-  await import_node_fs27.promises.writeFile(import_node_path38.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-  for (const name of await import_node_fs27.promises.readdir(stagedPrefix)) {
-    await import_node_fs27.promises.rename(import_node_path38.default.join(stagedPrefix, name), import_node_path38.default.join(dir, name));
+  await import_node_fs26.promises.writeFile(import_node_path38.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  for (const name of await import_node_fs26.promises.readdir(stagedPrefix)) {
+    await import_node_fs26.promises.rename(import_node_path38.default.join(stagedPrefix, name), import_node_path38.default.join(dir, name));
   }
 }
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
-    manifest = JSON.parse(await import_node_fs27.promises.readFile(import_node_path38.default.join(prefix, "manifest.json"), "utf8"));
+    manifest = JSON.parse(await import_node_fs26.promises.readFile(import_node_path38.default.join(prefix, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
   if (manifest.format !== STATIC_DEPS.recipeVersion || manifest.key !== key) return void 0;
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs27.existsSync)(import_node_path38.default.join(prefix, file)))) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs26.existsSync)(import_node_path38.default.join(prefix, file)))) return void 0;
   }
   return manifest;
 }
@@ -9835,7 +9988,7 @@ async function compilerFor(options, log) {
 }
 
 // src/toolchain/floor-toolchain.ts
-var import_promises23 = require("node:fs/promises");
+var import_promises24 = require("node:fs/promises");
 var import_node_path39 = __toESM(require("node:path"));
 async function withGlibcFloor(target, floor, cacheRoot, log) {
   if (floor === null || floor === "host" || target.glibcFloor !== "host") return target;
@@ -9862,7 +10015,7 @@ async function glibcFloorDriverSet(target, cacheRoot) {
   if (glibcFloor === null || glibcFloor === "host" || !toolchain.cxx) {
     throw new Error(`${target.triple} has no glibc floor drivers`);
   }
-  const scripts = await (0, import_promises23.readFile)(toolchain.cc, "utf8") + await (0, import_promises23.readFile)(toolchain.cxx, "utf8");
+  const scripts = await (0, import_promises24.readFile)(toolchain.cc, "utf8") + await (0, import_promises24.readFile)(toolchain.cxx, "utf8");
   const drivers = sha256Text(scripts.split(import_node_path39.default.resolve(cacheRoot)).join("{cache-dir}"));
   return { floor: glibcFloor, cc: toolchain.cc, ar: toolchain.ar, identity: { drivers } };
 }
@@ -9936,7 +10089,7 @@ async function prepareUncached(target, cacheRoot, log) {
       },
       configureArgs: [],
       libraryDirs: [],
-      ffiIncludeDir: (0, import_node_fs28.existsSync)(ffiHeader) ? import_node_path40.default.dirname(ffiHeader) : null,
+      ffiIncludeDir: (0, import_node_fs27.existsSync)(ffiHeader) ? import_node_path40.default.dirname(ffiHeader) : null,
       compilerVersion,
       staticDepsKey: null
     };
@@ -10040,32 +10193,32 @@ function withVersionLibraries(toolchain, libraries) {
 }
 
 // src/distribution/source-tree.ts
-var import_node_fs29 = require("node:fs");
-var import_promises24 = require("node:fs/promises");
+var import_node_fs28 = require("node:fs");
+var import_promises25 = require("node:fs/promises");
 var import_node_path42 = __toESM(require("node:path"));
 async function shareSysconfigData(targetStdlib, buildStdlib, log) {
   const file = `${await sysconfigDataName(targetStdlib)}.py`;
   log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises24.cp)(import_node_path42.default.join(targetStdlib, file), import_node_path42.default.join(buildStdlib, file));
+  await (0, import_promises25.cp)(import_node_path42.default.join(targetStdlib, file), import_node_path42.default.join(buildStdlib, file));
 }
 async function sysconfigDataName(stdlib) {
-  const name = (await (0, import_promises24.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
+  const name = (await (0, import_promises25.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
   if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`);
   return name.replace(/\.py$/, "");
 }
 async function installMissingTestPackages(srcDir, stdlib, log) {
   const source = import_node_path42.default.join(srcDir, "Lib", "test");
   const installed = import_node_path42.default.join(stdlib, "test");
-  if (!(0, import_node_fs29.existsSync)(installed)) return;
-  for (const entry of await (0, import_promises24.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs29.existsSync)(import_node_path42.default.join(installed, entry.name))) {
+  if (!(0, import_node_fs28.existsSync)(installed)) return;
+  for (const entry of await (0, import_promises25.readdir)(source, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs28.existsSync)(import_node_path42.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises24.cp)(import_node_path42.default.join(source, entry.name), import_node_path42.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises25.cp)(import_node_path42.default.join(source, entry.name), import_node_path42.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const version = patchlevelVersion(await (0, import_promises24.readFile)(import_node_path42.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
+  const version = patchlevelVersion(await (0, import_promises25.readFile)(import_node_path42.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
   if (!version) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return version;
 }
@@ -10135,12 +10288,12 @@ async function buildDistributionFromSource(request) {
 async function buildInto(build) {
   const { root, work, request } = build;
   const { target, log } = request;
-  await (0, import_promises25.mkdir)(work, { recursive: true });
+  await (0, import_promises26.mkdir)(work, { recursive: true });
   const toolchain = withReproducibleFlags(build.toolchain, work);
   const step = stepRunner(request.tarball, import_node_path43.default.join(work, "build.log"), log);
   const { srcDir, version } = await unpackSource(request.tarball, work);
   const buildDir = import_node_path43.default.join(work, "build");
-  await (0, import_promises25.mkdir)(buildDir);
+  await (0, import_promises26.mkdir)(buildDir);
   log(`  CPython ${version}${request.freeThreaded ? " (free-threaded)" : ""} for ${target.triple}`);
   await configure(build, toolchain, srcDir, buildDir, step);
   const names = await readInstallNames(buildDir);
@@ -10180,7 +10333,7 @@ function stepRunner(tarball, logFile, log) {
   return async (name, command, args, cwd, env) => {
     log(`  ${name}`);
     const result = await runCommand({ command, args, cwd, env });
-    await (0, import_promises25.writeFile)(logFile, `
+    await (0, import_promises26.writeFile)(logFile, `
 $ ${command} ${args.join(" ")}
 ${result.stdout}${result.stderr}`, { flag: "a" });
     if (result.code !== 0) {
@@ -10231,7 +10384,7 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
     const configSite = import_node_path43.default.join(work, "config.site");
-    await (0, import_promises25.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
+    await (0, import_promises26.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     env = { ...env, CONFIG_SITE: configSite };
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
@@ -10240,7 +10393,7 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   await step("configure", import_node_path43.default.join(srcDir, "configure"), configureArgs, buildDir, env);
 }
 async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
-  const setupStdlib = parseSetup(await (0, import_promises25.readFile)(import_node_path43.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises26.readFile)(import_node_path43.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
   const expanded = await expandLinkWords(buildDir, candidates);
@@ -10251,7 +10404,7 @@ async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
     (module2) => (expanded.get(module2.name) ?? []).filter((w) => w.startsWith("-l")).map((w) => w.slice(2)).filter((name) => resolveLibrary(name, target.toolchain, searchDirs).kind === "missing")
   );
   const disabled = choice.notBuilt.map((n) => n.module);
-  await (0, import_promises25.writeFile)(
+  await (0, import_promises26.writeFile)(
     import_node_path43.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
@@ -10276,8 +10429,8 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     const pbs = await obtainPbsDistribution(value, target, cacheRoot, log);
     return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
   }
-  if ((0, import_node_fs30.existsSync)(value) && (0, import_node_fs30.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs30.existsSync)(import_node_path44.default.join(value, "PYTHON.json")))
+  if ((0, import_node_fs29.existsSync)(value) && (0, import_node_fs29.statSync)(value).isDirectory()) {
+    if (!(0, import_node_fs29.existsSync)(import_node_path44.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
     return native(await readDistribution(import_node_path44.default.resolve(value)), true, import_node_path44.default.resolve(value));
   }
@@ -10380,7 +10533,7 @@ async function locateTarball(value, cacheRoot, log) {
     return { tarball: fetched.file, source: `${import_node_path44.default.basename(fetched.file)}: ${fetched.from}` };
   }
   if (/^https?:\/\//.test(value)) return named(await downloadTarball(value, cacheRoot, log));
-  if (!(0, import_node_fs30.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
+  if (!(0, import_node_fs29.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst, .tar.bz2 or .zip archive");
   }
@@ -10392,7 +10545,7 @@ async function debianSourceTarball(pkg, cacheRoot, log) {
     kind: DOWNLOAD,
     root: import_node_path44.default.join(cacheRoot, "sources", pkg),
     describe: `Debian source package ${pkg}`,
-    legacyComplete: (root2) => (0, import_node_fs30.existsSync)(root2) && findOrig(root2, pkg) !== null,
+    legacyComplete: (root2) => (0, import_node_fs29.existsSync)(root2) && findOrig(root2, pkg) !== null,
     build: (dir) => fetchDebianSource(pkg, dir, log),
     log
   });
@@ -10410,7 +10563,7 @@ async function fetchDebianSource(pkg, dir, log) {
   }
 }
 function findOrig(dir, pkg) {
-  const names = (0, import_node_fs30.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
+  const names = (0, import_node_fs29.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
   return names.length > 0 ? import_node_path44.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(value, cacheRoot, log) {
@@ -10427,7 +10580,7 @@ async function downloadTarball(value, cacheRoot, log) {
 }
 
 // src/link/embed.ts
-var import_promises26 = require("node:fs/promises");
+var import_promises27 = require("node:fs/promises");
 var import_node_path46 = __toESM(require("node:path"));
 
 // src/exec/pyseal-python.ts
@@ -10465,7 +10618,7 @@ async function embedResources(request) {
     roots.push(...request.packageData?.roots ?? []);
   }
   const manifest = import_node_path46.default.join(workDir, "resources.json");
-  await (0, import_promises26.writeFile)(
+  await (0, import_promises27.writeFile)(
     manifest,
     JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
   );
@@ -10480,17 +10633,17 @@ async function embedResources(request) {
     archive
   ]);
   const partial = `${request.output}.partial`;
-  await (0, import_promises26.rm)(partial, { force: true });
-  await (0, import_promises26.copyFile)(request.nativeExecutable, partial);
-  await (0, import_promises26.appendFile)(partial, await (0, import_promises26.readFile)(archive));
-  await (0, import_promises26.chmod)(partial, 493);
-  await (0, import_promises26.rename)(partial, request.output);
+  await (0, import_promises27.rm)(partial, { force: true });
+  await (0, import_promises27.copyFile)(request.nativeExecutable, partial);
+  await (0, import_promises27.appendFile)(partial, await (0, import_promises27.readFile)(archive));
+  await (0, import_promises27.chmod)(partial, 493);
+  await (0, import_promises27.rename)(partial, request.output);
   return { archive, summary: stdout.trim().split("\n").pop() ?? "" };
 }
 
 // src/link/package-data.ts
-var import_node_fs31 = require("node:fs");
-var import_promises27 = require("node:fs/promises");
+var import_node_fs30 = require("node:fs");
+var import_promises28 = require("node:fs/promises");
 var import_node_path47 = __toESM(require("node:path"));
 function locatePackageData(locations, search) {
   return locations.map((location) => {
@@ -10500,7 +10653,7 @@ function locatePackageData(locations, search) {
       [search.stdlibDir, true]
     ]) {
       const dir = import_node_path47.default.join(root, name);
-      if (!(0, import_node_fs31.existsSync)(dir) || !(0, import_node_fs31.statSync)(dir).isDirectory()) continue;
+      if (!(0, import_node_fs30.existsSync)(dir) || !(0, import_node_fs30.statSync)(dir).isDirectory()) continue;
       if (inStdlib && search.stdlibExclude.includes(name)) {
         throw new UserError({
           input: `package-data-location ${name}`,
@@ -10510,7 +10663,7 @@ function locatePackageData(locations, search) {
       }
       return { ...location, root, inStdlib };
     }
-    const single = (0, import_node_fs31.existsSync)(import_node_path47.default.join(search.siteDir, `${name}.py`));
+    const single = (0, import_node_fs30.existsSync)(import_node_path47.default.join(search.siteDir, `${name}.py`));
     throw new UserError({
       input: `package-data-location ${name}`,
       cause: single ? `${name} is a single module, not a package with files of its own` : `the app's installed packages have no top-level package ${name}`,
@@ -10547,20 +10700,20 @@ async function shipPackageData(request) {
     const manifest = import_node_path47.default.join(request.workDir, `package-data-${name}.json`);
     const tree = import_node_path47.default.join(request.workDir, `package-data-${name}`);
     const roots = [{ path: root, include: [name], pycache: true, allow_compile_errors: inStdlib }];
-    await (0, import_promises27.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, roots }));
-    await (0, import_promises27.rm)(tree, { recursive: true, force: true });
+    await (0, import_promises28.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, roots }));
+    await (0, import_promises28.rm)(tree, { recursive: true, force: true });
     await runPysealPython(request.buildDistribution, ["-m", "pyseal_pack", "--manifest", manifest, "--out-dir", tree]);
     const dest = import_node_path47.default.join(request.outDir, location.dir, name);
-    await (0, import_promises27.rm)(dest, { recursive: true, force: true });
-    await (0, import_promises27.mkdir)(import_node_path47.default.dirname(dest), { recursive: true });
-    await (0, import_promises27.rename)(import_node_path47.default.join(tree, name), dest);
+    await (0, import_promises28.rm)(dest, { recursive: true, force: true });
+    await (0, import_promises28.mkdir)(import_node_path47.default.dirname(dest), { recursive: true });
+    await (0, import_promises28.rename)(import_node_path47.default.join(tree, name), dest);
     for (const file of await filesUnder(dest)) shipped.push(import_node_path47.default.relative(request.outDir, file));
   }
   return shipped.sort();
 }
 async function filesUnder(dir) {
   const files = [];
-  for (const entry of await (0, import_promises27.readdir)(dir, { withFileTypes: true })) {
+  for (const entry of await (0, import_promises28.readdir)(dir, { withFileTypes: true })) {
     const full = import_node_path47.default.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...await filesUnder(full));
     else if (entry.isFile()) files.push(full);
@@ -10582,8 +10735,8 @@ function packageDataEntries(locations) {
 }
 
 // src/link/ship-standalone.ts
-var import_node_fs32 = require("node:fs");
-var import_promises28 = require("node:fs/promises");
+var import_node_fs31 = require("node:fs");
+var import_promises29 = require("node:fs/promises");
 var import_node_path48 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
@@ -10606,8 +10759,8 @@ async function shipStandaloneModules(request) {
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
     const dest = import_node_path48.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises28.mkdir)(import_node_path48.default.dirname(dest), { recursive: true });
-    await (0, import_promises28.copyFile)(plan.standaloneFile.source, dest);
+    await (0, import_promises29.mkdir)(import_node_path48.default.dirname(dest), { recursive: true });
+    await (0, import_promises29.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
@@ -10615,7 +10768,7 @@ async function shipStandaloneModules(request) {
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path48.default.join(dir, soname)).find((f) => (0, import_node_fs32.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path48.default.join(dir, soname)).find((f) => (0, import_node_fs31.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -10624,7 +10777,7 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises28.copyFile)(found, import_node_path48.default.join(sideRoot, soname));
+      await (0, import_promises29.copyFile)(found, import_node_path48.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
@@ -10669,8 +10822,8 @@ async function shipSideFiles(request) {
 }
 
 // src/link/link-executable.ts
-var import_node_fs33 = require("node:fs");
-var import_promises30 = require("node:fs/promises");
+var import_node_fs32 = require("node:fs");
+var import_promises31 = require("node:fs/promises");
 var import_node_path50 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
@@ -10739,7 +10892,7 @@ function leftOutMessage(plan) {
 }
 
 // src/link/localize.ts
-var import_promises29 = require("node:fs/promises");
+var import_promises30 = require("node:fs/promises");
 var import_node_path49 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
@@ -10755,7 +10908,7 @@ async function localizeExtension(plan, workDir, toolchain) {
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...relocatableInputs(plan)] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
   const keepFile = import_node_path49.default.join(workDir, `${plan.module}.keep`);
-  await (0, import_promises29.writeFile)(keepFile, keep.join("\n") + "\n");
+  await (0, import_promises30.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
@@ -10778,7 +10931,7 @@ async function weakSymbols(object, toolchain) {
 // src/link/link-executable.ts
 function launcherSources() {
   const folder = import_node_path50.default.join(packageRoot(), "c");
-  return (0, import_node_fs33.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path50.default.join(folder, name));
+  return (0, import_node_fs32.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path50.default.join(folder, name));
 }
 async function compileLauncher(cc, distribution, workDir, run) {
   const include = import_node_path50.default.join(distribution.root, distribution.json.python_paths.include);
@@ -10804,13 +10957,13 @@ async function compileLauncher(cc, distribution, workDir, run) {
 async function linkExecutable(request) {
   const { distribution, target, plans, workDir } = request;
   const toolchain = target.toolchain;
-  await (0, import_promises30.mkdir)(workDir, { recursive: true });
+  await (0, import_promises31.mkdir)(workDir, { recursive: true });
   const commands = [];
   const run = async (command, args2) => {
     commands.push([command, ...args2]);
     await runChecked({ command, args: args2 });
   };
-  await (0, import_promises30.writeFile)(
+  await (0, import_promises31.writeFile)(
     import_node_path50.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
@@ -10829,7 +10982,7 @@ async function linkExecutable(request) {
     ...distribution.json.build_info.core.objs.map((o) => import_node_path50.default.join(distribution.root, o))
   ];
   const extensionsDir = import_node_path50.default.join(workDir, "extensions");
-  await (0, import_promises30.mkdir)(extensionsDir, { recursive: true });
+  await (0, import_promises31.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
     else objects.push(plan.localized ?? await localizeExtension(plan, extensionsDir, toolchain));
@@ -10885,12 +11038,12 @@ function assertLinkable(distribution, target, source) {
 }
 
 // src/report/assemble.ts
-var import_promises33 = require("node:fs/promises");
+var import_promises34 = require("node:fs/promises");
 var import_node_path55 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
-var import_node_fs34 = require("node:fs");
-var import_promises31 = require("node:fs/promises");
+var import_node_fs33 = require("node:fs");
+var import_promises32 = require("node:fs/promises");
 var import_node_path51 = __toESM(require("node:path"));
 var OutputWriteError = class extends UserError {
   constructor(file, error) {
@@ -10928,15 +11081,15 @@ function outputFiles(executable) {
   return [executable, `${executable}.report.json`, `${executable}.report.md`, `${executable}.sha256`];
 }
 async function prepareOutputDir(outDir, executable) {
-  if ((0, import_node_fs34.existsSync)(outDir) && !(0, import_node_fs34.statSync)(outDir).isDirectory()) {
+  if ((0, import_node_fs33.existsSync)(outDir) && !(0, import_node_fs33.statSync)(outDir).isDirectory()) {
     throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
   }
   try {
-    await (0, import_promises31.mkdir)(outDir, { recursive: true });
-    for (const file of outputFiles(executable)) await (0, import_promises31.rm)(file, { force: true });
+    await (0, import_promises32.mkdir)(outDir, { recursive: true });
+    for (const file of outputFiles(executable)) await (0, import_promises32.rm)(file, { force: true });
     const probe = import_node_path51.default.join(outDir, `.${import_node_path51.default.basename(executable)}.write-test`);
-    await (0, import_promises31.writeFile)(probe, "pyseal");
-    await (0, import_promises31.rm)(probe);
+    await (0, import_promises32.writeFile)(probe, "pyseal");
+    await (0, import_promises32.rm)(probe);
   } catch (error) {
     throw new OutputWriteError(outDir, error);
   }
@@ -10965,7 +11118,7 @@ ${error.message}`
 function noRoomLeft(dirs) {
   return [dirs.outDir, dirs.cacheDir].some((dir) => {
     try {
-      const space = (0, import_node_fs34.statfsSync)(dir);
+      const space = (0, import_node_fs33.statfsSync)(dir);
       return space.bavail * space.bsize < 1024 * 1024;
     } catch {
       return false;
@@ -10975,17 +11128,17 @@ function noRoomLeft(dirs) {
 async function writeFileAtomic(file, data) {
   const partial = `${file}.partial`;
   try {
-    await (0, import_promises31.writeFile)(partial, data);
-    await (0, import_promises31.rename)(partial, file);
+    await (0, import_promises32.writeFile)(partial, data);
+    await (0, import_promises32.rename)(partial, file);
   } catch (error) {
-    await (0, import_promises31.rm)(partial, { force: true }).catch(() => void 0);
+    await (0, import_promises32.rm)(partial, { force: true }).catch(() => void 0);
     throw new OutputWriteError(file, error);
   }
 }
 async function moveIntoPlace2(staged, file) {
   try {
-    await (0, import_promises31.mkdir)(import_node_path51.default.dirname(file), { recursive: true });
-    await (0, import_promises31.rename)(staged, file);
+    await (0, import_promises32.mkdir)(import_node_path51.default.dirname(file), { recursive: true });
+    await (0, import_promises32.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
   }
@@ -11153,7 +11306,7 @@ function replacePrefix(text, root, name) {
 }
 
 // src/report/requires.ts
-var import_promises32 = require("node:fs/promises");
+var import_promises33 = require("node:fs/promises");
 var import_node_path54 = __toESM(require("node:path"));
 
 // src/link/elf-versions.ts
@@ -11253,7 +11406,7 @@ function newestRelease(releases) {
   );
 }
 async function isElf(file) {
-  const handle = await (0, import_promises32.open)(file, "r");
+  const handle = await (0, import_promises33.open)(file, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
     return bytesRead === 4 && buffer.toString("latin1") === "\x7FELF";
@@ -11476,7 +11629,7 @@ async function executableSection(request) {
   const linkage = await readLinkage(staged);
   return {
     path: name,
-    bytes: (await (0, import_promises33.stat)(staged)).size,
+    bytes: (await (0, import_promises34.stat)(staged)).size,
     sha256: await sha256File(staged),
     linkage,
     sideFiles,
@@ -11517,7 +11670,7 @@ async function finishReport(request) {
 `);
     }
   } catch (error) {
-    for (const file of outputFiles(executable)) await (0, import_promises33.rm)(file, { force: true }).catch(() => void 0);
+    for (const file of outputFiles(executable)) await (0, import_promises34.rm)(file, { force: true }).catch(() => void 0);
     throw error;
   }
   return written2;
@@ -11571,7 +11724,7 @@ async function stdlibImportsFor(inputs, buildDistribution, siteDir, log) {
 }
 
 // src/resolve/link-check.ts
-var import_promises35 = require("node:fs/promises");
+var import_promises36 = require("node:fs/promises");
 var import_node_path58 = __toESM(require("node:path"));
 
 // src/link/symbol-table.ts
@@ -11596,18 +11749,18 @@ function addSymbols(table, nmOutput) {
 }
 
 // src/link/trial-link.ts
-var import_promises34 = require("node:fs/promises");
+var import_promises35 = require("node:fs/promises");
 var import_node_path56 = __toESM(require("node:path"));
 async function trialLink(request) {
   const base = import_node_path56.default.join(request.workDir, `${request.name}.trial`);
   const stub = `${base}.stub.o`;
-  await (0, import_promises34.writeFile)(`${base}.stub.s`, stubAssembly([...request.stubbed, "main"]));
+  await (0, import_promises35.writeFile)(`${base}.stub.s`, stubAssembly([...request.stubbed, "main"]));
   await runChecked({ command: request.cc, args: ["-c", `${base}.stub.s`, "-o", stub] });
   const args = ["-o", base, request.object, stub];
   if (request.archives.length > 0) args.push("-Wl,--start-group", ...request.archives, "-Wl,--end-group");
   args.push(...request.libraries.map((name) => `-l${name}`), ...request.flags);
   const result = await runCommand({ command: request.driver, args });
-  await (0, import_promises34.rm)(base, { force: true });
+  await (0, import_promises35.rm)(base, { force: true });
   const output = `${result.stderr}
 ${result.stdout}`;
   return {
@@ -11747,7 +11900,7 @@ async function checkCapturedLinks(request) {
   const toolchain = request.target.toolchain;
   if (!toolchain.objcopy) return request.plans;
   const dir = import_node_path58.default.join(request.workDir, "extensions");
-  await (0, import_promises35.mkdir)(dir, { recursive: true });
+  await (0, import_promises36.mkdir)(dir, { recursive: true });
   let provided = null;
   const finalLinkSymbols = () => provided ??= symbolsFromElsewhere(request);
   const checked = [];
@@ -12087,7 +12240,7 @@ async function runBuild(inputs, observer) {
     report.executable = null;
     throw new BuildFailedError(error, reportFile);
   } finally {
-    await (0, import_promises36.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises37.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
     written2 = await finishReport({ report, plans: run.plans, policy, inputs, executable, reportFile });
   }
   return { executable, reportFile, report: written2 };
@@ -12107,7 +12260,7 @@ async function buildStages(run) {
   });
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
   const stdlibImports = await stdlibImportsFor(inputs, obtained.buildDistribution, packages.siteDir, observer.log);
-  await (0, import_promises36.rm)(run.workDir, { recursive: true, force: true });
+  await (0, import_promises37.rm)(run.workDir, { recursive: true, force: true });
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports });
   const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports, located });
   const sideFiles = await shipSideFiles({
@@ -12232,7 +12385,7 @@ async function linkAndEmbedStage(run, context) {
       workDir,
       output: native2
     }),
-    () => `${Math.round((0, import_node_fs35.statSync)(native2).size / 1e5) / 10} MB native code`
+    () => `${Math.round((0, import_node_fs34.statSync)(native2).size / 1e5) / 10} MB native code`
   );
   await stage(
     observer,
@@ -12253,7 +12406,7 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs35.readFileSync)(import_node_path61.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs34.readFileSync)(import_node_path61.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -12454,7 +12607,7 @@ function planCommand(args) {
 }
 
 // src/commands/report.ts
-var import_promises37 = require("node:fs/promises");
+var import_promises38 = require("node:fs/promises");
 var import_node_util3 = require("node:util");
 
 // src/report/diff.ts
@@ -12565,7 +12718,7 @@ async function reportCommand(args) {
       text = renderDiff(diff);
       code2 = isRegression(diff) ? 1 : 0;
     }
-    if (values.out) await (0, import_promises37.writeFile)(values.out, text);
+    if (values.out) await (0, import_promises38.writeFile)(values.out, text);
     else process.stdout.write(text);
     return code2;
   } catch (error) {
@@ -12577,7 +12730,7 @@ async function readReport(file) {
   let raw;
   let text;
   try {
-    text = await (0, import_promises37.readFile)(file, "utf8");
+    text = await (0, import_promises38.readFile)(file, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw code2 === "ENOENT" ? new UserError({

@@ -14,14 +14,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { gunzipSync } from 'node:zlib'
 import { downloadVerified } from '../src/cache/download'
+import { fetchOk, suiteSourcesIndex } from '../src/distribution/debian-archive'
 import { CPythonReleasesSchema, type CPythonReleases } from '../src/distribution/cpython-releases'
 import {
   debianOrigsFromSources,
   goProxyReleases,
   goProxyZipPath,
-  indexEntryFromRelease,
   newestOfEachMinor
 } from '../src/distribution/release-index'
 import { mergeFoundSources, sourceKey, type FoundSource } from '../src/distribution/release-merge'
@@ -32,36 +31,10 @@ const SUITES = [
   { suite: 'trixie', name: 'Debian 13 (trixie)' },
   { suite: 'sid', name: 'Debian unstable (sid)' }
 ]
-const SOURCES_INDEX = 'main/source/Sources.gz'
 const CPYTHON_MODULE = 'github.com/python/cpython'
 
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`)
-}
-
-async function fetchOk(url: string, method = 'GET'): Promise<Response> {
-  const response = await fetch(url, { method })
-  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`)
-  return response
-}
-
-/**
- * A suite's source index, checked as apt checks it (downloadVerified): its sha256 must be the
- * one the suite's InRelease gives. InRelease's own OpenPGP signature is not verified
- * here (no gpg step): the check ties the index to InRelease as fetched, and the
- * printed changes are what a reviewer reads before committing them.
- */
-async function suiteSourcesIndex(base: string, suite: string, work: string): Promise<string> {
-  const release = await (await fetchOk(`${base}/dists/${suite}/InRelease`)).text()
-  // apt refuses an InRelease past its Valid-Until; here it is a warning: the index is old, not wrong.
-  const validUntil = /^Valid-Until: (.+)$/m.exec(release)?.[1]
-  if (validUntil && Date.parse(validUntil) < Date.now()) log(`warning: ${suite}'s InRelease expired ${validUntil}`)
-  const expected = indexEntryFromRelease(release, SOURCES_INDEX)
-  if (!expected) throw new Error(`${suite}'s InRelease names no ${SOURCES_INDEX}`)
-  const url = `${base}/dists/${suite}/${SOURCES_INDEX}`
-  const dest = path.join(work, suite, path.basename(SOURCES_INDEX))
-  const { file } = await downloadVerified({ url, dest, sha256: expected.sha256, log })
-  return gunzipSync(readFileSync(file)).toString('utf8')
 }
 
 /**
@@ -78,7 +51,7 @@ async function debianSources(
   const found: FoundSource[] = []
   for (const { suite, name } of SUITES) {
     log(`reading ${name}'s source index`)
-    for (const orig of debianOrigsFromSources(await suiteSourcesIndex(base, suite, work))) {
+    for (const orig of debianOrigsFromSources(await suiteSourcesIndex(base, suite, work, log))) {
       const source = {
         mirror: 'debian' as const,
         path: orig.path,

@@ -69,7 +69,17 @@ export async function buildOne(args: BuildOneArgs): Promise<void> {
     }
   }
 
-  await run('unpack', { command: 'tar', args: ['-xf', args.tarballPath, '-C', srcDir, '--strip-components=1'], env })
+  if (args.tarballPath.endsWith('.zip')) {
+    // A project's own zip (SQLite's source tree): one top directory, moved into place.
+    const unzipped = path.join(args.work, 'unzip', recipe.name)
+    await fs.mkdir(unzipped, { recursive: true })
+    await run('unpack', { command: 'unzip', args: ['-q', args.tarballPath, '-d', unzipped], env })
+    const [top] = await fs.readdir(unzipped)
+    await fs.rm(srcDir, { recursive: true })
+    await fs.rename(path.join(unzipped, top), srcDir)
+  } else {
+    await run('unpack', { command: 'tar', args: ['-xf', args.tarballPath, '-C', srcDir, '--strip-components=1'], env })
+  }
   for (const step of recipe.steps) {
     const [command, ...rest] = step.argv.map(substitute)
     await run(step.step, { command, args: rest, cwd: srcDir, env })

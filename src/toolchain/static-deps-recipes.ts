@@ -32,7 +32,7 @@ export interface GeneratedFile {
 export interface StaticLibraryRecipe {
   /** The name used in the manifest and the API (also the pkg-config module for most). */
   name: string
-  /** Debian source package fetched with `apt-get source --download-only`. */
+  /** Debian source package: its release and where to fetch it are pinned in library-sources.json. */
   sourcePackage: string
   /** What CPython uses it for. */
   usedBy: string
@@ -294,3 +294,6 @@ export const LIBZSTD_RECIPE: StaticLibraryRecipe = {
   produces: ['lib/libzstd.a', 'include/zstd.h', 'include/zstd_errors.h', 'include/zdict.h', 'lib/pkgconfig/libzstd.pc'],
   archives: ['lib/libzstd.a']
 }
+
+/** Every recipe pyseal has, for the source list (library-sources.json) and its refresh script. */
+export const ALL_LIBRARY_RECIPES: readonly StaticLibraryRecipe[] = [...STATIC_LIBRARY_RECIPES, LIBZSTD_RECIPE]

@@ -22,7 +22,7 @@ import { downloadSource, resolveSource, type SourceInfo } from './static-deps-so
  *
  *   <cacheRoot>/static-deps/<key>/{include,lib,lib/pkgconfig,manifest.json}
  *
- * The key hashes the recipes, the source tarballs' sha256 (known from apt's index before
+ * The key hashes the recipes, the source tarballs' sha256 (pinned in library-sources.json, known before
  * anything is downloaded) and the compiler (for gnu, with the floor), so a cache hit needs no network.
  * Everything is configured for a fixed, never-existing prefix and installed with
  * DESTDIR into the entry's scratch directory; the `.pc` files are rewritten relative to

@@ -6,6 +6,10 @@ import { runCommand, runChecked } from '../../src/exec/run'
 import { buildStaticDeps, StaticDepsResult } from '../../src/toolchain/static-deps'
 import { LIBZSTD_RECIPE, STATIC_LIBRARY_RECIPES } from '../../src/toolchain/static-deps-recipes'
 import { buildVersionLibraries } from '../../src/toolchain/version-static-libraries'
+import { loadLibrarySources } from '../../src/toolchain/library-sources'
+import { buildOne, CONFIGURED_PREFIX } from '../../src/toolchain/static-deps-build'
+import { muslCompiler } from '../../src/toolchain/static-deps-compilers'
+import { downloadSource, resolveSource } from '../../src/toolchain/static-deps-sources'
 import { findTarget } from '../../src/targets/table'
 import { ensureMuslKernelHeaders, muslToolchainEnv } from '../../src/toolchain/musl-kernel-headers'
 
@@ -294,5 +298,75 @@ describe('ensureMuslKernelHeaders', () => {
     expect(env.LDFLAGS).not.toContain('-static')
     expect(env.PKG_CONFIG_LIBDIR).toBe('/p/lib/pkgconfig')
     expect(env.PKG_CONFIG_PATH).toBe('')
+  })
+})
+
+describe('library sources: places tried in turn, each checked by sha256', () => {
+  test('a place that answers with other bytes is refused and kept nowhere; the next place is used', async () => {
+    const downloads = await fs.mkdtemp(path.join(os.tmpdir(), 'pyseal-library-places-'))
+    const bzip2 = STATIC_LIBRARY_RECIPES.find(r => r.name === 'bzip2')!
+    const real = await resolveSource(bzip2)
+    // The first place is pinned to other bytes (libffi's sha256) than it serves.
+    const ffi = (await loadLibrarySources()).sources.libffi.places[0]
+    const wrong = { ...real.places[0], sha256: ffi.sha256 }
+    const lines: string[] = []
+    try {
+      const file = await downloadSource(bzip2, { ...real, places: [wrong, real.places[0]] }, downloads, l =>
+        lines.push(l)
+      )
+      expect(file).toBe(path.join(downloads, real.sha256.slice(0, 16), real.tarball))
+      const sum = await runChecked({ command: 'sha256sum', args: [file] })
+      expect(sum.stdout.split(' ')[0]).toBe(real.sha256)
+      // One entry, the good one: nothing of the refused download is left.
+      expect(await fs.readdir(downloads)).toEqual([real.sha256.slice(0, 16)])
+      expect(await fs.readdir(path.join(downloads, real.sha256.slice(0, 16)))).toContain(real.tarball)
+
+      // No place answers: one message naming the library and each place's failure.
+      const none = { ...real, places: [wrong] }
+      const error: Error = await downloadSource(bzip2, none, downloads, () => undefined).then(
+        () => new Error('expected a failure'),
+        (e: Error) => e
+      )
+      expect(error.message).toMatch(/^The source of static dependency bzip2 \(bzip2 1\.0\.8\) could not be fetched/)
+      expect(error.message).toContain('sha256')
+    } finally {
+      await fs.rm(downloads, { recursive: true, force: true })
+    }
+  })
+
+  test("a project's zip (SQLite ships one) unpacks like a tarball and builds", async () => {
+    const cacheRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'pyseal-library-zip-'))
+    try {
+      const bzip2 = STATIC_LIBRARY_RECIPES.find(r => r.name === 'bzip2')!
+      const source = await resolveSource(bzip2)
+      const tarball = await downloadSource(bzip2, source, path.join(cacheRoot, 'downloads'), () => undefined)
+      // The same release repacked as a zip with one top directory, as SQLite publishes its tree.
+      const repack = path.join(cacheRoot, 'repack')
+      await fs.mkdir(repack)
+      await runChecked({ command: 'tar', args: ['-xf', tarball, '-C', repack] })
+      const zip = path.join(cacheRoot, 'bzip2-1.0.8.zip')
+      await runChecked({ command: 'zip', args: ['-qr', zip, '.'], cwd: repack })
+      const work = path.join(cacheRoot, 'work')
+      const destdir = path.join(work, 'destdir')
+      const stagedPrefix = path.join(destdir, CONFIGURED_PREFIX)
+      await fs.mkdir(stagedPrefix, { recursive: true })
+      const compiler = await muslCompiler(cacheRoot, () => undefined)
+      await buildOne({
+        recipe: bzip2,
+        source,
+        tarballPath: zip,
+        work,
+        destdir,
+        stagedPrefix,
+        recipeEnv: compiler.recipeEnv,
+        jobs: 2,
+        logDir: path.join(cacheRoot, 'logs'),
+        key: 'zip',
+        log: () => undefined
+      })
+      expect(existsSync(path.join(stagedPrefix, 'lib/libbz2.a'))).toBe(true)
+    } finally {
+      await fs.rm(cacheRoot, { recursive: true, force: true })
+    }
   })
 })
