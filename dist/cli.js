@@ -7424,6 +7424,11 @@ var cpython_releases_default = {
           path: "github.com/python/cpython/@v/v3.14.7+incompatible.zip",
           sha256: "e79b1270b4b62593f6686c8db8edd384b4a9b14e5824a8c9fce0a95656dd6321",
           from: "the v3.14.7 tag of CPython's repository, as the Go module proxy serves it (Debian's 3.14 sources have left the archive)"
+        },
+        {
+          url: "https://www.python.org/ftp/python/3.14.7/Python-3.14.7.tar.xz",
+          sha256: "3b48dac8fb59f62eaa67ac83c1eb12bda1b7a08406dd286e252c11a66be27f81",
+          from: "CPython's release tarball (for machines with no Go module proxy)"
         }
       ]
     }
