@@ -9219,6 +9219,24 @@ async function installZig(dir, work) {
 var import_node_fs26 = require("node:fs");
 var import_node_path38 = __toESM(require("node:path"));
 
+// src/utils/in-parallel.ts
+async function inParallel(items, limit, task) {
+  let next = 0;
+  let failure = null;
+  const worker = async () => {
+    while (next < items.length && !failure) {
+      const item = items[next++];
+      try {
+        await task(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failure) throw failure.error;
+}
+
 // src/toolchain/static-deps-build.ts
 var import_node_fs24 = require("node:fs");
 var import_node_path35 = __toESM(require("node:path"));
@@ -9875,6 +9893,7 @@ async function placeUrl(place) {
 }
 
 // src/toolchain/static-deps.ts
+var PARALLEL_LIBRARIES = 2;
 async function buildStaticDeps(options) {
   const log = options.log ?? (() => void 0);
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
@@ -9922,41 +9941,16 @@ async function buildStaticDeps(options) {
   };
 }
 async function buildPrefix(build, dir, work) {
-  const { recipes, sources, log } = build;
+  const { recipes, log } = build;
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")}`);
   const destdir = import_node_path38.default.join(work, "destdir");
   const stagedPrefix = import_node_path38.default.join(destdir, CONFIGURED_PREFIX);
   await import_node_fs26.promises.mkdir(stagedPrefix, { recursive: true });
-  const libraries = {};
-  for (const recipe of recipes) {
-    const source = sources[recipe.name];
-    const tarballPath = await downloadSource(recipe, source, import_node_path38.default.join(build.folder, "downloads"), log);
-    const started = Date.now();
-    await buildOne({
-      recipe,
-      source,
-      tarballPath,
-      work,
-      destdir,
-      stagedPrefix,
-      recipeEnv: build.compiler.recipeEnv,
-      jobs: build.jobs,
-      logDir: import_node_path38.default.join(build.folder, "logs"),
-      key: build.key,
-      log
-    });
-    const buildSeconds = Math.round((Date.now() - started) / 100) / 10;
-    log(`static deps: ${recipe.name} ${source.upstreamVersion} built in ${buildSeconds} s`);
-    libraries[recipe.name] = {
-      version: source.upstreamVersion,
-      debianVersion: source.debianVersion,
-      sourcePackage: source.sourcePackage,
-      tarball: source.tarball,
-      sha256: source.sha256,
-      archives: [...recipe.archives],
-      buildSeconds
-    };
-  }
+  const built = /* @__PURE__ */ new Map();
+  await inParallel(recipes, PARALLEL_LIBRARIES, async (recipe) => {
+    built.set(recipe.name, await buildLibrary(build, recipe, work, destdir, stagedPrefix));
+  });
+  const libraries = Object.fromEntries(recipes.map((recipe) => [recipe.name, built.get(recipe.name)]));
   await finishPrefix(stagedPrefix);
   const manifest = {
     format: STATIC_DEPS.recipeVersion,
@@ -9971,6 +9965,36 @@ async function buildPrefix(build, dir, work) {
   for (const name of await import_node_fs26.promises.readdir(stagedPrefix)) {
     await import_node_fs26.promises.rename(import_node_path38.default.join(stagedPrefix, name), import_node_path38.default.join(dir, name));
   }
+}
+async function buildLibrary(build, recipe, work, destdir, stagedPrefix) {
+  const { log } = build;
+  const source = build.sources[recipe.name];
+  const tarballPath = await downloadSource(recipe, source, import_node_path38.default.join(build.folder, "downloads"), log);
+  const started = Date.now();
+  await buildOne({
+    recipe,
+    source,
+    tarballPath,
+    work,
+    destdir,
+    stagedPrefix,
+    recipeEnv: build.compiler.recipeEnv,
+    jobs: build.jobs,
+    logDir: import_node_path38.default.join(build.folder, "logs"),
+    key: build.key,
+    log
+  });
+  const buildSeconds = Math.round((Date.now() - started) / 100) / 10;
+  log(`static deps: ${recipe.name} ${source.upstreamVersion} built in ${buildSeconds} s`);
+  return {
+    version: source.upstreamVersion,
+    debianVersion: source.debianVersion,
+    sourcePackage: source.sourcePackage,
+    tarball: source.tarball,
+    sha256: source.sha256,
+    archives: [...recipe.archives],
+    buildSeconds
+  };
 }
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;

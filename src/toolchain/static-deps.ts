@@ -4,6 +4,7 @@ import { cachedEntry } from '../cache/cached-entry'
 import { STATIC_DEPS } from '../cache/entry-kinds'
 import { sha256Text } from '../cache/hash'
 import { DEFAULT_SOURCE_DATE_EPOCH } from '../cache/source-date-epoch'
+import { inParallel } from '../utils/in-parallel'
 import { buildOne, CONFIGURED_PREFIX, finishPrefix } from './static-deps-build'
 import {
   glibcFloorCompiler,
@@ -31,6 +32,9 @@ import { downloadSource, resolveSource, type SourceInfo } from './static-deps-so
  * with a glibc floor.
  */
 export { CONFIGURED_PREFIX }
+
+/** Libraries built at once. */
+const PARALLEL_LIBRARIES = 2
 
 export interface BuildStaticDepsOptions {
   cacheRoot: string
@@ -146,41 +150,18 @@ export async function buildStaticDeps(options: BuildStaticDepsOptions): Promise<
  * finished prefix, its manifest.json last, into the entry's staging directory `dir`.
  */
 async function buildPrefix(build: PrefixBuild, dir: string, work: string): Promise<void> {
-  const { recipes, sources, log } = build
+  const { recipes, log } = build
   log(`static deps: building ${recipes.map(r => r.name).join(', ')}`)
   const destdir = path.join(work, 'destdir')
   const stagedPrefix = path.join(destdir, CONFIGURED_PREFIX)
   await fs.mkdir(stagedPrefix, { recursive: true })
-  const libraries: Manifest['libraries'] = {}
-  for (const recipe of recipes) {
-    const source = sources[recipe.name]
-    const tarballPath = await downloadSource(recipe, source, path.join(build.folder, 'downloads'), log)
-    const started = Date.now()
-    await buildOne({
-      recipe,
-      source,
-      tarballPath,
-      work,
-      destdir,
-      stagedPrefix,
-      recipeEnv: build.compiler.recipeEnv,
-      jobs: build.jobs,
-      logDir: path.join(build.folder, 'logs'),
-      key: build.key,
-      log
-    })
-    const buildSeconds = Math.round((Date.now() - started) / 100) / 10
-    log(`static deps: ${recipe.name} ${source.upstreamVersion} built in ${buildSeconds} s`)
-    libraries[recipe.name] = {
-      version: source.upstreamVersion,
-      debianVersion: source.debianVersion,
-      sourcePackage: source.sourcePackage,
-      tarball: source.tarball,
-      sha256: source.sha256,
-      archives: [...recipe.archives],
-      buildSeconds
-    }
-  }
+  const built = new Map<string, Manifest['libraries'][string]>()
+  // Two at a time: a configure script runs on one core, so a second library's build fills the other.
+  await inParallel(recipes, PARALLEL_LIBRARIES, async recipe => {
+    built.set(recipe.name, await buildLibrary(build, recipe, work, destdir, stagedPrefix))
+  })
+  // In the recipes' order, whichever finished first.
+  const libraries = Object.fromEntries(recipes.map(recipe => [recipe.name, built.get(recipe.name)!]))
   await finishPrefix(stagedPrefix)
   const manifest: Manifest = {
     format: STATIC_DEPS.recipeVersion,
@@ -195,6 +176,44 @@ async function buildPrefix(build: PrefixBuild, dir: string, work: string): Promi
   await fs.writeFile(path.join(stagedPrefix, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n')
   for (const name of await fs.readdir(stagedPrefix)) {
     await fs.rename(path.join(stagedPrefix, name), path.join(dir, name))
+  }
+}
+
+/** One library of the prefix: its source fetched, built and installed under the staged prefix. */
+async function buildLibrary(
+  build: PrefixBuild,
+  recipe: StaticLibraryRecipe,
+  work: string,
+  destdir: string,
+  stagedPrefix: string
+): Promise<Manifest['libraries'][string]> {
+  const { log } = build
+  const source = build.sources[recipe.name]
+  const tarballPath = await downloadSource(recipe, source, path.join(build.folder, 'downloads'), log)
+  const started = Date.now()
+  await buildOne({
+    recipe,
+    source,
+    tarballPath,
+    work,
+    destdir,
+    stagedPrefix,
+    recipeEnv: build.compiler.recipeEnv,
+    jobs: build.jobs,
+    logDir: path.join(build.folder, 'logs'),
+    key: build.key,
+    log
+  })
+  const buildSeconds = Math.round((Date.now() - started) / 100) / 10
+  log(`static deps: ${recipe.name} ${source.upstreamVersion} built in ${buildSeconds} s`)
+  return {
+    version: source.upstreamVersion,
+    debianVersion: source.debianVersion,
+    sourcePackage: source.sourcePackage,
+    tarball: source.tarball,
+    sha256: source.sha256,
+    archives: [...recipe.archives],
+    buildSeconds
   }
 }
 
