@@ -10330,6 +10330,7 @@ async function buildInto(build) {
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
   const choice = await writeSetupLocal(buildDir, names.minor, target, toolchain, searchDirs);
   await step("makesetup", "make", ["Makefile"], buildDir, toolchain.env);
+  await skipInstalledBytecode(buildDir);
   await step("make", "make", ["-j2"], buildDir, toolchain.env);
   await step("make install", "make", ["install"], buildDir, toolchain.env);
   const stdlib = import_node_path43.default.join(root, "install", names.stdlib);
@@ -10439,6 +10440,12 @@ async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
   );
   return choice;
 }
+async function skipInstalledBytecode(buildDir) {
+  const makefile = import_node_path43.default.join(buildDir, "Makefile");
+  const text = await (0, import_promises26.readFile)(makefile, "utf8");
+  await (0, import_promises26.writeFile)(makefile, text.replace(COMPILEALL_CALL, ":"));
+}
+var COMPILEALL_CALL = /\$\(PYTHON_FOR_BUILD\) -Wi (?:-O+ )?\$\(DESTDIR\)\$\(LIBDEST\)\/compileall\.py/g;
 
 // src/distribution/obtain.ts
 var DistributionSourceError = class extends UserError {

@@ -148,6 +148,7 @@ async function buildInto(build: CPythonBuild): Promise<void> {
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs)
   const choice = await writeSetupLocal(buildDir, names.minor, target, toolchain, searchDirs)
   await step('makesetup', 'make', ['Makefile'], buildDir, toolchain.env)
+  await skipInstalledBytecode(buildDir)
   await step('make', 'make', ['-j2'], buildDir, toolchain.env)
   await step('make install', 'make', ['install'], buildDir, toolchain.env)
   const stdlib = path.join(root, 'install', names.stdlib)
@@ -282,3 +283,17 @@ async function writeSetupLocal(
   )
   return choice
 }
+
+/**
+ * `make install` compiles the whole stdlib to `.pyc` three times (one per optimization
+ * level), about 40 seconds on two cores: nothing pyseal does reads those files
+ * (pyseal_pack compiles what it packs, and the build Python writes its own when it
+ * imports), so the generated Makefile calls `:` in place of compileall.
+ */
+async function skipInstalledBytecode(buildDir: string): Promise<void> {
+  const makefile = path.join(buildDir, 'Makefile')
+  const text = await readFile(makefile, 'utf8')
+  await writeFile(makefile, text.replace(COMPILEALL_CALL, ':'))
+}
+
+export const COMPILEALL_CALL = /\$\(PYTHON_FOR_BUILD\) -Wi (?:-O+ )?\$\(DESTDIR\)\$\(LIBDEST\)\/compileall\.py/g
