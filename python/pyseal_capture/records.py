@@ -2,8 +2,10 @@
 # Loaded by: pyseal_capture.hooks (inside a package build, via the .pth) and
 #   pyseal_capture.wrapper (the pyseal-cc / pyseal-c++ compiler wrapper).
 # Writes: under $PYSEAL_CAPTURE_DIR -
-#   records/<module>.json          one record per captured extension module
-#   objects/<module>/<n>-<name>    copies of what its link consumed: object files,
+#   records/<key>.json             one record per captured extension module; the key is
+#                                  its dotted name, or for a bare guess (a CMake or meson
+#                                  build tree) the guess and its output's path hash
+#   objects/<key>/<n>-<name>       copies of what its link consumed: object files,
 #                                  archives (thin ones made regular), and in lib/
 #                                  the static libraries its own build made
 #   intended/<package>.json        extensions a build_ext command meant to build
@@ -183,6 +185,15 @@ def record_path(root, module):
     return os.path.join(root, "records", module + ".json")
 
 
+def record_key(module, guess, output):
+    """Where a record and its objects are kept: its dotted name, or for a bare guess the guess
+    and a hash of the output path. Two packages (or two folders of one build tree) that each
+    link a `lib` or `_core` keep their own captures; the installed files name them later."""
+    if not guess:
+        return module
+    return "%s@%s" % (module, hashlib.sha256(output.encode("utf-8", "surrogateescape")).hexdigest()[:12])
+
+
 def existing_record(root, module):
     return read_json(record_path(root, module))
 
@@ -224,7 +235,7 @@ def _inside(path, folder):
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def _build_tree(folder, root):
+def in_build_tree(folder, root):
     """A folder of this build (its source tree, or a temporary directory), gone once pip is done with it."""
     if _inside(folder, root):
         return False
@@ -242,7 +253,7 @@ def capture_build_libraries(root, module, libraries, library_dirs):
             static = os.path.join(os.path.abspath(folder), "lib%s.a" % name)
             shared = os.path.join(os.path.abspath(folder), "lib%s.so" % name)
             # the linker takes the first folder that has either
-            if os.path.isfile(static) and _build_tree(folder, root):
+            if os.path.isfile(static) and in_build_tree(folder, root):
                 os.makedirs(dest, exist_ok=True)
                 _archives.copy_archive(static, os.path.join(dest, "lib%s.a" % name))
                 copied.append(name)
@@ -316,7 +327,7 @@ def make_record(module, capture, objects, **fields):
 
 
 def write_record(root, rec):
-    _atomic_write_json(record_path(root, rec["module"]), rec)
+    _atomic_write_json(record_path(root, rec.get("record_key") or rec["module"]), rec)
 
 
 def write_intent(root, package, modules, dist_name=None):
