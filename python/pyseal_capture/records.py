@@ -50,6 +50,7 @@ SHARED_SUFFIXES = (".so", ".pyd", ".dylib", ".sl", ".dll")
 _STRONG_ROOT = re.compile(
     r"^(site-packages|dist-packages|lib\..+|lib|cp3\d+t?|\.mesonpy-.+|platlib|purelib)$"
 )
+_MESON_TREE = re.compile(r"^(cp3\d+t?|\.mesonpy-.+)$")
 _PY_EXT_TAG = re.compile(r"\.(cpython-[^.]+|abi3|pypy[^.]*|cp\d+[^.]*|graalpy[^.]*)\.(so|pyd|dylib)$")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -145,7 +146,9 @@ def infer_module(output, roots=()):
         if not name:
             break
         if _STRONG_ROOT.match(name) and (name != "lib" or os.path.basename(os.path.dirname(d)).startswith("build")):
-            return ".".join(list(reversed(parts)) + [stem]), False
+            # A meson build tree holds a module where its meson.build is, not where it is
+            # installed: one at the tree's root may belong in any package.
+            return ".".join(list(reversed(parts)) + [stem]), not parts and _MESON_TREE.match(name) is not None
         if not _IDENT.match(name):
             break
         parts.append(name)
