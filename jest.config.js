@@ -15,13 +15,20 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['/test/e2e/', '/test/toolchain/static-deps']
+      testPathIgnorePatterns: ['/test/e2e/', '/test/heavy/', '/test/toolchain/static-deps']
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/test/toolchain/static-deps.test.ts'],
       slowTestThreshold: 600
+    },
+    {
+      // Builds too long for every run (numpy from its sdist): `npm run test:heavy`.
+      ...common,
+      displayName: 'heavy',
+      testMatch: ['<rootDir>/test/heavy/**/*.test.ts'],
+      slowTestThreshold: 3600
     }
   ]
 }

@@ -8182,39 +8182,53 @@ async function nameRecordsByInstalledFiles(records, installed, siteDir) {
   const hashes = new Map(
     await Promise.all(free.map(async (file) => [file.module, await sha256File(import_node_path20.default.join(siteDir, file.file))]))
   );
-  return records.map((record) => {
-    if (installedNames.has(record.module)) return record;
-    const file = installedFileOf(
-      record,
-      free.filter((f) => !claimed.has(f.module)),
-      hashes
-    );
-    if (!file) return record;
-    claimed.add(file.module);
-    const last = file.module.split(".").pop();
-    return {
-      ...record,
-      module: file.module,
-      // The init function is the file name's: the same as guessed, unless the build renamed the file.
-      init_fn: record.module.split(".").pop() === last ? record.init_fn : `PyInit_${last}`,
-      module_guess: false,
-      named_from: record.module
-    };
-  });
+  const matches = records.map((record, index) => ({
+    index,
+    match: installedNames.has(record.module) ? null : installedFileOf(record, installed, hashes)
+  })).filter((entry) => entry.match !== null).sort((a, b) => b.match.score - a.match.score || a.index - b.index);
+  const named = [...records];
+  for (const { index, match } of matches) {
+    if (claimed.has(match.file.module)) continue;
+    claimed.add(match.file.module);
+    named[index] = renamed(records[index], match.file);
+  }
+  return named;
 }
-function installedFileOf(record, candidates, hashes) {
+function renamed(record, file) {
+  const last = file.module.split(".").pop();
+  return {
+    ...record,
+    module: file.module,
+    // The init function is the file name's: the same as guessed, unless the build renamed the file.
+    init_fn: record.module.split(".").pop() === last ? record.init_fn : `PyInit_${last}`,
+    module_guess: false,
+    named_from: record.module
+  };
+}
+function installedFileOf(record, installed, hashes) {
   if (record.output_sha256) {
-    const same = candidates.filter((file) => hashes.get(file.module) === record.output_sha256);
-    if (same.length === 1) return same[0];
+    const same = installed.filter((file) => hashes.get(file.module) === record.output_sha256);
+    if (same.length === 1) return { file: same[0], score: Infinity };
   }
   if (!record.output) return null;
-  const name = import_node_path20.default.basename(record.output);
-  let named = candidates.filter((file) => import_node_path20.default.basename(file.file) === name);
+  let named = installed.filter((file) => import_node_path20.default.basename(file.file) === import_node_path20.default.basename(record.output));
   const pkg = record.package ?? (typeof record.dist_name === "string" ? record.dist_name : null);
-  if (named.length > 1 && pkg) {
-    named = named.filter((file) => file.distribution && normalizeName(file.distribution) === normalizeName(pkg));
+  const ofPackage = pkg ? named.filter((file) => file.distribution && normalizeName(file.distribution) === normalizeName(pkg)) : [];
+  if (ofPackage.length > 0) named = ofPackage;
+  return closestByPath(record.output, named);
+}
+function closestByPath(output, files) {
+  const outputFolders = import_node_path20.default.dirname(output).split(import_node_path20.default.sep).reverse();
+  let best = null;
+  let tie = false;
+  for (const file of files) {
+    const folders = import_node_path20.default.dirname(file.file).split(import_node_path20.default.sep).filter((part) => part !== ".").reverse();
+    let score = 0;
+    while (score < folders.length && folders[score] === outputFolders[score]) score++;
+    if (!best || score > best.score) [best, tie] = [{ file, score }, false];
+    else if (score === best.score) tie = true;
   }
-  return named.length === 1 ? named[0] : null;
+  return tie ? null : best;
 }
 
 // src/packages/project-dependencies.ts

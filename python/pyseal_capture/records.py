@@ -2,8 +2,10 @@
 # Loaded by: pyseal_capture.hooks (inside a package build, via the .pth) and
 #   pyseal_capture.wrapper (the pyseal-cc / pyseal-c++ compiler wrapper).
 # Writes: under $PYSEAL_CAPTURE_DIR -
-#   records/<module>.json          one record per captured extension module
-#   objects/<module>/<n>-<name>    copies of what its link consumed: object files,
+#   records/<key>.json             one record per captured extension module; the key is
+#                                  its dotted name, or for a bare guess (a CMake or meson
+#                                  build tree) the guess and its output's path hash
+#   objects/<key>/<n>-<name>       copies of what its link consumed: object files,
 #                                  archives (thin ones made regular), and in lib/
 #                                  the static libraries its own build made
 #   intended/<package>.json        extensions a build_ext command meant to build
@@ -48,6 +50,7 @@ SHARED_SUFFIXES = (".so", ".pyd", ".dylib", ".sl", ".dll")
 _STRONG_ROOT = re.compile(
     r"^(site-packages|dist-packages|lib\..+|lib|cp3\d+t?|\.mesonpy-.+|platlib|purelib)$"
 )
+_MESON_TREE = re.compile(r"^(cp3\d+t?|\.mesonpy-.+)$")
 _PY_EXT_TAG = re.compile(r"\.(cpython-[^.]+|abi3|pypy[^.]*|cp\d+[^.]*|graalpy[^.]*)\.(so|pyd|dylib)$")
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -143,7 +146,9 @@ def infer_module(output, roots=()):
         if not name:
             break
         if _STRONG_ROOT.match(name) and (name != "lib" or os.path.basename(os.path.dirname(d)).startswith("build")):
-            return ".".join(list(reversed(parts)) + [stem]), False
+            # A meson build tree holds a module where its meson.build is, not where it is
+            # installed: one at the tree's root may belong in any package.
+            return ".".join(list(reversed(parts)) + [stem]), not parts and _MESON_TREE.match(name) is not None
         if not _IDENT.match(name):
             break
         parts.append(name)
@@ -181,6 +186,15 @@ def read_json(path):
 
 def record_path(root, module):
     return os.path.join(root, "records", module + ".json")
+
+
+def record_key(module, guess, output):
+    """Where a record and its objects are kept: its dotted name, or for a bare guess the guess
+    and a hash of the output path. Two packages (or two folders of one build tree) that each
+    link a `lib` or `_core` keep their own captures; the installed files name them later."""
+    if not guess:
+        return module
+    return "%s@%s" % (module, hashlib.sha256(output.encode("utf-8", "surrogateescape")).hexdigest()[:12])
 
 
 def existing_record(root, module):
@@ -224,7 +238,7 @@ def _inside(path, folder):
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def _build_tree(folder, root):
+def in_build_tree(folder, root):
     """A folder of this build (its source tree, or a temporary directory), gone once pip is done with it."""
     if _inside(folder, root):
         return False
@@ -242,7 +256,7 @@ def capture_build_libraries(root, module, libraries, library_dirs):
             static = os.path.join(os.path.abspath(folder), "lib%s.a" % name)
             shared = os.path.join(os.path.abspath(folder), "lib%s.so" % name)
             # the linker takes the first folder that has either
-            if os.path.isfile(static) and _build_tree(folder, root):
+            if os.path.isfile(static) and in_build_tree(folder, root):
                 os.makedirs(dest, exist_ok=True)
                 _archives.copy_archive(static, os.path.join(dest, "lib%s.a" % name))
                 copied.append(name)
@@ -316,7 +330,7 @@ def make_record(module, capture, objects, **fields):
 
 
 def write_record(root, rec):
-    _atomic_write_json(record_path(root, rec["module"]), rec)
+    _atomic_write_json(record_path(root, rec.get("record_key") or rec["module"]), rec)
 
 
 def write_intent(root, package, modules, dist_name=None):

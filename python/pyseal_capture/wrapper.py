@@ -15,6 +15,7 @@ is recorded. A module already recorded by the distutils hooks is left alone.
 """
 
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -186,6 +187,7 @@ def record_link(real, args, lang, cwd=None):
         return None
     output = os.path.abspath(os.path.join(cwd, parsed["output"]))
     module, guess = records.infer_module(output)
+    key = records.record_key(module, guess, output)
     entry = {"output": output, "module": module, "capture": records.CAPTURE_WRAPPER}
     if os.environ.get(records.ENV_FOREIGN):
         entry["reason"] = "linked during a build of " + os.environ[records.ENV_FOREIGN]
@@ -215,9 +217,11 @@ def record_link(real, args, lang, cwd=None):
             entry["reason"] = "no %s in the inputs and not an extension file name" % needle[:-1].decode()
             records.log_skipped(entry)
             return None
+        shared = [os.path.abspath(os.path.join(cwd, s)) for s in parsed["shared_inputs"]]
+        libraries, shared_dirs = _libraries_given_by_path(shared, parsed["libraries"])
         inputs = records.capture_link_inputs(
-            root, module, objects, archives=archives, whole_archives=whole, libraries=parsed["libraries"],
-            library_dirs=[os.path.join(cwd, d) for d in parsed["library_dirs"]])
+            root, key, objects, archives=archives, whole_archives=whole, libraries=libraries,
+            library_dirs=[os.path.join(cwd, d) for d in parsed["library_dirs"]] + shared_dirs)
 
     cxx = (lang == "c++" or records.is_cxx_driver(real[-1] if real else "")
            or any(records.is_cxx_source(s) for s in parsed["sources"])
@@ -232,11 +236,11 @@ def record_link(real, args, lang, cwd=None):
         module,
         records.CAPTURE_WRAPPER,
         copied,
-        libraries=parsed["libraries"],
+        libraries=libraries,
         runtime_library_dirs=parsed["rpath"],
         extra_link_args=parsed["link_args"],
         extra_objects_from_user=archives + whole,
-        shared_inputs=[os.path.abspath(os.path.join(cwd, s)) for s in parsed["shared_inputs"]],
+        shared_inputs=shared,
         define_macros=parsed["macros"],
         compiler=compiler,
         language="c++" if cxx else "c",
@@ -248,8 +252,41 @@ def record_link(real, args, lang, cwd=None):
         init_fn_found=has_init,
         **inputs
     )
+    if key != module:
+        rec["record_key"] = key
     records.write_record(root, rec)
     return rec
+
+
+_SHARED_LIBRARY_NAME = re.compile(r"^lib(.+)\.so(\.\d+)*$")
+
+
+def _libraries_given_by_path(shared_inputs, libraries):
+    """A shared library given by its full path (CMake's way: /usr/lib/.../libz.so) is a library
+    like -lz: the built-in links its static archive, found for the target. Its folder is searched
+    too when the package's build made it (a static twin may lie there); a folder of the build
+    machine never is, as it holds the machine's libraries, not the target's."""
+    names, dirs = list(libraries), []
+    for path in shared_inputs:
+        match = _SHARED_LIBRARY_NAME.match(os.path.basename(path))
+        if not match:
+            continue
+        if match.group(1) not in names:
+            names.append(match.group(1))
+        folder = os.path.dirname(path)
+        if records.in_build_tree(folder, records.capture_dir()) and folder not in dirs:
+            dirs.append(folder)
+    return names, dirs
+
+
+def _no_lto(args):
+    """`-fno-lto` last on every compile and shared link while capturing: a build that asks for LTO
+    (meson's b_lto, CMake's INTERPROCEDURAL_OPTIMIZATION, -flto in CFLAGS) would leave compiler IR
+    in its objects, which the relocatable link of a built-in cannot take, and one compiler's IR
+    the other cannot read at all. The last of -flto and -fno-lto wins, for gcc and clang alike."""
+    if "-c" in args or _is_shared_link(args):
+        return ["-fno-lto"]
+    return []
 
 
 def _is_shared_link(args):
@@ -292,9 +329,9 @@ def main(argv=None, lang=None):
     except Exception:
         expanded = args
     if not _is_shared_link(expanded):
-        os.execvp(real[0], real + args)
+        os.execvp(real[0], real + args + _no_lto(expanded))
 
-    rc = subprocess.call(real + args)
+    rc = subprocess.call(real + args + _no_lto(expanded))
     if rc == 0:
         try:
             record_link(real, args, lang)

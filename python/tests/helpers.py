@@ -17,7 +17,7 @@ def records(capture):
     for name in sorted(os.listdir(d)):
         with open(os.path.join(d, name), encoding="utf-8") as f:
             rec = json.load(f)
-        assert name == rec["module"] + ".json"
+        assert name == (rec.get("record_key") or rec["module"]) + ".json"
         out[rec["module"]] = rec
     return out
 
@@ -74,7 +74,7 @@ def check_record(rec, module, capture_dir, capture_kind=None):
         assert rec["capture"] == capture_kind
     assert rec["objects"], rec
     syms = set()
-    obj_dir = os.path.join(capture_dir, "objects", module)
+    obj_dir = os.path.join(capture_dir, "objects", rec.get("record_key") or module)
     for obj in rec["objects"]:
         assert os.path.isabs(obj) and os.path.dirname(obj) == obj_dir, obj
         assert os.path.isfile(obj), obj

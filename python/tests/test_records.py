@@ -14,6 +14,9 @@ from pyseal_capture import records
     ("/v/lib/python3.13/site-packages/a/b/_c.abi3.so", ("a.b._c", False)),
     ("/src/.mesonpy-abc123/pkg/core/_m.cpython-313-x86_64-linux-gnu.so", ("pkg.core._m", False)),
     ("/src/build/cp311/np/_x.cpython-311-x86_64-linux-gnu.so", ("np._x", False)),
+    # meson puts a module where its meson.build is: at the tree's root, its package is unknown
+    ("/src/.mesonpy-abc123/_cmod.cpython-313-x86_64-linux-gnu.so", ("_cmod", True)),
+    ("/t/build/lib.linux-x86_64-cpython-311/_speedups.cpython-311-x86_64-linux-gnu.so", ("_speedups", False)),
     ("/tmp/tmpab-c/build/_core.cpython-311-x86_64-linux-gnu.so", ("_core", True)),
     ("/x/y-z/_plain.so", ("_plain", True)),
 ])

@@ -3,6 +3,7 @@
 # Writes: only pytest tmp dirs (objects, shared objects, capture dirs, a venv).
 """The pyseal-cc / pyseal-c++ compiler wrapper, run for real around gcc / g++."""
 
+import json
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pytest
 import conftest
 import fixture_packages
 import helpers
+from pyseal_capture import archives
 
 BIN = os.path.join(conftest.SHIM_ROOT, "pyseal_capture", "bin")
 CC = os.path.join(BIN, "pyseal-cc")
@@ -166,3 +168,95 @@ def test_build_paths_are_mapped_out_of_objects(tmp_path):
         objects.append(((build / "m.o").read_bytes(), (build / "n.o").read_bytes()))
     assert objects[0] == objects[1]
     assert b"/pyseal-cache/include/h.h" in objects[0][1]
+
+
+def _module_source(path, name):
+    path.write_text(fixture_packages.c_module(name))
+    return path
+
+
+def test_bare_guesses_of_two_build_trees_keep_their_own_captures(tmp_path):
+    """CMake build trees (two packages' `lib`) do not mirror the package path: each link is kept
+    under its guess and its output's hash, so neither overwrites the other's record or objects."""
+    capture = str(tmp_path / "capture")
+    outputs = []
+    for tree in ("one", "two"):
+        build = tmp_path / tree / "build" / "src"
+        build.mkdir(parents=True)
+        src = _module_source(build / "lib.c", "lib")
+        out = build / "lib.cpython-311-x86_64-linux-gnu.so"
+        r = wrap([CC, "-shared", "-fPIC", "-I" + INCLUDE, str(src), "-o", str(out)], capture)
+        assert r.returncode == 0, r.stdout
+        outputs.append(str(out))
+    names = sorted(os.listdir(os.path.join(capture, "records")))
+    assert len(names) == 2 and all(n.startswith("lib@") for n in names), names
+    for name in names:
+        with open(os.path.join(capture, "records", name), encoding="utf-8") as f:
+            rec = json.load(f)
+        assert rec["module"] == "lib" and rec["module_guess"] is True
+        assert rec["record_key"] + ".json" == name
+        helpers.check_record(rec, "lib", capture, "compiler-wrapper")
+    assert sorted(json.load(open(os.path.join(capture, "records", n)))["output"] for n in names) == sorted(outputs)
+
+
+def test_shared_library_given_by_path_is_a_library_and_host_folders_stay_out(tmp_path):
+    """CMake names libraries by path: /usr/lib/.../libz.so is -lz (linked from the target's
+    static archive later), and its folder, the build machine's, is not searched."""
+    capture = str(tmp_path / "capture")
+    libz = os.path.normpath(subprocess.run(["gcc", "-print-file-name=libz.so"], stdout=subprocess.PIPE,
+                                           text=True).stdout.strip())
+    if not os.path.isabs(libz):
+        pytest.skip("no libz.so on this machine")
+    src = tmp_path / "_z.c"
+    src.write_text(fixture_packages.c_module("_z", "#include <zlib.h>", "PyUnicode_FromString(zlibVersion())"))
+    out = tmp_path / "build" / "_z.cpython-311-x86_64-linux-gnu.so"
+    out.parent.mkdir()
+    r = wrap([CC, "-shared", "-fPIC", "-I" + INCLUDE, str(src), "-o", str(out), libz], capture)
+    assert r.returncode == 0, r.stdout
+    (rec,) = helpers.records(capture).values()
+    assert rec["libraries"] == ["z"]
+    assert os.path.dirname(libz) not in rec["library_dirs"]
+    assert rec["shared_inputs"] == [libz]
+
+
+def test_link_time_optimization_is_turned_off_while_capturing(tmp_path):
+    """-flto would leave GIMPLE in the objects, which a relocatable link of a built-in cannot
+    take: while capturing, every compile ends in -fno-lto. Without capture, -flto stays."""
+    src = tmp_path / "f.c"
+    src.write_text("int f(int x) { return x * 3; }\n")
+    captured, plain = tmp_path / "captured.o", tmp_path / "plain.o"
+    r = wrap([CC, "-flto", "-O2", "-c", str(src), "-o", str(captured)], str(tmp_path / "capture"))
+    assert r.returncode == 0, r.stdout
+    r = wrap([CC, "-flto", "-O2", "-c", str(src), "-o", str(plain)])
+    assert r.returncode == 0, r.stdout
+    assert b".gnu.lto_" in plain.read_bytes()
+    assert b".gnu.lto_" not in captured.read_bytes()
+    assert "f" in helpers.defined_symbols(str(captured))
+
+
+def test_meson_link_line_thin_archives_in_a_group_hidden_kernels(tmp_path):
+    """A link as meson writes it: the module's objects in `<name>.so.p/`, its own static
+    libraries as thin archives (relative member paths) inside -Wl,--start-group, and a
+    kernel the module calls through a hidden symbol defined in one of them."""
+    capture = str(tmp_path / "capture")
+    build = tmp_path / ".mesonpy-abc"
+    (build / "libkernel.a.p").mkdir(parents=True)
+    (build / "_k.cpython-311-x86_64-linux-gnu.so.p").mkdir()
+    (build / "kernel.c").write_text('__attribute__((visibility("hidden"))) int kernel_AVX2(int x) { return x * 7; }\n')
+    (build / "mod.c").write_text(
+        fixture_packages.c_module("_k", "int kernel_AVX2(int);", "PyLong_FromLong(kernel_AVX2(6))"))
+    module_obj = "_k.cpython-311-x86_64-linux-gnu.so.p/mod.c.o"
+    for src, obj in (("kernel.c", "libkernel.a.p/kernel.c.o"), ("mod.c", module_obj)):
+        r = wrap([CC, "-fPIC", "-I" + INCLUDE, "-c", src, "-o", obj], capture, cwd=str(build))
+        assert r.returncode == 0, r.stdout
+    subprocess.run(["ar", "csrDT", "libkernel.a", "libkernel.a.p/kernel.c.o"], cwd=str(build), check=True)
+    r = wrap([CC, "-o", "_k.cpython-311-x86_64-linux-gnu.so", module_obj,
+              "-Wl,--as-needed", "-Wl,--allow-shlib-undefined", "-shared", "-fPIC", "-Wl,--start-group",
+              "libkernel.a", "-Wl,--end-group"], capture, cwd=str(build))
+    assert r.returncode == 0, r.stdout
+    rec = helpers.records(capture)["_k"]
+    (archive,) = rec["archives"]
+    assert not archives.is_thin(archive)
+    merged = str(tmp_path / "merged.o")
+    subprocess.run(["ld", "-r", "-o", merged] + rec["objects"] + ["--start-group", archive, "--end-group"], check=True)
+    assert {"PyInit__k", "kernel_AVX2"} <= helpers.defined_symbols(merged)

@@ -98,4 +98,32 @@ describe('capture records named by the files the wheel installed', () => {
     )
     expect(named.map(r => r.module)).toEqual(['ok._fine', '_fine'])
   })
+
+  it('tells apart two `lib` modules of CMake build trees by the folders the trees mirror, bytes changed by install or not', async () => {
+    const tag = 'cpython-314-x86_64-linux-gnu.so'
+    const libs: InstalledExtension[] = [
+      { module: 'pyopal.lib', file: `pyopal/lib.${tag}`, distribution: 'pyopal' },
+      { module: 'pyopal.platform.avx2', file: `pyopal/platform/avx2.${tag}`, distribution: 'pyopal' },
+      { module: 'scoring_matrices.lib', file: `scoring_matrices/lib.${tag}`, distribution: 'scoring-matrices' }
+    ]
+    const stripped = site({
+      [`pyopal/lib.${tag}`]: 'stripped a',
+      [`pyopal/platform/avx2.${tag}`]: 'stripped b',
+      [`scoring_matrices/lib.${tag}`]: 'stripped c'
+    })
+    const guess = (name: string, output: string): CaptureRecord =>
+      record(name, { output, output_sha256: sha256(`linked ${output}`), module_guess: true })
+    const named = await nameRecordsByInstalledFiles(
+      [
+        // A build dependency compiled from source for pyopal's build, its `lib` in no folder installed here.
+        guess('lib', `/tmp/pip-build-env-1/build/src/other/lib.${tag}`),
+        guess('lib', `/tmp/tmpa/build/src/scoring_matrices/lib.${tag}`),
+        guess('lib', `/tmp/tmpb/build/src/pyopal/lib.${tag}`),
+        guess('avx2', `/tmp/tmpb/build/src/pyopal/platform/avx2.${tag}`)
+      ],
+      libs,
+      stripped
+    )
+    expect(named.map(r => r.module)).toEqual(['lib', 'scoring_matrices.lib', 'pyopal.lib', 'pyopal.platform.avx2'])
+  })
 })
