@@ -36,7 +36,7 @@ export const RUNNER_PACKAGES = [
   'python3',
   'python3-pip',
   'python3-venv',
-  // Debian's own Node; a runner runs actions with the Node it ships (node24)
+  // Debian's own Node (18): on the image, but a runner runs actions with the Node it ships (RUNNER_NODE)
   'nodejs',
   'curl',
   'ca-certificates',
@@ -91,6 +91,12 @@ const HOME = '/home/runner'
 const ACTION_DIR = `${HOME}/work/_actions/OWNER/pyseal/v1`
 export const WORKSPACE = `${HOME}/work/wordfreq/wordfreq`
 const RUNNER_TEMP = `${HOME}/work/_temp`
+/**
+ * The Node a runner runs actions with, from its own files: this machine's (20, what
+ * pyseal's engines ask for) mounted there. Debian 12's Node 18 has no global `crypto`,
+ * which the artifact upload calls.
+ */
+const RUNNER_NODE = `${HOME}/runners/2.330.0/externals/node20/bin/node`
 
 export interface Runner {
   /** Its root file system; null: this machine itself, with the runner's paths (a private mount namespace). */
@@ -114,9 +120,14 @@ export function onMachine(runner: Runner, inside: string): string {
  */
 export function freshRunner(root: string | null): Runner {
   const runner: Runner = { root, home: tempDir('runner-home'), scratch: tempDir('runner-tmp'), steps: 0 }
-  for (const dir of [ACTION_DIR, `${RUNNER_TEMP}/_github_workflow`])
+  for (const dir of [ACTION_DIR, `${RUNNER_TEMP}/_github_workflow`, path.dirname(RUNNER_NODE)])
     mkdirSync(onMachine(runner, dir), { recursive: true })
-  cpSync(path.join(REPO, 'example'), onMachine(runner, `${WORKSPACE}/example`), { recursive: true })
+  writeFileSync(onMachine(runner, RUNNER_NODE), '')
+  // The checkout: the app's files, not what a build in this repository may have left beside them.
+  cpSync(path.join(REPO, 'example'), onMachine(runner, `${WORKSPACE}/example`), {
+    recursive: true,
+    filter: source => !/(^|\/)(build|pyseal-out|[^/]*\.egg-info|__pycache__)$/.test(source)
+  })
   const event = { ref: 'refs/heads/main', repository: { full_name: 'octo/wordfreq', default_branch: 'main' } }
   writeFileSync(onMachine(runner, `${RUNNER_TEMP}/_github_workflow/event.json`), JSON.stringify(event))
   chmodSync(runner.scratch, 0o1777)
@@ -127,15 +138,16 @@ export function freshRunner(root: string | null): Runner {
 /**
  * Sets up the runner's mounts in a private mount namespace, then runs the rest of the
  * arguments: $1 the root file system ("/" for this machine), $2 the home, $3 this
- * repository, $4 the machine's CA bundle (or ""), $5 the scratch /tmp. The root file
+ * repository, $4 the machine's CA bundle (or ""), $5 the scratch /tmp, $6 this
+ * machine's Node (the runner's own). The root file
  * system is read-only (the cached one stays as it was made); DNS and the CA bundle are
  * this machine's, as its network needs them.
  */
 const MOUNTS = `set -e
 runner_path=$PATH
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
-root=$1 home=$2 repo=$3 ca=$4 scratch=$5
-shift 5
+root=$1 home=$2 repo=$3 ca=$4 scratch=$5 node=$6
+shift 6
 if [ "$root" = / ]; then
   mount -t tmpfs -o mode=755 tmpfs /home
   mkdir /home/runner
@@ -151,6 +163,8 @@ fi
 mount --bind "$home" "$root${HOME}"
 mount --bind "$repo" "$root${ACTION_DIR}"
 mount -o remount,bind,ro "$root${ACTION_DIR}"
+mount --bind "$node" "$root${RUNNER_NODE}"
+mount -o remount,bind,ro "$root${RUNNER_NODE}"
 PATH=$runner_path exec "$@"
 `
 
@@ -178,7 +192,7 @@ export function runInRunner(
       ]
     : ['/usr/bin/env', `--chdir=${cwd}`, ...argv]
   const args = ['--mount', '--fork', 'sh', '-c', MOUNTS, 'sh', runner.root ?? '/', runner.home, REPO]
-  return spawnSync('/usr/bin/unshare', [...args, machineCaBundle(), runner.scratch, ...inRoot], {
+  return spawnSync('/usr/bin/unshare', [...args, machineCaBundle(), runner.scratch, process.execPath, ...inRoot], {
     encoding: 'utf8',
     env,
     maxBuffer: 256 * 1024 * 1024,
@@ -200,7 +214,7 @@ function goProxy(): string | undefined {
 const TLS_SETTINGS = ['SSL_CERT_FILE', 'NODE_EXTRA_CA_CERTS', 'PIP_CERT', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE']
 
 /** The variables a runner gives every step of a push to the default branch. */
-function runnerEnv(runner: Runner, resultsUrl: string): NodeJS.ProcessEnv {
+function runnerEnv(resultsUrl: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
     HOME,
@@ -238,8 +252,6 @@ function runnerEnv(runner: Runner, resultsUrl: string): NodeJS.ProcessEnv {
     GOPROXY: goProxy()
   }
   for (const name of TLS_SETTINGS) if (process.env[name]) env[name] = process.env[name]
-  // This machine's own Node for its own runs (the runner's root file system has Debian's on PATH).
-  if (!runner.root) env.PATH = `${path.dirname(process.execPath)}:${env.PATH}`
   return env
 }
 
@@ -290,14 +302,14 @@ export function runStep(
   for (const name of Object.values(files)) writeFileSync(onMachine(runner, `${fileCommands}/${name}`), '')
   if (runner.root) spawnSync('chown', ['-R', `${RUNNER_UID}:${RUNNER_UID}`, onMachine(runner, fileCommands)])
   const env: NodeJS.ProcessEnv = {
-    ...runnerEnv(runner, resultsUrl),
+    ...runnerEnv(resultsUrl),
     ...inputVariables(yml, given),
     GITHUB_OUTPUT: `${fileCommands}/${files.output}`,
     GITHUB_STATE: `${fileCommands}/${files.state}`,
     GITHUB_STEP_SUMMARY: `${fileCommands}/${files.summary}`
   }
   const node = (bundle: string, extra: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> =>
-    runInRunner(runner, ['node', `${ACTION_DIR}/${bundle}`], { ...env, ...extra }, { timeoutMinutes })
+    runInRunner(runner, [RUNNER_NODE, `${ACTION_DIR}/${bundle}`], { ...env, ...extra }, { timeoutMinutes })
   const ran = node(main)
   const read = (name: string): string => readFileSync(onMachine(runner, `${fileCommands}/${name}`), 'utf8')
   let log = ran.stdout + ran.stderr
