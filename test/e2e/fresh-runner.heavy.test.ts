@@ -13,8 +13,8 @@ import {
  * with no cache at all, as a project's very first run: pyseal installs zig with the
  * runner's pip, fetches the static libraries' and CPython's sources by plain download,
  * builds them for the glibc floor inside the runner, then the binary; the post step
- * saves it all, and a second fresh runner restores it and compiles nothing. About ten
- * minutes on 2 cores, so npm test runs only the warm second run (fresh-runner.test.ts).
+ * saves it all, and a second fresh runner restores it and compiles nothing. 24 minutes
+ * on 2 busy cores, so npm test runs only the warm second run (fresh-runner.test.ts).
  */
 const MINUTES = 60 * 1000
 
