@@ -60,7 +60,7 @@ export function runAction(
 }
 
 /** GITHUB_OUTPUT's and GITHUB_STATE's `name<<DELIMITER ... DELIMITER` blocks. */
-function parseOutputs(text: string): Record<string, string> {
+export function parseOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {}
   const pattern = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
   for (const match of text.matchAll(pattern)) outputs[match[1]] = match[3]

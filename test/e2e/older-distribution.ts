@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { cachedEntry } from '../../src/cache/cached-entry'
 import type { EntryKind } from '../../src/cache/entry-kinds'
+import { contentKey } from '../../src/cache/hash'
 import { defaultCacheDir } from '../../src/cache/paths'
 import { aptDebianMirror } from '../../src/distribution/source-mirrors'
 import { runChecked } from '../../src/exec/run'
@@ -22,9 +23,26 @@ const ROOT_FS: EntryKind = {
   check: 'files'
 }
 
-/** The suite's root file system, made once (about half a minute) and reused from the cache. */
-export async function debianRootFs(suite: 'bullseye'): Promise<string> {
-  const root = path.join(defaultCacheDir(), 'test-root-fs', `debian-${suite}-minbase`)
+/**
+ * What a root file system holds beyond debootstrap's minbase, and what is done to it once
+ * made: the packages (installed with their dependencies) and commands run inside it.
+ */
+export interface RootFsFlavor {
+  /** Names the root file system in the cache, beside its suite. */
+  name: string
+  /** Debian packages, with their dependencies (debootstrap --include). */
+  include: readonly string[]
+  /** Commands run inside it, as root, after debootstrap (users, directories, clean-up). */
+  finish: readonly (readonly string[])[]
+}
+
+const MINBASE: RootFsFlavor = { name: 'minbase', include: [], finish: [] }
+
+/** The suite's root file system, made once (about half a minute for minbase) and reused from the cache. */
+export async function debianRootFs(suite: 'bullseye' | 'bookworm', flavor: RootFsFlavor = MINBASE): Promise<string> {
+  // A flavor's packages and commands name its entry: changing them makes a new one.
+  const name = flavor === MINBASE ? 'minbase' : `${flavor.name}-${contentKey(flavor, 12)}`
+  const root = path.join(defaultCacheDir(), 'test-root-fs', `debian-${suite}-${name}`)
   await cachedEntry({
     kind: ROOT_FS,
     root,
@@ -33,7 +51,9 @@ export async function debianRootFs(suite: 'bullseye'): Promise<string> {
       // The Debian archive this machine's apt uses (setup-system.sh's machines all have one).
       const mirror = aptDebianMirror()
       if (!mirror) throw new Error("no Debian archive in apt's sources: debootstrap needs one")
-      await runChecked({ command: 'debootstrap', args: ['--variant=minbase', suite, dir, mirror] })
+      const include = flavor.include.length > 0 ? [`--include=${flavor.include.join(',')}`] : []
+      await runChecked({ command: 'debootstrap', args: ['--variant=minbase', ...include, suite, dir, mirror] })
+      for (const argv of flavor.finish) await runChecked({ command: 'chroot', args: [dir, ...argv] })
     },
     log: () => undefined
   })

@@ -26,7 +26,7 @@ export function seedToolchain(cacheDir: string): void {
  * read: nothing writes into a file of them; a driver pyseal rewrites is renamed into
  * place, which replaces the link), else a plain copy.
  */
-function linkTree(from: string, to: string): void {
+export function linkTree(from: string, to: string): void {
   mkdirSync(path.dirname(to), { recursive: true })
   if (spawnSync('cp', ['-al', from, to]).status !== 0) cpSync(from, to, { recursive: true })
 }
