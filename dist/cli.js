@@ -11737,15 +11737,21 @@ var IMAGE_LIBRARY_RECIPES = [
           "install-pkgincludeHEADERS",
           "install-nodist_pkgincludeHEADERS",
           "install-pkgconfigDATA",
-          "install-header-links",
-          "install-library-links",
-          "install-libpng-pc",
           "DESTDIR=@destdir@"
+        ]
+      },
+      // The unversioned names, as copies: its install rules would make symbolic links.
+      {
+        step: "install",
+        argv: [
+          "sh",
+          "-ec",
+          'cd "@destdir@@prefix@"; cp include/libpng16/*.h include/; cp lib/libpng16.a lib/libpng.a; cp lib/pkgconfig/libpng16.pc lib/pkgconfig/libpng.pc'
         ]
       }
     ],
     produces: ["lib/libpng16.a", "lib/libpng.a", "include/png.h", "lib/pkgconfig/libpng.pc"],
-    archives: ["lib/libpng16.a"]
+    archives: ["lib/libpng16.a", "lib/libpng.a"]
   },
   {
     name: "libtiff",

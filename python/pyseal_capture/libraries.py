@@ -117,15 +117,16 @@ def drop_host_paths(args):
     return kept
 
 
-def add_flags(extra, answer):
-    """Adds to `extra` the flags that find a built library's headers and archives; True when any was new."""
+def add_flags(extra, answer, compile_only=False):
+    """Adds to `extra` the flags that find a built library's headers and archives (no -L for
+    a call that only compiles: clang warns of an unused one); True when any was new."""
     added = False
     for directory in answer.get("includeDirs", []):
         if directory not in extra:
             extra += ["-isystem", directory]
             added = True
     lib_dir = answer.get("libDir")
-    if lib_dir and "-L" + lib_dir not in extra:
+    if lib_dir and not compile_only and "-L" + lib_dir not in extra:
         extra.append("-L" + lib_dir)
         added = True
     return added
@@ -148,7 +149,7 @@ def run_with_libraries(command, args):
                 continue
             asked.add(want)
             answer = ask(*want)
-            if answer and add_flags(extra, answer):
+            if answer and add_flags(extra, answer, compile_only="-c" in args):
                 added = True
         if not added:
             sys.stderr.buffer.write(proc.stderr)
