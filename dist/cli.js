@@ -12030,9 +12030,12 @@ function libraryProvider(target, cacheRoot, log, recipes = EXTENSION_LIBRARY_REC
   const muslHere = target.libc === "musl" && !target.crossCompiling;
   if (!gnuWithFloor && !muslHere) return null;
   const built = /* @__PURE__ */ new Map();
-  const build = (recipe) => {
+  const build = (recipe, query) => {
     let prefix = built.get(recipe);
     if (!prefix) {
+      log(
+        `  libraries: ${describeQuery(query)} is ${recipe}'s: building it for ${target.triple} (or taking it from the cache)`
+      );
       prefix = buildClosure(recipe, { target, cacheRoot, log, recipes });
       prefix.catch(() => built.delete(recipe));
       built.set(recipe, prefix);
@@ -12043,9 +12046,7 @@ function libraryProvider(target, cacheRoot, log, recipes = EXTENSION_LIBRARY_REC
     identity: sha256Text(JSON.stringify({ triple: target.triple, floor, recipes })).slice(0, 20),
     ensure: async (query) => {
       const recipe = recipeProviding(query, recipes);
-      if (!recipe) return null;
-      log(`  libraries: ${describeQuery(query)} is ${recipe.name}'s; building it for ${target.triple} if not cached`);
-      return build(recipe.name);
+      return recipe ? build(recipe.name, query) : null;
     }
   };
 }

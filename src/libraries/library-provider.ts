@@ -52,9 +52,12 @@ export function libraryProvider(
   const muslHere = target.libc === 'musl' && !target.crossCompiling
   if (!gnuWithFloor && !muslHere) return null
   const built = new Map<string, Promise<BuiltLibraryPrefix>>()
-  const build = (recipe: string): Promise<BuiltLibraryPrefix> => {
+  const build = (recipe: string, query: LibraryQuery): Promise<BuiltLibraryPrefix> => {
     let prefix = built.get(recipe)
     if (!prefix) {
+      log(
+        `  libraries: ${describeQuery(query)} is ${recipe}'s: building it for ${target.triple} (or taking it from the cache)`
+      )
       prefix = buildClosure(recipe, { target, cacheRoot, log, recipes })
       prefix.catch(() => built.delete(recipe))
       built.set(recipe, prefix)
@@ -65,9 +68,7 @@ export function libraryProvider(
     identity: sha256Text(JSON.stringify({ triple: target.triple, floor, recipes })).slice(0, 20),
     ensure: async query => {
       const recipe = recipeProviding(query, recipes)
-      if (!recipe) return null
-      log(`  libraries: ${describeQuery(query)} is ${recipe.name}'s; building it for ${target.triple} if not cached`)
-      return build(recipe.name)
+      return recipe ? build(recipe.name, query) : null
     }
   }
 }

@@ -35,7 +35,7 @@ describe.each(TEST_TARGETS.filter(t => t.startsWith('x86_64-')))('PyYAML with li
 
   it('builds yaml._yaml in, saying libyaml was built from source', () => {
     const report = JSON.parse(readFileSync(`${binary}.report.json`, 'utf8')) as Report
-    const yamlModules = report.modules.filter(m => m.package === 'PyYAML')
+    const yamlModules = report.modules.filter(m => m.package?.toLowerCase() === 'pyyaml')
     expect(yamlModules.map(m => [m.module, m.status])).toEqual([['yaml._yaml', 'builtin']])
     const reasons = yamlModules[0].reasons.map(r => `${r.code}: ${r.message}`)
     expect(reasons).toContain(
