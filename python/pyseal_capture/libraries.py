@@ -31,14 +31,14 @@ ENV_DROP_HOST_PATHS = "PYSEAL_DROP_HOST_PATHS"
 # gcc: "fatal error: yaml.h: No such file or directory"; clang: "fatal error: 'yaml.h' file not found"
 _MISSING_HEADER = (
     re.compile(r"fatal error: ([^\s:']+): No such file or directory"),
-    re.compile(r"fatal error: '([^']+)' file not found"),
+    re.compile(r"error: '([^']+)' file not found"),
 )
 # GNU ld: "cannot find -lyaml" (2.40 adds ": No such file or directory"); lld: "unable to find library -lyaml";
-# zig cc, which looks libraries up itself: "unable to find dynamic system library 'yaml' using strategy ..."
+# zig cc, which looks libraries up itself: 'unable to find dynamic system library "yaml" using strategy ...'
 _MISSING_LIBRARY = (
     re.compile(r"cannot find -l([^\s:]+)"),
     re.compile(r"unable to find library -l([^\s:]+)"),
-    re.compile(r"unable to find (?:dynamic |static )?system library '([^']+)'"),
+    re.compile(r"unable to find (?:dynamic |static )?system library [\"']([^\"']+)[\"']"),
 )
 _HOST_INCLUDE_ROOTS = ("/usr/include", "/usr/local/include")
 _HOST_LIBRARY_ROOTS = ("/usr/lib", "/usr/local/lib", "/lib", "/usr/lib64", "/lib64")

@@ -104,9 +104,24 @@ def test_missing_headers_and_libraries_are_read_from_gcc_ld_clang_and_lld(tmp_pa
     assert libraries.missing_from_errors(ld.stderr) == [("library", "pyseal_nowhere")]
     # clang's and lld's words (zig cc, the glibc floor's compiler)
     clang = ("x.c:1:10: fatal error: 'libxml/xmlversion.h' file not found\nld.lld: error: unable to find library -lxslt\n"
-             "error: unable to find dynamic system library 'exslt' using strategy 'paths_first'. searched paths:\n")
+             'error: unable to find dynamic system library "exslt" using strategy paths_first. searched paths: none\n')
     assert libraries.missing_from_errors(clang) == [("header", "libxml/xmlversion.h"), ("library", "xslt"),
                                                     ("library", "exslt")]
+
+
+ZIG_FLOOR_CC = os.path.expanduser("~/.cache/pyseal/toolchain/zig-0.17.1/bin/cc-x86_64-linux-gnu.2.17")
+
+
+@pytest.mark.skipif(not os.path.exists(ZIG_FLOOR_CC), reason="the glibc floor's zig driver is not in the cache yet")
+def test_missing_headers_and_libraries_are_read_from_the_glibc_floor_driver(tmp_path):
+    src = tmp_path / "m.c"
+    src.write_text("#include <pyseal_nowhere.h>\n")
+    cc = subprocess.run([ZIG_FLOOR_CC, "-c", str(src), "-o", str(tmp_path / "m.o")], stderr=subprocess.PIPE, text=True)
+    assert libraries.missing_from_errors(cc.stderr) == [("header", "pyseal_nowhere.h")]
+    src.write_text("int f(void) { return 0; }\n")
+    ld = subprocess.run([ZIG_FLOOR_CC, "-shared", "-fPIC", str(src), "-o", str(tmp_path / "m.so"), "-lpyseal_nowhere"],
+                        stderr=subprocess.PIPE, text=True)
+    assert libraries.missing_from_errors(ld.stderr) == [("library", "pyseal_nowhere")]
 
 
 def test_host_include_and_library_directories_are_dropped_when_asked(monkeypatch):
