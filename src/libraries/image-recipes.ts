@@ -17,7 +17,15 @@ export const IMAGE_LIBRARY_RECIPES: readonly ExtensionLibraryRecipe[] = [
     dependsOn: [],
     provides: { headers: ['jpeglib.h', 'jconfig.h', 'jerror.h'], libraries: ['jpeg'], pkgConfig: ['libjpeg'] },
     // Without nasm the SIMD code is left out (slower, still correct); TurboJPEG's API is unused.
-    steps: cmakeSteps(['-DENABLE_SHARED=OFF', '-DENABLE_STATIC=ON', '-DWITH_TURBOJPEG=OFF', '-DWITH_JAVA=OFF']),
+    // Its CMakeLists takes a relative include directory as one in the source tree: absolute ones.
+    steps: cmakeSteps([
+      '-DENABLE_SHARED=OFF',
+      '-DENABLE_STATIC=ON',
+      '-DWITH_TURBOJPEG=OFF',
+      '-DWITH_JAVA=OFF',
+      '-DCMAKE_INSTALL_INCLUDEDIR=@prefix@/include',
+      '-DCMAKE_INSTALL_LIBDIR=@prefix@/lib'
+    ]),
     produces: ['lib/libjpeg.a', 'include/jpeglib.h', 'include/jconfig.h', 'lib/pkgconfig/libjpeg.pc'],
     archives: ['lib/libjpeg.a']
   },
@@ -108,8 +116,11 @@ export const IMAGE_LIBRARY_RECIPES: readonly ExtensionLibraryRecipe[] = [
           '--disable-wic'
         ]
       },
-      // src/ holds the libraries only; examples/ (cwebp, dwebp, ...) is left alone.
+      // sharpyuv/ (a convenience library libwebp takes in) and src/ hold the libraries only;
+      // examples/ (cwebp, dwebp, ...) is left alone.
+      { step: 'build', argv: ['make', '-C', 'sharpyuv', '-j@jobs@'] },
       { step: 'build', argv: ['make', '-C', 'src', '-j@jobs@'] },
+      { step: 'install', argv: ['make', '-C', 'sharpyuv', 'install', 'DESTDIR=@destdir@'] },
       { step: 'install', argv: ['make', '-C', 'src', 'install', 'DESTDIR=@destdir@'] }
     ],
     produces: [
