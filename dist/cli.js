@@ -93,7 +93,7 @@ var require_io_util = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getCmdPath = exports2.tryGetExecutablePath = exports2.isRooted = exports2.isDirectory = exports2.exists = exports2.READONLY = exports2.UV_FS_O_EXLOCK = exports2.IS_WINDOWS = exports2.unlink = exports2.symlink = exports2.stat = exports2.rmdir = exports2.rm = exports2.rename = exports2.readlink = exports2.readdir = exports2.open = exports2.mkdir = exports2.lstat = exports2.copyFile = exports2.chmod = void 0;
     var fs5 = __importStar(require("fs"));
-    var path63 = __importStar(require("path"));
+    var path67 = __importStar(require("path"));
     _a = fs5.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
     exports2.IS_WINDOWS = process.platform === "win32";
     exports2.UV_FS_O_EXLOCK = 268435456;
@@ -142,7 +142,7 @@ var require_io_util = __commonJS({
         }
         if (stats && stats.isFile()) {
           if (exports2.IS_WINDOWS) {
-            const upperExt = path63.extname(filePath).toUpperCase();
+            const upperExt = path67.extname(filePath).toUpperCase();
             if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
               return filePath;
             }
@@ -166,11 +166,11 @@ var require_io_util = __commonJS({
           if (stats && stats.isFile()) {
             if (exports2.IS_WINDOWS) {
               try {
-                const directory = path63.dirname(filePath);
-                const upperName = path63.basename(filePath).toUpperCase();
+                const directory = path67.dirname(filePath);
+                const upperName = path67.basename(filePath).toUpperCase();
                 for (const actualName of yield exports2.readdir(directory)) {
                   if (upperName === actualName.toUpperCase()) {
-                    filePath = path63.join(directory, actualName);
+                    filePath = path67.join(directory, actualName);
                     break;
                   }
                 }
@@ -265,7 +265,7 @@ var require_io = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.findInPath = exports2.which = exports2.mkdirP = exports2.rmRF = exports2.mv = exports2.cp = void 0;
     var assert_1 = require("assert");
-    var path63 = __importStar(require("path"));
+    var path67 = __importStar(require("path"));
     var ioUtil = __importStar(require_io_util());
     function cp4(source, dest, options = {}) {
       return __awaiter(this, void 0, void 0, function* () {
@@ -274,7 +274,7 @@ var require_io = __commonJS({
         if (destStat && destStat.isFile() && !force) {
           return;
         }
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path63.join(dest, path63.basename(source)) : dest;
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path67.join(dest, path67.basename(source)) : dest;
         if (!(yield ioUtil.exists(source))) {
           throw new Error(`no such file or directory: ${source}`);
         }
@@ -286,7 +286,7 @@ var require_io = __commonJS({
             yield cpDirRecursive(source, newDest, 0, force);
           }
         } else {
-          if (path63.relative(source, newDest) === "") {
+          if (path67.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
           yield copyFile4(source, newDest, force);
@@ -299,7 +299,7 @@ var require_io = __commonJS({
         if (yield ioUtil.exists(dest)) {
           let destExists = true;
           if (yield ioUtil.isDirectory(dest)) {
-            dest = path63.join(dest, path63.basename(source));
+            dest = path67.join(dest, path67.basename(source));
             destExists = yield ioUtil.exists(dest);
           }
           if (destExists) {
@@ -310,7 +310,7 @@ var require_io = __commonJS({
             }
           }
         }
-        yield mkdirP(path63.dirname(dest));
+        yield mkdirP(path67.dirname(dest));
         yield ioUtil.rename(source, dest);
       });
     }
@@ -373,7 +373,7 @@ var require_io = __commonJS({
         }
         const extensions = [];
         if (ioUtil.IS_WINDOWS && process.env["PATHEXT"]) {
-          for (const extension of process.env["PATHEXT"].split(path63.delimiter)) {
+          for (const extension of process.env["PATHEXT"].split(path67.delimiter)) {
             if (extension) {
               extensions.push(extension);
             }
@@ -386,12 +386,12 @@ var require_io = __commonJS({
           }
           return [];
         }
-        if (tool.includes(path63.sep)) {
+        if (tool.includes(path67.sep)) {
           return [];
         }
         const directories = [];
         if (process.env.PATH) {
-          for (const p of process.env.PATH.split(path63.delimiter)) {
+          for (const p of process.env.PATH.split(path67.delimiter)) {
             if (p) {
               directories.push(p);
             }
@@ -399,7 +399,7 @@ var require_io = __commonJS({
         }
         const matches = [];
         for (const directory of directories) {
-          const filePath = yield ioUtil.tryGetExecutablePath(path63.join(directory, tool), extensions);
+          const filePath = yield ioUtil.tryGetExecutablePath(path67.join(directory, tool), extensions);
           if (filePath) {
             matches.push(filePath);
           }
@@ -515,7 +515,7 @@ var require_toolrunner = __commonJS({
     var os3 = __importStar(require("os"));
     var events = __importStar(require("events"));
     var child = __importStar(require("child_process"));
-    var path63 = __importStar(require("path"));
+    var path67 = __importStar(require("path"));
     var io = __importStar(require_io());
     var ioUtil = __importStar(require_io_util());
     var timers_1 = require("timers");
@@ -730,7 +730,7 @@ var require_toolrunner = __commonJS({
       exec() {
         return __awaiter(this, void 0, void 0, function* () {
           if (!ioUtil.isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS && this.toolPath.includes("\\"))) {
-            this.toolPath = path63.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path67.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
           return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
@@ -1428,8 +1428,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path63, errorMaps, issueData } = params;
-  const fullPath = [...path63, ...issueData.path || []];
+  const { data, path: path67, errorMaps, issueData } = params;
+  const fullPath = [...path67, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -1545,11 +1545,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path63, key) {
+  constructor(parent, value, path67, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path63;
+    this._path = path67;
     this._key = key;
   }
   get path() {
@@ -7770,12 +7770,12 @@ function describeBuildIssue(issue, merged, projectName) {
 
 // src/pipeline.ts
 var import_node_fs34 = require("node:fs");
-var import_promises37 = require("node:fs/promises");
-var import_node_path61 = __toESM(require("node:path"));
+var import_promises38 = require("node:fs/promises");
+var import_node_path65 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
-var import_promises16 = require("node:fs/promises");
-var import_node_path23 = __toESM(require("node:path"));
+var import_promises17 = require("node:fs/promises");
+var import_node_path24 = __toESM(require("node:path"));
 
 // src/cache/source-date-epoch.ts
 var DEFAULT_SOURCE_DATE_EPOCH = "946684800";
@@ -7826,6 +7826,14 @@ function compilerWrapperEnv(env, cxx) {
     LDCXXSHARED: `${import_node_path13.default.join(bin, "pyseal-c++")} -shared`,
     PYSEAL_REAL_CC: realCc,
     PYSEAL_REAL_CXX: cxx ?? "c++"
+  };
+}
+function libraryShimEnv(env, socket) {
+  const shims = import_node_path13.default.join(packageRoot(), "python", "pyseal_capture", "shims");
+  return {
+    PATH: [shims, env.PATH ?? process.env.PATH].filter(Boolean).join(import_node_path13.default.delimiter),
+    PYSEAL_LIBRARY_SOCKET: socket,
+    PYSEAL_DROP_HOST_PATHS: "1"
   };
 }
 
@@ -7880,33 +7888,95 @@ async function readJsonDir(dir, schema) {
 
 // src/packages/dependency-layer.ts
 var import_node_fs15 = require("node:fs");
-var import_promises12 = require("node:fs/promises");
-var import_node_path18 = __toESM(require("node:path"));
+var import_promises13 = require("node:fs/promises");
+var import_node_path19 = __toESM(require("node:path"));
 
 // src/packages/pip-install.ts
 var import_node_fs14 = require("node:fs");
-var import_promises11 = require("node:fs/promises");
-var import_node_path17 = __toESM(require("node:path"));
+var import_promises12 = require("node:fs/promises");
+var import_node_path18 = __toESM(require("node:path"));
+
+// src/libraries/library-server.ts
+var import_promises10 = require("node:fs/promises");
+var import_node_net = require("node:net");
+var import_node_os3 = require("node:os");
+var import_node_path15 = __toESM(require("node:path"));
+async function startLibraryServer(provider) {
+  const dir = await (0, import_promises10.mkdtemp)(import_node_path15.default.join((0, import_node_os3.tmpdir)(), "pyseal-libs-"));
+  const socket = import_node_path15.default.join(dir, "socket");
+  const server = (0, import_node_net.createServer)((connection) => serve(connection, provider));
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(socket, () => resolve());
+  });
+  return {
+    socket,
+    close: async () => {
+      await new Promise((resolve) => server.close(() => resolve()));
+      await (0, import_promises10.rm)(dir, { recursive: true, force: true });
+    }
+  };
+}
+function serve(connection, provider) {
+  let text = "";
+  connection.setEncoding("utf8");
+  connection.on("data", (chunk) => {
+    text += chunk;
+    const end = text.indexOf("\n");
+    if (end < 0) return;
+    answer(text.slice(0, end), provider).then(
+      (reply) => connection.end(JSON.stringify(reply) + "\n"),
+      (error) => connection.end(JSON.stringify({ found: false, error: error instanceof Error ? error.message : String(error) }))
+    );
+  });
+  connection.on("error", () => connection.destroy());
+}
+async function answer(line, provider) {
+  const query = parseQuery(line);
+  if (!query) return { found: false, error: `not a library question: ${line.slice(0, 200)}` };
+  const built = await provider.ensure(query);
+  if (!built) return { found: false };
+  return {
+    found: true,
+    recipe: built.recipe,
+    includeDirs: built.includeDirs,
+    libDir: built.libDir,
+    pkgConfigDir: built.pkgConfigDir
+  };
+}
+function parseQuery(line) {
+  let value;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== "object") return null;
+  const { kind, name } = value;
+  if (kind !== "header" && kind !== "library" && kind !== "pkg-config") return null;
+  if (typeof name !== "string" || name === "" || name.length > 200) return null;
+  return { kind, name };
+}
 
 // src/packages/machine-records.ts
 var import_node_fs13 = require("node:fs");
-var import_promises10 = require("node:fs/promises");
-var import_node_path15 = __toESM(require("node:path"));
+var import_promises11 = require("node:fs/promises");
+var import_node_path16 = __toESM(require("node:path"));
 async function dropMachineRecords(siteDir) {
-  for (const entry of await (0, import_promises10.readdir)(siteDir)) {
+  for (const entry of await (0, import_promises11.readdir)(siteDir)) {
     if (!entry.endsWith(".dist-info")) continue;
-    const directUrl = import_node_path15.default.join(siteDir, entry, "direct_url.json");
-    if ((0, import_node_fs13.existsSync)(directUrl)) await (0, import_promises10.rm)(directUrl);
-    const record = import_node_path15.default.join(siteDir, entry, "RECORD");
+    const directUrl = import_node_path16.default.join(siteDir, entry, "direct_url.json");
+    if ((0, import_node_fs13.existsSync)(directUrl)) await (0, import_promises11.rm)(directUrl);
+    const record = import_node_path16.default.join(siteDir, entry, "RECORD");
     if (!(0, import_node_fs13.existsSync)(record)) continue;
-    const lines = (await (0, import_promises10.readFile)(record, "utf8")).split("\n");
+    const lines = (await (0, import_promises11.readFile)(record, "utf8")).split("\n");
     const kept = lines.filter((l) => !l.startsWith(`${entry}/direct_url.json,`) && !l.startsWith("../"));
-    if (kept.length !== lines.length) await (0, import_promises10.writeFile)(record, kept.join("\n"));
+    if (kept.length !== lines.length) await (0, import_promises11.writeFile)(record, kept.join("\n"));
   }
 }
 
 // src/packages/pip-errors.ts
-var import_node_path16 = __toESM(require("node:path"));
+var import_node_path17 = __toESM(require("node:path"));
 
 // src/errors/failed-step.ts
 var LOG_LINES = 25;
@@ -7979,7 +8049,7 @@ function failedPackage(output, project) {
     const match = pattern.exec(output);
     if (match) return match[1];
   }
-  return import_node_path16.default.basename(project);
+  return import_node_path17.default.basename(project);
 }
 
 // src/packages/pip-install.ts
@@ -8012,7 +8082,7 @@ var BUILD_TOOLS_AS_WHEELS = [
 ];
 async function pipInstall(request, into, what) {
   const { distribution, buildDistribution, project, requirements } = request;
-  const python = import_node_path17.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const python = import_node_path18.default.join(buildDistribution.root, buildDistribution.json.python_exe);
   const args = [
     "-m",
     "pip",
@@ -8038,18 +8108,20 @@ async function pipInstall(request, into, what) {
     PYSEAL_FILE_PREFIX_MAPS: [
       `${request.cacheRoot}=/pyseal-cache`,
       ...into.prefixes.map((prefix) => `${prefix}=/pyseal-python`)
-    ].join(import_node_path17.default.delimiter),
+    ].join(import_node_path18.default.delimiter),
     PIP_NO_INPUT: "1",
     SOURCE_DATE_EPOCH: sourceDateEpoch(),
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
     // cache per distribution keeps them apart.
-    PIP_CACHE_DIR: import_node_path17.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
+    PIP_CACHE_DIR: import_node_path18.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
   };
   delete env.PYTHONPATH;
   if (request.crossSysconfigName) env._PYTHON_SYSCONFIGDATA_NAME = request.crossSysconfigName;
-  const result = await runCommand({ command: python, args, env, cwd: project });
-  await (0, import_promises11.writeFile)(into.logFile, `$ ${python} ${args.join(" ")}
+  const libraryServer = request.libraries ? await startLibraryServer(request.libraries) : null;
+  if (libraryServer) Object.assign(env, libraryShimEnv(env, libraryServer.socket));
+  const result = await runCommand({ command: python, args, env, cwd: project }).finally(() => libraryServer?.close());
+  await (0, import_promises12.writeFile)(into.logFile, `$ ${python} ${args.join(" ")}
 ${result.stdout}
 ${result.stderr}`);
   if (result.code !== 0) {
@@ -8061,7 +8133,7 @@ ${result.stderr}`);
   if ((0, import_node_fs14.existsSync)(into.siteDir)) await dropMachineRecords(into.siteDir);
 }
 async function configuredPrefixes(buildDistribution) {
-  const python = import_node_path17.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const python = import_node_path18.default.join(buildDistribution.root, buildDistribution.json.python_exe);
   const script = 'import os, sysconfig\nprint(sysconfig.get_config_var("prefix"))\nprint(os.path.dirname(os.path.dirname(sysconfig.get_config_var("INCLUDEPY"))))';
   const lines = (await runChecked({ command: python, args: ["-c", script] })).stdout.trim().split("\n");
   return [...new Set(lines.map((line) => line.trim()).filter((line) => line !== ""))];
@@ -8071,77 +8143,77 @@ async function configuredPrefixes(buildDistribution) {
 async function buildDependencyLayer(request, dependencies, keyParts, prefixes) {
   const { requirements, cacheRoot, log } = request;
   const key = contentKey({ ...keyParts, layer: "dependencies", dependencies });
-  const names = [...dependencies, ...requirements.map((r) => import_node_path18.default.basename(r))].join(", ");
+  const names = [...dependencies, ...requirements.map((r) => import_node_path19.default.basename(r))].join(", ");
   return cachedEntry({
     kind: DEPENDENCY_LAYER,
-    root: import_node_path18.default.join(cacheRoot, "packages", key),
+    root: import_node_path19.default.join(cacheRoot, "packages", key),
     describe: `dependencies ${key} (${names})`,
     // Capture records name the objects by absolute path, inside the entry (rewritten when merged).
     buildInPlace: true,
     build: async (root) => {
-      const captureDir = import_node_path18.default.join(root, "capture");
-      await (0, import_promises12.mkdir)(captureDir, { recursive: true });
+      const captureDir = import_node_path19.default.join(root, "capture");
+      await (0, import_promises13.mkdir)(captureDir, { recursive: true });
       log(`  pip install (from source) the dependencies: ${names}`);
-      const into = { prefixes, siteDir: import_node_path18.default.join(root, "site"), captureDir, logFile: import_node_path18.default.join(root, "pip.log") };
+      const into = { prefixes, siteDir: import_node_path19.default.join(root, "site"), captureDir, logFile: import_node_path19.default.join(root, "pip.log") };
       await pipInstall(request, into, [...dependencies, ...requirements.flatMap((r) => ["-r", r])]);
       const records = (await readCapture(captureDir)).records.length;
-      await (0, import_promises12.writeFile)(import_node_path18.default.join(root, "build.json"), JSON.stringify({ key, records }, null, 2) + "\n");
+      await (0, import_promises13.writeFile)(import_node_path19.default.join(root, "build.json"), JSON.stringify({ key, records }, null, 2) + "\n");
     },
     log
   });
 }
 async function mergeDependencyLayer(layerRoot, root) {
-  if ((0, import_node_fs15.existsSync)(import_node_path18.default.join(layerRoot, "site"))) {
-    await (0, import_promises12.cp)(import_node_path18.default.join(layerRoot, "site"), import_node_path18.default.join(root, "site"), {
+  if ((0, import_node_fs15.existsSync)(import_node_path19.default.join(layerRoot, "site"))) {
+    await (0, import_promises13.cp)(import_node_path19.default.join(layerRoot, "site"), import_node_path19.default.join(root, "site"), {
       recursive: true,
       force: false,
       errorOnExist: false
     });
   }
-  const from = import_node_path18.default.join(layerRoot, "capture");
-  const to = import_node_path18.default.join(root, "capture");
-  if ((0, import_node_fs15.existsSync)(import_node_path18.default.join(from, "objects"))) {
-    await (0, import_promises12.cp)(import_node_path18.default.join(from, "objects"), import_node_path18.default.join(to, "objects"), {
+  const from = import_node_path19.default.join(layerRoot, "capture");
+  const to = import_node_path19.default.join(root, "capture");
+  if ((0, import_node_fs15.existsSync)(import_node_path19.default.join(from, "objects"))) {
+    await (0, import_promises13.cp)(import_node_path19.default.join(from, "objects"), import_node_path19.default.join(to, "objects"), {
       recursive: true,
       force: false,
       errorOnExist: false
     });
   }
-  const oldPrefix = JSON.stringify(from + import_node_path18.default.sep).slice(1, -1);
-  const newPrefix = JSON.stringify(to + import_node_path18.default.sep).slice(1, -1);
+  const oldPrefix = JSON.stringify(from + import_node_path19.default.sep).slice(1, -1);
+  const newPrefix = JSON.stringify(to + import_node_path19.default.sep).slice(1, -1);
   for (const kind of ["records", "intended"]) {
-    const dir = import_node_path18.default.join(from, kind);
+    const dir = import_node_path19.default.join(from, kind);
     if (!(0, import_node_fs15.existsSync)(dir)) continue;
-    await (0, import_promises12.mkdir)(import_node_path18.default.join(to, kind), { recursive: true });
-    for (const name of await (0, import_promises12.readdir)(dir)) {
-      const target = import_node_path18.default.join(to, kind, name);
+    await (0, import_promises13.mkdir)(import_node_path19.default.join(to, kind), { recursive: true });
+    for (const name of await (0, import_promises13.readdir)(dir)) {
+      const target = import_node_path19.default.join(to, kind, name);
       if ((0, import_node_fs15.existsSync)(target)) continue;
-      const text = await (0, import_promises12.readFile)(import_node_path18.default.join(dir, name), "utf8");
-      await (0, import_promises12.writeFile)(target, text.split(oldPrefix).join(newPrefix));
+      const text = await (0, import_promises13.readFile)(import_node_path19.default.join(dir, name), "utf8");
+      await (0, import_promises13.writeFile)(target, text.split(oldPrefix).join(newPrefix));
     }
   }
-  const skipped2 = import_node_path18.default.join(from, "skipped.jsonl");
-  if ((0, import_node_fs15.existsSync)(skipped2)) await (0, import_promises12.appendFile)(import_node_path18.default.join(to, "skipped.jsonl"), await (0, import_promises12.readFile)(skipped2, "utf8"));
+  const skipped2 = import_node_path19.default.join(from, "skipped.jsonl");
+  if ((0, import_node_fs15.existsSync)(skipped2)) await (0, import_promises13.appendFile)(import_node_path19.default.join(to, "skipped.jsonl"), await (0, import_promises13.readFile)(skipped2, "utf8"));
 }
 
 // src/packages/installed-extensions.ts
 var import_node_fs16 = require("node:fs");
-var import_promises13 = require("node:fs/promises");
-var import_node_path19 = __toESM(require("node:path"));
+var import_promises14 = require("node:fs/promises");
+var import_node_path20 = __toESM(require("node:path"));
 var EXTENSION_FILE = /^(.+?)(\.cpython-[^.]+|\.abi3)?\.(so|pyd)$/;
 async function findExtensionFiles(siteDir, platformTag) {
   const found = [];
   const walk = async (dir) => {
     if (!(0, import_node_fs16.existsSync)(dir)) return;
-    for (const entry of await (0, import_promises13.readdir)(dir, { withFileTypes: true })) {
-      const full = import_node_path19.default.join(dir, entry.name);
+    for (const entry of await (0, import_promises14.readdir)(dir, { withFileTypes: true })) {
+      const full = import_node_path20.default.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else {
         const match = EXTENSION_FILE.exec(entry.name);
         if (!match) continue;
         if (match[2]?.startsWith(".cpython-") && !match[2].endsWith(`-${platformTag}`)) continue;
-        const relative = import_node_path19.default.relative(siteDir, full);
-        const parts = import_node_path19.default.dirname(relative) === "." ? [] : import_node_path19.default.dirname(relative).split(import_node_path19.default.sep);
+        const relative = import_node_path20.default.relative(siteDir, full);
+        const parts = import_node_path20.default.dirname(relative) === "." ? [] : import_node_path20.default.dirname(relative).split(import_node_path20.default.sep);
         if (parts.some((p) => p.endsWith(".libs") || p.includes("-") || p.includes("."))) continue;
         found.push({ module: [...parts, match[1]].join("."), file: relative, distribution: null });
       }
@@ -8159,20 +8231,20 @@ async function findExtensionFiles(siteDir, platformTag) {
 async function recordOwners(siteDir) {
   const owners = /* @__PURE__ */ new Map();
   if (!(0, import_node_fs16.existsSync)(siteDir)) return owners;
-  for (const entry of await (0, import_promises13.readdir)(siteDir)) {
+  for (const entry of await (0, import_promises14.readdir)(siteDir)) {
     const match = /^(.+?)-([^-]+)\.dist-info$/.exec(entry);
-    const record = import_node_path19.default.join(siteDir, entry, "RECORD");
+    const record = import_node_path20.default.join(siteDir, entry, "RECORD");
     if (!match || !(0, import_node_fs16.existsSync)(record)) continue;
-    for (const line of (await (0, import_promises13.readFile)(record, "utf8")).split("\n")) {
+    for (const line of (await (0, import_promises14.readFile)(record, "utf8")).split("\n")) {
       const file = line.split(",")[0];
-      if (file) owners.set(import_node_path19.default.normalize(file), { name: match[1], version: match[2] });
+      if (file) owners.set(import_node_path20.default.normalize(file), { name: match[1], version: match[2] });
     }
   }
   return owners;
 }
 
 // src/packages/record-names.ts
-var import_node_path20 = __toESM(require("node:path"));
+var import_node_path21 = __toESM(require("node:path"));
 async function nameRecordsByInstalledFiles(records, installed, siteDir) {
   const installedNames = new Set(installed.map((file) => file.module));
   const unnamed = records.filter((record) => !installedNames.has(record.module));
@@ -8180,7 +8252,7 @@ async function nameRecordsByInstalledFiles(records, installed, siteDir) {
   const claimed = new Set(records.filter((record) => installedNames.has(record.module)).map((record) => record.module));
   const free = installed.filter((file) => !claimed.has(file.module));
   const hashes = new Map(
-    await Promise.all(free.map(async (file) => [file.module, await sha256File(import_node_path20.default.join(siteDir, file.file))]))
+    await Promise.all(free.map(async (file) => [file.module, await sha256File(import_node_path21.default.join(siteDir, file.file))]))
   );
   const matches = records.map((record, index) => ({
     index,
@@ -8211,18 +8283,18 @@ function installedFileOf(record, installed, hashes) {
     if (same.length === 1) return { file: same[0], score: Infinity };
   }
   if (!record.output) return null;
-  let named = installed.filter((file) => import_node_path20.default.basename(file.file) === import_node_path20.default.basename(record.output));
+  let named = installed.filter((file) => import_node_path21.default.basename(file.file) === import_node_path21.default.basename(record.output));
   const pkg = record.package ?? (typeof record.dist_name === "string" ? record.dist_name : null);
   const ofPackage = pkg ? named.filter((file) => file.distribution && normalizeName(file.distribution) === normalizeName(pkg)) : [];
   if (ofPackage.length > 0) named = ofPackage;
   return closestByPath(record.output, named);
 }
 function closestByPath(output, files) {
-  const outputFolders = import_node_path20.default.dirname(output).split(import_node_path20.default.sep).reverse();
+  const outputFolders = import_node_path21.default.dirname(output).split(import_node_path21.default.sep).reverse();
   let best = null;
   let tie = false;
   for (const file of files) {
-    const folders = import_node_path20.default.dirname(file.file).split(import_node_path20.default.sep).filter((part) => part !== ".").reverse();
+    const folders = import_node_path21.default.dirname(file.file).split(import_node_path21.default.sep).filter((part) => part !== ".").reverse();
     let score = 0;
     while (score < folders.length && folders[score] === outputFolders[score]) score++;
     if (!best || score > best.score) [best, tie] = [{ file, score }, false];
@@ -8233,14 +8305,14 @@ function closestByPath(output, files) {
 
 // src/packages/project-dependencies.ts
 var import_node_fs17 = require("node:fs");
-var import_promises14 = require("node:fs/promises");
-var import_node_path21 = __toESM(require("node:path"));
+var import_promises15 = require("node:fs/promises");
+var import_node_path22 = __toESM(require("node:path"));
 async function staticDependencies(projectDir) {
-  const file = import_node_path21.default.join(projectDir, "pyproject.toml");
+  const file = import_node_path22.default.join(projectDir, "pyproject.toml");
   if (!(0, import_node_fs17.existsSync)(file)) return null;
   let doc;
   try {
-    doc = parse(await (0, import_promises14.readFile)(file, "utf8"));
+    doc = parse(await (0, import_promises15.readFile)(file, "utf8"));
   } catch {
     return null;
   }
@@ -8255,8 +8327,8 @@ async function staticDependencies(projectDir) {
 
 // src/packages/project-tree.ts
 var import_node_crypto2 = require("node:crypto");
-var import_promises15 = require("node:fs/promises");
-var import_node_path22 = __toESM(require("node:path"));
+var import_promises16 = require("node:fs/promises");
+var import_node_path23 = __toESM(require("node:path"));
 var TOP_LEVEL_OUTPUT = /* @__PURE__ */ new Set(["build", "dist", "pyseal-out"]);
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".git",
@@ -8271,12 +8343,12 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".pytest_cache"
 ]);
 function skipped(root, full) {
-  const name = import_node_path22.default.basename(full);
-  if (import_node_path22.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
+  const name = import_node_path23.default.basename(full);
+  if (import_node_path23.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
   return SKIPPED_DIRS.has(name) || name.endsWith(".egg-info");
 }
 async function copyProjectTree(source, destination) {
-  await (0, import_promises15.cp)(source, destination, {
+  await (0, import_promises16.cp)(source, destination, {
     recursive: true,
     filter: (from) => from === source || !skipped(source, from)
   });
@@ -8284,13 +8356,13 @@ async function copyProjectTree(source, destination) {
 async function hashTree(root) {
   const hash = (0, import_node_crypto2.createHash)("sha256");
   const walk = async (dir) => {
-    const entries = (await (0, import_promises15.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
+    const entries = (await (0, import_promises16.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
     for (const entry of entries) {
-      const full = import_node_path22.default.join(dir, entry.name);
+      const full = import_node_path23.default.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipped(root, full)) await walk(full);
       } else if (entry.isFile()) {
-        hash.update(import_node_path22.default.relative(root, full)).update("\0").update(await (0, import_promises15.readFile)(full)).update("\0");
+        hash.update(import_node_path23.default.relative(root, full)).update("\0").update(await (0, import_promises16.readFile)(full)).update("\0");
       }
     }
   };
@@ -8306,7 +8378,7 @@ async function buildPackages(request) {
   let compiled = 0;
   const entry = await cachedEntry({
     kind: PACKAGES,
-    root: import_node_path23.default.join(cacheRoot, "packages", key),
+    root: import_node_path24.default.join(cacheRoot, "packages", key),
     // Capture records name the objects by absolute path, inside the entry.
     buildInPlace: true,
     build: async (root) => {
@@ -8314,66 +8386,67 @@ async function buildPackages(request) {
     },
     log: request.log
   });
-  const siteDir = import_node_path23.default.join(entry.root, "site");
-  const captureDir = import_node_path23.default.join(entry.root, "capture");
+  const siteDir = import_node_path24.default.join(entry.root, "site");
+  const captureDir = import_node_path24.default.join(entry.root, "capture");
   const installed = await findExtensionFiles(siteDir, request.platformTag);
   const capture = await readCapture(captureDir);
   capture.records = await nameRecordsByInstalledFiles(capture.records, installed, siteDir);
-  return { key, reused: entry.reused, siteDir, captureDir, capture, installed, compiled };
+  return { key, reused: entry.reused, siteDir, captureDir, capture, installed, compiled, libraries: request.libraries };
 }
 async function sharedKeyParts(request) {
   const { distribution, requirements, cacheRoot } = request;
   return {
     distribution: distribution.json.pyseal?.key ?? distribution.root,
-    requirements: await Promise.all(requirements.map((r) => (0, import_promises16.readFile)(r, "utf8"))),
-    shim: await hashTree(import_node_path23.default.join(packageRoot(), "python", "pyseal_capture")),
+    requirements: await Promise.all(requirements.map((r) => (0, import_promises17.readFile)(r, "utf8"))),
+    shim: await hashTree(import_node_path24.default.join(packageRoot(), "python", "pyseal_capture")),
     tools: BUILD_TOOLS_AS_WHEELS,
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
-    cxx: request.cxx && import_node_path23.default.isAbsolute(request.cxx) ? import_node_path23.default.relative(cacheRoot, request.cxx) : request.cxx,
+    cxx: request.cxx && import_node_path24.default.isAbsolute(request.cxx) ? import_node_path24.default.relative(cacheRoot, request.cxx) : request.cxx,
     recipe: PACKAGES.recipeVersion,
+    libraries: request.libraries?.identity,
     epoch: chosenSourceDateEpoch()
   };
 }
 async function installInto(request, key, root, keyParts) {
   const { project, requirements, log } = request;
-  const siteDir = import_node_path23.default.join(root, "site");
-  const captureDir = import_node_path23.default.join(root, "capture");
-  await (0, import_promises16.mkdir)(captureDir, { recursive: true });
+  const siteDir = import_node_path24.default.join(root, "site");
+  const captureDir = import_node_path24.default.join(root, "capture");
+  await (0, import_promises17.mkdir)(captureDir, { recursive: true });
   await installCaptureShim(request.buildDistribution);
   const pip = { prefixes: await configuredPrefixes(request.buildDistribution) };
-  const projectCopy = import_node_path23.default.join(root, "project", import_node_path23.default.basename(project));
+  const projectCopy = import_node_path24.default.join(root, "project", import_node_path24.default.basename(project));
   await copyProjectTree(project, projectCopy);
   const requirementArgs = requirements.flatMap((r) => ["-r", r]);
   const dependencies = await staticDependencies(project);
   let fromCache = 0;
   if (dependencies === null) {
     log(
-      `  pip install (from source) ${import_node_path23.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path23.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
+      `  pip install (from source) ${import_node_path24.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path24.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
     );
-    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path23.default.join(root, "pip.log") }, [
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path24.default.join(root, "pip.log") }, [
       projectCopy,
       ...requirementArgs
     ]);
   } else {
     const layer = dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies, keyParts, pip.prefixes) : null;
-    log(`  pip install (from source) ${import_node_path23.default.basename(project)}, without its dependencies`);
-    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path23.default.join(root, "pip.log") }, [
+    log(`  pip install (from source) ${import_node_path24.default.basename(project)}, without its dependencies`);
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path24.default.join(root, "pip.log") }, [
       "--no-deps",
       projectCopy
     ]);
     if (layer) {
       await mergeDependencyLayer(layer.root, root);
-      if (layer.reused) fromCache = (await readCapture(import_node_path23.default.join(layer.root, "capture"))).records.length;
+      if (layer.reused) fromCache = (await readCapture(import_node_path24.default.join(layer.root, "capture"))).records.length;
     }
   }
   const records = (await readCapture(captureDir)).records.length;
-  await (0, import_promises16.writeFile)(import_node_path23.default.join(root, "build.json"), JSON.stringify({ key, records }, null, 2) + "\n");
+  await (0, import_promises17.writeFile)(import_node_path24.default.join(root, "build.json"), JSON.stringify({ key, records }, null, 2) + "\n");
   return records - fromCache;
 }
 
 // src/packages/entry-point.ts
 var import_node_fs18 = require("node:fs");
-var import_node_path24 = __toESM(require("node:path"));
+var import_node_path25 = __toESM(require("node:path"));
 var EntryPointError = class extends UserError {
   constructor(entryPoint, module2) {
     const cause = `does not resolve: module ${module2} is not in the project or its requirements`;
@@ -8385,16 +8458,16 @@ var EntryPointError = class extends UserError {
 function checkEntryPoint(entryPoint, siteDir, installed) {
   if (!entryPoint) return;
   const module2 = entryPoint.split(":")[0];
-  const relative = module2.split(".").join(import_node_path24.default.sep);
-  const candidates = [`${relative}.py`, import_node_path24.default.join(relative, "__init__.py"), import_node_path24.default.join(relative, "__main__.py")];
-  if (candidates.some((c) => (0, import_node_fs18.existsSync)(import_node_path24.default.join(siteDir, c)))) return;
+  const relative = module2.split(".").join(import_node_path25.default.sep);
+  const candidates = [`${relative}.py`, import_node_path25.default.join(relative, "__init__.py"), import_node_path25.default.join(relative, "__main__.py")];
+  if (candidates.some((c) => (0, import_node_fs18.existsSync)(import_node_path25.default.join(siteDir, c)))) return;
   if (installed.some((e) => e.module === module2)) return;
   throw new EntryPointError(entryPoint, module2);
 }
 
 // src/distribution/obtain.ts
 var import_node_fs29 = require("node:fs");
-var import_node_path44 = __toESM(require("node:path"));
+var import_node_path45 = __toESM(require("node:path"));
 
 // src/toolchain/select-toolchain.ts
 var ToolchainUnavailableError = class extends UserError {
@@ -8481,20 +8554,20 @@ async function missingCommands(toolchain) {
 }
 
 // src/distribution/cpython-source.ts
-var import_node_path26 = __toESM(require("node:path"));
+var import_node_path27 = __toESM(require("node:path"));
 
 // src/distribution/source-mirrors.ts
 var import_node_fs19 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"));
+var import_node_path26 = __toESM(require("node:path"));
 async function mirrorBase(mirror, env = process.env) {
   if (mirror === "debian") return env.PYSEAL_DEBIAN_MIRROR || aptDebianMirror();
   const configured = env.GOPROXY || await goEnvProxy();
   return configured?.split(/[,|]/).find((entry) => /^https?:\/\//.test(entry)) ?? null;
 }
 function aptDebianMirror(dir = "/etc/apt") {
-  const files = [import_node_path25.default.join(dir, "sources.list")];
-  const listDir = import_node_path25.default.join(dir, "sources.list.d");
-  if ((0, import_node_fs19.existsSync)(listDir)) files.push(...(0, import_node_fs19.readdirSync)(listDir).map((name) => import_node_path25.default.join(listDir, name)));
+  const files = [import_node_path26.default.join(dir, "sources.list")];
+  const listDir = import_node_path26.default.join(dir, "sources.list.d");
+  if ((0, import_node_fs19.existsSync)(listDir)) files.push(...(0, import_node_fs19.readdirSync)(listDir).map((name) => import_node_path26.default.join(listDir, name)));
   for (const file of files.filter((f) => /\.(list|sources)$/.test(f) && (0, import_node_fs19.existsSync)(f))) {
     for (const line of (0, import_node_fs19.readFileSync)(file, "utf8").split("\n")) {
       const url = /^(?:URIs:\s*|deb(?:-src)?\s+(?:\[[^\]]*\]\s+)?)(https?:\/\/\S+\/debian)\/?(?:\s|$)/.exec(
@@ -8517,8 +8590,8 @@ var MIRROR_SETTING = {
 };
 async function downloadCPythonSource(request) {
   const { url, sha256, cacheRoot, log } = request;
-  const dir = import_node_path26.default.join(cacheRoot, "sources", contentKey({ url, sha256: sha256 ?? void 0 }, 16));
-  const dest = import_node_path26.default.join(dir, request.name ?? (import_node_path26.default.basename(new URL(url).pathname) || "python.tgz"));
+  const dir = import_node_path27.default.join(cacheRoot, "sources", contentKey({ url, sha256: sha256 ?? void 0 }, 16));
+  const dest = import_node_path27.default.join(dir, request.name ?? (import_node_path27.default.basename(new URL(url).pathname) || "python.tgz"));
   return downloadVerified({ url, dest, sha256, log });
 }
 async function fetchCPythonSource(value, cacheRoot, log) {
@@ -8562,23 +8635,23 @@ Check the network, or give --python-distribution a local source tarball of that 
 }
 
 // src/distribution/source-build.ts
-var import_promises26 = require("node:fs/promises");
-var import_node_path43 = __toESM(require("node:path"));
+var import_promises27 = require("node:fs/promises");
+var import_node_path44 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
 var import_node_fs20 = require("node:fs");
-var import_node_path27 = __toESM(require("node:path"));
+var import_node_path28 = __toESM(require("node:path"));
 async function linkerSearchDirs(toolchain, extraDirs = []) {
   if (toolchain.libraryDirs) return unique([...extraDirs, ...toolchain.libraryDirs]);
   const { stdout } = await runChecked({ command: toolchain.cc, args: ["-print-search-dirs"] });
   const line = stdout.split("\n").find((l) => l.startsWith("libraries:")) ?? "";
-  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path27.default.normalize(d));
+  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path28.default.normalize(d));
   return unique([...extraDirs, ...dirs]);
 }
 function resolveLibrary(name, toolchain, searchDirs) {
   if (toolchain.systemLibraries.includes(name)) return { name, kind: "system" };
   for (const dir of searchDirs) {
-    const archive = import_node_path27.default.join(dir, `lib${name}.a`);
+    const archive = import_node_path28.default.join(dir, `lib${name}.a`);
     if ((0, import_node_fs20.existsSync)(archive)) return { name, kind: "static", path: archive };
   }
   return { name, kind: "missing", searched: searchDirs };
@@ -8589,17 +8662,17 @@ function unique(items) {
 
 // src/distribution/configured-tree.ts
 var import_node_fs21 = require("node:fs");
-var import_promises17 = require("node:fs/promises");
-var import_node_path28 = __toESM(require("node:path"));
+var import_promises18 = require("node:fs/promises");
+var import_node_path29 = __toESM(require("node:path"));
 async function linkHaclArchives(buildDir) {
   const changed = [];
   for (const name of ["Makefile.pre", "Makefile"]) {
-    const file = import_node_path28.default.join(buildDir, name);
+    const file = import_node_path29.default.join(buildDir, name);
     if (!(0, import_node_fs21.existsSync)(file)) continue;
-    const text = await (0, import_promises17.readFile)(file, "utf8");
+    const text = await (0, import_promises18.readFile)(file, "utf8");
     const mended = haclArchiveWords(text);
     if (mended !== text) {
-      await (0, import_promises17.writeFile)(file, mended);
+      await (0, import_promises18.writeFile)(file, mended);
       changed.push(name);
     }
   }
@@ -8613,15 +8686,15 @@ function haclArchiveWords(makefile) {
 }
 
 // src/distribution/make-vars.ts
-var import_promises18 = require("node:fs/promises");
-var import_node_os3 = __toESM(require("node:os"));
-var import_node_path29 = __toESM(require("node:path"));
+var import_promises19 = require("node:fs/promises");
+var import_node_os4 = __toESM(require("node:os"));
+var import_node_path30 = __toESM(require("node:path"));
 async function readMakeVariables(buildDir, names) {
-  const dir = await (0, import_promises18.mkdtemp)(import_node_path29.default.join(import_node_os3.default.tmpdir(), "pyseal-make-"));
+  const dir = await (0, import_promises19.mkdtemp)(import_node_path30.default.join(import_node_os4.default.tmpdir(), "pyseal-make-"));
   try {
-    const printer = import_node_path29.default.join(dir, "print.mk");
+    const printer = import_node_path30.default.join(dir, "print.mk");
     const lines = names.map((n) => `	@printf '%s\\t%s\\n' '${n}' '$(strip $(${n}))'`);
-    await (0, import_promises18.writeFile)(printer, `pyseal-print-variables:
+    await (0, import_promises19.writeFile)(printer, `pyseal-print-variables:
 ${lines.join("\n")}
 `);
     const { stdout } = await runChecked({
@@ -8636,7 +8709,7 @@ ${lines.join("\n")}
     }
     return values;
   } finally {
-    await (0, import_promises18.rm)(dir, { recursive: true, force: true });
+    await (0, import_promises19.rm)(dir, { recursive: true, force: true });
   }
 }
 function words(value) {
@@ -8688,8 +8761,8 @@ function abiTag(names) {
 }
 
 // src/distribution/layout.ts
-var import_promises19 = require("node:fs/promises");
-var import_node_path30 = __toESM(require("node:path"));
+var import_promises20 = require("node:fs/promises");
+var import_node_path31 = __toESM(require("node:path"));
 
 // src/distribution/setup-local.ts
 var ruleLine = /^(?:@[A-Z0-9_]+@)?([A-Za-z_][A-Za-z0-9_]*)\s+\S+\.(?:c|cc|cpp|m)\b/;
@@ -8861,18 +8934,18 @@ async function writeDistributionLayout(request) {
   }
   const extensions = await staticExtensions(request, kept);
   for (const module2 of request.shared) {
-    const sharedLib = import_node_path30.default.join("install", names.stdlib, "lib-dynload", `${module2.name}${names.extSuffix}`);
-    await (0, import_promises19.access)(import_node_path30.default.join(root, sharedLib));
+    const sharedLib = import_node_path31.default.join("install", names.stdlib, "lib-dynload", `${module2.name}${names.extSuffix}`);
+    await (0, import_promises20.access)(import_node_path31.default.join(root, sharedLib));
     extensions[module2.name] = [{ ...variant(module2.name, false), shared_lib: sharedLib }];
   }
-  const inittabSource = await (0, import_promises19.readFile)(import_node_path30.default.join(buildDir, "Modules", "config.c"), "utf8");
+  const inittabSource = await (0, import_promises20.readFile)(import_node_path31.default.join(buildDir, "Modules", "config.c"), "utf8");
   for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
     if (!extensions[name]) extensions[name] = [{ ...variant(name, true), in_core: true, init_fn: fn }];
   }
   await kept.object("Modules/config.c");
   await kept.object("Modules/config.o");
   const json = pythonJson(request, core, extensions);
-  await (0, import_promises19.writeFile)(import_node_path30.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises20.writeFile)(import_node_path31.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
 }
 var BuildFiles = class {
   constructor(root, buildDir) {
@@ -8884,17 +8957,17 @@ var BuildFiles = class {
   copied = /* @__PURE__ */ new Set();
   /** An object (or other file) of the build directory. */
   object(relative) {
-    return this.copy(import_node_path30.default.join(this.buildDir, relative), import_node_path30.default.join("build", relative));
+    return this.copy(import_node_path31.default.join(this.buildDir, relative), import_node_path31.default.join("build", relative));
   }
   /** A static archive, from the build directory or anywhere (a system or static-deps library). */
   archive(source, name) {
-    const from = import_node_path30.default.isAbsolute(source) ? source : import_node_path30.default.join(this.buildDir, source);
-    return this.copy(from, import_node_path30.default.join("build", "lib", `lib${name}.a`));
+    const from = import_node_path31.default.isAbsolute(source) ? source : import_node_path31.default.join(this.buildDir, source);
+    return this.copy(from, import_node_path31.default.join("build", "lib", `lib${name}.a`));
   }
   async copy(from, dest) {
     if (!this.copied.has(dest)) {
-      await (0, import_promises19.mkdir)(import_node_path30.default.dirname(import_node_path30.default.join(this.root, dest)), { recursive: true });
-      await (0, import_promises19.copyFile)(from, import_node_path30.default.join(this.root, dest));
+      await (0, import_promises20.mkdir)(import_node_path31.default.dirname(import_node_path31.default.join(this.root, dest)), { recursive: true });
+      await (0, import_promises20.copyFile)(from, import_node_path31.default.join(this.root, dest));
       this.copied.add(dest);
     }
     return dest;
@@ -8905,8 +8978,8 @@ function variant(name, required) {
 }
 async function staticExtensions(request, kept) {
   const { buildDir, target } = request;
-  const bootstrap = parseSetup(await (0, import_promises19.readFile)(import_node_path30.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
-  const fromSetup = parseSetup(await (0, import_promises19.readFile)(import_node_path30.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
+  const bootstrap = parseSetup(await (0, import_promises20.readFile)(import_node_path31.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
+  const fromSetup = parseSetup(await (0, import_promises20.readFile)(import_node_path31.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
   const named = new Set([...bootstrap, ...request.statics].map((m) => m.name));
   const modules = [...bootstrap, ...request.statics, ...fromSetup.filter((m) => !named.has(m.name))];
   const linkWords = await expandLinkWords(buildDir, modules);
@@ -8922,7 +8995,7 @@ async function staticExtensions(request, kept) {
           links.push({ name: resolved.name, system: true });
         }
       } else if (word.endsWith(".a")) {
-        const name = import_node_path30.default.basename(word, ".a").replace(/^lib/, "");
+        const name = import_node_path31.default.basename(word, ".a").replace(/^lib/, "");
         links.push({ name, path_static: await kept.archive(word, name) });
       }
     }
@@ -8985,8 +9058,8 @@ function pythonJson(request, core, extensions) {
 
 // src/distribution/source-archive.ts
 var import_node_fs22 = require("node:fs");
-var import_promises20 = require("node:fs/promises");
-var import_node_path31 = __toESM(require("node:path"));
+var import_promises21 = require("node:fs/promises");
+var import_node_path32 = __toESM(require("node:path"));
 async function unpackSourceArchive(file, work) {
   if (file.endsWith(".zip")) {
     await runChecked({ command: "unzip", args: ["-q", file, "-d", work] });
@@ -8998,24 +9071,24 @@ async function unpackSourceArchive(file, work) {
   return findConfigure(work, 1);
 }
 async function findConfigure(dir, depth) {
-  if ((0, import_node_fs22.existsSync)(import_node_path31.default.join(dir, "configure"))) return dir;
+  if ((0, import_node_fs22.existsSync)(import_node_path32.default.join(dir, "configure"))) return dir;
   if (depth === 0) return null;
-  for (const entry of (await (0, import_promises20.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1)) {
+  for (const entry of (await (0, import_promises21.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1)) {
     if (!entry.isDirectory()) continue;
-    const found = await findConfigure(import_node_path31.default.join(dir, entry.name), depth - 1);
+    const found = await findConfigure(import_node_path32.default.join(dir, entry.name), depth - 1);
     if (found) return found;
   }
   return null;
 }
 async function restoreScriptModes(dir) {
-  for (const entry of await (0, import_promises20.readdir)(dir, { withFileTypes: true })) {
-    const full = import_node_path31.default.join(dir, entry.name);
+  for (const entry of await (0, import_promises21.readdir)(dir, { withFileTypes: true })) {
+    const full = import_node_path32.default.join(dir, entry.name);
     if (entry.isDirectory()) await restoreScriptModes(full);
-    else if (entry.isFile() && await startsWithShebang(full)) await (0, import_promises20.chmod)(full, 493);
+    else if (entry.isFile() && await startsWithShebang(full)) await (0, import_promises21.chmod)(full, 493);
   }
 }
 async function startsWithShebang(file) {
-  const handle = await (0, import_promises20.open)(file, "r");
+  const handle = await (0, import_promises21.open)(file, "r");
   try {
     const head = Buffer.alloc(2);
     const { bytesRead } = await handle.read(head, 0, 2, 0);
@@ -9027,7 +9100,7 @@ async function startsWithShebang(file) {
 
 // src/toolchain/toolchain-env.ts
 var import_node_fs27 = require("node:fs");
-var import_node_path40 = __toESM(require("node:path"));
+var import_node_path41 = __toESM(require("node:path"));
 
 // src/exec/shell-quote.ts
 function shellQuote(word) {
@@ -9036,24 +9109,24 @@ function shellQuote(word) {
 
 // src/toolchain/musl-kernel-headers.ts
 var import_node_fs23 = require("node:fs");
-var import_node_path32 = __toESM(require("node:path"));
+var import_node_path33 = __toESM(require("node:path"));
 var KERNEL_HEADER_DIRS = ["linux", "asm-generic", "mtd", "misc", "rdma", "sound", "video", "xen"];
 function kernelHeaderLinks(options = {}) {
   const root = options.includeRoot ?? "/usr/include";
   const multiarch = options.multiarch ?? "x86_64-linux-gnu";
   const links = {};
   for (const dir of KERNEL_HEADER_DIRS) {
-    const target = import_node_path32.default.join(root, dir);
+    const target = import_node_path33.default.join(root, dir);
     if ((0, import_node_fs23.existsSync)(target)) links[dir] = target;
   }
-  const asmCandidates = [import_node_path32.default.join(root, multiarch, "asm"), import_node_path32.default.join(root, "asm")];
+  const asmCandidates = [import_node_path33.default.join(root, multiarch, "asm"), import_node_path33.default.join(root, "asm")];
   const asm = asmCandidates.find((candidate) => (0, import_node_fs23.existsSync)(candidate));
   if (asm) links.asm = asm;
   const missing = ["linux", "asm-generic", "asm"].filter((name) => !links[name]);
   if (missing.length > 0) {
     throw new UserError({
       input: "The Linux kernel headers needed by musl-gcc",
-      cause: `were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path32.default.join(root, multiarch)})`,
+      cause: `were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path33.default.join(root, multiarch)})`,
       fix: "install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry"
     });
   }
@@ -9065,10 +9138,10 @@ async function ensureMuslKernelHeaders(cacheDir, options = {}) {
   const digest = sha256Text(JSON.stringify(names.map((name) => [name, links[name]]))).slice(0, 16);
   const entry = await cachedEntry({
     kind: KERNEL_HEADERS,
-    root: import_node_path32.default.join(import_node_path32.default.resolve(cacheDir), `musl-kernel-headers-${digest}`),
+    root: import_node_path33.default.join(import_node_path33.default.resolve(cacheDir), `musl-kernel-headers-${digest}`),
     describe: `kernel headers ${digest}`,
     build: async (dir) => {
-      for (const name of names) await import_node_fs23.promises.symlink(links[name], import_node_path32.default.join(dir, name));
+      for (const name of names) await import_node_fs23.promises.symlink(links[name], import_node_path33.default.join(dir, name));
     },
     log: options.log ?? (() => void 0)
   });
@@ -9080,9 +9153,9 @@ function muslToolchainEnv(prefix, headersDir) {
   return {
     CC: "musl-gcc",
     CFLAGS: `${MUSL_BASE_CFLAGS} ${isystem}`,
-    CPPFLAGS: `-I${import_node_path32.default.join(prefix, "include")} ${isystem}`,
-    LDFLAGS: `-L${import_node_path32.default.join(prefix, "lib")}`,
-    PKG_CONFIG_LIBDIR: import_node_path32.default.join(prefix, "lib", "pkgconfig"),
+    CPPFLAGS: `-I${import_node_path33.default.join(prefix, "include")} ${isystem}`,
+    LDFLAGS: `-L${import_node_path33.default.join(prefix, "lib")}`,
+    PKG_CONFIG_LIBDIR: import_node_path33.default.join(prefix, "lib", "pkgconfig"),
     PKG_CONFIG_PATH: "",
     AR: "ar",
     RANLIB: "ranlib"
@@ -9103,18 +9176,18 @@ function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
 }
 
 // src/toolchain/zig.ts
-var import_promises22 = require("node:fs/promises");
-var import_node_path34 = __toESM(require("node:path"));
+var import_promises23 = require("node:fs/promises");
+var import_node_path35 = __toESM(require("node:path"));
 
 // src/toolchain/write-script.ts
-var import_promises21 = require("node:fs/promises");
-var import_node_path33 = __toESM(require("node:path"));
+var import_promises22 = require("node:fs/promises");
+var import_node_path34 = __toESM(require("node:path"));
 async function writeScript(file, text) {
-  await (0, import_promises21.mkdir)(import_node_path33.default.dirname(file), { recursive: true });
+  await (0, import_promises22.mkdir)(import_node_path34.default.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
-  await (0, import_promises21.writeFile)(partial, text);
-  await (0, import_promises21.chmod)(partial, 493);
-  await (0, import_promises21.rename)(partial, file);
+  await (0, import_promises22.writeFile)(partial, text);
+  await (0, import_promises22.chmod)(partial, 493);
+  await (0, import_promises22.rename)(partial, file);
 }
 
 // src/toolchain/zig.ts
@@ -9140,15 +9213,15 @@ var ZigInstallError = class extends FailedStepError {
   }
 };
 async function ensureZig(cacheRoot, log) {
-  const toolchainDir = import_node_path34.default.join(import_node_path34.default.resolve(cacheRoot), "toolchain");
+  const toolchainDir = import_node_path35.default.join(import_node_path35.default.resolve(cacheRoot), "toolchain");
   const { root: home } = await cachedEntry({
     kind: ZIG,
-    root: import_node_path34.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
+    root: import_node_path35.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
     describe: `zig ${ZIG_RELEASE.version}`,
     build: installZig,
     log
   });
-  return { home, zig: import_node_path34.default.join(home, "ziglang", "zig"), globalCache: import_node_path34.default.join(toolchainDir, "zig-cache") };
+  return { home, zig: import_node_path35.default.join(home, "ziglang", "zig"), globalCache: import_node_path35.default.join(toolchainDir, "zig-cache") };
 }
 function driverPreamble(installed, what) {
   return `#!/bin/sh
@@ -9167,7 +9240,7 @@ exit $status
 }
 async function ensureZigCxx(cacheRoot, zigTarget, log) {
   const installed = await ensureZig(cacheRoot, log);
-  const driver = import_node_path34.default.join(installed.home, "bin", `c++-${zigTarget}`);
+  const driver = import_node_path35.default.join(installed.home, "bin", `c++-${zigTarget}`);
   const script = driverPreamble(installed, `C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++)`) + runZig(installed, ["c++", "-target", zigTarget, "-fno-sanitize=undefined"]);
   await writeScript(driver, script);
   return { driver, version: ZIG_RELEASE.version };
@@ -9176,7 +9249,7 @@ async function ensureGlibcFloorDrivers(cacheRoot, zigTarget, libgcc, log) {
   const installed = await ensureZig(cacheRoot, log);
   const written2 = [];
   for (const language of ["cc", "c++"]) {
-    const driver = import_node_path34.default.join(installed.home, "bin", `${language}-${zigTarget}`);
+    const driver = import_node_path35.default.join(installed.home, "bin", `${language}-${zigTarget}`);
     const script = driverPreamble(
       installed,
       `${language === "cc" ? "C" : "C++"} for ${zigTarget} through zig ${ZIG_RELEASE.version}`
@@ -9193,10 +9266,10 @@ if [ "$link" = yes ]; then set -- "$@" ${shellQuote(libgcc.path)}; fi
   return { cc: written2[0], cxx: written2[1] };
 }
 async function installZig(dir, work) {
-  await (0, import_promises22.mkdir)(work, { recursive: true });
-  const requirements = import_node_path34.default.join(work, "requirements.txt");
+  await (0, import_promises23.mkdir)(work, { recursive: true });
+  const requirements = import_node_path35.default.join(work, "requirements.txt");
   const hashes = ZIG_RELEASE.sha256.map((h) => ` --hash=sha256:${h}`).join("");
-  await (0, import_promises22.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
+  await (0, import_promises23.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
 `);
   const result = await runCommand({
     command: "python3",
@@ -9221,7 +9294,7 @@ async function installZig(dir, work) {
       log: { text: result.stdout + result.stderr }
     });
   }
-  const version = await runCommand({ command: import_node_path34.default.join(dir, "ziglang", "zig"), args: ["version"] });
+  const version = await runCommand({ command: import_node_path35.default.join(dir, "ziglang", "zig"), args: ["version"] });
   if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
     throw new ZigInstallError("zig version", {
       reason: `the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`
@@ -9231,7 +9304,7 @@ async function installZig(dir, work) {
 
 // src/toolchain/static-deps.ts
 var import_node_fs26 = require("node:fs");
-var import_node_path38 = __toESM(require("node:path"));
+var import_node_path39 = __toESM(require("node:path"));
 
 // src/utils/in-parallel.ts
 async function inParallel(items, limit, task) {
@@ -9253,20 +9326,21 @@ async function inParallel(items, limit, task) {
 
 // src/toolchain/static-deps-build.ts
 var import_node_fs24 = require("node:fs");
-var import_node_path35 = __toESM(require("node:path"));
+var import_node_path36 = __toESM(require("node:path"));
 var CONFIGURED_PREFIX = "/nonexistent/pyseal-static-deps";
 async function buildOne(args) {
   const { recipe, source, destdir, stagedPrefix } = args;
-  const srcDir = import_node_path35.default.join(args.work, "src", recipe.name);
+  const srcDir = import_node_path36.default.join(args.work, "src", recipe.name);
   await import_node_fs24.promises.mkdir(srcDir, { recursive: true });
-  const logPath = import_node_path35.default.join(args.logDir, `${args.key}-${recipe.name}.log`);
-  await import_node_fs24.promises.mkdir(import_node_path35.default.dirname(logPath), { recursive: true });
+  const logPath = import_node_path36.default.join(args.logDir, `${args.key}-${recipe.name}.log`);
+  await import_node_fs24.promises.mkdir(import_node_path36.default.dirname(logPath), { recursive: true });
   const logText = [];
   const append = (chunk) => {
     logText.push(chunk);
   };
-  const toolchain = args.recipeEnv(import_node_path35.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const toolchain = args.recipeEnv(import_node_path36.default.join(stagedPrefix, "lib", "pkgconfig"));
   const env = recipeEnv(toolchain);
+  env.PKG_CONFIG_SYSROOT_DIR = destdir;
   const vars = {
     prefix: CONFIGURED_PREFIX,
     destdir,
@@ -9294,12 +9368,12 @@ $ ${spec.command} ${spec.args.join(" ")}
     }
   };
   if (args.tarballPath.endsWith(".zip")) {
-    const unzipped = import_node_path35.default.join(args.work, "unzip", recipe.name);
+    const unzipped = import_node_path36.default.join(args.work, "unzip", recipe.name);
     await import_node_fs24.promises.mkdir(unzipped, { recursive: true });
     await run("unpack", { command: "unzip", args: ["-q", args.tarballPath, "-d", unzipped], env });
     const [top] = await import_node_fs24.promises.readdir(unzipped);
     await import_node_fs24.promises.rm(srcDir, { recursive: true });
-    await import_node_fs24.promises.rename(import_node_path35.default.join(unzipped, top), srcDir);
+    await import_node_fs24.promises.rename(import_node_path36.default.join(unzipped, top), srcDir);
   } else {
     await run("unpack", { command: "tar", args: ["-xf", args.tarballPath, "-C", srcDir, "--strip-components=1"], env });
   }
@@ -9308,11 +9382,11 @@ $ ${spec.command} ${spec.args.join(" ")}
     await run(step.step, { command, args: rest, cwd: srcDir, env });
   }
   for (const file of recipe.generatedFiles ?? []) {
-    const target = import_node_path35.default.join(stagedPrefix, file.path);
-    await import_node_fs24.promises.mkdir(import_node_path35.default.dirname(target), { recursive: true });
+    const target = import_node_path36.default.join(stagedPrefix, file.path);
+    await import_node_fs24.promises.mkdir(import_node_path36.default.dirname(target), { recursive: true });
     await import_node_fs24.promises.writeFile(target, substitute(file.content));
   }
-  const missing = recipe.produces.filter((file) => !(0, import_node_fs24.existsSync)(import_node_path35.default.join(stagedPrefix, file)));
+  const missing = recipe.produces.filter((file) => !(0, import_node_fs24.existsSync)(import_node_path36.default.join(stagedPrefix, file)));
   if (missing.length > 0) {
     await import_node_fs24.promises.writeFile(logPath, logText.join(""));
     throw new FailedStepError({
@@ -9339,18 +9413,19 @@ function recipeEnv(toolchain) {
   return env;
 }
 async function finishPrefix(stagedPrefix) {
-  const libDir = import_node_path35.default.join(stagedPrefix, "lib");
+  const libDir = import_node_path36.default.join(stagedPrefix, "lib");
   for (const entry of await import_node_fs24.promises.readdir(libDir)) {
-    if (entry.endsWith(".la")) await import_node_fs24.promises.rm(import_node_path35.default.join(libDir, entry));
+    if (entry.endsWith(".la")) await import_node_fs24.promises.rm(import_node_path36.default.join(libDir, entry));
   }
-  const pcDir = import_node_path35.default.join(libDir, "pkgconfig");
+  const pcDir = import_node_path36.default.join(libDir, "pkgconfig");
   if (!(0, import_node_fs24.existsSync)(pcDir)) return;
+  const destdir = stagedPrefix.slice(0, stagedPrefix.length - CONFIGURED_PREFIX.length);
   for (const entry of await import_node_fs24.promises.readdir(pcDir)) {
     if (!entry.endsWith(".pc")) continue;
-    const file = import_node_path35.default.join(pcDir, entry);
+    const file = import_node_path36.default.join(pcDir, entry);
     const text = await import_node_fs24.promises.readFile(file, "utf8");
-    const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(CONFIGURED_PREFIX).join("${prefix}");
-    if (relocated.includes(stagedPrefix)) {
+    const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(stagedPrefix).join("${prefix}").split(CONFIGURED_PREFIX).join("${prefix}");
+    if (relocated.includes(destdir)) {
       throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`);
     }
     await import_node_fs24.promises.writeFile(file, relocated);
@@ -9362,7 +9437,7 @@ function recipeStepFix(recipe) {
 
 // src/toolchain/static-deps-compilers.ts
 var import_node_fs25 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"));
+var import_node_path37 = __toESM(require("node:path"));
 async function muslCompiler(cacheRoot, log) {
   const kernelHeaders = await ensureMuslKernelHeaders(cacheRoot, { log });
   return {
@@ -9379,8 +9454,8 @@ function glibcFloorCompiler(drivers) {
     identity: drivers.identity,
     kernelHeaders: null,
     recipeEnv: (pkgConfigLibdir) => ({
-      PATH: [import_node_path36.default.dirname(drivers.cc), process.env.PATH].filter(Boolean).join(import_node_path36.default.delimiter),
-      CC: import_node_path36.default.basename(drivers.cc),
+      PATH: [import_node_path37.default.dirname(drivers.cc), process.env.PATH].filter(Boolean).join(import_node_path37.default.delimiter),
+      CC: import_node_path37.default.basename(drivers.cc),
       // clang refuses calls without a declaration where gcc 12 warns: libffi 3.4.4's tramp.c has one.
       CFLAGS: "-fPIC -O2 -Wno-error=implicit-function-declaration",
       CPPFLAGS: "",
@@ -9410,7 +9485,7 @@ async function muslToolchainIdentity() {
   const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
   if (specs && (0, import_node_fs25.existsSync)(specs)) {
     identity.specsSha256 = await sha256File(specs);
-    const libc = import_node_path36.default.join(import_node_path36.default.dirname(specs), "libc.a");
+    const libc = import_node_path37.default.join(import_node_path37.default.dirname(specs), "libc.a");
     if ((0, import_node_fs25.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
   }
   if ((0, import_node_fs25.existsSync)("/usr/include/linux/version.h")) {
@@ -9662,10 +9737,10 @@ var LIBZSTD_RECIPE = {
 var ALL_LIBRARY_RECIPES = [...STATIC_LIBRARY_RECIPES, LIBZSTD_RECIPE];
 
 // src/toolchain/static-deps-sources.ts
-var import_node_path37 = __toESM(require("node:path"));
+var import_node_path38 = __toESM(require("node:path"));
 
 // src/toolchain/library-sources.ts
-var import_promises23 = require("node:fs/promises");
+var import_promises24 = require("node:fs/promises");
 
 // src/toolchain/library-sources.json
 var library_sources_default = {
@@ -9688,6 +9763,23 @@ var library_sources_default = {
         }
       ]
     },
+    freetype: {
+      version: "2.12.1+dfsg",
+      debianVersion: "2.12.1+dfsg-5+deb12u4",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/f/freetype/freetype_2.12.1+dfsg.orig.tar.xz",
+          sha256: "7dedb6b9adf331559daea614a83b8de42a753e685ec8e1c4bdb4529eb880b0d1",
+          from: "Debian 12 (bookworm), source package freetype (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://download.savannah.gnu.org/releases/freetype/freetype-2.12.1.tar.xz",
+          sha256: "4766f20157cc4cf0cd292f80bf917f92d1c439b243ac3018debf6b9140c41a7f",
+          from: "FreeType's release file (Debian's is a repack of it)"
+        }
+      ]
+    },
     libffi: {
       version: "3.4.4",
       debianVersion: "3.4.4-1",
@@ -9705,6 +9797,125 @@ var library_sources_default = {
         }
       ]
     },
+    "libjpeg-turbo": {
+      version: "2.1.5",
+      debianVersion: "1:2.1.5-2",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/libj/libjpeg-turbo/libjpeg-turbo_2.1.5.orig.tar.gz",
+          sha256: "254f3642b04e309fee775123133c6464181addc150499561020312ec61c1bf7c",
+          from: "Debian 12 (bookworm), source package libjpeg-turbo (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://github.com/libjpeg-turbo/libjpeg-turbo/archive/refs/tags/2.1.5.tar.gz",
+          sha256: "254f3642b04e309fee775123133c6464181addc150499561020312ec61c1bf7c",
+          from: "the 2.1.5 tag of libjpeg-turbo's repository (the same file as Debian's)"
+        }
+      ]
+    },
+    "libpng1.6": {
+      version: "1.6.39",
+      debianVersion: "1.6.39-2+deb12u5",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/libp/libpng1.6/libpng1.6_1.6.39.orig.tar.gz",
+          sha256: "a00e9d2f2f664186e4202db9299397f851aea71b36a35e74910b8820e380d441",
+          from: "Debian 12 (bookworm), source package libpng1.6 (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://github.com/glennrp/libpng/archive/v1.6.39.tar.gz",
+          sha256: "a00e9d2f2f664186e4202db9299397f851aea71b36a35e74910b8820e380d441",
+          from: "the v1.6.39 tag of libpng's repository (the same file as Debian's)"
+        }
+      ]
+    },
+    libuv1: {
+      version: "1.44.2",
+      debianVersion: "1.44.2-1+deb12u1",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/libu/libuv1/libuv1_1.44.2.orig.tar.gz",
+          sha256: "d79b4b06ef04be85fb890bf39d55942cc64c2e15fd14eaa32dae5dce94485484",
+          from: "Debian 12 (bookworm), source package libuv1 (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://github.com/libuv/libuv/archive/v1.44.2.tar.gz",
+          sha256: "e6e2ba8b4c349a4182a33370bb9be5e23c51b32efb9b9e209d0e8556b73a48da",
+          from: "the v1.44.2 tag of libuv's repository (the same release as Debian's, packed differently)"
+        }
+      ]
+    },
+    libwebp: {
+      version: "1.2.4",
+      debianVersion: "1.2.4-0.2+deb12u1",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/libw/libwebp/libwebp_1.2.4.orig.tar.gz",
+          sha256: "7bf5a8a28cc69bcfa8cb214f2c3095703c6b73ac5fba4d5480c205331d9494df",
+          from: "Debian 12 (bookworm), source package libwebp (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://storage.googleapis.com/downloads.webmproject.org/releases/webp/libwebp-1.2.4.tar.gz",
+          sha256: "7bf5a8a28cc69bcfa8cb214f2c3095703c6b73ac5fba4d5480c205331d9494df",
+          from: "libwebp's release file (the same file as Debian's)"
+        }
+      ]
+    },
+    libxml2: {
+      version: "2.9.14+dfsg",
+      debianVersion: "2.9.14+dfsg-1.3~deb12u6",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/libx/libxml2/libxml2_2.9.14+dfsg.orig.tar.xz",
+          sha256: "4fe913dec8b1ab89d13b489b419a8203176ea39e931eaa0d25b17eafb9c279e9",
+          from: "Debian 12 (bookworm), source package libxml2 (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://download.gnome.org/sources/libxml2/2.9/libxml2-2.9.14.tar.xz",
+          sha256: "60d74a257d1ccec0475e749cba2f21559e48139efba6ff28224357c7c798dfee",
+          from: "libxml2's release file (Debian's is a repack of it)"
+        }
+      ]
+    },
+    libxslt: {
+      version: "1.1.35",
+      debianVersion: "1.1.35-1+deb12u4",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/libx/libxslt/libxslt_1.1.35.orig.tar.xz",
+          sha256: "8247f33e9a872c6ac859aa45018bc4c4d00b97e2feac9eebc10c93ce1f34dd79",
+          from: "Debian 12 (bookworm), source package libxslt (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://download.gnome.org/sources/libxslt/1.1/libxslt-1.1.35.tar.xz",
+          sha256: "8247f33e9a872c6ac859aa45018bc4c4d00b97e2feac9eebc10c93ce1f34dd79",
+          from: "libxslt's release file (the same file as Debian's)"
+        }
+      ]
+    },
+    libyaml: {
+      version: "0.2.5",
+      debianVersion: "0.2.5-1",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/liby/libyaml/libyaml_0.2.5.orig.tar.gz",
+          sha256: "fa240dbf262be053f3898006d502d514936c818e422afdcf33921c63bed9bf2e",
+          from: "Debian 12 (bookworm), source package libyaml (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://github.com/yaml/libyaml/archive/refs/tags/0.2.5.tar.gz",
+          sha256: "fa240dbf262be053f3898006d502d514936c818e422afdcf33921c63bed9bf2e",
+          from: "the 0.2.5 tag of libyaml's repository (the same file as Debian's)"
+        }
+      ]
+    },
     libzstd: {
       version: "1.5.4+dfsg2",
       debianVersion: "1.5.4+dfsg2-5",
@@ -9719,6 +9930,23 @@ var library_sources_default = {
           url: "https://github.com/facebook/zstd/releases/download/v1.5.4/zstd-1.5.4.tar.gz",
           sha256: "0f470992aedad543126d06efab344dc5f3e171893810455787d38347343a4424",
           from: "zstd's release file (Debian's is a repack of it)"
+        }
+      ]
+    },
+    lz4: {
+      version: "1.9.4",
+      debianVersion: "1.9.4-1",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/l/lz4/lz4_1.9.4.orig.tar.gz",
+          sha256: "0b0e3aa07c8c063ddf40b082bdf7e37a1562bda40a0ff5272957f3e987e0e54b",
+          from: "Debian 12 (bookworm), source package lz4 (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://github.com/lz4/lz4/archive/refs/tags/v1.9.4.tar.gz",
+          sha256: "0b0e3aa07c8c063ddf40b082bdf7e37a1562bda40a0ff5272957f3e987e0e54b",
+          from: "the v1.9.4 tag of LZ4's repository (the same file as Debian's)"
         }
       ]
     },
@@ -9753,6 +9981,23 @@ var library_sources_default = {
           url: "https://sqlite.org/2022/sqlite-src-3400100.zip",
           sha256: "5064126aa50db20c35578b612b56c3129425c0506ed4d1610efa4a0f01bdf8d0",
           from: "SQLite's full source tree as a zip (Debian's is a repack of it)"
+        }
+      ]
+    },
+    tiff: {
+      version: "4.5.0",
+      debianVersion: "4.5.0-6+deb12u4",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/t/tiff/tiff_4.5.0.orig.tar.bz2",
+          sha256: "638f43d7dea33948d5dee7f39572fc0194d9cc3c74195de9dd26a4388a1f880a",
+          from: "Debian 12 (bookworm), source package tiff (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://download.osgeo.org/libtiff/tiff-4.5.0.tar.xz",
+          sha256: "dafac979c5e7b6c650025569c5a4e720995ba5f17bc17e6276d1f12427be267c",
+          from: "libtiff's release file (Debian's is a repack of it)"
         }
       ]
     },
@@ -9839,7 +10084,7 @@ var LibrarySourcesSchema = external_exports.object({
 }).strict();
 async function loadLibrarySources(env = process.env) {
   const file = env.PYSEAL_LIBRARY_SOURCES;
-  const raw = file ? JSON.parse(await (0, import_promises23.readFile)(file, "utf8")) : library_sources_default;
+  const raw = file ? JSON.parse(await (0, import_promises24.readFile)(file, "utf8")) : library_sources_default;
   return LibrarySourcesSchema.parse(raw);
 }
 function placeFileName(place) {
@@ -9877,7 +10122,7 @@ async function downloadSource(recipe, source, downloads, log) {
       );
       continue;
     }
-    const dest = import_node_path37.default.join(downloads, place.sha256.slice(0, 16), storedName(place, source.places));
+    const dest = import_node_path38.default.join(downloads, place.sha256.slice(0, 16), storedName(place, source.places));
     try {
       log(`static deps: ${recipe.name} ${source.upstreamVersion} source from ${place.from}`);
       return (await downloadVerified({ url, dest, sha256: place.sha256, log })).file;
@@ -9911,11 +10156,11 @@ var PARALLEL_LIBRARIES = 2;
 async function buildStaticDeps(options) {
   const log = options.log ?? (() => void 0);
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
-  const folder = import_node_path38.default.join(import_node_path38.default.resolve(options.cacheRoot), "static-deps");
-  await import_node_fs26.promises.mkdir(import_node_path38.default.join(folder, "downloads"), { recursive: true });
+  const folder = import_node_path39.default.join(import_node_path39.default.resolve(options.cacheRoot), "static-deps");
+  await import_node_fs26.promises.mkdir(import_node_path39.default.join(folder, "downloads"), { recursive: true });
   const compiler = await compilerFor(options, log);
   const sources = {};
-  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, import_node_path38.default.join(folder, "downloads"));
+  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, import_node_path39.default.join(folder, "downloads"));
   const key = sha256Text(
     JSON.stringify({
       format: STATIC_DEPS.recipeVersion,
@@ -9932,13 +10177,13 @@ async function buildStaticDeps(options) {
   const build = { key, recipes, sources, compiler, folder, jobs: options.jobs ?? 2, log };
   const entry = await cachedEntry({
     kind: STATIC_DEPS,
-    root: import_node_path38.default.join(folder, key),
+    root: import_node_path39.default.join(folder, key),
     legacyComplete: async (root) => await readCompleteManifest(root, key, recipes) !== void 0,
     build: (dir, work) => buildPrefix(build, dir, work),
     log
   });
   const prefix = entry.root;
-  const manifestPath = import_node_path38.default.join(prefix, "manifest.json");
+  const manifestPath = import_node_path39.default.join(prefix, "manifest.json");
   const manifest = JSON.parse(await import_node_fs26.promises.readFile(manifestPath, "utf8"));
   return {
     prefix,
@@ -9949,7 +10194,7 @@ async function buildStaticDeps(options) {
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
-        { ...info, archives: info.archives.map((a) => import_node_path38.default.join(prefix, a)) }
+        { ...info, archives: info.archives.map((a) => import_node_path39.default.join(prefix, a)) }
       ])
     )
   };
@@ -9957,8 +10202,8 @@ async function buildStaticDeps(options) {
 async function buildPrefix(build, dir, work) {
   const { recipes, log } = build;
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")}`);
-  const destdir = import_node_path38.default.join(work, "destdir");
-  const stagedPrefix = import_node_path38.default.join(destdir, CONFIGURED_PREFIX);
+  const destdir = import_node_path39.default.join(work, "destdir");
+  const stagedPrefix = import_node_path39.default.join(destdir, CONFIGURED_PREFIX);
   await import_node_fs26.promises.mkdir(stagedPrefix, { recursive: true });
   const built = /* @__PURE__ */ new Map();
   await inParallel(recipes, PARALLEL_LIBRARIES, async (recipe) => {
@@ -9975,15 +10220,15 @@ async function buildPrefix(build, dir, work) {
     toolchain: build.compiler.identity,
     libraries
   };
-  await import_node_fs26.promises.writeFile(import_node_path38.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  await import_node_fs26.promises.writeFile(import_node_path39.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   for (const name of await import_node_fs26.promises.readdir(stagedPrefix)) {
-    await import_node_fs26.promises.rename(import_node_path38.default.join(stagedPrefix, name), import_node_path38.default.join(dir, name));
+    await import_node_fs26.promises.rename(import_node_path39.default.join(stagedPrefix, name), import_node_path39.default.join(dir, name));
   }
 }
 async function buildLibrary(build, recipe, work, destdir, stagedPrefix) {
   const { log } = build;
   const source = build.sources[recipe.name];
-  const tarballPath = await downloadSource(recipe, source, import_node_path38.default.join(build.folder, "downloads"), log);
+  const tarballPath = await downloadSource(recipe, source, import_node_path39.default.join(build.folder, "downloads"), log);
   const started = Date.now();
   await buildOne({
     recipe,
@@ -9994,7 +10239,7 @@ async function buildLibrary(build, recipe, work, destdir, stagedPrefix) {
     stagedPrefix,
     recipeEnv: build.compiler.recipeEnv,
     jobs: build.jobs,
-    logDir: import_node_path38.default.join(build.folder, "logs"),
+    logDir: import_node_path39.default.join(build.folder, "logs"),
     key: build.key,
     log
   });
@@ -10013,26 +10258,26 @@ async function buildLibrary(build, recipe, work, destdir, stagedPrefix) {
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
-    manifest = JSON.parse(await import_node_fs26.promises.readFile(import_node_path38.default.join(prefix, "manifest.json"), "utf8"));
+    manifest = JSON.parse(await import_node_fs26.promises.readFile(import_node_path39.default.join(prefix, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
   if (manifest.format !== STATIC_DEPS.recipeVersion || manifest.key !== key) return void 0;
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs26.existsSync)(import_node_path38.default.join(prefix, file)))) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs26.existsSync)(import_node_path39.default.join(prefix, file)))) return void 0;
   }
   return manifest;
 }
 async function compilerFor(options, log) {
-  if (options.libc === "musl") return muslCompiler(import_node_path38.default.resolve(options.cacheRoot), log);
+  if (options.libc === "musl") return muslCompiler(import_node_path39.default.resolve(options.cacheRoot), log);
   if (!options.glibc) throw new Error("buildStaticDeps: a gnu build needs the glibc floor drivers");
   return glibcFloorCompiler(options.glibc);
 }
 
 // src/toolchain/floor-toolchain.ts
-var import_promises24 = require("node:fs/promises");
-var import_node_path39 = __toESM(require("node:path"));
+var import_promises25 = require("node:fs/promises");
+var import_node_path40 = __toESM(require("node:path"));
 async function withGlibcFloor(target, floor, cacheRoot, log) {
   if (floor === null || floor === "host" || target.glibcFloor !== "host") return target;
   const zigTarget = target.toolchain.zigGlibcTarget;
@@ -10058,8 +10303,8 @@ async function glibcFloorDriverSet(target, cacheRoot) {
   if (glibcFloor === null || glibcFloor === "host" || !toolchain.cxx) {
     throw new Error(`${target.triple} has no glibc floor drivers`);
   }
-  const scripts = await (0, import_promises24.readFile)(toolchain.cc, "utf8") + await (0, import_promises24.readFile)(toolchain.cxx, "utf8");
-  const drivers = sha256Text(scripts.split(import_node_path39.default.resolve(cacheRoot)).join("{cache-dir}"));
+  const scripts = await (0, import_promises25.readFile)(toolchain.cc, "utf8") + await (0, import_promises25.readFile)(toolchain.cxx, "utf8");
+  const drivers = sha256Text(scripts.split(import_node_path40.default.resolve(cacheRoot)).join("{cache-dir}"));
   return { floor: glibcFloor, cc: toolchain.cc, ar: toolchain.ar, identity: { drivers } };
 }
 async function libgccArchive(gcc) {
@@ -10075,15 +10320,15 @@ async function libgccArchive(gcc) {
   return { path: file, sha256: await sha256File(file) };
 }
 function floorRecipes(target) {
+  return [...STATIC_LIBRARY_RECIPES, LIBZSTD_RECIPE].map((recipe) => recipeForTarget(recipe, target));
+}
+function recipeForTarget(recipe, target) {
   const forTarget = (argv) => {
     const words2 = argv.map((word) => word === "linux-x86_64" ? `linux-${target.arch}` : word);
     const autotools = words2[0] === "./configure" && words2.includes("--enable-static");
     return autotools && target.configureHost ? [...words2, `--host=${target.configureHost}`] : words2;
   };
-  return [...STATIC_LIBRARY_RECIPES, LIBZSTD_RECIPE].map((recipe) => ({
-    ...recipe,
-    steps: recipe.steps.map((step) => ({ ...step, argv: forTarget(step.argv) }))
-  }));
+  return { ...recipe, steps: recipe.steps.map((step) => ({ ...step, argv: forTarget(step.argv) })) };
 }
 
 // src/toolchain/toolchain-env.ts
@@ -10109,10 +10354,10 @@ async function prepareUncached(target, cacheRoot, log) {
       cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path40.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path40.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path41.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path41.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path40.default.basename(deps.prefix)
+      staticDepsKey: import_node_path41.default.basename(deps.prefix)
     };
   }
   if (target.glibcFloor !== null && target.glibcFloor !== "host") {
@@ -10120,7 +10365,7 @@ async function prepareUncached(target, cacheRoot, log) {
   }
   if (target.configureHost) {
     const triplet = target.configureHost;
-    const ffiHeader = import_node_path40.default.join("/usr/include", triplet, "ffi.h");
+    const ffiHeader = import_node_path41.default.join("/usr/include", triplet, "ffi.h");
     return {
       cxx: await targetCxx(target, cacheRoot, log),
       env: {
@@ -10132,7 +10377,7 @@ async function prepareUncached(target, cacheRoot, log) {
       },
       configureArgs: [],
       libraryDirs: [],
-      ffiIncludeDir: (0, import_node_fs27.existsSync)(ffiHeader) ? import_node_path40.default.dirname(ffiHeader) : null,
+      ffiIncludeDir: (0, import_node_fs27.existsSync)(ffiHeader) ? import_node_path41.default.dirname(ffiHeader) : null,
       compilerVersion,
       staticDepsKey: null
     };
@@ -10151,8 +10396,8 @@ async function prepareUncached(target, cacheRoot, log) {
 async function glibcFloorToolchain(target, cacheRoot, compilerVersion, log) {
   const glibc = await glibcFloorDriverSet(target, cacheRoot);
   const deps = await buildStaticDeps({ cacheRoot, libc: "gnu", glibc, recipes: floorRecipes(target), log });
-  const include = import_node_path40.default.join(deps.prefix, "include");
-  const lib = import_node_path40.default.join(deps.prefix, "lib");
+  const include = import_node_path41.default.join(deps.prefix, "include");
+  const lib = import_node_path41.default.join(deps.prefix, "lib");
   return {
     cxx: target.toolchain.cxx,
     env: {
@@ -10163,14 +10408,14 @@ async function glibcFloorToolchain(target, cacheRoot, compilerVersion, log) {
       // -isystem, as /usr/include is for gcc: a package's own copy of a library (zstandard's zstd.h) comes first.
       CPPFLAGS: `-isystem ${include}`,
       LDFLAGS: `-L${lib}`,
-      PKG_CONFIG_LIBDIR: import_node_path40.default.join(lib, "pkgconfig"),
+      PKG_CONFIG_LIBDIR: import_node_path41.default.join(lib, "pkgconfig"),
       PKG_CONFIG_PATH: ""
     },
     configureArgs: [],
     libraryDirs: [lib],
     ffiIncludeDir: include,
     compilerVersion,
-    staticDepsKey: import_node_path40.default.basename(deps.prefix)
+    staticDepsKey: import_node_path41.default.basename(deps.prefix)
   };
 }
 async function targetCxx(target, cacheRoot, log) {
@@ -10191,7 +10436,7 @@ async function firstLine(command, args) {
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const wrapper = import_node_path40.default.join(cacheRoot, "toolchain", "musl-cc");
+  const wrapper = import_node_path41.default.join(cacheRoot, "toolchain", "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
@@ -10202,7 +10447,7 @@ exec ${shellQuote(cc)} "$@"
 }
 
 // src/toolchain/version-static-libraries.ts
-var import_node_path41 = __toESM(require("node:path"));
+var import_node_path42 = __toESM(require("node:path"));
 var VERSION_LIBRARIES = [
   { since: [3, 14], recipe: LIBZSTD_RECIPE }
 ];
@@ -10227,41 +10472,41 @@ function withVersionLibraries(toolchain, libraries) {
     ...toolchain,
     env: {
       ...env,
-      CPPFLAGS: join(" ", env.CPPFLAGS, `-I${import_node_path41.default.join(libraries.prefix, "include")}`),
-      LDFLAGS: join(" ", env.LDFLAGS, `-L${import_node_path41.default.join(libraries.prefix, "lib")}`),
-      PKG_CONFIG_LIBDIR: join(":", env.PKG_CONFIG_LIBDIR, import_node_path41.default.join(libraries.prefix, "lib", "pkgconfig"))
+      CPPFLAGS: join(" ", env.CPPFLAGS, `-I${import_node_path42.default.join(libraries.prefix, "include")}`),
+      LDFLAGS: join(" ", env.LDFLAGS, `-L${import_node_path42.default.join(libraries.prefix, "lib")}`),
+      PKG_CONFIG_LIBDIR: join(":", env.PKG_CONFIG_LIBDIR, import_node_path42.default.join(libraries.prefix, "lib", "pkgconfig"))
     },
-    libraryDirs: [...toolchain.libraryDirs, import_node_path41.default.join(libraries.prefix, "lib")]
+    libraryDirs: [...toolchain.libraryDirs, import_node_path42.default.join(libraries.prefix, "lib")]
   };
 }
 
 // src/distribution/source-tree.ts
 var import_node_fs28 = require("node:fs");
-var import_promises25 = require("node:fs/promises");
-var import_node_path42 = __toESM(require("node:path"));
+var import_promises26 = require("node:fs/promises");
+var import_node_path43 = __toESM(require("node:path"));
 async function shareSysconfigData(targetStdlib, buildStdlib, log) {
   const file = `${await sysconfigDataName(targetStdlib)}.py`;
   log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises25.cp)(import_node_path42.default.join(targetStdlib, file), import_node_path42.default.join(buildStdlib, file));
+  await (0, import_promises26.cp)(import_node_path43.default.join(targetStdlib, file), import_node_path43.default.join(buildStdlib, file));
 }
 async function sysconfigDataName(stdlib) {
-  const name = (await (0, import_promises25.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
+  const name = (await (0, import_promises26.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
   if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`);
   return name.replace(/\.py$/, "");
 }
 async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path42.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path42.default.join(stdlib, "test");
+  const source = import_node_path43.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path43.default.join(stdlib, "test");
   if (!(0, import_node_fs28.existsSync)(installed)) return;
-  for (const entry of await (0, import_promises25.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs28.existsSync)(import_node_path42.default.join(installed, entry.name))) {
+  for (const entry of await (0, import_promises26.readdir)(source, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs28.existsSync)(import_node_path43.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises25.cp)(import_node_path42.default.join(source, entry.name), import_node_path42.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises26.cp)(import_node_path43.default.join(source, entry.name), import_node_path43.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const version = patchlevelVersion(await (0, import_promises25.readFile)(import_node_path42.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
+  const version = patchlevelVersion(await (0, import_promises26.readFile)(import_node_path43.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
   if (!version) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return version;
 }
@@ -10284,8 +10529,8 @@ function optimizationConfigureArgs(optimization) {
 var DistributionBuildError = class extends FailedStepError {
   constructor(step, tarball, failure) {
     super({
-      input: import_node_path43.default.basename(tarball),
-      what: `Building CPython from ${import_node_path43.default.basename(tarball)}`,
+      input: import_node_path44.default.basename(tarball),
+      what: `Building CPython from ${import_node_path44.default.basename(tarball)}`,
       step,
       ...failure,
       fix: "install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -10319,8 +10564,8 @@ async function buildDistributionFromSource(request) {
   });
   const entry = await cachedEntry({
     kind: CPYTHON_BUILD,
-    root: import_node_path43.default.join(cacheRoot, "python", key),
-    describe: `CPython ${key} (${import_node_path43.default.basename(tarball)}${request.freeThreaded ? ", free-threaded" : ""} for ${target.triple})`,
+    root: import_node_path44.default.join(cacheRoot, "python", key),
+    describe: `CPython ${key} (${import_node_path44.default.basename(tarball)}${request.freeThreaded ? ", free-threaded" : ""} for ${target.triple})`,
     // configure's --prefix (<entry>/install) is compiled into the interpreter and its sysconfig.
     buildInPlace: true,
     build: (root, work) => buildInto({ root, work, key, tarballSha, request, toolchain }),
@@ -10331,12 +10576,12 @@ async function buildDistributionFromSource(request) {
 async function buildInto(build) {
   const { root, work, request } = build;
   const { target, log } = request;
-  await (0, import_promises26.mkdir)(work, { recursive: true });
+  await (0, import_promises27.mkdir)(work, { recursive: true });
   const toolchain = withReproducibleFlags(build.toolchain, work);
-  const step = stepRunner(request.tarball, import_node_path43.default.join(work, "build.log"), log);
+  const step = stepRunner(request.tarball, import_node_path44.default.join(work, "build.log"), log);
   const { srcDir, version } = await unpackSource(request.tarball, work);
-  const buildDir = import_node_path43.default.join(work, "build");
-  await (0, import_promises26.mkdir)(buildDir);
+  const buildDir = import_node_path44.default.join(work, "build");
+  await (0, import_promises27.mkdir)(buildDir);
   log(`  CPython ${version}${request.freeThreaded ? " (free-threaded)" : ""} for ${target.triple}`);
   await configure(build, toolchain, srcDir, buildDir, step);
   const names = await readInstallNames(buildDir);
@@ -10347,10 +10592,10 @@ async function buildInto(build) {
   await skipInstalledBytecode(buildDir);
   await step("make", "make", ["-j2"], buildDir, toolchain.env);
   await step("make install", "make", ["install"], buildDir, toolchain.env);
-  const stdlib = import_node_path43.default.join(root, "install", names.stdlib);
+  const stdlib = import_node_path44.default.join(root, "install", names.stdlib);
   await installMissingTestPackages(srcDir, stdlib, log);
   if (!request.buildPython) {
-    const pythonExe = import_node_path43.default.join(root, "install", names.exe);
+    const pythonExe = import_node_path44.default.join(root, "install", names.exe);
     await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root, toolchain.env);
     const tools = ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"];
     await step("build tools", pythonExe, tools, root, toolchain.env);
@@ -10377,7 +10622,7 @@ function stepRunner(tarball, logFile, log) {
   return async (name, command, args, cwd, env) => {
     log(`  ${name}`);
     const result = await runCommand({ command, args, cwd, env });
-    await (0, import_promises26.writeFile)(logFile, `
+    await (0, import_promises27.writeFile)(logFile, `
 $ ${command} ${args.join(" ")}
 ${result.stdout}${result.stderr}`, { flag: "a" });
     if (result.code !== 0) {
@@ -10417,7 +10662,7 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   let env = toolchain.env;
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path43.default.join(root, "install")}`,
+    `--prefix=${import_node_path44.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...optimizationConfigureArgs(request.optimization),
@@ -10427,17 +10672,17 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   const cross = request.buildPython;
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
-    const configSite = import_node_path43.default.join(work, "config.site");
-    await (0, import_promises26.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
+    const configSite = import_node_path44.default.join(work, "config.site");
+    await (0, import_promises27.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     env = { ...env, CONFIG_SITE: configSite };
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
     request.log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
   }
-  await step("configure", import_node_path43.default.join(srcDir, "configure"), configureArgs, buildDir, env);
+  await step("configure", import_node_path44.default.join(srcDir, "configure"), configureArgs, buildDir, env);
 }
 async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
-  const setupStdlib = parseSetup(await (0, import_promises26.readFile)(import_node_path43.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises27.readFile)(import_node_path44.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
   const expanded = await expandLinkWords(buildDir, candidates);
@@ -10448,16 +10693,16 @@ async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
     (module2) => (expanded.get(module2.name) ?? []).filter((w) => w.startsWith("-l")).map((w) => w.slice(2)).filter((name) => resolveLibrary(name, target.toolchain, searchDirs).kind === "missing")
   );
   const disabled = choice.notBuilt.map((n) => n.module);
-  await (0, import_promises26.writeFile)(
-    import_node_path43.default.join(buildDir, "Modules", "Setup.local"),
+  await (0, import_promises27.writeFile)(
+    import_node_path44.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
   return choice;
 }
 async function skipInstalledBytecode(buildDir) {
-  const makefile = import_node_path43.default.join(buildDir, "Makefile");
-  const text = await (0, import_promises26.readFile)(makefile, "utf8");
-  await (0, import_promises26.writeFile)(makefile, text.replace(COMPILEALL_CALL, ":"));
+  const makefile = import_node_path44.default.join(buildDir, "Makefile");
+  const text = await (0, import_promises27.readFile)(makefile, "utf8");
+  await (0, import_promises27.writeFile)(makefile, text.replace(COMPILEALL_CALL, ":"));
 }
 var COMPILEALL_CALL = /\$\(PYTHON_FOR_BUILD\) -Wi (?:-O+ )?\$\(DESTDIR\)\$\(LIBDEST\)\/compileall\.py/g;
 
@@ -10480,9 +10725,9 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
   }
   if ((0, import_node_fs29.existsSync)(value) && (0, import_node_fs29.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs29.existsSync)(import_node_path44.default.join(value, "PYTHON.json")))
+    if (!(0, import_node_fs29.existsSync)(import_node_path45.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return native(await readDistribution(import_node_path44.default.resolve(value)), true, import_node_path44.default.resolve(value));
+    return native(await readDistribution(import_node_path45.default.resolve(value)), true, import_node_path45.default.resolve(value));
   }
   const { tarball, source } = await locateTarball(value, cacheRoot, log);
   const freeThreaded = parseCPythonValue(value)?.freeThreaded ?? false;
@@ -10547,8 +10792,8 @@ async function buildCrossDistribution({ tarball, source }, request, target, cach
   });
   const hostJson = host.distribution.json;
   const buildPython = {
-    exe: import_node_path44.default.join(host.distribution.root, hostJson.python_exe),
-    stdlib: import_node_path44.default.join(host.distribution.root, hostJson.python_paths.stdlib),
+    exe: import_node_path45.default.join(host.distribution.root, hostJson.python_exe),
+    stdlib: import_node_path45.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
   const built = await buildDistributionFromSource({
@@ -10564,7 +10809,7 @@ async function buildCrossDistribution({ tarball, source }, request, target, cach
     distribution: built.distribution,
     buildDistribution: host.distribution,
     crossSysconfigName: await sysconfigDataName(
-      import_node_path44.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+      import_node_path45.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
@@ -10575,25 +10820,25 @@ function isTarball(value) {
   return /\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2|zip)$/.test(value);
 }
 async function locateTarball(value, cacheRoot, log) {
-  const named = (tarball) => ({ tarball, source: import_node_path44.default.basename(tarball) });
+  const named = (tarball) => ({ tarball, source: import_node_path45.default.basename(tarball) });
   if (value.startsWith("debian:"))
     return named(await debianSourceTarball(value.slice("debian:".length), cacheRoot, log));
   if (value.startsWith("cpython:")) {
     const fetched = await fetchCPythonSource(value, cacheRoot, log);
-    return { tarball: fetched.file, source: `${import_node_path44.default.basename(fetched.file)}: ${fetched.from}` };
+    return { tarball: fetched.file, source: `${import_node_path45.default.basename(fetched.file)}: ${fetched.from}` };
   }
   if (/^https?:\/\//.test(value)) return named(await downloadTarball(value, cacheRoot, log));
   if (!(0, import_node_fs29.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst, .tar.bz2 or .zip archive");
   }
-  return named(import_node_path44.default.resolve(value));
+  return named(import_node_path45.default.resolve(value));
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
   const { root } = await cachedEntry({
     kind: DOWNLOAD,
-    root: import_node_path44.default.join(cacheRoot, "sources", pkg),
+    root: import_node_path45.default.join(cacheRoot, "sources", pkg),
     describe: `Debian source package ${pkg}`,
     legacyComplete: (root2) => (0, import_node_fs29.existsSync)(root2) && findOrig(root2, pkg) !== null,
     build: (dir) => fetchDebianSource(pkg, dir, log),
@@ -10614,7 +10859,7 @@ async function fetchDebianSource(pkg, dir, log) {
 }
 function findOrig(dir, pkg) {
   const names = (0, import_node_fs29.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path44.default.join(dir, names[names.length - 1]) : null;
+  return names.length > 0 ? import_node_path45.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(value, cacheRoot, log) {
   const url = new URL(value);
@@ -10630,22 +10875,22 @@ async function downloadTarball(value, cacheRoot, log) {
 }
 
 // src/link/embed.ts
-var import_promises27 = require("node:fs/promises");
-var import_node_path46 = __toESM(require("node:path"));
+var import_promises28 = require("node:fs/promises");
+var import_node_path47 = __toESM(require("node:path"));
 
 // src/exec/pyseal-python.ts
-var import_node_path45 = __toESM(require("node:path"));
+var import_node_path46 = __toESM(require("node:path"));
 async function runPysealPython(distribution, args) {
-  const env = { ...process.env, PYTHONPATH: import_node_path45.default.join(packageRoot(), "python") };
+  const env = { ...process.env, PYTHONPATH: import_node_path46.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
-  const python = import_node_path45.default.join(distribution.root, distribution.json.python_exe);
+  const python = import_node_path46.default.join(distribution.root, distribution.json.python_exe);
   return (await runChecked({ command: python, args, env })).stdout;
 }
 
 // src/link/embed.ts
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path46.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path47.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -10667,12 +10912,12 @@ async function embedResources(request) {
     roots.push({ path: request.siteDir, exclude: ["bin", ...request.packageData?.siteExclude ?? []] });
     roots.push(...request.packageData?.roots ?? []);
   }
-  const manifest = import_node_path46.default.join(workDir, "resources.json");
-  await (0, import_promises27.writeFile)(
+  const manifest = import_node_path47.default.join(workDir, "resources.json");
+  await (0, import_promises28.writeFile)(
     manifest,
     JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
   );
-  const archive = import_node_path46.default.join(workDir, "resources.zip");
+  const archive = import_node_path47.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
   const stdout = await runPysealPython(buildDistribution, [
     "-m",
@@ -10683,18 +10928,18 @@ async function embedResources(request) {
     archive
   ]);
   const partial = `${request.output}.partial`;
-  await (0, import_promises27.rm)(partial, { force: true });
-  await (0, import_promises27.copyFile)(request.nativeExecutable, partial);
-  await (0, import_promises27.appendFile)(partial, await (0, import_promises27.readFile)(archive));
-  await (0, import_promises27.chmod)(partial, 493);
-  await (0, import_promises27.rename)(partial, request.output);
+  await (0, import_promises28.rm)(partial, { force: true });
+  await (0, import_promises28.copyFile)(request.nativeExecutable, partial);
+  await (0, import_promises28.appendFile)(partial, await (0, import_promises28.readFile)(archive));
+  await (0, import_promises28.chmod)(partial, 493);
+  await (0, import_promises28.rename)(partial, request.output);
   return { archive, summary: stdout.trim().split("\n").pop() ?? "" };
 }
 
 // src/link/package-data.ts
 var import_node_fs30 = require("node:fs");
-var import_promises28 = require("node:fs/promises");
-var import_node_path47 = __toESM(require("node:path"));
+var import_promises29 = require("node:fs/promises");
+var import_node_path48 = __toESM(require("node:path"));
 function locatePackageData(locations, search) {
   return locations.map((location) => {
     const name = location.package;
@@ -10702,7 +10947,7 @@ function locatePackageData(locations, search) {
       [search.siteDir, false],
       [search.stdlibDir, true]
     ]) {
-      const dir = import_node_path47.default.join(root, name);
+      const dir = import_node_path48.default.join(root, name);
       if (!(0, import_node_fs30.existsSync)(dir) || !(0, import_node_fs30.statSync)(dir).isDirectory()) continue;
       if (inStdlib && search.stdlibExclude.includes(name)) {
         throw new UserError({
@@ -10713,7 +10958,7 @@ function locatePackageData(locations, search) {
       }
       return { ...location, root, inStdlib };
     }
-    const single = (0, import_node_fs30.existsSync)(import_node_path47.default.join(search.siteDir, `${name}.py`));
+    const single = (0, import_node_fs30.existsSync)(import_node_path48.default.join(search.siteDir, `${name}.py`));
     throw new UserError({
       input: `package-data-location ${name}`,
       cause: single ? `${name} is a single module, not a package with files of its own` : `the app's installed packages have no top-level package ${name}`,
@@ -10747,24 +10992,24 @@ async function shipPackageData(request) {
   const shipped = [];
   for (const { package: name, location, root, inStdlib } of request.located) {
     if (location.kind !== "filesystem-relative") continue;
-    const manifest = import_node_path47.default.join(request.workDir, `package-data-${name}.json`);
-    const tree = import_node_path47.default.join(request.workDir, `package-data-${name}`);
+    const manifest = import_node_path48.default.join(request.workDir, `package-data-${name}.json`);
+    const tree = import_node_path48.default.join(request.workDir, `package-data-${name}`);
     const roots = [{ path: root, include: [name], pycache: true, allow_compile_errors: inStdlib }];
-    await (0, import_promises28.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, roots }));
-    await (0, import_promises28.rm)(tree, { recursive: true, force: true });
+    await (0, import_promises29.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, roots }));
+    await (0, import_promises29.rm)(tree, { recursive: true, force: true });
     await runPysealPython(request.buildDistribution, ["-m", "pyseal_pack", "--manifest", manifest, "--out-dir", tree]);
-    const dest = import_node_path47.default.join(request.outDir, location.dir, name);
-    await (0, import_promises28.rm)(dest, { recursive: true, force: true });
-    await (0, import_promises28.mkdir)(import_node_path47.default.dirname(dest), { recursive: true });
-    await (0, import_promises28.rename)(import_node_path47.default.join(tree, name), dest);
-    for (const file of await filesUnder(dest)) shipped.push(import_node_path47.default.relative(request.outDir, file));
+    const dest = import_node_path48.default.join(request.outDir, location.dir, name);
+    await (0, import_promises29.rm)(dest, { recursive: true, force: true });
+    await (0, import_promises29.mkdir)(import_node_path48.default.dirname(dest), { recursive: true });
+    await (0, import_promises29.rename)(import_node_path48.default.join(tree, name), dest);
+    for (const file of await filesUnder(dest)) shipped.push(import_node_path48.default.relative(request.outDir, file));
   }
   return shipped.sort();
 }
 async function filesUnder(dir) {
   const files = [];
-  for (const entry of await (0, import_promises28.readdir)(dir, { withFileTypes: true })) {
-    const full = import_node_path47.default.join(dir, entry.name);
+  for (const entry of await (0, import_promises29.readdir)(dir, { withFileTypes: true })) {
+    const full = import_node_path48.default.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...await filesUnder(full));
     else if (entry.isFile()) files.push(full);
   }
@@ -10786,8 +11031,8 @@ function packageDataEntries(locations) {
 
 // src/link/ship-standalone.ts
 var import_node_fs31 = require("node:fs");
-var import_promises29 = require("node:fs/promises");
-var import_node_path48 = __toESM(require("node:path"));
+var import_promises30 = require("node:fs/promises");
+var import_node_path49 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -10805,20 +11050,20 @@ async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path48.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path49.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path48.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises29.mkdir)(import_node_path48.default.dirname(dest), { recursive: true });
-    await (0, import_promises29.copyFile)(plan.standaloneFile.source, dest);
+    const dest = import_node_path49.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises30.mkdir)(import_node_path49.default.dirname(dest), { recursive: true });
+    await (0, import_promises30.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path48.default.dirname(plan.standaloneFile?.source ?? ""))
+      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path49.default.dirname(plan.standaloneFile?.source ?? ""))
     );
     const bundled = [];
     for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path48.default.join(dir, soname)).find((f) => (0, import_node_fs31.existsSync)(f));
+      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path49.default.join(dir, soname)).find((f) => (0, import_node_fs31.existsSync)(f));
       if (!found) {
         plan.reasons.push({
           code: "LIBRARY_MISSING",
@@ -10827,16 +11072,16 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises29.copyFile)(found, import_node_path48.default.join(sideRoot, soname));
+      await (0, import_promises30.copyFile)(found, import_node_path49.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path48.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        message: `${soname} (from ${import_node_path49.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
       });
     }
     if (bundled.length > 0) {
-      const up = import_node_path48.default.relative(import_node_path48.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path49.default.relative(import_node_path49.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
     }
@@ -10854,7 +11099,7 @@ async function setRunpath(file, runpath) {
   } catch {
     throw new UserError({
       input: "patchelf",
-      cause: `is needed to point ${import_node_path48.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
+      cause: `is needed to point ${import_node_path49.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
       fix: "install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static"
     });
   }
@@ -10873,8 +11118,8 @@ async function shipSideFiles(request) {
 
 // src/link/link-executable.ts
 var import_node_fs32 = require("node:fs");
-var import_promises31 = require("node:fs/promises");
-var import_node_path50 = __toESM(require("node:path"));
+var import_promises32 = require("node:fs/promises");
+var import_node_path51 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -10942,8 +11187,8 @@ function leftOutMessage(plan) {
 }
 
 // src/link/localize.ts
-var import_promises30 = require("node:fs/promises");
-var import_node_path49 = __toESM(require("node:path"));
+var import_promises31 = require("node:fs/promises");
+var import_node_path50 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -10953,12 +11198,12 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path49.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path49.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path50.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path50.default.join(workDir, `${plan.module}.o`);
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...relocatableInputs(plan)] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path49.default.join(workDir, `${plan.module}.keep`);
-  await (0, import_promises30.writeFile)(keepFile, keep.join("\n") + "\n");
+  const keepFile = import_node_path50.default.join(workDir, `${plan.module}.keep`);
+  await (0, import_promises31.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
@@ -10980,14 +11225,14 @@ async function weakSymbols(object, toolchain) {
 
 // src/link/link-executable.ts
 function launcherSources() {
-  const folder = import_node_path50.default.join(packageRoot(), "c");
-  return (0, import_node_fs32.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path50.default.join(folder, name));
+  const folder = import_node_path51.default.join(packageRoot(), "c");
+  return (0, import_node_fs32.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path51.default.join(folder, name));
 }
 async function compileLauncher(cc, distribution, workDir, run) {
-  const include = import_node_path50.default.join(distribution.root, distribution.json.python_paths.include);
+  const include = import_node_path51.default.join(distribution.root, distribution.json.python_paths.include);
   const objects = [];
   for (const source of launcherSources()) {
-    const object = import_node_path50.default.join(workDir, `${import_node_path50.default.basename(source, ".c")}.o`);
+    const object = import_node_path51.default.join(workDir, `${import_node_path51.default.basename(source, ".c")}.o`);
     objects.push(object);
     await run(cc, [
       "-O2",
@@ -11007,14 +11252,14 @@ async function compileLauncher(cc, distribution, workDir, run) {
 async function linkExecutable(request) {
   const { distribution, target, plans, workDir } = request;
   const toolchain = target.toolchain;
-  await (0, import_promises31.mkdir)(workDir, { recursive: true });
+  await (0, import_promises32.mkdir)(workDir, { recursive: true });
   const commands = [];
   const run = async (command, args2) => {
     commands.push([command, ...args2]);
     await runChecked({ command, args: args2 });
   };
-  await (0, import_promises31.writeFile)(
-    import_node_path50.default.join(workDir, "pyseal_app.h"),
+  await (0, import_promises32.writeFile)(
+    import_node_path51.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -11029,10 +11274,10 @@ async function linkExecutable(request) {
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     ...launcherObjects,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path50.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path51.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path50.default.join(workDir, "extensions");
-  await (0, import_promises31.mkdir)(extensionsDir, { recursive: true });
+  const extensionsDir = import_node_path51.default.join(workDir, "extensions");
+  await (0, import_promises32.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
     else objects.push(plan.localized ?? await localizeExtension(plan, extensionsDir, toolchain));
@@ -11088,13 +11333,13 @@ function assertLinkable(distribution, target, source) {
 }
 
 // src/report/assemble.ts
-var import_promises34 = require("node:fs/promises");
-var import_node_path55 = __toESM(require("node:path"));
+var import_promises35 = require("node:fs/promises");
+var import_node_path56 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
 var import_node_fs33 = require("node:fs");
-var import_promises32 = require("node:fs/promises");
-var import_node_path51 = __toESM(require("node:path"));
+var import_promises33 = require("node:fs/promises");
+var import_node_path52 = __toESM(require("node:path"));
 var OutputWriteError = class extends UserError {
   constructor(file, error) {
     const parts = { input: file, cause: causeOf(error), fix: remedyOf(error) };
@@ -11135,11 +11380,11 @@ async function prepareOutputDir(outDir, executable) {
     throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
   }
   try {
-    await (0, import_promises32.mkdir)(outDir, { recursive: true });
-    for (const file of outputFiles(executable)) await (0, import_promises32.rm)(file, { force: true });
-    const probe = import_node_path51.default.join(outDir, `.${import_node_path51.default.basename(executable)}.write-test`);
-    await (0, import_promises32.writeFile)(probe, "pyseal");
-    await (0, import_promises32.rm)(probe);
+    await (0, import_promises33.mkdir)(outDir, { recursive: true });
+    for (const file of outputFiles(executable)) await (0, import_promises33.rm)(file, { force: true });
+    const probe = import_node_path52.default.join(outDir, `.${import_node_path52.default.basename(executable)}.write-test`);
+    await (0, import_promises33.writeFile)(probe, "pyseal");
+    await (0, import_promises33.rm)(probe);
   } catch (error) {
     throw new OutputWriteError(outDir, error);
   }
@@ -11178,29 +11423,29 @@ function noRoomLeft(dirs) {
 async function writeFileAtomic(file, data) {
   const partial = `${file}.partial`;
   try {
-    await (0, import_promises32.writeFile)(partial, data);
-    await (0, import_promises32.rename)(partial, file);
+    await (0, import_promises33.writeFile)(partial, data);
+    await (0, import_promises33.rename)(partial, file);
   } catch (error) {
-    await (0, import_promises32.rm)(partial, { force: true }).catch(() => void 0);
+    await (0, import_promises33.rm)(partial, { force: true }).catch(() => void 0);
     throw new OutputWriteError(file, error);
   }
 }
 async function moveIntoPlace2(staged, file) {
   try {
-    await (0, import_promises32.mkdir)(import_node_path51.default.dirname(file), { recursive: true });
-    await (0, import_promises32.rename)(staged, file);
+    await (0, import_promises33.mkdir)(import_node_path52.default.dirname(file), { recursive: true });
+    await (0, import_promises33.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
   }
 }
 
 // src/report/input-digest.ts
-var import_node_path52 = __toESM(require("node:path"));
+var import_node_path53 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path52.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path53.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -11330,10 +11575,10 @@ function renderMatrix(reports) {
 }
 
 // src/report/portable.ts
-var import_node_path53 = __toESM(require("node:path"));
+var import_node_path54 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path53.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path54.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -11350,14 +11595,14 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path53.default.parse(root).root) return text;
+  if (root === import_node_path54.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
 
 // src/report/requires.ts
-var import_promises33 = require("node:fs/promises");
-var import_node_path54 = __toESM(require("node:path"));
+var import_promises34 = require("node:fs/promises");
+var import_node_path55 = __toESM(require("node:path"));
 
 // src/link/elf-versions.ts
 async function readVersionNeeds(file) {
@@ -11420,7 +11665,7 @@ async function readRequires(request) {
   if (request.linkage.kind === "static") return "static";
   const files = [request.binary];
   for (const name of request.sideFiles) {
-    const file = import_node_path54.default.join(request.outDir, name);
+    const file = import_node_path55.default.join(request.outDir, name);
     if (await isElf(file)) files.push({ file, name });
   }
   const read = await Promise.all(files.map(async (f) => ({ file: f.name, needs: await readVersionNeeds(f.file) })));
@@ -11456,7 +11701,7 @@ function newestRelease(releases) {
   );
 }
 async function isElf(file) {
-  const handle = await (0, import_promises33.open)(file, "r");
+  const handle = await (0, import_promises34.open)(file, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
     return bytesRead === 4 && buffer.toString("latin1") === "\x7FELF";
@@ -11477,6 +11722,7 @@ var ReasonCodeSchema = external_exports.enum([
   "MUSL_BUILTIN_ONLY",
   "STATIC_FLAVOR_BUILTIN_ONLY",
   "LIBRARY_LINKED_STATIC",
+  "LIBRARY_BUILT_FROM_SOURCE",
   "LIBRARY_MISSING",
   "LIBRARY_BUNDLED",
   "SYMBOLS_LOCALIZED",
@@ -11679,7 +11925,7 @@ async function executableSection(request) {
   const linkage = await readLinkage(staged);
   return {
     path: name,
-    bytes: (await (0, import_promises34.stat)(staged)).size,
+    bytes: (await (0, import_promises35.stat)(staged)).size,
     sha256: await sha256File(staged),
     linkage,
     sideFiles,
@@ -11716,11 +11962,11 @@ async function finishReport(request) {
     await writeReport(request.reportFile, written2);
     await writeFileAtomic(`${executable}.report.md`, renderReport(written2));
     if (report.executable) {
-      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path55.default.basename(executable)}
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path56.default.basename(executable)}
 `);
     }
   } catch (error) {
-    for (const file of outputFiles(executable)) await (0, import_promises34.rm)(file, { force: true }).catch(() => void 0);
+    for (const file of outputFiles(executable)) await (0, import_promises35.rm)(file, { force: true }).catch(() => void 0);
     throw error;
   }
   return written2;
@@ -11734,6 +11980,479 @@ function inNoBinary(module2) {
     location: null,
     file: null,
     reasons: [...module2.reasons, { code: "NO_BINARY", message: `it was to ${planned}, but the build made no binary` }]
+  };
+}
+
+// src/libraries/library-provider.ts
+var import_node_path58 = __toESM(require("node:path"));
+
+// src/libraries/recipe-graph.ts
+var import_node_path57 = __toESM(require("node:path"));
+function recipeProviding(query, recipes) {
+  const matches = (recipe) => {
+    if (query.kind === "library") return recipe.provides.libraries.includes(query.name);
+    if (query.kind === "pkg-config") return recipe.provides.pkgConfig.includes(query.name);
+    return recipe.provides.headers.some((header) => sameHeader(header, query.name));
+  };
+  return recipes.find(matches) ?? null;
+}
+function sameHeader(provided, asked) {
+  const normalized = import_node_path57.default.posix.normalize(asked);
+  if (provided === normalized) return true;
+  const directory = (header) => header.includes("/") ? header.split("/")[0] : null;
+  return directory(provided) !== null && directory(provided) === directory(normalized);
+}
+function recipeClosure(name, recipes) {
+  const byName = new Map(recipes.map((recipe) => [recipe.name, recipe]));
+  const ordered = [];
+  const visit = (current, chain) => {
+    if (ordered.some((recipe2) => recipe2.name === current)) return;
+    if (chain.includes(current))
+      throw new Error(`library recipes depend on each other: ${[...chain, current].join(" -> ")}`);
+    const recipe = byName.get(current);
+    if (!recipe) {
+      const by = chain.length > 0 ? ` (needed by ${chain[chain.length - 1]})` : "";
+      throw new Error(`no library recipe named ${current}${by}`);
+    }
+    for (const dependency of recipe.dependsOn) visit(dependency, [...chain, current]);
+    ordered.push(recipe);
+  };
+  visit(name, []);
+  return ordered;
+}
+function includeDirsOf(recipe) {
+  return recipe.includeDirs ?? ["include"];
+}
+function describeQuery(query) {
+  if (query.kind === "library") return `-l${query.name}`;
+  if (query.kind === "pkg-config") return `pkg-config ${query.name}`;
+  return query.name;
+}
+
+// src/libraries/recipe-types.ts
+function cmakeSteps(options) {
+  return [
+    {
+      step: "configure",
+      argv: [
+        "cmake",
+        "-S",
+        ".",
+        "-B",
+        "pyseal-build",
+        "-G",
+        "Unix Makefiles",
+        "-DCMAKE_BUILD_TYPE=Release",
+        "-DCMAKE_INSTALL_PREFIX=@prefix@",
+        "-DCMAKE_INSTALL_LIBDIR=lib",
+        "-DCMAKE_INSTALL_INCLUDEDIR=include",
+        "-DCMAKE_POSITION_INDEPENDENT_CODE=ON",
+        "-DBUILD_SHARED_LIBS=OFF",
+        // Dependencies built earlier into the same staged prefix.
+        "-DCMAKE_PREFIX_PATH=@destdir@@prefix@",
+        ...options
+      ]
+    },
+    { step: "build", argv: ["cmake", "--build", "pyseal-build", "-j", "@jobs@"] },
+    { step: "install", argv: ["env", "DESTDIR=@destdir@", "cmake", "--install", "pyseal-build"] }
+  ];
+}
+var AUTOTOOLS_STATIC = [
+  "--disable-shared",
+  "--enable-static",
+  "--with-pic",
+  "--prefix=@prefix@",
+  "--libdir=@prefix@/lib"
+];
+function pkgConfigFile(name, description, libs, cflags = "-I${includedir}") {
+  return [
+    "prefix=@prefix@",
+    "libdir=${prefix}/lib",
+    "includedir=${prefix}/include",
+    "",
+    `Name: ${name}`,
+    `Description: ${description}`,
+    "Version: @version@",
+    `Libs: -L\${libdir} ${libs}`,
+    `Cflags: ${cflags}`,
+    ""
+  ].join("\n");
+}
+
+// src/libraries/image-recipes.ts
+var STAGED_DEPENDENCIES = ["CPPFLAGS=-I@destdir@@prefix@/include", "LDFLAGS=-L@destdir@@prefix@/lib"];
+var IMAGE_LIBRARY_RECIPES = [
+  {
+    name: "libjpeg-turbo",
+    sourcePackage: "libjpeg-turbo",
+    usedBy: "Pillow (JPEG), libtiff",
+    dependsOn: [],
+    provides: { headers: ["jpeglib.h", "jconfig.h", "jerror.h"], libraries: ["jpeg"], pkgConfig: ["libjpeg"] },
+    // Without nasm the SIMD code is left out (slower, still correct); TurboJPEG's API is unused.
+    // Its CMakeLists takes a relative include directory as one in the source tree: absolute ones.
+    steps: cmakeSteps([
+      "-DENABLE_SHARED=OFF",
+      "-DENABLE_STATIC=ON",
+      "-DWITH_TURBOJPEG=OFF",
+      "-DWITH_JAVA=OFF",
+      "-DCMAKE_INSTALL_INCLUDEDIR=@prefix@/include",
+      "-DCMAKE_INSTALL_LIBDIR=@prefix@/lib"
+    ]),
+    produces: ["lib/libjpeg.a", "include/jpeglib.h", "include/jconfig.h", "lib/pkgconfig/libjpeg.pc"],
+    archives: ["lib/libjpeg.a"]
+  },
+  {
+    name: "libpng",
+    sourcePackage: "libpng1.6",
+    usedBy: "Pillow (PNG through zlib is its own; libpng for freetype and others)",
+    dependsOn: ["zlib"],
+    provides: { headers: ["png.h", "pngconf.h"], libraries: ["png", "png16"], pkgConfig: ["libpng", "libpng16"] },
+    steps: [
+      { step: "configure", argv: ["./configure", ...AUTOTOOLS_STATIC, ...STAGED_DEPENDENCIES] },
+      { step: "build", argv: ["make", "-j@jobs@", "libpng16.la"] },
+      {
+        step: "install",
+        argv: [
+          "make",
+          "install-libLTLIBRARIES",
+          "install-pkgincludeHEADERS",
+          "install-nodist_pkgincludeHEADERS",
+          "install-pkgconfigDATA",
+          "DESTDIR=@destdir@"
+        ]
+      },
+      // The unversioned names, as copies: its install rules would make symbolic links.
+      {
+        step: "install",
+        argv: [
+          "sh",
+          "-ec",
+          'cd "@destdir@@prefix@"; cp include/libpng16/*.h include/; cp lib/libpng16.a lib/libpng.a; cp lib/pkgconfig/libpng16.pc lib/pkgconfig/libpng.pc'
+        ]
+      }
+    ],
+    produces: ["lib/libpng16.a", "lib/libpng.a", "include/png.h", "lib/pkgconfig/libpng.pc"],
+    archives: ["lib/libpng16.a", "lib/libpng.a"]
+  },
+  {
+    name: "libtiff",
+    sourcePackage: "tiff",
+    usedBy: "Pillow (TIFF)",
+    dependsOn: ["zlib", "libjpeg-turbo"],
+    provides: { headers: ["tiffio.h", "tiff.h", "tiffconf.h"], libraries: ["tiff"], pkgConfig: ["libtiff-4"] },
+    steps: cmakeSteps([
+      "-Dtiff-tools=OFF",
+      "-Dtiff-tests=OFF",
+      "-Dtiff-contrib=OFF",
+      "-Dtiff-docs=OFF",
+      "-Dcxx=OFF",
+      "-Djpeg=ON",
+      "-Dzlib=ON",
+      "-Djbig=OFF",
+      "-Dlerc=OFF",
+      "-Dlzma=OFF",
+      "-Dzstd=OFF",
+      "-Dwebp=OFF",
+      "-Dlibdeflate=OFF",
+      "-Dtiff-opengl=OFF"
+    ]),
+    produces: ["lib/libtiff.a", "include/tiffio.h", "lib/pkgconfig/libtiff-4.pc"],
+    archives: ["lib/libtiff.a"]
+  },
+  {
+    name: "libwebp",
+    sourcePackage: "libwebp",
+    usedBy: "Pillow (WebP, animated WebP through mux and demux)",
+    dependsOn: [],
+    provides: {
+      headers: ["webp/decode.h", "webp/encode.h", "webp/mux.h", "webp/demux.h"],
+      libraries: ["webp", "webpmux", "webpdemux"],
+      pkgConfig: ["libwebp", "libwebpmux", "libwebpdemux"]
+    },
+    steps: [
+      {
+        step: "configure",
+        argv: [
+          "./configure",
+          ...AUTOTOOLS_STATIC,
+          "--enable-libwebpmux",
+          "--enable-libwebpdemux",
+          "--disable-libwebpdecoder",
+          "--disable-gl",
+          "--disable-sdl",
+          "--disable-png",
+          "--disable-jpeg",
+          "--disable-tiff",
+          "--disable-gif",
+          "--disable-wic"
+        ]
+      },
+      // sharpyuv/ (a convenience library libwebp takes in) and src/ hold the libraries only;
+      // examples/ (cwebp, dwebp, ...) is left alone.
+      { step: "build", argv: ["make", "-C", "sharpyuv", "-j@jobs@"] },
+      { step: "build", argv: ["make", "-C", "src", "-j@jobs@"] },
+      { step: "install", argv: ["make", "-C", "sharpyuv", "install", "DESTDIR=@destdir@"] },
+      { step: "install", argv: ["make", "-C", "src", "install", "DESTDIR=@destdir@"] }
+    ],
+    produces: [
+      "lib/libwebp.a",
+      "lib/libwebpmux.a",
+      "lib/libwebpdemux.a",
+      "include/webp/decode.h",
+      "include/webp/mux.h",
+      "lib/pkgconfig/libwebp.pc"
+    ],
+    archives: ["lib/libwebp.a", "lib/libwebpmux.a", "lib/libwebpdemux.a"]
+  },
+  {
+    name: "freetype",
+    sourcePackage: "freetype",
+    usedBy: "Pillow (ImageFont)",
+    dependsOn: [],
+    includeDirs: ["include/freetype2"],
+    provides: { headers: ["ft2build.h", "freetype/freetype.h"], libraries: ["freetype"], pkgConfig: ["freetype2"] },
+    steps: [
+      {
+        step: "configure",
+        // Compressed fonts, PNG glyphs and HarfBuzz would each pull in another library.
+        argv: [
+          "./configure",
+          ...AUTOTOOLS_STATIC,
+          "--without-zlib",
+          "--without-bzip2",
+          "--without-png",
+          "--without-harfbuzz",
+          "--without-brotli"
+        ]
+      },
+      { step: "build", argv: ["make", "-j@jobs@"] },
+      { step: "install", argv: ["make", "install", "DESTDIR=@destdir@"] }
+    ],
+    produces: ["lib/libfreetype.a", "include/freetype2/ft2build.h", "lib/pkgconfig/freetype2.pc"],
+    archives: ["lib/libfreetype.a"]
+  }
+];
+
+// src/libraries/recipes.ts
+var MARKUP_AND_DATA = [
+  {
+    name: "libyaml",
+    sourcePackage: "libyaml",
+    usedBy: "PyYAML (yaml._yaml, yaml.CLoader)",
+    dependsOn: [],
+    provides: { headers: ["yaml.h"], libraries: ["yaml"], pkgConfig: ["yaml-0.1"] },
+    steps: [
+      // Debian's tarball is the release tag without a configure script: eight C files,
+      // compiled with the version its CMakeLists.txt would define.
+      {
+        step: "build",
+        argv: [
+          "sh",
+          "-ec",
+          'v=@version@; major=${v%%.*}; rest=${v#*.}; minor=${rest%%.*}; patch=${rest#*.}\nfor f in src/*.c; do\n  $CC $CFLAGS -Iinclude -DYAML_VERSION_MAJOR=$major -DYAML_VERSION_MINOR=$minor -DYAML_VERSION_PATCH=$patch "-DYAML_VERSION_STRING=\\"$v\\"" -c "$f" -o "${f%.c}.o"\ndone\n$AR rcs libyaml.a src/*.o'
+        ]
+      },
+      { step: "install", argv: ["install", "-D", "-m", "644", "include/yaml.h", "@destdir@@prefix@/include/yaml.h"] },
+      { step: "install", argv: ["install", "-D", "-m", "644", "libyaml.a", "@destdir@@prefix@/lib/libyaml.a"] }
+    ],
+    generatedFiles: [
+      { path: "lib/pkgconfig/yaml-0.1.pc", content: pkgConfigFile("LibYAML", "A YAML parser and emitter", "-lyaml") }
+    ],
+    produces: ["lib/libyaml.a", "include/yaml.h", "lib/pkgconfig/yaml-0.1.pc"],
+    archives: ["lib/libyaml.a"]
+  },
+  {
+    name: "libxml2",
+    sourcePackage: "libxml2",
+    usedBy: "lxml (lxml.etree, lxml.objectify, ...)",
+    dependsOn: [],
+    includeDirs: ["include/libxml2"],
+    provides: {
+      headers: ["libxml/parser.h", "libxml/xmlversion.h", "libxml/tree.h", "libxml/xpath.h"],
+      libraries: ["xml2"],
+      pkgConfig: ["libxml-2.0"]
+    },
+    steps: [
+      {
+        step: "configure",
+        argv: [
+          "./configure",
+          ...AUTOTOOLS_STATIC,
+          // iconv comes from the C library (glibc and musl both have it); compression,
+          // ICU and the network fetchers would pull in more libraries or are unused.
+          "--without-python",
+          "--without-zlib",
+          "--without-lzma",
+          "--without-icu",
+          "--without-http",
+          "--without-ftp",
+          "--without-readline",
+          "--without-history",
+          "--without-modules"
+        ]
+      },
+      { step: "build", argv: ["make", "-j@jobs@", "libxml2.la"] },
+      { step: "install", argv: ["make", "install-libLTLIBRARIES", "install-pkgconfigDATA", "DESTDIR=@destdir@"] },
+      { step: "install", argv: ["make", "-C", "include", "install", "DESTDIR=@destdir@"] }
+    ],
+    produces: ["lib/libxml2.a", "include/libxml2/libxml/parser.h", "lib/pkgconfig/libxml-2.0.pc"],
+    archives: ["lib/libxml2.a"]
+  },
+  {
+    name: "libxslt",
+    sourcePackage: "libxslt",
+    usedBy: "lxml (lxml.etree: XSLT, EXSLT)",
+    dependsOn: ["libxml2"],
+    provides: {
+      headers: ["libxslt/xslt.h", "libxslt/xsltconfig.h", "libxslt/transform.h", "libexslt/exslt.h"],
+      libraries: ["xslt", "exslt"],
+      pkgConfig: ["libxslt", "libexslt"]
+    },
+    steps: [
+      {
+        step: "configure",
+        // libxml2 is found through pkg-config in the staged prefix.
+        argv: ["./configure", ...AUTOTOOLS_STATIC, "--without-python", "--without-crypto", "--without-plugins"]
+      },
+      { step: "build", argv: ["make", "-C", "libxslt", "-j@jobs@"] },
+      { step: "build", argv: ["make", "-C", "libexslt", "-j@jobs@"] },
+      { step: "install", argv: ["make", "-C", "libxslt", "install", "DESTDIR=@destdir@"] },
+      { step: "install", argv: ["make", "-C", "libexslt", "install", "DESTDIR=@destdir@"] },
+      { step: "install", argv: ["make", "install-pkgconfigDATA", "DESTDIR=@destdir@"] }
+    ],
+    produces: [
+      "lib/libxslt.a",
+      "lib/libexslt.a",
+      "include/libxslt/xslt.h",
+      "include/libexslt/exslt.h",
+      "lib/pkgconfig/libxslt.pc",
+      "lib/pkgconfig/libexslt.pc"
+    ],
+    archives: ["lib/libxslt.a", "lib/libexslt.a"]
+  },
+  {
+    name: "liblz4",
+    sourcePackage: "lz4",
+    usedBy: "lz4 (lz4.frame, lz4.block)",
+    dependsOn: [],
+    provides: { headers: ["lz4.h", "lz4frame.h", "lz4hc.h"], libraries: ["lz4"], pkgConfig: ["liblz4"] },
+    steps: [
+      // lib/Makefile reads CC and CFLAGS from the environment; the shared library is not built.
+      {
+        step: "build",
+        argv: ["make", "-C", "lib", "-j@jobs@", "liblz4.a", "liblz4.pc", "BUILD_SHARED=no", "PREFIX=@prefix@"]
+      },
+      {
+        step: "install",
+        argv: [
+          "make",
+          "-C",
+          "lib",
+          "install",
+          "BUILD_SHARED=no",
+          "PREFIX=@prefix@",
+          "LIBDIR=@prefix@/lib",
+          "DESTDIR=@destdir@"
+        ]
+      }
+    ],
+    produces: ["lib/liblz4.a", "include/lz4.h", "include/lz4frame.h", "lib/pkgconfig/liblz4.pc"],
+    archives: ["lib/liblz4.a"]
+  },
+  {
+    name: "libuv",
+    sourcePackage: "libuv1",
+    usedBy: "uvloop with --use-system-libuv, pyuv",
+    dependsOn: [],
+    provides: { headers: ["uv.h"], libraries: ["uv"], pkgConfig: ["libuv", "libuv-static"] },
+    steps: [
+      ...cmakeSteps(["-DLIBUV_BUILD_TESTS=OFF", "-DLIBUV_BUILD_BENCH=OFF"]),
+      // CMake names the static library libuv_a.a (and builds a shared one beside it): `-luv` must find the archive.
+      {
+        step: "install",
+        argv: [
+          "sh",
+          "-ec",
+          'cd "@destdir@@prefix@/lib"; mv libuv_a.a libuv.a; rm -f libuv.so*; sed -i s/-luv_a/-luv/ pkgconfig/libuv-static.pc'
+        ]
+      }
+    ],
+    produces: ["lib/libuv.a", "include/uv.h", "lib/pkgconfig/libuv-static.pc"],
+    archives: ["lib/libuv.a"]
+  }
+];
+var CPYTHON_SET_PROVIDES = {
+  zlib: { headers: ["zlib.h", "zconf.h"], libraries: ["z"], pkgConfig: ["zlib"] },
+  bzip2: { headers: ["bzlib.h"], libraries: ["bz2"], pkgConfig: ["bzip2"] },
+  liblzma: { headers: ["lzma.h"], libraries: ["lzma"], pkgConfig: ["liblzma"] },
+  libffi: { headers: ["ffi.h"], libraries: ["ffi"], pkgConfig: ["libffi"] },
+  sqlite3: { headers: ["sqlite3.h"], libraries: ["sqlite3"], pkgConfig: ["sqlite3"] },
+  libuuid: { headers: ["uuid/uuid.h"], libraries: ["uuid"], pkgConfig: ["uuid"] },
+  openssl: {
+    headers: ["openssl/ssl.h", "openssl/crypto.h", "openssl/evp.h", "openssl/opensslv.h"],
+    libraries: ["ssl", "crypto"],
+    pkgConfig: ["openssl", "libssl", "libcrypto"]
+  },
+  libzstd: { headers: ["zstd.h", "zdict.h", "zstd_errors.h"], libraries: ["zstd"], pkgConfig: ["libzstd"] }
+};
+var CPYTHON_SET = [...STATIC_LIBRARY_RECIPES, LIBZSTD_RECIPE].map((recipe) => ({
+  ...recipe,
+  dependsOn: [],
+  provides: CPYTHON_SET_PROVIDES[recipe.name] ?? { headers: [], libraries: [], pkgConfig: [] }
+}));
+var EXTENSION_LIBRARY_RECIPES = [
+  ...CPYTHON_SET,
+  ...MARKUP_AND_DATA,
+  ...IMAGE_LIBRARY_RECIPES
+];
+
+// src/libraries/library-provider.ts
+function libraryProvider(target, cacheRoot, log, recipes = EXTENSION_LIBRARY_RECIPES) {
+  if (target.os !== "linux") return null;
+  const floor = target.glibcFloor;
+  const gnuWithFloor = target.libc === "gnu" && floor !== null && floor !== "host";
+  const muslHere = target.libc === "musl" && !target.crossCompiling;
+  if (!gnuWithFloor && !muslHere) return null;
+  const built = /* @__PURE__ */ new Map();
+  const build = (recipe, query) => {
+    let prefix = built.get(recipe);
+    if (!prefix) {
+      log(
+        `  libraries: ${describeQuery(query)} is ${recipe}'s: building it for ${target.triple} (or taking it from the cache)`
+      );
+      prefix = buildClosure(recipe, { target, cacheRoot, log, recipes });
+      prefix.catch(() => built.delete(recipe));
+      built.set(recipe, prefix);
+    }
+    return prefix;
+  };
+  return {
+    identity: sha256Text(JSON.stringify({ triple: target.triple, floor, recipes })).slice(0, 20),
+    ensure: async (query) => {
+      const recipe = recipeProviding(query, recipes);
+      return recipe ? build(recipe.name, query) : null;
+    }
+  };
+}
+async function buildClosure(name, context) {
+  const { target, cacheRoot, log } = context;
+  const closure = recipeClosure(name, context.recipes).map((recipe) => recipeForTarget(recipe, target));
+  const options = target.libc === "musl" ? { cacheRoot, libc: "musl", log, recipes: closure } : { cacheRoot, libc: "gnu", glibc: await glibcFloorDriverSet(target, cacheRoot), log, recipes: closure };
+  const deps = await buildStaticDeps(options);
+  const includeDirs = [...new Set(closure.flatMap((recipe) => includeDirsOf(recipe)))];
+  return {
+    recipe: name,
+    prefix: deps.prefix,
+    // The asked recipe's own directories first (libxml2's include/libxml2 before include).
+    includeDirs: includeDirs.reverse().map((dir) => import_node_path58.default.join(deps.prefix, dir)),
+    libDir: import_node_path58.default.join(deps.prefix, "lib"),
+    pkgConfigDir: import_node_path58.default.join(deps.prefix, "lib", "pkgconfig"),
+    libraries: Object.fromEntries(
+      Object.entries(deps.libraries).map(([library, info]) => [
+        library,
+        { version: info.version, archives: info.archives }
+      ])
+    )
   };
 }
 
@@ -11773,9 +12492,65 @@ async function stdlibImportsFor(inputs, buildDistribution, siteDir, log) {
   return imports;
 }
 
+// src/libraries/built-libraries.ts
+var import_node_path59 = __toESM(require("node:path"));
+async function ensureRecordLibraries(records, provider, target, searchDirs, log = () => void 0) {
+  const built = { searchDirs: [], archives: /* @__PURE__ */ new Map(), failed: /* @__PURE__ */ new Map() };
+  const names = new Set(records.flatMap((record) => record.libraries));
+  for (const name of [...names].sort()) {
+    if (resolveLibrary(name, target.toolchain, searchDirs).kind !== "missing") continue;
+    try {
+      const prefix = await provider.ensure({ kind: "library", name });
+      if (!prefix) continue;
+      if (!built.searchDirs.includes(prefix.libDir)) built.searchDirs.push(prefix.libDir);
+      for (const [recipe, info] of Object.entries(prefix.libraries)) {
+        for (const archive of info.archives) built.archives.set(archive, { recipe, version: info.version });
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      log(`  libraries: building the recipe for -l${name} failed: ${message}`);
+      built.failed.set(name, message);
+    }
+  }
+  return built;
+}
+function staticLibraryReason(library, archive, built) {
+  const from = built?.archives.get(archive);
+  if (from) {
+    return {
+      code: "LIBRARY_BUILT_FROM_SOURCE",
+      message: `lib${library} is ${from.recipe} ${from.version}, built from source by pyseal for the target (${import_node_path59.default.basename(archive)})`
+    };
+  }
+  return { code: "LIBRARY_LINKED_STATIC", message: `lib${library} linked from ${archive}` };
+}
+function missingLibraryReason(library, triple, built) {
+  const message = `needs lib${library}, which has no static archive for ${triple}`;
+  if (!built)
+    return {
+      code: "LIBRARY_MISSING",
+      message,
+      hint: `install its static library (lib${library}.a) or build it for the target`
+    };
+  const failure = built.failed.get(library);
+  if (failure) {
+    return {
+      code: "LIBRARY_MISSING",
+      message: `${message}: its recipe failed to build (${failure})`,
+      hint: "see the build log the error names"
+    };
+  }
+  const recipe = recipeProviding({ kind: "library", name: library }, EXTENSION_LIBRARY_RECIPES);
+  return {
+    code: "LIBRARY_MISSING",
+    message: recipe ? message : `${message}, and pyseal has no recipe that builds lib${library} (src/libraries/recipes.ts)`,
+    hint: `build lib${library}.a for ${triple} and give it with --link-extra, or add a recipe for it`
+  };
+}
+
 // src/resolve/link-check.ts
-var import_promises36 = require("node:fs/promises");
-var import_node_path58 = __toESM(require("node:path"));
+var import_promises37 = require("node:fs/promises");
+var import_node_path62 = __toESM(require("node:path"));
 
 // src/link/symbol-table.ts
 var FILES_PER_RUN = 200;
@@ -11799,18 +12574,18 @@ function addSymbols(table, nmOutput) {
 }
 
 // src/link/trial-link.ts
-var import_promises35 = require("node:fs/promises");
-var import_node_path56 = __toESM(require("node:path"));
+var import_promises36 = require("node:fs/promises");
+var import_node_path60 = __toESM(require("node:path"));
 async function trialLink(request) {
-  const base = import_node_path56.default.join(request.workDir, `${request.name}.trial`);
+  const base = import_node_path60.default.join(request.workDir, `${request.name}.trial`);
   const stub = `${base}.stub.o`;
-  await (0, import_promises35.writeFile)(`${base}.stub.s`, stubAssembly([...request.stubbed, "main"]));
+  await (0, import_promises36.writeFile)(`${base}.stub.s`, stubAssembly([...request.stubbed, "main"]));
   await runChecked({ command: request.cc, args: ["-c", `${base}.stub.s`, "-o", stub] });
   const args = ["-o", base, request.object, stub];
   if (request.archives.length > 0) args.push("-Wl,--start-group", ...request.archives, "-Wl,--end-group");
   args.push(...request.libraries.map((name) => `-l${name}`), ...request.flags);
   const result = await runCommand({ command: request.driver, args });
-  await (0, import_promises35.rm)(base, { force: true });
+  await (0, import_promises36.rm)(base, { force: true });
   const output = `${result.stderr}
 ${result.stdout}`;
   return {
@@ -11840,7 +12615,7 @@ function errorLines(output) {
 }
 
 // src/resolve/module-plan.ts
-var import_node_path57 = __toESM(require("node:path"));
+var import_node_path61 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -11929,7 +12704,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path57.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path61.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -11949,8 +12724,8 @@ function excluded(plan, reason) {
 async function checkCapturedLinks(request) {
   const toolchain = request.target.toolchain;
   if (!toolchain.objcopy) return request.plans;
-  const dir = import_node_path58.default.join(request.workDir, "extensions");
-  await (0, import_promises36.mkdir)(dir, { recursive: true });
+  const dir = import_node_path62.default.join(request.workDir, "extensions");
+  await (0, import_promises37.mkdir)(dir, { recursive: true });
   let provided = null;
   const finalLinkSymbols = () => provided ??= symbolsFromElsewhere(request);
   const checked = [];
@@ -12003,7 +12778,7 @@ function isPythonApi(name) {
 }
 async function symbolsFromElsewhere(request) {
   const { distribution } = request;
-  const files = distribution.json.build_info.core.objs.map((o) => import_node_path58.default.join(distribution.root, o));
+  const files = distribution.json.build_info.core.objs.map((o) => import_node_path62.default.join(distribution.root, o));
   for (const plan of request.plans) {
     if (plan.origin !== "stdlib" || plan.status !== "builtin") continue;
     files.push(...plan.objects, ...plan.libraries.flatMap((l) => l.kind === "static" ? [l.path] : []));
@@ -12029,7 +12804,13 @@ function fallBack(plan, failure, request) {
     localized: null,
     reasons: [
       ...plan.reasons.filter(
-        (r) => !["BUILTIN", "SYMBOLS_LOCALIZED", "INIT_FUNCTION_RENAMED", "LIBRARY_LINKED_STATIC"].includes(r.code)
+        (r) => ![
+          "BUILTIN",
+          "SYMBOLS_LOCALIZED",
+          "INIT_FUNCTION_RENAMED",
+          "LIBRARY_LINKED_STATIC",
+          "LIBRARY_BUILT_FROM_SOURCE"
+        ].includes(r.code)
       ),
       failure
     ]
@@ -12040,13 +12821,13 @@ function fallBack(plan, failure, request) {
     notBuiltIn,
     request.policy,
     request.target,
-    import_node_path58.default.join(request.siteDir, file.file),
+    import_node_path62.default.join(request.siteDir, file.file),
     file.file
   );
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path59 = __toESM(require("node:path"));
+var import_node_path63 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -12063,7 +12844,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path59.default.join(request.siteDir, file.file);
+    const source = import_node_path63.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -12119,20 +12900,17 @@ function builtInFromRecord(plan, record, request) {
       message: `a C++ extension needs a C++ toolchain for ${target.triple}, and pyseal has none configured for it yet`
     });
   }
-  const searchDirs = [...record.library_dirs, ...request.searchDirs];
+  const built = request.builtLibraries ?? null;
+  const searchDirs = [...record.library_dirs, ...request.searchDirs, ...built?.searchDirs ?? []];
   for (const library of record.libraries) {
     const resolved = resolveLibrary(library, target.toolchain, searchDirs);
     plan.libraries.push(resolved);
     if (resolved.kind === "static") {
-      plan.reasons.push({ code: "LIBRARY_LINKED_STATIC", message: `lib${library} linked from ${resolved.path}` });
+      plan.reasons.push(staticLibraryReason(library, resolved.path, built));
     } else if (resolved.kind === "missing") {
       plan.status = "failed";
       plan.location = null;
-      plan.reasons.push({
-        code: "LIBRARY_MISSING",
-        message: `needs lib${library}, which has no static archive for ${target.triple}`,
-        hint: `install its static library (lib${library}.a) or build it for the target`
-      });
+      plan.reasons.push(missingLibraryReason(library, target.triple, built));
     }
   }
 }
@@ -12148,7 +12926,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path59.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path63.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -12158,7 +12936,7 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path60 = __toESM(require("node:path"));
+var import_node_path64 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -12190,20 +12968,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant2.objs.length === 0 && variant2.shared_lib) {
-      const file = import_node_path60.default.join(distribution.root, variant2.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path60.default.basename(file));
+      const file = import_node_path64.default.join(distribution.root, variant2.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path64.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path60.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path64.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant2.objs.map((o) => import_node_path60.default.join(distribution.root, o));
+    plan.objects = variant2.objs.map((o) => import_node_path64.default.join(distribution.root, o));
     plan.libraries = variant2.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path60.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path64.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -12218,7 +12996,10 @@ function planStdlib(request) {
 
 // src/resolve/modules.ts
 async function resolveModules(request) {
-  return checkCapturedLinks({ ...request, plans: planModules(request) });
+  const { libraries, records, target, searchDirs } = request;
+  const builtLibraries = libraries ? await ensureRecordLibraries(records, libraries, target, searchDirs) : null;
+  const planned = { ...request, builtLibraries };
+  return checkCapturedLinks({ ...planned, plans: planModules(planned) });
 }
 function planModules(request) {
   const plans = [...planStdlib(request), ...planPackages(request), ...planLinkExtra(request)];
@@ -12273,12 +13054,12 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path61.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path65.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   if (inputs.packageDataLocations.length > 0) report.packageData = packageDataEntries(inputs.packageDataLocations);
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path61.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path65.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written2 = report;
   try {
@@ -12290,7 +13071,7 @@ async function runBuild(inputs, observer) {
     report.executable = null;
     throw new BuildFailedError(error, reportFile);
   } finally {
-    await (0, import_promises37.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises38.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
     written2 = await finishReport({ report, plans: run.plans, policy, inputs, executable, reportFile });
   }
   return { executable, reportFile, report: written2 };
@@ -12305,12 +13086,12 @@ async function buildStages(run) {
   const packages = await packagesStage(run, obtained, toolchain);
   const located = locatePackageData(inputs.packageDataLocations, {
     siteDir: packages.siteDir,
-    stdlibDir: import_node_path61.default.join(obtained.distribution.root, obtained.distribution.json.python_paths.stdlib),
+    stdlibDir: import_node_path65.default.join(obtained.distribution.root, obtained.distribution.json.python_paths.stdlib),
     stdlibExclude: inputs.stdlibExclude
   });
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
   const stdlibImports = await stdlibImportsFor(inputs, obtained.buildDistribution, packages.siteDir, observer.log);
-  await (0, import_promises37.rm)(run.workDir, { recursive: true, force: true });
+  await (0, import_promises38.rm)(run.workDir, { recursive: true, force: true });
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports });
   const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports, located });
   const sideFiles = await shipSideFiles({
@@ -12326,7 +13107,7 @@ async function buildStages(run) {
   });
   run.report.executable = await executableSection({
     staged,
-    name: import_node_path61.default.relative(inputs.outDir, run.executable),
+    name: import_node_path65.default.relative(inputs.outDir, run.executable),
     outDir: inputs.outDir,
     sideFiles,
     target
@@ -12372,6 +13153,7 @@ async function packagesStage(run, obtained, toolchain) {
       cacheRoot: inputs.cacheDir,
       env: { CC: target.toolchain.cc, ...toolchain.env },
       cxx: toolchain.cxx,
+      libraries: libraryProvider(target, inputs.cacheDir, observer.log),
       platformTag: `${target.arch}-${target.os}-${target.libc}`,
       log: observer.log
     }),
@@ -12400,6 +13182,7 @@ async function resolveStage(run, context) {
       installed: packages.installed,
       siteDir: packages.siteDir,
       linkExtra: inputs.linkExtra,
+      libraries: packages.libraries,
       workDir: run.workDir
     }),
     (p) => `${p.filter((m) => m.status === "builtin").length} built-in extension modules`
@@ -12417,8 +13200,8 @@ async function resolveStage(run, context) {
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
   const distribution = context.obtained.distribution;
-  const native2 = import_node_path61.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path61.default.join(workDir, inputs.name);
+  const native2 = import_node_path65.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path65.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
@@ -12456,7 +13239,7 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs34.readFileSync)(import_node_path61.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs34.readFileSync)(import_node_path65.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -12657,7 +13440,7 @@ function planCommand(args) {
 }
 
 // src/commands/report.ts
-var import_promises38 = require("node:fs/promises");
+var import_promises39 = require("node:fs/promises");
 var import_node_util3 = require("node:util");
 
 // src/report/diff.ts
@@ -12716,7 +13499,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path62 = __toESM(require("node:path"));
+var import_node_path66 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -12729,7 +13512,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path62.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path66.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }
@@ -12768,7 +13551,7 @@ async function reportCommand(args) {
       text = renderDiff(diff);
       code2 = isRegression(diff) ? 1 : 0;
     }
-    if (values.out) await (0, import_promises38.writeFile)(values.out, text);
+    if (values.out) await (0, import_promises39.writeFile)(values.out, text);
     else process.stdout.write(text);
     return code2;
   } catch (error) {
@@ -12780,7 +13563,7 @@ async function readReport(file) {
   let raw;
   let text;
   try {
-    text = await (0, import_promises38.readFile)(file, "utf8");
+    text = await (0, import_promises39.readFile)(file, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw code2 === "ENOENT" ? new UserError({

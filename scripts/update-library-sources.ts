@@ -15,6 +15,7 @@ import { suiteSourcesIndex } from '../src/distribution/debian-archive'
 import { mirrorBase } from '../src/distribution/source-mirrors'
 import { debianSourceOrig, LibrarySourcesSchema } from '../src/toolchain/library-sources'
 import { refreshLibrarySources } from '../src/toolchain/library-sources-merge'
+import { EXTENSION_LIBRARY_RECIPES } from '../src/libraries/recipes'
 import { ALL_LIBRARY_RECIPES } from '../src/toolchain/static-deps-recipes'
 
 const SUITE = { suite: 'bookworm', name: 'Debian 12 (bookworm)' }
@@ -39,7 +40,7 @@ async function main(): Promise<number> {
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
-  const wanted = ALL_LIBRARY_RECIPES.map(recipe => recipe.sourcePackage)
+  const wanted = [...ALL_LIBRARY_RECIPES, ...EXTENSION_LIBRARY_RECIPES].map(recipe => recipe.sourcePackage)
   const found = new Map(wanted.map(pkg => [pkg, debianSourceOrig(index, pkg)]))
   const { sources, changes, problems } = refreshLibrarySources(current, wanted, found, SUITE.name)
   const print = (title: string, lines: string[]): void => {

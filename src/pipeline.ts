@@ -23,6 +23,7 @@ import { executableSection, finishReport, pythonSection, startReport } from './r
 import { explainDiskFailure, moveIntoPlace, prepareOutputDir } from './publish/output-dir'
 import type { Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
+import { libraryProvider } from './libraries/library-provider'
 import { stdlibImportsFor, type StdlibImports } from './resolve/stdlib-imports'
 import { resolveModules, type ModulePlan } from './resolve/modules'
 import { extensionPolicy, type ExtensionPolicy } from './resolve/policy'
@@ -188,6 +189,7 @@ async function packagesStage(
         cacheRoot: inputs.cacheDir,
         env: { CC: target.toolchain.cc, ...toolchain.env },
         cxx: toolchain.cxx,
+        libraries: libraryProvider(target, inputs.cacheDir, observer.log),
         platformTag: `${target.arch}-${target.os}-${target.libc}`,
         log: observer.log
       }),
@@ -227,6 +229,7 @@ async function resolveStage(run: BuildRun, context: ResolveContext): Promise<Mod
         installed: packages.installed,
         siteDir: packages.siteDir,
         linkExtra: inputs.linkExtra,
+        libraries: packages.libraries,
         workDir: run.workDir
       }),
     p => `${p.filter(m => m.status === 'builtin').length} built-in extension modules`

@@ -8,7 +8,9 @@
 """Compiler/linker wrapper for builds that never touch distutils.
 
 Runs the real compiler ($PYSEAL_REAL_CC or $PYSEAL_REAL_CXX) with the same
-arguments; output and exit status pass through unchanged. Only a successful
+arguments; output and exit status pass through unchanged, except that for a
+target build the host's include and library directories are dropped and a
+missing library pyseal has a recipe for is built and added (libraries.py). Only a successful
 ``-shared`` link whose output looks like a Python extension (a tagged file name
 such as .cpython-311-x86_64-linux-gnu.so, or an input defining PyInit_<name>)
 is recorded. A module already recorded by the distutils hooks is left alone.
@@ -22,10 +24,10 @@ import sys
 import tempfile
 
 try:
-    from . import records
+    from . import libraries, records
 except ImportError:  # run as a plain script: <python> .../pyseal_capture/wrapper.py
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    from pyseal_capture import records
+    from pyseal_capture import libraries, records
 
 _SOURCE_SUFFIXES = records.C_SOURCE_SUFFIXES + records.CXX_SOURCE_SUFFIXES
 _OBJECT_SUFFIXES = (".o", ".obj", ".lo")
@@ -322,17 +324,27 @@ def main(argv=None, lang=None):
     if depth == 0 and os.environ.get(_PREFIX_MAPS_ENV) is not None:
         real = real + prefix_map_flags()
 
-    if not records.capture_dir():
+    # The build machine's own include and library directories never reach a target build.
+    args = libraries.drop_host_paths(args)
+    serving = libraries.serving()
+    if not records.capture_dir() and not serving:
         os.execvp(real[0], real + args)
     try:
         expanded = expand_response_files(args)
     except Exception:
         expanded = args
-    if not _is_shared_link(expanded):
-        os.execvp(real[0], real + args + _no_lto(expanded))
-
-    rc = subprocess.call(real + args + _no_lto(expanded))
-    if rc == 0:
+    shared = _is_shared_link(expanded) and records.capture_dir()
+    no_lto = _no_lto(expanded)
+    if serving:
+        # A header or library pyseal builds for the target is built when first missed.
+        rc, served = libraries.run_with_libraries(real, args + no_lto)
+        # What is recorded is the package's own words and the directories served, not -fno-lto.
+        args = served[: len(args)] + served[len(args) + len(no_lto) :]
+    elif not shared:
+        os.execvp(real[0], real + args + no_lto)
+    else:
+        rc = subprocess.call(real + args + no_lto)
+    if rc == 0 and shared:
         try:
             record_link(real, args, lang)
         except Exception as exc:

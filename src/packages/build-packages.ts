@@ -6,6 +6,7 @@ import { cachedEntry } from '../cache/cached-entry'
 import { PACKAGES } from '../cache/entry-kinds'
 import { packageRoot } from '../utils/package-root'
 import type { Distribution } from '../distribution/python-json'
+import type { LibraryProvider } from '../libraries/library-provider'
 import { installCaptureShim } from './capture-shim'
 import { readCapture, type CaptureResult } from './capture-records'
 import { buildDependencyLayer, mergeDependencyLayer } from './dependency-layer'
@@ -34,6 +35,8 @@ export interface PackageBuildRequest {
   platformTag: string
   /** The target's C++ compiler (null: none for this target); the C compiler is env.CC. */
   cxx: string | null
+  /** Builds the libraries packages ask for, for the target (null: the machine's libraries are used). */
+  libraries: LibraryProvider | null
   log: (line: string) => void
 }
 
@@ -47,6 +50,8 @@ export interface BuiltPackages {
   installed: InstalledExtension[]
   /** How many of the captured extension modules were compiled by this build (none when everything came from the cache). */
   compiled: number
+  /** The provider that built the libraries the packages asked for (the request's). */
+  libraries: LibraryProvider | null
 }
 
 /** Installs the project and its requirements from source, capturing every extension's objects; cached by content. */
@@ -70,7 +75,7 @@ export async function buildPackages(request: PackageBuildRequest): Promise<Built
   const installed = await findExtensionFiles(siteDir, request.platformTag)
   const capture = await readCapture(captureDir)
   capture.records = await nameRecordsByInstalledFiles(capture.records, installed, siteDir)
-  return { key, reused: entry.reused, siteDir, captureDir, capture, installed, compiled }
+  return { key, reused: entry.reused, siteDir, captureDir, capture, installed, compiled, libraries: request.libraries }
 }
 
 /** What the project's entry and its dependency layer are both keyed on (everything but the project's code). */
@@ -84,6 +89,7 @@ async function sharedKeyParts(request: PackageBuildRequest): Promise<Record<stri
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
     cxx: request.cxx && path.isAbsolute(request.cxx) ? path.relative(cacheRoot, request.cxx) : request.cxx,
     recipe: PACKAGES.recipeVersion,
+    libraries: request.libraries?.identity,
     epoch: chosenSourceDateEpoch()
   }
 }

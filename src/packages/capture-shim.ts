@@ -35,3 +35,18 @@ export function compilerWrapperEnv(env: NodeJS.ProcessEnv, cxx: string | null): 
     PYSEAL_REAL_CXX: cxx ?? 'c++'
   }
 }
+
+/**
+ * For a target whose libraries pyseal builds (musl, a glibc floor): the compiler wrapper
+ * and the pkg-config, xml2-config and xslt-config shims ask the library server at
+ * `socket` for what a build misses, and the host's include and library directories are
+ * dropped from every compiler call (python/pyseal_capture/libraries.py).
+ */
+export function libraryShimEnv(env: NodeJS.ProcessEnv, socket: string): NodeJS.ProcessEnv {
+  const shims = path.join(packageRoot(), 'python', 'pyseal_capture', 'shims')
+  return {
+    PATH: [shims, env.PATH ?? process.env.PATH].filter(Boolean).join(path.delimiter),
+    PYSEAL_LIBRARY_SOCKET: socket,
+    PYSEAL_DROP_HOST_PATHS: '1'
+  }
+}

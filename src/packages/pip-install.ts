@@ -4,7 +4,8 @@ import path from 'node:path'
 import { sourceDateEpoch } from '../cache/source-date-epoch'
 import { runChecked, runCommand } from '../exec/run'
 import type { Distribution } from '../distribution/python-json'
-import { compilerWrapperEnv } from './capture-shim'
+import { compilerWrapperEnv, libraryShimEnv } from './capture-shim'
+import { startLibraryServer } from '../libraries/library-server'
 import { dropMachineRecords } from './machine-records'
 import { MissingRequirementError, PackageBuildError, buildErrorLines, failedPackage } from './pip-errors'
 import type { PackageBuildRequest } from './build-packages'
@@ -91,7 +92,10 @@ export async function pipInstall(request: PackageBuildRequest, into: PipTarget, 
   }
   delete env.PYTHONPATH
   if (request.crossSysconfigName) env._PYTHON_SYSCONFIGDATA_NAME = request.crossSysconfigName
-  const result = await runCommand({ command: python, args, env, cwd: project })
+  // Libraries the packages ask for are built for the target while pip runs (library-server.ts).
+  const libraryServer = request.libraries ? await startLibraryServer(request.libraries) : null
+  if (libraryServer) Object.assign(env, libraryShimEnv(env, libraryServer.socket))
+  const result = await runCommand({ command: python, args, env, cwd: project }).finally(() => libraryServer?.close())
   await writeFile(into.logFile, `$ ${python} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`)
   if (result.code !== 0) {
     const output = result.stderr + result.stdout

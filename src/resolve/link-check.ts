@@ -129,7 +129,14 @@ function fallBack(plan: ModulePlan, failure: Reason, request: LinkCheckRequest):
     localized: null,
     reasons: [
       ...plan.reasons.filter(
-        r => !['BUILTIN', 'SYMBOLS_LOCALIZED', 'INIT_FUNCTION_RENAMED', 'LIBRARY_LINKED_STATIC'].includes(r.code)
+        r =>
+          ![
+            'BUILTIN',
+            'SYMBOLS_LOCALIZED',
+            'INIT_FUNCTION_RENAMED',
+            'LIBRARY_LINKED_STATIC',
+            'LIBRARY_BUILT_FROM_SOURCE'
+          ].includes(r.code)
       ),
       failure
     ]

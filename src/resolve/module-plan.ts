@@ -3,6 +3,8 @@ import type { CaptureRecord, Intent } from '../packages/capture-records'
 import type { InstalledExtension } from '../packages/installed-extensions'
 import type { Distribution } from '../distribution/python-json'
 import type { LinkExtra } from '../inputs/schema'
+import type { BuiltLibraries } from '../libraries/built-libraries'
+import type { LibraryProvider } from '../libraries/library-provider'
 import type { Reason } from '../report/schema'
 import type { Target } from '../targets/table'
 import type { LibraryResolution } from './libraries'
@@ -63,6 +65,10 @@ export interface ResolveRequest {
   /** The site directory the installed extension files are relative to. */
   siteDir: string
   linkExtra: LinkExtra[]
+  /** Builds the libraries packages link, for the target (musl, a glibc floor); null or absent: none is built. */
+  libraries?: LibraryProvider | null
+  /** What resolveModules found built from the provider's recipes (set by it, not by callers). */
+  builtLibraries?: BuiltLibraries | null
 }
 
 /** A plan with no decision yet: built in, nothing to link. */

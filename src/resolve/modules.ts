@@ -1,3 +1,4 @@
+import { ensureRecordLibraries } from '../libraries/built-libraries'
 import { checkCapturedLinks } from './link-check'
 import { emptyPlan, excluded, type ModulePlan, type ResolveRequest } from './module-plan'
 import { planLinkExtra, planPackages } from './plan-packages'
@@ -12,7 +13,11 @@ export type { ModulePlan, ResolveRequest, StandaloneFile } from './module-plan'
  * does not link falls back (src/resolve/link-check.ts).
  */
 export async function resolveModules(request: ResolveRequest & { workDir: string }): Promise<ModulePlan[]> {
-  return checkCapturedLinks({ ...request, plans: planModules(request) })
+  const { libraries, records, target, searchDirs } = request
+  // Libraries the modules link that pyseal builds for the target: built now if the packages came from the cache.
+  const builtLibraries = libraries ? await ensureRecordLibraries(records, libraries, target, searchDirs) : null
+  const planned = { ...request, builtLibraries }
+  return checkCapturedLinks({ ...planned, plans: planModules(planned) })
 }
 
 /** Decides, per extension module, built-in / standalone / excluded / failed, with every reason. */

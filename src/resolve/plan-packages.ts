@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { CaptureRecord, Intent } from '../packages/capture-records'
 import { normalizeName } from '../utils/package-name'
 import type { Reason } from '../report/schema'
+import { missingLibraryReason, staticLibraryReason } from '../libraries/built-libraries'
 import { resolveLibrary } from './libraries'
 import { emptyPlan, excluded, standaloneOrExcluded, type ModulePlan, type ResolveRequest } from './module-plan'
 
@@ -83,20 +84,17 @@ function builtInFromRecord(plan: ModulePlan, record: CaptureRecord, request: Res
       message: `a C++ extension needs a C++ toolchain for ${target.triple}, and pyseal has none configured for it yet`
     })
   }
-  const searchDirs = [...record.library_dirs, ...request.searchDirs]
+  const built = request.builtLibraries ?? null
+  const searchDirs = [...record.library_dirs, ...request.searchDirs, ...(built?.searchDirs ?? [])]
   for (const library of record.libraries) {
     const resolved = resolveLibrary(library, target.toolchain, searchDirs)
     plan.libraries.push(resolved)
     if (resolved.kind === 'static') {
-      plan.reasons.push({ code: 'LIBRARY_LINKED_STATIC', message: `lib${library} linked from ${resolved.path}` })
+      plan.reasons.push(staticLibraryReason(library, resolved.path, built))
     } else if (resolved.kind === 'missing') {
       plan.status = 'failed'
       plan.location = null
-      plan.reasons.push({
-        code: 'LIBRARY_MISSING',
-        message: `needs lib${library}, which has no static archive for ${target.triple}`,
-        hint: `install its static library (lib${library}.a) or build it for the target`
-      })
+      plan.reasons.push(missingLibraryReason(library, target.triple, built))
     }
   }
 }

@@ -84,14 +84,19 @@ async function libgccArchive(gcc: string): Promise<{ path: string; sha256: strin
  * for it, and autotools told the target (`--host`) when it is not this machine's.
  */
 export function floorRecipes(target: Pick<HostedTarget, 'arch' | 'configureHost'>): StaticLibraryRecipe[] {
+  return [...STATIC_LIBRARY_RECIPES, LIBZSTD_RECIPE].map(recipe => recipeForTarget(recipe, target))
+}
+
+/** A recipe for the target's architecture: OpenSSL configured for it, autotools told the target when it is not this machine's. */
+export function recipeForTarget<R extends StaticLibraryRecipe>(
+  recipe: R,
+  target: Pick<HostedTarget, 'arch' | 'configureHost'>
+): R {
   const forTarget = (argv: readonly string[]): string[] => {
     const words = argv.map(word => (word === 'linux-x86_64' ? `linux-${target.arch}` : word))
     // autotools' configure (zlib's own takes no --host: it compiles with CC as given)
     const autotools = words[0] === './configure' && words.includes('--enable-static')
     return autotools && target.configureHost ? [...words, `--host=${target.configureHost}`] : words
   }
-  return [...STATIC_LIBRARY_RECIPES, LIBZSTD_RECIPE].map(recipe => ({
-    ...recipe,
-    steps: recipe.steps.map(step => ({ ...step, argv: forTarget(step.argv) }))
-  }))
+  return { ...recipe, steps: recipe.steps.map(step => ({ ...step, argv: forTarget(step.argv) })) }
 }

@@ -42,6 +42,9 @@ export async function buildOne(args: BuildOneArgs): Promise<void> {
 
   const toolchain = args.recipeEnv(path.join(stagedPrefix, 'lib', 'pkgconfig'))
   const env = recipeEnv(toolchain)
+  // A recipe that builds against an earlier one of the same prefix (libxslt against libxml2)
+  // finds it through pkg-config: its `.pc` names the configured prefix, staged under destdir.
+  env.PKG_CONFIG_SYSROOT_DIR = destdir
   const vars: Record<string, string> = {
     prefix: CONFIGURED_PREFIX,
     destdir,
@@ -108,7 +111,8 @@ export async function buildOne(args: BuildOneArgs): Promise<void> {
 /**
  * Flags carry no absolute path and the clock is fixed, so the archives do not depend on
  * where or when they were built (OpenSSL records its flags and a build date). Recipes are
- * independent of each other: none sees another's headers or libraries.
+ * independent of each other, except through pkg-config (buildOne points it at the staged prefix)
+ * or flags a recipe gives itself.
  */
 function recipeEnv(toolchain: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -130,15 +134,19 @@ export async function finishPrefix(stagedPrefix: string): Promise<void> {
   }
   const pcDir = path.join(libDir, 'pkgconfig')
   if (!existsSync(pcDir)) return
+  const destdir = stagedPrefix.slice(0, stagedPrefix.length - CONFIGURED_PREFIX.length)
   for (const entry of await fs.readdir(pcDir)) {
     if (!entry.endsWith('.pc')) continue
     const file = path.join(pcDir, entry)
     const text = await fs.readFile(file, 'utf8')
+    // A recipe built against an earlier one may name it by its staged path (pkg-config's sysroot).
     const relocated = text
       .replace(/^prefix=.*$/m, 'prefix=${pcfiledir}/../..')
+      .split(stagedPrefix)
+      .join('${prefix}')
       .split(CONFIGURED_PREFIX)
       .join('${prefix}')
-    if (relocated.includes(stagedPrefix)) {
+    if (relocated.includes(destdir)) {
       throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`)
     }
     await fs.writeFile(file, relocated)

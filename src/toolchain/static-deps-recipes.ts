@@ -295,5 +295,5 @@ export const LIBZSTD_RECIPE: StaticLibraryRecipe = {
   archives: ['lib/libzstd.a']
 }
 
-/** Every recipe pyseal has, for the source list (library-sources.json) and its refresh script. */
+/** CPython's recipes (the extension libraries' are in src/libraries/recipes.ts), for the source list and its refresh script. */
 export const ALL_LIBRARY_RECIPES: readonly StaticLibraryRecipe[] = [...STATIC_LIBRARY_RECIPES, LIBZSTD_RECIPE]

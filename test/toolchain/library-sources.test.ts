@@ -6,6 +6,7 @@ import {
   type LibrarySources
 } from '../../src/toolchain/library-sources'
 import { refreshLibrarySources } from '../../src/toolchain/library-sources-merge'
+import { EXTENSION_LIBRARY_RECIPES } from '../../src/libraries/recipes'
 import { ALL_LIBRARY_RECIPES } from '../../src/toolchain/static-deps-recipes'
 
 // Debian 12's Sources index, cut down: freetype has orig-<component> tarballs and
@@ -54,7 +55,7 @@ describe('debianSourceOrig', () => {
 describe('the bundled list', () => {
   test('has a source for every recipe, Debian first, each place pinned and named once', async () => {
     const list = await loadLibrarySources({})
-    for (const recipe of ALL_LIBRARY_RECIPES) {
+    for (const recipe of [...ALL_LIBRARY_RECIPES, ...EXTENSION_LIBRARY_RECIPES]) {
       const source = list.sources[recipe.sourcePackage]
       expect(source).toBeDefined()
       expect(source.places[0]).toMatchObject({ mirror: 'debian' })
