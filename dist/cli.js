@@ -10059,6 +10059,8 @@ function staticDepsToolchain(target, prefix, compilerVersion) {
       CC: target.toolchain.cc,
       CXX: target.toolchain.cxx ?? void 0,
       AR: target.toolchain.ar,
+      // CPython's configure looks for `<--host>-readelf` only: aarch64-linux-musl has none, the target's binutils do.
+      READELF: target.toolchain.ar.replace(/ar$/, "readelf"),
       // -isystem, as /usr/include is for gcc: a package's own copy of a library (zstandard's zstd.h) comes first.
       CPPFLAGS: `-isystem ${include}`,
       LDFLAGS: `-L${lib}`,
@@ -10328,11 +10330,18 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
     const configSite = import_node_path43.default.join(work, "config.site");
     await (0, import_promises24.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     env = { ...env, CONFIG_SITE: configSite };
+    if (target.libc === "musl") await muslTripletFromHost(srcDir);
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
     request.log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
   }
   await step("configure", import_node_path43.default.join(srcDir, "configure"), configureArgs, buildDir, env);
+}
+async function muslTripletFromHost(srcDir) {
+  const script = import_node_path43.default.join(srcDir, "configure");
+  const text = await (0, import_promises24.readFile)(script, "utf8");
+  const test = 'case "$build_os" in\n  linux-musl*)';
+  if (text.includes(test)) await (0, import_promises24.writeFile)(script, text.replace(test, 'case "$host_os" in\n  linux-musl*)'));
 }
 async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
   const setupStdlib = parseSetup(await (0, import_promises24.readFile)(import_node_path43.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));

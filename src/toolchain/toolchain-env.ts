@@ -134,6 +134,8 @@ function staticDepsToolchain(target: HostedTarget, prefix: string, compilerVersi
       CC: target.toolchain.cc,
       CXX: target.toolchain.cxx ?? undefined,
       AR: target.toolchain.ar,
+      // CPython's configure looks for `<--host>-readelf` only: aarch64-linux-musl has none, the target's binutils do.
+      READELF: target.toolchain.ar.replace(/ar$/, 'readelf'),
       // -isystem, as /usr/include is for gcc: a package's own copy of a library (zstandard's zstd.h) comes first.
       CPPFLAGS: `-isystem ${include}`,
       LDFLAGS: `-L${lib}`,
