@@ -24721,6 +24721,98 @@ var PbsManifestSchema = external_exports.object({
   archives: external_exports.array(PbsArchiveSchema)
 });
 
+// src/targets/toolchains.ts
+var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
+var zigMuslParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
+var darwinParts = ["c", "m", "dl", "pthread", "util", "System", "resolv"];
+var windowsParts = [
+  "kernel32",
+  "user32",
+  "advapi32",
+  "shell32",
+  "ole32",
+  "oleaut32",
+  "ws2_32",
+  "bcrypt",
+  "version"
+];
+function gnuToolchain(arch, prefix, packages) {
+  return {
+    cc: `${prefix}gcc`,
+    cxx: `${prefix}g++`,
+    cxxLinkFlags: ["-static-libstdc++", "-static-libgcc"],
+    zigCxxTarget: null,
+    zigGlibcTarget: `${arch}-linux-gnu`,
+    zigTarget: null,
+    ar: `${prefix}ar`,
+    ld: `${prefix}ld`,
+    objcopy: `${prefix}objcopy`,
+    nm: `${prefix}nm`,
+    // Not position-independent, as Debian links its own python3: no start-up relocation of
+    // CPython's many static pointers (a hello-world: 18% fewer page faults, ~15% quicker).
+    // Exported, so extension modules shipped beside the binary resolve the C API from it.
+    linkFlags: ["-no-pie", "-Wl,--export-dynamic"],
+    libraryDirs: null,
+    systemLibraries: glibcParts,
+    install: { kind: "apt", packages }
+  };
+}
+function muslToolchain(arch) {
+  return {
+    cc: "musl-gcc",
+    cxx: null,
+    cxxLinkFlags: [],
+    zigCxxTarget: `${arch}-linux-musl`,
+    zigGlibcTarget: null,
+    zigTarget: null,
+    ar: "ar",
+    ld: "ld",
+    objcopy: "objcopy",
+    nm: "nm",
+    linkFlags: ["-static"],
+    libraryDirs: [`/usr/lib/${arch}-linux-musl`],
+    systemLibraries: [],
+    install: { kind: "apt", packages: ["musl-tools", "musl-dev", "build-essential"] }
+  };
+}
+function zigMuslToolchain(arch, binutilsPrefix, packages) {
+  return {
+    cc: `cc-${arch}-linux-musl`,
+    cxx: `c++-${arch}-linux-musl`,
+    cxxLinkFlags: [],
+    zigCxxTarget: null,
+    zigGlibcTarget: null,
+    zigTarget: `${arch}-linux-musl`,
+    ar: `${binutilsPrefix}ar`,
+    ld: `${binutilsPrefix}ld`,
+    objcopy: `${binutilsPrefix}objcopy`,
+    nm: `${binutilsPrefix}nm`,
+    linkFlags: ["-static"],
+    // Libraries come from the static-deps prefix only: zig would also search the host's multiarch directories.
+    libraryDirs: [],
+    systemLibraries: zigMuslParts,
+    install: { kind: "apt", packages }
+  };
+}
+function darwinToolchain(arch) {
+  return {
+    cc: "clang",
+    cxx: "clang++",
+    cxxLinkFlags: [],
+    zigCxxTarget: null,
+    zigGlibcTarget: null,
+    zigTarget: null,
+    ar: "ar",
+    ld: "ld",
+    objcopy: null,
+    nm: "nm",
+    linkFlags: ["-arch", arch],
+    libraryDirs: null,
+    systemLibraries: darwinParts,
+    install: { kind: "xcode" }
+  };
+}
+
 // src/targets/table.ts
 var ToolchainInstallSchema = external_exports.discriminatedUnion("kind", [
   /** Debian/Ubuntu packages (GitHub's Linux runners, this project's machines). */
@@ -24741,6 +24833,9 @@ var ToolchainSchema = external_exports.object({
   zigCxxTarget: external_exports.string().nullable(),
   /** glibc targets: the zig target whose compilers, at `<it>.<floor>`, link for an older glibc (floor-toolchain.ts). */
   zigGlibcTarget: external_exports.string().nullable(),
+  /** The zig target that compiles C and C++ for the triple: cc and cxx then name the drivers pyseal writes into
+   * its cache (zig-toolchain.ts puts them in place), not commands on PATH. Null: the compilers named are the host's. */
+  zigTarget: external_exports.string().nullable(),
   /** Static-library archiver (`ar`, `lib.exe`). */
   ar: external_exports.string(),
   /** Linker that merges objects into one relocatable object (`ld -r`) before symbols are made private. */
@@ -24794,63 +24889,6 @@ var TargetSchema = external_exports.object({
   /** Where pyseal's own tests build and run it: on this project's machines, or only in its GitHub workflow. */
   testedOn: external_exports.enum(["this-machine", "github-workflow"])
 });
-var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
-var darwinParts = ["c", "m", "dl", "pthread", "util", "System", "resolv"];
-var windowsParts = ["kernel32", "user32", "advapi32", "shell32", "ole32", "oleaut32", "ws2_32", "bcrypt", "version"];
-function gnuToolchain(arch, prefix, packages) {
-  return {
-    cc: `${prefix}gcc`,
-    cxx: `${prefix}g++`,
-    cxxLinkFlags: ["-static-libstdc++", "-static-libgcc"],
-    zigCxxTarget: null,
-    zigGlibcTarget: `${arch}-linux-gnu`,
-    ar: `${prefix}ar`,
-    ld: `${prefix}ld`,
-    objcopy: `${prefix}objcopy`,
-    nm: `${prefix}nm`,
-    // Not position-independent, as Debian links its own python3: no start-up relocation of
-    // CPython's many static pointers (a hello-world: 18% fewer page faults, ~15% quicker).
-    // Exported, so extension modules shipped beside the binary resolve the C API from it.
-    linkFlags: ["-no-pie", "-Wl,--export-dynamic"],
-    libraryDirs: null,
-    systemLibraries: glibcParts,
-    install: { kind: "apt", packages }
-  };
-}
-function muslToolchain(arch) {
-  return {
-    cc: "musl-gcc",
-    cxx: null,
-    cxxLinkFlags: [],
-    zigCxxTarget: `${arch}-linux-musl`,
-    zigGlibcTarget: null,
-    ar: "ar",
-    ld: "ld",
-    objcopy: "objcopy",
-    nm: "nm",
-    linkFlags: ["-static"],
-    libraryDirs: [`/usr/lib/${arch}-linux-musl`],
-    systemLibraries: [],
-    install: { kind: "apt", packages: ["musl-tools", "musl-dev", "build-essential"] }
-  };
-}
-function darwinToolchain(arch) {
-  return {
-    cc: "clang",
-    cxx: "clang++",
-    cxxLinkFlags: [],
-    zigCxxTarget: null,
-    zigGlibcTarget: null,
-    ar: "ar",
-    ld: "ld",
-    objcopy: null,
-    nm: "nm",
-    linkFlags: ["-arch", arch],
-    libraryDirs: null,
-    systemLibraries: darwinParts,
-    install: { kind: "xcode" }
-  };
-}
 var TARGETS = [
   {
     triple: "x86_64-unknown-linux-gnu",
@@ -24911,10 +24949,19 @@ var TARGETS = [
     objectFormat: "elf",
     aliases: ["linux-musl-arm64", "linux-musl-aarch64", "aarch64-linux-musl"],
     runner: { label: "ubuntu-24.04-arm", container: null },
-    toolchain: muslToolchain("aarch64"),
-    cross: [],
+    // zig on an aarch64 machine too: one toolchain for aarch64 musl wherever it is built.
+    toolchain: zigMuslToolchain("aarch64", "", ["binutils"]),
+    cross: [
+      {
+        host: "x86_64-unknown-linux-gnu",
+        configureHost: "aarch64-linux-musl",
+        toolchain: zigMuslToolchain("aarch64", "aarch64-linux-gnu-", ["binutils-aarch64-linux-gnu", "qemu-user"]),
+        // Fully static: nothing for qemu to find in a sysroot.
+        emulator: ["qemu-aarch64"]
+      }
+    ],
     capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
-    testedOn: "github-workflow"
+    testedOn: "this-machine"
   },
   {
     triple: "x86_64-apple-darwin",
@@ -24956,6 +25003,7 @@ var TARGETS = [
       cxxLinkFlags: [],
       zigCxxTarget: null,
       zigGlibcTarget: null,
+      zigTarget: null,
       ar: "lib.exe",
       ld: "link.exe",
       objcopy: null,

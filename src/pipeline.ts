@@ -28,7 +28,7 @@ import { stdlibImportsFor, type StdlibImports } from './resolve/stdlib-imports'
 import { resolveModules, type ModulePlan } from './resolve/modules'
 import { extensionPolicy, type ExtensionPolicy } from './resolve/policy'
 import { ensureToolchain, selectToolchain, type HostedTarget } from './toolchain/select-toolchain'
-import { withGlibcFloor } from './toolchain/floor-toolchain'
+import { withBuildCompilers } from './toolchain/zig-toolchain'
 import { findTarget, hostTriple } from './targets/table'
 
 /** How the fronts (CLI, action) watch the pipeline. */
@@ -100,7 +100,7 @@ export async function runBuild(inputs: BuildInputs, observer: PipelineObserver):
 async function buildStages(run: BuildRun): Promise<void> {
   const { inputs, observer } = run
   await ensureToolchain(run.target, { install: process.env.GITHUB_ACTIONS === 'true', log: observer.log })
-  run.target = await withGlibcFloor(run.target, inputs.glibc, inputs.cacheDir, observer.log)
+  run.target = await withBuildCompilers(run.target, inputs.glibc, inputs.cacheDir, observer.log)
   const target = run.target
   const obtained = await distributionStage(run)
   const toolchain = await prepareBuildToolchain(target, inputs.cacheDir, observer.log)

@@ -3,8 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 /**
- * What pyseal mends in a configured CPython build directory before makesetup runs
- * (source-build.ts calls it right after configure).
+ * What pyseal mends in a configured CPython build directory (source-build.ts calls
+ * linkHaclArchives right after configure, skipInstalledBytecode after makesetup).
  *
  * CPython 3.14.0 to 3.14.4 link the HACL* hash modules (_md5, _sha1, _sha2, _sha3,
  * _blake2, _hmac) with bare object files on every platform but WASI; from 3.14.5 on,
@@ -37,3 +37,17 @@ export function haclArchiveWords(makefile: string): string {
     line.replace(/\$\(LIBHACL_(\w+?)_LIB_SHARED\)/g, '$(LIBHACL_$1_LIB_STATIC)')
   )
 }
+
+/**
+ * `make install` compiles the whole stdlib to `.pyc` three times (one per optimization
+ * level), about 40 seconds on two cores: nothing pyseal does reads those files
+ * (pyseal_pack compiles what it packs, and the build Python writes its own when it
+ * imports), so the generated Makefile calls `:` in place of compileall.
+ */
+export async function skipInstalledBytecode(buildDir: string): Promise<void> {
+  const makefile = path.join(buildDir, 'Makefile')
+  const text = await readFile(makefile, 'utf8')
+  await writeFile(makefile, text.replace(COMPILEALL_CALL, ':'))
+}
+
+export const COMPILEALL_CALL = /\$\(PYTHON_FOR_BUILD\) -Wi (?:-O+ )?\$\(DESTDIR\)\$\(LIBDEST\)\/compileall\.py/g

@@ -8,7 +8,7 @@ import { describeCommand, runChecked, runCommand } from '../exec/run'
 import { FailedStepError, type FailedStep } from '../errors/failed-step'
 import { linkerSearchDirs, resolveLibrary } from '../resolve/libraries'
 import type { HostedTarget } from '../toolchain/select-toolchain'
-import { linkHaclArchives } from './configured-tree'
+import { linkHaclArchives, skipInstalledBytecode } from './configured-tree'
 import { readInstallNames } from './install-names'
 import { writeDistributionLayout } from './layout'
 import { unpackSourceArchive } from './source-archive'
@@ -251,11 +251,25 @@ async function configure(
     const configSite = path.join(work, 'config.site')
     await writeFile(configSite, 'ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n')
     env = { ...env, CONFIG_SITE: configSite }
+    if (target.libc === 'musl') await muslTripletFromHost(srcDir)
     const buildTriplet = (await runChecked({ command: 'gcc', args: ['-dumpmachine'] })).stdout.trim()
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`)
     request.log(`  cross build from ${buildTriplet}, running ${cross.exe}`)
   }
   await step('configure', path.join(srcDir, 'configure'), configureArgs, buildDir, env)
+}
+
+/**
+ * CPython 3.11 and 3.12's configure call the platform triplet musl when the *build*
+ * machine is musl (`case "$build_os"`), so a musl target cross-built here would get
+ * glibc's triplet: the gnu target's extension suffix and sysconfig module name. It is
+ * the host that counts (3.13 asks the compiler instead, and has no such test).
+ */
+async function muslTripletFromHost(srcDir: string): Promise<void> {
+  const script = path.join(srcDir, 'configure')
+  const text = await readFile(script, 'utf8')
+  const test = 'case "$build_os" in\n  linux-musl*)'
+  if (text.includes(test)) await writeFile(script, text.replace(test, 'case "$host_os" in\n  linux-musl*)'))
 }
 
 /** Chooses which stdlib modules are built in, shared or left out (by the libraries found), into Setup.local. */
@@ -283,17 +297,3 @@ async function writeSetupLocal(
   )
   return choice
 }
-
-/**
- * `make install` compiles the whole stdlib to `.pyc` three times (one per optimization
- * level), about 40 seconds on two cores: nothing pyseal does reads those files
- * (pyseal_pack compiles what it packs, and the build Python writes its own when it
- * imports), so the generated Makefile calls `:` in place of compileall.
- */
-async function skipInstalledBytecode(buildDir: string): Promise<void> {
-  const makefile = path.join(buildDir, 'Makefile')
-  const text = await readFile(makefile, 'utf8')
-  await writeFile(makefile, text.replace(COMPILEALL_CALL, ':'))
-}
-
-export const COMPILEALL_CALL = /\$\(PYTHON_FOR_BUILD\) -Wi (?:-O+ )?\$\(DESTDIR\)\$\(LIBDEST\)\/compileall\.py/g

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { UserError } from '../errors/user-error'
 import { didYouMean } from '../inputs/suggest'
+import { darwinToolchain, gnuToolchain, muslToolchain, windowsParts, zigMuslToolchain } from './toolchains'
 
 /** How a toolchain gets onto a machine that lacks it. */
 export const ToolchainInstallSchema = z.discriminatedUnion('kind', [
@@ -25,6 +26,9 @@ export const ToolchainSchema = z.object({
   zigCxxTarget: z.string().nullable(),
   /** glibc targets: the zig target whose compilers, at `<it>.<floor>`, link for an older glibc (floor-toolchain.ts). */
   zigGlibcTarget: z.string().nullable(),
+  /** The zig target that compiles C and C++ for the triple: cc and cxx then name the drivers pyseal writes into
+   * its cache (zig-toolchain.ts puts them in place), not commands on PATH. Null: the compilers named are the host's. */
+  zigTarget: z.string().nullable(),
   /** Static-library archiver (`ar`, `lib.exe`). */
   ar: z.string(),
   /** Linker that merges objects into one relocatable object (`ld -r`) before symbols are made private. */
@@ -83,67 +87,6 @@ export const TargetSchema = z.object({
   testedOn: z.enum(['this-machine', 'github-workflow'])
 })
 export type Target = z.infer<typeof TargetSchema>
-
-const glibcParts = ['c', 'm', 'dl', 'pthread', 'rt', 'util', 'resolv']
-const darwinParts = ['c', 'm', 'dl', 'pthread', 'util', 'System', 'resolv']
-const windowsParts = ['kernel32', 'user32', 'advapi32', 'shell32', 'ole32', 'oleaut32', 'ws2_32', 'bcrypt', 'version']
-
-function gnuToolchain(arch: 'x86_64' | 'aarch64', prefix: string, packages: string[]): Toolchain {
-  return {
-    cc: `${prefix}gcc`,
-    cxx: `${prefix}g++`,
-    cxxLinkFlags: ['-static-libstdc++', '-static-libgcc'],
-    zigCxxTarget: null,
-    zigGlibcTarget: `${arch}-linux-gnu`,
-    ar: `${prefix}ar`,
-    ld: `${prefix}ld`,
-    objcopy: `${prefix}objcopy`,
-    nm: `${prefix}nm`,
-    // Not position-independent, as Debian links its own python3: no start-up relocation of
-    // CPython's many static pointers (a hello-world: 18% fewer page faults, ~15% quicker).
-    // Exported, so extension modules shipped beside the binary resolve the C API from it.
-    linkFlags: ['-no-pie', '-Wl,--export-dynamic'],
-    libraryDirs: null,
-    systemLibraries: glibcParts,
-    install: { kind: 'apt', packages }
-  }
-}
-
-function muslToolchain(arch: 'x86_64' | 'aarch64'): Toolchain {
-  return {
-    cc: 'musl-gcc',
-    cxx: null,
-    cxxLinkFlags: [],
-    zigCxxTarget: `${arch}-linux-musl`,
-    zigGlibcTarget: null,
-    ar: 'ar',
-    ld: 'ld',
-    objcopy: 'objcopy',
-    nm: 'nm',
-    linkFlags: ['-static'],
-    libraryDirs: [`/usr/lib/${arch}-linux-musl`],
-    systemLibraries: [],
-    install: { kind: 'apt', packages: ['musl-tools', 'musl-dev', 'build-essential'] }
-  }
-}
-
-function darwinToolchain(arch: 'x86_64' | 'arm64'): Toolchain {
-  return {
-    cc: 'clang',
-    cxx: 'clang++',
-    cxxLinkFlags: [],
-    zigCxxTarget: null,
-    zigGlibcTarget: null,
-    ar: 'ar',
-    ld: 'ld',
-    objcopy: null,
-    nm: 'nm',
-    linkFlags: ['-arch', arch],
-    libraryDirs: null,
-    systemLibraries: darwinParts,
-    install: { kind: 'xcode' }
-  }
-}
 
 /** The triples pyseal knows; `testedOn` says which are built and run on this project's machines. */
 export const TARGETS: readonly Target[] = [
@@ -206,10 +149,19 @@ export const TARGETS: readonly Target[] = [
     objectFormat: 'elf',
     aliases: ['linux-musl-arm64', 'linux-musl-aarch64', 'aarch64-linux-musl'],
     runner: { label: 'ubuntu-24.04-arm', container: null },
-    toolchain: muslToolchain('aarch64'),
-    cross: [],
+    // zig on an aarch64 machine too: one toolchain for aarch64 musl wherever it is built.
+    toolchain: zigMuslToolchain('aarch64', '', ['binutils']),
+    cross: [
+      {
+        host: 'x86_64-unknown-linux-gnu',
+        configureHost: 'aarch64-linux-musl',
+        toolchain: zigMuslToolchain('aarch64', 'aarch64-linux-gnu-', ['binutils-aarch64-linux-gnu', 'qemu-user']),
+        // Fully static: nothing for qemu to find in a sysroot.
+        emulator: ['qemu-aarch64']
+      }
+    ],
     capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
-    testedOn: 'github-workflow'
+    testedOn: 'this-machine'
   },
   {
     triple: 'x86_64-apple-darwin',
@@ -251,6 +203,7 @@ export const TARGETS: readonly Target[] = [
       cxxLinkFlags: [],
       zigCxxTarget: null,
       zigGlibcTarget: null,
+      zigTarget: null,
       ar: 'lib.exe',
       ld: 'link.exe',
       objcopy: null,

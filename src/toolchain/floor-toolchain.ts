@@ -1,13 +1,11 @@
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
-import { sha256File, sha256Text } from '../cache/hash'
+import { sha256File } from '../cache/hash'
 import { UserError } from '../errors/user-error'
 import { runCommand } from '../exec/run'
 import type { GlibcFloor } from './glibc-floor'
 import type { HostedTarget } from './select-toolchain'
 import type { GlibcFloorDriverSet } from './static-deps-compilers'
 import { LIBZSTD_RECIPE, STATIC_LIBRARY_RECIPES, type StaticLibraryRecipe } from './static-deps-recipes'
-import { ensureGlibcFloorDrivers } from './zig'
+import { ensureZigDrivers, zigDriversIdentity } from './zig'
 
 /**
  * A gnu target built for a glibc floor: the target's toolchain with zig's compilers for
@@ -30,7 +28,7 @@ export async function withGlibcFloor(
   const zigTarget = target.toolchain.zigGlibcTarget
   if (!zigTarget) throw new Error(`${target.triple} has no zig target for a glibc floor`)
   const libgcc = await libgccArchive(target.toolchain.cc)
-  const drivers = await ensureGlibcFloorDrivers(cacheRoot, `${zigTarget}.${floor}`, libgcc, log)
+  const drivers = await ensureZigDrivers(cacheRoot, `${zigTarget}.${floor}`, libgcc, log)
   return {
     ...target,
     glibcFloor: floor,
@@ -46,19 +44,14 @@ export async function withGlibcFloor(
   }
 }
 
-/**
- * The drivers of a target withGlibcFloor prepared, for the static libraries. Their
- * scripts' text is their identity, with the cache root (in zig's path) left out: the same
- * drivers in another cache root give the same keys.
- */
+/** The drivers of a target withGlibcFloor prepared, for the static libraries (zigDriversIdentity says what keys them). */
 export async function glibcFloorDriverSet(target: HostedTarget, cacheRoot: string): Promise<GlibcFloorDriverSet> {
   const { glibcFloor, toolchain } = target
   if (glibcFloor === null || glibcFloor === 'host' || !toolchain.cxx) {
     throw new Error(`${target.triple} has no glibc floor drivers`)
   }
-  const scripts = (await readFile(toolchain.cc, 'utf8')) + (await readFile(toolchain.cxx, 'utf8'))
-  const drivers = sha256Text(scripts.split(path.resolve(cacheRoot)).join('{cache-dir}'))
-  return { floor: glibcFloor, cc: toolchain.cc, ar: toolchain.ar, identity: { drivers } }
+  const identity = await zigDriversIdentity({ cc: toolchain.cc, cxx: toolchain.cxx }, cacheRoot)
+  return { floor: glibcFloor, cc: toolchain.cc, ar: toolchain.ar, identity }
 }
 
 /**
@@ -79,9 +72,10 @@ async function libgccArchive(gcc: string): Promise<{ path: string; sha256: strin
 }
 
 /**
- * The static libraries a glibc floor's CPython links: musl's set, and libzstd in the same
- * prefix (no older keys to keep apart), for the target's architecture: OpenSSL configured
- * for it, and autotools told the target (`--host`) when it is not this machine's.
+ * The static libraries a glibc floor's CPython links, and a musl target's built through
+ * zig (zig-toolchain.ts): musl's set, and libzstd in the same prefix (no older keys to
+ * keep apart), for the target's architecture: OpenSSL configured for it, and autotools
+ * told the target (`--host`) when it is not this machine's.
  */
 export function floorRecipes(target: Pick<HostedTarget, 'arch' | 'configureHost'>): StaticLibraryRecipe[] {
   return [...STATIC_LIBRARY_RECIPES, LIBZSTD_RECIPE].map(recipe => recipeForTarget(recipe, target))

@@ -65,9 +65,13 @@ function sameMachineKind(triple: string, host: string): boolean {
   return os === 'linux' && hostOs === 'linux' && arch === hostArch
 }
 
-/** The commands a toolchain needs on PATH (the C++ one is optional: only C++ extensions need it). */
+/**
+ * The commands a toolchain needs on PATH (the C++ one is optional: only C++ extensions
+ * need it). zig's compilers are not among them: pyseal installs zig and writes them.
+ */
 export function requiredCommands(toolchain: Toolchain): string[] {
-  const commands = [toolchain.cc, toolchain.ar, toolchain.ld, toolchain.nm]
+  const compilers = toolchain.zigTarget ? [] : [toolchain.cc]
+  const commands = [...compilers, toolchain.ar, toolchain.ld, toolchain.nm]
   if (toolchain.objcopy) commands.push(toolchain.objcopy)
   return [...new Set(commands)]
 }

@@ -7,8 +7,9 @@ import { ensureMuslKernelHeaders, muslPathFreeBuildEnv } from './musl-kernel-hea
 
 /**
  * The compilers static-deps.ts builds the static libraries with: musl-gcc for musl
- * targets, and for a gnu target with a glibc floor the floor's zig drivers
- * (floor-toolchain.ts). Each says what the prefix's key knows of it and the
+ * targets of this machine's architecture, zig's drivers for musl targets built through
+ * zig (zig-toolchain.ts), and for a gnu target with a glibc floor the floor's zig
+ * drivers (floor-toolchain.ts). Each says what the prefix's key knows of it and the
  * environment a recipe runs in, with no absolute path in the flags (OpenSSL records
  * them in the archive).
  */
@@ -24,14 +25,18 @@ export interface StaticDepsCompiler {
   recipeEnv(pkgConfigLibdir: string): Record<string, string>
 }
 
-/** A gnu target's glibc-floor drivers, as floor-toolchain.ts wrote them. */
-export interface GlibcFloorDriverSet {
-  floor: string
+/** zig's drivers for a target, as zig.ts wrote them. */
+export interface ZigDriverSet {
   /** The C driver's path; its directory goes first on PATH, so the flags name it by its file name. */
   cc: string
   ar: string
-  /** The drivers' identity: zig's version, the scripts' text, libgcc's sha256. */
+  /** The drivers' identity: zig's version, the scripts' text (for a glibc floor, libgcc's sha256). */
   identity: Record<string, string>
+}
+
+/** A gnu target's glibc-floor drivers, as floor-toolchain.ts wrote them. */
+export interface GlibcFloorDriverSet extends ZigDriverSet {
+  floor: string
 }
 
 /** musl-gcc with the kernel headers it lacks. */
@@ -52,18 +57,32 @@ export function glibcFloorCompiler(drivers: GlibcFloorDriverSet): StaticDepsComp
     glibcFloor: drivers.floor,
     identity: drivers.identity,
     kernelHeaders: null,
-    recipeEnv: pkgConfigLibdir => ({
-      PATH: [path.dirname(drivers.cc), process.env.PATH].filter(Boolean).join(path.delimiter),
-      CC: path.basename(drivers.cc),
-      // clang refuses calls without a declaration where gcc 12 warns: libffi 3.4.4's tramp.c has one.
-      CFLAGS: '-fPIC -O2 -Wno-error=implicit-function-declaration',
-      CPPFLAGS: '',
-      LDFLAGS: '',
-      PKG_CONFIG_LIBDIR: pkgConfigLibdir,
-      PKG_CONFIG_PATH: '',
-      AR: drivers.ar,
-      RANLIB: drivers.ar === 'ar' ? 'ranlib' : drivers.ar.replace(/ar$/, 'ranlib')
-    })
+    recipeEnv: pkgConfigLibdir => zigRecipeEnv(drivers, pkgConfigLibdir)
+  }
+}
+
+/** A musl target's zig driver (zig-toolchain.ts): zig ships musl and the kernel headers for every architecture. */
+export function zigMuslCompiler(drivers: ZigDriverSet): StaticDepsCompiler {
+  return {
+    libc: 'musl',
+    identity: drivers.identity,
+    kernelHeaders: null,
+    recipeEnv: pkgConfigLibdir => zigRecipeEnv(drivers, pkgConfigLibdir)
+  }
+}
+
+function zigRecipeEnv(drivers: ZigDriverSet, pkgConfigLibdir: string): Record<string, string> {
+  return {
+    PATH: [path.dirname(drivers.cc), process.env.PATH].filter(Boolean).join(path.delimiter),
+    CC: path.basename(drivers.cc),
+    // clang refuses calls without a declaration where gcc 12 warns: libffi 3.4.4's tramp.c has one.
+    CFLAGS: '-fPIC -O2 -Wno-error=implicit-function-declaration',
+    CPPFLAGS: '',
+    LDFLAGS: '',
+    PKG_CONFIG_LIBDIR: pkgConfigLibdir,
+    PKG_CONFIG_PATH: '',
+    AR: drivers.ar,
+    RANLIB: drivers.ar === 'ar' ? 'ranlib' : drivers.ar.replace(/ar$/, 'ranlib')
   }
 }
 

@@ -9,8 +9,10 @@ import { buildOne, CONFIGURED_PREFIX, finishPrefix } from './static-deps-build'
 import {
   glibcFloorCompiler,
   muslCompiler,
+  zigMuslCompiler,
   type GlibcFloorDriverSet,
-  type StaticDepsCompiler
+  type StaticDepsCompiler,
+  type ZigDriverSet
 } from './static-deps-compilers'
 import { STATIC_LIBRARY_RECIPES, StaticLibraryRecipe } from './static-deps-recipes'
 import { downloadSource, resolveSource, type SourceInfo } from './static-deps-sources'
@@ -18,7 +20,7 @@ import { downloadSource, resolveSource, type SourceInfo } from './static-deps-so
 /**
  * Builds the C libraries CPython's extension modules need (zlib, bzip2, liblzma, libffi,
  * sqlite3, OpenSSL, ...) as static, PIC archives from Debian's source packages, with
- * musl-gcc for musl or a glibc floor's zig driver for gnu (static-deps-compilers.ts),
+ * musl-gcc or zig for musl and a glibc floor's zig driver for gnu (static-deps-compilers.ts),
  * into a content-addressed cache entry:
  *
  *   <cacheRoot>/static-deps/<key>/{include,lib,lib/pkgconfig,manifest.json}
@@ -38,9 +40,10 @@ const PARALLEL_LIBRARIES = 2
 
 export interface BuildStaticDepsOptions {
   cacheRoot: string
-  /** musl: built with musl-gcc; gnu: with the glibc floor's drivers given as `glibc`. */
+  /** musl: built with musl-gcc, or zig's drivers given as `zig`; gnu: with the glibc floor's drivers given as `glibc`. */
   libc: 'musl' | 'gnu'
   glibc?: GlibcFloorDriverSet
+  zig?: ZigDriverSet
   log?: (line: string) => void
   /** Parallel make jobs; 2 by default. Not part of the cache key. */
   jobs?: number
@@ -69,7 +72,7 @@ export interface StaticDepsResult {
   reused: boolean
   key: string
   manifestPath: string
-  /** The kernel-header symlink directory to pass as `-isystem` to musl-gcc (null for gnu). */
+  /** The kernel-header symlink directory to pass as `-isystem` to musl-gcc (null for gnu and zig). */
   kernelHeaders: string | null
 }
 
@@ -237,8 +240,9 @@ async function readCompleteManifest(
   return manifest
 }
 
-/** The compiler the options ask for: musl-gcc, or the glibc floor's drivers. */
+/** The compiler the options ask for: musl-gcc, zig's musl drivers, or the glibc floor's drivers. */
 async function compilerFor(options: BuildStaticDepsOptions, log: (line: string) => void): Promise<StaticDepsCompiler> {
+  if (options.libc === 'musl' && options.zig) return zigMuslCompiler(options.zig)
   if (options.libc === 'musl') return muslCompiler(path.resolve(options.cacheRoot), log)
   if (!options.glibc) throw new Error('buildStaticDeps: a gnu build needs the glibc floor drivers')
   return glibcFloorCompiler(options.glibc)

@@ -10,6 +10,7 @@ import { buildStaticDeps } from './static-deps'
 import { UserError } from '../errors/user-error'
 import { writeScript } from './write-script'
 import { floorRecipes, glibcFloorDriverSet } from './floor-toolchain'
+import { compilesThroughZig, zigDriverSet } from './zig-toolchain'
 
 /** What building CPython (and later the app's extensions) for a target needs on this machine. */
 export interface BuildToolchain {
@@ -48,6 +49,11 @@ async function prepareUncached(
   log: (line: string) => void
 ): Promise<BuildToolchain> {
   const compilerVersion = await firstLine(target.toolchain.cc, ['--version'])
+  if (target.libc === 'musl' && compilesThroughZig(target)) {
+    const zig = await zigDriverSet(target, cacheRoot)
+    const deps = await buildStaticDeps({ cacheRoot, libc: 'musl', zig, recipes: floorRecipes(target), log })
+    return staticDepsToolchain(target, deps.prefix, compilerVersion)
+  }
   if (target.libc === 'musl') {
     const deps = await buildStaticDeps({ cacheRoot, libc: 'musl', log })
     if (deps.kernelHeaders === null) throw new Error('musl static libraries come with their kernel headers')
@@ -100,8 +106,7 @@ async function prepareUncached(
 
 /**
  * A gnu target with a glibc floor: zig's drivers (floor-toolchain.ts), and the static
- * libraries built with them; pkg-config answers from that prefix only, so the host's
- * `-dev` archives, built for its own glibc, never reach the link.
+ * libraries built with them.
  */
 async function glibcFloorToolchain(
   target: HostedTarget,
@@ -111,8 +116,17 @@ async function glibcFloorToolchain(
 ): Promise<BuildToolchain> {
   const glibc = await glibcFloorDriverSet(target, cacheRoot)
   const deps = await buildStaticDeps({ cacheRoot, libc: 'gnu', glibc, recipes: floorRecipes(target), log })
-  const include = path.join(deps.prefix, 'include')
-  const lib = path.join(deps.prefix, 'lib')
+  return staticDepsToolchain(target, deps.prefix, compilerVersion)
+}
+
+/**
+ * The target's compilers (zig's drivers: a glibc floor, a musl target built through zig)
+ * with the static libraries of `prefix`; pkg-config answers from that prefix only, so
+ * the host's `-dev` archives, built for its own glibc and architecture, never reach the link.
+ */
+function staticDepsToolchain(target: HostedTarget, prefix: string, compilerVersion: string): BuildToolchain {
+  const include = path.join(prefix, 'include')
+  const lib = path.join(prefix, 'lib')
   return {
     cxx: target.toolchain.cxx,
     env: {
@@ -120,6 +134,8 @@ async function glibcFloorToolchain(
       CC: target.toolchain.cc,
       CXX: target.toolchain.cxx ?? undefined,
       AR: target.toolchain.ar,
+      // CPython's configure looks for `<--host>-readelf` only: aarch64-linux-musl has none, the target's binutils do.
+      READELF: target.toolchain.ar.replace(/ar$/, 'readelf'),
       // -isystem, as /usr/include is for gcc: a package's own copy of a library (zstandard's zstd.h) comes first.
       CPPFLAGS: `-isystem ${include}`,
       LDFLAGS: `-L${lib}`,
@@ -130,7 +146,7 @@ async function glibcFloorToolchain(
     libraryDirs: [lib],
     ffiIncludeDir: include,
     compilerVersion,
-    staticDepsKey: path.basename(deps.prefix)
+    staticDepsKey: path.basename(prefix)
   }
 }
 

@@ -42,7 +42,8 @@ export async function buildVersionLibraries(
   cacheRoot: string,
   log: (line: string) => void
 ): Promise<VersionLibraries | null> {
-  if (target.libc !== 'musl') return null
+  // zig's musl targets have libzstd in their base prefix (floor-toolchain.ts's recipes), as a glibc floor does.
+  if (target.libc !== 'musl' || target.toolchain.zigTarget) return null
   const recipes = versionRecipes(version)
   if (recipes.length === 0) return null
   const deps = await buildStaticDeps({ cacheRoot, libc: 'musl', log, recipes })

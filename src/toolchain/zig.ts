@@ -1,6 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { cachedEntry } from '../cache/cached-entry'
+import { sha256Text } from '../cache/hash'
 import { ZIG } from '../cache/entry-kinds'
 import { FailedStepError, type FailedStep } from '../errors/failed-step'
 import { runCommand } from '../exec/run'
@@ -10,9 +11,10 @@ import { writeScript } from './write-script'
 /**
  * The pinned zig and the compiler drivers pyseal writes for it. zig is clang with
  * LLVM's libc++ built for any target and the symbol tables of every glibc release, so
- * one host compiles for an older glibc than its own: toolchain-env.ts takes its `c++`
- * for musl targets (Debian's musl-gcc wraps the glibc g++) and floor-toolchain.ts its
- * `cc` and `c++` for gnu targets with a glibc floor. It comes from the `ziglang` wheel,
+ * one host compiles for an older glibc than its own, and musl for any architecture:
+ * toolchain-env.ts takes its `c++` for musl targets (Debian's musl-gcc wraps the glibc
+ * g++), floor-toolchain.ts its `cc` and `c++` for gnu targets with a glibc floor, and
+ * zig-toolchain.ts both for musl targets built through zig. It comes from the `ziglang` wheel,
  * pinned by version and sha256 (one hash per host architecture), into the cache once.
  */
 export const ZIG_RELEASE = {
@@ -101,46 +103,62 @@ export async function ensureZigCxx(cacheRoot: string, zigTarget: string, log: (l
   return { driver, version: ZIG_RELEASE.version }
 }
 
-/** The C and C++ drivers for a gnu target at a glibc floor. */
-export interface GlibcFloorDrivers {
+/** The C and C++ drivers zig.ts writes for one zig target. */
+export interface ZigDrivers {
   cc: string
   cxx: string
 }
 
 /**
- * Writes `cc-<zigTarget>` and `c++-<zigTarget>` (`x86_64-linux-gnu.2.17`): zig compiling
- * against that glibc's headers and linking against its symbol versions. Every link also
- * takes gcc's `libgcc.a` before zig's compiler-rt: compiler-rt is one object that also
+ * Writes `cc-<zigTarget>` and `c++-<zigTarget>`: zig compiling and linking for that
+ * target with the libc it ships. For glibc (`x86_64-linux-gnu.2.17`) that is the
+ * release's headers and symbol versions, and every link also takes gcc's `libgcc.a`
+ * (given as `libgcc`) before zig's compiler-rt: compiler-rt is one object that also
  * defines libm's functions (log2, sin, ...), so a program that needs one of its helpers
- * (128-bit division, in libmpdec) would get those too, in place of glibc's, and CPython's
- * test_math finds them less exact. libgcc has the helpers alone.
+ * (128-bit division, in libmpdec) would get those too, in place of glibc's, and
+ * CPython's test_math finds them less exact. libgcc has the helpers alone. For musl
+ * (`aarch64-linux-musl`) zig builds musl itself, math included, and links it statically:
+ * no libgcc.
  */
-export async function ensureGlibcFloorDrivers(
+export async function ensureZigDrivers(
   cacheRoot: string,
   zigTarget: string,
-  libgcc: { path: string; sha256: string },
+  libgcc: { path: string; sha256: string } | null,
   log: (line: string) => void
-): Promise<GlibcFloorDrivers> {
+): Promise<ZigDrivers> {
   const installed = await ensureZig(cacheRoot, log)
   const written: string[] = []
   for (const language of ['cc', 'c++'] as const) {
     const driver = path.join(installed.home, 'bin', `${language}-${zigTarget}`)
+    const what = `${language === 'cc' ? 'C' : 'C++'} for ${zigTarget} through zig ${ZIG_RELEASE.version}`
     const script =
-      driverPreamble(
-        installed,
-        `${language === 'cc' ? 'C' : 'C++'} for ${zigTarget} through zig ${ZIG_RELEASE.version}`
-      ) +
-      `# libgcc.a sha256 ${libgcc.sha256}\n` +
-      // A link is a command with -o that does not stop at an object, assembly or preprocessed text.
-      'link=no\nfor a do case "$a" in -o) link=yes ;; esac; done\n' +
-      'for a do case "$a" in -c|-S|-E|-M|-MM) link=no ;; esac; done\n' +
-      `if [ "$link" = yes ]; then set -- "$@" ${shellQuote(libgcc.path)}; fi\n` +
+      driverPreamble(installed, what) +
+      (libgcc ? libgccOnEveryLink(libgcc) : '') +
       // No UBSan traps (zig's default without -O); __DATE__ is a warning, as with gcc, not zig's error.
       runZig(installed, [language, '-target', zigTarget, '-fno-sanitize=undefined', '-Wno-error=date-time'])
     await writeScript(driver, script)
     written.push(driver)
   }
   return { cc: written[0], cxx: written[1] }
+}
+
+/** Driver lines that add an archive to every link (a command with -o that does not stop at an object or text). */
+function libgccOnEveryLink(archive: { path: string; sha256: string }): string {
+  return (
+    `# libgcc.a sha256 ${archive.sha256}\n` +
+    'link=no\nfor a do case "$a" in -o) link=yes ;; esac; done\n' +
+    'for a do case "$a" in -c|-S|-E|-M|-MM) link=no ;; esac; done\n' +
+    `if [ "$link" = yes ]; then set -- "$@" ${shellQuote(archive.path)}; fi\n`
+  )
+}
+
+/**
+ * The drivers' identity for cache keys: the scripts' text, with the cache root (in zig's
+ * path) left out, so the same drivers in another cache root give the same keys.
+ */
+export async function zigDriversIdentity(drivers: ZigDrivers, cacheRoot: string): Promise<{ drivers: string }> {
+  const scripts = (await readFile(drivers.cc, 'utf8')) + (await readFile(drivers.cxx, 'utf8'))
+  return { drivers: sha256Text(scripts.split(path.resolve(cacheRoot)).join('{cache-dir}')) }
 }
 
 /** pip installs the pinned wheel into the entry's staging directory (removed by the cache-entry primitive on failure). */

@@ -1,4 +1,4 @@
-import { COMPILEALL_CALL } from '../../src/distribution/source-build'
+import { COMPILEALL_CALL } from '../../src/distribution/configured-tree'
 
 // The install rules of CPython's generated Makefile, as 3.11 (one call per level) and
 // 3.14 (one call for the three levels) write them.

@@ -26,10 +26,13 @@ export function newestGlibc(file: string): string {
   return releases.at(-1) ?? ''
 }
 
-/** Each undefined dynamic symbol `objdump -T` lists, with the version it is bound to (`GLIBC_2.2.5`). */
-export function undefinedSymbols(file: string): Map<string, string> {
+/**
+ * Each undefined dynamic symbol `objdump -T` lists, with the version it is bound to
+ * (`GLIBC_2.2.5`); `objdump` names the target's (`aarch64-linux-gnu-objdump`) for another architecture.
+ */
+export function undefinedSymbols(file: string, objdump = 'objdump'): Map<string, string> {
   const symbols = new Map<string, string>()
-  for (const line of tool('objdump', ['-T', file]).split('\n')) {
+  for (const line of tool(objdump, ['-T', file]).split('\n')) {
     const match = /\*UND\*\s+\S+\s+(?:\((\S+)\)|(\S+))\s+(\S+)$/.exec(line.trim())
     if (match) symbols.set(match[3], match[1] ?? match[2])
   }
@@ -37,6 +40,8 @@ export function undefinedSymbols(file: string): Map<string, string> {
 }
 
 /** The undefined symbols `objdump -T` shows bound to GLIBC_<release>. */
-export function symbolsAt(file: string, release: string): string[] {
-  return [...undefinedSymbols(file)].filter(([, version]) => version === `GLIBC_${release}`).map(([name]) => name)
+export function symbolsAt(file: string, release: string, objdump = 'objdump'): string[] {
+  return [...undefinedSymbols(file, objdump)]
+    .filter(([, version]) => version === `GLIBC_${release}`)
+    .map(([name]) => name)
 }

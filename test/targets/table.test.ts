@@ -65,7 +65,37 @@ describe('target table', () => {
 
   it('gives musl rows a C++ compiler through zig, for their own architecture', () => {
     expect(findTarget('linux-musl-x64').toolchain.zigCxxTarget).toBe('x86_64-linux-musl')
-    expect(findTarget('linux-musl-arm64').toolchain.zigCxxTarget).toBe('aarch64-linux-musl')
+    // aarch64 musl compiles C and C++ through zig wherever it is built.
+    expect(findTarget('linux-musl-arm64').toolchain).toMatchObject({
+      zigTarget: 'aarch64-linux-musl',
+      cxx: 'c++-aarch64-linux-musl',
+      ar: 'ar',
+      install: { kind: 'apt', packages: ['binutils'] }
+    })
+  })
+
+  it('builds aarch64 musl from x86_64 Linux through zig, with the target binutils, run under qemu-user', () => {
+    const [cross, ...others] = findTarget('linux-musl-arm64').cross
+    expect(others).toEqual([])
+    expect(cross.host).toBe('x86_64-unknown-linux-gnu')
+    expect(cross.configureHost).toBe('aarch64-linux-musl')
+    expect(cross.emulator).toEqual(['qemu-aarch64'])
+    expect(cross.toolchain).toMatchObject({
+      cc: 'cc-aarch64-linux-musl',
+      cxx: 'c++-aarch64-linux-musl',
+      zigTarget: 'aarch64-linux-musl',
+      ar: 'aarch64-linux-gnu-ar',
+      ld: 'aarch64-linux-gnu-ld',
+      objcopy: 'aarch64-linux-gnu-objcopy',
+      nm: 'aarch64-linux-gnu-nm',
+      linkFlags: ['-static'],
+      libraryDirs: [],
+      install: { kind: 'apt', packages: ['binutils-aarch64-linux-gnu', 'qemu-user'] }
+    })
+    expect(findTarget('linux-musl-arm64').testedOn).toBe('this-machine')
+    // Every other toolchain names host compilers.
+    const zigRows = TARGETS.flatMap(t => [t.toolchain, ...t.cross.map(c => c.toolchain)]).filter(t => t.zigTarget)
+    expect(zigRows).toEqual([findTarget('linux-musl-arm64').toolchain, cross.toolchain])
   })
 
   it('is the table the README shows, with where each triple is tested', () => {
