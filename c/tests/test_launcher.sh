@@ -432,14 +432,24 @@ else
     skip "interp: free-threaded, the GIL stays disabled after a dotted built-in that declares it" "not a free-threaded build"
 fi
 expect "interp: sys.flags (like python -E -s -B)" "0 1 1 1" "$("$INTERP" -c 'import sys; print(sys.flags.isolated, sys.flags.dont_write_bytecode, sys.flags.ignore_environment, sys.flags.no_user_site)' 2>&1)"
-expect "interp: CA fallback off when OpenSSL's default exists" "<unset>" \
-    "$(env -u SSL_CERT_FILE -u SSL_CERT_DIR "$INTERP" -c 'import os; print(os.environ.get("SSL_CERT_FILE", "<unset>"))' 2>&1)"
 if [ $SSL_IN = 1 ]; then
-    expect "ssl: OpenSSL's own default CA file is used where it exists" "<unset> True" \
-        "$(env -u SSL_CERT_FILE -u SSL_CERT_DIR "$INTERP" -c 'import os, ssl; print(os.environ.get("SSL_CERT_FILE", "<unset>"), ssl.create_default_context().cert_store_stats()["x509_ca"] > 0)' 2>&1)"
+    # OpenSSL's compiled-in default CA file: Debian's libssl looks in /usr/lib/ssl (a link to
+    # the system bundle); pyseal's own OpenSSL (musl, a glibc floor) in /etc/ssl, where Debian
+    # keeps no cert.pem, so there the launcher points SSL_CERT_FILE at the system bundle.
+    DEFAULT_CA=$(env -u SSL_CERT_FILE -u SSL_CERT_DIR "$INTERP" -c 'import ssl; print(ssl.get_default_verify_paths().openssl_cafile)' 2>&1)
+    CA_SEEN="$(env -u SSL_CERT_FILE -u SSL_CERT_DIR "$INTERP" -c 'import os, ssl; print(os.environ.get("SSL_CERT_FILE", "<unset>"), ssl.create_default_context().cert_store_stats()["x509_ca"] > 0)' 2>&1)"
+    if [ -e "$DEFAULT_CA" ]; then
+        expect "ssl: OpenSSL's own default CA file ($DEFAULT_CA) is used where it exists, no fallback" "<unset> True" "$CA_SEEN"
+    else
+        expect "ssl: OpenSSL's default CA file ($DEFAULT_CA) missing -> system bundle via SSL_CERT_FILE" \
+            "/etc/ssl/certs/ca-certificates.crt True" "$CA_SEEN"
+    fi
     expect "ssl: missing default CA file -> system bundle via SSL_CERT_FILE" "/etc/ssl/certs/ca-certificates.crt True" \
         "$(env -u SSL_CERT_FILE -u SSL_CERT_DIR "$W/sslfb" -c 'import ssl; print(ssl.get_default_verify_paths().cafile, ssl.create_default_context().cert_store_stats()["x509_ca"] > 0)' 2>&1)"
 else
+    # The interpreter was told its default CA file exists (/etc/passwd): no fallback.
+    expect "interp: CA fallback off when OpenSSL's default exists" "<unset>" \
+        "$(env -u SSL_CERT_FILE -u SSL_CERT_DIR "$INTERP" -c 'import os; print(os.environ.get("SSL_CERT_FILE", "<unset>"))' 2>&1)"
     skip "ssl: CA certificates through the ssl module" "no _ssl sources or libssl.a"
 fi
 expect "interp: signal handlers installed (SIGINT -> KeyboardInterrupt)" KI \
