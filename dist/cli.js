@@ -7818,7 +7818,7 @@ function describeBuildIssue(issue, merged, projectName) {
 
 // src/pipeline.ts
 var import_node_fs34 = require("node:fs");
-var import_promises37 = require("node:fs/promises");
+var import_promises36 = require("node:fs/promises");
 var import_node_path65 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
@@ -8684,7 +8684,7 @@ Check the network, or give --python-distribution a local source tarball of that 
 }
 
 // src/distribution/source-build.ts
-var import_promises26 = require("node:fs/promises");
+var import_promises25 = require("node:fs/promises");
 var import_node_path44 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
@@ -9810,9 +9810,6 @@ var ALL_LIBRARY_RECIPES = [...STATIC_LIBRARY_RECIPES, LIBZSTD_RECIPE];
 // src/toolchain/static-deps-sources.ts
 var import_node_path38 = __toESM(require("node:path"));
 
-// src/toolchain/library-sources.ts
-var import_promises24 = require("node:fs/promises");
-
 // src/toolchain/library-sources.json
 var library_sources_default = {
   comment: "The sources of the C libraries pyseal builds from source, keyed by Debian source package: the first place is Debian 12's upstream tarball on the Debian archive the machine's settings name; the others are the project's own release files (same release; a different sha256 where Debian repacked it). Refreshed by `npm run update-library-sources`.",
@@ -10153,10 +10150,10 @@ var LibrarySourcesSchema = external_exports.object({
   /** Keyed by Debian source package name. */
   sources: external_exports.record(external_exports.string().regex(/^[a-z0-9][a-z0-9.+-]+$/), LibrarySourceSchema)
 }).strict();
-async function loadLibrarySources(env = process.env) {
-  const file = env.PYSEAL_LIBRARY_SOURCES;
-  const raw = file ? JSON.parse(await (0, import_promises24.readFile)(file, "utf8")) : library_sources_default;
-  return LibrarySourcesSchema.parse(raw);
+var checked = null;
+function loadLibrarySources() {
+  checked ??= LibrarySourcesSchema.parse(library_sources_default);
+  return checked;
 }
 function placeFileName(place) {
   const where = "url" in place ? new URL(place.url).pathname : place.path;
@@ -10164,8 +10161,8 @@ function placeFileName(place) {
 }
 
 // src/toolchain/static-deps-sources.ts
-async function resolveSource(recipe, _downloads) {
-  const source = (await loadLibrarySources()).sources[recipe.sourcePackage];
+function resolveSource(recipe) {
+  const source = loadLibrarySources().sources[recipe.sourcePackage];
   if (!source) {
     throw new UserError({
       input: `static dependency ${recipe.name}`,
@@ -10231,7 +10228,7 @@ async function buildStaticDeps(options) {
   await import_node_fs26.promises.mkdir(import_node_path39.default.join(folder, "downloads"), { recursive: true });
   const compiler = await compilerFor(options, log);
   const sources = {};
-  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, import_node_path39.default.join(folder, "downloads"));
+  for (const recipe of recipes) sources[recipe.name] = resolveSource(recipe);
   const key = sha256Text(
     JSON.stringify({
       format: STATIC_DEPS.recipeVersion,
@@ -10424,6 +10421,21 @@ function driversWritten(target) {
   return target.toolchain.zigTarget !== null && import_node_path40.default.isAbsolute(target.toolchain.cc);
 }
 
+// src/toolchain/static-deps-compiler-choice.ts
+function buildsOwnStaticLibraries(target) {
+  if (target.os !== "linux") return false;
+  if (target.libc === "musl") return compilesThroughZig(target) || !target.crossCompiling;
+  return target.glibcFloor !== null && target.glibcFloor !== "host";
+}
+async function staticDepsCompilerChoice(target, cacheRoot) {
+  if (!buildsOwnStaticLibraries(target)) return null;
+  if (target.libc === "musl" && compilesThroughZig(target)) {
+    return { libc: "musl", zig: await zigDriverSet(target, cacheRoot) };
+  }
+  if (target.libc === "musl") return { libc: "musl" };
+  return { libc: "gnu", glibc: await glibcFloorDriverSet(target, cacheRoot) };
+}
+
 // src/toolchain/toolchain-env.ts
 var prepared = /* @__PURE__ */ new Map();
 function prepareBuildToolchain(target, cacheRoot, log) {
@@ -10438,13 +10450,13 @@ function prepareBuildToolchain(target, cacheRoot, log) {
 }
 async function prepareUncached(target, cacheRoot, log) {
   const compilerVersion = await firstLine(target.toolchain.cc, ["--version"]);
-  if (target.libc === "musl" && compilesThroughZig(target)) {
-    const zig = await zigDriverSet(target, cacheRoot);
-    const deps = await buildStaticDeps({ cacheRoot, libc: "musl", zig, recipes: floorRecipes(target), log });
+  const compiler = await staticDepsCompilerChoice(target, cacheRoot);
+  if (compiler && (compiler.zig || compiler.glibc)) {
+    const deps = await buildStaticDeps({ ...compiler, cacheRoot, recipes: floorRecipes(target), log });
     return staticDepsToolchain(target, deps.prefix, compilerVersion);
   }
-  if (target.libc === "musl") {
-    const deps = await buildStaticDeps({ cacheRoot, libc: "musl", log });
+  if (compiler) {
+    const deps = await buildStaticDeps({ ...compiler, cacheRoot, log });
     if (deps.kernelHeaders === null) throw new Error("musl static libraries come with their kernel headers");
     const env = { ...process.env, ...muslToolchainEnv(deps.prefix, deps.kernelHeaders) };
     env.CC = await muslCompilerWrapper(cacheRoot, target.toolchain.cc);
@@ -10457,9 +10469,6 @@ async function prepareUncached(target, cacheRoot, log) {
       compilerVersion,
       staticDepsKey: import_node_path41.default.basename(deps.prefix)
     };
-  }
-  if (target.glibcFloor !== null && target.glibcFloor !== "host") {
-    return glibcFloorToolchain(target, cacheRoot, compilerVersion, log);
   }
   if (target.configureHost) {
     const triplet = target.configureHost;
@@ -10490,11 +10499,6 @@ async function prepareUncached(target, cacheRoot, log) {
     compilerVersion,
     staticDepsKey: null
   };
-}
-async function glibcFloorToolchain(target, cacheRoot, compilerVersion, log) {
-  const glibc = await glibcFloorDriverSet(target, cacheRoot);
-  const deps = await buildStaticDeps({ cacheRoot, libc: "gnu", glibc, recipes: floorRecipes(target), log });
-  return staticDepsToolchain(target, deps.prefix, compilerVersion);
 }
 function staticDepsToolchain(target, prefix, compilerVersion) {
   const include = import_node_path41.default.join(prefix, "include");
@@ -10585,15 +10589,15 @@ function withVersionLibraries(toolchain, libraries) {
 
 // src/distribution/source-tree.ts
 var import_node_fs28 = require("node:fs");
-var import_promises25 = require("node:fs/promises");
+var import_promises24 = require("node:fs/promises");
 var import_node_path43 = __toESM(require("node:path"));
 async function shareSysconfigData(targetStdlib, buildStdlib, log) {
   const file = `${await sysconfigDataName(targetStdlib)}.py`;
   log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises25.cp)(import_node_path43.default.join(targetStdlib, file), import_node_path43.default.join(buildStdlib, file));
+  await (0, import_promises24.cp)(import_node_path43.default.join(targetStdlib, file), import_node_path43.default.join(buildStdlib, file));
 }
 async function sysconfigDataName(stdlib) {
-  const name = (await (0, import_promises25.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
+  const name = (await (0, import_promises24.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
   if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`);
   return name.replace(/\.py$/, "");
 }
@@ -10601,15 +10605,15 @@ async function installMissingTestPackages(srcDir, stdlib, log) {
   const source = import_node_path43.default.join(srcDir, "Lib", "test");
   const installed = import_node_path43.default.join(stdlib, "test");
   if (!(0, import_node_fs28.existsSync)(installed)) return;
-  for (const entry of await (0, import_promises25.readdir)(source, { withFileTypes: true })) {
+  for (const entry of await (0, import_promises24.readdir)(source, { withFileTypes: true })) {
     if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs28.existsSync)(import_node_path43.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises25.cp)(import_node_path43.default.join(source, entry.name), import_node_path43.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises24.cp)(import_node_path43.default.join(source, entry.name), import_node_path43.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const version = patchlevelVersion(await (0, import_promises25.readFile)(import_node_path43.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
+  const version = patchlevelVersion(await (0, import_promises24.readFile)(import_node_path43.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
   if (!version) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return version;
 }
@@ -10679,12 +10683,12 @@ async function buildDistributionFromSource(request) {
 async function buildInto(build) {
   const { root, work, request } = build;
   const { target, log } = request;
-  await (0, import_promises26.mkdir)(work, { recursive: true });
+  await (0, import_promises25.mkdir)(work, { recursive: true });
   const toolchain = withReproducibleFlags(build.toolchain, work);
   const step = stepRunner(request.tarball, import_node_path44.default.join(work, "build.log"), log);
   const { srcDir, version } = await unpackSource(request.tarball, work);
   const buildDir = import_node_path44.default.join(work, "build");
-  await (0, import_promises26.mkdir)(buildDir);
+  await (0, import_promises25.mkdir)(buildDir);
   log(`  CPython ${version}${request.freeThreaded ? " (free-threaded)" : ""} for ${target.triple}`);
   await configure(build, toolchain, srcDir, buildDir, step);
   const names = await readInstallNames(buildDir);
@@ -10725,7 +10729,7 @@ function stepRunner(tarball, logFile, log) {
   return async (name, command, args, cwd, env) => {
     log(`  ${name}`);
     const result = await runCommand({ command, args, cwd, env });
-    await (0, import_promises26.writeFile)(logFile, `
+    await (0, import_promises25.writeFile)(logFile, `
 $ ${command} ${args.join(" ")}
 ${result.stdout}${result.stderr}`, { flag: "a" });
     if (result.code !== 0) {
@@ -10776,7 +10780,7 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
     const configSite = import_node_path44.default.join(work, "config.site");
-    await (0, import_promises26.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
+    await (0, import_promises25.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     env = { ...env, CONFIG_SITE: configSite };
     if (target.libc === "musl") await muslTripletFromHost(srcDir);
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
@@ -10787,12 +10791,12 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
 }
 async function muslTripletFromHost(srcDir) {
   const script = import_node_path44.default.join(srcDir, "configure");
-  const text = await (0, import_promises26.readFile)(script, "utf8");
+  const text = await (0, import_promises25.readFile)(script, "utf8");
   const test = 'case "$build_os" in\n  linux-musl*)';
-  if (text.includes(test)) await (0, import_promises26.writeFile)(script, text.replace(test, 'case "$host_os" in\n  linux-musl*)'));
+  if (text.includes(test)) await (0, import_promises25.writeFile)(script, text.replace(test, 'case "$host_os" in\n  linux-musl*)'));
 }
 async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
-  const setupStdlib = parseSetup(await (0, import_promises26.readFile)(import_node_path44.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises25.readFile)(import_node_path44.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
   const expanded = await expandLinkWords(buildDir, candidates);
@@ -10803,7 +10807,7 @@ async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
     (module2) => (expanded.get(module2.name) ?? []).filter((w) => w.startsWith("-l")).map((w) => w.slice(2)).filter((name) => resolveLibrary(name, target.toolchain, searchDirs).kind === "missing")
   );
   const disabled = choice.notBuilt.map((n) => n.module);
-  await (0, import_promises26.writeFile)(
+  await (0, import_promises25.writeFile)(
     import_node_path44.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
@@ -10979,7 +10983,7 @@ async function downloadTarball(value, cacheRoot, log) {
 }
 
 // src/link/embed.ts
-var import_promises27 = require("node:fs/promises");
+var import_promises26 = require("node:fs/promises");
 var import_node_path47 = __toESM(require("node:path"));
 
 // src/exec/pyseal-python.ts
@@ -11017,7 +11021,7 @@ async function embedResources(request) {
     roots.push(...request.packageData?.roots ?? []);
   }
   const manifest = import_node_path47.default.join(workDir, "resources.json");
-  await (0, import_promises27.writeFile)(
+  await (0, import_promises26.writeFile)(
     manifest,
     JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
   );
@@ -11032,17 +11036,17 @@ async function embedResources(request) {
     archive
   ]);
   const partial = `${request.output}.partial`;
-  await (0, import_promises27.rm)(partial, { force: true });
-  await (0, import_promises27.copyFile)(request.nativeExecutable, partial);
-  await (0, import_promises27.appendFile)(partial, await (0, import_promises27.readFile)(archive));
-  await (0, import_promises27.chmod)(partial, 493);
-  await (0, import_promises27.rename)(partial, request.output);
+  await (0, import_promises26.rm)(partial, { force: true });
+  await (0, import_promises26.copyFile)(request.nativeExecutable, partial);
+  await (0, import_promises26.appendFile)(partial, await (0, import_promises26.readFile)(archive));
+  await (0, import_promises26.chmod)(partial, 493);
+  await (0, import_promises26.rename)(partial, request.output);
   return { archive, summary: stdout.trim().split("\n").pop() ?? "" };
 }
 
 // src/link/package-data.ts
 var import_node_fs30 = require("node:fs");
-var import_promises28 = require("node:fs/promises");
+var import_promises27 = require("node:fs/promises");
 var import_node_path48 = __toESM(require("node:path"));
 function locatePackageData(locations, search) {
   return locations.map((location) => {
@@ -11099,20 +11103,20 @@ async function shipPackageData(request) {
     const manifest = import_node_path48.default.join(request.workDir, `package-data-${name}.json`);
     const tree = import_node_path48.default.join(request.workDir, `package-data-${name}`);
     const roots = [{ path: root, include: [name], pycache: true, allow_compile_errors: inStdlib }];
-    await (0, import_promises28.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, roots }));
-    await (0, import_promises28.rm)(tree, { recursive: true, force: true });
+    await (0, import_promises27.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, roots }));
+    await (0, import_promises27.rm)(tree, { recursive: true, force: true });
     await runPysealPython(request.buildDistribution, ["-m", "pyseal_pack", "--manifest", manifest, "--out-dir", tree]);
     const dest = import_node_path48.default.join(request.outDir, location.dir, name);
-    await (0, import_promises28.rm)(dest, { recursive: true, force: true });
-    await (0, import_promises28.mkdir)(import_node_path48.default.dirname(dest), { recursive: true });
-    await (0, import_promises28.rename)(import_node_path48.default.join(tree, name), dest);
+    await (0, import_promises27.rm)(dest, { recursive: true, force: true });
+    await (0, import_promises27.mkdir)(import_node_path48.default.dirname(dest), { recursive: true });
+    await (0, import_promises27.rename)(import_node_path48.default.join(tree, name), dest);
     for (const file of await filesUnder(dest)) shipped.push(import_node_path48.default.relative(request.outDir, file));
   }
   return shipped.sort();
 }
 async function filesUnder(dir) {
   const files = [];
-  for (const entry of await (0, import_promises28.readdir)(dir, { withFileTypes: true })) {
+  for (const entry of await (0, import_promises27.readdir)(dir, { withFileTypes: true })) {
     const full = import_node_path48.default.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...await filesUnder(full));
     else if (entry.isFile()) files.push(full);
@@ -11135,7 +11139,7 @@ function packageDataEntries(locations) {
 
 // src/link/ship-standalone.ts
 var import_node_fs31 = require("node:fs");
-var import_promises29 = require("node:fs/promises");
+var import_promises28 = require("node:fs/promises");
 var import_node_path49 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
@@ -11158,8 +11162,8 @@ async function shipStandaloneModules(request) {
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
     const dest = import_node_path49.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises29.mkdir)(import_node_path49.default.dirname(dest), { recursive: true });
-    await (0, import_promises29.copyFile)(plan.standaloneFile.source, dest);
+    await (0, import_promises28.mkdir)(import_node_path49.default.dirname(dest), { recursive: true });
+    await (0, import_promises28.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
     const ownDirs = dynamic.runpath.map(
@@ -11176,7 +11180,7 @@ async function shipStandaloneModules(request) {
         });
         continue;
       }
-      await (0, import_promises29.copyFile)(found, import_node_path49.default.join(sideRoot, soname));
+      await (0, import_promises28.copyFile)(found, import_node_path49.default.join(sideRoot, soname));
       shipped.add(`${sideDirectory}/${soname}`);
       bundled.push(soname);
       plan.reasons.push({
@@ -11222,7 +11226,7 @@ async function shipSideFiles(request) {
 
 // src/link/link-executable.ts
 var import_node_fs32 = require("node:fs");
-var import_promises31 = require("node:fs/promises");
+var import_promises30 = require("node:fs/promises");
 var import_node_path51 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
@@ -11291,7 +11295,7 @@ function leftOutMessage(plan) {
 }
 
 // src/link/localize.ts
-var import_promises30 = require("node:fs/promises");
+var import_promises29 = require("node:fs/promises");
 var import_node_path50 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
@@ -11307,7 +11311,7 @@ async function localizeExtension(plan, workDir, toolchain) {
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...relocatableInputs(plan)] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
   const keepFile = import_node_path50.default.join(workDir, `${plan.module}.keep`);
-  await (0, import_promises30.writeFile)(keepFile, keep.join("\n") + "\n");
+  await (0, import_promises29.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
@@ -11356,13 +11360,13 @@ async function compileLauncher(cc, distribution, workDir, run) {
 async function linkExecutable(request) {
   const { distribution, target, plans, workDir } = request;
   const toolchain = target.toolchain;
-  await (0, import_promises31.mkdir)(workDir, { recursive: true });
+  await (0, import_promises30.mkdir)(workDir, { recursive: true });
   const commands = [];
   const run = async (command, args2) => {
     commands.push([command, ...args2]);
     await runChecked({ command, args: args2 });
   };
-  await (0, import_promises31.writeFile)(
+  await (0, import_promises30.writeFile)(
     import_node_path51.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
@@ -11381,7 +11385,7 @@ async function linkExecutable(request) {
     ...distribution.json.build_info.core.objs.map((o) => import_node_path51.default.join(distribution.root, o))
   ];
   const extensionsDir = import_node_path51.default.join(workDir, "extensions");
-  await (0, import_promises31.mkdir)(extensionsDir, { recursive: true });
+  await (0, import_promises30.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
     else objects.push(plan.localized ?? await localizeExtension(plan, extensionsDir, toolchain));
@@ -11437,12 +11441,12 @@ function assertLinkable(distribution, target, source) {
 }
 
 // src/report/assemble.ts
-var import_promises34 = require("node:fs/promises");
+var import_promises33 = require("node:fs/promises");
 var import_node_path56 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
 var import_node_fs33 = require("node:fs");
-var import_promises32 = require("node:fs/promises");
+var import_promises31 = require("node:fs/promises");
 var import_node_path52 = __toESM(require("node:path"));
 var OutputWriteError = class extends UserError {
   constructor(file, error) {
@@ -11484,11 +11488,11 @@ async function prepareOutputDir(outDir, executable) {
     throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
   }
   try {
-    await (0, import_promises32.mkdir)(outDir, { recursive: true });
-    for (const file of outputFiles(executable)) await (0, import_promises32.rm)(file, { force: true });
+    await (0, import_promises31.mkdir)(outDir, { recursive: true });
+    for (const file of outputFiles(executable)) await (0, import_promises31.rm)(file, { force: true });
     const probe = import_node_path52.default.join(outDir, `.${import_node_path52.default.basename(executable)}.write-test`);
-    await (0, import_promises32.writeFile)(probe, "pyseal");
-    await (0, import_promises32.rm)(probe);
+    await (0, import_promises31.writeFile)(probe, "pyseal");
+    await (0, import_promises31.rm)(probe);
   } catch (error) {
     throw new OutputWriteError(outDir, error);
   }
@@ -11527,17 +11531,17 @@ function noRoomLeft(dirs) {
 async function writeFileAtomic(file, data) {
   const partial = `${file}.partial`;
   try {
-    await (0, import_promises32.writeFile)(partial, data);
-    await (0, import_promises32.rename)(partial, file);
+    await (0, import_promises31.writeFile)(partial, data);
+    await (0, import_promises31.rename)(partial, file);
   } catch (error) {
-    await (0, import_promises32.rm)(partial, { force: true }).catch(() => void 0);
+    await (0, import_promises31.rm)(partial, { force: true }).catch(() => void 0);
     throw new OutputWriteError(file, error);
   }
 }
 async function moveIntoPlace2(staged, file) {
   try {
-    await (0, import_promises32.mkdir)(import_node_path52.default.dirname(file), { recursive: true });
-    await (0, import_promises32.rename)(staged, file);
+    await (0, import_promises31.mkdir)(import_node_path52.default.dirname(file), { recursive: true });
+    await (0, import_promises31.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
   }
@@ -11705,7 +11709,7 @@ function replacePrefix(text, root, name) {
 }
 
 // src/report/requires.ts
-var import_promises33 = require("node:fs/promises");
+var import_promises32 = require("node:fs/promises");
 var import_node_path55 = __toESM(require("node:path"));
 
 // src/link/elf-versions.ts
@@ -11805,7 +11809,7 @@ function newestRelease(releases) {
   );
 }
 async function isElf(file) {
-  const handle = await (0, import_promises33.open)(file, "r");
+  const handle = await (0, import_promises32.open)(file, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
     return bytesRead === 4 && buffer.toString("latin1") === "\x7FELF";
@@ -12029,7 +12033,7 @@ async function executableSection(request) {
   const linkage = await readLinkage(staged);
   return {
     path: name,
-    bytes: (await (0, import_promises34.stat)(staged)).size,
+    bytes: (await (0, import_promises33.stat)(staged)).size,
     sha256: await sha256File(staged),
     linkage,
     sideFiles,
@@ -12070,7 +12074,7 @@ async function finishReport(request) {
 `);
     }
   } catch (error) {
-    for (const file of outputFiles(executable)) await (0, import_promises34.rm)(file, { force: true }).catch(() => void 0);
+    for (const file of outputFiles(executable)) await (0, import_promises33.rm)(file, { force: true }).catch(() => void 0);
     throw error;
   }
   return written2;
@@ -12512,11 +12516,8 @@ var EXTENSION_LIBRARY_RECIPES = [
 
 // src/libraries/library-provider.ts
 function libraryProvider(target, cacheRoot, log, recipes = EXTENSION_LIBRARY_RECIPES) {
-  if (target.os !== "linux") return null;
+  if (!buildsOwnStaticLibraries(target)) return null;
   const floor = target.glibcFloor;
-  const gnuWithFloor = target.libc === "gnu" && floor !== null && floor !== "host";
-  const muslHere = target.libc === "musl" && !target.crossCompiling;
-  if (!gnuWithFloor && !muslHere) return null;
   const built = /* @__PURE__ */ new Map();
   const build = (recipe, query) => {
     let prefix = built.get(recipe);
@@ -12541,8 +12542,9 @@ function libraryProvider(target, cacheRoot, log, recipes = EXTENSION_LIBRARY_REC
 async function buildClosure(name, context) {
   const { target, cacheRoot, log } = context;
   const closure = recipeClosure(name, context.recipes).map((recipe) => recipeForTarget(recipe, target));
-  const options = target.libc === "musl" ? { cacheRoot, libc: "musl", log, recipes: closure } : { cacheRoot, libc: "gnu", glibc: await glibcFloorDriverSet(target, cacheRoot), log, recipes: closure };
-  const deps = await buildStaticDeps(options);
+  const compiler = await staticDepsCompilerChoice(target, cacheRoot);
+  if (!compiler) throw new Error(`${target.triple}: pyseal does not build its static libraries`);
+  const deps = await buildStaticDeps({ ...compiler, cacheRoot, log, recipes: closure });
   const includeDirs = [...new Set(closure.flatMap((recipe) => includeDirsOf(recipe)))];
   return {
     recipe: name,
@@ -12653,7 +12655,7 @@ function missingLibraryReason(library, triple, built) {
 }
 
 // src/resolve/link-check.ts
-var import_promises36 = require("node:fs/promises");
+var import_promises35 = require("node:fs/promises");
 var import_node_path62 = __toESM(require("node:path"));
 
 // src/link/symbol-table.ts
@@ -12678,18 +12680,18 @@ function addSymbols(table, nmOutput) {
 }
 
 // src/link/trial-link.ts
-var import_promises35 = require("node:fs/promises");
+var import_promises34 = require("node:fs/promises");
 var import_node_path60 = __toESM(require("node:path"));
 async function trialLink(request) {
   const base = import_node_path60.default.join(request.workDir, `${request.name}.trial`);
   const stub = `${base}.stub.o`;
-  await (0, import_promises35.writeFile)(`${base}.stub.s`, stubAssembly([...request.stubbed, "main"]));
+  await (0, import_promises34.writeFile)(`${base}.stub.s`, stubAssembly([...request.stubbed, "main"]));
   await runChecked({ command: request.cc, args: ["-c", `${base}.stub.s`, "-o", stub] });
   const args = ["-o", base, request.object, stub];
   if (request.archives.length > 0) args.push("-Wl,--start-group", ...request.archives, "-Wl,--end-group");
   args.push(...request.libraries.map((name) => `-l${name}`), ...request.flags);
   const result = await runCommand({ command: request.driver, args });
-  await (0, import_promises35.rm)(base, { force: true });
+  await (0, import_promises34.rm)(base, { force: true });
   const output = `${result.stderr}
 ${result.stdout}`;
   return {
@@ -12829,16 +12831,16 @@ async function checkCapturedLinks(request) {
   const toolchain = request.target.toolchain;
   if (!toolchain.objcopy) return request.plans;
   const dir = import_node_path62.default.join(request.workDir, "extensions");
-  await (0, import_promises36.mkdir)(dir, { recursive: true });
+  await (0, import_promises35.mkdir)(dir, { recursive: true });
   let provided = null;
   const finalLinkSymbols = () => provided ??= symbolsFromElsewhere(request);
-  const checked = [];
+  const checked2 = [];
   for (const plan of request.plans) {
     const captured = plan.origin === "package" && plan.status === "builtin" && plan.capture !== "link-extra";
     const failure = captured ? await linkFailure(plan, request, dir, finalLinkSymbols) : null;
-    checked.push(failure ? fallBack(plan, failure, request) : plan);
+    checked2.push(failure ? fallBack(plan, failure, request) : plan);
   }
-  return checked;
+  return checked2;
 }
 async function linkFailure(plan, request, dir, finalLinkSymbols) {
   const toolchain = request.target.toolchain;
@@ -13175,7 +13177,7 @@ async function runBuild(inputs, observer) {
     report.executable = null;
     throw new BuildFailedError(error, reportFile);
   } finally {
-    await (0, import_promises37.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises36.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
     written2 = await finishReport({ report, plans: run.plans, policy, inputs, executable, reportFile });
   }
   return { executable, reportFile, report: written2 };
@@ -13195,7 +13197,7 @@ async function buildStages(run) {
   });
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
   const stdlibImports = await stdlibImportsFor(inputs, obtained.buildDistribution, packages.siteDir, observer.log);
-  await (0, import_promises37.rm)(run.workDir, { recursive: true, force: true });
+  await (0, import_promises36.rm)(run.workDir, { recursive: true, force: true });
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports });
   const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports, located });
   const sideFiles = await shipSideFiles({
@@ -13544,7 +13546,7 @@ function planCommand(args) {
 }
 
 // src/commands/report.ts
-var import_promises38 = require("node:fs/promises");
+var import_promises37 = require("node:fs/promises");
 var import_node_util3 = require("node:util");
 
 // src/report/diff.ts
@@ -13655,7 +13657,7 @@ async function reportCommand(args) {
       text = renderDiff(diff);
       code2 = isRegression(diff) ? 1 : 0;
     }
-    if (values.out) await (0, import_promises38.writeFile)(values.out, text);
+    if (values.out) await (0, import_promises37.writeFile)(values.out, text);
     else process.stdout.write(text);
     return code2;
   } catch (error) {
@@ -13667,7 +13669,7 @@ async function readReport(file) {
   let raw;
   let text;
   try {
-    text = await (0, import_promises38.readFile)(file, "utf8");
+    text = await (0, import_promises37.readFile)(file, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw code2 === "ENOENT" ? new UserError({

@@ -1,8 +1,9 @@
 import path from 'node:path'
 import { sha256Text } from '../cache/hash'
-import { recipeForTarget, glibcFloorDriverSet } from '../toolchain/floor-toolchain'
+import { recipeForTarget } from '../toolchain/floor-toolchain'
 import type { HostedTarget } from '../toolchain/select-toolchain'
-import { buildStaticDeps, type BuildStaticDepsOptions } from '../toolchain/static-deps'
+import { buildStaticDeps } from '../toolchain/static-deps'
+import { buildsOwnStaticLibraries, staticDepsCompilerChoice } from '../toolchain/static-deps-compiler-choice'
 import { describeQuery, includeDirsOf, recipeClosure, recipeProviding, type LibraryQuery } from './recipe-graph'
 import { EXTENSION_LIBRARY_RECIPES } from './recipes'
 import type { ExtensionLibraryRecipe } from './recipe-types'
@@ -14,8 +15,9 @@ import type { ExtensionLibraryRecipe } from './recipe-types'
  * (built-libraries.ts). A recipe and the recipes it depends on are built into one
  * static-deps prefix, content-addressed by target, floor, recipes and source sha256
  * (static-deps.ts), so a project that needs none builds none, and a second build
- * reuses the prefix. Only targets whose libraries pyseal builds itself get a provider:
- * musl, and gnu with a glibc floor; `--glibc host` keeps the machine's libraries.
+ * reuses the prefix, built by the compiler that builds CPython's own libraries
+ * (static-deps-compiler-choice.ts). Only targets whose libraries pyseal builds itself
+ * get a provider: musl, and gnu with a glibc floor; `--glibc host` keeps the machine's.
  */
 
 /** One built prefix: the asked recipe and its dependencies. */
@@ -45,12 +47,8 @@ export function libraryProvider(
   log: (line: string) => void,
   recipes: readonly ExtensionLibraryRecipe[] = EXTENSION_LIBRARY_RECIPES
 ): LibraryProvider | null {
-  if (target.os !== 'linux') return null
+  if (!buildsOwnStaticLibraries(target)) return null
   const floor = target.glibcFloor
-  const gnuWithFloor = target.libc === 'gnu' && floor !== null && floor !== 'host'
-  // musl-gcc builds for this machine's architecture only.
-  const muslHere = target.libc === 'musl' && !target.crossCompiling
-  if (!gnuWithFloor && !muslHere) return null
   const built = new Map<string, Promise<BuiltLibraryPrefix>>()
   const build = (recipe: string, query: LibraryQuery): Promise<BuiltLibraryPrefix> => {
     let prefix = built.get(recipe)
@@ -83,11 +81,9 @@ interface ClosureBuild {
 async function buildClosure(name: string, context: ClosureBuild): Promise<BuiltLibraryPrefix> {
   const { target, cacheRoot, log } = context
   const closure = recipeClosure(name, context.recipes).map(recipe => recipeForTarget(recipe, target))
-  const options: BuildStaticDepsOptions =
-    target.libc === 'musl'
-      ? { cacheRoot, libc: 'musl', log, recipes: closure }
-      : { cacheRoot, libc: 'gnu', glibc: await glibcFloorDriverSet(target, cacheRoot), log, recipes: closure }
-  const deps = await buildStaticDeps(options)
+  const compiler = await staticDepsCompilerChoice(target, cacheRoot)
+  if (!compiler) throw new Error(`${target.triple}: pyseal does not build its static libraries`)
+  const deps = await buildStaticDeps({ ...compiler, cacheRoot, log, recipes: closure })
   const includeDirs = [...new Set(closure.flatMap(recipe => includeDirsOf(recipe)))]
   return {
     recipe: name,

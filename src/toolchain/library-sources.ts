@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
 import { parseDeb822 } from '../distribution/release-index'
 import bundledSources from './library-sources.json'
@@ -49,11 +48,12 @@ export const LibrarySourcesSchema = z
   .strict()
 export type LibrarySources = z.infer<typeof LibrarySourcesSchema>
 
-/** The list: the bundled one, or PYSEAL_LIBRARY_SOURCES (a file) when set. */
-export async function loadLibrarySources(env: NodeJS.ProcessEnv = process.env): Promise<LibrarySources> {
-  const file = env.PYSEAL_LIBRARY_SOURCES
-  const raw: unknown = file ? JSON.parse(await readFile(file, 'utf8')) : bundledSources
-  return LibrarySourcesSchema.parse(raw)
+let checked: LibrarySources | null = null
+
+/** The bundled list, checked against its schema once per process. */
+export function loadLibrarySources(): LibrarySources {
+  checked ??= LibrarySourcesSchema.parse(bundledSources)
+  return checked
 }
 
 /** The file name a place's path or URL ends in. */

@@ -20,8 +20,8 @@ export interface SourceInfo {
 }
 
 /** The recipe's source as the pinned list gives it; known without any network. */
-export async function resolveSource(recipe: StaticLibraryRecipe, _downloads?: string): Promise<SourceInfo> {
-  const source = (await loadLibrarySources()).sources[recipe.sourcePackage]
+export function resolveSource(recipe: StaticLibraryRecipe): SourceInfo {
+  const source = loadLibrarySources().sources[recipe.sourcePackage]
   if (!source) {
     throw new UserError({
       input: `static dependency ${recipe.name}`,

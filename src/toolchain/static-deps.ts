@@ -107,7 +107,7 @@ export async function buildStaticDeps(options: BuildStaticDepsOptions): Promise<
 
   const compiler = await compilerFor(options, log)
   const sources: Record<string, SourceInfo> = {}
-  for (const recipe of recipes) sources[recipe.name] = await resolveSource(recipe, path.join(folder, 'downloads'))
+  for (const recipe of recipes) sources[recipe.name] = resolveSource(recipe)
   // Ordered JSON, not a content key: the first prefixes were keyed so, and their keys stay.
   const key = sha256Text(
     JSON.stringify({

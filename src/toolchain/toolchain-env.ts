@@ -9,8 +9,8 @@ import { ensureZigCxx } from './zig'
 import { buildStaticDeps } from './static-deps'
 import { UserError } from '../errors/user-error'
 import { writeScript } from './write-script'
-import { floorRecipes, glibcFloorDriverSet } from './floor-toolchain'
-import { compilesThroughZig, zigDriverSet } from './zig-toolchain'
+import { floorRecipes } from './floor-toolchain'
+import { staticDepsCompilerChoice } from './static-deps-compiler-choice'
 
 /** What building CPython (and later the app's extensions) for a target needs on this machine. */
 export interface BuildToolchain {
@@ -49,13 +49,14 @@ async function prepareUncached(
   log: (line: string) => void
 ): Promise<BuildToolchain> {
   const compilerVersion = await firstLine(target.toolchain.cc, ['--version'])
-  if (target.libc === 'musl' && compilesThroughZig(target)) {
-    const zig = await zigDriverSet(target, cacheRoot)
-    const deps = await buildStaticDeps({ cacheRoot, libc: 'musl', zig, recipes: floorRecipes(target), log })
+  const compiler = await staticDepsCompilerChoice(target, cacheRoot)
+  if (compiler && (compiler.zig || compiler.glibc)) {
+    // zig's drivers (a glibc floor, a musl target built through zig): the floor's recipe set.
+    const deps = await buildStaticDeps({ ...compiler, cacheRoot, recipes: floorRecipes(target), log })
     return staticDepsToolchain(target, deps.prefix, compilerVersion)
   }
-  if (target.libc === 'musl') {
-    const deps = await buildStaticDeps({ cacheRoot, libc: 'musl', log })
+  if (compiler) {
+    const deps = await buildStaticDeps({ ...compiler, cacheRoot, log })
     if (deps.kernelHeaders === null) throw new Error('musl static libraries come with their kernel headers')
     const env = { ...process.env, ...muslToolchainEnv(deps.prefix, deps.kernelHeaders) }
     env.CC = await muslCompilerWrapper(cacheRoot, target.toolchain.cc)
@@ -68,9 +69,6 @@ async function prepareUncached(
       compilerVersion,
       staticDepsKey: path.basename(deps.prefix)
     }
-  }
-  if (target.glibcFloor !== null && target.glibcFloor !== 'host') {
-    return glibcFloorToolchain(target, cacheRoot, compilerVersion, log)
   }
   if (target.configureHost) {
     // A cross build: the target's compilers, and pkg-config answering from the target's multiarch libraries.
@@ -102,21 +100,6 @@ async function prepareUncached(
     compilerVersion,
     staticDepsKey: null
   }
-}
-
-/**
- * A gnu target with a glibc floor: zig's drivers (floor-toolchain.ts), and the static
- * libraries built with them.
- */
-async function glibcFloorToolchain(
-  target: HostedTarget,
-  cacheRoot: string,
-  compilerVersion: string,
-  log: (line: string) => void
-): Promise<BuildToolchain> {
-  const glibc = await glibcFloorDriverSet(target, cacheRoot)
-  const deps = await buildStaticDeps({ cacheRoot, libc: 'gnu', glibc, recipes: floorRecipes(target), log })
-  return staticDepsToolchain(target, deps.prefix, compilerVersion)
 }
 
 /**

@@ -54,7 +54,7 @@ describe('debianSourceOrig', () => {
 
 describe('the bundled list', () => {
   test('has a source for every recipe, Debian first, each place pinned and named once', async () => {
-    const list = await loadLibrarySources({})
+    const list = loadLibrarySources()
     for (const recipe of [...ALL_LIBRARY_RECIPES, ...EXTENSION_LIBRARY_RECIPES]) {
       const source = list.sources[recipe.sourcePackage]
       expect(source).toBeDefined()

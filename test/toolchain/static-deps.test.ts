@@ -305,9 +305,9 @@ describe('library sources: places tried in turn, each checked by sha256', () => 
   test('a place that answers with other bytes is refused and kept nowhere; the next place is used', async () => {
     const downloads = await fs.mkdtemp(path.join(os.tmpdir(), 'pyseal-library-places-'))
     const bzip2 = STATIC_LIBRARY_RECIPES.find(r => r.name === 'bzip2')!
-    const real = await resolveSource(bzip2)
+    const real = resolveSource(bzip2)
     // The first place is pinned to other bytes (libffi's sha256) than it serves.
-    const ffi = (await loadLibrarySources()).sources.libffi.places[0]
+    const ffi = loadLibrarySources().sources.libffi.places[0]
     const wrong = { ...real.places[0], sha256: ffi.sha256 }
     const lines: string[] = []
     try {
@@ -338,7 +338,7 @@ describe('library sources: places tried in turn, each checked by sha256', () => 
     const cacheRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'pyseal-library-zip-'))
     try {
       const bzip2 = STATIC_LIBRARY_RECIPES.find(r => r.name === 'bzip2')!
-      const source = await resolveSource(bzip2)
+      const source = resolveSource(bzip2)
       const tarball = await downloadSource(bzip2, source, path.join(cacheRoot, 'downloads'), () => undefined)
       // The same release repacked as a zip with one top directory, as SQLite publishes its tree.
       const repack = path.join(cacheRoot, 'repack')
