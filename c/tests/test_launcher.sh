@@ -452,8 +452,11 @@ else
         "$(env -u SSL_CERT_FILE -u SSL_CERT_DIR "$INTERP" -c 'import os; print(os.environ.get("SSL_CERT_FILE", "<unset>"))' 2>&1)"
     skip "ssl: CA certificates through the ssl module" "no _ssl sources or libssl.a"
 fi
+# Started with SIGINT at its default (a job started in the background by a shell
+# inherits it ignored, and CPython then leaves it ignored, as the launcher must too).
 expect "interp: signal handlers installed (SIGINT -> KeyboardInterrupt)" KI \
-    "$("$INTERP" -c 'import os, signal
+    "$("$PY" -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])' \
+        "$INTERP" -c 'import os, signal
 try:
     os.kill(os.getpid(), signal.SIGINT); import time; time.sleep(1)
 except KeyboardInterrupt:
