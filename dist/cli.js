@@ -5681,11 +5681,12 @@ var ACTION_OPTIONS = {
   },
   cacheSuffix: {
     name: "cache-suffix",
-    value: external_exports.string(),
+    // The cache service refuses a key with a comma or over 512 characters: a suffix that makes one is bad input, not a warning.
+    value: external_exports.string().max(200, "may be at most 200 characters long: the cache service refuses longer keys").regex(/^[^,\r\n]*$/, 'may not hold "," or line breaks: the cache service refuses such keys'),
     given: "text",
     surfaces: ["action"],
     default: { value: "" },
-    summary: "appended to the cache keys, to keep different jobs apart"
+    summary: "appended to the cache keys, to keep different jobs apart (no commas or line breaks, at most 200 characters)"
   },
   upload: {
     name: "upload",
@@ -8572,12 +8573,14 @@ async function ensureToolchain(target, options) {
   if (missing.length === 0) return;
   const install = target.toolchain.install;
   if (options.install && install.kind === "apt") {
-    options.log(`  installing ${install.packages.join(", ")} for ${target.triple}`);
-    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    const update = asRoot(["apt-get", "update", "-qq"]);
+    const installing = asRoot(["apt-get", "install", "-y", "-qq", ...install.packages]);
+    options.log(
+      `  ${missing.join(", ")} not found for ${target.triple}; running: ${commandLine(update)} && ${commandLine(installing)}`
+    );
+    const env = { ...options.env ?? process.env, DEBIAN_FRONTEND: "noninteractive" };
     try {
-      if ((await runCommand({ ...asRoot(["apt-get", "update", "-qq"]), env })).code === 0) {
-        await runCommand({ ...asRoot(["apt-get", "install", "-y", "-qq", ...install.packages]), env });
-      }
+      if ((await runCommand({ ...update, env })).code === 0) await runCommand({ ...installing, env });
     } catch {
     }
     missing = await missingCommands(target.toolchain);
@@ -8590,6 +8593,7 @@ async function ensureToolchain(target, options) {
     `The ${target.triple} toolchain is incomplete on this machine: ${cause}. ${fix}`
   );
 }
+var commandLine = (run) => [run.command, ...run.args].join(" ");
 function asRoot(words2) {
   return process.getuid?.() === 0 ? { command: words2[0], args: words2.slice(1) } : { command: "sudo", args: ["-n", ...words2] };
 }

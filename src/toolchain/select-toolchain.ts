@@ -92,6 +92,8 @@ export interface EnsureToolchainOptions {
   /** Install missing apt packages (in GitHub Actions on Linux, as the runner allows). */
   install: boolean
   log: (line: string) => void
+  /** Where apt-get and sudo are looked up and run (default: this process's environment). */
+  env?: NodeJS.ProcessEnv
 }
 
 /**
@@ -103,12 +105,15 @@ export async function ensureToolchain(target: HostedTarget, options: EnsureToolc
   if (missing.length === 0) return
   const install = target.toolchain.install
   if (options.install && install.kind === 'apt') {
-    options.log(`  installing ${install.packages.join(', ')} for ${target.triple}`)
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+    const update = asRoot(['apt-get', 'update', '-qq'])
+    const installing = asRoot(['apt-get', 'install', '-y', '-qq', ...install.packages])
+    // The fallback changes the machine, as root: the log shows the exact commands, sudo included.
+    options.log(
+      `  ${missing.join(', ')} not found for ${target.triple}; running: ${commandLine(update)} && ${commandLine(installing)}`
+    )
+    const env = { ...(options.env ?? process.env), DEBIAN_FRONTEND: 'noninteractive' }
     try {
-      if ((await runCommand({ ...asRoot(['apt-get', 'update', '-qq']), env })).code === 0) {
-        await runCommand({ ...asRoot(['apt-get', 'install', '-y', '-qq', ...install.packages]), env })
-      }
+      if ((await runCommand({ ...update, env })).code === 0) await runCommand({ ...installing, env })
     } catch {
       // No apt-get or sudo here: the message below says what to install.
     }
@@ -122,6 +127,8 @@ export async function ensureToolchain(target: HostedTarget, options: EnsureToolc
     `The ${target.triple} toolchain is incomplete on this machine: ${cause}. ${fix}`
   )
 }
+
+const commandLine = (run: { command: string; args: string[] }): string => [run.command, ...run.args].join(' ')
 
 /** A command run as root: directly when pyseal is root, else through non-interactive sudo (as on GitHub's runners). */
 function asRoot(words: string[]): { command: string; args: string[] } {

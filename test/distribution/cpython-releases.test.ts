@@ -6,6 +6,7 @@ import {
   SUPPORTED_MINORS
 } from '../../src/distribution/cpython-releases'
 import bundled from '../../src/distribution/cpython-releases.json'
+import { DEFAULT_PYTHON_VERSION } from '../../src/inputs/options/value-schemas'
 
 describe('the CPython release list', () => {
   it('has the shape pyseal reads: releases with pinned sources, and a release for each default', async () => {
@@ -23,6 +24,13 @@ describe('the CPython release list', () => {
       }
     }
     expect(await loadCPythonReleases({})).toEqual(releases)
+  })
+
+  it('fetches the default release from more than one place, so a first run does not hang on one site', () => {
+    const releases = CPythonReleasesSchema.parse(bundled)
+    const release = releases.releases.find(r => r.version === releases.defaults[DEFAULT_PYTHON_VERSION])
+    const places = (release?.sources ?? []).map(source => ('url' in source ? new URL(source.url).host : source.mirror))
+    expect(new Set(places).size).toBeGreaterThanOrEqual(2)
   })
 })
 

@@ -444,6 +444,11 @@ const CASES: BadInput[] = [
     says: /requirements file \S+requirements\.txt does not exist/
   },
   {
+    name: 'a cache-suffix input the cache service would refuse in a key',
+    action: () => ({ cache: 'auto', 'cache-suffix': 'py3.14,musl' }),
+    says: /cache-suffix: may not hold "," or line breaks: the cache service refuses such keys/
+  },
+  {
     name: 'a bad fail-on input',
     action: () => ({ 'fail-on': 'always' }),
     says: /fail-on must be one of error, fallback, never, not "always"/
@@ -465,6 +470,11 @@ const CASES: BadInput[] = [
     says: /python-distribution "debian:python2\.7" is not a CPython pyseal can build/
   },
   // The build options the reusable workflow passes on to the action.
+  {
+    name: 'a bad flavor input',
+    action: () => ({ flavor: 'shared' }),
+    says: /flavor must be one of static, dynamic, not "shared"/
+  },
   {
     name: 'a bad python-optimization input',
     action: () => ({ 'python-optimization': 'fast' }),

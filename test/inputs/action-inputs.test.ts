@@ -47,4 +47,12 @@ describe('action inputs', () => {
     expect(read).toThrow(InputError)
     expect(read).toThrow(/upload must be true or false, not "sure"[\s\S]*cache must be one of auto, true, false/)
   })
+
+  it('refuses a cache-suffix the cache service would refuse in a key, rather than warn on every run', () => {
+    const read = (suffix: string) => () => readActionOptions({ 'INPUT_CACHE-SUFFIX': suffix })
+    expect(read('py3.14,musl')).toThrow(/cache-suffix: may not hold "," or line breaks/)
+    expect(read('a\nb')).toThrow(/cache-suffix: may not hold "," or line breaks/)
+    expect(read('x'.repeat(201))).toThrow(/cache-suffix: may be at most 200 characters long/)
+    expect(readActionOptions({ 'INPUT_CACHE-SUFFIX': ` ${'x'.repeat(200)} ` }).cacheSuffix).toBe('x'.repeat(200))
+  })
 })

@@ -53,12 +53,14 @@ describe('debianSourceOrig', () => {
 })
 
 describe('the bundled list', () => {
-  test('has a source for every recipe, Debian first, each place pinned and named once', async () => {
+  test("has a source for every recipe, Debian first and the project's own release file after, each place pinned and named once", async () => {
     const list = loadLibrarySources()
     for (const recipe of [...ALL_LIBRARY_RECIPES, ...EXTENSION_LIBRARY_RECIPES]) {
       const source = list.sources[recipe.sourcePackage]
       expect(source).toBeDefined()
       expect(source.places[0]).toMatchObject({ mirror: 'debian' })
+      // A second place off Debian's archive: a runner whose apt names Ubuntu's fetches the project's own release file.
+      expect([recipe.sourcePackage, source.places.some(place => 'url' in place)]).toEqual([recipe.sourcePackage, true])
       expect(placeFileName(source.places[0])).toContain(source.version)
       const where = source.places.map(place => ('url' in place ? place.url : place.path))
       expect(new Set(where).size).toBe(where.length)

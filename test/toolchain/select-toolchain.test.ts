@@ -4,6 +4,9 @@ import {
   selectToolchain,
   ToolchainUnavailableError
 } from '../../src/toolchain/select-toolchain'
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { findTarget } from '../../src/targets/table'
 
 describe('toolchain selection', () => {
@@ -48,5 +51,28 @@ describe('toolchain selection', () => {
       'The x86_64-unknown-linux-gnu toolchain is incomplete on this machine: pyseal-test-no-such-gcc is not installed. ' +
         'Install it with: sudo apt-get install -y build-essential binutils patchelf'
     )
+  })
+
+  it('says in the log the exact apt commands it runs as root, sudo included, before it runs them', async () => {
+    // apt-get and sudo are recorders here: a unit test must not install packages on the machine it runs on.
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'pyseal-apt-'))
+    const calls = path.join(bin, 'calls')
+    for (const name of ['apt-get', 'sudo']) {
+      writeFileSync(path.join(bin, name), `#!/bin/sh\necho "${name} $*" >> "${calls}"\n`)
+      chmodSync(path.join(bin, name), 0o755)
+    }
+    const gnu = selectToolchain(findTarget('linux-x64'), 'x86_64-unknown-linux-gnu')
+    const broken = { ...gnu, toolchain: { ...gnu.toolchain, cc: 'pyseal-test-no-such-gcc' } }
+    const lines: string[] = []
+    const install = ensureToolchain(broken, { install: true, log: line => lines.push(line), env: { PATH: bin } })
+    // The recorders install nothing, so the command is still missing afterwards.
+    await expect(install).rejects.toThrow(ToolchainUnavailableError)
+    const sudo = process.getuid?.() === 0 ? '' : 'sudo -n '
+    const packages = 'build-essential binutils patchelf'
+    expect(lines).toEqual([
+      `  pyseal-test-no-such-gcc not found for x86_64-unknown-linux-gnu; running: ${sudo}apt-get update -qq && ` +
+        `${sudo}apt-get install -y -qq ${packages}`
+    ])
+    expect(readFileSync(calls, 'utf8')).toBe(`${sudo}apt-get update -qq\n${sudo}apt-get install -y -qq ${packages}\n`)
   })
 })

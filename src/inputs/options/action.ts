@@ -21,11 +21,16 @@ export const ACTION_OPTIONS = {
   },
   cacheSuffix: {
     name: 'cache-suffix',
-    value: z.string(),
+    // The cache service refuses a key with a comma or over 512 characters: a suffix that makes one is bad input, not a warning.
+    value: z
+      .string()
+      .max(200, 'may be at most 200 characters long: the cache service refuses longer keys')
+      .regex(/^[^,\r\n]*$/, 'may not hold "," or line breaks: the cache service refuses such keys'),
     given: 'text',
     surfaces: ['action'],
     default: { value: '' },
-    summary: 'appended to the cache keys, to keep different jobs apart'
+    summary:
+      'appended to the cache keys, to keep different jobs apart (no commas or line breaks, at most 200 characters)'
   },
   upload: {
     name: 'upload',
