@@ -25057,6 +25057,7 @@ var ActionOptionsSchema = valueSchema(ACTION_OPTIONS);
 async function runReport(env = process.env) {
   try {
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    const out = outFile(workspace, input(env, "out"));
     const given = input(env, "reports");
     const files = reportFiles(import_node_path2.default.resolve(workspace, given || "reports"), "reports", given);
     const reports = await Promise.all(files.map(readReport));
@@ -25087,14 +25088,28 @@ ${renderDiff(diff)}`;
       }
     }
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary2, true).write();
-    const out = input(env, "out");
-    if (out) await (0, import_promises2.writeFile)(import_node_path2.default.resolve(workspace, out), summary2);
+    if (out) {
+      await (0, import_promises2.mkdir)(import_node_path2.default.dirname(out), { recursive: true });
+      await (0, import_promises2.writeFile)(out, summary2);
+    }
     core.setOutput("regression", String(regressed));
     return regressed ? 1 : 0;
   } catch (error2) {
     core.error(renderError(error2));
     return 1;
   }
+}
+function outFile(workspace, given) {
+  if (!given) return null;
+  const file = import_node_path2.default.resolve(workspace, given);
+  if ((0, import_node_fs.existsSync)(file) && (0, import_node_fs.statSync)(file).isDirectory()) {
+    throw new UserError({
+      input: `out "${given}"`,
+      cause: "is a directory, not a file",
+      fix: "give the path of a file for the Markdown, such as report.md"
+    });
+  }
+  return file;
 }
 function reportFiles(dir, name, given) {
   const shown = `${name} "${given || "reports"}"`;

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { readReport } from './commands/report'
 import { UserError, renderError } from './errors/user-error'
@@ -19,6 +19,7 @@ import { renderMatrix, renderReport } from './report/markdown'
 export async function runReport(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd()
+    const out = outFile(workspace, input(env, 'out'))
     const given = input(env, 'reports')
     const files = reportFiles(path.resolve(workspace, given || 'reports'), 'reports', given)
     const reports = await Promise.all(files.map(readReport))
@@ -46,14 +47,30 @@ export async function runReport(env: NodeJS.ProcessEnv = process.env): Promise<n
       }
     }
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary, true).write()
-    const out = input(env, 'out')
-    if (out) await writeFile(path.resolve(workspace, out), summary)
+    if (out) {
+      await mkdir(path.dirname(out), { recursive: true })
+      await writeFile(out, summary)
+    }
     core.setOutput('regression', String(regressed))
     return regressed ? 1 : 0
   } catch (error) {
     core.error(renderError(error))
     return 1
   }
+}
+
+/** The file `out` names, checked before any work: a directory there fails the step naming the input. */
+function outFile(workspace: string, given: string): string | null {
+  if (!given) return null
+  const file = path.resolve(workspace, given)
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new UserError({
+      input: `out "${given}"`,
+      cause: 'is a directory, not a file',
+      fix: 'give the path of a file for the Markdown, such as report.md'
+    })
+  }
+  return file
 }
 
 /** The `*.report.json` files directly in `dir`; none, or no such directory, is an error naming the input. */

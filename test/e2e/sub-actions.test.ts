@@ -73,6 +73,14 @@ describe('the report sub-action', () => {
     expect(run.outputs.regression).toBe('false')
   })
 
+  it('creates the directories out names, relative to the workspace', () => {
+    const workspace = tempDir('workspace')
+    const reports = reportsDir({ 'x86_64-unknown-linux-gnu': 'all-builtin' })
+    const run = runAction({ reports, out: 'comments/pr.md' }, { GITHUB_WORKSPACE: workspace }, { script: REPORT })
+    expect(run.code).toBe(0)
+    expect(readFileSync(path.join(workspace, 'comments', 'pr.md'), 'utf8')).toBe(run.summary.trimEnd() + '\n')
+  })
+
   it('diffs each target against its base report and fails on a regression, naming the file', () => {
     const base = reportsDir({ 'x86_64-unknown-linux-gnu': 'all-builtin' })
     const head = reportsDir({ 'x86_64-unknown-linux-gnu': 'fallback' })
@@ -104,6 +112,11 @@ describe('the report sub-action', () => {
         return { reports, base: file }
       },
       /base "\S+base\.txt" is a file, not a directory/
+    ],
+    [
+      'an out that is a directory',
+      () => ({ reports: reportsDir({ 'x86_64-unknown-linux-gnu': 'all-builtin' }), out: tempDir('comment-dir') }),
+      /out "\S+comment-dir\S*" is a directory, not a file/
     ],
     [
       'a report file that is not a report',
