@@ -32,7 +32,7 @@ if [ "$debian" = yes ]; then
 fi
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-  build-essential pkg-config dpkg-dev binutils patchelf file xz-utils zstd unzip tcl \
+  build-essential pkg-config dpkg-dev binutils patchelf file xz-utils zstd unzip zip jq tcl \
   musl-tools musl-dev linux-libc-dev \
   libssl-dev zlib1g-dev libffi-dev libsqlite3-dev liblzma-dev libbz2-dev uuid-dev libzstd-dev \
   libncurses-dev libreadline-dev libbluetooth-dev libexpat1-dev ca-certificates >/dev/null
