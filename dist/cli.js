@@ -7435,6 +7435,11 @@ var cpython_releases_default = {
           path: "pool/main/p/python3.11/python3.11_3.11.2.orig.tar.gz",
           sha256: "2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849",
           from: "Debian 12 (bookworm), source package python3.11 (its upstream tarball, checked against the signed index)"
+        },
+        {
+          url: "https://www.python.org/ftp/python/3.11.2/Python-3.11.2.tgz",
+          sha256: "2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849",
+          from: "python.org, the same file"
         }
       ]
     },
