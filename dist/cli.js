@@ -10600,13 +10600,21 @@ function withVersionLibraries(toolchain, libraries) {
 var import_node_fs28 = require("node:fs");
 var import_promises24 = require("node:fs/promises");
 var import_node_path43 = __toESM(require("node:path"));
-async function shareSysconfigData(targetStdlib, buildStdlib, log) {
-  const file = `${await sysconfigDataName(targetStdlib)}.py`;
-  log(`  ${file} shared with the build machine's Python`);
-  await (0, import_promises24.cp)(import_node_path43.default.join(targetStdlib, file), import_node_path43.default.join(buildStdlib, file));
+var SHARED_SYSCONFIG_MARK = "_pyseal_target_";
+async function shareSysconfigData(targetStdlib, targetKey, buildStdlib) {
+  const name = `${await sysconfigDataName(targetStdlib)}${SHARED_SYSCONFIG_MARK}${targetKey}`;
+  const file = import_node_path43.default.join(buildStdlib, `${name}.py`);
+  if (!(0, import_node_fs28.existsSync)(file)) {
+    const staging = `${file}.${process.pid}.partial`;
+    await (0, import_promises24.cp)(import_node_path43.default.join(targetStdlib, `${await sysconfigDataName(targetStdlib)}.py`), staging);
+    await (0, import_promises24.rename)(staging, file);
+  }
+  return name;
 }
 async function sysconfigDataName(stdlib) {
-  const name = (await (0, import_promises24.readdir)(stdlib)).find((n) => /^_sysconfigdata_.*\.py$/.test(n));
+  const name = (await (0, import_promises24.readdir)(stdlib)).find(
+    (n) => /^_sysconfigdata_.*\.py$/.test(n) && !n.includes(SHARED_SYSCONFIG_MARK)
+  );
   if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`);
   return name.replace(/\.py$/, "");
 }
@@ -10730,9 +10738,6 @@ async function buildInto(build) {
     key: build.key,
     searchDirs
   });
-  if (request.buildPython) {
-    await shareSysconfigData(stdlib, request.buildPython.stdlib, log);
-  }
 }
 function stepRunner(tarball, logFile, log) {
   return async (name, command, args, cwd, env) => {
@@ -10925,8 +10930,10 @@ async function buildCrossDistribution({ tarball, source }, request, target, cach
   return {
     distribution: built.distribution,
     buildDistribution: host.distribution,
-    crossSysconfigName: await sysconfigDataName(
-      import_node_path45.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+    crossSysconfigName: await shareSysconfigData(
+      import_node_path45.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib),
+      built.key,
+      buildPython.stdlib
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,
@@ -11018,6 +11025,8 @@ async function embedResources(request) {
         "config-*",
         "__phello__",
         "EXTERNALLY-MANAGED",
+        // A cross build's target sysconfig data, kept beside a build Python (source-tree.ts).
+        `_sysconfigdata_*${SHARED_SYSCONFIG_MARK}*`,
         ...request.packageData?.stdlibExclude ?? []
       ],
       ...request.stdlibTopLevel ? { include: request.stdlibTopLevel } : {},

@@ -11,7 +11,7 @@ import { downloadCPythonSource, fetchCPythonSource } from './cpython-source'
 import { isPbsValue, obtainPbsDistribution } from './pbs'
 import { readDistribution, type Distribution } from './python-json'
 import { buildDistributionFromSource, type SourceOptimization } from './source-build'
-import { sysconfigDataName } from './source-tree'
+import { shareSysconfigData } from './source-tree'
 
 export interface ObtainedDistribution {
   distribution: Distribution
@@ -164,8 +164,10 @@ async function buildCrossDistribution(
   return {
     distribution: built.distribution,
     buildDistribution: host.distribution,
-    crossSysconfigName: await sysconfigDataName(
-      path.join(built.distribution.root, built.distribution.json.python_paths.stdlib)
+    crossSysconfigName: await shareSysconfigData(
+      path.join(built.distribution.root, built.distribution.json.python_paths.stdlib),
+      built.key,
+      buildPython.stdlib
     ),
     sha256: built.distribution.json.pyseal?.source_sha256 ?? null,
     reused: built.reused && host.reused,

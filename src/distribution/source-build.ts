@@ -18,12 +18,7 @@ import { parseSetup, renderSetupLocal } from './setup-local'
 import { chooseStdlibModules, lines311, type ModuleChoice } from './stdlib-modules'
 import { prepareBuildToolchain, type BuildToolchain } from '../toolchain/toolchain-env'
 import { buildVersionLibraries, withVersionLibraries } from '../toolchain/version-static-libraries'
-import {
-  installMissingTestPackages,
-  readPythonVersion,
-  readTarballPythonVersion,
-  shareSysconfigData
-} from './source-tree'
+import { installMissingTestPackages, readPythonVersion, readTarballPythonVersion } from './source-tree'
 
 /** The same CPython, built for the build machine: what a cross build runs its Python with. */
 export interface BuildPython {
@@ -174,9 +169,6 @@ async function buildInto(build: CPythonBuild): Promise<void> {
     key: build.key,
     searchDirs
   })
-  if (request.buildPython) {
-    await shareSysconfigData(stdlib, request.buildPython.stdlib, log)
-  }
 }
 
 type Step = (name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) => Promise<void>

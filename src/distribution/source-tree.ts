@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { cp, readFile, readdir } from 'node:fs/promises'
+import { cp, readFile, readdir, rename } from 'node:fs/promises'
 import path from 'node:path'
 import { runCommand } from '../exec/run'
 
@@ -8,24 +8,39 @@ import { runCommand } from '../exec/run'
 // the target's sysconfig data beside the build machine's Python; and the version of a tarball
 // before it is unpacked.
 
+/** What the name of a target's sysconfig data shared with the build machine's Python ends with. */
+export const SHARED_SYSCONFIG_MARK = '_pyseal_target_'
+
 /**
- * Puts the target's `_sysconfigdata_*.py` into the build machine's stdlib, where
- * `_PYTHON_SYSCONFIGDATA_NAME` makes setuptools compile for the target (its CC,
- * flags, headers and extension suffix) while pip and the build tools run here.
+ * Puts the target's `_sysconfigdata_*.py` into the build machine's stdlib, under a name
+ * of its own (`<name>_pyseal_target_<key>`), where `_PYTHON_SYSCONFIGDATA_NAME` makes
+ * setuptools compile for the target (its CC, flags, headers and extension suffix) while
+ * pip and the build tools run here. One Python serves every target built from it (aarch64
+ * gnu for a glibc floor and with this machine's cross gcc share a sysconfig file name but
+ * not their compilers), and the packer leaves these files out of what it embeds. Written
+ * on every cross build, by rename, so a build Python from an older cache gets it too.
+ * Returns the module name.
  */
 export async function shareSysconfigData(
   targetStdlib: string,
-  buildStdlib: string,
-  log: (line: string) => void
-): Promise<void> {
-  const file = `${await sysconfigDataName(targetStdlib)}.py`
-  log(`  ${file} shared with the build machine's Python`)
-  await cp(path.join(targetStdlib, file), path.join(buildStdlib, file))
+  targetKey: string,
+  buildStdlib: string
+): Promise<string> {
+  const name = `${await sysconfigDataName(targetStdlib)}${SHARED_SYSCONFIG_MARK}${targetKey}`
+  const file = path.join(buildStdlib, `${name}.py`)
+  if (!existsSync(file)) {
+    const staging = `${file}.${process.pid}.partial`
+    await cp(path.join(targetStdlib, `${await sysconfigDataName(targetStdlib)}.py`), staging)
+    await rename(staging, file)
+  }
+  return name
 }
 
-/** The sysconfig data module name of a distribution (what `_PYTHON_SYSCONFIGDATA_NAME` takes). */
+/** The sysconfig data module name of a distribution (what `_PYTHON_SYSCONFIGDATA_NAME` takes): its own, not a target's it shares. */
 export async function sysconfigDataName(stdlib: string): Promise<string> {
-  const name = (await readdir(stdlib)).find(n => /^_sysconfigdata_.*\.py$/.test(n))
+  const name = (await readdir(stdlib)).find(
+    n => /^_sysconfigdata_.*\.py$/.test(n) && !n.includes(SHARED_SYSCONFIG_MARK)
+  )
   if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`)
   return name.replace(/\.py$/, '')
 }

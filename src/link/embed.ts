@@ -1,5 +1,6 @@
 import { appendFile, chmod, copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { SHARED_SYSCONFIG_MARK } from '../distribution/source-tree'
 import { runPysealPython } from '../exec/pyseal-python'
 import type { Distribution } from '../distribution/python-json'
 import type { PackageDataRoots } from './package-data'
@@ -39,6 +40,8 @@ export async function embedResources(request: EmbedRequest): Promise<EmbedResult
         'config-*',
         '__phello__',
         'EXTERNALLY-MANAGED',
+        // A cross build's target sysconfig data, kept beside a build Python (source-tree.ts).
+        `_sysconfigdata_*${SHARED_SYSCONFIG_MARK}*`,
         ...(request.packageData?.stdlibExclude ?? [])
       ],
       ...(request.stdlibTopLevel ? { include: request.stdlibTopLevel } : {}),

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { readTarballPythonVersion } from '../../src/distribution/source-tree'
+import { readTarballPythonVersion, shareSysconfigData, sysconfigDataName } from '../../src/distribution/source-tree'
 
 describe('readTarballPythonVersion', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pyseal-tarball-version-'))
@@ -29,5 +29,31 @@ describe('readTarballPythonVersion', () => {
     expect(await readTarballPythonVersion(tarball('b.tar.gz', { 'other/README': 'x' }, '-z'))).toBeNull()
     writeFileSync(path.join(dir, 'c.tar.gz'), 'not a tarball')
     expect(await readTarballPythonVersion(path.join(dir, 'c.tar.gz'))).toBeNull()
+  })
+})
+
+describe('shareSysconfigData', () => {
+  const stdlib = (name: string, cc: string): string => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pyseal-sysconfig-'))
+    writeFileSync(path.join(dir, `${name}.py`), `build_time_vars = {'CC': '${cc}'}\n`)
+    return dir
+  }
+
+  it('gives each target built from one Python a sysconfig module of its own, which sysconfig loads by name', async () => {
+    const build = stdlib('_sysconfigdata__linux_x86_64-linux-gnu', 'gcc')
+    const floor = stdlib('_sysconfigdata__linux_aarch64-linux-gnu', 'zig-cc-aarch64')
+    const host = stdlib('_sysconfigdata__linux_aarch64-linux-gnu', 'aarch64-linux-gnu-gcc')
+    const floorName = await shareSysconfigData(floor, 'aaaa', build)
+    const hostName = await shareSysconfigData(host, 'bbbb', build)
+    expect(floorName).toBe('_sysconfigdata__linux_aarch64-linux-gnu_pyseal_target_aaaa')
+    expect(await shareSysconfigData(floor, 'aaaa', build)).toBe(floorName)
+    // The build Python's own sysconfig data is still the one it reports.
+    expect(await sysconfigDataName(build)).toBe('_sysconfigdata__linux_x86_64-linux-gnu')
+    const cc = (name: string): string =>
+      execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_config_var("CC"))'], {
+        env: { ...process.env, PYTHONPATH: build, _PYTHON_SYSCONFIGDATA_NAME: name },
+        encoding: 'utf8'
+      }).trim()
+    expect([cc(floorName), cc(hostName)]).toEqual(['zig-cc-aarch64', 'aarch64-linux-gnu-gcc'])
   })
 })
