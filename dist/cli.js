@@ -7859,6 +7859,20 @@ function packageRoot() {
   }
 }
 
+// src/packages/accelerators.ts
+var OPTIONAL_ACCELERATOR_ENV = {
+  // charset_normalizer.md compiled by mypyc (3.4.x; later releases switched to Cython,
+  // which they compile only with CHARSET_NORMALIZER_USE_CYTHON=1 and a PGO pass).
+  "charset-normalizer": { CHARSET_NORMALIZER_USE_MYPYC: "1" }
+};
+function acceleratorEnv(env) {
+  const switches = {};
+  for (const variables of Object.values(OPTIONAL_ACCELERATOR_ENV)) {
+    for (const [name, value] of Object.entries(variables)) switches[name] = env[name] ?? value;
+  }
+  return switches;
+}
+
 // src/packages/capture-shim.ts
 var import_node_path13 = __toESM(require("node:path"));
 async function installCaptureShim(buildDistribution) {
@@ -8155,6 +8169,7 @@ async function pipInstall(request, into, what) {
   ];
   const env = {
     ...request.env,
+    ...acceleratorEnv(request.env),
     ...compilerWrapperEnv(request.env, request.cxx),
     PYSEAL_CAPTURE_DIR: into.captureDir,
     // The compiler wrapper maps the build directory and the cache root out of every
@@ -8454,6 +8469,7 @@ async function sharedKeyParts(request) {
     requirements: await Promise.all(requirements.map((r) => (0, import_promises17.readFile)(r, "utf8"))),
     shim: await hashTree(import_node_path24.default.join(packageRoot(), "python", "pyseal_capture")),
     tools: BUILD_TOOLS_AS_WHEELS,
+    accelerators: acceleratorEnv(request.env),
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
     cxx: request.cxx && import_node_path24.default.isAbsolute(request.cxx) ? import_node_path24.default.relative(cacheRoot, request.cxx) : request.cxx,
     recipe: PACKAGES.recipeVersion,

@@ -26,21 +26,17 @@ Optional accelerators
 ---------------------
 Some packages build an extension only when asked, or skip it silently when it
 fails (intent vs. capture is compared to catch the latter). For the former,
-pyseal sets the environment variables listed in OPTIONAL_ACCELERATOR_ENV
-(package name -> {variable: value}) while building that package. The list is
-empty for now; add an entry when a package is found that needs one.
+pyseal sets the environment variables of src/packages/accelerators.ts on the
+pip run (charset-normalizer's mypyc switch, for one).
 
 Layout written under $PYSEAL_CAPTURE_DIR: see pyseal_capture.records.
 """
 
 import sys
 
-__all__ = ["activate", "ACTIVE", "OPTIONAL_ACCELERATOR_ENV", "PTH_NAME"]
+__all__ = ["activate", "ACTIVE", "PTH_NAME"]
 
 PTH_NAME = "pyseal_capture.pth"
-
-# package name (normalized) -> {ENV_VAR: value} pyseal sets when building it.
-OPTIONAL_ACCELERATOR_ENV = {}
 
 ACTIVE = False
 

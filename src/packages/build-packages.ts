@@ -7,6 +7,7 @@ import { PACKAGES } from '../cache/entry-kinds'
 import { packageRoot } from '../utils/package-root'
 import type { Distribution } from '../distribution/python-json'
 import type { LibraryProvider } from '../libraries/library-provider'
+import { acceleratorEnv } from './accelerators'
 import { installCaptureShim } from './capture-shim'
 import { readCapture, type CaptureResult } from './capture-records'
 import { buildDependencyLayer, mergeDependencyLayer } from './dependency-layer'
@@ -86,6 +87,7 @@ async function sharedKeyParts(request: PackageBuildRequest): Promise<Record<stri
     requirements: await Promise.all(requirements.map(r => readFile(r, 'utf8'))),
     shim: await hashTree(path.join(packageRoot(), 'python', 'pyseal_capture')),
     tools: BUILD_TOOLS_AS_WHEELS,
+    accelerators: acceleratorEnv(request.env),
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
     cxx: request.cxx && path.isAbsolute(request.cxx) ? path.relative(cacheRoot, request.cxx) : request.cxx,
     recipe: PACKAGES.recipeVersion,

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { sourceDateEpoch } from '../cache/source-date-epoch'
 import { runChecked, runCommand } from '../exec/run'
 import type { Distribution } from '../distribution/python-json'
+import { acceleratorEnv } from './accelerators'
 import { compilerWrapperEnv, libraryShimEnv } from './capture-shim'
 import { startLibraryServer } from '../libraries/library-server'
 import { dropMachineRecords } from './machine-records'
@@ -75,6 +76,7 @@ export async function pipInstall(request: PackageBuildRequest, into: PipTarget, 
   ]
   const env: NodeJS.ProcessEnv = {
     ...request.env,
+    ...acceleratorEnv(request.env),
     ...compilerWrapperEnv(request.env, request.cxx),
     PYSEAL_CAPTURE_DIR: into.captureDir,
     // The compiler wrapper maps the build directory and the cache root out of every
