@@ -93,7 +93,7 @@ var require_io_util = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getCmdPath = exports2.tryGetExecutablePath = exports2.isRooted = exports2.isDirectory = exports2.exists = exports2.READONLY = exports2.UV_FS_O_EXLOCK = exports2.IS_WINDOWS = exports2.unlink = exports2.symlink = exports2.stat = exports2.rmdir = exports2.rm = exports2.rename = exports2.readlink = exports2.readdir = exports2.open = exports2.mkdir = exports2.lstat = exports2.copyFile = exports2.chmod = void 0;
     var fs5 = __importStar(require("fs"));
-    var path67 = __importStar(require("path"));
+    var path68 = __importStar(require("path"));
     _a = fs5.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
     exports2.IS_WINDOWS = process.platform === "win32";
     exports2.UV_FS_O_EXLOCK = 268435456;
@@ -142,7 +142,7 @@ var require_io_util = __commonJS({
         }
         if (stats && stats.isFile()) {
           if (exports2.IS_WINDOWS) {
-            const upperExt = path67.extname(filePath).toUpperCase();
+            const upperExt = path68.extname(filePath).toUpperCase();
             if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
               return filePath;
             }
@@ -166,11 +166,11 @@ var require_io_util = __commonJS({
           if (stats && stats.isFile()) {
             if (exports2.IS_WINDOWS) {
               try {
-                const directory = path67.dirname(filePath);
-                const upperName = path67.basename(filePath).toUpperCase();
+                const directory = path68.dirname(filePath);
+                const upperName = path68.basename(filePath).toUpperCase();
                 for (const actualName of yield exports2.readdir(directory)) {
                   if (upperName === actualName.toUpperCase()) {
-                    filePath = path67.join(directory, actualName);
+                    filePath = path68.join(directory, actualName);
                     break;
                   }
                 }
@@ -265,7 +265,7 @@ var require_io = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.findInPath = exports2.which = exports2.mkdirP = exports2.rmRF = exports2.mv = exports2.cp = void 0;
     var assert_1 = require("assert");
-    var path67 = __importStar(require("path"));
+    var path68 = __importStar(require("path"));
     var ioUtil = __importStar(require_io_util());
     function cp4(source, dest, options = {}) {
       return __awaiter(this, void 0, void 0, function* () {
@@ -274,7 +274,7 @@ var require_io = __commonJS({
         if (destStat && destStat.isFile() && !force) {
           return;
         }
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path67.join(dest, path67.basename(source)) : dest;
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path68.join(dest, path68.basename(source)) : dest;
         if (!(yield ioUtil.exists(source))) {
           throw new Error(`no such file or directory: ${source}`);
         }
@@ -286,7 +286,7 @@ var require_io = __commonJS({
             yield cpDirRecursive(source, newDest, 0, force);
           }
         } else {
-          if (path67.relative(source, newDest) === "") {
+          if (path68.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
           yield copyFile4(source, newDest, force);
@@ -299,7 +299,7 @@ var require_io = __commonJS({
         if (yield ioUtil.exists(dest)) {
           let destExists = true;
           if (yield ioUtil.isDirectory(dest)) {
-            dest = path67.join(dest, path67.basename(source));
+            dest = path68.join(dest, path68.basename(source));
             destExists = yield ioUtil.exists(dest);
           }
           if (destExists) {
@@ -310,7 +310,7 @@ var require_io = __commonJS({
             }
           }
         }
-        yield mkdirP(path67.dirname(dest));
+        yield mkdirP(path68.dirname(dest));
         yield ioUtil.rename(source, dest);
       });
     }
@@ -373,7 +373,7 @@ var require_io = __commonJS({
         }
         const extensions = [];
         if (ioUtil.IS_WINDOWS && process.env["PATHEXT"]) {
-          for (const extension of process.env["PATHEXT"].split(path67.delimiter)) {
+          for (const extension of process.env["PATHEXT"].split(path68.delimiter)) {
             if (extension) {
               extensions.push(extension);
             }
@@ -386,12 +386,12 @@ var require_io = __commonJS({
           }
           return [];
         }
-        if (tool.includes(path67.sep)) {
+        if (tool.includes(path68.sep)) {
           return [];
         }
         const directories = [];
         if (process.env.PATH) {
-          for (const p of process.env.PATH.split(path67.delimiter)) {
+          for (const p of process.env.PATH.split(path68.delimiter)) {
             if (p) {
               directories.push(p);
             }
@@ -399,7 +399,7 @@ var require_io = __commonJS({
         }
         const matches = [];
         for (const directory of directories) {
-          const filePath = yield ioUtil.tryGetExecutablePath(path67.join(directory, tool), extensions);
+          const filePath = yield ioUtil.tryGetExecutablePath(path68.join(directory, tool), extensions);
           if (filePath) {
             matches.push(filePath);
           }
@@ -515,7 +515,7 @@ var require_toolrunner = __commonJS({
     var os3 = __importStar(require("os"));
     var events = __importStar(require("events"));
     var child = __importStar(require("child_process"));
-    var path67 = __importStar(require("path"));
+    var path68 = __importStar(require("path"));
     var io = __importStar(require_io());
     var ioUtil = __importStar(require_io_util());
     var timers_1 = require("timers");
@@ -730,7 +730,7 @@ var require_toolrunner = __commonJS({
       exec() {
         return __awaiter(this, void 0, void 0, function* () {
           if (!ioUtil.isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS && this.toolPath.includes("\\"))) {
-            this.toolPath = path67.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path68.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
           return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
@@ -1428,8 +1428,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path67, errorMaps, issueData } = params;
-  const fullPath = [...path67, ...issueData.path || []];
+  const { data, path: path68, errorMaps, issueData } = params;
+  const fullPath = [...path68, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -1545,11 +1545,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path67, key) {
+  constructor(parent, value, path68, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path67;
+    this._path = path68;
     this._key = key;
   }
   get path() {
@@ -5372,8 +5372,9 @@ function gnuToolchain(arch, prefix, packages) {
     nm: `${prefix}nm`,
     // Not position-independent, as Debian links its own python3: no start-up relocation of
     // CPython's many static pointers (a hello-world: 18% fewer page faults, ~15% quicker).
-    // Exported, so extension modules shipped beside the binary resolve the C API from it.
-    linkFlags: ["-no-pie", "-Wl,--export-dynamic"],
+    // What it exports (the C API, for modules shipped beside it) the final link decides
+    // (src/link/exports.ts): not every global, which would include its private OpenSSL, zlib...
+    linkFlags: ["-no-pie"],
     libraryDirs: null,
     systemLibraries: glibcParts,
     install: { kind: "apt", packages }
@@ -7823,9 +7824,9 @@ function describeBuildIssue(issue, merged, projectName) {
 }
 
 // src/pipeline.ts
-var import_node_fs34 = require("node:fs");
-var import_promises36 = require("node:fs/promises");
-var import_node_path65 = __toESM(require("node:path"));
+var import_node_fs35 = require("node:fs");
+var import_promises37 = require("node:fs/promises");
+var import_node_path66 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
 var import_promises17 = require("node:fs/promises");
@@ -11259,9 +11260,9 @@ async function shipSideFiles(request) {
 }
 
 // src/link/link-executable.ts
-var import_node_fs32 = require("node:fs");
-var import_promises30 = require("node:fs/promises");
-var import_node_path51 = __toESM(require("node:path"));
+var import_node_fs33 = require("node:fs");
+var import_promises31 = require("node:fs/promises");
+var import_node_path52 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -11328,9 +11329,88 @@ function leftOutMessage(plan) {
   return [...text].map((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? " " : c).join("");
 }
 
-// src/link/localize.ts
+// src/link/exports.ts
+var import_node_fs32 = require("node:fs");
 var import_promises29 = require("node:fs/promises");
 var import_node_path50 = __toESM(require("node:path"));
+var SYMBOL_LINE = /^\s*\d+:\s+[0-9a-fA-F]+\s+\S+\s+\S+\s+(GLOBAL|WEAK)\s+(DEFAULT|PROTECTED|HIDDEN|INTERNAL)(?:\s+\[[^\]]*\])*\s+(\S+)\s+(\S+)/;
+function parseSymbols(readelfOutput) {
+  const symbols = [];
+  for (const line of readelfOutput.split("\n")) {
+    const match = SYMBOL_LINE.exec(line);
+    if (!match) continue;
+    const [, binding, visibility, section, fullName] = match;
+    const at = fullName.indexOf("@");
+    symbols.push({
+      name: at < 0 ? fullName : fullName.slice(0, at),
+      version: at < 0 ? null : fullName.slice(at).replace(/^@+/, ""),
+      defined: section !== "UND",
+      binding,
+      visibility
+    });
+  }
+  return symbols;
+}
+var FILES_PER_RUN = 200;
+async function readSymbols(files, table) {
+  const symbols = [];
+  for (let start = 0; start < files.length; start += FILES_PER_RUN) {
+    const batch = files.slice(start, start + FILES_PER_RUN);
+    const args = ["-W", table === "static" ? "-s" : "--dyn-syms", ...batch];
+    const result = await runCommand({ command: "readelf", args });
+    if (result.code !== 0) throw new Error(`readelf ${args.slice(0, 2).join(" ")} failed: ${result.stderr.trim()}`);
+    symbols.push(...parseSymbols(result.stdout));
+  }
+  return symbols;
+}
+async function cApiSymbols(coreObjects) {
+  const symbols = await readSymbols(coreObjects, "static");
+  const exported = symbols.filter((s) => s.defined && (s.visibility === "DEFAULT" || s.visibility === "PROTECTED"));
+  return [...new Set(exported.map((s) => s.name))].sort();
+}
+async function shippedModuleNeeds(plans) {
+  const needs = /* @__PURE__ */ new Set();
+  for (const plan of plans) {
+    if (plan.status !== "standalone" || !plan.standaloneFile) continue;
+    const file = plan.standaloneFile.source;
+    const dynamic = await readDynamicSection(file);
+    const ownDirs = dynamic.runpath.map((dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path50.default.dirname(file)));
+    const libraries = dynamic.needed.map((soname) => ownDirs.map((dir) => import_node_path50.default.join(dir, soname)).find((candidate) => (0, import_node_fs32.existsSync)(candidate))).filter((found) => found !== void 0);
+    const provided = new Set((await readSymbols(libraries, "dynamic")).filter((s) => s.defined).map((s) => s.name));
+    for (const symbol of await readSymbols([file], "dynamic")) {
+      if (!symbol.defined && symbol.binding === "GLOBAL" && !symbol.version && !provided.has(symbol.name)) {
+        needs.add(symbol.name);
+      }
+    }
+  }
+  return [...needs].sort();
+}
+function renderExportScript(symbols) {
+  return [
+    "VERSION {",
+    "  {",
+    "    global:",
+    ...symbols.map((name) => `      ${name};`),
+    "    local:",
+    "      *;",
+    "  };",
+    "}",
+    ""
+  ].join("\n");
+}
+async function writeExportScript(request) {
+  const { distribution, plans, workDir } = request;
+  const core = distribution.json.build_info.core.objs.map((o) => import_node_path50.default.join(distribution.root, o));
+  const symbols = /* @__PURE__ */ new Set([...await cApiSymbols(core), ...await shippedModuleNeeds(plans)]);
+  if (symbols.size === 0) throw new Error(`${distribution.root}: CPython's core objects define no exported symbol`);
+  const file = import_node_path50.default.join(workDir, "exports.o");
+  await (0, import_promises29.writeFile)(file, renderExportScript([...symbols].sort()));
+  return file;
+}
+
+// src/link/localize.ts
+var import_promises30 = require("node:fs/promises");
+var import_node_path51 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -11340,12 +11420,12 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path50.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path50.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path51.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path51.default.join(workDir, `${plan.module}.o`);
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...relocatableInputs(plan)] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path50.default.join(workDir, `${plan.module}.keep`);
-  await (0, import_promises29.writeFile)(keepFile, keep.join("\n") + "\n");
+  const keepFile = import_node_path51.default.join(workDir, `${plan.module}.keep`);
+  await (0, import_promises30.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
@@ -11367,14 +11447,14 @@ async function weakSymbols(object, toolchain) {
 
 // src/link/link-executable.ts
 function launcherSources() {
-  const folder = import_node_path51.default.join(packageRoot(), "c");
-  return (0, import_node_fs32.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path51.default.join(folder, name));
+  const folder = import_node_path52.default.join(packageRoot(), "c");
+  return (0, import_node_fs33.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path52.default.join(folder, name));
 }
 async function compileLauncher(cc, distribution, workDir, run) {
-  const include = import_node_path51.default.join(distribution.root, distribution.json.python_paths.include);
+  const include = import_node_path52.default.join(distribution.root, distribution.json.python_paths.include);
   const objects = [];
   for (const source of launcherSources()) {
-    const object = import_node_path51.default.join(workDir, `${import_node_path51.default.basename(source, ".c")}.o`);
+    const object = import_node_path52.default.join(workDir, `${import_node_path52.default.basename(source, ".c")}.o`);
     objects.push(object);
     await run(cc, [
       "-O2",
@@ -11394,14 +11474,14 @@ async function compileLauncher(cc, distribution, workDir, run) {
 async function linkExecutable(request) {
   const { distribution, target, plans, workDir } = request;
   const toolchain = target.toolchain;
-  await (0, import_promises30.mkdir)(workDir, { recursive: true });
+  await (0, import_promises31.mkdir)(workDir, { recursive: true });
   const commands = [];
   const run = async (command, args2) => {
     commands.push([command, ...args2]);
     await runChecked({ command, args: args2 });
   };
-  await (0, import_promises30.writeFile)(
-    import_node_path51.default.join(workDir, "pyseal_app.h"),
+  await (0, import_promises31.writeFile)(
+    import_node_path52.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -11416,10 +11496,10 @@ async function linkExecutable(request) {
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     ...launcherObjects,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path51.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path52.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path51.default.join(workDir, "extensions");
-  await (0, import_promises30.mkdir)(extensionsDir, { recursive: true });
+  const extensionsDir = import_node_path52.default.join(workDir, "extensions");
+  await (0, import_promises31.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
     else objects.push(plan.localized ?? await localizeExtension(plan, extensionsDir, toolchain));
@@ -11444,6 +11524,9 @@ async function linkExecutable(request) {
   args.push(...[...systemLibraries].sort().map((name) => `-l${name}`));
   if (needsCxx) args.push(...toolchain.cxxLinkFlags);
   args.push(...toolchain.linkFlags);
+  if (target.objectFormat === "elf" && !target.capabilities.staticOnly) {
+    args.push("-Wl,--export-dynamic", await writeExportScript({ distribution, plans, workDir }));
+  }
   await run(driver, args);
   if (toolchain.objcopy) await run(toolchain.objcopy, ["--strip-debug", request.output]);
   return { executable: request.output, commands };
@@ -11475,13 +11558,13 @@ function assertLinkable(distribution, target, source) {
 }
 
 // src/report/assemble.ts
-var import_promises33 = require("node:fs/promises");
-var import_node_path56 = __toESM(require("node:path"));
+var import_promises34 = require("node:fs/promises");
+var import_node_path57 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
-var import_node_fs33 = require("node:fs");
-var import_promises31 = require("node:fs/promises");
-var import_node_path52 = __toESM(require("node:path"));
+var import_node_fs34 = require("node:fs");
+var import_promises32 = require("node:fs/promises");
+var import_node_path53 = __toESM(require("node:path"));
 var OutputWriteError = class extends UserError {
   constructor(file, error) {
     const parts = { input: file, cause: causeOf(error), fix: remedyOf(error) };
@@ -11518,15 +11601,15 @@ function outputFiles(executable) {
   return [executable, `${executable}.report.json`, `${executable}.report.md`, `${executable}.sha256`];
 }
 async function prepareOutputDir(outDir, executable) {
-  if ((0, import_node_fs33.existsSync)(outDir) && !(0, import_node_fs33.statSync)(outDir).isDirectory()) {
+  if ((0, import_node_fs34.existsSync)(outDir) && !(0, import_node_fs34.statSync)(outDir).isDirectory()) {
     throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
   }
   try {
-    await (0, import_promises31.mkdir)(outDir, { recursive: true });
-    for (const file of outputFiles(executable)) await (0, import_promises31.rm)(file, { force: true });
-    const probe = import_node_path52.default.join(outDir, `.${import_node_path52.default.basename(executable)}.write-test`);
-    await (0, import_promises31.writeFile)(probe, "pyseal");
-    await (0, import_promises31.rm)(probe);
+    await (0, import_promises32.mkdir)(outDir, { recursive: true });
+    for (const file of outputFiles(executable)) await (0, import_promises32.rm)(file, { force: true });
+    const probe = import_node_path53.default.join(outDir, `.${import_node_path53.default.basename(executable)}.write-test`);
+    await (0, import_promises32.writeFile)(probe, "pyseal");
+    await (0, import_promises32.rm)(probe);
   } catch (error) {
     throw new OutputWriteError(outDir, error);
   }
@@ -11555,7 +11638,7 @@ ${error.message}`
 function noRoomLeft(dirs) {
   return [dirs.outDir, dirs.cacheDir].some((dir) => {
     try {
-      const space = (0, import_node_fs33.statfsSync)(dir);
+      const space = (0, import_node_fs34.statfsSync)(dir);
       return space.bavail * space.bsize < 1024 * 1024;
     } catch {
       return false;
@@ -11565,29 +11648,29 @@ function noRoomLeft(dirs) {
 async function writeFileAtomic(file, data) {
   const partial = `${file}.partial`;
   try {
-    await (0, import_promises31.writeFile)(partial, data);
-    await (0, import_promises31.rename)(partial, file);
+    await (0, import_promises32.writeFile)(partial, data);
+    await (0, import_promises32.rename)(partial, file);
   } catch (error) {
-    await (0, import_promises31.rm)(partial, { force: true }).catch(() => void 0);
+    await (0, import_promises32.rm)(partial, { force: true }).catch(() => void 0);
     throw new OutputWriteError(file, error);
   }
 }
 async function moveIntoPlace2(staged, file) {
   try {
-    await (0, import_promises31.mkdir)(import_node_path52.default.dirname(file), { recursive: true });
-    await (0, import_promises31.rename)(staged, file);
+    await (0, import_promises32.mkdir)(import_node_path53.default.dirname(file), { recursive: true });
+    await (0, import_promises32.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
   }
 }
 
 // src/report/input-digest.ts
-var import_node_path53 = __toESM(require("node:path"));
+var import_node_path54 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path53.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path54.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -11717,10 +11800,10 @@ function renderMatrix(reports) {
 }
 
 // src/report/portable.ts
-var import_node_path54 = __toESM(require("node:path"));
+var import_node_path55 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path54.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path55.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -11737,14 +11820,14 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path54.default.parse(root).root) return text;
+  if (root === import_node_path55.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
 
 // src/report/requires.ts
-var import_promises32 = require("node:fs/promises");
-var import_node_path55 = __toESM(require("node:path"));
+var import_promises33 = require("node:fs/promises");
+var import_node_path56 = __toESM(require("node:path"));
 
 // src/link/elf-versions.ts
 async function readVersionNeeds(file) {
@@ -11807,7 +11890,7 @@ async function readRequires(request) {
   if (request.linkage.kind === "static") return "static";
   const files = [request.binary];
   for (const name of request.sideFiles) {
-    const file = import_node_path55.default.join(request.outDir, name);
+    const file = import_node_path56.default.join(request.outDir, name);
     if (await isElf(file)) files.push({ file, name });
   }
   const read = await Promise.all(files.map(async (f) => ({ file: f.name, needs: await readVersionNeeds(f.file) })));
@@ -11843,7 +11926,7 @@ function newestRelease(releases) {
   );
 }
 async function isElf(file) {
-  const handle = await (0, import_promises32.open)(file, "r");
+  const handle = await (0, import_promises33.open)(file, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
     return bytesRead === 4 && buffer.toString("latin1") === "\x7FELF";
@@ -12067,7 +12150,7 @@ async function executableSection(request) {
   const linkage = await readLinkage(staged);
   return {
     path: name,
-    bytes: (await (0, import_promises33.stat)(staged)).size,
+    bytes: (await (0, import_promises34.stat)(staged)).size,
     sha256: await sha256File(staged),
     linkage,
     sideFiles,
@@ -12104,11 +12187,11 @@ async function finishReport(request) {
     await writeReport(request.reportFile, written2);
     await writeFileAtomic(`${executable}.report.md`, renderReport(written2));
     if (report.executable) {
-      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path56.default.basename(executable)}
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path57.default.basename(executable)}
 `);
     }
   } catch (error) {
-    for (const file of outputFiles(executable)) await (0, import_promises33.rm)(file, { force: true }).catch(() => void 0);
+    for (const file of outputFiles(executable)) await (0, import_promises34.rm)(file, { force: true }).catch(() => void 0);
     throw error;
   }
   return written2;
@@ -12126,10 +12209,10 @@ function inNoBinary(module2) {
 }
 
 // src/libraries/library-provider.ts
-var import_node_path58 = __toESM(require("node:path"));
+var import_node_path59 = __toESM(require("node:path"));
 
 // src/libraries/recipe-graph.ts
-var import_node_path57 = __toESM(require("node:path"));
+var import_node_path58 = __toESM(require("node:path"));
 function recipeProviding(query, recipes) {
   const matches = (recipe) => {
     if (query.kind === "library") return recipe.provides.libraries.includes(query.name);
@@ -12139,7 +12222,7 @@ function recipeProviding(query, recipes) {
   return recipes.find(matches) ?? null;
 }
 function sameHeader(provided, asked) {
-  const normalized = import_node_path57.default.posix.normalize(asked);
+  const normalized = import_node_path58.default.posix.normalize(asked);
   if (provided === normalized) return true;
   const directory = (header) => header.includes("/") ? header.split("/")[0] : null;
   return directory(provided) !== null && directory(provided) === directory(normalized);
@@ -12584,9 +12667,9 @@ async function buildClosure(name, context) {
     recipe: name,
     prefix: deps.prefix,
     // The asked recipe's own directories first (libxml2's include/libxml2 before include).
-    includeDirs: includeDirs.reverse().map((dir) => import_node_path58.default.join(deps.prefix, dir)),
-    libDir: import_node_path58.default.join(deps.prefix, "lib"),
-    pkgConfigDir: import_node_path58.default.join(deps.prefix, "lib", "pkgconfig"),
+    includeDirs: includeDirs.reverse().map((dir) => import_node_path59.default.join(deps.prefix, dir)),
+    libDir: import_node_path59.default.join(deps.prefix, "lib"),
+    pkgConfigDir: import_node_path59.default.join(deps.prefix, "lib", "pkgconfig"),
     libraries: Object.fromEntries(
       Object.entries(deps.libraries).map(([library, info]) => [
         library,
@@ -12633,7 +12716,7 @@ async function stdlibImportsFor(inputs, buildDistribution, siteDir, log) {
 }
 
 // src/libraries/built-libraries.ts
-var import_node_path59 = __toESM(require("node:path"));
+var import_node_path60 = __toESM(require("node:path"));
 async function ensureRecordLibraries(records, provider, target, searchDirs, log = () => void 0) {
   const built = { searchDirs: [], archives: /* @__PURE__ */ new Map(), failed: /* @__PURE__ */ new Map() };
   const names = new Set(records.flatMap((record) => record.libraries));
@@ -12659,7 +12742,7 @@ function staticLibraryReason(library, archive, built) {
   if (from) {
     return {
       code: "LIBRARY_BUILT_FROM_SOURCE",
-      message: `lib${library} is ${from.recipe} ${from.version}, built from source by pyseal for the target (${import_node_path59.default.basename(archive)})`
+      message: `lib${library} is ${from.recipe} ${from.version}, built from source by pyseal for the target (${import_node_path60.default.basename(archive)})`
     };
   }
   return { code: "LIBRARY_LINKED_STATIC", message: `lib${library} linked from ${archive}` };
@@ -12689,15 +12772,15 @@ function missingLibraryReason(library, triple, built) {
 }
 
 // src/resolve/link-check.ts
-var import_promises35 = require("node:fs/promises");
-var import_node_path62 = __toESM(require("node:path"));
+var import_promises36 = require("node:fs/promises");
+var import_node_path63 = __toESM(require("node:path"));
 
 // src/link/symbol-table.ts
-var FILES_PER_RUN = 200;
+var FILES_PER_RUN2 = 200;
 async function readSymbolTable(nm, files) {
   const table = { defined: /* @__PURE__ */ new Set(), undefined: /* @__PURE__ */ new Set() };
-  for (let start = 0; start < files.length; start += FILES_PER_RUN) {
-    const batch = files.slice(start, start + FILES_PER_RUN);
+  for (let start = 0; start < files.length; start += FILES_PER_RUN2) {
+    const batch = files.slice(start, start + FILES_PER_RUN2);
     const { stdout } = await runChecked({ command: nm, args: ["-g", "-P", ...batch] });
     addSymbols(table, stdout);
   }
@@ -12714,18 +12797,18 @@ function addSymbols(table, nmOutput) {
 }
 
 // src/link/trial-link.ts
-var import_promises34 = require("node:fs/promises");
-var import_node_path60 = __toESM(require("node:path"));
+var import_promises35 = require("node:fs/promises");
+var import_node_path61 = __toESM(require("node:path"));
 async function trialLink(request) {
-  const base = import_node_path60.default.join(request.workDir, `${request.name}.trial`);
+  const base = import_node_path61.default.join(request.workDir, `${request.name}.trial`);
   const stub = `${base}.stub.o`;
-  await (0, import_promises34.writeFile)(`${base}.stub.s`, stubAssembly([...request.stubbed, "main"]));
+  await (0, import_promises35.writeFile)(`${base}.stub.s`, stubAssembly([...request.stubbed, "main"]));
   await runChecked({ command: request.cc, args: ["-c", `${base}.stub.s`, "-o", stub] });
   const args = ["-o", base, request.object, stub];
   if (request.archives.length > 0) args.push("-Wl,--start-group", ...request.archives, "-Wl,--end-group");
   args.push(...request.libraries.map((name) => `-l${name}`), ...request.flags);
   const result = await runCommand({ command: request.driver, args });
-  await (0, import_promises34.rm)(base, { force: true });
+  await (0, import_promises35.rm)(base, { force: true });
   const output = `${result.stderr}
 ${result.stdout}`;
   return {
@@ -12755,7 +12838,7 @@ function errorLines(output) {
 }
 
 // src/resolve/module-plan.ts
-var import_node_path61 = __toESM(require("node:path"));
+var import_node_path62 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -12844,7 +12927,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path61.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path62.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -12864,8 +12947,8 @@ function excluded(plan, reason) {
 async function checkCapturedLinks(request) {
   const toolchain = request.target.toolchain;
   if (!toolchain.objcopy) return request.plans;
-  const dir = import_node_path62.default.join(request.workDir, "extensions");
-  await (0, import_promises35.mkdir)(dir, { recursive: true });
+  const dir = import_node_path63.default.join(request.workDir, "extensions");
+  await (0, import_promises36.mkdir)(dir, { recursive: true });
   let provided = null;
   const finalLinkSymbols = () => provided ??= symbolsFromElsewhere(request);
   const checked2 = [];
@@ -12918,7 +13001,7 @@ function isPythonApi(name) {
 }
 async function symbolsFromElsewhere(request) {
   const { distribution } = request;
-  const files = distribution.json.build_info.core.objs.map((o) => import_node_path62.default.join(distribution.root, o));
+  const files = distribution.json.build_info.core.objs.map((o) => import_node_path63.default.join(distribution.root, o));
   for (const plan of request.plans) {
     if (plan.origin !== "stdlib" || plan.status !== "builtin") continue;
     files.push(...plan.objects, ...plan.libraries.flatMap((l) => l.kind === "static" ? [l.path] : []));
@@ -12961,13 +13044,13 @@ function fallBack(plan, failure, request) {
     notBuiltIn,
     request.policy,
     request.target,
-    import_node_path62.default.join(request.siteDir, file.file),
+    import_node_path63.default.join(request.siteDir, file.file),
     file.file
   );
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path63 = __toESM(require("node:path"));
+var import_node_path64 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -12984,7 +13067,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path63.default.join(request.siteDir, file.file);
+    const source = import_node_path64.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -13066,7 +13149,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path63.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path64.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -13076,7 +13159,7 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path64 = __toESM(require("node:path"));
+var import_node_path65 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -13108,20 +13191,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant2.objs.length === 0 && variant2.shared_lib) {
-      const file = import_node_path64.default.join(distribution.root, variant2.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path64.default.basename(file));
+      const file = import_node_path65.default.join(distribution.root, variant2.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path65.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path64.default.basename(file)} beside the binary`
+          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path65.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant2.objs.map((o) => import_node_path64.default.join(distribution.root, o));
+    plan.objects = variant2.objs.map((o) => import_node_path65.default.join(distribution.root, o));
     plan.libraries = variant2.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path64.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path65.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -13194,12 +13277,12 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path65.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path66.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   if (inputs.packageDataLocations.length > 0) report.packageData = packageDataEntries(inputs.packageDataLocations);
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path65.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path66.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written2 = report;
   try {
@@ -13211,7 +13294,7 @@ async function runBuild(inputs, observer) {
     report.executable = null;
     throw new BuildFailedError(error, reportFile);
   } finally {
-    await (0, import_promises36.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises37.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
     written2 = await finishReport({ report, plans: run.plans, policy, inputs, executable, reportFile });
   }
   return { executable, reportFile, report: written2 };
@@ -13226,12 +13309,12 @@ async function buildStages(run) {
   const packages = await packagesStage(run, obtained, toolchain);
   const located = locatePackageData(inputs.packageDataLocations, {
     siteDir: packages.siteDir,
-    stdlibDir: import_node_path65.default.join(obtained.distribution.root, obtained.distribution.json.python_paths.stdlib),
+    stdlibDir: import_node_path66.default.join(obtained.distribution.root, obtained.distribution.json.python_paths.stdlib),
     stdlibExclude: inputs.stdlibExclude
   });
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
   const stdlibImports = await stdlibImportsFor(inputs, obtained.buildDistribution, packages.siteDir, observer.log);
-  await (0, import_promises36.rm)(run.workDir, { recursive: true, force: true });
+  await (0, import_promises37.rm)(run.workDir, { recursive: true, force: true });
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports });
   const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports, located });
   const sideFiles = await shipSideFiles({
@@ -13247,7 +13330,7 @@ async function buildStages(run) {
   });
   run.report.executable = await executableSection({
     staged,
-    name: import_node_path65.default.relative(inputs.outDir, run.executable),
+    name: import_node_path66.default.relative(inputs.outDir, run.executable),
     outDir: inputs.outDir,
     sideFiles,
     target
@@ -13340,8 +13423,8 @@ async function resolveStage(run, context) {
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
   const distribution = context.obtained.distribution;
-  const native2 = import_node_path65.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path65.default.join(workDir, inputs.name);
+  const native2 = import_node_path66.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path66.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
@@ -13358,7 +13441,7 @@ async function linkAndEmbedStage(run, context) {
       workDir,
       output: native2
     }),
-    () => `${Math.round((0, import_node_fs34.statSync)(native2).size / 1e5) / 10} MB native code`
+    () => `${Math.round((0, import_node_fs35.statSync)(native2).size / 1e5) / 10} MB native code`
   );
   await stage(
     observer,
@@ -13379,7 +13462,7 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs34.readFileSync)(import_node_path65.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs35.readFileSync)(import_node_path66.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -13580,7 +13663,7 @@ function planCommand(args) {
 }
 
 // src/commands/report.ts
-var import_promises37 = require("node:fs/promises");
+var import_promises38 = require("node:fs/promises");
 var import_node_util3 = require("node:util");
 
 // src/report/diff.ts
@@ -13639,7 +13722,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path66 = __toESM(require("node:path"));
+var import_node_path67 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -13652,7 +13735,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path66.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path67.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }
@@ -13691,7 +13774,7 @@ async function reportCommand(args) {
       text = renderDiff(diff);
       code2 = isRegression(diff) ? 1 : 0;
     }
-    if (values.out) await (0, import_promises37.writeFile)(values.out, text);
+    if (values.out) await (0, import_promises38.writeFile)(values.out, text);
     else process.stdout.write(text);
     return code2;
   } catch (error) {
@@ -13703,7 +13786,7 @@ async function readReport(file) {
   let raw;
   let text;
   try {
-    text = await (0, import_promises37.readFile)(file, "utf8");
+    text = await (0, import_promises38.readFile)(file, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw code2 === "ENOENT" ? new UserError({

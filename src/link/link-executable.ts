@@ -7,6 +7,7 @@ import type { Distribution } from '../distribution/python-json'
 import type { ModulePlan } from '../resolve/modules'
 import type { Target } from '../targets/table'
 import { renderAppHeader } from './app-header'
+import { writeExportScript } from './exports'
 import { localizeExtension } from './localize'
 
 export interface LinkRequest {
@@ -129,6 +130,10 @@ export async function linkExecutable(request: LinkRequest): Promise<LinkResult> 
   args.push(...[...systemLibraries].sort().map(name => `-l${name}`))
   if (needsCxx) args.push(...toolchain.cxxLinkFlags)
   args.push(...toolchain.linkFlags)
+  // A dynamically linked ELF executable exports the C API and no more (exports.ts), for the modules it loads and ctypes.
+  if (target.objectFormat === 'elf' && !target.capabilities.staticOnly) {
+    args.push('-Wl,--export-dynamic', await writeExportScript({ distribution, plans, workDir }))
+  }
   await run(driver, args)
   // Debug info is most of CPython's objects; the resources are appended after this, never before.
   if (toolchain.objcopy) await run(toolchain.objcopy, ['--strip-debug', request.output])

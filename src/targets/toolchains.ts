@@ -37,8 +37,9 @@ export function gnuToolchain(arch: 'x86_64' | 'aarch64', prefix: string, package
     nm: `${prefix}nm`,
     // Not position-independent, as Debian links its own python3: no start-up relocation of
     // CPython's many static pointers (a hello-world: 18% fewer page faults, ~15% quicker).
-    // Exported, so extension modules shipped beside the binary resolve the C API from it.
-    linkFlags: ['-no-pie', '-Wl,--export-dynamic'],
+    // What it exports (the C API, for modules shipped beside it) the final link decides
+    // (src/link/exports.ts): not every global, which would include its private OpenSSL, zlib...
+    linkFlags: ['-no-pie'],
     libraryDirs: null,
     systemLibraries: glibcParts,
     install: { kind: 'apt', packages }
