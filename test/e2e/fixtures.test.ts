@@ -1,7 +1,16 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { expectBuilt, FIXTURES, OTHER_PYTHON_VERSIONS, pyseal, runBinary, tempDir, TEST_TARGETS } from './cli'
+import {
+  expectBuilt,
+  FIXTURES,
+  OTHER_PYTHON_VERSIONS,
+  otherVersionArgs,
+  pyseal,
+  runBinary,
+  tempDir,
+  TEST_TARGETS
+} from './cli'
 import type { Report, ReportModule } from '../../src/report/report'
 import { DEFAULT_PYTHON_VERSION } from '../../src/inputs/options/value-schemas'
 
@@ -33,7 +42,7 @@ const FIXTURE_BUILDS: Array<[string, string, string[]]> = [
   ...(TEST_TARGETS.includes(GNU) ? OTHER_PYTHON_VERSIONS : []).map((v): [string, string, string[]] => [
     `${GNU}, CPython ${v}`,
     GNU,
-    ['--python-version', v]
+    otherVersionArgs(v)
   ])
 ]
 

@@ -5,7 +5,16 @@ import { defaultCacheDir } from '../../src/cache/paths'
 import { readDistribution } from '../../src/distribution/python-json'
 import { resolvePortablePath } from '../../src/report/portable'
 import type { Report } from '../../src/report/report'
-import { expectBuilt, FIXTURES, OTHER_PYTHON_VERSIONS, pyseal, REPO, tempDir, TEST_TARGETS } from './cli'
+import {
+  expectBuilt,
+  FIXTURES,
+  OTHER_PYTHON_VERSIONS,
+  otherVersionArgs,
+  pyseal,
+  REPO,
+  tempDir,
+  TEST_TARGETS
+} from './cli'
 
 /**
  * The launcher's own test (c/tests/test_launcher.sh: the launcher and the archive
@@ -22,7 +31,7 @@ describe.each(VERSIONS)('the launcher test on CPython %s', version => {
     'passes every check it runs, and skips none for want of a module',
     async () => {
       const outDir = tempDir('launcher-version')
-      const versionArgs = version === 'default' ? [] : ['--python-version', version]
+      const versionArgs = version === 'default' ? [] : otherVersionArgs(version)
       const args = ['build', '--target', GNU, ...versionArgs, '--project', `${FIXTURES}/c-ext`, '--out-dir', outDir]
       const binary = expectBuilt(pyseal([...args, '--entry-point', 'none']))
       const report = JSON.parse(readFileSync(`${binary}.report.json`, 'utf8')) as Report

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Report } from '../../src/report/report'
 import bundled from '../../src/distribution/cpython-releases.json'
-import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
+import { expectBuilt, FIXTURES, otherVersionArgs, pyseal, runBinary, tempDir } from './cli'
 
 /**
  * --python-version: the release list's source for that version, fetched by plain
@@ -15,7 +15,8 @@ describe('--python-version', () => {
     'builds from the pinned source of that version and says so in the report',
     () => {
       const outDir = tempDir('pyversion')
-      const run = pyseal(['build', '--project', `${FIXTURES}/c-ext`, '--python-version', '3.11', '--out-dir', outDir])
+      const args = ['build', '--project', `${FIXTURES}/c-ext`, ...otherVersionArgs('3.11'), '--out-dir', outDir]
+      const run = pyseal(args)
       const binary = expectBuilt(run)
       expect(run.stdout).toMatch(/CPython 3\.11\.2 source from Debian 12 \(bookworm\)/)
       const report = JSON.parse(readFileSync(`${binary}.report.json`, 'utf8')) as Report

@@ -2,6 +2,7 @@ import { existsSync, promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { verifyEntry } from '../../src/cache/entry-manifest'
+import { defaultCacheDir } from '../../src/cache/paths'
 import { runCommand, runChecked } from '../../src/exec/run'
 import { buildStaticDeps, StaticDepsResult } from '../../src/toolchain/static-deps'
 import { LIBZSTD_RECIPE, STATIC_LIBRARY_RECIPES } from '../../src/toolchain/static-deps-recipes'
@@ -13,7 +14,9 @@ import { downloadSource, resolveSource } from '../../src/toolchain/static-deps-s
 import { findTarget } from '../../src/targets/table'
 import { ensureMuslKernelHeaders, muslToolchainEnv } from '../../src/toolchain/musl-kernel-headers'
 
-// Real builds: Debian source packages, musl-gcc, make. About 2 minutes on 2 cores.
+// Real builds: Debian source packages, musl-gcc, make. About 2 minutes on 2 cores, in
+// the shared cache (~/.cache/pyseal): the musl CPython build links the same prefixes, so
+// a cold test run builds them once. concurrent-builds.test.ts builds them in a fresh cache.
 jest.setTimeout(20 * 60 * 1000)
 
 const PROGRAM = String.raw`
@@ -73,22 +76,14 @@ int main(void) {
 `
 
 describe('buildStaticDeps (musl)', () => {
-  let cacheRoot: string
+  const cacheRoot = defaultCacheDir()
   let first: StaticDepsResult
-  const lines: string[] = []
 
   beforeAll(async () => {
-    cacheRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'pyseal-static-deps-'))
-    first = await buildStaticDeps({ cacheRoot, libc: 'musl', log: line => lines.push(line) })
+    first = await buildStaticDeps({ cacheRoot, libc: 'musl' })
   })
 
-  afterAll(async () => {
-    // Keep the cache for inspection when asked to.
-    if (cacheRoot && !process.env.PYSEAL_KEEP_TEST_CACHE) await fs.rm(cacheRoot, { recursive: true, force: true })
-  })
-
-  test('builds every library into a content-addressed prefix with a manifest', async () => {
-    expect(first.reused).toBe(false)
+  test('gives every library in a content-addressed prefix with a manifest', async () => {
     expect(first.prefix).toBe(path.join(cacheRoot, 'static-deps', first.key))
     expect(Object.keys(first.libraries).sort()).toEqual(STATIC_LIBRARY_RECIPES.map(r => r.name).sort())
     for (const recipe of STATIC_LIBRARY_RECIPES) {
@@ -109,10 +104,12 @@ describe('buildStaticDeps (musl)', () => {
     const manifest = JSON.parse(await fs.readFile(first.manifestPath, 'utf8'))
     expect(manifest.key).toBe(first.key)
     expect(manifest.libraries.openssl.tarball).toMatch(/^openssl_.*\.orig\.tar\./)
-    // Nothing half-built left beside it: no staging, scratch or lock directory.
+    // Nothing half-built left beside it: no staging, scratch or lock directory of its own
+    // (the shared cache may hold other builds' while they run).
     const entries = await fs.readdir(path.join(cacheRoot, 'static-deps'))
-    expect(entries.filter(e => /\.(partial|work|lock)$/.test(e))).toEqual([])
-    expect(await verifyEntry(first.prefix, { requireManifest: true })).toBeNull()
+    expect(entries.filter(e => e.startsWith(`${first.key}.`))).toEqual([])
+    // A prefix an older pyseal made (reused here) has no entry manifest; one made now has.
+    expect(await verifyEntry(first.prefix, { requireManifest: !first.reused })).toBeNull()
     // The .pc files are relative to where they are, not to the build's temporary prefix.
     const zlibPc = await fs.readFile(path.join(first.prefix, 'lib/pkgconfig/zlib.pc'), 'utf8')
     expect(zlibPc).toContain('prefix=${pcfiledir}/../..')
@@ -188,12 +185,13 @@ describe('buildStaticDeps (musl)', () => {
   })
 
   test('a failing step names the library, the step, the log tail and what to do, and caches nothing', async () => {
+    const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'pyseal-static-deps-broken-'))
     const zlib = STATIC_LIBRARY_RECIPES.find(r => r.name === 'zlib')!
     const broken = {
       ...zlib,
       steps: [{ step: 'configure', argv: ['sh', '-c', 'echo "checking for a working frobnicator... no" >&2; exit 3'] }]
     }
-    const error: Error = await buildStaticDeps({ cacheRoot, libc: 'musl', recipes: [broken] }).then(
+    const error: Error = await buildStaticDeps({ cacheRoot: scratch, libc: 'musl', recipes: [broken] }).then(
       () => {
         throw new Error('expected a failure')
       },
@@ -203,10 +201,11 @@ describe('buildStaticDeps (musl)', () => {
     expect(error.message).toContain('failed at step "configure"')
     expect(error.message).toContain('checking for a working frobnicator... no')
     expect(error.message).toContain('What to do:')
-    const entries = await fs.readdir(path.join(cacheRoot, 'static-deps'))
+    const entries = await fs.readdir(path.join(scratch, 'static-deps'))
     expect(entries.filter(e => /\.(partial|work|lock)$/.test(e))).toEqual([])
-    // only the good prefix, the downloads and the logs
-    expect(entries.filter(e => /^[0-9a-f]{20}$/.test(e))).toEqual([first.key])
+    // only the downloads and the logs
+    expect(entries.filter(e => /^[0-9a-f]{20}$/.test(e))).toEqual([])
+    await fs.rm(scratch, { recursive: true, force: true })
   })
 })
 
@@ -230,7 +229,9 @@ int main(void) {
 
 describe('buildVersionLibraries (musl): libzstd for CPython 3.14', () => {
   test('builds a prefix of its own that a fully static program links, and nothing for 3.13', async () => {
-    const cacheRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'pyseal-version-libs-'))
+    // The shared cache: the musl CPython 3.14 build links this prefix.
+    const cacheRoot = defaultCacheDir()
+    const work = await fs.mkdtemp(path.join(os.tmpdir(), 'pyseal-version-libs-'))
     try {
       const musl = findTarget('x86_64-unknown-linux-musl')
       expect(await buildVersionLibraries(musl, '3.13.5', cacheRoot, () => undefined)).toBeNull()
@@ -243,15 +244,15 @@ describe('buildVersionLibraries (musl): libzstd for CPython 3.14', () => {
       expect(await fs.readFile(path.join(prefix, 'lib/pkgconfig/libzstd.pc'), 'utf8')).toContain(
         'prefix=${pcfiledir}/../..'
       )
-      await fs.writeFile(path.join(cacheRoot, 'z.c'), ZSTD_PROGRAM)
+      await fs.writeFile(path.join(work, 'z.c'), ZSTD_PROGRAM)
       const kernelHeaders = await ensureMuslKernelHeaders(cacheRoot)
       const env = { ...process.env, ...muslToolchainEnv(prefix, kernelHeaders) }
       const pc = await runChecked({ command: 'pkg-config', args: ['--static', '--cflags', '--libs', 'libzstd'], env })
-      const exe = path.join(cacheRoot, 'z')
+      const exe = path.join(work, 'z')
       const flags = pc.stdout.trim().split(/\s+/)
       await runChecked({
         command: 'musl-gcc',
-        args: ['-static', '-O2', '-o', exe, path.join(cacheRoot, 'z.c'), ...flags],
+        args: ['-static', '-O2', '-o', exe, path.join(work, 'z.c'), ...flags],
         env
       })
       const run = await runChecked({ command: exe, args: [] })
@@ -259,7 +260,7 @@ describe('buildVersionLibraries (musl): libzstd for CPython 3.14', () => {
       const file = await runChecked({ command: 'file', args: ['-b', exe] })
       expect(file.stdout).toMatch(/statically linked|static-pie linked/)
     } finally {
-      await fs.rm(cacheRoot, { recursive: true, force: true })
+      await fs.rm(work, { recursive: true, force: true })
     }
   })
 })
