@@ -106,6 +106,18 @@ export async function shippedModuleNeeds(plans: ModulePlan[]): Promise<string[]>
 }
 
 /**
+ * The shipped modules' needs that the executable's own inputs define. lld refuses a version
+ * script naming a symbol the link does not define; a need nothing here defines is the
+ * system's to provide (or the module's import fails, as it would with any interpreter).
+ */
+async function definedNeeds(plans: ModulePlan[], linkInputs: string[]): Promise<string[]> {
+  const needs = await shippedModuleNeeds(plans)
+  if (needs.length === 0) return []
+  const defined = new Set((await readSymbols(linkInputs, 'static')).filter(s => s.defined).map(s => s.name))
+  return needs.filter(name => defined.has(name))
+}
+
+/**
  * A linker script whose VERSION command exports the names and makes every other symbol local
  * (one anonymous version node: the exports carry no version). GNU ld and lld read it alike.
  * It is a version script rather than `--dynamic-list` because zig's driver, which links for
@@ -133,11 +145,13 @@ export function renderExportScript(symbols: string[]): string {
 export async function writeExportScript(request: {
   distribution: Distribution
   plans: ModulePlan[]
+  /** The link's objects and archives: a shipped module's need is exported only where one defines it. */
+  linkInputs: string[]
   workDir: string
 }): Promise<string> {
   const { distribution, plans, workDir } = request
   const core = distribution.json.build_info.core.objs.map(o => path.join(distribution.root, o))
-  const symbols = new Set([...(await cApiSymbols(core)), ...(await shippedModuleNeeds(plans))])
+  const symbols = new Set([...(await cApiSymbols(core)), ...(await definedNeeds(plans, request.linkInputs))])
   if (symbols.size === 0) throw new Error(`${distribution.root}: CPython's core objects define no exported symbol`)
   const file = path.join(workDir, 'exports.o')
   await writeFile(file, renderExportScript([...symbols].sort()))

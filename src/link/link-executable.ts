@@ -132,7 +132,8 @@ export async function linkExecutable(request: LinkRequest): Promise<LinkResult> 
   args.push(...toolchain.linkFlags)
   // A dynamically linked ELF executable exports the C API and no more (exports.ts), for the modules it loads and ctypes.
   if (target.objectFormat === 'elf' && !target.capabilities.staticOnly) {
-    args.push('-Wl,--export-dynamic', await writeExportScript({ distribution, plans, workDir }))
+    const linkInputs = [...objects, ...archives]
+    args.push('-Wl,--export-dynamic', await writeExportScript({ distribution, plans, linkInputs, workDir }))
   }
   await run(driver, args)
   // Debug info is most of CPython's objects; the resources are appended after this, never before.
