@@ -12162,7 +12162,7 @@ function describeQuery(query) {
 }
 
 // src/libraries/recipe-types.ts
-function cmakeSteps(options) {
+function cmakeSteps(options, targets = []) {
   return [
     {
       step: "configure",
@@ -12185,7 +12185,10 @@ function cmakeSteps(options) {
         ...options
       ]
     },
-    { step: "build", argv: ["cmake", "--build", "pyseal-build", "-j", "@jobs@"] },
+    {
+      step: "build",
+      argv: ["cmake", "--build", "pyseal-build", "-j", "@jobs@", ...targets.flatMap((target) => ["--target", target])]
+    },
     { step: "install", argv: ["env", "DESTDIR=@destdir@", "cmake", "--install", "pyseal-build"] }
   ];
 }
@@ -12272,22 +12275,25 @@ var IMAGE_LIBRARY_RECIPES = [
     usedBy: "Pillow (TIFF)",
     dependsOn: ["zlib", "libjpeg-turbo"],
     provides: { headers: ["tiffio.h", "tiff.h", "tiffconf.h"], libraries: ["tiff"], pkgConfig: ["libtiff-4"] },
-    steps: cmakeSteps([
-      "-Dtiff-tools=OFF",
-      "-Dtiff-tests=OFF",
-      "-Dtiff-contrib=OFF",
-      "-Dtiff-docs=OFF",
-      "-Dcxx=OFF",
-      "-Djpeg=ON",
-      "-Dzlib=ON",
-      "-Djbig=OFF",
-      "-Dlerc=OFF",
-      "-Dlzma=OFF",
-      "-Dzstd=OFF",
-      "-Dwebp=OFF",
-      "-Dlibdeflate=OFF",
-      "-Dtiff-opengl=OFF"
-    ]),
+    steps: cmakeSteps(
+      [
+        "-Dtiff-tools=OFF",
+        "-Dtiff-tests=OFF",
+        "-Dtiff-contrib=OFF",
+        "-Dtiff-docs=OFF",
+        "-Dcxx=OFF",
+        "-Djpeg=ON",
+        "-Dzlib=ON",
+        "-Djbig=OFF",
+        "-Dlerc=OFF",
+        "-Dlzma=OFF",
+        "-Dzstd=OFF",
+        "-Dwebp=OFF",
+        "-Dlibdeflate=OFF",
+        "-Dtiff-opengl=OFF"
+      ],
+      ["tiff"]
+    ),
     produces: ["lib/libtiff.a", "include/tiffio.h", "lib/pkgconfig/libtiff-4.pc"],
     archives: ["lib/libtiff.a"]
   },

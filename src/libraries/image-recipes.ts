@@ -69,22 +69,25 @@ export const IMAGE_LIBRARY_RECIPES: readonly ExtensionLibraryRecipe[] = [
     usedBy: 'Pillow (TIFF)',
     dependsOn: ['zlib', 'libjpeg-turbo'],
     provides: { headers: ['tiffio.h', 'tiff.h', 'tiffconf.h'], libraries: ['tiff'], pkgConfig: ['libtiff-4'] },
-    steps: cmakeSteps([
-      '-Dtiff-tools=OFF',
-      '-Dtiff-tests=OFF',
-      '-Dtiff-contrib=OFF',
-      '-Dtiff-docs=OFF',
-      '-Dcxx=OFF',
-      '-Djpeg=ON',
-      '-Dzlib=ON',
-      '-Djbig=OFF',
-      '-Dlerc=OFF',
-      '-Dlzma=OFF',
-      '-Dzstd=OFF',
-      '-Dwebp=OFF',
-      '-Dlibdeflate=OFF',
-      '-Dtiff-opengl=OFF'
-    ]),
+    steps: cmakeSteps(
+      [
+        '-Dtiff-tools=OFF',
+        '-Dtiff-tests=OFF',
+        '-Dtiff-contrib=OFF',
+        '-Dtiff-docs=OFF',
+        '-Dcxx=OFF',
+        '-Djpeg=ON',
+        '-Dzlib=ON',
+        '-Djbig=OFF',
+        '-Dlerc=OFF',
+        '-Dlzma=OFF',
+        '-Dzstd=OFF',
+        '-Dwebp=OFF',
+        '-Dlibdeflate=OFF',
+        '-Dtiff-opengl=OFF'
+      ],
+      ['tiff']
+    ),
     produces: ['lib/libtiff.a', 'include/tiffio.h', 'lib/pkgconfig/libtiff-4.pc'],
     archives: ['lib/libtiff.a']
   },
