@@ -225,3 +225,23 @@ def test_a_compiler_class_keeps_its_class_default_and_refuses_host_directories_h
     compiler.set_library_dirs(["/lib/x86_64-linux-gnu", "/opt/target/lib"])
     assert compiler.library_dirs == ["/opt/target/lib"]
     assert compiler.find_library_file(["/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu"], "c") is None
+
+
+
+def test_pkg_config_does_not_find_itself_when_another_copy_of_the_shim_module_is_loaded(tmp_path):
+    # The shim script run from this pyseal's shims/ while the build Python's .pth had loaded
+    # another pyseal's pyseal_capture (two installs sharing one cache): the real pkg-config is
+    # the next one on PATH, not this script again (which would call itself without end).
+    other = tmp_path / "other"
+    (other / "pyseal_capture").mkdir(parents=True)
+    for name in ("__init__.py", "config_shims.py", "libraries.py"):
+        with open(os.path.join(conftest.SHIM_ROOT, "pyseal_capture", name)) as f:
+            (other / "pyseal_capture" / name).write_text(f.read())
+    script = ("import sys; sys.path.insert(0, %r); from pyseal_capture import config_shims; "
+              "sys.argv = [%r]; print(config_shims.SHIM_DIR); print(config_shims.real_program('pkg-config'))"
+              % (str(other), PKG_CONFIG))
+    path = os.pathsep.join([os.path.dirname(PKG_CONFIG), os.environ["PATH"]])
+    r = conftest.run([sys.executable, "-c", script], env={"PATH": path}, timeout=30)
+    loaded_from, real = r.stdout.split()
+    assert loaded_from.startswith(str(other))
+    assert os.path.basename(real) == "pkg-config" and os.path.dirname(real) != os.path.dirname(PKG_CONFIG)
