@@ -7933,7 +7933,13 @@ var CaptureRecordSchema = external_exports.object({
   /** Its sha256 right after the link, when the shim could read it. */
   output_sha256: external_exports.string().nullish()
 }).passthrough();
-var IntentSchema = external_exports.object({ schema: external_exports.literal(1), package: external_exports.string(), modules: external_exports.array(external_exports.string()) }).passthrough();
+var IntentSchema = external_exports.object({
+  schema: external_exports.literal(1),
+  package: external_exports.string(),
+  modules: external_exports.array(external_exports.string()),
+  /** The modules still listed when the build started compiling them; absent when it never got there. */
+  building: external_exports.array(external_exports.string()).optional()
+}).passthrough();
 async function readCapture(captureDir) {
   return {
     records: await readJsonDir(import_node_path14.default.join(captureDir, "records"), CaptureRecordSchema),
@@ -9874,6 +9880,18 @@ var library_sources_default = {
         }
       ]
     },
+    lcms2: {
+      version: "2.14",
+      debianVersion: "2.14-2+deb12u1",
+      places: [
+        {
+          mirror: "debian",
+          path: "pool/main/l/lcms2/lcms2_2.14.orig.tar.gz",
+          sha256: "28474ea6f6591c4d4cee972123587001a4e6e353412a41b3e9e82219818d5740",
+          from: "Debian 12 (bookworm), source package lcms2 (its upstream tarball, checked against the suite's index)"
+        }
+      ]
+    },
     libffi: {
       version: "3.4.4",
       debianVersion: "3.4.4-1",
@@ -10300,8 +10318,14 @@ async function buildPrefix(build, dir, work) {
   const stagedPrefix = import_node_path39.default.join(destdir, CONFIGURED_PREFIX);
   await import_node_fs26.promises.mkdir(stagedPrefix, { recursive: true });
   const built = /* @__PURE__ */ new Map();
+  const finished = /* @__PURE__ */ new Map();
   await inParallel(recipes, PARALLEL_LIBRARIES, async (recipe) => {
-    built.set(recipe.name, await buildLibrary(build, recipe, work, destdir, stagedPrefix));
+    const done = (async () => {
+      for (const dependency of recipe.dependsOn ?? []) await finished.get(dependency);
+      built.set(recipe.name, await buildLibrary(build, recipe, work, destdir, stagedPrefix));
+    })();
+    finished.set(recipe.name, done);
+    await done;
   });
   const libraries = Object.fromEntries(recipes.map((recipe) => [recipe.name, built.get(recipe.name)]));
   await finishPrefix(stagedPrefix);
@@ -11385,6 +11409,12 @@ async function shippedModuleNeeds(plans) {
   }
   return [...needs].sort();
 }
+async function definedNeeds(plans, linkInputs) {
+  const needs = await shippedModuleNeeds(plans);
+  if (needs.length === 0) return [];
+  const defined = new Set((await readSymbols(linkInputs, "static")).filter((s) => s.defined).map((s) => s.name));
+  return needs.filter((name) => defined.has(name));
+}
 function renderExportScript(symbols) {
   return [
     "VERSION {",
@@ -11401,7 +11431,7 @@ function renderExportScript(symbols) {
 async function writeExportScript(request) {
   const { distribution, plans, workDir } = request;
   const core = distribution.json.build_info.core.objs.map((o) => import_node_path50.default.join(distribution.root, o));
-  const symbols = /* @__PURE__ */ new Set([...await cApiSymbols(core), ...await shippedModuleNeeds(plans)]);
+  const symbols = /* @__PURE__ */ new Set([...await cApiSymbols(core), ...await definedNeeds(plans, request.linkInputs)]);
   if (symbols.size === 0) throw new Error(`${distribution.root}: CPython's core objects define no exported symbol`);
   const file = import_node_path50.default.join(workDir, "exports.o");
   await (0, import_promises29.writeFile)(file, renderExportScript([...symbols].sort()));
@@ -11525,7 +11555,8 @@ async function linkExecutable(request) {
   if (needsCxx) args.push(...toolchain.cxxLinkFlags);
   args.push(...toolchain.linkFlags);
   if (target.objectFormat === "elf" && !target.capabilities.staticOnly) {
-    args.push("-Wl,--export-dynamic", await writeExportScript({ distribution, plans, workDir }));
+    const linkInputs = [...objects, ...archives];
+    args.push("-Wl,--export-dynamic", await writeExportScript({ distribution, plans, linkInputs, workDir }));
   }
   await run(driver, args);
   if (toolchain.objcopy) await run(toolchain.objcopy, ["--strip-debug", request.output]);
@@ -12255,7 +12286,7 @@ function describeQuery(query) {
 }
 
 // src/libraries/recipe-types.ts
-function cmakeSteps(options) {
+function cmakeSteps(options, targets = []) {
   return [
     {
       step: "configure",
@@ -12278,7 +12309,10 @@ function cmakeSteps(options) {
         ...options
       ]
     },
-    { step: "build", argv: ["cmake", "--build", "pyseal-build", "-j", "@jobs@"] },
+    {
+      step: "build",
+      argv: ["cmake", "--build", "pyseal-build", "-j", "@jobs@", ...targets.flatMap((target) => ["--target", target])]
+    },
     { step: "install", argv: ["env", "DESTDIR=@destdir@", "cmake", "--install", "pyseal-build"] }
   ];
 }
@@ -12365,22 +12399,25 @@ var IMAGE_LIBRARY_RECIPES = [
     usedBy: "Pillow (TIFF)",
     dependsOn: ["zlib", "libjpeg-turbo"],
     provides: { headers: ["tiffio.h", "tiff.h", "tiffconf.h"], libraries: ["tiff"], pkgConfig: ["libtiff-4"] },
-    steps: cmakeSteps([
-      "-Dtiff-tools=OFF",
-      "-Dtiff-tests=OFF",
-      "-Dtiff-contrib=OFF",
-      "-Dtiff-docs=OFF",
-      "-Dcxx=OFF",
-      "-Djpeg=ON",
-      "-Dzlib=ON",
-      "-Djbig=OFF",
-      "-Dlerc=OFF",
-      "-Dlzma=OFF",
-      "-Dzstd=OFF",
-      "-Dwebp=OFF",
-      "-Dlibdeflate=OFF",
-      "-Dtiff-opengl=OFF"
-    ]),
+    steps: cmakeSteps(
+      [
+        "-Dtiff-tools=OFF",
+        "-Dtiff-tests=OFF",
+        "-Dtiff-contrib=OFF",
+        "-Dtiff-docs=OFF",
+        "-Dcxx=OFF",
+        "-Djpeg=ON",
+        "-Dzlib=ON",
+        "-Djbig=OFF",
+        "-Dlerc=OFF",
+        "-Dlzma=OFF",
+        "-Dzstd=OFF",
+        "-Dwebp=OFF",
+        "-Dlibdeflate=OFF",
+        "-Dtiff-opengl=OFF"
+      ],
+      ["tiff"]
+    ),
     produces: ["lib/libtiff.a", "include/tiffio.h", "lib/pkgconfig/libtiff-4.pc"],
     archives: ["lib/libtiff.a"]
   },
@@ -12430,20 +12467,42 @@ var IMAGE_LIBRARY_RECIPES = [
     archives: ["lib/libwebp.a", "lib/libwebpmux.a", "lib/libwebpdemux.a"]
   },
   {
+    name: "lcms2",
+    sourcePackage: "lcms2",
+    usedBy: "Pillow (ImageCms: colour management)",
+    dependsOn: [],
+    provides: { headers: ["lcms2.h", "lcms2_plugin.h"], libraries: ["lcms2"], pkgConfig: ["lcms2"] },
+    steps: [
+      // JPEG, TIFF and zlib are for its utilities (jpgicc, tificc), which are not built.
+      {
+        step: "configure",
+        argv: ["./configure", ...AUTOTOOLS_STATIC, "--without-jpeg", "--without-tiff", "--without-zlib"]
+      },
+      { step: "build", argv: ["make", "-C", "src", "-j@jobs@"] },
+      { step: "install", argv: ["make", "-C", "src", "install", "DESTDIR=@destdir@"] },
+      { step: "install", argv: ["make", "-C", "include", "install", "DESTDIR=@destdir@"] },
+      { step: "install", argv: ["make", "install-pkgconfigDATA", "DESTDIR=@destdir@"] }
+    ],
+    produces: ["lib/liblcms2.a", "include/lcms2.h", "lib/pkgconfig/lcms2.pc"],
+    archives: ["lib/liblcms2.a"]
+  },
+  {
     name: "freetype",
     sourcePackage: "freetype",
     usedBy: "Pillow (ImageFont)",
-    dependsOn: [],
+    dependsOn: ["zlib"],
     includeDirs: ["include/freetype2"],
     provides: { headers: ["ft2build.h", "freetype/freetype.h"], libraries: ["freetype"], pkgConfig: ["freetype2"] },
     steps: [
       {
         step: "configure",
-        // Compressed fonts, PNG glyphs and HarfBuzz would each pull in another library.
+        // PNG glyphs, bzip2-compressed fonts and HarfBuzz would each pull in another library.
+        // zlib is the one already in every binary: without it FreeType compiles in its own
+        // copy, whose global inflate and crc32 symbols clash with zlib's at the final link.
         argv: [
           "./configure",
           ...AUTOTOOLS_STATIC,
-          "--without-zlib",
+          "--with-zlib=yes",
           "--without-bzip2",
           "--without-png",
           "--without-harfbuzz",
@@ -12643,7 +12702,7 @@ function libraryProvider(target, cacheRoot, log, recipes = EXTENSION_LIBRARY_REC
         `  libraries: ${describeQuery(query)} is ${recipe}'s: building it for ${target.triple} (or taking it from the cache)`
       );
       prefix = buildClosure(recipe, { target, cacheRoot, log, recipes });
-      prefix.catch(() => built.delete(recipe));
+      prefix.catch((error) => log(`  libraries: building ${recipe} failed: ${firstLine2(error)}`));
       built.set(recipe, prefix);
     }
     return prefix;
@@ -12655,6 +12714,11 @@ function libraryProvider(target, cacheRoot, log, recipes = EXTENSION_LIBRARY_REC
       return recipe ? build(recipe.name, query) : null;
     }
   };
+}
+function firstLine2(error) {
+  const fail = error;
+  const message = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+  return fail.logFile ? `${message} (log: ${fail.logFile})` : message;
 }
 async function buildClosure(name, context) {
   const { target, cacheRoot, log } = context;
@@ -13231,10 +13295,11 @@ function planModules(request) {
     for (const module2 of intent.modules) {
       if (present.has(module2)) continue;
       present.add(module2);
+      const why2 = intent.building && !intent.building.includes(module2) ? `${intent.package} left ${module2} out of its build (it did not find an optional library the module needs for the target)` : `${intent.package} meant to build ${module2} but produced no extension (a failed optional build)`;
       plans.push(
         excluded(emptyPlan(module2, "package", intent.package), {
           code: "INTENDED_NOT_BUILT",
-          message: `${intent.package} meant to build ${module2} but produced no extension (a failed optional build); its pure-Python fallback, if any, is used`
+          message: `${why2}; its pure-Python fallback, if any, is used`
         })
       );
     }

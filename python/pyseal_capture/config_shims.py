@@ -31,9 +31,15 @@ CONFIG_SCRIPTS = {"xml2-config": ["libxml-2.0"], "xslt-config": ["libxslt", "lib
 
 
 def real_program(name):
-    """The next `name` on PATH after the shims' own directory, or None."""
+    """The next `name` on PATH after the shims' own directory, or None. The directory of the
+    running script counts as the shims' too: a build Python whose .pth loaded another pyseal's
+    copy of this module (two pyseal installs sharing one cache) must not find this script
+    again, and call itself without end."""
+    own = {os.path.realpath(SHIM_DIR)}
+    if sys.argv and sys.argv[0]:
+        own.add(os.path.dirname(os.path.realpath(sys.argv[0])))
     for directory in os.environ.get("PATH", "").split(os.pathsep):
-        if not directory or os.path.realpath(directory) == os.path.realpath(SHIM_DIR):
+        if not directory or os.path.realpath(directory) in own:
             continue
         candidate = os.path.join(directory, name)
         if os.path.isfile(candidate) and os.access(candidate, os.X_OK):

@@ -11,8 +11,10 @@ A meta path finder watches imports of ``distutils.*`` and
 ``setuptools._distutils.*`` submodules; when one has executed, every compiler
 class defined in it (anything with compile/link/link_shared_object) gets its
 ``compile`` and ``link`` wrapped, and the ``build_ext`` base command gets
-``finalize_options`` (intent + force) and ``build_extension`` (context + force)
-wrapped. Nothing is imported or patched until a build imports distutils.
+``finalize_options`` (intent + force), ``build_extensions`` (what is left to
+build) and ``build_extension`` (context + force) wrapped; in a target build the compiler classes also leave the build machine's
+directories out (target_dirs.py). Nothing is imported or patched until a build
+imports distutils.
 """
 
 import functools
@@ -21,7 +23,7 @@ import os
 import sys
 import threading
 
-from . import records, wrapper
+from . import records, target_dirs, wrapper
 
 _PREFIXES = ("distutils.", "setuptools._distutils.")
 _state = threading.local()
@@ -81,7 +83,19 @@ def _foreign(cmd):
     return None
 
 
-def _write_intent(cmd):
+def _module_names(cmd):
+    modules = []
+    for ext in [e for e in (getattr(cmd, "extensions", None) or []) if not _is_library(e)]:
+        try:
+            modules.append(cmd.get_ext_fullname(_ext_name(ext)))
+        except Exception:
+            modules.append(_ext_name(ext))
+    return modules
+
+
+def _write_intent(cmd, building=False):
+    """The modules the command means to build (when finalized), or is building now (when
+    it starts: a setup.py may have dropped one in between, on purpose)."""
     root = records.capture_dir()
     if not root:
         return
@@ -92,16 +106,12 @@ def _write_intent(cmd):
         records.log_skipped({"dist_name": foreign, "reason": "build of another distribution than "
                              + str(records.package_from_env()) + " (a build dependency?)"})
         return
-    exts = [e for e in (getattr(cmd, "extensions", None) or []) if not _is_library(e)]
-    modules = []
-    for ext in exts:
-        try:
-            modules.append(cmd.get_ext_fullname(_ext_name(ext)))
-        except Exception:
-            modules.append(_ext_name(ext))
+    modules = _module_names(cmd)
     dist = _dist_name(cmd)
     package = records.package_from_env() or dist or "UNKNOWN"
-    if modules or package:
+    if building:
+        records.write_intent(root, package, [], dist_name=dist, building=modules)
+    elif modules or package:
         records.write_intent(root, package, modules, dist_name=dist)
 
 
@@ -120,6 +130,19 @@ def _wrap_finalize_options(orig):
 
     finalize_options._pyseal_wrapped = True
     return finalize_options
+
+
+def _wrap_build_extensions(orig):
+    @functools.wraps(orig)
+    def build_extensions(self, *a, **kw):
+        try:
+            _write_intent(self, building=True)
+        except Exception as exc:
+            _fail("could not write build_ext intent", exc)
+        return orig(self, *a, **kw)
+
+    build_extensions._pyseal_wrapped = True
+    return build_extensions
 
 
 def _wrap_build_extension(orig):
@@ -365,8 +388,10 @@ def patch_module(module):
                 if _is_compiler_class(obj):
                     _patch_attr(obj, "compile", _wrap_compile)
                     _patch_attr(obj, "link", _wrap_link, capture)
+                    target_dirs.patch_compiler_class(obj)
                 elif _is_build_ext_class(obj) and name.endswith("command.build_ext"):
                     _patch_attr(obj, "finalize_options", _wrap_finalize_options)
+                    _patch_attr(obj, "build_extensions", _wrap_build_extensions)
                     _patch_attr(obj, "build_extension", _wrap_build_extension)
             except Exception as exc:
                 _fail("could not patch %s.%s" % (name, obj.__name__), exc)

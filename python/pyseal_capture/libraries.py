@@ -1,6 +1,7 @@
 # pyseal_capture/libraries.py
-# Loaded by: pyseal_capture.wrapper (the pyseal-cc / pyseal-c++ compiler wrapper)
-#   and pyseal_capture.config_shims (pkg-config, xml2-config, xslt-config).
+# Loaded by: pyseal_capture.wrapper (the pyseal-cc / pyseal-c++ compiler wrapper),
+#   pyseal_capture.config_shims (pkg-config, xml2-config, xslt-config) and
+#   pyseal_capture.target_dirs (the distutils compilers' directories).
 # Writes: nothing; asks pyseal's library server (src/libraries/library-server.ts)
 #   over the Unix socket $PYSEAL_LIBRARY_SOCKET, which builds what is asked for.
 """Libraries built for the target on demand, and host paths kept out.
@@ -14,8 +15,9 @@ PYSEAL_LIBRARY_SOCKET     the library server's socket: a header the compiler
                           is repeated with its directories.
 PYSEAL_DROP_HOST_PATHS    "1": include and library directories of the build
                           machine (-I/usr/include, -L/usr/lib/x86_64-linux-gnu)
-                          are dropped from every compiler call: their headers
-                          and archives are the host's, not the target's.
+                          are dropped from every compiler call, and from a
+                          distutils compiler's own lists (target_dirs.py): their
+                          headers and archives are the host's, not the target's.
 """
 
 import json
@@ -40,8 +42,8 @@ _MISSING_LIBRARY = (
     re.compile(r"unable to find library -l([^\s:]+)"),
     re.compile(r"unable to find (?:dynamic |static )?system library [\"']([^\"']+)[\"']"),
 )
-_HOST_INCLUDE_ROOTS = ("/usr/include", "/usr/local/include")
-_HOST_LIBRARY_ROOTS = ("/usr/lib", "/usr/local/lib", "/lib", "/usr/lib64", "/lib64")
+HOST_INCLUDE_ROOTS = ("/usr/include", "/usr/local/include")
+HOST_LIBRARY_ROOTS = ("/usr/lib", "/usr/local/lib", "/lib", "/usr/lib64", "/lib64")
 _MAX_ROUNDS = 8
 
 
@@ -95,16 +97,28 @@ def _is_host_dir(directory, roots):
     return any(normalized == root or normalized.startswith(root + "/") for root in roots)
 
 
+def dropping_host_paths():
+    """Whether this build is for a target whose headers and libraries are not the build machine's."""
+    return os.environ.get(ENV_DROP_HOST_PATHS) == "1"
+
+
+def without_host_dirs(directories, roots):
+    """The directories that are not the build machine's (under `roots`), in order (when asked to)."""
+    if not dropping_host_paths():
+        return list(directories)
+    return [d for d in directories if not (isinstance(d, str) and _is_host_dir(d, roots))]
+
+
 def drop_host_paths(args):
     """The arguments without the build machine's include and library directories (when asked to)."""
-    if os.environ.get(ENV_DROP_HOST_PATHS) != "1":
+    if not dropping_host_paths():
         return list(args)
     kept = []
     i = 0
     while i < len(args):
         a = args[i]
-        for flag, roots in (("-I", _HOST_INCLUDE_ROOTS), ("-isystem", _HOST_INCLUDE_ROOTS),
-                            ("-idirafter", _HOST_INCLUDE_ROOTS), ("-L", _HOST_LIBRARY_ROOTS)):
+        for flag, roots in (("-I", HOST_INCLUDE_ROOTS), ("-isystem", HOST_INCLUDE_ROOTS),
+                            ("-idirafter", HOST_INCLUDE_ROOTS), ("-L", HOST_LIBRARY_ROOTS)):
             if a == flag and i + 1 < len(args) and _is_host_dir(args[i + 1], roots):
                 i += 2
                 break

@@ -8,7 +8,10 @@
 #   objects/<key>/<n>-<name>       copies of what its link consumed: object files,
 #                                  archives (thin ones made regular), and in lib/
 #                                  the static libraries its own build made
-#   intended/<package>.json        extensions a build_ext command meant to build
+#   intended/<package>.json        extensions a build_ext command meant to build ("modules")
+#                                  and those still in its list when it started building
+#                                  them ("building"; a setup.py drops one whose optional
+#                                  library it did not find)
 #   errors.log                     capture failures (the build itself goes on)
 #   skipped.jsonl                  shared objects seen but not recorded, and why
 """Record format and the file layout shared by every capture path.
@@ -333,16 +336,20 @@ def write_record(root, rec):
     _atomic_write_json(record_path(root, rec.get("record_key") or rec["module"]), rec)
 
 
-def write_intent(root, package, modules, dist_name=None):
-    """Merge ``modules`` into intended/<package>.json (a build may run setup() twice)."""
+def write_intent(root, package, modules, dist_name=None, building=None):
+    """Merge ``modules`` (and ``building``, when given) into intended/<package>.json
+    (a build may run setup() twice)."""
     safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", package) or "UNKNOWN"
     path = os.path.join(root, "intended", safe + ".json")
     old = read_json(path) or {}
-    mods = list(old.get("modules") or [])
-    for m in modules:
-        if m not in mods:
-            mods.append(m)
-    data = {"schema": SCHEMA, "package": package, "modules": mods}
+
+    def merged(key, new):
+        values = list(old.get(key) or [])
+        return values + [m for m in new if m not in values]
+
+    data = {"schema": SCHEMA, "package": package, "modules": merged("modules", modules)}
+    if building is not None or "building" in old:
+        data["building"] = merged("building", building or [])
     if dist_name or old.get("dist_name"):
         data["dist_name"] = dist_name or old.get("dist_name")
     _atomic_write_json(path, data)

@@ -139,6 +139,44 @@ def swallowing(root):
     return {"dist": "swallow", "modules": ["swallow._opt", "swallow._ok"]}
 
 
+def probing(root):
+    """probe._found and probe._zlib: a setup.py that looks for zlib by hand, as Pillow's does
+    for its optional libraries: the build machine's directories added to the compiler's
+    lists, then a file test for zlib.h there and a find_library_file for -lz; what it found
+    becomes macros of _found, and _zlib is dropped from the build when zlib.h is not found."""
+    _write(root, "pyproject.toml", _pyproject())
+    _write(root, "setup.py", """\
+        import os
+        from setuptools import setup, Extension
+        from setuptools.command.build_ext import build_ext
+
+        HOST_LIBRARY_DIRS = ["/usr/lib/x86_64-linux-gnu", "/usr/local/lib", "/usr/lib"]
+
+        class probing_build_ext(build_ext):
+            def build_extensions(self):
+                self.compiler.include_dirs = ["/usr/local/include", "/usr/include"] + self.compiler.include_dirs
+                self.compiler.library_dirs = HOST_LIBRARY_DIRS + self.compiler.library_dirs
+                self.compiler.add_include_dir("/usr/include")
+                macros = []
+                if any(os.path.isfile(os.path.join(d, "zlib.h")) for d in self.compiler.include_dirs):
+                    macros.append(("PROBE_ZLIB_H", None))
+                if self.compiler.find_library_file(HOST_LIBRARY_DIRS, "z"):
+                    macros.append(("PROBE_LIBZ", None))
+                self.extensions[0].define_macros += macros
+                if "PROBE_ZLIB_H" not in [m[0] for m in macros]:
+                    self.extensions.remove(self.extensions[1])
+                build_ext.build_extensions(self)
+
+        setup(name="probe", version="0.1", packages=["probe"], cmdclass={"build_ext": probing_build_ext},
+              ext_modules=[Extension("probe._found", ["probe/_found.c"]),
+                           Extension("probe._zlib", ["probe/_zlib.c"], libraries=["z"])])
+        """)
+    _write(root, "probe/__init__.py", "")
+    _write(root, "probe/_found.c", c_module("_found"))
+    _write(root, "probe/_zlib.c", c_module("_zlib", "#include <zlib.h>", "PyUnicode_FromString(zlibVersion())"))
+    return {"dist": "probe", "modules": ["probe._found", "probe._zlib"]}
+
+
 def stdlib_distutils(root):
     """dupkg._du: setup.py that imports distutils (stdlib on 3.11 with SETUPTOOLS_USE_DISTUTILS=stdlib)."""
     _write(root, "setup.py", """\

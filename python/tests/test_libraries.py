@@ -23,7 +23,7 @@ import fixture_packages
 import helpers
 
 sys.path.insert(0, conftest.SHIM_ROOT)
-from pyseal_capture import config_shims, libraries  # noqa: E402
+from pyseal_capture import config_shims, libraries, target_dirs  # noqa: E402
 
 CC = os.path.join(conftest.SHIM_ROOT, "pyseal_capture", "bin", "pyseal-cc")
 PKG_CONFIG = os.path.join(conftest.SHIM_ROOT, "pyseal_capture", "shims", "pkg-config")
@@ -179,3 +179,69 @@ def test_pkg_config_module_names_are_told_from_options_and_versions():
     assert config_shims.pkg_config_modules(["--cflags", "--atleast-version", "2.9", "libxml-2.0", "libxslt >= 1.1",
                                             "zlib", ">=", "1.2", "--variable=prefix"]) == ["libxml-2.0", "libxslt",
                                                                                              "zlib"]
+
+
+def _probe_macros(tmp_path, name, **env):
+    exe = conftest.PYTHONS["3.11"]
+    if not os.path.exists(exe):
+        pytest.skip("Python 3.11 not installed at %s" % exe)
+    venv = conftest.Venv(str(tmp_path / name / "venv"), exe)
+    src = str(tmp_path / name / "src")
+    fixture_packages.probing(src)
+    capture = str(tmp_path / name / "capture")
+    r = venv.pip_wheel(src, str(tmp_path / name / "wheels"), capture, package="probe", extra_env=env)
+    assert r.returncode == 0, r.stdout[-3000:]
+    macros = [m[0] for m in helpers.records(capture)["probe._found"]["define_macros"]]
+    return macros, helpers.intent(capture, "probe")
+
+
+def test_a_target_build_probing_the_host_by_hand_does_not_find_the_hosts_libraries(tmp_path):
+    # the build machine has zlib's header and archive: a host build finds both
+    assert os.path.isfile("/usr/include/zlib.h")
+    macros, intent = _probe_macros(tmp_path, "host")
+    assert macros == ["PROBE_ZLIB_H", "PROBE_LIBZ"]
+    assert intent["building"] == intent["modules"] == ["probe._found", "probe._zlib"]
+    # a target build's compiler never holds the host's directories, nor searches them; the
+    # module needing zlib is dropped by the setup.py, and the intent says it was not built on purpose
+    macros, intent = _probe_macros(tmp_path, "target", PYSEAL_DROP_HOST_PATHS="1")
+    assert macros == []
+    assert intent["modules"] == ["probe._found", "probe._zlib"]
+    assert intent["building"] == ["probe._found"]
+
+
+def test_a_compiler_class_keeps_its_class_default_and_refuses_host_directories_however_added(monkeypatch):
+    from setuptools._distutils.unixccompiler import UnixCCompiler
+
+    monkeypatch.setenv(libraries.ENV_DROP_HOST_PATHS, "1")
+    compiler_class = type("TargetCompiler", (UnixCCompiler,), {})
+    target_dirs.patch_compiler_class(compiler_class)
+    assert isinstance(compiler_class.include_dirs, list)  # distutils adds the class's own to each compile
+    compiler = compiler_class()
+    compiler.include_dirs = ["/usr/include", "/opt/target/include", "/usr/lib/musl/include"]
+    compiler.add_include_dir("/usr/local/include/freetype2")
+    compiler.include_dirs.insert(0, "/usr/include")
+    compiler.include_dirs += ["/usr/include/x86_64-linux-gnu", "include"]
+    assert compiler.include_dirs == ["/opt/target/include", "/usr/lib/musl/include", "include"]
+    compiler.set_library_dirs(["/lib/x86_64-linux-gnu", "/opt/target/lib"])
+    assert compiler.library_dirs == ["/opt/target/lib"]
+    assert compiler.find_library_file(["/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu"], "c") is None
+
+
+
+def test_pkg_config_does_not_find_itself_when_another_copy_of_the_shim_module_is_loaded(tmp_path):
+    # The shim script run from this pyseal's shims/ while the build Python's .pth had loaded
+    # another pyseal's pyseal_capture (two installs sharing one cache): the real pkg-config is
+    # the next one on PATH, not this script again (which would call itself without end).
+    other = tmp_path / "other"
+    (other / "pyseal_capture").mkdir(parents=True)
+    for name in ("__init__.py", "config_shims.py", "libraries.py"):
+        with open(os.path.join(conftest.SHIM_ROOT, "pyseal_capture", name)) as f:
+            (other / "pyseal_capture" / name).write_text(f.read())
+    script = ("import sys; sys.path.insert(0, %r); from pyseal_capture import config_shims; "
+              "sys.argv = [%r]; print(config_shims.SHIM_DIR); print(config_shims.real_program('pkg-config'))"
+              % (str(other), PKG_CONFIG))
+    path = os.pathsep.join([os.path.dirname(PKG_CONFIG), os.environ["PATH"]])
+    r = conftest.run([sys.executable, "-c", script], env={"PATH": path}, timeout=30)
+    loaded_from, real = r.stdout.split()
+    assert loaded_from.startswith(str(other))
+    assert os.path.basename(real) == "pkg-config" and os.path.dirname(real) != os.path.dirname(PKG_CONFIG)

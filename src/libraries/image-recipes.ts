@@ -2,7 +2,7 @@ import { AUTOTOOLS_STATIC, cmakeSteps, type ExtensionLibraryRecipe } from './rec
 
 /**
  * The image libraries Pillow and its kin link (libjpeg-turbo, libpng, libtiff, libwebp,
- * freetype), as recipes.ts lists them: each static and PIC, with only the codecs a
+ * lcms2, freetype), as recipes.ts lists them: each static and PIC, with only the codecs a
  * package's common use needs (TIFF with JPEG and Deflate; no GIF, OpenGL or tools).
  */
 
@@ -69,22 +69,25 @@ export const IMAGE_LIBRARY_RECIPES: readonly ExtensionLibraryRecipe[] = [
     usedBy: 'Pillow (TIFF)',
     dependsOn: ['zlib', 'libjpeg-turbo'],
     provides: { headers: ['tiffio.h', 'tiff.h', 'tiffconf.h'], libraries: ['tiff'], pkgConfig: ['libtiff-4'] },
-    steps: cmakeSteps([
-      '-Dtiff-tools=OFF',
-      '-Dtiff-tests=OFF',
-      '-Dtiff-contrib=OFF',
-      '-Dtiff-docs=OFF',
-      '-Dcxx=OFF',
-      '-Djpeg=ON',
-      '-Dzlib=ON',
-      '-Djbig=OFF',
-      '-Dlerc=OFF',
-      '-Dlzma=OFF',
-      '-Dzstd=OFF',
-      '-Dwebp=OFF',
-      '-Dlibdeflate=OFF',
-      '-Dtiff-opengl=OFF'
-    ]),
+    steps: cmakeSteps(
+      [
+        '-Dtiff-tools=OFF',
+        '-Dtiff-tests=OFF',
+        '-Dtiff-contrib=OFF',
+        '-Dtiff-docs=OFF',
+        '-Dcxx=OFF',
+        '-Djpeg=ON',
+        '-Dzlib=ON',
+        '-Djbig=OFF',
+        '-Dlerc=OFF',
+        '-Dlzma=OFF',
+        '-Dzstd=OFF',
+        '-Dwebp=OFF',
+        '-Dlibdeflate=OFF',
+        '-Dtiff-opengl=OFF'
+      ],
+      ['tiff']
+    ),
     produces: ['lib/libtiff.a', 'include/tiffio.h', 'lib/pkgconfig/libtiff-4.pc'],
     archives: ['lib/libtiff.a']
   },
@@ -134,20 +137,42 @@ export const IMAGE_LIBRARY_RECIPES: readonly ExtensionLibraryRecipe[] = [
     archives: ['lib/libwebp.a', 'lib/libwebpmux.a', 'lib/libwebpdemux.a']
   },
   {
+    name: 'lcms2',
+    sourcePackage: 'lcms2',
+    usedBy: 'Pillow (ImageCms: colour management)',
+    dependsOn: [],
+    provides: { headers: ['lcms2.h', 'lcms2_plugin.h'], libraries: ['lcms2'], pkgConfig: ['lcms2'] },
+    steps: [
+      // JPEG, TIFF and zlib are for its utilities (jpgicc, tificc), which are not built.
+      {
+        step: 'configure',
+        argv: ['./configure', ...AUTOTOOLS_STATIC, '--without-jpeg', '--without-tiff', '--without-zlib']
+      },
+      { step: 'build', argv: ['make', '-C', 'src', '-j@jobs@'] },
+      { step: 'install', argv: ['make', '-C', 'src', 'install', 'DESTDIR=@destdir@'] },
+      { step: 'install', argv: ['make', '-C', 'include', 'install', 'DESTDIR=@destdir@'] },
+      { step: 'install', argv: ['make', 'install-pkgconfigDATA', 'DESTDIR=@destdir@'] }
+    ],
+    produces: ['lib/liblcms2.a', 'include/lcms2.h', 'lib/pkgconfig/lcms2.pc'],
+    archives: ['lib/liblcms2.a']
+  },
+  {
     name: 'freetype',
     sourcePackage: 'freetype',
     usedBy: 'Pillow (ImageFont)',
-    dependsOn: [],
+    dependsOn: ['zlib'],
     includeDirs: ['include/freetype2'],
     provides: { headers: ['ft2build.h', 'freetype/freetype.h'], libraries: ['freetype'], pkgConfig: ['freetype2'] },
     steps: [
       {
         step: 'configure',
-        // Compressed fonts, PNG glyphs and HarfBuzz would each pull in another library.
+        // PNG glyphs, bzip2-compressed fonts and HarfBuzz would each pull in another library.
+        // zlib is the one already in every binary: without it FreeType compiles in its own
+        // copy, whose global inflate and crc32 symbols clash with zlib's at the final link.
         argv: [
           './configure',
           ...AUTOTOOLS_STATIC,
-          '--without-zlib',
+          '--with-zlib=yes',
           '--without-bzip2',
           '--without-png',
           '--without-harfbuzz',

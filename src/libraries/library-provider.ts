@@ -57,7 +57,10 @@ export function libraryProvider(
         `  libraries: ${describeQuery(query)} is ${recipe}'s: building it for ${target.triple} (or taking it from the cache)`
       )
       prefix = buildClosure(recipe, { target, cacheRoot, log, recipes })
-      prefix.catch(() => built.delete(recipe))
+      // A failed recipe stays failed for this run: every compile of a package asks again, and
+      // the build (deterministic) would be repeated for each. The shim's stderr may be hidden
+      // (a setup.py silencing pkg-config), so the log says it.
+      prefix.catch((error: unknown) => log(`  libraries: building ${recipe} failed: ${firstLine(error)}`))
       built.set(recipe, prefix)
     }
     return prefix
@@ -69,6 +72,12 @@ export function libraryProvider(
       return recipe ? build(recipe.name, query) : null
     }
   }
+}
+
+function firstLine(error: unknown): string {
+  const fail = error as { logFile?: string }
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]
+  return fail.logFile ? `${message} (log: ${fail.logFile})` : message
 }
 
 interface ClosureBuild {

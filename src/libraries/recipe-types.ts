@@ -22,8 +22,12 @@ export interface ExtensionLibraryRecipe extends StaticLibraryRecipe {
   }
 }
 
-/** The installation steps of a CMake project: configured static and PIC, built and installed into the staged prefix. */
-export function cmakeSteps(options: readonly string[]): RecipeStep[] {
+/**
+ * The installation steps of a CMake project: configured static and PIC, built and installed
+ * into the staged prefix. `targets`: only these are built (a library's helper programs may
+ * link what CMake found on the build machine, as libtiff's does its libm).
+ */
+export function cmakeSteps(options: readonly string[], targets: readonly string[] = []): RecipeStep[] {
   return [
     {
       step: 'configure',
@@ -46,7 +50,10 @@ export function cmakeSteps(options: readonly string[]): RecipeStep[] {
         ...options
       ]
     },
-    { step: 'build', argv: ['cmake', '--build', 'pyseal-build', '-j', '@jobs@'] },
+    {
+      step: 'build',
+      argv: ['cmake', '--build', 'pyseal-build', '-j', '@jobs@', ...targets.flatMap(target => ['--target', target])]
+    },
     { step: 'install', argv: ['env', 'DESTDIR=@destdir@', 'cmake', '--install', 'pyseal-build'] }
   ]
 }

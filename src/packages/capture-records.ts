@@ -32,7 +32,13 @@ export const CaptureRecordSchema = z
 export type CaptureRecord = z.infer<typeof CaptureRecordSchema>
 
 export const IntentSchema = z
-  .object({ schema: z.literal(1), package: z.string(), modules: z.array(z.string()) })
+  .object({
+    schema: z.literal(1),
+    package: z.string(),
+    modules: z.array(z.string()),
+    /** The modules still listed when the build started compiling them; absent when it never got there. */
+    building: z.array(z.string()).optional()
+  })
   .passthrough()
 export type Intent = z.infer<typeof IntentSchema>
 

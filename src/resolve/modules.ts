@@ -28,10 +28,15 @@ export function planModules(request: ResolveRequest): ModulePlan[] {
     for (const module of intent.modules) {
       if (present.has(module)) continue
       present.add(module)
+      // Dropped before its build started: the package's own choice (an optional library not found for the target).
+      const why =
+        intent.building && !intent.building.includes(module)
+          ? `${intent.package} left ${module} out of its build (it did not find an optional library the module needs for the target)`
+          : `${intent.package} meant to build ${module} but produced no extension (a failed optional build)`
       plans.push(
         excluded(emptyPlan(module, 'package', intent.package), {
           code: 'INTENDED_NOT_BUILT',
-          message: `${intent.package} meant to build ${module} but produced no extension (a failed optional build); its pure-Python fallback, if any, is used`
+          message: `${why}; its pure-Python fallback, if any, is used`
         })
       )
     }

@@ -1,8 +1,7 @@
 /**
  * How to build each C library CPython's standard-library extensions need, as static,
- * position-independent archives for a musl target. Plain data: the builder in
- * `static-deps.ts` interprets it, and the whole list is part of the cache key, so
- * editing a recipe rebuilds the prefix.
+ * position-independent archives for the target. Plain data: `static-deps.ts` builds it,
+ * and the whole list is part of the cache key, so editing a recipe rebuilds the prefix.
  *
  * Placeholders, substituted in every argument and generated file:
  *   @prefix@   the configured installation prefix (a fixed, virtual path)
@@ -14,7 +13,7 @@
  * Steps run in the unpacked source tree (the `.orig` tarball, top directory stripped);
  * nothing from Debian's `debian/` directory is applied. The environment is musl-gcc with
  * CFLAGS `-fPIC -O2` and the kernel headers on C_INCLUDE_PATH; CPPFLAGS and LDFLAGS are
- * empty: recipes are independent, none builds against another's output.
+ * empty: a recipe builds against another of its prefix only as its `dependsOn` says.
  */
 
 export interface RecipeStep {
@@ -43,6 +42,8 @@ export interface StaticLibraryRecipe {
   produces: readonly string[]
   /** The static archives among `produces`. */
   archives: readonly string[]
+  /** Recipes of the same prefix it builds against (libtiff against libjpeg-turbo): built before it starts. */
+  dependsOn?: readonly string[]
 }
 
 const autotoolsStatic = [

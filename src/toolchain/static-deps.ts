@@ -159,9 +159,17 @@ async function buildPrefix(build: PrefixBuild, dir: string, work: string): Promi
   const stagedPrefix = path.join(destdir, CONFIGURED_PREFIX)
   await fs.mkdir(stagedPrefix, { recursive: true })
   const built = new Map<string, Manifest['libraries'][string]>()
+  const finished = new Map<string, Promise<void>>()
   // Two at a time: a configure script runs on one core, so a second library's build fills the other.
+  // One that builds against another of the prefix waits for it: the recipes come dependencies
+  // first, so what it waits for has already started.
   await inParallel(recipes, PARALLEL_LIBRARIES, async recipe => {
-    built.set(recipe.name, await buildLibrary(build, recipe, work, destdir, stagedPrefix))
+    const done = (async () => {
+      for (const dependency of recipe.dependsOn ?? []) await finished.get(dependency)
+      built.set(recipe.name, await buildLibrary(build, recipe, work, destdir, stagedPrefix))
+    })()
+    finished.set(recipe.name, done)
+    await done
   })
   // In the recipes' order, whichever finished first.
   const libraries = Object.fromEntries(recipes.map(recipe => [recipe.name, built.get(recipe.name)!]))

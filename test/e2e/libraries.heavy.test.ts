@@ -7,9 +7,11 @@ import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from 
  * The heavy tier (`npm run test:heavy`; skipped by `npm test`): lxml 6.0.2 and Pillow
  * 12.0.0 from their sdists, each for gnu (glibc floor) and musl, with the libraries they
  * link built from source by pyseal (libxml2, libxslt and libexslt; libjpeg-turbo, libtiff,
- * libwebp, freetype). Every extension module of each is a built-in, the report says which
- * libraries were built from source, and the binary exercises them: XML parsed and
+ * libwebp, lcms2, freetype). Every extension module of each is a built-in, the report says
+ * which libraries were built from source, and the binary exercises them: XML parsed and
  * transformed with XSLT (an EXSLT function too); JPEG, PNG and WebP encoded and decoded.
+ * Pillow's _avif is the exception: it needs libavif 1.x and an AV1 codec, which pyseal has
+ * no recipe for, so Pillow's setup.py leaves it out (it must not find the build machine's).
  */
 const HOUR = 60 * 60 * 1000
 const X86_64 = TEST_TARGETS.filter(t => t.startsWith('x86_64-'))
@@ -77,25 +79,47 @@ describe.each(X86_64)('Pillow with its image libraries built for %s', target => 
     built = build('pillow-app', target, 'pillow')
   }, HOUR)
 
-  it('builds every extension module of Pillow in, with libjpeg, libwebp and the others built from source', () => {
+  it('builds every extension module of Pillow in but _avif, with libjpeg, libwebp and the others built from source', () => {
     expect(built.modules.length).toBeGreaterThan(3)
-    expect(built.modules.filter(m => m.status !== 'builtin').map(m => m.module)).toEqual([])
-    const imaging = built.modules.find(m => m.module === 'PIL._imaging')
-    expect(imaging && builtFromSource(imaging)).toEqual(expect.arrayContaining(['libjpeg-turbo', 'libtiff']))
-    const webp = built.modules.find(m => m.module === 'PIL._webp')
-    expect(webp && builtFromSource(webp)).toContain('libwebp')
+    const notBuiltIn = built.modules.filter(m => m.status !== 'builtin')
+    expect(notBuiltIn.map(m => m.module)).toEqual(['PIL._avif'])
+    expect(notBuiltIn[0].reasons.map(r => r.message)).toEqual([
+      expect.stringMatching(/^pillow left PIL\._avif out of its build \(it did not find an optional library/i)
+    ])
+    const from = (module: string): string[] => {
+      const found = built.modules.find(m => m.module === module)
+      return found ? builtFromSource(found) : []
+    }
+    expect(from('PIL._imaging')).toEqual(expect.arrayContaining(['libjpeg-turbo', 'libtiff']))
+    expect(from('PIL._webp')).toContain('libwebp')
+    expect(from('PIL._imagingcms')).toContain('lcms2')
+    expect(from('PIL._imagingft')).toContain('freetype')
     expect(built.report.executable?.sideFiles).toEqual([])
   })
 
   it('encodes and decodes JPEG, PNG and WebP', () => {
     const out = runJson(built.binary)
-    expect(out.builtins).toEqual(built.modules.map(m => m.module).sort())
+    expect(out.builtins).toEqual(
+      built.modules
+        .filter(m => m.status === 'builtin')
+        .map(m => m.module)
+        .sort()
+    )
     const image = { size: [32, 24], mode: 'RGB', bytes: true }
     expect(out.png).toEqual({ ...image, format: 'PNG', pixel: [200, 40, 10] })
     expect(out.webp).toEqual({ ...image, format: 'WEBP', pixel: [200, 40, 10] })
     const jpeg = out.jpeg as { pixel: number[] }
     expect(jpeg).toMatchObject({ ...image, format: 'JPEG' })
     jpeg.pixel.forEach((value, i) => expect(Math.abs(value - [200, 40, 10][i])).toBeLessThanOrEqual(3))
-    expect(out.features).toEqual({ jpg: true, zlib: true, webp: true, freetype2: true, libtiff: true })
+    expect(out.features).toEqual({
+      jpg: true,
+      zlib: true,
+      webp: true,
+      freetype2: true,
+      libtiff: true,
+      littlecms2: true,
+      avif: false,
+      xcb: false
+    })
   })
 })

@@ -27,6 +27,7 @@ describe('the library recipes', () => {
       'libtiff',
       'libwebp',
       'freetype',
+      'lcms2',
       'libuv',
       'zlib',
       'bzip2',

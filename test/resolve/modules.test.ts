@@ -99,7 +99,10 @@ describe('module plan', () => {
       record('beta._speedups'),
       record('needs.lib', { libraries: ['doesnotexist'] })
     ],
-    intents: [{ schema: 1, package: 'opt', modules: ['opt._accel'] }],
+    intents: [
+      { schema: 1, package: 'opt', modules: ['opt._accel'] },
+      { schema: 1, package: 'images', modules: ['images._core', 'images._cms'], building: ['images._core'] }
+    ],
     installed: [
       { module: 'alpha._speedups', file: 'alpha/_speedups.so', distribution: 'alpha' },
       { module: 'beta._speedups', file: 'beta/_speedups.so', distribution: 'beta' },
@@ -137,6 +140,13 @@ describe('module plan', () => {
 
   it('reports an extension a package meant to build but did not', () => {
     expect(codes('opt._accel')).toEqual(['INTENDED_NOT_BUILT'])
+    expect(byName.get('opt._accel')?.reasons[0].message).toMatch(/a failed optional build/)
+  })
+
+  it('says which extensions a package left out of its build before compiling', () => {
+    expect(byName.get('images._cms')?.status).toBe('excluded')
+    expect(byName.get('images._cms')?.reasons[0].message).toMatch(/^images left images\._cms out of its build/)
+    expect(byName.get('images._core')?.reasons[0].message).toMatch(/a failed optional build/)
   })
 })
 

@@ -209,6 +209,39 @@ describe('buildStaticDeps (musl)', () => {
   })
 })
 
+describe('buildStaticDeps: recipes of one prefix', () => {
+  test('a recipe that builds against another of its prefix starts once that one is installed', async () => {
+    // Two at a time: `later` would start beside the slow `first` and miss its header.
+    const bzip2 = STATIC_LIBRARY_RECIPES.find(r => r.name === 'bzip2')!
+    const shell = (name: string, script: string, dependsOn: string[] = []): typeof bzip2 => ({
+      ...bzip2,
+      name,
+      dependsOn,
+      steps: [{ step: 'build', argv: ['sh', '-ec', script] }],
+      produces: [`include/${name}.h`],
+      archives: []
+    })
+    const recipes = [
+      shell(
+        'first',
+        'sleep 3; mkdir -p "@destdir@@prefix@/include" "@destdir@@prefix@/lib"; echo "#define FIRST 1" > "@destdir@@prefix@/include/first.h"'
+      ),
+      shell(
+        'later',
+        'test -f "@destdir@@prefix@/include/first.h"; cp "@destdir@@prefix@/include/first.h" "@destdir@@prefix@/include/later.h"',
+        ['first']
+      )
+    ]
+    const cacheRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'pyseal-static-deps-order-'))
+    try {
+      const built = await buildStaticDeps({ cacheRoot, libc: 'musl', recipes })
+      expect(await fs.readFile(path.join(built.prefix, 'include/later.h'), 'utf8')).toBe('#define FIRST 1\n')
+    } finally {
+      await fs.rm(cacheRoot, { recursive: true, force: true })
+    }
+  })
+})
+
 const ZSTD_PROGRAM = String.raw`
 #include <stdio.h>
 #include <string.h>
