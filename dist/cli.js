@@ -9889,6 +9889,11 @@ var library_sources_default = {
           path: "pool/main/l/lcms2/lcms2_2.14.orig.tar.gz",
           sha256: "28474ea6f6591c4d4cee972123587001a4e6e353412a41b3e9e82219818d5740",
           from: "Debian 12 (bookworm), source package lcms2 (its upstream tarball, checked against the suite's index)"
+        },
+        {
+          url: "https://github.com/mm2/Little-CMS/releases/download/lcms2.14/lcms2-2.14.tar.gz",
+          sha256: "28474ea6f6591c4d4cee972123587001a4e6e353412a41b3e9e82219818d5740",
+          from: "Little CMS's release file (the same file as Debian's upstream tarball)"
         }
       ]
     },
