@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { existsSync, readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { readActionInputs, readActionOptions, type ActionOptions } from './inputs/action-inputs'
+import { actionWorkingDirectory, readActionInputs, readActionOptions, type ActionOptions } from './inputs/action-inputs'
 import { InputError, type BuildInputs, type RawInputs } from './inputs/schema'
 import { resolveBuildInputs } from './inputs/resolve-inputs'
 import path from 'node:path'
@@ -155,7 +155,7 @@ async function readAllInputs(
   }
   let inputs: BuildInputs | null = null
   try {
-    inputs = await resolveBuildInputs(raw, options?.workingDirectory ?? env.GITHUB_WORKSPACE ?? process.cwd())
+    inputs = await resolveBuildInputs(raw, options?.workingDirectory ?? actionWorkingDirectory(env))
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     problems.push(...error.problems)

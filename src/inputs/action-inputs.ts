@@ -43,6 +43,11 @@ export type ActionOptions = z.infer<typeof ActionOptionsSchema>
 /** Every field of ActionOptions, before validation: an action-only option added to the registry is read here. */
 type Candidate = { [K in keyof ActionOptions]: unknown }
 
+/** Where the action's paths are relative to: working-directory under the workspace (known even when other inputs are bad). */
+export function actionWorkingDirectory(env: NodeJS.ProcessEnv): string {
+  return path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), input(env, 'working-directory') || '.')
+}
+
 /** The action-only inputs, parsed at once; every bad one is named in one message. */
 export function readActionOptions(env: NodeJS.ProcessEnv): ActionOptions {
   const problems: string[] = []
@@ -51,7 +56,7 @@ export function readActionOptions(env: NodeJS.ProcessEnv): ActionOptions {
     cacheSuffix: input(env, 'cache-suffix'),
     upload: booleanOf(input(env, 'upload') || undefined, 'upload', problems),
     artifactName: input(env, 'artifact-name') || null,
-    workingDirectory: path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), input(env, 'working-directory') || '.')
+    workingDirectory: actionWorkingDirectory(env)
   }
   const parsed = ActionOptionsSchema.safeParse(candidate)
   if (!parsed.success) {

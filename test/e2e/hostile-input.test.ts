@@ -83,9 +83,10 @@ describe('inputs that look like shell code', () => {
         'entry-point': 'none',
         target: 'x86_64-unknown-linux-gnu',
         'out-dir': `out ${evil}`,
-        // Restored from no cache service here (a warning), but the suffix goes into the cache key.
+        // Restored from no cache service here (a warning), but the suffix goes into the cache key
+        // (one line without commas: the cache service refuses those in a key).
         cache: 'auto',
-        'cache-suffix': `$(touch ${marker})\n\`touch ${marker}\`; touch ${marker}`,
+        'cache-suffix': `$(touch ${marker}) \`touch ${marker}\`; touch ${marker}`,
         'stdlib-exclude': `test,$(touch ${marker})`
       })
       if (result.code !== 0) throw new Error(`the action failed (${result.code}):\n${result.stdout}`)
