@@ -10648,11 +10648,12 @@ var import_promises24 = require("node:fs/promises");
 var import_node_path43 = __toESM(require("node:path"));
 var SHARED_SYSCONFIG_MARK = "_pyseal_target_";
 async function shareSysconfigData(targetStdlib, targetKey, buildStdlib) {
-  const name = `${await sysconfigDataName(targetStdlib)}${SHARED_SYSCONFIG_MARK}${targetKey}`;
+  const own = await sysconfigDataName(targetStdlib);
+  const name = `${own}${SHARED_SYSCONFIG_MARK}${targetKey}`;
   const file = import_node_path43.default.join(buildStdlib, `${name}.py`);
   if (!(0, import_node_fs28.existsSync)(file)) {
     const staging = `${file}.${process.pid}.partial`;
-    await (0, import_promises24.cp)(import_node_path43.default.join(targetStdlib, `${await sysconfigDataName(targetStdlib)}.py`), staging);
+    await (0, import_promises24.cp)(import_node_path43.default.join(targetStdlib, `${own}.py`), staging);
     await (0, import_promises24.rename)(staging, file);
   }
   return name;

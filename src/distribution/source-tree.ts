@@ -26,11 +26,12 @@ export async function shareSysconfigData(
   targetKey: string,
   buildStdlib: string
 ): Promise<string> {
-  const name = `${await sysconfigDataName(targetStdlib)}${SHARED_SYSCONFIG_MARK}${targetKey}`
+  const own = await sysconfigDataName(targetStdlib)
+  const name = `${own}${SHARED_SYSCONFIG_MARK}${targetKey}`
   const file = path.join(buildStdlib, `${name}.py`)
   if (!existsSync(file)) {
     const staging = `${file}.${process.pid}.partial`
-    await cp(path.join(targetStdlib, `${await sysconfigDataName(targetStdlib)}.py`), staging)
+    await cp(path.join(targetStdlib, `${own}.py`), staging)
     await rename(staging, file)
   }
   return name

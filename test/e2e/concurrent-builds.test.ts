@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process'
-import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { readEntryManifest, verifyEntry } from '../../src/cache/entry-manifest'
 import { defaultCacheDir } from '../../src/cache/paths'
@@ -107,7 +107,7 @@ describe('two builds at the same moment on one cache', () => {
       for (const name of readdirSync(staticDeps).filter(name => /^[0-9a-f]{20}$/.test(name))) {
         const into = path.join(cacheDir, 'static-deps', name)
         // Hard links: prefixes are never written once made, and this keeps the copy instant.
-        execFileSync('mkdir', ['-p', path.dirname(into)])
+        mkdirSync(path.dirname(into), { recursive: true })
         execFileSync('cp', ['-al', path.join(staticDeps, name), into])
         seeded.push(into)
       }
