@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+'use strict';
+if (!globalThis.crypto) globalThis.crypto = require('node:crypto').webcrypto;
 "use strict";
 var __create = Object.create;
 var __defProp = Object.defineProperty;

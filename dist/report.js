@@ -1,3 +1,5 @@
+'use strict';
+if (!globalThis.crypto) globalThis.crypto = require('node:crypto').webcrypto;
 "use strict";
 var __create = Object.create;
 var __defProp = Object.defineProperty;

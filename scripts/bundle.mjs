@@ -2,8 +2,14 @@
 // action's main and post steps, and the plan and report sub-actions (plan/, report/).
 import { build } from 'esbuild'
 
+// Node 18 (Debian 12's package) has Web Crypto only as require('node:crypto').webcrypto;
+// the cloud SDK under the cache and artifact clients calls globalThis.crypto.randomUUID.
+// The bundle's strict-mode directive comes first, as esbuild's own would.
+const webCryptoGlobal = "'use strict';\nif (!globalThis.crypto) globalThis.crypto = require('node:crypto').webcrypto;"
+
 const common = {
   bundle: true,
+  banner: { js: webCryptoGlobal },
   platform: 'node',
   target: 'node20',
   format: 'cjs',

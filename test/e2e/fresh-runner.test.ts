@@ -9,6 +9,7 @@ import {
   freshRunner,
   onMachine,
   runInRunner,
+  RUNNER_NODE,
   runnerRootFs,
   runStep,
   SEAL_WITH,
@@ -47,12 +48,17 @@ describe('the action on a fresh runner', () => {
   it('is a runner image without the -dev libraries, musl or Go: the compilers, Node and pip run', () => {
     const probe = runInRunner(
       freshRunner(root),
-      ['sh', '-c', 'gcc --version && node --version && python3 -m pip --version && zstd --version'],
+      [
+        'sh',
+        '-c',
+        `gcc --version && node --version && ${RUNNER_NODE} --version && python3 -m pip --version && zstd --version`
+      ],
       { PATH: '/usr/bin:/bin', HOME: '/home/runner' }
     )
     expect(probe.stderr).toBe('')
     expect(probe.stdout).toMatch(/^gcc .* 12\.\d+\.\d+/m)
-    expect(probe.stdout).toMatch(/^v\d+\./m)
+    // The Node the steps run with is Debian's package, the image's own.
+    expect(probe.stdout).toMatch(/^(v18\.\d+\.\d+)\n\1$/m)
     for (const absent of [
       'usr/include/zlib.h',
       'usr/include/x86_64-linux-gnu/ffi.h',

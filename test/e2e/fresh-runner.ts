@@ -36,7 +36,7 @@ export const RUNNER_PACKAGES = [
   'python3',
   'python3-pip',
   'python3-venv',
-  // Debian's own Node (18): on the image, but a runner runs actions with the Node it ships (RUNNER_NODE)
+  // the Node the runner runs actions with (RUNNER_NODE): Debian's package (18)
   'nodejs',
   'curl',
   'ca-certificates',
@@ -92,11 +92,11 @@ const ACTION_DIR = `${HOME}/work/_actions/OWNER/pyseal/v1`
 export const WORKSPACE = `${HOME}/work/wordfreq/wordfreq`
 const RUNNER_TEMP = `${HOME}/work/_temp`
 /**
- * The Node a runner runs actions with, from its own files: this machine's (20, what
- * pyseal's engines ask for) mounted there. Debian 12's Node 18 has no global `crypto`,
- * which the artifact upload calls.
+ * Where a runner keeps the Node it runs actions with. Inside the root file system that
+ * Node is the image's own, from Debian's package (18, the oldest pyseal's bundles run
+ * on); on this machine (a runner without a root file system) it is the machine's.
  */
-const RUNNER_NODE = `${HOME}/runners/2.330.0/externals/node20/bin/node`
+export const RUNNER_NODE = `${HOME}/runners/2.330.0/externals/node20/bin/node`
 
 export interface Runner {
   /** Its root file system; null: this machine itself, with the runner's paths (a private mount namespace). */
@@ -138,8 +138,8 @@ export function freshRunner(root: string | null): Runner {
 /**
  * Sets up the runner's mounts in a private mount namespace, then runs the rest of the
  * arguments: $1 the root file system ("/" for this machine), $2 the home, $3 this
- * repository, $4 the machine's CA bundle (or ""), $5 the scratch /tmp, $6 this
- * machine's Node (the runner's own). The root file
+ * repository, $4 the machine's CA bundle (or ""), $5 the scratch /tmp, $6 the Node
+ * mounted as the runner's own (a path inside the root file system). The root file
  * system is read-only (the cached one stays as it was made); DNS and the CA bundle are
  * this machine's, as its network needs them.
  */
@@ -163,7 +163,7 @@ fi
 mount --bind "$home" "$root${HOME}"
 mount --bind "$repo" "$root${ACTION_DIR}"
 mount -o remount,bind,ro "$root${ACTION_DIR}"
-mount --bind "$node" "$root${RUNNER_NODE}"
+mount --bind "$root$node" "$root${RUNNER_NODE}"
 mount -o remount,bind,ro "$root${RUNNER_NODE}"
 PATH=$runner_path exec "$@"
 `
@@ -192,7 +192,7 @@ export function runInRunner(
       ]
     : ['/usr/bin/env', `--chdir=${cwd}`, ...argv]
   const args = ['--mount', '--fork', 'sh', '-c', MOUNTS, 'sh', runner.root ?? '/', runner.home, REPO]
-  return spawnSync('/usr/bin/unshare', [...args, machineCaBundle(), runner.scratch, process.execPath, ...inRoot], {
+  return spawnSync('/usr/bin/unshare', [...args, machineCaBundle(), runner.scratch, runner.root ? '/usr/bin/node' : process.execPath, ...inRoot], {
     encoding: 'utf8',
     env,
     maxBuffer: 256 * 1024 * 1024,
