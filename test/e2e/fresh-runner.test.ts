@@ -79,7 +79,7 @@ describe('the action on a fresh runner', () => {
       if (!service) throw new Error('no results service')
       const first = firstRunOnThisMachine(service)
       expect(first.postCode).toBe(0)
-      expect(first.log).toContain(`cache: saved ${first.outputs['cache-key']}`)
+      expect(first.postLines).toContain(`cache: saved ${first.outputs['cache-key']}`)
 
       runner = freshRunner(root)
       const second = runStep(runner, 'action', SEAL_WITH, service.url)

@@ -192,12 +192,16 @@ export function runInRunner(
       ]
     : ['/usr/bin/env', `--chdir=${cwd}`, ...argv]
   const args = ['--mount', '--fork', 'sh', '-c', MOUNTS, 'sh', runner.root ?? '/', runner.home, REPO]
-  return spawnSync('/usr/bin/unshare', [...args, machineCaBundle(), runner.scratch, runner.root ? '/usr/bin/node' : process.execPath, ...inRoot], {
-    encoding: 'utf8',
-    env,
-    maxBuffer: 256 * 1024 * 1024,
-    timeout: timeoutMinutes * 60 * 1000
-  })
+  return spawnSync(
+    '/usr/bin/unshare',
+    [...args, machineCaBundle(), runner.scratch, runner.root ? '/usr/bin/node' : process.execPath, ...inRoot],
+    {
+      encoding: 'utf8',
+      env,
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: timeoutMinutes * 60 * 1000
+    }
+  )
 }
 
 /** A GitHub runtime token as the results service reads it: run and job ids in its scope claim. */
@@ -284,6 +288,8 @@ export interface StepRun {
   summary: string
   /** The post step's exit code (the action only). */
   postCode: number | null
+  /** The post step's log lines that are not debug lines (the action only). */
+  postLines: string[]
 }
 
 /** Runs a step `uses: OWNER/pyseal[/plan|/report]@v1` with `given` as its `with:`, and the action's post step. */
@@ -314,19 +320,24 @@ export function runStep(
   const read = (name: string): string => readFileSync(onMachine(runner, `${fileCommands}/${name}`), 'utf8')
   let log = ran.stdout + ran.stderr
   let postCode: number | null = null
+  let postLines: string[] = []
   if (post) {
     // post-if: always(): the post step runs whatever the main step's outcome, with its saved state.
     const state = Object.entries(parseOutputs(read(files.state))).map(([k, v]) => [`STATE_${k}`, v])
     const postRun = node(post, Object.fromEntries(state))
     log += postRun.stdout + postRun.stderr
     postCode = postRun.status
+    postLines = (postRun.stdout + postRun.stderr)
+      .split('\n')
+      .filter(line => line !== '' && !line.startsWith('::debug::'))
   }
   return {
     code: ran.status ?? 1,
     log,
     outputs: parseOutputs(read(files.output)),
     summary: read(files.summary),
-    postCode
+    postCode,
+    postLines
   }
 }
 
