@@ -11233,35 +11233,64 @@ async function shipStandaloneModules(request) {
     await (0, import_promises28.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const dynamic = await readDynamicSection(dest);
-    const ownDirs = dynamic.runpath.map(
-      (dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path49.default.dirname(plan.standaloneFile?.source ?? ""))
+    const closure = await libraryClosure(
+      { needed: dynamic.needed, dirs: resolveRunpath(dynamic.runpath, plan.standaloneFile.source) },
+      request
     );
-    const bundled = [];
-    for (const soname of dynamic.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map((dir) => import_node_path49.default.join(dir, soname)).find((f) => (0, import_node_fs31.existsSync)(f));
-      if (!found) {
-        plan.reasons.push({
-          code: "LIBRARY_MISSING",
-          message: `${plan.standaloneFile.relative} needs ${soname} at run time, which is not in its RUNPATH or ${request.target.triple}'s library directories`,
-          hint: `install ${soname} on the machines that run the binary, or make it findable when building`
-        });
-        continue;
-      }
-      await (0, import_promises28.copyFile)(found, import_node_path49.default.join(sideRoot, soname));
-      shipped.add(`${sideDirectory}/${soname}`);
-      bundled.push(soname);
+    for (const { soname, neededBy } of closure.missing) {
+      const by = neededBy === null ? plan.standaloneFile.relative : `${neededBy} (bundled for it)`;
       plan.reasons.push({
-        code: "LIBRARY_BUNDLED",
-        message: `${soname} (from ${import_node_path49.default.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        code: "LIBRARY_MISSING",
+        message: `${by} needs ${soname} at run time, which is not in its RUNPATH or ${request.target.triple}'s library directories`,
+        hint: `install ${soname} on the machines that run the binary, or make it findable when building`
       });
     }
-    if (bundled.length > 0) {
+    for (const library of closure.found) {
+      await (0, import_promises28.copyFile)(library.file, import_node_path49.default.join(sideRoot, library.soname));
+      shipped.add(`${sideDirectory}/${library.soname}`);
+      const by = library.neededBy === null ? "" : `, needed by ${library.neededBy}`;
+      plan.reasons.push({
+        code: "LIBRARY_BUNDLED",
+        message: `${library.soname} (from ${import_node_path49.default.dirname(library.file)}${by}) shipped as ${sideDirectory}/${library.soname}, found through $ORIGIN`
+      });
+    }
+    for (const library of closure.found.filter((l) => l.bundlesNeeds)) {
+      await setRunpath(import_node_path49.default.join(sideRoot, library.soname), "$ORIGIN");
+    }
+    if (closure.found.length > 0) {
       const up = import_node_path49.default.relative(import_node_path49.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
-      request.log(`  ${plan.module}: bundled ${bundled.join(", ")} in ${sideDirectory}/`);
+      request.log(`  ${plan.module}: bundled ${closure.found.map((l) => l.soname).join(", ")} in ${sideDirectory}/`);
     }
   }
   return [...shipped].sort();
+}
+async function libraryClosure(module2, request) {
+  const closure = { found: [], missing: [] };
+  const seen = /* @__PURE__ */ new Set();
+  const queue = [{ ...module2, neededBy: null }];
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    for (const soname of next.needed.filter((n) => !isSystemLibrary(n, request.target))) {
+      if (next.neededBy !== null) {
+        const needer = closure.found.find((l) => l.soname === next?.neededBy);
+        if (needer) needer.bundlesNeeds = true;
+      }
+      if (seen.has(soname)) continue;
+      seen.add(soname);
+      const file = [...next.dirs, ...request.searchDirs].map((dir) => import_node_path49.default.join(dir, soname)).find((f) => (0, import_node_fs31.existsSync)(f));
+      if (!file) {
+        closure.missing.push({ soname, neededBy: next.neededBy });
+        continue;
+      }
+      closure.found.push({ soname, file, neededBy: next.neededBy, bundlesNeeds: false });
+      const own = await readDynamicSection(file);
+      queue.push({ needed: own.needed, dirs: resolveRunpath(own.runpath, file), neededBy: soname });
+    }
+  }
+  return closure;
+}
+function resolveRunpath(runpath, file) {
+  return runpath.map((dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path49.default.dirname(file)));
 }
 function isSystemLibrary(soname, target) {
   if (ALWAYS_PRESENT.some((pattern) => pattern.test(soname))) return true;

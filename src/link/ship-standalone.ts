@@ -41,35 +41,90 @@ export async function shipStandaloneModules(request: ShipRequest): Promise<strin
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`)
 
     const dynamic = await readDynamicSection(dest)
-    const ownDirs = dynamic.runpath.map(dir =>
-      dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, path.dirname(plan.standaloneFile?.source ?? ''))
+    const closure = await libraryClosure(
+      { needed: dynamic.needed, dirs: resolveRunpath(dynamic.runpath, plan.standaloneFile.source) },
+      request
     )
-    const bundled: string[] = []
-    for (const soname of dynamic.needed.filter(n => !isSystemLibrary(n, request.target))) {
-      const found = [...ownDirs, ...request.searchDirs].map(dir => path.join(dir, soname)).find(f => existsSync(f))
-      if (!found) {
-        plan.reasons.push({
-          code: 'LIBRARY_MISSING',
-          message: `${plan.standaloneFile.relative} needs ${soname} at run time, which is not in its RUNPATH or ${request.target.triple}'s library directories`,
-          hint: `install ${soname} on the machines that run the binary, or make it findable when building`
-        })
-        continue
-      }
-      await copyFile(found, path.join(sideRoot, soname))
-      shipped.add(`${sideDirectory}/${soname}`)
-      bundled.push(soname)
+    for (const { soname, neededBy } of closure.missing) {
+      const by = neededBy === null ? plan.standaloneFile.relative : `${neededBy} (bundled for it)`
       plan.reasons.push({
-        code: 'LIBRARY_BUNDLED',
-        message: `${soname} (from ${path.dirname(found)}) shipped as ${sideDirectory}/${soname}, found through $ORIGIN`
+        code: 'LIBRARY_MISSING',
+        message: `${by} needs ${soname} at run time, which is not in its RUNPATH or ${request.target.triple}'s library directories`,
+        hint: `install ${soname} on the machines that run the binary, or make it findable when building`
       })
     }
-    if (bundled.length > 0) {
+    for (const library of closure.found) {
+      await copyFile(library.file, path.join(sideRoot, library.soname))
+      shipped.add(`${sideDirectory}/${library.soname}`)
+      const by = library.neededBy === null ? '' : `, needed by ${library.neededBy}`
+      plan.reasons.push({
+        code: 'LIBRARY_BUNDLED',
+        message: `${library.soname} (from ${path.dirname(library.file)}${by}) shipped as ${sideDirectory}/${library.soname}, found through $ORIGIN`
+      })
+    }
+    // The bundled libraries sit together at the side directory's root: each finds the others there.
+    for (const library of closure.found.filter(l => l.bundlesNeeds)) {
+      await setRunpath(path.join(sideRoot, library.soname), '$ORIGIN')
+    }
+    if (closure.found.length > 0) {
       const up = path.relative(path.dirname(dest), sideRoot) || '.'
       await setRunpath(dest, up === '.' ? '$ORIGIN' : `$ORIGIN/${up}`)
-      request.log(`  ${plan.module}: bundled ${bundled.join(', ')} in ${sideDirectory}/`)
+      request.log(`  ${plan.module}: bundled ${closure.found.map(l => l.soname).join(', ')} in ${sideDirectory}/`)
     }
   }
   return [...shipped].sort()
+}
+
+interface BundledLibrary {
+  soname: string
+  file: string
+  /** The bundled library that needs it; null: the module itself. */
+  neededBy: string | null
+  /** Whether it needs other bundled libraries (its RUNPATH then points beside itself). */
+  bundlesNeeds: boolean
+}
+
+interface LibraryClosure {
+  found: BundledLibrary[]
+  missing: Array<{ soname: string; neededBy: string | null }>
+}
+
+/**
+ * The shared libraries a module needs that a target system may lack, and theirs in turn
+ * (a bundled libfreetype.so.6 needs libpng16.so.16), each found as the loader would: the
+ * needing file's own RUNPATH first, then the target's library directories.
+ */
+async function libraryClosure(
+  module: { needed: string[]; dirs: string[] },
+  request: ShipRequest
+): Promise<LibraryClosure> {
+  const closure: LibraryClosure = { found: [], missing: [] }
+  const seen = new Set<string>()
+  const queue = [{ ...module, neededBy: null as string | null }]
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    for (const soname of next.needed.filter(n => !isSystemLibrary(n, request.target))) {
+      if (next.neededBy !== null) {
+        const needer = closure.found.find(l => l.soname === next?.neededBy)
+        if (needer) needer.bundlesNeeds = true
+      }
+      if (seen.has(soname)) continue
+      seen.add(soname)
+      const file = [...next.dirs, ...request.searchDirs].map(dir => path.join(dir, soname)).find(f => existsSync(f))
+      if (!file) {
+        closure.missing.push({ soname, neededBy: next.neededBy })
+        continue
+      }
+      closure.found.push({ soname, file, neededBy: next.neededBy, bundlesNeeds: false })
+      const own = await readDynamicSection(file)
+      queue.push({ needed: own.needed, dirs: resolveRunpath(own.runpath, file), neededBy: soname })
+    }
+  }
+  return closure
+}
+
+/** A RUNPATH's directories, $ORIGIN read as the directory of the file that has it. */
+function resolveRunpath(runpath: string[], file: string): string[] {
+  return runpath.map(dir => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, path.dirname(file)))
 }
 
 function isSystemLibrary(soname: string, target: Target): boolean {

@@ -2,7 +2,7 @@ import { defaultCacheDir } from '../../src/cache/paths'
 import { resolvePortablePath } from '../../src/report/portable'
 import { DEFAULT_PYTHON_VERSION } from '../../src/inputs/options/value-schemas'
 import { execFileSync } from 'node:child_process'
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Report, ReportModule } from '../../src/report/schema'
 import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from './cli'
@@ -232,16 +232,33 @@ describe('a package kept as files by standalone-packages', () => {
 })
 
 describe('an extension that needs a library of its own', () => {
-  /** libpysealdemo as a shared library, and as a static archive too when asked. */
+  /**
+   * libpysealdemo with a static archive when asked; else as a shared library only, which
+   * needs one of its own (libpysealinner, found through its RUNPATH $ORIGIN/inner), as
+   * a system's libfreetype needs libpng: bundling must follow it.
+   */
   function libraryDir(withArchive: boolean): string {
     const dir = tempDir('policy-lib')
     const source = path.join(dir, 'demo.c')
-    writeFileSync(source, 'int pyseal_demo_answer(void) { return 42; }\n')
-    execFileSync('gcc', ['-shared', '-fPIC', source, '-o', path.join(dir, 'libpysealdemo.so')])
     if (withArchive) {
+      writeFileSync(source, 'int pyseal_demo_answer(void) { return 42; }\n')
+      execFileSync('gcc', ['-shared', '-fPIC', source, '-o', path.join(dir, 'libpysealdemo.so')])
       execFileSync('gcc', ['-c', '-fPIC', source, '-o', path.join(dir, 'demo.o')])
       execFileSync('ar', ['rcs', path.join(dir, 'libpysealdemo.a'), path.join(dir, 'demo.o')])
+      return dir
     }
+    mkdirSync(path.join(dir, 'inner'))
+    writeFileSync(path.join(dir, 'inner.c'), 'int pyseal_demo_inner(void) { return 40; }\n')
+    execFileSync('gcc', ['-shared', '-fPIC', 'inner.c', '-o', 'inner/libpysealinner.so'], { cwd: dir })
+    writeFileSync(
+      source,
+      'int pyseal_demo_inner(void);\nint pyseal_demo_answer(void) { return pyseal_demo_inner() + 2; }\n'
+    )
+    execFileSync(
+      'gcc',
+      ['-shared', '-fPIC', 'demo.c', '-o', 'libpysealdemo.so', '-Linner', '-lpysealinner', '-Wl,-rpath,$ORIGIN/inner'],
+      { cwd: dir }
+    )
     return dir
   }
 
@@ -273,13 +290,15 @@ describe('an extension that needs a library of its own', () => {
       const binary = expectBuilt(dynamic.run)
       const { report, module } = entry(dynamic.outDir, 'libdep', 'libdep._answer')
       expect(module?.status).toBe('standalone')
-      expect(module?.reasons.map(r => r.code)).toEqual(['LIBRARY_MISSING', 'LIBRARY_BUNDLED'])
+      expect(module?.reasons.map(r => r.code)).toEqual(['LIBRARY_MISSING', 'LIBRARY_BUNDLED', 'LIBRARY_BUNDLED'])
+      expect(module?.reasons[2].message).toMatch(/^libpysealinner\.so \(from .*\/inner, needed by libpysealdemo\.so\)/)
       expect(module?.libraries[0]).toMatchObject({ name: 'pysealdemo', kind: 'missing' })
       expect(report.executable?.sideFiles).toEqual([
         `lib/libdep/_answer.${ABI_SUFFIX}-linux-gnu.so`,
-        'lib/libpysealdemo.so'
+        'lib/libpysealdemo.so',
+        'lib/libpysealinner.so'
       ])
-      // The library it needs was bundled beside it: the folder works without the original.
+      // Both libraries were bundled beside it: the folder works without the originals.
       rmSync(libdir, { recursive: true })
       expect(runBinary(binary, ['-c', 'import libdep._answer as a; print(a.answer())']).stdout.trim()).toBe('42')
 
