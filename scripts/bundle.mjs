@@ -16,7 +16,9 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning'
 }
+// The output folder: dist/, or another one given (test/workflows/dist.test.ts compares the two).
+const outDir = process.argv[2] ?? 'dist'
 const entries = { cli: 'cli', index: 'index', post: 'post', plan: 'plan-action', report: 'report-action' }
 for (const [out, source] of Object.entries(entries)) {
-  await build({ ...common, entryPoints: [`src/${source}.ts`], outfile: `dist/${out}.js` })
+  await build({ ...common, entryPoints: [`src/${source}.ts`], outfile: `${outDir}/${out}.js` })
 }
