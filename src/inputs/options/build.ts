@@ -217,7 +217,8 @@ export const BUILD_OPTIONS = {
     metavar: 'static|dynamic',
     default: { text: '`static` on musl, `dynamic` elsewhere' },
     summary:
-      '`static`: built-ins only; `dynamic`: extension modules that cannot be built in ship as files beside the binary'
+      '`static`: built-ins only; `dynamic`: extension modules that cannot be built in are kept as shared libraries, ' +
+      'loaded from memory or shipped beside the binary (extension-location)'
   },
   extensionLocations: {
     name: 'extension-location',
@@ -225,8 +226,10 @@ export const BUILD_OPTIONS = {
     given: 'list',
     surfaces: EVERYWHERE,
     metavar: 'LIST',
-    default: { value: 'filesystem-relative:lib' },
-    summary: 'where such files go, first that works wins: `in-memory`, `filesystem-relative:DIR`'
+    default: { value: 'in-memory,filesystem-relative:lib' },
+    summary:
+      'where such files go, first that works wins: `in-memory` (embedded in the binary and loaded from memory on ' +
+      'import; Linux gnu), `filesystem-relative:DIR` (a folder beside the binary)'
   },
   allowInMemorySharedLibraryLoading: {
     name: 'allow-in-memory-shared-library-loading',
@@ -234,7 +237,8 @@ export const BUILD_OPTIONS = {
     given: 'switch',
     surfaces: EVERYWHERE,
     default: { value: false, declared: true },
-    summary: 'let `in-memory` be used where the target can (Windows only)'
+    summary:
+      "let `in-memory` use a loader of pyseal's own (Windows); not needed on Linux gnu, where the system's loader maps the module"
   },
   packageDataLocations: {
     name: 'package-data-location',
@@ -260,7 +264,9 @@ export const BUILD_OPTIONS = {
     given: 'list',
     surfaces: EVERYWHERE,
     metavar: 'LIST',
-    summary: 'comma-separated distributions whose extension modules stay files beside the binary'
+    summary:
+      'comma-separated distributions whose extension modules stay shared libraries (loaded from memory or beside ' +
+      'the binary, as extension-location says)'
   },
   linkExtra: {
     name: 'link-extra',
