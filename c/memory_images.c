@@ -23,6 +23,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -45,6 +46,8 @@
    earlier one (its descriptor closed, the number reused) would be taken for it. */
 static int *used_numbers;
 static size_t used_count;
+/* Free-threaded CPython imports two modules at once from two threads. */
+static pthread_mutex_t used_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static int
 number_was_used(int fd)
@@ -124,7 +127,9 @@ memory_image(PyObject *self, PyObject *args)
     }
     PyBuffer_Release(&data);
     if (fd >= 0) {
+        pthread_mutex_lock(&used_lock);
         fd = unused_number((int)fd);
+        pthread_mutex_unlock(&used_lock);
     }
     if (fd < 0) {
         return PyErr_SetFromErrno(PyExc_OSError);

@@ -25,10 +25,12 @@ import sys
 import _frozen_importlib as _bootstrap
 import _imp
 import _pyseal_memory
+import _thread
 import posix
 import zipimport
 
 _loaded_libraries = set()  # archive members dlopen()ed in this process
+_libraries_lock = _thread.allocate_lock()  # two modules imported at once may need the same one
 _first_origin = {}  # module -> the /proc/self/fd path it was first loaded by
 
 _HINT = ("in-memory extension modules need Linux 3.17 or later (memfd_create) and /proc mounted; "
@@ -56,9 +58,10 @@ class MemoryExtensionLoader:
 
     def create_module(self, spec):
         try:
-            for library in self.libraries:
-                if library not in _loaded_libraries:
-                    self._load_library(library)
+            with _libraries_lock:
+                for library in self.libraries:
+                    if library not in _loaded_libraries:
+                        self._load_library(library)
             return self._create(spec)
         except OSError as error:
             raise ImportError(f"{spec.name} could not be loaded from memory: {error.strerror or error} "

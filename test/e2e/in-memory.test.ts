@@ -1,6 +1,9 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import { selectToolchain } from '../../src/toolchain/select-toolchain'
+import { findTarget } from '../../src/targets/table'
 import { DEFAULT_PYTHON_VERSION } from '../../src/inputs/options/value-schemas'
 import type { Report } from '../../src/report/schema'
 import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
@@ -11,23 +14,25 @@ import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
  * is embedded with both libraries and loaded from memory, so the binary is one file that
  * works alone in another directory, with the libraries' build folder gone, writing
  * nothing to disk; where the kernel refuses memfd_create the import fails saying why.
+ * The same on aarch64 gnu, cross-built and run under qemu-user.
  */
 const TRIPLE = 'x86_64-unknown-linux-gnu'
+const AARCH64 = 'aarch64-unknown-linux-gnu'
 const LONG = 30 * 60 * 1000
 const MODULE_FILE = `_answer.cpython-${DEFAULT_PYTHON_VERSION.replace('.', '')}-x86_64-linux-gnu.so`
 
 /** libpysealdemo, shared only, needing libpysealinner through its RUNPATH; neither has a SONAME. */
-function sharedOnlyLibraries(): string {
+function sharedOnlyLibraries(gcc = 'gcc'): string {
   const dir = tempDir('inmem-lib')
   mkdirSync(path.join(dir, 'inner'))
   writeFileSync(path.join(dir, 'inner.c'), 'int pyseal_demo_inner(void) { return 40; }\n')
-  execFileSync('gcc', ['-shared', '-fPIC', 'inner.c', '-o', 'inner/libpysealinner.so'], { cwd: dir })
+  execFileSync(gcc, ['-shared', '-fPIC', 'inner.c', '-o', 'inner/libpysealinner.so'], { cwd: dir })
   writeFileSync(
     path.join(dir, 'demo.c'),
     'int pyseal_demo_inner(void);\nint pyseal_demo_answer(void) { return pyseal_demo_inner() + 2; }\n'
   )
   execFileSync(
-    'gcc',
+    gcc,
     ['-shared', '-fPIC', 'demo.c', '-o', 'libpysealdemo.so', '-Linner', '-lpysealinner', '-Wl,-rpath,$ORIGIN/inner'],
     { cwd: dir }
   )
@@ -70,26 +75,29 @@ function withoutMemfd(): string {
   return path.join(dir, 'no-memfd')
 }
 
+/** The libdep-ext fixture built against libraries of libdir; the build's run and output directory. */
+function buildLibdep(libdir: string, args: string[]): { run: ReturnType<typeof pyseal>; outDir: string } {
+  const project = path.join(tempDir('inmem-project'), 'libdep-ext')
+  cpSync(path.join(FIXTURES, 'libdep-ext'), project, { recursive: true })
+  writeFileSync(path.join(project, 'libdir.txt'), libdir)
+  const outDir = tempDir('inmem-out')
+  const run = pyseal(['build', '--project', project, '--entry-point', 'none', '--out-dir', outDir, ...args])
+  return { run, outDir }
+}
+
+/** Imports the module, printing the error's name and message if it fails, then shows that the rest works. */
+const TRY_IMPORT =
+  'import json\ntry:\n    import libdep._answer\nexcept ImportError as e:\n    print(e.name)\n    print(e)\nprint(json.dumps([1]))\n'
+
 describe('a module that cannot be built in, on x86_64 gnu', () => {
+  /** The binary, moved alone to a directory of its own by the first test. */
+  let moved = ''
+
   it(
     'is loaded from memory with the libraries it needs: one file, moved alone, nothing written to disk',
     () => {
-      const project = path.join(tempDir('inmem-project'), 'libdep-ext')
-      cpSync(path.join(FIXTURES, 'libdep-ext'), project, { recursive: true })
       const libdir = sharedOnlyLibraries()
-      writeFileSync(path.join(project, 'libdir.txt'), libdir)
-      const outDir = tempDir('inmem-out')
-      const run = pyseal([
-        'build',
-        '--target',
-        TRIPLE,
-        '--project',
-        project,
-        '--entry-point',
-        'none',
-        '--out-dir',
-        outDir
-      ])
+      const { run, outDir } = buildLibdep(libdir, ['--target', TRIPLE])
       const built = expectBuilt(run)
 
       const report = JSON.parse(readFileSync(path.join(outDir, 'libdep.report.json'), 'utf8')) as Report
@@ -159,22 +167,68 @@ describe('a module that cannot be built in, on x86_64 gnu', () => {
       expect(readdirSync(elsewhere)).toEqual(['libdep'])
 
       // Where the kernel refuses memfd_create, the import says which module and why, and the rest still works.
-      const refused = runBinary(
-        withoutMemfd(),
-        [
-          binary,
-          '-c',
-          'import json\ntry:\n    import libdep._answer\nexcept ImportError as e:\n    print(e.name)\n    print(e)\nprint(json.dumps([1]))'
-        ],
-        { env, cwd: elsewhere }
-      )
+      const refused = runBinary(withoutMemfd(), [binary, '-c', TRY_IMPORT], { env, cwd: elsewhere })
       const [name, message, after] = refused.stdout.trim().split('\n')
       expect(name).toBe('libdep._answer')
       expect(message).toMatch(/^libdep\._answer could not be loaded from memory: Function not implemented \(/)
       expect(message).toContain('need Linux 3.17 or later (memfd_create) and /proc mounted')
       expect(after).toBe('[1]')
       expect(readdirSync(tmp)).toEqual([])
+      moved = binary
     },
     LONG
   )
+
+  // A mount namespace of its own (root, as the older-distribution tests enter theirs) with an empty /proc.
+  ;(process.getuid?.() === 0 ? it : it.skip)(
+    'fails clearly where /proc is not mounted, naming the module and the cause',
+    () => {
+      const script = path.join(tempDir('inmem-noproc'), 'check.py')
+      writeFileSync(script, TRY_IMPORT)
+      const run = spawnSync(
+        'unshare',
+        ['--mount', 'sh', '-c', 'mount -t tmpfs none /proc && exec "$0" "$1"', moved, script],
+        {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH }
+        }
+      )
+      const [name, message, after] = run.stdout.trim().split('\n')
+      expect(name).toBe('libdep._answer')
+      expect(message).toMatch(
+        /^libdep\._answer could not be loaded from memory: \/proc\/self\/fd\/\d+: cannot open shared object file: No such file or directory \(/
+      )
+      expect(after).toBe('[1]')
+    }
+  )
 })
+
+;(os.arch() === 'x64' && process.platform === 'linux' ? describe : describe.skip)(
+  'a module that cannot be built in, on aarch64 gnu (cross-built, run under qemu-user)',
+  () => {
+    it(
+      'is loaded from memory too',
+      () => {
+        const libdir = sharedOnlyLibraries('aarch64-linux-gnu-gcc')
+        // The CPython the cross-build test builds for aarch64 (cross-aarch64.test.ts).
+        const { run, outDir } = buildLibdep(libdir, ['--target', AARCH64, '--python-distribution', 'debian:python3.11'])
+        const built = expectBuilt(run)
+        const report = JSON.parse(readFileSync(path.join(outDir, 'libdep.report.json'), 'utf8')) as Report
+        expect(report.modules.find(m => m.module === 'libdep._answer')?.location).toBe('in-memory')
+        expect(report.executable?.sideFiles).toEqual([])
+        rmSync(libdir, { recursive: true })
+        const emulator = selectToolchain(findTarget(AARCH64), 'x86_64-unknown-linux-gnu').emulator ?? []
+        const check = spawnSync(
+          emulator[0],
+          [...emulator.slice(1), built, '-c', 'import libdep._answer as a; print(a.answer())'],
+          {
+            encoding: 'utf8'
+          }
+        )
+        expect(check.stderr).toBe('')
+        expect(check.stdout.trim()).toBe('42')
+      },
+      LONG
+    )
+  }
+)
