@@ -5155,7 +5155,7 @@ var BUILD_OPTIONS = {
     metavar: "2.N|host",
     default: { value: DEFAULT_GLIBC_FLOOR },
     summary: `the oldest glibc the binary must start on (Linux gnu targets only): \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor); a binary or shipped library that needs a newer glibc fails the build`,
-    readme: `the oldest glibc the binary must start on, for Linux gnu targets: \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor: whatever this machine's toolchain links against). The binary and every shared library shipped beside it are checked after the build (the report's \`executable.requires\`); one that needs a newer glibc fails the build (unless \`--fail-on never\`), naming the file, the symbol version and a symbol that needs it. Given in \`[tool.pyseal]\`, it applies to the gnu targets of a matrix and is ignored on others`
+    readme: `the oldest glibc the binary must start on, for Linux gnu targets: \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor: whatever this machine's toolchain links against). The binary and every shared library shipped beside it or embedded in it are checked after the build (the report's \`executable.requires\`); one that needs a newer glibc fails the build (unless \`--fail-on never\`), naming the file, the symbol version and a symbol that needs it. Given in \`[tool.pyseal]\`, it applies to the gnu targets of a matrix and is ignored on others`
   },
   stdlibExclude: {
     name: "stdlib-exclude",
@@ -13051,7 +13051,7 @@ function placeSharedLibrary(policy, target, file) {
         {
           code: "STATIC_FLAVOR_BUILTIN_ONLY",
           message: `the static flavor ships built-ins only, so ${file} is left out`,
-          hint: "use --flavor dynamic to ship it beside the binary"
+          hint: "use --flavor dynamic to keep it as a shared library, loaded from memory or beside the binary"
         }
       ]
     };
@@ -13075,11 +13075,7 @@ function placeSharedLibrary(policy, target, file) {
         });
         continue;
       }
-      reasons.push({
-        code: "LOADED_FROM_MEMORY",
-        message: `${file} is embedded in the executable and loaded from memory on import (a memfd the system's loader maps through /proc/self/fd): no file beside the binary, none written to disk`,
-        hint: "needs Linux 3.17 or later and /proc mounted where it runs; --extension-location filesystem-relative:lib ships it beside the binary instead"
-      });
+      reasons.push(loadedFromMemory(file, inMemory));
       return { location, reasons };
     }
     if (target.capabilities.canLoadSharedLibraries) return { location, reasons };
@@ -13090,6 +13086,19 @@ function placeSharedLibrary(policy, target, file) {
     hint: "add filesystem-relative:lib to --extension-location"
   });
   return { location: null, reasons };
+}
+function loadedFromMemory(file, loader) {
+  if (loader === "own-loader") {
+    return {
+      code: "LOADED_FROM_MEMORY",
+      message: `${file} is embedded in the executable and loaded from memory on import`
+    };
+  }
+  return {
+    code: "LOADED_FROM_MEMORY",
+    message: `${file} is embedded in the executable and loaded from memory on import (a memfd the system's loader maps through /proc/self/fd): no file beside the binary, none written to disk`,
+    hint: "needs Linux 3.17 or later and /proc mounted where it runs; --extension-location filesystem-relative:lib ships it beside the binary instead"
+  };
 }
 function locationName(location) {
   return location.kind === "in-memory" ? "in-memory" : `filesystem-relative:${location.dir}`;

@@ -53,7 +53,7 @@ export function placeSharedLibrary(policy: ExtensionPolicy, target: Target, file
         {
           code: 'STATIC_FLAVOR_BUILTIN_ONLY',
           message: `the static flavor ships built-ins only, so ${file} is left out`,
-          hint: 'use --flavor dynamic to ship it beside the binary'
+          hint: 'use --flavor dynamic to keep it as a shared library, loaded from memory or beside the binary'
         }
       ]
     }
@@ -77,13 +77,7 @@ export function placeSharedLibrary(policy: ExtensionPolicy, target: Target, file
         })
         continue
       }
-      reasons.push({
-        code: 'LOADED_FROM_MEMORY',
-        message:
-          `${file} is embedded in the executable and loaded from memory on import ` +
-          "(a memfd the system's loader maps through /proc/self/fd): no file beside the binary, none written to disk",
-        hint: 'needs Linux 3.17 or later and /proc mounted where it runs; --extension-location filesystem-relative:lib ships it beside the binary instead'
-      })
+      reasons.push(loadedFromMemory(file, inMemory))
       return { location, reasons }
     }
     if (target.capabilities.canLoadSharedLibraries) return { location, reasons }
@@ -94,6 +88,23 @@ export function placeSharedLibrary(policy: ExtensionPolicy, target: Target, file
     hint: 'add filesystem-relative:lib to --extension-location'
   })
   return { location: null, reasons }
+}
+
+/** LOADED_FROM_MEMORY: how the module is loaded, and what that needs where it runs. */
+function loadedFromMemory(file: string, loader: 'system-loader' | 'own-loader'): Reason {
+  if (loader === 'own-loader') {
+    return {
+      code: 'LOADED_FROM_MEMORY',
+      message: `${file} is embedded in the executable and loaded from memory on import`
+    }
+  }
+  return {
+    code: 'LOADED_FROM_MEMORY',
+    message:
+      `${file} is embedded in the executable and loaded from memory on import ` +
+      "(a memfd the system's loader maps through /proc/self/fd): no file beside the binary, none written to disk",
+    hint: 'needs Linux 3.17 or later and /proc mounted where it runs; --extension-location filesystem-relative:lib ships it beside the binary instead'
+  }
 }
 
 /** The report's word for a location. */

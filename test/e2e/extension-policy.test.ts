@@ -97,7 +97,9 @@ describe('an extension pyseal cannot capture (built by a direct compiler call)',
     expect(message).toMatch(
       /^rawext\._raw is not in this executable: pyseal left it out \(NO_OBJECT_FILES: .*; STATIC_FLAVOR_BUILTIN_ONLY: /
     )
-    expect(message).toContain('use --flavor dynamic to ship it beside the binary')
+    expect(message).toContain(
+      'use --flavor dynamic to keep it as a shared library, loaded from memory or beside the binary'
+    )
   })
 
   it('is loaded from memory by default on Linux gnu: one file, the module at its path inside the binary', () => {
@@ -184,7 +186,7 @@ describe('an extension pyseal cannot capture (built by a direct compiler call)',
 
 describe('an extra static library given with link-extra', () => {
   it(
-    'links into the binary and resolves what the extension left undefined; without it the module ships beside the binary, LINK_FAILED naming the symbol',
+    'links into the binary and resolves what the extension left undefined; without it the module is loaded from memory, LINK_FAILED naming the symbol',
     () => {
       const dir = tempDir('policy-extra')
       const source = path.join(dir, 'extra.c')
@@ -217,9 +219,9 @@ describe('an extra static library given with link-extra', () => {
   )
 })
 
-describe('a package kept as files by standalone-packages', () => {
+describe('a package kept as shared libraries by standalone-packages', () => {
   it(
-    'ships its captured extension as a file anyway, and imports it from there',
+    'keeps its captured extension a shared library anyway (loaded from memory), and imports it',
     () => {
       const { run, outDir } = build(path.join(FIXTURES, 'optional-ext'), ['--standalone-packages', 'optext'])
       const binary = expectBuilt(run)

@@ -136,7 +136,7 @@ export const BUILD_OPTIONS = {
     readme:
       `the oldest glibc the binary must start on, for Linux gnu targets: \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ` +
       `${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor: whatever this machine's toolchain links against). The binary and ` +
-      "every shared library shipped beside it are checked after the build (the report's `executable.requires`); one " +
+      "every shared library shipped beside it or embedded in it are checked after the build (the report's `executable.requires`); one " +
       'that needs a newer glibc fails the build (unless `--fail-on never`), naming the file, the symbol version and ' +
       'a symbol that needs it. ' +
       'Given in `[tool.pyseal]`, it applies to the gnu targets of a matrix and is ignored on others'
