@@ -77,7 +77,11 @@ export function renderReport(report: Report): string {
     facts.push(`CPython ${version}${build} from ${source}`)
   }
   const s = report.summary
-  facts.push(`${s.builtin} built in, ${s.standalone} beside the binary, ${s.excluded} left out, ${s.failed} failed`)
+  const inMemory = report.modules.filter(m => m.location === 'in-memory').length
+  const loaded = inMemory > 0 ? `, ${inMemory} loaded from memory` : ''
+  facts.push(
+    `${s.builtin} built in, ${s.standalone - inMemory} beside the binary${loaded}, ${s.excluded} left out, ${s.failed} failed`
+  )
   lines.push(facts.join(' · '), '')
 
   const packages = report.modules.filter(m => m.origin === 'package').sort(byProblem)
