@@ -5,8 +5,9 @@
  * appended to the executable, and runs the app's entry point or `python`.
  *
  * Compiled with the generated pyseal_app.h, together with
- * archive_importer.c (the archive's index and zipimport's fast paths) and
- * services.c (CA bundle, excepthook, finders, what `site` gives an app).
+ * archive_importer.c (the archive's index and zipimport's fast paths),
+ * services.c (CA bundle, excepthook, finders, what `site` gives an app) and
+ * memory_images.c (extension modules loaded from memory).
  * The contract with pyseal_app.h (every macro), the mode rule and what is
  * configured are described in c/README.md.
  */
@@ -25,6 +26,7 @@
 
 #include "archive_files.h"
 #include "archive_importer.h"
+#include "memory_images.h"
 #include "services.h"
 
 #ifndef PYSEAL_INTERPRETER_ENV
@@ -413,7 +415,7 @@ main(int argc, char **argv)
        sitecustomize); otherwise before anything is imported from the zip. */
     if (pyseal_install_excepthook() < 0 || pyseal_install_dotted_builtin_finder() < 0 ||
         pyseal_install_standalone_finder() < 0 || pyseal_install_left_out_finder() < 0 ||
-        pyseal_install_extracted_package_finder() < 0) {
+        pyseal_install_extracted_package_finder() < 0 || pyseal_install_memory_finder() < 0) {
         PyErr_Print();
         fprintf(stderr, "pyseal launcher: cannot install the boot hooks\n");
         Py_Finalize();

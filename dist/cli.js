@@ -95,7 +95,7 @@ var require_io_util = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getCmdPath = exports2.tryGetExecutablePath = exports2.isRooted = exports2.isDirectory = exports2.exists = exports2.READONLY = exports2.UV_FS_O_EXLOCK = exports2.IS_WINDOWS = exports2.unlink = exports2.symlink = exports2.stat = exports2.rmdir = exports2.rm = exports2.rename = exports2.readlink = exports2.readdir = exports2.open = exports2.mkdir = exports2.lstat = exports2.copyFile = exports2.chmod = void 0;
     var fs5 = __importStar(require("fs"));
-    var path68 = __importStar(require("path"));
+    var path71 = __importStar(require("path"));
     _a = fs5.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
     exports2.IS_WINDOWS = process.platform === "win32";
     exports2.UV_FS_O_EXLOCK = 268435456;
@@ -144,7 +144,7 @@ var require_io_util = __commonJS({
         }
         if (stats && stats.isFile()) {
           if (exports2.IS_WINDOWS) {
-            const upperExt = path68.extname(filePath).toUpperCase();
+            const upperExt = path71.extname(filePath).toUpperCase();
             if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
               return filePath;
             }
@@ -168,11 +168,11 @@ var require_io_util = __commonJS({
           if (stats && stats.isFile()) {
             if (exports2.IS_WINDOWS) {
               try {
-                const directory = path68.dirname(filePath);
-                const upperName = path68.basename(filePath).toUpperCase();
+                const directory = path71.dirname(filePath);
+                const upperName = path71.basename(filePath).toUpperCase();
                 for (const actualName of yield exports2.readdir(directory)) {
                   if (upperName === actualName.toUpperCase()) {
-                    filePath = path68.join(directory, actualName);
+                    filePath = path71.join(directory, actualName);
                     break;
                   }
                 }
@@ -267,7 +267,7 @@ var require_io = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.findInPath = exports2.which = exports2.mkdirP = exports2.rmRF = exports2.mv = exports2.cp = void 0;
     var assert_1 = require("assert");
-    var path68 = __importStar(require("path"));
+    var path71 = __importStar(require("path"));
     var ioUtil = __importStar(require_io_util());
     function cp4(source, dest, options = {}) {
       return __awaiter(this, void 0, void 0, function* () {
@@ -276,7 +276,7 @@ var require_io = __commonJS({
         if (destStat && destStat.isFile() && !force) {
           return;
         }
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path68.join(dest, path68.basename(source)) : dest;
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path71.join(dest, path71.basename(source)) : dest;
         if (!(yield ioUtil.exists(source))) {
           throw new Error(`no such file or directory: ${source}`);
         }
@@ -288,10 +288,10 @@ var require_io = __commonJS({
             yield cpDirRecursive(source, newDest, 0, force);
           }
         } else {
-          if (path68.relative(source, newDest) === "") {
+          if (path71.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
-          yield copyFile4(source, newDest, force);
+          yield copyFile5(source, newDest, force);
         }
       });
     }
@@ -301,7 +301,7 @@ var require_io = __commonJS({
         if (yield ioUtil.exists(dest)) {
           let destExists = true;
           if (yield ioUtil.isDirectory(dest)) {
-            dest = path68.join(dest, path68.basename(source));
+            dest = path71.join(dest, path71.basename(source));
             destExists = yield ioUtil.exists(dest);
           }
           if (destExists) {
@@ -312,7 +312,7 @@ var require_io = __commonJS({
             }
           }
         }
-        yield mkdirP(path68.dirname(dest));
+        yield mkdirP(path71.dirname(dest));
         yield ioUtil.rename(source, dest);
       });
     }
@@ -375,7 +375,7 @@ var require_io = __commonJS({
         }
         const extensions = [];
         if (ioUtil.IS_WINDOWS && process.env["PATHEXT"]) {
-          for (const extension of process.env["PATHEXT"].split(path68.delimiter)) {
+          for (const extension of process.env["PATHEXT"].split(path71.delimiter)) {
             if (extension) {
               extensions.push(extension);
             }
@@ -388,12 +388,12 @@ var require_io = __commonJS({
           }
           return [];
         }
-        if (tool.includes(path68.sep)) {
+        if (tool.includes(path71.sep)) {
           return [];
         }
         const directories = [];
         if (process.env.PATH) {
-          for (const p of process.env.PATH.split(path68.delimiter)) {
+          for (const p of process.env.PATH.split(path71.delimiter)) {
             if (p) {
               directories.push(p);
             }
@@ -401,7 +401,7 @@ var require_io = __commonJS({
         }
         const matches = [];
         for (const directory of directories) {
-          const filePath = yield ioUtil.tryGetExecutablePath(path68.join(directory, tool), extensions);
+          const filePath = yield ioUtil.tryGetExecutablePath(path71.join(directory, tool), extensions);
           if (filePath) {
             matches.push(filePath);
           }
@@ -430,13 +430,13 @@ var require_io = __commonJS({
           if (srcFileStat.isDirectory()) {
             yield cpDirRecursive(srcFile, destFile, currentDepth, force);
           } else {
-            yield copyFile4(srcFile, destFile, force);
+            yield copyFile5(srcFile, destFile, force);
           }
         }
         yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
       });
     }
-    function copyFile4(srcFile, destFile, force) {
+    function copyFile5(srcFile, destFile, force) {
       return __awaiter(this, void 0, void 0, function* () {
         if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
           try {
@@ -517,7 +517,7 @@ var require_toolrunner = __commonJS({
     var os3 = __importStar(require("os"));
     var events = __importStar(require("events"));
     var child = __importStar(require("child_process"));
-    var path68 = __importStar(require("path"));
+    var path71 = __importStar(require("path"));
     var io = __importStar(require_io());
     var ioUtil = __importStar(require_io_util());
     var timers_1 = require("timers");
@@ -732,7 +732,7 @@ var require_toolrunner = __commonJS({
       exec() {
         return __awaiter(this, void 0, void 0, function* () {
           if (!ioUtil.isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS && this.toolPath.includes("\\"))) {
-            this.toolPath = path68.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path71.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
           return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
@@ -1430,8 +1430,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path68, errorMaps, issueData } = params;
-  const fullPath = [...path68, ...issueData.path || []];
+  const { data, path: path71, errorMaps, issueData } = params;
+  const fullPath = [...path71, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -1547,11 +1547,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path68, key) {
+  constructor(parent, value, path71, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path68;
+    this._path = path71;
     this._key = key;
   }
   get path() {
@@ -5155,7 +5155,7 @@ var BUILD_OPTIONS = {
     metavar: "2.N|host",
     default: { value: DEFAULT_GLIBC_FLOOR },
     summary: `the oldest glibc the binary must start on (Linux gnu targets only): \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor); a binary or shipped library that needs a newer glibc fails the build`,
-    readme: `the oldest glibc the binary must start on, for Linux gnu targets: \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor: whatever this machine's toolchain links against). The binary and every shared library shipped beside it are checked after the build (the report's \`executable.requires\`); one that needs a newer glibc fails the build (unless \`--fail-on never\`), naming the file, the symbol version and a symbol that needs it. Given in \`[tool.pyseal]\`, it applies to the gnu targets of a matrix and is ignored on others`
+    readme: `the oldest glibc the binary must start on, for Linux gnu targets: \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor: whatever this machine's toolchain links against). The binary and every shared library shipped beside it or embedded in it are checked after the build (the report's \`executable.requires\`); one that needs a newer glibc fails the build (unless \`--fail-on never\`), naming the file, the symbol version and a symbol that needs it. Given in \`[tool.pyseal]\`, it applies to the gnu targets of a matrix and is ignored on others`
   },
   stdlibExclude: {
     name: "stdlib-exclude",
@@ -5220,7 +5220,7 @@ var BUILD_OPTIONS = {
     surfaces: ALSO_WORKFLOW,
     metavar: "static|dynamic",
     default: { text: "`static` on musl, `dynamic` elsewhere" },
-    summary: "`static`: built-ins only; `dynamic`: extension modules that cannot be built in ship as files beside the binary"
+    summary: "`static`: built-ins only; `dynamic`: extension modules that cannot be built in are kept as shared libraries, loaded from memory or shipped beside the binary (extension-location)"
   },
   extensionLocations: {
     name: "extension-location",
@@ -5228,8 +5228,8 @@ var BUILD_OPTIONS = {
     given: "list",
     surfaces: EVERYWHERE,
     metavar: "LIST",
-    default: { value: "filesystem-relative:lib" },
-    summary: "where such files go, first that works wins: `in-memory`, `filesystem-relative:DIR`"
+    default: { value: "in-memory,filesystem-relative:lib" },
+    summary: "where such files go, first that works wins: `in-memory` (embedded in the binary and loaded from memory on import; Linux gnu), `filesystem-relative:DIR` (a folder beside the binary)"
   },
   allowInMemorySharedLibraryLoading: {
     name: "allow-in-memory-shared-library-loading",
@@ -5237,7 +5237,7 @@ var BUILD_OPTIONS = {
     given: "switch",
     surfaces: EVERYWHERE,
     default: { value: false, declared: true },
-    summary: "let `in-memory` be used where the target can (Windows only)"
+    summary: "let `in-memory` use a loader of pyseal's own (Windows); not needed on Linux gnu, where the system's loader maps the module"
   },
   packageDataLocations: {
     name: "package-data-location",
@@ -5261,7 +5261,7 @@ var BUILD_OPTIONS = {
     given: "list",
     surfaces: EVERYWHERE,
     metavar: "LIST",
-    summary: "comma-separated distributions whose extension modules stay files beside the binary"
+    summary: "comma-separated distributions whose extension modules stay shared libraries (loaded from memory or beside the binary, as extension-location says)"
   },
   linkExtra: {
     name: "link-extra",
@@ -5506,8 +5506,13 @@ var TargetSchema = external_exports.object({
   capabilities: external_exports.object({
     /** The binary can import extension modules from shared-library files. */
     canLoadSharedLibraries: external_exports.boolean(),
-    /** It can load them from memory, without a file (only Windows, with the dynamic flavor). */
-    inMemorySharedLibraries: external_exports.boolean(),
+    /**
+     * Whether it loads them from memory, without a file (the `in-memory` location):
+     * `system-loader` (Linux gnu: a memfd the system's dlopen maps through /proc/self/fd),
+     * `own-loader` (Windows: a loader of its own, used only when
+     * --allow-in-memory-shared-library-loading allows it), or `none`.
+     */
+    inMemorySharedLibraries: external_exports.enum(["none", "system-loader", "own-loader"]),
     /** Every extension must be built in: the binary is fully static. */
     staticOnly: external_exports.boolean()
   }),
@@ -5525,7 +5530,7 @@ var TARGETS = [
     runner: { label: "ubuntu-24.04", container: null },
     toolchain: gnuToolchain("x86_64", "", ["build-essential", "binutils", "patchelf"]),
     cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: "system-loader", staticOnly: false },
     testedOn: "this-machine"
   },
   {
@@ -5538,7 +5543,7 @@ var TARGETS = [
     runner: { label: "ubuntu-24.04", container: null },
     toolchain: muslToolchain("x86_64"),
     cross: [],
-    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
+    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: "none", staticOnly: true },
     testedOn: "this-machine"
   },
   {
@@ -5563,7 +5568,7 @@ var TARGETS = [
         emulator: ["qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"]
       }
     ],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: "system-loader", staticOnly: false },
     testedOn: "this-machine"
   },
   {
@@ -5585,7 +5590,7 @@ var TARGETS = [
         emulator: ["qemu-aarch64"]
       }
     ],
-    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
+    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: "none", staticOnly: true },
     testedOn: "this-machine"
   },
   {
@@ -5598,7 +5603,7 @@ var TARGETS = [
     runner: { label: "macos-15-intel", container: null },
     toolchain: darwinToolchain("x86_64"),
     cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: "none", staticOnly: false },
     testedOn: "github-workflow"
   },
   {
@@ -5611,7 +5616,7 @@ var TARGETS = [
     runner: { label: "macos-15", container: null },
     toolchain: darwinToolchain("arm64"),
     cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: "none", staticOnly: false },
     testedOn: "github-workflow"
   },
   {
@@ -5639,7 +5644,7 @@ var TARGETS = [
       install: { kind: "msvc", arch: "x64" }
     },
     cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: true, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: "own-loader", staticOnly: false },
     testedOn: "github-workflow"
   }
 ].map((row) => TargetSchema.parse(row));
@@ -7827,8 +7832,8 @@ function describeBuildIssue(issue, merged, projectName) {
 
 // src/pipeline.ts
 var import_node_fs35 = require("node:fs");
-var import_promises37 = require("node:fs/promises");
-var import_node_path66 = __toESM(require("node:path"));
+var import_promises38 = require("node:fs/promises");
+var import_node_path69 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
 var import_promises17 = require("node:fs/promises");
@@ -11048,8 +11053,8 @@ async function downloadTarball(value, cacheRoot, log) {
 }
 
 // src/link/embed.ts
-var import_promises26 = require("node:fs/promises");
-var import_node_path47 = __toESM(require("node:path"));
+var import_promises27 = require("node:fs/promises");
+var import_node_path50 = __toESM(require("node:path"));
 
 // src/exec/pyseal-python.ts
 var import_node_path46 = __toESM(require("node:path"));
@@ -11060,10 +11065,136 @@ async function runPysealPython(distribution, args) {
   return (await runChecked({ command: python, args, env })).stdout;
 }
 
+// src/resolve/memory-images.ts
+var import_promises26 = require("node:fs/promises");
+var import_node_path49 = __toESM(require("node:path"));
+
+// src/link/elf-dynamic.ts
+async function readDynamicSection(file) {
+  const result = await runCommand({ command: "readelf", args: ["-d", "-W", file] });
+  if (result.code !== 0) throw new Error(`readelf -d ${file} failed: ${result.stderr.trim()}`);
+  const output = result.stdout + result.stderr;
+  const needed = [...output.matchAll(/\(NEEDED\)\s+Shared library: \[([^\]]+)\]/g)].map((m) => m[1]);
+  const runpath = [...output.matchAll(/\((?:RUNPATH|RPATH)\)\s+Library (?:runpath|rpath): \[([^\]]+)\]/g)].flatMap((m) => m[1].split(":")).filter((dir) => dir !== "");
+  const soname = /\(SONAME\)\s+Library soname: \[([^\]]+)\]/.exec(output)?.[1] ?? null;
+  return { static: /There is no dynamic section/.test(output), needed, soname, runpath };
+}
+
+// src/link/patchelf.ts
+var import_node_path47 = __toESM(require("node:path"));
+async function patchelf(args, file, why2) {
+  let result;
+  try {
+    result = await runCommand({ command: "patchelf", args: [...args, file] });
+  } catch {
+    throw new UserError({
+      input: "patchelf",
+      cause: `is needed to ${why2} (${import_node_path47.default.basename(file)}), and it is not installed`,
+      fix: "install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static"
+    });
+  }
+  if (result.code !== 0) throw new Error(`patchelf ${args.join(" ")} ${file} failed: ${result.stderr.trim()}`);
+}
+
+// src/resolve/library-closure.ts
+var import_node_fs30 = require("node:fs");
+var import_node_path48 = __toESM(require("node:path"));
+var ALWAYS_PRESENT = [/^ld-linux.*\.so/, /^libgcc_s\.so/, /^libstdc\+\+\.so/];
+async function libraryClosure(module2, search) {
+  const dynamic = await readDynamicSection(module2);
+  const closure = { found: [], missing: [] };
+  const seen = /* @__PURE__ */ new Set();
+  const queue = [
+    { needed: dynamic.needed, dirs: resolveRunpath(dynamic.runpath, module2), neededBy: null }
+  ];
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const needer = closure.found.find((l) => l.soname === next?.neededBy);
+    for (const soname of next.needed.filter((n) => !isSystemLibrary(n, search.target))) {
+      needer?.needs.push(soname);
+      if (seen.has(soname)) continue;
+      seen.add(soname);
+      const file = [...next.dirs, ...search.searchDirs].map((dir) => import_node_path48.default.join(dir, soname)).find((f) => (0, import_node_fs30.existsSync)(f));
+      if (!file) {
+        closure.missing.push({ soname, neededBy: next.neededBy });
+        continue;
+      }
+      closure.found.push({ soname, file, neededBy: next.neededBy, needs: [] });
+      const own = await readDynamicSection(file);
+      queue.push({ needed: own.needed, dirs: resolveRunpath(own.runpath, file), neededBy: soname });
+    }
+  }
+  return closure;
+}
+function dependenciesFirst(found) {
+  const bySoname = new Map(found.map((l) => [l.soname, l]));
+  const ordered = [];
+  const visited = /* @__PURE__ */ new Set();
+  const visit = (library) => {
+    if (visited.has(library.soname)) return;
+    visited.add(library.soname);
+    for (const need of library.needs) {
+      const dependency = bySoname.get(need);
+      if (dependency) visit(dependency);
+    }
+    ordered.push(library);
+  };
+  found.forEach(visit);
+  return ordered;
+}
+function missingLibraryReasons(closure, module2, target) {
+  return closure.missing.map(({ soname, neededBy }) => ({
+    code: "LIBRARY_MISSING",
+    message: `${neededBy === null ? module2 : `${neededBy} (bundled for it)`} needs ${soname} at run time, which is not in its RUNPATH or ${target.triple}'s library directories`,
+    hint: `install ${soname} on the machines that run the binary, or make it findable when building`
+  }));
+}
+function resolveRunpath(runpath, file) {
+  return runpath.map((dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path48.default.dirname(file)));
+}
+function isSystemLibrary(soname, target) {
+  if (ALWAYS_PRESENT.some((pattern) => pattern.test(soname))) return true;
+  return target.toolchain.systemLibraries.some((name) => soname.startsWith(`lib${name}.so`));
+}
+
+// src/resolve/memory-images.ts
+var MEMORY_LIBRARIES = "__pyseal__/libraries";
+async function planMemoryImages(plans, search) {
+  for (const plan of plans) {
+    if (plan.location !== "in-memory" || !plan.standaloneFile) continue;
+    const { source, relative } = plan.standaloneFile;
+    const closure = await libraryClosure(source, search);
+    plan.reasons.push(...missingLibraryReasons(closure, relative, search.target));
+    const libraries = [];
+    for (const library of dependenciesFirst(closure.found)) {
+      const member = `${MEMORY_LIBRARIES}/${library.soname}`;
+      libraries.push({ source: await withSoname(library.file, library.soname, search.workDir), member });
+      const by = library.neededBy === null ? "" : `, needed by ${library.neededBy}`;
+      plan.reasons.push({
+        code: "LIBRARY_BUNDLED",
+        message: `${library.soname} (from ${import_node_path49.default.dirname(library.file)}${by}) embedded in the executable as ${member}, loaded from memory before the module`
+      });
+    }
+    plan.memoryImage = { member: relative, libraries };
+  }
+}
+function memoryImageFiles(plans) {
+  return plans.flatMap(
+    (plan) => plan.memoryImage && plan.standaloneFile ? [{ source: plan.standaloneFile.source, member: plan.memoryImage.member }, ...plan.memoryImage.libraries] : []
+  );
+}
+async function withSoname(file, soname, workDir) {
+  if ((await readDynamicSection(file)).soname === soname) return file;
+  const copy = import_node_path49.default.join(workDir, "memory-libraries", soname);
+  await (0, import_promises26.mkdir)(import_node_path49.default.dirname(copy), { recursive: true });
+  await (0, import_promises26.copyFile)(file, copy);
+  await patchelf(["--set-soname", soname], copy, "give it the SONAME a module loaded from memory needs it by");
+  return copy;
+}
+
 // src/link/embed.ts
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path47.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path50.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -11087,12 +11218,17 @@ async function embedResources(request) {
     roots.push({ path: request.siteDir, exclude: ["bin", ...request.packageData?.siteExclude ?? []] });
     roots.push(...request.packageData?.roots ?? []);
   }
-  const manifest = import_node_path47.default.join(workDir, "resources.json");
-  await (0, import_promises26.writeFile)(
+  const memoryFiles = memoryImageFiles(request.plans ?? []).map((f) => ({ src: f.source, dst: f.member }));
+  const manifest = import_node_path50.default.join(workDir, "resources.json");
+  await (0, import_promises27.writeFile)(
     manifest,
-    JSON.stringify({ version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots }, null, 2)
+    JSON.stringify(
+      { version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots, files: memoryFiles },
+      null,
+      2
+    )
   );
-  const archive = import_node_path47.default.join(workDir, "resources.zip");
+  const archive = import_node_path50.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
   const stdout = await runPysealPython(buildDistribution, [
     "-m",
@@ -11103,18 +11239,18 @@ async function embedResources(request) {
     archive
   ]);
   const partial = `${request.output}.partial`;
-  await (0, import_promises26.rm)(partial, { force: true });
-  await (0, import_promises26.copyFile)(request.nativeExecutable, partial);
-  await (0, import_promises26.appendFile)(partial, await (0, import_promises26.readFile)(archive));
-  await (0, import_promises26.chmod)(partial, 493);
-  await (0, import_promises26.rename)(partial, request.output);
+  await (0, import_promises27.rm)(partial, { force: true });
+  await (0, import_promises27.copyFile)(request.nativeExecutable, partial);
+  await (0, import_promises27.appendFile)(partial, await (0, import_promises27.readFile)(archive));
+  await (0, import_promises27.chmod)(partial, 493);
+  await (0, import_promises27.rename)(partial, request.output);
   return { archive, summary: stdout.trim().split("\n").pop() ?? "" };
 }
 
 // src/link/package-data.ts
-var import_node_fs30 = require("node:fs");
-var import_promises27 = require("node:fs/promises");
-var import_node_path48 = __toESM(require("node:path"));
+var import_node_fs31 = require("node:fs");
+var import_promises28 = require("node:fs/promises");
+var import_node_path51 = __toESM(require("node:path"));
 function locatePackageData(locations, search) {
   return locations.map((location) => {
     const name = location.package;
@@ -11122,8 +11258,8 @@ function locatePackageData(locations, search) {
       [search.siteDir, false],
       [search.stdlibDir, true]
     ]) {
-      const dir = import_node_path48.default.join(root, name);
-      if (!(0, import_node_fs30.existsSync)(dir) || !(0, import_node_fs30.statSync)(dir).isDirectory()) continue;
+      const dir = import_node_path51.default.join(root, name);
+      if (!(0, import_node_fs31.existsSync)(dir) || !(0, import_node_fs31.statSync)(dir).isDirectory()) continue;
       if (inStdlib && search.stdlibExclude.includes(name)) {
         throw new UserError({
           input: `package-data-location ${name}`,
@@ -11133,7 +11269,7 @@ function locatePackageData(locations, search) {
       }
       return { ...location, root, inStdlib };
     }
-    const single = (0, import_node_fs30.existsSync)(import_node_path48.default.join(search.siteDir, `${name}.py`));
+    const single = (0, import_node_fs31.existsSync)(import_node_path51.default.join(search.siteDir, `${name}.py`));
     throw new UserError({
       input: `package-data-location ${name}`,
       cause: single ? `${name} is a single module, not a package with files of its own` : `the app's installed packages have no top-level package ${name}`,
@@ -11167,24 +11303,24 @@ async function shipPackageData(request) {
   const shipped = [];
   for (const { package: name, location, root, inStdlib } of request.located) {
     if (location.kind !== "filesystem-relative") continue;
-    const manifest = import_node_path48.default.join(request.workDir, `package-data-${name}.json`);
-    const tree = import_node_path48.default.join(request.workDir, `package-data-${name}`);
+    const manifest = import_node_path51.default.join(request.workDir, `package-data-${name}.json`);
+    const tree = import_node_path51.default.join(request.workDir, `package-data-${name}`);
     const roots = [{ path: root, include: [name], pycache: true, allow_compile_errors: inStdlib }];
-    await (0, import_promises27.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, roots }));
-    await (0, import_promises27.rm)(tree, { recursive: true, force: true });
+    await (0, import_promises28.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, roots }));
+    await (0, import_promises28.rm)(tree, { recursive: true, force: true });
     await runPysealPython(request.buildDistribution, ["-m", "pyseal_pack", "--manifest", manifest, "--out-dir", tree]);
-    const dest = import_node_path48.default.join(request.outDir, location.dir, name);
-    await (0, import_promises27.rm)(dest, { recursive: true, force: true });
-    await (0, import_promises27.mkdir)(import_node_path48.default.dirname(dest), { recursive: true });
-    await (0, import_promises27.rename)(import_node_path48.default.join(tree, name), dest);
-    for (const file of await filesUnder(dest)) shipped.push(import_node_path48.default.relative(request.outDir, file));
+    const dest = import_node_path51.default.join(request.outDir, location.dir, name);
+    await (0, import_promises28.rm)(dest, { recursive: true, force: true });
+    await (0, import_promises28.mkdir)(import_node_path51.default.dirname(dest), { recursive: true });
+    await (0, import_promises28.rename)(import_node_path51.default.join(tree, name), dest);
+    for (const file of await filesUnder(dest)) shipped.push(import_node_path51.default.relative(request.outDir, file));
   }
   return shipped.sort();
 }
 async function filesUnder(dir) {
   const files = [];
-  for (const entry of await (0, import_promises27.readdir)(dir, { withFileTypes: true })) {
-    const full = import_node_path48.default.join(dir, entry.name);
+  for (const entry of await (0, import_promises28.readdir)(dir, { withFileTypes: true })) {
+    const full = import_node_path51.default.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...await filesUnder(full));
     else if (entry.isFile()) files.push(full);
   }
@@ -11205,109 +11341,43 @@ function packageDataEntries(locations) {
 }
 
 // src/link/ship-standalone.ts
-var import_node_fs31 = require("node:fs");
-var import_promises28 = require("node:fs/promises");
-var import_node_path49 = __toESM(require("node:path"));
-
-// src/link/elf-dynamic.ts
-async function readDynamicSection(file) {
-  const result = await runCommand({ command: "readelf", args: ["-d", "-W", file] });
-  if (result.code !== 0) throw new Error(`readelf -d ${file} failed: ${result.stderr.trim()}`);
-  const output = result.stdout + result.stderr;
-  const needed = [...output.matchAll(/\(NEEDED\)\s+Shared library: \[([^\]]+)\]/g)].map((m) => m[1]);
-  const runpath = [...output.matchAll(/\((?:RUNPATH|RPATH)\)\s+Library (?:runpath|rpath): \[([^\]]+)\]/g)].flatMap((m) => m[1].split(":")).filter((dir) => dir !== "");
-  return { static: /There is no dynamic section/.test(output), needed, runpath };
-}
-
-// src/link/ship-standalone.ts
-var ALWAYS_PRESENT = [/^ld-linux.*\.so/, /^libgcc_s\.so/, /^libstdc\+\+\.so/];
+var import_promises29 = require("node:fs/promises");
+var import_node_path52 = __toESM(require("node:path"));
 async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path49.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path52.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
-    if (plan.status !== "standalone" || !plan.standaloneFile) continue;
-    const dest = import_node_path49.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises28.mkdir)(import_node_path49.default.dirname(dest), { recursive: true });
-    await (0, import_promises28.copyFile)(plan.standaloneFile.source, dest);
+    if (plan.status !== "standalone" || !plan.standaloneFile || plan.location === "in-memory") continue;
+    const dest = import_node_path52.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises29.mkdir)(import_node_path52.default.dirname(dest), { recursive: true });
+    await (0, import_promises29.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
-    const dynamic = await readDynamicSection(dest);
-    const closure = await libraryClosure(
-      { needed: dynamic.needed, dirs: resolveRunpath(dynamic.runpath, plan.standaloneFile.source) },
-      request
-    );
-    for (const { soname, neededBy } of closure.missing) {
-      const by = neededBy === null ? plan.standaloneFile.relative : `${neededBy} (bundled for it)`;
-      plan.reasons.push({
-        code: "LIBRARY_MISSING",
-        message: `${by} needs ${soname} at run time, which is not in its RUNPATH or ${request.target.triple}'s library directories`,
-        hint: `install ${soname} on the machines that run the binary, or make it findable when building`
-      });
-    }
+    const closure = await libraryClosure(plan.standaloneFile.source, request);
+    plan.reasons.push(...missingLibraryReasons(closure, plan.standaloneFile.relative, request.target));
     for (const library of closure.found) {
-      await (0, import_promises28.copyFile)(library.file, import_node_path49.default.join(sideRoot, library.soname));
+      await (0, import_promises29.copyFile)(library.file, import_node_path52.default.join(sideRoot, library.soname));
       shipped.add(`${sideDirectory}/${library.soname}`);
       const by = library.neededBy === null ? "" : `, needed by ${library.neededBy}`;
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${library.soname} (from ${import_node_path49.default.dirname(library.file)}${by}) shipped as ${sideDirectory}/${library.soname}, found through $ORIGIN`
+        message: `${library.soname} (from ${import_node_path52.default.dirname(library.file)}${by}) shipped as ${sideDirectory}/${library.soname}, found through $ORIGIN`
       });
     }
-    for (const library of closure.found.filter((l) => l.bundlesNeeds)) {
-      await setRunpath(import_node_path49.default.join(sideRoot, library.soname), "$ORIGIN");
+    for (const library of closure.found.filter((l) => l.needs.length > 0)) {
+      await setRunpath(import_node_path52.default.join(sideRoot, library.soname), "$ORIGIN");
     }
     if (closure.found.length > 0) {
-      const up = import_node_path49.default.relative(import_node_path49.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path52.default.relative(import_node_path52.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${closure.found.map((l) => l.soname).join(", ")} in ${sideDirectory}/`);
     }
   }
   return [...shipped].sort();
 }
-async function libraryClosure(module2, request) {
-  const closure = { found: [], missing: [] };
-  const seen = /* @__PURE__ */ new Set();
-  const queue = [{ ...module2, neededBy: null }];
-  for (let next = queue.shift(); next; next = queue.shift()) {
-    for (const soname of next.needed.filter((n) => !isSystemLibrary(n, request.target))) {
-      if (next.neededBy !== null) {
-        const needer = closure.found.find((l) => l.soname === next?.neededBy);
-        if (needer) needer.bundlesNeeds = true;
-      }
-      if (seen.has(soname)) continue;
-      seen.add(soname);
-      const file = [...next.dirs, ...request.searchDirs].map((dir) => import_node_path49.default.join(dir, soname)).find((f) => (0, import_node_fs31.existsSync)(f));
-      if (!file) {
-        closure.missing.push({ soname, neededBy: next.neededBy });
-        continue;
-      }
-      closure.found.push({ soname, file, neededBy: next.neededBy, bundlesNeeds: false });
-      const own = await readDynamicSection(file);
-      queue.push({ needed: own.needed, dirs: resolveRunpath(own.runpath, file), neededBy: soname });
-    }
-  }
-  return closure;
-}
-function resolveRunpath(runpath, file) {
-  return runpath.map((dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path49.default.dirname(file)));
-}
-function isSystemLibrary(soname, target) {
-  if (ALWAYS_PRESENT.some((pattern) => pattern.test(soname))) return true;
-  return target.toolchain.systemLibraries.some((name) => soname.startsWith(`lib${name}.so`));
-}
 async function setRunpath(file, runpath) {
-  let result;
-  try {
-    result = await runCommand({ command: "patchelf", args: ["--set-rpath", runpath, file] });
-  } catch {
-    throw new UserError({
-      input: "patchelf",
-      cause: `is needed to point ${import_node_path49.default.basename(file)} at the libraries bundled beside it, and it is not installed`,
-      fix: "install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static"
-    });
-  }
-  if (result.code !== 0) throw new Error(`patchelf --set-rpath ${runpath} ${file} failed: ${result.stderr.trim()}`);
+  await patchelf(["--set-rpath", runpath], file, "point it at the libraries bundled beside it");
 }
 
 // src/link/side-files.ts
@@ -11322,8 +11392,8 @@ async function shipSideFiles(request) {
 
 // src/link/link-executable.ts
 var import_node_fs33 = require("node:fs");
-var import_promises31 = require("node:fs/promises");
-var import_node_path52 = __toESM(require("node:path"));
+var import_promises32 = require("node:fs/promises");
+var import_node_path55 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -11343,11 +11413,18 @@ function renderAppHeader(request) {
   ];
   if (request.entryPoint) lines.push(`#define PYSEAL_ENTRY_POINT ${JSON.stringify(request.entryPoint)}`);
   lines.push(`#define PYSEAL_OPTIMIZE ${request.optimize}`);
-  const standalone = request.plans.filter((p) => p.status === "standalone" && p.standaloneFile);
+  const standalone = request.plans.filter((p) => p.status === "standalone" && p.standaloneFile && !p.memoryImage);
   if (standalone.length > 0 && request.sideDirectory) {
     lines.push(`#define PYSEAL_SIDE_DIR ${JSON.stringify(request.sideDirectory)}`);
     const table = Object.fromEntries(standalone.map((p) => [p.module, p.standaloneFile?.relative]));
     lines.push(`#define PYSEAL_STANDALONE_MODULES ${JSON.stringify(JSON.stringify(table))}`);
+  }
+  const inMemory = request.plans.filter((p) => p.status === "standalone" && p.memoryImage);
+  if (inMemory.length > 0) {
+    const table = Object.fromEntries(
+      inMemory.map((p) => [p.module, [p.memoryImage?.member, p.memoryImage?.libraries.map((l) => l.member)]])
+    );
+    lines.push(`#define PYSEAL_MEMORY_MODULES ${JSON.stringify(JSON.stringify(table))}`);
   }
   const leftOut = request.plans.filter((p) => p.origin === "package" && p.status === "excluded");
   if (leftOut.length > 0) {
@@ -11392,8 +11469,8 @@ function leftOutMessage(plan) {
 
 // src/link/exports.ts
 var import_node_fs32 = require("node:fs");
-var import_promises29 = require("node:fs/promises");
-var import_node_path50 = __toESM(require("node:path"));
+var import_promises30 = require("node:fs/promises");
+var import_node_path53 = __toESM(require("node:path"));
 var SYMBOL_LINE = /^\s*\d+:\s+[0-9a-fA-F]+\s+\S+\s+\S+\s+(GLOBAL|WEAK)\s+(DEFAULT|PROTECTED|HIDDEN|INTERNAL)(?:\s+\[[^\]]*\])*\s+(\S+)\s+(\S+)/;
 function parseSymbols(readelfOutput) {
   const symbols = [];
@@ -11435,8 +11512,8 @@ async function shippedModuleNeeds(plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
     const file = plan.standaloneFile.source;
     const dynamic = await readDynamicSection(file);
-    const ownDirs = dynamic.runpath.map((dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path50.default.dirname(file)));
-    const libraries = dynamic.needed.map((soname) => ownDirs.map((dir) => import_node_path50.default.join(dir, soname)).find((candidate) => (0, import_node_fs32.existsSync)(candidate))).filter((found) => found !== void 0);
+    const ownDirs = dynamic.runpath.map((dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path53.default.dirname(file)));
+    const libraries = dynamic.needed.map((soname) => ownDirs.map((dir) => import_node_path53.default.join(dir, soname)).find((candidate) => (0, import_node_fs32.existsSync)(candidate))).filter((found) => found !== void 0);
     const provided = new Set((await readSymbols(libraries, "dynamic")).filter((s) => s.defined).map((s) => s.name));
     for (const symbol of await readSymbols([file], "dynamic")) {
       if (!symbol.defined && symbol.binding === "GLOBAL" && !symbol.version && !provided.has(symbol.name)) {
@@ -11467,17 +11544,17 @@ function renderExportScript(symbols) {
 }
 async function writeExportScript(request) {
   const { distribution, plans, workDir } = request;
-  const core = distribution.json.build_info.core.objs.map((o) => import_node_path50.default.join(distribution.root, o));
+  const core = distribution.json.build_info.core.objs.map((o) => import_node_path53.default.join(distribution.root, o));
   const symbols = /* @__PURE__ */ new Set([...await cApiSymbols(core), ...await definedNeeds(plans, request.linkInputs)]);
   if (symbols.size === 0) throw new Error(`${distribution.root}: CPython's core objects define no exported symbol`);
-  const file = import_node_path50.default.join(workDir, "exports.o");
-  await (0, import_promises29.writeFile)(file, renderExportScript([...symbols].sort()));
+  const file = import_node_path53.default.join(workDir, "exports.o");
+  await (0, import_promises30.writeFile)(file, renderExportScript([...symbols].sort()));
   return file;
 }
 
 // src/link/localize.ts
-var import_promises30 = require("node:fs/promises");
-var import_node_path51 = __toESM(require("node:path"));
+var import_promises31 = require("node:fs/promises");
+var import_node_path54 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -11487,12 +11564,12 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path51.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path51.default.join(workDir, `${plan.module}.o`);
+  const merged = import_node_path54.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path54.default.join(workDir, `${plan.module}.o`);
   await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...relocatableInputs(plan)] });
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path51.default.join(workDir, `${plan.module}.keep`);
-  await (0, import_promises30.writeFile)(keepFile, keep.join("\n") + "\n");
+  const keepFile = import_node_path54.default.join(workDir, `${plan.module}.keep`);
+  await (0, import_promises31.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
@@ -11514,14 +11591,14 @@ async function weakSymbols(object, toolchain) {
 
 // src/link/link-executable.ts
 function launcherSources() {
-  const folder = import_node_path52.default.join(packageRoot(), "c");
-  return (0, import_node_fs33.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path52.default.join(folder, name));
+  const folder = import_node_path55.default.join(packageRoot(), "c");
+  return (0, import_node_fs33.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path55.default.join(folder, name));
 }
 async function compileLauncher(cc, distribution, workDir, run) {
-  const include = import_node_path52.default.join(distribution.root, distribution.json.python_paths.include);
+  const include = import_node_path55.default.join(distribution.root, distribution.json.python_paths.include);
   const objects = [];
   for (const source of launcherSources()) {
-    const object = import_node_path52.default.join(workDir, `${import_node_path52.default.basename(source, ".c")}.o`);
+    const object = import_node_path55.default.join(workDir, `${import_node_path55.default.basename(source, ".c")}.o`);
     objects.push(object);
     await run(cc, [
       "-O2",
@@ -11541,14 +11618,14 @@ async function compileLauncher(cc, distribution, workDir, run) {
 async function linkExecutable(request) {
   const { distribution, target, plans, workDir } = request;
   const toolchain = target.toolchain;
-  await (0, import_promises31.mkdir)(workDir, { recursive: true });
+  await (0, import_promises32.mkdir)(workDir, { recursive: true });
   const commands = [];
   const run = async (command, args2) => {
     commands.push([command, ...args2]);
     await runChecked({ command, args: args2 });
   };
-  await (0, import_promises31.writeFile)(
-    import_node_path52.default.join(workDir, "pyseal_app.h"),
+  await (0, import_promises32.writeFile)(
+    import_node_path55.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -11563,10 +11640,10 @@ async function linkExecutable(request) {
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     ...launcherObjects,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path52.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path55.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path52.default.join(workDir, "extensions");
-  await (0, import_promises31.mkdir)(extensionsDir, { recursive: true });
+  const extensionsDir = import_node_path55.default.join(workDir, "extensions");
+  await (0, import_promises32.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
     else objects.push(plan.localized ?? await localizeExtension(plan, extensionsDir, toolchain));
@@ -11626,13 +11703,13 @@ function assertLinkable(distribution, target, source) {
 }
 
 // src/report/assemble.ts
-var import_promises34 = require("node:fs/promises");
-var import_node_path57 = __toESM(require("node:path"));
+var import_promises35 = require("node:fs/promises");
+var import_node_path60 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
 var import_node_fs34 = require("node:fs");
-var import_promises32 = require("node:fs/promises");
-var import_node_path53 = __toESM(require("node:path"));
+var import_promises33 = require("node:fs/promises");
+var import_node_path56 = __toESM(require("node:path"));
 var OutputWriteError = class extends UserError {
   constructor(file, error) {
     const parts = { input: file, cause: causeOf(error), fix: remedyOf(error) };
@@ -11673,11 +11750,11 @@ async function prepareOutputDir(outDir, executable) {
     throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
   }
   try {
-    await (0, import_promises32.mkdir)(outDir, { recursive: true });
-    for (const file of outputFiles(executable)) await (0, import_promises32.rm)(file, { force: true });
-    const probe = import_node_path53.default.join(outDir, `.${import_node_path53.default.basename(executable)}.write-test`);
-    await (0, import_promises32.writeFile)(probe, "pyseal");
-    await (0, import_promises32.rm)(probe);
+    await (0, import_promises33.mkdir)(outDir, { recursive: true });
+    for (const file of outputFiles(executable)) await (0, import_promises33.rm)(file, { force: true });
+    const probe = import_node_path56.default.join(outDir, `.${import_node_path56.default.basename(executable)}.write-test`);
+    await (0, import_promises33.writeFile)(probe, "pyseal");
+    await (0, import_promises33.rm)(probe);
   } catch (error) {
     throw new OutputWriteError(outDir, error);
   }
@@ -11716,29 +11793,29 @@ function noRoomLeft(dirs) {
 async function writeFileAtomic(file, data) {
   const partial = `${file}.partial`;
   try {
-    await (0, import_promises32.writeFile)(partial, data);
-    await (0, import_promises32.rename)(partial, file);
+    await (0, import_promises33.writeFile)(partial, data);
+    await (0, import_promises33.rename)(partial, file);
   } catch (error) {
-    await (0, import_promises32.rm)(partial, { force: true }).catch(() => void 0);
+    await (0, import_promises33.rm)(partial, { force: true }).catch(() => void 0);
     throw new OutputWriteError(file, error);
   }
 }
 async function moveIntoPlace2(staged, file) {
   try {
-    await (0, import_promises32.mkdir)(import_node_path53.default.dirname(file), { recursive: true });
-    await (0, import_promises32.rename)(staged, file);
+    await (0, import_promises33.mkdir)(import_node_path56.default.dirname(file), { recursive: true });
+    await (0, import_promises33.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
   }
 }
 
 // src/report/input-digest.ts
-var import_node_path54 = __toESM(require("node:path"));
+var import_node_path57 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path54.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path57.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -11757,6 +11834,9 @@ var OUTCOME_WORD = {
   standalone: "beside the binary",
   builtin: "built in"
 };
+function outcomeWord(m) {
+  return m.location === "in-memory" ? "loaded from memory" : OUTCOME_WORD[m.status];
+}
 var PROBLEM_ORDER = { failed: 0, excluded: 1, standalone: 2, builtin: 3 };
 var VERDICT_WORDS = {
   "all-builtin": "every extension module built in",
@@ -11808,14 +11888,18 @@ function renderReport(report) {
     facts.push(`CPython ${version}${build} from ${source}`);
   }
   const s = report.summary;
-  facts.push(`${s.builtin} built in, ${s.standalone} beside the binary, ${s.excluded} left out, ${s.failed} failed`);
+  const inMemory = report.modules.filter((m) => m.location === "in-memory").length;
+  const loaded = inMemory > 0 ? `, ${inMemory} loaded from memory` : "";
+  facts.push(
+    `${s.builtin} built in, ${s.standalone - inMemory} beside the binary${loaded}, ${s.excluded} left out, ${s.failed} failed`
+  );
   lines.push(facts.join(" \xB7 "), "");
   const packages = report.modules.filter((m) => m.origin === "package").sort(byProblem);
   if (packages.length > 0) {
     lines.push("| module | package | outcome | why |", "| --- | --- | --- | --- |");
     for (const m of packages) {
       const pkg = [m.package, m.version].filter(Boolean).join(" ");
-      lines.push(`| \`${m.module}\` | ${cell(pkg)} | ${OUTCOME_WORD[m.status]} | ${why(m)} |`);
+      lines.push(`| \`${m.module}\` | ${cell(pkg)} | ${outcomeWord(m)} | ${why(m)} |`);
     }
   } else {
     lines.push("No third-party extension modules.");
@@ -11832,7 +11916,7 @@ function renderReport(report) {
       `<summary>stdlib: ${plural(stdlib.length - notBuiltIn.length, "extension module")} built in, ${notBuiltIn.length} not</summary>`,
       ""
     );
-    for (const m of notBuiltIn) lines.push(`- \`${m.module}\`: ${OUTCOME_WORD[m.status]} (${why(m)})`);
+    for (const m of notBuiltIn) lines.push(`- \`${m.module}\`: ${outcomeWord(m)} (${why(m)})`);
     lines.push(
       `- built in: ${stdlib.filter((m) => m.status === "builtin").map((m) => m.module).join(", ")}`,
       "",
@@ -11860,7 +11944,7 @@ function renderMatrix(reports) {
   for (const [name] of rows) {
     const cells = reports.map((r) => {
       const m = r.modules.find((x) => x.module === name);
-      return m ? OUTCOME_WORD[m.status] : r.status === "ok" ? "not built" : "\u2014";
+      return m ? outcomeWord(m) : r.status === "ok" ? "not built" : "\u2014";
     });
     lines.push(`| \`${name}\` | ${cells.join(" | ")} |`);
   }
@@ -11868,10 +11952,10 @@ function renderMatrix(reports) {
 }
 
 // src/report/portable.ts
-var import_node_path55 = __toESM(require("node:path"));
+var import_node_path58 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path55.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path58.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -11888,14 +11972,14 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path55.default.parse(root).root) return text;
+  if (root === import_node_path58.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
 
 // src/report/requires.ts
-var import_promises33 = require("node:fs/promises");
-var import_node_path56 = __toESM(require("node:path"));
+var import_promises34 = require("node:fs/promises");
+var import_node_path59 = __toESM(require("node:path"));
 
 // src/link/elf-versions.ts
 async function readVersionNeeds(file) {
@@ -11958,9 +12042,10 @@ async function readRequires(request) {
   if (request.linkage.kind === "static") return "static";
   const files = [request.binary];
   for (const name of request.sideFiles) {
-    const file = import_node_path56.default.join(request.outDir, name);
+    const file = import_node_path59.default.join(request.outDir, name);
     if (await isElf(file)) files.push({ file, name });
   }
+  files.push(...request.embedded ?? []);
   const read = await Promise.all(files.map(async (f) => ({ file: f.name, needs: await readVersionNeeds(f.file) })));
   return requiresOf(read);
 }
@@ -11994,7 +12079,7 @@ function newestRelease(releases) {
   );
 }
 async function isElf(file) {
-  const handle = await (0, import_promises33.open)(file, "r");
+  const handle = await (0, import_promises34.open)(file, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
     return bytesRead === 4 && buffer.toString("latin1") === "\x7FELF";
@@ -12026,6 +12111,7 @@ var ReasonCodeSchema = external_exports.enum([
   "SHARED_LIBRARY_NOT_LOADABLE",
   "IN_MEMORY_SHARED_LIBRARY_UNSUPPORTED",
   "IN_MEMORY_SHARED_LIBRARY_DISALLOWED",
+  "LOADED_FROM_MEMORY",
   "EXCLUDED_BY_POLICY",
   "STANDALONE_BY_POLICY",
   "LINKED_FROM_LINK_EXTRA",
@@ -12060,7 +12146,7 @@ var ReportModuleSchema = external_exports.object({
   /** built-in, shipped as a file beside the binary, left out, or failed. */
   status: ModuleOutcomeSchema,
   reasons: external_exports.array(ReasonSchema),
-  /** For standalone modules: the file beside the binary, relative to the binary's directory. */
+  /** For standalone modules: the file beside the binary, relative to the binary's directory (null when loaded from memory). */
   file: external_exports.string().nullable(),
   /** Where the module lives: `builtin`, `filesystem-relative:DIR`, `in-memory`, or null when nowhere. */
   location: external_exports.string().nullable(),
@@ -12174,7 +12260,7 @@ function reportModules(plans, sideDirectory) {
     version: p.version,
     status: p.status,
     reasons: p.reasons,
-    file: p.standaloneFile && sideDirectory ? `${sideDirectory}/${p.standaloneFile.relative}` : null,
+    file: p.standaloneFile && sideDirectory && p.location !== "in-memory" ? `${sideDirectory}/${p.standaloneFile.relative}` : null,
     location: p.location,
     capture: p.capture,
     language: p.language,
@@ -12215,14 +12301,15 @@ function pythonSection(obtained) {
 }
 async function executableSection(request) {
   const { staged, name, outDir, sideFiles, target } = request;
+  const embedded = memoryImageFiles(request.plans).map((f) => ({ file: f.source, name: `${name}/${f.member}` }));
   const linkage = await readLinkage(staged);
   return {
     path: name,
-    bytes: (await (0, import_promises34.stat)(staged)).size,
+    bytes: (await (0, import_promises35.stat)(staged)).size,
     sha256: await sha256File(staged),
     linkage,
     sideFiles,
-    requires: await readRequires({ target, linkage, binary: { file: staged, name }, outDir, sideFiles })
+    requires: await readRequires({ target, linkage, binary: { file: staged, name }, outDir, sideFiles, embedded })
   };
 }
 async function startReport(request) {
@@ -12255,11 +12342,11 @@ async function finishReport(request) {
     await writeReport(request.reportFile, written2);
     await writeFileAtomic(`${executable}.report.md`, renderReport(written2));
     if (report.executable) {
-      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path57.default.basename(executable)}
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path60.default.basename(executable)}
 `);
     }
   } catch (error) {
-    for (const file of outputFiles(executable)) await (0, import_promises34.rm)(file, { force: true }).catch(() => void 0);
+    for (const file of outputFiles(executable)) await (0, import_promises35.rm)(file, { force: true }).catch(() => void 0);
     throw error;
   }
   return written2;
@@ -12277,10 +12364,10 @@ function inNoBinary(module2) {
 }
 
 // src/libraries/library-provider.ts
-var import_node_path59 = __toESM(require("node:path"));
+var import_node_path62 = __toESM(require("node:path"));
 
 // src/libraries/recipe-graph.ts
-var import_node_path58 = __toESM(require("node:path"));
+var import_node_path61 = __toESM(require("node:path"));
 function recipeProviding(query, recipes) {
   const matches = (recipe) => {
     if (query.kind === "library") return recipe.provides.libraries.includes(query.name);
@@ -12290,7 +12377,7 @@ function recipeProviding(query, recipes) {
   return recipes.find(matches) ?? null;
 }
 function sameHeader(provided, asked) {
-  const normalized = import_node_path58.default.posix.normalize(asked);
+  const normalized = import_node_path61.default.posix.normalize(asked);
   if (provided === normalized) return true;
   const directory = (header) => header.includes("/") ? header.split("/")[0] : null;
   return directory(provided) !== null && directory(provided) === directory(normalized);
@@ -12768,9 +12855,9 @@ async function buildClosure(name, context) {
     recipe: name,
     prefix: deps.prefix,
     // The asked recipe's own directories first (libxml2's include/libxml2 before include).
-    includeDirs: includeDirs.reverse().map((dir) => import_node_path59.default.join(deps.prefix, dir)),
-    libDir: import_node_path59.default.join(deps.prefix, "lib"),
-    pkgConfigDir: import_node_path59.default.join(deps.prefix, "lib", "pkgconfig"),
+    includeDirs: includeDirs.reverse().map((dir) => import_node_path62.default.join(deps.prefix, dir)),
+    libDir: import_node_path62.default.join(deps.prefix, "lib"),
+    pkgConfigDir: import_node_path62.default.join(deps.prefix, "lib", "pkgconfig"),
     libraries: Object.fromEntries(
       Object.entries(deps.libraries).map(([library, info]) => [
         library,
@@ -12817,7 +12904,7 @@ async function stdlibImportsFor(inputs, buildDistribution, siteDir, log) {
 }
 
 // src/libraries/built-libraries.ts
-var import_node_path60 = __toESM(require("node:path"));
+var import_node_path63 = __toESM(require("node:path"));
 async function ensureRecordLibraries(records, provider, target, searchDirs, log = () => void 0) {
   const built = { searchDirs: [], archives: /* @__PURE__ */ new Map(), failed: /* @__PURE__ */ new Map() };
   const names = new Set(records.flatMap((record) => record.libraries));
@@ -12843,7 +12930,7 @@ function staticLibraryReason(library, archive, built) {
   if (from) {
     return {
       code: "LIBRARY_BUILT_FROM_SOURCE",
-      message: `lib${library} is ${from.recipe} ${from.version}, built from source by pyseal for the target (${import_node_path60.default.basename(archive)})`
+      message: `lib${library} is ${from.recipe} ${from.version}, built from source by pyseal for the target (${import_node_path63.default.basename(archive)})`
     };
   }
   return { code: "LIBRARY_LINKED_STATIC", message: `lib${library} linked from ${archive}` };
@@ -12873,8 +12960,8 @@ function missingLibraryReason(library, triple, built) {
 }
 
 // src/resolve/link-check.ts
-var import_promises36 = require("node:fs/promises");
-var import_node_path63 = __toESM(require("node:path"));
+var import_promises37 = require("node:fs/promises");
+var import_node_path66 = __toESM(require("node:path"));
 
 // src/link/symbol-table.ts
 var FILES_PER_RUN2 = 200;
@@ -12898,18 +12985,18 @@ function addSymbols(table, nmOutput) {
 }
 
 // src/link/trial-link.ts
-var import_promises35 = require("node:fs/promises");
-var import_node_path61 = __toESM(require("node:path"));
+var import_promises36 = require("node:fs/promises");
+var import_node_path64 = __toESM(require("node:path"));
 async function trialLink(request) {
-  const base = import_node_path61.default.join(request.workDir, `${request.name}.trial`);
+  const base = import_node_path64.default.join(request.workDir, `${request.name}.trial`);
   const stub = `${base}.stub.o`;
-  await (0, import_promises35.writeFile)(`${base}.stub.s`, stubAssembly([...request.stubbed, "main"]));
+  await (0, import_promises36.writeFile)(`${base}.stub.s`, stubAssembly([...request.stubbed, "main"]));
   await runChecked({ command: request.cc, args: ["-c", `${base}.stub.s`, "-o", stub] });
   const args = ["-o", base, request.object, stub];
   if (request.archives.length > 0) args.push("-Wl,--start-group", ...request.archives, "-Wl,--end-group");
   args.push(...request.libraries.map((name) => `-l${name}`), ...request.flags);
   const result = await runCommand({ command: request.driver, args });
-  await (0, import_promises35.rm)(base, { force: true });
+  await (0, import_promises36.rm)(base, { force: true });
   const output = `${result.stderr}
 ${result.stdout}`;
   return {
@@ -12939,7 +13026,7 @@ function errorLines(output) {
 }
 
 // src/resolve/module-plan.ts
-var import_node_path62 = __toESM(require("node:path"));
+var import_node_path65 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -12968,7 +13055,7 @@ function placeSharedLibrary(policy, target, file) {
         {
           code: "STATIC_FLAVOR_BUILTIN_ONLY",
           message: `the static flavor ships built-ins only, so ${file} is left out`,
-          hint: "use --flavor dynamic to ship it beside the binary"
+          hint: "use --flavor dynamic to keep it as a shared library, loaded from memory or beside the binary"
         }
       ]
     };
@@ -12976,14 +13063,15 @@ function placeSharedLibrary(policy, target, file) {
   const reasons = [];
   for (const location of policy.locations) {
     if (location.kind === "in-memory") {
-      if (!target.capabilities.inMemorySharedLibraries) {
+      const inMemory = target.capabilities.inMemorySharedLibraries;
+      if (inMemory === "none") {
         reasons.push({
           code: "IN_MEMORY_SHARED_LIBRARY_UNSUPPORTED",
           message: `${target.triple} binaries cannot load a shared library from memory`
         });
         continue;
       }
-      if (!policy.allowInMemory) {
+      if (inMemory === "own-loader" && !policy.allowInMemory) {
         reasons.push({
           code: "IN_MEMORY_SHARED_LIBRARY_DISALLOWED",
           message: "in-memory loading was not allowed",
@@ -12991,6 +13079,7 @@ function placeSharedLibrary(policy, target, file) {
         });
         continue;
       }
+      reasons.push(loadedFromMemory(file, inMemory));
       return { location, reasons };
     }
     if (target.capabilities.canLoadSharedLibraries) return { location, reasons };
@@ -13001,6 +13090,19 @@ function placeSharedLibrary(policy, target, file) {
     hint: "add filesystem-relative:lib to --extension-location"
   });
   return { location: null, reasons };
+}
+function loadedFromMemory(file, loader) {
+  if (loader === "own-loader") {
+    return {
+      code: "LOADED_FROM_MEMORY",
+      message: `${file} is embedded in the executable and loaded from memory on import`
+    };
+  }
+  return {
+    code: "LOADED_FROM_MEMORY",
+    message: `${file} is embedded in the executable and loaded from memory on import (a memfd the system's loader maps through /proc/self/fd): no file beside the binary, none written to disk`,
+    hint: "needs Linux 3.17 or later and /proc mounted where it runs; --extension-location filesystem-relative:lib ships it beside the binary instead"
+  };
 }
 function locationName(location) {
   return location.kind === "in-memory" ? "in-memory" : `filesystem-relative:${location.dir}`;
@@ -13019,6 +13121,7 @@ function emptyPlan(module2, origin, pkg) {
     archives: [],
     localized: null,
     standaloneFile: null,
+    memoryImage: null,
     location: "builtin",
     initFunction: null,
     linkedInitFunction: null,
@@ -13028,7 +13131,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path62.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path65.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -13048,8 +13151,8 @@ function excluded(plan, reason) {
 async function checkCapturedLinks(request) {
   const toolchain = request.target.toolchain;
   if (!toolchain.objcopy) return request.plans;
-  const dir = import_node_path63.default.join(request.workDir, "extensions");
-  await (0, import_promises36.mkdir)(dir, { recursive: true });
+  const dir = import_node_path66.default.join(request.workDir, "extensions");
+  await (0, import_promises37.mkdir)(dir, { recursive: true });
   let provided = null;
   const finalLinkSymbols = () => provided ??= symbolsFromElsewhere(request);
   const checked2 = [];
@@ -13102,7 +13205,7 @@ function isPythonApi(name) {
 }
 async function symbolsFromElsewhere(request) {
   const { distribution } = request;
-  const files = distribution.json.build_info.core.objs.map((o) => import_node_path63.default.join(distribution.root, o));
+  const files = distribution.json.build_info.core.objs.map((o) => import_node_path66.default.join(distribution.root, o));
   for (const plan of request.plans) {
     if (plan.origin !== "stdlib" || plan.status !== "builtin") continue;
     files.push(...plan.objects, ...plan.libraries.flatMap((l) => l.kind === "static" ? [l.path] : []));
@@ -13145,13 +13248,13 @@ function fallBack(plan, failure, request) {
     notBuiltIn,
     request.policy,
     request.target,
-    import_node_path63.default.join(request.siteDir, file.file),
+    import_node_path66.default.join(request.siteDir, file.file),
     file.file
   );
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path64 = __toESM(require("node:path"));
+var import_node_path67 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -13168,7 +13271,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path64.default.join(request.siteDir, file.file);
+    const source = import_node_path67.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -13250,7 +13353,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path64.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path67.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -13260,7 +13363,7 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path65 = __toESM(require("node:path"));
+var import_node_path68 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -13292,20 +13395,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant2.objs.length === 0 && variant2.shared_lib) {
-      const file = import_node_path65.default.join(distribution.root, variant2.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path65.default.basename(file));
+      const file = import_node_path68.default.join(distribution.root, variant2.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path68.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path65.default.basename(file)} beside the binary`
+          message: standalone.location === "in-memory" ? "the distribution has it only as a shared library; embedded in the binary, loaded from memory" : `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path68.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant2.objs.map((o) => import_node_path65.default.join(distribution.root, o));
+    plan.objects = variant2.objs.map((o) => import_node_path68.default.join(distribution.root, o));
     plan.libraries = variant2.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path65.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path68.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -13323,7 +13426,9 @@ async function resolveModules(request) {
   const { libraries, records, target, searchDirs } = request;
   const builtLibraries = libraries ? await ensureRecordLibraries(records, libraries, target, searchDirs) : null;
   const planned = { ...request, builtLibraries };
-  return checkCapturedLinks({ ...planned, plans: planModules(planned) });
+  const plans = await checkCapturedLinks({ ...planned, plans: planModules(planned) });
+  await planMemoryImages(plans, request);
+  return plans;
 }
 function planModules(request) {
   const plans = [...planStdlib(request), ...planPackages(request), ...planLinkExtra(request)];
@@ -13379,12 +13484,12 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path66.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path69.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   if (inputs.packageDataLocations.length > 0) report.packageData = packageDataEntries(inputs.packageDataLocations);
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path66.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path69.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written2 = report;
   try {
@@ -13396,7 +13501,7 @@ async function runBuild(inputs, observer) {
     report.executable = null;
     throw new BuildFailedError(error, reportFile);
   } finally {
-    await (0, import_promises37.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises38.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
     written2 = await finishReport({ report, plans: run.plans, policy, inputs, executable, reportFile });
   }
   return { executable, reportFile, report: written2 };
@@ -13411,12 +13516,12 @@ async function buildStages(run) {
   const packages = await packagesStage(run, obtained, toolchain);
   const located = locatePackageData(inputs.packageDataLocations, {
     siteDir: packages.siteDir,
-    stdlibDir: import_node_path66.default.join(obtained.distribution.root, obtained.distribution.json.python_paths.stdlib),
+    stdlibDir: import_node_path69.default.join(obtained.distribution.root, obtained.distribution.json.python_paths.stdlib),
     stdlibExclude: inputs.stdlibExclude
   });
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
   const stdlibImports = await stdlibImportsFor(inputs, obtained.buildDistribution, packages.siteDir, observer.log);
-  await (0, import_promises37.rm)(run.workDir, { recursive: true, force: true });
+  await (0, import_promises38.rm)(run.workDir, { recursive: true, force: true });
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports });
   const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports, located });
   const sideFiles = await shipSideFiles({
@@ -13432,10 +13537,11 @@ async function buildStages(run) {
   });
   run.report.executable = await executableSection({
     staged,
-    name: import_node_path66.default.relative(inputs.outDir, run.executable),
+    name: import_node_path69.default.relative(inputs.outDir, run.executable),
     outDir: inputs.outDir,
     sideFiles,
-    target
+    target,
+    plans: run.plans
   });
   await moveIntoPlace2(staged, run.executable);
 }
@@ -13490,7 +13596,6 @@ async function packagesStage(run, obtained, toolchain) {
 }
 async function resolveStage(run, context) {
   const { inputs, target, policy, observer } = run;
-  const { packages } = context;
   const plans = await stage(
     observer,
     "resolve",
@@ -13502,12 +13607,12 @@ async function resolveStage(run, context) {
       searchDirs: context.searchDirs,
       cxx: context.toolchain.cxx,
       includeStdlibTestModules: !inputs.stdlibExclude.includes("test"),
-      records: packages.capture.records,
-      intents: packages.capture.intents,
-      installed: packages.installed,
-      siteDir: packages.siteDir,
+      records: context.packages.capture.records,
+      intents: context.packages.capture.intents,
+      installed: context.packages.installed,
+      siteDir: context.packages.siteDir,
       linkExtra: inputs.linkExtra,
-      libraries: packages.libraries,
+      libraries: context.packages.libraries,
       workDir: run.workDir
     }),
     (p) => `${p.filter((m) => m.status === "builtin").length} built-in extension modules`
@@ -13524,14 +13629,13 @@ async function resolveStage(run, context) {
 }
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
-  const distribution = context.obtained.distribution;
-  const native2 = import_node_path66.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path66.default.join(workDir, inputs.name);
+  const native2 = import_node_path69.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path69.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
     () => linkExecutable({
-      distribution,
+      distribution: context.obtained.distribution,
       target,
       cxx: context.toolchain.cxx,
       plans: run.plans,
@@ -13549,12 +13653,13 @@ async function linkAndEmbedStage(run, context) {
     observer,
     "embed",
     () => embedResources({
-      distribution,
+      distribution: context.obtained.distribution,
       buildDistribution: context.obtained.buildDistribution,
       siteDir: context.packages.siteDir,
       packageData: packageDataRoots(context.located),
       stdlibExclude: inputs.stdlibExclude,
       stdlibTopLevel: context.stdlibImports?.topLevel ?? null,
+      plans: run.plans,
       workDir,
       nativeExecutable: native2,
       output: staged
@@ -13564,7 +13669,7 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs35.readFileSync)(import_node_path66.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs35.readFileSync)(import_node_path69.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -13683,9 +13788,11 @@ ${usage2}`);
       log: (line) => process.stdout.write(`${line}
 `)
     });
-    const { summary } = outcome.report;
+    const { summary, modules } = outcome.report;
+    const inMemory = modules.filter((m) => m.location === "in-memory").length;
+    const beside = summary.standalone - inMemory;
     process.stdout.write(
-      `report: ${outcome.reportFile} (${summary.builtin} built-in, ${summary.standalone ? `${summary.standalone} beside the binary, ` : ""}${summary.excluded} left out, ${summary.failed} failed)
+      `report: ${outcome.reportFile} (${summary.builtin} built-in, ${beside ? `${beside} beside the binary, ` : ""}${inMemory ? `${inMemory} loaded from memory, ` : ""}${summary.excluded} left out, ${summary.failed} failed)
 done in ${((Date.now() - started) / 1e3).toFixed(1)}s
 ${outcome.executable}
 `
@@ -13765,7 +13872,7 @@ function planCommand(args) {
 }
 
 // src/commands/report.ts
-var import_promises38 = require("node:fs/promises");
+var import_promises39 = require("node:fs/promises");
 var import_node_util3 = require("node:util");
 
 // src/report/diff.ts
@@ -13824,7 +13931,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path67 = __toESM(require("node:path"));
+var import_node_path70 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -13837,7 +13944,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path67.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path70.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }
@@ -13876,7 +13983,7 @@ async function reportCommand(args) {
       text = renderDiff(diff);
       code2 = isRegression(diff) ? 1 : 0;
     }
-    if (values.out) await (0, import_promises38.writeFile)(values.out, text);
+    if (values.out) await (0, import_promises39.writeFile)(values.out, text);
     else process.stdout.write(text);
     return code2;
   } catch (error) {
@@ -13888,7 +13995,7 @@ async function readReport(file) {
   let raw;
   let text;
   try {
-    text = await (0, import_promises38.readFile)(file, "utf8");
+    text = await (0, import_promises39.readFile)(file, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw code2 === "ENOENT" ? new UserError({

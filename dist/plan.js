@@ -24081,7 +24081,7 @@ var BUILD_OPTIONS = {
     metavar: "2.N|host",
     default: { value: DEFAULT_GLIBC_FLOOR },
     summary: `the oldest glibc the binary must start on (Linux gnu targets only): \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor); a binary or shipped library that needs a newer glibc fails the build`,
-    readme: `the oldest glibc the binary must start on, for Linux gnu targets: \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor: whatever this machine's toolchain links against). The binary and every shared library shipped beside it are checked after the build (the report's \`executable.requires\`); one that needs a newer glibc fails the build (unless \`--fail-on never\`), naming the file, the symbol version and a symbol that needs it. Given in \`[tool.pyseal]\`, it applies to the gnu targets of a matrix and is ignored on others`
+    readme: `the oldest glibc the binary must start on, for Linux gnu targets: \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor: whatever this machine's toolchain links against). The binary and every shared library shipped beside it or embedded in it are checked after the build (the report's \`executable.requires\`); one that needs a newer glibc fails the build (unless \`--fail-on never\`), naming the file, the symbol version and a symbol that needs it. Given in \`[tool.pyseal]\`, it applies to the gnu targets of a matrix and is ignored on others`
   },
   stdlibExclude: {
     name: "stdlib-exclude",
@@ -24146,7 +24146,7 @@ var BUILD_OPTIONS = {
     surfaces: ALSO_WORKFLOW,
     metavar: "static|dynamic",
     default: { text: "`static` on musl, `dynamic` elsewhere" },
-    summary: "`static`: built-ins only; `dynamic`: extension modules that cannot be built in ship as files beside the binary"
+    summary: "`static`: built-ins only; `dynamic`: extension modules that cannot be built in are kept as shared libraries, loaded from memory or shipped beside the binary (extension-location)"
   },
   extensionLocations: {
     name: "extension-location",
@@ -24154,8 +24154,8 @@ var BUILD_OPTIONS = {
     given: "list",
     surfaces: EVERYWHERE,
     metavar: "LIST",
-    default: { value: "filesystem-relative:lib" },
-    summary: "where such files go, first that works wins: `in-memory`, `filesystem-relative:DIR`"
+    default: { value: "in-memory,filesystem-relative:lib" },
+    summary: "where such files go, first that works wins: `in-memory` (embedded in the binary and loaded from memory on import; Linux gnu), `filesystem-relative:DIR` (a folder beside the binary)"
   },
   allowInMemorySharedLibraryLoading: {
     name: "allow-in-memory-shared-library-loading",
@@ -24163,7 +24163,7 @@ var BUILD_OPTIONS = {
     given: "switch",
     surfaces: EVERYWHERE,
     default: { value: false, declared: true },
-    summary: "let `in-memory` be used where the target can (Windows only)"
+    summary: "let `in-memory` use a loader of pyseal's own (Windows); not needed on Linux gnu, where the system's loader maps the module"
   },
   packageDataLocations: {
     name: "package-data-location",
@@ -24187,7 +24187,7 @@ var BUILD_OPTIONS = {
     given: "list",
     surfaces: EVERYWHERE,
     metavar: "LIST",
-    summary: "comma-separated distributions whose extension modules stay files beside the binary"
+    summary: "comma-separated distributions whose extension modules stay shared libraries (loaded from memory or beside the binary, as extension-location says)"
   },
   linkExtra: {
     name: "link-extra",
@@ -24503,8 +24503,13 @@ var TargetSchema = external_exports.object({
   capabilities: external_exports.object({
     /** The binary can import extension modules from shared-library files. */
     canLoadSharedLibraries: external_exports.boolean(),
-    /** It can load them from memory, without a file (only Windows, with the dynamic flavor). */
-    inMemorySharedLibraries: external_exports.boolean(),
+    /**
+     * Whether it loads them from memory, without a file (the `in-memory` location):
+     * `system-loader` (Linux gnu: a memfd the system's dlopen maps through /proc/self/fd),
+     * `own-loader` (Windows: a loader of its own, used only when
+     * --allow-in-memory-shared-library-loading allows it), or `none`.
+     */
+    inMemorySharedLibraries: external_exports.enum(["none", "system-loader", "own-loader"]),
     /** Every extension must be built in: the binary is fully static. */
     staticOnly: external_exports.boolean()
   }),
@@ -24522,7 +24527,7 @@ var TARGETS = [
     runner: { label: "ubuntu-24.04", container: null },
     toolchain: gnuToolchain("x86_64", "", ["build-essential", "binutils", "patchelf"]),
     cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: "system-loader", staticOnly: false },
     testedOn: "this-machine"
   },
   {
@@ -24535,7 +24540,7 @@ var TARGETS = [
     runner: { label: "ubuntu-24.04", container: null },
     toolchain: muslToolchain("x86_64"),
     cross: [],
-    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
+    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: "none", staticOnly: true },
     testedOn: "this-machine"
   },
   {
@@ -24560,7 +24565,7 @@ var TARGETS = [
         emulator: ["qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"]
       }
     ],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: "system-loader", staticOnly: false },
     testedOn: "this-machine"
   },
   {
@@ -24582,7 +24587,7 @@ var TARGETS = [
         emulator: ["qemu-aarch64"]
       }
     ],
-    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
+    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: "none", staticOnly: true },
     testedOn: "this-machine"
   },
   {
@@ -24595,7 +24600,7 @@ var TARGETS = [
     runner: { label: "macos-15-intel", container: null },
     toolchain: darwinToolchain("x86_64"),
     cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: "none", staticOnly: false },
     testedOn: "github-workflow"
   },
   {
@@ -24608,7 +24613,7 @@ var TARGETS = [
     runner: { label: "macos-15", container: null },
     toolchain: darwinToolchain("arm64"),
     cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: "none", staticOnly: false },
     testedOn: "github-workflow"
   },
   {
@@ -24636,7 +24641,7 @@ var TARGETS = [
       install: { kind: "msvc", arch: "x64" }
     },
     cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: true, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: "own-loader", staticOnly: false },
     testedOn: "github-workflow"
   }
 ].map((row) => TargetSchema.parse(row));

@@ -19918,6 +19918,9 @@ var OUTCOME_WORD = {
   standalone: "beside the binary",
   builtin: "built in"
 };
+function outcomeWord(m) {
+  return m.location === "in-memory" ? "loaded from memory" : OUTCOME_WORD[m.status];
+}
 var PROBLEM_ORDER = { failed: 0, excluded: 1, standalone: 2, builtin: 3 };
 var VERDICT_WORDS = {
   "all-builtin": "every extension module built in",
@@ -19969,14 +19972,18 @@ function renderReport(report) {
     facts.push(`CPython ${version}${build} from ${source}`);
   }
   const s = report.summary;
-  facts.push(`${s.builtin} built in, ${s.standalone} beside the binary, ${s.excluded} left out, ${s.failed} failed`);
+  const inMemory = report.modules.filter((m) => m.location === "in-memory").length;
+  const loaded = inMemory > 0 ? `, ${inMemory} loaded from memory` : "";
+  facts.push(
+    `${s.builtin} built in, ${s.standalone - inMemory} beside the binary${loaded}, ${s.excluded} left out, ${s.failed} failed`
+  );
   lines.push(facts.join(" \xB7 "), "");
   const packages = report.modules.filter((m) => m.origin === "package").sort(byProblem);
   if (packages.length > 0) {
     lines.push("| module | package | outcome | why |", "| --- | --- | --- | --- |");
     for (const m of packages) {
       const pkg = [m.package, m.version].filter(Boolean).join(" ");
-      lines.push(`| \`${m.module}\` | ${cell(pkg)} | ${OUTCOME_WORD[m.status]} | ${why(m)} |`);
+      lines.push(`| \`${m.module}\` | ${cell(pkg)} | ${outcomeWord(m)} | ${why(m)} |`);
     }
   } else {
     lines.push("No third-party extension modules.");
@@ -19993,7 +20000,7 @@ function renderReport(report) {
       `<summary>stdlib: ${plural(stdlib.length - notBuiltIn.length, "extension module")} built in, ${notBuiltIn.length} not</summary>`,
       ""
     );
-    for (const m of notBuiltIn) lines.push(`- \`${m.module}\`: ${OUTCOME_WORD[m.status]} (${why(m)})`);
+    for (const m of notBuiltIn) lines.push(`- \`${m.module}\`: ${outcomeWord(m)} (${why(m)})`);
     lines.push(
       `- built in: ${stdlib.filter((m) => m.status === "builtin").map((m) => m.module).join(", ")}`,
       "",
@@ -20021,7 +20028,7 @@ function renderMatrix(reports) {
   for (const [name] of rows) {
     const cells = reports.map((r) => {
       const m = r.modules.find((x) => x.module === name);
-      return m ? OUTCOME_WORD[m.status] : r.status === "ok" ? "not built" : "\u2014";
+      return m ? outcomeWord(m) : r.status === "ok" ? "not built" : "\u2014";
     });
     lines.push(`| \`${name}\` | ${cells.join(" | ")} |`);
   }
@@ -24095,6 +24102,7 @@ var ReasonCodeSchema = external_exports.enum([
   "SHARED_LIBRARY_NOT_LOADABLE",
   "IN_MEMORY_SHARED_LIBRARY_UNSUPPORTED",
   "IN_MEMORY_SHARED_LIBRARY_DISALLOWED",
+  "LOADED_FROM_MEMORY",
   "EXCLUDED_BY_POLICY",
   "STANDALONE_BY_POLICY",
   "LINKED_FROM_LINK_EXTRA",
@@ -24129,7 +24137,7 @@ var ReportModuleSchema = external_exports.object({
   /** built-in, shipped as a file beside the binary, left out, or failed. */
   status: ModuleOutcomeSchema,
   reasons: external_exports.array(ReasonSchema),
-  /** For standalone modules: the file beside the binary, relative to the binary's directory. */
+  /** For standalone modules: the file beside the binary, relative to the binary's directory (null when loaded from memory). */
   file: external_exports.string().nullable(),
   /** Where the module lives: `builtin`, `filesystem-relative:DIR`, `in-memory`, or null when nowhere. */
   location: external_exports.string().nullable(),
@@ -24494,7 +24502,7 @@ var BUILD_OPTIONS = {
     metavar: "2.N|host",
     default: { value: DEFAULT_GLIBC_FLOOR },
     summary: `the oldest glibc the binary must start on (Linux gnu targets only): \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor); a binary or shipped library that needs a newer glibc fails the build`,
-    readme: `the oldest glibc the binary must start on, for Linux gnu targets: \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor: whatever this machine's toolchain links against). The binary and every shared library shipped beside it are checked after the build (the report's \`executable.requires\`); one that needs a newer glibc fails the build (unless \`--fail-on never\`), naming the file, the symbol version and a symbol that needs it. Given in \`[tool.pyseal]\`, it applies to the gnu targets of a matrix and is ignored on others`
+    readme: `the oldest glibc the binary must start on, for Linux gnu targets: \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor: whatever this machine's toolchain links against). The binary and every shared library shipped beside it or embedded in it are checked after the build (the report's \`executable.requires\`); one that needs a newer glibc fails the build (unless \`--fail-on never\`), naming the file, the symbol version and a symbol that needs it. Given in \`[tool.pyseal]\`, it applies to the gnu targets of a matrix and is ignored on others`
   },
   stdlibExclude: {
     name: "stdlib-exclude",
@@ -24559,7 +24567,7 @@ var BUILD_OPTIONS = {
     surfaces: ALSO_WORKFLOW,
     metavar: "static|dynamic",
     default: { text: "`static` on musl, `dynamic` elsewhere" },
-    summary: "`static`: built-ins only; `dynamic`: extension modules that cannot be built in ship as files beside the binary"
+    summary: "`static`: built-ins only; `dynamic`: extension modules that cannot be built in are kept as shared libraries, loaded from memory or shipped beside the binary (extension-location)"
   },
   extensionLocations: {
     name: "extension-location",
@@ -24567,8 +24575,8 @@ var BUILD_OPTIONS = {
     given: "list",
     surfaces: EVERYWHERE,
     metavar: "LIST",
-    default: { value: "filesystem-relative:lib" },
-    summary: "where such files go, first that works wins: `in-memory`, `filesystem-relative:DIR`"
+    default: { value: "in-memory,filesystem-relative:lib" },
+    summary: "where such files go, first that works wins: `in-memory` (embedded in the binary and loaded from memory on import; Linux gnu), `filesystem-relative:DIR` (a folder beside the binary)"
   },
   allowInMemorySharedLibraryLoading: {
     name: "allow-in-memory-shared-library-loading",
@@ -24576,7 +24584,7 @@ var BUILD_OPTIONS = {
     given: "switch",
     surfaces: EVERYWHERE,
     default: { value: false, declared: true },
-    summary: "let `in-memory` be used where the target can (Windows only)"
+    summary: "let `in-memory` use a loader of pyseal's own (Windows); not needed on Linux gnu, where the system's loader maps the module"
   },
   packageDataLocations: {
     name: "package-data-location",
@@ -24600,7 +24608,7 @@ var BUILD_OPTIONS = {
     given: "list",
     surfaces: EVERYWHERE,
     metavar: "LIST",
-    summary: "comma-separated distributions whose extension modules stay files beside the binary"
+    summary: "comma-separated distributions whose extension modules stay shared libraries (loaded from memory or beside the binary, as extension-location says)"
   },
   linkExtra: {
     name: "link-extra",
@@ -24885,8 +24893,13 @@ var TargetSchema = external_exports.object({
   capabilities: external_exports.object({
     /** The binary can import extension modules from shared-library files. */
     canLoadSharedLibraries: external_exports.boolean(),
-    /** It can load them from memory, without a file (only Windows, with the dynamic flavor). */
-    inMemorySharedLibraries: external_exports.boolean(),
+    /**
+     * Whether it loads them from memory, without a file (the `in-memory` location):
+     * `system-loader` (Linux gnu: a memfd the system's dlopen maps through /proc/self/fd),
+     * `own-loader` (Windows: a loader of its own, used only when
+     * --allow-in-memory-shared-library-loading allows it), or `none`.
+     */
+    inMemorySharedLibraries: external_exports.enum(["none", "system-loader", "own-loader"]),
     /** Every extension must be built in: the binary is fully static. */
     staticOnly: external_exports.boolean()
   }),
@@ -24904,7 +24917,7 @@ var TARGETS = [
     runner: { label: "ubuntu-24.04", container: null },
     toolchain: gnuToolchain("x86_64", "", ["build-essential", "binutils", "patchelf"]),
     cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: "system-loader", staticOnly: false },
     testedOn: "this-machine"
   },
   {
@@ -24917,7 +24930,7 @@ var TARGETS = [
     runner: { label: "ubuntu-24.04", container: null },
     toolchain: muslToolchain("x86_64"),
     cross: [],
-    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
+    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: "none", staticOnly: true },
     testedOn: "this-machine"
   },
   {
@@ -24942,7 +24955,7 @@ var TARGETS = [
         emulator: ["qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"]
       }
     ],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: "system-loader", staticOnly: false },
     testedOn: "this-machine"
   },
   {
@@ -24964,7 +24977,7 @@ var TARGETS = [
         emulator: ["qemu-aarch64"]
       }
     ],
-    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
+    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: "none", staticOnly: true },
     testedOn: "this-machine"
   },
   {
@@ -24977,7 +24990,7 @@ var TARGETS = [
     runner: { label: "macos-15-intel", container: null },
     toolchain: darwinToolchain("x86_64"),
     cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: "none", staticOnly: false },
     testedOn: "github-workflow"
   },
   {
@@ -24990,7 +25003,7 @@ var TARGETS = [
     runner: { label: "macos-15", container: null },
     toolchain: darwinToolchain("arm64"),
     cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: "none", staticOnly: false },
     testedOn: "github-workflow"
   },
   {
@@ -25018,7 +25031,7 @@ var TARGETS = [
       install: { kind: "msvc", arch: "x64" }
     },
     cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: true, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: "own-loader", staticOnly: false },
     testedOn: "github-workflow"
   }
 ].map((row) => TargetSchema.parse(row));

@@ -131,7 +131,8 @@ async function buildStages(run: BuildRun): Promise<void> {
     name: path.relative(inputs.outDir, run.executable),
     outDir: inputs.outDir,
     sideFiles,
-    target
+    target,
+    plans: run.plans
   })
   await moveIntoPlace(staged, run.executable)
 }
@@ -211,7 +212,6 @@ interface ResolveContext {
 
 async function resolveStage(run: BuildRun, context: ResolveContext): Promise<ModulePlan[]> {
   const { inputs, target, policy, observer } = run
-  const { packages } = context
   const plans = await stage(
     observer,
     'resolve',
@@ -224,12 +224,12 @@ async function resolveStage(run: BuildRun, context: ResolveContext): Promise<Mod
         searchDirs: context.searchDirs,
         cxx: context.toolchain.cxx,
         includeStdlibTestModules: !inputs.stdlibExclude.includes('test'),
-        records: packages.capture.records,
-        intents: packages.capture.intents,
-        installed: packages.installed,
-        siteDir: packages.siteDir,
+        records: context.packages.capture.records,
+        intents: context.packages.capture.intents,
+        installed: context.packages.installed,
+        siteDir: context.packages.siteDir,
         linkExtra: inputs.linkExtra,
-        libraries: packages.libraries,
+        libraries: context.packages.libraries,
         workDir: run.workDir
       }),
     p => `${p.filter(m => m.status === 'builtin').length} built-in extension modules`
@@ -251,7 +251,6 @@ async function linkAndEmbedStage(
   context: Omit<ResolveContext, 'searchDirs'> & { located: LocatedPackage[] }
 ): Promise<string> {
   const { inputs, target, observer, workDir } = run
-  const distribution = context.obtained.distribution
   const native = path.join(workDir, `${inputs.name}.native`)
   const staged = path.join(workDir, inputs.name)
   await stage(
@@ -259,7 +258,7 @@ async function linkAndEmbedStage(
     'link',
     () =>
       linkExecutable({
-        distribution,
+        distribution: context.obtained.distribution,
         target,
         cxx: context.toolchain.cxx,
         plans: run.plans,
@@ -278,12 +277,13 @@ async function linkAndEmbedStage(
     'embed',
     () =>
       embedResources({
-        distribution,
+        distribution: context.obtained.distribution,
         buildDistribution: context.obtained.buildDistribution,
         siteDir: context.packages.siteDir,
         packageData: packageDataRoots(context.located),
         stdlibExclude: inputs.stdlibExclude,
         stdlibTopLevel: context.stdlibImports?.topLevel ?? null,
+        plans: run.plans,
         workDir,
         nativeExecutable: native,
         output: staged

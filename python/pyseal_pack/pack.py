@@ -74,8 +74,9 @@ launcher's importer replaces it, when it loads a module, with the module's
 ``__file__`` (``<exe>/pkg/mod.py``), which its view of the archive opens.
 
 The launcher's own Python (``python/pyseal_runtime/``: the read-only view of the
-archive by path, the extraction of packages to a per-user cache) is always
-packed, as ``__pyseal__/archive_files.py`` and ``__pyseal__/extracted_packages.py``.
+archive by path, the extraction of packages to a per-user cache, the loading of
+extension modules from memory) is always packed, as ``__pyseal__/archive_files.py``,
+``__pyseal__/extracted_packages.py`` and ``__pyseal__/memory_extensions.py``.
 
 A prebuilt directory index is appended as the last member
 (``__pyseal__/zipindex``, see ``_write_index``) and located by the zip
@@ -108,7 +109,7 @@ EXTENSION_SUFFIXES = (".so", ".pyd", ".dylib", ".dll")
 RUNTIME_FILES = {
     f"__pyseal__/{name}.py": os.path.join(
         os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "pyseal_runtime", f"{name}.py")
-    for name in ("archive_files", "extracted_packages")
+    for name in ("archive_files", "extracted_packages", "memory_extensions")
 }
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 ROOT_KEYS = {"path", "prefix", "include", "exclude", "allow_compile_errors", "pycache", "digest_file"}

@@ -29,9 +29,11 @@ export async function buildCommand(args: string[], usage: string): Promise<numbe
       stageFinished: (name, seconds, detail) => process.stdout.write(`✓ ${name} ${seconds.toFixed(1)}s: ${detail}\n`),
       log: line => process.stdout.write(`${line}\n`)
     })
-    const { summary } = outcome.report
+    const { summary, modules } = outcome.report
+    const inMemory = modules.filter(m => m.location === 'in-memory').length
+    const beside = summary.standalone - inMemory
     process.stdout.write(
-      `report: ${outcome.reportFile} (${summary.builtin} built-in, ${summary.standalone ? `${summary.standalone} beside the binary, ` : ''}${summary.excluded} left out, ${summary.failed} failed)\n` +
+      `report: ${outcome.reportFile} (${summary.builtin} built-in, ${beside ? `${beside} beside the binary, ` : ''}${inMemory ? `${inMemory} loaded from memory, ` : ''}${summary.excluded} left out, ${summary.failed} failed)\n` +
         `done in ${((Date.now() - started) / 1000).toFixed(1)}s\n${outcome.executable}\n`
     )
     const failure = failureOf(outcome.report, inputs)

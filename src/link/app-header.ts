@@ -32,12 +32,20 @@ export function renderAppHeader(request: AppHeaderRequest): string {
   ]
   if (request.entryPoint) lines.push(`#define PYSEAL_ENTRY_POINT ${JSON.stringify(request.entryPoint)}`)
   lines.push(`#define PYSEAL_OPTIMIZE ${request.optimize}`)
-  const standalone = request.plans.filter(p => p.status === 'standalone' && p.standaloneFile)
+  const standalone = request.plans.filter(p => p.status === 'standalone' && p.standaloneFile && !p.memoryImage)
   if (standalone.length > 0 && request.sideDirectory) {
     lines.push(`#define PYSEAL_SIDE_DIR ${JSON.stringify(request.sideDirectory)}`)
     // A Python dict literal (JSON is one): dotted name -> file relative to the side directory.
     const table = Object.fromEntries(standalone.map(p => [p.module, p.standaloneFile?.relative]))
     lines.push(`#define PYSEAL_STANDALONE_MODULES ${JSON.stringify(JSON.stringify(table))}`)
+  }
+  const inMemory = request.plans.filter(p => p.status === 'standalone' && p.memoryImage)
+  if (inMemory.length > 0) {
+    // A Python dict literal (JSON is one): dotted name -> [its member, its libraries' members in load order].
+    const table = Object.fromEntries(
+      inMemory.map(p => [p.module, [p.memoryImage?.member, p.memoryImage?.libraries.map(l => l.member)]])
+    )
+    lines.push(`#define PYSEAL_MEMORY_MODULES ${JSON.stringify(JSON.stringify(table))}`)
   }
   const leftOut = request.plans.filter(p => p.origin === 'package' && p.status === 'excluded')
   if (leftOut.length > 0) {

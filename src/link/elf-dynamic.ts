@@ -6,6 +6,8 @@ export interface DynamicSection {
   static: boolean
   /** NEEDED entries: the shared libraries it loads. */
   needed: string[]
+  /** SONAME: the name a NEEDED entry finds it by once loaded; null when it has none. */
+  soname: string | null
   /** RUNPATH or RPATH directories, as written (with $ORIGIN unexpanded). */
   runpath: string[]
 }
@@ -18,5 +20,6 @@ export async function readDynamicSection(file: string): Promise<DynamicSection> 
   const runpath = [...output.matchAll(/\((?:RUNPATH|RPATH)\)\s+Library (?:runpath|rpath): \[([^\]]+)\]/g)]
     .flatMap(m => m[1].split(':'))
     .filter(dir => dir !== '')
-  return { static: /There is no dynamic section/.test(output), needed, runpath }
+  const soname = /\(SONAME\)\s+Library soname: \[([^\]]+)\]/.exec(output)?.[1] ?? null
+  return { static: /There is no dynamic section/.test(output), needed, soname, runpath }
 }

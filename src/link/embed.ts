@@ -3,6 +3,8 @@ import path from 'node:path'
 import { SHARED_SYSCONFIG_MARK } from '../distribution/source-tree'
 import { runPysealPython } from '../exec/pyseal-python'
 import type { Distribution } from '../distribution/python-json'
+import { memoryImageFiles } from '../resolve/memory-images'
+import type { ModulePlan } from '../resolve/modules'
 import type { PackageDataRoots } from './package-data'
 
 export interface EmbedRequest {
@@ -15,6 +17,8 @@ export interface EmbedRequest {
   stdlibExclude: string[]
   /** With `--stdlib imported`: the only top-level stdlib names to pack (`json`, `os.py`); null packs all. */
   stdlibTopLevel?: string[] | null
+  /** The modules' plans: those loaded from memory are embedded with their libraries (plan.memoryImage). */
+  plans?: ModulePlan[]
   workDir: string
   nativeExecutable: string
   /** Final path; written under a temporary name and renamed only when complete. */
@@ -26,7 +30,10 @@ export interface EmbedResult {
   summary: string
 }
 
-/** Packs the stdlib and the app's site directory into a zip (with .pyc beside .py) and appends it to the executable. */
+/**
+ * Packs the stdlib and the app's site directory into a zip (with .pyc beside .py), with the
+ * modules loaded from memory and their libraries, and appends it to the executable.
+ */
 export async function embedResources(request: EmbedRequest): Promise<EmbedResult> {
   const { distribution, workDir } = request
   const stdlib = path.join(distribution.root, distribution.json.python_paths.stdlib)
@@ -53,10 +60,15 @@ export async function embedResources(request: EmbedRequest): Promise<EmbedResult
     roots.push({ path: request.siteDir, exclude: ['bin', ...(request.packageData?.siteExclude ?? [])] })
     roots.push(...(request.packageData?.roots ?? []))
   }
+  const memoryFiles = memoryImageFiles(request.plans ?? []).map(f => ({ src: f.source, dst: f.member }))
   const manifest = path.join(workDir, 'resources.json')
   await writeFile(
     manifest,
-    JSON.stringify({ version: 1, optimize: 0, compression: 'deflated', bytecode_compression: 'stored', roots }, null, 2)
+    JSON.stringify(
+      { version: 1, optimize: 0, compression: 'deflated', bytecode_compression: 'stored', roots, files: memoryFiles },
+      null,
+      2
+    )
   )
   const archive = path.join(workDir, 'resources.zip')
   // The build machine's Python compiles the .pyc files (the same version as the target's, which may not run here).

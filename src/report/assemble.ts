@@ -5,6 +5,7 @@ import type { ObtainedDistribution } from '../distribution/obtain'
 import { pythonAbi } from '../distribution/python-json'
 import type { BuildInputs } from '../inputs/schema'
 import { outputFiles, writeFileAtomic } from '../publish/output-dir'
+import { memoryImageFiles } from '../resolve/memory-images'
 import type { ModulePlan } from '../resolve/modules'
 import type { ExtensionPolicy } from '../resolve/policy'
 import type { Target } from '../targets/table'
@@ -31,7 +32,8 @@ export function pythonSection(obtained: ObtainedDistribution): NonNullable<Repor
 
 /**
  * The report's `executable` section, read from the binary as staged (its name in the
- * report is the one it is moved to) and the files already shipped beside it.
+ * report is the one it is moved to), the files already shipped beside it and those
+ * embedded in it to be loaded from memory.
  */
 export async function executableSection(request: {
   staged: string
@@ -39,8 +41,11 @@ export async function executableSection(request: {
   outDir: string
   sideFiles: string[]
   target: Pick<Target, 'objectFormat'>
+  /** The modules' plans: those loaded from memory have their files embedded, named `<binary>/<member>`. */
+  plans: ModulePlan[]
 }): Promise<NonNullable<Report['executable']>> {
   const { staged, name, outDir, sideFiles, target } = request
+  const embedded = memoryImageFiles(request.plans).map(f => ({ file: f.source, name: `${name}/${f.member}` }))
   const linkage = await readLinkage(staged)
   return {
     path: name,
@@ -48,7 +53,7 @@ export async function executableSection(request: {
     sha256: await sha256File(staged),
     linkage,
     sideFiles,
-    requires: await readRequires({ target, linkage, binary: { file: staged, name }, outDir, sideFiles })
+    requires: await readRequires({ target, linkage, binary: { file: staged, name }, outDir, sideFiles, embedded })
   }
 }
 

@@ -6,6 +6,10 @@ const OUTCOME_WORD: Record<ReportModule['status'], string> = {
   standalone: 'beside the binary',
   builtin: 'built in'
 }
+/** A standalone module loaded from memory is not beside the binary: the output is one file. */
+function outcomeWord(m: ReportModule): string {
+  return m.location === 'in-memory' ? 'loaded from memory' : OUTCOME_WORD[m.status]
+}
 const PROBLEM_ORDER: Record<ReportModule['status'], number> = { failed: 0, excluded: 1, standalone: 2, builtin: 3 }
 
 const VERDICT_WORDS: Record<Report['verdict'], string> = {
@@ -73,7 +77,11 @@ export function renderReport(report: Report): string {
     facts.push(`CPython ${version}${build} from ${source}`)
   }
   const s = report.summary
-  facts.push(`${s.builtin} built in, ${s.standalone} beside the binary, ${s.excluded} left out, ${s.failed} failed`)
+  const inMemory = report.modules.filter(m => m.location === 'in-memory').length
+  const loaded = inMemory > 0 ? `, ${inMemory} loaded from memory` : ''
+  facts.push(
+    `${s.builtin} built in, ${s.standalone - inMemory} beside the binary${loaded}, ${s.excluded} left out, ${s.failed} failed`
+  )
   lines.push(facts.join(' · '), '')
 
   const packages = report.modules.filter(m => m.origin === 'package').sort(byProblem)
@@ -81,7 +89,7 @@ export function renderReport(report: Report): string {
     lines.push('| module | package | outcome | why |', '| --- | --- | --- | --- |')
     for (const m of packages) {
       const pkg = [m.package, m.version].filter(Boolean).join(' ')
-      lines.push(`| \`${m.module}\` | ${cell(pkg)} | ${OUTCOME_WORD[m.status]} | ${why(m)} |`)
+      lines.push(`| \`${m.module}\` | ${cell(pkg)} | ${outcomeWord(m)} | ${why(m)} |`)
     }
   } else {
     lines.push('No third-party extension modules.')
@@ -100,7 +108,7 @@ export function renderReport(report: Report): string {
       `<summary>stdlib: ${plural(stdlib.length - notBuiltIn.length, 'extension module')} built in, ${notBuiltIn.length} not</summary>`,
       ''
     )
-    for (const m of notBuiltIn) lines.push(`- \`${m.module}\`: ${OUTCOME_WORD[m.status]} (${why(m)})`)
+    for (const m of notBuiltIn) lines.push(`- \`${m.module}\`: ${outcomeWord(m)} (${why(m)})`)
     lines.push(
       `- built in: ${stdlib
         .filter(m => m.status === 'builtin')
@@ -133,7 +141,7 @@ export function renderMatrix(reports: Report[]): string {
   for (const [name] of rows) {
     const cells = reports.map(r => {
       const m = r.modules.find(x => x.module === name)
-      return m ? OUTCOME_WORD[m.status] : r.status === 'ok' ? 'not built' : '—'
+      return m ? outcomeWord(m) : r.status === 'ok' ? 'not built' : '—'
     })
     lines.push(`| \`${name}\` | ${cells.join(' | ')} |`)
   }

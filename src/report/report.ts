@@ -14,7 +14,10 @@ export function reportModules(plans: ModulePlan[], sideDirectory: string | null)
       version: p.version,
       status: p.status,
       reasons: p.reasons,
-      file: p.standaloneFile && sideDirectory ? `${sideDirectory}/${p.standaloneFile.relative}` : null,
+      file:
+        p.standaloneFile && sideDirectory && p.location !== 'in-memory'
+          ? `${sideDirectory}/${p.standaloneFile.relative}`
+          : null,
       location: p.location,
       capture: p.capture,
       language: p.language,

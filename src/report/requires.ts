@@ -7,7 +7,8 @@ import type { Report } from './schema'
 
 /**
  * The report's `executable.requires`: the newest glibc (and libstdc++, C++ ABI) symbol
- * versions that the written binary and every shared library shipped beside it need,
+ * versions that the written binary and every shared library shipped beside it or
+ * embedded in it (loaded from memory) need,
  * read from their ELF version tables (not from the options), with the file and a
  * symbol behind each. src/pipeline.ts fills it in; report/fail-on.ts checks it
  * against the glibc floor.
@@ -44,6 +45,8 @@ export interface RequiresRequest {
   outDir: string
   /** The files shipped beside the binary, relative to the output directory. */
   sideFiles: string[]
+  /** Shared libraries embedded in the binary and loaded from memory, with their names in the report. */
+  embedded?: Array<{ file: string; name: string }>
 }
 
 /** `static` for a binary with no dynamic section; null where the target's files are not ELF. */
@@ -55,6 +58,7 @@ export async function readRequires(request: RequiresRequest): Promise<Requires |
     const file = path.join(request.outDir, name)
     if (await isElf(file)) files.push({ file, name })
   }
+  files.push(...(request.embedded ?? []))
   const read = await Promise.all(files.map(async f => ({ file: f.name, needs: await readVersionNeeds(f.file) })))
   return requiresOf(read)
 }

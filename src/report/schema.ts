@@ -34,6 +34,7 @@ export const ReasonCodeSchema = z.enum([
   'SHARED_LIBRARY_NOT_LOADABLE',
   'IN_MEMORY_SHARED_LIBRARY_UNSUPPORTED',
   'IN_MEMORY_SHARED_LIBRARY_DISALLOWED',
+  'LOADED_FROM_MEMORY',
   'EXCLUDED_BY_POLICY',
   'STANDALONE_BY_POLICY',
   'LINKED_FROM_LINK_EXTRA',
@@ -75,7 +76,7 @@ export const ReportModuleSchema = z.object({
   /** built-in, shipped as a file beside the binary, left out, or failed. */
   status: ModuleOutcomeSchema,
   reasons: z.array(ReasonSchema),
-  /** For standalone modules: the file beside the binary, relative to the binary's directory. */
+  /** For standalone modules: the file beside the binary, relative to the binary's directory (null when loaded from memory). */
   file: z.string().nullable(),
   /** Where the module lives: `builtin`, `filesystem-relative:DIR`, `in-memory`, or null when nowhere. */
   location: z.string().nullable(),

@@ -21,6 +21,14 @@ export interface StandaloneFile {
   relative: string
 }
 
+/** A module loaded from memory (`in-memory`): what the archive holds for it (src/resolve/memory-images.ts). */
+export interface MemoryImage {
+  /** The module's member, at its package path (`pkg/_mod.cpython-314-x86_64-linux-gnu.so`). */
+  member: string
+  /** The libraries it needs, dependencies before dependents: the file embedded and its member. */
+  libraries: Array<{ source: string; member: string }>
+}
+
 /** The decision for one extension module. */
 export interface ModulePlan {
   module: string
@@ -39,6 +47,8 @@ export interface ModulePlan {
   localized: string | null
   /** The file to ship (standalone modules only). */
   standaloneFile: StandaloneFile | null
+  /** Set for a standalone module placed `in-memory`, once its libraries are found. */
+  memoryImage: MemoryImage | null
   /** `builtin`, `filesystem-relative:DIR`, `in-memory`, or null when the module is nowhere. */
   location: string | null
   /** The init function as compiled, and the name it has in the binary. */
@@ -84,6 +94,7 @@ export function emptyPlan(module: string, origin: ModulePlan['origin'], pkg: str
     archives: [],
     localized: null,
     standaloneFile: null,
+    memoryImage: null,
     location: 'builtin',
     initFunction: null,
     linkedInitFunction: null,

@@ -1,5 +1,6 @@
 import { ensureRecordLibraries } from '../libraries/built-libraries'
 import { checkCapturedLinks } from './link-check'
+import { planMemoryImages } from './memory-images'
 import { emptyPlan, excluded, type ModulePlan, type ResolveRequest } from './module-plan'
 import { planLinkExtra, planPackages } from './plan-packages'
 import { planStdlib } from './plan-stdlib'
@@ -10,14 +11,17 @@ export type { ModulePlan, ResolveRequest, StandaloneFile } from './module-plan'
 /**
  * The resolve stage (src/pipeline.ts): every module planned, then each captured
  * built-in made into its relocatable object in workDir and linked alone; one that
- * does not link falls back (src/resolve/link-check.ts).
+ * does not link falls back (src/resolve/link-check.ts); the libraries of a module
+ * loaded from memory are found (src/resolve/memory-images.ts).
  */
 export async function resolveModules(request: ResolveRequest & { workDir: string }): Promise<ModulePlan[]> {
   const { libraries, records, target, searchDirs } = request
   // Libraries the modules link that pyseal builds for the target: built now if the packages came from the cache.
   const builtLibraries = libraries ? await ensureRecordLibraries(records, libraries, target, searchDirs) : null
   const planned = { ...request, builtLibraries }
-  return checkCapturedLinks({ ...planned, plans: planModules(planned) })
+  const plans = await checkCapturedLinks({ ...planned, plans: planModules(planned) })
+  await planMemoryImages(plans, request)
+  return plans
 }
 
 /** Decides, per extension module, built-in / standalone / excluded / failed, with every reason. */

@@ -39,7 +39,10 @@ export function planStdlib(request: ResolveRequest): ModulePlan[] {
       if (standalone.status === 'standalone') {
         standalone.reasons.push({
           code: 'STANDALONE_SHARED_LIBRARY',
-          message: `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${path.basename(file)} beside the binary`
+          message:
+            standalone.location === 'in-memory'
+              ? 'the distribution has it only as a shared library; embedded in the binary, loaded from memory'
+              : `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${path.basename(file)} beside the binary`
         })
       }
       plans.push(standalone)

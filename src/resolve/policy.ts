@@ -35,9 +35,9 @@ export interface Placement {
 
 /**
  * Tries the policy's locations in order for a shared-library module, like
- * PyOxidizer's location and fallback: in-memory only where the target can load
- * from memory and the policy allows it; a file beside the binary where the target
- * loads shared libraries at all. Built-ins-only flavors and targets place nothing.
+ * PyOxidizer's location and fallback: in-memory where the target can load from
+ * memory (with the system's own loader, or with one of its own that the policy
+ * allows); a file beside the binary where the target loads shared libraries at all. Built-ins-only flavors and targets place nothing.
  */
 export function placeSharedLibrary(policy: ExtensionPolicy, target: Target, file: string): Placement {
   if (target.capabilities.staticOnly) {
@@ -53,7 +53,7 @@ export function placeSharedLibrary(policy: ExtensionPolicy, target: Target, file
         {
           code: 'STATIC_FLAVOR_BUILTIN_ONLY',
           message: `the static flavor ships built-ins only, so ${file} is left out`,
-          hint: 'use --flavor dynamic to ship it beside the binary'
+          hint: 'use --flavor dynamic to keep it as a shared library, loaded from memory or beside the binary'
         }
       ]
     }
@@ -61,14 +61,15 @@ export function placeSharedLibrary(policy: ExtensionPolicy, target: Target, file
   const reasons: Reason[] = []
   for (const location of policy.locations) {
     if (location.kind === 'in-memory') {
-      if (!target.capabilities.inMemorySharedLibraries) {
+      const inMemory = target.capabilities.inMemorySharedLibraries
+      if (inMemory === 'none') {
         reasons.push({
           code: 'IN_MEMORY_SHARED_LIBRARY_UNSUPPORTED',
           message: `${target.triple} binaries cannot load a shared library from memory`
         })
         continue
       }
-      if (!policy.allowInMemory) {
+      if (inMemory === 'own-loader' && !policy.allowInMemory) {
         reasons.push({
           code: 'IN_MEMORY_SHARED_LIBRARY_DISALLOWED',
           message: 'in-memory loading was not allowed',
@@ -76,6 +77,7 @@ export function placeSharedLibrary(policy: ExtensionPolicy, target: Target, file
         })
         continue
       }
+      reasons.push(loadedFromMemory(file, inMemory))
       return { location, reasons }
     }
     if (target.capabilities.canLoadSharedLibraries) return { location, reasons }
@@ -86,6 +88,23 @@ export function placeSharedLibrary(policy: ExtensionPolicy, target: Target, file
     hint: 'add filesystem-relative:lib to --extension-location'
   })
   return { location: null, reasons }
+}
+
+/** LOADED_FROM_MEMORY: how the module is loaded, and what that needs where it runs. */
+function loadedFromMemory(file: string, loader: 'system-loader' | 'own-loader'): Reason {
+  if (loader === 'own-loader') {
+    return {
+      code: 'LOADED_FROM_MEMORY',
+      message: `${file} is embedded in the executable and loaded from memory on import`
+    }
+  }
+  return {
+    code: 'LOADED_FROM_MEMORY',
+    message:
+      `${file} is embedded in the executable and loaded from memory on import ` +
+      "(a memfd the system's loader maps through /proc/self/fd): no file beside the binary, none written to disk",
+    hint: 'needs Linux 3.17 or later and /proc mounted where it runs; --extension-location filesystem-relative:lib ships it beside the binary instead'
+  }
 }
 
 /** The report's word for a location. */

@@ -78,8 +78,13 @@ export const TargetSchema = z.object({
   capabilities: z.object({
     /** The binary can import extension modules from shared-library files. */
     canLoadSharedLibraries: z.boolean(),
-    /** It can load them from memory, without a file (only Windows, with the dynamic flavor). */
-    inMemorySharedLibraries: z.boolean(),
+    /**
+     * Whether it loads them from memory, without a file (the `in-memory` location):
+     * `system-loader` (Linux gnu: a memfd the system's dlopen maps through /proc/self/fd),
+     * `own-loader` (Windows: a loader of its own, used only when
+     * --allow-in-memory-shared-library-loading allows it), or `none`.
+     */
+    inMemorySharedLibraries: z.enum(['none', 'system-loader', 'own-loader']),
     /** Every extension must be built in: the binary is fully static. */
     staticOnly: z.boolean()
   }),
@@ -100,7 +105,7 @@ export const TARGETS: readonly Target[] = [
     runner: { label: 'ubuntu-24.04', container: null },
     toolchain: gnuToolchain('x86_64', '', ['build-essential', 'binutils', 'patchelf']),
     cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: 'system-loader', staticOnly: false },
     testedOn: 'this-machine'
   },
   {
@@ -113,7 +118,7 @@ export const TARGETS: readonly Target[] = [
     runner: { label: 'ubuntu-24.04', container: null },
     toolchain: muslToolchain('x86_64'),
     cross: [],
-    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
+    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: 'none', staticOnly: true },
     testedOn: 'this-machine'
   },
   {
@@ -138,7 +143,7 @@ export const TARGETS: readonly Target[] = [
         emulator: ['qemu-aarch64', '-L', '/usr/aarch64-linux-gnu']
       }
     ],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: 'system-loader', staticOnly: false },
     testedOn: 'this-machine'
   },
   {
@@ -160,7 +165,7 @@ export const TARGETS: readonly Target[] = [
         emulator: ['qemu-aarch64']
       }
     ],
-    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: false, staticOnly: true },
+    capabilities: { canLoadSharedLibraries: false, inMemorySharedLibraries: 'none', staticOnly: true },
     testedOn: 'this-machine'
   },
   {
@@ -173,7 +178,7 @@ export const TARGETS: readonly Target[] = [
     runner: { label: 'macos-15-intel', container: null },
     toolchain: darwinToolchain('x86_64'),
     cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: 'none', staticOnly: false },
     testedOn: 'github-workflow'
   },
   {
@@ -186,7 +191,7 @@ export const TARGETS: readonly Target[] = [
     runner: { label: 'macos-15', container: null },
     toolchain: darwinToolchain('arm64'),
     cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: false, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: 'none', staticOnly: false },
     testedOn: 'github-workflow'
   },
   {
@@ -214,7 +219,7 @@ export const TARGETS: readonly Target[] = [
       install: { kind: 'msvc', arch: 'x64' }
     },
     cross: [],
-    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: true, staticOnly: false },
+    capabilities: { canLoadSharedLibraries: true, inMemorySharedLibraries: 'own-loader', staticOnly: false },
     testedOn: 'github-workflow'
   }
 ].map(row => TargetSchema.parse(row))

@@ -47,7 +47,7 @@ describe('a module whose captured objects do not link on their own', () => {
   const project = path.join(FIXTURES, 'broken-link-ext')
 
   it(
-    'ships beside a gnu binary with LINK_FAILED naming the symbol, and the rest is built in',
+    'is loaded from memory in a gnu binary with LINK_FAILED naming the symbol, and the rest is built in',
     () => {
       const { run, outDir } = build(GNU, project)
       const binary = expectBuilt(run)
@@ -56,9 +56,10 @@ describe('a module whose captured objects do not link on their own', () => {
       expect(module('brokenlink._good')?.status).toBe('builtin')
       const missing = module('brokenlink._missing')
       expect(missing?.status).toBe('standalone')
-      expect(missing?.reasons.map(r => r.code)).toEqual(['LINK_FAILED'])
+      expect(missing?.reasons.map(r => r.code)).toEqual(['LINK_FAILED', 'LOADED_FROM_MEMORY'])
       expect(missing?.reasons[0].message).toMatch(/^its captured objects leave pyseal_missing_symbol undefined/)
-      expect(report.executable?.sideFiles).toEqual([missing?.file])
+      expect(missing?.location).toBe('in-memory')
+      expect(report.executable?.sideFiles).toEqual([])
       expect(runBinary(binary, ['-c', GOOD]).stdout.trim()).toBe('6 True')
     },
     LONG

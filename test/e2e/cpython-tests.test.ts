@@ -22,8 +22,10 @@ import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from 
  * package in a zip gets a temporary copy with another name. They are left out
  * (`-i`), as they would be for a `test` package imported from any zip.
  *
- * test_ctypes loads `_ctypes_test` with `CDLL(_ctypes_test.__file__)`: on gnu that
- * module is shipped as a shared library in `lib/` beside the binary.
+ * test_ctypes loads `_ctypes_test` with `CDLL(_ctypes_test.__file__)`, a path the C
+ * library opens: on gnu that module is shipped as a shared library in `lib/` beside the
+ * binary (`--extension-location filesystem-relative:lib`; loaded from memory, its
+ * `__file__` would be a path inside the binary).
  *
  * test_importlib skips its parts that need the test-only `_testmultiphase` module, which
  * pyseal does not build (as CPython's own run does where a module is missing).
@@ -72,6 +74,8 @@ function buildFull(target: string, python: string, extra: string[]): { binary: s
     'none',
     '--name',
     'python-full',
+    '--extension-location',
+    'filesystem-relative:lib',
     '--out-dir',
     outDir,
     ...extra

@@ -12,10 +12,11 @@ const ABI_SUFFIX = `cpython-${DEFAULT_PYTHON_VERSION.replace('.', '')}-x86_64`
 
 /**
  * The extension-module policy with real builds on glibc: what cannot be built in
- * ships as a shared-library file beside the binary (dynamic flavor) and really
- * imports from there, or is left out (static flavor, exclude-packages); in-memory
- * loading falls back on Linux; link-extra builds in what pip could not capture; a
- * library with a static archive links in, one without makes its module a file.
+ * is loaded from memory (the default) or ships as a shared-library file beside the
+ * binary (filesystem-relative:lib) and really imports from there, or is left out
+ * (static flavor, exclude-packages); link-extra builds in what pip could not
+ * capture; a library with a static archive links in, one without makes its module
+ * a file (test/e2e/in-memory.test.ts: loaded from memory with its libraries).
  */
 const TRIPLE = 'x86_64-unknown-linux-gnu'
 const MUSL = 'x86_64-unknown-linux-musl'
@@ -57,9 +58,9 @@ describe('an extension pyseal cannot capture (built by a direct compiler call)',
   const project = path.join(FIXTURES, 'raw-ext')
 
   it(
-    'ships as a file in lib/ with the dynamic flavor, and imports from there',
+    'ships as a file in lib/ with filesystem-relative:lib, and imports from there',
     () => {
-      const { run, outDir } = build(project)
+      const { run, outDir } = build(project, ['--extension-location', 'filesystem-relative:lib'])
       const binary = expectBuilt(run)
       const { report, module } = entry(outDir, 'rawext', 'rawext._raw')
       expect(module?.status).toBe('standalone')
@@ -96,17 +97,23 @@ describe('an extension pyseal cannot capture (built by a direct compiler call)',
     expect(message).toMatch(
       /^rawext\._raw is not in this executable: pyseal left it out \(NO_OBJECT_FILES: .*; STATIC_FLAVOR_BUILTIN_ONLY: /
     )
-    expect(message).toContain('use --flavor dynamic to ship it beside the binary')
+    expect(message).toContain(
+      'use --flavor dynamic to keep it as a shared library, loaded from memory or beside the binary'
+    )
   })
 
-  it('falls back from in-memory loading on Linux to the next location, saying why', () => {
-    const { run, outDir } = build(project, ['--extension-location', 'in-memory,filesystem-relative:ext'])
+  it('is loaded from memory by default on Linux gnu: one file, the module at its path inside the binary', () => {
+    const { run, outDir } = build(project)
     const binary = expectBuilt(run)
-    const { module } = entry(outDir, 'rawext', 'rawext._raw')
+    const { report, module } = entry(outDir, 'rawext', 'rawext._raw')
     expect(module?.status).toBe('standalone')
-    expect(module?.reasons.map(r => r.code)).toEqual(['NO_OBJECT_FILES', 'IN_MEMORY_SHARED_LIBRARY_UNSUPPORTED'])
-    expect(module?.file).toBe(`ext/rawext/_raw.${ABI_SUFFIX}-linux-gnu.so`)
-    expect(runBinary(binary, ['-c', 'import rawext._raw as r; print(r.shout("ok"))']).stdout.trim()).toBe('ok!')
+    expect(module?.location).toBe('in-memory')
+    expect(module?.reasons.map(r => r.code)).toEqual(['NO_OBJECT_FILES', 'LOADED_FROM_MEMORY'])
+    expect(module?.file).toBeNull()
+    expect(report.executable?.sideFiles).toEqual([])
+    expect(existsSync(path.join(outDir, 'lib'))).toBe(false)
+    const check = runBinary(binary, ['-c', 'import rawext._raw as r; print(r.shout("ok"), r.__file__)'])
+    expect(check.stdout.trim()).toBe(`ok! ${path.join(binary, `rawext/_raw.${ABI_SUFFIX}-linux-gnu.so`)}`)
   })
 
   ;(TEST_TARGETS.includes(MUSL) ? it : it.skip)(
@@ -179,7 +186,7 @@ describe('an extension pyseal cannot capture (built by a direct compiler call)',
 
 describe('an extra static library given with link-extra', () => {
   it(
-    'links into the binary and resolves what the extension left undefined; without it the module ships beside the binary, LINK_FAILED naming the symbol',
+    'links into the binary and resolves what the extension left undefined; without it the module is loaded from memory, LINK_FAILED naming the symbol',
     () => {
       const dir = tempDir('policy-extra')
       const source = path.join(dir, 'extra.c')
@@ -201,10 +208,10 @@ describe('an extra static library given with link-extra', () => {
       const fallback = expectBuilt(without.run)
       const uses = entry(without.outDir, 'extralib', 'extralib._uses').module
       expect(uses?.status).toBe('standalone')
-      expect(uses?.reasons.map(r => r.code)).toEqual(['LINK_FAILED'])
+      expect(uses?.reasons.map(r => r.code)).toEqual(['LINK_FAILED', 'LOADED_FROM_MEMORY'])
       expect(uses?.reasons[0].message).toMatch(/^its captured objects leave pyseal_extra_value undefined/)
       expect(uses?.reasons[0].hint).toMatch(/--link-extra LIB\.a/)
-      // Its shared library is what it is: it still needs the symbol when it loads.
+      // Its shared library is what it is: it still needs the symbol when it loads from memory.
       const load = runBinary(fallback, ['-c', 'import extralib._uses'])
       expect(load.stderr).toMatch(/undefined symbol: pyseal_extra_value/)
     },
@@ -212,15 +219,15 @@ describe('an extra static library given with link-extra', () => {
   )
 })
 
-describe('a package kept as files by standalone-packages', () => {
+describe('a package kept as shared libraries by standalone-packages', () => {
   it(
-    'ships its captured extension as a file anyway, and imports it from there',
+    'keeps its captured extension a shared library anyway (loaded from memory), and imports it',
     () => {
       const { run, outDir } = build(path.join(FIXTURES, 'optional-ext'), ['--standalone-packages', 'optext'])
       const binary = expectBuilt(run)
       const { module } = entry(outDir, 'optext', 'optext._accel')
       expect(module?.status).toBe('standalone')
-      expect(module?.reasons.map(r => r.code)).toEqual(['STANDALONE_BY_POLICY'])
+      expect(module?.reasons.map(r => r.code)).toEqual(['STANDALONE_BY_POLICY', 'LOADED_FROM_MEMORY'])
       const check = runBinary(binary, [
         '-c',
         'import sys, optext\nprint(optext.IMPLEMENTATION, "optext._accel" in sys.builtin_module_names)'
@@ -286,7 +293,7 @@ describe('an extension that needs a library of its own', () => {
       const project = copyFixture('libdep-ext')
       const libdir = libraryDir(false)
       writeFileSync(path.join(project, 'libdir.txt'), libdir)
-      const dynamic = build(project)
+      const dynamic = build(project, ['--extension-location', 'filesystem-relative:lib'])
       const binary = expectBuilt(dynamic.run)
       const { report, module } = entry(dynamic.outDir, 'libdep', 'libdep._answer')
       expect(module?.status).toBe('standalone')

@@ -34,6 +34,8 @@ function build(
     GNU,
     '--standalone-packages',
     'newerglibc',
+    '--extension-location',
+    'filesystem-relative:lib',
     ...(floor === null ? [] : ['--glibc', floor]),
     ...extra,
     '--out-dir',

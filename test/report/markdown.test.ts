@@ -120,6 +120,21 @@ describe('Markdown rendering of reports', () => {
     expectFile('one-report.md', renderReport(gnuReport()))
   })
 
+  it('says a module loaded from memory is loaded from memory, not beside the binary', () => {
+    const report = gnuReport()
+    report.modules.push(
+      module('libdep._answer', 'standalone', {
+        location: 'in-memory',
+        reasons: [{ code: 'LOADED_FROM_MEMORY', message: 'embedded in the executable and loaded from memory' }]
+      })
+    )
+    report.summary.standalone += 1
+    const markdown = renderReport(report)
+    expect(markdown).toContain('2 built in, 1 beside the binary, 1 loaded from memory, 2 left out, 1 failed')
+    expect(markdown).toMatch(/^\| `libdep\._answer` \| libdep \| loaded from memory \| LOADED_FROM_MEMORY/m)
+    expect(renderReport(gnuReport())).toContain('2 built in, 1 beside the binary, 2 left out, 1 failed')
+  })
+
   it('renders a failed build with its error', () => {
     const failed = sampleReport({
       status: 'failed',

@@ -37,9 +37,19 @@ describe('where a shared-library extension goes', () => {
 
   it('falls back from in-memory where the target cannot load from memory, saying so', () => {
     const inMemoryFirst = policy({ locations: [{ kind: 'in-memory' }, { kind: 'filesystem-relative', dir: 'lib' }] })
-    const placed = placeSharedLibrary(inMemoryFirst, gnu, 'x.so')
+    const placed = placeSharedLibrary(inMemoryFirst, findTarget('macos-arm64'), 'x.so')
     expect(placed.location).toEqual({ kind: 'filesystem-relative', dir: 'lib' })
     expect(codes(placed)).toEqual(['IN_MEMORY_SHARED_LIBRARY_UNSUPPORTED'])
+  })
+
+  it('loads from memory on Linux gnu with the system loader, without asking for permission', () => {
+    const inMemoryFirst = policy({ locations: [{ kind: 'in-memory' }, { kind: 'filesystem-relative', dir: 'lib' }] })
+    for (const target of [gnu, findTarget('linux-arm64')]) {
+      const placed = placeSharedLibrary(inMemoryFirst, target, 'x.so')
+      expect(placed.location).toEqual({ kind: 'in-memory' })
+      expect(codes(placed)).toEqual(['LOADED_FROM_MEMORY'])
+      expect(placed.reasons[0].message).toMatch(/^x\.so is embedded in the executable and loaded from memory on import/)
+    }
   })
 
   it('uses in-memory on Windows only when allowed', () => {
@@ -50,8 +60,8 @@ describe('where a shared-library extension goes', () => {
     })
   })
 
-  it('finds no place when in-memory is the only location on Linux', () => {
-    const placed = placeSharedLibrary(policy({ locations: [{ kind: 'in-memory' }] }), gnu, 'x.so')
+  it('finds no place when in-memory is the only location on a target that cannot load from memory', () => {
+    const placed = placeSharedLibrary(policy({ locations: [{ kind: 'in-memory' }] }), findTarget('macos-x64'), 'x.so')
     expect(placed.location).toBeNull()
     expect(codes(placed)).toEqual(['IN_MEMORY_SHARED_LIBRARY_UNSUPPORTED', 'SHARED_LIBRARY_NOT_LOADABLE'])
   })
@@ -62,9 +72,13 @@ describe('policy inputs', () => {
   writeFileSync(path.join(dir, 'pyproject.toml'), '[project]\nname = "demo"\n')
   writeFileSync(path.join(dir, 'extra.o'), '')
 
-  it('defaults to the dynamic flavor on glibc and the static one on musl', async () => {
+  it('defaults to the dynamic flavor on glibc, loading from memory first, and the static one on musl', async () => {
     const gnu = await resolveBuildInputs({ target: 'linux-x64' }, dir)
-    expect(extensionPolicy(gnu, findTarget('linux-x64'))).toMatchObject({ flavor: 'dynamic', sideDirectory: 'lib' })
+    expect(extensionPolicy(gnu, findTarget('linux-x64'))).toMatchObject({
+      flavor: 'dynamic',
+      locations: [{ kind: 'in-memory' }, { kind: 'filesystem-relative', dir: 'lib' }],
+      sideDirectory: 'lib'
+    })
     const musl = await resolveBuildInputs({ target: 'linux-musl-x64', flavor: 'dynamic' }, dir)
     expect(extensionPolicy(musl, findTarget('linux-musl-x64')).flavor).toBe('static')
   })

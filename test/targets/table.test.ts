@@ -43,15 +43,18 @@ describe('target table', () => {
     const capabilities = Object.fromEntries(TARGETS.map(t => [t.triple, t.capabilities]))
     expect(capabilities['x86_64-unknown-linux-musl']).toEqual({
       canLoadSharedLibraries: false,
-      inMemorySharedLibraries: false,
+      inMemorySharedLibraries: 'none',
       staticOnly: true
     })
     expect(capabilities['aarch64-unknown-linux-musl'].staticOnly).toBe(true)
     expect(capabilities['x86_64-unknown-linux-gnu'].canLoadSharedLibraries).toBe(true)
     expect(capabilities['aarch64-apple-darwin'].canLoadSharedLibraries).toBe(true)
-    // Only Windows can load an extension from memory (the seed's in-memory loading).
-    expect(TARGETS.filter(t => t.capabilities.inMemorySharedLibraries).map(t => t.triple)).toEqual([
-      'x86_64-pc-windows-msvc'
+    // Linux gnu loads an extension from memory with the system's loader; Windows would need one of its own.
+    const inMemory = TARGETS.filter(t => t.capabilities.inMemorySharedLibraries !== 'none')
+    expect(inMemory.map(t => [t.triple, t.capabilities.inMemorySharedLibraries])).toEqual([
+      ['x86_64-unknown-linux-gnu', 'system-loader'],
+      ['aarch64-unknown-linux-gnu', 'system-loader'],
+      ['x86_64-pc-windows-msvc', 'own-loader']
     ])
   })
 

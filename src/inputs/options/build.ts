@@ -136,7 +136,7 @@ export const BUILD_OPTIONS = {
     readme:
       `the oldest glibc the binary must start on, for Linux gnu targets: \`2.N\` from ${OLDEST_GLIBC_FLOOR} to ` +
       `${NEWEST_GLIBC_FLOOR}, or \`host\` (no floor: whatever this machine's toolchain links against). The binary and ` +
-      "every shared library shipped beside it are checked after the build (the report's `executable.requires`); one " +
+      "every shared library shipped beside it or embedded in it are checked after the build (the report's `executable.requires`); one " +
       'that needs a newer glibc fails the build (unless `--fail-on never`), naming the file, the symbol version and ' +
       'a symbol that needs it. ' +
       'Given in `[tool.pyseal]`, it applies to the gnu targets of a matrix and is ignored on others'
@@ -217,7 +217,8 @@ export const BUILD_OPTIONS = {
     metavar: 'static|dynamic',
     default: { text: '`static` on musl, `dynamic` elsewhere' },
     summary:
-      '`static`: built-ins only; `dynamic`: extension modules that cannot be built in ship as files beside the binary'
+      '`static`: built-ins only; `dynamic`: extension modules that cannot be built in are kept as shared libraries, ' +
+      'loaded from memory or shipped beside the binary (extension-location)'
   },
   extensionLocations: {
     name: 'extension-location',
@@ -225,8 +226,10 @@ export const BUILD_OPTIONS = {
     given: 'list',
     surfaces: EVERYWHERE,
     metavar: 'LIST',
-    default: { value: 'filesystem-relative:lib' },
-    summary: 'where such files go, first that works wins: `in-memory`, `filesystem-relative:DIR`'
+    default: { value: 'in-memory,filesystem-relative:lib' },
+    summary:
+      'where such files go, first that works wins: `in-memory` (embedded in the binary and loaded from memory on ' +
+      'import; Linux gnu), `filesystem-relative:DIR` (a folder beside the binary)'
   },
   allowInMemorySharedLibraryLoading: {
     name: 'allow-in-memory-shared-library-loading',
@@ -234,7 +237,8 @@ export const BUILD_OPTIONS = {
     given: 'switch',
     surfaces: EVERYWHERE,
     default: { value: false, declared: true },
-    summary: 'let `in-memory` be used where the target can (Windows only)'
+    summary:
+      "let `in-memory` use a loader of pyseal's own (Windows); not needed on Linux gnu, where the system's loader maps the module"
   },
   packageDataLocations: {
     name: 'package-data-location',
@@ -260,7 +264,9 @@ export const BUILD_OPTIONS = {
     given: 'list',
     surfaces: EVERYWHERE,
     metavar: 'LIST',
-    summary: 'comma-separated distributions whose extension modules stay files beside the binary'
+    summary:
+      'comma-separated distributions whose extension modules stay shared libraries (loaded from memory or beside ' +
+      'the binary, as extension-location says)'
   },
   linkExtra: {
     name: 'link-extra',
