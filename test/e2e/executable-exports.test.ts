@@ -59,6 +59,9 @@ describe("the executable's dynamic symbol table", () => {
         project,
         '--entry-point',
         'none',
+        // The module ships as a file beside the binary (the default would load it from memory).
+        '--extension-location',
+        'filesystem-relative:lib',
         '--out-dir',
         outDir
       ])
