@@ -23,11 +23,17 @@ const NUMPY_TESTS = [
   'random/tests/test_generator_mt19937.py'
 ]
 
-/** pytest on numpy's test files at the paths `numpy.__file__` names (inside the executable, read through its view). */
+/**
+ * pytest on numpy's test files at the paths `numpy.__file__` names (inside the executable,
+ * read through its view). Its root directory is numpy's folder there: pytest walks down to
+ * the files from its root, and a walk from the working directory would meet the
+ * executable as the file it is on disk.
+ */
 const RUN_NUMPY_TESTS = `
 import os, sys, numpy, pytest
 root = os.path.dirname(numpy.__file__)
-sys.exit(pytest.main(["-q", "-p", "no:cacheprovider"] + [os.path.join(root, t) for t in ${JSON.stringify(NUMPY_TESTS)}]))
+tests = [os.path.join(root, t) for t in ${JSON.stringify(NUMPY_TESTS)}]
+sys.exit(pytest.main(["-q", "-p", "no:cacheprovider", "--rootdir", root] + tests))
 `
 
 const EXERCISE = `
@@ -98,7 +104,8 @@ describe.each(TEST_TARGETS.filter(t => t.startsWith('x86_64-')))('numpy from its
         if (run.status !== 0)
           throw new Error(`numpy's tests failed (${run.status}):\n${run.stdout.slice(-8000)}\n${run.stderr}`)
         expect(summary).toMatch(/^\d+ passed/)
-        expect(summary).not.toMatch(/failed|error/)
+        // "3 xfailed" is numpy's own expectation; a failure or an error is not.
+        expect(summary).not.toMatch(/\b\d+ (failed|errors?)\b/)
       },
       HOURS
     )
