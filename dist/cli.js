@@ -8778,6 +8778,10 @@ async function skipInstalledBytecode(buildDir) {
   await (0, import_promises18.writeFile)(makefile, text.replace(COMPILEALL_CALL, ":"));
 }
 var COMPILEALL_CALL = /\$\(PYTHON_FOR_BUILD\) -Wi (?:-O+ )?\$\(DESTDIR\)\$\(LIBDEST\)\/compileall\.py/g;
+function versionConfigureArgs(version) {
+  const [major, minor] = version.split(".").map((part) => Number.parseInt(part, 10));
+  return major === 3 && minor >= 15 ? ["--with-system-libmpdec=no"] : [];
+}
 
 // src/distribution/make-vars.ts
 var import_promises19 = require("node:fs/promises");
@@ -10738,6 +10742,8 @@ async function buildDistributionFromSource(request) {
     optimization: request.optimization === "none" ? void 0 : request.optimization,
     // Absent for the default build, so its keys stay what they were.
     freeThreaded: request.freeThreaded ? true : void 0,
+    // Absent for releases that need nothing of their own.
+    versionConfigure: tarballVersion && versionConfigureArgs(tarballVersion).length > 0 ? versionConfigureArgs(tarballVersion) : void 0,
     sourceDateEpoch: chosenSourceDateEpoch()
   });
   const entry = await cachedEntry({
@@ -10761,7 +10767,7 @@ async function buildInto(build) {
   const buildDir = import_node_path44.default.join(work, "build");
   await (0, import_promises25.mkdir)(buildDir);
   log(`  CPython ${version}${request.freeThreaded ? " (free-threaded)" : ""} for ${target.triple}`);
-  await configure(build, toolchain, srcDir, buildDir, step);
+  await configure(build, toolchain, { srcDir, version }, buildDir, step);
   const names = await readInstallNames(buildDir);
   if ((await linkHaclArchives(buildDir)).length > 0) log("  HACL* modules linked with their static archives");
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
@@ -10831,7 +10837,7 @@ async function unpackSource(tarball, work) {
     });
   return { srcDir, version: await readPythonVersion(srcDir) };
 }
-async function configure(build, toolchain, srcDir, buildDir, step) {
+async function configure(build, toolchain, { srcDir, version }, buildDir, step) {
   const { root, work, request } = build;
   const { target } = request;
   let env = toolchain.env;
@@ -10842,6 +10848,7 @@ async function configure(build, toolchain, srcDir, buildDir, step) {
     "MODULE_BUILDTYPE=static",
     ...optimizationConfigureArgs(request.optimization),
     ...request.freeThreaded ? ["--disable-gil"] : [],
+    ...versionConfigureArgs(version),
     ...toolchain.configureArgs
   ];
   const cross = request.buildPython;

@@ -51,3 +51,14 @@ export async function skipInstalledBytecode(buildDir: string): Promise<void> {
 }
 
 export const COMPILEALL_CALL = /\$\(PYTHON_FOR_BUILD\) -Wi (?:-O+ )?\$\(DESTDIR\)\$\(LIBDEST\)\/compileall\.py/g
+
+/**
+ * configure arguments a CPython release needs beyond the common ones. 3.15's configure
+ * takes the system's libmpdec by default and, finding none, leaves `_decimal` out instead
+ * of falling back to the copy in `Modules/_decimal/libmpdec` as 3.13 and 3.14 do: the
+ * bundled copy is asked for. Empty for the releases before, so their keys stay as they were.
+ */
+export function versionConfigureArgs(version: string): string[] {
+  const [major, minor] = version.split('.').map(part => Number.parseInt(part, 10))
+  return major === 3 && minor >= 15 ? ['--with-system-libmpdec=no'] : []
+}

@@ -8,7 +8,7 @@ import { describeCommand, runChecked, runCommand } from '../exec/run'
 import { FailedStepError, type FailedStep } from '../errors/failed-step'
 import { linkerSearchDirs, resolveLibrary } from '../resolve/libraries'
 import type { HostedTarget } from '../toolchain/select-toolchain'
-import { linkHaclArchives, skipInstalledBytecode } from './configured-tree'
+import { linkHaclArchives, skipInstalledBytecode, versionConfigureArgs } from './configured-tree'
 import { readInstallNames } from './install-names'
 import { writeDistributionLayout } from './layout'
 import { unpackSourceArchive } from './source-archive'
@@ -99,6 +99,11 @@ export async function buildDistributionFromSource(request: SourceBuildRequest): 
     optimization: request.optimization === 'none' ? undefined : request.optimization,
     // Absent for the default build, so its keys stay what they were.
     freeThreaded: request.freeThreaded ? true : undefined,
+    // Absent for releases that need nothing of their own.
+    versionConfigure:
+      tarballVersion && versionConfigureArgs(tarballVersion).length > 0
+        ? versionConfigureArgs(tarballVersion)
+        : undefined,
     sourceDateEpoch: chosenSourceDateEpoch()
   })
   const entry = await cachedEntry({
@@ -137,7 +142,7 @@ async function buildInto(build: CPythonBuild): Promise<void> {
   const buildDir = path.join(work, 'build')
   await mkdir(buildDir)
   log(`  CPython ${version}${request.freeThreaded ? ' (free-threaded)' : ''} for ${target.triple}`)
-  await configure(build, toolchain, srcDir, buildDir, step)
+  await configure(build, toolchain, { srcDir, version }, buildDir, step)
   const names = await readInstallNames(buildDir)
   if ((await linkHaclArchives(buildDir)).length > 0) log('  HACL* modules linked with their static archives')
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs)
@@ -220,7 +225,7 @@ async function unpackSource(tarball: string, work: string): Promise<{ srcDir: st
 async function configure(
   build: CPythonBuild,
   toolchain: BuildToolchain,
-  srcDir: string,
+  { srcDir, version }: { srcDir: string; version: string },
   buildDir: string,
   step: Step
 ): Promise<void> {
@@ -234,6 +239,7 @@ async function configure(
     'MODULE_BUILDTYPE=static',
     ...optimizationConfigureArgs(request.optimization),
     ...(request.freeThreaded ? ['--disable-gil'] : []),
+    ...versionConfigureArgs(version),
     ...toolchain.configureArgs
   ]
   const cross = request.buildPython

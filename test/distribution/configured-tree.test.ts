@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { haclArchiveWords, linkHaclArchives } from '../../src/distribution/configured-tree'
+import { haclArchiveWords, linkHaclArchives, versionConfigureArgs } from '../../src/distribution/configured-tree'
 
 // Lines as CPython 3.14.4's configure writes them into Makefile.pre (MODULE_BUILDTYPE=static).
 const CONFIGURED_3_14_4 = [
@@ -43,5 +43,14 @@ describe('linkHaclArchives', () => {
     writeFileSync(path.join(current, 'Makefile.pre'), mended)
     expect(await linkHaclArchives(current)).toEqual([])
     expect(readFileSync(path.join(current, 'Makefile.pre'), 'utf8')).toBe(mended)
+  })
+})
+
+describe('versionConfigureArgs', () => {
+  it('asks 3.15 and later for their bundled libmpdec, and nothing of the releases before', () => {
+    expect(versionConfigureArgs('3.15.0rc2')).toEqual(['--with-system-libmpdec=no'])
+    expect(versionConfigureArgs('3.16.1')).toEqual(['--with-system-libmpdec=no'])
+    expect(versionConfigureArgs('3.14.7')).toEqual([])
+    expect(versionConfigureArgs('3.11.2')).toEqual([])
   })
 })
