@@ -5346,7 +5346,7 @@ function didYouMean(word, candidates) {
 }
 
 // src/targets/toolchains.ts
-var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
+var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv", "gcc_s"];
 var zigMuslParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
 var darwinParts = ["c", "m", "dl", "pthread", "util", "System", "resolv"];
 var windowsParts = [
@@ -7901,7 +7901,11 @@ function compilerWrapperEnv(env, cxx) {
     LDSHARED: `${import_node_path13.default.join(bin, "pyseal-cc")} -shared`,
     LDCXXSHARED: `${import_node_path13.default.join(bin, "pyseal-c++")} -shared`,
     PYSEAL_REAL_CC: realCc,
-    PYSEAL_REAL_CXX: cxx ?? "c++"
+    PYSEAL_REAL_CXX: cxx ?? "c++",
+    // cargo links a Rust extension's cdylib itself (maturin, setuptools-rust): as its
+    // linker the wrapper sees that link too, with the crate's objects and its .rlib's
+    CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER: import_node_path13.default.join(bin, "pyseal-cc"),
+    CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_LINKER: import_node_path13.default.join(bin, "pyseal-cc")
   };
 }
 function libraryShimEnv(env, socket) {
@@ -7931,7 +7935,7 @@ var CaptureRecordSchema = external_exports.object({
   library_dirs: external_exports.array(external_exports.string()).default([]),
   extra_link_args: external_exports.array(external_exports.string()).default([]),
   compiler: external_exports.string().nullish(),
-  language: external_exports.enum(["c", "c++"]).default("c"),
+  language: external_exports.enum(["c", "c++", "rust"]).default("c"),
   capture: external_exports.enum(["setuptools._distutils", "distutils", "compiler-wrapper"]),
   package: external_exports.string().nullish(),
   module_guess: external_exports.boolean().optional(),
@@ -8160,7 +8164,8 @@ var BUILD_TOOLS_AS_WHEELS = [
   "typing-extensions",
   "calver",
   "pycparser",
-  "pip"
+  "pip",
+  "maturin"
 ];
 async function pipInstall(request, into, what) {
   const { distribution, buildDistribution, project, requirements } = request;
@@ -11566,7 +11571,7 @@ async function localizeExtension(plan, workDir, toolchain) {
   }
   const merged = import_node_path54.default.join(workDir, `${plan.module}.merged.o`);
   const localized = import_node_path54.default.join(workDir, `${plan.module}.o`);
-  await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...relocatableInputs(plan)] });
+  await mergeObjects(plan, merged, toolchain);
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
   const keepFile = import_node_path54.default.join(workDir, `${plan.module}.keep`);
   await (0, import_promises31.writeFile)(keepFile, keep.join("\n") + "\n");
@@ -11575,6 +11580,20 @@ async function localizeExtension(plan, workDir, toolchain) {
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
   await runChecked({ command: toolchain.objcopy, args });
   return localized;
+}
+async function mergeObjects(plan, merged, toolchain) {
+  const inputs = relocatableInputs(plan);
+  if (plan.language !== "rust") {
+    await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
+    return;
+  }
+  const raw = `${merged}.raw`;
+  await runChecked({ command: toolchain.ld, args: ["-r", "-z", "noexecstack", "-o", raw, ...inputs] });
+  await runChecked({
+    command: toolchain.objcopy,
+    args: ["--remove-section=.llvmbc", "--remove-section=.llvmcmd", raw, merged]
+  });
+  await (0, import_promises31.rm)(raw, { force: true });
 }
 function relocatableInputs(plan) {
   const objects = plan.objects.filter((o) => !o.endsWith(".a"));
@@ -12155,7 +12174,7 @@ var ReportModuleSchema = external_exports.object({
    * packages, `link-extra` for declared ones, `distribution` for CPython's own; null when none were.
    */
   capture: external_exports.string().nullable(),
-  language: external_exports.enum(["c", "c++"]),
+  language: external_exports.enum(["c", "c++", "rust"]),
   /** The init function as linked (renamed when two modules share one). */
   initFunction: external_exports.string().nullable(),
   libraries: external_exports.array(LibraryResolutionSchema)

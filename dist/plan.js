@@ -24343,7 +24343,7 @@ var PbsManifestSchema = external_exports.object({
 });
 
 // src/targets/toolchains.ts
-var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
+var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv", "gcc_s"];
 var zigMuslParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
 var darwinParts = ["c", "m", "dl", "pthread", "util", "System", "resolv"];
 var windowsParts = [

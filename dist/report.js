@@ -24146,7 +24146,7 @@ var ReportModuleSchema = external_exports.object({
    * packages, `link-extra` for declared ones, `distribution` for CPython's own; null when none were.
    */
   capture: external_exports.string().nullable(),
-  language: external_exports.enum(["c", "c++"]),
+  language: external_exports.enum(["c", "c++", "rust"]),
   /** The init function as linked (renamed when two modules share one). */
   initFunction: external_exports.string().nullable(),
   libraries: external_exports.array(LibraryResolutionSchema)
@@ -24733,7 +24733,7 @@ var PbsManifestSchema = external_exports.object({
 });
 
 // src/targets/toolchains.ts
-var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
+var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv", "gcc_s"];
 var zigMuslParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
 var darwinParts = ["c", "m", "dl", "pthread", "util", "System", "resolv"];
 var windowsParts = [

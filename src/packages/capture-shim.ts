@@ -32,7 +32,11 @@ export function compilerWrapperEnv(env: NodeJS.ProcessEnv, cxx: string | null): 
     LDSHARED: `${path.join(bin, 'pyseal-cc')} -shared`,
     LDCXXSHARED: `${path.join(bin, 'pyseal-c++')} -shared`,
     PYSEAL_REAL_CC: realCc,
-    PYSEAL_REAL_CXX: cxx ?? 'c++'
+    PYSEAL_REAL_CXX: cxx ?? 'c++',
+    // cargo links a Rust extension's cdylib itself (maturin, setuptools-rust): as its
+    // linker the wrapper sees that link too, with the crate's objects and its .rlib's
+    CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER: path.join(bin, 'pyseal-cc'),
+    CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_LINKER: path.join(bin, 'pyseal-cc')
   }
 }
 

@@ -43,7 +43,8 @@ export const BUILD_TOOLS_AS_WHEELS = [
   'typing-extensions',
   'calver',
   'pycparser',
-  'pip'
+  'pip',
+  'maturin'
 ]
 
 export interface PipTarget {

@@ -7,7 +7,9 @@ import type { Toolchain } from './table'
  * install them.
  */
 
-const glibcParts = ['c', 'm', 'dl', 'pthread', 'rt', 'util', 'resolv']
+// gcc_s: Rust's std unwinds through it (every cdylib rustc links names -lgcc_s); gcc links
+// the libgcc_s.so.1 every glibc system has, and zig's driver its own static libunwind.
+const glibcParts = ['c', 'm', 'dl', 'pthread', 'rt', 'util', 'resolv', 'gcc_s']
 // musl's libc.a holds them all; zig takes `-lm` and the rest as parts of the libc it links.
 const zigMuslParts = ['c', 'm', 'dl', 'pthread', 'rt', 'util', 'resolv']
 const darwinParts = ['c', 'm', 'dl', 'pthread', 'util', 'System', 'resolv']
