@@ -21,7 +21,8 @@ export async function installCaptureShim(buildDistribution: Distribution): Promi
 /**
  * Builds that never touch distutils (meson-python, scikit-build-core, custom
  * commands) are caught by pointing CC/CXX/LDSHARED at the capture shim's compiler
- * wrapper, which runs the real compiler and records shared-object links.
+ * wrapper, which runs the real compiler and records shared-object links; cargo's link of a
+ * Rust extension too, as cargo's linker for the target (cargo-env.ts).
  */
 export function compilerWrapperEnv(env: NodeJS.ProcessEnv, cxx: string | null): NodeJS.ProcessEnv {
   const bin = path.join(packageRoot(), 'python', 'pyseal_capture', 'bin')
@@ -32,12 +33,13 @@ export function compilerWrapperEnv(env: NodeJS.ProcessEnv, cxx: string | null): 
     LDSHARED: `${path.join(bin, 'pyseal-cc')} -shared`,
     LDCXXSHARED: `${path.join(bin, 'pyseal-c++')} -shared`,
     PYSEAL_REAL_CC: realCc,
-    PYSEAL_REAL_CXX: cxx ?? 'c++',
-    // cargo links a Rust extension's cdylib itself (maturin, setuptools-rust): as its
-    // linker the wrapper sees that link too, with the crate's objects and its .rlib's
-    CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER: path.join(bin, 'pyseal-cc'),
-    CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_LINKER: path.join(bin, 'pyseal-cc')
+    PYSEAL_REAL_CXX: cxx ?? 'c++'
   }
+}
+
+/** The compiler wrapper as a linker (cargo's, cargo-env.ts). */
+export function compilerWrapperLinker(): string {
+  return path.join(packageRoot(), 'python', 'pyseal_capture', 'bin', 'pyseal-cc')
 }
 
 /**

@@ -12,6 +12,7 @@ import { newestGlibc } from './glibc-needs'
  * Python exception through the unwinder the final link gave.
  */
 const GNU = 'x86_64-unknown-linux-gnu'
+const MUSL = 'x86_64-unknown-linux-musl'
 const project = path.join(FIXTURES, 'rust-ext')
 
 const PROGRAM = [
@@ -42,6 +43,24 @@ describe('a Rust extension module built by maturin', () => {
       // Rust's std asks for nothing above the floor, and its unwinder is linked in.
       expect(newestGlibc(binary)).toBe('2.17')
       expect(runBinary('ldd', [binary]).stdout).not.toMatch(/libgcc_s/)
+    },
+    30 * 60 * 1000
+  )
+  ;(TEST_TARGETS.includes(MUSL) ? it : it.skip)(
+    'is built in on musl, unwinding through the libunwind rustup ships for musl, in a static binary',
+    () => {
+      const outDir = tempDir('rust-musl')
+      const binary = expectBuilt(
+        pyseal(['build', '--target', MUSL, '--project', project, '--entry-point', 'none', '--out-dir', outDir])
+      )
+      const run = runBinary(binary, ['-c', PROGRAM])
+      expect(run.stdout.trim().split('\n')).toEqual(['60 True', 'PanicException rustext panicked on purpose'])
+      const report = JSON.parse(readFileSync(path.join(outDir, 'rustext.report.json'), 'utf8')) as Report
+      const module = report.modules.find(m => m.module === 'rustext.rustext')
+      expect(module?.status).toBe('builtin')
+      expect(module?.language).toBe('rust')
+      expect(module?.reasons.map(r => r.message)).toContainEqual(expect.stringMatching(/^libgcc_s linked from /))
+      expect(runBinary('readelf', ['-l', binary]).stdout).not.toMatch(/INTERP/)
     },
     30 * 60 * 1000
   )
