@@ -8000,12 +8000,11 @@ function hostRustTriple() {
 async function cargoEnv(platformTag, linker, cacheRoot) {
   const triple = rustTriple(platformTag);
   if (!triple) return {};
-  const variable = (name) => `CARGO_TARGET_${triple.toUpperCase().replace(/-/g, "_")}_${name}`;
-  const env = { [variable("LINKER")]: linker };
+  const env = { [`CARGO_TARGET_${triple.toUpperCase().replace(/-/g, "_")}_LINKER`]: linker };
   if (triple !== hostRustTriple()) env.CARGO_BUILD_TARGET = triple;
   if (triple.endsWith("-musl")) {
     const unwindDir = await muslUnwindDir(triple, cacheRoot);
-    if (unwindDir) env[variable("RUSTFLAGS")] = `-C target-feature=-crt-static -L native=${unwindDir}`;
+    if (unwindDir) env.PYSEAL_RUST_UNWIND_DIR = unwindDir;
   }
   return env;
 }
@@ -8223,7 +8222,9 @@ var BUILD_TOOLS_AS_WHEELS = [
   "calver",
   "pycparser",
   "pip",
-  "maturin"
+  "maturin",
+  "setuptools-rust",
+  "semantic-version"
 ];
 async function pipInstall(request, into, what) {
   const { distribution, buildDistribution, project, requirements } = request;

@@ -297,6 +297,20 @@ def _libraries_given_by_path(shared_inputs, libraries):
     return names, dirs
 
 
+# A folder whose libgcc_s.a is the unwinder rustup ships for a musl target (src/packages/cargo-env.ts).
+_RUST_UNWIND_DIR_ENV = "PYSEAL_RUST_UNWIND_DIR"
+
+
+def _with_rust_unwinder(args):
+    """rustc's link of a musl cdylib (crt-static off, as maturin and setuptools-rust ask) names
+    -lgcc_s, which musl has not: the folder of the unwinder standing in for it comes first. It is
+    then among the link's library folders, and the built-in links the same archive."""
+    folder = os.environ.get(_RUST_UNWIND_DIR_ENV)
+    if not folder or "-lgcc_s" not in args or not any(a.endswith(".rlib") for a in args):
+        return args
+    return ["-L" + folder] + args
+
+
 def _no_lto(args):
     """`-fno-lto` last on every compile and shared link while capturing: a build that asks for LTO
     (meson's b_lto, CMake's INTERPROCEDURAL_OPTIMIZATION, -flto in CFLAGS) would leave compiler IR
@@ -342,6 +356,7 @@ def main(argv=None, lang=None):
 
     # The build machine's own include and library directories never reach a target build.
     args = libraries.drop_host_paths(args)
+    args = _with_rust_unwinder(args)
     serving = libraries.serving()
     if not records.capture_dir() and not serving:
         os.execvp(real[0], real + args)

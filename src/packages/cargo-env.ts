@@ -26,24 +26,24 @@ export function hostRustTriple(): string | null {
 /**
  * cargo's environment for the target: its linker is `linker` (the compiler wrapper); a target
  * other than this machine's is cargo's build target, so build scripts still link for this
- * machine with its own linker. A musl target: see muslUnwindEnv.
+ * machine with its own linker. A musl target: see muslUnwindDir.
  */
 export async function cargoEnv(platformTag: string, linker: string, cacheRoot: string): Promise<NodeJS.ProcessEnv> {
   const triple = rustTriple(platformTag)
   if (!triple) return {}
-  const variable = (name: string): string => `CARGO_TARGET_${triple.toUpperCase().replace(/-/g, '_')}_${name}`
-  const env: NodeJS.ProcessEnv = { [variable('LINKER')]: linker }
+  const env: NodeJS.ProcessEnv = { [`CARGO_TARGET_${triple.toUpperCase().replace(/-/g, '_')}_LINKER`]: linker }
   if (triple !== hostRustTriple()) env.CARGO_BUILD_TARGET = triple
   if (triple.endsWith('-musl')) {
     const unwindDir = await muslUnwindDir(triple, cacheRoot)
-    if (unwindDir) env[variable('RUSTFLAGS')] = `-C target-feature=-crt-static -L native=${unwindDir}`
+    // The wrapper gives it to rustc's link: RUSTFLAGS would be lost to a build that sets its own.
+    if (unwindDir) env.PYSEAL_RUST_UNWIND_DIR = unwindDir
   }
   return env
 }
 
 /**
- * rustc makes a musl cdylib only with crt-static off, and then its std unwinds through
- * `-lgcc_s`, which musl has not. rustup ships LLVM's libunwind.a for musl (what std links
+ * rustc makes a musl cdylib only with crt-static off (maturin and setuptools-rust turn it off),
+ * and then its std unwinds through `-lgcc_s`, which musl has not. rustup ships LLVM's libunwind.a for musl (what std links
  * when crt-static is on): a folder where it is named libgcc_s.a gives the cdylib's link,
  * and the built-in's after it, that unwinder. Null when the machine's Rust has none.
  */

@@ -45,7 +45,9 @@ export const BUILD_TOOLS_AS_WHEELS = [
   'calver',
   'pycparser',
   'pip',
-  'maturin'
+  'maturin',
+  'setuptools-rust',
+  'semantic-version'
 ]
 
 export interface PipTarget {

@@ -65,3 +65,32 @@ describe('a Rust extension module built by maturin', () => {
     30 * 60 * 1000
   )
 })
+
+const TWO = [
+  'import sys, rusttwo._alpha as a, rusttwo._beta as b',
+  'print(a.remember("x"), a.remember("y"), b.count("x"), b.count("x"), b.count("z"))',
+  'print(all(m in sys.builtin_module_names for m in ("rusttwo._alpha", "rusttwo._beta")))'
+].join('\n')
+
+describe('two Rust extension modules built by setuptools-rust, in one package', () => {
+  const twoProject = path.join(FIXTURES, 'rust-two')
+  for (const target of [GNU, MUSL]) {
+    ;(TEST_TARGETS.includes(target) ? it : it.skip)(
+      `are both built in on ${target}, each with its own copy of Rust's std`,
+      () => {
+        const outDir = tempDir('rust-two')
+        const binary = expectBuilt(
+          pyseal(['build', '--target', target, '--project', twoProject, '--entry-point', 'none', '--out-dir', outDir])
+        )
+        expect(runBinary(binary, ['-c', TWO]).stdout.trim().split('\n')).toEqual(['1 2 1 2 1', 'True'])
+        const report = JSON.parse(readFileSync(path.join(outDir, 'rusttwo.report.json'), 'utf8')) as Report
+        const rust = report.modules.filter(m => m.module.startsWith('rusttwo.'))
+        expect(rust.map(m => [m.module, m.status, m.language])).toEqual([
+          ['rusttwo._alpha', 'builtin', 'rust'],
+          ['rusttwo._beta', 'builtin', 'rust']
+        ])
+      },
+      30 * 60 * 1000
+    )
+  }
+})
