@@ -43,9 +43,10 @@ export async function cargoEnv(platformTag: string, linker: string, cacheRoot: s
 
 /**
  * rustc makes a musl cdylib only with crt-static off (maturin and setuptools-rust turn it off),
- * and then its std unwinds through `-lgcc_s`, which musl has not. rustup ships LLVM's libunwind.a for musl (what std links
- * when crt-static is on): a folder where it is named libgcc_s.a gives the cdylib's link,
- * and the built-in's after it, that unwinder. Null when the machine's Rust has none.
+ * and then its std unwinds through `-lgcc_s`, which musl has not. rustup ships LLVM's
+ * libunwind.a for musl (what std links when crt-static is on): a folder where it is named
+ * libgcc_s.a gives the cdylib's link, and the built-in's after it, that unwinder. Null when
+ * the machine's Rust has none.
  */
 async function muslUnwindDir(triple: string, cacheRoot: string): Promise<string | null> {
   const sysroot = await runCommand({ command: 'rustc', args: ['--print', 'sysroot'] }).catch(() => null)
