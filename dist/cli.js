@@ -95,7 +95,7 @@ var require_io_util = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getCmdPath = exports2.tryGetExecutablePath = exports2.isRooted = exports2.isDirectory = exports2.exists = exports2.READONLY = exports2.UV_FS_O_EXLOCK = exports2.IS_WINDOWS = exports2.unlink = exports2.symlink = exports2.stat = exports2.rmdir = exports2.rm = exports2.rename = exports2.readlink = exports2.readdir = exports2.open = exports2.mkdir = exports2.lstat = exports2.copyFile = exports2.chmod = void 0;
     var fs5 = __importStar(require("fs"));
-    var path71 = __importStar(require("path"));
+    var path72 = __importStar(require("path"));
     _a = fs5.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
     exports2.IS_WINDOWS = process.platform === "win32";
     exports2.UV_FS_O_EXLOCK = 268435456;
@@ -144,7 +144,7 @@ var require_io_util = __commonJS({
         }
         if (stats && stats.isFile()) {
           if (exports2.IS_WINDOWS) {
-            const upperExt = path71.extname(filePath).toUpperCase();
+            const upperExt = path72.extname(filePath).toUpperCase();
             if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
               return filePath;
             }
@@ -168,11 +168,11 @@ var require_io_util = __commonJS({
           if (stats && stats.isFile()) {
             if (exports2.IS_WINDOWS) {
               try {
-                const directory = path71.dirname(filePath);
-                const upperName = path71.basename(filePath).toUpperCase();
+                const directory = path72.dirname(filePath);
+                const upperName = path72.basename(filePath).toUpperCase();
                 for (const actualName of yield exports2.readdir(directory)) {
                   if (upperName === actualName.toUpperCase()) {
-                    filePath = path71.join(directory, actualName);
+                    filePath = path72.join(directory, actualName);
                     break;
                   }
                 }
@@ -267,7 +267,7 @@ var require_io = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.findInPath = exports2.which = exports2.mkdirP = exports2.rmRF = exports2.mv = exports2.cp = void 0;
     var assert_1 = require("assert");
-    var path71 = __importStar(require("path"));
+    var path72 = __importStar(require("path"));
     var ioUtil = __importStar(require_io_util());
     function cp4(source, dest, options = {}) {
       return __awaiter(this, void 0, void 0, function* () {
@@ -276,7 +276,7 @@ var require_io = __commonJS({
         if (destStat && destStat.isFile() && !force) {
           return;
         }
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path71.join(dest, path71.basename(source)) : dest;
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path72.join(dest, path72.basename(source)) : dest;
         if (!(yield ioUtil.exists(source))) {
           throw new Error(`no such file or directory: ${source}`);
         }
@@ -288,7 +288,7 @@ var require_io = __commonJS({
             yield cpDirRecursive(source, newDest, 0, force);
           }
         } else {
-          if (path71.relative(source, newDest) === "") {
+          if (path72.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
           yield copyFile5(source, newDest, force);
@@ -301,7 +301,7 @@ var require_io = __commonJS({
         if (yield ioUtil.exists(dest)) {
           let destExists = true;
           if (yield ioUtil.isDirectory(dest)) {
-            dest = path71.join(dest, path71.basename(source));
+            dest = path72.join(dest, path72.basename(source));
             destExists = yield ioUtil.exists(dest);
           }
           if (destExists) {
@@ -312,7 +312,7 @@ var require_io = __commonJS({
             }
           }
         }
-        yield mkdirP(path71.dirname(dest));
+        yield mkdirP(path72.dirname(dest));
         yield ioUtil.rename(source, dest);
       });
     }
@@ -375,7 +375,7 @@ var require_io = __commonJS({
         }
         const extensions = [];
         if (ioUtil.IS_WINDOWS && process.env["PATHEXT"]) {
-          for (const extension of process.env["PATHEXT"].split(path71.delimiter)) {
+          for (const extension of process.env["PATHEXT"].split(path72.delimiter)) {
             if (extension) {
               extensions.push(extension);
             }
@@ -388,12 +388,12 @@ var require_io = __commonJS({
           }
           return [];
         }
-        if (tool.includes(path71.sep)) {
+        if (tool.includes(path72.sep)) {
           return [];
         }
         const directories = [];
         if (process.env.PATH) {
-          for (const p of process.env.PATH.split(path71.delimiter)) {
+          for (const p of process.env.PATH.split(path72.delimiter)) {
             if (p) {
               directories.push(p);
             }
@@ -401,7 +401,7 @@ var require_io = __commonJS({
         }
         const matches = [];
         for (const directory of directories) {
-          const filePath = yield ioUtil.tryGetExecutablePath(path71.join(directory, tool), extensions);
+          const filePath = yield ioUtil.tryGetExecutablePath(path72.join(directory, tool), extensions);
           if (filePath) {
             matches.push(filePath);
           }
@@ -514,10 +514,10 @@ var require_toolrunner = __commonJS({
     };
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.argStringToArray = exports2.ToolRunner = void 0;
-    var os3 = __importStar(require("os"));
+    var os4 = __importStar(require("os"));
     var events = __importStar(require("events"));
     var child = __importStar(require("child_process"));
-    var path71 = __importStar(require("path"));
+    var path72 = __importStar(require("path"));
     var io = __importStar(require_io());
     var ioUtil = __importStar(require_io_util());
     var timers_1 = require("timers");
@@ -569,12 +569,12 @@ var require_toolrunner = __commonJS({
       _processLineBuffer(data, strBuffer, onLine) {
         try {
           let s = strBuffer + data.toString();
-          let n = s.indexOf(os3.EOL);
+          let n = s.indexOf(os4.EOL);
           while (n > -1) {
             const line = s.substring(0, n);
             onLine(line);
-            s = s.substring(n + os3.EOL.length);
-            n = s.indexOf(os3.EOL);
+            s = s.substring(n + os4.EOL.length);
+            n = s.indexOf(os4.EOL);
           }
           return s;
         } catch (err) {
@@ -732,7 +732,7 @@ var require_toolrunner = __commonJS({
       exec() {
         return __awaiter(this, void 0, void 0, function* () {
           if (!ioUtil.isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS && this.toolPath.includes("\\"))) {
-            this.toolPath = path71.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path72.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
           return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
@@ -743,7 +743,7 @@ var require_toolrunner = __commonJS({
             }
             const optionsNonNull = this._cloneExecOptions(this.options);
             if (!optionsNonNull.silent && optionsNonNull.outStream) {
-              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os3.EOL);
+              optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os4.EOL);
             }
             const state = new ExecState(optionsNonNull, this.toolPath);
             state.on("debug", (message) => {
@@ -1430,8 +1430,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path71, errorMaps, issueData } = params;
-  const fullPath = [...path71, ...issueData.path || []];
+  const { data, path: path72, errorMaps, issueData } = params;
+  const fullPath = [...path72, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -1547,11 +1547,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path71, key) {
+  constructor(parent, value, path72, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path71;
+    this._path = path72;
     this._key = key;
   }
   get path() {
@@ -5346,7 +5346,7 @@ function didYouMean(word, candidates) {
 }
 
 // src/targets/toolchains.ts
-var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
+var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv", "gcc_s"];
 var zigMuslParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
 var darwinParts = ["c", "m", "dl", "pthread", "util", "System", "resolv"];
 var windowsParts = [
@@ -5394,7 +5394,9 @@ function muslToolchain(arch) {
     ld: "ld",
     objcopy: "objcopy",
     nm: "nm",
-    linkFlags: ["-static"],
+    // --eh-frame-hdr: gcc leaves it out of a static link, and without it the unwinder a Rust
+    // module brings (LLVM's libunwind, which finds frames through PT_GNU_EH_FRAME) finds none.
+    linkFlags: ["-static", "-Wl,--eh-frame-hdr"],
     libraryDirs: [`/usr/lib/${arch}-linux-musl`],
     systemLibraries: [],
     install: { kind: "apt", packages: ["musl-tools", "musl-dev", "build-essential"] }
@@ -7831,13 +7833,13 @@ function describeBuildIssue(issue, merged, projectName) {
 }
 
 // src/pipeline.ts
-var import_node_fs35 = require("node:fs");
-var import_promises38 = require("node:fs/promises");
-var import_node_path69 = __toESM(require("node:path"));
+var import_node_fs36 = require("node:fs");
+var import_promises39 = require("node:fs/promises");
+var import_node_path70 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
-var import_promises17 = require("node:fs/promises");
-var import_node_path24 = __toESM(require("node:path"));
+var import_promises18 = require("node:fs/promises");
+var import_node_path25 = __toESM(require("node:path"));
 
 // src/cache/source-date-epoch.ts
 var DEFAULT_SOURCE_DATE_EPOCH = "946684800";
@@ -7904,6 +7906,9 @@ function compilerWrapperEnv(env, cxx) {
     PYSEAL_REAL_CXX: cxx ?? "c++"
   };
 }
+function compilerWrapperLinker() {
+  return import_node_path13.default.join(packageRoot(), "python", "pyseal_capture", "bin", "pyseal-cc");
+}
 function libraryShimEnv(env, socket) {
   const shims = import_node_path13.default.join(packageRoot(), "python", "pyseal_capture", "shims");
   return {
@@ -7931,7 +7936,7 @@ var CaptureRecordSchema = external_exports.object({
   library_dirs: external_exports.array(external_exports.string()).default([]),
   extra_link_args: external_exports.array(external_exports.string()).default([]),
   compiler: external_exports.string().nullish(),
-  language: external_exports.enum(["c", "c++"]).default("c"),
+  language: external_exports.enum(["c", "c++", "rust"]).default("c"),
   capture: external_exports.enum(["setuptools._distutils", "distutils", "compiler-wrapper"]),
   package: external_exports.string().nullish(),
   module_guess: external_exports.boolean().optional(),
@@ -7969,23 +7974,79 @@ async function readJsonDir(dir, schema) {
 }
 
 // src/packages/dependency-layer.ts
+var import_node_fs16 = require("node:fs");
+var import_promises14 = require("node:fs/promises");
+var import_node_path20 = __toESM(require("node:path"));
+
+// src/packages/pip-install.ts
 var import_node_fs15 = require("node:fs");
 var import_promises13 = require("node:fs/promises");
 var import_node_path19 = __toESM(require("node:path"));
 
-// src/packages/pip-install.ts
-var import_node_fs14 = require("node:fs");
-var import_promises12 = require("node:fs/promises");
-var import_node_path18 = __toESM(require("node:path"));
+// src/packages/cargo-env.ts
+var import_node_crypto2 = require("node:crypto");
+var import_node_fs13 = require("node:fs");
+var import_promises10 = require("node:fs/promises");
+var import_node_os3 = __toESM(require("node:os"));
+var import_node_path15 = __toESM(require("node:path"));
+function rustTriple(platformTag) {
+  const match = /^(x86_64|aarch64)-linux-(gnu|musl)$/.exec(platformTag);
+  return match ? `${match[1]}-unknown-linux-${match[2]}` : null;
+}
+function hostRustTriple() {
+  const arch = { x64: "x86_64", arm64: "aarch64" }[import_node_os3.default.arch()];
+  return arch && process.platform === "linux" ? `${arch}-unknown-linux-gnu` : null;
+}
+async function cargoEnv(platformTag, linker, cacheRoot) {
+  const triple = rustTriple(platformTag);
+  if (!triple) return {};
+  const env = { [`CARGO_TARGET_${triple.toUpperCase().replace(/-/g, "_")}_LINKER`]: linker };
+  if (triple !== hostRustTriple()) env.CARGO_BUILD_TARGET = triple;
+  if (triple.endsWith("-musl")) {
+    const unwindDir = await muslUnwindDir(triple, cacheRoot);
+    if (unwindDir) env.PYSEAL_RUST_UNWIND_DIR = unwindDir;
+  }
+  return env;
+}
+async function muslUnwindDir(triple, cacheRoot) {
+  const sysroot = await runCommand({ command: "rustc", args: ["--print", "sysroot"] }).catch(() => null);
+  if (!sysroot || sysroot.code !== 0) return null;
+  const unwind = import_node_path15.default.join(sysroot.stdout.trim(), "lib", "rustlib", triple, "lib", "self-contained", "libunwind.a");
+  if (!(0, import_node_fs13.existsSync)(unwind)) return null;
+  const dir = import_node_path15.default.join(
+    cacheRoot,
+    "rust",
+    `${triple}-${(0, import_node_crypto2.createHash)("sha256").update(unwind).digest("hex").slice(0, 12)}`
+  );
+  const named = import_node_path15.default.join(dir, "libgcc_s.a");
+  if (!(0, import_node_fs13.existsSync)(named)) {
+    await (0, import_promises10.mkdir)(dir, { recursive: true });
+    const aside = `${named}.${process.pid}`;
+    await (0, import_promises10.rm)(aside, { force: true });
+    await (0, import_promises10.symlink)(unwind, aside);
+    await (0, import_promises10.rename)(aside, named);
+  }
+  return dir;
+}
+async function ensureRustTarget(platformTag, log) {
+  const triple = rustTriple(platformTag);
+  if (!triple || triple === hostRustTriple()) return;
+  const installed = await runCommand({ command: "rustup", args: ["target", "list", "--installed"] }).catch(() => null);
+  if (!installed || installed.code !== 0) return;
+  if (installed.stdout.split("\n").some((line) => line.trim() === triple)) return;
+  log(`  rustup target add ${triple} (Rust's standard library for the target, for Rust extension modules)`);
+  const added = await runCommand({ command: "rustup", args: ["target", "add", triple] });
+  if (added.code !== 0) log(`  rustup target add ${triple} failed: ${added.stderr.trim().split("\n").pop() ?? ""}`);
+}
 
 // src/libraries/library-server.ts
-var import_promises10 = require("node:fs/promises");
+var import_promises11 = require("node:fs/promises");
 var import_node_net = require("node:net");
-var import_node_os3 = require("node:os");
-var import_node_path15 = __toESM(require("node:path"));
+var import_node_os4 = require("node:os");
+var import_node_path16 = __toESM(require("node:path"));
 async function startLibraryServer(provider) {
-  const dir = await (0, import_promises10.mkdtemp)(import_node_path15.default.join((0, import_node_os3.tmpdir)(), "pyseal-libs-"));
-  const socket = import_node_path15.default.join(dir, "socket");
+  const dir = await (0, import_promises11.mkdtemp)(import_node_path16.default.join((0, import_node_os4.tmpdir)(), "pyseal-libs-"));
+  const socket = import_node_path16.default.join(dir, "socket");
   const server = (0, import_node_net.createServer)((connection) => serve(connection, provider));
   await new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -7995,7 +8056,7 @@ async function startLibraryServer(provider) {
     socket,
     close: async () => {
       await new Promise((resolve) => server.close(() => resolve()));
-      await (0, import_promises10.rm)(dir, { recursive: true, force: true });
+      await (0, import_promises11.rm)(dir, { recursive: true, force: true });
     }
   };
 }
@@ -8041,24 +8102,24 @@ function parseQuery(line) {
 }
 
 // src/packages/machine-records.ts
-var import_node_fs13 = require("node:fs");
-var import_promises11 = require("node:fs/promises");
-var import_node_path16 = __toESM(require("node:path"));
+var import_node_fs14 = require("node:fs");
+var import_promises12 = require("node:fs/promises");
+var import_node_path17 = __toESM(require("node:path"));
 async function dropMachineRecords(siteDir) {
-  for (const entry of await (0, import_promises11.readdir)(siteDir)) {
+  for (const entry of await (0, import_promises12.readdir)(siteDir)) {
     if (!entry.endsWith(".dist-info")) continue;
-    const directUrl = import_node_path16.default.join(siteDir, entry, "direct_url.json");
-    if ((0, import_node_fs13.existsSync)(directUrl)) await (0, import_promises11.rm)(directUrl);
-    const record = import_node_path16.default.join(siteDir, entry, "RECORD");
-    if (!(0, import_node_fs13.existsSync)(record)) continue;
-    const lines = (await (0, import_promises11.readFile)(record, "utf8")).split("\n");
+    const directUrl = import_node_path17.default.join(siteDir, entry, "direct_url.json");
+    if ((0, import_node_fs14.existsSync)(directUrl)) await (0, import_promises12.rm)(directUrl);
+    const record = import_node_path17.default.join(siteDir, entry, "RECORD");
+    if (!(0, import_node_fs14.existsSync)(record)) continue;
+    const lines = (await (0, import_promises12.readFile)(record, "utf8")).split("\n");
     const kept = lines.filter((l) => !l.startsWith(`${entry}/direct_url.json,`) && !l.startsWith("../"));
-    if (kept.length !== lines.length) await (0, import_promises11.writeFile)(record, kept.join("\n"));
+    if (kept.length !== lines.length) await (0, import_promises12.writeFile)(record, kept.join("\n"));
   }
 }
 
 // src/packages/pip-errors.ts
-var import_node_path17 = __toESM(require("node:path"));
+var import_node_path18 = __toESM(require("node:path"));
 
 // src/errors/failed-step.ts
 var LOG_LINES = 25;
@@ -8131,7 +8192,7 @@ function failedPackage(output, project) {
     const match = pattern.exec(output);
     if (match) return match[1];
   }
-  return import_node_path17.default.basename(project);
+  return import_node_path18.default.basename(project);
 }
 
 // src/packages/pip-install.ts
@@ -8160,11 +8221,14 @@ var BUILD_TOOLS_AS_WHEELS = [
   "typing-extensions",
   "calver",
   "pycparser",
-  "pip"
+  "pip",
+  "maturin",
+  "setuptools-rust",
+  "semantic-version"
 ];
 async function pipInstall(request, into, what) {
   const { distribution, buildDistribution, project, requirements } = request;
-  const python = import_node_path18.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const python = import_node_path19.default.join(buildDistribution.root, buildDistribution.json.python_exe);
   const args = [
     "-m",
     "pip",
@@ -8181,30 +8245,32 @@ async function pipInstall(request, into, what) {
     into.siteDir,
     ...what
   ];
+  await ensureRustTarget(request.platformTag, request.log);
   const env = {
     ...request.env,
     ...acceleratorEnv(request.env),
     ...compilerWrapperEnv(request.env, request.cxx),
+    ...await cargoEnv(request.platformTag, compilerWrapperLinker(), request.cacheRoot),
     PYSEAL_CAPTURE_DIR: into.captureDir,
     // The compiler wrapper maps the build directory and the cache root out of every
     // object (__FILE__, debug info): the same package gives the same bytes in any cache.
     PYSEAL_FILE_PREFIX_MAPS: [
       `${request.cacheRoot}=/pyseal-cache`,
       ...into.prefixes.map((prefix) => `${prefix}=/pyseal-python`)
-    ].join(import_node_path18.default.delimiter),
+    ].join(import_node_path19.default.delimiter),
     PIP_NO_INPUT: "1",
     SOURCE_DATE_EPOCH: sourceDateEpoch(),
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
     // cache per distribution keeps them apart.
-    PIP_CACHE_DIR: import_node_path18.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
+    PIP_CACHE_DIR: import_node_path19.default.join(request.cacheRoot, "pip", distribution.json.pyseal?.key ?? "default")
   };
   delete env.PYTHONPATH;
   if (request.crossSysconfigName) env._PYTHON_SYSCONFIGDATA_NAME = request.crossSysconfigName;
   const libraryServer = request.libraries ? await startLibraryServer(request.libraries) : null;
   if (libraryServer) Object.assign(env, libraryShimEnv(env, libraryServer.socket));
   const result = await runCommand({ command: python, args, env, cwd: project }).finally(() => libraryServer?.close());
-  await (0, import_promises12.writeFile)(into.logFile, `$ ${python} ${args.join(" ")}
+  await (0, import_promises13.writeFile)(into.logFile, `$ ${python} ${args.join(" ")}
 ${result.stdout}
 ${result.stderr}`);
   if (result.code !== 0) {
@@ -8213,10 +8279,10 @@ ${result.stderr}`);
     if (missing) throw new MissingRequirementError(missing, requirements, into.logFile);
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), into.logFile);
   }
-  if ((0, import_node_fs14.existsSync)(into.siteDir)) await dropMachineRecords(into.siteDir);
+  if ((0, import_node_fs15.existsSync)(into.siteDir)) await dropMachineRecords(into.siteDir);
 }
 async function configuredPrefixes(buildDistribution) {
-  const python = import_node_path18.default.join(buildDistribution.root, buildDistribution.json.python_exe);
+  const python = import_node_path19.default.join(buildDistribution.root, buildDistribution.json.python_exe);
   const script = 'import os, sysconfig\nprint(sysconfig.get_config_var("prefix"))\nprint(os.path.dirname(os.path.dirname(sysconfig.get_config_var("INCLUDEPY"))))';
   const lines = (await runChecked({ command: python, args: ["-c", script] })).stdout.trim().split("\n");
   return [...new Set(lines.map((line) => line.trim()).filter((line) => line !== ""))];
@@ -8226,77 +8292,77 @@ async function configuredPrefixes(buildDistribution) {
 async function buildDependencyLayer(request, dependencies, keyParts, prefixes) {
   const { requirements, cacheRoot, log } = request;
   const key = contentKey({ ...keyParts, layer: "dependencies", dependencies });
-  const names = [...dependencies, ...requirements.map((r) => import_node_path19.default.basename(r))].join(", ");
+  const names = [...dependencies, ...requirements.map((r) => import_node_path20.default.basename(r))].join(", ");
   return cachedEntry({
     kind: DEPENDENCY_LAYER,
-    root: import_node_path19.default.join(cacheRoot, "packages", key),
+    root: import_node_path20.default.join(cacheRoot, "packages", key),
     describe: `dependencies ${key} (${names})`,
     // Capture records name the objects by absolute path, inside the entry (rewritten when merged).
     buildInPlace: true,
     build: async (root) => {
-      const captureDir = import_node_path19.default.join(root, "capture");
-      await (0, import_promises13.mkdir)(captureDir, { recursive: true });
+      const captureDir = import_node_path20.default.join(root, "capture");
+      await (0, import_promises14.mkdir)(captureDir, { recursive: true });
       log(`  pip install (from source) the dependencies: ${names}`);
-      const into = { prefixes, siteDir: import_node_path19.default.join(root, "site"), captureDir, logFile: import_node_path19.default.join(root, "pip.log") };
+      const into = { prefixes, siteDir: import_node_path20.default.join(root, "site"), captureDir, logFile: import_node_path20.default.join(root, "pip.log") };
       await pipInstall(request, into, [...dependencies, ...requirements.flatMap((r) => ["-r", r])]);
       const records = (await readCapture(captureDir)).records.length;
-      await (0, import_promises13.writeFile)(import_node_path19.default.join(root, "build.json"), JSON.stringify({ key, records }, null, 2) + "\n");
+      await (0, import_promises14.writeFile)(import_node_path20.default.join(root, "build.json"), JSON.stringify({ key, records }, null, 2) + "\n");
     },
     log
   });
 }
 async function mergeDependencyLayer(layerRoot, root) {
-  if ((0, import_node_fs15.existsSync)(import_node_path19.default.join(layerRoot, "site"))) {
-    await (0, import_promises13.cp)(import_node_path19.default.join(layerRoot, "site"), import_node_path19.default.join(root, "site"), {
+  if ((0, import_node_fs16.existsSync)(import_node_path20.default.join(layerRoot, "site"))) {
+    await (0, import_promises14.cp)(import_node_path20.default.join(layerRoot, "site"), import_node_path20.default.join(root, "site"), {
       recursive: true,
       force: false,
       errorOnExist: false
     });
   }
-  const from = import_node_path19.default.join(layerRoot, "capture");
-  const to = import_node_path19.default.join(root, "capture");
-  if ((0, import_node_fs15.existsSync)(import_node_path19.default.join(from, "objects"))) {
-    await (0, import_promises13.cp)(import_node_path19.default.join(from, "objects"), import_node_path19.default.join(to, "objects"), {
+  const from = import_node_path20.default.join(layerRoot, "capture");
+  const to = import_node_path20.default.join(root, "capture");
+  if ((0, import_node_fs16.existsSync)(import_node_path20.default.join(from, "objects"))) {
+    await (0, import_promises14.cp)(import_node_path20.default.join(from, "objects"), import_node_path20.default.join(to, "objects"), {
       recursive: true,
       force: false,
       errorOnExist: false
     });
   }
-  const oldPrefix = JSON.stringify(from + import_node_path19.default.sep).slice(1, -1);
-  const newPrefix = JSON.stringify(to + import_node_path19.default.sep).slice(1, -1);
+  const oldPrefix = JSON.stringify(from + import_node_path20.default.sep).slice(1, -1);
+  const newPrefix = JSON.stringify(to + import_node_path20.default.sep).slice(1, -1);
   for (const kind of ["records", "intended"]) {
-    const dir = import_node_path19.default.join(from, kind);
-    if (!(0, import_node_fs15.existsSync)(dir)) continue;
-    await (0, import_promises13.mkdir)(import_node_path19.default.join(to, kind), { recursive: true });
-    for (const name of await (0, import_promises13.readdir)(dir)) {
-      const target = import_node_path19.default.join(to, kind, name);
-      if ((0, import_node_fs15.existsSync)(target)) continue;
-      const text = await (0, import_promises13.readFile)(import_node_path19.default.join(dir, name), "utf8");
-      await (0, import_promises13.writeFile)(target, text.split(oldPrefix).join(newPrefix));
+    const dir = import_node_path20.default.join(from, kind);
+    if (!(0, import_node_fs16.existsSync)(dir)) continue;
+    await (0, import_promises14.mkdir)(import_node_path20.default.join(to, kind), { recursive: true });
+    for (const name of await (0, import_promises14.readdir)(dir)) {
+      const target = import_node_path20.default.join(to, kind, name);
+      if ((0, import_node_fs16.existsSync)(target)) continue;
+      const text = await (0, import_promises14.readFile)(import_node_path20.default.join(dir, name), "utf8");
+      await (0, import_promises14.writeFile)(target, text.split(oldPrefix).join(newPrefix));
     }
   }
-  const skipped2 = import_node_path19.default.join(from, "skipped.jsonl");
-  if ((0, import_node_fs15.existsSync)(skipped2)) await (0, import_promises13.appendFile)(import_node_path19.default.join(to, "skipped.jsonl"), await (0, import_promises13.readFile)(skipped2, "utf8"));
+  const skipped2 = import_node_path20.default.join(from, "skipped.jsonl");
+  if ((0, import_node_fs16.existsSync)(skipped2)) await (0, import_promises14.appendFile)(import_node_path20.default.join(to, "skipped.jsonl"), await (0, import_promises14.readFile)(skipped2, "utf8"));
 }
 
 // src/packages/installed-extensions.ts
-var import_node_fs16 = require("node:fs");
-var import_promises14 = require("node:fs/promises");
-var import_node_path20 = __toESM(require("node:path"));
+var import_node_fs17 = require("node:fs");
+var import_promises15 = require("node:fs/promises");
+var import_node_path21 = __toESM(require("node:path"));
 var EXTENSION_FILE = /^(.+?)(\.cpython-[^.]+|\.abi3)?\.(so|pyd)$/;
 async function findExtensionFiles(siteDir, platformTag) {
   const found = [];
   const walk = async (dir) => {
-    if (!(0, import_node_fs16.existsSync)(dir)) return;
-    for (const entry of await (0, import_promises14.readdir)(dir, { withFileTypes: true })) {
-      const full = import_node_path20.default.join(dir, entry.name);
+    if (!(0, import_node_fs17.existsSync)(dir)) return;
+    for (const entry of await (0, import_promises15.readdir)(dir, { withFileTypes: true })) {
+      const full = import_node_path21.default.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else {
         const match = EXTENSION_FILE.exec(entry.name);
         if (!match) continue;
         if (match[2]?.startsWith(".cpython-") && !match[2].endsWith(`-${platformTag}`)) continue;
-        const relative = import_node_path20.default.relative(siteDir, full);
-        const parts = import_node_path20.default.dirname(relative) === "." ? [] : import_node_path20.default.dirname(relative).split(import_node_path20.default.sep);
+        const relative = import_node_path21.default.relative(siteDir, full);
+        const parts = import_node_path21.default.dirname(relative) === "." ? [] : import_node_path21.default.dirname(relative).split(import_node_path21.default.sep);
         if (parts.some((p) => p.endsWith(".libs") || p.includes("-") || p.includes("."))) continue;
         found.push({ module: [...parts, match[1]].join("."), file: relative, distribution: null });
       }
@@ -8313,21 +8379,21 @@ async function findExtensionFiles(siteDir, platformTag) {
 }
 async function recordOwners(siteDir) {
   const owners = /* @__PURE__ */ new Map();
-  if (!(0, import_node_fs16.existsSync)(siteDir)) return owners;
-  for (const entry of await (0, import_promises14.readdir)(siteDir)) {
+  if (!(0, import_node_fs17.existsSync)(siteDir)) return owners;
+  for (const entry of await (0, import_promises15.readdir)(siteDir)) {
     const match = /^(.+?)-([^-]+)\.dist-info$/.exec(entry);
-    const record = import_node_path20.default.join(siteDir, entry, "RECORD");
-    if (!match || !(0, import_node_fs16.existsSync)(record)) continue;
-    for (const line of (await (0, import_promises14.readFile)(record, "utf8")).split("\n")) {
+    const record = import_node_path21.default.join(siteDir, entry, "RECORD");
+    if (!match || !(0, import_node_fs17.existsSync)(record)) continue;
+    for (const line of (await (0, import_promises15.readFile)(record, "utf8")).split("\n")) {
       const file = line.split(",")[0];
-      if (file) owners.set(import_node_path20.default.normalize(file), { name: match[1], version: match[2] });
+      if (file) owners.set(import_node_path21.default.normalize(file), { name: match[1], version: match[2] });
     }
   }
   return owners;
 }
 
 // src/packages/record-names.ts
-var import_node_path21 = __toESM(require("node:path"));
+var import_node_path22 = __toESM(require("node:path"));
 async function nameRecordsByInstalledFiles(records, installed, siteDir) {
   const installedNames = new Set(installed.map((file) => file.module));
   const unnamed = records.filter((record) => !installedNames.has(record.module));
@@ -8335,7 +8401,7 @@ async function nameRecordsByInstalledFiles(records, installed, siteDir) {
   const claimed = new Set(records.filter((record) => installedNames.has(record.module)).map((record) => record.module));
   const free = installed.filter((file) => !claimed.has(file.module));
   const hashes = new Map(
-    await Promise.all(free.map(async (file) => [file.module, await sha256File(import_node_path21.default.join(siteDir, file.file))]))
+    await Promise.all(free.map(async (file) => [file.module, await sha256File(import_node_path22.default.join(siteDir, file.file))]))
   );
   const matches = records.map((record, index) => ({
     index,
@@ -8366,18 +8432,18 @@ function installedFileOf(record, installed, hashes) {
     if (same.length === 1) return { file: same[0], score: Infinity };
   }
   if (!record.output) return null;
-  let named = installed.filter((file) => import_node_path21.default.basename(file.file) === import_node_path21.default.basename(record.output));
+  let named = installed.filter((file) => import_node_path22.default.basename(file.file) === import_node_path22.default.basename(record.output));
   const pkg = record.package ?? (typeof record.dist_name === "string" ? record.dist_name : null);
   const ofPackage = pkg ? named.filter((file) => file.distribution && normalizeName(file.distribution) === normalizeName(pkg)) : [];
   if (ofPackage.length > 0) named = ofPackage;
   return closestByPath(record.output, named);
 }
 function closestByPath(output, files) {
-  const outputFolders = import_node_path21.default.dirname(output).split(import_node_path21.default.sep).reverse();
+  const outputFolders = import_node_path22.default.dirname(output).split(import_node_path22.default.sep).reverse();
   let best = null;
   let tie = false;
   for (const file of files) {
-    const folders = import_node_path21.default.dirname(file.file).split(import_node_path21.default.sep).filter((part) => part !== ".").reverse();
+    const folders = import_node_path22.default.dirname(file.file).split(import_node_path22.default.sep).filter((part) => part !== ".").reverse();
     let score = 0;
     while (score < folders.length && folders[score] === outputFolders[score]) score++;
     if (!best || score > best.score) [best, tie] = [{ file, score }, false];
@@ -8387,15 +8453,15 @@ function closestByPath(output, files) {
 }
 
 // src/packages/project-dependencies.ts
-var import_node_fs17 = require("node:fs");
-var import_promises15 = require("node:fs/promises");
-var import_node_path22 = __toESM(require("node:path"));
+var import_node_fs18 = require("node:fs");
+var import_promises16 = require("node:fs/promises");
+var import_node_path23 = __toESM(require("node:path"));
 async function staticDependencies(projectDir) {
-  const file = import_node_path22.default.join(projectDir, "pyproject.toml");
-  if (!(0, import_node_fs17.existsSync)(file)) return null;
+  const file = import_node_path23.default.join(projectDir, "pyproject.toml");
+  if (!(0, import_node_fs18.existsSync)(file)) return null;
   let doc;
   try {
-    doc = parse(await (0, import_promises15.readFile)(file, "utf8"));
+    doc = parse(await (0, import_promises16.readFile)(file, "utf8"));
   } catch {
     return null;
   }
@@ -8409,9 +8475,9 @@ async function staticDependencies(projectDir) {
 }
 
 // src/packages/project-tree.ts
-var import_node_crypto2 = require("node:crypto");
-var import_promises16 = require("node:fs/promises");
-var import_node_path23 = __toESM(require("node:path"));
+var import_node_crypto3 = require("node:crypto");
+var import_promises17 = require("node:fs/promises");
+var import_node_path24 = __toESM(require("node:path"));
 var TOP_LEVEL_OUTPUT = /* @__PURE__ */ new Set(["build", "dist", "pyseal-out"]);
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".git",
@@ -8426,26 +8492,26 @@ var SKIPPED_DIRS = /* @__PURE__ */ new Set([
   ".pytest_cache"
 ]);
 function skipped(root, full) {
-  const name = import_node_path23.default.basename(full);
-  if (import_node_path23.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
+  const name = import_node_path24.default.basename(full);
+  if (import_node_path24.default.dirname(full) === root && TOP_LEVEL_OUTPUT.has(name)) return true;
   return SKIPPED_DIRS.has(name) || name.endsWith(".egg-info");
 }
 async function copyProjectTree(source, destination) {
-  await (0, import_promises16.cp)(source, destination, {
+  await (0, import_promises17.cp)(source, destination, {
     recursive: true,
     filter: (from) => from === source || !skipped(source, from)
   });
 }
 async function hashTree(root) {
-  const hash = (0, import_node_crypto2.createHash)("sha256");
+  const hash = (0, import_node_crypto3.createHash)("sha256");
   const walk = async (dir) => {
-    const entries = (await (0, import_promises16.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
+    const entries = (await (0, import_promises17.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1);
     for (const entry of entries) {
-      const full = import_node_path23.default.join(dir, entry.name);
+      const full = import_node_path24.default.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipped(root, full)) await walk(full);
       } else if (entry.isFile()) {
-        hash.update(import_node_path23.default.relative(root, full)).update("\0").update(await (0, import_promises16.readFile)(full)).update("\0");
+        hash.update(import_node_path24.default.relative(root, full)).update("\0").update(await (0, import_promises17.readFile)(full)).update("\0");
       }
     }
   };
@@ -8461,7 +8527,7 @@ async function buildPackages(request) {
   let compiled = 0;
   const entry = await cachedEntry({
     kind: PACKAGES,
-    root: import_node_path24.default.join(cacheRoot, "packages", key),
+    root: import_node_path25.default.join(cacheRoot, "packages", key),
     // Capture records name the objects by absolute path, inside the entry.
     buildInPlace: true,
     build: async (root) => {
@@ -8469,8 +8535,8 @@ async function buildPackages(request) {
     },
     log: request.log
   });
-  const siteDir = import_node_path24.default.join(entry.root, "site");
-  const captureDir = import_node_path24.default.join(entry.root, "capture");
+  const siteDir = import_node_path25.default.join(entry.root, "site");
+  const captureDir = import_node_path25.default.join(entry.root, "capture");
   const installed = await findExtensionFiles(siteDir, request.platformTag);
   const capture = await readCapture(captureDir);
   capture.records = await nameRecordsByInstalledFiles(capture.records, installed, siteDir);
@@ -8480,12 +8546,12 @@ async function sharedKeyParts(request) {
   const { distribution, requirements, cacheRoot } = request;
   return {
     distribution: distribution.json.pyseal?.key ?? distribution.root,
-    requirements: await Promise.all(requirements.map((r) => (0, import_promises17.readFile)(r, "utf8"))),
-    shim: await hashTree(import_node_path24.default.join(packageRoot(), "python", "pyseal_capture")),
+    requirements: await Promise.all(requirements.map((r) => (0, import_promises18.readFile)(r, "utf8"))),
+    shim: await hashTree(import_node_path25.default.join(packageRoot(), "python", "pyseal_capture")),
     tools: BUILD_TOOLS_AS_WHEELS,
     accelerators: acceleratorEnv(request.env),
     // The C++ driver, named the same in every cache root (zig's carries its version in its path).
-    cxx: request.cxx && import_node_path24.default.isAbsolute(request.cxx) ? import_node_path24.default.relative(cacheRoot, request.cxx) : request.cxx,
+    cxx: request.cxx && import_node_path25.default.isAbsolute(request.cxx) ? import_node_path25.default.relative(cacheRoot, request.cxx) : request.cxx,
     recipe: PACKAGES.recipeVersion,
     libraries: request.libraries?.identity,
     epoch: chosenSourceDateEpoch()
@@ -8493,44 +8559,44 @@ async function sharedKeyParts(request) {
 }
 async function installInto(request, key, root, keyParts) {
   const { project, requirements, log } = request;
-  const siteDir = import_node_path24.default.join(root, "site");
-  const captureDir = import_node_path24.default.join(root, "capture");
-  await (0, import_promises17.mkdir)(captureDir, { recursive: true });
+  const siteDir = import_node_path25.default.join(root, "site");
+  const captureDir = import_node_path25.default.join(root, "capture");
+  await (0, import_promises18.mkdir)(captureDir, { recursive: true });
   await installCaptureShim(request.buildDistribution);
   const pip = { prefixes: await configuredPrefixes(request.buildDistribution) };
-  const projectCopy = import_node_path24.default.join(root, "project", import_node_path24.default.basename(project));
+  const projectCopy = import_node_path25.default.join(root, "project", import_node_path25.default.basename(project));
   await copyProjectTree(project, projectCopy);
   const requirementArgs = requirements.flatMap((r) => ["-r", r]);
   const dependencies = await staticDependencies(project);
   let fromCache = 0;
   if (dependencies === null) {
     log(
-      `  pip install (from source) ${import_node_path24.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path24.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
+      `  pip install (from source) ${import_node_path25.default.basename(project)}${requirements.length ? " + " + requirements.map((r) => import_node_path25.default.basename(r)).join(", ") : ""} (its dependencies are not static in pyproject.toml: they are built with it)`
     );
-    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path24.default.join(root, "pip.log") }, [
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path25.default.join(root, "pip.log") }, [
       projectCopy,
       ...requirementArgs
     ]);
   } else {
     const layer = dependencies.length + requirements.length > 0 ? await buildDependencyLayer(request, dependencies, keyParts, pip.prefixes) : null;
-    log(`  pip install (from source) ${import_node_path24.default.basename(project)}, without its dependencies`);
-    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path24.default.join(root, "pip.log") }, [
+    log(`  pip install (from source) ${import_node_path25.default.basename(project)}, without its dependencies`);
+    await pipInstall(request, { ...pip, siteDir, captureDir, logFile: import_node_path25.default.join(root, "pip.log") }, [
       "--no-deps",
       projectCopy
     ]);
     if (layer) {
       await mergeDependencyLayer(layer.root, root);
-      if (layer.reused) fromCache = (await readCapture(import_node_path24.default.join(layer.root, "capture"))).records.length;
+      if (layer.reused) fromCache = (await readCapture(import_node_path25.default.join(layer.root, "capture"))).records.length;
     }
   }
   const records = (await readCapture(captureDir)).records.length;
-  await (0, import_promises17.writeFile)(import_node_path24.default.join(root, "build.json"), JSON.stringify({ key, records }, null, 2) + "\n");
+  await (0, import_promises18.writeFile)(import_node_path25.default.join(root, "build.json"), JSON.stringify({ key, records }, null, 2) + "\n");
   return records - fromCache;
 }
 
 // src/packages/entry-point.ts
-var import_node_fs18 = require("node:fs");
-var import_node_path25 = __toESM(require("node:path"));
+var import_node_fs19 = require("node:fs");
+var import_node_path26 = __toESM(require("node:path"));
 var EntryPointError = class extends UserError {
   constructor(entryPoint, module2) {
     const cause = `does not resolve: module ${module2} is not in the project or its requirements`;
@@ -8542,16 +8608,16 @@ var EntryPointError = class extends UserError {
 function checkEntryPoint(entryPoint, siteDir, installed) {
   if (!entryPoint) return;
   const module2 = entryPoint.split(":")[0];
-  const relative = module2.split(".").join(import_node_path25.default.sep);
-  const candidates = [`${relative}.py`, import_node_path25.default.join(relative, "__init__.py"), import_node_path25.default.join(relative, "__main__.py")];
-  if (candidates.some((c) => (0, import_node_fs18.existsSync)(import_node_path25.default.join(siteDir, c)))) return;
+  const relative = module2.split(".").join(import_node_path26.default.sep);
+  const candidates = [`${relative}.py`, import_node_path26.default.join(relative, "__init__.py"), import_node_path26.default.join(relative, "__main__.py")];
+  if (candidates.some((c) => (0, import_node_fs19.existsSync)(import_node_path26.default.join(siteDir, c)))) return;
   if (installed.some((e) => e.module === module2)) return;
   throw new EntryPointError(entryPoint, module2);
 }
 
 // src/distribution/obtain.ts
-var import_node_fs29 = require("node:fs");
-var import_node_path45 = __toESM(require("node:path"));
+var import_node_fs30 = require("node:fs");
+var import_node_path46 = __toESM(require("node:path"));
 
 // src/toolchain/select-toolchain.ts
 var ToolchainUnavailableError = class extends UserError {
@@ -8583,9 +8649,9 @@ function selectToolchain(target, host) {
   throw new ToolchainUnavailableError({ input: target.triple, cause, fix }, `${target.triple} ${cause}. ${fix}`);
 }
 function sameMachineKind(triple, host) {
-  const [arch, , os3] = triple.split("-");
+  const [arch, , os4] = triple.split("-");
   const [hostArch, , hostOs] = host.split("-");
-  return os3 === "linux" && hostOs === "linux" && arch === hostArch;
+  return os4 === "linux" && hostOs === "linux" && arch === hostArch;
 }
 function requiredCommands(toolchain) {
   const compilers = toolchain.zigTarget ? [] : [toolchain.cc];
@@ -8642,22 +8708,22 @@ async function missingCommands(toolchain) {
 }
 
 // src/distribution/cpython-source.ts
-var import_node_path27 = __toESM(require("node:path"));
+var import_node_path28 = __toESM(require("node:path"));
 
 // src/distribution/source-mirrors.ts
-var import_node_fs19 = require("node:fs");
-var import_node_path26 = __toESM(require("node:path"));
+var import_node_fs20 = require("node:fs");
+var import_node_path27 = __toESM(require("node:path"));
 async function mirrorBase(mirror, env = process.env) {
   if (mirror === "debian") return env.PYSEAL_DEBIAN_MIRROR || aptDebianMirror();
   const configured = env.GOPROXY || await goEnvProxy();
   return configured?.split(/[,|]/).find((entry) => /^https?:\/\//.test(entry)) ?? null;
 }
 function aptDebianMirror(dir = "/etc/apt") {
-  const files = [import_node_path26.default.join(dir, "sources.list")];
-  const listDir = import_node_path26.default.join(dir, "sources.list.d");
-  if ((0, import_node_fs19.existsSync)(listDir)) files.push(...(0, import_node_fs19.readdirSync)(listDir).map((name) => import_node_path26.default.join(listDir, name)));
-  for (const file of files.filter((f) => /\.(list|sources)$/.test(f) && (0, import_node_fs19.existsSync)(f))) {
-    for (const line of (0, import_node_fs19.readFileSync)(file, "utf8").split("\n")) {
+  const files = [import_node_path27.default.join(dir, "sources.list")];
+  const listDir = import_node_path27.default.join(dir, "sources.list.d");
+  if ((0, import_node_fs20.existsSync)(listDir)) files.push(...(0, import_node_fs20.readdirSync)(listDir).map((name) => import_node_path27.default.join(listDir, name)));
+  for (const file of files.filter((f) => /\.(list|sources)$/.test(f) && (0, import_node_fs20.existsSync)(f))) {
+    for (const line of (0, import_node_fs20.readFileSync)(file, "utf8").split("\n")) {
       const url = /^(?:URIs:\s*|deb(?:-src)?\s+(?:\[[^\]]*\]\s+)?)(https?:\/\/\S+\/debian)\/?(?:\s|$)/.exec(
         line.trim()
       )?.[1];
@@ -8678,8 +8744,8 @@ var MIRROR_SETTING = {
 };
 async function downloadCPythonSource(request) {
   const { url, sha256, cacheRoot, log } = request;
-  const dir = import_node_path27.default.join(cacheRoot, "sources", contentKey({ url, sha256: sha256 ?? void 0 }, 16));
-  const dest = import_node_path27.default.join(dir, request.name ?? (import_node_path27.default.basename(new URL(url).pathname) || "python.tgz"));
+  const dir = import_node_path28.default.join(cacheRoot, "sources", contentKey({ url, sha256: sha256 ?? void 0 }, 16));
+  const dest = import_node_path28.default.join(dir, request.name ?? (import_node_path28.default.basename(new URL(url).pathname) || "python.tgz"));
   return downloadVerified({ url, dest, sha256, log });
 }
 async function fetchCPythonSource(value, cacheRoot, log) {
@@ -8723,24 +8789,24 @@ Check the network, or give --python-distribution a local source tarball of that 
 }
 
 // src/distribution/source-build.ts
-var import_promises25 = require("node:fs/promises");
-var import_node_path44 = __toESM(require("node:path"));
+var import_promises26 = require("node:fs/promises");
+var import_node_path45 = __toESM(require("node:path"));
 
 // src/resolve/libraries.ts
-var import_node_fs20 = require("node:fs");
-var import_node_path28 = __toESM(require("node:path"));
+var import_node_fs21 = require("node:fs");
+var import_node_path29 = __toESM(require("node:path"));
 async function linkerSearchDirs(toolchain, extraDirs = []) {
   if (toolchain.libraryDirs) return unique([...extraDirs, ...toolchain.libraryDirs]);
   const { stdout } = await runChecked({ command: toolchain.cc, args: ["-print-search-dirs"] });
   const line = stdout.split("\n").find((l) => l.startsWith("libraries:")) ?? "";
-  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path28.default.normalize(d));
+  const dirs = line.replace(/^libraries:\s*=?/, "").split(":").filter((d) => d !== "").map((d) => import_node_path29.default.normalize(d));
   return unique([...extraDirs, ...dirs]);
 }
 function resolveLibrary(name, toolchain, searchDirs) {
   if (toolchain.systemLibraries.includes(name)) return { name, kind: "system" };
   for (const dir of searchDirs) {
-    const archive = import_node_path28.default.join(dir, `lib${name}.a`);
-    if ((0, import_node_fs20.existsSync)(archive)) return { name, kind: "static", path: archive };
+    const archive = import_node_path29.default.join(dir, `lib${name}.a`);
+    if ((0, import_node_fs21.existsSync)(archive)) return { name, kind: "static", path: archive };
   }
   return { name, kind: "missing", searched: searchDirs };
 }
@@ -8749,18 +8815,18 @@ function unique(items) {
 }
 
 // src/distribution/configured-tree.ts
-var import_node_fs21 = require("node:fs");
-var import_promises18 = require("node:fs/promises");
-var import_node_path29 = __toESM(require("node:path"));
+var import_node_fs22 = require("node:fs");
+var import_promises19 = require("node:fs/promises");
+var import_node_path30 = __toESM(require("node:path"));
 async function linkHaclArchives(buildDir) {
   const changed = [];
   for (const name of ["Makefile.pre", "Makefile"]) {
-    const file = import_node_path29.default.join(buildDir, name);
-    if (!(0, import_node_fs21.existsSync)(file)) continue;
-    const text = await (0, import_promises18.readFile)(file, "utf8");
+    const file = import_node_path30.default.join(buildDir, name);
+    if (!(0, import_node_fs22.existsSync)(file)) continue;
+    const text = await (0, import_promises19.readFile)(file, "utf8");
     const mended = haclArchiveWords(text);
     if (mended !== text) {
-      await (0, import_promises18.writeFile)(file, mended);
+      await (0, import_promises19.writeFile)(file, mended);
       changed.push(name);
     }
   }
@@ -8773,9 +8839,9 @@ function haclArchiveWords(makefile) {
   );
 }
 async function skipInstalledBytecode(buildDir) {
-  const makefile = import_node_path29.default.join(buildDir, "Makefile");
-  const text = await (0, import_promises18.readFile)(makefile, "utf8");
-  await (0, import_promises18.writeFile)(makefile, text.replace(COMPILEALL_CALL, ":"));
+  const makefile = import_node_path30.default.join(buildDir, "Makefile");
+  const text = await (0, import_promises19.readFile)(makefile, "utf8");
+  await (0, import_promises19.writeFile)(makefile, text.replace(COMPILEALL_CALL, ":"));
 }
 var COMPILEALL_CALL = /\$\(PYTHON_FOR_BUILD\) -Wi (?:-O+ )?\$\(DESTDIR\)\$\(LIBDEST\)\/compileall\.py/g;
 function versionConfigureArgs(version) {
@@ -8784,15 +8850,15 @@ function versionConfigureArgs(version) {
 }
 
 // src/distribution/make-vars.ts
-var import_promises19 = require("node:fs/promises");
-var import_node_os4 = __toESM(require("node:os"));
-var import_node_path30 = __toESM(require("node:path"));
+var import_promises20 = require("node:fs/promises");
+var import_node_os5 = __toESM(require("node:os"));
+var import_node_path31 = __toESM(require("node:path"));
 async function readMakeVariables(buildDir, names) {
-  const dir = await (0, import_promises19.mkdtemp)(import_node_path30.default.join(import_node_os4.default.tmpdir(), "pyseal-make-"));
+  const dir = await (0, import_promises20.mkdtemp)(import_node_path31.default.join(import_node_os5.default.tmpdir(), "pyseal-make-"));
   try {
-    const printer = import_node_path30.default.join(dir, "print.mk");
+    const printer = import_node_path31.default.join(dir, "print.mk");
     const lines = names.map((n) => `	@printf '%s\\t%s\\n' '${n}' '$(strip $(${n}))'`);
-    await (0, import_promises19.writeFile)(printer, `pyseal-print-variables:
+    await (0, import_promises20.writeFile)(printer, `pyseal-print-variables:
 ${lines.join("\n")}
 `);
     const { stdout } = await runChecked({
@@ -8807,7 +8873,7 @@ ${lines.join("\n")}
     }
     return values;
   } finally {
-    await (0, import_promises19.rm)(dir, { recursive: true, force: true });
+    await (0, import_promises20.rm)(dir, { recursive: true, force: true });
   }
 }
 function words(value) {
@@ -8859,8 +8925,8 @@ function abiTag(names) {
 }
 
 // src/distribution/layout.ts
-var import_promises20 = require("node:fs/promises");
-var import_node_path31 = __toESM(require("node:path"));
+var import_promises21 = require("node:fs/promises");
+var import_node_path32 = __toESM(require("node:path"));
 
 // src/distribution/setup-local.ts
 var ruleLine = /^(?:@[A-Z0-9_]+@)?([A-Za-z_][A-Za-z0-9_]*)\s+\S+\.(?:c|cc|cpp|m)\b/;
@@ -9032,18 +9098,18 @@ async function writeDistributionLayout(request) {
   }
   const extensions = await staticExtensions(request, kept);
   for (const module2 of request.shared) {
-    const sharedLib = import_node_path31.default.join("install", names.stdlib, "lib-dynload", `${module2.name}${names.extSuffix}`);
-    await (0, import_promises20.access)(import_node_path31.default.join(root, sharedLib));
+    const sharedLib = import_node_path32.default.join("install", names.stdlib, "lib-dynload", `${module2.name}${names.extSuffix}`);
+    await (0, import_promises21.access)(import_node_path32.default.join(root, sharedLib));
     extensions[module2.name] = [{ ...variant(module2.name, false), shared_lib: sharedLib }];
   }
-  const inittabSource = await (0, import_promises20.readFile)(import_node_path31.default.join(buildDir, "Modules", "config.c"), "utf8");
+  const inittabSource = await (0, import_promises21.readFile)(import_node_path32.default.join(buildDir, "Modules", "config.c"), "utf8");
   for (const [, name, fn] of inittabSource.matchAll(/\{"([^"]+)",\s*([A-Za-z_0-9]+)\}/g)) {
     if (!extensions[name]) extensions[name] = [{ ...variant(name, true), in_core: true, init_fn: fn }];
   }
   await kept.object("Modules/config.c");
   await kept.object("Modules/config.o");
   const json = pythonJson(request, core, extensions);
-  await (0, import_promises20.writeFile)(import_node_path31.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
+  await (0, import_promises21.writeFile)(import_node_path32.default.join(root, "PYTHON.json"), JSON.stringify(json, null, 2) + "\n");
 }
 var BuildFiles = class {
   constructor(root, buildDir) {
@@ -9055,17 +9121,17 @@ var BuildFiles = class {
   copied = /* @__PURE__ */ new Set();
   /** An object (or other file) of the build directory. */
   object(relative) {
-    return this.copy(import_node_path31.default.join(this.buildDir, relative), import_node_path31.default.join("build", relative));
+    return this.copy(import_node_path32.default.join(this.buildDir, relative), import_node_path32.default.join("build", relative));
   }
   /** A static archive, from the build directory or anywhere (a system or static-deps library). */
   archive(source, name) {
-    const from = import_node_path31.default.isAbsolute(source) ? source : import_node_path31.default.join(this.buildDir, source);
-    return this.copy(from, import_node_path31.default.join("build", "lib", `lib${name}.a`));
+    const from = import_node_path32.default.isAbsolute(source) ? source : import_node_path32.default.join(this.buildDir, source);
+    return this.copy(from, import_node_path32.default.join("build", "lib", `lib${name}.a`));
   }
   async copy(from, dest) {
     if (!this.copied.has(dest)) {
-      await (0, import_promises20.mkdir)(import_node_path31.default.dirname(import_node_path31.default.join(this.root, dest)), { recursive: true });
-      await (0, import_promises20.copyFile)(from, import_node_path31.default.join(this.root, dest));
+      await (0, import_promises21.mkdir)(import_node_path32.default.dirname(import_node_path32.default.join(this.root, dest)), { recursive: true });
+      await (0, import_promises21.copyFile)(from, import_node_path32.default.join(this.root, dest));
       this.copied.add(dest);
     }
     return dest;
@@ -9076,8 +9142,8 @@ function variant(name, required) {
 }
 async function staticExtensions(request, kept) {
   const { buildDir, target } = request;
-  const bootstrap = parseSetup(await (0, import_promises20.readFile)(import_node_path31.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
-  const fromSetup = parseSetup(await (0, import_promises20.readFile)(import_node_path31.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
+  const bootstrap = parseSetup(await (0, import_promises21.readFile)(import_node_path32.default.join(buildDir, "Modules", "Setup.bootstrap"), "utf8")).enabled;
+  const fromSetup = parseSetup(await (0, import_promises21.readFile)(import_node_path32.default.join(request.srcDir, "Modules", "Setup"), "utf8")).enabled;
   const named = new Set([...bootstrap, ...request.statics].map((m) => m.name));
   const modules = [...bootstrap, ...request.statics, ...fromSetup.filter((m) => !named.has(m.name))];
   const linkWords = await expandLinkWords(buildDir, modules);
@@ -9093,7 +9159,7 @@ async function staticExtensions(request, kept) {
           links.push({ name: resolved.name, system: true });
         }
       } else if (word.endsWith(".a")) {
-        const name = import_node_path31.default.basename(word, ".a").replace(/^lib/, "");
+        const name = import_node_path32.default.basename(word, ".a").replace(/^lib/, "");
         links.push({ name, path_static: await kept.archive(word, name) });
       }
     }
@@ -9155,9 +9221,9 @@ function pythonJson(request, core, extensions) {
 }
 
 // src/distribution/source-archive.ts
-var import_node_fs22 = require("node:fs");
-var import_promises21 = require("node:fs/promises");
-var import_node_path32 = __toESM(require("node:path"));
+var import_node_fs23 = require("node:fs");
+var import_promises22 = require("node:fs/promises");
+var import_node_path33 = __toESM(require("node:path"));
 async function unpackSourceArchive(file, work) {
   if (file.endsWith(".zip")) {
     await runChecked({ command: "unzip", args: ["-q", file, "-d", work] });
@@ -9169,24 +9235,24 @@ async function unpackSourceArchive(file, work) {
   return findConfigure(work, 1);
 }
 async function findConfigure(dir, depth) {
-  if ((0, import_node_fs22.existsSync)(import_node_path32.default.join(dir, "configure"))) return dir;
+  if ((0, import_node_fs23.existsSync)(import_node_path33.default.join(dir, "configure"))) return dir;
   if (depth === 0) return null;
-  for (const entry of (await (0, import_promises21.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1)) {
+  for (const entry of (await (0, import_promises22.readdir)(dir, { withFileTypes: true })).sort((a, b) => a.name < b.name ? -1 : 1)) {
     if (!entry.isDirectory()) continue;
-    const found = await findConfigure(import_node_path32.default.join(dir, entry.name), depth - 1);
+    const found = await findConfigure(import_node_path33.default.join(dir, entry.name), depth - 1);
     if (found) return found;
   }
   return null;
 }
 async function restoreScriptModes(dir) {
-  for (const entry of await (0, import_promises21.readdir)(dir, { withFileTypes: true })) {
-    const full = import_node_path32.default.join(dir, entry.name);
+  for (const entry of await (0, import_promises22.readdir)(dir, { withFileTypes: true })) {
+    const full = import_node_path33.default.join(dir, entry.name);
     if (entry.isDirectory()) await restoreScriptModes(full);
-    else if (entry.isFile() && await startsWithShebang(full)) await (0, import_promises21.chmod)(full, 493);
+    else if (entry.isFile() && await startsWithShebang(full)) await (0, import_promises22.chmod)(full, 493);
   }
 }
 async function startsWithShebang(file) {
-  const handle = await (0, import_promises21.open)(file, "r");
+  const handle = await (0, import_promises22.open)(file, "r");
   try {
     const head = Buffer.alloc(2);
     const { bytesRead } = await handle.read(head, 0, 2, 0);
@@ -9197,8 +9263,8 @@ async function startsWithShebang(file) {
 }
 
 // src/toolchain/toolchain-env.ts
-var import_node_fs27 = require("node:fs");
-var import_node_path41 = __toESM(require("node:path"));
+var import_node_fs28 = require("node:fs");
+var import_node_path42 = __toESM(require("node:path"));
 
 // src/exec/shell-quote.ts
 function shellQuote(word) {
@@ -9206,25 +9272,25 @@ function shellQuote(word) {
 }
 
 // src/toolchain/musl-kernel-headers.ts
-var import_node_fs23 = require("node:fs");
-var import_node_path33 = __toESM(require("node:path"));
+var import_node_fs24 = require("node:fs");
+var import_node_path34 = __toESM(require("node:path"));
 var KERNEL_HEADER_DIRS = ["linux", "asm-generic", "mtd", "misc", "rdma", "sound", "video", "xen"];
 function kernelHeaderLinks(options = {}) {
   const root = options.includeRoot ?? "/usr/include";
   const multiarch = options.multiarch ?? "x86_64-linux-gnu";
   const links = {};
   for (const dir of KERNEL_HEADER_DIRS) {
-    const target = import_node_path33.default.join(root, dir);
-    if ((0, import_node_fs23.existsSync)(target)) links[dir] = target;
+    const target = import_node_path34.default.join(root, dir);
+    if ((0, import_node_fs24.existsSync)(target)) links[dir] = target;
   }
-  const asmCandidates = [import_node_path33.default.join(root, multiarch, "asm"), import_node_path33.default.join(root, "asm")];
-  const asm = asmCandidates.find((candidate) => (0, import_node_fs23.existsSync)(candidate));
+  const asmCandidates = [import_node_path34.default.join(root, multiarch, "asm"), import_node_path34.default.join(root, "asm")];
+  const asm = asmCandidates.find((candidate) => (0, import_node_fs24.existsSync)(candidate));
   if (asm) links.asm = asm;
   const missing = ["linux", "asm-generic", "asm"].filter((name) => !links[name]);
   if (missing.length > 0) {
     throw new UserError({
       input: "The Linux kernel headers needed by musl-gcc",
-      cause: `were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path33.default.join(root, multiarch)})`,
+      cause: `were not found (missing: ${missing.join(", ")} under ${root} and ${import_node_path34.default.join(root, multiarch)})`,
       fix: "install them (Debian/Ubuntu: apt-get install linux-libc-dev) and retry"
     });
   }
@@ -9236,10 +9302,10 @@ async function ensureMuslKernelHeaders(cacheDir, options = {}) {
   const digest = sha256Text(JSON.stringify(names.map((name) => [name, links[name]]))).slice(0, 16);
   const entry = await cachedEntry({
     kind: KERNEL_HEADERS,
-    root: import_node_path33.default.join(import_node_path33.default.resolve(cacheDir), `musl-kernel-headers-${digest}`),
+    root: import_node_path34.default.join(import_node_path34.default.resolve(cacheDir), `musl-kernel-headers-${digest}`),
     describe: `kernel headers ${digest}`,
     build: async (dir) => {
-      for (const name of names) await import_node_fs23.promises.symlink(links[name], import_node_path33.default.join(dir, name));
+      for (const name of names) await import_node_fs24.promises.symlink(links[name], import_node_path34.default.join(dir, name));
     },
     log: options.log ?? (() => void 0)
   });
@@ -9251,9 +9317,9 @@ function muslToolchainEnv(prefix, headersDir) {
   return {
     CC: "musl-gcc",
     CFLAGS: `${MUSL_BASE_CFLAGS} ${isystem}`,
-    CPPFLAGS: `-I${import_node_path33.default.join(prefix, "include")} ${isystem}`,
-    LDFLAGS: `-L${import_node_path33.default.join(prefix, "lib")}`,
-    PKG_CONFIG_LIBDIR: import_node_path33.default.join(prefix, "lib", "pkgconfig"),
+    CPPFLAGS: `-I${import_node_path34.default.join(prefix, "include")} ${isystem}`,
+    LDFLAGS: `-L${import_node_path34.default.join(prefix, "lib")}`,
+    PKG_CONFIG_LIBDIR: import_node_path34.default.join(prefix, "lib", "pkgconfig"),
     PKG_CONFIG_PATH: "",
     AR: "ar",
     RANLIB: "ranlib"
@@ -9274,18 +9340,18 @@ function muslPathFreeBuildEnv(headersDir, pkgConfigLibdir) {
 }
 
 // src/toolchain/zig.ts
-var import_promises23 = require("node:fs/promises");
-var import_node_path35 = __toESM(require("node:path"));
+var import_promises24 = require("node:fs/promises");
+var import_node_path36 = __toESM(require("node:path"));
 
 // src/toolchain/write-script.ts
-var import_promises22 = require("node:fs/promises");
-var import_node_path34 = __toESM(require("node:path"));
+var import_promises23 = require("node:fs/promises");
+var import_node_path35 = __toESM(require("node:path"));
 async function writeScript(file, text) {
-  await (0, import_promises22.mkdir)(import_node_path34.default.dirname(file), { recursive: true });
+  await (0, import_promises23.mkdir)(import_node_path35.default.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
-  await (0, import_promises22.writeFile)(partial, text);
-  await (0, import_promises22.chmod)(partial, 493);
-  await (0, import_promises22.rename)(partial, file);
+  await (0, import_promises23.writeFile)(partial, text);
+  await (0, import_promises23.chmod)(partial, 493);
+  await (0, import_promises23.rename)(partial, file);
 }
 
 // src/toolchain/zig.ts
@@ -9311,15 +9377,15 @@ var ZigInstallError = class extends FailedStepError {
   }
 };
 async function ensureZig(cacheRoot, log) {
-  const toolchainDir = import_node_path35.default.join(import_node_path35.default.resolve(cacheRoot), "toolchain");
+  const toolchainDir = import_node_path36.default.join(import_node_path36.default.resolve(cacheRoot), "toolchain");
   const { root: home } = await cachedEntry({
     kind: ZIG,
-    root: import_node_path35.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
+    root: import_node_path36.default.join(toolchainDir, `zig-${ZIG_RELEASE.version}`),
     describe: `zig ${ZIG_RELEASE.version}`,
     build: installZig,
     log
   });
-  return { home, zig: import_node_path35.default.join(home, "ziglang", "zig"), globalCache: import_node_path35.default.join(toolchainDir, "zig-cache") };
+  return { home, zig: import_node_path36.default.join(home, "ziglang", "zig"), globalCache: import_node_path36.default.join(toolchainDir, "zig-cache") };
 }
 function driverPreamble(installed, what) {
   return `#!/bin/sh
@@ -9338,7 +9404,7 @@ exit $status
 }
 async function ensureZigCxx(cacheRoot, zigTarget, log) {
   const installed = await ensureZig(cacheRoot, log);
-  const driver = import_node_path35.default.join(installed.home, "bin", `c++-${zigTarget}`);
+  const driver = import_node_path36.default.join(installed.home, "bin", `c++-${zigTarget}`);
   const script = driverPreamble(installed, `C++ for ${zigTarget} through zig ${ZIG_RELEASE.version} (clang with libc++)`) + runZig(installed, ["c++", "-target", zigTarget, "-fno-sanitize=undefined"]);
   await writeScript(driver, script);
   return { driver, version: ZIG_RELEASE.version };
@@ -9347,7 +9413,7 @@ async function ensureZigDrivers(cacheRoot, zigTarget, libgcc, log) {
   const installed = await ensureZig(cacheRoot, log);
   const written2 = [];
   for (const language of ["cc", "c++"]) {
-    const driver = import_node_path35.default.join(installed.home, "bin", `${language}-${zigTarget}`);
+    const driver = import_node_path36.default.join(installed.home, "bin", `${language}-${zigTarget}`);
     const what = `${language === "cc" ? "C" : "C++"} for ${zigTarget} through zig ${ZIG_RELEASE.version}`;
     const script = driverPreamble(installed, what) + (libgcc ? libgccOnEveryLink(libgcc) : "") + // No UBSan traps (zig's default without -O); __DATE__ is a warning, as with gcc, not zig's error.
     runZig(installed, [language, "-target", zigTarget, "-fno-sanitize=undefined", "-Wno-error=date-time"]);
@@ -9365,14 +9431,14 @@ if [ "$link" = yes ]; then set -- "$@" ${shellQuote(archive.path)}; fi
 `;
 }
 async function zigDriversIdentity(drivers, cacheRoot) {
-  const scripts = await (0, import_promises23.readFile)(drivers.cc, "utf8") + await (0, import_promises23.readFile)(drivers.cxx, "utf8");
-  return { drivers: sha256Text(scripts.split(import_node_path35.default.resolve(cacheRoot)).join("{cache-dir}")) };
+  const scripts = await (0, import_promises24.readFile)(drivers.cc, "utf8") + await (0, import_promises24.readFile)(drivers.cxx, "utf8");
+  return { drivers: sha256Text(scripts.split(import_node_path36.default.resolve(cacheRoot)).join("{cache-dir}")) };
 }
 async function installZig(dir, work) {
-  await (0, import_promises23.mkdir)(work, { recursive: true });
-  const requirements = import_node_path35.default.join(work, "requirements.txt");
+  await (0, import_promises24.mkdir)(work, { recursive: true });
+  const requirements = import_node_path36.default.join(work, "requirements.txt");
   const hashes = ZIG_RELEASE.sha256.map((h) => ` --hash=sha256:${h}`).join("");
-  await (0, import_promises23.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
+  await (0, import_promises24.writeFile)(requirements, `ziglang==${ZIG_RELEASE.version}${hashes}
 `);
   const result = await runCommand({
     command: "python3",
@@ -9397,7 +9463,7 @@ async function installZig(dir, work) {
       log: { text: result.stdout + result.stderr }
     });
   }
-  const version = await runCommand({ command: import_node_path35.default.join(dir, "ziglang", "zig"), args: ["version"] });
+  const version = await runCommand({ command: import_node_path36.default.join(dir, "ziglang", "zig"), args: ["version"] });
   if (version.code !== 0 || version.stdout.trim() !== ZIG_RELEASE.version) {
     throw new ZigInstallError("zig version", {
       reason: `the installed zig answers "${version.stdout.trim() || version.stderr.trim()}"`
@@ -9406,8 +9472,8 @@ async function installZig(dir, work) {
 }
 
 // src/toolchain/static-deps.ts
-var import_node_fs26 = require("node:fs");
-var import_node_path39 = __toESM(require("node:path"));
+var import_node_fs27 = require("node:fs");
+var import_node_path40 = __toESM(require("node:path"));
 
 // src/utils/in-parallel.ts
 async function inParallel(items, limit, task) {
@@ -9428,20 +9494,20 @@ async function inParallel(items, limit, task) {
 }
 
 // src/toolchain/static-deps-build.ts
-var import_node_fs24 = require("node:fs");
-var import_node_path36 = __toESM(require("node:path"));
+var import_node_fs25 = require("node:fs");
+var import_node_path37 = __toESM(require("node:path"));
 var CONFIGURED_PREFIX = "/nonexistent/pyseal-static-deps";
 async function buildOne(args) {
   const { recipe, source, destdir, stagedPrefix } = args;
-  const srcDir = import_node_path36.default.join(args.work, "src", recipe.name);
-  await import_node_fs24.promises.mkdir(srcDir, { recursive: true });
-  const logPath = import_node_path36.default.join(args.logDir, `${args.key}-${recipe.name}.log`);
-  await import_node_fs24.promises.mkdir(import_node_path36.default.dirname(logPath), { recursive: true });
+  const srcDir = import_node_path37.default.join(args.work, "src", recipe.name);
+  await import_node_fs25.promises.mkdir(srcDir, { recursive: true });
+  const logPath = import_node_path37.default.join(args.logDir, `${args.key}-${recipe.name}.log`);
+  await import_node_fs25.promises.mkdir(import_node_path37.default.dirname(logPath), { recursive: true });
   const logText = [];
   const append = (chunk) => {
     logText.push(chunk);
   };
-  const toolchain = args.recipeEnv(import_node_path36.default.join(stagedPrefix, "lib", "pkgconfig"));
+  const toolchain = args.recipeEnv(import_node_path37.default.join(stagedPrefix, "lib", "pkgconfig"));
   const env = recipeEnv(toolchain);
   env.PKG_CONFIG_SYSROOT_DIR = destdir;
   const vars = {
@@ -9459,7 +9525,7 @@ $ ${spec.command} ${spec.args.join(" ")}
 `);
     const res = await runCommand({ ...spec, onOutput: append });
     if (res.code !== 0) {
-      await import_node_fs24.promises.writeFile(logPath, logText.join(""));
+      await import_node_fs25.promises.writeFile(logPath, logText.join(""));
       throw new FailedStepError({
         input: `static dependency ${recipe.name}`,
         what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
@@ -9471,12 +9537,12 @@ $ ${spec.command} ${spec.args.join(" ")}
     }
   };
   if (args.tarballPath.endsWith(".zip")) {
-    const unzipped = import_node_path36.default.join(args.work, "unzip", recipe.name);
-    await import_node_fs24.promises.mkdir(unzipped, { recursive: true });
+    const unzipped = import_node_path37.default.join(args.work, "unzip", recipe.name);
+    await import_node_fs25.promises.mkdir(unzipped, { recursive: true });
     await run("unpack", { command: "unzip", args: ["-q", args.tarballPath, "-d", unzipped], env });
-    const [top] = await import_node_fs24.promises.readdir(unzipped);
-    await import_node_fs24.promises.rm(srcDir, { recursive: true });
-    await import_node_fs24.promises.rename(import_node_path36.default.join(unzipped, top), srcDir);
+    const [top] = await import_node_fs25.promises.readdir(unzipped);
+    await import_node_fs25.promises.rm(srcDir, { recursive: true });
+    await import_node_fs25.promises.rename(import_node_path37.default.join(unzipped, top), srcDir);
   } else {
     await run("unpack", { command: "tar", args: ["-xf", args.tarballPath, "-C", srcDir, "--strip-components=1"], env });
   }
@@ -9485,13 +9551,13 @@ $ ${spec.command} ${spec.args.join(" ")}
     await run(step.step, { command, args: rest, cwd: srcDir, env });
   }
   for (const file of recipe.generatedFiles ?? []) {
-    const target = import_node_path36.default.join(stagedPrefix, file.path);
-    await import_node_fs24.promises.mkdir(import_node_path36.default.dirname(target), { recursive: true });
-    await import_node_fs24.promises.writeFile(target, substitute(file.content));
+    const target = import_node_path37.default.join(stagedPrefix, file.path);
+    await import_node_fs25.promises.mkdir(import_node_path37.default.dirname(target), { recursive: true });
+    await import_node_fs25.promises.writeFile(target, substitute(file.content));
   }
-  const missing = recipe.produces.filter((file) => !(0, import_node_fs24.existsSync)(import_node_path36.default.join(stagedPrefix, file)));
+  const missing = recipe.produces.filter((file) => !(0, import_node_fs25.existsSync)(import_node_path37.default.join(stagedPrefix, file)));
   if (missing.length > 0) {
-    await import_node_fs24.promises.writeFile(logPath, logText.join(""));
+    await import_node_fs25.promises.writeFile(logPath, logText.join(""));
     throw new FailedStepError({
       input: `static dependency ${recipe.name}`,
       what: `Static dependency ${recipe.name} (Debian source ${source.sourcePackage} ${source.debianVersion})`,
@@ -9501,8 +9567,8 @@ $ ${spec.command} ${spec.args.join(" ")}
       fix: `the upstream build layout changed; adjust the '${recipe.name}' recipe in src/toolchain/static-deps-recipes.ts.`
     });
   }
-  await import_node_fs24.promises.writeFile(logPath, logText.join(""));
-  await import_node_fs24.promises.rm(srcDir, { recursive: true, force: true });
+  await import_node_fs25.promises.writeFile(logPath, logText.join(""));
+  await import_node_fs25.promises.rm(srcDir, { recursive: true, force: true });
 }
 function recipeEnv(toolchain) {
   const env = {
@@ -9516,22 +9582,22 @@ function recipeEnv(toolchain) {
   return env;
 }
 async function finishPrefix(stagedPrefix) {
-  const libDir = import_node_path36.default.join(stagedPrefix, "lib");
-  for (const entry of await import_node_fs24.promises.readdir(libDir)) {
-    if (entry.endsWith(".la")) await import_node_fs24.promises.rm(import_node_path36.default.join(libDir, entry));
+  const libDir = import_node_path37.default.join(stagedPrefix, "lib");
+  for (const entry of await import_node_fs25.promises.readdir(libDir)) {
+    if (entry.endsWith(".la")) await import_node_fs25.promises.rm(import_node_path37.default.join(libDir, entry));
   }
-  const pcDir = import_node_path36.default.join(libDir, "pkgconfig");
-  if (!(0, import_node_fs24.existsSync)(pcDir)) return;
+  const pcDir = import_node_path37.default.join(libDir, "pkgconfig");
+  if (!(0, import_node_fs25.existsSync)(pcDir)) return;
   const destdir = stagedPrefix.slice(0, stagedPrefix.length - CONFIGURED_PREFIX.length);
-  for (const entry of await import_node_fs24.promises.readdir(pcDir)) {
+  for (const entry of await import_node_fs25.promises.readdir(pcDir)) {
     if (!entry.endsWith(".pc")) continue;
-    const file = import_node_path36.default.join(pcDir, entry);
-    const text = await import_node_fs24.promises.readFile(file, "utf8");
+    const file = import_node_path37.default.join(pcDir, entry);
+    const text = await import_node_fs25.promises.readFile(file, "utf8");
     const relocated = text.replace(/^prefix=.*$/m, "prefix=${pcfiledir}/../..").split(stagedPrefix).join("${prefix}").split(CONFIGURED_PREFIX).join("${prefix}");
     if (relocated.includes(destdir)) {
       throw new Error(`Static deps: ${entry} refers to the temporary build directory; the recipe leaks a path.`);
     }
-    await import_node_fs24.promises.writeFile(file, relocated);
+    await import_node_fs25.promises.writeFile(file, relocated);
   }
 }
 function recipeStepFix(recipe) {
@@ -9539,8 +9605,8 @@ function recipeStepFix(recipe) {
 }
 
 // src/toolchain/static-deps-compilers.ts
-var import_node_fs25 = require("node:fs");
-var import_node_path37 = __toESM(require("node:path"));
+var import_node_fs26 = require("node:fs");
+var import_node_path38 = __toESM(require("node:path"));
 async function muslCompiler(cacheRoot, log) {
   const kernelHeaders = await ensureMuslKernelHeaders(cacheRoot, { log });
   return {
@@ -9569,8 +9635,8 @@ function zigMuslCompiler(drivers) {
 }
 function zigRecipeEnv(drivers, pkgConfigLibdir) {
   return {
-    PATH: [import_node_path37.default.dirname(drivers.cc), process.env.PATH].filter(Boolean).join(import_node_path37.default.delimiter),
-    CC: import_node_path37.default.basename(drivers.cc),
+    PATH: [import_node_path38.default.dirname(drivers.cc), process.env.PATH].filter(Boolean).join(import_node_path38.default.delimiter),
+    CC: import_node_path38.default.basename(drivers.cc),
     // clang refuses calls without a declaration where gcc 12 warns: libffi 3.4.4's tramp.c has one.
     CFLAGS: "-fPIC -O2 -Wno-error=implicit-function-declaration",
     CPPFLAGS: "",
@@ -9595,14 +9661,14 @@ async function muslToolchainIdentity() {
     libcSha256: "",
     kernelVersionHeaderSha256: ""
   };
-  const script = await import_node_fs25.promises.readFile(wrapper, "utf8").catch(() => "");
+  const script = await import_node_fs26.promises.readFile(wrapper, "utf8").catch(() => "");
   const specs = /-specs\s+"?([^"\s]+)"?/.exec(script)?.[1];
-  if (specs && (0, import_node_fs25.existsSync)(specs)) {
+  if (specs && (0, import_node_fs26.existsSync)(specs)) {
     identity.specsSha256 = await sha256File(specs);
-    const libc = import_node_path37.default.join(import_node_path37.default.dirname(specs), "libc.a");
-    if ((0, import_node_fs25.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
+    const libc = import_node_path38.default.join(import_node_path38.default.dirname(specs), "libc.a");
+    if ((0, import_node_fs26.existsSync)(libc)) identity.libcSha256 = await sha256File(libc);
   }
-  if ((0, import_node_fs25.existsSync)("/usr/include/linux/version.h")) {
+  if ((0, import_node_fs26.existsSync)("/usr/include/linux/version.h")) {
     identity.kernelVersionHeaderSha256 = await sha256File("/usr/include/linux/version.h");
   }
   return identity;
@@ -9851,7 +9917,7 @@ var LIBZSTD_RECIPE = {
 var ALL_LIBRARY_RECIPES = [...STATIC_LIBRARY_RECIPES, LIBZSTD_RECIPE];
 
 // src/toolchain/static-deps-sources.ts
-var import_node_path38 = __toESM(require("node:path"));
+var import_node_path39 = __toESM(require("node:path"));
 
 // src/toolchain/library-sources.json
 var library_sources_default = {
@@ -10250,7 +10316,7 @@ async function downloadSource(recipe, source, downloads, log) {
       );
       continue;
     }
-    const dest = import_node_path38.default.join(downloads, place.sha256.slice(0, 16), storedName(place, source.places));
+    const dest = import_node_path39.default.join(downloads, place.sha256.slice(0, 16), storedName(place, source.places));
     try {
       log(`static deps: ${recipe.name} ${source.upstreamVersion} source from ${place.from}`);
       return (await downloadVerified({ url, dest, sha256: place.sha256, log })).file;
@@ -10284,8 +10350,8 @@ var PARALLEL_LIBRARIES = 2;
 async function buildStaticDeps(options) {
   const log = options.log ?? (() => void 0);
   const recipes = options.recipes ?? STATIC_LIBRARY_RECIPES;
-  const folder = import_node_path39.default.join(import_node_path39.default.resolve(options.cacheRoot), "static-deps");
-  await import_node_fs26.promises.mkdir(import_node_path39.default.join(folder, "downloads"), { recursive: true });
+  const folder = import_node_path40.default.join(import_node_path40.default.resolve(options.cacheRoot), "static-deps");
+  await import_node_fs27.promises.mkdir(import_node_path40.default.join(folder, "downloads"), { recursive: true });
   const compiler = await compilerFor(options, log);
   const sources = {};
   for (const recipe of recipes) sources[recipe.name] = resolveSource(recipe);
@@ -10305,14 +10371,14 @@ async function buildStaticDeps(options) {
   const build = { key, recipes, sources, compiler, folder, jobs: options.jobs ?? 2, log };
   const entry = await cachedEntry({
     kind: STATIC_DEPS,
-    root: import_node_path39.default.join(folder, key),
+    root: import_node_path40.default.join(folder, key),
     legacyComplete: async (root) => await readCompleteManifest(root, key, recipes) !== void 0,
     build: (dir, work) => buildPrefix(build, dir, work),
     log
   });
   const prefix = entry.root;
-  const manifestPath = import_node_path39.default.join(prefix, "manifest.json");
-  const manifest = JSON.parse(await import_node_fs26.promises.readFile(manifestPath, "utf8"));
+  const manifestPath = import_node_path40.default.join(prefix, "manifest.json");
+  const manifest = JSON.parse(await import_node_fs27.promises.readFile(manifestPath, "utf8"));
   return {
     prefix,
     key,
@@ -10322,7 +10388,7 @@ async function buildStaticDeps(options) {
     libraries: Object.fromEntries(
       Object.entries(manifest.libraries).map(([name, info]) => [
         name,
-        { ...info, archives: info.archives.map((a) => import_node_path39.default.join(prefix, a)) }
+        { ...info, archives: info.archives.map((a) => import_node_path40.default.join(prefix, a)) }
       ])
     )
   };
@@ -10330,9 +10396,9 @@ async function buildStaticDeps(options) {
 async function buildPrefix(build, dir, work) {
   const { recipes, log } = build;
   log(`static deps: building ${recipes.map((r) => r.name).join(", ")}`);
-  const destdir = import_node_path39.default.join(work, "destdir");
-  const stagedPrefix = import_node_path39.default.join(destdir, CONFIGURED_PREFIX);
-  await import_node_fs26.promises.mkdir(stagedPrefix, { recursive: true });
+  const destdir = import_node_path40.default.join(work, "destdir");
+  const stagedPrefix = import_node_path40.default.join(destdir, CONFIGURED_PREFIX);
+  await import_node_fs27.promises.mkdir(stagedPrefix, { recursive: true });
   const built = /* @__PURE__ */ new Map();
   const finished = /* @__PURE__ */ new Map();
   await inParallel(recipes, PARALLEL_LIBRARIES, async (recipe) => {
@@ -10354,15 +10420,15 @@ async function buildPrefix(build, dir, work) {
     toolchain: build.compiler.identity,
     libraries
   };
-  await import_node_fs26.promises.writeFile(import_node_path39.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-  for (const name of await import_node_fs26.promises.readdir(stagedPrefix)) {
-    await import_node_fs26.promises.rename(import_node_path39.default.join(stagedPrefix, name), import_node_path39.default.join(dir, name));
+  await import_node_fs27.promises.writeFile(import_node_path40.default.join(stagedPrefix, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  for (const name of await import_node_fs27.promises.readdir(stagedPrefix)) {
+    await import_node_fs27.promises.rename(import_node_path40.default.join(stagedPrefix, name), import_node_path40.default.join(dir, name));
   }
 }
 async function buildLibrary(build, recipe, work, destdir, stagedPrefix) {
   const { log } = build;
   const source = build.sources[recipe.name];
-  const tarballPath = await downloadSource(recipe, source, import_node_path39.default.join(build.folder, "downloads"), log);
+  const tarballPath = await downloadSource(recipe, source, import_node_path40.default.join(build.folder, "downloads"), log);
   const started = Date.now();
   await buildOne({
     recipe,
@@ -10373,7 +10439,7 @@ async function buildLibrary(build, recipe, work, destdir, stagedPrefix) {
     stagedPrefix,
     recipeEnv: build.compiler.recipeEnv,
     jobs: build.jobs,
-    logDir: import_node_path39.default.join(build.folder, "logs"),
+    logDir: import_node_path40.default.join(build.folder, "logs"),
     key: build.key,
     log
   });
@@ -10392,20 +10458,20 @@ async function buildLibrary(build, recipe, work, destdir, stagedPrefix) {
 async function readCompleteManifest(prefix, key, recipes) {
   let manifest;
   try {
-    manifest = JSON.parse(await import_node_fs26.promises.readFile(import_node_path39.default.join(prefix, "manifest.json"), "utf8"));
+    manifest = JSON.parse(await import_node_fs27.promises.readFile(import_node_path40.default.join(prefix, "manifest.json"), "utf8"));
   } catch {
     return void 0;
   }
   if (manifest.format !== STATIC_DEPS.recipeVersion || manifest.key !== key) return void 0;
   for (const recipe of recipes) {
     if (!manifest.libraries[recipe.name]) return void 0;
-    if (!recipe.produces.every((file) => (0, import_node_fs26.existsSync)(import_node_path39.default.join(prefix, file)))) return void 0;
+    if (!recipe.produces.every((file) => (0, import_node_fs27.existsSync)(import_node_path40.default.join(prefix, file)))) return void 0;
   }
   return manifest;
 }
 async function compilerFor(options, log) {
   if (options.libc === "musl" && options.zig) return zigMuslCompiler(options.zig);
-  if (options.libc === "musl") return muslCompiler(import_node_path39.default.resolve(options.cacheRoot), log);
+  if (options.libc === "musl") return muslCompiler(import_node_path40.default.resolve(options.cacheRoot), log);
   if (!options.glibc) throw new Error("buildStaticDeps: a gnu build needs the glibc floor drivers");
   return glibcFloorCompiler(options.glibc);
 }
@@ -10464,7 +10530,7 @@ function recipeForTarget(recipe, target) {
 }
 
 // src/toolchain/zig-toolchain.ts
-var import_node_path40 = __toESM(require("node:path"));
+var import_node_path41 = __toESM(require("node:path"));
 async function withBuildCompilers(target, glibc, cacheRoot, log) {
   return withZigCompilers(await withGlibcFloor(target, glibc, cacheRoot, log), cacheRoot, log);
 }
@@ -10484,7 +10550,7 @@ async function zigDriverSet(target, cacheRoot) {
   return { cc: toolchain.cc, ar: toolchain.ar, identity };
 }
 function driversWritten(target) {
-  return target.toolchain.zigTarget !== null && import_node_path40.default.isAbsolute(target.toolchain.cc);
+  return target.toolchain.zigTarget !== null && import_node_path41.default.isAbsolute(target.toolchain.cc);
 }
 
 // src/toolchain/static-deps-compiler-choice.ts
@@ -10530,15 +10596,15 @@ async function prepareUncached(target, cacheRoot, log) {
       cxx: await targetCxx(target, cacheRoot, log),
       env,
       configureArgs: [],
-      libraryDirs: [import_node_path41.default.join(deps.prefix, "lib")],
-      ffiIncludeDir: import_node_path41.default.join(deps.prefix, "include"),
+      libraryDirs: [import_node_path42.default.join(deps.prefix, "lib")],
+      ffiIncludeDir: import_node_path42.default.join(deps.prefix, "include"),
       compilerVersion,
-      staticDepsKey: import_node_path41.default.basename(deps.prefix)
+      staticDepsKey: import_node_path42.default.basename(deps.prefix)
     };
   }
   if (target.configureHost) {
     const triplet = target.configureHost;
-    const ffiHeader = import_node_path41.default.join("/usr/include", triplet, "ffi.h");
+    const ffiHeader = import_node_path42.default.join("/usr/include", triplet, "ffi.h");
     return {
       cxx: await targetCxx(target, cacheRoot, log),
       env: {
@@ -10550,7 +10616,7 @@ async function prepareUncached(target, cacheRoot, log) {
       },
       configureArgs: [],
       libraryDirs: [],
-      ffiIncludeDir: (0, import_node_fs27.existsSync)(ffiHeader) ? import_node_path41.default.dirname(ffiHeader) : null,
+      ffiIncludeDir: (0, import_node_fs28.existsSync)(ffiHeader) ? import_node_path42.default.dirname(ffiHeader) : null,
       compilerVersion,
       staticDepsKey: null
     };
@@ -10567,8 +10633,8 @@ async function prepareUncached(target, cacheRoot, log) {
   };
 }
 function staticDepsToolchain(target, prefix, compilerVersion) {
-  const include = import_node_path41.default.join(prefix, "include");
-  const lib = import_node_path41.default.join(prefix, "lib");
+  const include = import_node_path42.default.join(prefix, "include");
+  const lib = import_node_path42.default.join(prefix, "lib");
   return {
     cxx: target.toolchain.cxx,
     env: {
@@ -10581,14 +10647,14 @@ function staticDepsToolchain(target, prefix, compilerVersion) {
       // -isystem, as /usr/include is for gcc: a package's own copy of a library (zstandard's zstd.h) comes first.
       CPPFLAGS: `-isystem ${include}`,
       LDFLAGS: `-L${lib}`,
-      PKG_CONFIG_LIBDIR: import_node_path41.default.join(lib, "pkgconfig"),
+      PKG_CONFIG_LIBDIR: import_node_path42.default.join(lib, "pkgconfig"),
       PKG_CONFIG_PATH: ""
     },
     configureArgs: [],
     libraryDirs: [lib],
     ffiIncludeDir: include,
     compilerVersion,
-    staticDepsKey: import_node_path41.default.basename(prefix)
+    staticDepsKey: import_node_path42.default.basename(prefix)
   };
 }
 async function targetCxx(target, cacheRoot, log) {
@@ -10609,7 +10675,7 @@ async function firstLine(command, args) {
   return result.stdout.split("\n")[0].trim();
 }
 async function muslCompilerWrapper(cacheRoot, cc) {
-  const wrapper = import_node_path41.default.join(cacheRoot, "toolchain", "musl-cc");
+  const wrapper = import_node_path42.default.join(cacheRoot, "toolchain", "musl-cc");
   const script = `#!/bin/sh
 # Written by pyseal: ${cc} without a glibc multiarch answer.
 for a in "$@"; do [ "$a" = --print-multiarch ] && exit 0; done
@@ -10620,7 +10686,7 @@ exec ${shellQuote(cc)} "$@"
 }
 
 // src/toolchain/version-static-libraries.ts
-var import_node_path42 = __toESM(require("node:path"));
+var import_node_path43 = __toESM(require("node:path"));
 var VERSION_LIBRARIES = [
   { since: [3, 14], recipe: LIBZSTD_RECIPE }
 ];
@@ -10645,50 +10711,50 @@ function withVersionLibraries(toolchain, libraries) {
     ...toolchain,
     env: {
       ...env,
-      CPPFLAGS: join(" ", env.CPPFLAGS, `-I${import_node_path42.default.join(libraries.prefix, "include")}`),
-      LDFLAGS: join(" ", env.LDFLAGS, `-L${import_node_path42.default.join(libraries.prefix, "lib")}`),
-      PKG_CONFIG_LIBDIR: join(":", env.PKG_CONFIG_LIBDIR, import_node_path42.default.join(libraries.prefix, "lib", "pkgconfig"))
+      CPPFLAGS: join(" ", env.CPPFLAGS, `-I${import_node_path43.default.join(libraries.prefix, "include")}`),
+      LDFLAGS: join(" ", env.LDFLAGS, `-L${import_node_path43.default.join(libraries.prefix, "lib")}`),
+      PKG_CONFIG_LIBDIR: join(":", env.PKG_CONFIG_LIBDIR, import_node_path43.default.join(libraries.prefix, "lib", "pkgconfig"))
     },
-    libraryDirs: [...toolchain.libraryDirs, import_node_path42.default.join(libraries.prefix, "lib")]
+    libraryDirs: [...toolchain.libraryDirs, import_node_path43.default.join(libraries.prefix, "lib")]
   };
 }
 
 // src/distribution/source-tree.ts
-var import_node_fs28 = require("node:fs");
-var import_promises24 = require("node:fs/promises");
-var import_node_path43 = __toESM(require("node:path"));
+var import_node_fs29 = require("node:fs");
+var import_promises25 = require("node:fs/promises");
+var import_node_path44 = __toESM(require("node:path"));
 var SHARED_SYSCONFIG_MARK = "_pyseal_target_";
 async function shareSysconfigData(targetStdlib, targetKey, buildStdlib) {
   const own = await sysconfigDataName(targetStdlib);
   const name = `${own}${SHARED_SYSCONFIG_MARK}${targetKey}`;
-  const file = import_node_path43.default.join(buildStdlib, `${name}.py`);
-  if (!(0, import_node_fs28.existsSync)(file)) {
+  const file = import_node_path44.default.join(buildStdlib, `${name}.py`);
+  if (!(0, import_node_fs29.existsSync)(file)) {
     const staging = `${file}.${process.pid}.partial`;
-    await (0, import_promises24.cp)(import_node_path43.default.join(targetStdlib, `${own}.py`), staging);
-    await (0, import_promises24.rename)(staging, file);
+    await (0, import_promises25.cp)(import_node_path44.default.join(targetStdlib, `${own}.py`), staging);
+    await (0, import_promises25.rename)(staging, file);
   }
   return name;
 }
 async function sysconfigDataName(stdlib) {
-  const name = (await (0, import_promises24.readdir)(stdlib)).find(
+  const name = (await (0, import_promises25.readdir)(stdlib)).find(
     (n) => /^_sysconfigdata_.*\.py$/.test(n) && !n.includes(SHARED_SYSCONFIG_MARK)
   );
   if (!name) throw new Error(`${stdlib} has no _sysconfigdata_*.py`);
   return name.replace(/\.py$/, "");
 }
 async function installMissingTestPackages(srcDir, stdlib, log) {
-  const source = import_node_path43.default.join(srcDir, "Lib", "test");
-  const installed = import_node_path43.default.join(stdlib, "test");
-  if (!(0, import_node_fs28.existsSync)(installed)) return;
-  for (const entry of await (0, import_promises24.readdir)(source, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs28.existsSync)(import_node_path43.default.join(installed, entry.name))) {
+  const source = import_node_path44.default.join(srcDir, "Lib", "test");
+  const installed = import_node_path44.default.join(stdlib, "test");
+  if (!(0, import_node_fs29.existsSync)(installed)) return;
+  for (const entry of await (0, import_promises25.readdir)(source, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name.startsWith("test_") && !(0, import_node_fs29.existsSync)(import_node_path44.default.join(installed, entry.name))) {
       log(`  installing ${entry.name}, which make install left out`);
-      await (0, import_promises24.cp)(import_node_path43.default.join(source, entry.name), import_node_path43.default.join(installed, entry.name), { recursive: true });
+      await (0, import_promises25.cp)(import_node_path44.default.join(source, entry.name), import_node_path44.default.join(installed, entry.name), { recursive: true });
     }
   }
 }
 async function readPythonVersion(srcDir) {
-  const version = patchlevelVersion(await (0, import_promises24.readFile)(import_node_path43.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
+  const version = patchlevelVersion(await (0, import_promises25.readFile)(import_node_path44.default.join(srcDir, "Include", "patchlevel.h"), "utf8"));
   if (!version) throw new Error(`${srcDir}/Include/patchlevel.h has no PY_VERSION`);
   return version;
 }
@@ -10711,8 +10777,8 @@ function optimizationConfigureArgs(optimization) {
 var DistributionBuildError = class extends FailedStepError {
   constructor(step, tarball, failure) {
     super({
-      input: import_node_path44.default.basename(tarball),
-      what: `Building CPython from ${import_node_path44.default.basename(tarball)}`,
+      input: import_node_path45.default.basename(tarball),
+      what: `Building CPython from ${import_node_path45.default.basename(tarball)}`,
       step,
       ...failure,
       fix: "install the toolchain packages with scripts/setup-system.sh, or pass --python-distribution a different tarball."
@@ -10748,8 +10814,8 @@ async function buildDistributionFromSource(request) {
   });
   const entry = await cachedEntry({
     kind: CPYTHON_BUILD,
-    root: import_node_path44.default.join(cacheRoot, "python", key),
-    describe: `CPython ${key} (${import_node_path44.default.basename(tarball)}${request.freeThreaded ? ", free-threaded" : ""} for ${target.triple})`,
+    root: import_node_path45.default.join(cacheRoot, "python", key),
+    describe: `CPython ${key} (${import_node_path45.default.basename(tarball)}${request.freeThreaded ? ", free-threaded" : ""} for ${target.triple})`,
     // configure's --prefix (<entry>/install) is compiled into the interpreter and its sysconfig.
     buildInPlace: true,
     build: (root, work) => buildInto({ root, work, key, tarballSha, request, toolchain }),
@@ -10760,12 +10826,12 @@ async function buildDistributionFromSource(request) {
 async function buildInto(build) {
   const { root, work, request } = build;
   const { target, log } = request;
-  await (0, import_promises25.mkdir)(work, { recursive: true });
+  await (0, import_promises26.mkdir)(work, { recursive: true });
   const toolchain = withReproducibleFlags(build.toolchain, work);
-  const step = stepRunner(request.tarball, import_node_path44.default.join(work, "build.log"), log);
+  const step = stepRunner(request.tarball, import_node_path45.default.join(work, "build.log"), log);
   const { srcDir, version } = await unpackSource(request.tarball, work);
-  const buildDir = import_node_path44.default.join(work, "build");
-  await (0, import_promises25.mkdir)(buildDir);
+  const buildDir = import_node_path45.default.join(work, "build");
+  await (0, import_promises26.mkdir)(buildDir);
   log(`  CPython ${version}${request.freeThreaded ? " (free-threaded)" : ""} for ${target.triple}`);
   await configure(build, toolchain, { srcDir, version }, buildDir, step);
   const names = await readInstallNames(buildDir);
@@ -10776,10 +10842,10 @@ async function buildInto(build) {
   await skipInstalledBytecode(buildDir);
   await step("make", "make", ["-j2"], buildDir, toolchain.env);
   await step("make install", "make", ["install"], buildDir, toolchain.env);
-  const stdlib = import_node_path44.default.join(root, "install", names.stdlib);
+  const stdlib = import_node_path45.default.join(root, "install", names.stdlib);
   await installMissingTestPackages(srcDir, stdlib, log);
   if (!request.buildPython) {
-    const pythonExe = import_node_path44.default.join(root, "install", names.exe);
+    const pythonExe = import_node_path45.default.join(root, "install", names.exe);
     await step("ensurepip", pythonExe, ["-m", "ensurepip", "--default-pip"], root, toolchain.env);
     const tools = ["-m", "pip", "install", "-q", "--upgrade", "pip", "setuptools", "wheel"];
     await step("build tools", pythonExe, tools, root, toolchain.env);
@@ -10803,7 +10869,7 @@ function stepRunner(tarball, logFile, log) {
   return async (name, command, args, cwd, env) => {
     log(`  ${name}`);
     const result = await runCommand({ command, args, cwd, env });
-    await (0, import_promises25.writeFile)(logFile, `
+    await (0, import_promises26.writeFile)(logFile, `
 $ ${command} ${args.join(" ")}
 ${result.stdout}${result.stderr}`, { flag: "a" });
     if (result.code !== 0) {
@@ -10843,7 +10909,7 @@ async function configure(build, toolchain, { srcDir, version }, buildDir, step) 
   let env = toolchain.env;
   const configureArgs = [
     "--disable-shared",
-    `--prefix=${import_node_path44.default.join(root, "install")}`,
+    `--prefix=${import_node_path45.default.join(root, "install")}`,
     "--with-ensurepip=no",
     "MODULE_BUILDTYPE=static",
     ...optimizationConfigureArgs(request.optimization),
@@ -10854,24 +10920,24 @@ async function configure(build, toolchain, { srcDir, version }, buildDir, step) 
   const cross = request.buildPython;
   if (cross) {
     if (!target.configureHost) throw new Error(`${target.triple} has no configure --host triplet for a cross build`);
-    const configSite = import_node_path44.default.join(work, "config.site");
-    await (0, import_promises25.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
+    const configSite = import_node_path45.default.join(work, "config.site");
+    await (0, import_promises26.writeFile)(configSite, "ac_cv_file__dev_ptmx=yes\nac_cv_file__dev_ptc=no\nac_cv_buggy_getaddrinfo=no\n");
     env = { ...env, CONFIG_SITE: configSite };
     if (target.libc === "musl") await muslTripletFromHost(srcDir);
     const buildTriplet = (await runChecked({ command: "gcc", args: ["-dumpmachine"] })).stdout.trim();
     configureArgs.push(`--host=${target.configureHost}`, `--build=${buildTriplet}`, `--with-build-python=${cross.exe}`);
     request.log(`  cross build from ${buildTriplet}, running ${cross.exe}`);
   }
-  await step("configure", import_node_path44.default.join(srcDir, "configure"), configureArgs, buildDir, env);
+  await step("configure", import_node_path45.default.join(srcDir, "configure"), configureArgs, buildDir, env);
 }
 async function muslTripletFromHost(srcDir) {
-  const script = import_node_path44.default.join(srcDir, "configure");
-  const text = await (0, import_promises25.readFile)(script, "utf8");
+  const script = import_node_path45.default.join(srcDir, "configure");
+  const text = await (0, import_promises26.readFile)(script, "utf8");
   const test = 'case "$build_os" in\n  linux-musl*)';
-  if (text.includes(test)) await (0, import_promises25.writeFile)(script, text.replace(test, 'case "$host_os" in\n  linux-musl*)'));
+  if (text.includes(test)) await (0, import_promises26.writeFile)(script, text.replace(test, 'case "$host_os" in\n  linux-musl*)'));
 }
 async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
-  const setupStdlib = parseSetup(await (0, import_promises25.readFile)(import_node_path44.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
+  const setupStdlib = parseSetup(await (0, import_promises26.readFile)(import_node_path45.default.join(buildDir, "Modules", "Setup.stdlib"), "utf8"));
   const extra = minor === "3.11" ? lines311(target.libc === "musl" ? null : toolchain.ffiIncludeDir) : [];
   const candidates = [...setupStdlib.enabled, ...extra];
   const expanded = await expandLinkWords(buildDir, candidates);
@@ -10882,8 +10948,8 @@ async function writeSetupLocal(buildDir, minor, target, toolchain, searchDirs) {
     (module2) => (expanded.get(module2.name) ?? []).filter((w) => w.startsWith("-l")).map((w) => w.slice(2)).filter((name) => resolveLibrary(name, target.toolchain, searchDirs).kind === "missing")
   );
   const disabled = choice.notBuilt.map((n) => n.module);
-  await (0, import_promises25.writeFile)(
-    import_node_path44.default.join(buildDir, "Modules", "Setup.local"),
+  await (0, import_promises26.writeFile)(
+    import_node_path45.default.join(buildDir, "Modules", "Setup.local"),
     renderSetupLocal(choice.statics, choice.shared, disabled)
   );
   return choice;
@@ -10907,10 +10973,10 @@ async function obtainDistribution(request, target, cacheRoot, log) {
     const pbs = await obtainPbsDistribution(value, target, cacheRoot, log);
     return { ...native(pbs.distribution, pbs.reused, pbs.source), sha256: pbs.sha256 };
   }
-  if ((0, import_node_fs29.existsSync)(value) && (0, import_node_fs29.statSync)(value).isDirectory()) {
-    if (!(0, import_node_fs29.existsSync)(import_node_path45.default.join(value, "PYTHON.json")))
+  if ((0, import_node_fs30.existsSync)(value) && (0, import_node_fs30.statSync)(value).isDirectory()) {
+    if (!(0, import_node_fs30.existsSync)(import_node_path46.default.join(value, "PYTHON.json")))
       throw new DistributionSourceError(value, "the directory has no PYTHON.json");
-    return native(await readDistribution(import_node_path45.default.resolve(value)), true, import_node_path45.default.resolve(value));
+    return native(await readDistribution(import_node_path46.default.resolve(value)), true, import_node_path46.default.resolve(value));
   }
   const { tarball, source } = await locateTarball(value, cacheRoot, log);
   const freeThreaded = parseCPythonValue(value)?.freeThreaded ?? false;
@@ -10975,8 +11041,8 @@ async function buildCrossDistribution({ tarball, source }, request, target, cach
   });
   const hostJson = host.distribution.json;
   const buildPython = {
-    exe: import_node_path45.default.join(host.distribution.root, hostJson.python_exe),
-    stdlib: import_node_path45.default.join(host.distribution.root, hostJson.python_paths.stdlib),
+    exe: import_node_path46.default.join(host.distribution.root, hostJson.python_exe),
+    stdlib: import_node_path46.default.join(host.distribution.root, hostJson.python_paths.stdlib),
     key: host.key
   };
   const built = await buildDistributionFromSource({
@@ -10992,7 +11058,7 @@ async function buildCrossDistribution({ tarball, source }, request, target, cach
     distribution: built.distribution,
     buildDistribution: host.distribution,
     crossSysconfigName: await shareSysconfigData(
-      import_node_path45.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib),
+      import_node_path46.default.join(built.distribution.root, built.distribution.json.python_paths.stdlib),
       built.key,
       buildPython.stdlib
     ),
@@ -11005,27 +11071,27 @@ function isTarball(value) {
   return /\.(tgz|tar\.gz|tar\.xz|tar\.zst|tar\.bz2|zip)$/.test(value);
 }
 async function locateTarball(value, cacheRoot, log) {
-  const named = (tarball) => ({ tarball, source: import_node_path45.default.basename(tarball) });
+  const named = (tarball) => ({ tarball, source: import_node_path46.default.basename(tarball) });
   if (value.startsWith("debian:"))
     return named(await debianSourceTarball(value.slice("debian:".length), cacheRoot, log));
   if (value.startsWith("cpython:")) {
     const fetched = await fetchCPythonSource(value, cacheRoot, log);
-    return { tarball: fetched.file, source: `${import_node_path45.default.basename(fetched.file)}: ${fetched.from}` };
+    return { tarball: fetched.file, source: `${import_node_path46.default.basename(fetched.file)}: ${fetched.from}` };
   }
   if (/^https?:\/\//.test(value)) return named(await downloadTarball(value, cacheRoot, log));
-  if (!(0, import_node_fs29.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
+  if (!(0, import_node_fs30.existsSync)(value)) throw new DistributionSourceError(value, "no such file");
   if (!isTarball(value)) {
     throw new DistributionSourceError(value, "not a .tgz, .tar.gz, .tar.xz, .tar.zst, .tar.bz2 or .zip archive");
   }
-  return named(import_node_path45.default.resolve(value));
+  return named(import_node_path46.default.resolve(value));
 }
 async function debianSourceTarball(pkg, cacheRoot, log) {
   if (!/^python3\.\d+$/.test(pkg)) throw new DistributionSourceError(`debian:${pkg}`, "expected debian:python3.N");
   const { root } = await cachedEntry({
     kind: DOWNLOAD,
-    root: import_node_path45.default.join(cacheRoot, "sources", pkg),
+    root: import_node_path46.default.join(cacheRoot, "sources", pkg),
     describe: `Debian source package ${pkg}`,
-    legacyComplete: (root2) => (0, import_node_fs29.existsSync)(root2) && findOrig(root2, pkg) !== null,
+    legacyComplete: (root2) => (0, import_node_fs30.existsSync)(root2) && findOrig(root2, pkg) !== null,
     build: (dir) => fetchDebianSource(pkg, dir, log),
     log
   });
@@ -11043,8 +11109,8 @@ async function fetchDebianSource(pkg, dir, log) {
   }
 }
 function findOrig(dir, pkg) {
-  const names = (0, import_node_fs29.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
-  return names.length > 0 ? import_node_path45.default.join(dir, names[names.length - 1]) : null;
+  const names = (0, import_node_fs30.readdirSync)(dir).filter((n) => n.startsWith(`${pkg}_`) && /\.orig\.tar\.(gz|xz)$/.test(n)).sort();
+  return names.length > 0 ? import_node_path46.default.join(dir, names[names.length - 1]) : null;
 }
 async function downloadTarball(value, cacheRoot, log) {
   const url = new URL(value);
@@ -11060,21 +11126,21 @@ async function downloadTarball(value, cacheRoot, log) {
 }
 
 // src/link/embed.ts
-var import_promises27 = require("node:fs/promises");
-var import_node_path50 = __toESM(require("node:path"));
+var import_promises28 = require("node:fs/promises");
+var import_node_path51 = __toESM(require("node:path"));
 
 // src/exec/pyseal-python.ts
-var import_node_path46 = __toESM(require("node:path"));
+var import_node_path47 = __toESM(require("node:path"));
 async function runPysealPython(distribution, args) {
-  const env = { ...process.env, PYTHONPATH: import_node_path46.default.join(packageRoot(), "python") };
+  const env = { ...process.env, PYTHONPATH: import_node_path47.default.join(packageRoot(), "python") };
   delete env.PYSEAL_CAPTURE_DIR;
-  const python = import_node_path46.default.join(distribution.root, distribution.json.python_exe);
+  const python = import_node_path47.default.join(distribution.root, distribution.json.python_exe);
   return (await runChecked({ command: python, args, env })).stdout;
 }
 
 // src/resolve/memory-images.ts
-var import_promises26 = require("node:fs/promises");
-var import_node_path49 = __toESM(require("node:path"));
+var import_promises27 = require("node:fs/promises");
+var import_node_path50 = __toESM(require("node:path"));
 
 // src/link/elf-dynamic.ts
 async function readDynamicSection(file) {
@@ -11088,7 +11154,7 @@ async function readDynamicSection(file) {
 }
 
 // src/link/patchelf.ts
-var import_node_path47 = __toESM(require("node:path"));
+var import_node_path48 = __toESM(require("node:path"));
 async function patchelf(args, file, why2) {
   let result;
   try {
@@ -11096,7 +11162,7 @@ async function patchelf(args, file, why2) {
   } catch {
     throw new UserError({
       input: "patchelf",
-      cause: `is needed to ${why2} (${import_node_path47.default.basename(file)}), and it is not installed`,
+      cause: `is needed to ${why2} (${import_node_path48.default.basename(file)}), and it is not installed`,
       fix: "install it (Debian/Ubuntu: apt-get install patchelf), or use --flavor static"
     });
   }
@@ -11104,8 +11170,8 @@ async function patchelf(args, file, why2) {
 }
 
 // src/resolve/library-closure.ts
-var import_node_fs30 = require("node:fs");
-var import_node_path48 = __toESM(require("node:path"));
+var import_node_fs31 = require("node:fs");
+var import_node_path49 = __toESM(require("node:path"));
 var ALWAYS_PRESENT = [/^ld-linux.*\.so/, /^libgcc_s\.so/, /^libstdc\+\+\.so/];
 async function libraryClosure(module2, search) {
   const dynamic = await readDynamicSection(module2);
@@ -11120,7 +11186,7 @@ async function libraryClosure(module2, search) {
       needer?.needs.push(soname);
       if (seen.has(soname)) continue;
       seen.add(soname);
-      const file = [...next.dirs, ...search.searchDirs].map((dir) => import_node_path48.default.join(dir, soname)).find((f) => (0, import_node_fs30.existsSync)(f));
+      const file = [...next.dirs, ...search.searchDirs].map((dir) => import_node_path49.default.join(dir, soname)).find((f) => (0, import_node_fs31.existsSync)(f));
       if (!file) {
         closure.missing.push({ soname, neededBy: next.neededBy });
         continue;
@@ -11156,7 +11222,7 @@ function missingLibraryReasons(closure, module2, target) {
   }));
 }
 function resolveRunpath(runpath, file) {
-  return runpath.map((dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path48.default.dirname(file)));
+  return runpath.map((dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path49.default.dirname(file)));
 }
 function isSystemLibrary(soname, target) {
   if (ALWAYS_PRESENT.some((pattern) => pattern.test(soname))) return true;
@@ -11178,7 +11244,7 @@ async function planMemoryImages(plans, search) {
       const by = library.neededBy === null ? "" : `, needed by ${library.neededBy}`;
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${library.soname} (from ${import_node_path49.default.dirname(library.file)}${by}) embedded in the executable as ${member}, loaded from memory before the module`
+        message: `${library.soname} (from ${import_node_path50.default.dirname(library.file)}${by}) embedded in the executable as ${member}, loaded from memory before the module`
       });
     }
     plan.memoryImage = { member: relative, libraries };
@@ -11191,9 +11257,9 @@ function memoryImageFiles(plans) {
 }
 async function withSoname(file, soname, workDir) {
   if ((await readDynamicSection(file)).soname === soname) return file;
-  const copy = import_node_path49.default.join(workDir, "memory-libraries", soname);
-  await (0, import_promises26.mkdir)(import_node_path49.default.dirname(copy), { recursive: true });
-  await (0, import_promises26.copyFile)(file, copy);
+  const copy = import_node_path50.default.join(workDir, "memory-libraries", soname);
+  await (0, import_promises27.mkdir)(import_node_path50.default.dirname(copy), { recursive: true });
+  await (0, import_promises27.copyFile)(file, copy);
   await patchelf(["--set-soname", soname], copy, "give it the SONAME a module loaded from memory needs it by");
   return copy;
 }
@@ -11201,7 +11267,7 @@ async function withSoname(file, soname, workDir) {
 // src/link/embed.ts
 async function embedResources(request) {
   const { distribution, workDir } = request;
-  const stdlib = import_node_path50.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const stdlib = import_node_path51.default.join(distribution.root, distribution.json.python_paths.stdlib);
   const roots = [
     {
       path: stdlib,
@@ -11226,8 +11292,8 @@ async function embedResources(request) {
     roots.push(...request.packageData?.roots ?? []);
   }
   const memoryFiles = memoryImageFiles(request.plans ?? []).map((f) => ({ src: f.source, dst: f.member }));
-  const manifest = import_node_path50.default.join(workDir, "resources.json");
-  await (0, import_promises27.writeFile)(
+  const manifest = import_node_path51.default.join(workDir, "resources.json");
+  await (0, import_promises28.writeFile)(
     manifest,
     JSON.stringify(
       { version: 1, optimize: 0, compression: "deflated", bytecode_compression: "stored", roots, files: memoryFiles },
@@ -11235,7 +11301,7 @@ async function embedResources(request) {
       2
     )
   );
-  const archive = import_node_path50.default.join(workDir, "resources.zip");
+  const archive = import_node_path51.default.join(workDir, "resources.zip");
   const buildDistribution = request.buildDistribution ?? distribution;
   const stdout = await runPysealPython(buildDistribution, [
     "-m",
@@ -11246,18 +11312,18 @@ async function embedResources(request) {
     archive
   ]);
   const partial = `${request.output}.partial`;
-  await (0, import_promises27.rm)(partial, { force: true });
-  await (0, import_promises27.copyFile)(request.nativeExecutable, partial);
-  await (0, import_promises27.appendFile)(partial, await (0, import_promises27.readFile)(archive));
-  await (0, import_promises27.chmod)(partial, 493);
-  await (0, import_promises27.rename)(partial, request.output);
+  await (0, import_promises28.rm)(partial, { force: true });
+  await (0, import_promises28.copyFile)(request.nativeExecutable, partial);
+  await (0, import_promises28.appendFile)(partial, await (0, import_promises28.readFile)(archive));
+  await (0, import_promises28.chmod)(partial, 493);
+  await (0, import_promises28.rename)(partial, request.output);
   return { archive, summary: stdout.trim().split("\n").pop() ?? "" };
 }
 
 // src/link/package-data.ts
-var import_node_fs31 = require("node:fs");
-var import_promises28 = require("node:fs/promises");
-var import_node_path51 = __toESM(require("node:path"));
+var import_node_fs32 = require("node:fs");
+var import_promises29 = require("node:fs/promises");
+var import_node_path52 = __toESM(require("node:path"));
 function locatePackageData(locations, search) {
   return locations.map((location) => {
     const name = location.package;
@@ -11265,8 +11331,8 @@ function locatePackageData(locations, search) {
       [search.siteDir, false],
       [search.stdlibDir, true]
     ]) {
-      const dir = import_node_path51.default.join(root, name);
-      if (!(0, import_node_fs31.existsSync)(dir) || !(0, import_node_fs31.statSync)(dir).isDirectory()) continue;
+      const dir = import_node_path52.default.join(root, name);
+      if (!(0, import_node_fs32.existsSync)(dir) || !(0, import_node_fs32.statSync)(dir).isDirectory()) continue;
       if (inStdlib && search.stdlibExclude.includes(name)) {
         throw new UserError({
           input: `package-data-location ${name}`,
@@ -11276,7 +11342,7 @@ function locatePackageData(locations, search) {
       }
       return { ...location, root, inStdlib };
     }
-    const single = (0, import_node_fs31.existsSync)(import_node_path51.default.join(search.siteDir, `${name}.py`));
+    const single = (0, import_node_fs32.existsSync)(import_node_path52.default.join(search.siteDir, `${name}.py`));
     throw new UserError({
       input: `package-data-location ${name}`,
       cause: single ? `${name} is a single module, not a package with files of its own` : `the app's installed packages have no top-level package ${name}`,
@@ -11310,24 +11376,24 @@ async function shipPackageData(request) {
   const shipped = [];
   for (const { package: name, location, root, inStdlib } of request.located) {
     if (location.kind !== "filesystem-relative") continue;
-    const manifest = import_node_path51.default.join(request.workDir, `package-data-${name}.json`);
-    const tree = import_node_path51.default.join(request.workDir, `package-data-${name}`);
+    const manifest = import_node_path52.default.join(request.workDir, `package-data-${name}.json`);
+    const tree = import_node_path52.default.join(request.workDir, `package-data-${name}`);
     const roots = [{ path: root, include: [name], pycache: true, allow_compile_errors: inStdlib }];
-    await (0, import_promises28.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, roots }));
-    await (0, import_promises28.rm)(tree, { recursive: true, force: true });
+    await (0, import_promises29.writeFile)(manifest, JSON.stringify({ version: 1, optimize: 0, roots }));
+    await (0, import_promises29.rm)(tree, { recursive: true, force: true });
     await runPysealPython(request.buildDistribution, ["-m", "pyseal_pack", "--manifest", manifest, "--out-dir", tree]);
-    const dest = import_node_path51.default.join(request.outDir, location.dir, name);
-    await (0, import_promises28.rm)(dest, { recursive: true, force: true });
-    await (0, import_promises28.mkdir)(import_node_path51.default.dirname(dest), { recursive: true });
-    await (0, import_promises28.rename)(import_node_path51.default.join(tree, name), dest);
-    for (const file of await filesUnder(dest)) shipped.push(import_node_path51.default.relative(request.outDir, file));
+    const dest = import_node_path52.default.join(request.outDir, location.dir, name);
+    await (0, import_promises29.rm)(dest, { recursive: true, force: true });
+    await (0, import_promises29.mkdir)(import_node_path52.default.dirname(dest), { recursive: true });
+    await (0, import_promises29.rename)(import_node_path52.default.join(tree, name), dest);
+    for (const file of await filesUnder(dest)) shipped.push(import_node_path52.default.relative(request.outDir, file));
   }
   return shipped.sort();
 }
 async function filesUnder(dir) {
   const files = [];
-  for (const entry of await (0, import_promises28.readdir)(dir, { withFileTypes: true })) {
-    const full = import_node_path51.default.join(dir, entry.name);
+  for (const entry of await (0, import_promises29.readdir)(dir, { withFileTypes: true })) {
+    const full = import_node_path52.default.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...await filesUnder(full));
     else if (entry.isFile()) files.push(full);
   }
@@ -11348,35 +11414,35 @@ function packageDataEntries(locations) {
 }
 
 // src/link/ship-standalone.ts
-var import_promises29 = require("node:fs/promises");
-var import_node_path52 = __toESM(require("node:path"));
+var import_promises30 = require("node:fs/promises");
+var import_node_path53 = __toESM(require("node:path"));
 async function shipStandaloneModules(request) {
   const { outDir, sideDirectory } = request;
   const shipped = /* @__PURE__ */ new Set();
   if (!sideDirectory) return [];
-  const sideRoot = import_node_path52.default.join(outDir, sideDirectory);
+  const sideRoot = import_node_path53.default.join(outDir, sideDirectory);
   for (const plan of request.plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile || plan.location === "in-memory") continue;
-    const dest = import_node_path52.default.join(sideRoot, plan.standaloneFile.relative);
-    await (0, import_promises29.mkdir)(import_node_path52.default.dirname(dest), { recursive: true });
-    await (0, import_promises29.copyFile)(plan.standaloneFile.source, dest);
+    const dest = import_node_path53.default.join(sideRoot, plan.standaloneFile.relative);
+    await (0, import_promises30.mkdir)(import_node_path53.default.dirname(dest), { recursive: true });
+    await (0, import_promises30.copyFile)(plan.standaloneFile.source, dest);
     shipped.add(`${sideDirectory}/${plan.standaloneFile.relative}`);
     const closure = await libraryClosure(plan.standaloneFile.source, request);
     plan.reasons.push(...missingLibraryReasons(closure, plan.standaloneFile.relative, request.target));
     for (const library of closure.found) {
-      await (0, import_promises29.copyFile)(library.file, import_node_path52.default.join(sideRoot, library.soname));
+      await (0, import_promises30.copyFile)(library.file, import_node_path53.default.join(sideRoot, library.soname));
       shipped.add(`${sideDirectory}/${library.soname}`);
       const by = library.neededBy === null ? "" : `, needed by ${library.neededBy}`;
       plan.reasons.push({
         code: "LIBRARY_BUNDLED",
-        message: `${library.soname} (from ${import_node_path52.default.dirname(library.file)}${by}) shipped as ${sideDirectory}/${library.soname}, found through $ORIGIN`
+        message: `${library.soname} (from ${import_node_path53.default.dirname(library.file)}${by}) shipped as ${sideDirectory}/${library.soname}, found through $ORIGIN`
       });
     }
     for (const library of closure.found.filter((l) => l.needs.length > 0)) {
-      await setRunpath(import_node_path52.default.join(sideRoot, library.soname), "$ORIGIN");
+      await setRunpath(import_node_path53.default.join(sideRoot, library.soname), "$ORIGIN");
     }
     if (closure.found.length > 0) {
-      const up = import_node_path52.default.relative(import_node_path52.default.dirname(dest), sideRoot) || ".";
+      const up = import_node_path53.default.relative(import_node_path53.default.dirname(dest), sideRoot) || ".";
       await setRunpath(dest, up === "." ? "$ORIGIN" : `$ORIGIN/${up}`);
       request.log(`  ${plan.module}: bundled ${closure.found.map((l) => l.soname).join(", ")} in ${sideDirectory}/`);
     }
@@ -11398,9 +11464,9 @@ async function shipSideFiles(request) {
 }
 
 // src/link/link-executable.ts
-var import_node_fs33 = require("node:fs");
-var import_promises32 = require("node:fs/promises");
-var import_node_path55 = __toESM(require("node:path"));
+var import_node_fs34 = require("node:fs");
+var import_promises33 = require("node:fs/promises");
+var import_node_path56 = __toESM(require("node:path"));
 
 // src/link/app-header.ts
 function renderAppHeader(request) {
@@ -11475,9 +11541,9 @@ function leftOutMessage(plan) {
 }
 
 // src/link/exports.ts
-var import_node_fs32 = require("node:fs");
-var import_promises30 = require("node:fs/promises");
-var import_node_path53 = __toESM(require("node:path"));
+var import_node_fs33 = require("node:fs");
+var import_promises31 = require("node:fs/promises");
+var import_node_path54 = __toESM(require("node:path"));
 var SYMBOL_LINE = /^\s*\d+:\s+[0-9a-fA-F]+\s+\S+\s+\S+\s+(GLOBAL|WEAK)\s+(DEFAULT|PROTECTED|HIDDEN|INTERNAL)(?:\s+\[[^\]]*\])*\s+(\S+)\s+(\S+)/;
 function parseSymbols(readelfOutput) {
   const symbols = [];
@@ -11519,8 +11585,8 @@ async function shippedModuleNeeds(plans) {
     if (plan.status !== "standalone" || !plan.standaloneFile) continue;
     const file = plan.standaloneFile.source;
     const dynamic = await readDynamicSection(file);
-    const ownDirs = dynamic.runpath.map((dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path53.default.dirname(file)));
-    const libraries = dynamic.needed.map((soname) => ownDirs.map((dir) => import_node_path53.default.join(dir, soname)).find((candidate) => (0, import_node_fs32.existsSync)(candidate))).filter((found) => found !== void 0);
+    const ownDirs = dynamic.runpath.map((dir) => dir.replace(/\$(ORIGIN|\{ORIGIN\})/g, import_node_path54.default.dirname(file)));
+    const libraries = dynamic.needed.map((soname) => ownDirs.map((dir) => import_node_path54.default.join(dir, soname)).find((candidate) => (0, import_node_fs33.existsSync)(candidate))).filter((found) => found !== void 0);
     const provided = new Set((await readSymbols(libraries, "dynamic")).filter((s) => s.defined).map((s) => s.name));
     for (const symbol of await readSymbols([file], "dynamic")) {
       if (!symbol.defined && symbol.binding === "GLOBAL" && !symbol.version && !provided.has(symbol.name)) {
@@ -11551,17 +11617,17 @@ function renderExportScript(symbols) {
 }
 async function writeExportScript(request) {
   const { distribution, plans, workDir } = request;
-  const core = distribution.json.build_info.core.objs.map((o) => import_node_path53.default.join(distribution.root, o));
+  const core = distribution.json.build_info.core.objs.map((o) => import_node_path54.default.join(distribution.root, o));
   const symbols = /* @__PURE__ */ new Set([...await cApiSymbols(core), ...await definedNeeds(plans, request.linkInputs)]);
   if (symbols.size === 0) throw new Error(`${distribution.root}: CPython's core objects define no exported symbol`);
-  const file = import_node_path53.default.join(workDir, "exports.o");
-  await (0, import_promises30.writeFile)(file, renderExportScript([...symbols].sort()));
+  const file = import_node_path54.default.join(workDir, "exports.o");
+  await (0, import_promises31.writeFile)(file, renderExportScript([...symbols].sort()));
   return file;
 }
 
 // src/link/localize.ts
-var import_promises31 = require("node:fs/promises");
-var import_node_path54 = __toESM(require("node:path"));
+var import_promises32 = require("node:fs/promises");
+var import_node_path55 = __toESM(require("node:path"));
 async function localizeExtension(plan, workDir, toolchain) {
   const initFunction = plan.initFunction;
   const linked = plan.linkedInitFunction;
@@ -11571,17 +11637,31 @@ async function localizeExtension(plan, workDir, toolchain) {
       `${plan.module}: pyseal makes an extension's symbols private with objcopy, which this target's toolchain has not; only ELF targets (Linux) can link third-party extensions so far`
     );
   }
-  const merged = import_node_path54.default.join(workDir, `${plan.module}.merged.o`);
-  const localized = import_node_path54.default.join(workDir, `${plan.module}.o`);
-  await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...relocatableInputs(plan)] });
+  const merged = import_node_path55.default.join(workDir, `${plan.module}.merged.o`);
+  const localized = import_node_path55.default.join(workDir, `${plan.module}.o`);
+  await mergeObjects(plan, merged, toolchain);
   const keep = [linked, ...await weakSymbols(merged, toolchain)];
-  const keepFile = import_node_path54.default.join(workDir, `${plan.module}.keep`);
-  await (0, import_promises31.writeFile)(keepFile, keep.join("\n") + "\n");
+  const keepFile = import_node_path55.default.join(workDir, `${plan.module}.keep`);
+  await (0, import_promises32.writeFile)(keepFile, keep.join("\n") + "\n");
   const args = ["-w"];
   if (linked !== initFunction) args.push(`--redefine-sym=${initFunction}=${linked}`);
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized);
   await runChecked({ command: toolchain.objcopy, args });
   return localized;
+}
+async function mergeObjects(plan, merged, toolchain) {
+  const inputs = relocatableInputs(plan);
+  if (plan.language !== "rust") {
+    await runChecked({ command: toolchain.ld, args: ["-r", "-o", merged, ...inputs] });
+    return;
+  }
+  const raw = `${merged}.raw`;
+  await runChecked({ command: toolchain.ld, args: ["-r", "-z", "noexecstack", "-o", raw, ...inputs] });
+  await runChecked({
+    command: toolchain.objcopy,
+    args: ["--remove-section=.llvmbc", "--remove-section=.llvmcmd", raw, merged]
+  });
+  await (0, import_promises32.rm)(raw, { force: true });
 }
 function relocatableInputs(plan) {
   const objects = plan.objects.filter((o) => !o.endsWith(".a"));
@@ -11598,14 +11678,14 @@ async function weakSymbols(object, toolchain) {
 
 // src/link/link-executable.ts
 function launcherSources() {
-  const folder = import_node_path55.default.join(packageRoot(), "c");
-  return (0, import_node_fs33.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path55.default.join(folder, name));
+  const folder = import_node_path56.default.join(packageRoot(), "c");
+  return (0, import_node_fs34.readdirSync)(folder).filter((name) => name.endsWith(".c")).sort().map((name) => import_node_path56.default.join(folder, name));
 }
 async function compileLauncher(cc, distribution, workDir, run) {
-  const include = import_node_path55.default.join(distribution.root, distribution.json.python_paths.include);
+  const include = import_node_path56.default.join(distribution.root, distribution.json.python_paths.include);
   const objects = [];
   for (const source of launcherSources()) {
-    const object = import_node_path55.default.join(workDir, `${import_node_path55.default.basename(source, ".c")}.o`);
+    const object = import_node_path56.default.join(workDir, `${import_node_path56.default.basename(source, ".c")}.o`);
     objects.push(object);
     await run(cc, [
       "-O2",
@@ -11625,14 +11705,14 @@ async function compileLauncher(cc, distribution, workDir, run) {
 async function linkExecutable(request) {
   const { distribution, target, plans, workDir } = request;
   const toolchain = target.toolchain;
-  await (0, import_promises32.mkdir)(workDir, { recursive: true });
+  await (0, import_promises33.mkdir)(workDir, { recursive: true });
   const commands = [];
   const run = async (command, args2) => {
     commands.push([command, ...args2]);
     await runChecked({ command, args: args2 });
   };
-  await (0, import_promises32.writeFile)(
-    import_node_path55.default.join(workDir, "pyseal_app.h"),
+  await (0, import_promises33.writeFile)(
+    import_node_path56.default.join(workDir, "pyseal_app.h"),
     renderAppHeader({
       distribution,
       plans,
@@ -11647,10 +11727,10 @@ async function linkExecutable(request) {
   const builtins = plans.filter((p) => p.status === "builtin");
   const objects = [
     ...launcherObjects,
-    ...distribution.json.build_info.core.objs.map((o) => import_node_path55.default.join(distribution.root, o))
+    ...distribution.json.build_info.core.objs.map((o) => import_node_path56.default.join(distribution.root, o))
   ];
-  const extensionsDir = import_node_path55.default.join(workDir, "extensions");
-  await (0, import_promises32.mkdir)(extensionsDir, { recursive: true });
+  const extensionsDir = import_node_path56.default.join(workDir, "extensions");
+  await (0, import_promises33.mkdir)(extensionsDir, { recursive: true });
   for (const plan of builtins) {
     if (plan.origin === "stdlib") objects.push(...plan.objects);
     else objects.push(plan.localized ?? await localizeExtension(plan, extensionsDir, toolchain));
@@ -11710,13 +11790,13 @@ function assertLinkable(distribution, target, source) {
 }
 
 // src/report/assemble.ts
-var import_promises35 = require("node:fs/promises");
-var import_node_path60 = __toESM(require("node:path"));
+var import_promises36 = require("node:fs/promises");
+var import_node_path61 = __toESM(require("node:path"));
 
 // src/publish/output-dir.ts
-var import_node_fs34 = require("node:fs");
-var import_promises33 = require("node:fs/promises");
-var import_node_path56 = __toESM(require("node:path"));
+var import_node_fs35 = require("node:fs");
+var import_promises34 = require("node:fs/promises");
+var import_node_path57 = __toESM(require("node:path"));
 var OutputWriteError = class extends UserError {
   constructor(file, error) {
     const parts = { input: file, cause: causeOf(error), fix: remedyOf(error) };
@@ -11753,15 +11833,15 @@ function outputFiles(executable) {
   return [executable, `${executable}.report.json`, `${executable}.report.md`, `${executable}.sha256`];
 }
 async function prepareOutputDir(outDir, executable) {
-  if ((0, import_node_fs34.existsSync)(outDir) && !(0, import_node_fs34.statSync)(outDir).isDirectory()) {
+  if ((0, import_node_fs35.existsSync)(outDir) && !(0, import_node_fs35.statSync)(outDir).isDirectory()) {
     throw new OutputWriteError(outDir, Object.assign(new Error("not a directory"), { code: "ENOTDIR" }));
   }
   try {
-    await (0, import_promises33.mkdir)(outDir, { recursive: true });
-    for (const file of outputFiles(executable)) await (0, import_promises33.rm)(file, { force: true });
-    const probe = import_node_path56.default.join(outDir, `.${import_node_path56.default.basename(executable)}.write-test`);
-    await (0, import_promises33.writeFile)(probe, "pyseal");
-    await (0, import_promises33.rm)(probe);
+    await (0, import_promises34.mkdir)(outDir, { recursive: true });
+    for (const file of outputFiles(executable)) await (0, import_promises34.rm)(file, { force: true });
+    const probe = import_node_path57.default.join(outDir, `.${import_node_path57.default.basename(executable)}.write-test`);
+    await (0, import_promises34.writeFile)(probe, "pyseal");
+    await (0, import_promises34.rm)(probe);
   } catch (error) {
     throw new OutputWriteError(outDir, error);
   }
@@ -11790,7 +11870,7 @@ ${error.message}`
 function noRoomLeft(dirs) {
   return [dirs.outDir, dirs.cacheDir].some((dir) => {
     try {
-      const space = (0, import_node_fs34.statfsSync)(dir);
+      const space = (0, import_node_fs35.statfsSync)(dir);
       return space.bavail * space.bsize < 1024 * 1024;
     } catch {
       return false;
@@ -11800,29 +11880,29 @@ function noRoomLeft(dirs) {
 async function writeFileAtomic(file, data) {
   const partial = `${file}.partial`;
   try {
-    await (0, import_promises33.writeFile)(partial, data);
-    await (0, import_promises33.rename)(partial, file);
+    await (0, import_promises34.writeFile)(partial, data);
+    await (0, import_promises34.rename)(partial, file);
   } catch (error) {
-    await (0, import_promises33.rm)(partial, { force: true }).catch(() => void 0);
+    await (0, import_promises34.rm)(partial, { force: true }).catch(() => void 0);
     throw new OutputWriteError(file, error);
   }
 }
 async function moveIntoPlace2(staged, file) {
   try {
-    await (0, import_promises33.mkdir)(import_node_path56.default.dirname(file), { recursive: true });
-    await (0, import_promises33.rename)(staged, file);
+    await (0, import_promises34.mkdir)(import_node_path57.default.dirname(file), { recursive: true });
+    await (0, import_promises34.rename)(staged, file);
   } catch (error) {
     throw new OutputWriteError(file, error);
   }
 }
 
 // src/report/input-digest.ts
-var import_node_path57 = __toESM(require("node:path"));
+var import_node_path58 = __toESM(require("node:path"));
 async function digestInputs(inputs) {
   return {
     project: await hashTree(inputs.project),
     requirements: await Promise.all(
-      inputs.requirements.map(async (file) => ({ file: import_node_path57.default.resolve(file), sha256: await sha256File(file) }))
+      inputs.requirements.map(async (file) => ({ file: import_node_path58.default.resolve(file), sha256: await sha256File(file) }))
     ),
     pythonDistribution: inputs.pythonDistribution
   };
@@ -11959,10 +12039,10 @@ function renderMatrix(reports) {
 }
 
 // src/report/portable.ts
-var import_node_path58 = __toESM(require("node:path"));
+var import_node_path59 = __toESM(require("node:path"));
 var ROOT_NAMES = { project: "{project}", outDir: ".", cacheDir: "{cache-dir}" };
 function portableStrings(value, roots) {
-  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path58.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
+  const prefixes = Object.keys(ROOT_NAMES).map((key) => ({ from: import_node_path59.default.resolve(roots[key]), to: ROOT_NAMES[key] })).sort((a, b) => b.from.length - a.from.length);
   const rewrite = (text) => {
     let out = text;
     for (const { from, to } of prefixes) out = replacePrefix(out, from, to);
@@ -11979,14 +12059,14 @@ function portableStrings(value, roots) {
   return walk(value);
 }
 function replacePrefix(text, root, name) {
-  if (root === import_node_path58.default.parse(root).root) return text;
+  if (root === import_node_path59.default.parse(root).root) return text;
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return text.replace(new RegExp(`${escaped}(?=/|$|[^\\w.-])`, "g"), name);
 }
 
 // src/report/requires.ts
-var import_promises34 = require("node:fs/promises");
-var import_node_path59 = __toESM(require("node:path"));
+var import_promises35 = require("node:fs/promises");
+var import_node_path60 = __toESM(require("node:path"));
 
 // src/link/elf-versions.ts
 async function readVersionNeeds(file) {
@@ -12049,7 +12129,7 @@ async function readRequires(request) {
   if (request.linkage.kind === "static") return "static";
   const files = [request.binary];
   for (const name of request.sideFiles) {
-    const file = import_node_path59.default.join(request.outDir, name);
+    const file = import_node_path60.default.join(request.outDir, name);
     if (await isElf(file)) files.push({ file, name });
   }
   files.push(...request.embedded ?? []);
@@ -12086,7 +12166,7 @@ function newestRelease(releases) {
   );
 }
 async function isElf(file) {
-  const handle = await (0, import_promises34.open)(file, "r");
+  const handle = await (0, import_promises35.open)(file, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
     return bytesRead === 4 && buffer.toString("latin1") === "\x7FELF";
@@ -12162,7 +12242,7 @@ var ReportModuleSchema = external_exports.object({
    * packages, `link-extra` for declared ones, `distribution` for CPython's own; null when none were.
    */
   capture: external_exports.string().nullable(),
-  language: external_exports.enum(["c", "c++"]),
+  language: external_exports.enum(["c", "c++", "rust"]),
   /** The init function as linked (renamed when two modules share one). */
   initFunction: external_exports.string().nullable(),
   libraries: external_exports.array(LibraryResolutionSchema)
@@ -12312,7 +12392,7 @@ async function executableSection(request) {
   const linkage = await readLinkage(staged);
   return {
     path: name,
-    bytes: (await (0, import_promises35.stat)(staged)).size,
+    bytes: (await (0, import_promises36.stat)(staged)).size,
     sha256: await sha256File(staged),
     linkage,
     sideFiles,
@@ -12349,11 +12429,11 @@ async function finishReport(request) {
     await writeReport(request.reportFile, written2);
     await writeFileAtomic(`${executable}.report.md`, renderReport(written2));
     if (report.executable) {
-      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path60.default.basename(executable)}
+      await writeFileAtomic(`${executable}.sha256`, `${report.executable.sha256}  ${import_node_path61.default.basename(executable)}
 `);
     }
   } catch (error) {
-    for (const file of outputFiles(executable)) await (0, import_promises35.rm)(file, { force: true }).catch(() => void 0);
+    for (const file of outputFiles(executable)) await (0, import_promises36.rm)(file, { force: true }).catch(() => void 0);
     throw error;
   }
   return written2;
@@ -12371,10 +12451,10 @@ function inNoBinary(module2) {
 }
 
 // src/libraries/library-provider.ts
-var import_node_path62 = __toESM(require("node:path"));
+var import_node_path63 = __toESM(require("node:path"));
 
 // src/libraries/recipe-graph.ts
-var import_node_path61 = __toESM(require("node:path"));
+var import_node_path62 = __toESM(require("node:path"));
 function recipeProviding(query, recipes) {
   const matches = (recipe) => {
     if (query.kind === "library") return recipe.provides.libraries.includes(query.name);
@@ -12384,7 +12464,7 @@ function recipeProviding(query, recipes) {
   return recipes.find(matches) ?? null;
 }
 function sameHeader(provided, asked) {
-  const normalized = import_node_path61.default.posix.normalize(asked);
+  const normalized = import_node_path62.default.posix.normalize(asked);
   if (provided === normalized) return true;
   const directory = (header) => header.includes("/") ? header.split("/")[0] : null;
   return directory(provided) !== null && directory(provided) === directory(normalized);
@@ -12862,9 +12942,9 @@ async function buildClosure(name, context) {
     recipe: name,
     prefix: deps.prefix,
     // The asked recipe's own directories first (libxml2's include/libxml2 before include).
-    includeDirs: includeDirs.reverse().map((dir) => import_node_path62.default.join(deps.prefix, dir)),
-    libDir: import_node_path62.default.join(deps.prefix, "lib"),
-    pkgConfigDir: import_node_path62.default.join(deps.prefix, "lib", "pkgconfig"),
+    includeDirs: includeDirs.reverse().map((dir) => import_node_path63.default.join(deps.prefix, dir)),
+    libDir: import_node_path63.default.join(deps.prefix, "lib"),
+    pkgConfigDir: import_node_path63.default.join(deps.prefix, "lib", "pkgconfig"),
     libraries: Object.fromEntries(
       Object.entries(deps.libraries).map(([library, info]) => [
         library,
@@ -12911,7 +12991,7 @@ async function stdlibImportsFor(inputs, buildDistribution, siteDir, log) {
 }
 
 // src/libraries/built-libraries.ts
-var import_node_path63 = __toESM(require("node:path"));
+var import_node_path64 = __toESM(require("node:path"));
 async function ensureRecordLibraries(records, provider, target, searchDirs, log = () => void 0) {
   const built = { searchDirs: [], archives: /* @__PURE__ */ new Map(), failed: /* @__PURE__ */ new Map() };
   const names = new Set(records.flatMap((record) => record.libraries));
@@ -12937,7 +13017,7 @@ function staticLibraryReason(library, archive, built) {
   if (from) {
     return {
       code: "LIBRARY_BUILT_FROM_SOURCE",
-      message: `lib${library} is ${from.recipe} ${from.version}, built from source by pyseal for the target (${import_node_path63.default.basename(archive)})`
+      message: `lib${library} is ${from.recipe} ${from.version}, built from source by pyseal for the target (${import_node_path64.default.basename(archive)})`
     };
   }
   return { code: "LIBRARY_LINKED_STATIC", message: `lib${library} linked from ${archive}` };
@@ -12967,8 +13047,8 @@ function missingLibraryReason(library, triple, built) {
 }
 
 // src/resolve/link-check.ts
-var import_promises37 = require("node:fs/promises");
-var import_node_path66 = __toESM(require("node:path"));
+var import_promises38 = require("node:fs/promises");
+var import_node_path67 = __toESM(require("node:path"));
 
 // src/link/symbol-table.ts
 var FILES_PER_RUN2 = 200;
@@ -12992,18 +13072,18 @@ function addSymbols(table, nmOutput) {
 }
 
 // src/link/trial-link.ts
-var import_promises36 = require("node:fs/promises");
-var import_node_path64 = __toESM(require("node:path"));
+var import_promises37 = require("node:fs/promises");
+var import_node_path65 = __toESM(require("node:path"));
 async function trialLink(request) {
-  const base = import_node_path64.default.join(request.workDir, `${request.name}.trial`);
+  const base = import_node_path65.default.join(request.workDir, `${request.name}.trial`);
   const stub = `${base}.stub.o`;
-  await (0, import_promises36.writeFile)(`${base}.stub.s`, stubAssembly([...request.stubbed, "main"]));
+  await (0, import_promises37.writeFile)(`${base}.stub.s`, stubAssembly([...request.stubbed, "main"]));
   await runChecked({ command: request.cc, args: ["-c", `${base}.stub.s`, "-o", stub] });
   const args = ["-o", base, request.object, stub];
   if (request.archives.length > 0) args.push("-Wl,--start-group", ...request.archives, "-Wl,--end-group");
   args.push(...request.libraries.map((name) => `-l${name}`), ...request.flags);
   const result = await runCommand({ command: request.driver, args });
-  await (0, import_promises36.rm)(base, { force: true });
+  await (0, import_promises37.rm)(base, { force: true });
   const output = `${result.stderr}
 ${result.stdout}`;
   return {
@@ -13033,7 +13113,7 @@ function errorLines(output) {
 }
 
 // src/resolve/module-plan.ts
-var import_node_path65 = __toESM(require("node:path"));
+var import_node_path66 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -13138,7 +13218,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path65.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path66.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -13158,8 +13238,8 @@ function excluded(plan, reason) {
 async function checkCapturedLinks(request) {
   const toolchain = request.target.toolchain;
   if (!toolchain.objcopy) return request.plans;
-  const dir = import_node_path66.default.join(request.workDir, "extensions");
-  await (0, import_promises37.mkdir)(dir, { recursive: true });
+  const dir = import_node_path67.default.join(request.workDir, "extensions");
+  await (0, import_promises38.mkdir)(dir, { recursive: true });
   let provided = null;
   const finalLinkSymbols = () => provided ??= symbolsFromElsewhere(request);
   const checked2 = [];
@@ -13212,7 +13292,7 @@ function isPythonApi(name) {
 }
 async function symbolsFromElsewhere(request) {
   const { distribution } = request;
-  const files = distribution.json.build_info.core.objs.map((o) => import_node_path66.default.join(distribution.root, o));
+  const files = distribution.json.build_info.core.objs.map((o) => import_node_path67.default.join(distribution.root, o));
   for (const plan of request.plans) {
     if (plan.origin !== "stdlib" || plan.status !== "builtin") continue;
     files.push(...plan.objects, ...plan.libraries.flatMap((l) => l.kind === "static" ? [l.path] : []));
@@ -13255,13 +13335,13 @@ function fallBack(plan, failure, request) {
     notBuiltIn,
     request.policy,
     request.target,
-    import_node_path66.default.join(request.siteDir, file.file),
+    import_node_path67.default.join(request.siteDir, file.file),
     file.file
   );
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path67 = __toESM(require("node:path"));
+var import_node_path68 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -13278,7 +13358,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path67.default.join(request.siteDir, file.file);
+    const source = import_node_path68.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -13360,7 +13440,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path67.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path68.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -13370,7 +13450,7 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path68 = __toESM(require("node:path"));
+var import_node_path69 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -13402,20 +13482,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant2.objs.length === 0 && variant2.shared_lib) {
-      const file = import_node_path68.default.join(distribution.root, variant2.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path68.default.basename(file));
+      const file = import_node_path69.default.join(distribution.root, variant2.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path69.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: standalone.location === "in-memory" ? "the distribution has it only as a shared library; embedded in the binary, loaded from memory" : `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path68.default.basename(file)} beside the binary`
+          message: standalone.location === "in-memory" ? "the distribution has it only as a shared library; embedded in the binary, loaded from memory" : `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path69.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant2.objs.map((o) => import_node_path68.default.join(distribution.root, o));
+    plan.objects = variant2.objs.map((o) => import_node_path69.default.join(distribution.root, o));
     plan.libraries = variant2.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path68.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path69.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -13491,12 +13571,12 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path69.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path70.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   if (inputs.packageDataLocations.length > 0) report.packageData = packageDataEntries(inputs.packageDataLocations);
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path69.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path70.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written2 = report;
   try {
@@ -13508,7 +13588,7 @@ async function runBuild(inputs, observer) {
     report.executable = null;
     throw new BuildFailedError(error, reportFile);
   } finally {
-    await (0, import_promises38.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
+    await (0, import_promises39.rm)(workDir, { recursive: true, force: true }).catch(() => void 0);
     written2 = await finishReport({ report, plans: run.plans, policy, inputs, executable, reportFile });
   }
   return { executable, reportFile, report: written2 };
@@ -13523,12 +13603,12 @@ async function buildStages(run) {
   const packages = await packagesStage(run, obtained, toolchain);
   const located = locatePackageData(inputs.packageDataLocations, {
     siteDir: packages.siteDir,
-    stdlibDir: import_node_path69.default.join(obtained.distribution.root, obtained.distribution.json.python_paths.stdlib),
+    stdlibDir: import_node_path70.default.join(obtained.distribution.root, obtained.distribution.json.python_paths.stdlib),
     stdlibExclude: inputs.stdlibExclude
   });
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
   const stdlibImports = await stdlibImportsFor(inputs, obtained.buildDistribution, packages.siteDir, observer.log);
-  await (0, import_promises38.rm)(run.workDir, { recursive: true, force: true });
+  await (0, import_promises39.rm)(run.workDir, { recursive: true, force: true });
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports });
   const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports, located });
   const sideFiles = await shipSideFiles({
@@ -13544,7 +13624,7 @@ async function buildStages(run) {
   });
   run.report.executable = await executableSection({
     staged,
-    name: import_node_path69.default.relative(inputs.outDir, run.executable),
+    name: import_node_path70.default.relative(inputs.outDir, run.executable),
     outDir: inputs.outDir,
     sideFiles,
     target,
@@ -13636,8 +13716,8 @@ async function resolveStage(run, context) {
 }
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
-  const native2 = import_node_path69.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path69.default.join(workDir, inputs.name);
+  const native2 = import_node_path70.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path70.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
@@ -13654,7 +13734,7 @@ async function linkAndEmbedStage(run, context) {
       workDir,
       output: native2
     }),
-    () => `${Math.round((0, import_node_fs35.statSync)(native2).size / 1e5) / 10} MB native code`
+    () => `${Math.round((0, import_node_fs36.statSync)(native2).size / 1e5) / 10} MB native code`
   );
   await stage(
     observer,
@@ -13676,7 +13756,7 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs35.readFileSync)(import_node_path69.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs36.readFileSync)(import_node_path70.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 
@@ -13879,7 +13959,7 @@ function planCommand(args) {
 }
 
 // src/commands/report.ts
-var import_promises39 = require("node:fs/promises");
+var import_promises40 = require("node:fs/promises");
 var import_node_util3 = require("node:util");
 
 // src/report/diff.ts
@@ -13938,7 +14018,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path70 = __toESM(require("node:path"));
+var import_node_path71 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -13951,7 +14031,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path70.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path71.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }
@@ -13990,7 +14070,7 @@ async function reportCommand(args) {
       text = renderDiff(diff);
       code2 = isRegression(diff) ? 1 : 0;
     }
-    if (values.out) await (0, import_promises39.writeFile)(values.out, text);
+    if (values.out) await (0, import_promises40.writeFile)(values.out, text);
     else process.stdout.write(text);
     return code2;
   } catch (error) {
@@ -14002,7 +14082,7 @@ async function readReport(file) {
   let raw;
   let text;
   try {
-    text = await (0, import_promises39.readFile)(file, "utf8");
+    text = await (0, import_promises40.readFile)(file, "utf8");
   } catch (error) {
     const code2 = error.code;
     throw code2 === "ENOENT" ? new UserError({

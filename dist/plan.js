@@ -24343,7 +24343,7 @@ var PbsManifestSchema = external_exports.object({
 });
 
 // src/targets/toolchains.ts
-var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
+var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv", "gcc_s"];
 var zigMuslParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
 var darwinParts = ["c", "m", "dl", "pthread", "util", "System", "resolv"];
 var windowsParts = [
@@ -24391,7 +24391,9 @@ function muslToolchain(arch) {
     ld: "ld",
     objcopy: "objcopy",
     nm: "nm",
-    linkFlags: ["-static"],
+    // --eh-frame-hdr: gcc leaves it out of a static link, and without it the unwinder a Rust
+    // module brings (LLVM's libunwind, which finds frames through PT_GNU_EH_FRAME) finds none.
+    linkFlags: ["-static", "-Wl,--eh-frame-hdr"],
     libraryDirs: [`/usr/lib/${arch}-linux-musl`],
     systemLibraries: [],
     install: { kind: "apt", packages: ["musl-tools", "musl-dev", "build-essential"] }

@@ -24146,7 +24146,7 @@ var ReportModuleSchema = external_exports.object({
    * packages, `link-extra` for declared ones, `distribution` for CPython's own; null when none were.
    */
   capture: external_exports.string().nullable(),
-  language: external_exports.enum(["c", "c++"]),
+  language: external_exports.enum(["c", "c++", "rust"]),
   /** The init function as linked (renamed when two modules share one). */
   initFunction: external_exports.string().nullable(),
   libraries: external_exports.array(LibraryResolutionSchema)
@@ -24733,7 +24733,7 @@ var PbsManifestSchema = external_exports.object({
 });
 
 // src/targets/toolchains.ts
-var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
+var glibcParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv", "gcc_s"];
 var zigMuslParts = ["c", "m", "dl", "pthread", "rt", "util", "resolv"];
 var darwinParts = ["c", "m", "dl", "pthread", "util", "System", "resolv"];
 var windowsParts = [
@@ -24781,7 +24781,9 @@ function muslToolchain(arch) {
     ld: "ld",
     objcopy: "objcopy",
     nm: "nm",
-    linkFlags: ["-static"],
+    // --eh-frame-hdr: gcc leaves it out of a static link, and without it the unwinder a Rust
+    // module brings (LLVM's libunwind, which finds frames through PT_GNU_EH_FRAME) finds none.
+    linkFlags: ["-static", "-Wl,--eh-frame-hdr"],
     libraryDirs: [`/usr/lib/${arch}-linux-musl`],
     systemLibraries: [],
     install: { kind: "apt", packages: ["musl-tools", "musl-dev", "build-essential"] }

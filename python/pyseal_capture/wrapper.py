@@ -188,7 +188,8 @@ def record_link(real, args, lang, cwd=None):
     if not parsed["output"]:
         return None
     output = os.path.abspath(os.path.join(cwd, parsed["output"]))
-    module, guess = records.infer_module(output)
+    rust_crate = _rust_cdylib_crate(output, parsed)
+    module, guess = (rust_crate, True) if rust_crate else records.infer_module(output)
     key = records.record_key(module, guess, output)
     entry = {"output": output, "module": module, "capture": records.CAPTURE_WRAPPER}
     if os.environ.get(records.ENV_FOREIGN):
@@ -245,7 +246,7 @@ def record_link(real, args, lang, cwd=None):
         shared_inputs=shared,
         define_macros=parsed["macros"],
         compiler=compiler,
-        language="c++" if cxx else "c",
+        language="rust" if rust_crate else "c++" if cxx else "c",
         module_guess=guess,
         output=output,
         output_sha256=records.file_sha256(output),
@@ -258,6 +259,21 @@ def record_link(real, args, lang, cwd=None):
         rec["record_key"] = key
     records.write_record(root, rec)
     return rec
+
+
+# cargo links a cdylib as target/<profile>/deps/lib<crate>.so (lib<crate>-<hash>.so with
+# -C extra-filename), with the .rlib's of std and every dependency among its inputs.
+_CARGO_CDYLIB_NAME = re.compile(r"^lib([A-Za-z_][A-Za-z0-9_]*?)(-[0-9a-f]{16})?\.so$")
+
+
+def _rust_cdylib_crate(output, parsed):
+    """The crate's name when this is rustc's link of a cdylib, else None. maturin and
+    setuptools-rust name the module after the crate's lib name unless told otherwise; the
+    installed file's name corrects the guess (src/packages/record-names.ts)."""
+    if not any(o.endswith(".rlib") for o in parsed["objects"]):
+        return None
+    match = _CARGO_CDYLIB_NAME.match(os.path.basename(output))
+    return match.group(1) if match else None
 
 
 _SHARED_LIBRARY_NAME = re.compile(r"^lib(.+)\.so(\.\d+)*$")
@@ -279,6 +295,20 @@ def _libraries_given_by_path(shared_inputs, libraries):
         if records.in_build_tree(folder, records.capture_dir()) and folder not in dirs:
             dirs.append(folder)
     return names, dirs
+
+
+# A folder whose libgcc_s.a is the unwinder rustup ships for a musl target (src/packages/cargo-env.ts).
+_RUST_UNWIND_DIR_ENV = "PYSEAL_RUST_UNWIND_DIR"
+
+
+def _with_rust_unwinder(args):
+    """rustc's link of a musl cdylib (crt-static off, as maturin and setuptools-rust ask) names
+    -lgcc_s, which musl has not: the folder of the unwinder standing in for it comes first. It is
+    then among the link's library folders, and the built-in links the same archive."""
+    folder = os.environ.get(_RUST_UNWIND_DIR_ENV)
+    if not folder or "-lgcc_s" not in args or not any(a.endswith(".rlib") for a in args):
+        return args
+    return ["-L" + folder] + args
 
 
 def _no_lto(args):
@@ -326,6 +356,7 @@ def main(argv=None, lang=None):
 
     # The build machine's own include and library directories never reach a target build.
     args = libraries.drop_host_paths(args)
+    args = _with_rust_unwinder(args)
     serving = libraries.serving()
     if not records.capture_dir() and not serving:
         os.execvp(real[0], real + args)

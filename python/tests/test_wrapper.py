@@ -5,6 +5,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -37,6 +38,29 @@ def c_source(tmp_path):
     src = tmp_path / "_w.c"
     src.write_text(fixture_packages.c_module("_w", "#include <zlib.h>", "PyUnicode_FromString(zlibVersion())"))
     return src
+
+
+@pytest.mark.skipif(not shutil.which("rustc"), reason="rustc is not on this machine")
+def test_rustc_cdylib_link_is_recorded_as_rust(tmp_path):
+    """rustc links a cdylib through the wrapper (cargo's linker): the record is named after the
+    crate, not the lib<crate>.so file, and holds the crate's objects and std's .rlib's."""
+    capture = str(tmp_path / "capture")
+    src = tmp_path / "rsmod.rs"
+    src.write_text("#[no_mangle]\npub extern \"C\" fn PyInit_rsmod() -> usize { 42 }\n")
+    deps = tmp_path / "target" / "release" / "deps"
+    deps.mkdir(parents=True)
+    r = wrap(["rustc", "--crate-type", "cdylib", "--crate-name", "rsmod", "-C", "linker=" + CC,
+              "-C", "opt-level=1", str(src), "--out-dir", str(deps)], capture)
+    assert r.returncode == 0, r.stdout
+    assert (deps / "librsmod.so").is_file()
+    recs = helpers.records(capture)
+    assert sorted(recs) == ["rsmod"]
+    rec = recs["rsmod"]
+    assert rec["language"] == "rust"
+    assert rec["init_fn_found"] is True
+    names = [os.path.basename(o) for o in rec["objects"]]
+    assert any(n.endswith(".rlib") and "libstd-" in n for n in names), names
+    assert any(n.endswith(".o") and "rsmod" in n for n in names), names
 
 
 def test_direct_gcc_shared_link_is_recorded(tmp_path, c_source):

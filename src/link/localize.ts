@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runChecked } from '../exec/run'
 import type { ModulePlan } from '../resolve/modules'
@@ -24,7 +24,7 @@ export async function localizeExtension(plan: ModulePlan, workDir: string, toolc
   }
   const merged = path.join(workDir, `${plan.module}.merged.o`)
   const localized = path.join(workDir, `${plan.module}.o`)
-  await runChecked({ command: toolchain.ld, args: ['-r', '-o', merged, ...relocatableInputs(plan)] })
+  await mergeObjects(plan, merged, toolchain)
   const keep = [linked, ...(await weakSymbols(merged, toolchain))]
   const keepFile = path.join(workDir, `${plan.module}.keep`)
   await writeFile(keepFile, keep.join('\n') + '\n')
@@ -33,6 +33,26 @@ export async function localizeExtension(plan: ModulePlan, workDir: string, toolc
   args.push(`--keep-global-symbols=${keepFile}`, merged, localized)
   await runChecked({ command: toolchain.objcopy, args })
   return localized
+}
+
+/** `ld -r` of the module's inputs into `merged`, made so binutils and lld take it. */
+async function mergeObjects(plan: ModulePlan, merged: string, toolchain: Toolchain): Promise<void> {
+  const inputs = relocatableInputs(plan)
+  if (plan.language !== 'rust') {
+    await runChecked({ command: toolchain.ld, args: ['-r', '-o', merged, ...inputs] })
+    return
+  }
+  // rustc's own link of a cdylib says noexecstack: its symbols.o carries no .note.GNU-stack,
+  // which would otherwise ask for an executable stack (lld refuses one). The bitcode rustc
+  // embeds in std's objects (.llvmbc) serves its own LTO only, and binutils' LTO plugin
+  // aborts on it ("LLVM ERROR: Invalid encoding") when nm reads the merged object.
+  const raw = `${merged}.raw`
+  await runChecked({ command: toolchain.ld, args: ['-r', '-z', 'noexecstack', '-o', raw, ...inputs] })
+  await runChecked({
+    command: toolchain.objcopy as string,
+    args: ['--remove-section=.llvmbc', '--remove-section=.llvmcmd', raw, merged]
+  })
+  await rm(raw, { force: true })
 }
 
 /**

@@ -19,7 +19,7 @@ export const CaptureRecordSchema = z
     library_dirs: z.array(z.string()).default([]),
     extra_link_args: z.array(z.string()).default([]),
     compiler: z.string().nullish(),
-    language: z.enum(['c', 'c++']).default('c'),
+    language: z.enum(['c', 'c++', 'rust']).default('c'),
     capture: z.enum(['setuptools._distutils', 'distutils', 'compiler-wrapper']),
     package: z.string().nullish(),
     module_guess: z.boolean().optional(),

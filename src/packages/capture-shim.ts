@@ -21,7 +21,8 @@ export async function installCaptureShim(buildDistribution: Distribution): Promi
 /**
  * Builds that never touch distutils (meson-python, scikit-build-core, custom
  * commands) are caught by pointing CC/CXX/LDSHARED at the capture shim's compiler
- * wrapper, which runs the real compiler and records shared-object links.
+ * wrapper, which runs the real compiler and records shared-object links; cargo's link of a
+ * Rust extension too, as cargo's linker for the target (cargo-env.ts).
  */
 export function compilerWrapperEnv(env: NodeJS.ProcessEnv, cxx: string | null): NodeJS.ProcessEnv {
   const bin = path.join(packageRoot(), 'python', 'pyseal_capture', 'bin')
@@ -34,6 +35,11 @@ export function compilerWrapperEnv(env: NodeJS.ProcessEnv, cxx: string | null): 
     PYSEAL_REAL_CC: realCc,
     PYSEAL_REAL_CXX: cxx ?? 'c++'
   }
+}
+
+/** The compiler wrapper as a linker (cargo's, cargo-env.ts). */
+export function compilerWrapperLinker(): string {
+  return path.join(packageRoot(), 'python', 'pyseal_capture', 'bin', 'pyseal-cc')
 }
 
 /**

@@ -5,7 +5,8 @@ import { sourceDateEpoch } from '../cache/source-date-epoch'
 import { runChecked, runCommand } from '../exec/run'
 import type { Distribution } from '../distribution/python-json'
 import { acceleratorEnv } from './accelerators'
-import { compilerWrapperEnv, libraryShimEnv } from './capture-shim'
+import { cargoEnv, ensureRustTarget } from './cargo-env'
+import { compilerWrapperEnv, compilerWrapperLinker, libraryShimEnv } from './capture-shim'
 import { startLibraryServer } from '../libraries/library-server'
 import { dropMachineRecords } from './machine-records'
 import { MissingRequirementError, PackageBuildError, buildErrorLines, failedPackage } from './pip-errors'
@@ -43,7 +44,10 @@ export const BUILD_TOOLS_AS_WHEELS = [
   'typing-extensions',
   'calver',
   'pycparser',
-  'pip'
+  'pip',
+  'maturin',
+  'setuptools-rust',
+  'semantic-version'
 ]
 
 export interface PipTarget {
@@ -74,10 +78,12 @@ export async function pipInstall(request: PackageBuildRequest, into: PipTarget, 
     into.siteDir,
     ...what
   ]
+  await ensureRustTarget(request.platformTag, request.log)
   const env: NodeJS.ProcessEnv = {
     ...request.env,
     ...acceleratorEnv(request.env),
     ...compilerWrapperEnv(request.env, request.cxx),
+    ...(await cargoEnv(request.platformTag, compilerWrapperLinker(), request.cacheRoot)),
     PYSEAL_CAPTURE_DIR: into.captureDir,
     // The compiler wrapper maps the build directory and the cache root out of every
     // object (__FILE__, debug info): the same package gives the same bytes in any cache.

@@ -85,7 +85,7 @@ export const ReportModuleSchema = z.object({
    * packages, `link-extra` for declared ones, `distribution` for CPython's own; null when none were.
    */
   capture: z.string().nullable(),
-  language: z.enum(['c', 'c++']),
+  language: z.enum(['c', 'c++', 'rust']),
   /** The init function as linked (renamed when two modules share one). */
   initFunction: z.string().nullable(),
   libraries: z.array(LibraryResolutionSchema)

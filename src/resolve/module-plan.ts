@@ -55,7 +55,7 @@ export interface ModulePlan {
   initFunction: string | null
   linkedInitFunction: string | null
   libraries: LibraryResolution[]
-  language: 'c' | 'c++'
+  language: 'c' | 'c++' | 'rust'
   capture: string | null
 }
 

@@ -7,7 +7,9 @@ import type { Toolchain } from './table'
  * install them.
  */
 
-const glibcParts = ['c', 'm', 'dl', 'pthread', 'rt', 'util', 'resolv']
+// gcc_s: Rust's std unwinds through it (every cdylib rustc links names -lgcc_s); gcc links
+// the libgcc_s.so.1 every glibc system has, and zig's driver its own static libunwind.
+const glibcParts = ['c', 'm', 'dl', 'pthread', 'rt', 'util', 'resolv', 'gcc_s']
 // musl's libc.a holds them all; zig takes `-lm` and the rest as parts of the libc it links.
 const zigMuslParts = ['c', 'm', 'dl', 'pthread', 'rt', 'util', 'resolv']
 const darwinParts = ['c', 'm', 'dl', 'pthread', 'util', 'System', 'resolv']
@@ -58,7 +60,9 @@ export function muslToolchain(arch: 'x86_64' | 'aarch64'): Toolchain {
     ld: 'ld',
     objcopy: 'objcopy',
     nm: 'nm',
-    linkFlags: ['-static'],
+    // --eh-frame-hdr: gcc leaves it out of a static link, and without it the unwinder a Rust
+    // module brings (LLVM's libunwind, which finds frames through PT_GNU_EH_FRAME) finds none.
+    linkFlags: ['-static', '-Wl,--eh-frame-hdr'],
     libraryDirs: [`/usr/lib/${arch}-linux-musl`],
     systemLibraries: [],
     install: { kind: 'apt', packages: ['musl-tools', 'musl-dev', 'build-essential'] }

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Report } from '../../src/report/schema'
+import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from './cli'
+import { newestGlibc } from './glibc-needs'
+
+/**
+ * A Rust extension module (PyO3, built by maturin with the machine's cargo) built in:
+ * cargo's link of the cdylib goes through pyseal's compiler wrapper, which records the
+ * crate's objects and the .rlib's of its dependencies and of Rust's std; they become one
+ * relocatable object like a C module's. Its function runs, and a panic unwinds into a
+ * Python exception through the unwinder the final link gave.
+ */
+const GNU = 'x86_64-unknown-linux-gnu'
+const MUSL = 'x86_64-unknown-linux-musl'
+const project = path.join(FIXTURES, 'rust-ext')
+
+const PROGRAM = [
+  'import sys, rustext.rustext as r',
+  'print(r.checksum("héllo", 10), "rustext.rustext" in sys.builtin_module_names)',
+  'try:',
+  '    r.panics()',
+  'except BaseException as e:',
+  '    print(type(e).__name__, e)'
+].join('\n')
+
+describe('a Rust extension module built by maturin', () => {
+  ;(TEST_TARGETS.includes(GNU) ? it : it.skip)(
+    'is built in on gnu at the glibc floor, with no libgcc_s, and the report says rust',
+    () => {
+      const outDir = tempDir('rust')
+      const binary = expectBuilt(
+        pyseal(['build', '--target', GNU, '--project', project, '--entry-point', 'none', '--out-dir', outDir])
+      )
+      const run = runBinary(binary, ['-c', PROGRAM])
+      expect(run.stdout.trim().split('\n')).toEqual(['60 True', 'PanicException rustext panicked on purpose'])
+      const report = JSON.parse(readFileSync(path.join(outDir, 'rustext.report.json'), 'utf8')) as Report
+      const module = report.modules.find(m => m.module === 'rustext.rustext')
+      expect(module?.status).toBe('builtin')
+      expect(module?.language).toBe('rust')
+      expect(module?.capture).toBe('compiler-wrapper')
+      expect(report.executable?.sideFiles).toEqual([])
+      // Rust's std asks for nothing above the floor, and its unwinder is linked in.
+      expect(newestGlibc(binary)).toBe('2.17')
+      expect(runBinary('ldd', [binary]).stdout).not.toMatch(/libgcc_s/)
+    },
+    30 * 60 * 1000
+  )
+  ;(TEST_TARGETS.includes(MUSL) ? it : it.skip)(
+    'is built in on musl, unwinding through the libunwind rustup ships for musl, in a static binary',
+    () => {
+      const outDir = tempDir('rust-musl')
+      const binary = expectBuilt(
+        pyseal(['build', '--target', MUSL, '--project', project, '--entry-point', 'none', '--out-dir', outDir])
+      )
+      const run = runBinary(binary, ['-c', PROGRAM])
+      expect(run.stdout.trim().split('\n')).toEqual(['60 True', 'PanicException rustext panicked on purpose'])
+      const report = JSON.parse(readFileSync(path.join(outDir, 'rustext.report.json'), 'utf8')) as Report
+      const module = report.modules.find(m => m.module === 'rustext.rustext')
+      expect(module?.status).toBe('builtin')
+      expect(module?.language).toBe('rust')
+      expect(module?.reasons.map(r => r.message)).toContainEqual(expect.stringMatching(/^libgcc_s linked from /))
+      expect(runBinary('readelf', ['-l', binary]).stdout).not.toMatch(/INTERP/)
+    },
+    30 * 60 * 1000
+  )
+})
+
+const TWO = [
+  'import sys, rusttwo._alpha as a, rusttwo._beta as b',
+  'print(a.remember("x"), a.remember("y"), b.count("x"), b.count("x"), b.count("z"))',
+  'print(all(m in sys.builtin_module_names for m in ("rusttwo._alpha", "rusttwo._beta")))'
+].join('\n')
+
+describe('two Rust extension modules built by setuptools-rust, in one package', () => {
+  const twoProject = path.join(FIXTURES, 'rust-two')
+  for (const target of [GNU, MUSL]) {
+    ;(TEST_TARGETS.includes(target) ? it : it.skip)(
+      `are both built in on ${target}, each with its own copy of Rust's std`,
+      () => {
+        const outDir = tempDir('rust-two')
+        const binary = expectBuilt(
+          pyseal(['build', '--target', target, '--project', twoProject, '--entry-point', 'none', '--out-dir', outDir])
+        )
+        expect(runBinary(binary, ['-c', TWO]).stdout.trim().split('\n')).toEqual(['1 2 1 2 1', 'True'])
+        const report = JSON.parse(readFileSync(path.join(outDir, 'rusttwo.report.json'), 'utf8')) as Report
+        const rust = report.modules.filter(m => m.module.startsWith('rusttwo.'))
+        expect(rust.map(m => [m.module, m.status, m.language])).toEqual([
+          ['rusttwo._alpha', 'builtin', 'rust'],
+          ['rusttwo._beta', 'builtin', 'rust']
+        ])
+      },
+      30 * 60 * 1000
+    )
+  }
+})
