@@ -24,20 +24,30 @@ const PROGRAM = [
   '    print(type(e).__name__, e)'
 ].join('\n')
 
+/** The maturin fixture built for `target` and run: its function's answer and the panic are checked, and its module is built in as rust. */
+function builtAndRun(target: string): {
+  binary: string
+  report: Report
+  module: Report['modules'][number] | undefined
+} {
+  const outDir = tempDir('rust')
+  const binary = expectBuilt(
+    pyseal(['build', '--target', target, '--project', project, '--entry-point', 'none', '--out-dir', outDir])
+  )
+  const run = runBinary(binary, ['-c', PROGRAM])
+  expect(run.stdout.trim().split('\n')).toEqual(['60 True', 'PanicException rustext panicked on purpose'])
+  const report = JSON.parse(readFileSync(path.join(outDir, 'rustext.report.json'), 'utf8')) as Report
+  const module = report.modules.find(m => m.module === 'rustext.rustext')
+  expect(module?.status).toBe('builtin')
+  expect(module?.language).toBe('rust')
+  return { binary, report, module }
+}
+
 describe('a Rust extension module built by maturin', () => {
   ;(TEST_TARGETS.includes(GNU) ? it : it.skip)(
     'is built in on gnu at the glibc floor, with no libgcc_s, and the report says rust',
     () => {
-      const outDir = tempDir('rust')
-      const binary = expectBuilt(
-        pyseal(['build', '--target', GNU, '--project', project, '--entry-point', 'none', '--out-dir', outDir])
-      )
-      const run = runBinary(binary, ['-c', PROGRAM])
-      expect(run.stdout.trim().split('\n')).toEqual(['60 True', 'PanicException rustext panicked on purpose'])
-      const report = JSON.parse(readFileSync(path.join(outDir, 'rustext.report.json'), 'utf8')) as Report
-      const module = report.modules.find(m => m.module === 'rustext.rustext')
-      expect(module?.status).toBe('builtin')
-      expect(module?.language).toBe('rust')
+      const { binary, report, module } = builtAndRun(GNU)
       expect(module?.capture).toBe('compiler-wrapper')
       expect(report.executable?.sideFiles).toEqual([])
       // Rust's std asks for nothing above the floor, and its unwinder is linked in.
@@ -49,16 +59,7 @@ describe('a Rust extension module built by maturin', () => {
   ;(TEST_TARGETS.includes(MUSL) ? it : it.skip)(
     'is built in on musl, unwinding through the libunwind rustup ships for musl, in a static binary',
     () => {
-      const outDir = tempDir('rust-musl')
-      const binary = expectBuilt(
-        pyseal(['build', '--target', MUSL, '--project', project, '--entry-point', 'none', '--out-dir', outDir])
-      )
-      const run = runBinary(binary, ['-c', PROGRAM])
-      expect(run.stdout.trim().split('\n')).toEqual(['60 True', 'PanicException rustext panicked on purpose'])
-      const report = JSON.parse(readFileSync(path.join(outDir, 'rustext.report.json'), 'utf8')) as Report
-      const module = report.modules.find(m => m.module === 'rustext.rustext')
-      expect(module?.status).toBe('builtin')
-      expect(module?.language).toBe('rust')
+      const { binary, module } = builtAndRun(MUSL)
       expect(module?.reasons.map(r => r.message)).toContainEqual(expect.stringMatching(/^libgcc_s linked from /))
       expect(runBinary('readelf', ['-l', binary]).stdout).not.toMatch(/INTERP/)
     },
