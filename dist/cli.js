@@ -5124,8 +5124,16 @@ var BUILD_OPTIONS = {
       value: DEFAULT_PYTHON_VERSION,
       text: `\`${DEFAULT_PYTHON_VERSION}\` (when python-distribution is not given)`
     },
-    summary: "the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact `3.13.5`, fetched from the sources pinned in pyseal's release list; a `t` suffix (`3.14t`) builds the free-threaded CPython (GIL disabled); python-distribution wins when given",
-    readme: "the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact release such as `3.13.5`, fetched from the places and sha256 pinned in `src/distribution/cpython-releases.json` (Debian's source packages where Debian has the version, else the release tag of CPython's repository as the Go module proxy serves it). A `t` suffix (`3.14t`, `3.14.7t`; 3.13 and later) builds the free-threaded CPython (`--disable-gil`, ABI `cp314t`): the binary starts with the GIL disabled, packages are built as `cp314t` extensions, and importing an extension module that does not declare `Py_mod_gil` support turns the GIL back on with a RuntimeWarning, as in CPython. python-distribution wins when given; the two must not disagree"
+    summary: "the CPython to build from source, as setup-python names it: `3.11` to `3.15` or an exact `3.13.5` or `3.15.0rc2`, fetched from the sources pinned in pyseal's release list; a `t` suffix (`3.14t`) builds the free-threaded CPython (GIL disabled); python-distribution wins when given",
+    readme: "the CPython to build from source, as setup-python names it: `3.11` to `3.15` or an exact release such as `3.13.5` (a pre-release such as `3.15.0rc2` too; a bare `3.15` takes a pre-release only with allow-prereleases), fetched from the places and sha256 pinned in `src/distribution/cpython-releases.json` (Debian's source packages where Debian has the version, else the release tag of CPython's repository as the Go module proxy serves it). A `t` suffix (`3.14t`, `3.14.7t`; 3.13 and later) builds the free-threaded CPython (`--disable-gil`, ABI `cp314t`): the binary starts with the GIL disabled, packages are built as `cp314t` extensions, and importing an extension module that does not declare `Py_mod_gil` support turns the GIL back on with a RuntimeWarning, as in CPython. python-distribution wins when given; the two must not disagree"
+  },
+  allowPrereleases: {
+    name: "allow-prereleases",
+    value: external_exports.boolean(),
+    given: "switch",
+    surfaces: ALSO_WORKFLOW,
+    default: { value: false },
+    summary: "let a bare `X.Y` python-version take its newest pre-release (`3.15.0rc2`) when the release list has no final release of it yet, as in setup-python; an exact pre-release is always taken"
   },
   pythonDistribution: {
     name: "python-distribution",
@@ -5298,12 +5306,12 @@ var UserError = class extends Error {
    * file x.txt does not exist: check --requirements"). Give it when the sentence reads
    * better in another order, but let it name all three.
    */
-  constructor(parts, message = `${parts.input} ${parts.cause}: ${parts.fix}`) {
+  constructor(parts2, message = `${parts2.input} ${parts2.cause}: ${parts2.fix}`) {
     super(message);
     this.name = "UserError";
-    this.input = parts.input;
-    this.cause = parts.cause;
-    this.fix = parts.fix;
+    this.input = parts2.input;
+    this.cause = parts2.cause;
+    this.fix = parts2.fix;
   }
 };
 function renderError(error) {
@@ -6419,8 +6427,8 @@ var PbsManifestSchema = external_exports.object({
   archives: external_exports.array(PbsArchiveSchema)
 });
 var PbsError = class extends UserError {
-  constructor(parts, message) {
-    super(parts, message);
+  constructor(parts2, message) {
+    super(parts2, message);
     this.name = "PbsError";
   }
 };
@@ -7429,7 +7437,7 @@ var import_promises8 = require("node:fs/promises");
 
 // src/distribution/cpython-releases.json
 var cpython_releases_default = {
-  comment: "CPython source releases pyseal builds by --python-version: each with the places its source can be fetched from (a whole URL, or a path on a mirror the machine's settings name: `debian` is a Debian archive, `go-proxy` a Go module proxy) and the sha256 it must have. `defaults` picks the release a bare X.Y means.",
+  comment: "CPython source releases pyseal builds by --python-version: each with the places its source can be fetched from (a whole URL, or a path on a mirror the machine's settings name: `debian` is a Debian archive, `go-proxy` a Go module proxy) and the sha256 it must have. `defaults` picks the release a bare X.Y means. A pre-release (`3.15.0rc2`) is never a default: it is taken when named exactly, or for a bare X.Y with allow-prereleases when X.Y has no final release here.",
   defaults: {
     "3.11": "3.11.2",
     "3.12": "3.12.14",
@@ -7495,9 +7503,49 @@ var cpython_releases_default = {
           from: "CPython's release tarball (for machines with no Go module proxy)"
         }
       ]
+    },
+    {
+      version: "3.15.0rc2",
+      sources: [
+        {
+          mirror: "debian",
+          path: "pool/main/p/python3.15/python3.15_3.15.0~rc2.orig.tar.xz",
+          sha256: "8d93af5eaaaea5adfd41bd786a7ba3f03f2ad1ab57c6a65e0b963deab91d5ad7",
+          from: "Debian unstable (sid), source package python3.15 3.15.0~rc2 (its upstream tarball; the pool still serves it, though the index has moved on)"
+        },
+        {
+          url: "https://www.python.org/ftp/python/3.15.0/Python-3.15.0rc2.tar.xz",
+          sha256: "8d93af5eaaaea5adfd41bd786a7ba3f03f2ad1ab57c6a65e0b963deab91d5ad7",
+          from: "python.org, the same file (for machines with no Debian archive)"
+        }
+      ]
     }
   ]
 };
+
+// src/distribution/release-version.ts
+var RELEASE_PATTERN = /^3\.\d+\.\d+(?:(?:a|b|rc)\d+)?$/;
+var LEVELS = { a: 0, b: 1, rc: 2, "": 3 };
+function isPrerelease(version) {
+  return /\d(?:a|b|rc)\d+$/.test(version);
+}
+function minorOf(version) {
+  return version.split(".").slice(0, 2).join(".");
+}
+function parts(version) {
+  const match = /^(\d+)\.(\d+)(?:\.(\d+))?(a|b|rc)?(\d+)?$/.exec(version);
+  if (!match) return version.split(".").map(Number);
+  const [, major, minor, micro, level, serial] = match;
+  return [Number(major), Number(minor), Number(micro ?? 0), LEVELS[level ?? ""], Number(serial ?? 0)];
+}
+function compareVersions2(a, b) {
+  const [pa, pb] = [parts(a), parts(b)];
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const difference = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
 
 // src/distribution/cpython-releases.ts
 var SourceFacts = {
@@ -7511,10 +7559,11 @@ var CPythonSourceSchema = external_exports.union([
 ]);
 var CPythonReleasesSchema = external_exports.object({
   comment: external_exports.string().optional(),
-  /** What a bare X.Y means: the release the tests build. */
+  /** What a bare X.Y means: the release the tests build; always a final release. */
   defaults: external_exports.record(external_exports.string().regex(/^3\.\d+$/), external_exports.string().regex(/^3\.\d+\.\d+$/)),
+  /** Final releases and pre-releases (`3.15.0rc2`); a pre-release is taken only when asked for. */
   releases: external_exports.array(
-    external_exports.object({ version: external_exports.string().regex(/^3\.\d+\.\d+$/), sources: external_exports.array(CPythonSourceSchema).min(1) })
+    external_exports.object({ version: external_exports.string().regex(RELEASE_PATTERN), sources: external_exports.array(CPythonSourceSchema).min(1) })
   )
 });
 var SUPPORTED_MINORS = ["3.11", "3.12", "3.13", "3.14", "3.15"];
@@ -7524,9 +7573,9 @@ async function loadCPythonReleases(env = process.env) {
   return CPythonReleasesSchema.parse(raw);
 }
 function parsePythonVersion(value) {
-  const match = /^(3\.(\d+))(\.\d+)?(t)?$/.exec(value.trim());
+  const match = /^(3\.(\d+))(\.\d+)?(?:-?(a|b|rc)\.?(\d+))?(t)?$/.exec(value.trim());
   const range = `${SUPPORTED_MINORS[0]} to ${SUPPORTED_MINORS.at(-1)}`;
-  if (!match) {
+  if (!match || match[4] && !match[3]) {
     return {
       problem: `python-version "${value}" is not a CPython version: write X.Y or X.Y.Z from ${range}, e.g. 3.14 or 3.14.2`
     };
@@ -7534,22 +7583,30 @@ function parsePythonVersion(value) {
   if (!SUPPORTED_MINORS.includes(match[1])) {
     return { problem: `python-version "${value}" is outside what pyseal builds: choose ${range}` };
   }
-  return { version: match[1] + (match[3] ?? ""), freeThreaded: match[4] === "t" };
+  const prerelease = match[4] ? `${match[4]}${match[5]}` : "";
+  return { version: match[1] + (match[3] ?? "") + prerelease, freeThreaded: match[6] === "t" };
 }
 var FIRST_FREE_THREADED_MINOR = 13;
 function cpythonValue(version, freeThreaded) {
   return `cpython:${version}${freeThreaded ? "t" : ""}`;
 }
 function parseCPythonValue(value) {
-  const match = /^cpython:(3\.\d+\.\d+)(t)?$/.exec(value);
+  const match = /^cpython:(3\.\d+\.\d+(?:(?:a|b|rc)\d+)?)(t)?$/.exec(value);
   return match ? { version: match[1], freeThreaded: match[2] === "t" } : null;
 }
-function resolvePythonVersion(releases, request) {
-  const wanted = /^3\.\d+$/.test(request.version) ? releases.defaults[request.version] : request.version;
+function resolvePythonVersion(releases, request, allowPrereleases = false) {
+  const minor = minorOf(request.version);
+  const known = releases.releases.filter((r) => minorOf(r.version) === minor).map((r) => r.version);
+  const prereleases = known.filter(isPrerelease).sort(compareVersions2);
+  const bare = /^3\.\d+$/.test(request.version);
+  const wanted = bare ? releases.defaults[request.version] ?? (allowPrereleases ? prereleases.at(-1) : void 0) : request.version;
   const release = wanted ? releases.releases.find((r) => r.version === wanted) : void 0;
   if (release) return release;
-  const minor = request.version.split(".").slice(0, 2).join(".");
-  const known = releases.releases.filter((r) => r.version.startsWith(`${minor}.`)).map((r) => r.version);
+  if (bare && prereleases.length === known.length && prereleases.length > 0) {
+    return {
+      problem: `python-version "${request.version}" has no final release in pyseal's release list, only the pre-release${prereleases.length > 1 ? "s" : ""} ${prereleases.join(", ")}: name one exactly (--python-version ${prereleases.at(-1)}), or set allow-prereleases to take the newest`
+    };
+  }
   return {
     problem: `python-version "${request.version}" has no source in pyseal's release list` + (known.length > 0 ? ` (known for ${minor}: ${known.join(", ")})` : ` (none is known for ${minor} yet)`) + ": choose a known one, or give --python-distribution a source tarball"
   };
@@ -7678,7 +7735,7 @@ function parseLinkExtra(item, cwd, problems) {
   }
   return match ? { kind: "module", module: match[1], paths } : { kind: "objects", paths };
 }
-async function pythonVersionValue(version, distribution, problems) {
+async function pythonVersionValue(version, distribution, problems, allowPrereleases = false) {
   const request = parsePythonVersion(version);
   if ("problem" in request) {
     problems.push(request.problem);
@@ -7693,7 +7750,7 @@ async function pythonVersionValue(version, distribution, problems) {
     if (problem) problems.push(problem);
     return null;
   }
-  const release = resolvePythonVersion(await loadCPythonReleases(), request);
+  const release = resolvePythonVersion(await loadCPythonReleases(), request, allowPrereleases);
   if ("problem" in release) {
     problems.push(release.problem);
     return null;
@@ -7756,7 +7813,8 @@ async function candidateInputs(merged, context) {
   for (const file of requirements) problems.push(...await requirementsProblems(file));
   const given = merged["python-distribution"];
   const version = merged["python-version"] ?? (given === void 0 ? BUILD_OPTIONS.pythonVersion.default.value : null);
-  const fromVersion = version === null ? null : await pythonVersionValue(version, given, problems);
+  const allowPrereleases = booleanOf(merged["allow-prereleases"], "allow-prereleases", problems);
+  const fromVersion = version === null ? null : await pythonVersionValue(version, given, problems, allowPrereleases);
   const distribution = given ?? fromVersion;
   const cacheDir = merged["cache-dir"] ? import_node_path11.default.resolve(cwd, merged["cache-dir"]) : defaultCacheDir();
   return {
@@ -7767,6 +7825,7 @@ async function candidateInputs(merged, context) {
     entryPoint,
     name: merged.name ?? metadata.name ?? import_node_path11.default.basename(project),
     pythonVersion: version,
+    allowPrereleases,
     pythonDistribution: distribution === null ? "cpython:unresolved" : await distributionValue(distribution, target, cwd, problems),
     pythonOptimization: merged["python-optimization"] ?? BUILD_OPTIONS.pythonOptimization.default.value,
     stdlibExclude: stdlibExcludeOf(merged["stdlib-exclude"], BUILD_OPTIONS.stdlibExclude.default.value),
@@ -8362,9 +8421,9 @@ async function findExtensionFiles(siteDir, platformTag) {
         if (!match) continue;
         if (match[2]?.startsWith(".cpython-") && !match[2].endsWith(`-${platformTag}`)) continue;
         const relative = import_node_path21.default.relative(siteDir, full);
-        const parts = import_node_path21.default.dirname(relative) === "." ? [] : import_node_path21.default.dirname(relative).split(import_node_path21.default.sep);
-        if (parts.some((p) => p.endsWith(".libs") || p.includes("-") || p.includes("."))) continue;
-        found.push({ module: [...parts, match[1]].join("."), file: relative, distribution: null });
+        const parts2 = import_node_path21.default.dirname(relative) === "." ? [] : import_node_path21.default.dirname(relative).split(import_node_path21.default.sep);
+        if (parts2.some((p) => p.endsWith(".libs") || p.includes("-") || p.includes("."))) continue;
+        found.push({ module: [...parts2, match[1]].join("."), file: relative, distribution: null });
       }
     }
   };
@@ -8621,8 +8680,8 @@ var import_node_path46 = __toESM(require("node:path"));
 
 // src/toolchain/select-toolchain.ts
 var ToolchainUnavailableError = class extends UserError {
-  constructor(parts, message) {
-    super(parts, message);
+  constructor(parts2, message) {
+    super(parts2, message);
     this.name = "ToolchainUnavailableError";
   }
 };
@@ -10706,7 +10765,7 @@ async function buildVersionLibraries(target, version, cacheRoot, log) {
 function withVersionLibraries(toolchain, libraries) {
   if (!libraries) return toolchain;
   const { env } = toolchain;
-  const join = (separator, ...parts) => parts.filter((part) => part !== void 0 && part !== "").join(separator);
+  const join = (separator, ...parts2) => parts2.filter((part) => part !== void 0 && part !== "").join(separator);
   return {
     ...toolchain,
     env: {
@@ -11766,8 +11825,8 @@ async function linkExecutable(request) {
 
 // src/link/object-format.ts
 var ObjectFormatError = class extends UserError {
-  constructor(parts, message) {
-    super(parts, message);
+  constructor(parts2, message) {
+    super(parts2, message);
     this.name = "ObjectFormatError";
   }
 };
@@ -11799,8 +11858,8 @@ var import_promises34 = require("node:fs/promises");
 var import_node_path57 = __toESM(require("node:path"));
 var OutputWriteError = class extends UserError {
   constructor(file, error) {
-    const parts = { input: file, cause: causeOf(error), fix: remedyOf(error) };
-    super(parts, `cannot write ${file}: ${parts.cause}; ${parts.fix}`);
+    const parts2 = { input: file, cause: causeOf(error), fix: remedyOf(error) };
+    super(parts2, `cannot write ${file}: ${parts2.cause}; ${parts2.fix}`);
     this.name = "OutputWriteError";
   }
 };
@@ -11948,12 +12007,12 @@ function megabytes(bytes) {
 }
 function requirement(requires) {
   if (!requires || requires === "static") return "";
-  const parts = [
+  const parts2 = [
     requires.glibc && `glibc ${requires.glibc}`,
     requires.glibcxx && `GLIBCXX_${requires.glibcxx}`,
     requires.cxxabi && `CXXABI_${requires.cxxabi}`
   ].filter(Boolean);
-  return parts.length > 0 ? `; ${parts.join(", ")} or newer` : "";
+  return parts2.length > 0 ? `; ${parts2.join(", ")} or newer` : "";
 }
 function renderReport(report) {
   const lines = [`### ${report.name} for ${report.target}: ${VERDICT_WORDS[report.verdict]}`, ""];

@@ -24050,8 +24050,16 @@ var BUILD_OPTIONS = {
       value: DEFAULT_PYTHON_VERSION,
       text: `\`${DEFAULT_PYTHON_VERSION}\` (when python-distribution is not given)`
     },
-    summary: "the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact `3.13.5`, fetched from the sources pinned in pyseal's release list; a `t` suffix (`3.14t`) builds the free-threaded CPython (GIL disabled); python-distribution wins when given",
-    readme: "the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact release such as `3.13.5`, fetched from the places and sha256 pinned in `src/distribution/cpython-releases.json` (Debian's source packages where Debian has the version, else the release tag of CPython's repository as the Go module proxy serves it). A `t` suffix (`3.14t`, `3.14.7t`; 3.13 and later) builds the free-threaded CPython (`--disable-gil`, ABI `cp314t`): the binary starts with the GIL disabled, packages are built as `cp314t` extensions, and importing an extension module that does not declare `Py_mod_gil` support turns the GIL back on with a RuntimeWarning, as in CPython. python-distribution wins when given; the two must not disagree"
+    summary: "the CPython to build from source, as setup-python names it: `3.11` to `3.15` or an exact `3.13.5` or `3.15.0rc2`, fetched from the sources pinned in pyseal's release list; a `t` suffix (`3.14t`) builds the free-threaded CPython (GIL disabled); python-distribution wins when given",
+    readme: "the CPython to build from source, as setup-python names it: `3.11` to `3.15` or an exact release such as `3.13.5` (a pre-release such as `3.15.0rc2` too; a bare `3.15` takes a pre-release only with allow-prereleases), fetched from the places and sha256 pinned in `src/distribution/cpython-releases.json` (Debian's source packages where Debian has the version, else the release tag of CPython's repository as the Go module proxy serves it). A `t` suffix (`3.14t`, `3.14.7t`; 3.13 and later) builds the free-threaded CPython (`--disable-gil`, ABI `cp314t`): the binary starts with the GIL disabled, packages are built as `cp314t` extensions, and importing an extension module that does not declare `Py_mod_gil` support turns the GIL back on with a RuntimeWarning, as in CPython. python-distribution wins when given; the two must not disagree"
+  },
+  allowPrereleases: {
+    name: "allow-prereleases",
+    value: external_exports.boolean(),
+    given: "switch",
+    surfaces: ALSO_WORKFLOW,
+    default: { value: false },
+    summary: "let a bare `X.Y` python-version take its newest pre-release (`3.15.0rc2`) when the release list has no final release of it yet, as in setup-python; an exact pre-release is always taken"
   },
   pythonDistribution: {
     name: "python-distribution",
@@ -24675,6 +24683,9 @@ var RawInputsSchema = rawSchema(BUILD_OPTIONS, "pyproject");
 // src/inputs/pyproject.ts
 var SETTING_NAMES = optionsOn(BUILD_OPTIONS, "pyproject").map((option) => option.name);
 
+// src/distribution/release-version.ts
+var RELEASE_PATTERN = /^3\.\d+\.\d+(?:(?:a|b|rc)\d+)?$/;
+
 // src/distribution/cpython-releases.ts
 var SourceFacts = {
   sha256: external_exports.string().regex(/^[0-9a-f]{64}$/),
@@ -24687,10 +24698,11 @@ var CPythonSourceSchema = external_exports.union([
 ]);
 var CPythonReleasesSchema = external_exports.object({
   comment: external_exports.string().optional(),
-  /** What a bare X.Y means: the release the tests build. */
+  /** What a bare X.Y means: the release the tests build; always a final release. */
   defaults: external_exports.record(external_exports.string().regex(/^3\.\d+$/), external_exports.string().regex(/^3\.\d+\.\d+$/)),
+  /** Final releases and pre-releases (`3.15.0rc2`); a pre-release is taken only when asked for. */
   releases: external_exports.array(
-    external_exports.object({ version: external_exports.string().regex(/^3\.\d+\.\d+$/), sources: external_exports.array(CPythonSourceSchema).min(1) })
+    external_exports.object({ version: external_exports.string().regex(RELEASE_PATTERN), sources: external_exports.array(CPythonSourceSchema).min(1) })
   )
 });
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
 import bundledReleases from './cpython-releases.json'
+import { compareVersions, isPrerelease, minorOf, RELEASE_PATTERN } from './release-version'
 
 /**
  * The CPython source releases `--python-version` chooses from (cpython-releases.json):
@@ -24,10 +25,11 @@ export type CPythonSource = z.infer<typeof CPythonSourceSchema>
 
 export const CPythonReleasesSchema = z.object({
   comment: z.string().optional(),
-  /** What a bare X.Y means: the release the tests build. */
+  /** What a bare X.Y means: the release the tests build; always a final release. */
   defaults: z.record(z.string().regex(/^3\.\d+$/), z.string().regex(/^3\.\d+\.\d+$/)),
+  /** Final releases and pre-releases (`3.15.0rc2`); a pre-release is taken only when asked for. */
   releases: z.array(
-    z.object({ version: z.string().regex(/^3\.\d+\.\d+$/), sources: z.array(CPythonSourceSchema).min(1) })
+    z.object({ version: z.string().regex(RELEASE_PATTERN), sources: z.array(CPythonSourceSchema).min(1) })
   )
 })
 export type CPythonReleases = z.infer<typeof CPythonReleasesSchema>
@@ -44,19 +46,20 @@ export async function loadCPythonReleases(env: NodeJS.ProcessEnv = process.env):
 }
 
 export interface PythonVersionRequest {
-  /** `3.14` or `3.14.2`. */
+  /** `3.14`, `3.14.2` or a pre-release `3.15.0rc2`. */
   version: string
   freeThreaded: boolean
 }
 
 /**
- * `3.14`, `3.14.2`, `3.14t`: the request, or a problem naming the valid forms. A
- * version outside 3.11–3.15 is refused with the range.
+ * `3.14`, `3.14.2`, `3.14t`, a pre-release `3.15.0rc2` (setup-python's `3.15.0-rc.2`
+ * reads the same): the request, or a problem naming the valid forms. A version
+ * outside 3.11–3.15 is refused with the range.
  */
 export function parsePythonVersion(value: string): PythonVersionRequest | { problem: string } {
-  const match = /^(3\.(\d+))(\.\d+)?(t)?$/.exec(value.trim())
+  const match = /^(3\.(\d+))(\.\d+)?(?:-?(a|b|rc)\.?(\d+))?(t)?$/.exec(value.trim())
   const range = `${SUPPORTED_MINORS[0]} to ${SUPPORTED_MINORS.at(-1)}`
-  if (!match) {
+  if (!match || (match[4] && !match[3])) {
     return {
       problem: `python-version "${value}" is not a CPython version: write X.Y or X.Y.Z from ${range}, e.g. 3.14 or 3.14.2`
     }
@@ -64,7 +67,8 @@ export function parsePythonVersion(value: string): PythonVersionRequest | { prob
   if (!SUPPORTED_MINORS.includes(match[1])) {
     return { problem: `python-version "${value}" is outside what pyseal builds: choose ${range}` }
   }
-  return { version: match[1] + (match[3] ?? ''), freeThreaded: match[4] === 't' }
+  const prerelease = match[4] ? `${match[4]}${match[5]}` : ''
+  return { version: match[1] + (match[3] ?? '') + prerelease, freeThreaded: match[6] === 't' }
 }
 
 /** The oldest minor version with a free-threaded build (`--disable-gil`, PEP 703). */
@@ -77,20 +81,38 @@ export function cpythonValue(version: string, freeThreaded: boolean): string {
 
 /** `cpython:3.14.7t` → the release and the build it names; null for any other value. */
 export function parseCPythonValue(value: string): { version: string; freeThreaded: boolean } | null {
-  const match = /^cpython:(3\.\d+\.\d+)(t)?$/.exec(value)
+  const match = /^cpython:(3\.\d+\.\d+(?:(?:a|b|rc)\d+)?)(t)?$/.exec(value)
   return match ? { version: match[1], freeThreaded: match[2] === 't' } : null
 }
 
-/** The release a request means: X.Y through `defaults`, X.Y.Z exactly; a problem names what is known. */
+/**
+ * The release a request means: X.Y through `defaults` (final releases only), X.Y.Z and
+ * a pre-release exactly. A minor with pre-releases only (3.15 before its final) means
+ * its newest pre-release when `allowPrereleases` (setup-python's allow-prereleases);
+ * otherwise the problem names them. A problem names what is known.
+ */
 export function resolvePythonVersion(
   releases: CPythonReleases,
-  request: PythonVersionRequest
+  request: PythonVersionRequest,
+  allowPrereleases = false
 ): CPythonRelease | { problem: string } {
-  const wanted = /^3\.\d+$/.test(request.version) ? releases.defaults[request.version] : request.version
+  const minor = minorOf(request.version)
+  const known = releases.releases.filter(r => minorOf(r.version) === minor).map(r => r.version)
+  const prereleases = known.filter(isPrerelease).sort(compareVersions)
+  const bare = /^3\.\d+$/.test(request.version)
+  const wanted = bare
+    ? (releases.defaults[request.version] ?? (allowPrereleases ? prereleases.at(-1) : undefined))
+    : request.version
   const release = wanted ? releases.releases.find(r => r.version === wanted) : undefined
   if (release) return release
-  const minor = request.version.split('.').slice(0, 2).join('.')
-  const known = releases.releases.filter(r => r.version.startsWith(`${minor}.`)).map(r => r.version)
+  if (bare && prereleases.length === known.length && prereleases.length > 0) {
+    return {
+      problem:
+        `python-version "${request.version}" has no final release in pyseal's release list, only ` +
+        `the pre-release${prereleases.length > 1 ? 's' : ''} ${prereleases.join(', ')}: name one exactly ` +
+        `(--python-version ${prereleases.at(-1)}), or set allow-prereleases to take the newest`
+    }
+  }
   return {
     problem:
       `python-version "${request.version}" has no source in pyseal's release list` +

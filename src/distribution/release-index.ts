@@ -1,4 +1,5 @@
 import { SUPPORTED_MINORS } from './cpython-releases'
+import { compareVersions, minorOf } from './release-version'
 
 /**
  * Reads the indexes that say which CPython releases exist where, for
@@ -121,21 +122,6 @@ export function newestOfEachMinor(versions: readonly string[]): string[] {
   const newest = new Map<string, string>()
   for (const version of [...versions].sort(compareVersions)) newest.set(minorOf(version), version)
   return [...newest.values()]
-}
-
-/** `3.14.7` → `3.14`. */
-export function minorOf(version: string): string {
-  return version.split('.').slice(0, 2).join('.')
-}
-
-/** Orders `3.9.1` < `3.13.0` < `3.13.10`: numerically, part by part. */
-export function compareVersions(a: string, b: string): number {
-  const [pa, pb] = [a, b].map(v => v.split('.').map(Number))
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const difference = (pa[i] ?? 0) - (pb[i] ?? 0)
-    if (difference !== 0) return difference
-  }
-  return 0
 }
 
 function escape(text: string): string {

@@ -1,5 +1,5 @@
 import { SUPPORTED_MINORS, type CPythonRelease, type CPythonReleases, type CPythonSource } from './cpython-releases'
-import { compareVersions, minorOf } from './release-index'
+import { compareVersions, isPrerelease, minorOf } from './release-version'
 
 /**
  * Merges what the indexes name (release-index.ts) into the CPython release list, for
@@ -57,7 +57,8 @@ export function mergeFoundSources(current: CPythonReleases, found: readonly Foun
 }
 
 /**
- * Each supported minor's newest release as its default. A default the list already
+ * Each supported minor's newest final release as its default (a pre-release is
+ * never what a bare X.Y means: see allow-prereleases). A default the list already
  * had must still name a release (nothing is dropped; this guards the invariant).
  */
 function newestDefaults(
@@ -67,7 +68,7 @@ function newestDefaults(
 ): Record<string, string> {
   const defaults: Record<string, string> = {}
   for (const minor of [...SUPPORTED_MINORS].sort(compareVersions)) {
-    const newest = releases.filter(r => minorOf(r.version) === minor).at(-1)?.version
+    const newest = releases.filter(r => minorOf(r.version) === minor && !isPrerelease(r.version)).at(-1)?.version
     if (!newest) continue
     defaults[minor] = newest
     if (previous[minor] !== newest) changes.push(`default ${minor}: ${previous[minor] ?? '(none)'} → ${newest}`)

@@ -201,7 +201,8 @@ export function parseLinkExtra(item: string, cwd: string, problems: string[]): L
 export async function pythonVersionValue(
   version: string,
   distribution: string | undefined,
-  problems: string[]
+  problems: string[],
+  allowPrereleases = false
 ): Promise<string | null> {
   const request = parsePythonVersion(version)
   if ('problem' in request) {
@@ -217,7 +218,7 @@ export async function pythonVersionValue(
     if (problem) problems.push(problem)
     return null
   }
-  const release = resolvePythonVersion(await loadCPythonReleases(), request)
+  const release = resolvePythonVersion(await loadCPythonReleases(), request, allowPrereleases)
   if ('problem' in release) {
     problems.push(release.problem)
     return null

@@ -81,7 +81,9 @@ async function candidateInputs(merged: RawInputs, context: Context): Promise<Can
   // python-distribution wins when given; otherwise python-version, or its default, names the CPython.
   const given = merged['python-distribution']
   const version = merged['python-version'] ?? (given === undefined ? OPTIONS.pythonVersion.default.value : null)
-  const fromVersion = version === null ? null : await pythonVersionValue(version, given, problems)
+  const allowPrereleases = booleanOf(merged['allow-prereleases'], 'allow-prereleases', problems)
+  const fromVersion =
+    version === null ? null : await pythonVersionValue(version, given, problems, allowPrereleases)
   // Null only when python-version was refused: that problem stops the build, and the
   // placeholder (never used) keeps the schema from adding a second one.
   const distribution = given ?? fromVersion
@@ -94,6 +96,7 @@ async function candidateInputs(merged: RawInputs, context: Context): Promise<Can
     entryPoint,
     name: merged.name ?? metadata.name ?? path.basename(project),
     pythonVersion: version,
+    allowPrereleases,
     pythonDistribution:
       distribution === null ? 'cpython:unresolved' : await distributionValue(distribution, target, cwd, problems),
     pythonOptimization: merged['python-optimization'] ?? OPTIONS.pythonOptimization.default.value,

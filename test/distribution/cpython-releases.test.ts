@@ -41,6 +41,13 @@ describe('python-version', () => {
     expect(parsePythonVersion('3.14t')).toEqual({ version: '3.14', freeThreaded: true })
   })
 
+  it('reads a pre-release as CPython writes it and as setup-python does', () => {
+    expect(parsePythonVersion('3.15.0rc2')).toEqual({ version: '3.15.0rc2', freeThreaded: false })
+    expect(parsePythonVersion('3.15.0-rc.2')).toEqual({ version: '3.15.0rc2', freeThreaded: false })
+    expect(parsePythonVersion('3.15.0b1t')).toEqual({ version: '3.15.0b1', freeThreaded: true })
+    expect(parsePythonVersion('3.15rc2')).toHaveProperty('problem')
+  })
+
   it('refuses what is not a version, or outside 3.11 to 3.15', () => {
     for (const value of ['3.9', '3.10', '3.16']) {
       expect(parsePythonVersion(value)).toEqual({
@@ -60,10 +67,32 @@ describe('python-version', () => {
     expect(resolvePythonVersion(releases, { version: '3.13.5', freeThreaded: false })).toMatchObject({
       version: '3.13.5'
     })
+    expect(resolvePythonVersion(releases, { version: '3.12.1', freeThreaded: false })).toEqual({
+      problem:
+        'python-version "3.12.1" has no source in pyseal\'s release list (known for 3.12: 3.12.14): ' +
+        'choose a known one, or give --python-distribution a source tarball'
+    })
+  })
+
+  it('takes a pre-release when named, or for a bare X.Y with no final release only when allowed', () => {
+    const releases = CPythonReleasesSchema.parse(bundled)
+    const only = (version: string): string[] =>
+      releases.releases.filter(r => r.version.startsWith(`${version}.`)).map(r => r.version)
+    expect(only('3.15')).toEqual(['3.15.0rc2'])
+    expect(resolvePythonVersion(releases, { version: '3.15.0rc2', freeThreaded: false })).toMatchObject({
+      version: '3.15.0rc2'
+    })
+    expect(resolvePythonVersion(releases, { version: '3.15', freeThreaded: false }, true)).toMatchObject({
+      version: '3.15.0rc2'
+    })
     expect(resolvePythonVersion(releases, { version: '3.15', freeThreaded: false })).toEqual({
       problem:
-        'python-version "3.15" has no source in pyseal\'s release list (none is known for 3.15 yet): ' +
-        'choose a known one, or give --python-distribution a source tarball'
+        'python-version "3.15" has no final release in pyseal\'s release list, only the pre-release 3.15.0rc2: ' +
+        'name one exactly (--python-version 3.15.0rc2), or set allow-prereleases to take the newest'
+    })
+    // A minor with a final release keeps it, allowed or not.
+    expect(resolvePythonVersion(releases, { version: '3.14', freeThreaded: false }, true)).toMatchObject({
+      version: releases.defaults['3.14']
     })
   })
 })

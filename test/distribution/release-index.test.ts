@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import {
-  compareVersions,
   debianOrigsFromSources,
   finalUpstreamVersion,
   goProxyReleases,
@@ -9,6 +8,7 @@ import {
   newestOfEachMinor,
   parseDeb822
 } from '../../src/distribution/release-index'
+import { compareVersions } from '../../src/distribution/release-version'
 
 // Excerpts of real indexes (Debian's bookworm and sid source indexes and sid's
 // InRelease, trimmed to a few stanzas and fields; the Go module proxy's version list
@@ -106,5 +106,7 @@ describe("the Go module proxy's version list", () => {
   it("picks each minor's newest release, comparing numerically", () => {
     expect(newestOfEachMinor(['3.14.10', '3.11.2', '3.14.9', '3.13.5'])).toEqual(['3.11.2', '3.13.5', '3.14.10'])
     expect(compareVersions('3.9.1', '3.13.0')).toBeLessThan(0)
+    const ordered = ['3.14.10', '3.15.0', '3.15.0a3', '3.15.0rc2', '3.15.0b1', '3.15.1'].sort(compareVersions)
+    expect(ordered).toEqual(['3.14.10', '3.15.0a3', '3.15.0b1', '3.15.0rc2', '3.15.0', '3.15.1'])
   })
 })

@@ -39,6 +39,22 @@ describe('merging found releases into the release list', () => {
     expect(CPythonReleasesSchema.parse(releases)).toEqual(releases)
   })
 
+  it("keeps a pre-release, after its minor's finals, and never makes it a default", () => {
+    const withCandidate = {
+      ...LIST,
+      releases: [...LIST.releases, { version: '3.15.0rc2', sources: [debian('3.15.0rc2', 'f'.repeat(64)).source] }]
+    }
+    const { releases } = mergeFoundSources(withCandidate, [
+      debian('3.13.9', 'c'.repeat(64)),
+      debian('3.15.0b1', 'b'.repeat(64))
+    ])
+    expect(releases.releases.map(r => r.version)).toEqual(['3.13.5', '3.13.9', '3.15.0b1', '3.15.0rc2'])
+    expect(releases.defaults).toEqual({ '3.13': '3.13.9' })
+    const { releases: final } = mergeFoundSources(releases, [debian('3.15.0', '9'.repeat(64))])
+    expect(final.releases.map(r => r.version).slice(-3)).toEqual(['3.15.0b1', '3.15.0rc2', '3.15.0'])
+    expect(final.defaults['3.15']).toBe('3.15.0')
+  })
+
   it('keeps a pinned source as it is and adds another place for a known release after it', () => {
     const { releases, changes } = mergeFoundSources(LIST, [
       debian('3.13.5', 'a'.repeat(64)),

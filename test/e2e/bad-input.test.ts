@@ -110,6 +110,11 @@ const CASES: BadInput[] = [
     says: /python-version "3\.14t" and python-distribution "cpython:3\.14\.7" \(CPython 3\.14\.7\) disagree: give one of them/
   },
   {
+    name: 'a python-version whose minor has only a pre-release, without allow-prereleases',
+    cli: () => ['--python-version', '3.15'],
+    says: /python-version "3\.15" has no final release in pyseal's release list, only the pre-release 3\.15\.0rc2: name one exactly \(--python-version 3\.15\.0rc2\), or set allow-prereleases/
+  },
+  {
     name: 'a python-version release pyseal has no source for',
     cli: () => ['--python-version', '3.11.1'],
     says: /python-version "3\.11\.1" has no source in pyseal's release list \(known for 3\.11: 3\.11\.2\)/

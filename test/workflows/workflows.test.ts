@@ -114,6 +114,7 @@ describe('the reusable workflow', () => {
   it('is called with the documented inputs', () => {
     expect(Object.keys(call.inputs).sort()).toEqual(
       [
+        'allow-prereleases',
         'before-build',
         'entry-point',
         'fail-on',
@@ -204,7 +205,7 @@ describe('the reusable workflow, job by job', () => {
 
   it('passes every input that is also an action input to the action, under its own name', () => {
     const shared = inputNames.filter(name => actionInputs.includes(name))
-    expect(shared.length).toBe(13)
+    expect(shared.length).toBe(14)
     const wrong = shared.filter(name => !String(action?.with?.[name]).includes(`inputs.${name} `))
     expect(wrong).toEqual([])
   })

@@ -81,17 +81,28 @@ export const BUILD_OPTIONS = {
       text: `\`${DEFAULT_PYTHON_VERSION}\` (when python-distribution is not given)`
     },
     summary:
-      'the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact ' +
-      "`3.13.5`, fetched from the sources pinned in pyseal's release list; a `t` suffix (`3.14t`) builds the " +
+      'the CPython to build from source, as setup-python names it: `3.11` to `3.15` or an exact ' +
+      "`3.13.5` or `3.15.0rc2`, fetched from the sources pinned in pyseal's release list; a `t` suffix (`3.14t`) builds the " +
       'free-threaded CPython (GIL disabled); python-distribution wins when given',
     readme:
-      'the CPython to build from source, as setup-python names it: `3.11` to `3.14` or an exact ' +
-      'release such as `3.13.5`, fetched from the places and sha256 pinned in `src/distribution/cpython-releases.json` ' +
+      'the CPython to build from source, as setup-python names it: `3.11` to `3.15` or an exact ' +
+      'release such as `3.13.5` (a pre-release such as `3.15.0rc2` too; a bare `3.15` takes a pre-release only with ' +
+      'allow-prereleases), fetched from the places and sha256 pinned in `src/distribution/cpython-releases.json` ' +
       "(Debian's source packages where Debian has the version, else the release tag of CPython's repository as the " +
       'Go module proxy serves it). A `t` suffix (`3.14t`, `3.14.7t`; 3.13 and later) builds the free-threaded CPython ' +
       '(`--disable-gil`, ABI `cp314t`): the binary starts with the GIL disabled, packages are built as `cp314t` ' +
       'extensions, and importing an extension module that does not declare `Py_mod_gil` support turns the GIL back ' +
       'on with a RuntimeWarning, as in CPython. python-distribution wins when given; the two must not disagree'
+  },
+  allowPrereleases: {
+    name: 'allow-prereleases',
+    value: z.boolean(),
+    given: 'switch',
+    surfaces: ALSO_WORKFLOW,
+    default: { value: false },
+    summary:
+      'let a bare `X.Y` python-version take its newest pre-release (`3.15.0rc2`) when the release list has no ' +
+      'final release of it yet, as in setup-python; an exact pre-release is always taken'
   },
   pythonDistribution: {
     name: 'python-distribution',
