@@ -13,11 +13,21 @@ export const TEST_TARGETS = (
 ).split(',')
 
 /**
- * The CPython versions besides the default that the e2e tests build on x86_64 gnu:
- * 3.11 in `npm test`; `npm run test:heavy` adds 3.13 (PYSEAL_TEST_PYTHON_VERSIONS
- * narrows or widens them; 3.12 is fetched like the others but not built here).
+ * The CPython versions besides the default that the whole fixture app is built on, on
+ * x86_64 gnu: 3.11 in `npm test`; `npm run test:heavy` adds 3.13 and 3.15
+ * (PYSEAL_TEST_PYTHON_VERSIONS narrows or widens them; 3.12 is fetched like the others
+ * but not built here).
  */
 export const OTHER_PYTHON_VERSIONS = (process.env.PYSEAL_TEST_PYTHON_VERSIONS ?? '3.11')
+  .split(',')
+  .filter(v => v !== '')
+
+/**
+ * The versions besides the default that `npm test` builds and runs at least once, through
+ * the launcher's own test (launcher-versions.test.ts): every version pyseal builds here.
+ * PYSEAL_TEST_LAUNCHER_VERSIONS narrows or widens them.
+ */
+export const LAUNCHER_PYTHON_VERSIONS = (process.env.PYSEAL_TEST_LAUNCHER_VERSIONS ?? '3.11,3.13,3.15.0rc2')
   .split(',')
   .filter(v => v !== '')
 
