@@ -6,6 +6,7 @@
 #    launcher test (3.13 and 3.15; npm test builds the app on the default and 3.11), x86_64 gnu.
 # 3. CPython's own tests for a handful of modules on 3.15 (x86_64 gnu; npm test runs them
 #    on the default version for both libcs).
+# 4. The cross build for aarch64 musl (npm test builds the one for aarch64 gnu).
 # Every part runs even when one fails; the exit status says whether all passed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -15,4 +16,6 @@ PYSEAL_TEST_PYTHON_VERSIONS="${PYSEAL_HEAVY_PYTHON_VERSIONS:-3.13,3.15.0rc2}" PY
   npx jest --runInBand --selectProjects e2e test/e2e/fixtures.test.ts || status=1
 PYSEAL_TEST_PYTHONS="${PYSEAL_HEAVY_REGRTEST_PYTHONS:-3.15.0rc2}" PYSEAL_TEST_TARGETS=x86_64-unknown-linux-gnu \
   npx jest --runInBand --selectProjects e2e test/e2e/cpython-tests.test.ts || status=1
+PYSEAL_TEST_CROSS_TARGETS=aarch64-unknown-linux-musl \
+  npx jest --runInBand --selectProjects e2e test/e2e/cross-aarch64.test.ts || status=1
 exit $status
