@@ -311,6 +311,49 @@ def _with_rust_unwinder(args):
     return ["-L" + folder] + args
 
 
+def _without_rust_target(args):
+    """The cc crate (Rust build scripts compiling C: openssl-sys's header check, cryptography's
+    bindings) gives a compiler it takes for clang `--target=<Rust triple>`. The wrapper runs the
+    target's own driver, which already compiles for that target; zig's refuses the triple's
+    `unknown` vendor ("unable to parse target query"). Dropped, the driver's own target stands."""
+    return [a for a in args if not re.match(r"--target=(x86_64|aarch64)-unknown-linux-(gnu|musl)$", a)]
+
+
+# The C library's parts and its unwinder: the target's driver links these its own way.
+_SYSTEM_LIBRARIES = {"c", "m", "dl", "pthread", "rt", "util", "gcc_s", "gcc", "gcc_eh"}
+
+
+def _static_where_only_archive(args):
+    """rustc links the libraries a build script names without a kind (openssl-sys's -lssl and
+    -lcrypto, found through pkg-config) after -Bdynamic. GNU ld takes a lib<name>.a there when
+    no .so is found; zig's linker does not. pyseal's library folders hold archives only, so
+    such a library is asked for after -Bstatic: the cdylib links as GNU ld would link it, and
+    the record still says -l<name>, which the final link resolves against the same archive."""
+    if not any(a.endswith(".rlib") for a in args):
+        return args
+    dirs = [a[2:] for a in args if a.startswith("-L") and len(a) > 2]
+    dirs += [b for a, b in zip(args, args[1:]) if a == "-L"]
+    out, dynamic = [], True
+    for a in args:
+        if a in ("-Wl,-Bstatic", "-Wl,-Bdynamic"):
+            dynamic = a == "-Wl,-Bdynamic"
+        name = a[2:] if a.startswith("-l") and len(a) > 2 else None
+        if dynamic and name and name not in _SYSTEM_LIBRARIES and _only_archive(name, dirs):
+            out += ["-Wl,-Bstatic", a, "-Wl,-Bdynamic"]
+        else:
+            out.append(a)
+    return out
+
+
+def _only_archive(name, dirs):
+    for folder in dirs:
+        if os.path.exists(os.path.join(folder, "lib%s.so" % name)):
+            return False
+        if os.path.exists(os.path.join(folder, "lib%s.a" % name)):
+            return True
+    return False
+
+
 def _no_lto(args):
     """`-fno-lto` last on every compile and shared link while capturing: a build that asks for LTO
     (meson's b_lto, CMake's INTERPROCEDURAL_OPTIMIZATION, -flto in CFLAGS) would leave compiler IR
@@ -356,7 +399,7 @@ def main(argv=None, lang=None):
 
     # The build machine's own include and library directories never reach a target build.
     args = libraries.drop_host_paths(args)
-    args = _with_rust_unwinder(args)
+    args = _static_where_only_archive(_with_rust_unwinder(_without_rust_target(args)))
     serving = libraries.serving()
     if not records.capture_dir() and not serving:
         os.execvp(real[0], real + args)
