@@ -189,7 +189,10 @@ def record_link(real, args, lang, cwd=None):
         return None
     output = os.path.abspath(os.path.join(cwd, parsed["output"]))
     rust_crate = _rust_cdylib_crate(output, parsed)
-    module, guess = (rust_crate, True) if rust_crate else records.infer_module(output)
+    if rust_crate:
+        module, guess = _rust_module(rust_crate, [os.path.join(cwd, o) for o in parsed["objects"]]), True
+    else:
+        module, guess = records.infer_module(output)
     key = records.record_key(module, guess, output)
     entry = {"output": output, "module": module, "capture": records.CAPTURE_WRAPPER}
     if os.environ.get(records.ENV_FOREIGN):
@@ -274,6 +277,26 @@ def _rust_cdylib_crate(output, parsed):
         return None
     match = _CARGO_CDYLIB_NAME.match(os.path.basename(output))
     return match.group(1) if match else None
+
+
+_PYINIT_NAME = re.compile(rb"PyInit_([A-Za-z0-9_]+)\0")
+
+
+def _rust_module(crate, objects):
+    """The module a Rust cdylib defines: PyO3 names PyInit_ after the #[pymodule] function, which
+    need not be the crate's name (cryptography's crate cryptography_rust defines PyInit__rust,
+    bcrypt's bcrypt_rust PyInit__bcrypt). It is in the crate's own objects (not its .rlib's),
+    each one of rustc's codegen units; a crate defining none or several keeps the crate's name."""
+    names = set()
+    for path in objects:
+        if path.endswith(".rlib"):
+            continue
+        try:
+            with open(path, "rb") as f:
+                names.update(m.decode() for m in _PYINIT_NAME.findall(f.read()))
+        except OSError:
+            continue
+    return names.pop() if len(names) == 1 else crate
 
 
 _SHARED_LIBRARY_NAME = re.compile(r"^lib(.+)\.so(\.\d+)*$")

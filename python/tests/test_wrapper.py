@@ -63,6 +63,22 @@ def test_rustc_cdylib_link_is_recorded_as_rust(tmp_path):
     assert any(n.endswith(".o") and "rsmod" in n for n in names), names
 
 
+@pytest.mark.skipif(not shutil.which("rustc"), reason="rustc is not on this machine")
+def test_rust_module_named_after_its_pyinit_not_its_crate(tmp_path):
+    """cryptography's crate cryptography_rust defines PyInit__rust: the record is the module's."""
+    capture = str(tmp_path / "capture")
+    src = tmp_path / "lib.rs"
+    src.write_text("#[no_mangle]\npub extern \"C\" fn PyInit__inner() -> usize { 7 }\n")
+    deps = tmp_path / "target" / "release" / "deps"
+    deps.mkdir(parents=True)
+    r = wrap(["rustc", "--crate-type", "cdylib", "--crate-name", "outer_rust", "-C", "linker=" + CC,
+              str(src), "--out-dir", str(deps)], capture)
+    assert r.returncode == 0, r.stdout
+    recs = helpers.records(capture)
+    assert sorted(recs) == ["_inner"]
+    assert recs["_inner"]["init_fn"] == "PyInit__inner" and recs["_inner"]["language"] == "rust"
+
+
 # zig as pyseal installs it (src/toolchain/zig.ts): the glibc-floor driver's compiler.
 ZIG = os.path.join(os.path.expanduser("~"), ".cache", "pyseal", "toolchain", "zig-0.17.1", "ziglang", "zig")
 

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Report } from '../../src/report/schema'
 import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from './cli'
 import { newestGlibc } from './glibc-needs'
+import { RUST_EXT_OUTPUT, RUST_EXT_PROGRAM } from './rust-ext-program'
 
 /**
  * A Rust extension module (PyO3, built by maturin with the machine's cargo) built in:
@@ -15,15 +16,6 @@ const GNU = 'x86_64-unknown-linux-gnu'
 const MUSL = 'x86_64-unknown-linux-musl'
 const project = path.join(FIXTURES, 'rust-ext')
 
-const PROGRAM = [
-  'import sys, rustext.rustext as r',
-  'print(r.checksum("héllo", 10), "rustext.rustext" in sys.builtin_module_names)',
-  'try:',
-  '    r.panics()',
-  'except BaseException as e:',
-  '    print(type(e).__name__, e)'
-].join('\n')
-
 /** The maturin fixture built for `target` and run: its function's answer and the panic are checked, and its module is built in as rust. */
 function builtAndRun(target: string): {
   binary: string
@@ -34,8 +26,8 @@ function builtAndRun(target: string): {
   const binary = expectBuilt(
     pyseal(['build', '--target', target, '--project', project, '--entry-point', 'none', '--out-dir', outDir])
   )
-  const run = runBinary(binary, ['-c', PROGRAM])
-  expect(run.stdout.trim().split('\n')).toEqual(['60 True', 'PanicException rustext panicked on purpose'])
+  const run = runBinary(binary, ['-c', RUST_EXT_PROGRAM])
+  expect(run.stdout.trim().split('\n')).toEqual(RUST_EXT_OUTPUT)
   const report = JSON.parse(readFileSync(path.join(outDir, 'rustext.report.json'), 'utf8')) as Report
   const module = report.modules.find(m => m.module === 'rustext.rustext')
   expect(module?.status).toBe('builtin')
