@@ -14,15 +14,23 @@ import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from 
  * (test/fixtures/rust-packages-app): cryptography 50.0.2 (maturin; its Rust module links
  * OpenSSL through openssl-sys, pointed by pkg-config at the static OpenSSL pyseal builds for
  * CPython's _ssl, so one OpenSSL is in the process; cffi's _cffi_backend beside it), pydantic
- * 2.14.4 with pydantic-core 2.50.5 (maturin/PyO3) and bcrypt 5.0.0 (setuptools-rust): three
- * Rust extension modules, each with its own std, all built in and exercised. On gnu a subset
- * of pydantic-core's own tests runs inside the binary with its interpreter (`-m pytest`).
+ * 2.14.4 with pydantic-core 2.50.5 (maturin/PyO3), bcrypt 5.0.0 (setuptools-rust) and, for
+ * pydantic-core's tests, hypothesis 6.170.17 (a Rust module too): four Rust extension modules,
+ * each with its own std, all built in and exercised. On gnu a subset of pydantic-core's own
+ * tests (PYDANTIC_CORE_TESTS, 600-odd tests) runs inside the binary with its interpreter
+ * (`-m pytest`).
  * Compiling them takes the better part of an hour on 2 cores. Last, the maturin fixture
  * (test/fixtures/rust-ext) cross-built for aarch64 gnu and musl and run under qemu-user.
  */
 const HOUR = 60 * 60 * 1000
 const X86_64 = TEST_TARGETS.filter(t => t.startsWith('x86_64-'))
-const RUST_MODULES = ['bcrypt._bcrypt', 'cryptography.hazmat.bindings._rust', 'pydantic_core._pydantic_core']
+const RUST_MODULES = [
+  'bcrypt._bcrypt',
+  'cryptography.hazmat.bindings._rust',
+  // hypothesis 6.170.17, which pydantic-core's tests need, has a Rust module of its own.
+  'hypothesis._native',
+  'pydantic_core._pydantic_core'
+]
 
 /** pydantic-core's own tests run inside the binary: validators and serializers of the common types, and JSON. */
 const PYDANTIC_CORE_TESTS = [
@@ -57,7 +65,7 @@ function build(target: string): Built {
     ])
   )
   const report = JSON.parse(readFileSync(`${binary}.report.json`, 'utf8')) as Report
-  const packages = ['cryptography', 'pydantic-core', 'pydantic_core', 'bcrypt', 'cffi']
+  const packages = ['cryptography', 'pydantic-core', 'pydantic_core', 'bcrypt', 'cffi', 'hypothesis']
   return { binary, report, modules: report.modules.filter(m => packages.includes(m.package?.toLowerCase() ?? '')) }
 }
 
@@ -72,7 +80,7 @@ describe.each(X86_64)('Rust packages from their sdists built in for %s', target 
     out = JSON.parse(run.stdout) as typeof out
   }, 2 * HOUR)
 
-  it('builds in every extension module of the packages, the three Rust ones as rust, with nothing beside the binary', () => {
+  it('builds in every extension module of the packages, the four Rust ones as rust, with nothing beside the binary', () => {
     expect(built.modules.filter(m => m.status !== 'builtin').map(m => [m.module, m.status])).toEqual([])
     const rust = built.modules.filter(m => m.language === 'rust').map(m => m.module)
     expect(rust.sort()).toEqual(RUST_MODULES)
@@ -89,6 +97,11 @@ describe.each(X86_64)('Rust packages from their sdists built in for %s', target 
     const crypto = out.crypto as Record<string, string>
     expect(crypto.openssl).toMatch(/^OpenSSL 3\./)
     expect(crypto.openssl).toBe(crypto.ssl)
+    // One copy of OpenSSL in the binary: cryptography's module, built in, brought none of its own.
+    const nm = spawnSync('nm', [built.binary], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+    expect(nm.stdout.split('\n').filter(line => / [TtWw] (OPENSSL_init_crypto|SSL_CTX_new)$/.test(line))).toHaveLength(
+      2
+    )
   })
 
   it('validates with pydantic and hashes with bcrypt: two more Rust modules, each with its own std', () => {
