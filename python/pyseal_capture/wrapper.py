@@ -189,8 +189,9 @@ def record_link(real, args, lang, cwd=None):
         return None
     output = os.path.abspath(os.path.join(cwd, parsed["output"]))
     rust_crate = _rust_cdylib_crate(output, parsed)
+    rust_inits = _pyinit_names(output) if rust_crate else []
     if rust_crate:
-        module, guess = _rust_module(rust_crate, [os.path.join(cwd, o) for o in parsed["objects"]]), True
+        module, guess = _rust_module(rust_crate, rust_inits), True
     else:
         module, guess = records.infer_module(output)
     key = records.record_key(module, guess, output)
@@ -218,7 +219,8 @@ def record_link(real, args, lang, cwd=None):
         archives = [os.path.join(cwd, a) for a in parsed["archives"]]
         whole = [os.path.join(cwd, a) for a in parsed["whole_archives"]]
         needle = records.init_fn_for(module).encode() + b"\0"
-        has_init = any(_file_mentions(f, needle) for f in objects + archives + whole)
+        # A Rust cdylib exports its PyInit_'s (a crate with none is a proc-macro, not a module).
+        has_init = bool(rust_inits) or any(_file_mentions(f, needle) for f in objects + archives + whole)
         if not (has_init or records.looks_like_python_extension(output)):
             entry["reason"] = "no %s in the inputs and not an extension file name" % needle[:-1].decode()
             records.log_skipped(entry)
@@ -282,21 +284,25 @@ def _rust_cdylib_crate(output, parsed):
 _PYINIT_NAME = re.compile(rb"PyInit_([A-Za-z0-9_]+)\0")
 
 
-def _rust_module(crate, objects):
-    """The module a Rust cdylib defines: PyO3 names PyInit_ after the #[pymodule] function, which
-    need not be the crate's name (cryptography's crate cryptography_rust defines PyInit__rust,
-    bcrypt's bcrypt_rust PyInit__bcrypt). It is in the crate's own objects (not its .rlib's),
-    each one of rustc's codegen units; a crate defining none or several keeps the crate's name."""
-    names = set()
-    for path in objects:
-        if path.endswith(".rlib"):
-            continue
-        try:
-            with open(path, "rb") as f:
-                names.update(m.decode() for m in _PYINIT_NAME.findall(f.read()))
-        except OSError:
-            continue
-    return names.pop() if len(names) == 1 else crate
+def _pyinit_names(output):
+    """The PyInit_ functions a linked cdylib defines, from its bytes (its dynamic symbols)."""
+    try:
+        with open(output, "rb") as f:
+            return sorted({m.decode() for m in _PYINIT_NAME.findall(f.read())})
+    except OSError:
+        return []
+
+
+def _rust_module(crate, inits):
+    """The module a Rust cdylib is: PyO3 names PyInit_ after the #[pymodule], which need not be
+    the crate (bcrypt's crate bcrypt_rust defines PyInit__bcrypt). A crate with submodules
+    exports one PyInit_ for each (cryptography_rust: _rust, aead, asn1, ...): the one PyO3's
+    convention names with a leading underscore, else the crate's name. A guess either way: the
+    installed file with the link's bytes names the record (src/packages/record-names.ts)."""
+    if len(inits) == 1:
+        return inits[0]
+    private = [name for name in inits if name.startswith("_")]
+    return private[0] if len(private) == 1 else crate
 
 
 _SHARED_LIBRARY_NAME = re.compile(r"^lib(.+)\.so(\.\d+)*$")

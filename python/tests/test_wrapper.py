@@ -65,10 +65,12 @@ def test_rustc_cdylib_link_is_recorded_as_rust(tmp_path):
 
 @pytest.mark.skipif(not shutil.which("rustc"), reason="rustc is not on this machine")
 def test_rust_module_named_after_its_pyinit_not_its_crate(tmp_path):
-    """cryptography's crate cryptography_rust defines PyInit__rust: the record is the module's."""
+    """cryptography's crate cryptography_rust defines PyInit__rust and one PyInit_ per submodule:
+    the record is the module's."""
     capture = str(tmp_path / "capture")
     src = tmp_path / "lib.rs"
-    src.write_text("#[no_mangle]\npub extern \"C\" fn PyInit__inner() -> usize { 7 }\n")
+    src.write_text("#[no_mangle]\npub extern \"C\" fn PyInit__inner() -> usize { 7 }\n"
+                   "#[no_mangle]\npub extern \"C\" fn PyInit_submodule() -> usize { 8 }\n")
     deps = tmp_path / "target" / "release" / "deps"
     deps.mkdir(parents=True)
     r = wrap(["rustc", "--crate-type", "cdylib", "--crate-name", "outer_rust", "-C", "linker=" + CC,
