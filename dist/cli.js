@@ -7892,7 +7892,7 @@ function describeBuildIssue(issue, merged, projectName) {
 }
 
 // src/pipeline.ts
-var import_node_fs36 = require("node:fs");
+var import_node_fs37 = require("node:fs");
 var import_promises39 = require("node:fs/promises");
 var import_node_path70 = __toESM(require("node:path"));
 
@@ -8060,7 +8060,10 @@ async function cargoEnv(platformTag, linker, cacheRoot) {
   const triple = rustTriple(platformTag);
   if (!triple) return {};
   const env = { [`CARGO_TARGET_${triple.toUpperCase().replace(/-/g, "_")}_LINKER`]: linker };
-  if (triple !== hostRustTriple()) env.CARGO_BUILD_TARGET = triple;
+  if (triple !== hostRustTriple()) {
+    env.CARGO_BUILD_TARGET = triple;
+    env.PKG_CONFIG_ALLOW_CROSS = "1";
+  }
   if (triple.endsWith("-musl")) {
     const unwindDir = await muslUnwindDir(triple, cacheRoot);
     if (unwindDir) env.PYSEAL_RUST_UNWIND_DIR = unwindDir;
@@ -8233,6 +8236,30 @@ var MissingRequirementError = class extends UserError {
     this.name = "MissingRequirementError";
   }
 };
+var RustToolchainError = class extends UserError {
+  constructor(packageName, problem, logFile) {
+    super(
+      { input: packageName, cause: problem.cause, fix: problem.fix },
+      `${packageName} has Rust code, and ${problem.cause}: ${problem.fix}. Full log: ${logFile}`
+    );
+    this.name = "RustToolchainError";
+  }
+};
+function rustToolchainProblem(output) {
+  if (/rustup could not choose a version of (cargo|rustc) to run/.test(output)) {
+    return {
+      cause: "rustup has no default toolchain to run cargo and rustc with",
+      fix: "run `rustup default stable` (or set RUSTUP_TOOLCHAIN), then build again"
+    };
+  }
+  if (/can't find Rust compiler|Cargo, the Rust package manager, is not installed|Collecting puccinialin/.test(output)) {
+    return {
+      cause: "Rust's cargo is not on PATH (maturin and setuptools-rust build with it)",
+      fix: "install Rust with rustup (its default profile gives cargo and rustc) and put ~/.cargo/bin on PATH"
+    };
+  }
+  return null;
+}
 function buildErrorLines(output) {
   const lines = output.split("\n").map((l) => l.trim());
   const errors = lines.filter((l) => /(^|\s)(error|ERROR)[:\s]/.test(l) && !l.startsWith("error: subprocess-exited"));
@@ -8244,6 +8271,8 @@ function failedPackage(output, project) {
     /Failed to build installable wheels for some pyproject\.toml based projects\s*\S*\s*([\w.-]+)/,
     /Building wheel for ([\w.-]+) \(pyproject\.toml\) did not run successfully/,
     /Getting requirements to build wheel did not run successfully[\s\S]*?for ([\w.-]+)/,
+    // A dependency whose metadata step failed: the last one pip was collecting.
+    /(?:Collecting |Processing \S*\/)([\w.-]+?)(?:[=<>!~ ;[][^\n]*)?\n(?:(?!Collecting |Processing )[\s\S])*?Preparing metadata \(pyproject\.toml\): finished with status 'error'/,
     /No matching distribution found for ([\w.-]+)/,
     /Could not find a version that satisfies the requirement ([\w.-]+)/
   ];
@@ -8318,6 +8347,9 @@ async function pipInstall(request, into, what) {
       ...into.prefixes.map((prefix) => `${prefix}=/pyseal-python`)
     ].join(import_node_path19.default.delimiter),
     PIP_NO_INPUT: "1",
+    // Without cargo maturin would ask for a Rust installer as a build dependency: a Rust
+    // fetched unpinned into one package's build. pyseal uses the machine's and says when it is missing.
+    MATURIN_NO_INSTALL_RUST: "1",
     SOURCE_DATE_EPOCH: sourceDateEpoch(),
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
@@ -8334,6 +8366,8 @@ ${result.stdout}
 ${result.stderr}`);
   if (result.code !== 0) {
     const output = result.stderr + result.stdout;
+    const noRust = rustToolchainProblem(output);
+    if (noRust) throw new RustToolchainError(failedPackage(output, project), noRust, into.logFile);
     const missing = /No matching distribution found for (\S+)/.exec(output)?.[1];
     if (missing) throw new MissingRequirementError(missing, requirements, into.logFile);
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), into.logFile);
@@ -13293,6 +13327,23 @@ function excluded(plan, reason) {
   return { ...plan, status: "excluded", location: null, objects: [], archives: [], reasons: [...plan.reasons, reason] };
 }
 
+// src/resolve/rust-hints.ts
+var import_node_fs36 = require("node:fs");
+function isRustSharedLibrary(file) {
+  try {
+    return (0, import_node_fs36.readFileSync)(file).includes("RUST_BACKTRACE");
+  } catch {
+    return false;
+  }
+}
+function rustNoObjectFilesHint(module2) {
+  return `cargo linked the crate without pyseal's compiler wrapper (a build that names its own linker: \`-C linker\`, CARGO_TARGET_<TRIPLE>_LINKER, a .cargo/config.toml): leave the linker to pyseal when maturin or setuptools-rust runs cargo, or declare ${module2}'s objects with --link-extra ${module2}=OBJECTS`;
+}
+function rustLinkFailedHint(module2, undefinedCount) {
+  const them = undefinedCount === 1 ? "it" : "them";
+  return undefinedCount > 0 ? `a crate of ${module2} links a library cargo found (a build script's cargo:rustc-link-lib) that has no static archive here: give one that defines ${them} with --link-extra LIB.a, or point the crate's build script at a static build of the library (its *_DIR or *_STATIC variables, or pkg-config)` : `check the crate's link in the build log (cargo run by maturin or setuptools-rust), or keep ${module2} a shared library with --extension-location filesystem-relative:lib`;
+}
+
 // src/resolve/link-check.ts
 async function checkCapturedLinks(request) {
   const toolchain = request.target.toolchain;
@@ -13366,7 +13417,7 @@ function linkFailed(plan, result) {
   return {
     code: "LINK_FAILED",
     message,
-    hint: shown.length > 0 ? `give a static library that defines ${shown.length === 1 ? "it" : "them"} with --link-extra LIB.a, or build ${plan.module} in from objects of your own with --link-extra ${plan.module}=OBJECTS` : `build ${plan.module} in from objects of your own with --link-extra ${plan.module}=OBJECTS`
+    hint: plan.language === "rust" ? rustLinkFailedHint(plan.module, result.undefined.length) : shown.length > 0 ? `give a static library that defines ${shown.length === 1 ? "it" : "them"} with --link-extra LIB.a, or build ${plan.module} in from objects of your own with --link-extra ${plan.module}=OBJECTS` : `build ${plan.module} in from objects of your own with --link-extra ${plan.module}=OBJECTS`
   };
 }
 function fallBack(plan, failure, request) {
@@ -13432,7 +13483,7 @@ function planPackages(request) {
       const noObjects = {
         code: "NO_OBJECT_FILES",
         message: `${file.file} was built without passing through the compiler pyseal watches, so there are no object files to link`,
-        hint: `declare its objects with --link-extra ${file.module}=OBJECTS, or build it with setuptools`
+        hint: isRustSharedLibrary(source) ? rustNoObjectFilesHint(file.module) : `declare its objects with --link-extra ${file.module}=OBJECTS, or build it with setuptools`
       };
       plans.push(standaloneOrExcluded({ ...plan, reasons: [noObjects] }, policy, target, source, file.file));
       continue;
@@ -13793,7 +13844,7 @@ async function linkAndEmbedStage(run, context) {
       workDir,
       output: native2
     }),
-    () => `${Math.round((0, import_node_fs36.statSync)(native2).size / 1e5) / 10} MB native code`
+    () => `${Math.round((0, import_node_fs37.statSync)(native2).size / 1e5) / 10} MB native code`
   );
   await stage(
     observer,
@@ -13815,7 +13866,7 @@ async function linkAndEmbedStage(run, context) {
   return staged;
 }
 function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs36.readFileSync)(import_node_path70.default.join(packageRoot(), "package.json"), "utf8"));
+  const manifest = JSON.parse((0, import_node_fs37.readFileSync)(import_node_path70.default.join(packageRoot(), "package.json"), "utf8"));
   return manifest.version;
 }
 

@@ -189,7 +189,11 @@ def record_link(real, args, lang, cwd=None):
         return None
     output = os.path.abspath(os.path.join(cwd, parsed["output"]))
     rust_crate = _rust_cdylib_crate(output, parsed)
-    module, guess = (rust_crate, True) if rust_crate else records.infer_module(output)
+    rust_inits = _pyinit_names(output) if rust_crate else []
+    if rust_crate:
+        module, guess = _rust_module(rust_crate, rust_inits), True
+    else:
+        module, guess = records.infer_module(output)
     key = records.record_key(module, guess, output)
     entry = {"output": output, "module": module, "capture": records.CAPTURE_WRAPPER}
     if os.environ.get(records.ENV_FOREIGN):
@@ -215,7 +219,8 @@ def record_link(real, args, lang, cwd=None):
         archives = [os.path.join(cwd, a) for a in parsed["archives"]]
         whole = [os.path.join(cwd, a) for a in parsed["whole_archives"]]
         needle = records.init_fn_for(module).encode() + b"\0"
-        has_init = any(_file_mentions(f, needle) for f in objects + archives + whole)
+        # A Rust cdylib exports its PyInit_'s (a crate with none is a proc-macro, not a module).
+        has_init = bool(rust_inits) or any(_file_mentions(f, needle) for f in objects + archives + whole)
         if not (has_init or records.looks_like_python_extension(output)):
             entry["reason"] = "no %s in the inputs and not an extension file name" % needle[:-1].decode()
             records.log_skipped(entry)
@@ -276,6 +281,30 @@ def _rust_cdylib_crate(output, parsed):
     return match.group(1) if match else None
 
 
+_PYINIT_NAME = re.compile(rb"PyInit_([A-Za-z0-9_]+)\0")
+
+
+def _pyinit_names(output):
+    """The PyInit_ functions a linked cdylib defines, from its bytes (its dynamic symbols)."""
+    try:
+        with open(output, "rb") as f:
+            return sorted({m.decode() for m in _PYINIT_NAME.findall(f.read())})
+    except OSError:
+        return []
+
+
+def _rust_module(crate, inits):
+    """The module a Rust cdylib is: PyO3 names PyInit_ after the #[pymodule], which need not be
+    the crate (bcrypt's crate bcrypt_rust defines PyInit__bcrypt). A crate with submodules
+    exports one PyInit_ for each (cryptography_rust: _rust, aead, asn1, ...): the one PyO3's
+    convention names with a leading underscore, else the crate's name. A guess either way: the
+    installed file with the link's bytes names the record (src/packages/record-names.ts)."""
+    if len(inits) == 1:
+        return inits[0]
+    private = [name for name in inits if name.startswith("_")]
+    return private[0] if len(private) == 1 else crate
+
+
 _SHARED_LIBRARY_NAME = re.compile(r"^lib(.+)\.so(\.\d+)*$")
 
 
@@ -309,6 +338,49 @@ def _with_rust_unwinder(args):
     if not folder or "-lgcc_s" not in args or not any(a.endswith(".rlib") for a in args):
         return args
     return ["-L" + folder] + args
+
+
+def _without_rust_target(args):
+    """The cc crate (Rust build scripts compiling C: openssl-sys's header check, cryptography's
+    bindings) gives a compiler it takes for clang `--target=<Rust triple>`. The wrapper runs the
+    target's own driver, which already compiles for that target; zig's refuses the triple's
+    `unknown` vendor ("unable to parse target query"). Dropped, the driver's own target stands."""
+    return [a for a in args if not re.match(r"--target=(x86_64|aarch64)-unknown-linux-(gnu|musl)$", a)]
+
+
+# The C library's parts and its unwinder: the target's driver links these its own way.
+_SYSTEM_LIBRARIES = {"c", "m", "dl", "pthread", "rt", "util", "gcc_s", "gcc", "gcc_eh"}
+
+
+def _static_where_only_archive(args):
+    """rustc links the libraries a build script names without a kind (openssl-sys's -lssl and
+    -lcrypto, found through pkg-config) after -Bdynamic. GNU ld takes a lib<name>.a there when
+    no .so is found; zig's linker does not. pyseal's library folders hold archives only, so
+    such a library is asked for after -Bstatic: the cdylib links as GNU ld would link it, and
+    the record still says -l<name>, which the final link resolves against the same archive."""
+    if not any(a.endswith(".rlib") for a in args):
+        return args
+    dirs = [a[2:] for a in args if a.startswith("-L") and len(a) > 2]
+    dirs += [b for a, b in zip(args, args[1:]) if a == "-L"]
+    out, dynamic = [], True
+    for a in args:
+        if a in ("-Wl,-Bstatic", "-Wl,-Bdynamic"):
+            dynamic = a == "-Wl,-Bdynamic"
+        name = a[2:] if a.startswith("-l") and len(a) > 2 else None
+        if dynamic and name and name not in _SYSTEM_LIBRARIES and _only_archive(name, dirs):
+            out += ["-Wl,-Bstatic", a, "-Wl,-Bdynamic"]
+        else:
+            out.append(a)
+    return out
+
+
+def _only_archive(name, dirs):
+    for folder in dirs:
+        if os.path.exists(os.path.join(folder, "lib%s.so" % name)):
+            return False
+        if os.path.exists(os.path.join(folder, "lib%s.a" % name)):
+            return True
+    return False
 
 
 def _no_lto(args):
@@ -356,7 +428,7 @@ def main(argv=None, lang=None):
 
     # The build machine's own include and library directories never reach a target build.
     args = libraries.drop_host_paths(args)
-    args = _with_rust_unwinder(args)
+    args = _static_where_only_archive(_with_rust_unwinder(_without_rust_target(args)))
     serving = libraries.serving()
     if not records.capture_dir() and not serving:
         os.execvp(real[0], real + args)

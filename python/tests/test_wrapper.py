@@ -63,6 +63,54 @@ def test_rustc_cdylib_link_is_recorded_as_rust(tmp_path):
     assert any(n.endswith(".o") and "rsmod" in n for n in names), names
 
 
+@pytest.mark.skipif(not shutil.which("rustc"), reason="rustc is not on this machine")
+def test_rust_module_named_after_its_pyinit_not_its_crate(tmp_path):
+    """cryptography's crate cryptography_rust defines PyInit__rust and one PyInit_ per submodule:
+    the record is the module's."""
+    capture = str(tmp_path / "capture")
+    src = tmp_path / "lib.rs"
+    src.write_text("#[no_mangle]\npub extern \"C\" fn PyInit__inner() -> usize { 7 }\n"
+                   "#[no_mangle]\npub extern \"C\" fn PyInit_submodule() -> usize { 8 }\n")
+    deps = tmp_path / "target" / "release" / "deps"
+    deps.mkdir(parents=True)
+    r = wrap(["rustc", "--crate-type", "cdylib", "--crate-name", "outer_rust", "-C", "linker=" + CC,
+              str(src), "--out-dir", str(deps)], capture)
+    assert r.returncode == 0, r.stdout
+    recs = helpers.records(capture)
+    assert sorted(recs) == ["_inner"]
+    assert recs["_inner"]["init_fn"] == "PyInit__inner" and recs["_inner"]["language"] == "rust"
+
+
+# zig as pyseal installs it (src/toolchain/zig.ts): the glibc-floor driver's compiler.
+ZIG = os.path.join(os.path.expanduser("~"), ".cache", "pyseal", "toolchain", "zig-0.17.1", "ziglang", "zig")
+
+
+@pytest.mark.skipif(not shutil.which("rustc") or not os.path.exists(ZIG), reason="needs rustc and pyseal's zig")
+def test_rustc_link_through_zig_takes_a_static_only_library_and_the_cc_crates_target(tmp_path):
+    """Through zig (the glibc floor's driver): a library rustc asks for after -Bdynamic that has
+    only a static archive (openssl-sys's -lssl against pyseal's OpenSSL) links, and is recorded
+    as -l<name>; the cc crate's --target=<Rust triple>, which zig refuses, is dropped."""
+    real_cc = "%s cc -target x86_64-linux-gnu.2.17" % ZIG
+    libdir = tmp_path / "lib"
+    libdir.mkdir()
+    (tmp_path / "answer.c").write_text("unsigned answer(void) { return 42; }\n")
+    obj = tmp_path / "answer.o"
+    r = wrap([CC, "--target=x86_64-unknown-linux-gnu", "-fPIC", "-c", str(tmp_path / "answer.c"), "-o", str(obj)],
+             PYSEAL_REAL_CC=real_cc)
+    assert r.returncode == 0, r.stdout
+    subprocess.run(["ar", "rcs", str(libdir / "libanswer.a"), str(obj)], check=True)
+    src = tmp_path / "rsans.rs"
+    src.write_text('#[link(name = "answer")]\nextern "C" { fn answer() -> u32; }\n'
+                   "#[no_mangle]\npub extern \"C\" fn PyInit_rsans() -> u32 { unsafe { answer() } }\n")
+    capture = str(tmp_path / "capture")
+    deps = tmp_path / "target" / "release" / "deps"
+    deps.mkdir(parents=True)
+    r = wrap(["rustc", "--crate-type", "cdylib", "--crate-name", "rsans", "-C", "linker=" + CC, "-L",
+              str(libdir), str(src), "--out-dir", str(deps)], capture, PYSEAL_REAL_CC=real_cc)
+    assert r.returncode == 0, r.stdout
+    assert "answer" in helpers.records(capture)["rsans"]["libraries"]
+
+
 def test_direct_gcc_shared_link_is_recorded(tmp_path, c_source):
     capture = str(tmp_path / "capture")
     obj = tmp_path / "tmpbuild" / "_w.o"

@@ -32,7 +32,12 @@ export async function cargoEnv(platformTag: string, linker: string, cacheRoot: s
   const triple = rustTriple(platformTag)
   if (!triple) return {}
   const env: NodeJS.ProcessEnv = { [`CARGO_TARGET_${triple.toUpperCase().replace(/-/g, '_')}_LINKER`]: linker }
-  if (triple !== hostRustTriple()) env.CARGO_BUILD_TARGET = triple
+  if (triple !== hostRustTriple()) {
+    env.CARGO_BUILD_TARGET = triple
+    // Build scripts ask pkg-config for the target's libraries (openssl-sys for OpenSSL); the
+    // pkg-config pyseal gives a build answers for the target, which the crate refuses unless told.
+    env.PKG_CONFIG_ALLOW_CROSS = '1'
+  }
   if (triple.endsWith('-musl')) {
     const unwindDir = await muslUnwindDir(triple, cacheRoot)
     // The wrapper gives it to rustc's link: RUSTFLAGS would be lost to a build that sets its own.

@@ -9,7 +9,14 @@ import { cargoEnv, ensureRustTarget } from './cargo-env'
 import { compilerWrapperEnv, compilerWrapperLinker, libraryShimEnv } from './capture-shim'
 import { startLibraryServer } from '../libraries/library-server'
 import { dropMachineRecords } from './machine-records'
-import { MissingRequirementError, PackageBuildError, buildErrorLines, failedPackage } from './pip-errors'
+import {
+  MissingRequirementError,
+  PackageBuildError,
+  RustToolchainError,
+  buildErrorLines,
+  failedPackage,
+  rustToolchainProblem
+} from './pip-errors'
 import type { PackageBuildRequest } from './build-packages'
 
 // One `pip install --target` run from source, with the capture shim's compilers.
@@ -92,6 +99,9 @@ export async function pipInstall(request: PackageBuildRequest, into: PipTarget, 
       ...into.prefixes.map(prefix => `${prefix}=/pyseal-python`)
     ].join(path.delimiter),
     PIP_NO_INPUT: '1',
+    // Without cargo maturin would ask for a Rust installer as a build dependency: a Rust
+    // fetched unpinned into one package's build. pyseal uses the machine's and says when it is missing.
+    MATURIN_NO_INSTALL_RUST: '1',
     SOURCE_DATE_EPOCH: sourceDateEpoch(),
     // pip's build environments keep using its wheel cache even with --no-cache-dir, and a
     // glibc build's cached wheel carries the same tag (linux_x86_64) as a musl one: one
@@ -107,6 +117,8 @@ export async function pipInstall(request: PackageBuildRequest, into: PipTarget, 
   await writeFile(into.logFile, `$ ${python} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`)
   if (result.code !== 0) {
     const output = result.stderr + result.stdout
+    const noRust = rustToolchainProblem(output)
+    if (noRust) throw new RustToolchainError(failedPackage(output, project), noRust, into.logFile)
     const missing = /No matching distribution found for (\S+)/.exec(output)?.[1]
     if (missing) throw new MissingRequirementError(missing, requirements, into.logFile)
     throw new PackageBuildError(failedPackage(output, project), buildErrorLines(output), into.logFile)

@@ -6,6 +6,7 @@ import { readSymbolTable } from '../link/symbol-table'
 import { trialLink, type TrialLinkResult } from '../link/trial-link'
 import type { Reason } from '../report/schema'
 import { standaloneOrExcluded, type ModulePlan, type ResolveRequest } from './module-plan'
+import { rustLinkFailedHint } from './rust-hints'
 
 // The resolve stage's last step (src/pipeline.ts calls it after planModules): every
 // third-party module that is to be built in is made into its one relocatable object
@@ -114,9 +115,11 @@ function linkFailed(plan: ModulePlan, result: TrialLinkResult): Reason {
     code: 'LINK_FAILED',
     message,
     hint:
-      shown.length > 0
-        ? `give a static library that defines ${shown.length === 1 ? 'it' : 'them'} with --link-extra LIB.a, or build ${plan.module} in from objects of your own with --link-extra ${plan.module}=OBJECTS`
-        : `build ${plan.module} in from objects of your own with --link-extra ${plan.module}=OBJECTS`
+      plan.language === 'rust'
+        ? rustLinkFailedHint(plan.module, result.undefined.length)
+        : shown.length > 0
+          ? `give a static library that defines ${shown.length === 1 ? 'it' : 'them'} with --link-extra LIB.a, or build ${plan.module} in from objects of your own with --link-extra ${plan.module}=OBJECTS`
+          : `build ${plan.module} in from objects of your own with --link-extra ${plan.module}=OBJECTS`
   }
 }
 

@@ -4,6 +4,7 @@ import { normalizeName } from '../utils/package-name'
 import type { Reason } from '../report/schema'
 import { missingLibraryReason, staticLibraryReason } from '../libraries/built-libraries'
 import { resolveLibrary } from './libraries'
+import { isRustSharedLibrary, rustNoObjectFilesHint } from './rust-hints'
 import { emptyPlan, excluded, standaloneOrExcluded, type ModulePlan, type ResolveRequest } from './module-plan'
 
 /** The extension modules pip installed: built in from their captured objects, or placed by the policy. */
@@ -39,7 +40,9 @@ export function planPackages(request: ResolveRequest): ModulePlan[] {
       const noObjects: Reason = {
         code: 'NO_OBJECT_FILES',
         message: `${file.file} was built without passing through the compiler pyseal watches, so there are no object files to link`,
-        hint: `declare its objects with --link-extra ${file.module}=OBJECTS, or build it with setuptools`
+        hint: isRustSharedLibrary(source)
+          ? rustNoObjectFilesHint(file.module)
+          : `declare its objects with --link-extra ${file.module}=OBJECTS, or build it with setuptools`
       }
       plans.push(standaloneOrExcluded({ ...plan, reasons: [noObjects] }, policy, target, source, file.file))
       continue

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Report } from '../../src/report/schema'
 import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir, TEST_TARGETS } from './cli'
 import { newestGlibc } from './glibc-needs'
+import { RUST_EXT_OUTPUT, RUST_EXT_PROGRAM } from './rust-ext-program'
 
 /**
  * A Rust extension module (PyO3, built by maturin with the machine's cargo) built in:
@@ -15,15 +16,6 @@ const GNU = 'x86_64-unknown-linux-gnu'
 const MUSL = 'x86_64-unknown-linux-musl'
 const project = path.join(FIXTURES, 'rust-ext')
 
-const PROGRAM = [
-  'import sys, rustext.rustext as r',
-  'print(r.checksum("héllo", 10), "rustext.rustext" in sys.builtin_module_names)',
-  'try:',
-  '    r.panics()',
-  'except BaseException as e:',
-  '    print(type(e).__name__, e)'
-].join('\n')
-
 /** The maturin fixture built for `target` and run: its function's answer and the panic are checked, and its module is built in as rust. */
 function builtAndRun(target: string): {
   binary: string
@@ -34,8 +26,8 @@ function builtAndRun(target: string): {
   const binary = expectBuilt(
     pyseal(['build', '--target', target, '--project', project, '--entry-point', 'none', '--out-dir', outDir])
   )
-  const run = runBinary(binary, ['-c', PROGRAM])
-  expect(run.stdout.trim().split('\n')).toEqual(['60 True', 'PanicException rustext panicked on purpose'])
+  const run = runBinary(binary, ['-c', RUST_EXT_PROGRAM])
+  expect(run.stdout.trim().split('\n')).toEqual(RUST_EXT_OUTPUT)
   const report = JSON.parse(readFileSync(path.join(outDir, 'rustext.report.json'), 'utf8')) as Report
   const module = report.modules.find(m => m.module === 'rustext.rustext')
   expect(module?.status).toBe('builtin')
@@ -94,4 +86,66 @@ describe('two Rust extension modules built by setuptools-rust, in one package', 
       30 * 60 * 1000
     )
   }
+})
+
+/**
+ * A fixture copied with a marker file of its own: a package key no successful build has,
+ * so pip runs (a cached build of the fixture would need no Rust at all).
+ */
+function uncachedCopy(fixture: string, marker: string): string {
+  const copy = path.join(tempDir('rust-uncached'), fixture)
+  cpSync(path.join(FIXTURES, fixture), copy, { recursive: true })
+  writeFileSync(path.join(copy, 'no-rust-marker.txt'), `${marker}\n`)
+  return copy
+}
+
+describe('a Rust package on a machine without a usable Rust', () => {
+  const withoutCargo = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter(dir => !/\.cargo|rustup/.test(dir))
+    .join(path.delimiter)
+  const emptyRustup = path.join(tempDir('rustup-home'), 'empty')
+  mkdirSync(emptyRustup)
+  const cases: [string, string, NodeJS.ProcessEnv, RegExp][] = [
+    [
+      'maturin, no cargo on PATH',
+      'rust-ext',
+      { PATH: withoutCargo },
+      /^rust-ext has Rust code, and Rust's cargo is not on PATH .*: install Rust with rustup/
+    ],
+    [
+      'setuptools-rust, no cargo on PATH',
+      'rust-two',
+      { PATH: withoutCargo },
+      /^rusttwo has Rust code, and Rust's cargo is not on PATH .*: install Rust with rustup/
+    ],
+    [
+      'maturin, rustup without a default toolchain',
+      'rust-ext',
+      { RUSTUP_HOME: emptyRustup },
+      /^rust-ext has Rust code, and rustup has no default toolchain .*: run `rustup default stable`/
+    ],
+    [
+      'setuptools-rust, rustup without a default toolchain',
+      'rust-two',
+      { RUSTUP_HOME: emptyRustup },
+      /^rusttwo has Rust code, and rustup has no default toolchain .*: run `rustup default stable`/
+    ]
+  ]
+  ;(TEST_TARGETS.includes(GNU) ? it.each(cases) : it.skip.each(cases))(
+    'fails naming the package, the cause and the fix in one line (%s)',
+    (_what, fixture, env, said) => {
+      const outDir = tempDir('no-rust')
+      const project = uncachedCopy(fixture, JSON.stringify(env))
+      const run = pyseal(
+        ['build', '--target', GNU, '--project', project, '--entry-point', 'none', '--out-dir', outDir],
+        undefined,
+        env
+      )
+      expect(run.code).not.toBe(0)
+      const line = run.stderr.split('\n').find(l => l.startsWith('pyseal: error: '))
+      expect(line?.replace('pyseal: error: ', '')).toMatch(said)
+    },
+    10 * 60 * 1000
+  )
 })
