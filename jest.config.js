@@ -12,6 +12,8 @@ module.exports = {
   // One temporary directory per run, removed at its end (test/support/temp-root.js).
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
+  // Files that build the cold cache start first, on different builds (test/support/sequencer.js).
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
     {
       ...common,

@@ -7,6 +7,8 @@
 # 3. CPython's own tests for a handful of modules on 3.15 (x86_64 gnu; npm test runs them
 #    on the default version for both libcs).
 # 4. The cross build for aarch64 musl (npm test builds the one for aarch64 gnu).
+# 5. Two builds at the same moment on one cache building musl's static libraries from
+#    nothing (npm test's same-target case starts with them cached).
 # Every part runs even when one fails; the exit status says whether all passed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -18,4 +20,6 @@ PYSEAL_TEST_PYTHONS="${PYSEAL_HEAVY_REGRTEST_PYTHONS:-3.15.0rc2}" PYSEAL_TEST_TA
   npx jest --runInBand --selectProjects e2e test/e2e/cpython-tests.test.ts || status=1
 PYSEAL_TEST_CROSS_TARGETS=aarch64-unknown-linux-musl \
   npx jest --runInBand --selectProjects e2e test/e2e/cross-aarch64.test.ts || status=1
+PYSEAL_TEST_CONCURRENT_STATIC_LIBRARIES=1 \
+  npx jest --runInBand --selectProjects e2e test/e2e/concurrent-builds.test.ts -t 'for the same target' || status=1
 exit $status

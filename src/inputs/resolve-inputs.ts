@@ -82,8 +82,7 @@ async function candidateInputs(merged: RawInputs, context: Context): Promise<Can
   const given = merged['python-distribution']
   const version = merged['python-version'] ?? (given === undefined ? OPTIONS.pythonVersion.default.value : null)
   const allowPrereleases = booleanOf(merged['allow-prereleases'], 'allow-prereleases', problems)
-  const fromVersion =
-    version === null ? null : await pythonVersionValue(version, given, problems, allowPrereleases)
+  const fromVersion = version === null ? null : await pythonVersionValue(version, given, problems, allowPrereleases)
   // Null only when python-version was refused: that problem stops the build, and the
   // placeholder (never used) keeps the schema from adding a second one.
   const distribution = given ?? fromVersion

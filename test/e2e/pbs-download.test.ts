@@ -16,6 +16,8 @@ import { seedToolchain } from './seeded-cache'
  */
 const TRIPLE = 'x86_64-unknown-linux-gnu'
 const ARCHIVE = `cpython-3.11.2+20261126-${TRIPLE}-pyseal-full.tar.zst`
+/** The download path is the point here, not the glibc floor: this machine's gcc and the 3.11 other tests build with it. */
+const HOST_GLIBC = ['--glibc', 'host']
 
 describe('python-build-standalone archives over HTTP', () => {
   let served = ''
@@ -37,6 +39,7 @@ describe('python-build-standalone archives over HTTP', () => {
         'none',
         '--python-distribution',
         'debian:python3.11',
+        ...HOST_GLIBC,
         '--out-dir',
         out
       ])
@@ -105,6 +108,7 @@ describe('python-build-standalone archives over HTTP', () => {
         'none',
         '--python-distribution',
         distribution,
+        ...HOST_GLIBC,
         '--out-dir',
         tempDir('pbs-out'),
         '--cache-dir',
