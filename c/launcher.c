@@ -415,7 +415,8 @@ main(int argc, char **argv)
        sitecustomize); otherwise before anything is imported from the zip. */
     if (pyseal_install_excepthook() < 0 || pyseal_install_dotted_builtin_finder() < 0 ||
         pyseal_install_standalone_finder() < 0 || pyseal_install_left_out_finder() < 0 ||
-        pyseal_install_extracted_package_finder() < 0 || pyseal_install_memory_finder() < 0) {
+        pyseal_install_extracted_package_finder() < 0 || pyseal_install_memory_finder() < 0 ||
+        pyseal_install_stdlib_left_out_finder() < 0) {
         PyErr_Print();
         fprintf(stderr, "pyseal launcher: cannot install the boot hooks\n");
         Py_Finalize();

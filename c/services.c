@@ -186,6 +186,46 @@ pyseal_install_left_out_finder(void)
 #endif
 }
 
+/* ---- stdlib modules --stdlib imported left out ----------------------- */
+
+/* Last on sys.meta_path, so asked only when nothing else found the name: an import
+   of a stdlib module the build left out raises ModuleNotFoundError naming the
+   option that keeps it.  The names are split on the first miss, not at start-up.
+   A spec (not an exception from find_spec) keeps importlib.util.find_spec quiet,
+   as for the left-out extension modules above. */
+#ifdef PYSEAL_STDLIB_LEFT_OUT
+static const char stdlib_left_out_finder_src[] =
+    "import sys, _frozen_importlib as _b\n"
+    "class StdlibLeftOutFinder:\n"
+    "    names = None\n"
+    "    @classmethod\n"
+    "    def find_spec(cls, name, path=None, target=None):\n"
+    "        if cls.names is None:\n"
+    "            cls.names = frozenset(" "\"" PYSEAL_STDLIB_LEFT_OUT "\"" ".split())\n"
+    "        if name.partition('.')[0] in cls.names:\n"
+    "            return _b.ModuleSpec(name, cls, origin='left out by pyseal')\n"
+    "    @classmethod\n"
+    "    def create_module(cls, spec):\n"
+    "        top = spec.name.partition('.')[0]\n"
+    "        raise ModuleNotFoundError(f'No module named {spec.name!r}: pyseal left the stdlib module {top!r} out of'\n"
+    "            f' this executable (--stdlib imported found no import of it); build it with --stdlib-include {top}'\n"
+    "            ' (or --stdlib all)', name=spec.name)\n"
+    "    @classmethod\n"
+    "    def exec_module(cls, module):\n"
+    "        pass\n"
+    "sys.meta_path.append(StdlibLeftOutFinder)\n";
+#endif
+
+int
+pyseal_install_stdlib_left_out_finder(void)
+{
+#ifdef PYSEAL_STDLIB_LEFT_OUT
+    return run_boot_source(stdlib_left_out_finder_src);
+#else
+    return 0;
+#endif
+}
+
 /* ---- packages extracted to a per-user cache --------------------------- */
 
 #ifdef PYSEAL_EXTRACTED_PACKAGES

@@ -29,6 +29,9 @@ int pyseal_install_standalone_finder(void);
 /* With PYSEAL_LEFT_OUT_MODULES: a finder first on sys.meta_path whose modules'
    imports raise ModuleNotFoundError with the reason pyseal left each out. */
 int pyseal_install_left_out_finder(void);
+/* With PYSEAL_STDLIB_LEFT_OUT: a finder at the end of sys.meta_path whose
+   stdlib modules' imports raise ModuleNotFoundError naming --stdlib-include. */
+int pyseal_install_stdlib_left_out_finder(void);
 
 /* With PYSEAL_EXTRACTED_PACKAGES: a finder at the end of sys.meta_path that
    imports those top-level packages from a per-user cache directory they are

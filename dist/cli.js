@@ -95,7 +95,7 @@ var require_io_util = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getCmdPath = exports2.tryGetExecutablePath = exports2.isRooted = exports2.isDirectory = exports2.exists = exports2.READONLY = exports2.UV_FS_O_EXLOCK = exports2.IS_WINDOWS = exports2.unlink = exports2.symlink = exports2.stat = exports2.rmdir = exports2.rm = exports2.rename = exports2.readlink = exports2.readdir = exports2.open = exports2.mkdir = exports2.lstat = exports2.copyFile = exports2.chmod = void 0;
     var fs5 = __importStar(require("fs"));
-    var path72 = __importStar(require("path"));
+    var path73 = __importStar(require("path"));
     _a = fs5.promises, exports2.chmod = _a.chmod, exports2.copyFile = _a.copyFile, exports2.lstat = _a.lstat, exports2.mkdir = _a.mkdir, exports2.open = _a.open, exports2.readdir = _a.readdir, exports2.readlink = _a.readlink, exports2.rename = _a.rename, exports2.rm = _a.rm, exports2.rmdir = _a.rmdir, exports2.stat = _a.stat, exports2.symlink = _a.symlink, exports2.unlink = _a.unlink;
     exports2.IS_WINDOWS = process.platform === "win32";
     exports2.UV_FS_O_EXLOCK = 268435456;
@@ -144,7 +144,7 @@ var require_io_util = __commonJS({
         }
         if (stats && stats.isFile()) {
           if (exports2.IS_WINDOWS) {
-            const upperExt = path72.extname(filePath).toUpperCase();
+            const upperExt = path73.extname(filePath).toUpperCase();
             if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
               return filePath;
             }
@@ -168,11 +168,11 @@ var require_io_util = __commonJS({
           if (stats && stats.isFile()) {
             if (exports2.IS_WINDOWS) {
               try {
-                const directory = path72.dirname(filePath);
-                const upperName = path72.basename(filePath).toUpperCase();
+                const directory = path73.dirname(filePath);
+                const upperName = path73.basename(filePath).toUpperCase();
                 for (const actualName of yield exports2.readdir(directory)) {
                   if (upperName === actualName.toUpperCase()) {
-                    filePath = path72.join(directory, actualName);
+                    filePath = path73.join(directory, actualName);
                     break;
                   }
                 }
@@ -267,7 +267,7 @@ var require_io = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.findInPath = exports2.which = exports2.mkdirP = exports2.rmRF = exports2.mv = exports2.cp = void 0;
     var assert_1 = require("assert");
-    var path72 = __importStar(require("path"));
+    var path73 = __importStar(require("path"));
     var ioUtil = __importStar(require_io_util());
     function cp4(source, dest, options = {}) {
       return __awaiter(this, void 0, void 0, function* () {
@@ -276,7 +276,7 @@ var require_io = __commonJS({
         if (destStat && destStat.isFile() && !force) {
           return;
         }
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path72.join(dest, path72.basename(source)) : dest;
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path73.join(dest, path73.basename(source)) : dest;
         if (!(yield ioUtil.exists(source))) {
           throw new Error(`no such file or directory: ${source}`);
         }
@@ -288,7 +288,7 @@ var require_io = __commonJS({
             yield cpDirRecursive(source, newDest, 0, force);
           }
         } else {
-          if (path72.relative(source, newDest) === "") {
+          if (path73.relative(source, newDest) === "") {
             throw new Error(`'${newDest}' and '${source}' are the same file`);
           }
           yield copyFile5(source, newDest, force);
@@ -301,7 +301,7 @@ var require_io = __commonJS({
         if (yield ioUtil.exists(dest)) {
           let destExists = true;
           if (yield ioUtil.isDirectory(dest)) {
-            dest = path72.join(dest, path72.basename(source));
+            dest = path73.join(dest, path73.basename(source));
             destExists = yield ioUtil.exists(dest);
           }
           if (destExists) {
@@ -312,7 +312,7 @@ var require_io = __commonJS({
             }
           }
         }
-        yield mkdirP(path72.dirname(dest));
+        yield mkdirP(path73.dirname(dest));
         yield ioUtil.rename(source, dest);
       });
     }
@@ -375,7 +375,7 @@ var require_io = __commonJS({
         }
         const extensions = [];
         if (ioUtil.IS_WINDOWS && process.env["PATHEXT"]) {
-          for (const extension of process.env["PATHEXT"].split(path72.delimiter)) {
+          for (const extension of process.env["PATHEXT"].split(path73.delimiter)) {
             if (extension) {
               extensions.push(extension);
             }
@@ -388,12 +388,12 @@ var require_io = __commonJS({
           }
           return [];
         }
-        if (tool.includes(path72.sep)) {
+        if (tool.includes(path73.sep)) {
           return [];
         }
         const directories = [];
         if (process.env.PATH) {
-          for (const p of process.env.PATH.split(path72.delimiter)) {
+          for (const p of process.env.PATH.split(path73.delimiter)) {
             if (p) {
               directories.push(p);
             }
@@ -401,7 +401,7 @@ var require_io = __commonJS({
         }
         const matches = [];
         for (const directory of directories) {
-          const filePath = yield ioUtil.tryGetExecutablePath(path72.join(directory, tool), extensions);
+          const filePath = yield ioUtil.tryGetExecutablePath(path73.join(directory, tool), extensions);
           if (filePath) {
             matches.push(filePath);
           }
@@ -517,7 +517,7 @@ var require_toolrunner = __commonJS({
     var os4 = __importStar(require("os"));
     var events = __importStar(require("events"));
     var child = __importStar(require("child_process"));
-    var path72 = __importStar(require("path"));
+    var path73 = __importStar(require("path"));
     var io = __importStar(require_io());
     var ioUtil = __importStar(require_io_util());
     var timers_1 = require("timers");
@@ -732,7 +732,7 @@ var require_toolrunner = __commonJS({
       exec() {
         return __awaiter(this, void 0, void 0, function* () {
           if (!ioUtil.isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS && this.toolPath.includes("\\"))) {
-            this.toolPath = path72.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path73.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield io.which(this.toolPath, true);
           return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
@@ -1430,8 +1430,8 @@ function getErrorMap() {
 
 // node_modules/zod/v3/helpers/parseUtil.js
 var makeIssue = (params) => {
-  const { data, path: path72, errorMaps, issueData } = params;
-  const fullPath = [...path72, ...issueData.path || []];
+  const { data, path: path73, errorMaps, issueData } = params;
+  const fullPath = [...path73, ...issueData.path || []];
   const fullIssue = {
     ...issueData,
     path: fullPath
@@ -1547,11 +1547,11 @@ var errorUtil;
 
 // node_modules/zod/v3/types.js
 var ParseInputLazyPath = class {
-  constructor(parent, value, path72, key) {
+  constructor(parent, value, path73, key) {
     this._cachedPath = [];
     this.parent = parent;
     this.data = value;
-    this._path = path72;
+    this._path = path73;
     this._key = key;
   }
   get path() {
@@ -5180,9 +5180,10 @@ var BUILD_OPTIONS = {
     given: "text",
     surfaces: ALSO_WORKFLOW,
     metavar: "all|imported",
-    default: { value: "all" },
+    // Computed: `imported` for an app, `all` for an interpreter-mode binary (resolve-inputs.ts).
+    default: { text: "`imported` for an app; `all` in interpreter mode (`--entry-point none`)" },
     summary: "`all`: the stdlib less stdlib-exclude; `imported`: only the stdlib modules and extension modules the app and its packages import (found statically; a smaller binary)",
-    readme: "`all`: the stdlib less stdlib-exclude; `imported`: pack only the stdlib modules the app and its packages import and link only the stdlib extension modules they import (found statically with `modulefinder`: module level in the stdlib, everywhere in the app and its packages; the interpreter's own modules always stay). A hello-world drops from about 33 MB to 9 MB. A module left out this way is `STDLIB_NOT_IMPORTED` in the report"
+    readme: "`all`: the stdlib less stdlib-exclude; `imported`: pack only the stdlib modules the app and its packages import and link only the stdlib extension modules they import (found statically with `modulefinder`: module level in the stdlib, everywhere in the app and its packages, plus a kept table of what C code imports; the interpreter's own modules always stay). A hello-world drops from about 30 MB to 8 MB. Importing a module left out this way raises `ModuleNotFoundError` naming `--stdlib-include NAME`, and the report lists it (`STDLIB_NOT_IMPORTED` for an extension module, `stdlib.leftOut` for the rest); `--stdlib all` keeps everything"
   },
   stdlibInclude: {
     name: "stdlib-include",
@@ -7829,7 +7830,7 @@ async function candidateInputs(merged, context) {
     pythonDistribution: distribution === null ? "cpython:unresolved" : await distributionValue(distribution, target, cwd, problems),
     pythonOptimization: merged["python-optimization"] ?? BUILD_OPTIONS.pythonOptimization.default.value,
     stdlibExclude: stdlibExcludeOf(merged["stdlib-exclude"], BUILD_OPTIONS.stdlibExclude.default.value),
-    stdlib: merged.stdlib ?? BUILD_OPTIONS.stdlib.default.value,
+    stdlib: merged.stdlib ?? (entryPoint === null ? "all" : "imported"),
     stdlibInclude: listOf(merged["stdlib-include"]),
     outDir: directoryValue(import_node_path11.default.resolve(cwd, merged["out-dir"] ?? BUILD_OPTIONS.outDir.default.value), "out-dir", problems),
     cacheDir: directoryValue(cacheDir, "cache-dir", problems),
@@ -7892,9 +7893,9 @@ function describeBuildIssue(issue, merged, projectName) {
 }
 
 // src/pipeline.ts
-var import_node_fs37 = require("node:fs");
+var import_node_fs38 = require("node:fs");
 var import_promises39 = require("node:fs/promises");
-var import_node_path70 = __toESM(require("node:path"));
+var import_node_path71 = __toESM(require("node:path"));
 
 // src/packages/build-packages.ts
 var import_promises18 = require("node:fs/promises");
@@ -7926,6 +7927,9 @@ function packageRoot() {
     if (parent === dir) throw new Error(`pyseal's package root was not found above ${__dirname}`);
     dir = parent;
   }
+}
+function toolVersion() {
+  return JSON.parse((0, import_node_fs11.readFileSync)(import_node_path12.default.join(packageRoot(), "package.json"), "utf8")).version;
 }
 
 // src/packages/accelerators.ts
@@ -11597,6 +11601,9 @@ function renderAppHeader(request) {
     const table = Object.fromEntries(leftOut.map((p) => [p.module, leftOutMessage(p)]));
     lines.push(`#define PYSEAL_LEFT_OUT_MODULES ${JSON.stringify(JSON.stringify(table))}`);
   }
+  if (request.stdlibLeftOut?.length) {
+    lines.push(`#define PYSEAL_STDLIB_LEFT_OUT ${JSON.stringify(request.stdlibLeftOut.join(" "))}`);
+  }
   if (request.packageDirs?.length) {
     lines.push(`#define PYSEAL_PACKAGE_DIRS ${request.packageDirs.map((d) => JSON.stringify(d)).join(", ")}`);
   }
@@ -11813,7 +11820,8 @@ async function linkExecutable(request) {
       optimize: 0,
       sideDirectory: request.sideDirectory,
       packageDirs: request.packageDirs,
-      extractedPackages: request.extractedPackages
+      extractedPackages: request.extractedPackages,
+      stdlibLeftOut: request.stdlibLeftOut
     })
   );
   const launcherObjects = await compileLauncher(toolchain.cc, distribution, workDir, run);
@@ -12067,6 +12075,10 @@ function renderReport(report) {
     const build = abi ? ` (${abi}${freeThreaded ? ", free-threaded" : ""})` : "";
     facts.push(`CPython ${version}${build} from ${source}`);
   }
+  if (report.stdlib?.choice === "imported") {
+    const count = plural(report.stdlib.leftOut.length, "top-level module");
+    facts.push(`stdlib: what the app imports (${count} left out; \`--stdlib-include NAME\` keeps one)`);
+  }
   const s = report.summary;
   const inMemory = report.modules.filter((m) => m.location === "in-memory").length;
   const loaded = inMemory > 0 ? `, ${inMemory} loaded from memory` : "";
@@ -12099,6 +12111,7 @@ function renderReport(report) {
     for (const m of notBuiltIn) lines.push(`- \`${m.module}\`: ${outcomeWord(m)} (${why(m)})`);
     lines.push(
       `- built in: ${stdlib.filter((m) => m.status === "builtin").map((m) => m.module).join(", ")}`,
+      ...report.stdlib?.leftOut.length ? [`- not imported, left out: ${report.stdlib.leftOut.join(", ")}`] : [],
       "",
       "</details>"
     );
@@ -12373,6 +12386,11 @@ var RequiresSchema = external_exports.union([
   })
 ]);
 var VerdictSchema = external_exports.enum(["all-builtin", "fallback", "failed"]);
+var ReportStdlibSchema = external_exports.object({
+  choice: external_exports.enum(["all", "imported"]),
+  /** Importing one raises ModuleNotFoundError naming `--stdlib-include NAME` (stdlib-exclude's are not listed). */
+  leftOut: external_exports.array(external_exports.string())
+});
 var ReportSchema = external_exports.object({
   schema: external_exports.literal(REPORT_SCHEMA),
   tool: external_exports.object({ name: external_exports.literal("pyseal"), version: external_exports.string() }),
@@ -12428,7 +12446,9 @@ var ReportSchema = external_exports.object({
   }),
   modules: external_exports.array(ReportModuleSchema),
   /** Packages listed in package-data-location (absent in older reports). */
-  packageData: external_exports.array(PackageDataEntrySchema).optional()
+  packageData: external_exports.array(PackageDataEntrySchema).optional(),
+  /** The stdlib choice (absent in older reports and when the build stopped before resolving modules). */
+  stdlib: ReportStdlibSchema.optional()
 });
 
 // src/report/report.ts
@@ -13048,6 +13068,8 @@ async function buildClosure(name, context) {
 }
 
 // src/resolve/stdlib-imports.ts
+var import_node_fs36 = require("node:fs");
+var import_node_path64 = __toESM(require("node:path"));
 var AnalysisSchema = external_exports.object({
   top_level: external_exports.array(external_exports.string()),
   modules: external_exports.array(external_exports.string()),
@@ -13082,9 +13104,27 @@ async function stdlibImportsFor(inputs, buildDistribution, siteDir, log) {
   log(`  --stdlib imported: ${imports.modules.size} stdlib modules found imported`);
   return imports;
 }
+var NOT_MODULES = /^(?:site-packages|lib-dynload|__pycache__|config-.*|_sysconfigdata_.*|__phello__|EXTERNALLY-MANAGED|.*\.(?:txt|exe|pem|cfg))$/;
+function stdlibLeftOut(distribution, imports, plans, stdlibExclude) {
+  const stdlibDir = import_node_path64.default.join(distribution.root, distribution.json.python_paths.stdlib);
+  const notImportedExtensions = plans.filter((p) => p.origin === "stdlib" && p.reasons.some((r) => r.code === "STDLIB_NOT_IMPORTED")).map((p) => p.module);
+  const kept = new Set(imports.topLevel.map((name) => name.replace(/\.py$/, "")));
+  const excluded2 = new Set(stdlibExclude.map((name) => name.split(".")[0]));
+  const names = new Set(notImportedExtensions.map((name) => name.split(".")[0]));
+  for (const entry of (0, import_node_fs36.readdirSync)(stdlibDir, { withFileTypes: true })) {
+    if (NOT_MODULES.test(entry.name)) continue;
+    if (entry.isDirectory() && /^[A-Za-z_]\w*$/.test(entry.name)) names.add(entry.name);
+    else if (entry.isFile() && /^[A-Za-z_]\w*\.py$/.test(entry.name)) names.add(entry.name.slice(0, -3));
+  }
+  return [...names].filter((name) => !kept.has(name) && !excluded2.has(name) && !imports.modules.has(name)).sort();
+}
+function stdlibSection(inputs, distribution, imports, plans) {
+  const leftOut = imports ? stdlibLeftOut(distribution, imports, plans, inputs.stdlibExclude) : [];
+  return { choice: inputs.stdlib, leftOut };
+}
 
 // src/libraries/built-libraries.ts
-var import_node_path64 = __toESM(require("node:path"));
+var import_node_path65 = __toESM(require("node:path"));
 async function ensureRecordLibraries(records, provider, target, searchDirs, log = () => void 0) {
   const built = { searchDirs: [], archives: /* @__PURE__ */ new Map(), failed: /* @__PURE__ */ new Map() };
   const names = new Set(records.flatMap((record) => record.libraries));
@@ -13110,7 +13150,7 @@ function staticLibraryReason(library, archive, built) {
   if (from) {
     return {
       code: "LIBRARY_BUILT_FROM_SOURCE",
-      message: `lib${library} is ${from.recipe} ${from.version}, built from source by pyseal for the target (${import_node_path64.default.basename(archive)})`
+      message: `lib${library} is ${from.recipe} ${from.version}, built from source by pyseal for the target (${import_node_path65.default.basename(archive)})`
     };
   }
   return { code: "LIBRARY_LINKED_STATIC", message: `lib${library} linked from ${archive}` };
@@ -13141,7 +13181,7 @@ function missingLibraryReason(library, triple, built) {
 
 // src/resolve/link-check.ts
 var import_promises38 = require("node:fs/promises");
-var import_node_path67 = __toESM(require("node:path"));
+var import_node_path68 = __toESM(require("node:path"));
 
 // src/link/symbol-table.ts
 var FILES_PER_RUN2 = 200;
@@ -13166,9 +13206,9 @@ function addSymbols(table, nmOutput) {
 
 // src/link/trial-link.ts
 var import_promises37 = require("node:fs/promises");
-var import_node_path65 = __toESM(require("node:path"));
+var import_node_path66 = __toESM(require("node:path"));
 async function trialLink(request) {
-  const base = import_node_path65.default.join(request.workDir, `${request.name}.trial`);
+  const base = import_node_path66.default.join(request.workDir, `${request.name}.trial`);
   const stub = `${base}.stub.o`;
   await (0, import_promises37.writeFile)(`${base}.stub.s`, stubAssembly([...request.stubbed, "main"]));
   await runChecked({ command: request.cc, args: ["-c", `${base}.stub.s`, "-o", stub] });
@@ -13206,7 +13246,7 @@ function errorLines(output) {
 }
 
 // src/resolve/module-plan.ts
-var import_node_path66 = __toESM(require("node:path"));
+var import_node_path67 = __toESM(require("node:path"));
 
 // src/resolve/policy.ts
 function extensionPolicy(inputs, target) {
@@ -13311,7 +13351,7 @@ function emptyPlan(module2, origin, pkg) {
   };
 }
 function standaloneOrExcluded(plan, policy, target, source, relative) {
-  const placement = placeSharedLibrary(policy, target, import_node_path66.default.basename(source));
+  const placement = placeSharedLibrary(policy, target, import_node_path67.default.basename(source));
   if (!placement.location) {
     return { ...plan, status: "excluded", location: null, reasons: [...plan.reasons, ...placement.reasons] };
   }
@@ -13328,10 +13368,10 @@ function excluded(plan, reason) {
 }
 
 // src/resolve/rust-hints.ts
-var import_node_fs36 = require("node:fs");
+var import_node_fs37 = require("node:fs");
 function isRustSharedLibrary(file) {
   try {
-    return (0, import_node_fs36.readFileSync)(file).includes("RUST_BACKTRACE");
+    return (0, import_node_fs37.readFileSync)(file).includes("RUST_BACKTRACE");
   } catch {
     return false;
   }
@@ -13348,7 +13388,7 @@ function rustLinkFailedHint(module2, undefinedCount) {
 async function checkCapturedLinks(request) {
   const toolchain = request.target.toolchain;
   if (!toolchain.objcopy) return request.plans;
-  const dir = import_node_path67.default.join(request.workDir, "extensions");
+  const dir = import_node_path68.default.join(request.workDir, "extensions");
   await (0, import_promises38.mkdir)(dir, { recursive: true });
   let provided = null;
   const finalLinkSymbols = () => provided ??= symbolsFromElsewhere(request);
@@ -13402,7 +13442,7 @@ function isPythonApi(name) {
 }
 async function symbolsFromElsewhere(request) {
   const { distribution } = request;
-  const files = distribution.json.build_info.core.objs.map((o) => import_node_path67.default.join(distribution.root, o));
+  const files = distribution.json.build_info.core.objs.map((o) => import_node_path68.default.join(distribution.root, o));
   for (const plan of request.plans) {
     if (plan.origin !== "stdlib" || plan.status !== "builtin") continue;
     files.push(...plan.objects, ...plan.libraries.flatMap((l) => l.kind === "static" ? [l.path] : []));
@@ -13445,13 +13485,13 @@ function fallBack(plan, failure, request) {
     notBuiltIn,
     request.policy,
     request.target,
-    import_node_path67.default.join(request.siteDir, file.file),
+    import_node_path68.default.join(request.siteDir, file.file),
     file.file
   );
 }
 
 // src/resolve/plan-packages.ts
-var import_node_path68 = __toESM(require("node:path"));
+var import_node_path69 = __toESM(require("node:path"));
 function planPackages(request) {
   const { target, policy } = request;
   const records = new Map(request.records.map((r) => [r.module, r]));
@@ -13468,7 +13508,7 @@ function planPackages(request) {
     plan.capture = record?.capture ?? null;
     plan.version = file.version ?? null;
     const name = plan.package ? normalizeName(plan.package) : null;
-    const source = import_node_path68.default.join(request.siteDir, file.file);
+    const source = import_node_path69.default.join(request.siteDir, file.file);
     if (name && policy.excludePackages.includes(name)) {
       plans.push(
         excluded(plan, {
@@ -13550,7 +13590,7 @@ function planLinkExtra(request) {
     plan.linkedInitFunction = plan.initFunction;
     plan.reasons.push({
       code: "LINKED_FROM_LINK_EXTRA",
-      message: `built in from ${extra.paths.map((p) => import_node_path68.default.basename(p)).join(", ")} (--link-extra)`
+      message: `built in from ${extra.paths.map((p) => import_node_path69.default.basename(p)).join(", ")} (--link-extra)`
     });
     return [plan];
   });
@@ -13560,7 +13600,7 @@ function packageOf(intents, module2) {
 }
 
 // src/resolve/plan-stdlib.ts
-var import_node_path69 = __toESM(require("node:path"));
+var import_node_path70 = __toESM(require("node:path"));
 function planStdlib(request) {
   const { distribution, target, policy } = request;
   const json = distribution.json;
@@ -13592,20 +13632,20 @@ function planStdlib(request) {
       continue;
     }
     if (variant2.objs.length === 0 && variant2.shared_lib) {
-      const file = import_node_path69.default.join(distribution.root, variant2.shared_lib);
-      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path69.default.basename(file));
+      const file = import_node_path70.default.join(distribution.root, variant2.shared_lib);
+      const standalone = standaloneOrExcluded(plan, policy, target, file, import_node_path70.default.basename(file));
       if (standalone.status === "standalone") {
         standalone.reasons.push({
           code: "STANDALONE_SHARED_LIBRARY",
-          message: standalone.location === "in-memory" ? "the distribution has it only as a shared library; embedded in the binary, loaded from memory" : `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path69.default.basename(file)} beside the binary`
+          message: standalone.location === "in-memory" ? "the distribution has it only as a shared library; embedded in the binary, loaded from memory" : `the distribution has it only as a shared library; shipped as ${policy.sideDirectory}/${import_node_path70.default.basename(file)} beside the binary`
         });
       }
       plans.push(standalone);
       continue;
     }
-    plan.objects = variant2.objs.map((o) => import_node_path69.default.join(distribution.root, o));
+    plan.objects = variant2.objs.map((o) => import_node_path70.default.join(distribution.root, o));
     plan.libraries = variant2.links.map(
-      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path69.default.join(distribution.root, link.path_static) }
+      (link) => link.system || !link.path_static ? { name: link.name, kind: "system" } : { name: link.name, kind: "static", path: import_node_path70.default.join(distribution.root, link.path_static) }
     );
     plan.reasons.push({ code: "STDLIB_BUILTIN", message: "built into the distribution" });
     plans.push(plan);
@@ -13681,12 +13721,12 @@ var BuildFailedError = class extends Error {
 async function runBuild(inputs, observer) {
   const target = selectToolchain(findTarget(inputs.target), hostTriple());
   const policy = extensionPolicy(inputs, target);
-  const executable = import_node_path70.default.join(inputs.outDir, inputs.name);
+  const executable = import_node_path71.default.join(inputs.outDir, inputs.name);
   const reportFile = `${executable}.report.json`;
   const report = await startReport({ inputs, triple: target.triple, flavor: policy.flavor, version: toolVersion() });
   if (inputs.packageDataLocations.length > 0) report.packageData = packageDataEntries(inputs.packageDataLocations);
   await prepareOutputDir(inputs.outDir, executable);
-  const workDir = import_node_path70.default.join(inputs.outDir, `.${inputs.name}.work`);
+  const workDir = import_node_path71.default.join(inputs.outDir, `.${inputs.name}.work`);
   const run = { inputs, target, policy, observer, report, workDir, executable, plans: [] };
   let written2 = report;
   try {
@@ -13713,13 +13753,14 @@ async function buildStages(run) {
   const packages = await packagesStage(run, obtained, toolchain);
   const located = locatePackageData(inputs.packageDataLocations, {
     siteDir: packages.siteDir,
-    stdlibDir: import_node_path70.default.join(obtained.distribution.root, obtained.distribution.json.python_paths.stdlib),
+    stdlibDir: import_node_path71.default.join(obtained.distribution.root, obtained.distribution.json.python_paths.stdlib),
     stdlibExclude: inputs.stdlibExclude
   });
   const searchDirs = await linkerSearchDirs(target.toolchain, toolchain.libraryDirs);
   const stdlibImports = await stdlibImportsFor(inputs, obtained.buildDistribution, packages.siteDir, observer.log);
   await (0, import_promises39.rm)(run.workDir, { recursive: true, force: true });
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports });
+  run.report.stdlib = stdlibSection(inputs, obtained.distribution, stdlibImports, run.plans);
   const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports, located });
   const sideFiles = await shipSideFiles({
     plans: run.plans,
@@ -13734,7 +13775,7 @@ async function buildStages(run) {
   });
   run.report.executable = await executableSection({
     staged,
-    name: import_node_path70.default.relative(inputs.outDir, run.executable),
+    name: import_node_path71.default.relative(inputs.outDir, run.executable),
     outDir: inputs.outDir,
     sideFiles,
     target,
@@ -13826,8 +13867,8 @@ async function resolveStage(run, context) {
 }
 async function linkAndEmbedStage(run, context) {
   const { inputs, target, observer, workDir } = run;
-  const native2 = import_node_path70.default.join(workDir, `${inputs.name}.native`);
-  const staged = import_node_path70.default.join(workDir, inputs.name);
+  const native2 = import_node_path71.default.join(workDir, `${inputs.name}.native`);
+  const staged = import_node_path71.default.join(workDir, inputs.name);
   await stage(
     observer,
     "link",
@@ -13840,11 +13881,12 @@ async function linkAndEmbedStage(run, context) {
       packageDirs: packageDirectories(inputs.packageDataLocations),
       extractedPackages: extractedPackages(inputs.packageDataLocations),
       extraObjects: inputs.linkExtra.flatMap((l) => l.kind === "objects" ? l.paths : []),
+      stdlibLeftOut: run.report.stdlib?.leftOut ?? null,
       entryPoint: inputs.entryPoint,
       workDir,
       output: native2
     }),
-    () => `${Math.round((0, import_node_fs37.statSync)(native2).size / 1e5) / 10} MB native code`
+    () => `${Math.round((0, import_node_fs38.statSync)(native2).size / 1e5) / 10} MB native code`
   );
   await stage(
     observer,
@@ -13864,10 +13906,6 @@ async function linkAndEmbedStage(run, context) {
     (e) => e.summary
   );
   return staged;
-}
-function toolVersion() {
-  const manifest = JSON.parse((0, import_node_fs37.readFileSync)(import_node_path70.default.join(packageRoot(), "package.json"), "utf8"));
-  return manifest.version;
 }
 
 // src/report/fail-on.ts
@@ -14128,7 +14166,7 @@ function verdictMove(diff) {
 }
 
 // src/report/migrate.ts
-var import_node_path71 = __toESM(require("node:path"));
+var import_node_path72 = __toESM(require("node:path"));
 var PREVIOUS_REPORT_SCHEMA = "pyseal-report/2";
 function upgradeReport(raw) {
   if (!raw || typeof raw !== "object" || raw.schema !== PREVIOUS_REPORT_SCHEMA) return raw;
@@ -14141,7 +14179,7 @@ function upgradeReport(raw) {
     inputs: { project: "", requirements: [], pythonDistribution: "" },
     python,
     packages: old.packages ? { key: old.packages.key } : null,
-    executable: old.executable ? { ...old.executable, path: import_node_path71.default.basename(old.executable.path) } : null
+    executable: old.executable ? { ...old.executable, path: import_node_path72.default.basename(old.executable.path) } : null
   };
   return upgraded;
 }

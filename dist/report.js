@@ -19971,6 +19971,10 @@ function renderReport(report) {
     const build = abi ? ` (${abi}${freeThreaded ? ", free-threaded" : ""})` : "";
     facts.push(`CPython ${version}${build} from ${source}`);
   }
+  if (report.stdlib?.choice === "imported") {
+    const count = plural(report.stdlib.leftOut.length, "top-level module");
+    facts.push(`stdlib: what the app imports (${count} left out; \`--stdlib-include NAME\` keeps one)`);
+  }
   const s = report.summary;
   const inMemory = report.modules.filter((m) => m.location === "in-memory").length;
   const loaded = inMemory > 0 ? `, ${inMemory} loaded from memory` : "";
@@ -20003,6 +20007,7 @@ function renderReport(report) {
     for (const m of notBuiltIn) lines.push(`- \`${m.module}\`: ${outcomeWord(m)} (${why(m)})`);
     lines.push(
       `- built in: ${stdlib.filter((m) => m.status === "builtin").map((m) => m.module).join(", ")}`,
+      ...report.stdlib?.leftOut.length ? [`- not imported, left out: ${report.stdlib.leftOut.join(", ")}`] : [],
       "",
       "</details>"
     );
@@ -24184,6 +24189,11 @@ var RequiresSchema = external_exports.union([
   })
 ]);
 var VerdictSchema = external_exports.enum(["all-builtin", "fallback", "failed"]);
+var ReportStdlibSchema = external_exports.object({
+  choice: external_exports.enum(["all", "imported"]),
+  /** Importing one raises ModuleNotFoundError naming `--stdlib-include NAME` (stdlib-exclude's are not listed). */
+  leftOut: external_exports.array(external_exports.string())
+});
 var ReportSchema = external_exports.object({
   schema: external_exports.literal(REPORT_SCHEMA),
   tool: external_exports.object({ name: external_exports.literal("pyseal"), version: external_exports.string() }),
@@ -24239,7 +24249,9 @@ var ReportSchema = external_exports.object({
   }),
   modules: external_exports.array(ReportModuleSchema),
   /** Packages listed in package-data-location (absent in older reports). */
-  packageData: external_exports.array(PackageDataEntrySchema).optional()
+  packageData: external_exports.array(PackageDataEntrySchema).optional(),
+  /** The stdlib choice (absent in older reports and when the build stopped before resolving modules). */
+  stdlib: ReportStdlibSchema.optional()
 });
 
 // src/report/migrate.ts
@@ -24527,9 +24539,10 @@ var BUILD_OPTIONS = {
     given: "text",
     surfaces: ALSO_WORKFLOW,
     metavar: "all|imported",
-    default: { value: "all" },
+    // Computed: `imported` for an app, `all` for an interpreter-mode binary (resolve-inputs.ts).
+    default: { text: "`imported` for an app; `all` in interpreter mode (`--entry-point none`)" },
     summary: "`all`: the stdlib less stdlib-exclude; `imported`: only the stdlib modules and extension modules the app and its packages import (found statically; a smaller binary)",
-    readme: "`all`: the stdlib less stdlib-exclude; `imported`: pack only the stdlib modules the app and its packages import and link only the stdlib extension modules they import (found statically with `modulefinder`: module level in the stdlib, everywhere in the app and its packages; the interpreter's own modules always stay). A hello-world drops from about 33 MB to 9 MB. A module left out this way is `STDLIB_NOT_IMPORTED` in the report"
+    readme: "`all`: the stdlib less stdlib-exclude; `imported`: pack only the stdlib modules the app and its packages import and link only the stdlib extension modules they import (found statically with `modulefinder`: module level in the stdlib, everywhere in the app and its packages, plus a kept table of what C code imports; the interpreter's own modules always stay). A hello-world drops from about 30 MB to 8 MB. Importing a module left out this way raises `ModuleNotFoundError` naming `--stdlib-include NAME`, and the report lists it (`STDLIB_NOT_IMPORTED` for an extension module, `stdlib.leftOut` for the rest); `--stdlib all` keeps everything"
   },
   stdlibInclude: {
     name: "stdlib-include",

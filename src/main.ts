@@ -11,7 +11,8 @@ import { packageRoot } from './utils/package-root'
 import { selectToolchain } from './toolchain/select-toolchain'
 import { findTarget, hostTriple } from './targets/table'
 import { artifactFiles, defaultArtifactName, uploadArtifact } from './publish/artifact'
-import { BuildFailedError, runBuild, toolVersion } from './pipeline'
+import { BuildFailedError, runBuild } from './pipeline'
+import { toolVersion } from './utils/package-root'
 import {
   cacheKeys,
   restoreObjectCache,

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { buildPackages, type BuiltPackages } from './packages/build-packages'
@@ -18,13 +18,13 @@ import {
 } from './link/package-data'
 import { linkExecutable } from './link/link-executable'
 import { assertLinkable } from './link/object-format'
-import { packageRoot } from './utils/package-root'
+import { toolVersion } from './utils/package-root'
 import { executableSection, finishReport, pythonSection, startReport } from './report/assemble'
 import { explainDiskFailure, moveIntoPlace, prepareOutputDir } from './publish/output-dir'
 import type { Report } from './report/report'
 import { linkerSearchDirs } from './resolve/libraries'
 import { libraryProvider } from './libraries/library-provider'
-import { stdlibImportsFor, type StdlibImports } from './resolve/stdlib-imports'
+import { stdlibImportsFor, stdlibSection, type StdlibImports } from './resolve/stdlib-imports'
 import { resolveModules, type ModulePlan } from './resolve/modules'
 import { extensionPolicy, type ExtensionPolicy } from './resolve/policy'
 import { ensureToolchain, selectToolchain, type HostedTarget } from './toolchain/select-toolchain'
@@ -114,6 +114,7 @@ async function buildStages(run: BuildRun): Promise<void> {
   const stdlibImports = await stdlibImportsFor(inputs, obtained.buildDistribution, packages.siteDir, observer.log)
   await rm(run.workDir, { recursive: true, force: true })
   run.plans = await resolveStage(run, { obtained, packages, toolchain, searchDirs, stdlibImports })
+  run.report.stdlib = stdlibSection(inputs, obtained.distribution, stdlibImports, run.plans)
   const staged = await linkAndEmbedStage(run, { obtained, packages, toolchain, stdlibImports, located })
   const sideFiles = await shipSideFiles({
     plans: run.plans,
@@ -266,6 +267,7 @@ async function linkAndEmbedStage(
         packageDirs: packageDirectories(inputs.packageDataLocations),
         extractedPackages: extractedPackages(inputs.packageDataLocations),
         extraObjects: inputs.linkExtra.flatMap(l => (l.kind === 'objects' ? l.paths : [])),
+        stdlibLeftOut: run.report.stdlib?.leftOut ?? null,
         entryPoint: inputs.entryPoint,
         workDir,
         output: native
@@ -291,10 +293,4 @@ async function linkAndEmbedStage(
     e => e.summary
   )
   return staged
-}
-
-/** pyseal's own version, for the report and the cache keys. */
-export function toolVersion(): string {
-  const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }
-  return manifest.version
 }

@@ -155,6 +155,9 @@ IMODS=$MODS
 gen_header "$W/h-app" '#define PYSEAL_ENTRY_POINT "seal_app.cli:main"' "$MODS"
 # seal_gone: a module left out, of which only a folder of type stubs is in the archive (gone.pyi)
 LEFT_OUT='#define PYSEAL_LEFT_OUT_MODULES "{\"seal_gone\": \"seal_gone is not in this executable (LINK_FAILED: a test)\"}"'
+# seal_stdgone: a stdlib module --stdlib imported left out (never in the archive)
+LEFT_OUT="$LEFT_OUT
+#define PYSEAL_STDLIB_LEFT_OUT \"seal_other seal_stdgone\""
 if [ $SSL_IN = 1 ]; then
     # OpenSSL linked: the launcher asks it for its default CA file (weak ref).
     gen_header "$W/h-interp" "#define PYSEAL_SIDE_DIR \"side\"
@@ -422,6 +425,18 @@ expect "interp: a left-out module's import names the reason, though a folder of 
     import seal_gone
 except ImportError as e:
     print(type(e).__name__, e.name, e)' 2>&1)"
+expect "interp: a stdlib module left out names the option that brings it back (importing a submodule fails at it)" \
+    "ModuleNotFoundError seal_stdgone No module named 'seal_stdgone': pyseal left the stdlib module 'seal_stdgone' out of this executable (--stdlib imported found no import of it); build it with --stdlib-include seal_stdgone (or --stdlib all)" \
+    "$("$INTERP" -c 'try:
+    import seal_stdgone.sub
+except ImportError as e:
+    print(type(e).__name__, e.name, e)' 2>&1)"
+expect "interp: other missing modules stay plain misses, found by nothing" "None No module named 'seal_nowhere'" \
+    "$("$INTERP" -c 'import importlib.util as u; print(u.find_spec("seal_nowhere"))
+try:
+    import seal_nowhere
+except ImportError as e:
+    print(e)' 2>&1 | tr '\n' ' ' | sed 's/ $//')"
 contains "app: without the finder the folder of stubs imports as a namespace package" "namespace" \
     "$(PYSEAL_INTERPRETER=1 "$W/app" -c 'import seal_gone as g; print(g.__spec__.origin, type(g.__spec__.loader).__name__, "namespace" if g.__file__ is None else g.__file__)' 2>&1)"
 expect "interp: dotted built-in imports" 3 "$("$INTERP" -c 'import seal_app._speedups as s; print(s.add(1, 2))' 2>&1)"

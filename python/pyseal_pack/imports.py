@@ -36,11 +36,12 @@ HIDDEN = {
     "xml.etree.ElementTree": ["xml.etree.ElementPath"],
     "_decimal": ["collections", "numbers", "contextvars"],
     "decimal": ["numbers", "contextvars"],
-    "_ssl": ["ssl"],
+    # Host names are encoded with the idna codec (stringprep, unicodedata) by C code.
+    "_ssl": ["ssl", "encodings.idna"],
     "_ctypes": ["ctypes"],
     "_sqlite3": ["sqlite3"],
     "_json": ["json.decoder"],
-    "_socket": ["socket"],
+    "_socket": ["socket", "encodings.idna"],
     "_asyncio": ["asyncio"],
     # zipimporter.get_resource_reader (frozen) imports the readers importlib.resources uses
     "importlib.resources": ["importlib.readers"],
@@ -142,6 +143,9 @@ def main(argv=None):
         if rel[0] == "lib-dynload":
             continue
         top_level.add(rel[0])
+    if "sysconfig" in stdlib_modules:
+        # sysconfig imports its data module by a name made of the platform's (the target's, in a cross build)
+        top_level.add("_sysconfigdata_*.py")
     missing = sorted(n for n in finder.badmodules if n not in sys.builtin_module_names)
     json.dump({"top_level": sorted(top_level), "modules": sorted(stdlib_modules), "missing": missing},
               sys.stdout, indent=1)

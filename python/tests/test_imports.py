@@ -47,3 +47,16 @@ def test_imports_made_by_c_code_and_every_codec(tmp_path):
     assert "_strptime" in found["modules"]  # time.strptime() imports it from C
     assert "encodings" in found["top_level"]  # codecs are looked up by name
     assert "traceback" in found["modules"]  # the launcher reports errors with it
+
+
+def test_host_names_encoded_by_c_code_keep_the_idna_codec(tmp_path):
+    found = analyse(tmp_path, "import socket\n", "app.main")
+    assert {"encodings.idna", "stringprep", "unicodedata"} <= set(found["modules"])
+    assert "stringprep.py" in found["top_level"]
+
+
+def test_sysconfig_keeps_its_data_module_whatever_the_platform_calls_it(tmp_path):
+    found = analyse(tmp_path, "import sysconfig\n", "app.main")
+    assert "_sysconfigdata_*.py" in found["top_level"]
+    without = analyse(tmp_path / "json", "import json\n", "app.main")
+    assert not any(n.startswith("_sysconfigdata_") for n in without["top_level"])

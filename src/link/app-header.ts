@@ -12,6 +12,8 @@ export interface AppHeaderRequest {
   packageDirs?: string[]
   /** Packages extracted to a per-user cache on first import (package-data-location). */
   extractedPackages?: string[]
+  /** Top-level stdlib modules `--stdlib imported` left out. */
+  stdlibLeftOut?: string[] | null
 }
 
 /** Renders `pyseal_app.h`, the header the launcher (c/*.c) is compiled with; every macro's contract is in c/README.md. */
@@ -52,6 +54,10 @@ export function renderAppHeader(request: AppHeaderRequest): string {
     // A Python dict literal (JSON is one): dotted name -> the message its import raises.
     const table = Object.fromEntries(leftOut.map(p => [p.module, leftOutMessage(p)]))
     lines.push(`#define PYSEAL_LEFT_OUT_MODULES ${JSON.stringify(JSON.stringify(table))}`)
+  }
+  if (request.stdlibLeftOut?.length) {
+    // Names separated by spaces, split only when an import misses (no start-up cost).
+    lines.push(`#define PYSEAL_STDLIB_LEFT_OUT ${JSON.stringify(request.stdlibLeftOut.join(' '))}`)
   }
   if (request.packageDirs?.length) {
     lines.push(`#define PYSEAL_PACKAGE_DIRS ${request.packageDirs.map(d => JSON.stringify(d)).join(', ')}`)

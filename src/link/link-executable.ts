@@ -24,6 +24,8 @@ export interface LinkRequest {
   extractedPackages?: string[]
   /** Extra objects and static libraries the user asked to link (link-extra). */
   extraObjects: string[]
+  /** Top-level stdlib modules `--stdlib imported` left out: importing one names the option that keeps it. */
+  stdlibLeftOut?: string[] | null
   entryPoint: string | null
   workDir: string
   /** The native executable (without resources) to write. */
@@ -93,7 +95,8 @@ export async function linkExecutable(request: LinkRequest): Promise<LinkResult> 
       optimize: 0,
       sideDirectory: request.sideDirectory,
       packageDirs: request.packageDirs,
-      extractedPackages: request.extractedPackages
+      extractedPackages: request.extractedPackages,
+      stdlibLeftOut: request.stdlibLeftOut
     })
   )
   const launcherObjects = await compileLauncher(toolchain.cc, distribution, workDir, run)

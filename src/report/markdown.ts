@@ -76,6 +76,10 @@ export function renderReport(report: Report): string {
     const build = abi ? ` (${abi}${freeThreaded ? ', free-threaded' : ''})` : ''
     facts.push(`CPython ${version}${build} from ${source}`)
   }
+  if (report.stdlib?.choice === 'imported') {
+    const count = plural(report.stdlib.leftOut.length, 'top-level module')
+    facts.push(`stdlib: what the app imports (${count} left out; \`--stdlib-include NAME\` keeps one)`)
+  }
   const s = report.summary
   const inMemory = report.modules.filter(m => m.location === 'in-memory').length
   const loaded = inMemory > 0 ? `, ${inMemory} loaded from memory` : ''
@@ -114,6 +118,7 @@ export function renderReport(report: Report): string {
         .filter(m => m.status === 'builtin')
         .map(m => m.module)
         .join(', ')}`,
+      ...(report.stdlib?.leftOut.length ? [`- not imported, left out: ${report.stdlib.leftOut.join(', ')}`] : []),
       '',
       '</details>'
     )

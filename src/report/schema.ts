@@ -137,6 +137,14 @@ export const RequiresSchema = z.union([
 export const VerdictSchema = z.enum(['all-builtin', 'fallback', 'failed'])
 export type Verdict = z.infer<typeof VerdictSchema>
 
+/** Which stdlib is in the binary (--stdlib) and, with `imported`, the top-level stdlib modules left out. */
+export const ReportStdlibSchema = z.object({
+  choice: z.enum(['all', 'imported']),
+  /** Importing one raises ModuleNotFoundError naming `--stdlib-include NAME` (stdlib-exclude's are not listed). */
+  leftOut: z.array(z.string())
+})
+export type ReportStdlib = z.infer<typeof ReportStdlibSchema>
+
 export const ReportSchema = z.object({
   schema: z.literal(REPORT_SCHEMA),
   tool: z.object({ name: z.literal('pyseal'), version: z.string() }),
@@ -196,6 +204,8 @@ export const ReportSchema = z.object({
   }),
   modules: z.array(ReportModuleSchema),
   /** Packages listed in package-data-location (absent in older reports). */
-  packageData: z.array(PackageDataEntrySchema).optional()
+  packageData: z.array(PackageDataEntrySchema).optional(),
+  /** The stdlib choice (absent in older reports and when the build stopped before resolving modules). */
+  stdlib: ReportStdlibSchema.optional()
 })
 export type Report = z.infer<typeof ReportSchema>

@@ -1,7 +1,11 @@
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
 import { z } from 'zod'
 import { runPysealPython } from '../exec/pyseal-python'
 import type { Distribution } from '../distribution/python-json'
 import type { BuildInputs } from '../inputs/schema'
+import type { ModulePlan } from './module-plan'
+import type { ReportStdlib } from '../report/schema'
 
 /** What `--stdlib imported` keeps: found by python/pyseal_pack/imports.py with the stdlib's modulefinder. */
 export interface StdlibImports {
@@ -64,4 +68,46 @@ export async function stdlibImportsFor(
   })
   log(`  --stdlib imported: ${imports.modules.size} stdlib modules found imported`)
   return imports
+}
+
+/** Entries of the stdlib directory that are not modules an app imports. */
+const NOT_MODULES =
+  /^(?:site-packages|lib-dynload|__pycache__|config-.*|_sysconfigdata_.*|__phello__|EXTERNALLY-MANAGED|.*\.(?:txt|exe|pem|cfg))$/
+
+/**
+ * The top-level stdlib modules `--stdlib imported` left out of the binary: every
+ * top-level module and package of the stdlib directory and every extension module the
+ * plans leave out as not imported, less what was kept and what stdlib-exclude leaves
+ * out anyway (importing one of these names the option that brings it back).
+ */
+function stdlibLeftOut(
+  distribution: Distribution,
+  imports: StdlibImports,
+  plans: ModulePlan[],
+  stdlibExclude: string[]
+): string[] {
+  const stdlibDir = path.join(distribution.root, distribution.json.python_paths.stdlib)
+  const notImportedExtensions = plans
+    .filter(p => p.origin === 'stdlib' && p.reasons.some(r => r.code === 'STDLIB_NOT_IMPORTED'))
+    .map(p => p.module)
+  const kept = new Set(imports.topLevel.map(name => name.replace(/\.py$/, '')))
+  const excluded = new Set(stdlibExclude.map(name => name.split('.')[0]))
+  const names = new Set(notImportedExtensions.map(name => name.split('.')[0]))
+  for (const entry of readdirSync(stdlibDir, { withFileTypes: true })) {
+    if (NOT_MODULES.test(entry.name)) continue
+    if (entry.isDirectory() && /^[A-Za-z_]\w*$/.test(entry.name)) names.add(entry.name)
+    else if (entry.isFile() && /^[A-Za-z_]\w*\.py$/.test(entry.name)) names.add(entry.name.slice(0, -3))
+  }
+  return [...names].filter(name => !kept.has(name) && !excluded.has(name) && !imports.modules.has(name)).sort()
+}
+
+/** The report's `stdlib` section: the choice, and with `imported` the top-level modules left out. */
+export function stdlibSection(
+  inputs: Pick<BuildInputs, 'stdlib' | 'stdlibExclude'>,
+  distribution: Distribution,
+  imports: StdlibImports | null,
+  plans: ModulePlan[]
+): ReportStdlib {
+  const leftOut = imports ? stdlibLeftOut(distribution, imports, plans, inputs.stdlibExclude) : []
+  return { choice: inputs.stdlib, leftOut }
 }

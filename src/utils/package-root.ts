@@ -18,3 +18,8 @@ export function packageRoot(): string {
     dir = parent
   }
 }
+
+/** pyseal's own version (its package.json), for the report and the cache keys. */
+export function toolVersion(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version
+}
