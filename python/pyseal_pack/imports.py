@@ -72,6 +72,14 @@ class StdlibAtImportFinder(modulefinder.ModuleFinder):
         finally:
             self.in_function[m.__name__] -= 1
 
+    def find_module(self, name, path, parent=None):
+        try:
+            return super().find_module(name, path, parent)
+        except AttributeError:
+            # A namespace package: importlib finds it without a loader, which modulefinder
+            # cannot read. Its modules are scanned as files (main's fallback).
+            raise ImportError(f"{name} is a namespace package") from None
+
     def _safe_import_hook(self, name, caller, fromlist, level=-1):
         if caller is not None and self.in_function[caller.__name__]:
             package = caller.__name__.split(".")[0]
@@ -88,7 +96,12 @@ NOT_FROM_FUNCTIONS = {"importlib.metadata", "importlib.readers", "importlib.reso
 
 def site_modules(site):
     """Dotted names of every Python module below the site directory."""
-    names = []
+    return sorted(site_files(site))
+
+
+def site_files(site):
+    """Every Python module below the site directory: dotted name -> its file."""
+    names = {}
     for dirpath, dirnames, filenames in os.walk(site):
         rel = os.path.relpath(dirpath, site)
         parts = [] if rel == "." else rel.split(os.sep)
@@ -101,10 +114,10 @@ def site_modules(site):
             stem = fn[:-3]
             if stem == "__init__":
                 if parts:
-                    names.append(".".join(parts))
+                    names[".".join(parts)] = os.path.join(dirpath, fn)
             else:
-                names.append(".".join(parts + [stem]))
-    return sorted(names)
+                names[".".join(parts + [stem])] = os.path.join(dirpath, fn)
+    return names
 
 
 def main(argv=None):
@@ -116,7 +129,8 @@ def main(argv=None):
 
     stdlib = os.path.realpath(args.stdlib)
     finder = StdlibAtImportFinder(stdlib, path=[args.site, stdlib, os.path.join(stdlib, "lib-dynload")])
-    pending = ALWAYS + args.module + site_modules(args.site)
+    files = site_files(args.site)
+    pending = ALWAYS + args.module + sorted(files)
     seen = set()
     while pending:
         for name in pending:
@@ -124,7 +138,13 @@ def main(argv=None):
             try:
                 finder.import_hook(name)
             except (ImportError, SyntaxError):
-                pass  # listed under "missing" (badmodules) when nothing provides it
+                # listed under "missing" (badmodules) when nothing provides it; a module of
+                # the site that cannot be imported by name (inside a namespace package) is read as a file
+                if name in files:
+                    try:
+                        finder.run_script(files[name])
+                    except SyntaxError:
+                        pass
         pending = sorted({hidden for found in finder.modules for hidden in HIDDEN.get(found, ())} - seen)
 
     stdlib_modules = set()

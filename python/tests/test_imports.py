@@ -60,3 +60,16 @@ def test_sysconfig_keeps_its_data_module_whatever_the_platform_calls_it(tmp_path
     assert "_sysconfigdata_*.py" in found["top_level"]
     without = analyse(tmp_path / "json", "import json\n", "app.main")
     assert not any(n.startswith("_sysconfigdata_") for n in without["top_level"])
+
+
+def test_a_namespace_package_in_the_site_is_read_as_files(tmp_path):
+    # no __init__.py: importlib finds it without a loader, which modulefinder cannot read
+    site = tmp_path / "site"
+    (site / "nsapp" / "sub").mkdir(parents=True)
+    (site / "nsapp" / "sub" / "mod.py").write_text("import csv\n")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert imports.main(["--site", str(site), "--module", "nsapp.sub.mod"]) == 0
+    found = json.loads(out.getvalue())
+    assert "csv" in found["modules"]
+    assert "csv.py" in found["top_level"]
