@@ -24106,10 +24106,9 @@ var BUILD_OPTIONS = {
     given: "text",
     surfaces: ALSO_WORKFLOW,
     metavar: "all|imported",
-    // Computed: `imported` for an app, `all` for an interpreter-mode binary (resolve-inputs.ts).
-    default: { text: "`imported` for an app; `all` in interpreter mode (`--entry-point none`)" },
+    default: { value: "all" },
     summary: "`all`: the stdlib less stdlib-exclude; `imported`: only the stdlib modules and extension modules the app and its packages import (found statically; a smaller binary)",
-    readme: "`all`: the stdlib less stdlib-exclude; `imported`: pack only the stdlib modules the app and its packages import and link only the stdlib extension modules they import (found statically with `modulefinder`: module level in the stdlib, everywhere in the app and its packages, plus a kept table of what C code imports; the interpreter's own modules always stay). A hello-world drops from about 30 MB to 8 MB. Importing a module left out this way raises `ModuleNotFoundError` naming `--stdlib-include NAME`, and the report lists it (`STDLIB_NOT_IMPORTED` for an extension module, `stdlib.leftOut` for the rest); `--stdlib all` keeps everything"
+    readme: "`all`: the stdlib less stdlib-exclude; `imported`: pack only the stdlib modules the app and its packages import and link only the stdlib extension modules they import (found statically with `modulefinder`: module level in the stdlib, everywhere in the app and its packages, plus a kept table of what C code imports; the interpreter's own modules always stay). A hello-world drops from about 33 MB to 9 MB. Importing a module left out this way raises `ModuleNotFoundError` naming `--stdlib-include NAME`, and the report lists it (`STDLIB_NOT_IMPORTED` for an extension module, `stdlib.leftOut` for the rest)"
   },
   stdlibInclude: {
     name: "stdlib-include",

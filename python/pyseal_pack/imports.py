@@ -23,7 +23,9 @@ import os
 import sys
 
 # Started by the launcher, the frozen importlib, or an error report: always kept.
-ALWAYS = ["encodings", "traceback", "linecache", "runpy", "importlib", "warnings", "codecs", "io", "abc", "os"]
+ALWAYS = ["encodings", "traceback", "linecache", "runpy", "importlib", "warnings", "codecs", "io", "abc", "os",
+          # zipimport inflates the archive's sources (tracebacks, inspect) with it
+          "zlib"]
 
 # Imports C code makes (never visible in bytecode): module -> what it imports.
 HIDDEN = {
@@ -35,6 +37,9 @@ HIDDEN = {
     "_elementtree": ["xml.etree.ElementPath"],
     "xml.etree.ElementTree": ["xml.etree.ElementPath"],
     "_decimal": ["collections", "numbers", "contextvars"],
+    # hashlib's constructors import the built-in hash modules inside functions
+    "hashlib": ["_hashlib", "_md5", "_sha1", "_sha2", "_sha256", "_sha512", "_sha3", "_blake2"],
+    "hmac": ["_hashlib", "_hmac"],
     "decimal": ["numbers", "contextvars"],
     # Host names are encoded with the idna codec (stringprep, unicodedata) by C code.
     "_ssl": ["ssl", "encodings.idna"],

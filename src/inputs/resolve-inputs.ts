@@ -100,7 +100,7 @@ async function candidateInputs(merged: RawInputs, context: Context): Promise<Can
       distribution === null ? 'cpython:unresolved' : await distributionValue(distribution, target, cwd, problems),
     pythonOptimization: merged['python-optimization'] ?? OPTIONS.pythonOptimization.default.value,
     stdlibExclude: stdlibExcludeOf(merged['stdlib-exclude'], OPTIONS.stdlibExclude.default.value),
-    stdlib: merged.stdlib ?? (entryPoint === null ? 'all' : 'imported'),
+    stdlib: merged.stdlib ?? OPTIONS.stdlib.default.value,
     stdlibInclude: listOf(merged['stdlib-include']),
     outDir: directoryValue(path.resolve(cwd, merged['out-dir'] ?? OPTIONS.outDir.default.value), 'out-dir', problems),
     cacheDir: directoryValue(cacheDir, 'cache-dir', problems),

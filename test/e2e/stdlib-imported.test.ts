@@ -4,17 +4,19 @@ import { expectBuilt, FIXTURES, pyseal, runBinary, tempDir } from './cli'
 import type { Report } from '../../src/report/report'
 
 /**
- * `--stdlib imported`, an app's default, packs only the stdlib the app reaches and links
+ * `--stdlib imported` packs only the stdlib the app reaches and links
  * only the stdlib extension modules it imports: the fixture app (C, Cython, package
  * data, spawn and forkserver children, a re-executed interpreter) still works whole, a
  * module nothing imports is absent, its import and the report say how to keep it, and
  * --stdlib-include keeps it.
  */
-describe('--stdlib imported (the default for an app)', () => {
+describe('--stdlib imported', () => {
   const app = path.join(FIXTURES, 'app')
   const outDir = tempDir('stdlib-imported')
   const build = (extra: string[], out: string): string =>
-    expectBuilt(pyseal(['build', '--requirements', 'requirements.txt', ...extra, '--out-dir', out], app))
+    expectBuilt(
+      pyseal(['build', '--requirements', 'requirements.txt', '--stdlib', 'imported', ...extra, '--out-dir', out], app)
+    )
 
   it(
     'keeps everything the fixture app reaches, children included, and leaves out the rest',
