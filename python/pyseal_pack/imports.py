@@ -99,11 +99,6 @@ class StdlibAtImportFinder(modulefinder.ModuleFinder):
 NOT_FROM_FUNCTIONS = {"importlib.metadata", "importlib.readers", "importlib.resources"}
 
 
-def site_modules(site):
-    """Dotted names of every Python module below the site directory."""
-    return sorted(site_files(site))
-
-
 def site_files(site):
     """Every Python module below the site directory: dotted name -> its file."""
     names = {}
